@@ -1,0 +1,347 @@
+/**
+ * The one API contract between the renderer (and every other client) and the main process.
+ *
+ * Each request is named `noun:verb` and has a zod schema for its input and its output.
+ * The same contract is served over Electron IPC (preload bridge) and by the local HTTP host
+ * (browser mode); the CLI calls the same handlers. Results are `Result<T>` (see result.ts).
+ *
+ * Rule: no request accepts a file system path. Files enter through dialogs owned by the
+ * main process, or as bytes uploaded by the page in browser mode.
+ */
+import { z } from 'zod';
+import {
+  agendaItemSchema,
+  appendixSchema,
+  attendanceStatusSchema,
+  bodySchema,
+  clockTimeSchema,
+  committeeKindSchema,
+  committeeSchema,
+  idSchema,
+  isoDateSchema,
+  itemBodyFieldSchema,
+  itemKindSchema,
+  meetingBodyFieldSchema,
+  meetingKindSchema,
+  meetingSchema,
+  memberRoleSchema,
+  memberSchema,
+  participantSchema,
+  partyLetterSchema,
+  requiredText,
+  shortText,
+  templateIdSchema,
+  timestampSchema,
+} from '../domain/model';
+import { richTextSchema } from '../domain/richText';
+import type { Result } from './result';
+
+const empty = z.object({}).strict();
+
+/** A committee with counts for the overview. */
+export const committeeSummarySchema = committeeSchema.extend({
+  memberCount: z.number().int(),
+  meetingCount: z.number().int(),
+});
+export type CommitteeSummary = z.infer<typeof committeeSummarySchema>;
+
+/** A meeting as listed per committee. */
+export const meetingSummarySchema = meetingSchema.extend({
+  committeeName: z.string(),
+  itemCount: z.number().int(),
+});
+export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
+
+/** An agenda item with all its bodies. */
+export const agendaItemDetailSchema = agendaItemSchema.extend({
+  bodies: z.record(itemBodyFieldSchema, bodySchema),
+});
+export type AgendaItemDetail = z.infer<typeof agendaItemDetailSchema>;
+
+/** Everything shown when a meeting is opened. */
+export const meetingDetailSchema = z.object({
+  meeting: meetingSchema,
+  committee: committeeSchema,
+  participants: z.array(participantSchema),
+  items: z.array(agendaItemDetailSchema),
+  appendices: z.array(appendixSchema),
+  bodies: z.record(meetingBodyFieldSchema, bodySchema),
+});
+export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
+
+export const bodyOwnerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('meeting'), meetingId: idSchema, field: meetingBodyFieldSchema }).strict(),
+  z.object({ kind: z.literal('item'), itemId: idSchema, field: itemBodyFieldSchema }).strict(),
+]);
+/** Which body a save or history request is about. */
+export type BodyOwner = z.infer<typeof bodyOwnerSchema>;
+
+export const revisionSchema = z.object({
+  revision: z.number().int(),
+  savedAt: timestampSchema,
+  author: z.string(),
+  content: richTextSchema,
+});
+/** One saved version of a body (append-only history). */
+export type Revision = z.infer<typeof revisionSchema>;
+
+export const backupSchema = z.object({
+  name: z.string(),
+  createdAt: timestampSchema,
+  size: z.number().int(),
+});
+export type Backup = z.infer<typeof backupSchema>;
+
+const committeeFields = z
+  .object({
+    name: requiredText(200),
+    kind: committeeKindSchema,
+    organisation: shortText(200),
+    template: templateIdSchema,
+  })
+  .strict();
+
+const memberFields = z
+  .object({
+    name: requiredText(200),
+    role: memberRoleSchema,
+    party: partyLetterSchema,
+    isCitizen: z.boolean(),
+    isActive: z.boolean(),
+  })
+  .strict();
+
+const meetingHeaderFields = z
+  .object({
+    number: z.number().int().min(1).max(100000),
+    kind: meetingKindSchema,
+    date: isoDateSchema,
+    startTime: clockTimeSchema.nullable(),
+    endTime: clockTimeSchema.nullable(),
+    location: shortText(300),
+    caseId: shortText(100),
+    isClosed: z.boolean(),
+    template: templateIdSchema,
+  })
+  .strict();
+
+const participantFields = z
+  .object({
+    name: requiredText(200),
+    role: memberRoleSchema,
+    party: partyLetterSchema,
+    isCitizen: z.boolean(),
+    attendance: attendanceStatusSchema,
+    substituteForId: idSchema.nullable(),
+    partialPresence: shortText(300),
+    note: shortText(1000),
+    absentFromItemIds: z.array(idSchema).max(1000),
+  })
+  .strict();
+
+const itemFields = z
+  .object({
+    number: z.number().int().min(0).max(100000),
+    title: requiredText(500),
+    isClosed: z.boolean(),
+    publicTitle: shortText(500),
+    caseId: shortText(100),
+    documentNumber: shortText(100),
+    presenter: shortText(300),
+    kind: itemKindSchema,
+  })
+  .strict();
+
+const appendixFields = z
+  .object({
+    title: requiredText(500),
+    documentNumber: shortText(100),
+    caseId: shortText(100),
+    isClosed: z.boolean(),
+    itemId: idSchema.nullable(),
+  })
+  .strict();
+
+/** Defines one request. */
+function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+/**
+ * Every request of the API. Keys are `noun:verb`. Later features add their requests here,
+ * grouped under a comment naming the feature.
+ */
+export const api = {
+  // --- application ---------------------------------------------------------------------
+  'app:info': request(
+    empty,
+    z.object({ version: z.string(), transport: z.enum(['electron', 'http', 'cli']), libraryName: z.string() }),
+  ),
+
+  // --- committees and members ----------------------------------------------------------
+  'committees:list': request(empty, z.array(committeeSummarySchema)),
+  'committees:create': request(committeeFields, committeeSchema),
+  'committees:update': request(
+    z.object({ id: idSchema, patch: committeeFields.partial().strict() }).strict(),
+    committeeSchema,
+  ),
+  'members:list': request(z.object({ committeeId: idSchema }).strict(), z.array(memberSchema)),
+  'members:create': request(
+    z.object({ committeeId: idSchema, member: memberFields }).strict(),
+    memberSchema,
+  ),
+  'members:update': request(
+    z.object({ id: idSchema, patch: memberFields.partial().strict() }).strict(),
+    memberSchema,
+  ),
+  'members:move': request(
+    z.object({ id: idSchema, position: z.number().int().min(0) }).strict(),
+    z.array(memberSchema),
+  ),
+
+  // --- meetings ------------------------------------------------------------------------
+  'meetings:list': request(
+    z.object({ committeeId: idSchema.optional() }).strict(),
+    z.array(meetingSummarySchema),
+  ),
+  'meetings:proposeNext': request(
+    z.object({ committeeId: idSchema }).strict(),
+    z.object({ number: z.number().int(), date: isoDateSchema, previousMeetingId: idSchema.nullable() }),
+  ),
+  'meetings:create': request(
+    z
+      .object({
+        committeeId: idSchema,
+        number: z.number().int().min(1).max(100000),
+        date: isoDateSchema,
+        kind: meetingKindSchema,
+        /** Copy participants and the agenda skeleton from the committee's previous meeting. */
+        isCopyingPrevious: z.boolean(),
+      })
+      .strict(),
+    meetingDetailSchema,
+  ),
+  'meetings:get': request(z.object({ id: idSchema }).strict(), meetingDetailSchema),
+  'meetings:update': request(
+    z.object({ id: idSchema, patch: meetingHeaderFields.partial().strict() }).strict(),
+    meetingSchema,
+  ),
+  'meetings:delete': request(z.object({ id: idSchema }).strict(), z.object({ id: idSchema })),
+
+  // --- attendance ----------------------------------------------------------------------
+  'participants:create': request(
+    z.object({ meetingId: idSchema, participant: participantFields }).strict(),
+    participantSchema,
+  ),
+  'participants:update': request(
+    z.object({ id: idSchema, patch: participantFields.partial().strict() }).strict(),
+    participantSchema,
+  ),
+  'participants:delete': request(z.object({ id: idSchema }).strict(), z.object({ id: idSchema })),
+
+  // --- agenda items --------------------------------------------------------------------
+  'items:create': request(
+    z.object({ meetingId: idSchema, item: itemFields.partial({ number: true }).strict() }).strict(),
+    agendaItemDetailSchema,
+  ),
+  'items:update': request(
+    z.object({ id: idSchema, patch: itemFields.partial().strict() }).strict(),
+    agendaItemSchema,
+  ),
+  'items:move': request(
+    z.object({ id: idSchema, position: z.number().int().min(0) }).strict(),
+    z.array(agendaItemSchema),
+  ),
+  'items:delete': request(
+    z
+      .object({
+        id: idSchema,
+        /** Must be true to delete an item whose decision has text (the UI asks first). */
+        isDecisionLossConfirmed: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({ id: idSchema }),
+  ),
+
+  // --- text bodies and their history ----------------------------------------------------
+  'bodies:save': request(
+    z
+      .object({
+        owner: bodyOwnerSchema,
+        content: richTextSchema,
+        /** The revision the edit was based on; a mismatch answers `conflict`. */
+        baseRevision: z.number().int().min(0),
+      })
+      .strict(),
+    z.object({ revision: z.number().int(), updatedAt: timestampSchema }),
+  ),
+  'bodies:history': request(
+    z.object({ owner: bodyOwnerSchema }).strict(),
+    z.array(revisionSchema),
+  ),
+
+  // --- appendices ----------------------------------------------------------------------
+  'appendices:create': request(
+    z.object({ meetingId: idSchema, appendix: appendixFields }).strict(),
+    appendixSchema,
+  ),
+  'appendices:update': request(
+    z.object({ id: idSchema, patch: appendixFields.partial().strict() }).strict(),
+    appendixSchema,
+  ),
+  'appendices:move': request(
+    z.object({ id: idSchema, position: z.number().int().min(0) }).strict(),
+    z.array(appendixSchema),
+  ),
+  'appendices:delete': request(z.object({ id: idSchema }).strict(), z.object({ id: idSchema })),
+  /**
+   * Attaches a file to an appendix. In Electron the main process shows the open dialog;
+   * in browser mode the page uploads the bytes first (HTTP host `POST /upload`) and passes
+   * the upload's token. Either way no path crosses the API.
+   */
+  'appendices:attachFile': request(
+    z.object({ id: idSchema, uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional() }).strict(),
+    appendixSchema,
+  ),
+
+  // --- interchange (referat/1) ---------------------------------------------------------
+  /** The meeting as a `referat/1` JSON text (canonical bytes). */
+  'meetings:exportJson': request(
+    z.object({ id: idSchema }).strict(),
+    z.object({ fileName: z.string(), json: z.string() }),
+  ),
+  /** Imports a `referat/1` JSON text; all or nothing. */
+  'meetings:importJson': request(
+    z
+      .object({
+        json: z.string().max(100 * 1024 * 1024),
+        /** What to do when the meeting's id already exists: refuse (default), keep both, or replace. */
+        onExisting: z.enum(['refuse', 'keepBoth', 'replace']).optional(),
+      })
+      .strict(),
+    z.object({ meetingId: idSchema }),
+  ),
+
+  // --- library maintenance -------------------------------------------------------------
+  'library:backups': request(empty, z.array(backupSchema)),
+  'library:backupNow': request(empty, backupSchema),
+} as const;
+
+/** The API as a type: request names to schemas. */
+export type Api = typeof api;
+/** A request name such as `meetings:get`. */
+export type RequestName = keyof Api;
+/** The parsed input of a request. */
+export type RequestInput<N extends RequestName> = z.input<Api[N]['input']>;
+/** The output value of a request. */
+export type RequestOutput<N extends RequestName> = z.output<Api[N]['output']>;
+
+/** True when `name` is a request of the contract. */
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** The client side of the API as every transport offers it to the renderer. */
+export type ApiClient = {
+  call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<Result<RequestOutput<N>>>;
+};

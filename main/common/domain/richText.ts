@@ -1,0 +1,229 @@
+/**
+ * The editor-independent rich-text block structure of `referat/1` (documented in
+ * docs/format.md). Every text body (Resumé, Indstilling, Beslutning, ...) is stored and
+ * exchanged as a `RichText`: a list of blocks. The editor converts its own serialized state
+ * to and from this structure; PDF and DOCX exports read only this structure.
+ */
+import { z } from 'zod';
+
+/** Deepest list nesting accepted anywhere (hostile input guard; Word rarely exceeds 9). */
+export const maxListDepth = 12;
+
+const idRef = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "-" and "_"');
+
+export const textRunSchema = z.object({
+  type: z.literal('text'),
+  text: z.string().max(1_000_000),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  underline: z.boolean().optional(),
+});
+/** A run of text with formatting. */
+export type TextRun = z.infer<typeof textRunSchema>;
+
+/** Links accept only web and mail addresses: never `javascript:` or `file:`. */
+export const safeUrlSchema = z
+  .string()
+  .max(2048)
+  .regex(/^(https?:\/\/|mailto:)[^\s]+$/i, 'must be an http(s) or mailto address');
+
+export const linkSchema = z.object({
+  type: z.literal('link'),
+  url: safeUrlSchema,
+  children: z.array(textRunSchema).max(10_000),
+});
+export type Link = z.infer<typeof linkSchema>;
+
+/** An inline "Bilag N" bound to an appendix id; the number is looked up when rendered. */
+export const appendixRefSchema = z.object({
+  type: z.literal('appendixRef'),
+  appendixId: idRef,
+});
+export type AppendixRef = z.infer<typeof appendixRefSchema>;
+
+/** An inline reference to a participant of the meeting (rendered as the name). */
+export const participantRefSchema = z.object({
+  type: z.literal('participantRef'),
+  participantId: idRef,
+});
+export type ParticipantRef = z.infer<typeof participantRefSchema>;
+
+export const inlineSchema = z.discriminatedUnion('type', [
+  textRunSchema,
+  linkSchema,
+  appendixRefSchema,
+  participantRefSchema,
+]);
+/** Anything inside a paragraph, heading or list item. */
+export type Inline = z.infer<typeof inlineSchema>;
+
+const inlines = z.array(inlineSchema).max(100_000);
+
+export const paragraphSchema = z.object({ type: z.literal('paragraph'), children: inlines });
+export type Paragraph = z.infer<typeof paragraphSchema>;
+
+export const headingSchema = z.object({
+  type: z.literal('heading'),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  children: inlines,
+});
+export type Heading = z.infer<typeof headingSchema>;
+
+/** A list item: its own text, then optionally a nested list. */
+export type ListItem = { children: Inline[]; sublist?: List };
+/** An ordered (numbered) or unordered (bulleted) list. */
+export type List = { type: 'list'; ordered: boolean; start?: number; items: ListItem[] };
+
+export const listSchema: z.ZodType<List> = z.lazy(() =>
+  z.object({
+    type: z.literal('list'),
+    ordered: z.boolean(),
+    start: z.number().int().min(0).max(100000).optional(),
+    items: z.array(listItemSchema).max(100_000),
+  }),
+);
+export const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
+  z.object({ children: inlines, sublist: listSchema.optional() }),
+);
+
+export const voteChoices = ['for', 'against', 'abstained'] as const;
+
+/** Who voted one way: named participants and/or party letters with a head count. */
+export const voteGroupSchema = z.object({
+  participantIds: z.array(idRef).max(1000),
+  /** Party letters when the minutes record votes by party ("(A, V og C)"). */
+  parties: z.array(z.string().regex(/^[A-ZÆØÅ]{1,3}$/)).max(50),
+  /** Head count when votes are recorded by party; null means "count the participants". */
+  count: z.number().int().min(0).max(1000).nullable(),
+});
+export type VoteGroup = z.infer<typeof voteGroupSchema>;
+
+export const voteOutcomes = ['adopted', 'rejected', 'tied'] as const;
+export const voteSchema = z.object({
+  type: z.literal('vote'),
+  /** What was voted on, e.g. "Indstillingen" or "Ændringsforslag fra V". */
+  subject: z.string().max(1000),
+  for: voteGroupSchema,
+  against: voteGroupSchema,
+  abstained: voteGroupSchema,
+  outcome: z.enum(voteOutcomes),
+});
+/** A recorded vote (afstemning). */
+export type Vote = z.infer<typeof voteSchema>;
+
+export const dissentSchema = z.object({
+  type: z.literal('dissent'),
+  participantId: idRef,
+  text: z.string().max(10_000),
+});
+/** A protokoltilførsel by a participant present. */
+export type Dissent = z.infer<typeof dissentSchema>;
+
+export const blockSchema = z.union([
+  paragraphSchema,
+  headingSchema,
+  listSchema,
+  voteSchema,
+  dissentSchema,
+]);
+/** One block of a rich-text body. */
+export type Block = Paragraph | Heading | List | Vote | Dissent;
+
+export const richTextSchema = z
+  .array(blockSchema)
+  .max(100_000)
+  .superRefine((blocks, ctx) => {
+    const depth = deepestList(blocks);
+    if (depth > maxListDepth) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `lists are nested ${depth} deep; at most ${maxListDepth} levels are allowed`,
+      });
+    }
+  });
+/** A rich-text body: a list of blocks. */
+export type RichText = Block[];
+
+/** The nesting depth of the deepest list in `blocks` (0 when there is no list). */
+export function deepestList(blocks: readonly Block[]): number {
+  let deepest = 0;
+  for (const block of blocks) {
+    if (block.type === 'list') deepest = Math.max(deepest, listDepth(block));
+  }
+  return deepest;
+}
+
+function listDepth(list: List): number {
+  let deepest = 0;
+  for (const item of list.items) {
+    if (item.sublist) deepest = Math.max(deepest, listDepth(item.sublist));
+  }
+  return deepest + 1;
+}
+
+/** A body with no content. */
+export const emptyRichText = (): RichText => [];
+
+/** A body of plain paragraphs, one per line (used by the plain-text fallback and the CLI). */
+export function richTextFromPlain(text: string): RichText {
+  if (text === '') return [];
+  return text.split('\n').map((line) => ({
+    type: 'paragraph' as const,
+    children: line === '' ? [] : [{ type: 'text' as const, text: line }],
+  }));
+}
+
+/**
+ * The plain text of a body, one line per paragraph or list item. `resolve` names appendix
+ * and participant references; without it they are written as placeholders.
+ */
+export function richTextToPlain(
+  blocks: readonly Block[],
+  resolve: { appendix?: (id: string) => string; participant?: (id: string) => string } = {},
+): string {
+  const lines: string[] = [];
+  const inlineText = (children: readonly Inline[]): string =>
+    children
+      .map((child) => {
+        switch (child.type) {
+          case 'text':
+            return child.text;
+          case 'link':
+            return child.children.map((run) => run.text).join('');
+          case 'appendixRef':
+            return resolve.appendix ? resolve.appendix(child.appendixId) : 'Bilag ?';
+          case 'participantRef':
+            return resolve.participant ? resolve.participant(child.participantId) : '?';
+        }
+      })
+      .join('');
+  const walkList = (list: List, depth: number) => {
+    list.items.forEach((item, index) => {
+      const marker = list.ordered ? `${(list.start ?? 1) + index}.` : '•';
+      lines.push(`${'  '.repeat(depth)}${marker} ${inlineText(item.children)}`);
+      if (item.sublist) walkList(item.sublist, depth + 1);
+    });
+  };
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        lines.push(inlineText(block.children));
+        break;
+      case 'list':
+        walkList(block, 0);
+        break;
+      case 'vote':
+        lines.push(block.subject);
+        break;
+      case 'dissent':
+        lines.push(block.text);
+        break;
+    }
+  }
+  return lines.join('\n');
+}
