@@ -15,13 +15,15 @@ const idRef = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "-" and "_"');
 
-export const textRunSchema = z.object({
-  type: z.literal('text'),
-  text: z.string().max(1_000_000),
-  bold: z.boolean().optional(),
-  italic: z.boolean().optional(),
-  underline: z.boolean().optional(),
-});
+export const textRunSchema = z
+  .object({
+    type: z.literal('text'),
+    text: z.string().max(1_000_000),
+    bold: z.boolean().optional(),
+    italic: z.boolean().optional(),
+    underline: z.boolean().optional(),
+  })
+  .strict();
 /** A run of text with formatting. */
 export type TextRun = z.infer<typeof textRunSchema>;
 
@@ -31,25 +33,31 @@ export const safeUrlSchema = z
   .max(2048)
   .regex(/^(https?:\/\/|mailto:)[^\s]+$/i, 'must be an http(s) or mailto address');
 
-export const linkSchema = z.object({
-  type: z.literal('link'),
-  url: safeUrlSchema,
-  children: z.array(textRunSchema).max(10_000),
-});
+export const linkSchema = z
+  .object({
+    type: z.literal('link'),
+    url: safeUrlSchema,
+    children: z.array(textRunSchema).max(10_000),
+  })
+  .strict();
 export type Link = z.infer<typeof linkSchema>;
 
 /** An inline "Bilag N" bound to an appendix id; the number is looked up when rendered. */
-export const appendixRefSchema = z.object({
-  type: z.literal('appendixRef'),
-  appendixId: idRef,
-});
+export const appendixRefSchema = z
+  .object({
+    type: z.literal('appendixRef'),
+    appendixId: idRef,
+  })
+  .strict();
 export type AppendixRef = z.infer<typeof appendixRefSchema>;
 
 /** An inline reference to a participant of the meeting (rendered as the name). */
-export const participantRefSchema = z.object({
-  type: z.literal('participantRef'),
-  participantId: idRef,
-});
+export const participantRefSchema = z
+  .object({
+    type: z.literal('participantRef'),
+    participantId: idRef,
+  })
+  .strict();
 export type ParticipantRef = z.infer<typeof participantRefSchema>;
 
 export const inlineSchema = z.discriminatedUnion('type', [
@@ -63,14 +71,18 @@ export type Inline = z.infer<typeof inlineSchema>;
 
 const inlines = z.array(inlineSchema).max(100_000);
 
-export const paragraphSchema = z.object({ type: z.literal('paragraph'), children: inlines });
+export const paragraphSchema = z
+  .object({ type: z.literal('paragraph'), children: inlines })
+  .strict();
 export type Paragraph = z.infer<typeof paragraphSchema>;
 
-export const headingSchema = z.object({
-  type: z.literal('heading'),
-  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  children: inlines,
-});
+export const headingSchema = z
+  .object({
+    type: z.literal('heading'),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    children: inlines,
+  })
+  .strict();
 export type Heading = z.infer<typeof headingSchema>;
 
 /** A list item: its own text, then optionally a nested list. */
@@ -79,47 +91,55 @@ export type ListItem = { children: Inline[]; sublist?: List };
 export type List = { type: 'list'; ordered: boolean; start?: number; items: ListItem[] };
 
 export const listSchema: z.ZodType<List> = z.lazy(() =>
-  z.object({
-    type: z.literal('list'),
-    ordered: z.boolean(),
-    start: z.number().int().min(0).max(100000).optional(),
-    items: z.array(listItemSchema).max(100_000),
-  }),
+  z
+    .object({
+      type: z.literal('list'),
+      ordered: z.boolean(),
+      start: z.number().int().min(0).max(100000).optional(),
+      items: z.array(listItemSchema).max(100_000),
+    })
+    .strict(),
 );
 export const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
-  z.object({ children: inlines, sublist: listSchema.optional() }),
+  z.object({ children: inlines, sublist: listSchema.optional() }).strict(),
 );
 
 export const voteChoices = ['for', 'against', 'abstained'] as const;
 
 /** Who voted one way: named participants and/or party letters with a head count. */
-export const voteGroupSchema = z.object({
-  participantIds: z.array(idRef).max(1000),
-  /** Party letters when the minutes record votes by party ("(A, V og C)"). */
-  parties: z.array(z.string().regex(/^[A-ZÆØÅ]{1,3}$/)).max(50),
-  /** Head count when votes are recorded by party; null means "count the participants". */
-  count: z.number().int().min(0).max(1000).nullable(),
-});
+export const voteGroupSchema = z
+  .object({
+    participantIds: z.array(idRef).max(1000),
+    /** Party letters when the minutes record votes by party ("(A, V og C)"). */
+    parties: z.array(z.string().regex(/^[A-ZÆØÅ]{1,3}$/)).max(50),
+    /** Head count when votes are recorded by party; null means "count the participants". */
+    count: z.number().int().min(0).max(1000).nullable(),
+  })
+  .strict();
 export type VoteGroup = z.infer<typeof voteGroupSchema>;
 
 export const voteOutcomes = ['adopted', 'rejected', 'tied'] as const;
-export const voteSchema = z.object({
-  type: z.literal('vote'),
-  /** What was voted on, e.g. "Indstillingen" or "Ændringsforslag fra V". */
-  subject: z.string().max(1000),
-  for: voteGroupSchema,
-  against: voteGroupSchema,
-  abstained: voteGroupSchema,
-  outcome: z.enum(voteOutcomes),
-});
+export const voteSchema = z
+  .object({
+    type: z.literal('vote'),
+    /** What was voted on, e.g. "Indstillingen" or "Ændringsforslag fra V". */
+    subject: z.string().max(1000),
+    for: voteGroupSchema,
+    against: voteGroupSchema,
+    abstained: voteGroupSchema,
+    outcome: z.enum(voteOutcomes),
+  })
+  .strict();
 /** A recorded vote (afstemning). */
 export type Vote = z.infer<typeof voteSchema>;
 
-export const dissentSchema = z.object({
-  type: z.literal('dissent'),
-  participantId: idRef,
-  text: z.string().max(10_000),
-});
+export const dissentSchema = z
+  .object({
+    type: z.literal('dissent'),
+    participantId: idRef,
+    text: z.string().max(10_000),
+  })
+  .strict();
 /** A protokoltilførsel by a participant present. */
 export type Dissent = z.infer<typeof dissentSchema>;
 
