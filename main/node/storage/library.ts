@@ -1,0 +1,312 @@
+/**
+ * Opening a Referat library: one SQLite file (better-sqlite3) plus a folder of content-addressed
+ * files beside it (`<library>.files/`, see fileStore.ts) and a `backups/` folder (backup.ts).
+ *
+ * Safety rules implemented here:
+ * - An existing file is inspected through a read-only handle before anything writes to it:
+ *   not SQLite, not a Referat library, damaged (`PRAGMA quick_check`) → `library_corrupt`;
+ *   written by a newer schema → `library_newer`. In every refused case the file is left
+ *   byte-for-byte untouched.
+ * - A new library is built in a temporary file and linked into place only when complete, so a
+ *   crash during creation never leaves a half-made library at the requested path.
+ * - Journal mode WAL with `synchronous=NORMAL`: every committed transaction survives a crash or
+ *   SIGKILL of the process (the WAL is in the OS page cache and is replayed on open). Only an OS
+ *   crash or power loss can lose the last few transactions, and even then the file stays
+ *   consistent. We accept that trade for fast autosave (no fsync per keystroke burst);
+ *   `synchronous: 'full'` is available for callers that want fsync on every commit.
+ * - `busy_timeout` 5 s: a second process writing the same library waits; after the timeout the
+ *   request answers `busy` (see `toDomainError`).
+ *
+ * better-sqlite3 is synchronous, so one handle serves reads and writes in this process; WAL
+ * lets other processes (the CLI while the app runs) read concurrently.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { DomainError, isDomainError } from '../../common/contract/result';
+import { latestSchemaVersion, migrations } from './migrations/index';
+import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
+
+/** The better-sqlite3 handle type used by every query function. */
+export type Db = Database.Database;
+
+/** An open library. Close it with `close()`; the handle must not be used afterwards. */
+export type Library = {
+  /** Absolute path of the SQLite file. */
+  readonly path: string;
+  /** The file name without its extension, used to name backups. */
+  readonly name: string;
+  /** Folder holding appendix files by SHA-256 (`<library>.files`). */
+  readonly filesDir: string;
+  /** Folder holding the daily backups (`<library dir>/backups`). */
+  readonly backupsDir: string;
+  /** The one better-sqlite3 handle (reads and writes). */
+  readonly db: Db;
+  readonly isReadonly: boolean;
+  /** Author recorded on revisions when a request does not name one. */
+  readonly author: string;
+  /** `PRAGMA user_version` after migrations. */
+  readonly schemaVersion: number;
+  close(): void;
+};
+
+export type OpenLibraryOptions = {
+  /** Open without writing anything (no migrations, no WAL switch). The file must exist. */
+  readonly?: boolean;
+  /** Author for revisions; defaults to the OS user name. */
+  author?: string;
+  /** How long a write waits for another process's lock. Default 5000 ms. */
+  busyTimeoutMs?: number;
+  /** Run `PRAGMA quick_check` on open (default true). */
+  isCheckingIntegrity?: boolean;
+  /** `normal` (default, see the module comment) or `full` (fsync on every commit). */
+  synchronous?: 'normal' | 'full';
+};
+
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+const defaultBusyTimeoutMs = 5000;
+
+/**
+ * Opens (or creates) the library at `libraryPath`. A missing file is created together with
+ * its parent folders; an existing file is inspected read-only first and refused, untouched,
+ * when it is not a healthy Referat library this build can read.
+ *
+ * @throws DomainError `library_corrupt`, `library_newer`, `busy`, `not_found` (readonly and missing)
+ */
+export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {}): Library {
+  const absolute = path.resolve(libraryPath);
+  const isReadonly = options.readonly === true;
+  const busyTimeoutMs = options.busyTimeoutMs ?? defaultBusyTimeoutMs;
+
+  if (!fs.existsSync(absolute)) {
+    if (isReadonly) throw new DomainError('not_found', `There is no library at ${absolute}.`);
+    const isCreated = createLibraryFile(absolute);
+    if (!isCreated) inspectLibraryFile(absolute, { isCheckingIntegrity: false, busyTimeoutMs });
+  } else {
+    inspectLibraryFile(absolute, { isCheckingIntegrity: options.isCheckingIntegrity !== false, busyTimeoutMs });
+  }
+
+  let db: Db;
+  try {
+    db = new Database(absolute, { fileMustExist: true, readonly: isReadonly, timeout: busyTimeoutMs });
+  } catch (error) {
+    throw toDomainError(error, absolute);
+  }
+  try {
+    db.pragma('foreign_keys = ON');
+    if (!isReadonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+      migrate(db, absolute);
+    }
+    const schemaVersion = Number(db.pragma('user_version', { simple: true }));
+    const name = path.basename(absolute).replace(/\.[^.]*$/, '') || 'library';
+    let isClosed = false;
+    return {
+      path: absolute,
+      name,
+      filesDir: `${absolute}.files`,
+      backupsDir: path.join(path.dirname(absolute), 'backups'),
+      db,
+      isReadonly,
+      author: options.author ?? defaultAuthor(),
+      schemaVersion,
+      close() {
+        if (isClosed) return;
+        isClosed = true;
+        db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw toDomainError(error, absolute);
+  }
+}
+
+/**
+ * Checks without writing that `file` is a Referat library this build can open.
+ * @throws DomainError `library_corrupt` or `library_newer`
+ */
+export function inspectLibraryFile(
+  file: string,
+  options: { isCheckingIntegrity?: boolean; busyTimeoutMs?: number } = {},
+): { schemaVersion: number } {
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) {
+    throw new DomainError('library_corrupt', `${file} is not a file, so it cannot be a Referat library.`);
+  }
+  if (stat.size === 0) {
+    throw new DomainError('library_corrupt', `${file} is empty: it is not a Referat library. The file was left untouched.`);
+  }
+  const head = Buffer.alloc(sqliteHeader.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!head.equals(sqliteHeader)) {
+    throw new DomainError('library_corrupt', `${file} is not a Referat library (not an SQLite database). The file was left untouched.`);
+  }
+
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs ?? defaultBusyTimeoutMs });
+    const applicationId = Number(db.pragma('application_id', { simple: true }));
+    const schemaVersion = Number(db.pragma('user_version', { simple: true }));
+    if (applicationId !== libraryApplicationId) {
+      throw new DomainError(
+        'library_corrupt',
+        `${file} is an SQLite database but not a Referat library. The file was left untouched.`,
+      );
+    }
+    if (schemaVersion > latestSchemaVersion) {
+      throw new DomainError(
+        'library_newer',
+        `This library was written by a newer Referat (schema ${schemaVersion}, this version knows ${latestSchemaVersion}). Update Referat; the file was left untouched.`,
+      );
+    }
+    const marker = db.prepare("SELECT value FROM library_meta WHERE key = 'format'").pluck().get();
+    if (marker !== libraryFormatMarker) {
+      throw new DomainError('library_corrupt', `${file} is not a Referat library (its format marker is missing). The file was left untouched.`);
+    }
+    if (options.isCheckingIntegrity !== false) {
+      const problems = db.prepare('PRAGMA quick_check(5)').pluck().all() as string[];
+      if (problems.length !== 1 || problems[0] !== 'ok') {
+        throw new DomainError(
+          'library_corrupt',
+          `The library ${file} is damaged (${problems.slice(0, 3).join('; ')}). It was left untouched; restore a backup.`,
+        );
+      }
+    }
+    return { schemaVersion };
+  } catch (error) {
+    if (isDomainError(error)) throw error;
+    const mapped = toDomainError(error, file);
+    if (mapped.code === 'internal' || mapped.code === 'invalid_input' || mapped.code === 'conflict') {
+      // "no such table: library_meta" and the like: a database, but not ours.
+      throw new DomainError('library_corrupt', `${file} is not a readable Referat library (${errorMessage(error)}). The file was left untouched.`);
+    }
+    throw mapped;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Builds a complete new library in a temporary file and links it into place; false when another process was first. */
+function createLibraryFile(file: string): boolean {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.creating-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    const db = new Database(temp);
+    try {
+      db.pragma('foreign_keys = ON');
+      migrate(db, file);
+    } finally {
+      db.close();
+    }
+    try {
+      // link() refuses to replace: if another process created the library meanwhile, keep theirs.
+      fs.linkSync(temp, file);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      return false;
+    }
+  } catch (error) {
+    throw toDomainError(error, file);
+  } finally {
+    fs.rmSync(temp, { force: true });
+    fs.rmSync(`${temp}-journal`, { force: true });
+  }
+}
+
+/**
+ * Applies every migration above the library's `user_version`, each in its own IMMEDIATE
+ * transaction (re-reading the version inside it, so two processes never apply one twice).
+ * An existing library gets a safety copy in `backups/` before its first pending migration.
+ */
+export function migrate(db: Db, file: string): number {
+  const before = Number(db.pragma('user_version', { simple: true }));
+  const pending = migrations.filter((m) => m.version > before);
+  if (pending.length === 0) return before;
+  if (before > 0) copyBeforeMigration(db, file, before);
+  for (const migration of pending) {
+    db.transaction(() => {
+      const current = Number(db.pragma('user_version', { simple: true }));
+      if (current >= migration.version) return;
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+function copyBeforeMigration(db: Db, file: string, version: number): void {
+  const dir = path.join(path.dirname(file), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const name = path.basename(file).replace(/\.[^.]*$/, '');
+  const target = path.join(dir, `${name}-before-schema-${version + 1}-${Date.now()}.sqlite`);
+  db.prepare('VACUUM INTO ?').run(target);
+}
+
+function defaultAuthor(): string {
+  try {
+    return os.userInfo().username || 'Referat';
+  } catch {
+    return 'Referat';
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Maps an error from better-sqlite3 (or the file system) to a typed DomainError.
+ * DomainErrors pass through unchanged.
+ */
+export function toDomainError(error: unknown, file = 'the library'): DomainError {
+  if (isDomainError(error)) return error;
+  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
+  const message = errorMessage(error);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new DomainError(
+      'busy',
+      `The library ${file} is in use by another program and did not become free in time. Close the other Referat window or program and try again.`,
+    );
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new DomainError('library_corrupt', `The library ${file} is damaged or not a Referat library (${message}). It was not changed; restore a backup.`);
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new DomainError('forbidden', `The library ${file} is open read-only; nothing was changed.`);
+  }
+  if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL') {
+    return new DomainError('invalid_input', `The change was refused because a value is not allowed (${message}).`);
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return new DomainError('conflict', 'The change refers to a record that does not exist or is still referred to by another record.');
+  }
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return new DomainError('conflict', `The change contradicts the data in the library (${message}).`);
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new DomainError('internal', 'The disk is full; the change was not saved.');
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM') {
+    return new DomainError('forbidden', `The library ${file} cannot be opened (${message}).`);
+  }
+  return new DomainError('internal', message);
+}
+
+/**
+ * Runs `fn` in one IMMEDIATE write transaction (nested calls become savepoints). IMMEDIATE
+ * takes the write lock up front, so a competing writer waits on the busy timeout instead of
+ * failing at commit with SQLITE_BUSY_SNAPSHOT.
+ */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

@@ -1,0 +1,19 @@
+/**
+ * The ordered list of schema migrations. Each file in this folder is one version; the
+ * runner (library.ts) applies every migration whose version is above the library's
+ * `PRAGMA user_version`, each in its own transaction, and sets `user_version` with it.
+ *
+ * Reserved version numbers (owned by other features, add them here in order):
+ *   0020 search index (issue 7), 0030 lifecycle and audit (issue 5),
+ *   0040 standard decision texts (issue 3).
+ */
+import { migration as createLibrary } from './0010-create-library';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/** Every migration, in ascending version order. */
+export const migrations: readonly Migration[] = [createLibrary];
+
+/** The schema version this build writes: the highest migration version. */
+export const latestSchemaVersion: number = migrations.reduce((max, m) => Math.max(max, m.version), 0);
