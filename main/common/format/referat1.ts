@@ -29,14 +29,14 @@ export const referatDocumentSchema = z
     members: z.array(memberSchema.omit({ committeeId: true }).strict()).max(10_000),
     meeting: meetingSchema
       .omit({ committeeId: true })
-      .extend({ bodies: z.record(meetingBodyFieldSchema, richTextSchema) })
+      .extend({ bodies: z.partialRecord(meetingBodyFieldSchema, richTextSchema) })
       .strict(),
     participants: z.array(participantSchema.omit({ meetingId: true }).strict()).max(10_000),
     agendaItems: z
       .array(
         agendaItemSchema
           .omit({ meetingId: true, position: true })
-          .extend({ bodies: z.record(itemBodyFieldSchema, richTextSchema) })
+          .extend({ bodies: z.partialRecord(itemBodyFieldSchema, richTextSchema) })
           .strict(),
       )
       .max(10_000),
@@ -44,5 +44,10 @@ export const referatDocumentSchema = z
   })
   .strict();
 
-/** One meeting in `referat/1`. Arrays are in document order (members, participants, items by position; appendices by number). */
+/**
+ * One meeting in `referat/1`. Arrays are in document order (members, participants, items by
+ * position; appendices by number). Bodies are partial records: a missing body is an empty
+ * body, and the canonical serialization (referatJson.ts) leaves empty bodies out, so each
+ * meeting has exactly one text form.
+ */
 export type ReferatDocument = z.infer<typeof referatDocumentSchema>;
