@@ -63,6 +63,11 @@ export type OpenLibraryOptions = {
   isCheckingIntegrity?: boolean;
   /** `normal` (default, see the module comment) or `full` (fsync on every commit). */
   synchronous?: 'normal' | 'full';
+  /**
+   * Path of a better_sqlite3.node built for another runtime (Electron's ABI, see
+   * main/electron/nativeBinding.ts). Default: the Node build in node_modules.
+   */
+  nativeBinding?: string;
 };
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
@@ -79,18 +84,19 @@ export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {
   const absolute = path.resolve(libraryPath);
   const isReadonly = options.readonly === true;
   const busyTimeoutMs = options.busyTimeoutMs ?? defaultBusyTimeoutMs;
+  const nativeBinding = options.nativeBinding;
 
   if (!fs.existsSync(absolute)) {
     if (isReadonly) throw new DomainError('not_found', `There is no library at ${absolute}.`);
-    const isCreated = createLibraryFile(absolute);
-    if (!isCreated) inspectLibraryFile(absolute, { isCheckingIntegrity: false, busyTimeoutMs });
+    const isCreated = createLibraryFile(absolute, nativeBinding);
+    if (!isCreated) inspectLibraryFile(absolute, { isCheckingIntegrity: false, busyTimeoutMs, nativeBinding });
   } else {
-    inspectLibraryFile(absolute, { isCheckingIntegrity: options.isCheckingIntegrity !== false, busyTimeoutMs });
+    inspectLibraryFile(absolute, { isCheckingIntegrity: options.isCheckingIntegrity !== false, busyTimeoutMs, nativeBinding });
   }
 
   let db: Db;
   try {
-    db = new Database(absolute, { fileMustExist: true, readonly: isReadonly, timeout: busyTimeoutMs });
+    db = new Database(absolute, { fileMustExist: true, readonly: isReadonly, timeout: busyTimeoutMs, nativeBinding });
   } catch (error) {
     throw toDomainError(error, absolute);
   }
@@ -131,7 +137,7 @@ export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {
  */
 export function inspectLibraryFile(
   file: string,
-  options: { isCheckingIntegrity?: boolean; busyTimeoutMs?: number } = {},
+  options: { isCheckingIntegrity?: boolean; busyTimeoutMs?: number; nativeBinding?: string } = {},
 ): { schemaVersion: number } {
   const stat = fs.statSync(file);
   if (!stat.isFile()) {
@@ -153,7 +159,12 @@ export function inspectLibraryFile(
 
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs ?? defaultBusyTimeoutMs });
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      timeout: options.busyTimeoutMs ?? defaultBusyTimeoutMs,
+      nativeBinding: options.nativeBinding,
+    });
     const applicationId = Number(db.pragma('application_id', { simple: true }));
     const schemaVersion = Number(db.pragma('user_version', { simple: true }));
     if (applicationId !== libraryApplicationId) {
@@ -196,11 +207,11 @@ export function inspectLibraryFile(
 }
 
 /** Builds a complete new library in a temporary file and links it into place; false when another process was first. */
-function createLibraryFile(file: string): boolean {
+function createLibraryFile(file: string, nativeBinding?: string): boolean {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.creating-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    const db = new Database(temp);
+    const db = new Database(temp, { nativeBinding });
     try {
       db.pragma('foreign_keys = ON');
       migrate(db, file);
