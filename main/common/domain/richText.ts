@@ -27,11 +27,26 @@ export const textRunSchema = z
 /** A run of text with formatting. */
 export type TextRun = z.infer<typeof textRunSchema>;
 
-/** Links accept only web and mail addresses: never `javascript:` or `file:`. */
+/**
+ * An internal link to a place in the library: `referat://meeting/<meetingId>` optionally with
+ * `#item-<itemId>` (used by "Tidligere beslutninger" to link each earlier decision to its
+ * source). Only these two exact shapes: ids are the model's id alphabet, nothing else follows.
+ * Viewers open it inside Referat; exports must not turn it into an external hyperlink.
+ */
+export const referatUrlPattern = /^referat:\/\/meeting\/([A-Za-z0-9_-]{1,64})(?:#item-([A-Za-z0-9_-]{1,64}))?$/;
+
+/**
+ * Links accept only web and mail addresses and internal `referat://meeting/...` links
+ * (see {@link referatUrlPattern}): never `javascript:`, `file:` or any other scheme.
+ */
 export const safeUrlSchema = z
   .string()
   .max(2048)
-  .regex(/^(https?:\/\/|mailto:)[^\s]+$/i, 'must be an http(s) or mailto address');
+  // One regex (not a refine) so the generated JSON Schema keeps the pattern.
+  .regex(
+    /^(?:(?:https?:\/\/|mailto:)[^\s]+|referat:\/\/meeting\/[A-Za-z0-9_-]{1,64}(?:#item-[A-Za-z0-9_-]{1,64})?)$/i,
+    'must be an http(s) or mailto address, or a referat://meeting/ link',
+  );
 
 export const linkSchema = z
   .object({
