@@ -1,0 +1,29 @@
+/**
+ * What a transport hands to every API handler besides the validated input.
+ * Electron IPC, the HTTP host and the CLI each build one context per launch.
+ */
+
+/** A file that a transport has placed in a temporary location for a handler to take in. */
+export type IncomingFile = {
+  /** Absolute path of a temporary copy owned by the transport (never a path from the page). */
+  path: string;
+  /** The original file name, reduced to a base name (display and defaults only). */
+  fileName: string;
+  /** Media type if the transport knows it; otherwise the handler guesses from the name. */
+  mediaType?: string;
+};
+
+export type HandlerContext = {
+  transport: 'electron' | 'http' | 'cli';
+  /** Author recorded on revisions; defaults to the library's author (the OS user). */
+  author?: string;
+  /**
+   * Browser mode: turns an upload id (from `POST /upload`) into the uploaded file.
+   * Throws a DomainError (`not_found`) for an unknown or expired id.
+   */
+  resolveUpload?: (uploadId: string) => IncomingFile | Promise<IncomingFile>;
+  /** Forgets an upload once a handler has stored its bytes. */
+  releaseUpload?: (uploadId: string) => void | Promise<void>;
+  /** Electron: shows the open-file dialog; null when the user cancels. */
+  pickFile?: () => Promise<IncomingFile | null>;
+};

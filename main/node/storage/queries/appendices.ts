@@ -1,0 +1,208 @@
+/**
+ * Appendices (bilag) of a meeting. Their `number` is their order: 1..n, kept dense by move and
+ * delete (text refers to appendices by id, so "Bilag N" follows the renumbering). A file is
+ * attached by SHA-256; the bytes are in the file store, the `files` table indexes them.
+ */
+import { DomainError } from '../../../common/contract/result';
+import type { Appendix } from '../../../common/domain/model';
+import type { Db } from '../library';
+import { writeTransaction } from '../library';
+import { newId, notFound, nowIso, reorder, toFlag, updateRow } from './common';
+import { requireDraftMeeting } from './meetingBase';
+
+type AppendixRow = {
+  id: string;
+  meetingId: string;
+  itemId: string | null;
+  number: number;
+  title: string;
+  documentNumber: string;
+  caseId: string;
+  isClosed: number;
+  fileSha256: string | null;
+  fileName: string | null;
+  fileMediaType: string | null;
+  fileSize: number | null;
+};
+
+const appendixColumns = `a.id, a.meeting_id AS meetingId, a.item_id AS itemId, a.number, a.title,
+  a.document_number AS documentNumber, a.case_id AS caseId, a.is_closed AS isClosed,
+  a.file_sha256 AS fileSha256, a.file_name AS fileName, a.file_media_type AS fileMediaType, f.size AS fileSize`;
+
+function toAppendix(row: AppendixRow): Appendix {
+  return {
+    id: row.id,
+    meetingId: row.meetingId,
+    itemId: row.itemId,
+    number: row.number,
+    title: row.title,
+    documentNumber: row.documentNumber,
+    caseId: row.caseId,
+    isClosed: row.isClosed === 1,
+    file:
+      row.fileSha256 === null
+        ? null
+        : {
+            name: row.fileName ?? '',
+            sha256: row.fileSha256,
+            size: row.fileSize ?? 0,
+            mediaType: row.fileMediaType ?? '',
+          },
+  };
+}
+
+/** The fields an appendix is created or patched with. */
+export type AppendixFields = Pick<Appendix, 'title' | 'documentNumber' | 'caseId' | 'isClosed' | 'itemId'>;
+
+/** The appendices of a meeting by number. */
+export function listAppendices(db: Db, meetingId: string): Appendix[] {
+  const rows = db
+    .prepare(
+      `SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256
+       WHERE a.meeting_id = ? ORDER BY a.number, a.id`,
+    )
+    .all(meetingId) as AppendixRow[];
+  return rows.map(toAppendix);
+}
+
+/** One appendix. @throws DomainError not_found */
+export function getAppendix(db: Db, id: string): Appendix {
+  const row = db
+    .prepare(`SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256 WHERE a.id = ?`)
+    .get(id) as AppendixRow | undefined;
+  if (!row) throw notFound('appendix', id);
+  return toAppendix(row);
+}
+
+function checkItem(db: Db, meetingId: string, itemId: string | null | undefined): void {
+  if (!itemId) return;
+  if (db.prepare('SELECT meeting_id FROM agenda_items WHERE id = ?').pluck().get(itemId) !== meetingId) {
+    throw new DomainError('invalid_input', `itemId: ${itemId} is not an agenda item of this meeting.`);
+  }
+}
+
+/**
+ * Records a file in the `files` index (once per hash) after its bytes are in the file store.
+ * @throws DomainError conflict when the hash is known with another size
+ */
+export function registerFile(db: Db, file: { sha256: string; size: number; mediaType: string }): void {
+  const known = db.prepare('SELECT size FROM files WHERE sha256 = ?').pluck().get(file.sha256) as number | undefined;
+  if (known === undefined) {
+    db.prepare('INSERT INTO files (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)').run(
+      file.sha256,
+      file.size,
+      file.mediaType,
+      nowIso(),
+    );
+  } else if (known !== file.size) {
+    throw new DomainError(
+      'conflict',
+      `The file ${file.sha256} is known with ${known} bytes, not ${file.size}; the same SHA-256 cannot have two sizes.`,
+    );
+  }
+}
+
+/** Inserts an appendix row as given (its file, if any, is registered first); used by create and import. */
+export function insertAppendix(db: Db, appendix: Appendix): void {
+  const a = appendix;
+  if (a.file) registerFile(db, a.file);
+  db.prepare(
+    `INSERT INTO appendices (id, meeting_id, item_id, number, title, document_number, case_id, is_closed,
+       file_sha256, file_name, file_media_type)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    a.id,
+    a.meetingId,
+    a.itemId,
+    a.number,
+    a.title,
+    a.documentNumber,
+    a.caseId,
+    toFlag(a.isClosed),
+    a.file?.sha256 ?? null,
+    a.file?.name ?? null,
+    a.file?.mediaType ?? null,
+  );
+}
+
+/** Adds an appendix (without a file) as the last of a draft meeting. @throws not_found, locked, invalid_input */
+export function createAppendix(db: Db, args: { meetingId: string; appendix: AppendixFields; id?: string }): Appendix {
+  return writeTransaction(db, () => {
+    requireDraftMeeting(db, args.meetingId);
+    checkItem(db, args.meetingId, args.appendix.itemId);
+    const id = args.id ?? newId();
+    const last = db.prepare('SELECT max(number) FROM appendices WHERE meeting_id = ?').pluck().get(args.meetingId) as
+      | number
+      | null;
+    insertAppendix(db, { ...args.appendix, id, meetingId: args.meetingId, number: (last ?? 0) + 1, file: null });
+    return getAppendix(db, id);
+  });
+}
+
+/** Changes some fields of an appendix of a draft meeting. @throws not_found, locked, invalid_input */
+export function updateAppendix(db: Db, args: { id: string; patch: Partial<AppendixFields> }): Appendix {
+  return writeTransaction(db, () => {
+    const appendix = getAppendix(db, args.id);
+    requireDraftMeeting(db, appendix.meetingId);
+    checkItem(db, appendix.meetingId, args.patch.itemId);
+    updateRow(db, 'appendices', args.id, args.patch, {
+      title: 'title',
+      documentNumber: 'document_number',
+      caseId: 'case_id',
+      isClosed: 'is_closed',
+      itemId: 'item_id',
+    });
+    return getAppendix(db, args.id);
+  });
+}
+
+function renumber(db: Db, ids: readonly string[]): void {
+  // Two passes so a future unique (meeting, number) index never sees a duplicate mid-way.
+  const update = db.prepare('UPDATE appendices SET number = ? WHERE id = ?');
+  ids.forEach((id, index) => update.run(100_000 + index + 1, id));
+  ids.forEach((id, index) => update.run(index + 1, id));
+}
+
+/** Moves an appendix to `position` (0-based) and renumbers all 1..n. Answers the new order. */
+export function moveAppendix(db: Db, args: { id: string; position: number }): Appendix[] {
+  return writeTransaction(db, () => {
+    const appendix = getAppendix(db, args.id);
+    requireDraftMeeting(db, appendix.meetingId);
+    const ids = listAppendices(db, appendix.meetingId).map((other) => other.id);
+    renumber(db, reorder(ids, args.id, args.position));
+    return listAppendices(db, appendix.meetingId);
+  });
+}
+
+/** Deletes an appendix of a draft meeting and renumbers the rest. The file stays in the store. */
+export function deleteAppendix(db: Db, args: { id: string }): { id: string } {
+  return writeTransaction(db, () => {
+    const appendix = getAppendix(db, args.id);
+    requireDraftMeeting(db, appendix.meetingId);
+    db.prepare('DELETE FROM appendices WHERE id = ?').run(args.id);
+    renumber(db, listAppendices(db, appendix.meetingId).map((other) => other.id));
+    return { id: args.id };
+  });
+}
+
+/**
+ * Attaches a stored file to an appendix of a draft meeting (replacing any earlier file).
+ * The bytes must already be in the file store.
+ */
+export function attachFileToAppendix(
+  db: Db,
+  args: { id: string; file: { sha256: string; size: number; name: string; mediaType: string } },
+): Appendix {
+  return writeTransaction(db, () => {
+    const appendix = getAppendix(db, args.id);
+    requireDraftMeeting(db, appendix.meetingId);
+    registerFile(db, args.file);
+    db.prepare('UPDATE appendices SET file_sha256 = ?, file_name = ?, file_media_type = ? WHERE id = ?').run(
+      args.file.sha256,
+      args.file.name,
+      args.file.mediaType,
+      args.id,
+    );
+    return getAppendix(db, args.id);
+  });
+}

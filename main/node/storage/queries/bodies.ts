@@ -1,0 +1,199 @@
+/**
+ * Text bodies (meeting-level: summary, previousDecisions; item-level: the seven item fields)
+ * and their append-only revisions. A body has no row until its first save (revision 0, empty).
+ * Every save bumps the revision, updates the current text and appends a revision row with
+ * time and author, in one transaction.
+ */
+import type { BodyOwner, Revision } from '../../../common/contract/api';
+import { DomainError } from '../../../common/contract/result';
+import {
+  itemBodyFields,
+  meetingBodyFields,
+  type Body,
+  type ItemBodyField,
+  type MeetingBodyField,
+  type MeetingStatus,
+} from '../../../common/domain/model';
+import { richTextToPlain, type RichText } from '../../../common/domain/richText';
+import type { Db } from '../library';
+import { writeTransaction } from '../library';
+import { notFound, nowIso } from './common';
+
+type BodyRow = {
+  id: number;
+  itemId: string | null;
+  field: string;
+  content: string;
+  revision: number;
+  updatedAt: string;
+  updatedBy: string;
+};
+
+const bodyColumns =
+  'b.id, b.item_id AS itemId, b.field, b.content, b.revision, b.updated_at AS updatedAt, b.updated_by AS updatedBy';
+
+/** A body that was never saved. */
+export function emptyBody(): Body {
+  return { content: [], revision: 0, updatedAt: null, updatedBy: '' };
+}
+
+function toBody(row: BodyRow): Body {
+  return {
+    content: JSON.parse(row.content) as RichText,
+    revision: row.revision,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
+}
+
+/** Every item field, empty. */
+export function emptyItemBodies(): Record<ItemBodyField, Body> {
+  return Object.fromEntries(itemBodyFields.map((field) => [field, emptyBody()])) as Record<ItemBodyField, Body>;
+}
+
+/** The meeting-level bodies of a meeting (every field present). */
+export function getMeetingBodies(db: Db, meetingId: string): Record<MeetingBodyField, Body> {
+  const out = Object.fromEntries(meetingBodyFields.map((field) => [field, emptyBody()])) as Record<
+    MeetingBodyField,
+    Body
+  >;
+  const rows = db.prepare(`SELECT ${bodyColumns} FROM bodies b WHERE b.meeting_id = ?`).all(meetingId) as BodyRow[];
+  for (const row of rows) out[row.field as MeetingBodyField] = toBody(row);
+  return out;
+}
+
+/** The bodies of every item of a meeting, by item id (every field present for listed items). */
+export function getItemBodiesOfMeeting(
+  db: Db,
+  meetingId: string,
+  itemIds: readonly string[],
+): Map<string, Record<ItemBodyField, Body>> {
+  const out = new Map<string, Record<ItemBodyField, Body>>();
+  for (const id of itemIds) out.set(id, emptyItemBodies());
+  const rows = db
+    .prepare(
+      `SELECT ${bodyColumns} FROM bodies b JOIN agenda_items i ON i.id = b.item_id WHERE i.meeting_id = ?`,
+    )
+    .all(meetingId) as BodyRow[];
+  for (const row of rows) {
+    const bodies = row.itemId === null ? undefined : out.get(row.itemId);
+    if (bodies) bodies[row.field as ItemBodyField] = toBody(row);
+  }
+  return out;
+}
+
+/** The bodies of one item (every field present). */
+export function getItemBodies(db: Db, itemId: string): Record<ItemBodyField, Body> {
+  const out = emptyItemBodies();
+  const rows = db.prepare(`SELECT ${bodyColumns} FROM bodies b WHERE b.item_id = ?`).all(itemId) as BodyRow[];
+  for (const row of rows) out[row.field as ItemBodyField] = toBody(row);
+  return out;
+}
+
+/** The meeting a body belongs to, with its status. @throws DomainError not_found */
+export function resolveBodyOwner(db: Db, owner: BodyOwner): { meetingId: string; status: MeetingStatus } {
+  if (owner.kind === 'meeting') {
+    const row = db.prepare('SELECT id, status FROM meetings WHERE id = ?').get(owner.meetingId) as
+      | { id: string; status: MeetingStatus }
+      | undefined;
+    if (!row) throw notFound('meeting', owner.meetingId);
+    return { meetingId: row.id, status: row.status };
+  }
+  const row = db
+    .prepare('SELECT m.id, m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?')
+    .get(owner.itemId) as { id: string; status: MeetingStatus } | undefined;
+  if (!row) throw notFound('agenda item', owner.itemId);
+  return { meetingId: row.id, status: row.status };
+}
+
+/** The message for a change refused because the meeting is no longer a draft. */
+export function lockedError(status: MeetingStatus): DomainError {
+  return new DomainError(
+    'locked',
+    `The meeting is ${status === 'draft' ? 'a draft' : status}; its text can no longer be changed. Add a correction instead.`,
+  );
+}
+
+function findBodyRow(db: Db, owner: BodyOwner): BodyRow | undefined {
+  return (
+    owner.kind === 'meeting'
+      ? db.prepare(`SELECT ${bodyColumns} FROM bodies b WHERE b.meeting_id = ? AND b.field = ?`).get(owner.meetingId, owner.field)
+      : db.prepare(`SELECT ${bodyColumns} FROM bodies b WHERE b.item_id = ? AND b.field = ?`).get(owner.itemId, owner.field)
+  ) as BodyRow | undefined;
+}
+
+/**
+ * Saves a body with optimistic concurrency. `baseRevision` must be the body's current revision
+ * (0 for a body never saved); otherwise `conflict`. Saving the text it already has changes
+ * nothing and answers the current revision. Only draft meetings accept saves (`locked`).
+ *
+ * @param savedAt for imports; defaults to now
+ */
+export function saveBody(
+  db: Db,
+  args: { owner: BodyOwner; content: RichText; baseRevision: number; author: string; savedAt?: string },
+): { revision: number; updatedAt: string } {
+  return writeTransaction(db, () => {
+    const { status } = resolveBodyOwner(db, args.owner);
+    if (status !== 'draft') throw lockedError(status);
+    const current = findBodyRow(db, args.owner);
+    const currentRevision = current?.revision ?? 0;
+    if (args.baseRevision !== currentRevision) {
+      throw new DomainError(
+        'conflict',
+        `This text was changed elsewhere (now revision ${currentRevision}, the edit was based on revision ${args.baseRevision}). Reload it and apply the edit again.`,
+      );
+    }
+    const content = JSON.stringify(args.content);
+    if (current && current.content === content) {
+      return { revision: current.revision, updatedAt: current.updatedAt };
+    }
+    const savedAt = args.savedAt ?? nowIso();
+    const revision = currentRevision + 1;
+    let bodyId: number;
+    if (current) {
+      db.prepare('UPDATE bodies SET content = ?, revision = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
+        content,
+        revision,
+        savedAt,
+        args.author,
+        current.id,
+      );
+      bodyId = current.id;
+    } else {
+      const ownerColumn = args.owner.kind === 'meeting' ? 'meeting_id' : 'item_id';
+      const ownerId = args.owner.kind === 'meeting' ? args.owner.meetingId : args.owner.itemId;
+      bodyId = Number(
+        db
+          .prepare(
+            `INSERT INTO bodies (${ownerColumn}, field, content, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)`,
+          )
+          .run(ownerId, args.owner.field, content, revision, savedAt, args.author).lastInsertRowid,
+      );
+    }
+    db.prepare('INSERT INTO revisions (body_id, revision, content, saved_at, author) VALUES (?, ?, ?, ?, ?)').run(
+      bodyId,
+      revision,
+      content,
+      savedAt,
+      args.author,
+    );
+    return { revision, updatedAt: savedAt };
+  });
+}
+
+/** Every saved version of a body, newest first (empty for a body never saved). @throws not_found */
+export function bodyHistory(db: Db, args: { owner: BodyOwner }): Revision[] {
+  resolveBodyOwner(db, args.owner);
+  const body = findBodyRow(db, args.owner);
+  if (!body) return [];
+  const rows = db
+    .prepare('SELECT revision, saved_at AS savedAt, author, content FROM revisions WHERE body_id = ? ORDER BY revision DESC')
+    .all(body.id) as { revision: number; savedAt: string; author: string; content: string }[];
+  return rows.map((row) => ({ ...row, content: JSON.parse(row.content) as RichText }));
+}
+
+/** True when the body has visible text (not only empty paragraphs). */
+export function hasText(content: RichText): boolean {
+  return richTextToPlain(content).trim() !== '' || content.some((block) => block.type === 'vote' || block.type === 'dissent');
+}

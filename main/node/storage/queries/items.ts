@@ -1,0 +1,175 @@
+/**
+ * Agenda items of a meeting, kept in a dense order (`position` 0..n-1). The printed `number`
+ * is independent of the position (it often runs through the year).
+ */
+import type { AgendaItemDetail } from '../../../common/contract/api';
+import { DomainError } from '../../../common/contract/result';
+import type { AgendaItem, ItemKind } from '../../../common/domain/model';
+import type { Db } from '../library';
+import { writeTransaction } from '../library';
+import { getItemBodies, hasText } from './bodies';
+import { newId, notFound, reorder, toFlag, updateRow } from './common';
+import { requireDraftMeeting } from './meetingBase';
+
+type ItemRow = {
+  id: string;
+  meetingId: string;
+  number: number;
+  position: number;
+  title: string;
+  isClosed: number;
+  publicTitle: string;
+  caseId: string;
+  documentNumber: string;
+  presenter: string;
+  kind: string;
+};
+
+const itemColumns = `id, meeting_id AS meetingId, number, position, title, is_closed AS isClosed,
+  public_title AS publicTitle, case_id AS caseId, document_number AS documentNumber, presenter, kind`;
+
+function toItem(row: ItemRow): AgendaItem {
+  return {
+    id: row.id,
+    meetingId: row.meetingId,
+    number: row.number,
+    position: row.position,
+    title: row.title,
+    isClosed: row.isClosed === 1,
+    publicTitle: row.publicTitle,
+    caseId: row.caseId,
+    documentNumber: row.documentNumber,
+    presenter: row.presenter,
+    kind: row.kind as ItemKind,
+  };
+}
+
+/** The fields an item is created or patched with. */
+export type ItemFields = Pick<
+  AgendaItem,
+  'number' | 'title' | 'isClosed' | 'publicTitle' | 'caseId' | 'documentNumber' | 'presenter' | 'kind'
+>;
+
+/** The items of a meeting in agenda order. */
+export function listItems(db: Db, meetingId: string): AgendaItem[] {
+  const rows = db
+    .prepare(`SELECT ${itemColumns} FROM agenda_items WHERE meeting_id = ? ORDER BY position, id`)
+    .all(meetingId) as ItemRow[];
+  return rows.map(toItem);
+}
+
+/** One item. @throws DomainError not_found */
+export function getItem(db: Db, id: string): AgendaItem {
+  const row = db.prepare(`SELECT ${itemColumns} FROM agenda_items WHERE id = ?`).get(id) as ItemRow | undefined;
+  if (!row) throw notFound('agenda item', id);
+  return toItem(row);
+}
+
+/** One item with all its bodies. @throws DomainError not_found */
+export function getItemDetail(db: Db, id: string): AgendaItemDetail {
+  return { ...getItem(db, id), bodies: getItemBodies(db, id) };
+}
+
+/**
+ * Adds an item at the end of a draft meeting's agenda. Without a number it gets the highest
+ * number of the meeting plus one (1 for the first item).
+ * @throws DomainError not_found, locked
+ */
+export function createItem(
+  db: Db,
+  args: { meetingId: string; item: Omit<ItemFields, 'number'> & { number?: number }; id?: string },
+): AgendaItemDetail {
+  return writeTransaction(db, () => {
+    requireDraftMeeting(db, args.meetingId);
+    const stats = db
+      .prepare('SELECT count(*) AS count, max(number) AS maxNumber FROM agenda_items WHERE meeting_id = ?')
+      .get(args.meetingId) as { count: number; maxNumber: number | null };
+    const id = args.id ?? newId();
+    insertItem(db, {
+      id,
+      meetingId: args.meetingId,
+      position: stats.count,
+      ...args.item,
+      number: args.item.number ?? (stats.maxNumber ?? 0) + 1,
+    });
+    return getItemDetail(db, id);
+  });
+}
+
+/** Inserts an item row as given (no checks beyond the schema); used by create, copy and import. */
+export function insertItem(db: Db, item: Omit<AgendaItem, never>): void {
+  db.prepare(
+    `INSERT INTO agenda_items (id, meeting_id, number, position, title, is_closed, public_title, case_id,
+       document_number, presenter, kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    item.id,
+    item.meetingId,
+    item.number,
+    item.position,
+    item.title,
+    toFlag(item.isClosed),
+    item.publicTitle,
+    item.caseId,
+    item.documentNumber,
+    item.presenter,
+    item.kind,
+  );
+}
+
+/** Changes some fields of an item of a draft meeting. @throws DomainError not_found, locked */
+export function updateItem(db: Db, args: { id: string; patch: Partial<ItemFields> }): AgendaItem {
+  return writeTransaction(db, () => {
+    const item = getItem(db, args.id);
+    requireDraftMeeting(db, item.meetingId);
+    updateRow(db, 'agenda_items', args.id, args.patch, {
+      number: 'number',
+      title: 'title',
+      isClosed: 'is_closed',
+      publicTitle: 'public_title',
+      caseId: 'case_id',
+      documentNumber: 'document_number',
+      presenter: 'presenter',
+      kind: 'kind',
+    });
+    return getItem(db, args.id);
+  });
+}
+
+/** Moves an item to `position`; answers the meeting's items in their new (dense) order. */
+export function moveItem(db: Db, args: { id: string; position: number }): AgendaItem[] {
+  return writeTransaction(db, () => {
+    const item = getItem(db, args.id);
+    requireDraftMeeting(db, item.meetingId);
+    const ids = listItems(db, item.meetingId).map((other) => other.id);
+    const update = db.prepare('UPDATE agenda_items SET position = ? WHERE id = ?');
+    reorder(ids, args.id, args.position).forEach((id, index) => update.run(index, id));
+    return listItems(db, item.meetingId);
+  });
+}
+
+/**
+ * Deletes an item of a draft meeting with its bodies and history; the remaining items close
+ * up. An item whose decision has text is deleted only with `isDecisionLossConfirmed`.
+ * Appendices bound to the item stay with the meeting, unbound.
+ * @throws DomainError not_found, locked, conflict
+ */
+export function deleteItem(db: Db, args: { id: string; isDecisionLossConfirmed?: boolean }): { id: string } {
+  return writeTransaction(db, () => {
+    const item = getItem(db, args.id);
+    requireDraftMeeting(db, item.meetingId);
+    const decision = getItemBodies(db, args.id).decision;
+    if (hasText(decision.content) && args.isDecisionLossConfirmed !== true) {
+      throw new DomainError(
+        'conflict',
+        `Item ${item.number} "${item.title}" has a decision text. Deleting the item deletes the decision; confirm to delete it.`,
+      );
+    }
+    db.prepare('DELETE FROM agenda_items WHERE id = ?').run(args.id);
+    const update = db.prepare('UPDATE agenda_items SET position = ? WHERE id = ?');
+    listItems(db, item.meetingId).forEach((other, index) => {
+      if (other.position !== index) update.run(index, other.id);
+    });
+    return { id: args.id };
+  });
+}

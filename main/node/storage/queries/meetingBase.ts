@@ -1,0 +1,54 @@
+/** Reading one meeting header and guarding changes to draft meetings (used by every query module). */
+import type { Meeting, MeetingKind, MeetingStatus, TemplateId } from '../../../common/domain/model';
+import type { Db } from '../library';
+import { lockedError } from './bodies';
+import { notFound } from './common';
+
+export type MeetingRow = {
+  id: string;
+  committeeId: string;
+  number: number;
+  kind: string;
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  location: string;
+  caseId: string;
+  isClosed: number;
+  status: string;
+  template: string;
+};
+
+export const meetingColumns = `m.id, m.committee_id AS committeeId, m.number, m.kind, m.date, m.start_time AS startTime,
+  m.end_time AS endTime, m.location, m.case_id AS caseId, m.is_closed AS isClosed, m.status, m.template`;
+
+export function toMeeting(row: MeetingRow): Meeting {
+  return {
+    id: row.id,
+    committeeId: row.committeeId,
+    number: row.number,
+    kind: row.kind as MeetingKind,
+    date: row.date,
+    startTime: row.startTime,
+    endTime: row.endTime,
+    location: row.location,
+    caseId: row.caseId,
+    isClosed: row.isClosed === 1,
+    status: row.status as MeetingStatus,
+    template: row.template as TemplateId,
+  };
+}
+
+/** One meeting header. @throws DomainError not_found */
+export function getMeeting(db: Db, id: string): Meeting {
+  const row = db.prepare(`SELECT ${meetingColumns} FROM meetings m WHERE m.id = ?`).get(id) as MeetingRow | undefined;
+  if (!row) throw notFound('meeting', id);
+  return toMeeting(row);
+}
+
+/** The meeting, if it is a draft. @throws DomainError not_found, locked */
+export function requireDraftMeeting(db: Db, id: string): Meeting {
+  const meeting = getMeeting(db, id);
+  if (meeting.status !== 'draft') throw lockedError(meeting.status);
+  return meeting;
+}

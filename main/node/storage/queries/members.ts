@@ -1,0 +1,101 @@
+/** Standing members of a committee, kept in a dense order (`position` 0..n-1). */
+import type { Member, MemberRole } from '../../../common/domain/model';
+import type { Db } from '../library';
+import { writeTransaction } from '../library';
+import { getCommittee } from './committees';
+import { newId, notFound, reorder, toFlag, updateRow } from './common';
+
+type MemberRow = {
+  id: string;
+  committeeId: string;
+  name: string;
+  role: string;
+  party: string | null;
+  isCitizen: number;
+  position: number;
+  isActive: number;
+};
+
+const memberColumns =
+  'id, committee_id AS committeeId, name, role, party, is_citizen AS isCitizen, position, is_active AS isActive';
+
+function toMember(row: MemberRow): Member {
+  return {
+    id: row.id,
+    committeeId: row.committeeId,
+    name: row.name,
+    role: row.role as MemberRole,
+    party: row.party,
+    isCitizen: row.isCitizen === 1,
+    position: row.position,
+    isActive: row.isActive === 1,
+  };
+}
+
+/** The fields a member is created or patched with. */
+export type MemberFields = Pick<Member, 'name' | 'role' | 'party' | 'isCitizen' | 'isActive'>;
+
+/** The members of a committee in their order. @throws DomainError not_found (committee) */
+export function listMembers(db: Db, args: { committeeId: string }): Member[] {
+  getCommittee(db, args.committeeId);
+  const rows = db
+    .prepare(`SELECT ${memberColumns} FROM members WHERE committee_id = ? ORDER BY position, id`)
+    .all(args.committeeId) as MemberRow[];
+  return rows.map(toMember);
+}
+
+/** One member. @throws DomainError not_found */
+export function getMember(db: Db, id: string): Member {
+  const row = db.prepare(`SELECT ${memberColumns} FROM members WHERE id = ?`).get(id) as MemberRow | undefined;
+  if (!row) throw notFound('member', id);
+  return toMember(row);
+}
+
+/** Adds a member at the end of the committee's list (or at `position` for imports). */
+export function createMember(
+  db: Db,
+  args: { committeeId: string; member: MemberFields; id?: string; position?: number },
+): Member {
+  return writeTransaction(db, () => {
+    getCommittee(db, args.committeeId);
+    const id = args.id ?? newId();
+    const position =
+      args.position ??
+      Number(db.prepare('SELECT count(*) FROM members WHERE committee_id = ?').pluck().get(args.committeeId));
+    const m = args.member;
+    db.prepare(
+      `INSERT INTO members (id, committee_id, name, role, party, is_citizen, position, is_active)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, args.committeeId, m.name, m.role, m.party, toFlag(m.isCitizen), position, toFlag(m.isActive));
+    return getMember(db, id);
+  });
+}
+
+/** Changes some fields of a member. @throws DomainError not_found */
+export function updateMember(db: Db, args: { id: string; patch: Partial<MemberFields> }): Member {
+  return writeTransaction(db, () => {
+    getMember(db, args.id);
+    updateRow(db, 'members', args.id, args.patch, {
+      name: 'name',
+      role: 'role',
+      party: 'party',
+      isCitizen: 'is_citizen',
+      isActive: 'is_active',
+    });
+    return getMember(db, args.id);
+  });
+}
+
+/** Moves a member to `position` and returns the committee's members in their new order. */
+export function moveMember(db: Db, args: { id: string; position: number }): Member[] {
+  return writeTransaction(db, () => {
+    const member = getMember(db, args.id);
+    const ids = db
+      .prepare('SELECT id FROM members WHERE committee_id = ? ORDER BY position, id')
+      .pluck()
+      .all(member.committeeId) as string[];
+    const update = db.prepare('UPDATE members SET position = ? WHERE id = ?');
+    reorder(ids, args.id, args.position).forEach((id, index) => update.run(index, id));
+    return listMembers(db, { committeeId: member.committeeId });
+  });
+}

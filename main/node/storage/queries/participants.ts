@@ -1,0 +1,216 @@
+/**
+ * Attendance: the participants of one meeting, each a snapshot of a member as of that meeting
+ * (or an ad-hoc substitute), with attendance, substitute-for, partial presence, a note and the
+ * items they did not take part in (inhabilitet, left early).
+ */
+import { DomainError } from '../../../common/contract/result';
+import type { AttendanceStatus, MemberRole, Participant } from '../../../common/domain/model';
+import type { Db } from '../library';
+import { writeTransaction } from '../library';
+import { newId, notFound, toFlag, updateRow } from './common';
+import { requireDraftMeeting } from './meetingBase';
+
+type ParticipantRow = {
+  id: string;
+  meetingId: string;
+  memberId: string | null;
+  name: string;
+  role: string;
+  party: string | null;
+  isCitizen: number;
+  attendance: string;
+  substituteForId: string | null;
+  partialPresence: string;
+  note: string;
+  position: number;
+};
+
+const participantColumns = `p.id, p.meeting_id AS meetingId, p.member_id AS memberId, p.name, p.role, p.party,
+  p.is_citizen AS isCitizen, p.attendance, p.substitute_for_id AS substituteForId,
+  p.partial_presence AS partialPresence, p.note, p.position`;
+
+function toParticipant(row: ParticipantRow, absentFromItemIds: string[]): Participant {
+  return {
+    id: row.id,
+    meetingId: row.meetingId,
+    memberId: row.memberId,
+    name: row.name,
+    role: row.role as MemberRole,
+    party: row.party,
+    isCitizen: row.isCitizen === 1,
+    attendance: row.attendance as AttendanceStatus,
+    substituteForId: row.substituteForId,
+    partialPresence: row.partialPresence,
+    note: row.note,
+    absentFromItemIds,
+    position: row.position,
+  };
+}
+
+/** The fields a participant is created or patched with. */
+export type ParticipantFields = Pick<
+  Participant,
+  | 'name'
+  | 'role'
+  | 'party'
+  | 'isCitizen'
+  | 'attendance'
+  | 'substituteForId'
+  | 'partialPresence'
+  | 'note'
+  | 'absentFromItemIds'
+>;
+
+/** The participants of a meeting in their order; absences listed in agenda order. */
+export function listParticipants(db: Db, meetingId: string): Participant[] {
+  const rows = db
+    .prepare(`SELECT ${participantColumns} FROM participants p WHERE p.meeting_id = ? ORDER BY p.position, p.id`)
+    .all(meetingId) as ParticipantRow[];
+  const absences = db
+    .prepare(
+      `SELECT a.participant_id AS participantId, a.item_id AS itemId
+       FROM participant_item_absences a
+       JOIN participants p ON p.id = a.participant_id
+       JOIN agenda_items i ON i.id = a.item_id
+       WHERE p.meeting_id = ?
+       ORDER BY i.position, i.id`,
+    )
+    .all(meetingId) as { participantId: string; itemId: string }[];
+  const byParticipant = new Map<string, string[]>();
+  for (const absence of absences) {
+    const list = byParticipant.get(absence.participantId) ?? [];
+    list.push(absence.itemId);
+    byParticipant.set(absence.participantId, list);
+  }
+  return rows.map((row) => toParticipant(row, byParticipant.get(row.id) ?? []));
+}
+
+/** One participant. @throws DomainError not_found */
+export function getParticipant(db: Db, id: string): Participant {
+  const row = db.prepare(`SELECT ${participantColumns} FROM participants p WHERE p.id = ?`).get(id) as
+    | ParticipantRow
+    | undefined;
+  if (!row) throw notFound('participant', id);
+  const absent = db
+    .prepare(
+      `SELECT a.item_id FROM participant_item_absences a JOIN agenda_items i ON i.id = a.item_id
+       WHERE a.participant_id = ? ORDER BY i.position, i.id`,
+    )
+    .pluck()
+    .all(id) as string[];
+  return toParticipant(row, absent);
+}
+
+/** Checks that references from a participant stay inside its meeting. */
+function checkReferences(
+  db: Db,
+  meetingId: string,
+  participantId: string,
+  fields: Partial<Pick<ParticipantFields, 'substituteForId' | 'absentFromItemIds'>>,
+): void {
+  if (fields.substituteForId) {
+    if (fields.substituteForId === participantId) {
+      throw new DomainError('invalid_input', 'substituteForId: a participant cannot substitute for themself.');
+    }
+    const other = db.prepare('SELECT meeting_id FROM participants WHERE id = ?').pluck().get(fields.substituteForId);
+    if (other !== meetingId) {
+      throw new DomainError('invalid_input', `substituteForId: ${fields.substituteForId} is not a participant of this meeting.`);
+    }
+  }
+  if (fields.absentFromItemIds) {
+    const itemOf = db.prepare('SELECT meeting_id FROM agenda_items WHERE id = ?').pluck();
+    fields.absentFromItemIds.forEach((itemId, index) => {
+      if (itemOf.get(itemId) !== meetingId) {
+        throw new DomainError('invalid_input', `absentFromItemIds[${index}]: ${itemId} is not an agenda item of this meeting.`);
+      }
+    });
+  }
+}
+
+function writeAbsences(db: Db, participantId: string, itemIds: readonly string[]): void {
+  db.prepare('DELETE FROM participant_item_absences WHERE participant_id = ?').run(participantId);
+  const insert = db.prepare('INSERT OR IGNORE INTO participant_item_absences (participant_id, item_id) VALUES (?, ?)');
+  for (const itemId of itemIds) insert.run(participantId, itemId);
+}
+
+/** Inserts a participant row and its absences as given; used by create, copy and import. */
+export function insertParticipant(db: Db, participant: Participant): void {
+  const p = participant;
+  db.prepare(
+    `INSERT INTO participants (id, meeting_id, member_id, name, role, party, is_citizen, attendance,
+       substitute_for_id, partial_presence, note, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    p.id,
+    p.meetingId,
+    p.memberId,
+    p.name,
+    p.role,
+    p.party,
+    toFlag(p.isCitizen),
+    p.attendance,
+    p.substituteForId,
+    p.partialPresence,
+    p.note,
+    p.position,
+  );
+  writeAbsences(db, p.id, p.absentFromItemIds);
+}
+
+/** Adds a participant at the end of a draft meeting's attendance list. @throws not_found, locked, invalid_input */
+export function createParticipant(
+  db: Db,
+  args: { meetingId: string; participant: ParticipantFields; memberId?: string | null; id?: string },
+): Participant {
+  return writeTransaction(db, () => {
+    requireDraftMeeting(db, args.meetingId);
+    const id = args.id ?? newId();
+    checkReferences(db, args.meetingId, id, args.participant);
+    const position = Number(
+      db.prepare('SELECT count(*) FROM participants WHERE meeting_id = ?').pluck().get(args.meetingId),
+    );
+    insertParticipant(db, { ...args.participant, id, meetingId: args.meetingId, memberId: args.memberId ?? null, position });
+    return getParticipant(db, id);
+  });
+}
+
+/** Changes some fields of a participant of a draft meeting. @throws not_found, locked, invalid_input */
+export function updateParticipant(db: Db, args: { id: string; patch: Partial<ParticipantFields> }): Participant {
+  return writeTransaction(db, () => {
+    const participant = getParticipant(db, args.id);
+    requireDraftMeeting(db, participant.meetingId);
+    checkReferences(db, participant.meetingId, args.id, args.patch);
+    const { absentFromItemIds, ...columns } = args.patch;
+    updateRow(db, 'participants', args.id, columns, {
+      name: 'name',
+      role: 'role',
+      party: 'party',
+      isCitizen: 'is_citizen',
+      attendance: 'attendance',
+      substituteForId: 'substitute_for_id',
+      partialPresence: 'partial_presence',
+      note: 'note',
+    });
+    if (absentFromItemIds) writeAbsences(db, args.id, absentFromItemIds);
+    return getParticipant(db, args.id);
+  });
+}
+
+/**
+ * Removes a participant from a draft meeting; whoever substituted for them keeps their place
+ * but no longer names them. The rest of the list closes up.
+ */
+export function deleteParticipant(db: Db, args: { id: string }): { id: string } {
+  return writeTransaction(db, () => {
+    const participant = getParticipant(db, args.id);
+    requireDraftMeeting(db, participant.meetingId);
+    db.prepare('DELETE FROM participants WHERE id = ?').run(args.id);
+    const ids = db
+      .prepare('SELECT id FROM participants WHERE meeting_id = ? ORDER BY position, id')
+      .pluck()
+      .all(participant.meetingId) as string[];
+    const update = db.prepare('UPDATE participants SET position = ? WHERE id = ?');
+    ids.forEach((id, index) => update.run(index, id));
+    return { id: args.id };
+  });
+}
