@@ -1,0 +1,484 @@
+/**
+ * Typesetting of layout blocks into pages of positioned lines: line breaking (words, and inside
+ * words that are wider than a line, such as long URLs or compounds), list indentation,
+ * pagination with keep-with-next for headings and orphan control for paragraphs, table-of-contents
+ * page numbers, and the logical structure (H1-H6, P, L/LI/Lbl/LBody, TOC/TOCI) each line belongs to.
+ *
+ * Pure core: text widths come from the `measure` function the caller supplies (the PDF writer
+ * measures with the embedded font), so the same code is tested without a PDF library.
+ *
+ * Width model: a line is drawn as a few segments (one per style), each segment a string of
+ * words separated by single spaces. `measure` is called on the same pieces the drawing code
+ * shapes separately ("word " including its trailing space, the last word without), so the sum
+ * of measured pieces is exactly the drawn width and no line can overflow the margin.
+ */
+import type { LayoutBlock, LayoutList, Span } from './layoutMinutes';
+
+export type FontKey = 'regular' | 'bold' | 'italic' | 'boldItalic';
+/** Width of `text` in `font` at size 1 (in points per point of font size). */
+export type Measure = (text: string, font: FontKey) => number;
+
+export type StructType = 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'TOC' | 'TOCI' | 'Div';
+/** A node of the logical structure; `parent` is -1 for children of the document root. */
+export type StructNode = { type: StructType; parent: number };
+
+export type PlacedSegment = {
+  x: number;
+  text: string;
+  font: FontKey;
+  size: number;
+  /** The structure node whose content this is (a leaf: H*, P, Lbl, LBody, TOCI). */
+  struct: number;
+  underline?: boolean;
+  link?: string;
+};
+/** One line of text; `top` is the top of the line box measured from the top of the page. */
+export type PlacedLine = { top: number; size: number; segments: PlacedSegment[] };
+/** A horizontal rule (signature lines), drawn as content of `struct`. */
+export type PlacedRule = { x1: number; x2: number; y: number };
+export type TypesetPage = { lines: PlacedLine[]; rules: PlacedRule[] };
+
+export type PageGeometry = {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+};
+
+/** A4 with 25 mm left, 20 mm right, 25 mm top and 22 mm bottom margins (points). */
+export const a4Geometry: PageGeometry = {
+  width: 595.28,
+  height: 841.89,
+  marginTop: 70.87,
+  marginBottom: 62.36,
+  marginLeft: 70.87,
+  marginRight: 56.69,
+};
+
+export type Typeset = {
+  pages: TypesetPage[];
+  structure: StructNode[];
+  /** Page index (0-based) of each anchored heading. */
+  anchors: Map<string, number>;
+};
+
+type BlockStyle = { size: number; lineHeight: number; before: number; after: number; font: FontKey };
+
+const bodySize = 10;
+const headingStyles: Record<1 | 2 | 3 | 4 | 5 | 6, BlockStyle> = {
+  1: { size: 15, lineHeight: 19, before: 0, after: 8, font: 'bold' },
+  2: { size: 12.5, lineHeight: 16, before: 14, after: 5, font: 'bold' },
+  3: { size: 11, lineHeight: 14.5, before: 10, after: 4, font: 'bold' },
+  4: { size: 10.5, lineHeight: 14, before: 8, after: 3, font: 'bold' },
+  5: { size: 10, lineHeight: 13.5, before: 6, after: 2, font: 'bold' },
+  6: { size: 10, lineHeight: 13.5, before: 6, after: 2, font: 'boldItalic' },
+};
+const paragraphStyle: BlockStyle = { size: bodySize, lineHeight: 14, before: 0, after: 6, font: 'regular' };
+const listIndent = 18;
+const labelGap = 6;
+const tocNumberWidth = 36;
+
+/** A line before pagination: x positions are final, the vertical position is not. */
+type DraftLine = { size: number; height: number; segments: PlacedSegment[] };
+type Unit = {
+  lines: DraftLine[];
+  before: number;
+  after: number;
+  isKeepWithNext: boolean;
+  isKeepTogether: boolean;
+  isPageBreak: boolean;
+  anchor?: string;
+  rules?: { x1: number; x2: number; dy: number }[];
+  /** TOC entries: the anchor whose page number goes into the last segment. */
+  pageOf?: string;
+};
+
+/** Typesets blocks onto pages. */
+export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geometry: PageGeometry = a4Geometry): Typeset {
+  const cache = new Map<string, number>();
+  const width = (text: string, font: FontKey): number => {
+    const key = font + '\u0000' + text;
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = measure(text, font);
+      cache.set(key, value);
+    }
+    return value;
+  };
+  const structure: StructNode[] = [];
+  const node = (type: StructType, parent: number): number => {
+    structure.push({ type, parent });
+    return structure.length - 1;
+  };
+  const left = geometry.marginLeft;
+  const contentWidth = geometry.width - geometry.marginLeft - geometry.marginRight;
+  const units: Unit[] = [];
+
+  const unit = (partial: Partial<Unit> & { lines: DraftLine[] }): Unit => ({
+    before: 0,
+    after: 0,
+    isKeepWithNext: false,
+    isKeepTogether: false,
+    isPageBreak: false,
+    ...partial,
+  });
+
+  const addList = (list: LayoutList, parent: number, depth: number) => {
+    const listNode = node('L', parent);
+    const size = bodySize;
+    const labelWidth = Math.max(...list.items.map((item) => width(item.label, 'regular') * size), 0);
+    const indent = left + depth * listIndent;
+    const bodyX = indent + Math.max(labelWidth + labelGap, list.ordered ? 16 : 12);
+    list.items.forEach((item, index) => {
+      const li = node('LI', listNode);
+      const lbl = node('Lbl', li);
+      const body = node('LBody', li);
+      const lines = breakLines(item.spans, size, 'regular', bodyX, left + contentWidth - bodyX, body, width);
+      const labelX = bodyX - labelGap - width(item.label, 'regular') * size;
+      const labelSegment: PlacedSegment = { x: labelX, text: item.label, font: 'regular', size, struct: lbl };
+      if (lines.length === 0) lines.push({ size, height: paragraphStyle.lineHeight, segments: [] });
+      lines[0]?.segments.unshift(labelSegment);
+      const isLast = index === list.items.length - 1 && !item.sublist;
+      units.push(unit({ lines, after: isLast && depth === 0 ? paragraphStyle.after : 2 }));
+      if (item.sublist) addList(item.sublist, body, depth + 1);
+    });
+  };
+
+  blocks.forEach((block) => {
+    switch (block.kind) {
+      case 'heading': {
+        const style = headingStyles[block.level];
+        const id = node(`H${block.level}`, -1);
+        const lines = breakLines(block.spans, style.size, style.font, left, contentWidth, id, width, style.lineHeight);
+        units.push(
+          unit({ lines, before: style.before, after: style.after, isKeepWithNext: true, ...(block.anchor ? { anchor: block.anchor } : {}) }),
+        );
+        break;
+      }
+      case 'paragraph': {
+        const id = node('P', -1);
+        const font: FontKey = block.variant === 'note' ? 'italic' : 'regular';
+        const lines = breakLines(block.spans, bodySize, font, left, contentWidth, id, width);
+        if (lines.length === 0) lines.push({ size: bodySize, height: paragraphStyle.lineHeight, segments: [] });
+        units.push(unit({ lines, after: paragraphStyle.after }));
+        break;
+      }
+      case 'list':
+        addList(block, -1, 0);
+        break;
+      case 'tocEntry': {
+        const previous = structure.length > 0 ? structure[structure.length - 1] : undefined;
+        const tocParent = previous?.type === 'TOCI' ? previous.parent : node('TOC', -1);
+        const id = node('TOCI', tocParent);
+        const lines = breakLines(block.spans, bodySize, 'regular', left, contentWidth - tocNumberWidth, id, width);
+        const last = lines[lines.length - 1];
+        last?.segments.push({ x: left + contentWidth, text: '', font: 'regular', size: bodySize, struct: id });
+        units.push(unit({ lines, after: 2, pageOf: block.target }));
+        break;
+      }
+      case 'signature': {
+        const id = node('P', -1);
+        const lineWidth = Math.min(260, contentWidth);
+        const name = breakLines([{ text: block.name }, { text: block.detail === '' ? '' : ` ${block.detail}` }], bodySize, 'regular', left, lineWidth, id, width);
+        const reservation = breakLines([{ text: 'Forbehold:', italic: true }], bodySize, 'regular', left, contentWidth, id, width);
+        const blank: DraftLine = { size: bodySize, height: 34, segments: [] };
+        units.push(
+          unit({
+            lines: [blank, ...name, { ...blank, height: 26 }, ...reservation],
+            before: 8,
+            after: 10,
+            isKeepTogether: true,
+            rules: [
+              { x1: left, x2: left + lineWidth, dy: 32 },
+              { x1: left + 60, x2: left + contentWidth, dy: 32 + 14 * name.length + 26 + 11 },
+            ],
+          }),
+        );
+        break;
+      }
+      case 'pageBreak':
+        units.push(unit({ lines: [], isPageBreak: true }));
+        break;
+    }
+  });
+
+  return paginate(units, structure, geometry, width);
+}
+
+function fontOf(span: Span, base: FontKey): FontKey {
+  const bold = span.bold === true || base === 'bold' || base === 'boldItalic';
+  const italic = span.italic === true || base === 'italic' || base === 'boldItalic';
+  return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+}
+
+type Fragment = { text: string; span: Span; font: FontKey };
+type Word = { fragments: Fragment[] };
+type Token = { kind: 'word'; word: Word } | { kind: 'space'; fragment: Fragment; isNewline: boolean };
+
+function tokenize(spans: readonly Span[], base: FontKey): Token[] {
+  const tokens: Token[] = [];
+  let open: Word | null = null;
+  for (const span of spans) {
+    const font = fontOf(span, base);
+    for (const match of span.text.matchAll(/(\s+)|([^\s]+)/g)) {
+      if (match[1] !== undefined) {
+        open = null;
+        tokens.push({ kind: 'space', fragment: { text: ' ', span, font }, isNewline: match[1].includes('\n') });
+      } else if (match[2] !== undefined) {
+        const fragment = { text: match[2], span, font };
+        if (open) open.fragments.push(fragment);
+        else {
+          open = { fragments: [fragment] };
+          tokens.push({ kind: 'word', word: open });
+        }
+      }
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Breaks spans into lines no wider than `maxWidth`, starting at `x`. Runs of white space become
+ * one space; a newline inside a text forces a line break; a word wider than a line is broken
+ * between characters.
+ */
+function breakLines(
+  spans: readonly Span[],
+  size: number,
+  base: FontKey,
+  x: number,
+  maxWidth: number,
+  struct: number,
+  width: (text: string, font: FontKey) => number,
+  lineHeight = paragraphStyle.lineHeight,
+): DraftLine[] {
+  const lines: DraftLine[] = [];
+  // Placed pieces of the current line; a piece is a fragment or a space.
+  let pieces: Fragment[] = [];
+  let used = 0;
+  let pendingSpace: Fragment | null = null;
+  const flush = () => {
+    lines.push({ size, height: lineHeight, segments: toSegments(pieces, x, size, struct, width) });
+    pieces = [];
+    used = 0;
+    pendingSpace = null;
+  };
+  const fragmentWidth = (fragment: Fragment) => width(fragment.text, fragment.font) * size;
+  for (const token of tokenize(spans, base)) {
+    if (token.kind === 'space') {
+      if (token.isNewline) flush();
+      else if (pieces.length > 0) pendingSpace = token.fragment;
+      continue;
+    }
+    const wordWidth = token.word.fragments.reduce((sum, fragment) => sum + fragmentWidth(fragment), 0);
+    const spaceWidth = pendingSpace && pieces.length > 0 ? fragmentWidth(pendingSpace) : 0;
+    if (used + spaceWidth + wordWidth <= maxWidth) {
+      if (pendingSpace && pieces.length > 0) pieces.push(pendingSpace);
+      pieces.push(...token.word.fragments);
+      used += spaceWidth + wordWidth;
+      pendingSpace = null;
+      continue;
+    }
+    if (wordWidth <= maxWidth) {
+      flush();
+      pieces.push(...token.word.fragments);
+      used = wordWidth;
+      continue;
+    }
+    // A word wider than the line: fill the rest of the current line when a useful part fits,
+    // then continue on new lines, breaking between characters.
+    if (pieces.length > 0 && maxWidth - used - spaceWidth < maxWidth * 0.3) flush();
+    else if (pendingSpace && pieces.length > 0) {
+      pieces.push(pendingSpace);
+      used += spaceWidth;
+    }
+    pendingSpace = null;
+    for (const fragment of token.word.fragments) {
+      let rest = fragment.text;
+      while (rest !== '') {
+        const available = maxWidth - used;
+        const fitting = longestFittingPrefix(rest, fragment.font, size, available, width);
+        if (fitting === 0) {
+          if (pieces.length === 0) {
+            // Not even one character fits on an empty line: place it anyway (cannot happen
+            // with sane margins, but the loop must end).
+            const first = Array.from(rest)[0] ?? rest;
+            pieces.push({ ...fragment, text: first });
+            rest = rest.slice(first.length);
+          }
+          flush();
+          continue;
+        }
+        const part = rest.slice(0, fitting);
+        pieces.push({ ...fragment, text: part });
+        used += width(part, fragment.font) * size;
+        rest = rest.slice(fitting);
+        if (rest !== '') flush();
+      }
+    }
+  }
+  if (pieces.length > 0) flush();
+  return lines;
+}
+
+/** Length (in UTF-16 units, never splitting a surrogate pair) of the longest prefix of `text` that fits. */
+function longestFittingPrefix(
+  text: string,
+  font: FontKey,
+  size: number,
+  available: number,
+  width: (text: string, font: FontKey) => number,
+): number {
+  const chars = Array.from(text);
+  let total = 0;
+  let length = 0;
+  let count = 0;
+  for (const char of chars) {
+    const next = total + width(char, font) * size;
+    if (next > available) break;
+    total = next;
+    length += char.length;
+    count++;
+  }
+  // Shaping can make a piece wider than the sum of its letters: shrink until it truly fits.
+  while (count > 0 && width(text.slice(0, length), font) * size > available) {
+    const last = chars[count - 1] ?? '';
+    length -= last.length;
+    count--;
+  }
+  return length;
+}
+
+function sameStyle(a: Fragment, b: Fragment): boolean {
+  return (
+    a.font === b.font &&
+    (a.span.underline ?? false) === (b.span.underline ?? false) &&
+    (a.span.link ?? '') === (b.span.link ?? '')
+  );
+}
+
+function toSegments(
+  pieces: readonly Fragment[],
+  x: number,
+  size: number,
+  struct: number,
+  width: (text: string, font: FontKey) => number,
+): PlacedSegment[] {
+  const segments: PlacedSegment[] = [];
+  let cursor = x;
+  let current: { fragments: Fragment[] } | null = null;
+  const close = () => {
+    if (!current) return;
+    const first = current.fragments[0];
+    if (!first) return;
+    const text = current.fragments.map((fragment) => fragment.text).join('');
+    const segment: PlacedSegment = { x: cursor, text, font: first.font, size, struct };
+    if (first.span.underline) segment.underline = true;
+    if (first.span.link) segment.link = first.span.link;
+    segments.push(segment);
+    cursor += drawnWidth(text, first.font, width) * size;
+    current = null;
+  };
+  for (const piece of pieces) {
+    if (current && current.fragments[0] && sameStyle(current.fragments[0], piece)) current.fragments.push(piece);
+    else {
+      close();
+      current = { fragments: [piece] };
+    }
+  }
+  close();
+  return segments;
+}
+
+/** The width the PDF library draws: it shapes the text in pieces split after each space. */
+function drawnWidth(text: string, font: FontKey, width: (text: string, font: FontKey) => number): number {
+  let total = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) === 32) {
+      total += width(text.slice(start, index + 1), font);
+      start = index + 1;
+    }
+  }
+  if (start < text.length) total += width(text.slice(start), font);
+  return total;
+}
+
+function paginate(
+  units: readonly Unit[],
+  structure: StructNode[],
+  geometry: PageGeometry,
+  width: (text: string, font: FontKey) => number,
+): Typeset {
+  const pages: TypesetPage[] = [{ lines: [], rules: [] }];
+  const anchors = new Map<string, number>();
+  const tocLines: { line: PlacedLine; anchor: string }[] = [];
+  const top = geometry.marginTop;
+  const bottom = geometry.height - geometry.marginBottom;
+  let y = top;
+  let page = pages[0] as TypesetPage;
+  const newPage = () => {
+    page = { lines: [], rules: [] };
+    pages.push(page);
+    y = top;
+  };
+  const heightOf = (lines: readonly DraftLine[]) => lines.reduce((sum, line) => sum + line.height, 0);
+
+  units.forEach((current, index) => {
+    if (current.isPageBreak) {
+      if (y > top) newPage();
+      return;
+    }
+    const before = y > top ? current.before : 0;
+    const total = heightOf(current.lines);
+    if (current.isKeepWithNext) {
+      // The heading, its following headings, and the first two lines of the first non-heading unit.
+      let needed = before + total + current.after;
+      for (let k = index + 1; k < units.length; k++) {
+        const next = units[k];
+        if (!next || next.isPageBreak) break;
+        if (next.isKeepWithNext) {
+          needed += next.before + heightOf(next.lines) + next.after;
+          continue;
+        }
+        needed += next.before + heightOf(next.lines.slice(0, Math.min(2, next.lines.length)));
+        break;
+      }
+      if (y + needed > bottom && y > top) newPage();
+    } else if (current.isKeepTogether) {
+      if (y + before + total > bottom && y > top) newPage();
+    } else {
+      // Orphan control: never leave the first line of a longer block alone at the bottom.
+      const first = current.lines[0]?.height ?? 0;
+      const second = current.lines[1]?.height ?? 0;
+      const needed = current.lines.length > 1 ? first + second : first;
+      if (y + before + needed > bottom && y > top) newPage();
+    }
+    y += y > top ? current.before : 0;
+    if (current.anchor) anchors.set(current.anchor, pages.length - 1);
+    const unitTop = y;
+    for (const line of current.lines) {
+      if (y + line.height > bottom && y > top && !current.isKeepTogether) newPage();
+      const placed: PlacedLine = { top: y, size: line.size, segments: line.segments };
+      page.lines.push(placed);
+      y += line.height;
+      if (current.pageOf !== undefined && line === current.lines[current.lines.length - 1]) {
+        tocLines.push({ line: placed, anchor: current.pageOf });
+      }
+    }
+    for (const rule of current.rules ?? []) page.rules.push({ x1: rule.x1, x2: rule.x2, y: unitTop + rule.dy });
+    y += current.after;
+  });
+
+  for (const { line, anchor } of tocLines) {
+    const target = line.segments[line.segments.length - 1];
+    const pageIndex = anchors.get(anchor);
+    if (!target || pageIndex === undefined) continue;
+    const text = String(pageIndex + 1);
+    target.text = text;
+    target.x = target.x - width(text, target.font) * target.size;
+  }
+  return { pages, structure, anchors };
+}
