@@ -22,6 +22,8 @@ export type UploadedFile = {
   size: number;
   /** SHA-256 of the bytes, lowercase hex. */
   sha256: string;
+  /** The media type the page declared, unless it was the generic application/octet-stream. */
+  mediaType?: string;
 };
 
 /** Thrown when an upload exceeds its limit; the host answers 413. */
@@ -38,7 +40,7 @@ const uploadLifetimeMs = 60 * 60 * 1000;
 /** A temporary folder of uploads, removed on `close()`. */
 export type UploadStore = {
   /** Streams `source` to a new temporary file; rejects with UploadTooLargeError past `limit` bytes. */
-  save(source: Readable, fileName: string, limit: number): Promise<UploadedFile>;
+  save(source: Readable, fileName: string, limit: number, mediaType?: string): Promise<UploadedFile>;
   /** The upload with this id, or a `not_found` DomainError. */
   resolve(uploadId: string): UploadedFile;
   /** Forgets one upload and deletes its file. */
@@ -61,7 +63,7 @@ export function createUploadStore(): UploadStore {
   }
 
   return {
-    save(source, fileName, limit) {
+    save(source, fileName, limit, mediaType) {
       expire();
       const uploadId = randomBytes(16).toString('hex');
       const file = path.join(dir, uploadId);
@@ -91,7 +93,11 @@ export function createUploadStore(): UploadStore {
         sink.on('error', fail);
         sink.on('finish', () => {
           if (isFailed) return;
-          const upload = { uploadId, path: file, fileName: safeFileName(fileName), size, sha256: hash.digest('hex') };
+          const upload: UploadedFile = { uploadId, path: file, fileName: safeFileName(fileName), size, sha256: hash.digest('hex') };
+          const declared = mediaType?.split(';')[0]?.trim().toLowerCase();
+          if (declared && declared !== 'application/octet-stream' && /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(declared)) {
+            upload.mediaType = declared;
+          }
           uploads.set(uploadId, { ...upload, createdAt: Date.now() });
           resolve(upload);
         });

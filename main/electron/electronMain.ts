@@ -1,0 +1,176 @@
+/**
+ * The Electron shell: one locked-down window showing the renderer from `app://referat/`, and
+ * the API answered over IPC (`referat:call`) by the same dispatcher as the HTTP host.
+ *
+ * Security (Electron checklist): contextIsolation, sandbox, no nodeIntegration, webSecurity,
+ * the CSP of the HTTP host on every file, navigation/new windows/webviews denied, every
+ * permission denied, IPC answered only for frames of our own origin.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
+import type { Result } from '../common/contract/result';
+import { createDispatcher } from '../node/api/dispatch';
+import { createHandlers } from '../node/api/handlers';
+import type { HandlerContext } from '../node/api/types';
+import { contentTypeFor, resolveStaticFile, securityHeaders } from '../node/host/staticFiles';
+import { defaultLibraryPath } from '../node/paths';
+import { openLibrary, type Library } from '../node/storage/library';
+import { ensureNativeBinding } from './nativeBinding';
+
+const scheme = 'app';
+const appHost = 'referat';
+/** The origin every window of Referat is loaded from. */
+export const appOrigin = `${scheme}://${appHost}`;
+
+// This file is out/main/electronMain.mjs.
+const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rendererDir = path.join(outDir, 'renderer');
+const preloadFile = path.join(outDir, 'preload', 'preload.cjs');
+
+// Must happen before `ready`: a standard, secure scheme gets a real origin, fetch and storage.
+protocol.registerSchemesAsPrivileged([
+  { scheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+let library: Library | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+/** The library named by --library PATH, REFERAT_LIBRARY, or the app's default. */
+function libraryPathFromArgs(argv: readonly string[]): string {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg === '--library' && argv[i + 1]) return path.resolve(argv[i + 1] as string);
+    if (arg.startsWith('--library=')) return path.resolve(arg.slice('--library='.length));
+  }
+  return path.resolve(process.env.REFERAT_LIBRARY || defaultLibraryPath());
+}
+
+/** True when the frame that sent an IPC message shows our own renderer. */
+function isOwnFrame(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url;
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${scheme}:` && parsed.host === appHost;
+  } catch {
+    return false;
+  }
+}
+
+function lockDownSessions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.on('will-download', (event) => event.preventDefault());
+}
+
+function serveRenderer(): void {
+  protocol.handle(scheme, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === appHost ? resolveStaticFile(rendererDir, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404, headers: { ...securityHeaders, 'Content-Type': 'text/plain' } });
+    const body = await readFile(file);
+    return new Response(body, {
+      status: 200,
+      headers: { ...securityHeaders, 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-cache' },
+    });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 600,
+    show: false,
+    title: 'Referat',
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${appOrigin}/index.html`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  lockDownSessions();
+  serveRenderer();
+
+  const nativeBinding = await ensureNativeBinding({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    userDataDir: app.getPath('userData'),
+    electronVersion: process.versions.electron ?? '',
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const opened = openLibrary(libraryPathFromArgs(process.argv), { nativeBinding });
+  library = opened;
+
+  const context: HandlerContext = {
+    transport: 'electron',
+    // Files enter the app only through the main process's own dialog; the page names no path.
+    pickFile: async () => {
+      const options: OpenDialogOptions = { properties: ['openFile'] };
+      const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const file = choice.canceled ? undefined : choice.filePaths[0];
+      return file ? { path: file, fileName: path.basename(file) } : null;
+    },
+  };
+  const dispatch = createDispatcher(createHandlers(opened));
+  ipcMain.handle('referat:call', async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
+    if (!isOwnFrame(event)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Only Referat’s own window may call the API.' } };
+    }
+    return dispatch(name, input, context);
+  });
+
+  mainWindow = createWindow();
+}
+
+// Every web contents, including any the renderer might try to create.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Referat window holds the library; it is focused instead (see second-instance).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    library?.close();
+    library = null;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`Referat: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+      dialog.showErrorBox('Referat', message);
+      app.exit(1);
+    });
+}

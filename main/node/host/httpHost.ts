@@ -1,0 +1,259 @@
+/**
+ * The local HTTP host of browser mode: the same handlers as Electron IPC, served on
+ * 127.0.0.1 only, on a random port, behind a random per-launch token.
+ *
+ * Every /api and /upload request must carry the token (header `X-Referat-Token`), a `Host`
+ * naming this very host and port (no DNS rebinding) and, when it has one, an `Origin` of this
+ * host. Typed results always answer HTTP 200; transport refusals answer 400/401/403/404/405/
+ * 413/415 with a JSON `{ok:false,error}` body. The built renderer is served with a strict CSP.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { ErrorCode, Result } from '../../common/contract/result';
+import { createDispatcher, type DispatcherOptions, type HandlerMap } from '../api/dispatch';
+import type { HandlerContext } from '../api/types';
+import { contentTypeFor, resolveStaticFile, securityHeaders } from './staticFiles';
+import { createUploadStore, UploadTooLargeError } from './uploads';
+
+/** The header that carries the per-launch token. */
+export const tokenHeader = 'x-referat-token';
+/** The header that carries the (URI-encoded) file name of an upload. */
+export const fileNameHeader = 'x-referat-filename';
+/** Default limit of an /api body: large enough for a 100 MB `meetings:importJson`. */
+export const defaultApiBodyLimit = 110 * 1024 * 1024;
+/** Default limit of one uploaded file. */
+export const defaultUploadLimit = 500 * 1024 * 1024;
+
+export type HostOptions = {
+  /** The open library the handlers work on (closed by the caller, not by the host). */
+  library: unknown;
+  handlers: HandlerMap<HandlerContext>;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  apiBodyLimit?: number;
+  uploadLimit?: number;
+  dispatcher?: DispatcherOptions;
+};
+
+export type Host = {
+  /** The start URL with the token: `http://127.0.0.1:PORT/?token=TOKEN`. */
+  url: string;
+  /** 64 hex characters, new on every start. */
+  token: string;
+  port: number;
+  /** Stops listening, drops open connections and removes temporary uploads. */
+  close(): Promise<void>;
+};
+
+/** Starts the host on 127.0.0.1. */
+export async function startHost(options: HostOptions): Promise<Host> {
+  const token = randomBytes(32).toString('hex');
+  const tokenBytes = Buffer.from(token, 'utf8');
+  const apiBodyLimit = options.apiBodyLimit ?? defaultApiBodyLimit;
+  const uploadLimit = options.uploadLimit ?? defaultUploadLimit;
+  const rendererDir = path.resolve(options.rendererDir);
+  const dispatch = createDispatcher(options.handlers, options.dispatcher);
+  const uploads = createUploadStore();
+  const context: HandlerContext = {
+    transport: 'http',
+    resolveUpload: (uploadId) => uploads.resolve(uploadId),
+    releaseUpload: (uploadId) => uploads.release(uploadId),
+  };
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      process.stderr.write(`referat: host error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      if (!res.headersSent) refuse(res, 500, 'internal', 'The request failed.');
+      else res.destroy();
+    });
+  });
+  // Large imports and uploads may take a while on a slow disk; idle sockets still time out.
+  server.requestTimeout = 10 * 60 * 1000;
+  server.headersTimeout = 30 * 1000;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) {
+      return refuse(res, 403, 'forbidden', 'The Host header does not name this Referat host.');
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, port)) {
+      return refuse(res, 403, 'forbidden', 'Requests from other origins are refused.');
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const isApi = url.pathname.startsWith('/api/');
+    const isUpload = url.pathname === '/upload';
+    if (!isApi && !isUpload) return serveStatic(req, res, url.pathname);
+
+    if (!hasValidToken(req.headers[tokenHeader], tokenBytes)) {
+      return refuse(res, 401, 'forbidden', 'A valid X-Referat-Token header is required.');
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return refuse(res, 405, 'forbidden', 'Only POST is allowed here.');
+    }
+    const declaredLength = Number(req.headers['content-length'] ?? 0);
+    if (isUpload) {
+      if (declaredLength > uploadLimit) return refuseTooLarge(req, res, uploadLimit);
+      let fileName: string;
+      try {
+        fileName = decodeURIComponent(String(req.headers[fileNameHeader] ?? ''));
+      } catch {
+        return refuse(res, 400, 'invalid_input', 'The X-Referat-Filename header is not valid URI-encoded text.');
+      }
+      try {
+        const upload = await uploads.save(req, fileName, uploadLimit, req.headers['content-type']);
+        const value = { uploadId: upload.uploadId, fileName: upload.fileName, size: upload.size, sha256: upload.sha256 };
+        return sendJson(res, 200, { ok: true, value });
+      } catch (error) {
+        if (error instanceof UploadTooLargeError) return refuseTooLarge(req, res, uploadLimit);
+        throw error;
+      }
+    }
+
+    if (!isJsonContentType(req.headers['content-type'])) {
+      return refuse(res, 415, 'invalid_input', 'The body must be application/json.');
+    }
+    if (declaredLength > apiBodyLimit) return refuseTooLarge(req, res, apiBodyLimit);
+    const body = await readBody(req, apiBodyLimit);
+    if (body === null) return refuseTooLarge(req, res, apiBodyLimit);
+    let input: unknown;
+    try {
+      input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+    } catch {
+      return refuse(res, 400, 'invalid_input', 'The body is not valid JSON.');
+    }
+    let name: string;
+    try {
+      name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      return refuse(res, 400, 'invalid_input', 'The request name is not valid URI-encoded text.');
+    }
+    const result = await dispatch(name, input, context);
+    return sendJson(res, 200, result);
+  }
+
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return refuse(res, 405, 'forbidden', 'Only GET and HEAD are allowed here.');
+    }
+    const file = resolveStaticFile(rendererDir, pathname);
+    if (!file) return refuse(res, 404, 'not_found', 'Not found.');
+    const size = statSync(file).size;
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': contentTypeFor(file),
+      'Content-Length': String(size),
+      // The page must always match the running host (the token changes per launch).
+      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'no-cache',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: options.port ?? 0 }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).finally(() => uploads.close());
+      return closing;
+    },
+  };
+}
+
+/** `Host` must be exactly 127.0.0.1:PORT or localhost:PORT. */
+export function isAllowedHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+/** `Origin` must be exactly http://127.0.0.1:PORT or http://localhost:PORT. */
+export function isAllowedOrigin(origin: string, port: number): boolean {
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+function hasValidToken(header: string | string[] | undefined, expected: Buffer): boolean {
+  if (typeof header !== 'string') return false;
+  const given = Buffer.from(header, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type] = header.split(';');
+  return type?.trim().toLowerCase() === 'application/json';
+}
+
+/** The body, or null when it grows past `limit`. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let isOver = false;
+    req.on('data', (chunk: Buffer) => {
+      if (isOver) return;
+      size += chunk.length;
+      if (size > limit) {
+        isOver = true;
+        chunks.length = 0;
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!isOver) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+function refuse(res: http.ServerResponse, status: number, code: ErrorCode, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+/** 413, then the connection is closed so the rest of an oversized body is never read. */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: number): void {
+  res.setHeader('Connection', 'close');
+  refuse(res, 413, 'too_large', `The request body is larger than the limit of ${limit} bytes.`);
+  res.on('finish', () => {
+    // Give the client a moment to read the answer before the socket goes away.
+    setTimeout(() => req.socket.destroy(), 100).unref();
+  });
+  req.resume();
+}
