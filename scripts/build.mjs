@@ -49,7 +49,7 @@ function nodeConfig({ input, outDir, format, entryFileNames }) {
   return {
     root,
     configFile: false,
-    envFile: false,
+    envDir: false,
     logLevel,
     publicDir: false,
     ssr: { target: 'node', external: true },
@@ -102,11 +102,10 @@ try {
   // Rolldown uses its own threads; running the three builds one after another keeps the
   // two shared cores of a CI machine free and the total well under 30 s.
   rmSync(out, { recursive: true, force: true });
-  await buildMain();
-  await buildPreload();
   await buildRenderer();
+  await buildPreload();
+  await buildMain();
 } catch (error) {
-  // Vite has already printed the details of a bundling error; this names the failing build.
-  console.error(`build failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

@@ -31,7 +31,7 @@ const preloadFile = path.join(outDir, 'preload', 'preload.cjs');
 
 // Must happen before `ready`: a standard, secure scheme gets a real origin, fetch and storage.
 protocol.registerSchemesAsPrivileged([
-  { scheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  { scheme, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
 ]);
 
 let library: Library | null = null;
