@@ -1,0 +1,143 @@
+/**
+ * A throw-away PKI for signing tests, made at run time with the openssl CLI: a root CA, an
+ * intermediate CA (as OCES has) and member certificates exported as PKCS#12 files. No private
+ * key is ever committed; everything lives in a temporary folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export type KeyKind = 'rsa' | 'ec' | 'rsa-pss';
+
+/** A member certificate with its PKCS#12 file. */
+export interface TestMember {
+  name: string;
+  password: string;
+  p12: Buffer;
+  p12Path: string;
+  certPem: string;
+}
+
+export interface MemberOptions {
+  key?: KeyKind;
+  /** openssl date `YYYYMMDDHHMMSSZ`; default yesterday. */
+  notBefore?: string;
+  /** default in a year. */
+  notAfter?: string;
+  /** p12 encryption: OpenSSL 3's default (PBES2/AES-256) or legacy SHA1-3DES. */
+  p12Format?: 'aes' | 'legacy-3des';
+}
+
+export interface TestPki {
+  dir: string;
+  rootPem: string;
+  rootPath: string;
+  intermediatePem: string;
+  makeMember(name: string, options?: MemberOptions): TestMember;
+  dispose(): void;
+}
+
+function openssl(args: string[], cwd: string, env: Record<string, string> = {}): void {
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+}
+
+function keyArgs(kind: KeyKind): string[] {
+  if (kind === 'ec') return ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'];
+  if (kind === 'rsa-pss') return ['-newkey', 'rsa-pss', '-pkeyopt', 'rsa_keygen_bits:2048'];
+  return ['-newkey', 'rsa:2048'];
+}
+
+const opensslDate = (d: Date) => d.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
+
+/** Makes a root CA and an intermediate CA in a new temporary folder. */
+export function createTestPki(prefix = 'referat-pki-'): TestPki {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const config = `
+[ca]
+default_ca = ca_default
+[ca_default]
+dir = .
+database = ./index.txt
+new_certs_dir = ./newcerts
+serial = ./serial
+default_md = sha256
+policy = policy_any
+unique_subject = no
+copy_extensions = none
+[policy_any]
+commonName = supplied
+organizationName = optional
+countryName = optional
+[req]
+distinguished_name = dn
+prompt = no
+[dn]
+CN = unused
+[ext_ca]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[ext_member]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+`;
+  writeFileSync(path.join(dir, 'ca.cnf'), config);
+  writeFileSync(path.join(dir, 'index.txt'), '');
+  writeFileSync(path.join(dir, 'serial'), randomBytes(8).toString('hex').toUpperCase().replace(/^./, '1') + '\n');
+  mkdirSync(path.join(dir, 'newcerts'));
+  const now = Date.now();
+  const day = 86_400_000;
+
+  // Root CA (self-signed, ten years).
+  openssl(
+    ['req', '-x509', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-out', 'root.pem',
+     '-days', '3650', '-subj', '/C=DK/O=Referat Test/CN=Referat Test Root CA', '-config', 'ca.cnf',
+     '-extensions', 'ext_ca', '-sha256'],
+    dir,
+  );
+  // Intermediate CA signed by the root.
+  openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'int.key',
+    '-out', 'int.csr', '-subj', '/C=DK/O=Referat Test/CN=Referat Test Issuing CA', '-config', 'ca.cnf'], dir);
+  openssl(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'root.pem', '-keyfile', 'root.key', '-in', 'int.csr',
+    '-out', 'int.pem', '-notext', '-extensions', 'ext_ca',
+    '-startdate', opensslDate(new Date(now - 2 * day)), '-enddate', opensslDate(new Date(now + 3000 * day))], dir);
+  const rootPem = readFileSync(path.join(dir, 'root.pem'), 'utf8');
+  const intermediatePem = readFileSync(path.join(dir, 'int.pem'), 'utf8');
+  writeFileSync(path.join(dir, 'chain.pem'), intermediatePem + rootPem);
+  let counter = 0;
+
+  return {
+    dir,
+    rootPem,
+    rootPath: path.join(dir, 'root.pem'),
+    intermediatePem,
+    makeMember(name, options = {}) {
+      const id = `m${++counter}`;
+      openssl(['req', '-new', ...keyArgs(options.key ?? 'rsa'), '-nodes', '-keyout', `${id}.key`, '-out', `${id}.csr`,
+        '-subj', `/C=DK/O=Referat Test/CN=${name}`, '-config', 'ca.cnf', '-utf8'], dir);
+      openssl(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'int.pem', '-keyfile', 'int.key', '-in', `${id}.csr`,
+        '-out', `${id}.pem`, '-notext', '-extensions', 'ext_member', '-utf8',
+        '-startdate', options.notBefore ?? opensslDate(new Date(now - day)),
+        '-enddate', options.notAfter ?? opensslDate(new Date(now + 365 * day))], dir);
+      const password = randomBytes(9).toString('base64url');
+      const legacy =
+        options.p12Format === 'legacy-3des'
+          ? ['-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1']
+          : [];
+      openssl(['pkcs12', '-export', '-inkey', `${id}.key`, '-in', `${id}.pem`, '-certfile', 'chain.pem',
+        '-out', `${id}.p12`, '-passout', 'env:P12PASS', '-name', name, ...legacy], dir, { P12PASS: password });
+      // The key file is not needed after export; the p12 is the only copy, in a temp folder.
+      rmSync(path.join(dir, `${id}.key`));
+      const p12Path = path.join(dir, `${id}.p12`);
+      return { name, password, p12: readFileSync(p12Path), p12Path, certPem: readFileSync(path.join(dir, `${id}.pem`), 'utf8') };
+    },
+    dispose() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
