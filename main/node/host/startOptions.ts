@@ -1,6 +1,7 @@
 /**
  * The command line of `npm start` (main/start.ts), parsed apart from the entry so tests can use it.
  */
+
 /** The help text of `npm start`. */
 export const startUsage = `Usage: npm start -- [--browser] [--no-open] [--library PATH] [--port N]
 
@@ -33,7 +34,9 @@ export function parseStartArgs(args: readonly string[], env: NodeJS.ProcessEnv =
     const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string => {
       const next = inlineValue ?? args[++i];
-      if (next === undefined || next === '') throw new Error(`${flag} needs a value`);
+      if (next === undefined || next === '' || (inlineValue === undefined && next.startsWith('--'))) {
+        throw new Error(`${flag} needs a value`);
+      }
       return next;
     };
     switch (flag) {
