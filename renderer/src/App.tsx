@@ -1,0 +1,102 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RendererClient } from './api/client';
+import { AppContext, type AppServices } from './appContext';
+import { CommitteeScreen } from './committees/CommitteeScreen';
+import { CommitteesScreen } from './committees/CommitteesScreen';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { MeetingScreen } from './meeting/MeetingScreen';
+import { parseRoute, routeHash, type Route } from './router';
+import { SaveQueue } from './save/saveQueue';
+import { SaveStatus } from './save/SaveStatus';
+
+type Props = { client: RendererClient };
+
+/** The application shell: header (library, language, save status) and the current screen. */
+export function App({ client }: Props) {
+  const { t } = useTranslation();
+  const [queue] = useState(() => new SaveQueue());
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  const [libraryName, setLibraryName] = useState<string | null>(null);
+
+  useEffect(() => {
+    const onHashChange = () => {
+      // Pending edits of the screen being left are sent before the next screen loads (each loader waits for the queue).
+      void queue.flushAll();
+      setRoute(parseRoute(window.location.hash));
+    };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void queue.flushAll();
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!queue.hasUnsaved()) return;
+      void queue.flushAll();
+      // In a browser the user is asked to wait; Electron's main process decides on its own.
+      if (!client.isElectron) event.preventDefault();
+    };
+    window.addEventListener('hashchange', onHashChange);
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('hashchange', onHashChange);
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [queue, client]);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void client.call('app:info', {}).then((result) => {
+      if (isCurrent && result.ok) setLibraryName(result.value.libraryName);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [client]);
+
+  const services = useMemo<AppServices>(
+    () => ({
+      client,
+      queue,
+      navigate(next: Route) {
+        void queue.flushAll();
+        const hash = routeHash(next);
+        if (window.location.hash === hash) setRoute(next);
+        else window.location.hash = hash;
+      },
+    }),
+    [client, queue],
+  );
+
+  useEffect(() => {
+    document.title = libraryName ? `${t('app.name')} – ${libraryName}` : t('app.name');
+  }, [libraryName, t]);
+
+  return (
+    <AppContext.Provider value={services}>
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__brand">
+          <a className="app-header__name" href="#/">
+            {t('app.name')}
+          </a>
+          {libraryName !== null && (
+            <span className="app-header__library">
+              <span className="visually-hidden">{t('app.library')}: </span>
+              {libraryName}
+            </span>
+          )}
+        </div>
+        <SaveStatus />
+        <LanguageSwitch />
+      </header>
+      <main id="main-content" className="app-main" tabIndex={-1}>
+        {route.screen === 'committees' && <CommitteesScreen />}
+        {route.screen === 'committee' && <CommitteeScreen key={route.committeeId} committeeId={route.committeeId} />}
+        {route.screen === 'meeting' && <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />}
+      </main>
+    </AppContext.Provider>
+  );
+}

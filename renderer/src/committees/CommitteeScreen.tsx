@@ -1,0 +1,100 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Result } from '../../../main/common/contract/result';
+import type { MeetingSummary } from '../../../main/common/contract/api';
+import {
+  committeeKinds,
+  templateIds,
+  type Committee,
+  type Member,
+} from '../../../main/common/domain/model';
+import { useApp } from '../appContext';
+import { useResource } from '../api/useResource';
+import { SelectField, TextField } from '../components/fields';
+import { LoadState } from '../components/LoadState';
+import { MeetingsPanel } from '../meetings/MeetingsPanel';
+import { mergePatches } from '../save/saveQueue';
+import { MembersPanel } from './MembersPanel';
+
+type CommitteeData = { committee: Committee; members: Member[]; meetings: MeetingSummary[] };
+
+/** One committee: its settings, members and meetings. */
+export function CommitteeScreen({ committeeId }: { committeeId: string }) {
+  const { t } = useTranslation();
+  const { client, queue } = useApp();
+  const load = useCallback(async (): Promise<Result<CommitteeData>> => {
+    const [committees, members, meetings] = await Promise.all([
+      client.call('committees:list', {}),
+      client.call('members:list', { committeeId }),
+      client.call('meetings:list', { committeeId }),
+    ]);
+    if (!committees.ok) return committees;
+    if (!members.ok) return members;
+    if (!meetings.ok) return meetings;
+    const committee = committees.value.find((candidate) => candidate.id === committeeId);
+    if (!committee) return { ok: false, error: { code: 'not_found', message: committeeId } };
+    return { ok: true, value: { committee, members: members.value, meetings: meetings.value } };
+  }, [client, committeeId]);
+  const { resource, reload, update } = useResource(load);
+
+  const patchCommittee = (patch: Partial<Omit<Committee, 'id'>>) => {
+    update((data) => ({ ...data, committee: { ...data.committee, ...patch } }));
+    queue.schedule(`committee:${committeeId}`, patch, {
+      merge: mergePatches,
+      send: (merged) => client.call('committees:update', { id: committeeId, patch: merged }),
+    });
+  };
+
+  if (resource.status === 'loading') return <LoadState />;
+  if (resource.status === 'failed') return <LoadState error={resource.error} onRetry={reload} />;
+  const { committee, members, meetings } = resource.value;
+
+  return (
+    <section className="screen" aria-labelledby="committee-heading">
+      <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
+        <a href="#/">{t('committees.heading')}</a>
+      </nav>
+      <h1 id="committee-heading">{committee.name}</h1>
+      <section className="panel" aria-labelledby="committee-settings-heading">
+        <h2 id="committee-settings-heading">{t('committees.settingsHeading')}</h2>
+        <div className="field-grid">
+          <TextField
+            label={t('committees.name')}
+            value={committee.name}
+            isRequired
+            maxLength={200}
+            error={committee.name.trim() === '' ? t('validation.required') : null}
+            onChange={(name) => {
+              if (name.trim() === '') update((data) => ({ ...data, committee: { ...data.committee, name } }));
+              else patchCommittee({ name });
+            }}
+          />
+          <SelectField
+            label={t('committees.kind')}
+            value={committee.kind}
+            onChange={(kind) => patchCommittee({ kind })}
+            options={committeeKinds.map((value) => ({ value, label: t(`committeeKinds.${value}`) }))}
+          />
+          <TextField
+            label={t('committees.organisation')}
+            value={committee.organisation}
+            maxLength={200}
+            onChange={(organisation) => patchCommittee({ organisation })}
+          />
+          <SelectField
+            label={t('committees.template')}
+            value={committee.template}
+            onChange={(template) => patchCommittee({ template })}
+            options={templateIds.map((value) => ({ value, label: t(`templates.${value}`) }))}
+          />
+        </div>
+      </section>
+      <MembersPanel
+        committeeId={committeeId}
+        members={members}
+        onMembersChange={(next) => update((data) => ({ ...data, members: next }))}
+      />
+      <MeetingsPanel committeeId={committeeId} meetings={meetings} />
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Props = {
+  /** Shown while non-null. */
+  message: string | null;
+  confirmLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+};
+
+/**
+ * A modal confirmation built on the native <dialog>: focus is trapped and returned by the
+ * browser, Escape cancels, and the safe choice (cancel) has the initial focus.
+ */
+export function ConfirmDialog({ message, confirmLabel, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (message !== null && !dialog.open) {
+      dialog.showModal();
+      cancelRef.current?.focus();
+    } else if (message === null && dialog.open) {
+      dialog.close();
+    }
+  }, [message]);
+  return (
+    <dialog
+      ref={ref}
+      className="confirm-dialog"
+      aria-labelledby="confirm-dialog-message"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <p id="confirm-dialog-message">{message}</p>
+      <div className="button-row">
+        <button ref={cancelRef} type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="button--danger" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../main/common/contract/result';
+
+/** The loading and failure states of a screen. */
+export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  if (!error) {
+    return (
+      <p className="load-state" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  return (
+    <div className="load-state load-state--error" role="alert">
+      <p>
+        {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })} {error.message}
+      </p>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t('common.tryAgain')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** An error answer shown inline next to the control that caused it. */
+export function InlineError({ error }: { error: ApiError | null }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <p className="inline-error" role="alert">
+      {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })} {error.message}
+    </p>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * Labelled form controls. Each renders a visible label tied to its control, an optional hint
+ * and an error message referenced by aria-describedby, so every control has an accessible name.
+ */
+import { useId, useState, type ReactNode } from 'react';
+
+type BaseProps = {
+  label: string;
+  hint?: string;
+  /** A validation message for this field; marks the control invalid. */
+  error?: string | null;
+  className?: string;
+};
+
+function describedBy(hintId: string, errorId: string, hint?: string, error?: string | null): string | undefined {
+  const ids = [hint ? hintId : null, error ? errorId : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function FieldShell(props: BaseProps & { id: string; children: ReactNode }) {
+  return (
+    <div className={`field ${props.className ?? ''}`}>
+      <label className="field__label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      {props.children}
+      {props.hint && (
+        <span className="field__hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </span>
+      )}
+      {props.error && (
+        <span className="field__error" id={`${props.id}-error`}>
+          {props.error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+type TextFieldProps = BaseProps & {
+  value: string;
+  onChange(value: string): void;
+  onBlur?(): void;
+  type?: 'text' | 'date' | 'time';
+  isRequired?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  autoComplete?: string;
+};
+
+/** A one-line text, date or time input. */
+export function TextField(props: TextFieldProps) {
+  const id = useId();
+  return (
+    <FieldShell {...props} id={id}>
+      <input
+        id={id}
+        className="field__control"
+        type={props.type ?? 'text'}
+        value={props.value}
+        required={props.isRequired}
+        maxLength={props.maxLength}
+        placeholder={props.placeholder}
+        autoComplete={props.autoComplete ?? 'off'}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, props.hint, props.error)}
+        onChange={(event) => props.onChange(event.target.value)}
+        onBlur={props.onBlur}
+      />
+    </FieldShell>
+  );
+}
+
+type NumberFieldProps = BaseProps & {
+  value: number;
+  min: number;
+  max: number;
+  /** Called only with a whole number inside [min, max]. */
+  onChange(value: number): void;
+  invalidMessage: string;
+};
+
+/** A whole-number input that keeps what is typed and reports only valid numbers. */
+export function NumberField(props: NumberFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(String(props.value));
+  const [prop, setProp] = useState(props.value);
+  if (prop !== props.value) {
+    // The record changed from outside (e.g. after a reorder): show the new value.
+    setProp(props.value);
+    setText(String(props.value));
+  }
+  const parsed = /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  const isValid = Number.isInteger(parsed) && parsed >= props.min && parsed <= props.max;
+  const error = props.error ?? (isValid ? null : props.invalidMessage);
+  return (
+    <FieldShell {...props} error={error} id={id}>
+      <input
+        id={id}
+        className="field__control field__control--number"
+        type="text"
+        inputMode="numeric"
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, props.hint, error)}
+        onChange={(event) => {
+          const next = event.target.value;
+          setText(next);
+          const value = /^\d{1,6}$/.test(next.trim()) ? Number(next.trim()) : Number.NaN;
+          if (Number.isInteger(value) && value >= props.min && value <= props.max) {
+            setProp(value);
+            props.onChange(value);
+          }
+        }}
+      />
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = BaseProps & {
+  value: string;
+  onChange(value: string): void;
+  onBlur?(): void;
+  rows?: number;
+  isReadOnly?: boolean;
+};
+
+/** A multi-line text input. */
+export function TextAreaField(props: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <FieldShell {...props} id={id}>
+      <textarea
+        id={id}
+        className="field__control field__control--area"
+        value={props.value}
+        rows={props.rows ?? 4}
+        readOnly={props.isReadOnly}
+        spellCheck
+        lang="da"
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, props.hint, props.error)}
+        onChange={(event) => props.onChange(event.target.value)}
+        onBlur={props.onBlur}
+      />
+    </FieldShell>
+  );
+}
+
+type SelectFieldProps<V extends string> = BaseProps & {
+  value: V;
+  options: readonly { value: V; label: string }[];
+  onChange(value: V): void;
+};
+
+/** A labelled select. */
+export function SelectField<V extends string>(props: SelectFieldProps<V>) {
+  const id = useId();
+  return (
+    <FieldShell {...props} id={id}>
+      <select
+        id={id}
+        className="field__control"
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, props.hint, props.error)}
+        onChange={(event) => props.onChange(event.target.value as V)}
+      >
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+type CheckboxFieldProps = {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  className?: string;
+};
+
+/** A checkbox with its label after it. */
+export function CheckboxField(props: CheckboxFieldProps) {
+  const id = useId();
+  return (
+    <div className={`field field--checkbox ${props.className ?? ''}`}>
+      <input id={id} type="checkbox" checked={props.checked} onChange={(event) => props.onChange(event.target.checked)} />
+      <label htmlFor={id}>{props.label}</label>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createClient } from './api/client';
+import { initI18n } from './i18n';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('The page has no #root element.');
+// Take the launch token out of the address bar before anything else runs.
+const client = createClient();
+await initI18n();
+createRoot(container).render(
+  <StrictMode>
+    <App client={client} />
+  </StrictMode>,
+);

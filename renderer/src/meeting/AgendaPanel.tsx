@@ -1,0 +1,256 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgendaItemDetail } from '../../../main/common/contract/api';
+import type { ApiError } from '../../../main/common/contract/result';
+import { itemKinds, type AgendaItem, type ItemKind, type Meeting } from '../../../main/common/domain/model';
+import { itemBodyFieldsOf } from '../../../main/common/domain/templates';
+import { useApp } from '../appContext';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { NumberField, SelectField, TextField } from '../components/fields';
+import { InlineError } from '../components/LoadState';
+import { MoveButtons, moveKeyHandler } from '../components/MoveButtons';
+import { mergePatches } from '../save/saveQueue';
+import { BodyField } from './BodyField';
+import { emptyBody } from './bodies';
+import { replaceById } from './records';
+
+type Props = {
+  meeting: Meeting;
+  items: AgendaItemDetail[];
+  setItems(change: (list: AgendaItemDetail[]) => AgendaItemDetail[]): void;
+};
+
+type ItemPatch = Partial<Omit<AgendaItem, 'id' | 'meetingId' | 'position'>>;
+
+/** A pending delete: first the ordinary question, then the decision-loss question if the library asks. */
+type DeleteState = { item: AgendaItemDetail; isDecisionLoss: boolean };
+
+/** The agenda: items with their fields and bodies; add, reorder, rename, delete. */
+export function AgendaPanel({ meeting, items, setItems }: Props) {
+  const { t } = useTranslation();
+  const { client, queue } = useApp();
+  const [toDelete, setToDelete] = useState<DeleteState | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const patch = (item: AgendaItemDetail, change: ItemPatch, isSendable = true) => {
+    setItems((list) => replaceById(list, item.id, (record) => ({ ...record, ...change })));
+    if (!isSendable) return;
+    queue.schedule(`item:${item.id}`, change, {
+      merge: mergePatches,
+      send: (merged) => client.call('items:update', { id: item.id, patch: merged }),
+    });
+  };
+
+  const move = async (item: AgendaItemDetail, toIndex: number) => {
+    const result = await queue.run(() => client.call('items:move', { id: item.id, position: toIndex }));
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setError(null);
+    setItems((list) => {
+      const byId = new Map(list.map((record) => [record.id, record]));
+      return result.value.map((record) => ({ ...record, bodies: byId.get(record.id)?.bodies ?? ({} as AgendaItemDetail['bodies']) }));
+    });
+  };
+
+  const remove = async ({ item, isDecisionLoss }: DeleteState) => {
+    setToDelete(null);
+    const result = await queue.run(() =>
+      client.call('items:delete', isDecisionLoss ? { id: item.id, isDecisionLossConfirmed: true } : { id: item.id }),
+    );
+    if (!result.ok) {
+      // The library refuses to drop a written decision silently: ask once more, naming the loss.
+      if (result.error.code === 'conflict' && !isDecisionLoss) setToDelete({ item, isDecisionLoss: true });
+      else setError(result.error);
+      return;
+    }
+    setError(null);
+    setItems((list) => list.filter((record) => record.id !== item.id));
+  };
+
+  return (
+    <section className="panel" aria-labelledby="agenda-heading">
+      <h2 id="agenda-heading">{t('agenda.heading')}</h2>
+      <p className="hint">{t('common.reorderHint')}</p>
+      {items.length === 0 && <p className="empty">{t('agenda.empty')}</p>}
+      <ol className="record-list agenda">
+        {items.map((item, index) => (
+          <li key={item.id} className="record agenda-item">
+            <section
+              aria-labelledby={`item-heading-${item.id}`}
+              onKeyDown={moveKeyHandler(index, items.length, (to) => void move(item, to))}
+            >
+              <div className="agenda-item__head">
+                <h3 id={`item-heading-${item.id}`}>
+                  {t('agenda.itemLabel', { number: item.number, title: item.title })}
+                  {item.isClosed && <span className="badge">{t('meeting.closed')}</span>}
+                </h3>
+                <MoveButtons
+                  rowId={item.id}
+                  name={item.title}
+                  index={index}
+                  count={items.length}
+                  onMove={(to) => void move(item, to)}
+                />
+              </div>
+              <div className="field-grid">
+                <NumberField
+                  label={t('agenda.number')}
+                  value={item.number}
+                  min={0}
+                  max={100000}
+                  invalidMessage={t('validation.wholeNumber', { min: 0, max: 100000 })}
+                  onChange={(number) => patch(item, { number })}
+                  className="field--narrow"
+                />
+                <TextField
+                  label={t('agenda.title')}
+                  value={item.title}
+                  isRequired
+                  maxLength={500}
+                  className="field--wide"
+                  error={item.title.trim() === '' ? t('validation.required') : null}
+                  onChange={(title) => patch(item, { title }, title.trim() !== '')}
+                />
+                <SelectField<ItemKind>
+                  label={t('agenda.kind')}
+                  value={item.kind}
+                  onChange={(kind) => patch(item, { kind })}
+                  options={itemKinds.map((value) => ({ value, label: t(`itemKinds.${value}`) }))}
+                />
+                <SelectField<'open' | 'closed'>
+                  label={t('meeting.access')}
+                  value={item.isClosed ? 'closed' : 'open'}
+                  onChange={(value) => patch(item, { isClosed: value === 'closed' })}
+                  options={[
+                    { value: 'open', label: t('meeting.open') },
+                    { value: 'closed', label: t('meeting.closed') },
+                  ]}
+                />
+                {item.isClosed && (
+                  <TextField
+                    label={t('agenda.publicTitle')}
+                    hint={t('agenda.publicTitleHint')}
+                    value={item.publicTitle}
+                    maxLength={500}
+                    className="field--wide"
+                    onChange={(publicTitle) => patch(item, { publicTitle })}
+                  />
+                )}
+                <TextField label={t('common.caseId')} value={item.caseId} maxLength={100} onChange={(caseId) => patch(item, { caseId })} />
+                <TextField
+                  label={t('common.documentNumber')}
+                  value={item.documentNumber}
+                  maxLength={100}
+                  onChange={(documentNumber) => patch(item, { documentNumber })}
+                />
+                <TextField
+                  label={t('agenda.presenter')}
+                  value={item.presenter}
+                  maxLength={300}
+                  onChange={(presenter) => patch(item, { presenter })}
+                />
+              </div>
+              <div className="agenda-item__bodies">
+                {itemBodyFieldsOf(meeting.template, item.isClosed).map((field) => (
+                  <BodyField
+                    key={field}
+                    owner={{ kind: 'item', itemId: item.id, field }}
+                    body={item.bodies[field] ?? emptyBody()}
+                    onSaved={(body) =>
+                      setItems((list) =>
+                        replaceById(list, item.id, (record) => ({ ...record, bodies: { ...record.bodies, [field]: body } })),
+                      )
+                    }
+                  />
+                ))}
+              </div>
+              <div className="button-row button-row--end">
+                <button type="button" className="button--quiet" onClick={() => setToDelete({ item, isDecisionLoss: false })}>
+                  {t('agenda.delete', { title: item.title })}
+                </button>
+              </div>
+            </section>
+          </li>
+        ))}
+      </ol>
+      <InlineError error={error} />
+      <NewItemForm meetingId={meeting.id} onCreated={(item) => setItems((list) => [...list, item])} />
+      <ConfirmDialog
+        message={
+          toDelete
+            ? t(toDelete.isDecisionLoss ? 'agenda.confirmDeleteDecision' : 'agenda.confirmDelete', { title: toDelete.item.title })
+            : null
+        }
+        confirmLabel={t('common.delete')}
+        onCancel={() => setToDelete(null)}
+        onConfirm={() => {
+          if (toDelete) void remove(toDelete);
+        }}
+      />
+    </section>
+  );
+}
+
+function NewItemForm({ meetingId, onCreated }: { meetingId: string; onCreated(item: AgendaItemDetail): void }) {
+  const { t } = useTranslation();
+  const { client, queue } = useApp();
+  const [title, setTitle] = useState('');
+  const [presenter, setPresenter] = useState('');
+  const [titleError, setTitleError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (title.trim() === '') {
+      setTitleError(t('validation.required'));
+      return;
+    }
+    setTitleError(null);
+    const result = await queue.run(() =>
+      client.call('items:create', {
+        meetingId,
+        item: {
+          title: title.trim(),
+          isClosed: false,
+          publicTitle: '',
+          caseId: '',
+          documentNumber: '',
+          presenter: presenter.trim(),
+          kind: 'decision',
+        },
+      }),
+    );
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setError(null);
+    onCreated(result.value);
+    setTitle('');
+    setPresenter('');
+  };
+
+  return (
+    <form className="subform" aria-labelledby="new-item-heading" onSubmit={(event) => void submit(event)} noValidate>
+      <h3 id="new-item-heading">{t('agenda.newHeading')}</h3>
+      <div className="record__row">
+        <TextField
+          label={t('agenda.title')}
+          value={title}
+          onChange={setTitle}
+          isRequired
+          error={titleError}
+          maxLength={500}
+          className="field--wide"
+        />
+        <TextField label={t('agenda.presenter')} value={presenter} onChange={setPresenter} maxLength={300} />
+        <button type="submit" className="button--primary">
+          {t('agenda.add')}
+        </button>
+      </div>
+      <InlineError error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import { useTranslation } from 'react-i18next';
+import { formatDanishDate } from '../../../main/common/domain/danishDates';
+import { isValidIsoDate, meetingKinds, templateIds, type Meeting } from '../../../main/common/domain/model';
+import { useApp } from '../appContext';
+import { NumberField, SelectField, TextField } from '../components/fields';
+import { dateLanguage } from '../i18n';
+import { mergePatches } from '../save/saveQueue';
+
+type HeaderPatch = Partial<Omit<Meeting, 'id' | 'committeeId' | 'status'>>;
+
+/** The meeting's header fields, autosaved. */
+export function MeetingHeader({ meeting, setMeeting }: { meeting: Meeting; setMeeting(change: (meeting: Meeting) => Meeting): void }) {
+  const { t, i18n } = useTranslation();
+  const { client, queue } = useApp();
+
+  /** Shows the edit at once; sends it only when it is valid (invalid text stays on screen, marked). */
+  const patch = (change: HeaderPatch, isSendable = true) => {
+    setMeeting((current) => ({ ...current, ...change }));
+    if (!isSendable) return;
+    queue.schedule(`meeting:${meeting.id}`, change, {
+      merge: mergePatches,
+      send: (merged) => client.call('meetings:update', { id: meeting.id, patch: merged }),
+    });
+  };
+
+  const isDateValid = isValidIsoDate(meeting.date);
+  const isEndBeforeStart = meeting.startTime !== null && meeting.endTime !== null && meeting.endTime < meeting.startTime;
+
+  return (
+    <section className="panel" aria-labelledby="meeting-header-heading">
+      <h2 id="meeting-header-heading">{t('meeting.headerHeading')}</h2>
+      <div className="field-grid">
+        <NumberField
+          label={t('meetings.number')}
+          value={meeting.number}
+          min={1}
+          max={100000}
+          invalidMessage={t('validation.wholeNumber', { min: 1, max: 100000 })}
+          onChange={(number) => patch({ number })}
+          className="field--narrow"
+        />
+        <SelectField
+          label={t('meetings.kind')}
+          value={meeting.kind}
+          onChange={(kind) => patch({ kind })}
+          options={meetingKinds.map((value) => ({ value, label: t(`meetingKinds.${value}`) }))}
+        />
+        <TextField
+          label={t('meetings.date')}
+          type="date"
+          value={meeting.date}
+          isRequired
+          error={isDateValid ? null : t('validation.date')}
+          hint={isDateValid ? formatDanishDate(meeting.date, { isWithWeekday: true, language: dateLanguage(i18n.language) }) : undefined}
+          onChange={(date) => patch({ date }, isValidIsoDate(date))}
+        />
+        <TextField
+          label={t('meeting.startTime')}
+          type="time"
+          value={meeting.startTime ?? ''}
+          onChange={(value) => patch({ startTime: value === '' ? null : value })}
+        />
+        <TextField
+          label={t('meeting.endTime')}
+          type="time"
+          value={meeting.endTime ?? ''}
+          error={isEndBeforeStart ? t('validation.endBeforeStart') : null}
+          onChange={(value) => patch({ endTime: value === '' ? null : value })}
+        />
+        <TextField
+          label={t('meeting.location')}
+          value={meeting.location}
+          maxLength={300}
+          onChange={(location) => patch({ location })}
+        />
+        <TextField label={t('common.caseId')} value={meeting.caseId} maxLength={100} onChange={(caseId) => patch({ caseId })} />
+        <SelectField<'open' | 'closed'>
+          label={t('meeting.access')}
+          value={meeting.isClosed ? 'closed' : 'open'}
+          onChange={(value) => patch({ isClosed: value === 'closed' })}
+          options={[
+            { value: 'open', label: t('meeting.open') },
+            { value: 'closed', label: t('meeting.closed') },
+          ]}
+        />
+        <SelectField
+          label={t('committees.template')}
+          value={meeting.template}
+          onChange={(template) => patch({ template })}
+          options={templateIds.map((value) => ({ value, label: t(`templates.${value}`) }))}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Hash routes (#/, #/committees/ID, #/meetings/ID): they work the same under the HTTP host
+ * and under Electron's app:// protocol, and survive a reload.
+ */
+export type Route =
+  | { screen: 'committees' }
+  | { screen: 'committee'; committeeId: string }
+  | { screen: 'meeting'; meetingId: string };
+
+const idPattern = '([A-Za-z0-9_-]{1,64})';
+
+/** The route named by a location hash; unknown hashes show the committee list. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const committee = new RegExp(`^/committees/${idPattern}$`).exec(path);
+  if (committee?.[1]) return { screen: 'committee', committeeId: committee[1] };
+  const meeting = new RegExp(`^/meetings/${idPattern}$`).exec(path);
+  if (meeting?.[1]) return { screen: 'meeting', meetingId: meeting[1] };
+  return { screen: 'committees' };
+}
+
+/** The hash of a route. */
+export function routeHash(route: Route): string {
+  switch (route.screen) {
+    case 'committees':
+      return '#/';
+    case 'committee':
+      return `#/committees/${route.committeeId}`;
+    case 'meeting':
+      return `#/meetings/${route.meetingId}`;
+  }
+}
