@@ -1,0 +1,91 @@
+/**
+ * How references inside a body are displayed. The number of an appendix reference is never
+ * stored in the body: it is looked up in the meeting's current appendix list every time, so
+ * renumbering or reordering appendices updates every reference.
+ *
+ * Pure core.
+ */
+import type { Appendix } from '../domain/model';
+import type { Block, Inline, List } from '../domain/richText';
+import type { Lang } from './voteText';
+
+/** What a reference knows about an appendix. */
+export type AppendixInfo = Pick<Appendix, 'id' | 'number' | 'title' | 'documentNumber' | 'isClosed'>;
+
+/** A resolved appendix reference: its label and why it may need attention. */
+export type AppendixRefDisplay = {
+  label: string;
+  /** `deleted`: the appendix no longer exists; `closedInOpenText`: a closed appendix cited in open text. */
+  state: 'ok' | 'deleted' | 'closedInOpenText';
+  /** A tooltip: the appendix title, or the warning. */
+  title: string;
+};
+
+/**
+ * Resolves an appendix reference against the meeting's appendices. A reference to a deleted
+ * appendix is flagged ("Bilag ? (slettet)"), never dropped.
+ */
+export function resolveAppendixRef(
+  appendixId: string,
+  appendices: readonly AppendixInfo[],
+  options: { lang: Lang; isOpenText: boolean },
+): AppendixRefDisplay {
+  const word = options.lang === 'da' ? 'Bilag' : 'Appendix';
+  const appendix = appendices.find((a) => a.id === appendixId);
+  if (!appendix) {
+    return {
+      label: options.lang === 'da' ? 'Bilag ? (slettet)' : 'Appendix ? (deleted)',
+      state: 'deleted',
+      title:
+        options.lang === 'da'
+          ? 'Bilaget er slettet. Fjern henvisningen eller vælg et andet bilag.'
+          : 'The appendix has been deleted. Remove the reference or choose another appendix.',
+    };
+  }
+  const label = `${word} ${appendix.number}`;
+  if (appendix.isClosed && options.isOpenText) {
+    return {
+      label,
+      state: 'closedInOpenText',
+      title:
+        options.lang === 'da'
+          ? `${appendix.title}: lukket bilag nævnt i åben tekst.`
+          : `${appendix.title}: closed appendix cited in open text.`,
+    };
+  }
+  return { label, state: 'ok', title: appendix.title };
+}
+
+/** Filters appendices for the "Bilag" trigger: by number, title or document number. */
+export function searchAppendices<T extends AppendixInfo>(appendices: readonly T[], query: string): T[] {
+  const q = query.trim().toLowerCase();
+  const sorted = [...appendices].sort((a, b) => a.number - b.number);
+  if (!q) return sorted;
+  return sorted.filter(
+    (a) =>
+      String(a.number) === q ||
+      a.title.toLowerCase().includes(q) ||
+      a.documentNumber.toLowerCase().includes(q),
+  );
+}
+
+function inlineAppendixIds(inlines: readonly Inline[], out: string[]): void {
+  for (const inline of inlines) if (inline.type === 'appendixRef') out.push(inline.appendixId);
+}
+
+function listAppendixIds(list: List, out: string[]): void {
+  for (const item of list.items) {
+    inlineAppendixIds(item.children, out);
+    if (item.sublist) listAppendixIds(item.sublist, out);
+  }
+}
+
+/** Every appendix id referenced in a body, in document order (duplicates kept). */
+export function referencedAppendixIds(blocks: readonly Block[]): string[] {
+  const out: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'paragraph' || block.type === 'heading') inlineAppendixIds(block.children, out);
+    else if (block.type === 'list') listAppendixIds(block, out);
+  }
+  return out;
+}

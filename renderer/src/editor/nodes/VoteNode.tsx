@@ -1,0 +1,104 @@
+/**
+ * A recorded vote (afstemning): who voted for, against and abstained, by participant or by
+ * party letter with head counts, and the outcome. Displayed as minutes text in the UI language
+ * ("Et flertal (A, V og C) stemte for. 1 medlem (O) stemte imod.").
+ */
+import type { JSX } from 'react';
+import { $applyNodeReplacement, DecoratorNode, type DOMExportOutput, type LexicalNode, type NodeKey } from 'lexical';
+import type { Vote } from '../../../../main/common/domain/richText';
+import { referatNodeTypes, type SerializedVoteJson } from '../../../../main/common/editor/lexicalJson';
+import { voteToJson } from '../../../../main/common/editor/lexicalState';
+import { emptyVote, voteText } from '../../../../main/common/editor/voteText';
+import { $getReferenceLookup } from '../referenceLookup';
+import { VoteView } from '../views/VoteView';
+
+/** Serialized form: the vote block's fields. */
+export type SerializedVoteNode = SerializedVoteJson;
+
+function toVote(json: Omit<SerializedVoteJson, 'type' | 'version'>): Vote {
+  return {
+    type: 'vote',
+    subject: json.subject,
+    for: json.for,
+    against: json.against,
+    abstained: json.abstained,
+    outcome: json.outcome,
+  };
+}
+
+export class VoteNode extends DecoratorNode<JSX.Element> {
+  __vote: Vote;
+
+  static override getType(): string {
+    return referatNodeTypes.vote;
+  }
+
+  static override clone(node: VoteNode): VoteNode {
+    return new VoteNode(node.__vote, node.__key);
+  }
+
+  static override importJSON(json: SerializedVoteNode): VoteNode {
+    return $createVoteNode(toVote(json));
+  }
+
+  constructor(vote: Vote = emptyVote(), key?: NodeKey) {
+    super(key);
+    this.__vote = vote;
+  }
+
+  override exportJSON(): SerializedVoteNode {
+    return voteToJson(this.getVote());
+  }
+
+  override exportDOM(): DOMExportOutput {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = this.getTextContent().trim();
+    return { element: paragraph };
+  }
+
+  override createDOM(): HTMLElement {
+    const div = document.createElement('div');
+    div.className = 'editor-block editor-block--vote';
+    return div;
+  }
+
+  override updateDOM(): boolean {
+    return false;
+  }
+
+  override isInline(): false {
+    return false;
+  }
+
+  override isKeyboardSelectable(): boolean {
+    return true;
+  }
+
+  getVote(): Vote {
+    return this.getLatest().__vote;
+  }
+
+  setVote(vote: Vote): this {
+    const writable = this.getWritable();
+    writable.__vote = vote;
+    return writable;
+  }
+
+  /** The minutes text, so plain-text copy and find see what the reader sees. */
+  override getTextContent(): string {
+    const lookup = $getReferenceLookup();
+    return `${voteText(this.getVote(), lookup.participants, lookup.lang)}\n\n`;
+  }
+
+  override decorate(): JSX.Element {
+    return <VoteView nodeKey={this.getKey()} vote={this.__vote} />;
+  }
+}
+
+export function $createVoteNode(vote: Vote = emptyVote()): VoteNode {
+  return $applyNodeReplacement(new VoteNode(vote));
+}
+
+export function $isVoteNode(node: LexicalNode | null | undefined): node is VoteNode {
+  return node instanceof VoteNode;
+}

@@ -1,0 +1,28 @@
+/**
+ * Every node a Referat body editor registers: Lexical's standard rich-text nodes plus
+ * Referat's custom nodes. The one list used by BodyEditor, headless tests and conversions.
+ */
+import type { Klass, LexicalNode } from 'lexical';
+import { HeadingNode } from '@lexical/rich-text';
+import { ListItemNode, ListNode } from '@lexical/list';
+import { LinkNode } from '@lexical/link';
+import { AppendixReferenceNode } from './AppendixReferenceNode';
+import { DissentNode } from './DissentNode';
+import { ParticipantReferenceNode } from './ParticipantReferenceNode';
+import { VoteNode } from './VoteNode';
+
+export const editorNodes: ReadonlyArray<Klass<LexicalNode>> = [
+  HeadingNode,
+  ListNode,
+  ListItemNode,
+  LinkNode,
+  AppendixReferenceNode,
+  ParticipantReferenceNode,
+  VoteNode,
+  DissentNode,
+];
+
+export * from './AppendixReferenceNode';
+export * from './DissentNode';
+export * from './ParticipantReferenceNode';
+export * from './VoteNode';
