@@ -1,0 +1,108 @@
+/**
+ * The JSON Schema (draft 2020-12) of `referat/1`, generated from the zod schema so the two
+ * can never disagree. `scripts/generateSchema.ts` writes it to docs/referat-1.schema.json and
+ * a unit test fails when the committed file is stale.
+ *
+ * JSON Schema cannot express every rule; `validateReferatDocument` also checks that required
+ * texts are not blank, dates are real calendar days, lists nest at most 12 levels, and every
+ * id reference points at an existing record (see docs/format.md, "Rules beyond the schema").
+ *
+ * Pure core.
+ */
+import { z } from 'zod';
+import {
+  appendixRefSchema,
+  blockSchema,
+  dissentSchema,
+  headingSchema,
+  inlineSchema,
+  linkSchema,
+  listItemSchema,
+  listSchema,
+  paragraphSchema,
+  participantRefSchema,
+  richTextSchema,
+  textRunSchema,
+  voteGroupSchema,
+  voteSchema,
+} from '../domain/richText';
+import { formatId, referatDocumentSchema } from './referat1';
+
+/** The committed location of the schema, relative to the repository root. */
+export const referatJsonSchemaPath = 'docs/referat-1.schema.json';
+
+/** Names (under `$defs`) and descriptions of the rich-text parts, shared by every body. */
+function richTextDefinitions(): z.core.$ZodRegistry<z.core.JSONSchemaMeta> {
+  const registry = z.registry<z.core.JSONSchemaMeta>();
+  const define = (schema: z.ZodType, id: string, description: string) =>
+    registry.add(schema, { id, description });
+  define(
+    richTextSchema,
+    'RichText',
+    'A rich-text body: a list of blocks. A missing body is an empty body.',
+  );
+  define(blockSchema, 'Block', 'One block of a body: paragraph, heading, list, vote or dissent.');
+  define(paragraphSchema, 'Paragraph', 'A paragraph of inline content.');
+  define(
+    headingSchema,
+    'Heading',
+    'A heading inside a body; level 1 is the highest level within the body.',
+  );
+  define(listSchema, 'List', 'An ordered (numbered) or unordered (bulleted) list.');
+  define(listItemSchema, 'ListItem', 'A list item: inline content, then optionally a nested list.');
+  define(
+    inlineSchema,
+    'Inline',
+    'Inline content: a text run, a link, or a reference to an appendix or participant.',
+  );
+  define(
+    textRunSchema,
+    'TextRun',
+    'Text with formatting. A "\\n" inside the text is a line break within the block.',
+  );
+  define(linkSchema, 'Link', 'A link to an http(s) or mailto address.');
+  define(
+    appendixRefSchema,
+    'AppendixRef',
+    'A reference to an appendix by id, rendered as "Bilag N".',
+  );
+  define(
+    participantRefSchema,
+    'ParticipantRef',
+    'A reference to a participant of the meeting by id, rendered as the name.',
+  );
+  define(voteSchema, 'Vote', 'A recorded vote (afstemning).');
+  define(
+    voteGroupSchema,
+    'VoteGroup',
+    'Who voted one way: participants by id and/or party letters with a head count.',
+  );
+  define(dissentSchema, 'Dissent', 'A protokoltilførsel by a participant of the meeting.');
+  return registry;
+}
+
+/** The schema as a JSON value. */
+export function referatJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(referatDocumentSchema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'throw',
+    cycles: 'ref',
+    reused: 'inline',
+    metadata: richTextDefinitions(),
+  });
+  const { $schema, ...rest } = generated;
+  return {
+    $schema,
+    title: formatId,
+    description:
+      'One meeting of a Danish municipal committee as exchanged by Referat (docs/format.md). ' +
+      'Generated from main/common/format/referat1.ts; do not edit by hand.',
+    ...rest,
+  };
+}
+
+/** The schema file's exact text: two-space indentation and a final newline. */
+export function referatJsonSchemaText(): string {
+  return `${JSON.stringify(referatJsonSchema(), null, 2)}\n`;
+}

@@ -1,0 +1,668 @@
+/**
+ * Reading and writing `referat/1` documents as text: the canonical serialization, a parser
+ * that is safe on hostile input, and a validator that reports every problem with its JSON
+ * path (schema errors and cross-references). Documented in docs/format.md.
+ *
+ * Pure core: no Node, Electron, SQLite or DOM.
+ */
+import type { z } from 'zod';
+import { DomainError, formatPath } from '../contract/result';
+import { itemBodyFields, meetingBodyFields } from '../domain/model';
+import { formatId, referatDocumentSchema, type ReferatDocument } from './referat1';
+
+/**
+ * Largest document text accepted, in UTF-16 code units (JavaScript string length). A real
+ * meeting is a few MB at most (appendix files are referenced by SHA-256, never embedded);
+ * the limit stops a hostile file from exhausting memory in `JSON.parse`.
+ */
+export const maxDocumentLength = 64 * 1024 * 1024;
+
+/**
+ * Deepest nesting of arrays and objects accepted. The deepest legal structure is a list
+ * nested `maxListDepth` (12) levels inside an agenda item body, about 45 levels in all.
+ */
+export const maxNestingDepth = 64;
+
+/** At most this many problems are spelled out in an error message (all are in `issues`). */
+export const maxIssuesInMessage = 1000;
+
+/** One problem in a document: where (a JSON path such as `agendaItems[2].title`) and what. */
+export type FormatIssue = { path: string; message: string };
+
+/** The answer of `validateReferatDocument`. */
+export type ReferatValidation =
+  { ok: true; document: ReferatDocument; errors: [] } | { ok: false; errors: FormatIssue[] };
+
+/**
+ * An invalid `referat/1` document. `issues` holds every problem; the message lists them
+ * one per line (the first `maxIssuesInMessage`).
+ */
+export class ReferatFormatError extends DomainError {
+  readonly issues: readonly FormatIssue[];
+  constructor(
+    issues: readonly FormatIssue[],
+    summary = 'The document is not a valid referat/1 document',
+  ) {
+    super('invalid_input', describeIssues(summary, issues));
+    this.issues = issues;
+  }
+}
+
+/** The message of a ReferatFormatError: a summary line, then `path: message` lines. */
+export function describeIssues(summary: string, issues: readonly FormatIssue[]): string {
+  const count = issues.length === 1 ? '1 error' : `${issues.length} errors`;
+  const lines = issues.slice(0, maxIssuesInMessage).map(issueLine);
+  if (issues.length > maxIssuesInMessage) {
+    lines.push(`... and ${issues.length - maxIssuesInMessage} more errors`);
+  }
+  return [`${summary} (${count}):`, ...lines].join('\n');
+}
+
+/** `agendaItems[2].title: must not be empty` */
+export function issueLine(issue: FormatIssue): string {
+  return `${issue.path}: ${issue.message}`;
+}
+
+/**
+ * Writes `document` in the canonical form of `referat/1`: UTF-8 JSON, object keys sorted
+ * (by UTF-16 code unit order), two-space indentation, `\n` line ends, a final newline, no
+ * byte order mark; arrays keep their order; empty bodies are left out (a missing body means
+ * an empty one). Equal documents give identical text, so export → import → export gives
+ * identical bytes.
+ *
+ * @throws ReferatFormatError when the document is not valid (nothing invalid is ever written)
+ */
+export function serializeReferatDocument(document: ReferatDocument): string {
+  const result = validateReferatDocument(document);
+  if (!result.ok)
+    throw new ReferatFormatError(result.errors, 'Cannot write an invalid referat/1 document');
+  return `${JSON.stringify(sortKeys(withoutEmptyBodies(result.document)), null, 2)}\n`;
+}
+
+/**
+ * Reads a `referat/1` document from JSON text. The text is checked for size and nesting
+ * depth before `JSON.parse` (so hostile input gets a message, never a stack overflow), then
+ * validated against the schema and every cross-reference.
+ *
+ * @throws DomainError `too_large` when the text exceeds `maxDocumentLength`
+ * @throws DomainError `invalid_input` when it is not JSON or nested too deeply
+ * @throws ReferatFormatError (`invalid_input`) listing every problem with its JSON path
+ */
+export function parseReferatDocument(text: string): ReferatDocument {
+  const value = parseJsonGuarded(text);
+  const result = validateReferatDocument(value);
+  if (!result.ok) throw new ReferatFormatError(result.errors);
+  return result.document;
+}
+
+/**
+ * `JSON.parse` behind the size and depth guards, with syntax errors given a line and column.
+ * A leading byte order mark is ignored.
+ */
+export function parseJsonGuarded(text: string): unknown {
+  if (typeof text !== 'string')
+    throw new DomainError('invalid_input', 'The document must be JSON text.');
+  if (text.length > maxDocumentLength) {
+    throw new DomainError(
+      'too_large',
+      `The document is ${formatSize(text.length)} long; at most ${formatSize(maxDocumentLength)} is accepted.`,
+    );
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const tooDeep = findExcessNesting(body, maxNestingDepth);
+  if (tooDeep !== null) {
+    throw new DomainError(
+      'invalid_input',
+      `The document is nested more than ${maxNestingDepth} levels deep (at ${lineAndColumn(body, tooDeep)}); it is not a referat/1 document.`,
+    );
+  }
+  if (body.trim() === '') throw new DomainError('invalid_input', 'The document is empty.');
+  try {
+    return JSON.parse(body) as unknown;
+  } catch (error) {
+    throw new DomainError(
+      'invalid_input',
+      `The document is not valid JSON: ${describeSyntaxError(error, body)}.`,
+    );
+  }
+}
+
+/**
+ * Checks any value against `referat/1`: the JSON Schema rules (types, required fields,
+ * lengths, enums, no unknown properties) and the cross-references the schema cannot express
+ * (unique ids and appendix numbers, and every id that points at another record). Every
+ * problem is reported with its JSON path.
+ */
+export function validateReferatDocument(value: unknown): ReferatValidation {
+  if (exceedsDepth(value, maxNestingDepth)) {
+    return {
+      ok: false,
+      errors: [
+        { path: '(document)', message: `is nested more than ${maxNestingDepth} levels deep` },
+      ],
+    };
+  }
+  const errors: FormatIssue[] = [];
+  const parsed = referatDocumentSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(...flattenIssue(issue, []));
+  }
+  errors.push(...checkReferences(value));
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors: dedupe(errors) };
+  return { ok: true, document: parsed.data, errors: [] };
+}
+
+/**
+ * A file name for the document, safe on every platform:
+ * `opgaveudvalget-om-innovation-2017-12-12-moede-5.referat.json`.
+ */
+export function referatFileName(document: Pick<ReferatDocument, 'committee' | 'meeting'>): string {
+  const committee = slug(document.committee.name) || 'referat';
+  return `${committee}-${document.meeting.date}-moede-${document.meeting.number}.referat.json`;
+}
+
+// --- canonical form ------------------------------------------------------------------------
+
+function withoutEmptyBodies(document: ReferatDocument): ReferatDocument {
+  const prune = <K extends string>(bodies: Partial<Record<K, unknown[]>>) =>
+    Object.fromEntries(
+      Object.entries(bodies).filter(([, body]) => Array.isArray(body) && body.length > 0),
+    );
+  return {
+    ...document,
+    meeting: { ...document.meeting, bodies: prune(document.meeting.bodies) },
+    agendaItems: document.agendaItems.map((item) => ({ ...item, bodies: prune(item.bodies) })),
+  };
+}
+
+/** A copy of a validated (so shallow: at most `maxNestingDepth`) JSON value with sorted keys. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== undefined) out[key] = sortKeys(child);
+    }
+    return out;
+  }
+  return value;
+}
+
+// --- hostile input guards ------------------------------------------------------------------
+
+/**
+ * Scans JSON text without recursion and returns the offset of the first `[` or `{` that
+ * opens a level deeper than `limit`, or null. Brackets inside strings are skipped.
+ */
+export function findExcessNesting(text: string, limit: number): number | null {
+  let depth = 0;
+  let isInString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isInString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) isInString = false;
+      continue;
+    }
+    if (c === 0x22) isInString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      depth++;
+      if (depth > limit) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth--;
+    }
+  }
+  return null;
+}
+
+/** True when an in-memory value nests arrays/objects deeper than `limit` (iterative; also stops cycles). */
+function exceedsDepth(value: unknown, limit: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+  while (stack.length > 0) {
+    const top = stack.pop();
+    if (!top || top.value === null || typeof top.value !== 'object') continue;
+    if (top.depth > limit) return true;
+    const children = Array.isArray(top.value) ? top.value : Object.values(top.value);
+    for (const child of children) {
+      if (child !== null && typeof child === 'object')
+        stack.push({ value: child, depth: top.depth + 1 });
+    }
+  }
+  return false;
+}
+
+function describeSyntaxError(error: unknown, text: string): string {
+  const located = locateSyntaxError(text);
+  if (located) return `${located.reason} at ${lineAndColumn(text, located.offset)}`;
+  // Not expected (JSON.parse and the locator disagree): fall back to the engine's reason,
+  // without the piece of input V8 quotes.
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split(/, "|\sin JSON|, \.\.\./)[0] ?? message).slice(0, 200);
+}
+
+/**
+ * Finds the first syntax error in JSON text with a small iterative scanner (JSON.parse in
+ * Node 20 does not tell where it failed). Only called after JSON.parse has failed; null when
+ * the text is well formed after all.
+ */
+export function locateSyntaxError(text: string): { offset: number; reason: string } | null {
+  type State = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'afterValue' | 'end';
+  const stack: Array<'[' | '{'> = [];
+  let state: State = 'value';
+  let i = 0;
+  const fail = (offset: number, reason: string) => ({ offset, reason });
+  const show = (offset: number) => JSON.stringify(text.slice(offset, offset + 1));
+  const afterValue = (): State => (stack.length === 0 ? 'end' : 'afterValue');
+  const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+  for (;;) {
+    while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
+    if (i >= text.length)
+      return state === 'end' ? null : fail(text.length, 'the text ends too early');
+    const ch = text.charAt(i);
+    switch (state) {
+      case 'end':
+        return fail(i, `unexpected ${show(i)} after the end of the document`);
+      case 'value':
+      case 'valueOrClose':
+        if (state === 'valueOrClose' && ch === ']') {
+          stack.pop();
+          i++;
+          state = afterValue();
+        } else if (ch === '{' || ch === '[') {
+          stack.push(ch);
+          i++;
+          state = ch === '{' ? 'keyOrClose' : 'valueOrClose';
+        } else if (ch === '"') {
+          const end = scanString(text, i);
+          if (typeof end !== 'number') return end;
+          i = end;
+          state = afterValue();
+        } else {
+          literal.lastIndex = i;
+          const match = literal.exec(text);
+          if (!match) return fail(i, `unexpected ${show(i)} where a value was expected`);
+          i += match[0].length;
+          state = afterValue();
+        }
+        break;
+      case 'key':
+      case 'keyOrClose':
+        if (state === 'keyOrClose' && ch === '}') {
+          stack.pop();
+          i++;
+          state = afterValue();
+        } else if (ch === '"') {
+          const end = scanString(text, i);
+          if (typeof end !== 'number') return end;
+          i = end;
+          state = 'colon';
+        } else {
+          return fail(
+            i,
+            `unexpected ${show(i)} where a property name in double quotes was expected`,
+          );
+        }
+        break;
+      case 'colon':
+        if (ch !== ':') return fail(i, `unexpected ${show(i)} where ":" was expected`);
+        i++;
+        state = 'value';
+        break;
+      case 'afterValue': {
+        const close = stack[stack.length - 1] === '{' ? '}' : ']';
+        if (ch === ',') {
+          state = close === '}' ? 'key' : 'value';
+          i++;
+        } else if (ch === close) {
+          stack.pop();
+          i++;
+          state = afterValue();
+        } else {
+          return fail(i, `unexpected ${show(i)} where "," or "${close}" was expected`);
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** The offset after the string starting at `start` (a double quote), or the error in it. */
+function scanString(text: string, start: number): number | { offset: number; reason: string } {
+  for (let j = start + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22) return j + 1;
+    if (c < 0x20)
+      return { offset: j, reason: 'a control character (such as a line break) inside a string' };
+    if (c === 0x5c) {
+      const next = text.charAt(j + 1);
+      if (next === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6)))
+          return { offset: j, reason: 'a broken \\u escape in a string' };
+        j += 5;
+      } else if ('"\\/bfnrt'.includes(next) && next !== '') {
+        j++;
+      } else {
+        return { offset: j, reason: 'an unknown escape in a string' };
+      }
+    }
+  }
+  return { offset: start, reason: 'a string that is never closed' };
+}
+
+/** `line 3, column 14` for an offset into `text` (both 1-based). */
+function lineAndColumn(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `line ${line}, column ${end - lineStart + 1}`;
+}
+
+function formatSize(length: number): string {
+  const mib = length / (1024 * 1024);
+  return mib >= 1 ? `${Number(mib.toFixed(1))} MiB` : `${length} characters`;
+}
+
+// --- schema issues -------------------------------------------------------------------------
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Turns one zod issue into path/message pairs. Unions (blocks, heading levels) report zod's
+ * "invalid_union" with one error list per alternative; we report the alternative whose
+ * `type` matched, or the allowed values when none did, instead of a bare "Invalid input".
+ */
+function flattenIssue(issue: Issue, prefix: readonly PropertyKey[]): FormatIssue[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const branches = issue.errors;
+    const isRootValue = (i: Issue) => i.code === 'invalid_value' && i.path.length === 0;
+    if (branches.every((b) => b.length === 1 && b[0] !== undefined && isRootValue(b[0]))) {
+      const values = branches.flatMap((b) => (b[0]?.code === 'invalid_value' ? b[0].values : []));
+      return [
+        { path: pathText(path), message: `must be one of ${values.map(showValue).join(', ')}` },
+      ];
+    }
+    const isTypeMismatch = (i: Issue) =>
+      i.code === 'invalid_value' && i.path.length === 1 && i.path[0] === 'type';
+    const matching = branches.find((b) => !b.some(isTypeMismatch));
+    if (matching) return matching.flatMap((inner) => flattenIssue(inner, path));
+    const types = branches.flatMap((b) =>
+      b.flatMap((i) => (isTypeMismatch(i) && i.code === 'invalid_value' ? i.values : [])),
+    );
+    return [
+      {
+        path: pathText([...path, 'type']),
+        message: `must be one of ${types.map(showValue).join(', ')}`,
+      },
+    ];
+  }
+  return [{ path: pathText(path), message: issueMessage(issue) }];
+}
+
+function issueMessage(issue: Issue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.length === 1
+        ? `unknown property ${showValue(issue.keys[0])}`
+        : `unknown properties ${issue.keys.map(showValue).join(', ')}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `must be ${showValue(issue.values[0])}`
+        : `must be one of ${issue.values.map(showValue).join(', ')}`;
+    case 'invalid_type':
+      return `must be ${article(issue.expected)}, not ${describeReceived(issue)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describeReceived(issue: Issue): string {
+  // zod's message ends with "received <type>"; "undefined" means the property is missing.
+  const received = /received (\w+)/.exec(issue.message)?.[1] ?? 'something else';
+  return received === 'undefined' ? 'missing' : received;
+}
+
+function article(expected: string): string {
+  if (expected === 'array' || expected === 'object') return `an ${expected}`;
+  if (expected === 'nonoptional') return 'present';
+  return `a ${expected}`;
+}
+
+function showValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return formatPath(path) || '(document)';
+}
+
+function dedupe(errors: FormatIssue[]): FormatIssue[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = issueLine(error);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// --- cross-references ----------------------------------------------------------------------
+
+type Path = Array<string | number>;
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+const arrayAt = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const stringAt = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * Cross-reference rules, checked on the raw value so that they are reported together with
+ * schema errors (anything of the wrong shape is skipped here: the schema reports it).
+ */
+function checkReferences(value: unknown): FormatIssue[] {
+  if (!isObject(value)) return [];
+  const errors: FormatIssue[] = [];
+  const report = (path: Path, message: string) => errors.push({ path: pathText(path), message });
+
+  const members = collectIds(value.members, 'members', 'member', report);
+  const participants = collectIds(value.participants, 'participants', 'participant', report);
+  const items = collectIds(value.agendaItems, 'agendaItems', 'agenda item', report);
+  const appendices = collectIds(value.appendices, 'appendices', 'appendix', report);
+
+  const appendixNumbers = new Map<number, number>();
+  arrayAt(value.appendices).forEach((appendix, index) => {
+    if (!isObject(appendix)) return;
+    const itemId = stringAt(appendix.itemId);
+    if (itemId !== null && !items.has(itemId)) {
+      report(['appendices', index, 'itemId'], `no agenda item has the id ${showValue(itemId)}`);
+    }
+    if (typeof appendix.number === 'number') {
+      const first = appendixNumbers.get(appendix.number);
+      if (first === undefined) appendixNumbers.set(appendix.number, index);
+      else
+        report(
+          ['appendices', index, 'number'],
+          `number ${appendix.number} is already used by appendices[${first}]`,
+        );
+    }
+  });
+
+  arrayAt(value.participants).forEach((participant, index) => {
+    if (!isObject(participant)) return;
+    const memberId = stringAt(participant.memberId);
+    if (memberId !== null && !members.has(memberId)) {
+      report(['participants', index, 'memberId'], `no member has the id ${showValue(memberId)}`);
+    }
+    const substituteForId = stringAt(participant.substituteForId);
+    if (substituteForId !== null) {
+      if (substituteForId === participant.id) {
+        report(
+          ['participants', index, 'substituteForId'],
+          'a participant cannot substitute for themself',
+        );
+      } else if (!participants.has(substituteForId)) {
+        report(
+          ['participants', index, 'substituteForId'],
+          `no participant has the id ${showValue(substituteForId)}`,
+        );
+      }
+    }
+    arrayAt(participant.absentFromItemIds).forEach((itemId, itemIndex) => {
+      const id = stringAt(itemId);
+      if (id !== null && !items.has(id)) {
+        report(
+          ['participants', index, 'absentFromItemIds', itemIndex],
+          `no agenda item has the id ${showValue(id)}`,
+        );
+      }
+    });
+  });
+
+  const targets = { appendices, participants };
+  if (isObject(value.meeting) && isObject(value.meeting.bodies)) {
+    for (const field of meetingBodyFields) {
+      checkBody(value.meeting.bodies[field], ['meeting', 'bodies', field], targets, report);
+    }
+  }
+  arrayAt(value.agendaItems).forEach((item, index) => {
+    if (!isObject(item) || !isObject(item.bodies)) return;
+    for (const field of itemBodyFields) {
+      checkBody(item.bodies[field], ['agendaItems', index, 'bodies', field], targets, report);
+    }
+  });
+  return errors;
+}
+
+/** The ids of a collection; reports duplicates. */
+function collectIds(
+  collection: unknown,
+  name: string,
+  noun: string,
+  report: (path: Path, message: string) => void,
+): Map<string, number> {
+  const ids = new Map<string, number>();
+  arrayAt(collection).forEach((record, index) => {
+    const id = isObject(record) ? stringAt(record.id) : null;
+    if (id === null) return;
+    const first = ids.get(id);
+    if (first === undefined) ids.set(id, index);
+    else
+      report(
+        [name, index, 'id'],
+        `another ${noun} (${name}[${first}]) already has the id ${showValue(id)}`,
+      );
+  });
+  return ids;
+}
+
+/** Walks one rich-text body without recursion and checks every reference in it. */
+function checkBody(
+  body: unknown,
+  bodyPath: Path,
+  targets: { appendices: Map<string, number>; participants: Map<string, number> },
+  report: (path: Path, message: string) => void,
+): void {
+  const checkParticipant = (id: unknown, path: Path) => {
+    const participantId = stringAt(id);
+    if (participantId !== null && !targets.participants.has(participantId)) {
+      report(path, `no participant of the meeting has the id ${showValue(participantId)}`);
+    }
+  };
+  const checkInlines = (children: unknown, path: Path) => {
+    arrayAt(children).forEach((inline, index) => {
+      if (!isObject(inline)) return;
+      if (inline.type === 'appendixRef') {
+        const appendixId = stringAt(inline.appendixId);
+        if (appendixId !== null && !targets.appendices.has(appendixId)) {
+          report([...path, index, 'appendixId'], `no appendix has the id ${showValue(appendixId)}`);
+        }
+      } else if (inline.type === 'participantRef') {
+        checkParticipant(inline.participantId, [...path, index, 'participantId']);
+      }
+    });
+  };
+
+  // Pre-order walk with an explicit stack, so errors come out in document order.
+  const walkList = (list: Json, listPath: Path) => {
+    const pending: Array<{ item: unknown; path: Path }> = [];
+    const pushItems = (items: unknown, path: Path) => {
+      const all = arrayAt(items);
+      for (let i = all.length - 1; i >= 0; i--)
+        pending.push({ item: all[i], path: [...path, 'items', i] });
+    };
+    pushItems(list.items, listPath);
+    while (pending.length > 0) {
+      const next = pending.pop();
+      if (!next || !isObject(next.item)) continue;
+      checkInlines(next.item.children, [...next.path, 'children']);
+      if (isObject(next.item.sublist))
+        pushItems(next.item.sublist.items, [...next.path, 'sublist']);
+    }
+  };
+
+  arrayAt(body).forEach((block, index) => {
+    if (!isObject(block)) return;
+    const path = [...bodyPath, index];
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        checkInlines(block.children, [...path, 'children']);
+        break;
+      case 'list':
+        walkList(block, path);
+        break;
+      case 'vote': {
+        const seen = new Map<string, string>();
+        for (const choice of ['for', 'against', 'abstained'] as const) {
+          const group = block[choice];
+          if (!isObject(group)) continue;
+          arrayAt(group.participantIds).forEach((id, idIndex) => {
+            const idPath = [...path, choice, 'participantIds', idIndex];
+            checkParticipant(id, idPath);
+            const participantId = stringAt(id);
+            if (participantId === null) return;
+            const earlier = seen.get(participantId);
+            if (earlier !== undefined) {
+              report(
+                idPath,
+                `participant ${showValue(participantId)} is already counted under "${earlier}"`,
+              );
+            } else {
+              seen.set(participantId, choice);
+            }
+          });
+        }
+        break;
+      }
+      case 'dissent':
+        checkParticipant(block.participantId, [...path, 'participantId']);
+        break;
+    }
+  });
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** The format identifier, re-exported for callers that only read text. */
+export { formatId };
