@@ -256,7 +256,7 @@ describe('lexical → rich text edge cases', () => {
         {
           ...element,
           type: 'paragraph',
-          children: [text('før'), { type: 'vote', version: 1, ...vote }, text('efter')],
+          children: [text('før'), { ...vote, type: 'vote', version: 1 }, text('efter')],
         },
       ]),
     );
