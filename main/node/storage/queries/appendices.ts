@@ -7,6 +7,7 @@ import { DomainError } from '../../../common/contract/result';
 import type { Appendix } from '../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
+import { findBodyReferences } from './bodies';
 import { newId, notFound, nowIso, reorder, toFlag, updateRow } from './common';
 import { requireDraftMeeting } from './meetingBase';
 
@@ -179,6 +180,13 @@ export function deleteAppendix(db: Db, args: { id: string }): { id: string } {
   return writeTransaction(db, () => {
     const appendix = getAppendix(db, args.id);
     requireDraftMeeting(db, appendix.meetingId);
+    const places = findBodyReferences(db, appendix.meetingId, 'appendix', args.id);
+    if (places.length > 0) {
+      throw new DomainError(
+        'conflict',
+        `Bilag ${appendix.number} "${appendix.title}" is referred to in the text (${places.join('; ')}). Remove those references before deleting the appendix.`,
+      );
+    }
     db.prepare('DELETE FROM appendices WHERE id = ?').run(args.id);
     renumber(db, listAppendices(db, appendix.meetingId).map((other) => other.id));
     return { id: args.id };

@@ -14,7 +14,7 @@ import {
   type MeetingBodyField,
   type MeetingStatus,
 } from '../../../common/domain/model';
-import { richTextToPlain, type RichText } from '../../../common/domain/richText';
+import { richTextToPlain, type Inline, type List, type RichText } from '../../../common/domain/richText';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { notFound, nowIso } from './common';
@@ -134,8 +134,9 @@ export function saveBody(
   args: { owner: BodyOwner; content: RichText; baseRevision: number; author: string; savedAt?: string },
 ): { revision: number; updatedAt: string } {
   return writeTransaction(db, () => {
-    const { status } = resolveBodyOwner(db, args.owner);
+    const { status, meetingId } = resolveBodyOwner(db, args.owner);
     if (status !== 'draft') throw lockedError(status);
+    checkBodyReferences(db, meetingId, args.content);
     const current = findBodyRow(db, args.owner);
     const currentRevision = current?.revision ?? 0;
     if (args.baseRevision !== currentRevision) {
@@ -196,4 +197,111 @@ export function bodyHistory(db: Db, args: { owner: BodyOwner }): Revision[] {
 /** True when the body has visible text (not only empty paragraphs). */
 export function hasText(content: RichText): boolean {
   return richTextToPlain(content).trim() !== '' || content.some((block) => block.type === 'vote' || block.type === 'dissent');
+}
+
+/** The appendix and participant ids a body refers to (inline references, votes, dissents). */
+export function collectReferences(content: RichText): { appendixIds: Set<string>; participantIds: Set<string> } {
+  const appendixIds = new Set<string>();
+  const participantIds = new Set<string>();
+  const inlines = (children: readonly Inline[]) => {
+    for (const inline of children) {
+      if (inline.type === 'appendixRef') appendixIds.add(inline.appendixId);
+      else if (inline.type === 'participantRef') participantIds.add(inline.participantId);
+    }
+  };
+  const pending: List[] = [];
+  for (const block of content) {
+    if (block.type === 'paragraph' || block.type === 'heading') inlines(block.children);
+    else if (block.type === 'list') pending.push(block);
+    else if (block.type === 'dissent') participantIds.add(block.participantId);
+    else if (block.type === 'vote') {
+      for (const group of [block.for, block.against, block.abstained]) {
+        for (const id of group.participantIds) participantIds.add(id);
+      }
+    }
+  }
+  while (pending.length > 0) {
+    const list = pending.pop();
+    for (const item of list?.items ?? []) {
+      inlines(item.children);
+      if (item.sublist) pending.push(item.sublist);
+    }
+  }
+  return { appendixIds, participantIds };
+}
+
+/**
+ * Checks that a body's references point at appendices and participants of its own meeting
+ * and that nobody is counted twice in a vote. @throws DomainError invalid_input
+ */
+export function checkBodyReferences(db: Db, meetingId: string, content: RichText): void {
+  const { appendixIds, participantIds } = collectReferences(content);
+  const appendixOf = db.prepare('SELECT meeting_id FROM appendices WHERE id = ?').pluck();
+  for (const id of appendixIds) {
+    if (appendixOf.get(id) !== meetingId) {
+      throw new DomainError('invalid_input', `content: the text refers to appendix ${id}, which is not an appendix of this meeting.`);
+    }
+  }
+  const participantOf = db.prepare('SELECT meeting_id FROM participants WHERE id = ?').pluck();
+  for (const id of participantIds) {
+    if (participantOf.get(id) !== meetingId) {
+      throw new DomainError('invalid_input', `content: the text refers to participant ${id}, who is not a participant of this meeting.`);
+    }
+  }
+  content.forEach((block, index) => {
+    if (block.type !== 'vote') return;
+    const seen = new Set<string>();
+    for (const group of [block.for, block.against, block.abstained]) {
+      for (const id of group.participantIds) {
+        if (seen.has(id)) {
+          throw new DomainError('invalid_input', `content[${index}]: participant ${id} is counted more than once in the vote.`);
+        }
+        seen.add(id);
+      }
+    }
+  });
+}
+
+/**
+ * Where the bodies of a meeting refer to a record (appendix or participant id): a short
+ * description per body, e.g. "item 3, decision". Empty when nothing refers to it.
+ */
+export function findBodyReferences(db: Db, meetingId: string, kind: 'appendix' | 'participant', id: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT b.field, b.content, i.number AS itemNumber
+       FROM bodies b LEFT JOIN agenda_items i ON i.id = b.item_id
+       WHERE (b.meeting_id = ? OR i.meeting_id = ?) AND instr(b.content, ?) > 0`,
+    )
+    .all(meetingId, meetingId, id) as { field: string; content: string; itemNumber: number | null }[];
+  const places: string[] = [];
+  for (const row of rows) {
+    const refs = collectReferences(JSON.parse(row.content) as RichText);
+    const isReferred = kind === 'appendix' ? refs.appendixIds.has(id) : refs.participantIds.has(id);
+    if (isReferred) places.push(row.itemNumber === null ? `the meeting's ${row.field}` : `item ${row.itemNumber}, ${row.field}`);
+  }
+  return places;
+}
+
+/**
+ * Inserts a body at revision 1 with its first revision row, without status checks (imports
+ * of approved or signed meetings keep their text). Empty content inserts nothing.
+ */
+export function insertImportedBody(
+  db: Db,
+  args: { owner: BodyOwner; content: RichText; author: string; savedAt: string },
+): void {
+  if (args.content.length === 0) return;
+  const content = JSON.stringify(args.content);
+  const ownerColumn = args.owner.kind === 'meeting' ? 'meeting_id' : 'item_id';
+  const ownerId = args.owner.kind === 'meeting' ? args.owner.meetingId : args.owner.itemId;
+  const bodyId = db
+    .prepare(`INSERT INTO bodies (${ownerColumn}, field, content, revision, updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?)`)
+    .run(ownerId, args.owner.field, content, args.savedAt, args.author).lastInsertRowid;
+  db.prepare('INSERT INTO revisions (body_id, revision, content, saved_at, author) VALUES (?, 1, ?, ?, ?)').run(
+    bodyId,
+    content,
+    args.savedAt,
+    args.author,
+  );
 }

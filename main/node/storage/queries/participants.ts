@@ -7,6 +7,7 @@ import { DomainError } from '../../../common/contract/result';
 import type { AttendanceStatus, MemberRole, Participant } from '../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
+import { findBodyReferences } from './bodies';
 import { newId, notFound, toFlag, updateRow } from './common';
 import { requireDraftMeeting } from './meetingBase';
 
@@ -204,6 +205,13 @@ export function deleteParticipant(db: Db, args: { id: string }): { id: string } 
   return writeTransaction(db, () => {
     const participant = getParticipant(db, args.id);
     requireDraftMeeting(db, participant.meetingId);
+    const places = findBodyReferences(db, participant.meetingId, 'participant', args.id);
+    if (places.length > 0) {
+      throw new DomainError(
+        'conflict',
+        `${participant.name} is named in the text (${places.join('; ')}). Remove those references before removing the participant.`,
+      );
+    }
     db.prepare('DELETE FROM participants WHERE id = ?').run(args.id);
     const ids = db
       .prepare('SELECT id FROM participants WHERE meeting_id = ? ORDER BY position, id')

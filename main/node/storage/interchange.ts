@@ -1,0 +1,289 @@
+/**
+ * One meeting in and out of the library as a `referat/1` document (main/common/format/referat1.ts).
+ * The text form (canonical JSON, validation with JSON paths) is the format module's
+ * (`referatJson.ts`); this module maps between documents and the database.
+ *
+ * Import is all or nothing: one transaction, checked before anything is written.
+ */
+import { DomainError } from '../../common/contract/result';
+import { itemBodyFields, meetingBodyFields, type Meeting } from '../../common/domain/model';
+import type { RichText } from '../../common/domain/richText';
+import type { ReferatDocument } from '../../common/format/referat1';
+import { formatId } from '../../common/format/referat1';
+import type { Db } from './library';
+import { writeTransaction } from './library';
+import { insertAppendix } from './queries/appendices';
+import { insertImportedBody } from './queries/bodies';
+import { createCommittee, hasCommittee } from './queries/committees';
+import { newId, nowIso, toFlag } from './queries/common';
+import { insertItem } from './queries/items';
+import { getMeetingDetail, insertMeeting } from './queries/meetings';
+import { listMembers } from './queries/members';
+import { insertParticipant } from './queries/participants';
+
+/** What an import does when the document's meeting id is already in the library. */
+export type OnExisting = 'refuse' | 'keepBoth' | 'replace';
+
+export type ImportOptions = {
+  /** Default `refuse`. */
+  onExisting?: OnExisting;
+  /** Author of the first revision of each imported body. Default "import". */
+  author?: string;
+};
+
+/**
+ * The meeting as a `referat/1` document: committee, all its members, the meeting header and
+ * bodies, attendance, agenda items with every body, and appendices (file metadata only).
+ * @throws DomainError not_found
+ */
+export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocument {
+  return db
+    .transaction((): ReferatDocument => {
+      const detail = getMeetingDetail(db, meetingId);
+      const { meeting, committee } = detail;
+      const members = listMembers(db, { committeeId: committee.id });
+      return {
+        format: formatId,
+        committee: {
+          id: committee.id,
+          name: committee.name,
+          kind: committee.kind,
+          organisation: committee.organisation,
+          template: committee.template,
+        },
+        members: members.map((m) => ({
+          id: m.id,
+          name: m.name,
+          role: m.role,
+          party: m.party,
+          isCitizen: m.isCitizen,
+          position: m.position,
+          isActive: m.isActive,
+        })),
+        meeting: {
+          id: meeting.id,
+          number: meeting.number,
+          kind: meeting.kind,
+          date: meeting.date,
+          startTime: meeting.startTime,
+          endTime: meeting.endTime,
+          location: meeting.location,
+          caseId: meeting.caseId,
+          isClosed: meeting.isClosed,
+          status: meeting.status,
+          template: meeting.template,
+          bodies: Object.fromEntries(meetingBodyFields.map((field) => [field, detail.bodies[field].content])),
+        },
+        participants: detail.participants.map((p) => ({
+          id: p.id,
+          memberId: p.memberId,
+          name: p.name,
+          role: p.role,
+          party: p.party,
+          isCitizen: p.isCitizen,
+          attendance: p.attendance,
+          substituteForId: p.substituteForId,
+          partialPresence: p.partialPresence,
+          note: p.note,
+          absentFromItemIds: p.absentFromItemIds,
+          position: p.position,
+        })),
+        agendaItems: detail.items.map((item) => ({
+          id: item.id,
+          number: item.number,
+          title: item.title,
+          isClosed: item.isClosed,
+          publicTitle: item.publicTitle,
+          caseId: item.caseId,
+          documentNumber: item.documentNumber,
+          presenter: item.presenter,
+          kind: item.kind,
+          bodies: Object.fromEntries(itemBodyFields.map((field) => [field, item.bodies[field].content])),
+        })),
+        appendices: detail.appendices.map((a) => ({
+          id: a.id,
+          itemId: a.itemId,
+          number: a.number,
+          title: a.title,
+          documentNumber: a.documentNumber,
+          caseId: a.caseId,
+          isClosed: a.isClosed,
+          file: a.file && { name: a.file.name, sha256: a.file.sha256, size: a.file.size, mediaType: a.file.mediaType },
+        })),
+      };
+    })
+    .deferred();
+}
+
+/**
+ * Imports a validated `referat/1` document (see `parseReferatDocument`), all or nothing.
+ *
+ * - The committee is matched by id, else created; members likewise (new members of an existing
+ *   committee are added after its own). An existing committee or member is not changed.
+ * - The meeting's id already in the library: `refuse` → `conflict`; `replace` → the existing
+ *   meeting (a draft, else `locked`) is deleted and the document takes its place; `keepBoth` →
+ *   the meeting, participants, items and appendices get new ids, and every reference to them
+ *   (substitutes, absences, appendix items, references inside the text) is rewritten.
+ * - Each non-empty body becomes revision 1, authored by `options.author`.
+ * - Appendix files are recorded by SHA-256; their bytes are not part of the document.
+ *
+ * @throws DomainError conflict, locked, invalid_input
+ */
+export function importMeetingDocument(
+  db: Db,
+  document: ReferatDocument,
+  options: ImportOptions = {},
+): { meetingId: string } {
+  const onExisting = options.onExisting ?? 'refuse';
+  const author = options.author ?? 'import';
+  return writeTransaction(db, () => {
+    let doc = document;
+    const existing = db.prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(doc.meeting.id) as
+      | Meeting['status']
+      | undefined;
+    if (existing !== undefined) {
+      if (onExisting === 'refuse') {
+        throw new DomainError(
+          'conflict',
+          `The library already has this meeting (id ${doc.meeting.id}). Import it as a copy (keep both) or replace the existing meeting.`,
+        );
+      }
+      if (onExisting === 'replace') {
+        if (existing !== 'draft') {
+          throw new DomainError('locked', `The existing meeting is ${existing}; it cannot be replaced by an import.`);
+        }
+        db.prepare('DELETE FROM meetings WHERE id = ?').run(doc.meeting.id);
+      } else {
+        doc = withNewMeetingIds(doc);
+      }
+    }
+    checkIdCollisions(db, doc);
+
+    const committee = doc.committee;
+    const isNewCommittee = !hasCommittee(db, committee.id);
+    if (isNewCommittee) createCommittee(db, committee);
+    importMembers(db, doc, isNewCommittee);
+
+    const meetingId = doc.meeting.id;
+    const { bodies: meetingBodies, ...header } = doc.meeting;
+    insertMeeting(db, { ...header, committeeId: committee.id });
+    doc.agendaItems.forEach(({ bodies: _bodies, ...item }, position) =>
+      insertItem(db, { ...item, meetingId, position }),
+    );
+    // Participants first without substitutes: a substitute may come before the one they replace.
+    doc.participants.forEach((p, position) => insertParticipant(db, { ...p, meetingId, substituteForId: null, position }));
+    const setSubstitute = db.prepare('UPDATE participants SET substitute_for_id = ? WHERE id = ?');
+    for (const p of doc.participants) if (p.substituteForId !== null) setSubstitute.run(p.substituteForId, p.id);
+    for (const appendix of doc.appendices) insertAppendix(db, { ...appendix, meetingId });
+
+    const savedAt = nowIso();
+    for (const field of meetingBodyFields) {
+      insertImportedBody(db, { owner: { kind: 'meeting', meetingId, field }, content: meetingBodies[field] ?? [], author, savedAt });
+    }
+    for (const item of doc.agendaItems) {
+      for (const field of itemBodyFields) {
+        insertImportedBody(db, { owner: { kind: 'item', itemId: item.id, field }, content: item.bodies[field] ?? [], author, savedAt });
+      }
+    }
+    return { meetingId };
+  });
+}
+
+function importMembers(db: Db, doc: ReferatDocument, isNewCommittee: boolean): void {
+  const memberCommittee = db.prepare('SELECT committee_id FROM members WHERE id = ?').pluck();
+  let nextPosition = isNewCommittee ? 0 : listMembers(db, { committeeId: doc.committee.id }).length;
+  const insert = db.prepare(
+    `INSERT INTO members (id, committee_id, name, role, party, is_citizen, position, is_active)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  doc.members.forEach((m, index) => {
+    const owner = memberCommittee.get(m.id) as string | undefined;
+    if (owner === doc.committee.id) return;
+    if (owner !== undefined) {
+      throw new DomainError(
+        'conflict',
+        `members[${index}].id: member ${m.id} (${m.name}) belongs to another committee in this library.`,
+      );
+    }
+    insert.run(m.id, doc.committee.id, m.name, m.role, m.party, toFlag(m.isCitizen), nextPosition, toFlag(m.isActive));
+    nextPosition += 1;
+  });
+}
+
+/** Refuses a document whose records reuse ids that another meeting of the library holds. */
+function checkIdCollisions(db: Db, doc: ReferatDocument): void {
+  const checks: Array<[string, string, Array<{ id: string }>]> = [
+    ['participants', 'participants', doc.participants],
+    ['agenda_items', 'agendaItems', doc.agendaItems],
+    ['appendices', 'appendices', doc.appendices],
+  ];
+  const problems: string[] = [];
+  for (const [table, path, records] of checks) {
+    const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`);
+    records.forEach((record, index) => {
+      if (exists.get(record.id) !== undefined) problems.push(`${path}[${index}].id: ${record.id} is already used by another meeting`);
+    });
+  }
+  if (problems.length > 0) {
+    throw new DomainError(
+      'conflict',
+      `The document reuses ids of another meeting in this library; import it as a copy (keep both) instead.\n${problems.slice(0, 20).join('\n')}`,
+    );
+  }
+}
+
+/** The document with new ids for the meeting and everything in it, references rewritten. */
+export function withNewMeetingIds(doc: ReferatDocument): ReferatDocument {
+  const participantIds = new Map(doc.participants.map((p) => [p.id, newId()]));
+  const itemIds = new Map(doc.agendaItems.map((item) => [item.id, newId()]));
+  const appendixIds = new Map(doc.appendices.map((a) => [a.id, newId()]));
+  const mapped = (map: Map<string, string>, id: string) => map.get(id) ?? id;
+  const text = (content: RichText | undefined): RichText =>
+    content === undefined ? [] : rewriteReferences(content, participantIds, appendixIds);
+  return {
+    ...doc,
+    meeting: {
+      ...doc.meeting,
+      id: newId(),
+      bodies: Object.fromEntries(meetingBodyFields.map((field) => [field, text(doc.meeting.bodies[field])])),
+    },
+    participants: doc.participants.map((p) => ({
+      ...p,
+      id: mapped(participantIds, p.id),
+      substituteForId: p.substituteForId === null ? null : mapped(participantIds, p.substituteForId),
+      absentFromItemIds: p.absentFromItemIds.map((id) => mapped(itemIds, id)),
+    })),
+    agendaItems: doc.agendaItems.map((item) => ({
+      ...item,
+      id: mapped(itemIds, item.id),
+      bodies: Object.fromEntries(itemBodyFields.map((field) => [field, text(item.bodies[field])])),
+    })),
+    appendices: doc.appendices.map((a) => ({
+      ...a,
+      id: mapped(appendixIds, a.id),
+      itemId: a.itemId === null ? null : mapped(itemIds, a.itemId),
+    })),
+  };
+}
+
+/** A copy of a body with participant and appendix ids replaced through the maps. */
+export function rewriteReferences(
+  content: RichText,
+  participantIds: ReadonlyMap<string, string>,
+  appendixIds: ReadonlyMap<string, string>,
+): RichText {
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'appendixId' && typeof child === 'string') out[key] = appendixIds.get(child) ?? child;
+      else if (key === 'participantId' && typeof child === 'string') out[key] = participantIds.get(child) ?? child;
+      else if (key === 'participantIds' && Array.isArray(child)) {
+        out[key] = child.map((id: unknown) => (typeof id === 'string' ? (participantIds.get(id) ?? id) : id));
+      } else out[key] = walk(child);
+    }
+    return out;
+  };
+  return walk(content) as RichText;
+}
