@@ -47,14 +47,21 @@ describe.skipIf(isSkipped)('Electron app', () => {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });
 
-  it('loads the renderer from app://referat with the locked-down window options', async () => {
+  it('loads the renderer from app://referat under the CSP: no inline script, no outside connection', async () => {
     expect(page.url()).toMatch(/^app:\/\/referat\//);
-    const options = await app.evaluate(({ BrowserWindow }) => {
-      const window = BrowserWindow.getAllWindows()[0];
-      const prefs = window?.webContents.getLastWebPreferences();
-      return { contextIsolation: prefs?.contextIsolation, sandbox: prefs?.sandbox, nodeIntegration: prefs?.nodeIntegration, webSecurity: prefs?.webSecurity };
+    const blocked = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true;';
+      document.head.append(script);
+      let isFetchBlocked = false;
+      try {
+        await fetch('https://example.com/');
+      } catch {
+        isFetchBlocked = true;
+      }
+      return { inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, isFetchBlocked };
     });
-    expect(options).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(blocked).toEqual({ inlineRan: false, isFetchBlocked: true });
   });
 
   it('gives the page the bridge object only: no Node, no ipcRenderer', async () => {
@@ -62,8 +69,9 @@ describe.skipIf(isSkipped)('Electron app', () => {
       bridgeKeys: Object.keys((window as unknown as { referat?: object }).referat ?? {}).sort(),
       hasRequire: typeof (window as unknown as { require?: unknown }).require !== 'undefined',
       hasProcess: typeof (window as unknown as { process?: unknown }).process !== 'undefined',
+      hasBuffer: typeof (window as unknown as { Buffer?: unknown }).Buffer !== 'undefined',
     }));
-    expect(globals).toEqual({ bridgeKeys: ['call', 'transport'], hasRequire: false, hasProcess: false });
+    expect(globals).toEqual({ bridgeKeys: ['call', 'transport'], hasRequire: false, hasProcess: false, hasBuffer: false });
   });
 
   it('answers API calls over IPC with typed results', async () => {
