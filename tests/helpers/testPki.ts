@@ -40,7 +40,11 @@ export interface TestPki {
 }
 
 function openssl(args: string[], cwd: string, env: Record<string, string> = {}): void {
-  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  execFileSync('openssl', args, {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env },
+  });
 }
 
 function keyArgs(kind: KeyKind): string[] {
@@ -88,24 +92,101 @@ authorityKeyIdentifier = keyid
 `;
   writeFileSync(path.join(dir, 'ca.cnf'), config);
   writeFileSync(path.join(dir, 'index.txt'), '');
-  writeFileSync(path.join(dir, 'serial'), randomBytes(8).toString('hex').toUpperCase().replace(/^./, '1') + '\n');
+  writeFileSync(
+    path.join(dir, 'serial'),
+    randomBytes(8).toString('hex').toUpperCase().replace(/^./, '1') + '\n',
+  );
   mkdirSync(path.join(dir, 'newcerts'));
   const now = Date.now();
   const day = 86_400_000;
 
-  // Root CA (self-signed, ten years).
+  // Root CA (self-signed), valid from 2015 so that tests can verify "as of" earlier dates.
   openssl(
-    ['req', '-x509', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-out', 'root.pem',
-     '-days', '3650', '-subj', '/C=DK/O=Referat Test/CN=Referat Test Root CA', '-config', 'ca.cnf',
-     '-extensions', 'ext_ca', '-sha256'],
+    [
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'root.key',
+      '-out',
+      'root.csr',
+      '-subj',
+      '/C=DK/O=Referat Test/CN=Referat Test Root CA',
+      '-config',
+      'ca.cnf',
+    ],
+    dir,
+  );
+  openssl(
+    [
+      'ca',
+      '-batch',
+      '-selfsign',
+      '-config',
+      'ca.cnf',
+      '-keyfile',
+      'root.key',
+      '-in',
+      'root.csr',
+      '-out',
+      'root.pem',
+      '-notext',
+      '-extensions',
+      'ext_ca',
+      '-startdate',
+      '20150101000000Z',
+      '-enddate',
+      opensslDate(new Date(now + 3650 * day)),
+    ],
     dir,
   );
   // Intermediate CA signed by the root.
-  openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'int.key',
-    '-out', 'int.csr', '-subj', '/C=DK/O=Referat Test/CN=Referat Test Issuing CA', '-config', 'ca.cnf'], dir);
-  openssl(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'root.pem', '-keyfile', 'root.key', '-in', 'int.csr',
-    '-out', 'int.pem', '-notext', '-extensions', 'ext_ca',
-    '-startdate', opensslDate(new Date(now - 2 * day)), '-enddate', opensslDate(new Date(now + 3000 * day))], dir);
+  openssl(
+    [
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'int.key',
+      '-out',
+      'int.csr',
+      '-subj',
+      '/C=DK/O=Referat Test/CN=Referat Test Issuing CA',
+      '-config',
+      'ca.cnf',
+    ],
+    dir,
+  );
+  openssl(
+    [
+      'ca',
+      '-batch',
+      '-config',
+      'ca.cnf',
+      '-cert',
+      'root.pem',
+      '-keyfile',
+      'root.key',
+      '-in',
+      'int.csr',
+      '-out',
+      'int.pem',
+      '-notext',
+      '-extensions',
+      'ext_ca',
+      '-startdate',
+      '20150101000000Z',
+      '-enddate',
+      opensslDate(new Date(now + 3000 * day)),
+    ],
+    dir,
+  );
   const rootPem = readFileSync(path.join(dir, 'root.pem'), 'utf8');
   const intermediatePem = readFileSync(path.join(dir, 'int.pem'), 'utf8');
   writeFileSync(path.join(dir, 'chain.pem'), intermediatePem + rootPem);
@@ -118,23 +199,85 @@ authorityKeyIdentifier = keyid
     intermediatePem,
     makeMember(name, options = {}) {
       const id = `m${++counter}`;
-      openssl(['req', '-new', ...keyArgs(options.key ?? 'rsa'), '-nodes', '-keyout', `${id}.key`, '-out', `${id}.csr`,
-        '-subj', `/C=DK/O=Referat Test/CN=${name}`, '-config', 'ca.cnf', '-utf8'], dir);
-      openssl(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'int.pem', '-keyfile', 'int.key', '-in', `${id}.csr`,
-        '-out', `${id}.pem`, '-notext', '-extensions', 'ext_member', '-utf8',
-        '-startdate', options.notBefore ?? opensslDate(new Date(now - day)),
-        '-enddate', options.notAfter ?? opensslDate(new Date(now + 365 * day))], dir);
+      openssl(
+        [
+          'req',
+          '-new',
+          ...keyArgs(options.key ?? 'rsa'),
+          '-nodes',
+          '-keyout',
+          `${id}.key`,
+          '-out',
+          `${id}.csr`,
+          '-subj',
+          `/C=DK/O=Referat Test/CN=${name}`,
+          '-config',
+          'ca.cnf',
+          '-utf8',
+        ],
+        dir,
+      );
+      openssl(
+        [
+          'ca',
+          '-batch',
+          '-config',
+          'ca.cnf',
+          '-cert',
+          'int.pem',
+          '-keyfile',
+          'int.key',
+          '-in',
+          `${id}.csr`,
+          '-out',
+          `${id}.pem`,
+          '-notext',
+          '-extensions',
+          'ext_member',
+          '-utf8',
+          '-startdate',
+          options.notBefore ?? opensslDate(new Date(now - day)),
+          '-enddate',
+          options.notAfter ?? opensslDate(new Date(now + 365 * day)),
+        ],
+        dir,
+      );
       const password = randomBytes(9).toString('base64url');
       const legacy =
         options.p12Format === 'legacy-3des'
           ? ['-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1']
           : [];
-      openssl(['pkcs12', '-export', '-inkey', `${id}.key`, '-in', `${id}.pem`, '-certfile', 'chain.pem',
-        '-out', `${id}.p12`, '-passout', 'env:P12PASS', '-name', name, ...legacy], dir, { P12PASS: password });
+      openssl(
+        [
+          'pkcs12',
+          '-export',
+          '-inkey',
+          `${id}.key`,
+          '-in',
+          `${id}.pem`,
+          '-certfile',
+          'chain.pem',
+          '-out',
+          `${id}.p12`,
+          '-passout',
+          'env:P12PASS',
+          '-name',
+          name,
+          ...legacy,
+        ],
+        dir,
+        { P12PASS: password },
+      );
       // The key file is not needed after export; the p12 is the only copy, in a temp folder.
       rmSync(path.join(dir, `${id}.key`));
       const p12Path = path.join(dir, `${id}.p12`);
-      return { name, password, p12: readFileSync(p12Path), p12Path, certPem: readFileSync(path.join(dir, `${id}.pem`), 'utf8') };
+      return {
+        name,
+        password,
+        p12: readFileSync(p12Path),
+        p12Path,
+        certPem: readFileSync(path.join(dir, `${id}.pem`), 'utf8'),
+      };
     },
     dispose() {
       rmSync(dir, { recursive: true, force: true });

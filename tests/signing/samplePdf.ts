@@ -23,14 +23,23 @@ export function makeSamplePdf(pages = 2): Promise<Buffer> {
     lang: 'da-DK',
     displayTitle: true,
     autoFirstPage: false,
-    info: { Title: 'Opgaveudvalget for innovation – referat', CreationDate: new Date(Date.UTC(2017, 11, 12, 15)) },
+    info: {
+      Title: 'Opgaveudvalget for innovation – referat',
+      CreationDate: new Date(Date.UTC(2017, 11, 12, 15)),
+    },
   } as PDFKit.PDFDocumentOptions) as TaggedDoc;
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const done = new Promise<Buffer>((resolve) =>
+    doc.on('end', () => resolve(Buffer.concat(chunks))),
+  );
   doc.registerFont('body', path.join(fontDir, 'DejaVuSans.ttf'));
   doc.registerFont('bold', path.join(fontDir, 'DejaVuSans-Bold.ttf'));
-  const meeting = JSON.stringify({ format: 'referat/1', committee: 'Opgaveudvalget for innovation', date: '2017-12-12' });
+  const meeting = JSON.stringify({
+    format: 'referat/1',
+    committee: 'Opgaveudvalget for innovation',
+    date: '2017-12-12',
+  });
   doc.file(Buffer.from(meeting), {
     name: 'meeting.json',
     type: 'application/json',
@@ -43,12 +52,18 @@ export function makeSamplePdf(pages = 2): Promise<Buffer> {
     doc.addPage({ size: 'A4', margin: 56 });
     doc.addStructure(
       doc.struct('H1', {}, () => {
-        doc.font('bold').fontSize(16).text(`Punkt ${p + 1}. Godkendelse af dagsorden – æøå ÆØÅ`);
+        doc
+          .font('bold')
+          .fontSize(16)
+          .text(`Punkt ${p + 1}. Godkendelse af dagsorden – æøå ÆØÅ`);
       }),
     );
     doc.addStructure(
       doc.struct('P', {}, () => {
-        doc.font('body').fontSize(11).text('Udvalget godkendte dagsordenen. Beslutning: tiltrådt. '.repeat(8));
+        doc
+          .font('body')
+          .fontSize(11)
+          .text('Udvalget godkendte dagsordenen. Beslutning: tiltrådt. '.repeat(8));
       }),
     );
   }

@@ -62,37 +62,64 @@ function signingCertificateV2(certDer: Buffer, cert: pkijs.Certificate): asn1js.
     value: [
       // GeneralNames with one directoryName [4] EXPLICIT Name.
       new asn1js.Sequence({
-        value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [cert.issuer.toSchema()] })],
+        value: [
+          new asn1js.Constructed({
+            idBlock: { tagClass: 3, tagNumber: 4 },
+            value: [cert.issuer.toSchema()],
+          }),
+        ],
       }),
       new asn1js.Integer({ valueHex: toArrayBuffer(cert.serialNumber.valueBlock.valueHexView) }),
     ],
   });
   // hashAlgorithm is omitted: SHA-256 is the DEFAULT, and DER leaves defaults out.
-  const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: toArrayBuffer(certHash) }), issuerSerial] });
+  const essCertIdV2 = new asn1js.Sequence({
+    value: [new asn1js.OctetString({ valueHex: toArrayBuffer(certHash) }), issuerSerial],
+  });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
 
 function algorithmFor(signer: CmsSigner): { id: pkijs.AlgorithmIdentifier; isPss: boolean } {
   const type = signer.privateKey.asymmetricKeyType;
-  if (type === 'ec') return { id: new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.ecdsaWithSha256 }), isPss: false };
+  if (type === 'ec')
+    return {
+      id: new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.ecdsaWithSha256 }),
+      isPss: false,
+    };
   const isPss = type === 'rsa-pss' || (type === 'rsa' && signer.rsaPadding === 'pss');
   if (isPss) {
     const sha256 = new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.sha256 });
     const params = new pkijs.RSASSAPSSParams({
       hashAlgorithm: sha256,
-      maskGenAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.mgf1, algorithmParams: sha256.toSchema() }),
+      maskGenAlgorithm: new pkijs.AlgorithmIdentifier({
+        algorithmId: OIDS.mgf1,
+        algorithmParams: sha256.toSchema(),
+      }),
       saltLength: 32,
     });
-    return { id: new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.rsaPss, algorithmParams: params.toSchema() }), isPss };
+    return {
+      id: new pkijs.AlgorithmIdentifier({
+        algorithmId: OIDS.rsaPss,
+        algorithmParams: params.toSchema(),
+      }),
+      isPss,
+    };
   }
   if (type !== 'rsa') throw new Error(`unsupported key type ${type ?? 'unknown'}`);
-  return { id: new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.rsaEncryption, algorithmParams: new asn1js.Null() }), isPss };
+  return {
+    id: new pkijs.AlgorithmIdentifier({
+      algorithmId: OIDS.rsaEncryption,
+      algorithmParams: new asn1js.Null(),
+    }),
+    isPss,
+  };
 }
 
 /** Builds a detached CMS SignedData over content whose SHA-256 digest is `digest`. */
 export function createCms(digest: Buffer, signer: CmsSigner): Buffer {
   const cert = parseCertificate(signer.certificate);
-  const attribute = (type: string, value: asn1js.AsnType) => new pkijs.Attribute({ type, values: [value] });
+  const attribute = (type: string, value: asn1js.AsnType) =>
+    new pkijs.Attribute({ type, values: [value] });
   const attributes = [
     attribute(OIDS.contentType, new asn1js.ObjectIdentifier({ value: OIDS.data })),
     attribute(OIDS.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(digest) })),
@@ -101,13 +128,20 @@ export function createCms(digest: Buffer, signer: CmsSigner): Buffer {
   // DER orders the SET OF attributes by their encodings.
   const encoded = attributes.map((a) => ({ a, der: Buffer.from(a.toSchema().toBER(false)) }));
   encoded.sort((x, y) => Buffer.compare(x.der, y.der));
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: encoded.map((e) => e.a) });
+  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
+    type: 0,
+    attributes: encoded.map((e) => e.a),
+  });
   const toSign = Buffer.from(signedAttrs.toSchema().toBER(false));
   toSign[0] = 0x31; // signed over as a SET OF, not as the [0] IMPLICIT it is stored with
 
   const { id: signatureAlgorithm, isPss } = algorithmFor(signer);
   const signature = isPss
-    ? sign('sha256', toSign, { key: signer.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 })
+    ? sign('sha256', toSign, {
+        key: signer.privateKey,
+        padding: constants.RSA_PKCS1_PSS_PADDING,
+        saltLength: 32,
+      })
     : sign('sha256', toSign, signer.privateKey);
 
   const signerInfo = new pkijs.SignerInfo({
@@ -126,7 +160,10 @@ export function createCms(digest: Buffer, signer: CmsSigner): Buffer {
     certificates: chain.map(parseCertificate),
     signerInfos: [signerInfo],
   });
-  const contentInfo = new pkijs.ContentInfo({ contentType: OIDS.signedData, content: signedData.toSchema(true) });
+  const contentInfo = new pkijs.ContentInfo({
+    contentType: OIDS.signedData,
+    content: signedData.toSchema(true),
+  });
   return Buffer.from(contentInfo.toSchema().toBER(false));
 }
 
@@ -163,7 +200,8 @@ export function checkCms(cmsBytes: Buffer, content: Buffer[]): CmsCheck {
     const asn = asn1js.fromBER(toArrayBuffer(cmsBytes));
     if (asn.offset === -1) return { ...empty, problem: 'the signature is not valid DER' };
     const contentInfo = new pkijs.ContentInfo({ schema: asn.result });
-    if (contentInfo.contentType !== OIDS.signedData) return { ...empty, problem: 'not a CMS SignedData' };
+    if (contentInfo.contentType !== OIDS.signedData)
+      return { ...empty, problem: 'not a CMS SignedData' };
     signedData = new pkijs.SignedData({ schema: contentInfo.content });
   } catch {
     return { ...empty, problem: 'the signature cannot be parsed' };
@@ -185,15 +223,21 @@ export function checkCms(cmsBytes: Buffer, content: Buffer[]): CmsCheck {
       (c) => c.pkijs.issuer.isEqual(sid.issuer) && c.pkijs.serialNumber.isEqual(sid.serialNumber),
     )?.x509;
   } else {
-    const keyId = Buffer.from((sid as asn1js.Primitive).valueBlock?.valueHexView ?? new Uint8Array());
+    const keyId = Buffer.from(
+      (sid as asn1js.Primitive).valueBlock?.valueHexView ?? new Uint8Array(),
+    );
     signer = certMap.find((c) => {
       const ski = c.pkijs.extensions?.find((e) => e.extnID === '2.5.29.14');
-      return ski && Buffer.from((ski.parsedValue as asn1js.OctetString).valueBlock.valueHexView).equals(keyId);
+      return (
+        ski &&
+        Buffer.from((ski.parsedValue as asn1js.OctetString).valueBlock.valueHexView).equals(keyId)
+      );
     })?.x509;
   }
   const base = { ...empty, certificates, ...(signer ? { signer } : {}) };
   const digestName = DIGESTS[signerInfo.digestAlgorithm.algorithmId];
-  if (!digestName) return { ...base, problem: `unsupported digest ${signerInfo.digestAlgorithm.algorithmId}` };
+  if (!digestName)
+    return { ...base, problem: `unsupported digest ${signerInfo.digestAlgorithm.algorithmId}` };
   const hash = createHash(digestName);
   for (const part of content) hash.update(part);
   const contentDigest = hash.digest();
@@ -201,7 +245,8 @@ export function checkCms(cmsBytes: Buffer, content: Buffer[]): CmsCheck {
   const find = (oid: string) => attrs.find((a) => a.type === oid);
   const md = find(OIDS.messageDigest)?.values[0];
   const isDigestMatch =
-    md instanceof asn1js.OctetString && Buffer.from(md.valueBlock.valueHexView).equals(contentDigest);
+    md instanceof asn1js.OctetString &&
+    Buffer.from(md.valueBlock.valueHexView).equals(contentDigest);
   const result = {
     ...base,
     isDigestMatch,
@@ -223,13 +268,20 @@ export function checkCms(cmsBytes: Buffer, content: Buffer[]): CmsCheck {
       isSignatureValid = verify(
         pssHash,
         signed,
-        { key: signer.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: params.saltLength },
+        {
+          key: signer.publicKey,
+          padding: constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: params.saltLength,
+        },
         signatureValue,
       );
     } else {
       const sigHash =
-        algorithm.algorithmId === OIDS.rsaEncryption ? digestName : SIGNATURE_DIGESTS[algorithm.algorithmId];
-      if (!sigHash) return { ...result, problem: `unsupported signature algorithm ${algorithm.algorithmId}` };
+        algorithm.algorithmId === OIDS.rsaEncryption
+          ? digestName
+          : SIGNATURE_DIGESTS[algorithm.algorithmId];
+      if (!sigHash)
+        return { ...result, problem: `unsupported signature algorithm ${algorithm.algorithmId}` };
       isSignatureValid = verify(sigHash, signed, signer.publicKey, signatureValue);
     }
   } catch {

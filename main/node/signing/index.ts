@@ -1,5 +1,5 @@
 /** PAdES signing and verification of PDF files. */
-export { signPdf, commonName, type SignPdfOptions } from './signPdf.js';
+export { signPdf, commonName, type SignPdfOptions } from './signPdf';
 export {
   verifyPdf,
   parseCertificates,
@@ -7,5 +7,5 @@ export {
   type VerifyReport,
   type SignatureReport,
   type SignatureStatus,
-} from './verifyPdf.js';
-export { readP12, WRONG_PASSWORD_MESSAGE, type P12Identity } from './p12.js';
+} from './verifyPdf';
+export { readP12, WRONG_PASSWORD_MESSAGE, type P12Identity } from './p12';

@@ -20,7 +20,7 @@ import {
 } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { DomainError } from '../../common/contract/result.js';
+import { DomainError } from '../../common/contract/result';
 
 /** The key and certificates read from a PKCS#12 file. */
 export interface P12Identity {
@@ -69,7 +69,10 @@ export const WRONG_PASSWORD_MESSAGE =
   'Forkert adgangskode til certifikatet / The certificate password is wrong';
 
 function invalidFile(detail: string): DomainError {
-  return new DomainError('invalid_input', `Certifikatfilen kan ikke læses / The certificate file cannot be read: ${detail}`);
+  return new DomainError(
+    'invalid_input',
+    `Certifikatfilen kan ikke læses / The certificate file cannot be read: ${detail}`,
+  );
 }
 
 function parse(der: ArrayBuffer | Uint8Array, what: string): asn1js.AsnType {
@@ -142,7 +145,8 @@ function decrypt(algorithm: pkijs.AlgorithmIdentifier, data: Buffer, password: s
   try {
     if (algorithm.algorithmId === OID.pbes2) {
       const pbes2 = new pkijs.PBES2Params({ schema: params });
-      if (pbes2.keyDerivationFunc.algorithmId !== OID.pbkdf2) throw invalidFile('unsupported key derivation');
+      if (pbes2.keyDerivationFunc.algorithmId !== OID.pbkdf2)
+        throw invalidFile('unsupported key derivation');
       const kdf = new pkijs.PBKDF2Params({ schema: pbes2.keyDerivationFunc.algorithmParams });
       const cipher = CIPHERS[pbes2.encryptionScheme.algorithmId];
       if (!cipher) throw invalidFile(`unsupported cipher ${pbes2.encryptionScheme.algorithmId}`);
@@ -150,11 +154,20 @@ function decrypt(algorithm: pkijs.AlgorithmIdentifier, data: Buffer, password: s
       if (!prf) throw invalidFile('unsupported PBKDF2 hash');
       const salt = octets(kdf.salt);
       const iv = octets(pbes2.encryptionScheme.algorithmParams);
-      const key = pbkdf2Sync(Buffer.from(password, 'utf8'), salt, kdf.iterationCount, cipher.keyLength, prf);
+      const key = pbkdf2Sync(
+        Buffer.from(password, 'utf8'),
+        salt,
+        kdf.iterationCount,
+        cipher.keyLength,
+        prf,
+      );
       const decipher = createDecipheriv(cipher.name, key, iv);
       return Buffer.concat([decipher.update(data), decipher.final()]);
     }
-    if (algorithm.algorithmId === OID.pbeSha1TripleDes || algorithm.algorithmId === OID.pbeSha1TwoKeyTripleDes) {
+    if (
+      algorithm.algorithmId === OID.pbeSha1TripleDes ||
+      algorithm.algorithmId === OID.pbeSha1TwoKeyTripleDes
+    ) {
       const seq = params as asn1js.Sequence;
       const salt = octets(seq.valueBlock.value[0]);
       const iterations = (seq.valueBlock.value[1] as asn1js.Integer).valueBlock.valueDec;
@@ -202,7 +215,8 @@ export function readP12(p12: Uint8Array, password: string): P12Identity {
     if (error instanceof DomainError) throw error;
     throw invalidFile('it is not a PKCS#12 (.p12/.pfx) file');
   }
-  if (pfx.authSafe.contentType !== OID.data) throw invalidFile('public-key integrity mode is not supported');
+  if (pfx.authSafe.contentType !== OID.data)
+    throw invalidFile('public-key integrity mode is not supported');
   const authSafeBytes = octets(pfx.authSafe.content);
   checkMac(pfx, authSafeBytes, password);
 
@@ -217,7 +231,11 @@ export function readP12(p12: Uint8Array, password: string): P12Identity {
       const encrypted = new pkijs.EncryptedData({ schema: info.content });
       const eci = encrypted.encryptedContentInfo;
       if (!eci.encryptedContent) continue;
-      safeContentsBytes = decrypt(eci.contentEncryptionAlgorithm, octets(eci.encryptedContent), password);
+      safeContentsBytes = decrypt(
+        eci.contentEncryptionAlgorithm,
+        octets(eci.encryptedContent),
+        password,
+      );
     } else continue;
     const safeContents = parse(safeContentsBytes, 'a safe') as asn1js.Sequence;
     for (const bagSchema of safeContents.valueBlock.value) {
@@ -257,9 +275,12 @@ export function readP12(p12: Uint8Array, password: string): P12Identity {
 
   // Order the chain: signer, its issuer, that one's issuer...
   const chain = [signer];
-  for (let current = signer; chain.length < x509.length; ) {
+  for (let current = signer; chain.length < x509.length;) {
     const issuer = x509.find(
-      (c) => !chain.includes(c) && current.cert.checkIssued(c.cert) && current.cert.verify(c.cert.publicKey),
+      (c) =>
+        !chain.includes(c) &&
+        current.cert.checkIssued(c.cert) &&
+        current.cert.verify(c.cert.publicKey),
     );
     if (!issuer) break;
     chain.push(issuer);

@@ -24,7 +24,7 @@ import {
   type PdfRef,
   type PdfStream,
   type PdfValue,
-} from './pdfObjects.js';
+} from './pdfObjects';
 
 type XrefEntry =
   | { type: 0 }
@@ -40,7 +40,10 @@ export class PdfDocument {
   /** True when the newest section is a cross-reference stream. */
   readonly isXrefStream: boolean;
   private readonly cache = new Map<number, PdfValue | PdfStream>();
-  private readonly objectStreams = new Map<number, { data: Buffer; offsets: Map<number, number> }>();
+  private readonly objectStreams = new Map<
+    number,
+    { data: Buffer; offsets: Map<number, number> }
+  >();
 
   constructor(readonly bytes: Buffer) {
     if (bytes.length < 16 || bytes.toString('latin1', 0, 5) !== '%PDF-') {
@@ -52,14 +55,16 @@ export class PdfDocument {
     let newestTrailer: PdfDict | undefined;
     let newestIsStream = false;
     while (offset !== undefined) {
-      if (seen.has(offset)) throw new PdfSyntaxError('cross-reference sections form a loop', offset);
+      if (seen.has(offset))
+        throw new PdfSyntaxError('cross-reference sections form a loop', offset);
       seen.add(offset);
       const section = this.readXrefSection(offset);
       if (!newestTrailer) {
         newestTrailer = section.trailer;
         newestIsStream = section.isStream;
       }
-      for (const [num, entry] of section.entries) if (!this.xref.has(num)) this.xref.set(num, entry);
+      for (const [num, entry] of section.entries)
+        if (!this.xref.has(num)) this.xref.set(num, entry);
       const prev = section.trailer.entries.get('/Prev');
       offset = prev?.kind === 'number' ? prev.value : undefined;
     }
@@ -89,9 +94,11 @@ export class PdfDocument {
           const a = lx.readInt();
           const g = lx.readInt();
           const kind = lx.readToken();
-          if (kind !== 'n' && kind !== 'f') throw new PdfSyntaxError('bad cross-reference entry', lx.pos);
+          if (kind !== 'n' && kind !== 'f')
+            throw new PdfSyntaxError('bad cross-reference entry', lx.pos);
           const num = first + i;
-          if (!entries.has(num)) entries.set(num, kind === 'n' ? { type: 1, offset: a, gen: g } : { type: 0 });
+          if (!entries.has(num))
+            entries.set(num, kind === 'n' ? { type: 1, offset: a, gen: g } : { type: 0 });
         }
       }
       const trailer = lx.parseValue();
@@ -118,13 +125,17 @@ export class PdfDocument {
     lx.expectKeyword('obj');
     const stream = this.readStreamAfterDict(lx);
     if (stream.kind !== 'stream' || stream.dict.entries.get('/Type')?.kind !== 'name') {
-      throw new PdfSyntaxError('startxref does not point to a cross-reference table or stream', offset);
+      throw new PdfSyntaxError(
+        'startxref does not point to a cross-reference table or stream',
+        offset,
+      );
     }
     const dict = stream.dict;
     const w = numbers(dict.entries.get('/W'));
     const size = numberOf(dict.entries.get('/Size')) ?? 0;
     const index = dict.entries.has('/Index') ? numbers(dict.entries.get('/Index')) : [0, size];
-    if (w.length !== 3) throw new PdfSyntaxError('cross-reference stream without /W [a b c]', offset);
+    if (w.length !== 3)
+      throw new PdfSyntaxError('cross-reference stream without /W [a b c]', offset);
     const data = this.decodeStream(stream);
     const [w0, w1, w2] = w as [number, number, number];
     const rowLength = w0 + w1 + w2;
@@ -167,7 +178,8 @@ export class PdfDocument {
     if (this.bytes[lx.pos] === 10) lx.pos++;
     const dataStart = lx.pos;
     const lengthValue = value.entries.get('/Length');
-    const length = lengthValue?.kind === 'ref' ? numberOf(this.get(lengthValue)) : numberOf(lengthValue);
+    const length =
+      lengthValue?.kind === 'ref' ? numberOf(this.get(lengthValue)) : numberOf(lengthValue);
     if (length === undefined) throw new PdfSyntaxError('stream without /Length', dataStart);
     return { kind: 'stream', dict: value, dataStart, dataEnd: dataStart + length };
   }
@@ -176,8 +188,7 @@ export class PdfDocument {
   decodeStream(stream: PdfStream): Buffer {
     const raw = this.bytes.subarray(stream.dataStart, stream.dataEnd);
     const filter = stream.dict.entries.get('/Filter');
-    const filters =
-      filter === undefined ? [] : filter.kind === 'array' ? filter.items : [filter];
+    const filters = filter === undefined ? [] : filter.kind === 'array' ? filter.items : [filter];
     if (filters.length === 0) return raw;
     if (filters.length !== 1 || filters[0]?.kind !== 'name' || filters[0].raw !== '/FlateDecode') {
       throw new PdfSyntaxError('unsupported stream filter', stream.dataStart);
@@ -190,7 +201,8 @@ export class PdfDocument {
       const predictor = numberOf(parms.entries.get('/Predictor')) ?? 1;
       const columns = numberOf(parms.entries.get('/Columns')) ?? 1;
       if (predictor >= 10) data = undoPngPredictor(data, columns);
-      else if (predictor !== 1) throw new PdfSyntaxError('unsupported TIFF predictor', stream.dataStart);
+      else if (predictor !== 1)
+        throw new PdfSyntaxError('unsupported TIFF predictor', stream.dataStart);
     }
     return data;
   }
@@ -216,12 +228,17 @@ export class PdfDocument {
       const n = lx.readInt();
       lx.readInt();
       lx.expectKeyword('obj');
-      if (n !== num) throw new PdfSyntaxError(`cross-reference points object ${num} at object ${n}`, entry.offset);
+      if (n !== num)
+        throw new PdfSyntaxError(
+          `cross-reference points object ${num} at object ${n}`,
+          entry.offset,
+        );
       value = this.readStreamAfterDict(lx);
     } else if (entry?.type === 2) {
       const os = this.objectStream(entry.stream);
       const at = os.offsets.get(num);
-      if (at === undefined) throw new PdfSyntaxError(`object ${num} missing in its object stream`, 0);
+      if (at === undefined)
+        throw new PdfSyntaxError(`object ${num} missing in its object stream`, 0);
       value = new PdfLexer(os.data, at).parseValue();
     }
     this.cache.set(num, value);
@@ -238,7 +255,8 @@ export class PdfDocument {
     const cached = this.objectStreams.get(num);
     if (cached) return cached;
     const stream = this.getObject(num);
-    if (stream.kind !== 'stream') throw new PdfSyntaxError(`object ${num} is not an object stream`, 0);
+    if (stream.kind !== 'stream')
+      throw new PdfSyntaxError(`object ${num} is not an object stream`, 0);
     const data = this.decodeStream(stream);
     const n = numberOf(stream.dict.entries.get('/N')) ?? 0;
     const first = numberOf(stream.dict.entries.get('/First')) ?? 0;
@@ -268,7 +286,8 @@ export class PdfDocument {
 
   catalogRef(): PdfRef {
     const root = this.trailer.entries.get('/Root');
-    if (root?.kind !== 'ref') throw new PdfSyntaxError('trailer has no /Root reference', this.startxref);
+    if (root?.kind !== 'ref')
+      throw new PdfSyntaxError('trailer has no /Root reference', this.startxref);
     return root;
   }
 
@@ -295,7 +314,12 @@ export class PdfDocument {
     const fields = this.resolve(form?.dict.entries.get('/Fields'));
     if (fields?.kind !== 'array') return out;
     const seen = new Set<number>();
-    const walk = (items: PdfValue[], inheritedType: string | undefined, prefix: string, depth: number) => {
+    const walk = (
+      items: PdfValue[],
+      inheritedType: string | undefined,
+      prefix: string,
+      depth: number,
+    ) => {
       if (depth > 50) return;
       for (const item of items) {
         if (item.kind === 'ref') {
@@ -316,7 +340,13 @@ export class PdfDocument {
             return kd?.kind === 'dict' && kd.entries.has('/T');
           });
         if (fieldKids && kids?.kind === 'array') walk(kids.items, type, name, depth + 1);
-        else out.push({ dict, ...(item.kind === 'ref' ? { ref: item } : {}), ...(type ? { fieldType: type } : {}), name });
+        else
+          out.push({
+            dict,
+            ...(item.kind === 'ref' ? { ref: item } : {}),
+            ...(type ? { fieldType: type } : {}),
+            name,
+          });
       }
     };
     walk(fields.items, undefined, '', 0);
@@ -331,7 +361,8 @@ export class PdfDocument {
     const count = rootDict.kind === 'dict' ? (numberOf(rootDict.entries.get('/Count')) ?? 0) : 0;
     if (count < 1) throw new PdfSyntaxError('the document has no pages', 0);
     let want = index ?? count - 1;
-    if (want < 0 || want >= count) throw new PdfSyntaxError(`no page ${want + 1} (the document has ${count})`, 0);
+    if (want < 0 || want >= count)
+      throw new PdfSyntaxError(`no page ${want + 1} (the document has ${count})`, 0);
     let node: PdfRef = rootPages;
     for (let depth = 0; depth < 64; depth++) {
       const dict = this.get(node);
@@ -370,7 +401,8 @@ export function findStartxref(bytes: Buffer): number {
   const m = /^startxref\s+(\d+)/.exec(tail.slice(at));
   if (!m) throw new PdfSyntaxError('startxref without an offset', tailStart + at);
   const offset = Number(m[1]);
-  if (offset >= bytes.length) throw new PdfSyntaxError('startxref points past the end of the file', tailStart + at);
+  if (offset >= bytes.length)
+    throw new PdfSyntaxError('startxref points past the end of the file', tailStart + at);
   return offset;
 }
 
@@ -487,7 +519,11 @@ export function prepareSignature(pdf: Buffer, options: SignatureFieldOptions): P
   if (annots?.kind === 'ref') {
     const array = doc.get(annots);
     if (array.kind !== 'array') throw new PdfSyntaxError('the page /Annots is not an array', 0);
-    objects.push({ num: annots.num, gen: annots.gen, body: serialize({ kind: 'array', items: [...array.items, fieldRef] }) });
+    objects.push({
+      num: annots.num,
+      gen: annots.gen,
+      body: serialize({ kind: 'array', items: [...array.items, fieldRef] }),
+    });
   } else {
     const newPage: PdfDict = { kind: 'dict', entries: new Map(page.entries) };
     const items = annots?.kind === 'array' ? [...annots.items, fieldRef] : [fieldRef];
@@ -501,7 +537,11 @@ export function prepareSignature(pdf: Buffer, options: SignatureFieldOptions): P
   if (fieldsValue?.kind === 'ref') {
     const array = doc.get(fieldsValue);
     const items = array.kind === 'array' ? array.items : [];
-    objects.push({ num: fieldsValue.num, gen: fieldsValue.gen, body: serialize({ kind: 'array', items: [...items, fieldRef] }) });
+    objects.push({
+      num: fieldsValue.num,
+      gen: fieldsValue.gen,
+      body: serialize({ kind: 'array', items: [...items, fieldRef] }),
+    });
   } else {
     const items = fieldsValue?.kind === 'array' ? [...fieldsValue.items, fieldRef] : [fieldRef];
     formDict.entries.set('/Fields', { kind: 'array', items });
@@ -509,9 +549,11 @@ export function prepareSignature(pdf: Buffer, options: SignatureFieldOptions): P
   const oldFlags = formDict.entries.get('/SigFlags');
   const flags = (oldFlags?.kind === 'number' ? oldFlags.value : 0) | 3;
   formDict.entries.set('/SigFlags', pdfNumber(flags));
-  const formChanged = fieldsValue?.kind !== 'ref' || oldFlags?.kind !== 'number' || oldFlags.value !== flags;
+  const formChanged =
+    fieldsValue?.kind !== 'ref' || oldFlags?.kind !== 'number' || oldFlags.value !== flags;
   if (form?.ref) {
-    if (formChanged) objects.push({ num: form.ref.num, gen: form.ref.gen, body: serialize(formDict) });
+    if (formChanged)
+      objects.push({ num: form.ref.num, gen: form.ref.gen, body: serialize(formDict) });
   } else {
     // A new or inline AcroForm becomes an indirect object, and the catalog points at it.
     const formNum = nextNum++;
@@ -569,10 +611,15 @@ export function prepareSignature(pdf: Buffer, options: SignatureFieldOptions): P
       rows.writeUInt32BE(e.offset, i * 7 + 1);
       rows.writeUInt16BE(e.gen, i * 7 + 5);
     });
-    const index = subsections(nums).map(([first, count]) => `${first} ${count}`).join(' ');
-    const head =
-      `${xrefNum} 0 obj\n<</Type /XRef /Size ${nextNum} /Index [${index}] /W [1 4 2] ${trailerEntries} /Length ${rows.length}>>\nstream\n`;
-    chunks.push(Buffer.from(head, 'latin1'), rows, Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefOffset}\n%%EOF\n`, 'latin1'));
+    const index = subsections(nums)
+      .map(([first, count]) => `${first} ${count}`)
+      .join(' ');
+    const head = `${xrefNum} 0 obj\n<</Type /XRef /Size ${nextNum} /Index [${index}] /W [1 4 2] ${trailerEntries} /Length ${rows.length}>>\nstream\n`;
+    chunks.push(
+      Buffer.from(head, 'latin1'),
+      rows,
+      Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefOffset}\n%%EOF\n`, 'latin1'),
+    );
   } else {
     const nums = [...offsets.keys()].sort((a, b) => a - b);
     let table = 'xref\n';
@@ -594,7 +641,12 @@ export function prepareSignature(pdf: Buffer, options: SignatureFieldOptions): P
   const brAt = bytes.indexOf(BYTE_RANGE_PLACEHOLDER, sigOffset, 'latin1');
   const contentsAt = bytes.indexOf('/Contents <', sigOffset, 'latin1') + '/Contents '.length;
   const contentsEnd = contentsAt + options.contentsSize * 2 + 2;
-  const byteRange: [number, number, number, number] = [0, contentsAt, contentsEnd, bytes.length - contentsEnd];
+  const byteRange: [number, number, number, number] = [
+    0,
+    contentsAt,
+    contentsEnd,
+    bytes.length - contentsEnd,
+  ];
   const brText = `[${byteRange.join(' ')}`;
   if (brAt < 0 || brText.length + 1 > BYTE_RANGE_PLACEHOLDER.length) {
     throw new PdfSyntaxError('the file is too large for a signature byte range', 0);
@@ -619,7 +671,10 @@ export function embedSignature(prepared: PreparedSignature, cms: Uint8Array): Bu
   const [, start, end] = prepared.byteRange;
   const capacity = (end - start - 2) / 2;
   if (cms.length > capacity) {
-    throw new PdfSyntaxError(`the signature (${cms.length} bytes) is larger than the space reserved (${capacity})`, start);
+    throw new PdfSyntaxError(
+      `the signature (${cms.length} bytes) is larger than the space reserved (${capacity})`,
+      start,
+    );
   }
   prepared.bytes.write(Buffer.from(cms).toString('hex').toUpperCase(), start + 1, 'latin1');
   return prepared.bytes;

@@ -95,7 +95,8 @@ export class PdfLexer {
 
   readInt(): number {
     const t = this.readToken();
-    if (!/^[+-]?\d+$/.test(t)) throw new PdfSyntaxError(`expected an integer, found "${t}"`, this.pos);
+    if (!/^[+-]?\d+$/.test(t))
+      throw new PdfSyntaxError(`expected an integer, found "${t}"`, this.pos);
     return Number(t);
   }
 
@@ -122,7 +123,8 @@ export class PdfLexer {
             return { kind: 'dict', entries };
           }
           const key = this.parseValue(depth + 1);
-          if (key.kind !== 'name') throw new PdfSyntaxError('expected a name as dictionary key', this.pos);
+          if (key.kind !== 'name')
+            throw new PdfSyntaxError('expected a name as dictionary key', this.pos);
           entries.set(key.raw, this.parseValue(depth + 1));
         }
       }
@@ -158,7 +160,8 @@ export class PdfLexer {
     }
     const start = this.pos;
     const token = this.readToken();
-    if (token === '') throw new PdfSyntaxError(`unexpected character "${String.fromCharCode(c)}"`, start);
+    if (token === '')
+      throw new PdfSyntaxError(`unexpected character "${String.fromCharCode(c)}"`, start);
     if (token === 'true' || token === 'false') return { kind: 'bool', value: token === 'true' };
     if (token === 'null') return { kind: 'null' };
     if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(token)) {
@@ -243,7 +246,16 @@ export function stringBytes(value: PdfValue): Buffer {
     }
     const next = body[++i];
     if (next === undefined) break;
-    const simple: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, '(': 40, ')': 41, '\\': 92 };
+    const simple: Record<string, number> = {
+      n: 10,
+      r: 13,
+      t: 9,
+      b: 8,
+      f: 12,
+      '(': 40,
+      ')': 41,
+      '\\': 92,
+    };
     if (next in simple) out.push(simple[next] as number);
     else if (/[0-7]/.test(next)) {
       let oct = next;
@@ -265,7 +277,8 @@ export function decodeTextString(value: PdfValue | undefined): string | undefine
     body.swap16();
     return body.toString('utf16le');
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return bytes.subarray(3).toString('utf8');
   return bytes.toString('latin1');
 }
 
@@ -278,7 +291,10 @@ export function pdfDate(date: Date): string {
 /** Parses a PDF date string (`D:YYYYMMDDHHmmSSOHH'mm'`, later parts optional). */
 export function parsePdfDate(text: string | undefined): Date | undefined {
   if (!text) return undefined;
-  const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?'?/.exec(text);
+  const m =
+    /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?'?/.exec(
+      text,
+    );
   if (!m) return undefined;
   const n = (s: string | undefined, d: number) => (s === undefined ? d : Number(s));
   let t = Date.UTC(n(m[1], 0), n(m[2], 1) - 1, n(m[3], 1), n(m[4], 0), n(m[5], 0), n(m[6], 0));

@@ -3,11 +3,11 @@
  * every earlier signature stays valid.
  */
 import { X509Certificate, createHash } from 'node:crypto';
-import { DomainError } from '../../common/contract/result.js';
-import { createCms, type RsaPadding } from './cms.js';
-import { readP12 } from './p12.js';
-import { byteRangeContent, embedSignature, prepareSignature } from './pdfIncremental.js';
-import { PdfSyntaxError } from './pdfObjects.js';
+import { DomainError } from '../../common/contract/result';
+import { createCms, type RsaPadding } from './cms';
+import { readP12 } from './p12';
+import { byteRangeContent, embedSignature, prepareSignature } from './pdfIncremental';
+import { PdfSyntaxError } from './pdfObjects';
 
 /** Options for {@link signPdf}. The password is used once and never kept. */
 export interface SignPdfOptions {
@@ -17,7 +17,8 @@ export interface SignPdfOptions {
   /** The signer's name for /Name; default the certificate's common name. */
   name?: string;
   reason: string;
-  location: string;
+  /** Where the signer signs (/Location); optional. */
+  location?: string;
   /** The signing time written to /M; default now. */
   date?: Date;
   /** 0-based page the (invisible) widget belongs to; default the last page. */
@@ -39,9 +40,11 @@ function checkText(field: string, value: string | undefined, isRequired: boolean
     return;
   }
   if (typeof value !== 'string') throw new DomainError('invalid_input', `${field}: must be text`);
-  if (value.length > MAX_TEXT) throw new DomainError('invalid_input', `${field}: at most ${MAX_TEXT} characters`);
+  if (value.length > MAX_TEXT)
+    throw new DomainError('invalid_input', `${field}: at most ${MAX_TEXT} characters`);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f]/.test(value)) throw new DomainError('invalid_input', `${field}: must not contain control characters`);
+  if (/[\u0000-\u001f]/.test(value))
+    throw new DomainError('invalid_input', `${field}: must not contain control characters`);
 }
 
 /**
@@ -51,22 +54,26 @@ function checkText(field: string, value: string | undefined, isRequired: boolean
  */
 export function signPdf(pdf: Uint8Array, options: SignPdfOptions): Buffer {
   checkText('reason', options.reason, true);
-  checkText('location', options.location, true);
+  checkText('location', options.location, false);
   checkText('name', options.name, false);
-  if (options.date && Number.isNaN(options.date.getTime())) throw new DomainError('invalid_input', 'date: not a valid date');
+  if (options.date && Number.isNaN(options.date.getTime()))
+    throw new DomainError('invalid_input', 'date: not a valid date');
   const identity = readP12(options.p12, options.password);
   const cert = new X509Certificate(identity.certificate);
   const name = options.name || commonName(cert);
   // Room for the certificates, the signed attributes and a signature of up to 16384-bit RSA.
-  const contentsSize = identity.chain.reduce((n, c) => n + c.length, 0) + identity.certificate.length + 4096;
-  const input = Buffer.isBuffer(pdf) ? pdf : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const contentsSize =
+    identity.chain.reduce((n, c) => n + c.length, 0) + identity.certificate.length + 4096;
+  const input = Buffer.isBuffer(pdf)
+    ? pdf
+    : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   try {
     const prepared = prepareSignature(input, {
       contentsSize,
       date: options.date ?? new Date(),
       name,
       reason: options.reason,
-      location: options.location,
+      ...(options.location ? { location: options.location } : {}),
       ...(options.pageIndex !== undefined ? { pageIndex: options.pageIndex } : {}),
     });
     const hash = createHash('sha256');
@@ -80,7 +87,10 @@ export function signPdf(pdf: Uint8Array, options: SignPdfOptions): Buffer {
     return embedSignature(prepared, cms);
   } catch (error) {
     if (error instanceof PdfSyntaxError) {
-      throw new DomainError('invalid_input', `PDF-filen kan ikke underskrives / The PDF cannot be signed: ${error.message}`);
+      throw new DomainError(
+        'invalid_input',
+        `PDF-filen kan ikke underskrives / The PDF cannot be signed: ${error.message}`,
+      );
     }
     throw error;
   }

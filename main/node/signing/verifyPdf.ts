@@ -5,11 +5,17 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
-import { DomainError } from '../../common/contract/result.js';
-import { checkCms } from './cms.js';
-import { PdfDocument, byteRangeContent } from './pdfIncremental.js';
-import { PdfLexer, PdfSyntaxError, decodeTextString, parsePdfDate, type PdfDict } from './pdfObjects.js';
-import { commonName } from './signPdf.js';
+import { DomainError } from '../../common/contract/result';
+import { checkCms } from './cms';
+import { PdfDocument, byteRangeContent } from './pdfIncremental';
+import {
+  PdfLexer,
+  PdfSyntaxError,
+  decodeTextString,
+  parsePdfDate,
+  type PdfDict,
+} from './pdfObjects';
+import { commonName } from './signPdf';
 
 /** valid; document modified after signing; issuer not trusted; certificate expired; broken. */
 export type SignatureStatus = 'valid' | 'modified' | 'unknown_issuer' | 'expired' | 'invalid';
@@ -53,7 +59,8 @@ export interface VerifyPdfOptions {
 export function parseCertificates(input: string | Uint8Array): X509Certificate[] {
   if (typeof input !== 'string') return [new X509Certificate(Buffer.from(input))];
   const blocks = input.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) throw new DomainError('invalid_input', 'trusted root: no PEM certificate found');
+  if (blocks.length === 0)
+    throw new DomainError('invalid_input', 'trusted root: no PEM certificate found');
   return blocks.map((pem) => new X509Certificate(pem));
 }
 
@@ -93,21 +100,33 @@ function chainStatus(
   }
   const expired = path.find((c) => at < new Date(c.validFrom) || at > new Date(c.validTo));
   if (expired) {
-    return { status: 'expired', detail: `certificate "${commonName(expired)}" is valid ${expired.validFrom} to ${expired.validTo}` };
+    return {
+      status: 'expired',
+      detail: `certificate "${commonName(expired)}" is valid ${expired.validFrom} to ${expired.validTo}`,
+    };
   }
-  if (!isTrusted) return { status: 'unknown_issuer', detail: 'the certificate chain does not reach a trusted root' };
+  if (!isTrusted)
+    return {
+      status: 'unknown_issuer',
+      detail: 'the certificate chain does not reach a trusted root',
+    };
   return { status: 'valid' };
 }
 
 /** Checks every signature of a PDF. Throws DomainError('invalid_input') when it is not a readable PDF. */
 export function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions = {}): VerifyReport {
-  const bytes = Buffer.isBuffer(pdf) ? pdf : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const bytes = Buffer.isBuffer(pdf)
+    ? pdf
+    : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   let doc: PdfDocument;
   try {
     doc = new PdfDocument(bytes);
   } catch (error) {
     if (error instanceof PdfSyntaxError) {
-      throw new DomainError('invalid_input', `PDF-filen kan ikke læses / The PDF cannot be read: ${error.message}`);
+      throw new DomainError(
+        'invalid_input',
+        `PDF-filen kan ikke læses / The PDF cannot be read: ${error.message}`,
+      );
     }
     throw error;
   }
@@ -122,13 +141,26 @@ export function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions = {}): Veri
     const vRef = field.dict.entries.get('/V');
     const sig = doc.resolve(vRef);
     if (sig?.kind !== 'dict') continue;
-    signatures.push(checkSignature(doc, bytes, field.name, vRef?.kind === 'ref' ? vRef.num : undefined, sig, roots, at));
+    signatures.push(
+      checkSignature(
+        doc,
+        bytes,
+        field.name,
+        vRef?.kind === 'ref' ? vRef.num : undefined,
+        sig,
+        roots,
+        at,
+      ),
+    );
   }
   signatures.sort((a, b) => end(a.byteRange) - end(b.byteRange));
   const last = signatures[signatures.length - 1];
   return {
     signatures,
-    isAllValid: signatures.length > 0 && signatures.every((s) => s.status === 'valid') && last?.coversWholeFile === true,
+    isAllValid:
+      signatures.length > 0 &&
+      signatures.every((s) => s.status === 'valid') &&
+      last?.coversWholeFile === true,
   };
 }
 
@@ -137,7 +169,10 @@ function safeFields(doc: PdfDocument): ReturnType<PdfDocument['fields']> {
     return doc.fields();
   } catch (error) {
     if (error instanceof PdfSyntaxError) {
-      throw new DomainError('invalid_input', `PDF-filen kan ikke læses / The PDF cannot be read: ${error.message}`);
+      throw new DomainError(
+        'invalid_input',
+        `PDF-filen kan ikke læses / The PDF cannot be read: ${error.message}`,
+      );
     }
     throw error;
   }
@@ -156,7 +191,8 @@ function checkSignature(
 ): SignatureReport {
   const text = (key: string) => decodeTextString(sig.entries.get(key));
   const brValue = sig.entries.get('/ByteRange');
-  const byteRange = brValue?.kind === 'array' ? brValue.items.map((v) => (v.kind === 'number' ? v.value : -1)) : [];
+  const byteRange =
+    brValue?.kind === 'array' ? brValue.items.map((v) => (v.kind === 'number' ? v.value : -1)) : [];
   const subFilter = sig.entries.get('/SubFilter');
   const signedAt = parsePdfDate(text('/M'));
   const base = {
@@ -170,7 +206,14 @@ function checkSignature(
     ...(subFilter?.kind === 'name' ? { subFilter: subFilter.raw.slice(1) } : {}),
   };
   const [s0, l0, s1, l1] = byteRange as [number, number, number, number];
-  if (byteRange.length !== 4 || s0 !== 0 || l0 <= 0 || s1 <= l0 || l1 < 0 || s1 + l1 > bytes.length) {
+  if (
+    byteRange.length !== 4 ||
+    s0 !== 0 ||
+    l0 <= 0 ||
+    s1 <= l0 ||
+    l1 < 0 ||
+    s1 + l1 > bytes.length
+  ) {
     return { ...base, status: 'invalid', detail: 'the byte range is malformed' };
   }
   const coversWholeFile = s1 + l1 === bytes.length;
@@ -184,12 +227,21 @@ function checkSignature(
     lx.expectKeyword('obj');
     const parsed = lx.parseValue();
     const contents = parsed.kind === 'dict' ? parsed.entries.get('/Contents') : undefined;
-    if (contents?.kind === 'string' && contents.raw.startsWith('<') && contents.start + contents.raw.length === s1) {
+    if (
+      contents?.kind === 'string' &&
+      contents.raw.startsWith('<') &&
+      contents.start + contents.raw.length === s1
+    ) {
       contentsStart = contents.start;
     }
   }
   if (contentsStart !== l0) {
-    return { ...base, coversWholeFile, status: 'invalid', detail: 'the byte range does not exclude exactly the signature value' };
+    return {
+      ...base,
+      coversWholeFile,
+      status: 'invalid',
+      detail: 'the byte range does not exclude exactly the signature value',
+    };
   }
   const hex = bytes.toString('latin1', l0 + 1, s1 - 1);
   const cmsBytes = Buffer.from(hex, 'hex');
@@ -197,13 +249,21 @@ function checkSignature(
   const signer = cms.signer ? commonName(cms.signer) : base.signer;
   const report = { ...base, signer, coversWholeFile };
   if (!cms.signer || (cms.problem && !cms.isDigestMatch)) {
-    return { ...report, status: 'invalid', detail: cms.problem ?? 'the signature cannot be checked' };
+    return {
+      ...report,
+      status: 'invalid',
+      detail: cms.problem ?? 'the signature cannot be checked',
+    };
   }
   if (!cms.isDigestMatch) {
     return { ...report, status: 'modified', detail: 'the signed bytes were changed after signing' };
   }
   if (!cms.isSignatureValid) {
-    return { ...report, status: 'invalid', detail: cms.problem ?? 'the signature value does not verify' };
+    return {
+      ...report,
+      status: 'invalid',
+      detail: cms.problem ?? 'the signature value does not verify',
+    };
   }
   const chain = chainStatus(cms.signer, cms.certificates, roots, at);
   return { ...report, status: chain.status, ...(chain.detail ? { detail: chain.detail } : {}) };
