@@ -28,6 +28,7 @@ import Database from 'better-sqlite3';
 import { DomainError, isDomainError } from '../../common/contract/result';
 import { latestSchemaVersion, migrations } from './migrations/index';
 import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
+import { syncSearchIndex } from './searchIndex';
 
 /** The better-sqlite3 handle type used by every query function. */
 export type Db = Database.Database;
@@ -319,5 +320,13 @@ export function toDomainError(error: unknown, file = 'the library'): DomainError
  * failing at commit with SQLITE_BUSY_SNAPSHOT.
  */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  return db
+    .transaction(() => {
+      const result = fn();
+      // The search index follows every change in the same transaction (triggers note what
+      // changed; see searchIndex.ts).
+      syncSearchIndex(db);
+      return result;
+    })
+    .immediate();
 }

@@ -8,12 +8,13 @@
  *   0040 standard decision texts (issue 3).
  */
 import { migration as createLibrary } from './0010-create-library';
+import { migration as createSearchIndex } from './0020-create-search-index';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in ascending version order. */
-export const migrations: readonly Migration[] = [createLibrary];
+export const migrations: readonly Migration[] = [createLibrary, createSearchIndex];
 
 /** The schema version this build writes: the highest migration version. */
 export const latestSchemaVersion: number = migrations.reduce((max, m) => Math.max(max, m.version), 0);
