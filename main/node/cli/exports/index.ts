@@ -1,0 +1,8 @@
+/**
+ * The formats of `referat export --format`. Add a format by writing `<format>.ts` (an
+ * `ExportFormat`) and adding one line here.
+ */
+import type { ExportFormat } from '../types';
+import { jsonExport } from './json';
+
+export const exportFormats: readonly ExportFormat[] = [jsonExport];
