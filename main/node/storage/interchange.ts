@@ -123,7 +123,8 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
  * - The meeting's id already in the library: `refuse` → `conflict`; `replace` → the existing
  *   meeting (a draft, else `locked`) is deleted and the document takes its place; `keepBoth` →
  *   the meeting, participants, items and appendices get new ids, and every reference to them
- *   (substitutes, absences, appendix items, references inside the text) is rewritten.
+ *   (substitutes, absences, appendix items, references inside the text) is rewritten. keepBoth
+ *   also renews the ids when only records inside the meeting collide with another meeting's.
  * - Each non-empty body becomes revision 1, authored by `options.author`.
  * - Appendix files are recorded by SHA-256; their bytes are not part of the document.
  *
@@ -156,13 +157,32 @@ export function importMeetingDocument(
       } else {
         doc = withNewMeetingIds(doc);
       }
+    } else if (onExisting === 'keepBoth' && findIdCollisions(db, doc).length > 0) {
+      doc = withNewMeetingIds(doc);
     }
-    checkIdCollisions(db, doc);
+    const collisions = findIdCollisions(db, doc);
+    if (collisions.length > 0) {
+      throw new DomainError(
+        'conflict',
+        `The document reuses ids of another meeting in this library; import it as a copy (keep both) instead.\n${collisions.slice(0, 20).join('\n')}`,
+      );
+    }
 
     const committee = doc.committee;
     const isNewCommittee = !hasCommittee(db, committee.id);
     if (isNewCommittee) createCommittee(db, committee);
     importMembers(db, doc, isNewCommittee);
+
+    const memberOf = db.prepare('SELECT committee_id FROM members WHERE id = ?').pluck();
+    const strangers = doc.participants
+      .map((p, index) => ({ memberId: p.memberId, index }))
+      .filter(({ memberId }) => memberId !== null && memberOf.get(memberId) !== committee.id);
+    if (strangers.length > 0) {
+      throw new DomainError(
+        'invalid_input',
+        strangers.map(({ memberId, index }) => `participants[${index}].memberId: ${memberId} is not a member of the committee`).join('\n'),
+      );
+    }
 
     const meetingId = doc.meeting.id;
     const { bodies: meetingBodies, ...header } = doc.meeting;
@@ -210,8 +230,8 @@ function importMembers(db: Db, doc: ReferatDocument, isNewCommittee: boolean): v
   });
 }
 
-/** Refuses a document whose records reuse ids that another meeting of the library holds. */
-function checkIdCollisions(db: Db, doc: ReferatDocument): void {
+/** Records of the document whose ids another meeting of the library already holds (as JSON paths). */
+function findIdCollisions(db: Db, doc: ReferatDocument): string[] {
   const checks: Array<[string, string, Array<{ id: string }>]> = [
     ['participants', 'participants', doc.participants],
     ['agenda_items', 'agendaItems', doc.agendaItems],
@@ -224,12 +244,7 @@ function checkIdCollisions(db: Db, doc: ReferatDocument): void {
       if (exists.get(record.id) !== undefined) problems.push(`${path}[${index}].id: ${record.id} is already used by another meeting`);
     });
   }
-  if (problems.length > 0) {
-    throw new DomainError(
-      'conflict',
-      `The document reuses ids of another meeting in this library; import it as a copy (keep both) instead.\n${problems.slice(0, 20).join('\n')}`,
-    );
-  }
+  return problems;
 }
 
 /** The document with new ids for the meeting and everything in it, references rewritten. */
