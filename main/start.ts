@@ -16,7 +16,7 @@ import { createHandlers } from './node/api/handlers';
 import { findElectronBinary } from './node/host/electronBinary';
 import { startHost } from './node/host/httpHost';
 import { parseStartArgs, startUsage as usage, type StartOptions } from './node/host/startOptions';
-import { defaultLibraryPath } from './node/paths';
+import { resolveLibraryPath } from './node/paths';
 import { openLibrary, type Library } from './node/storage/library';
 
 /** Opens `url` in the default browser; failures are reported on stderr and otherwise ignored. */
@@ -55,7 +55,7 @@ async function runBrowserMode(options: StartOptions, rendererDir: string): Promi
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     process.stderr.write(`Referat: the renderer is not built (${rendererDir}); run npm run build.\n`);
   }
-  const libraryPath = path.resolve(options.libraryPath ?? defaultLibraryPath());
+  const libraryPath = resolveLibraryPath(options.libraryPath ?? undefined);
   let library: Library;
   try {
     library = openLibrary(libraryPath);

@@ -69,7 +69,7 @@ function nodeConfig({ input, outDir, format, entryFileNames }) {
           format,
           entryFileNames,
           // Shared chunks next to the entries, so import.meta.url resolves the same from each.
-          chunkFileNames: `[name]-[hash]${format === 'cjs' ? '.cjs' : '.mjs'}`,
+          chunkFileNames: `shared-[hash]${format === 'cjs' ? '.cjs' : '.mjs'}`,
         },
       },
     },

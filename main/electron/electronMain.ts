@@ -15,7 +15,7 @@ import { createDispatcher } from '../node/api/dispatch';
 import { createHandlers } from '../node/api/handlers';
 import type { HandlerContext } from '../node/api/types';
 import { contentTypeFor, resolveStaticFile, securityHeaders } from '../node/host/staticFiles';
-import { defaultLibraryPath } from '../node/paths';
+import { resolveLibraryPath } from '../node/paths';
 import { openLibrary, type Library } from '../node/storage/library';
 import { ensureNativeBinding } from './nativeBinding';
 
@@ -41,10 +41,10 @@ let mainWindow: BrowserWindow | null = null;
 function libraryPathFromArgs(argv: readonly string[]): string {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
-    if (arg === '--library' && argv[i + 1]) return path.resolve(argv[i + 1] as string);
-    if (arg.startsWith('--library=')) return path.resolve(arg.slice('--library='.length));
+    if (arg === '--library' && argv[i + 1]) return resolveLibraryPath(argv[i + 1]);
+    if (arg.startsWith('--library=')) return resolveLibraryPath(arg.slice('--library='.length));
   }
-  return path.resolve(process.env.REFERAT_LIBRARY || defaultLibraryPath());
+  return resolveLibraryPath(undefined);
 }
 
 /** True when the frame that sent an IPC message shows our own renderer. */
@@ -131,7 +131,8 @@ async function start(): Promise<void> {
       return file ? { path: file, fileName: path.basename(file) } : null;
     },
   };
-  const dispatch = createDispatcher(createHandlers(opened));
+  // The packaged app trusts its handlers' outputs; development checks them against the contract.
+  const dispatch = createDispatcher(createHandlers(opened), { isValidatingOutput: !app.isPackaged });
   ipcMain.handle('referat:call', async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isOwnFrame(event)) {
       return { ok: false, error: { code: 'forbidden', message: 'Only Referat’s own window may call the API.' } };
