@@ -233,6 +233,10 @@ describe('HTTP host', () => {
     expect(attached.ok).toBe(true);
     expect(JSON.stringify(attached.value)).toContain(upload.value.sha256);
 
+    // The handler released the upload once stored: the same id does not work twice.
+    const again = JSON.parse((await call('appendices:attachFile', { id: appendix.value.id, uploadId: upload.value.uploadId })).body) as { ok: boolean };
+    expect(again).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
     // An id that was never issued is refused as a typed error.
     const unknown = JSON.parse((await call('appendices:attachFile', { id: appendix.value.id, uploadId: 'f'.repeat(32) })).body) as { ok: boolean; error: { code: string } };
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
