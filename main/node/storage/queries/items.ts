@@ -165,6 +165,9 @@ export function deleteItem(db: Db, args: { id: string; isDecisionLossConfirmed?:
         `Item ${item.number} "${item.title}" has a decision text. Deleting the item deletes the decision; confirm to delete it.`,
       );
     }
+    // Unbind appendices explicitly rather than through the foreign key's SET NULL action, so
+    // triggers on appendices see an ordinary UPDATE.
+    db.prepare('UPDATE appendices SET item_id = NULL WHERE item_id = ?').run(args.id);
     db.prepare('DELETE FROM agenda_items WHERE id = ?').run(args.id);
     const update = db.prepare('UPDATE agenda_items SET position = ? WHERE id = ?');
     listItems(db, item.meetingId).forEach((other, index) => {

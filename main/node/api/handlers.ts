@@ -1,0 +1,208 @@
+/**
+ * The implementation of every request of the API contract (main/common/contract/api.ts) over an
+ * open library. Transports (Electron IPC, the HTTP host, the CLI) call these through the one
+ * dispatcher (dispatch.ts), which validates the input first; handlers receive parsed input and
+ * a HandlerContext (types.ts).
+ *
+ * Every handler's failures are DomainErrors: SQLite errors are mapped here (busy, damaged
+ * library, constraint) so the dispatcher only ever sees typed errors or genuine bugs.
+ */
+import packageJson from '../../../package.json';
+import { DomainError } from '../../common/contract/result';
+import { parseReferatDocument, referatFileName, serializeReferatDocument } from '../../common/format/referatJson';
+import { backupNow, listBackups } from '../storage/backup';
+import { storeFile } from '../storage/fileStore';
+import { exportMeetingDocument, importMeetingDocument } from '../storage/interchange';
+import { toDomainError, type Library } from '../storage/library';
+import { attachFileToAppendix, createAppendix, deleteAppendix, getAppendix, moveAppendix, updateAppendix } from '../storage/queries/appendices';
+import { bodyHistory, saveBody } from '../storage/queries/bodies';
+import { createCommittee, listCommittees, updateCommittee } from '../storage/queries/committees';
+import { createItem, deleteItem, moveItem, updateItem } from '../storage/queries/items';
+import {
+  createMeeting,
+  deleteMeeting,
+  getMeetingDetail,
+  listMeetings,
+  proposeNextMeeting,
+  requireDraftMeeting,
+  updateMeeting,
+} from '../storage/queries/meetings';
+import { createMember, listMembers, moveMember, updateMember } from '../storage/queries/members';
+import { createParticipant, deleteParticipant, updateParticipant } from '../storage/queries/participants';
+import type { HandlerMap } from './dispatch';
+import { createSearchHandlers } from './handlers/search';
+import type { HandlerContext, IncomingFile } from './types';
+
+/** A handler for every request, over one library. */
+export type Handlers = HandlerMap<HandlerContext>;
+
+export type HandlerOptions = {
+  /** Shown by `app:info`; defaults to package.json's version. */
+  version?: string;
+  /** Largest appendix file accepted. Default 500 MB. */
+  maxAttachmentBytes?: number;
+};
+
+/**
+ * Creates the handlers over `library` (which the caller opens and closes). Features with their
+ * own area file (`handlers/<area>.ts`) are merged here; the `Handlers` type makes a request
+ * without a handler a type error.
+ */
+export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers {
+  const db = library.db;
+  const version = options.version ?? packageJson.version;
+  const maxAttachmentBytes = options.maxAttachmentBytes ?? 500 * 1024 * 1024;
+  const authorOf = (ctx: HandlerContext) => ctx.author ?? library.author;
+
+  const handlers: Handlers = {
+    'app:info': (_input, ctx) => ({ version, transport: ctx.transport, libraryName: library.name }),
+
+    'committees:list': () => listCommittees(db),
+    'committees:create': (input) => createCommittee(db, input),
+    'committees:update': (input) => updateCommittee(db, input),
+
+    'members:list': (input) => listMembers(db, input),
+    'members:create': (input) => createMember(db, input),
+    'members:update': (input) => updateMember(db, input),
+    'members:move': (input) => moveMember(db, input),
+
+    'meetings:list': (input) => listMeetings(db, input),
+    'meetings:proposeNext': (input) => proposeNextMeeting(db, input),
+    'meetings:create': (input) => createMeeting(db, input),
+    'meetings:get': (input) => getMeetingDetail(db, input.id),
+    'meetings:update': (input) => updateMeeting(db, input),
+    'meetings:delete': (input) => deleteMeeting(db, input),
+
+    'participants:create': (input) => createParticipant(db, input),
+    'participants:update': (input) => updateParticipant(db, input),
+    'participants:delete': (input) => deleteParticipant(db, input),
+
+    'items:create': (input) => createItem(db, input),
+    'items:update': (input) => updateItem(db, input),
+    'items:move': (input) => moveItem(db, input),
+    'items:delete': (input) => deleteItem(db, input),
+
+    'bodies:save': (input, ctx) => saveBody(db, { ...input, author: authorOf(ctx) }),
+    'bodies:history': (input) => bodyHistory(db, input),
+
+    'appendices:create': (input) => createAppendix(db, input),
+    'appendices:update': (input) => updateAppendix(db, input),
+    'appendices:move': (input) => moveAppendix(db, input),
+    'appendices:delete': (input) => deleteAppendix(db, input),
+    'appendices:attachFile': async (input, ctx) => {
+      // Refuse before a dialog opens or bytes are copied.
+      requireDraftMeeting(db, getAppendix(db, input.id).meetingId);
+      const file = await incomingFile(input.uploadId, ctx);
+      const stored = await storeFile(library.filesDir, file.path, { maxBytes: maxAttachmentBytes });
+      const appendix = attachFileToAppendix(db, {
+        id: input.id,
+        file: {
+          ...stored,
+          name: safeFileName(file.fileName),
+          mediaType: file.mediaType ?? mediaTypeFor(file.fileName),
+        },
+      });
+      if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
+      return appendix;
+    },
+
+    'meetings:exportJson': (input) => {
+      const document = exportMeetingDocument(db, input.id);
+      return { fileName: referatFileName(document), json: serializeReferatDocument(document) };
+    },
+    'meetings:importJson': (input, ctx) => {
+      const document = parseReferatDocument(input.json);
+      return importMeetingDocument(db, document, { onExisting: input.onExisting ?? 'refuse', author: authorOf(ctx) });
+    },
+
+    'library:backups': () => listBackups(library.path),
+    'library:backupNow': () => backupNow(library),
+
+    ...createSearchHandlers(library),
+  };
+  return withErrorMapping(handlers, library.path);
+}
+
+/** Wraps every handler so SQLite and file-system errors surface as DomainErrors. */
+function withErrorMapping(handlers: Handlers, file: string): Handlers {
+  const wrapped: Record<string, (input: unknown, ctx: HandlerContext) => unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown, ctx: HandlerContext) => unknown][]) {
+    wrapped[name] = (input, ctx) => {
+      try {
+        const value = handler(input, ctx);
+        return value instanceof Promise ? value.catch((error: unknown) => Promise.reject(mapped(error, file))) : value;
+      } catch (error) {
+        throw mapped(error, file);
+      }
+    };
+  }
+  return wrapped as unknown as Handlers;
+}
+
+/** Typed errors pass; SQLite/file errors are mapped; anything else (a bug, a zod error) passes to the dispatcher. */
+function mapped(error: unknown, file: string): unknown {
+  if (error instanceof DomainError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_') || /^E[A-Z]+$/.test(code))) return toDomainError(error, file);
+  return error;
+}
+
+async function incomingFile(uploadId: string | undefined, ctx: HandlerContext): Promise<IncomingFile> {
+  if (uploadId !== undefined) {
+    if (!ctx.resolveUpload) throw new DomainError('forbidden', 'This transport does not accept uploads.');
+    return ctx.resolveUpload(uploadId);
+  }
+  if (!ctx.pickFile) {
+    throw new DomainError('invalid_input', 'uploadId: upload the file first; this transport has no file dialog.');
+  }
+  const picked = await ctx.pickFile();
+  if (!picked) throw new DomainError('cancelled', 'No file was chosen.');
+  return picked;
+}
+
+/** A display name of at most 255 characters, never empty, without folders. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop()?.trim() ?? '';
+  const cleaned = Array.from(base)
+    .filter((char) => char.charCodeAt(0) >= 0x20)
+    .join('');
+  return (cleaned === '' ? 'bilag' : cleaned).slice(0, 255);
+}
+
+const mediaTypes: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ppt: 'application/vnd.ms-powerpoint',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  rtf: 'application/rtf',
+  html: 'text/html',
+  htm: 'text/html',
+  xml: 'application/xml',
+  json: 'application/json',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  svg: 'image/svg+xml',
+  zip: 'application/zip',
+  msg: 'application/vnd.ms-outlook',
+  eml: 'message/rfc822',
+  mp3: 'audio/mpeg',
+  mp4: 'video/mp4',
+};
+
+/** The media type for a file name's extension; `application/octet-stream` when unknown. */
+export function mediaTypeFor(fileName: string): string {
+  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return mediaTypes[extension] ?? 'application/octet-stream';
+}

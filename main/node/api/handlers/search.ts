@@ -1,0 +1,20 @@
+/**
+ * Handlers of the search feature (issue 7): full-text search and the decision register. The
+ * queries live in main/node/storage/queries/search.ts.
+ */
+import type { Library } from '../../storage/library';
+import { insertPreviousDecisions, listDecisions, previousDecisions, searchLibrary } from '../../storage/queries/search';
+import type { Handlers } from '../handlers';
+
+/** The search and decision-register requests. */
+export type SearchRequestName = 'search:query' | 'decisions:list' | 'decisions:previous' | 'decisions:insertPrevious';
+
+export function createSearchHandlers(library: Library): Pick<Handlers, SearchRequestName> {
+  const db = library.db;
+  return {
+    'search:query': (input) => searchLibrary(db, input),
+    'decisions:list': (input) => listDecisions(db, input),
+    'decisions:previous': (input) => previousDecisions(db, input),
+    'decisions:insertPrevious': (input, ctx) => insertPreviousDecisions(db, { ...input, author: ctx.author ?? library.author }),
+  };
+}
