@@ -155,6 +155,18 @@ describe('referat/1 fixture (the Gentofte model document)', () => {
   });
 });
 
+describe('docs/format.md', () => {
+  it('has a minimal example that is a valid document in canonical form', () => {
+    const markdown = fs.readFileSync(path.resolve(__dirname, '../../docs/format.md'), 'utf8');
+    const section = markdown.slice(markdown.indexOf('\n## Example\n'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+    if (example === undefined) throw new Error('no example in docs/format.md');
+    const doc = parseReferatDocument(example);
+    expect(doc.agendaItems[0]?.bodies.decision?.[0]).toMatchObject({ type: 'paragraph' });
+    expect(serializeReferatDocument(doc)).toBe(example);
+  });
+});
+
 describe('canonical serialization', () => {
   it('parse → serialize → parse → serialize gives identical bytes and equal documents', () => {
     const first = serializeReferatDocument(fixture());
