@@ -23,7 +23,7 @@ let app: ElectronApplication;
 let page: Page;
 let tempDir: string;
 
-describe.skipIf(isSkipped)('Electron app', () => {
+describe('Electron app', () => {
   beforeAll(async () => {
     if (!binary.isAvailable) return;
     if (!existsSync(path.join(root, 'out', 'main', 'electronMain.mjs'))) throw new Error('Run npm run build first.');
@@ -47,7 +47,7 @@ describe.skipIf(isSkipped)('Electron app', () => {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });
 
-  it('loads the renderer from app://referat under the CSP: no inline script, no outside connection', async () => {
+  it.skipIf(isSkipped)('loads the renderer from app://referat under the CSP: no inline script, no outside connection', async () => {
     expect(page.url()).toMatch(/^app:\/\/referat\//);
     const blocked = await page.evaluate(async () => {
       const script = document.createElement('script');
@@ -64,7 +64,7 @@ describe.skipIf(isSkipped)('Electron app', () => {
     expect(blocked).toEqual({ inlineRan: false, isFetchBlocked: true });
   });
 
-  it('gives the page the bridge object only: no Node, no ipcRenderer', async () => {
+  it.skipIf(isSkipped)('gives the page the bridge object only: no Node, no ipcRenderer', async () => {
     const globals = await page.evaluate(() => ({
       bridgeKeys: Object.keys((window as unknown as { referat?: object }).referat ?? {}).sort(),
       hasRequire: typeof (window as unknown as { require?: unknown }).require !== 'undefined',
@@ -74,14 +74,14 @@ describe.skipIf(isSkipped)('Electron app', () => {
     expect(globals).toEqual({ bridgeKeys: ['call', 'transport'], hasRequire: false, hasProcess: false, hasBuffer: false });
   });
 
-  it('answers API calls over IPC with typed results', async () => {
+  it.skipIf(isSkipped)('answers API calls over IPC with typed results', async () => {
     const info = await page.evaluate(() => (window as unknown as { referat: { call(n: string, i: unknown): Promise<unknown> } }).referat.call('app:info', {}));
     expect(info).toMatchObject({ ok: true, value: { transport: 'electron' } });
     const bad = await page.evaluate(() => (window as unknown as { referat: { call(n: string, i: unknown): Promise<unknown> } }).referat.call('nothing:here', {}));
     expect(bad).toMatchObject({ ok: false, error: { code: 'unknown_request' } });
   });
 
-  it('denies new windows, navigation away and permissions', async () => {
+  it.skipIf(isSkipped)('denies new windows, navigation away and permissions', async () => {
     const opened = await page.evaluate(() => window.open('https://example.com') === null);
     expect(opened).toBe(true);
     expect(app.windows()).toHaveLength(1);
