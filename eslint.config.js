@@ -29,7 +29,7 @@ const impureModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/results.json', 'test-results/**'] },
+  { ignores: ['out/**', '.out-build-*/**', 'dist/**', 'node_modules/**', 'bench/results.json', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

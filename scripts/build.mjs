@@ -10,7 +10,7 @@
  *
  * Quiet on success: only errors are printed (to stderr), and the exit code is non-zero on failure.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,36 +76,56 @@ function nodeConfig({ input, outDir, format, entryFileNames }) {
   };
 }
 
-async function buildRenderer() {
+async function buildRenderer(stage) {
   if (!existsSync(path.join(root, 'renderer', 'index.html'))) {
     console.error('build: renderer/index.html is missing; the renderer was not built.');
     return;
   }
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel });
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel, build: { outDir: path.join(stage, 'renderer') } });
 }
 
-async function buildMain() {
+async function buildMain(stage) {
   const input = mainEntries();
   if (Object.keys(input).length === 0) return;
-  await build(nodeConfig({ input, outDir: path.join(out, 'main'), format: 'esm', entryFileNames: '[name].mjs' }));
+  await build(nodeConfig({ input, outDir: path.join(stage, 'main'), format: 'esm', entryFileNames: '[name].mjs' }));
 }
 
-async function buildPreload() {
+async function buildPreload(stage) {
   const file = path.join(root, 'preload', 'preload.ts');
   if (!existsSync(file)) return;
   await build(
-    nodeConfig({ input: { preload: file }, outDir: path.join(out, 'preload'), format: 'cjs', entryFileNames: '[name].cjs' }),
+    nodeConfig({ input: { preload: file }, outDir: path.join(stage, 'preload'), format: 'cjs', entryFileNames: '[name].cjs' }),
   );
 }
 
+/**
+ * Moves a complete build into out/ part by part: a failed build leaves the previous out/
+ * untouched, and a running app or test never sees a half-written folder.
+ */
+function publish(stage) {
+  mkdirSync(out, { recursive: true });
+  for (const part of readdirSync(stage)) {
+    const target = path.join(out, part);
+    const old = `${target}.old-${process.pid}`;
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(path.join(stage, part), target);
+    rmSync(old, { recursive: true, force: true });
+  }
+}
+
+// A hidden staging folder beside out/ (same file system, so the final renames are atomic).
+const stage = path.join(root, `.out-build-${process.pid}`);
 try {
+  rmSync(stage, { recursive: true, force: true });
   // Rolldown uses its own threads; running the three builds one after another keeps the
   // two shared cores of a CI machine free and the total well under 30 s.
-  rmSync(out, { recursive: true, force: true });
-  await buildRenderer();
-  await buildPreload();
-  await buildMain();
+  await buildRenderer(stage);
+  await buildPreload(stage);
+  await buildMain(stage);
+  publish(stage);
 } catch (error) {
   console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  rmSync(stage, { recursive: true, force: true });
 }
