@@ -94,8 +94,12 @@ export function App({ client }: Props) {
       </header>
       <main id="main-content" className="app-main" tabIndex={-1}>
         {route.screen === 'committees' && <CommitteesScreen />}
-        {route.screen === 'committee' && <CommitteeScreen key={route.committeeId} committeeId={route.committeeId} />}
-        {route.screen === 'meeting' && <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />}
+        {route.screen === 'committee' && (
+          <CommitteeScreen key={route.committeeId} committeeId={route.committeeId} />
+        )}
+        {route.screen === 'meeting' && (
+          <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />
+        )}
       </main>
     </AppContext.Provider>
   );

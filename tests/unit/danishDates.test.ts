@@ -20,13 +20,19 @@ describe('formatDanishDate', () => {
   });
 
   it('adds the weekday on request', () => {
-    expect(formatDanishDate('2017-12-12', { isWithWeekday: true })).toBe('tirsdag den 12. december 2017');
-    expect(formatDanishDate('2024-02-29', { isWithWeekday: true })).toBe('torsdag den 29. februar 2024');
+    expect(formatDanishDate('2017-12-12', { isWithWeekday: true })).toBe(
+      'tirsdag den 12. december 2017',
+    );
+    expect(formatDanishDate('2024-02-29', { isWithWeekday: true })).toBe(
+      'torsdag den 29. februar 2024',
+    );
   });
 
   it('has an English variant', () => {
     expect(formatDanishDate('2017-12-12', { language: 'en' })).toBe('12 December 2017');
-    expect(formatDanishDate('2017-12-12', { language: 'en', isWithWeekday: true })).toBe('Tuesday 12 December 2017');
+    expect(formatDanishDate('2017-12-12', { language: 'en', isWithWeekday: true })).toBe(
+      'Tuesday 12 December 2017',
+    );
   });
 
   it('refuses values that are not real dates, naming the value', () => {
@@ -38,8 +44,16 @@ describe('formatDanishDate', () => {
 
 describe('Copenhagen time', () => {
   it('uses CET in winter and CEST in summer', () => {
-    expect(toCopenhagen('2017-12-12T15:30:00Z')).toEqual({ date: '2017-12-12', time: '16:30', offsetMinutes: 60 });
-    expect(toCopenhagen('2018-06-01T12:00:00Z')).toEqual({ date: '2018-06-01', time: '14:00', offsetMinutes: 120 });
+    expect(toCopenhagen('2017-12-12T15:30:00Z')).toEqual({
+      date: '2017-12-12',
+      time: '16:30',
+      offsetMinutes: 60,
+    });
+    expect(toCopenhagen('2018-06-01T12:00:00Z')).toEqual({
+      date: '2018-06-01',
+      time: '14:00',
+      offsetMinutes: 120,
+    });
   });
 
   it('switches exactly at 01:00 UTC on the last Sundays of March and October', () => {
@@ -63,9 +77,13 @@ describe('Copenhagen time', () => {
     const start = Date.parse('2025-01-01T00:30:00Z');
     for (let hour = 0; hour < 366 * 24; hour += 7) {
       const millis = start + hour * 3_600_000;
-      const parts = Object.fromEntries(format.formatToParts(millis).map((part) => [part.type, part.value]));
+      const parts = Object.fromEntries(
+        format.formatToParts(millis).map((part) => [part.type, part.value]),
+      );
       const local = toCopenhagen(millis);
-      expect(`${local.date} ${local.time}`).toBe(`${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`);
+      expect(`${local.date} ${local.time}`).toBe(
+        `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`,
+      );
     }
   });
 

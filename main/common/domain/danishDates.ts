@@ -11,8 +11,34 @@ import { isValidIsoDate } from './model';
 export type DateLanguage = 'da' | 'en';
 
 const monthNames: Record<DateLanguage, readonly string[]> = {
-  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  da: [
+    'januar',
+    'februar',
+    'marts',
+    'april',
+    'maj',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 /** Weekday names starting with Sunday (the index of `Date.getUTCDay`). */
@@ -37,7 +63,10 @@ export function formatDanishDate(isoDate: string, options: DateFormatOptions = {
   const parts = parseIsoDate(isoDate);
   const language = options.language ?? 'da';
   const month = monthNames[language][parts.month - 1] ?? '';
-  const date = language === 'da' ? `${parts.day}. ${month} ${parts.year}` : `${parts.day} ${month} ${parts.year}`;
+  const date =
+    language === 'da'
+      ? `${parts.day}. ${month} ${parts.year}`
+      : `${parts.day} ${month} ${parts.year}`;
   if (!options.isWithWeekday) return date;
   const weekday = weekdayNames[language][weekdayOf(parts.year, parts.month, parts.day)] ?? '';
   return language === 'da' ? `${weekday} den ${date}` : `${weekday} ${date}`;
@@ -45,7 +74,8 @@ export function formatDanishDate(isoDate: string, options: DateFormatOptions = {
 
 /** Formats a clock time "16:30" the Danish way "16.30" (English keeps "16:30"). */
 export function formatClockTime(time: string, language: DateLanguage = 'da'): string {
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new RangeError(`"${time}" is not a time written HH:MM`);
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+    throw new RangeError(`"${time}" is not a time written HH:MM`);
   return language === 'da' ? time.replace(':', '.') : time;
 }
 
@@ -70,7 +100,10 @@ export function toCopenhagen(instant: string | number): CopenhagenDateTime {
  * Formats an instant as a Copenhagen local date and time: "12. december 2017 kl. 16.30" in
  * Danish, "12 December 2017 at 16:30" in English.
  */
-export function formatDanishTimestamp(instant: string | number, language: DateLanguage = 'da'): string {
+export function formatDanishTimestamp(
+  instant: string | number,
+  language: DateLanguage = 'da',
+): string {
   const local = toCopenhagen(instant);
   const date = formatDanishDate(local.date, { language });
   return language === 'da'
@@ -96,7 +129,8 @@ export function copenhagenToday(nowMillis: number): string {
 }
 
 function parseIsoDate(isoDate: string): { year: number; month: number; day: number } {
-  if (!isValidIsoDate(isoDate)) throw new RangeError(`"${isoDate}" is not a date written YYYY-MM-DD`);
+  if (!isValidIsoDate(isoDate))
+    throw new RangeError(`"${isoDate}" is not a date written YYYY-MM-DD`);
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return { year, month, day };
 }

@@ -12,11 +12,21 @@ export function meetingBodyFieldsOf(template: TemplateId): readonly MeetingBodyF
 }
 
 /** The item bodies a template shows for an item, in document order. */
-export function itemBodyFieldsOf(template: TemplateId, isClosed: boolean): readonly ItemBodyField[] {
+export function itemBodyFieldsOf(
+  template: TemplateId,
+  isClosed: boolean,
+): readonly ItemBodyField[] {
   const fields: ItemBodyField[] =
     template === 'opgaveudvalg'
       ? ['decision']
-      : ['summary', 'recommendation', 'casePresentation', 'finances', 'previousDecisions', 'decision'];
+      : [
+          'summary',
+          'recommendation',
+          'casePresentation',
+          'finances',
+          'previousDecisions',
+          'decision',
+        ];
   if (isClosed) fields.push('publicDecision');
   return fields;
 }

@@ -3,7 +3,12 @@
  * (`window.referat.call`) carries requests over IPC; in browser mode they go to the local HTTP
  * host as `POST /api/<name>` with the per-launch token in `X-Referat-Token`.
  */
-import type { ApiClient, RequestInput, RequestName, RequestOutput } from '../../../main/common/contract/api';
+import type {
+  ApiClient,
+  RequestInput,
+  RequestName,
+  RequestOutput,
+} from '../../../main/common/contract/api';
 import type { ApiError, Result } from '../../../main/common/contract/result';
 
 /** What the Electron preload exposes through contextBridge. */
@@ -36,7 +41,11 @@ export type RendererClient = ApiClient & {
  * Reads the launch token from `?token=` the first time, keeps it in sessionStorage (it
  * survives reloads of this tab) and removes it from the address bar and history.
  */
-export function takeLaunchToken(location: Location, history: History, storage: Storage): string | null {
+export function takeLaunchToken(
+  location: Location,
+  history: History,
+  storage: Storage,
+): string | null {
   const url = new URL(location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
@@ -56,7 +65,8 @@ function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as { ok?: unknown; error?: unknown };
   if (record.ok === true) return 'value' in record;
-  if (record.ok !== false || typeof record.error !== 'object' || record.error === null) return false;
+  if (record.ok !== false || typeof record.error !== 'object' || record.error === null)
+    return false;
   const error = record.error as { code?: unknown; message?: unknown };
   return typeof error.code === 'string' && typeof error.message === 'string';
 }
@@ -83,7 +93,10 @@ export function createHttpClient(token: string | null, base = ''): RendererClien
     token ? { ...extra, 'X-Referat-Token': token } : extra;
   return {
     isElectron: false,
-    async call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<Result<RequestOutput<N>>> {
+    async call<N extends RequestName>(
+      name: N,
+      input: RequestInput<N>,
+    ): Promise<Result<RequestOutput<N>>> {
       const body = JSON.stringify(input ?? {});
       try {
         const response = await fetch(`${base}/api/${name}`, {
@@ -114,7 +127,8 @@ export function createHttpClient(token: string | null, base = ''): RendererClien
         const result = await readResult(response);
         if (!result.ok) return result;
         const value = result.value as { uploadId?: unknown };
-        if (typeof value?.uploadId !== 'string') return failure('internal', 'The upload answer has no uploadId.');
+        if (typeof value?.uploadId !== 'string')
+          return failure('internal', 'The upload answer has no uploadId.');
         return { ok: true, value: { uploadId: value.uploadId } };
       } catch (error) {
         return networkFailure(error);
@@ -127,7 +141,10 @@ export function createHttpClient(token: string | null, base = ''): RendererClien
 export function createBridgeClient(bridge: ReferatBridge): RendererClient {
   return {
     isElectron: true,
-    async call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<Result<RequestOutput<N>>> {
+    async call<N extends RequestName>(
+      name: N,
+      input: RequestInput<N>,
+    ): Promise<Result<RequestOutput<N>>> {
       try {
         const result = await bridge.call(name, input ?? {});
         if (isResult(result)) return result as Result<RequestOutput<N>>;
@@ -137,13 +154,19 @@ export function createBridgeClient(bridge: ReferatBridge): RendererClient {
       }
     },
     upload(): Promise<Result<{ uploadId: string }>> {
-      return Promise.resolve(failure('invalid_input', 'Uploads are for browser mode; the app attaches files through its dialog.'));
+      return Promise.resolve(
+        failure(
+          'invalid_input',
+          'Uploads are for browser mode; the app attaches files through its dialog.',
+        ),
+      );
     },
   };
 }
 
 /** The client for this window: the preload bridge when present, else HTTP with the launch token. */
 export function createClient(): RendererClient {
-  if (window.referat && typeof window.referat.call === 'function') return createBridgeClient(window.referat);
+  if (window.referat && typeof window.referat.call === 'function')
+    return createBridgeClient(window.referat);
   return createHttpClient(takeLaunchToken(window.location, window.history, window.sessionStorage));
 }

@@ -4,9 +4,7 @@ import { useApp } from '../appContext';
 
 /** A loaded value: loading, loaded (and locally editable), or failed. */
 export type Resource<T> =
-  | { status: 'loading' }
-  | { status: 'loaded'; value: T }
-  | { status: 'failed'; error: ApiError };
+  { status: 'loading' } | { status: 'loaded'; value: T } | { status: 'failed'; error: ApiError };
 
 /**
  * Loads a value after every pending save has been sent (so a screen never shows data older
@@ -23,7 +21,11 @@ export function useResource<T>(load: () => Promise<Result<T>>) {
       await queue.flushAll();
       const result = await load();
       if (!isCurrent) return;
-      setResource(result.ok ? { status: 'loaded', value: result.value } : { status: 'failed', error: result.error });
+      setResource(
+        result.ok
+          ? { status: 'loaded', value: result.value }
+          : { status: 'failed', error: result.error },
+      );
     })();
     return () => {
       isCurrent = false;
@@ -32,7 +34,9 @@ export function useResource<T>(load: () => Promise<Result<T>>) {
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   const update = useCallback((change: (value: T) => T) => {
-    setResource((current) => (current.status === 'loaded' ? { status: 'loaded', value: change(current.value) } : current));
+    setResource((current) =>
+      current.status === 'loaded' ? { status: 'loaded', value: change(current.value) } : current,
+    );
   }, []);
   return { resource, reload, update };
 }

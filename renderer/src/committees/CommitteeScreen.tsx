@@ -65,7 +65,8 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
             maxLength={200}
             error={committee.name.trim() === '' ? t('validation.required') : null}
             onChange={(name) => {
-              if (name.trim() === '') update((data) => ({ ...data, committee: { ...data.committee, name } }));
+              if (name.trim() === '')
+                update((data) => ({ ...data, committee: { ...data.committee, name } }));
               else patchCommittee({ name });
             }}
           />
@@ -73,7 +74,10 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
             label={t('committees.kind')}
             value={committee.kind}
             onChange={(kind) => patchCommittee({ kind })}
-            options={committeeKinds.map((value) => ({ value, label: t(`committeeKinds.${value}`) }))}
+            options={committeeKinds.map((value) => ({
+              value,
+              label: t(`committeeKinds.${value}`),
+            }))}
           />
           <TextField
             label={t('committees.organisation')}

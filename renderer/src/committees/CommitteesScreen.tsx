@@ -1,6 +1,11 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { committeeKinds, templateIds, type CommitteeKind, type TemplateId } from '../../../main/common/domain/model';
+import {
+  committeeKinds,
+  templateIds,
+  type CommitteeKind,
+  type TemplateId,
+} from '../../../main/common/domain/model';
 import type { ApiError } from '../../../main/common/contract/result';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
@@ -43,7 +48,9 @@ export function CommitteesScreen() {
               {resource.value.map((committee) => (
                 <tr key={committee.id}>
                   <th scope="row">
-                    <a href={routeHash({ screen: 'committee', committeeId: committee.id })}>{committee.name}</a>
+                    <a href={routeHash({ screen: 'committee', committeeId: committee.id })}>
+                      {committee.name}
+                    </a>
                   </th>
                   <td>{t(`committeeKinds.${committee.kind}`)}</td>
                   <td>{committee.organisation}</td>
@@ -79,7 +86,12 @@ function NewCommitteeForm() {
     setNameError(null);
     setBusy(true);
     const result = await queue.run(() =>
-      client.call('committees:create', { name: name.trim(), kind, organisation: organisation.trim(), template }),
+      client.call('committees:create', {
+        name: name.trim(),
+        kind,
+        organisation: organisation.trim(),
+        template,
+      }),
     );
     setBusy(false);
     if (!result.ok) {
@@ -90,17 +102,34 @@ function NewCommitteeForm() {
   };
 
   return (
-    <form className="panel" aria-labelledby="new-committee-heading" onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="panel"
+      aria-labelledby="new-committee-heading"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <h2 id="new-committee-heading">{t('committees.newHeading')}</h2>
       <div className="field-grid">
-        <TextField label={t('committees.name')} value={name} onChange={setName} isRequired error={nameError} maxLength={200} />
+        <TextField
+          label={t('committees.name')}
+          value={name}
+          onChange={setName}
+          isRequired
+          error={nameError}
+          maxLength={200}
+        />
         <SelectField<CommitteeKind>
           label={t('committees.kind')}
           value={kind}
           onChange={setKind}
           options={committeeKinds.map((value) => ({ value, label: t(`committeeKinds.${value}`) }))}
         />
-        <TextField label={t('committees.organisation')} value={organisation} onChange={setOrganisation} maxLength={200} />
+        <TextField
+          label={t('committees.organisation')}
+          value={organisation}
+          onChange={setOrganisation}
+          maxLength={200}
+        />
         <SelectField<TemplateId>
           label={t('committees.template')}
           value={template}

@@ -24,7 +24,11 @@ export function MembersPanel({ committeeId, members, onMembersChange }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
 
   const patchMember = (member: Member, patch: MemberPatch, isSendable = true) => {
-    onMembersChange(members.map((candidate) => (candidate.id === member.id ? { ...candidate, ...patch } : candidate)));
+    onMembersChange(
+      members.map((candidate) =>
+        candidate.id === member.id ? { ...candidate, ...patch } : candidate,
+      ),
+    );
     if (!isSendable) return;
     queue.schedule(`member:${member.id}`, patch, {
       merge: mergePatches,
@@ -33,7 +37,9 @@ export function MembersPanel({ committeeId, members, onMembersChange }: Props) {
   };
 
   const move = async (member: Member, toIndex: number) => {
-    const result = await queue.run(() => client.call('members:move', { id: member.id, position: toIndex }));
+    const result = await queue.run(() =>
+      client.call('members:move', { id: member.id, position: toIndex }),
+    );
     if (result.ok) onMembersChange(result.value);
     setError(result.ok ? null : result.error);
   };
@@ -46,7 +52,9 @@ export function MembersPanel({ committeeId, members, onMembersChange }: Props) {
       <ol className="record-list">
         {members.map((member, index) => (
           <li key={member.id} className={`record ${member.isActive ? '' : 'record--inactive'}`}>
-            <fieldset onKeyDown={moveKeyHandler(index, members.length, (to) => void move(member, to))}>
+            <fieldset
+              onKeyDown={moveKeyHandler(index, members.length, (to) => void move(member, to))}
+            >
               <legend>{t('members.legend', { number: index + 1, name: member.name })}</legend>
               <div className="record__row">
                 <TextField
@@ -63,7 +71,10 @@ export function MembersPanel({ committeeId, members, onMembersChange }: Props) {
                   onChange={(role) => patchMember(member, { role })}
                   options={memberRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
                 />
-                <PartyField value={member.party} onChange={(party) => patchMember(member, { party })} />
+                <PartyField
+                  value={member.party}
+                  onChange={(party) => patchMember(member, { party })}
+                />
                 <SelectField<'politician' | 'citizen'>
                   label={t('members.type')}
                   value={member.isCitizen ? 'citizen' : 'politician'}
@@ -91,12 +102,21 @@ export function MembersPanel({ committeeId, members, onMembersChange }: Props) {
         ))}
       </ol>
       <InlineError error={error} />
-      <NewMemberForm committeeId={committeeId} onCreated={(member) => onMembersChange([...members, member])} />
+      <NewMemberForm
+        committeeId={committeeId}
+        onCreated={(member) => onMembersChange([...members, member])}
+      />
     </section>
   );
 }
 
-function NewMemberForm({ committeeId, onCreated }: { committeeId: string; onCreated(member: Member): void }) {
+function NewMemberForm({
+  committeeId,
+  onCreated,
+}: {
+  committeeId: string;
+  onCreated(member: Member): void;
+}) {
   const { t } = useTranslation();
   const { client, queue } = useApp();
   const [name, setName] = useState('');
@@ -134,10 +154,22 @@ function NewMemberForm({ committeeId, onCreated }: { committeeId: string; onCrea
   };
 
   return (
-    <form className="subform" aria-labelledby="new-member-heading" onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="subform"
+      aria-labelledby="new-member-heading"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <h3 id="new-member-heading">{t('members.newHeading')}</h3>
       <div className="record__row">
-        <TextField label={t('members.name')} value={name} onChange={setName} isRequired error={nameError} maxLength={200} />
+        <TextField
+          label={t('members.name')}
+          value={name}
+          onChange={setName}
+          isRequired
+          error={nameError}
+          maxLength={200}
+        />
         <SelectField<MemberRole>
           label={t('members.role')}
           value={role}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Props = {
@@ -15,6 +15,7 @@ type Props = {
  */
 export function ConfirmDialog({ message, confirmLabel, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
+  const messageId = useId();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -31,13 +32,13 @@ export function ConfirmDialog({ message, confirmLabel, onConfirm, onCancel }: Pr
     <dialog
       ref={ref}
       className="confirm-dialog"
-      aria-labelledby="confirm-dialog-message"
+      aria-labelledby={messageId}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();
       }}
     >
-      <p id="confirm-dialog-message">{message}</p>
+      <p id={messageId}>{message}</p>
       <div className="button-row">
         <button ref={cancelRef} type="button" onClick={onCancel}>
           {t('common.cancel')}

@@ -12,7 +12,12 @@ type BaseProps = {
   className?: string;
 };
 
-function describedBy(hintId: string, errorId: string, hint?: string, error?: string | null): string | undefined {
+function describedBy(
+  hintId: string,
+  errorId: string,
+  hint?: string,
+  error?: string | null,
+): string | undefined {
   const ids = [hint ? hintId : null, error ? errorId : null].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
@@ -189,7 +194,12 @@ export function CheckboxField(props: CheckboxFieldProps) {
   const id = useId();
   return (
     <div className={`field field--checkbox ${props.className ?? ''}`}>
-      <input id={id} type="checkbox" checked={props.checked} onChange={(event) => props.onChange(event.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
       <label htmlFor={id}>{props.label}</label>
     </div>
   );

@@ -36,6 +36,7 @@ export async function initI18n(): Promise<typeof i18next> {
     supportedLngs: [...languages],
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = language;
   return i18next;

@@ -2,7 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
-import { itemKinds, type AgendaItem, type ItemKind, type Meeting } from '../../../main/common/domain/model';
+import {
+  itemKinds,
+  type AgendaItem,
+  type ItemKind,
+  type Meeting,
+} from '../../../main/common/domain/model';
 import { itemBodyFieldsOf } from '../../../main/common/domain/templates';
 import { useApp } from '../appContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -42,7 +47,9 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
   };
 
   const move = async (item: AgendaItemDetail, toIndex: number) => {
-    const result = await queue.run(() => client.call('items:move', { id: item.id, position: toIndex }));
+    const result = await queue.run(() =>
+      client.call('items:move', { id: item.id, position: toIndex }),
+    );
     if (!result.ok) {
       setError(result.error);
       return;
@@ -50,18 +57,25 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
     setError(null);
     setItems((list) => {
       const byId = new Map(list.map((record) => [record.id, record]));
-      return result.value.map((record) => ({ ...record, bodies: byId.get(record.id)?.bodies ?? ({} as AgendaItemDetail['bodies']) }));
+      return result.value.map((record) => ({
+        ...record,
+        bodies: byId.get(record.id)?.bodies ?? ({} as AgendaItemDetail['bodies']),
+      }));
     });
   };
 
   const remove = async ({ item, isDecisionLoss }: DeleteState) => {
     setToDelete(null);
     const result = await queue.run(() =>
-      client.call('items:delete', isDecisionLoss ? { id: item.id, isDecisionLossConfirmed: true } : { id: item.id }),
+      client.call(
+        'items:delete',
+        isDecisionLoss ? { id: item.id, isDecisionLossConfirmed: true } : { id: item.id },
+      ),
     );
     if (!result.ok) {
       // The library refuses to drop a written decision silently: ask once more, naming the loss.
-      if (result.error.code === 'conflict' && !isDecisionLoss) setToDelete({ item, isDecisionLoss: true });
+      if (result.error.code === 'conflict' && !isDecisionLoss)
+        setToDelete({ item, isDecisionLoss: true });
       else setError(result.error);
       return;
     }
@@ -138,7 +152,12 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
                     onChange={(publicTitle) => patch(item, { publicTitle })}
                   />
                 )}
-                <TextField label={t('common.caseId')} value={item.caseId} maxLength={100} onChange={(caseId) => patch(item, { caseId })} />
+                <TextField
+                  label={t('common.caseId')}
+                  value={item.caseId}
+                  maxLength={100}
+                  onChange={(caseId) => patch(item, { caseId })}
+                />
                 <TextField
                   label={t('common.documentNumber')}
                   value={item.documentNumber}
@@ -160,14 +179,21 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
                     body={item.bodies[field] ?? emptyBody()}
                     onSaved={(body) =>
                       setItems((list) =>
-                        replaceById(list, item.id, (record) => ({ ...record, bodies: { ...record.bodies, [field]: body } })),
+                        replaceById(list, item.id, (record) => ({
+                          ...record,
+                          bodies: { ...record.bodies, [field]: body },
+                        })),
                       )
                     }
                   />
                 ))}
               </div>
               <div className="button-row button-row--end">
-                <button type="button" className="button--quiet" onClick={() => setToDelete({ item, isDecisionLoss: false })}>
+                <button
+                  type="button"
+                  className="button--quiet"
+                  onClick={() => setToDelete({ item, isDecisionLoss: false })}
+                >
                   {t('agenda.delete', { title: item.title })}
                 </button>
               </div>
@@ -176,11 +202,16 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
         ))}
       </ol>
       <InlineError error={error} />
-      <NewItemForm meetingId={meeting.id} onCreated={(item) => setItems((list) => [...list, item])} />
+      <NewItemForm
+        meetingId={meeting.id}
+        onCreated={(item) => setItems((list) => [...list, item])}
+      />
       <ConfirmDialog
         message={
           toDelete
-            ? t(toDelete.isDecisionLoss ? 'agenda.confirmDeleteDecision' : 'agenda.confirmDelete', { title: toDelete.item.title })
+            ? t(toDelete.isDecisionLoss ? 'agenda.confirmDeleteDecision' : 'agenda.confirmDelete', {
+                title: toDelete.item.title,
+              })
             : null
         }
         confirmLabel={t('common.delete')}
@@ -193,7 +224,13 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
   );
 }
 
-function NewItemForm({ meetingId, onCreated }: { meetingId: string; onCreated(item: AgendaItemDetail): void }) {
+function NewItemForm({
+  meetingId,
+  onCreated,
+}: {
+  meetingId: string;
+  onCreated(item: AgendaItemDetail): void;
+}) {
   const { t } = useTranslation();
   const { client, queue } = useApp();
   const [title, setTitle] = useState('');
@@ -233,7 +270,12 @@ function NewItemForm({ meetingId, onCreated }: { meetingId: string; onCreated(it
   };
 
   return (
-    <form className="subform" aria-labelledby="new-item-heading" onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="subform"
+      aria-labelledby="new-item-heading"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <h3 id="new-item-heading">{t('agenda.newHeading')}</h3>
       <div className="record__row">
         <TextField
@@ -245,7 +287,12 @@ function NewItemForm({ meetingId, onCreated }: { meetingId: string; onCreated(it
           maxLength={500}
           className="field--wide"
         />
-        <TextField label={t('agenda.presenter')} value={presenter} onChange={setPresenter} maxLength={300} />
+        <TextField
+          label={t('agenda.presenter')}
+          value={presenter}
+          onChange={setPresenter}
+          maxLength={300}
+        />
         <button type="submit" className="button--primary">
           {t('agenda.add')}
         </button>

@@ -18,7 +18,9 @@ type Props = {
   setAppendices(change: (list: Appendix[]) => Appendix[]): void;
 };
 
-type AppendixPatch = Partial<Pick<Appendix, 'title' | 'documentNumber' | 'caseId' | 'isClosed' | 'itemId'>>;
+type AppendixPatch = Partial<
+  Pick<Appendix, 'title' | 'documentNumber' | 'caseId' | 'isClosed' | 'itemId'>
+>;
 
 /** File sizes as people read them. */
 function formatSize(bytes: number, language: string): string {
@@ -45,7 +47,9 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
   };
 
   const move = async (appendix: Appendix, toIndex: number) => {
-    const result = await queue.run(() => client.call('appendices:move', { id: appendix.id, position: toIndex }));
+    const result = await queue.run(() =>
+      client.call('appendices:move', { id: appendix.id, position: toIndex }),
+    );
     setError(result.ok ? null : result.error);
     if (result.ok) setAppendices(() => result.value);
   };
@@ -74,8 +78,12 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
       <ol className="record-list">
         {sorted.map((appendix, index) => (
           <li key={appendix.id} className="record">
-            <fieldset onKeyDown={moveKeyHandler(index, sorted.length, (to) => void move(appendix, to))}>
-              <legend>{t('appendices.legend', { number: appendix.number, title: appendix.title })}</legend>
+            <fieldset
+              onKeyDown={moveKeyHandler(index, sorted.length, (to) => void move(appendix, to))}
+            >
+              <legend>
+                {t('appendices.legend', { number: appendix.number, title: appendix.title })}
+              </legend>
               <div className="record__row">
                 <TextField
                   label={t('appendices.title')}
@@ -104,10 +112,17 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
                   onChange={(value) => patch(appendix, { itemId: value === '' ? null : value })}
                   options={[
                     { value: '', label: t('appendices.noItem') },
-                    ...items.map((item) => ({ value: item.id, label: t('agenda.itemLabel', { number: item.number, title: item.title }) })),
+                    ...items.map((item) => ({
+                      value: item.id,
+                      label: t('agenda.itemLabel', { number: item.number, title: item.title }),
+                    })),
                   ]}
                 />
-                <CheckboxField label={t('appendices.isClosed')} checked={appendix.isClosed} onChange={(isClosed) => patch(appendix, { isClosed })} />
+                <CheckboxField
+                  label={t('appendices.isClosed')}
+                  checked={appendix.isClosed}
+                  onChange={(isClosed) => patch(appendix, { isClosed })}
+                />
                 <MoveButtons
                   rowId={appendix.id}
                   name={t('appendices.legend', { number: appendix.number, title: appendix.title })}
@@ -118,10 +133,16 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
               </div>
               <AppendixFile
                 appendix={appendix}
-                onAttached={(updated) => setAppendices((list) => replaceById(list, updated.id, () => updated))}
+                onAttached={(updated) =>
+                  setAppendices((list) => replaceById(list, updated.id, () => updated))
+                }
               />
               <div className="button-row button-row--end">
-                <button type="button" className="button--quiet" onClick={() => setToDelete(appendix)}>
+                <button
+                  type="button"
+                  className="button--quiet"
+                  onClick={() => setToDelete(appendix)}
+                >
                   {t('appendices.delete', { number: appendix.number })}
                 </button>
               </div>
@@ -130,9 +151,16 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
         ))}
       </ol>
       <InlineError error={error} />
-      <NewAppendixForm meetingId={meetingId} onCreated={(appendix) => setAppendices((list) => [...list, appendix])} />
+      <NewAppendixForm
+        meetingId={meetingId}
+        onCreated={(appendix) => setAppendices((list) => [...list, appendix])}
+      />
       <ConfirmDialog
-        message={toDelete ? t('appendices.confirmDelete', { number: toDelete.number, title: toDelete.title }) : null}
+        message={
+          toDelete
+            ? t('appendices.confirmDelete', { number: toDelete.number, title: toDelete.title })
+            : null
+        }
         confirmLabel={t('common.delete')}
         onCancel={() => setToDelete(null)}
         onConfirm={() => {
@@ -144,7 +172,13 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
 }
 
 /** The appendix's file: browser mode uploads the chosen bytes; the app asks main to show its dialog. */
-function AppendixFile({ appendix, onAttached }: { appendix: Appendix; onAttached(appendix: Appendix): void }) {
+function AppendixFile({
+  appendix,
+  onAttached,
+}: {
+  appendix: Appendix;
+  onAttached(appendix: Appendix): void;
+}) {
   const { t, i18n } = useTranslation();
   const { client, queue } = useApp();
   const inputId = useId();
@@ -166,7 +200,10 @@ function AppendixFile({ appendix, onAttached }: { appendix: Appendix; onAttached
     const result = await queue.run(async () => {
       const uploaded = await client.upload(file);
       if (!uploaded.ok) return uploaded;
-      return client.call('appendices:attachFile', { id: appendix.id, uploadId: uploaded.value.uploadId });
+      return client.call('appendices:attachFile', {
+        id: appendix.id,
+        uploadId: uploaded.value.uploadId,
+      });
     });
     finish(result);
   };
@@ -176,12 +213,17 @@ function AppendixFile({ appendix, onAttached }: { appendix: Appendix; onAttached
     finish(await queue.run(() => client.call('appendices:attachFile', { id: appendix.id })));
   };
 
-  const label = appendix.file ? t('appendices.replaceFile', { number: appendix.number }) : t('appendices.attachFile', { number: appendix.number });
+  const label = appendix.file
+    ? t('appendices.replaceFile', { number: appendix.number })
+    : t('appendices.attachFile', { number: appendix.number });
   return (
     <div className="appendix-file">
       <p className="appendix-file__current">
         {appendix.file
-          ? t('appendices.fileInfo', { name: appendix.file.name, size: formatSize(appendix.file.size, i18n.language) })
+          ? t('appendices.fileInfo', {
+              name: appendix.file.name,
+              size: formatSize(appendix.file.size, i18n.language),
+            })
           : t('appendices.noFile')}
       </p>
       {client.isElectron ? (
@@ -211,7 +253,13 @@ function AppendixFile({ appendix, onAttached }: { appendix: Appendix; onAttached
   );
 }
 
-function NewAppendixForm({ meetingId, onCreated }: { meetingId: string; onCreated(appendix: Appendix): void }) {
+function NewAppendixForm({
+  meetingId,
+  onCreated,
+}: {
+  meetingId: string;
+  onCreated(appendix: Appendix): void;
+}) {
   const { t } = useTranslation();
   const { client, queue } = useApp();
   const [title, setTitle] = useState('');
@@ -230,7 +278,13 @@ function NewAppendixForm({ meetingId, onCreated }: { meetingId: string; onCreate
     const result = await queue.run(() =>
       client.call('appendices:create', {
         meetingId,
-        appendix: { title: title.trim(), documentNumber: documentNumber.trim(), caseId: caseId.trim(), isClosed: false, itemId: null },
+        appendix: {
+          title: title.trim(),
+          documentNumber: documentNumber.trim(),
+          caseId: caseId.trim(),
+          isClosed: false,
+          itemId: null,
+        },
       }),
     );
     if (!result.ok) {
@@ -245,7 +299,12 @@ function NewAppendixForm({ meetingId, onCreated }: { meetingId: string; onCreate
   };
 
   return (
-    <form className="subform" aria-labelledby="new-appendix-heading" onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="subform"
+      aria-labelledby="new-appendix-heading"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <h3 id="new-appendix-heading">{t('appendices.newHeading')}</h3>
       <div className="record__row">
         <TextField
@@ -257,7 +316,12 @@ function NewAppendixForm({ meetingId, onCreated }: { meetingId: string; onCreate
           maxLength={500}
           className="field--wide"
         />
-        <TextField label={t('common.documentNumber')} value={documentNumber} onChange={setDocumentNumber} maxLength={100} />
+        <TextField
+          label={t('common.documentNumber')}
+          value={documentNumber}
+          onChange={setDocumentNumber}
+          maxLength={100}
+        />
         <TextField label={t('common.caseId')} value={caseId} onChange={setCaseId} maxLength={100} />
         <button type="submit" className="button--primary">
           {t('appendices.add')}

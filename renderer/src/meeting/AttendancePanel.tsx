@@ -34,7 +34,9 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
   const [error, setError] = useState<ApiError | null>(null);
 
   const patch = (participant: Participant, change: ParticipantPatch, isSendable = true) => {
-    setParticipants((list) => replaceById(list, participant.id, (record) => ({ ...record, ...change })));
+    setParticipants((list) =>
+      replaceById(list, participant.id, (record) => ({ ...record, ...change })),
+    );
     if (!isSendable) return;
     queue.schedule(`participant:${participant.id}`, change, {
       merge: mergePatches,
@@ -44,7 +46,9 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
 
   const remove = async (participant: Participant) => {
     setToDelete(null);
-    const result = await queue.run(() => client.call('participants:delete', { id: participant.id }));
+    const result = await queue.run(() =>
+      client.call('participants:delete', { id: participant.id }),
+    );
     if (!result.ok) {
       setError(result.error);
       return;
@@ -53,7 +57,9 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
     setParticipants((list) =>
       list
         .filter((record) => record.id !== participant.id)
-        .map((record) => (record.substituteForId === participant.id ? { ...record, substituteForId: null } : record)),
+        .map((record) =>
+          record.substituteForId === participant.id ? { ...record, substituteForId: null } : record,
+        ),
     );
   };
 
@@ -71,7 +77,9 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                 {participant.name}
                 {participant.party ? ` (${participant.party})` : ''}
                 {participant.role !== 'member' ? `, ${t(`roles.${participant.role}`)}` : ''}
-                {participant.substituteForId ? `, ${t('attendance.substituteForShort', { name: nameOf(participant.substituteForId) })}` : ''}
+                {participant.substituteForId
+                  ? `, ${t('attendance.substituteForShort', { name: nameOf(participant.substituteForId) })}`
+                  : ''}
               </legend>
               <div className="record__row">
                 <TextField
@@ -86,7 +94,10 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                   label={t('attendance.status')}
                   value={participant.attendance}
                   onChange={(attendance) => patch(participant, { attendance })}
-                  options={attendanceStatuses.map((value) => ({ value, label: t(`attendanceStatuses.${value}`) }))}
+                  options={attendanceStatuses.map((value) => ({
+                    value,
+                    label: t(`attendanceStatuses.${value}`),
+                  }))}
                 />
                 <SelectField<MemberRole>
                   label={t('members.role')}
@@ -94,11 +105,16 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                   onChange={(role) => patch(participant, { role })}
                   options={memberRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
                 />
-                <PartyField value={participant.party} onChange={(party) => patch(participant, { party })} />
+                <PartyField
+                  value={participant.party}
+                  onChange={(party) => patch(participant, { party })}
+                />
                 <SelectField<string>
                   label={t('attendance.substituteFor')}
                   value={participant.substituteForId ?? ''}
-                  onChange={(value) => patch(participant, { substituteForId: value === '' ? null : value })}
+                  onChange={(value) =>
+                    patch(participant, { substituteForId: value === '' ? null : value })
+                  }
                   options={[
                     { value: '', label: t('attendance.noOne') },
                     ...participants
@@ -125,10 +141,14 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
               {items.length > 0 && (
                 <details className="record__details">
                   <summary>
-                    {t('attendance.absentFromItems', { count: participant.absentFromItemIds.length })}
+                    {t('attendance.absentFromItems', {
+                      count: participant.absentFromItemIds.length,
+                    })}
                   </summary>
                   <fieldset className="checkbox-group">
-                    <legend>{t('attendance.absentFromItemsLegend', { name: participant.name })}</legend>
+                    <legend>
+                      {t('attendance.absentFromItemsLegend', { name: participant.name })}
+                    </legend>
                     {items.map((item) => (
                       <CheckboxField
                         key={item.id}
@@ -147,7 +167,11 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                 </details>
               )}
               <div className="button-row button-row--end">
-                <button type="button" className="button--quiet" onClick={() => setToDelete(participant)}>
+                <button
+                  type="button"
+                  className="button--quiet"
+                  onClick={() => setToDelete(participant)}
+                >
                   {t('attendance.remove', { name: participant.name })}
                 </button>
               </div>
@@ -173,7 +197,11 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
   );
 }
 
-function NewParticipantForm(props: { meetingId: string; participants: Participant[]; onCreated(participant: Participant): void }) {
+function NewParticipantForm(props: {
+  meetingId: string;
+  participants: Participant[];
+  onCreated(participant: Participant): void;
+}) {
   const { t } = useTranslation();
   const { client, queue } = useApp();
   const [name, setName] = useState('');
@@ -219,10 +247,22 @@ function NewParticipantForm(props: { meetingId: string; participants: Participan
   };
 
   return (
-    <form className="subform" aria-labelledby="new-participant-heading" onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="subform"
+      aria-labelledby="new-participant-heading"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <h3 id="new-participant-heading">{t('attendance.newHeading')}</h3>
       <div className="record__row">
-        <TextField label={t('members.name')} value={name} onChange={setName} isRequired error={nameError} maxLength={200} />
+        <TextField
+          label={t('members.name')}
+          value={name}
+          onChange={setName}
+          isRequired
+          error={nameError}
+          maxLength={200}
+        />
         <PartyField key={partyKey} value={party} onChange={setParty} />
         <SelectField<string>
           label={t('attendance.substituteFor')}

@@ -13,7 +13,11 @@ import { useTranslation } from 'react-i18next';
 import type { BodyOwner } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
 import type { Body } from '../../../main/common/domain/model';
-import { richTextFromPlain, richTextToPlain, type RichText } from '../../../main/common/domain/richText';
+import {
+  richTextFromPlain,
+  richTextToPlain,
+  type RichText,
+} from '../../../main/common/domain/richText';
 import { useApp } from '../appContext';
 import { TextAreaField } from '../components/fields';
 import { bodyKey, bodyLabelKey } from './bodies';
@@ -32,7 +36,14 @@ export function isPlainText(content: RichText): boolean {
   return content.every(
     (block) =>
       block.type === 'paragraph' &&
-      block.children.every((child) => child.type === 'text' && !child.bold && !child.italic && !child.underline && !child.text.includes('\n')),
+      block.children.every(
+        (child) =>
+          child.type === 'text' &&
+          !child.bold &&
+          !child.italic &&
+          !child.underline &&
+          !child.text.includes('\n'),
+      ),
   );
 }
 
@@ -51,11 +62,20 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
       isImmediate,
       send: async (latest: string) => {
         const content = richTextFromPlain(latest);
-        const result = await client.call('bodies:save', { owner, content, baseRevision: baseRevision.current });
+        const result = await client.call('bodies:save', {
+          owner,
+          content,
+          baseRevision: baseRevision.current,
+        });
         if (result.ok) {
           baseRevision.current = result.value.revision;
           setConflict(null);
-          onSaved({ content, revision: result.value.revision, updatedAt: result.value.updatedAt, updatedBy: body.updatedBy });
+          onSaved({
+            content,
+            revision: result.value.revision,
+            updatedAt: result.value.updatedAt,
+            updatedBy: body.updatedBy,
+          });
         }
         return result;
       },
@@ -70,7 +90,8 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
     const history = await client.call('bodies:history', { owner });
     if (!history.ok) return null;
     return history.value.reduce<(typeof history.value)[number] | null>(
-      (newest, revision) => (newest === null || revision.revision > newest.revision ? revision : newest),
+      (newest, revision) =>
+        newest === null || revision.revision > newest.revision ? revision : newest,
       null,
     );
   };
@@ -89,7 +110,12 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
     if (!latest) return;
     baseRevision.current = latest.revision;
     setText(richTextToPlain(latest.content));
-    onSaved({ content: latest.content, revision: latest.revision, updatedAt: latest.savedAt, updatedBy: latest.author });
+    onSaved({
+      content: latest.content,
+      revision: latest.revision,
+      updatedAt: latest.savedAt,
+      updatedBy: latest.author,
+    });
   };
 
   return (

@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { formatDanishDate } from '../../../main/common/domain/danishDates';
-import { isValidIsoDate, meetingKinds, templateIds, type Meeting } from '../../../main/common/domain/model';
+import {
+  isValidIsoDate,
+  meetingKinds,
+  templateIds,
+  type Meeting,
+} from '../../../main/common/domain/model';
 import { useApp } from '../appContext';
 import { NumberField, SelectField, TextField } from '../components/fields';
 import { dateLanguage } from '../i18n';
@@ -9,7 +14,13 @@ import { mergePatches } from '../save/saveQueue';
 type HeaderPatch = Partial<Omit<Meeting, 'id' | 'committeeId' | 'status'>>;
 
 /** The meeting's header fields, autosaved. */
-export function MeetingHeader({ meeting, setMeeting }: { meeting: Meeting; setMeeting(change: (meeting: Meeting) => Meeting): void }) {
+export function MeetingHeader({
+  meeting,
+  setMeeting,
+}: {
+  meeting: Meeting;
+  setMeeting(change: (meeting: Meeting) => Meeting): void;
+}) {
   const { t, i18n } = useTranslation();
   const { client, queue } = useApp();
 
@@ -24,7 +35,8 @@ export function MeetingHeader({ meeting, setMeeting }: { meeting: Meeting; setMe
   };
 
   const isDateValid = isValidIsoDate(meeting.date);
-  const isEndBeforeStart = meeting.startTime !== null && meeting.endTime !== null && meeting.endTime < meeting.startTime;
+  const isEndBeforeStart =
+    meeting.startTime !== null && meeting.endTime !== null && meeting.endTime < meeting.startTime;
 
   return (
     <section className="panel" aria-labelledby="meeting-header-heading">
@@ -51,7 +63,14 @@ export function MeetingHeader({ meeting, setMeeting }: { meeting: Meeting; setMe
           value={meeting.date}
           isRequired
           error={isDateValid ? null : t('validation.date')}
-          hint={isDateValid ? formatDanishDate(meeting.date, { isWithWeekday: true, language: dateLanguage(i18n.language) }) : undefined}
+          hint={
+            isDateValid
+              ? formatDanishDate(meeting.date, {
+                  isWithWeekday: true,
+                  language: dateLanguage(i18n.language),
+                })
+              : undefined
+          }
           onChange={(date) => patch({ date }, isValidIsoDate(date))}
         />
         <TextField
@@ -73,7 +92,12 @@ export function MeetingHeader({ meeting, setMeeting }: { meeting: Meeting; setMe
           maxLength={300}
           onChange={(location) => patch({ location })}
         />
-        <TextField label={t('common.caseId')} value={meeting.caseId} maxLength={100} onChange={(caseId) => patch({ caseId })} />
+        <TextField
+          label={t('common.caseId')}
+          value={meeting.caseId}
+          maxLength={100}
+          onChange={(caseId) => patch({ caseId })}
+        />
         <SelectField<'open' | 'closed'>
           label={t('meeting.access')}
           value={meeting.isClosed ? 'closed' : 'open'}

@@ -2,7 +2,12 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail, MeetingDetail } from '../../../main/common/contract/api';
 import { formatDanishDate } from '../../../main/common/domain/danishDates';
-import { isValidIsoDate, type Appendix, type Meeting, type Participant } from '../../../main/common/domain/model';
+import {
+  isValidIsoDate,
+  type Appendix,
+  type Meeting,
+  type Participant,
+} from '../../../main/common/domain/model';
 import { meetingBodyFieldsOf } from '../../../main/common/domain/templates';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
@@ -23,7 +28,10 @@ export type MeetingUpdate = (change: (detail: MeetingDetail) => MeetingDetail) =
 export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const { t, i18n } = useTranslation();
   const { client } = useApp();
-  const load = useCallback(() => client.call('meetings:get', { id: meetingId }), [client, meetingId]);
+  const load = useCallback(
+    () => client.call('meetings:get', { id: meetingId }),
+    [client, meetingId],
+  );
   const { resource, reload, update } = useResource(load);
 
   if (resource.status === 'loading') return <LoadState />;
@@ -32,17 +40,22 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const { meeting, committee } = detail;
   const language = dateLanguage(i18n.language);
 
-  const setMeeting = (change: (meeting: Meeting) => Meeting) => update((d) => ({ ...d, meeting: change(d.meeting) }));
+  const setMeeting = (change: (meeting: Meeting) => Meeting) =>
+    update((d) => ({ ...d, meeting: change(d.meeting) }));
   const setParticipants = (change: (list: Participant[]) => Participant[]) =>
     update((d) => ({ ...d, participants: change(d.participants) }));
-  const setItems = (change: (list: AgendaItemDetail[]) => AgendaItemDetail[]) => update((d) => ({ ...d, items: change(d.items) }));
-  const setAppendices = (change: (list: Appendix[]) => Appendix[]) => update((d) => ({ ...d, appendices: change(d.appendices) }));
+  const setItems = (change: (list: AgendaItemDetail[]) => AgendaItemDetail[]) =>
+    update((d) => ({ ...d, items: change(d.items) }));
+  const setAppendices = (change: (list: Appendix[]) => Appendix[]) =>
+    update((d) => ({ ...d, appendices: change(d.appendices) }));
 
   const title = t('meeting.title', {
     access: meeting.isClosed ? t('meeting.closed') : t('meeting.open'),
     number: meeting.number,
     committee: committee.name,
-    date: isValidIsoDate(meeting.date) ? formatDanishDate(meeting.date, { language }) : meeting.date,
+    date: isValidIsoDate(meeting.date)
+      ? formatDanishDate(meeting.date, { language })
+      : meeting.date,
   });
 
   return (
@@ -77,7 +90,12 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
         </section>
       )}
       <AgendaPanel meeting={meeting} items={detail.items} setItems={setItems} />
-      <AppendicesPanel meetingId={meeting.id} appendices={detail.appendices} items={detail.items} setAppendices={setAppendices} />
+      <AppendicesPanel
+        meetingId={meeting.id}
+        appendices={detail.appendices}
+        items={detail.items}
+        setAppendices={setAppendices}
+      />
     </article>
   );
 }

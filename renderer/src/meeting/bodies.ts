@@ -3,7 +3,9 @@ import type { Body } from '../../../main/common/domain/model';
 
 /** The autosave key of a body. */
 export function bodyKey(owner: BodyOwner): string {
-  return owner.kind === 'meeting' ? `body:meeting:${owner.meetingId}:${owner.field}` : `body:item:${owner.itemId}:${owner.field}`;
+  return owner.kind === 'meeting'
+    ? `body:meeting:${owner.meetingId}:${owner.field}`
+    : `body:item:${owner.itemId}:${owner.field}`;
 }
 
 /** The i18n key of a body's label. */

@@ -12,11 +12,19 @@ import { routeHash } from '../router';
 
 /** Newest first: by date, then by number. */
 export function sortNewestFirst(meetings: readonly MeetingSummary[]): MeetingSummary[] {
-  return [...meetings].sort((a, b) => (a.date === b.date ? b.number - a.number : a.date < b.date ? 1 : -1));
+  return [...meetings].sort((a, b) =>
+    a.date === b.date ? b.number - a.number : a.date < b.date ? 1 : -1,
+  );
 }
 
 /** The committee's meetings, newest first, and "Nyt møde". */
-export function MeetingsPanel({ committeeId, meetings }: { committeeId: string; meetings: MeetingSummary[] }) {
+export function MeetingsPanel({
+  committeeId,
+  meetings,
+}: {
+  committeeId: string;
+  meetings: MeetingSummary[];
+}) {
   const { t, i18n } = useTranslation();
   const language = dateLanguage(i18n.language);
   return (
@@ -117,7 +125,12 @@ function NewMeeting({ committeeId }: { committeeId: string }) {
   if (!proposal) {
     return (
       <div className="button-row">
-        <button type="button" className="button--primary" disabled={isBusy} onClick={() => void propose()}>
+        <button
+          type="button"
+          className="button--primary"
+          disabled={isBusy}
+          onClick={() => void propose()}
+        >
           {t('meetings.new')}
         </button>
         <InlineError error={error} />
@@ -126,7 +139,12 @@ function NewMeeting({ committeeId }: { committeeId: string }) {
   }
   const isDateValid = isValidIsoDate(date);
   return (
-    <form className="subform" aria-labelledby="new-meeting-heading" onSubmit={(event) => void create(event)} noValidate>
+    <form
+      className="subform"
+      aria-labelledby="new-meeting-heading"
+      onSubmit={(event) => void create(event)}
+      noValidate
+    >
       <h3 id="new-meeting-heading">{t('meetings.newHeading')}</h3>
       <div className="record__row">
         <NumberField
@@ -145,7 +163,14 @@ function NewMeeting({ committeeId }: { committeeId: string }) {
           onChange={setDate}
           isRequired
           error={isDateValid ? null : t('validation.date')}
-          hint={isDateValid ? formatDanishDate(date, { isWithWeekday: true, language: dateLanguage(i18n.language) }) : undefined}
+          hint={
+            isDateValid
+              ? formatDanishDate(date, {
+                  isWithWeekday: true,
+                  language: dateLanguage(i18n.language),
+                })
+              : undefined
+          }
         />
         <SelectField<MeetingKind>
           label={t('meetings.kind')}
@@ -154,7 +179,11 @@ function NewMeeting({ committeeId }: { committeeId: string }) {
           options={meetingKinds.map((value) => ({ value, label: t(`meetingKinds.${value}`) }))}
         />
         {proposal.previousMeetingId !== null && (
-          <CheckboxField label={t('meetings.copyPrevious')} checked={isCopying} onChange={setCopying} />
+          <CheckboxField
+            label={t('meetings.copyPrevious')}
+            checked={isCopying}
+            onChange={setCopying}
+          />
         )}
       </div>
       <InlineError error={error} />

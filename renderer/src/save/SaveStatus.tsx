@@ -14,7 +14,8 @@ export function SaveStatus() {
         <ul className="save-status__failures">
           {snapshot.failures.map((failure) => (
             <li key={failure.key}>
-              {t(`errors.${failure.error.code}`, { defaultValue: t('errors.internal') })} {failure.error.message}
+              {t(`errors.${failure.error.code}`, { defaultValue: t('errors.internal') })}{' '}
+              {failure.error.message}
             </li>
           ))}
         </ul>
@@ -24,9 +25,19 @@ export function SaveStatus() {
       </div>
     );
   }
-  const text = snapshot.state === 'saving' ? t('save.saving') : snapshot.state === 'saved' ? t('save.saved') : '';
+  const text =
+    snapshot.state === 'saving'
+      ? t('save.saving')
+      : snapshot.state === 'saved'
+        ? t('save.saved')
+        : '';
   return (
-    <div className={`save-status save-status--${snapshot.state}`} role="status" aria-live="polite" data-save-state={snapshot.state}>
+    <div
+      className={`save-status save-status--${snapshot.state}`}
+      role="status"
+      aria-live="polite"
+      data-save-state={snapshot.state}
+    >
       {text}
     </div>
   );

@@ -107,7 +107,9 @@ export class SaveQueue {
     for (;;) {
       const busy = [...this.entries.keys()].map((key) => this.flushKey(key));
       await Promise.all(busy);
-      const isDone = [...this.entries.values()].every((entry) => !entry.inFlight && (!entry.hasPending || entry.failure));
+      const isDone = [...this.entries.values()].every(
+        (entry) => !entry.inFlight && (!entry.hasPending || entry.failure),
+      );
       if (isDone) return;
     }
   }
@@ -128,12 +130,16 @@ export class SaveQueue {
     entry.hasPending = false;
     entry.pending = undefined;
     entry.failure = null;
+    if (!entry.inFlight) this.entries.delete(key);
     this.publish();
   }
 
   /** True while an edit is unsent, in flight or failed. */
   hasUnsaved(): boolean {
-    return [...this.entries.values()].some((entry) => entry.hasPending || entry.inFlight) || this.running > 0;
+    return (
+      [...this.entries.values()].some((entry) => entry.hasPending || entry.inFlight) ||
+      this.running > 0
+    );
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -148,7 +154,10 @@ export class SaveQueue {
     if (!entry) return Promise.resolve();
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = null;
-    if (entry.inFlight) return entry.inFlight.then(() => (entry.hasPending && !entry.failure ? this.flushKey(key) : undefined));
+    if (entry.inFlight)
+      return entry.inFlight.then(() =>
+        entry.hasPending && !entry.failure ? this.flushKey(key) : undefined,
+      );
     if (!entry.hasPending || entry.failure) return Promise.resolve();
     const payload = entry.pending;
     entry.pending = undefined;
@@ -158,7 +167,13 @@ export class SaveQueue {
       try {
         result = await entry.send(payload);
       } catch (error) {
-        result = { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+        result = {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: error instanceof Error ? error.message : String(error),
+          },
+        };
       }
       if (result.ok) {
         this.hasSaved = true;
@@ -189,12 +204,16 @@ export class SaveQueue {
       if (entry.failure) failures.push({ key, error: entry.failure });
       else if (entry.hasPending || entry.inFlight) isBusy = true;
     }
-    const state: SaveState = failures.length > 0 ? 'error' : isBusy ? 'saving' : this.hasSaved ? 'saved' : 'idle';
+    const state: SaveState =
+      failures.length > 0 ? 'error' : isBusy ? 'saving' : this.hasSaved ? 'saved' : 'idle';
     const previous = this.snapshot;
     const isSame =
       previous.state === state &&
       previous.failures.length === failures.length &&
-      previous.failures.every((failure, index) => failure.key === failures[index]?.key && failure.error === failures[index]?.error);
+      previous.failures.every(
+        (failure, index) =>
+          failure.key === failures[index]?.key && failure.error === failures[index]?.error,
+      );
     if (isSame) return;
     this.snapshot = { state, failures };
     for (const listener of this.listeners) listener();

@@ -1,0 +1,337 @@
+/**
+ * The first screens in browser mode, as a secretary uses them: create a committee with members,
+ * a meeting, agenda items, attendance (one afbud, one substitute), an appendix with a file and
+ * text in the bodies; wait for "Gemt"; reload; everything is still there.
+ *
+ * With REFERAT_SCREENSHOT=1 the spec also writes docs/screenshot.png (the README's picture).
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
+
+let session: BrowserSession;
+let page: Page;
+
+/** Waits until the autosave indicator says "Gemt" (everything acknowledged by the library). */
+async function waitForSaved(target: Page): Promise<void> {
+  await target.locator('[data-save-state="saved"]').waitFor({ state: 'visible', timeout: 15_000 });
+  const text = await target.getByRole('status').filter({ hasText: 'Gemt' }).first().textContent();
+  expect(text).toBe('Gemt');
+}
+
+async function addMember(name: string, role: string, party: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Tilføj medlem' });
+  await form.getByRole('textbox', { name: 'Navn' }).fill(name);
+  await form.getByRole('combobox', { name: 'Rolle' }).selectOption({ label: role });
+  await form.getByRole('textbox', { name: 'Parti' }).fill(party);
+  await form.getByRole('button', { name: 'Tilføj medlem' }).click();
+  await expect
+    .poll(() => page.getByRole('group', { name: new RegExp(`^Medlem \\d+: ${name}$`) }).count())
+    .toBe(1);
+}
+
+async function addItem(title: string, presenter: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Nyt punkt' });
+  await form.getByRole('textbox', { name: 'Titel' }).fill(title);
+  await form.getByRole('textbox', { name: 'Fremlægges af' }).fill(presenter);
+  await form.getByRole('button', { name: 'Tilføj punkt' }).click();
+  await page.getByRole('heading', { name: new RegExp(`^Punkt \\d+: ${title}$`) }).waitFor();
+}
+
+function item(title: string): Locator {
+  return page.getByRole('region', { name: new RegExp(`^Punkt \\d+: ${title}`) });
+}
+
+function participant(name: string): Locator {
+  return page.getByRole('group', { name: new RegExp(`^${name}\\b`) });
+}
+
+async function headingsOf(locator: Locator): Promise<string[]> {
+  return (await locator.allTextContents()).map((text) => text.trim());
+}
+
+describe('first screens in browser mode', () => {
+  beforeAll(async () => {
+    session = await openBrowserSession();
+    page = session.page;
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('opens in Danish with the library name and removes the token from the address bar', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+    await expect
+      .poll(() => page.locator('.app-header__library').textContent())
+      .toBe('Bibliotek: library');
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+  });
+
+  it('creates a committee with members and reorders them', async () => {
+    const form = page.getByRole('form', { name: 'Nyt udvalg' });
+    await form.getByRole('textbox', { name: 'Navn' }).fill('Opgaveudvalget om Innovation');
+    await form
+      .getByRole('combobox', { name: 'Type' })
+      .selectOption({ label: '§ 17, stk. 4-udvalg' });
+    await form.getByRole('textbox', { name: 'Organisation' }).fill('Gentofte Kommune');
+    await form.getByRole('combobox', { name: 'Skabelon' }).selectOption({ label: 'Opgaveudvalg' });
+    await form.getByRole('button', { name: 'Opret udvalg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Opgaveudvalget om Innovation' }).waitFor();
+
+    await addMember('Kristine Kryger', 'formand', 'C');
+    await addMember('Michael Fenger', 'næstformand', 'C');
+    await addMember('Marianne Zangenberg', 'medlem', 'a');
+    await page.getByRole('button', { name: 'Flyt Marianne Zangenberg op' }).click();
+    await page.getByRole('group', { name: 'Medlem 2: Marianne Zangenberg' }).waitFor();
+    // Focus follows the moved row, so the keyboard user can keep moving it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Flyt Marianne Zangenberg op',
+    );
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.getByRole('group', { name: 'Medlem 3: Marianne Zangenberg' }).waitFor();
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.getByRole('group', { name: 'Medlem 2: Marianne Zangenberg' }).waitFor();
+    const marianne = page.getByRole('group', { name: 'Medlem 2: Marianne Zangenberg' });
+    expect(await marianne.getByRole('textbox', { name: 'Parti' }).inputValue()).toBe('A');
+    await marianne
+      .getByRole('combobox', { name: 'Medlemstype' })
+      .selectOption({ label: 'Borgermedlem' });
+    await waitForSaved(page);
+  });
+
+  it('creates a meeting with the proposed number and the members as participants', async () => {
+    await page.getByRole('button', { name: 'Nyt møde' }).click();
+    const form = page.getByRole('form', { name: 'Nyt møde' });
+    expect(await form.getByRole('textbox', { name: 'Nummer' }).inputValue()).toBe('1');
+    await form.getByRole('textbox', { name: 'Nummer' }).fill('5');
+    await form.getByLabel('Dato').fill('2017-12-12');
+    await expect.poll(() => form.textContent()).toContain('tirsdag den 12. december 2017');
+    await form.getByRole('button', { name: 'Opret møde' }).click();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: '(Åben) 5. møde i Opgaveudvalget om Innovation den 12. december 2017',
+      })
+      .waitFor();
+    for (const name of ['Kristine Kryger', 'Marianne Zangenberg', 'Michael Fenger'])
+      await participant(name).waitFor();
+  });
+
+  it('edits the header, attendance, agenda, appendices and bodies, and saves', async () => {
+    const header = page.getByRole('region', { name: 'Mødets oplysninger' });
+    await header.getByLabel('Start').fill('16:30');
+    await header.getByLabel('Slut').fill('19:00');
+    await header.getByRole('textbox', { name: 'Mødested' }).fill('Rådhuset, mødesal 1');
+    await header.getByRole('textbox', { name: 'Sags ID' }).fill('EMN-2017-05812');
+
+    // Attendance: Michael Fenger sends apologies, Bo Sund substitutes for him; partial presence.
+    await participant('Michael Fenger')
+      .getByRole('combobox', { name: 'Fremmøde' })
+      .selectOption({ label: 'Afbud' });
+    const addForm = page.getByRole('form', { name: 'Tilføj deltager eller stedfortræder' });
+    await addForm.getByRole('textbox', { name: 'Navn' }).fill('Bo Sund');
+    await addForm.getByRole('textbox', { name: 'Parti' }).fill('V');
+    await addForm
+      .getByRole('combobox', { name: 'Stedfortræder for' })
+      .selectOption({ label: 'Michael Fenger' });
+    await addForm.getByRole('button', { name: 'Tilføj deltager' }).click();
+    await participant('Bo Sund').waitFor();
+    await expect
+      .poll(() => participant('Bo Sund').locator('legend').first().textContent())
+      .toBe('Bo Sund (V), stedfortræder for Michael Fenger');
+    await participant('Kristine Kryger')
+      .getByRole('textbox', { name: 'Delvis til stede' })
+      .fill('til kl. 18.40');
+
+    // Agenda items: add three, reorder, mark one closed with a public title and a case id.
+    await addItem('Velkomst', 'Formand Marie-Louise Andreassen');
+    await addItem('Projektafrunding', 'Bo Sund');
+    await addItem('Læringssporet', '');
+    await page.getByRole('button', { name: 'Flyt Læringssporet op' }).click();
+    await expect
+      .poll(() => headingsOf(page.locator('.agenda-item h3')))
+      .toEqual(['Punkt 1: Velkomst', 'Punkt 3: Læringssporet', 'Punkt 2: Projektafrunding']);
+    await item('Læringssporet').getByRole('textbox', { name: 'Punktnummer' }).fill('2');
+    await item('Projektafrunding').getByRole('textbox', { name: 'Punktnummer' }).fill('3');
+    await item('Projektafrunding')
+      .getByRole('combobox', { name: 'Åben eller lukket' })
+      .selectOption({ label: 'Lukket' });
+    await item('Projektafrunding')
+      .getByRole('textbox', { name: 'Offentlig titel' })
+      .fill('Afrunding af projekter');
+    await item('Projektafrunding').getByRole('textbox', { name: 'Sags ID' }).fill('EMN-2017-05812');
+    await item('Projektafrunding')
+      .getByRole('textbox', { name: 'Beslutning', exact: true })
+      .fill('Udvalget takkede projektejerne.\nTaget til efterretning.');
+    await item('Projektafrunding')
+      .getByRole('textbox', { name: 'Offentlig beslutning' })
+      .fill('Taget til efterretning.');
+
+    // Item 2 of the meeting's attendance: Kristine did not take part in Læringssporet.
+    const kristine = participant('Kristine Kryger');
+    await kristine.getByText('Deltog ikke i 0 punkter').click();
+    await kristine.getByRole('checkbox', { name: 'Punkt 2: Læringssporet' }).check();
+
+    // Meeting bodies of the Opgaveudvalg template.
+    await page
+      .getByRole('textbox', { name: 'Resumé' })
+      .fill('Velkomst v/ Formand Marie-Louise Andreassen\nProjektafrunding og tak');
+    await page.getByRole('textbox', { name: 'Tidligere beslutninger' }).fill('.');
+
+    // Appendix with document number, case id, item and an uploaded file.
+    const appendixForm = page.getByRole('form', { name: 'Nyt bilag' });
+    await appendixForm.getByRole('textbox', { name: 'Titel' }).fill('Læringsopsamling');
+    await appendixForm.getByRole('textbox', { name: 'Dok.nr.' }).fill('2107443');
+    await appendixForm.getByRole('textbox', { name: 'Sags ID' }).fill('EMN-2017-05812');
+    await appendixForm.getByRole('button', { name: 'Tilføj bilag' }).click();
+    const appendix = page.getByRole('group', { name: 'Bilag 1: Læringsopsamling' });
+    await appendix.waitFor();
+    await appendix
+      .getByRole('combobox', { name: 'Punkt' })
+      .selectOption({ label: 'Punkt 2: Læringssporet' });
+    await appendix.getByLabel('Vedhæft fil til bilag 1').setInputFiles({
+      name: 'læringsopsamling.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% Referat test appendix\n%%EOF\n'),
+    });
+    await expect.poll(() => appendix.textContent()).toContain('Fil: læringsopsamling.pdf');
+
+    await waitForSaved(page);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows everything again after a reload', async () => {
+    await page.reload();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: '(Åben) 5. møde i Opgaveudvalget om Innovation den 12. december 2017',
+      })
+      .waitFor();
+    const header = page.getByRole('region', { name: 'Mødets oplysninger' });
+    expect(await header.getByLabel('Start').inputValue()).toBe('16:30');
+    expect(await header.getByLabel('Slut').inputValue()).toBe('19:00');
+    expect(await header.getByRole('textbox', { name: 'Mødested' }).inputValue()).toBe(
+      'Rådhuset, mødesal 1',
+    );
+    expect(await header.getByRole('textbox', { name: 'Sags ID' }).inputValue()).toBe(
+      'EMN-2017-05812',
+    );
+
+    expect(
+      await participant('Michael Fenger').getByRole('combobox', { name: 'Fremmøde' }).inputValue(),
+    ).toBe('absent_with_notice');
+    expect(await participant('Bo Sund').locator('legend').first().textContent()).toBe(
+      'Bo Sund (V), stedfortræder for Michael Fenger',
+    );
+    const kristine = participant('Kristine Kryger');
+    expect(await kristine.getByRole('textbox', { name: 'Delvis til stede' }).inputValue()).toBe(
+      'til kl. 18.40',
+    );
+    await kristine.getByText('Deltog ikke i 1 punkt').click();
+    expect(
+      await kristine.getByRole('checkbox', { name: 'Punkt 2: Læringssporet' }).isChecked(),
+    ).toBe(true);
+
+    expect(await headingsOf(page.locator('.agenda-item h3'))).toEqual([
+      'Punkt 1: Velkomst',
+      'Punkt 2: Læringssporet',
+      'Punkt 3: ProjektafrundingLukket',
+    ]);
+    const closed = item('Projektafrunding');
+    expect(await closed.getByRole('textbox', { name: 'Offentlig titel' }).inputValue()).toBe(
+      'Afrunding af projekter',
+    );
+    expect(await closed.getByRole('textbox', { name: 'Sags ID' }).inputValue()).toBe(
+      'EMN-2017-05812',
+    );
+    expect(await closed.getByRole('textbox', { name: 'Fremlægges af' }).inputValue()).toBe(
+      'Bo Sund',
+    );
+    expect(
+      await closed.getByRole('textbox', { name: 'Beslutning', exact: true }).inputValue(),
+    ).toBe('Udvalget takkede projektejerne.\nTaget til efterretning.');
+    expect(await closed.getByRole('textbox', { name: 'Offentlig beslutning' }).inputValue()).toBe(
+      'Taget til efterretning.',
+    );
+    expect(await page.getByRole('textbox', { name: 'Resumé' }).inputValue()).toBe(
+      'Velkomst v/ Formand Marie-Louise Andreassen\nProjektafrunding og tak',
+    );
+
+    const appendix = page.getByRole('group', { name: 'Bilag 1: Læringsopsamling' });
+    expect(await appendix.getByRole('textbox', { name: 'Dok.nr.' }).inputValue()).toBe('2107443');
+    expect(await appendix.getByRole('textbox', { name: 'Sags ID' }).inputValue()).toBe(
+      'EMN-2017-05812',
+    );
+    expect(
+      await appendix
+        .getByRole('combobox', { name: 'Punkt' })
+        .locator('option:checked')
+        .textContent(),
+    ).toBe('Punkt 2: Læringssporet');
+    expect(await appendix.textContent()).toContain('Fil: læringsopsamling.pdf');
+
+    if (process.env.REFERAT_SCREENSHOT === '1') {
+      const file = path.join(repoRoot, 'docs', 'screenshot.png');
+      await page.getByRole('region', { name: 'Fremmøde' }).evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: file, fullPage: false });
+      expect(statSync(file).size).toBeLessThanOrEqual(300 * 1024);
+    }
+  });
+
+  it('asks before deleting an item and asks again when its decision has text', async () => {
+    const closed = item('Projektafrunding');
+    await closed.getByRole('button', { name: 'Slet punktet Projektafrunding' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('Slet punktet "Projektafrunding"?');
+    // Cancel has the focus: Enter must not delete.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await closed.waitFor();
+
+    await closed.getByRole('button', { name: 'Slet punktet Projektafrunding' }).click();
+    await dialog.getByRole('button', { name: 'Slet' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('har en skrevet beslutning');
+    await dialog.getByRole('button', { name: 'Slet' }).click();
+    await closed.waitFor({ state: 'detached' });
+    await waitForSaved(page);
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Dagsorden' }).waitFor();
+    expect(await headingsOf(page.locator('.agenda-item h3'))).toEqual([
+      'Punkt 1: Velkomst',
+      'Punkt 2: Læringssporet',
+    ]);
+  });
+
+  it('lists the meeting newest first with the members in their order on the committee screen', async () => {
+    await page
+      .getByRole('navigation', { name: 'Brødkrummesti' })
+      .getByRole('link', { name: 'Opgaveudvalget om Innovation' })
+      .click();
+    await page.getByRole('link', { name: '5. møde den 12. december 2017' }).waitFor();
+    const legends = await page.locator('#members-heading ~ ol legend').allTextContents();
+    expect(legends).toEqual([
+      'Medlem 1: Kristine Kryger',
+      'Medlem 2: Marianne Zangenberg',
+      'Medlem 3: Michael Fenger',
+    ]);
+    const marianne = page.getByRole('group', { name: 'Medlem 2: Marianne Zangenberg' });
+    expect(await marianne.getByRole('combobox', { name: 'Medlemstype' }).inputValue()).toBe(
+      'citizen',
+    );
+    await page.getByRole('link', { name: 'Udvalg' }).first().click();
+    const row = page.getByRole('row', { name: /Opgaveudvalget om Innovation/ });
+    await row.waitFor();
+    expect((await row.getByRole('cell').allTextContents()).map((text) => text.trim())).toEqual([
+      '§ 17, stk. 4-udvalg',
+      'Gentofte Kommune',
+      '3',
+      '1',
+    ]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
