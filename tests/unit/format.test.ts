@@ -155,6 +155,69 @@ describe('referat/1 fixture (the Gentofte model document)', () => {
   });
 });
 
+describe("the fixture keeps the model document's text verbatim", () => {
+  const sourcePath = path.resolve(
+    __dirname,
+    '../../../shared/fixtures/gentofte-opgaveudvalg-innovation-2017-12-12.txt',
+  );
+  const hasSource = fs.existsSync(sourcePath);
+  if (!hasSource) console.log(`skipped the verbatim check: ${sourcePath} is not there`);
+
+  it.skipIf(!hasSource)(
+    'every text line of the fixture is in the PDF text, in order; only structure is left over',
+    () => {
+      // The PDF text with its line wrapping undone the same way as in the fixture.
+      const source = fs.readFileSync(sourcePath, 'utf8').replace(/-\n/g, '-').replace(/\s+/g, ' ');
+      const doc = fixture();
+      const lines: string[] = [];
+      const collect = (value: unknown) => {
+        if (Array.isArray(value)) value.forEach(collect);
+        else if (value && typeof value === 'object') {
+          const record = value as Record<string, unknown>;
+          if (record.type === 'text' && typeof record.text === 'string')
+            lines.push(...record.text.split('\n'));
+          for (const key of ['children', 'items', 'sublist'])
+            if (key in record) collect(record[key]);
+        }
+      };
+      collect(doc.meeting.bodies.summary);
+      collect(doc.meeting.bodies.previousDecisions);
+      for (const item of doc.agendaItems) collect(item.bodies.decision);
+
+      let cursor = 0;
+      const gaps: string[] = [];
+      for (const line of lines) {
+        const normalized = line.replace(/\s+/g, ' ');
+      const at = source.indexOf(normalized, cursor);
+        expect({ line, isFound: at >= 0 }).toEqual({ line, isFound: true });
+        gaps.push(source.slice(cursor, at).trim());
+        cursor = at + normalized.length;
+      }
+      gaps.push(source.slice(cursor).trim());
+      const titles = doc.agendaItems.map((item) => `Ad ${item.title}`);
+      expect(gaps.filter((gap) => gap !== '')).toEqual([
+        '1 (Åben) 5. møde i Opgaveudvalget om Innovation den 12. december 2017 Sags ID: EMN-2017-05812 Resumé •',
+        ...Array<string>(6).fill('•'),
+        ...Array<string>(5).fill('o'),
+        '•',
+        'Tidligere beslutninger:',
+        `Beslutninger: ${titles[0]}`,
+        '1.',
+        '2.',
+        '3.',
+        titles[1],
+        '1.',
+        '2.',
+        '3.',
+        '4.',
+        titles[2],
+        titles[3],
+        'Bilag 1. Læringsopsamling og politisk model - Innovationsudvalget (2107443 - EMN-2017-05812)',
+      ]);
+    },
+  );
+});
+
 describe('docs/format.md', () => {
   it('has a minimal example that is a valid document in canonical form', () => {
     const markdown = fs.readFileSync(path.resolve(__dirname, '../../docs/format.md'), 'utf8');
