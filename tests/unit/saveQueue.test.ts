@@ -5,11 +5,11 @@ import { mergePatches, SaveQueue } from '../../renderer/src/save/saveQueue';
 type Patch = Record<string, unknown>;
 
 /** A fake transport that records what was sent and answers as told. */
-function recorder(answers: Array<Result<unknown>> = []) {
-  const sent: Patch[] = [];
+function recorder<P = Patch>(answers: Array<Result<unknown>> = []) {
+  const sent: P[] = [];
   return {
     sent,
-    send: async (patch: Patch): Promise<Result<unknown>> => {
+    send: async (patch: P): Promise<Result<unknown>> => {
       sent.push(patch);
       await new Promise((resolve) => setTimeout(resolve, 1));
       return answers.shift() ?? { ok: true, value: patch };
@@ -58,9 +58,11 @@ describe('SaveQueue', () => {
 
   it('retry sends what failed', async () => {
     const queue = new SaveQueue(5);
-    const transport = recorder([{ ok: false, error: { code: 'internal', message: 'down' } }]);
+    const transport = recorder<string>([
+      { ok: false, error: { code: 'internal', message: 'down' } },
+    ]);
     queue.schedule('body:1', 'text', {
-      send: transport.send as (payload: string) => Promise<Result<unknown>>,
+      send: transport.send,
     });
     await queue.flushAll();
     expect(queue.getSnapshot().state).toBe('error');
@@ -71,13 +73,13 @@ describe('SaveQueue', () => {
 
   it('sends one key in order: an edit made while a request is in flight goes after it', async () => {
     const queue = new SaveQueue(1);
-    const transport = recorder();
+    const transport = recorder<string>();
     queue.schedule('body:1', 'first', {
-      send: transport.send as (payload: string) => Promise<Result<unknown>>,
+      send: transport.send,
       isImmediate: true,
     });
     queue.schedule('body:1', 'second', {
-      send: transport.send as (payload: string) => Promise<Result<unknown>>,
+      send: transport.send,
     });
     await queue.flushAll();
     expect(transport.sent).toEqual(['first', 'second']);
