@@ -29,8 +29,6 @@ import {
 import { checkSearchIndex, rebuildSearchIndex } from '../../main/node/storage/searchIndex';
 import { makeTempDir, newLibrary, open } from './storageHelpers';
 
-type Ids = Record<string, string>;
-
 function save(library: Library, itemId: string, field: ItemBodyField, content: RichText | string) {
   const body = getItemBodies(library.db, itemId)[field];
   return saveBody(library.db, {
@@ -46,7 +44,7 @@ function save(library: Library, itemId: string, field: ItemBodyField, content: R
  * (2019-09-10) via Økonomiudvalget (2019-09-17) to Kommunalbestyrelsen (2019-09-30), plus
  * filler meetings with Danish text, a closed item and a vote with a dissent.
  */
-function seed(library: Library): { committees: Ids; meetings: Ids; items: Ids } {
+function seed(library: Library) {
   const db = library.db;
   const committee = (name: string, kind: 'kommunalbestyrelse' | 'staaende_udvalg') =>
     createCommittee(db, { name, kind, organisation: 'Gentofte Kommune', template: 'fagudvalg' }).id;

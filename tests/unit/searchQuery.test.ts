@@ -40,6 +40,12 @@ describe('parseSearchQuery: what users type', () => {
     expect(matchOf('ledige dimit')).toBe('"ledige" AND "dimit"');
   });
 
+  it('needs at least two letters for a prefix', () => {
+    expect(matchOf('k*')).toBe('"k"');
+    expect(matchOf('budget ø', { isTyping: true })).toBe('"budget" AND "ø"');
+    expect(matchOf('budget øk', { isTyping: true })).toBe('"budget" AND "øk"*');
+  });
+
   it('does not make a closed phrase or an exclusion a prefix while typing', () => {
     expect(matchOf('"ledige dimittender"', { isTyping: true })).toBe('"ledige dimittender"');
     expect(matchOf('skole -budg', { isTyping: true })).toBe('("skole") NOT ("budg")');

@@ -30,6 +30,11 @@ export const maxPhraseTokens = 32;
 export const maxTokenLength = 64;
 /** At most this many characters of input are looked at. */
 export const maxQueryLength = 2000;
+/**
+ * A prefix must have at least this many characters: a one-letter prefix matches a large part
+ * of the vocabulary, costs far more than it helps, and the index keeps no 1-letter prefixes.
+ */
+export const minPrefixLength = 2;
 
 /** One term of a parsed query. */
 export type QueryTerm = {
@@ -148,10 +153,11 @@ export function parseSearchQuery(text: string, options: ParseOptions = {}): Pars
     const tokens = entry.tokens.slice(0, maxPhraseTokens);
     if (tokens.length < entry.tokens.length) isTruncated = true;
     if (tokens.length === 0) continue;
+    const lastToken = tokens[tokens.length - 1] ?? '';
     const term: QueryTerm = {
       kind: entry.kind,
       tokens,
-      isPrefix: entry.isPrefix,
+      isPrefix: entry.isPrefix && Array.from(lastToken).length >= minPrefixLength,
       isExcluded: entry.isExcluded,
     };
     if (term.isExcluded) {

@@ -6,6 +6,7 @@ import type { CliCommand } from '../types';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
+import { searchCommand } from './search';
 import { signCommand } from './sign';
 import { validateCommand } from './validate';
 import { verifyCommand } from './verify';
@@ -17,4 +18,5 @@ export const commands: readonly CliCommand[] = [
   validateCommand,
   signCommand,
   verifyCommand,
+  searchCommand,
 ];
