@@ -1,0 +1,121 @@
+/**
+ * The rich-text editor of one body (Resumé, Indstilling, a decision's Ad-section ...).
+ *
+ * It loads `initialContent` once (remount with a new `key` to load other content), reports
+ * every content change as `RichText` through `onChange` (the caller debounces and saves), and
+ * displays references from `context`. Structured parts (votes, dissents, appendix and
+ * participant references) are custom nodes bound to record ids.
+ */
+import { useMemo, type ReactNode } from 'react';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import type { RichText } from '../../../main/common/domain/richText';
+import { richTextToLexicalState } from '../../../main/common/editor/lexicalState';
+import { defaultStandardTexts } from '../../../main/common/editor/standardTexts';
+import type { AppendixInfo } from '../../../main/common/editor/references';
+import { safeUrlSchema } from '../../../main/common/domain/richText';
+import type { Lang } from '../../../main/common/editor/voteText';
+import { editorNodes } from './nodes';
+import { PastePlugin } from './paste/PastePlugin';
+import { AppendixTriggerPlugin } from './plugins/AppendixTriggerPlugin';
+import { InsertCommandsPlugin } from './plugins/InsertCommandsPlugin';
+import { ReferenceLookupPlugin } from './plugins/ReferenceLookupPlugin';
+import { RichTextChangePlugin } from './plugins/RichTextChangePlugin';
+import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
+import { SlashMenuPlugin } from './plugins/SlashMenuPlugin';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { ReferenceContext, type ParticipantInfo, type ReferenceLookup } from './referenceLookup';
+import { editorTheme } from './theme';
+import './editor.css';
+
+export type BodyEditorContext = {
+  appendices: readonly AppendixInfo[];
+  participants: readonly ParticipantInfo[];
+  lang: Lang;
+  /** False for the confidential text of a closed item; defaults to true (warn about closed appendices). */
+  isOpenText?: boolean;
+};
+
+export type BodyEditorProps = {
+  initialContent: RichText;
+  onChange(content: RichText): void;
+  context: BodyEditorContext;
+  ariaLabel: string;
+  /** Approved or signed minutes are shown read-only. */
+  isReadOnly?: boolean;
+  /** The committee's standard decision texts; defaults to the built-in list. */
+  standardTexts?: readonly string[];
+  /** Rendered between the toolbar and the text, e.g. a conflict notice. */
+  children?: ReactNode;
+};
+
+const isSafeUrl = (url: string) => safeUrlSchema.safeParse(url).success;
+
+export function BodyEditor({
+  initialContent,
+  onChange,
+  context,
+  ariaLabel,
+  isReadOnly = false,
+  standardTexts = defaultStandardTexts,
+  children,
+}: BodyEditorProps) {
+  const { appendices, participants, lang, isOpenText = true } = context;
+  const lookup = useMemo<ReferenceLookup>(
+    () => ({ appendices, participants, lang, isOpenText }),
+    [appendices, participants, lang, isOpenText],
+  );
+  // The initial state is read once by LexicalComposer; later prop changes do not reload it.
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'referat-body',
+      nodes: [...editorNodes],
+      theme: editorTheme,
+      editable: !isReadOnly,
+      editorState: JSON.stringify(richTextToLexicalState(initialContent)),
+      onError: (error: Error) => {
+        throw error;
+      },
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- content is initial by design
+    [],
+  );
+  return (
+    <ReferenceContext.Provider value={lookup}>
+      <LexicalComposer initialConfig={initialConfig}>
+        <div className="body-editor">
+          {!isReadOnly && <ToolbarPlugin standardTexts={standardTexts} label={ariaLabel} />}
+          {children}
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="body-editor__content"
+                aria-label={ariaLabel}
+                aria-multiline
+                role="textbox"
+                spellCheck
+                lang="da"
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+          <HistoryPlugin />
+          <ListPlugin />
+          <LinkPlugin validateUrl={isSafeUrl} />
+          <ReferenceLookupPlugin lookup={lookup} />
+          <InsertCommandsPlugin />
+          <ShortcutsPlugin standardText={standardTexts[0] ?? null} />
+          <AppendixTriggerPlugin />
+          <SlashMenuPlugin standardTexts={standardTexts} />
+          <PastePlugin />
+          <RichTextChangePlugin initialContent={initialContent} onChange={onChange} />
+        </div>
+      </LexicalComposer>
+    </ReferenceContext.Provider>
+  );
+}

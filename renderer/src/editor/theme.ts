@@ -1,0 +1,15 @@
+import type { EditorThemeClasses } from 'lexical';
+
+/** Class names Lexical puts on the editor's DOM; styled in editor.css. */
+export const editorTheme: EditorThemeClasses = {
+  paragraph: 'editor-p',
+  heading: { h1: 'editor-h1', h2: 'editor-h2', h3: 'editor-h3' },
+  list: {
+    ul: 'editor-ul',
+    ol: 'editor-ol',
+    listitem: 'editor-li',
+    nested: { listitem: 'editor-li--nested' },
+  },
+  link: 'editor-link',
+  text: { bold: 'editor-bold', italic: 'editor-italic', underline: 'editor-underline' },
+};

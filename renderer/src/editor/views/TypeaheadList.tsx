@@ -1,0 +1,53 @@
+import { useId } from 'react';
+import { createPortal } from 'react-dom';
+import type { MenuOption } from '@lexical/react/LexicalTypeaheadMenuPlugin';
+
+/** An option with a visible label and an optional detail line. */
+export type LabelledOption = MenuOption & { label: string; detail?: string };
+
+/**
+ * The floating list of a typeahead menu ("#" appendix search, "/" commands), rendered into
+ * Lexical's anchor element. A listbox with the highlighted option marked for screen readers.
+ */
+export function TypeaheadList<T extends LabelledOption>({
+  anchor,
+  label,
+  options,
+  selectedIndex,
+  onSelect,
+  onHighlight,
+}: {
+  anchor: HTMLElement | null;
+  label: string;
+  options: T[];
+  selectedIndex: number | null;
+  onSelect(option: T): void;
+  onHighlight(index: number): void;
+}) {
+  const id = useId();
+  if (!anchor || options.length === 0) return null;
+  return createPortal(
+    <ul className="editor-typeahead" role="listbox" aria-label={label} id={id}>
+      {options.map((option, index) => (
+        <li
+          key={option.key}
+          id={`${id}-${index}`}
+          ref={(element) => option.setRefElement(element)}
+          role="option"
+          aria-selected={selectedIndex === index}
+          className={`editor-typeahead__option${selectedIndex === index ? ' is-selected' : ''}`}
+          onMouseEnter={() => onHighlight(index)}
+          onMouseDown={(event) => {
+            // Keep the caret in the editor while choosing.
+            event.preventDefault();
+            onSelect(option);
+          }}
+        >
+          <span className="editor-typeahead__label">{option.label}</span>
+          {option.detail && <span className="editor-typeahead__detail">{option.detail}</span>}
+        </li>
+      ))}
+    </ul>,
+    anchor,
+  );
+}
