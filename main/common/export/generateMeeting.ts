@@ -63,7 +63,7 @@ export function generateMeeting(options: GenerateOptions): ReferatDocument {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const template = options.template ?? 'opgaveudvalg';
   const closedEvery = options.closedEvery ?? 0;
-  const paragraphsPerItem = Math.max(1, Math.round((options.pagesPerItem ?? 0.5) * 9));
+  const paragraphsPerItem = Math.max(1, Math.round((options.pagesPerItem ?? 0.5) * 5.6));
   const participants: ReferatDocument['participants'] = [
     ['Kristine Kryger', 'chair', 'C', false],
     ['Michael Fenger', 'vice_chair', 'C', false],

@@ -69,6 +69,7 @@ const labels = {
     noDecision: 'Ingen beslutning.',
     closedMark: '(lukket punkt)',
     presenter: 'v/',
+    presentedBy: 'Fremlægges af',
     participants: 'Deltagere',
     present: 'Til stede',
     withNotice: 'Afbud',
@@ -121,6 +122,7 @@ const labels = {
     noDecision: 'No decision.',
     closedMark: '(closed item)',
     presenter: 'by',
+    presentedBy: 'Presented by',
     participants: 'Participants',
     present: 'Present',
     withNotice: 'Apologies',
@@ -236,6 +238,7 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
       out.push({ kind: 'heading', level: 2, spans: [{ text: itemHeading(item) }], anchor: anchorOf(item) });
       const ids = [item.caseId, item.documentNumber].filter((value) => value.trim() !== '');
       if (item.caseId.trim() !== '') out.push(para(`${l.caseId}: ${ids.join(' · ')}`, 'meta'));
+      if (item.presenter.trim() !== '') out.push(para(`${l.presentedBy}: ${item.presenter}`, 'meta'));
       const fields: ItemBodyField[] = ['summary', 'recommendation', 'casePresentation', 'finances', 'previousDecisions'];
       for (const field of fields) {
         const content = item.bodies[field];
@@ -257,9 +260,16 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
 
   out.push(...participantBlocks(doc, l));
 
-  if (doc.appendices.length > 0 && template === 'opgaveudvalg') {
+  // Opgaveudvalg: every appendix at the end, as in the model document. Fagudvalg: the items
+  // list their own; the meeting's general appendices come at the end.
+  const itemIds = new Set(doc.agendaItems.map((item) => item.id));
+  const general =
+    template === 'opgaveudvalg'
+      ? doc.appendices
+      : doc.appendices.filter((appendix) => appendix.itemId === null || !itemIds.has(appendix.itemId));
+  if (general.length > 0) {
     out.push({ kind: 'heading', level: 2, spans: [{ text: l.appendices }] });
-    out.push(...doc.appendices.map((appendix) => para(appendixLine(appendix))));
+    out.push(...general.map((appendix) => para(appendixLine(appendix))));
   }
 
   if (options.corrections && options.corrections.length > 0) {

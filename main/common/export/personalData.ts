@@ -16,6 +16,7 @@
  *
  * Pure core.
  */
+import { DomainError } from '../contract/result';
 import { isValidIsoDate } from '../domain/model';
 import type { Block, Inline, List } from '../domain/richText';
 import type { ReferatDocument } from '../format/referat1';
@@ -150,4 +151,17 @@ export function checkPersonalData(doc: ReferatDocument): PersonalDataReport {
     );
   });
   return { errors, warnings };
+}
+
+/**
+ * Throws a `personal_data` DomainError listing every CPR finding ("Punkt 2 · Beslutning:
+ * CPR-nummer 121212-XXXX"); returns quietly when there is none.
+ */
+export function assertNoCprNumbers(report: PersonalDataReport): void {
+  if (report.errors.length === 0) return;
+  const lines = report.errors.map((finding) => `- ${finding.location}: ${finding.text}`);
+  throw new DomainError(
+    'personal_data',
+    `Den offentlige udgave indeholder ${report.errors.length === 1 ? 'et CPR-nummer' : `${report.errors.length} CPR-numre`} og kan ikke eksporteres:\n${lines.join('\n')}`,
+  );
 }

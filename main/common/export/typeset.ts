@@ -8,9 +8,10 @@
  * measures with the embedded font), so the same code is tested without a PDF library.
  *
  * Width model: a line is drawn as a few segments (one per style), each segment a string of
- * words separated by single spaces. `measure` is called on the same pieces the drawing code
- * shapes separately ("word " including its trailing space, the last word without), so the sum
- * of measured pieces is exactly the drawn width and no line can overflow the margin.
+ * words separated by single spaces, positioned at the sum of the measured widths of the words
+ * and spaces before it. `measure` must therefore be additive over words and spaces (true for
+ * the embedded font, which has no kerning pairs with the space; the bounding-box test proves
+ * that no line overflows).
  */
 import type { LayoutBlock, LayoutList, Span } from './layoutMinutes';
 
@@ -24,6 +25,8 @@ export type StructNode = { type: StructType; parent: number };
 
 export type PlacedSegment = {
   x: number;
+  /** Drawn width in points (of the text without a trailing space). */
+  width: number;
   text: string;
   font: FontKey;
   size: number;
@@ -97,13 +100,18 @@ type Unit = {
 
 /** Typesets blocks onto pages. */
 export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geometry: PageGeometry = a4Geometry): Typeset {
-  const cache = new Map<string, number>();
+  const caches: Record<FontKey, Map<string, number>> = {
+    regular: new Map(),
+    bold: new Map(),
+    italic: new Map(),
+    boldItalic: new Map(),
+  };
   const width = (text: string, font: FontKey): number => {
-    const key = font + '\u0000' + text;
-    let value = cache.get(key);
+    const cache = caches[font];
+    let value = cache.get(text);
     if (value === undefined) {
       value = measure(text, font);
-      cache.set(key, value);
+      cache.set(text, value);
     }
     return value;
   };
@@ -137,7 +145,7 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
       const body = node('LBody', li);
       const lines = breakLines(item.spans, size, 'regular', bodyX, left + contentWidth - bodyX, body, width);
       const labelX = bodyX - labelGap - width(item.label, 'regular') * size;
-      const labelSegment: PlacedSegment = { x: labelX, text: item.label, font: 'regular', size, struct: lbl };
+      const labelSegment: PlacedSegment = { x: labelX, width: width(item.label, 'regular') * size, text: item.label, font: 'regular', size, struct: lbl };
       if (lines.length === 0) lines.push({ size, height: paragraphStyle.lineHeight, segments: [] });
       lines[0]?.segments.unshift(labelSegment);
       const isLast = index === list.items.length - 1 && !item.sublist;
@@ -174,7 +182,7 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
         const id = node('TOCI', tocParent);
         const lines = breakLines(block.spans, bodySize, 'regular', left, contentWidth - tocNumberWidth, id, width);
         const last = lines[lines.length - 1];
-        last?.segments.push({ x: left + contentWidth, text: '', font: 'regular', size: bodySize, struct: id });
+        last?.segments.push({ x: left + contentWidth, width: 0, text: '', font: 'regular', size: bodySize, struct: id });
         units.push(unit({ lines, after: 2, pageOf: block.target }));
         break;
       }
@@ -214,35 +222,18 @@ function fontOf(span: Span, base: FontKey): FontKey {
 }
 
 type Fragment = { text: string; span: Span; font: FontKey };
-type Word = { fragments: Fragment[] };
-type Token = { kind: 'word'; word: Word } | { kind: 'space'; fragment: Fragment; isNewline: boolean };
+/** A fragment placed on a line with its width in points. */
+type Placed = Fragment & { width: number };
 
-function tokenize(spans: readonly Span[], base: FontKey): Token[] {
-  const tokens: Token[] = [];
-  let open: Word | null = null;
-  for (const span of spans) {
-    const font = fontOf(span, base);
-    for (const match of span.text.matchAll(/(\s+)|([^\s]+)/g)) {
-      if (match[1] !== undefined) {
-        open = null;
-        tokens.push({ kind: 'space', fragment: { text: ' ', span, font }, isNewline: match[1].includes('\n') });
-      } else if (match[2] !== undefined) {
-        const fragment = { text: match[2], span, font };
-        if (open) open.fragments.push(fragment);
-        else {
-          open = { fragments: [fragment] };
-          tokens.push({ kind: 'word', word: open });
-        }
-      }
-    }
-  }
-  return tokens;
+/** Breaking white space: space, tab, CR, LF. A no-break space (U+00A0) stays inside its word. */
+function isBreakingSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /**
  * Breaks spans into lines no wider than `maxWidth`, starting at `x`. Runs of white space become
  * one space; a newline inside a text forces a line break; a word wider than a line is broken
- * between characters.
+ * between characters. A word may run across spans ("**fed**tekst"): it is kept together.
  */
 function breakLines(
   spans: readonly Span[],
@@ -255,70 +246,98 @@ function breakLines(
   lineHeight = paragraphStyle.lineHeight,
 ): DraftLine[] {
   const lines: DraftLine[] = [];
-  // Placed pieces of the current line; a piece is a fragment or a space.
-  let pieces: Fragment[] = [];
+  let pieces: Placed[] = [];
   let used = 0;
-  let pendingSpace: Fragment | null = null;
+  let pendingSpace: Placed | null = null;
+  // The word being collected: usually one fragment, more when a word spans several spans.
+  let word: Placed[] = [];
+  let wordWidth = 0;
+
   const flush = () => {
-    lines.push({ size, height: lineHeight, segments: toSegments(pieces, x, size, struct, width) });
+    lines.push({ size, height: lineHeight, segments: toSegments(pieces, x, size, struct) });
     pieces = [];
     used = 0;
     pendingSpace = null;
   };
-  const fragmentWidth = (fragment: Fragment) => width(fragment.text, fragment.font) * size;
-  for (const token of tokenize(spans, base)) {
-    if (token.kind === 'space') {
-      if (token.isNewline) flush();
-      else if (pieces.length > 0) pendingSpace = token.fragment;
-      continue;
-    }
-    const wordWidth = token.word.fragments.reduce((sum, fragment) => sum + fragmentWidth(fragment), 0);
-    const spaceWidth = pendingSpace && pieces.length > 0 ? fragmentWidth(pendingSpace) : 0;
+  const place = (text: string, span: Span, font: FontKey): Placed => ({ text, span, font, width: width(text, font) * size });
+
+  const endWord = () => {
+    if (word.length === 0) return;
+    const spaceWidth = pendingSpace !== null && pieces.length > 0 ? pendingSpace.width : 0;
     if (used + spaceWidth + wordWidth <= maxWidth) {
-      if (pendingSpace && pieces.length > 0) pieces.push(pendingSpace);
-      pieces.push(...token.word.fragments);
+      if (pendingSpace !== null && pieces.length > 0) pieces.push(pendingSpace);
+      for (const fragment of word) pieces.push(fragment);
       used += spaceWidth + wordWidth;
-      pendingSpace = null;
-      continue;
-    }
-    if (wordWidth <= maxWidth) {
+    } else if (wordWidth <= maxWidth) {
       flush();
-      pieces.push(...token.word.fragments);
+      for (const fragment of word) pieces.push(fragment);
       used = wordWidth;
-      continue;
+    } else {
+      breakLongWord(spaceWidth);
     }
-    // A word wider than the line: fill the rest of the current line when a useful part fits,
-    // then continue on new lines, breaking between characters.
+    pendingSpace = null;
+    word = [];
+    wordWidth = 0;
+  };
+
+  // A word wider than the line: fill the rest of the current line when a useful part fits,
+  // then continue on new lines, breaking between characters.
+  const breakLongWord = (spaceWidth: number) => {
     if (pieces.length > 0 && maxWidth - used - spaceWidth < maxWidth * 0.3) flush();
-    else if (pendingSpace && pieces.length > 0) {
+    else if (pendingSpace !== null && pieces.length > 0) {
       pieces.push(pendingSpace);
       used += spaceWidth;
     }
-    pendingSpace = null;
-    for (const fragment of token.word.fragments) {
+    for (const fragment of word) {
       let rest = fragment.text;
       while (rest !== '') {
-        const available = maxWidth - used;
-        const fitting = longestFittingPrefix(rest, fragment.font, size, available, width);
+        const fitting = longestFittingPrefix(rest, fragment.font, size, maxWidth - used, width);
         if (fitting === 0) {
           if (pieces.length === 0) {
-            // Not even one character fits on an empty line: place it anyway (cannot happen
-            // with sane margins, but the loop must end).
+            // Not even one character fits on an empty line: place it anyway so the loop ends
+            // (cannot happen with sane margins).
             const first = Array.from(rest)[0] ?? rest;
-            pieces.push({ ...fragment, text: first });
+            pieces.push(place(first, fragment.span, fragment.font));
             rest = rest.slice(first.length);
           }
           flush();
           continue;
         }
-        const part = rest.slice(0, fitting);
-        pieces.push({ ...fragment, text: part });
-        used += width(part, fragment.font) * size;
+        const placed = place(rest.slice(0, fitting), fragment.span, fragment.font);
+        pieces.push(placed);
+        used += placed.width;
         rest = rest.slice(fitting);
         if (rest !== '') flush();
       }
     }
+  };
+
+  for (const span of spans) {
+    const font = fontOf(span, base);
+    const text = span.text;
+    const length = text.length;
+    let index = 0;
+    while (index < length) {
+      const start = index;
+      if (isBreakingSpace(text.charCodeAt(index))) {
+        let isNewline = false;
+        while (index < length && isBreakingSpace(text.charCodeAt(index))) {
+          const code = text.charCodeAt(index);
+          if (code === 10 || code === 13) isNewline = true;
+          index++;
+        }
+        endWord();
+        if (isNewline) flush();
+        else if (pieces.length > 0) pendingSpace = place(' ', span, font);
+        continue;
+      }
+      while (index < length && !isBreakingSpace(text.charCodeAt(index))) index++;
+      const fragment = place(start === 0 && index === length ? text : text.slice(start, index), span, font);
+      word.push(fragment);
+      wordWidth += fragment.width;
+    }
   }
+  endWord();
   if (pieces.length > 0) flush();
   return lines;
 }
@@ -352,6 +371,7 @@ function longestFittingPrefix(
 }
 
 function sameStyle(a: Fragment, b: Fragment): boolean {
+  if (a.span === b.span) return a.font === b.font;
   return (
     a.font === b.font &&
     (a.span.underline ?? false) === (b.span.underline ?? false) &&
@@ -359,51 +379,36 @@ function sameStyle(a: Fragment, b: Fragment): boolean {
   );
 }
 
-function toSegments(
-  pieces: readonly Fragment[],
-  x: number,
-  size: number,
-  struct: number,
-  width: (text: string, font: FontKey) => number,
-): PlacedSegment[] {
+function toSegments(pieces: readonly Placed[], x: number, size: number, struct: number): PlacedSegment[] {
   const segments: PlacedSegment[] = [];
   let cursor = x;
-  let current: { fragments: Fragment[] } | null = null;
+  let run: Placed[] = [];
   const close = () => {
-    if (!current) return;
-    const first = current.fragments[0];
+    const first = run[0];
     if (!first) return;
-    const text = current.fragments.map((fragment) => fragment.text).join('');
-    const segment: PlacedSegment = { x: cursor, text, font: first.font, size, struct };
+    let text = '';
+    let runWidth = 0;
+    for (const piece of run) {
+      text += piece.text;
+      runWidth += piece.width;
+    }
+    const segment: PlacedSegment = { x: cursor, width: runWidth, text, font: first.font, size, struct };
     if (first.span.underline) segment.underline = true;
     if (first.span.link) segment.link = first.span.link;
     segments.push(segment);
-    cursor += drawnWidth(text, first.font, width) * size;
-    current = null;
+    cursor += runWidth;
+    run = [];
   };
   for (const piece of pieces) {
-    if (current && current.fragments[0] && sameStyle(current.fragments[0], piece)) current.fragments.push(piece);
+    const first = run[0];
+    if (first && sameStyle(first, piece)) run.push(piece);
     else {
       close();
-      current = { fragments: [piece] };
+      run.push(piece);
     }
   }
   close();
   return segments;
-}
-
-/** The width the PDF library draws: it shapes the text in pieces split after each space. */
-function drawnWidth(text: string, font: FontKey, width: (text: string, font: FontKey) => number): number {
-  let total = 0;
-  let start = 0;
-  for (let index = 0; index < text.length; index++) {
-    if (text.charCodeAt(index) === 32) {
-      total += width(text.slice(start, index + 1), font);
-      start = index + 1;
-    }
-  }
-  if (start < text.length) total += width(text.slice(start), font);
-  return total;
 }
 
 function paginate(
@@ -478,7 +483,8 @@ function paginate(
     if (!target || pageIndex === undefined) continue;
     const text = String(pageIndex + 1);
     target.text = text;
-    target.x = target.x - width(text, target.font) * target.size;
+    target.width = width(text, target.font) * target.size;
+    target.x = target.x - target.width;
   }
   return { pages, structure, anchors };
 }
