@@ -90,7 +90,8 @@ export function serializeReferatDocument(document: ReferatDocument): string {
  */
 export function parseReferatDocument(text: string): ReferatDocument {
   const value = parseJsonGuarded(text);
-  const result = validateReferatDocument(value);
+  // The text scan has already bounded the nesting; no need to walk the value again.
+  const result = validateValue(value, false);
   if (!result.ok) throw new ReferatFormatError(result.errors);
   return result.document;
 }
@@ -134,7 +135,11 @@ export function parseJsonGuarded(text: string): unknown {
  * problem is reported with its JSON path.
  */
 export function validateReferatDocument(value: unknown): ReferatValidation {
-  if (exceedsDepth(value, maxNestingDepth)) {
+  return validateValue(value, true);
+}
+
+function validateValue(value: unknown, isDepthUnchecked: boolean): ReferatValidation {
+  if (isDepthUnchecked && exceedsDepth(value, maxNestingDepth)) {
     return {
       ok: false,
       errors: [
