@@ -225,7 +225,7 @@ describe('signing a PDF/A-3b', () => {
       // startxref points exactly at the "xref" keyword of this update.
       expect(after.toString('latin1', Number(startxref), Number(startxref) + 5)).toBe('xref\n');
       // Each xref entry points exactly at its "n 0 obj".
-      const xref = update.slice(update.lastIndexOf('xref\n'));
+      const xref = update.slice(update.lastIndexOf('\nxref\n') + 1);
       let entries = 0;
       for (const m of xref.matchAll(/^(\d+) (\d+)\n((?:\d{10} \d{5} n\r\n)+)/gm)) {
         const first = Number(m[1]);
@@ -250,6 +250,23 @@ describe('signing a PDF/A-3b', () => {
         expect(newObj, `${key} kept`).toBeDefined();
         assertPreserved(oldObj, newObj, key);
       }
+      // The update holds only what a signature needs.
+      const kinds = objectNumbers.map((num) => {
+        const value = (newer.objects[`obj:${num} 0 R`] as { value?: unknown }).value;
+        if (Array.isArray(value)) return 'array';
+        const dict = value as Record<string, unknown>;
+        if (dict['/Type'] === '/Sig') return 'sig';
+        if (dict['/Subtype'] === '/Widget' && dict['/FT'] === '/Sig') return 'widget';
+        if (dict['/Type'] === '/Catalog') return 'catalog';
+        if (dict['/Type'] === '/Page') return 'page';
+        if ('/Fields' in dict) return 'acroform';
+        return `unexpected ${JSON.stringify(dict).slice(0, 80)}`;
+      });
+      expect(kinds.sort()).toEqual(
+        k === 1
+          ? ['acroform', 'catalog', 'page', 'sig', 'widget']
+          : ['acroform', 'page', 'sig', 'widget'],
+      );
       const catalogKey = `obj:${newer.trailer['/Root'] as string}`;
       const catalog = (newer.objects[catalogKey] as { value: Record<string, unknown> }).value;
       for (const entry of [

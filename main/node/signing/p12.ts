@@ -14,6 +14,7 @@ import {
   createHmac,
   createPrivateKey,
   createPublicKey,
+  hash as oneShotHash,
   pbkdf2Sync,
   timingSafeEqual,
   type KeyObject,
@@ -121,8 +122,9 @@ export function pkcs12Kdf(
   const out: Buffer[] = [];
   let produced = 0;
   while (produced < length) {
-    let A = createHash(hash.name).update(D).update(I).digest();
-    for (let r = 1; r < iterations; r++) A = createHash(hash.name).update(A).digest();
+    // One-shot hashing: thousands of iterations are the cost of reading a p12.
+    let A: Buffer = oneShotHash(hash.name, Buffer.concat([D, I]), 'buffer');
+    for (let r = 1; r < iterations; r++) A = oneShotHash(hash.name, A, 'buffer');
     out.push(A);
     produced += A.length;
     if (produced >= length) break;

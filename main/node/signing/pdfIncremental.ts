@@ -13,6 +13,7 @@ import {
   PdfLexer,
   PdfSyntaxError,
   decodeTextString,
+  isWhite,
   pdfDate,
   pdfDict,
   pdfName,
@@ -91,6 +92,18 @@ export class PdfDocument {
         const first = lx.readInt();
         const count = lx.readInt();
         for (let i = 0; i < count; i++) {
+          lx.skipSpace();
+          const fast = readFixedEntry(this.bytes, lx.pos);
+          if (fast) {
+            lx.pos += 18;
+            const num = first + i;
+            if (!entries.has(num))
+              entries.set(
+                num,
+                fast.isInUse ? { type: 1, offset: fast.offset, gen: fast.gen } : { type: 0 },
+              );
+            continue;
+          }
           const a = lx.readInt();
           const g = lx.readInt();
           const kind = lx.readToken();
@@ -364,6 +377,7 @@ export class PdfDocument {
     if (want < 0 || want >= count)
       throw new PdfSyntaxError(`no page ${want + 1} (the document has ${count})`, 0);
     let node: PdfRef = rootPages;
+    let nodeCount = count;
     for (let depth = 0; depth < 64; depth++) {
       const dict = this.get(node);
       if (dict.kind !== 'dict') break;
@@ -372,18 +386,24 @@ export class PdfDocument {
       if (kids?.kind !== 'array' || (type?.kind === 'name' && type.raw === '/Page')) {
         return { ref: node, count };
       }
+      // Walk the kids from the nearer end: the widget usually goes on the last page.
+      const isFromEnd = want >= nodeCount / 2;
+      let skip = isFromEnd ? nodeCount - 1 - want : want;
       let next: PdfRef | undefined;
-      for (const kid of kids.items) {
+      const order = isFromEnd ? [...kids.items].reverse() : kids.items;
+      for (const kid of order) {
         if (kid.kind !== 'ref') continue;
         const kd = this.get(kid);
         const kidType = kd.kind === 'dict' ? kd.entries.get('/Type') : undefined;
         const isLeaf = kidType?.kind === 'name' && kidType.raw === '/Page';
         const n = isLeaf ? 1 : kd.kind === 'dict' ? (numberOf(kd.entries.get('/Count')) ?? 0) : 0;
-        if (want < n) {
+        if (skip < n) {
           next = kid;
+          want = isFromEnd ? n - 1 - skip : skip;
+          nodeCount = n;
           break;
         }
-        want -= n;
+        skip -= n;
       }
       if (!next) break;
       node = next;
@@ -404,6 +424,34 @@ export function findStartxref(bytes: Buffer): number {
   if (offset >= bytes.length)
     throw new PdfSyntaxError('startxref points past the end of the file', tailStart + at);
   return offset;
+}
+
+/**
+ * A standard `oooooooooo ggggg n` entry read straight from the bytes (large tables would
+ * otherwise cost three tokens per object); undefined when the entry deviates, so the
+ * tokenizing path handles it.
+ */
+function readFixedEntry(
+  bytes: Buffer,
+  pos: number,
+): { offset: number; gen: number; isInUse: boolean } | undefined {
+  let offset = 0;
+  for (let i = 0; i < 10; i++) {
+    const d = (bytes[pos + i] ?? 0) - 48;
+    if (d < 0 || d > 9) return undefined;
+    offset = offset * 10 + d;
+  }
+  if (bytes[pos + 10] !== 32 || bytes[pos + 16] !== 32) return undefined;
+  let gen = 0;
+  for (let i = 11; i < 16; i++) {
+    const d = (bytes[pos + i] ?? 0) - 48;
+    if (d < 0 || d > 9) return undefined;
+    gen = gen * 10 + d;
+  }
+  const kind = bytes[pos + 17];
+  if (kind !== 0x6e && kind !== 0x66) return undefined;
+  if (!isWhite(bytes[pos + 18])) return undefined;
+  return { offset, gen, isInUse: kind === 0x6e };
 }
 
 function numberOf(value: PdfValue | undefined): number | undefined {
@@ -482,8 +530,9 @@ export function prepareSignature(pdf: Buffer, options: SignatureFieldOptions): P
   const page = doc.get(pageRef);
   if (page.kind !== 'dict') throw new PdfSyntaxError('the page is not a dictionary', 0);
 
-  const existingNames = new Set(doc.fields().map((f) => f.name));
-  let n = doc.fields().filter((f) => f.fieldType === '/Sig').length + 1;
+  const fields = doc.fields();
+  const existingNames = new Set(fields.map((f) => f.name));
+  let n = fields.filter((f) => f.fieldType === '/Sig').length + 1;
   while (existingNames.has(`Signature${n}`)) n++;
   const fieldName = `Signature${n}`;
 
