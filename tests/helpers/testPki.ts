@@ -27,7 +27,7 @@ export interface MemberOptions {
   /** default in a year. */
   notAfter?: string;
   /** p12 encryption: OpenSSL 3's default (PBES2/AES-256) or legacy SHA1-3DES. */
-  p12Format?: 'aes' | 'legacy-3des';
+  p12Format?: 'aes' | 'legacy-3des' | 'legacy-rc2';
 }
 
 export interface TestPki {
@@ -246,7 +246,9 @@ authorityKeyIdentifier = keyid
       const legacy =
         options.p12Format === 'legacy-3des'
           ? ['-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1']
-          : [];
+          : options.p12Format === 'legacy-rc2'
+            ? ['-legacy'] // OpenSSL 1.x's defaults: certificates RC2-40, key 3DES, MAC SHA-1
+            : [];
       openssl(
         [
           'pkcs12',

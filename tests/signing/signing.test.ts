@@ -401,6 +401,29 @@ describe('signing a PDF/A-3b', () => {
     );
   });
 
+  it('reads a legacy PKCS#12 (certificates RC2-40, key 3DES, as OpenSSL 1.x and older Windows export)', () => {
+    const member = pki.makeMember('Gammel Eksport', { p12Format: 'legacy-rc2' });
+    const pdf = signAs(unsigned, member);
+    const report = verifyPdf(pdf, { trustedRoots: [pki.rootPem], isSystemTrustUsed: false });
+    expect(report.signatures.map((s) => [s.signer, s.status])).toEqual([
+      ['Gammel Eksport', 'valid'],
+    ]);
+    // The chain came out of the RC2-encrypted bag: the CMS carries all three certificates.
+    const [, b, c] = report.signatures[0]?.byteRange as [number, number, number];
+    const der = save('rc2.der', Buffer.from(pdf.toString('latin1', b + 1, c - 1), 'hex'));
+    const certs = execFileSync(
+      'openssl',
+      ['pkcs7', '-inform', 'DER', '-in', der, '-print_certs', '-noout'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(certs.match(/^subject=/gm)).toHaveLength(3);
+    expect(() => signAs(unsigned, { ...member, password: 'forkert' })).toThrow(
+      WRONG_PASSWORD_MESSAGE,
+    );
+  });
+
   it('signs with an RSA-PSS key (openssl and verifyPdf accept it; poppler 22 does not support such keys)', () => {
     const member = pki.makeMember('PSS Medlem', { key: 'rsa-pss' });
     const pdf = signAs(unsigned, member);

@@ -3,7 +3,7 @@
  *
  * The structures (PFX → AuthenticatedSafe → SafeContents → bags) are parsed with pkijs/asn1js;
  * the password-based cryptography runs on Node's crypto: PBES2 (PBKDF2 + AES-CBC or 3DES, as
- * OpenSSL 3 writes by default) and the legacy PKCS#12 PBE with SHA-1 and 3DES. The integrity MAC
+ * OpenSSL 3 writes by default) and the legacy PKCS#12 PBE with SHA-1 and 3DES or RC2. The integrity MAC
  * is checked first, so a wrong password is reported as such. The password is never stored, logged
  * or included in an error message.
  */
@@ -22,6 +22,7 @@ import {
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { DomainError } from '../../common/contract/result';
+import { rc2CbcDecrypt } from './rc2';
 
 /** The key and certificates read from a PKCS#12 file. */
 export interface P12Identity {
@@ -43,6 +44,8 @@ const OID = {
   pbkdf2: '1.2.840.113549.1.5.12',
   pbeSha1TripleDes: '1.2.840.113549.1.12.1.3',
   pbeSha1TwoKeyTripleDes: '1.2.840.113549.1.12.1.4',
+  pbeSha1Rc2128: '1.2.840.113549.1.12.1.5',
+  pbeSha1Rc240: '1.2.840.113549.1.12.1.6',
 };
 
 const HASHES: Record<string, { name: string; blockSize: number }> = {
@@ -181,6 +184,16 @@ function decrypt(algorithm: pkijs.AlgorithmIdentifier, data: Buffer, password: s
       const iv = pkcs12Kdf(password, salt, 2, iterations, 8, sha1);
       const decipher = createDecipheriv('des-ede3-cbc', key, iv);
       return Buffer.concat([decipher.update(data), decipher.final()]);
+    }
+    if (algorithm.algorithmId === OID.pbeSha1Rc240 || algorithm.algorithmId === OID.pbeSha1Rc2128) {
+      const seq = params as asn1js.Sequence;
+      const salt = octets(seq.valueBlock.value[0]);
+      const iterations = (seq.valueBlock.value[1] as asn1js.Integer).valueBlock.valueDec;
+      const sha1 = HASHES['1.3.14.3.2.26'] as { name: string; blockSize: number };
+      const bits = algorithm.algorithmId === OID.pbeSha1Rc240 ? 40 : 128;
+      const key = pkcs12Kdf(password, salt, 1, iterations, bits / 8, sha1);
+      const iv = pkcs12Kdf(password, salt, 2, iterations, 8, sha1);
+      return rc2CbcDecrypt(data, key, iv, bits);
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
