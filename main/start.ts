@@ -89,6 +89,8 @@ async function runBrowserMode(options: StartOptions, rendererDir: string): Promi
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // The terminal went away: stop the same clean way.
+  process.on('SIGHUP', stop);
 }
 
 async function main(): Promise<void> {
