@@ -130,13 +130,17 @@ export async function startBrowserModeHost(
 }
 
 /** Launches the headless Chromium used by every e2e spec. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium not found at ${chromiumPath}; install it (apt-get install chromium) or set CHROMIUM_PATH.`,
     );
   }
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [...chromiumArgs, ...extraArgs],
+  });
 }
 
 /** A host, a browser and one page opened at the start URL. */
@@ -155,12 +159,16 @@ export type BrowserSession = {
  * Page errors and CSP violations are collected in `pageErrors`.
  */
 export async function openBrowserSession(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    /** Chromium's UI language (date and time inputs follow it); Danish by default. */
+    uiLanguage?: string;
+  } = {},
 ): Promise<BrowserSession> {
   const host = await startBrowserModeHost();
   let browser: Browser | null = null;
   try {
-    browser = await launchChromium();
+    browser = await launchChromium([`--lang=${options.uiLanguage ?? 'da-DK'}`]);
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 900 },
       locale: 'da-DK',
