@@ -388,4 +388,47 @@ describe('first screens in browser mode', () => {
       'EMN-2017-09999',
     );
   });
+
+  it('proposes the next meeting and copies participants and the agenda skeleton from the previous one', async () => {
+    await page
+      .getByRole('navigation', { name: 'Brødkrummesti' })
+      .getByRole('link', { name: 'Opgaveudvalget om Innovation' })
+      .click();
+    await page.getByRole('button', { name: 'Nyt møde' }).click();
+    const form = page.getByRole('form', { name: 'Nyt møde' });
+    expect(await form.getByRole('textbox', { name: 'Nummer' }).inputValue()).toBe('6');
+    const copy = form.getByRole('checkbox', {
+      name: 'Kopiér deltagere og dagsorden fra forrige møde',
+    });
+    expect(await copy.isChecked()).toBe(true);
+    await form.getByLabel('Dato').fill('2018-01-23');
+    await form.getByRole('button', { name: 'Opret møde' }).click();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: '(Åben) 6. møde i Opgaveudvalget om Innovation den 23. januar 2018',
+      })
+      .waitFor();
+    expect(await headingsOf(page.locator('.agenda-item h3'))).toEqual([
+      'Punkt 1: Velkomst',
+      'Punkt 2: Læringssporet',
+    ]);
+    // The substitute of the previous meeting is not copied; everyone starts as present.
+    expect(await participant('Bo Sund').count()).toBe(0);
+    expect(
+      await participant('Michael Fenger').getByRole('combobox', { name: 'Fremmøde' }).inputValue(),
+    ).toBe('present');
+
+    await page
+      .getByRole('navigation', { name: 'Brødkrummesti' })
+      .getByRole('link', { name: 'Opgaveudvalget om Innovation' })
+      .click();
+    await page.getByRole('link', { name: '6. møde den 23. januar 2018' }).waitFor();
+    const meetingLinks = await page
+      .getByRole('table', { name: 'Møder' })
+      .getByRole('link')
+      .allTextContents();
+    expect(meetingLinks).toEqual(['6. møde den 23. januar 2018', '5. møde den 12. december 2017']);
+    expect(session.pageErrors).toEqual([]);
+  });
 });
