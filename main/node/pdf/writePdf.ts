@@ -65,12 +65,129 @@ type TaggedDoc = PDFKit.PDFDocument & {
   appendXML(xml: string, newline?: boolean): void;
   _addInfo: () => void;
   _id: Uint8Array;
+  addContent(data: string): TaggedDoc;
   /** pdfkit's drawing of one positioned line of text (what `text()` calls after its option handling). */
   _fragment(text: string, x: number, y: number, options: Record<string, unknown>): void;
   info: Record<string, unknown>;
 };
 
 const headerSize = 8;
+
+/**
+ * Parsed fonts (fontkit objects from pdfkit) kept for the life of the process: parsing DejaVu's
+ * layout tables costs more than typesetting a hundred pages, and every export would repeat it.
+ * Each document still makes its own subset.
+ */
+const parsedFonts = new Map<FontKey, unknown>();
+
+/**
+ * A font selector for one document. pdfkit caches a font under its source: a path the first
+ * time a process uses the font, afterwards the parsed object under a family name. One document
+ * keeps one key per font; mixing them would make pdfkit re-open the font on every switch.
+ */
+function fontSelector(pdf: PDFKit.PDFDocument, paths: Record<FontKey, string>): (key: FontKey) => PDFKit.PDFDocument {
+  const parsedAtStart = new Map(parsedFonts);
+  return (key) => {
+    const parsed = parsedAtStart.get(key);
+    if (parsed !== undefined) return pdf.font(parsed as string, `Referat-${key}`);
+    pdf.font(paths[key]);
+    if (!parsedFonts.has(key)) parsedFonts.set(key, (pdf as unknown as { _font: { font: unknown } })._font.font);
+    return pdf;
+  };
+}
+
+/** The parts of a pdfkit 0.20 embedded font that the text emitter uses. */
+type EmbeddedFont = {
+  id: string;
+  ascender: number;
+  ref(): unknown;
+  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+};
+
+const formatNumber = (value: number): string => String(Math.round(value * 1000) / 1000);
+
+/**
+ * Writes positioned text straight into the page's content stream. pdfkit's `text()` shapes,
+ * measures and re-encodes every string each time it is drawn; here each "word " piece is shaped
+ * and encoded once per font (which also registers its glyphs in the font subset and in the
+ * ToUnicode map, exactly as pdfkit's own drawing does) and its TJ operand is reused. Text that
+ * needs glyph offsets (combining marks) falls back to pdfkit's `_fragment`.
+ */
+class TextEmitter {
+  private readonly pieces = new Map<string, Map<string, string | null>>();
+  constructor(private readonly pdf: TaggedDoc) {}
+
+  /** The TJ operand of `text` (split after spaces like pdfkit), or null when it needs offsets. */
+  private operand(font: EmbeddedFont, text: string): string | null {
+    let cache = this.pieces.get(font.id);
+    if (!cache) {
+      cache = new Map();
+      this.pieces.set(font.id, cache);
+    }
+    let out = '';
+    let start = 0;
+    for (let index = 0; index <= text.length; index++) {
+      if (index < text.length && text.charCodeAt(index) !== 32) continue;
+      const end = index < text.length ? index + 1 : index;
+      if (end === start) break;
+      const piece = text.slice(start, end);
+      start = end;
+      let operand = cache.get(piece);
+      if (operand === undefined) {
+        operand = encodePiece(font, piece);
+        cache.set(piece, operand);
+      }
+      if (operand === null) return null;
+      out += operand;
+    }
+    return out;
+  }
+
+  /**
+   * The operators that show `text` in `font` with its line box's top at `top`, for use inside
+   * a text object opened by {@link beginText}; null when pdfkit must draw it instead.
+   */
+  show(font: EmbeddedFont, size: number, text: string, x: number, top: number): string | null {
+    const operand = this.operand(font, text);
+    if (operand === null) return null;
+    const page = this.page();
+    if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+    const baseline = page.height - top - (font.ascender / 1000) * size;
+    return `/${font.id} ${formatNumber(size)} Tf 1 0 0 1 ${formatNumber(x)} ${formatNumber(baseline)} Tm [${operand}] TJ`;
+  }
+
+  /** Opens a text object in unflipped user space (pdfkit flips each page: origin top left). */
+  beginText(): void {
+    this.pdf.addContent(`q 1 0 0 -1 0 ${formatNumber(this.page().height)} cm BT`);
+  }
+
+  endText(): void {
+    this.pdf.addContent('ET Q');
+  }
+
+  private page(): { height: number; fonts: Record<string, unknown> } {
+    return (this.pdf as unknown as { page: { height: number; fonts: Record<string, unknown> } }).page;
+  }
+}
+
+function encodePiece(font: EmbeddedFont, piece: string): string | null {
+  const [glyphs, positions] = font.encode(piece);
+  let out = '';
+  let run = '';
+  for (let index = 0; index < glyphs.length; index++) {
+    const position = positions[index];
+    if (!position) return null;
+    if (position.xOffset || position.yOffset) return null;
+    run += glyphs[index] ?? '';
+    const adjustment = position.xAdvance - position.advanceWidth;
+    if (adjustment !== 0) {
+      out += `<${run}> ${formatNumber(-adjustment)} `;
+      run = '';
+    }
+  }
+  if (run !== '') out += `<${run}> `;
+  return out;
+}
 
 /** Exports `doc` (the full document; the edition is derived here) as a PDF. */
 export async function writeMinutesPdf(doc: ReferatDocument, options: WriteMinutesOptions): Promise<WriteMinutesResult> {
@@ -176,7 +293,9 @@ export async function writeBlocksPdf(
     tagged: true,
     lang: options.lang === 'da' ? 'da-DK' : 'en-GB',
     displayTitle: true,
-    font: fonts.regular,
+    // No DejaVu default font here: the fonts are selected under their own family names below
+    // (pdfkit would otherwise match the default by name and never cache the family). The
+    // unused standard font pdfkit creates by default is never written to the file.
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -189,7 +308,7 @@ export async function writeBlocksPdf(
   }) as TaggedDoc;
   // Fonts are selected by path, pdfkit's cache key: a registered name that resolves to the
   // document's default font is never cached by pdfkit 0.20 and would be re-read on every switch.
-  const useFont = (key: FontKey) => pdf.font(fonts[key]);
+  const useFont = fontSelector(pdf, fonts);
   if (typeof pdf._fragment !== 'function') throw new Error('pdfkit 0.20 (with PDFDocument._fragment) is required');
   rewriteXmpInfo(pdf, meta);
   pdf._id = new Uint8Array(createHash('sha256').update(options.json).digest().subarray(0, 16));
@@ -241,7 +360,8 @@ function drawPages(
   layout: Typeset,
   meta: PdfMeta,
   useFont: (key: FontKey) => PDFKit.PDFDocument,
-  onProgress?: (progress: PdfProgress) => void): void {
+  onProgress?: (progress: PdfProgress) => void,
+): void {
   const root = pdf.struct('Document');
   pdf.addStructure(root);
   const elements: StructElement[] = [];
@@ -253,48 +373,98 @@ function drawPages(
   }
   const total = layout.pages.length;
   const { width, height, marginLeft, marginRight } = a4Geometry;
+  const emitter = new TextEmitter(pdf);
+  const fontOf = (key: FontKey, size: number) => (useFont(key).fontSize(size) as unknown as { _font: EmbeddedFont })._font;
+  // Text is shown with a trailing space: invisible, and it makes the last word the same shaped
+  // "word " piece the typesetter measured.
+  const showAll = (items: { key: FontKey; size: number; text: string; x: number; top: number }[]): boolean => {
+    const shown = items.map((item) => emitter.show(fontOf(item.key, item.size), item.size, `${item.text} `, item.x, item.top));
+    if (shown.some((operators) => operators === null)) return false;
+    emitter.beginText();
+    for (const operators of shown) pdf.addContent(operators ?? '');
+    emitter.endText();
+    return true;
+  };
+
   layout.pages.forEach((page, index) => {
     pdf.addPage({ size: 'A4', margin: 0 });
     // Running header and footer are artifacts: not part of the reading order.
     pdf.markContent('Artifact', { type: 'Pagination' });
-    useFont('regular').fontSize(headerSize).fillColor('#444444');
-    pdf.text(meta.headerLeft, marginLeft, 34, { lineBreak: false });
-    const right = meta.headerRight;
-    pdf.text(right, width - marginRight - pdf.widthOfString(right), 34, { lineBreak: false });
-    pdf.moveTo(marginLeft, 46).lineTo(width - marginRight, 46).lineWidth(0.5).strokeColor('#999999').stroke();
+    pdf.fillColor('#444444');
+    const headerWidth = (text: string) => useFont('regular').fontSize(headerSize).widthOfString(text);
     const label = meta.pageLabel(index + 1, total);
-    pdf.text(label, width - marginRight - pdf.widthOfString(label), height - 40, { lineBreak: false });
+    const pagination = [
+      { key: 'regular' as const, size: headerSize, text: meta.headerLeft, x: marginLeft, top: 34 },
+      { key: 'regular' as const, size: headerSize, text: meta.headerRight, x: width - marginRight - headerWidth(meta.headerRight), top: 34 },
+      { key: 'regular' as const, size: headerSize, text: label, x: width - marginRight - headerWidth(label), top: height - 40 },
+    ];
+    if (!showAll(pagination)) {
+      for (const item of pagination) useFont(item.key).fontSize(item.size).text(item.text, item.x, item.top, { lineBreak: false });
+    }
+    pdf.moveTo(marginLeft, 46).lineTo(width - marginRight, 46).lineWidth(0.5).strokeColor('#999999').stroke();
     for (const rule of page.rules) {
       pdf.moveTo(rule.x1, rule.y).lineTo(rule.x2, rule.y).lineWidth(0.6).strokeColor('#000000').stroke();
     }
     pdf.endMarkedContent();
     pdf.fillColor('#000000');
 
-    for (const line of page.lines) {
-      let open = -1;
-      for (const segment of line.segments) {
-        if (segment.text === '') continue;
-        if (segment.struct !== open) {
-          if (open >= 0) pdf.endMarkedContent();
-          const type = layout.structure[segment.struct]?.type ?? 'P';
-          const content = pdf.markStructureContent(type);
-          elements[segment.struct]?.add(content);
-          open = segment.struct;
-        }
-        useFont(segment.font).fontSize(segment.size);
-        // The typesetter has placed and measured the text: `_fragment` draws it without
-        // text()'s option merging and two more measurements per call (a third of the time).
-        const textOptions: Record<string, unknown> = { textWidth: segment.width, wordCount: 1 };
-        if (segment.underline) textOptions.underline = true;
-        if (segment.link) textOptions.link = segment.link;
-        // A trailing space is invisible and lets pdfkit reuse the shaped "word " piece.
-        const text = segment.underline || segment.link ? segment.text : `${segment.text} `;
-        pdf._fragment(text, segment.x, line.top, textOptions);
-      }
-      if (open >= 0) pdf.endMarkedContent();
-    }
+    for (const line of page.lines) drawLine(pdf, line, layout, elements, emitter, fontOf, useFont);
     onProgress?.({ phase: 'write', page: index + 1, pages: total });
   });
+}
+
+/**
+ * Draws one line: one text object holding a marked-content sequence per structure element
+ * (a list item's label and body are two), then underlines (artifacts) and link annotations.
+ */
+function drawLine(
+  pdf: TaggedDoc,
+  line: Typeset['pages'][number]['lines'][number],
+  layout: Typeset,
+  elements: StructElement[],
+  emitter: TextEmitter,
+  fontOf: (key: FontKey, size: number) => EmbeddedFont,
+  useFont: (key: FontKey) => PDFKit.PDFDocument,
+): void {
+  const segments = line.segments.filter((segment) => segment.text !== '');
+  if (segments.length === 0) return;
+  const shown = segments.map((segment) => emitter.show(fontOf(segment.font, segment.size), segment.size, `${segment.text} `, segment.x, line.top));
+  const isDirect = shown.every((operators) => operators !== null);
+  let open = -1;
+  if (isDirect) emitter.beginText();
+  segments.forEach((segment, index) => {
+    if (segment.struct !== open) {
+      if (open >= 0) pdf.endMarkedContent();
+      const content = pdf.markStructureContent(layout.structure[segment.struct]?.type ?? 'P');
+      elements[segment.struct]?.add(content);
+      open = segment.struct;
+    }
+    if (isDirect) {
+      pdf.addContent(shown[index] ?? '');
+      return;
+    }
+    // Glyphs with offsets (combining marks): pdfkit positions them itself.
+    useFont(segment.font).fontSize(segment.size);
+    pdf._fragment(segment.text, segment.x, line.top, { textWidth: segment.width, wordCount: 1 });
+  });
+  if (open >= 0) pdf.endMarkedContent();
+  if (isDirect) emitter.endText();
+
+  const decorated = segments.filter((segment) => segment.underline || segment.link);
+  if (decorated.length === 0) return;
+  const lineHeight = line.size * 1.17;
+  const underlined = decorated.filter((segment) => segment.underline);
+  if (underlined.length > 0) {
+    pdf.markContent('Artifact', { type: 'Layout' });
+    for (const segment of underlined) {
+      const y = line.top + lineHeight - 0.5;
+      pdf.moveTo(segment.x, y).lineTo(segment.x + segment.width, y).lineWidth(0.5).strokeColor('#000000').stroke();
+    }
+    pdf.endMarkedContent();
+  }
+  for (const segment of decorated) {
+    if (segment.link) pdf.link(segment.x, line.top, segment.width, lineHeight, segment.link);
+  }
 }
 
 function escapeXml(value: string): string {
