@@ -176,6 +176,34 @@ describe('openLibrary', () => {
     expect(fileHash(damaged)).toBe(damagedBefore);
   });
 
+  it('finds damage inside a table with quick_check (on request, and after an unclean shutdown)', () => {
+    const file = path.join(makeTempDir(), 'lib.sqlite');
+    const library = openLibrary(file);
+    const { committee } = seedCommittee(library);
+    const meeting = createMeeting(library.db, { committeeId: committee.id, number: 1, date: '2017-12-12', kind: 'ordinary', isCopyingPrevious: false });
+    const item = createItem(library.db, { meetingId: meeting.meeting.id, item: { title: 'Punkt', isClosed: false, publicTitle: '', caseId: '', documentNumber: '', presenter: '', kind: 'decision' } });
+    for (let n = 0; n < 60; n++) {
+      saveBody(library.db, { owner: { kind: 'item', itemId: item.id, field: 'decision' }, content: text(`${n} ${'tekst '.repeat(300)}`), baseRevision: n, author: 'a' });
+    }
+    const pageSize = Number(library.db.pragma('page_size', { simple: true }));
+    const leaf = library.db.prepare("SELECT pageno FROM dbstat WHERE name = 'revisions' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 3").pluck().get() as number;
+    library.close();
+    const bytes = fs.readFileSync(file);
+    for (let i = (leaf - 1) * pageSize + 8; i < leaf * pageSize; i++) bytes[i] = (i * 13) % 256;
+    fs.writeFileSync(file, bytes);
+    const before = fileHash(file);
+
+    const error = openError(file, { isCheckingIntegrity: true });
+    expect(error.code).toBe('library_corrupt');
+    expect(error.message).toContain('damaged');
+    expect(fileHash(file)).toBe(before);
+
+    // A WAL left beside the file (the last session did not close) turns the check on by itself.
+    fs.writeFileSync(`${file}-wal`, '');
+    expect(openError(file).code).toBe('library_corrupt');
+    expect(fileHash(file)).toBe(before);
+  });
+
   it('opens read-only without changing the file, and refuses writes there', () => {
     const file = makeLibraryFile();
     const before = fileHash(file);

@@ -15,7 +15,7 @@ import { writeTransaction } from './library';
 import { insertAppendix } from './queries/appendices';
 import { insertImportedBody } from './queries/bodies';
 import { createCommittee, hasCommittee } from './queries/committees';
-import { newId, nowIso, toFlag } from './queries/common';
+import { newId, nowIso, toFlag, stmt } from './queries/common';
 import { insertItem } from './queries/items';
 import { getMeetingDetail, insertMeeting } from './queries/meetings';
 import { listMembers } from './queries/members';
@@ -72,7 +72,9 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
           isClosed: meeting.isClosed,
           status: meeting.status,
           template: meeting.template,
-          bodies: Object.fromEntries(meetingBodyFields.map((field) => [field, detail.bodies[field].content])),
+          bodies: Object.fromEntries(
+            meetingBodyFields.map((field) => [field, detail.bodies[field].content]),
+          ),
         },
         participants: detail.participants.map((p) => ({
           id: p.id,
@@ -98,7 +100,9 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
           documentNumber: item.documentNumber,
           presenter: item.presenter,
           kind: item.kind,
-          bodies: Object.fromEntries(itemBodyFields.map((field) => [field, item.bodies[field].content])),
+          bodies: Object.fromEntries(
+            itemBodyFields.map((field) => [field, item.bodies[field].content]),
+          ),
         })),
         appendices: detail.appendices.map((a) => ({
           id: a.id,
@@ -108,7 +112,12 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
           documentNumber: a.documentNumber,
           caseId: a.caseId,
           isClosed: a.isClosed,
-          file: a.file && { name: a.file.name, sha256: a.file.sha256, size: a.file.size, mediaType: a.file.mediaType },
+          file: a.file && {
+            name: a.file.name,
+            sha256: a.file.sha256,
+            size: a.file.size,
+            mediaType: a.file.mediaType,
+          },
         })),
       };
     })
@@ -139,9 +148,9 @@ export function importMeetingDocument(
   const author = options.author ?? 'import';
   return writeTransaction(db, () => {
     let doc = document;
-    const existing = db.prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(doc.meeting.id) as
-      | Meeting['status']
-      | undefined;
+    const existing = stmt(db, 'SELECT status FROM meetings WHERE id = ?', true).get(
+      doc.meeting.id,
+    ) as Meeting['status'] | undefined;
     if (existing !== undefined) {
       if (onExisting === 'refuse') {
         throw new DomainError(
@@ -151,9 +160,12 @@ export function importMeetingDocument(
       }
       if (onExisting === 'replace') {
         if (existing !== 'draft') {
-          throw new DomainError('locked', `The existing meeting is ${existing}; it cannot be replaced by an import.`);
+          throw new DomainError(
+            'locked',
+            `The existing meeting is ${existing}; it cannot be replaced by an import.`,
+          );
         }
-        db.prepare('DELETE FROM meetings WHERE id = ?').run(doc.meeting.id);
+        stmt(db, 'DELETE FROM meetings WHERE id = ?').run(doc.meeting.id);
       } else {
         doc = withNewMeetingIds(doc);
       }
@@ -173,14 +185,19 @@ export function importMeetingDocument(
     if (isNewCommittee) createCommittee(db, committee);
     importMembers(db, doc, isNewCommittee);
 
-    const memberOf = db.prepare('SELECT committee_id FROM members WHERE id = ?').pluck();
+    const memberOf = stmt(db, 'SELECT committee_id FROM members WHERE id = ?', true);
     const strangers = doc.participants
       .map((p, index) => ({ memberId: p.memberId, index }))
       .filter(({ memberId }) => memberId !== null && memberOf.get(memberId) !== committee.id);
     if (strangers.length > 0) {
       throw new DomainError(
         'invalid_input',
-        strangers.map(({ memberId, index }) => `participants[${index}].memberId: ${memberId} is not a member of the committee`).join('\n'),
+        strangers
+          .map(
+            ({ memberId, index }) =>
+              `participants[${index}].memberId: ${memberId} is not a member of the committee`,
+          )
+          .join('\n'),
       );
     }
 
@@ -191,18 +208,31 @@ export function importMeetingDocument(
       insertItem(db, { ...item, meetingId, position }),
     );
     // Participants first without substitutes: a substitute may come before the one they replace.
-    doc.participants.forEach((p, position) => insertParticipant(db, { ...p, meetingId, substituteForId: null, position }));
-    const setSubstitute = db.prepare('UPDATE participants SET substitute_for_id = ? WHERE id = ?');
-    for (const p of doc.participants) if (p.substituteForId !== null) setSubstitute.run(p.substituteForId, p.id);
+    doc.participants.forEach((p, position) =>
+      insertParticipant(db, { ...p, meetingId, substituteForId: null, position }),
+    );
+    const setSubstitute = stmt(db, 'UPDATE participants SET substitute_for_id = ? WHERE id = ?');
+    for (const p of doc.participants)
+      if (p.substituteForId !== null) setSubstitute.run(p.substituteForId, p.id);
     for (const appendix of doc.appendices) insertAppendix(db, { ...appendix, meetingId });
 
     const savedAt = nowIso();
     for (const field of meetingBodyFields) {
-      insertImportedBody(db, { owner: { kind: 'meeting', meetingId, field }, content: meetingBodies[field] ?? [], author, savedAt });
+      insertImportedBody(db, {
+        owner: { kind: 'meeting', meetingId, field },
+        content: meetingBodies[field] ?? [],
+        author,
+        savedAt,
+      });
     }
     for (const item of doc.agendaItems) {
       for (const field of itemBodyFields) {
-        insertImportedBody(db, { owner: { kind: 'item', itemId: item.id, field }, content: item.bodies[field] ?? [], author, savedAt });
+        insertImportedBody(db, {
+          owner: { kind: 'item', itemId: item.id, field },
+          content: item.bodies[field] ?? [],
+          author,
+          savedAt,
+        });
       }
     }
     return { meetingId };
@@ -210,9 +240,10 @@ export function importMeetingDocument(
 }
 
 function importMembers(db: Db, doc: ReferatDocument, isNewCommittee: boolean): void {
-  const memberCommittee = db.prepare('SELECT committee_id FROM members WHERE id = ?').pluck();
+  const memberCommittee = stmt(db, 'SELECT committee_id FROM members WHERE id = ?', true);
   let nextPosition = isNewCommittee ? 0 : listMembers(db, { committeeId: doc.committee.id }).length;
-  const insert = db.prepare(
+  const insert = stmt(
+    db,
     `INSERT INTO members (id, committee_id, name, role, party, is_citizen, position, is_active)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -225,7 +256,16 @@ function importMembers(db: Db, doc: ReferatDocument, isNewCommittee: boolean): v
         `members[${index}].id: member ${m.id} (${m.name}) belongs to another committee in this library.`,
       );
     }
-    insert.run(m.id, doc.committee.id, m.name, m.role, m.party, toFlag(m.isCitizen), nextPosition, toFlag(m.isActive));
+    insert.run(
+      m.id,
+      doc.committee.id,
+      m.name,
+      m.role,
+      m.party,
+      toFlag(m.isCitizen),
+      nextPosition,
+      toFlag(m.isActive),
+    );
     nextPosition += 1;
   });
 }
@@ -239,9 +279,10 @@ function findIdCollisions(db: Db, doc: ReferatDocument): string[] {
   ];
   const problems: string[] = [];
   for (const [table, path, records] of checks) {
-    const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`);
+    const exists = stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`);
     records.forEach((record, index) => {
-      if (exists.get(record.id) !== undefined) problems.push(`${path}[${index}].id: ${record.id} is already used by another meeting`);
+      if (exists.get(record.id) !== undefined)
+        problems.push(`${path}[${index}].id: ${record.id} is already used by another meeting`);
     });
   }
   return problems;
@@ -260,12 +301,15 @@ export function withNewMeetingIds(doc: ReferatDocument): ReferatDocument {
     meeting: {
       ...doc.meeting,
       id: newId(),
-      bodies: Object.fromEntries(meetingBodyFields.map((field) => [field, text(doc.meeting.bodies[field])])),
+      bodies: Object.fromEntries(
+        meetingBodyFields.map((field) => [field, text(doc.meeting.bodies[field])]),
+      ),
     },
     participants: doc.participants.map((p) => ({
       ...p,
       id: mapped(participantIds, p.id),
-      substituteForId: p.substituteForId === null ? null : mapped(participantIds, p.substituteForId),
+      substituteForId:
+        p.substituteForId === null ? null : mapped(participantIds, p.substituteForId),
       absentFromItemIds: p.absentFromItemIds.map((id) => mapped(itemIds, id)),
     })),
     agendaItems: doc.agendaItems.map((item) => ({
@@ -292,10 +336,14 @@ export function rewriteReferences(
     if (value === null || typeof value !== 'object') return value;
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
-      if (key === 'appendixId' && typeof child === 'string') out[key] = appendixIds.get(child) ?? child;
-      else if (key === 'participantId' && typeof child === 'string') out[key] = participantIds.get(child) ?? child;
+      if (key === 'appendixId' && typeof child === 'string')
+        out[key] = appendixIds.get(child) ?? child;
+      else if (key === 'participantId' && typeof child === 'string')
+        out[key] = participantIds.get(child) ?? child;
       else if (key === 'participantIds' && Array.isArray(child)) {
-        out[key] = child.map((id: unknown) => (typeof id === 'string' ? (participantIds.get(id) ?? id) : id));
+        out[key] = child.map((id: unknown) =>
+          typeof id === 'string' ? (participantIds.get(id) ?? id) : id,
+        );
       } else out[key] = walk(child);
     }
     return out;

@@ -4,7 +4,8 @@
  *
  * Safety rules implemented here:
  * - An existing file is inspected through a read-only handle before anything writes to it:
- *   not SQLite, not a Referat library, damaged (`PRAGMA quick_check`) → `library_corrupt`;
+ *   not SQLite, not a Referat library, damaged (`PRAGMA quick_check`, run after an unclean
+ *   shutdown or on request) → `library_corrupt`;
  *   written by a newer schema → `library_newer`. In every refused case the file is left
  *   byte-for-byte untouched.
  * - A new library is built in a temporary file and linked into place only when complete, so a
@@ -60,7 +61,12 @@ export type OpenLibraryOptions = {
   author?: string;
   /** How long a write waits for another process's lock. Default 5000 ms. */
   busyTimeoutMs?: number;
-  /** Run `PRAGMA quick_check` on open (default true). */
+  /**
+   * Run `PRAGMA quick_check` before opening: true always, false never. By default it runs when
+   * the last session did not close cleanly (a `-wal` file is left beside the library), because
+   * a full check of a large library takes seconds; damage met later while reading still
+   * answers `library_corrupt`.
+   */
   isCheckingIntegrity?: boolean;
   /** `normal` (default, see the module comment) or `full` (fsync on every commit). */
   synchronous?: 'normal' | 'full';
@@ -92,7 +98,8 @@ export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {
     const isCreated = createLibraryFile(absolute, nativeBinding);
     if (!isCreated) inspectLibraryFile(absolute, { isCheckingIntegrity: false, busyTimeoutMs, nativeBinding });
   } else {
-    inspectLibraryFile(absolute, { isCheckingIntegrity: options.isCheckingIntegrity !== false, busyTimeoutMs, nativeBinding });
+    const isCheckingIntegrity = options.isCheckingIntegrity ?? fs.existsSync(`${absolute}-wal`);
+    inspectLibraryFile(absolute, { isCheckingIntegrity, busyTimeoutMs, nativeBinding });
   }
 
   let db: Db;

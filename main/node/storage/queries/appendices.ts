@@ -8,7 +8,7 @@ import type { Appendix } from '../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { findBodyReferences } from './bodies';
-import { newId, notFound, nowIso, reorder, toFlag, updateRow } from './common';
+import { newId, notFound, nowIso, reorder, toFlag, updateRow, stmt } from './common';
 import { requireDraftMeeting } from './meetingBase';
 
 type AppendixRow = {
@@ -53,32 +53,40 @@ function toAppendix(row: AppendixRow): Appendix {
 }
 
 /** The fields an appendix is created or patched with. */
-export type AppendixFields = Pick<Appendix, 'title' | 'documentNumber' | 'caseId' | 'isClosed' | 'itemId'>;
+export type AppendixFields = Pick<
+  Appendix,
+  'title' | 'documentNumber' | 'caseId' | 'isClosed' | 'itemId'
+>;
 
 /** The appendices of a meeting by number. */
 export function listAppendices(db: Db, meetingId: string): Appendix[] {
-  const rows = db
-    .prepare(
-      `SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256
+  const rows = stmt(
+    db,
+    `SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256
        WHERE a.meeting_id = ? ORDER BY a.number, a.id`,
-    )
-    .all(meetingId) as AppendixRow[];
+  ).all(meetingId) as AppendixRow[];
   return rows.map(toAppendix);
 }
 
 /** One appendix. @throws DomainError not_found */
 export function getAppendix(db: Db, id: string): Appendix {
-  const row = db
-    .prepare(`SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256 WHERE a.id = ?`)
-    .get(id) as AppendixRow | undefined;
+  const row = stmt(
+    db,
+    `SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256 WHERE a.id = ?`,
+  ).get(id) as AppendixRow | undefined;
   if (!row) throw notFound('appendix', id);
   return toAppendix(row);
 }
 
 function checkItem(db: Db, meetingId: string, itemId: string | null | undefined): void {
   if (!itemId) return;
-  if (db.prepare('SELECT meeting_id FROM agenda_items WHERE id = ?').pluck().get(itemId) !== meetingId) {
-    throw new DomainError('invalid_input', `itemId: ${itemId} is not an agenda item of this meeting.`);
+  if (
+    stmt(db, 'SELECT meeting_id FROM agenda_items WHERE id = ?', true).get(itemId) !== meetingId
+  ) {
+    throw new DomainError(
+      'invalid_input',
+      `itemId: ${itemId} is not an agenda item of this meeting.`,
+    );
   }
 }
 
@@ -86,10 +94,14 @@ function checkItem(db: Db, meetingId: string, itemId: string | null | undefined)
  * Records a file in the `files` index (once per hash) after its bytes are in the file store.
  * @throws DomainError conflict when the hash is known with another size
  */
-export function registerFile(db: Db, file: { sha256: string; size: number; mediaType: string }): void {
-  const known = db.prepare('SELECT size FROM files WHERE sha256 = ?').pluck().get(file.sha256) as number | undefined;
+export function registerFile(
+  db: Db,
+  file: { sha256: string; size: number; mediaType: string },
+): void {
+  const known = stmt(db, 'SELECT size FROM files WHERE sha256 = ?', true).get(file.sha256) as
+    number | undefined;
   if (known === undefined) {
-    db.prepare('INSERT INTO files (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)').run(
+    stmt(db, 'INSERT INTO files (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)').run(
       file.sha256,
       file.size,
       file.mediaType,
@@ -107,7 +119,8 @@ export function registerFile(db: Db, file: { sha256: string; size: number; media
 export function insertAppendix(db: Db, appendix: Appendix): void {
   const a = appendix;
   if (a.file) registerFile(db, a.file);
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO appendices (id, meeting_id, item_id, number, title, document_number, case_id, is_closed,
        file_sha256, file_name, file_media_type)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -127,21 +140,33 @@ export function insertAppendix(db: Db, appendix: Appendix): void {
 }
 
 /** Adds an appendix (without a file) as the last of a draft meeting. @throws not_found, locked, invalid_input */
-export function createAppendix(db: Db, args: { meetingId: string; appendix: AppendixFields; id?: string }): Appendix {
+export function createAppendix(
+  db: Db,
+  args: { meetingId: string; appendix: AppendixFields; id?: string },
+): Appendix {
   return writeTransaction(db, () => {
     requireDraftMeeting(db, args.meetingId);
     checkItem(db, args.meetingId, args.appendix.itemId);
     const id = args.id ?? newId();
-    const last = db.prepare('SELECT max(number) FROM appendices WHERE meeting_id = ?').pluck().get(args.meetingId) as
-      | number
-      | null;
-    insertAppendix(db, { ...args.appendix, id, meetingId: args.meetingId, number: (last ?? 0) + 1, file: null });
+    const last = stmt(db, 'SELECT max(number) FROM appendices WHERE meeting_id = ?', true).get(
+      args.meetingId,
+    ) as number | null;
+    insertAppendix(db, {
+      ...args.appendix,
+      id,
+      meetingId: args.meetingId,
+      number: (last ?? 0) + 1,
+      file: null,
+    });
     return getAppendix(db, id);
   });
 }
 
 /** Changes some fields of an appendix of a draft meeting. @throws not_found, locked, invalid_input */
-export function updateAppendix(db: Db, args: { id: string; patch: Partial<AppendixFields> }): Appendix {
+export function updateAppendix(
+  db: Db,
+  args: { id: string; patch: Partial<AppendixFields> },
+): Appendix {
   return writeTransaction(db, () => {
     const appendix = getAppendix(db, args.id);
     requireDraftMeeting(db, appendix.meetingId);
@@ -159,7 +184,7 @@ export function updateAppendix(db: Db, args: { id: string; patch: Partial<Append
 
 function renumber(db: Db, ids: readonly string[]): void {
   // Two passes so a future unique (meeting, number) index never sees a duplicate mid-way.
-  const update = db.prepare('UPDATE appendices SET number = ? WHERE id = ?');
+  const update = stmt(db, 'UPDATE appendices SET number = ? WHERE id = ?');
   ids.forEach((id, index) => update.run(100_000 + index + 1, id));
   ids.forEach((id, index) => update.run(index + 1, id));
 }
@@ -187,8 +212,11 @@ export function deleteAppendix(db: Db, args: { id: string }): { id: string } {
         `Bilag ${appendix.number} "${appendix.title}" is referred to in the text (${places.join('; ')}). Remove those references before deleting the appendix.`,
       );
     }
-    db.prepare('DELETE FROM appendices WHERE id = ?').run(args.id);
-    renumber(db, listAppendices(db, appendix.meetingId).map((other) => other.id));
+    stmt(db, 'DELETE FROM appendices WHERE id = ?').run(args.id);
+    renumber(
+      db,
+      listAppendices(db, appendix.meetingId).map((other) => other.id),
+    );
     return { id: args.id };
   });
 }
@@ -205,12 +233,10 @@ export function attachFileToAppendix(
     const appendix = getAppendix(db, args.id);
     requireDraftMeeting(db, appendix.meetingId);
     registerFile(db, args.file);
-    db.prepare('UPDATE appendices SET file_sha256 = ?, file_name = ?, file_media_type = ? WHERE id = ?').run(
-      args.file.sha256,
-      args.file.name,
-      args.file.mediaType,
-      args.id,
-    );
+    stmt(
+      db,
+      'UPDATE appendices SET file_sha256 = ?, file_name = ?, file_media_type = ? WHERE id = ?',
+    ).run(args.file.sha256, args.file.name, args.file.mediaType, args.id);
     return getAppendix(db, args.id);
   });
 }

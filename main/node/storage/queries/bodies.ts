@@ -14,10 +14,15 @@ import {
   type MeetingBodyField,
   type MeetingStatus,
 } from '../../../common/domain/model';
-import { richTextToPlain, type Inline, type List, type RichText } from '../../../common/domain/richText';
+import {
+  richTextToPlain,
+  type Inline,
+  type List,
+  type RichText,
+} from '../../../common/domain/richText';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
-import { notFound, nowIso } from './common';
+import { notFound, nowIso, stmt } from './common';
 
 type BodyRow = {
   id: number;
@@ -48,7 +53,10 @@ function toBody(row: BodyRow): Body {
 
 /** Every item field, empty. */
 export function emptyItemBodies(): Record<ItemBodyField, Body> {
-  return Object.fromEntries(itemBodyFields.map((field) => [field, emptyBody()])) as Record<ItemBodyField, Body>;
+  return Object.fromEntries(itemBodyFields.map((field) => [field, emptyBody()])) as Record<
+    ItemBodyField,
+    Body
+  >;
 }
 
 /** The meeting-level bodies of a meeting (every field present). */
@@ -57,7 +65,9 @@ export function getMeetingBodies(db: Db, meetingId: string): Record<MeetingBodyF
     MeetingBodyField,
     Body
   >;
-  const rows = db.prepare(`SELECT ${bodyColumns} FROM bodies b WHERE b.meeting_id = ?`).all(meetingId) as BodyRow[];
+  const rows = stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE b.meeting_id = ?`).all(
+    meetingId,
+  ) as BodyRow[];
   for (const row of rows) out[row.field as MeetingBodyField] = toBody(row);
   return out;
 }
@@ -70,11 +80,10 @@ export function getItemBodiesOfMeeting(
 ): Map<string, Record<ItemBodyField, Body>> {
   const out = new Map<string, Record<ItemBodyField, Body>>();
   for (const id of itemIds) out.set(id, emptyItemBodies());
-  const rows = db
-    .prepare(
-      `SELECT ${bodyColumns} FROM bodies b JOIN agenda_items i ON i.id = b.item_id WHERE i.meeting_id = ?`,
-    )
-    .all(meetingId) as BodyRow[];
+  const rows = stmt(
+    db,
+    `SELECT ${bodyColumns} FROM bodies b JOIN agenda_items i ON i.id = b.item_id WHERE i.meeting_id = ?`,
+  ).all(meetingId) as BodyRow[];
   for (const row of rows) {
     const bodies = row.itemId === null ? undefined : out.get(row.itemId);
     if (bodies) bodies[row.field as ItemBodyField] = toBody(row);
@@ -85,23 +94,28 @@ export function getItemBodiesOfMeeting(
 /** The bodies of one item (every field present). */
 export function getItemBodies(db: Db, itemId: string): Record<ItemBodyField, Body> {
   const out = emptyItemBodies();
-  const rows = db.prepare(`SELECT ${bodyColumns} FROM bodies b WHERE b.item_id = ?`).all(itemId) as BodyRow[];
+  const rows = stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE b.item_id = ?`).all(
+    itemId,
+  ) as BodyRow[];
   for (const row of rows) out[row.field as ItemBodyField] = toBody(row);
   return out;
 }
 
 /** The meeting a body belongs to, with its status. @throws DomainError not_found */
-export function resolveBodyOwner(db: Db, owner: BodyOwner): { meetingId: string; status: MeetingStatus } {
+export function resolveBodyOwner(
+  db: Db,
+  owner: BodyOwner,
+): { meetingId: string; status: MeetingStatus } {
   if (owner.kind === 'meeting') {
-    const row = db.prepare('SELECT id, status FROM meetings WHERE id = ?').get(owner.meetingId) as
-      | { id: string; status: MeetingStatus }
-      | undefined;
+    const row = stmt(db, 'SELECT id, status FROM meetings WHERE id = ?').get(owner.meetingId) as
+      { id: string; status: MeetingStatus } | undefined;
     if (!row) throw notFound('meeting', owner.meetingId);
     return { meetingId: row.id, status: row.status };
   }
-  const row = db
-    .prepare('SELECT m.id, m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?')
-    .get(owner.itemId) as { id: string; status: MeetingStatus } | undefined;
+  const row = stmt(
+    db,
+    'SELECT m.id, m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?',
+  ).get(owner.itemId) as { id: string; status: MeetingStatus } | undefined;
   if (!row) throw notFound('agenda item', owner.itemId);
   return { meetingId: row.id, status: row.status };
 }
@@ -117,8 +131,14 @@ export function lockedError(status: MeetingStatus): DomainError {
 function findBodyRow(db: Db, owner: BodyOwner): BodyRow | undefined {
   return (
     owner.kind === 'meeting'
-      ? db.prepare(`SELECT ${bodyColumns} FROM bodies b WHERE b.meeting_id = ? AND b.field = ?`).get(owner.meetingId, owner.field)
-      : db.prepare(`SELECT ${bodyColumns} FROM bodies b WHERE b.item_id = ? AND b.field = ?`).get(owner.itemId, owner.field)
+      ? stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE b.meeting_id = ? AND b.field = ?`).get(
+          owner.meetingId,
+          owner.field,
+        )
+      : stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE b.item_id = ? AND b.field = ?`).get(
+          owner.itemId,
+          owner.field,
+        )
   ) as BodyRow | undefined;
 }
 
@@ -131,7 +151,13 @@ function findBodyRow(db: Db, owner: BodyOwner): BodyRow | undefined {
  */
 export function saveBody(
   db: Db,
-  args: { owner: BodyOwner; content: RichText; baseRevision: number; author: string; savedAt?: string },
+  args: {
+    owner: BodyOwner;
+    content: RichText;
+    baseRevision: number;
+    author: string;
+    savedAt?: string;
+  },
 ): { revision: number; updatedAt: string } {
   return writeTransaction(db, () => {
     const { status, meetingId } = resolveBodyOwner(db, args.owner);
@@ -153,32 +179,25 @@ export function saveBody(
     const revision = currentRevision + 1;
     let bodyId: number;
     if (current) {
-      db.prepare('UPDATE bodies SET content = ?, revision = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
-        content,
-        revision,
-        savedAt,
-        args.author,
-        current.id,
-      );
+      stmt(
+        db,
+        'UPDATE bodies SET content = ?, revision = ?, updated_at = ?, updated_by = ? WHERE id = ?',
+      ).run(content, revision, savedAt, args.author, current.id);
       bodyId = current.id;
     } else {
       const ownerColumn = args.owner.kind === 'meeting' ? 'meeting_id' : 'item_id';
       const ownerId = args.owner.kind === 'meeting' ? args.owner.meetingId : args.owner.itemId;
       bodyId = Number(
-        db
-          .prepare(
-            `INSERT INTO bodies (${ownerColumn}, field, content, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(ownerId, args.owner.field, content, revision, savedAt, args.author).lastInsertRowid,
+        stmt(
+          db,
+          `INSERT INTO bodies (${ownerColumn}, field, content, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)`,
+        ).run(ownerId, args.owner.field, content, revision, savedAt, args.author).lastInsertRowid,
       );
     }
-    db.prepare('INSERT INTO revisions (body_id, revision, content, saved_at, author) VALUES (?, ?, ?, ?, ?)').run(
-      bodyId,
-      revision,
-      content,
-      savedAt,
-      args.author,
-    );
+    stmt(
+      db,
+      'INSERT INTO revisions (body_id, revision, content, saved_at, author) VALUES (?, ?, ?, ?, ?)',
+    ).run(bodyId, revision, content, savedAt, args.author);
     return { revision, updatedAt: savedAt };
   });
 }
@@ -188,19 +207,26 @@ export function bodyHistory(db: Db, args: { owner: BodyOwner }): Revision[] {
   resolveBodyOwner(db, args.owner);
   const body = findBodyRow(db, args.owner);
   if (!body) return [];
-  const rows = db
-    .prepare('SELECT revision, saved_at AS savedAt, author, content FROM revisions WHERE body_id = ? ORDER BY revision DESC')
-    .all(body.id) as { revision: number; savedAt: string; author: string; content: string }[];
+  const rows = stmt(
+    db,
+    'SELECT revision, saved_at AS savedAt, author, content FROM revisions WHERE body_id = ? ORDER BY revision DESC',
+  ).all(body.id) as { revision: number; savedAt: string; author: string; content: string }[];
   return rows.map((row) => ({ ...row, content: JSON.parse(row.content) as RichText }));
 }
 
 /** True when the body has visible text (not only empty paragraphs). */
 export function hasText(content: RichText): boolean {
-  return richTextToPlain(content).trim() !== '' || content.some((block) => block.type === 'vote' || block.type === 'dissent');
+  return (
+    richTextToPlain(content).trim() !== '' ||
+    content.some((block) => block.type === 'vote' || block.type === 'dissent')
+  );
 }
 
 /** The appendix and participant ids a body refers to (inline references, votes, dissents). */
-export function collectReferences(content: RichText): { appendixIds: Set<string>; participantIds: Set<string> } {
+export function collectReferences(content: RichText): {
+  appendixIds: Set<string>;
+  participantIds: Set<string>;
+} {
   const appendixIds = new Set<string>();
   const participantIds = new Set<string>();
   const inlines = (children: readonly Inline[]) => {
@@ -236,16 +262,22 @@ export function collectReferences(content: RichText): { appendixIds: Set<string>
  */
 export function checkBodyReferences(db: Db, meetingId: string, content: RichText): void {
   const { appendixIds, participantIds } = collectReferences(content);
-  const appendixOf = db.prepare('SELECT meeting_id FROM appendices WHERE id = ?').pluck();
+  const appendixOf = stmt(db, 'SELECT meeting_id FROM appendices WHERE id = ?', true);
   for (const id of appendixIds) {
     if (appendixOf.get(id) !== meetingId) {
-      throw new DomainError('invalid_input', `content: the text refers to appendix ${id}, which is not an appendix of this meeting.`);
+      throw new DomainError(
+        'invalid_input',
+        `content: the text refers to appendix ${id}, which is not an appendix of this meeting.`,
+      );
     }
   }
-  const participantOf = db.prepare('SELECT meeting_id FROM participants WHERE id = ?').pluck();
+  const participantOf = stmt(db, 'SELECT meeting_id FROM participants WHERE id = ?', true);
   for (const id of participantIds) {
     if (participantOf.get(id) !== meetingId) {
-      throw new DomainError('invalid_input', `content: the text refers to participant ${id}, who is not a participant of this meeting.`);
+      throw new DomainError(
+        'invalid_input',
+        `content: the text refers to participant ${id}, who is not a participant of this meeting.`,
+      );
     }
   }
   content.forEach((block, index) => {
@@ -254,7 +286,10 @@ export function checkBodyReferences(db: Db, meetingId: string, content: RichText
     for (const group of [block.for, block.against, block.abstained]) {
       for (const id of group.participantIds) {
         if (seen.has(id)) {
-          throw new DomainError('invalid_input', `content[${index}]: participant ${id} is counted more than once in the vote.`);
+          throw new DomainError(
+            'invalid_input',
+            `content[${index}]: participant ${id} is counted more than once in the vote.`,
+          );
         }
         seen.add(id);
       }
@@ -266,19 +301,32 @@ export function checkBodyReferences(db: Db, meetingId: string, content: RichText
  * Where the bodies of a meeting refer to a record (appendix or participant id): a short
  * description per body, e.g. "item 3, decision". Empty when nothing refers to it.
  */
-export function findBodyReferences(db: Db, meetingId: string, kind: 'appendix' | 'participant', id: string): string[] {
-  const rows = db
-    .prepare(
-      `SELECT b.field, b.content, i.number AS itemNumber
+export function findBodyReferences(
+  db: Db,
+  meetingId: string,
+  kind: 'appendix' | 'participant',
+  id: string,
+): string[] {
+  const rows = stmt(
+    db,
+    `SELECT b.field, b.content, i.number AS itemNumber
        FROM bodies b LEFT JOIN agenda_items i ON i.id = b.item_id
        WHERE (b.meeting_id = ? OR i.meeting_id = ?) AND instr(b.content, ?) > 0`,
-    )
-    .all(meetingId, meetingId, id) as { field: string; content: string; itemNumber: number | null }[];
+  ).all(meetingId, meetingId, id) as {
+    field: string;
+    content: string;
+    itemNumber: number | null;
+  }[];
   const places: string[] = [];
   for (const row of rows) {
     const refs = collectReferences(JSON.parse(row.content) as RichText);
     const isReferred = kind === 'appendix' ? refs.appendixIds.has(id) : refs.participantIds.has(id);
-    if (isReferred) places.push(row.itemNumber === null ? `the meeting's ${row.field}` : `item ${row.itemNumber}, ${row.field}`);
+    if (isReferred)
+      places.push(
+        row.itemNumber === null
+          ? `the meeting's ${row.field}`
+          : `item ${row.itemNumber}, ${row.field}`,
+      );
   }
   return places;
 }
@@ -295,13 +343,12 @@ export function insertImportedBody(
   const content = JSON.stringify(args.content);
   const ownerColumn = args.owner.kind === 'meeting' ? 'meeting_id' : 'item_id';
   const ownerId = args.owner.kind === 'meeting' ? args.owner.meetingId : args.owner.itemId;
-  const bodyId = db
-    .prepare(`INSERT INTO bodies (${ownerColumn}, field, content, revision, updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?)`)
-    .run(ownerId, args.owner.field, content, args.savedAt, args.author).lastInsertRowid;
-  db.prepare('INSERT INTO revisions (body_id, revision, content, saved_at, author) VALUES (?, 1, ?, ?, ?)').run(
-    bodyId,
-    content,
-    args.savedAt,
-    args.author,
-  );
+  const bodyId = stmt(
+    db,
+    `INSERT INTO bodies (${ownerColumn}, field, content, revision, updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?)`,
+  ).run(ownerId, args.owner.field, content, args.savedAt, args.author).lastInsertRowid;
+  stmt(
+    db,
+    'INSERT INTO revisions (body_id, revision, content, saved_at, author) VALUES (?, 1, ?, ?, ?)',
+  ).run(bodyId, content, args.savedAt, args.author);
 }

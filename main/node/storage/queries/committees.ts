@@ -2,9 +2,15 @@
 import type { CommitteeSummary } from '../../../common/contract/api';
 import type { Committee, CommitteeKind, TemplateId } from '../../../common/domain/model';
 import type { Db } from '../library';
-import { newId, notFound, nowIso, updateRow } from './common';
+import { newId, notFound, nowIso, updateRow, stmt } from './common';
 
-type CommitteeRow = { id: string; name: string; kind: string; organisation: string; template: string };
+type CommitteeRow = {
+  id: string;
+  name: string;
+  kind: string;
+  organisation: string;
+  template: string;
+};
 
 const committeeColumns = 'id, name, kind, organisation, template';
 const collator = new Intl.Collator('da');
@@ -24,42 +30,50 @@ export type CommitteeFields = Omit<Committee, 'id'>;
 
 /** Every committee with its member and meeting counts, sorted by name (Danish collation). */
 export function listCommittees(db: Db): CommitteeSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT ${committeeColumns},
+  const rows = stmt(
+    db,
+    `SELECT ${committeeColumns},
          (SELECT count(*) FROM members m WHERE m.committee_id = c.id) AS memberCount,
          (SELECT count(*) FROM meetings g WHERE g.committee_id = c.id) AS meetingCount
        FROM committees c`,
-    )
-    .all() as (CommitteeRow & { memberCount: number; meetingCount: number })[];
+  ).all() as (CommitteeRow & { memberCount: number; meetingCount: number })[];
   return rows
-    .map((row) => ({ ...toCommittee(row), memberCount: row.memberCount, meetingCount: row.meetingCount }))
+    .map((row) => ({
+      ...toCommittee(row),
+      memberCount: row.memberCount,
+      meetingCount: row.meetingCount,
+    }))
     .sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
 }
 
 /** One committee. @throws DomainError not_found */
 export function getCommittee(db: Db, id: string): Committee {
-  const row = db.prepare(`SELECT ${committeeColumns} FROM committees WHERE id = ?`).get(id) as CommitteeRow | undefined;
+  const row = stmt(db, `SELECT ${committeeColumns} FROM committees WHERE id = ?`).get(id) as
+    CommitteeRow | undefined;
   if (!row) throw notFound('committee', id);
   return toCommittee(row);
 }
 
 /** True when a committee with this id exists. */
 export function hasCommittee(db: Db, id: string): boolean {
-  return db.prepare('SELECT 1 FROM committees WHERE id = ?').get(id) !== undefined;
+  return stmt(db, 'SELECT 1 FROM committees WHERE id = ?').get(id) !== undefined;
 }
 
 /** Creates a committee; `id` is kept when given (imports), else generated. */
 export function createCommittee(db: Db, fields: CommitteeFields & { id?: string }): Committee {
   const id = fields.id ?? newId();
-  db.prepare(
+  stmt(
+    db,
     'INSERT INTO committees (id, name, kind, organisation, template, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(id, fields.name, fields.kind, fields.organisation, fields.template, nowIso());
   return getCommittee(db, id);
 }
 
 /** Changes some fields of a committee. @throws DomainError not_found */
-export function updateCommittee(db: Db, args: { id: string; patch: Partial<CommitteeFields> }): Committee {
+export function updateCommittee(
+  db: Db,
+  args: { id: string; patch: Partial<CommitteeFields> },
+): Committee {
   getCommittee(db, args.id);
   updateRow(db, 'committees', args.id, args.patch, {
     name: 'name',

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../common/contract/result';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../library';
 
 /** A new record id. */
@@ -67,4 +68,25 @@ export function todayInCopenhagen(now: Date = new Date()): string {
     month: '2-digit',
     day: '2-digit',
   }).format(now);
+}
+
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * A prepared statement for `sql`, compiled once per handle and reused (preparing costs more
+ * than running most of these queries). `isPluck` is applied on every call, so one SQL text can
+ * never leak a pluck mode into another call site.
+ */
+export function stmt(db: Db, sql: string, isPluck = false): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement.reader ? statement.pluck(isPluck) : statement;
 }

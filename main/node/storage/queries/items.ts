@@ -8,7 +8,7 @@ import type { AgendaItem, ItemKind } from '../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { getItemBodies, hasText } from './bodies';
-import { newId, notFound, reorder, toFlag, updateRow } from './common';
+import { newId, notFound, reorder, toFlag, updateRow, stmt } from './common';
 import { requireDraftMeeting } from './meetingBase';
 
 type ItemRow = {
@@ -47,20 +47,29 @@ function toItem(row: ItemRow): AgendaItem {
 /** The fields an item is created or patched with. */
 export type ItemFields = Pick<
   AgendaItem,
-  'number' | 'title' | 'isClosed' | 'publicTitle' | 'caseId' | 'documentNumber' | 'presenter' | 'kind'
+  | 'number'
+  | 'title'
+  | 'isClosed'
+  | 'publicTitle'
+  | 'caseId'
+  | 'documentNumber'
+  | 'presenter'
+  | 'kind'
 >;
 
 /** The items of a meeting in agenda order. */
 export function listItems(db: Db, meetingId: string): AgendaItem[] {
-  const rows = db
-    .prepare(`SELECT ${itemColumns} FROM agenda_items WHERE meeting_id = ? ORDER BY position, id`)
-    .all(meetingId) as ItemRow[];
+  const rows = stmt(
+    db,
+    `SELECT ${itemColumns} FROM agenda_items WHERE meeting_id = ? ORDER BY position, id`,
+  ).all(meetingId) as ItemRow[];
   return rows.map(toItem);
 }
 
 /** One item. @throws DomainError not_found */
 export function getItem(db: Db, id: string): AgendaItem {
-  const row = db.prepare(`SELECT ${itemColumns} FROM agenda_items WHERE id = ?`).get(id) as ItemRow | undefined;
+  const row = stmt(db, `SELECT ${itemColumns} FROM agenda_items WHERE id = ?`).get(id) as
+    ItemRow | undefined;
   if (!row) throw notFound('agenda item', id);
   return toItem(row);
 }
@@ -81,9 +90,10 @@ export function createItem(
 ): AgendaItemDetail {
   return writeTransaction(db, () => {
     requireDraftMeeting(db, args.meetingId);
-    const stats = db
-      .prepare('SELECT count(*) AS count, max(number) AS maxNumber FROM agenda_items WHERE meeting_id = ?')
-      .get(args.meetingId) as { count: number; maxNumber: number | null };
+    const stats = stmt(
+      db,
+      'SELECT count(*) AS count, max(number) AS maxNumber FROM agenda_items WHERE meeting_id = ?',
+    ).get(args.meetingId) as { count: number; maxNumber: number | null };
     const id = args.id ?? newId();
     insertItem(db, {
       id,
@@ -98,7 +108,8 @@ export function createItem(
 
 /** Inserts an item row as given (no checks beyond the schema); used by create, copy and import. */
 export function insertItem(db: Db, item: Omit<AgendaItem, never>): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO agenda_items (id, meeting_id, number, position, title, is_closed, public_title, case_id,
        document_number, presenter, kind)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -142,7 +153,7 @@ export function moveItem(db: Db, args: { id: string; position: number }): Agenda
     const item = getItem(db, args.id);
     requireDraftMeeting(db, item.meetingId);
     const ids = listItems(db, item.meetingId).map((other) => other.id);
-    const update = db.prepare('UPDATE agenda_items SET position = ? WHERE id = ?');
+    const update = stmt(db, 'UPDATE agenda_items SET position = ? WHERE id = ?');
     reorder(ids, args.id, args.position).forEach((id, index) => update.run(index, id));
     return listItems(db, item.meetingId);
   });
@@ -154,7 +165,10 @@ export function moveItem(db: Db, args: { id: string; position: number }): Agenda
  * Appendices bound to the item stay with the meeting, unbound.
  * @throws DomainError not_found, locked, conflict
  */
-export function deleteItem(db: Db, args: { id: string; isDecisionLossConfirmed?: boolean }): { id: string } {
+export function deleteItem(
+  db: Db,
+  args: { id: string; isDecisionLossConfirmed?: boolean },
+): { id: string } {
   return writeTransaction(db, () => {
     const item = getItem(db, args.id);
     requireDraftMeeting(db, item.meetingId);
@@ -167,9 +181,9 @@ export function deleteItem(db: Db, args: { id: string; isDecisionLossConfirmed?:
     }
     // Unbind appendices explicitly rather than through the foreign key's SET NULL action, so
     // triggers on appendices see an ordinary UPDATE.
-    db.prepare('UPDATE appendices SET item_id = NULL WHERE item_id = ?').run(args.id);
-    db.prepare('DELETE FROM agenda_items WHERE id = ?').run(args.id);
-    const update = db.prepare('UPDATE agenda_items SET position = ? WHERE id = ?');
+    stmt(db, 'UPDATE appendices SET item_id = NULL WHERE item_id = ?').run(args.id);
+    stmt(db, 'DELETE FROM agenda_items WHERE id = ?').run(args.id);
+    const update = stmt(db, 'UPDATE agenda_items SET position = ? WHERE id = ?');
     listItems(db, item.meetingId).forEach((other, index) => {
       if (other.position !== index) update.run(index, other.id);
     });

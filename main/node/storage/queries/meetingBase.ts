@@ -2,7 +2,7 @@
 import type { Meeting, MeetingKind, MeetingStatus, TemplateId } from '../../../common/domain/model';
 import type { Db } from '../library';
 import { lockedError } from './bodies';
-import { notFound } from './common';
+import { notFound, stmt } from './common';
 
 export type MeetingRow = {
   id: string;
@@ -41,7 +41,8 @@ export function toMeeting(row: MeetingRow): Meeting {
 
 /** One meeting header. @throws DomainError not_found */
 export function getMeeting(db: Db, id: string): Meeting {
-  const row = db.prepare(`SELECT ${meetingColumns} FROM meetings m WHERE m.id = ?`).get(id) as MeetingRow | undefined;
+  const row = stmt(db, `SELECT ${meetingColumns} FROM meetings m WHERE m.id = ?`).get(id) as
+    MeetingRow | undefined;
   if (!row) throw notFound('meeting', id);
   return toMeeting(row);
 }

@@ -9,9 +9,15 @@ import { writeTransaction } from '../library';
 import { listAppendices } from './appendices';
 import { emptyItemBodies, getItemBodiesOfMeeting, getMeetingBodies } from './bodies';
 import { getCommittee } from './committees';
-import { newId, nowIso, todayInCopenhagen, toFlag, updateRow } from './common';
+import { newId, nowIso, todayInCopenhagen, toFlag, updateRow, stmt } from './common';
 import { insertItem, listItems } from './items';
-import { getMeeting, meetingColumns, requireDraftMeeting, toMeeting, type MeetingRow } from './meetingBase';
+import {
+  getMeeting,
+  meetingColumns,
+  requireDraftMeeting,
+  toMeeting,
+  type MeetingRow,
+} from './meetingBase';
 import { listMembers } from './members';
 import { insertParticipant, listParticipants } from './participants';
 
@@ -20,33 +26,45 @@ export { getMeeting, requireDraftMeeting } from './meetingBase';
 /** The header fields a meeting is patched with. */
 export type MeetingHeaderFields = Pick<
   Meeting,
-  'number' | 'kind' | 'date' | 'startTime' | 'endTime' | 'location' | 'caseId' | 'isClosed' | 'template'
+  | 'number'
+  | 'kind'
+  | 'date'
+  | 'startTime'
+  | 'endTime'
+  | 'location'
+  | 'caseId'
+  | 'isClosed'
+  | 'template'
 >;
 
 /** Meetings, newest first (date, then number), of one committee or of all. */
 export function listMeetings(db: Db, args: { committeeId?: string } = {}): MeetingSummary[] {
   const where = args.committeeId === undefined ? '' : 'WHERE m.committee_id = ?';
-  const rows = db
-    .prepare(
-      `SELECT ${meetingColumns}, c.name AS committeeName,
+  const rows = stmt(
+    db,
+    `SELECT ${meetingColumns}, c.name AS committeeName,
          (SELECT count(*) FROM agenda_items i WHERE i.meeting_id = m.id) AS itemCount
        FROM meetings m JOIN committees c ON c.id = m.committee_id
        ${where}
        ORDER BY m.date DESC, m.number DESC, m.id`,
-    )
-    .all(...(args.committeeId === undefined ? [] : [args.committeeId])) as (MeetingRow & {
+  ).all(...(args.committeeId === undefined ? [] : [args.committeeId])) as (MeetingRow & {
     committeeName: string;
     itemCount: number;
   })[];
   if (rows.length === 0 && args.committeeId !== undefined) getCommittee(db, args.committeeId);
-  return rows.map((row) => ({ ...toMeeting(row), committeeName: row.committeeName, itemCount: row.itemCount }));
+  return rows.map((row) => ({
+    ...toMeeting(row),
+    committeeName: row.committeeName,
+    itemCount: row.itemCount,
+  }));
 }
 
 /** The committee's latest meeting (by date, then number), if any. */
 export function findPreviousMeeting(db: Db, committeeId: string): Meeting | undefined {
-  const row = db
-    .prepare(`SELECT ${meetingColumns} FROM meetings m WHERE m.committee_id = ? ORDER BY m.date DESC, m.number DESC LIMIT 1`)
-    .get(committeeId) as MeetingRow | undefined;
+  const row = stmt(
+    db,
+    `SELECT ${meetingColumns} FROM meetings m WHERE m.committee_id = ? ORDER BY m.date DESC, m.number DESC LIMIT 1`,
+  ).get(committeeId) as MeetingRow | undefined;
   return row && toMeeting(row);
 }
 
@@ -76,13 +94,21 @@ export function proposeNextMeeting(
  */
 export function createMeeting(
   db: Db,
-  args: { committeeId: string; number: number; date: string; kind: MeetingKind; isCopyingPrevious: boolean; id?: string },
+  args: {
+    committeeId: string;
+    number: number;
+    date: string;
+    kind: MeetingKind;
+    isCopyingPrevious: boolean;
+    id?: string;
+  },
 ): MeetingDetail {
   return writeTransaction(db, () => {
     const committee = getCommittee(db, args.committeeId);
     const previous = args.isCopyingPrevious ? findPreviousMeeting(db, args.committeeId) : undefined;
     const id = args.id ?? newId();
-    db.prepare(
+    stmt(
+      db,
       `INSERT INTO meetings (id, committee_id, number, kind, date, start_time, end_time, location, case_id,
          is_closed, status, template, created_at)
        VALUES (?, ?, ?, ?, ?, ?, NULL, ?, '', 0, 'draft', ?, ?)`,
@@ -105,7 +131,8 @@ export function createMeeting(
           .map((member) => member.id),
       );
       const copied = listParticipants(db, previous.id).filter(
-        (p) => p.substituteForId === null && (p.memberId === null || activeMemberIds.has(p.memberId)),
+        (p) =>
+          p.substituteForId === null && (p.memberId === null || activeMemberIds.has(p.memberId)),
       );
       copied.forEach((p, position) =>
         insertParticipant(db, {
@@ -163,27 +190,32 @@ export function createMeeting(
 /** Everything the editor shows for a meeting. @throws DomainError not_found */
 export function getMeetingDetail(db: Db, id: string): MeetingDetail {
   // One read transaction: the parts are consistent even if another process writes meanwhile.
-  return db.transaction(() => {
-    const meeting = getMeeting(db, id);
-    const items = listItems(db, id);
-    const bodies = getItemBodiesOfMeeting(
-      db,
-      id,
-      items.map((item) => item.id),
-    );
-    return {
-      meeting,
-      committee: getCommittee(db, meeting.committeeId),
-      participants: listParticipants(db, id),
-      items: items.map((item) => ({ ...item, bodies: bodies.get(item.id) ?? emptyItemBodies() })),
-      appendices: listAppendices(db, id),
-      bodies: getMeetingBodies(db, id),
-    };
-  }).deferred();
+  return db
+    .transaction(() => {
+      const meeting = getMeeting(db, id);
+      const items = listItems(db, id);
+      const bodies = getItemBodiesOfMeeting(
+        db,
+        id,
+        items.map((item) => item.id),
+      );
+      return {
+        meeting,
+        committee: getCommittee(db, meeting.committeeId),
+        participants: listParticipants(db, id),
+        items: items.map((item) => ({ ...item, bodies: bodies.get(item.id) ?? emptyItemBodies() })),
+        appendices: listAppendices(db, id),
+        bodies: getMeetingBodies(db, id),
+      };
+    })
+    .deferred();
 }
 
 /** Changes header fields of a draft meeting. @throws DomainError not_found, locked */
-export function updateMeeting(db: Db, args: { id: string; patch: Partial<MeetingHeaderFields> }): Meeting {
+export function updateMeeting(
+  db: Db,
+  args: { id: string; patch: Partial<MeetingHeaderFields> },
+): Meeting {
   return writeTransaction(db, () => {
     requireDraftMeeting(db, args.id);
     updateRow(db, 'meetings', args.id, args.patch, {
@@ -205,7 +237,7 @@ export function updateMeeting(db: Db, args: { id: string; patch: Partial<Meeting
 export function deleteMeeting(db: Db, args: { id: string }): { id: string } {
   return writeTransaction(db, () => {
     requireDraftMeeting(db, args.id);
-    db.prepare('DELETE FROM meetings WHERE id = ?').run(args.id);
+    stmt(db, 'DELETE FROM meetings WHERE id = ?').run(args.id);
     return { id: args.id };
   });
 }
@@ -217,7 +249,7 @@ export function deleteMeeting(db: Db, args: { id: string }): { id: string } {
 export function setMeetingStatus(db: Db, args: { id: string; status: MeetingStatus }): Meeting {
   return writeTransaction(db, () => {
     getMeeting(db, args.id);
-    db.prepare('UPDATE meetings SET status = ? WHERE id = ?').run(args.status, args.id);
+    stmt(db, 'UPDATE meetings SET status = ? WHERE id = ?').run(args.status, args.id);
     return getMeeting(db, args.id);
   });
 }
@@ -225,7 +257,8 @@ export function setMeetingStatus(db: Db, args: { id: string; status: MeetingStat
 /** Inserts a meeting header as given (import). */
 export function insertMeeting(db: Db, meeting: Meeting): void {
   const m = meeting;
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO meetings (id, committee_id, number, kind, date, start_time, end_time, location, case_id,
        is_closed, status, template, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -3,7 +3,7 @@ import type { Member, MemberRole } from '../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { getCommittee } from './committees';
-import { newId, notFound, reorder, toFlag, updateRow } from './common';
+import { newId, notFound, reorder, toFlag, updateRow, stmt } from './common';
 
 type MemberRow = {
   id: string;
@@ -38,15 +38,17 @@ export type MemberFields = Pick<Member, 'name' | 'role' | 'party' | 'isCitizen' 
 /** The members of a committee in their order. @throws DomainError not_found (committee) */
 export function listMembers(db: Db, args: { committeeId: string }): Member[] {
   getCommittee(db, args.committeeId);
-  const rows = db
-    .prepare(`SELECT ${memberColumns} FROM members WHERE committee_id = ? ORDER BY position, id`)
-    .all(args.committeeId) as MemberRow[];
+  const rows = stmt(
+    db,
+    `SELECT ${memberColumns} FROM members WHERE committee_id = ? ORDER BY position, id`,
+  ).all(args.committeeId) as MemberRow[];
   return rows.map(toMember);
 }
 
 /** One member. @throws DomainError not_found */
 export function getMember(db: Db, id: string): Member {
-  const row = db.prepare(`SELECT ${memberColumns} FROM members WHERE id = ?`).get(id) as MemberRow | undefined;
+  const row = stmt(db, `SELECT ${memberColumns} FROM members WHERE id = ?`).get(id) as
+    MemberRow | undefined;
   if (!row) throw notFound('member', id);
   return toMember(row);
 }
@@ -61,12 +63,24 @@ export function createMember(
     const id = args.id ?? newId();
     const position =
       args.position ??
-      Number(db.prepare('SELECT count(*) FROM members WHERE committee_id = ?').pluck().get(args.committeeId));
+      Number(
+        stmt(db, 'SELECT count(*) FROM members WHERE committee_id = ?', true).get(args.committeeId),
+      );
     const m = args.member;
-    db.prepare(
+    stmt(
+      db,
       `INSERT INTO members (id, committee_id, name, role, party, is_citizen, position, is_active)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, args.committeeId, m.name, m.role, m.party, toFlag(m.isCitizen), position, toFlag(m.isActive));
+    ).run(
+      id,
+      args.committeeId,
+      m.name,
+      m.role,
+      m.party,
+      toFlag(m.isCitizen),
+      position,
+      toFlag(m.isActive),
+    );
     return getMember(db, id);
   });
 }
@@ -90,11 +104,12 @@ export function updateMember(db: Db, args: { id: string; patch: Partial<MemberFi
 export function moveMember(db: Db, args: { id: string; position: number }): Member[] {
   return writeTransaction(db, () => {
     const member = getMember(db, args.id);
-    const ids = db
-      .prepare('SELECT id FROM members WHERE committee_id = ? ORDER BY position, id')
-      .pluck()
-      .all(member.committeeId) as string[];
-    const update = db.prepare('UPDATE members SET position = ? WHERE id = ?');
+    const ids = stmt(
+      db,
+      'SELECT id FROM members WHERE committee_id = ? ORDER BY position, id',
+      true,
+    ).all(member.committeeId) as string[];
+    const update = stmt(db, 'UPDATE members SET position = ? WHERE id = ?');
     reorder(ids, args.id, args.position).forEach((id, index) => update.run(index, id));
     return listMembers(db, { committeeId: member.committeeId });
   });

@@ -8,7 +8,7 @@ import type { AttendanceStatus, MemberRole, Participant } from '../../../common/
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { findBodyReferences } from './bodies';
-import { newId, notFound, toFlag, updateRow } from './common';
+import { newId, notFound, toFlag, updateRow, stmt } from './common';
 import { requireDraftMeeting } from './meetingBase';
 
 type ParticipantRow = {
@@ -64,19 +64,19 @@ export type ParticipantFields = Pick<
 
 /** The participants of a meeting in their order; absences listed in agenda order. */
 export function listParticipants(db: Db, meetingId: string): Participant[] {
-  const rows = db
-    .prepare(`SELECT ${participantColumns} FROM participants p WHERE p.meeting_id = ? ORDER BY p.position, p.id`)
-    .all(meetingId) as ParticipantRow[];
-  const absences = db
-    .prepare(
-      `SELECT a.participant_id AS participantId, a.item_id AS itemId
+  const rows = stmt(
+    db,
+    `SELECT ${participantColumns} FROM participants p WHERE p.meeting_id = ? ORDER BY p.position, p.id`,
+  ).all(meetingId) as ParticipantRow[];
+  const absences = stmt(
+    db,
+    `SELECT a.participant_id AS participantId, a.item_id AS itemId
        FROM participant_item_absences a
        JOIN participants p ON p.id = a.participant_id
        JOIN agenda_items i ON i.id = a.item_id
        WHERE p.meeting_id = ?
        ORDER BY i.position, i.id`,
-    )
-    .all(meetingId) as { participantId: string; itemId: string }[];
+  ).all(meetingId) as { participantId: string; itemId: string }[];
   const byParticipant = new Map<string, string[]>();
   for (const absence of absences) {
     const list = byParticipant.get(absence.participantId) ?? [];
@@ -88,17 +88,16 @@ export function listParticipants(db: Db, meetingId: string): Participant[] {
 
 /** One participant. @throws DomainError not_found */
 export function getParticipant(db: Db, id: string): Participant {
-  const row = db.prepare(`SELECT ${participantColumns} FROM participants p WHERE p.id = ?`).get(id) as
-    | ParticipantRow
-    | undefined;
+  const row = stmt(db, `SELECT ${participantColumns} FROM participants p WHERE p.id = ?`).get(
+    id,
+  ) as ParticipantRow | undefined;
   if (!row) throw notFound('participant', id);
-  const absent = db
-    .prepare(
-      `SELECT a.item_id FROM participant_item_absences a JOIN agenda_items i ON i.id = a.item_id
+  const absent = stmt(
+    db,
+    `SELECT a.item_id FROM participant_item_absences a JOIN agenda_items i ON i.id = a.item_id
        WHERE a.participant_id = ? ORDER BY i.position, i.id`,
-    )
-    .pluck()
-    .all(id) as string[];
+    true,
+  ).all(id) as string[];
   return toParticipant(row, absent);
 }
 
@@ -111,33 +110,48 @@ function checkReferences(
 ): void {
   if (fields.substituteForId) {
     if (fields.substituteForId === participantId) {
-      throw new DomainError('invalid_input', 'substituteForId: a participant cannot substitute for themself.');
+      throw new DomainError(
+        'invalid_input',
+        'substituteForId: a participant cannot substitute for themself.',
+      );
     }
-    const other = db.prepare('SELECT meeting_id FROM participants WHERE id = ?').pluck().get(fields.substituteForId);
+    const other = stmt(db, 'SELECT meeting_id FROM participants WHERE id = ?', true).get(
+      fields.substituteForId,
+    );
     if (other !== meetingId) {
-      throw new DomainError('invalid_input', `substituteForId: ${fields.substituteForId} is not a participant of this meeting.`);
+      throw new DomainError(
+        'invalid_input',
+        `substituteForId: ${fields.substituteForId} is not a participant of this meeting.`,
+      );
     }
   }
   if (fields.absentFromItemIds) {
-    const itemOf = db.prepare('SELECT meeting_id FROM agenda_items WHERE id = ?').pluck();
+    const itemOf = stmt(db, 'SELECT meeting_id FROM agenda_items WHERE id = ?', true);
     fields.absentFromItemIds.forEach((itemId, index) => {
       if (itemOf.get(itemId) !== meetingId) {
-        throw new DomainError('invalid_input', `absentFromItemIds[${index}]: ${itemId} is not an agenda item of this meeting.`);
+        throw new DomainError(
+          'invalid_input',
+          `absentFromItemIds[${index}]: ${itemId} is not an agenda item of this meeting.`,
+        );
       }
     });
   }
 }
 
 function writeAbsences(db: Db, participantId: string, itemIds: readonly string[]): void {
-  db.prepare('DELETE FROM participant_item_absences WHERE participant_id = ?').run(participantId);
-  const insert = db.prepare('INSERT OR IGNORE INTO participant_item_absences (participant_id, item_id) VALUES (?, ?)');
+  stmt(db, 'DELETE FROM participant_item_absences WHERE participant_id = ?').run(participantId);
+  const insert = stmt(
+    db,
+    'INSERT OR IGNORE INTO participant_item_absences (participant_id, item_id) VALUES (?, ?)',
+  );
   for (const itemId of itemIds) insert.run(participantId, itemId);
 }
 
 /** Inserts a participant row and its absences as given; used by create, copy and import. */
 export function insertParticipant(db: Db, participant: Participant): void {
   const p = participant;
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO participants (id, meeting_id, member_id, name, role, party, is_citizen, attendance,
        substitute_for_id, partial_presence, note, position)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -161,22 +175,36 @@ export function insertParticipant(db: Db, participant: Participant): void {
 /** Adds a participant at the end of a draft meeting's attendance list. @throws not_found, locked, invalid_input */
 export function createParticipant(
   db: Db,
-  args: { meetingId: string; participant: ParticipantFields; memberId?: string | null; id?: string },
+  args: {
+    meetingId: string;
+    participant: ParticipantFields;
+    memberId?: string | null;
+    id?: string;
+  },
 ): Participant {
   return writeTransaction(db, () => {
     requireDraftMeeting(db, args.meetingId);
     const id = args.id ?? newId();
     checkReferences(db, args.meetingId, id, args.participant);
     const position = Number(
-      db.prepare('SELECT count(*) FROM participants WHERE meeting_id = ?').pluck().get(args.meetingId),
+      stmt(db, 'SELECT count(*) FROM participants WHERE meeting_id = ?', true).get(args.meetingId),
     );
-    insertParticipant(db, { ...args.participant, id, meetingId: args.meetingId, memberId: args.memberId ?? null, position });
+    insertParticipant(db, {
+      ...args.participant,
+      id,
+      meetingId: args.meetingId,
+      memberId: args.memberId ?? null,
+      position,
+    });
     return getParticipant(db, id);
   });
 }
 
 /** Changes some fields of a participant of a draft meeting. @throws not_found, locked, invalid_input */
-export function updateParticipant(db: Db, args: { id: string; patch: Partial<ParticipantFields> }): Participant {
+export function updateParticipant(
+  db: Db,
+  args: { id: string; patch: Partial<ParticipantFields> },
+): Participant {
   return writeTransaction(db, () => {
     const participant = getParticipant(db, args.id);
     requireDraftMeeting(db, participant.meetingId);
@@ -212,12 +240,13 @@ export function deleteParticipant(db: Db, args: { id: string }): { id: string } 
         `${participant.name} is named in the text (${places.join('; ')}). Remove those references before removing the participant.`,
       );
     }
-    db.prepare('DELETE FROM participants WHERE id = ?').run(args.id);
-    const ids = db
-      .prepare('SELECT id FROM participants WHERE meeting_id = ? ORDER BY position, id')
-      .pluck()
-      .all(participant.meetingId) as string[];
-    const update = db.prepare('UPDATE participants SET position = ? WHERE id = ?');
+    stmt(db, 'DELETE FROM participants WHERE id = ?').run(args.id);
+    const ids = stmt(
+      db,
+      'SELECT id FROM participants WHERE meeting_id = ? ORDER BY position, id',
+      true,
+    ).all(participant.meetingId) as string[];
+    const update = stmt(db, 'UPDATE participants SET position = ? WHERE id = ?');
     ids.forEach((id, index) => update.run(index, id));
     return { id: args.id };
   });
