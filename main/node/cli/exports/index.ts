@@ -3,6 +3,7 @@
  * `ExportFormat`) and adding one line here.
  */
 import type { ExportFormat } from '../types';
+import { bagExport } from './bag';
 import { jsonExport } from './json';
 
-export const exportFormats: readonly ExportFormat[] = [jsonExport];
+export const exportFormats: readonly ExportFormat[] = [jsonExport, bagExport];

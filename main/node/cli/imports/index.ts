@@ -5,6 +5,7 @@
  * here, above `jsonImporter`.
  */
 import type { Importer } from '../types';
+import { bagImporter } from './bag';
 import { jsonImporter } from './json';
 
-export const importers: readonly Importer[] = [jsonImporter];
+export const importers: readonly Importer[] = [bagImporter, jsonImporter];

@@ -1,0 +1,37 @@
+/**
+ * `referat import FILE.zip|DIR`: an archive package (BagIt bag), verified completely before
+ * anything is written (main/node/archive/importBag.ts). Prints the imported meeting's id.
+ */
+import path from 'node:path';
+import { DomainError, isDomainError } from '../../../common/contract/result';
+import { importBag } from '../../archive/importBag';
+import type { OnExisting } from '../../storage/interchange';
+import type { Importer, OnExistingChoice } from '../types';
+
+const onExistingOf: Record<OnExistingChoice, OnExisting> = {
+  refuse: 'refuse',
+  'keep-both': 'keepBoth',
+  replace: 'replace',
+};
+
+export const bagImporter: Importer = {
+  name: 'bag',
+  description: 'an archive package (BagIt bag): FILE.zip or a folder holding bagit.txt',
+  matches: (file, stat) => (stat.isDirectory ? true : stat.isFile && path.extname(file).toLowerCase() === '.zip'),
+  async run(ctx, { file, onExisting }) {
+    const library = ctx.library();
+    try {
+      const result = await importBag(library, ctx.resolvePath(file), {
+        onExisting: onExistingOf[onExisting],
+        author: library.author,
+        shownName: file,
+      });
+      ctx.io.stdout(`${result.meetingId}\n`);
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'conflict' && onExisting === 'refuse') {
+        throw new DomainError('conflict', `${error.message.split('\n')[0] ?? ''} Use --on-existing keep-both or --on-existing replace.`);
+      }
+      throw error;
+    }
+  },
+};
