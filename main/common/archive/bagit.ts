@@ -91,7 +91,9 @@ function fold(line: string, width = 79): string {
   const lines: string[] = [];
   let current = '';
   for (const word of words) {
-    if (current !== '' && current.length + 1 + word.length > width) {
+    // Continuation lines carry a two-space indent.
+    const limit = lines.length === 0 ? width : width - 2;
+    if (current !== '' && current.length + 1 + word.length > limit) {
       lines.push(current);
       current = word;
     } else current = current === '' ? word : `${current} ${word}`;
