@@ -304,6 +304,14 @@ describe('line breaking on paper', () => {
         ],
       },
       {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Udvalget drøftede sagen grundigt og ' },
+          { type: 'text', text: 'godkendte ', bold: true },
+          { type: 'text', text: 'indstillingen om Øresundsvej. '.repeat(30), italic: true },
+        ],
+      },
+      {
         type: 'list',
         ordered: true,
         items: [
