@@ -263,6 +263,30 @@ export type PreviousDecision = z.infer<typeof previousDecisionSchema>;
 /** Opaque paging cursor handed back by a previous answer. */
 const cursorSchema = z.string().max(200).regex(/^[A-Za-z0-9:_-]*$/, 'is not a cursor from a previous answer');
 
+// --- signatures (issue 5) -------------------------------------------------------------
+
+/** valid; modified (the signed bytes changed); unknown_issuer (no trusted root); expired; invalid (broken). */
+export const signatureStatusSchema = z.enum(['valid', 'modified', 'unknown_issuer', 'expired', 'invalid']);
+export type SignatureStatus = z.infer<typeof signatureStatusSchema>;
+
+/** One signature of a PDF, in signing order. */
+export const signatureReportSchema = z.object({
+  /** The signature field's name. */
+  field: z.string(),
+  /** The certificate's common name (else the signature's /Name). */
+  signer: z.string(),
+  /** The signing time the signer's software wrote (/M), ISO 8601; not a trusted timestamp. */
+  signedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  location: z.string().nullable(),
+  status: signatureStatusSchema,
+  /** A short English explanation when the status is not valid. */
+  detail: z.string().nullable(),
+  /** The signature covers the whole file (normal for the last signature only). */
+  coversWholeFile: z.boolean(),
+});
+export type SignatureReport = z.infer<typeof signatureReportSchema>;
+
 /** Defines one request. */
 function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -493,6 +517,25 @@ export const api = {
       updatedAt: timestampSchema,
       content: richTextSchema,
       insertedItemIds: z.array(idSchema),
+    }),
+  ),
+  // --- signatures (issue 5) --------------------------------------------------------------
+  /**
+   * The signatures of a PDF. In Electron (no `uploadId`) the main process shows the open
+   * dialog; in browser mode the page uploads the PDF first. Extra trusted roots are PEM texts.
+   */
+  'signatures:verify': request(
+    z
+      .object({
+        uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+        trustedRootsPem: z.array(z.string().max(1024 * 1024)).max(100).optional(),
+      })
+      .strict(),
+    z.object({
+      fileName: z.string(),
+      signatures: z.array(signatureReportSchema),
+      /** At least one signature, all valid, and the last covers the whole file. */
+      isAllValid: z.boolean(),
     }),
   ),
 } as const;

@@ -31,6 +31,7 @@ import { createMember, listMembers, moveMember, updateMember } from '../storage/
 import { createParticipant, deleteParticipant, updateParticipant } from '../storage/queries/participants';
 import type { HandlerMap } from './dispatch';
 import { createSearchHandlers } from './handlers/search';
+import { createSignatureHandlers } from './handlers/signatures';
 import type { HandlerContext, IncomingFile } from './types';
 
 /** A handler for every request, over one library. */
@@ -119,6 +120,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'library:backupNow': () => backupNow(library),
 
     ...createSearchHandlers(library),
+    ...createSignatureHandlers(),
   };
   return withErrorMapping(handlers, library.path);
 }
@@ -147,7 +149,8 @@ function mapped(error: unknown, file: string): unknown {
   return error;
 }
 
-async function incomingFile(uploadId: string | undefined, ctx: HandlerContext): Promise<IncomingFile> {
+/** The file a request names: an upload (browser mode) or the open dialog (Electron). */
+export async function incomingFile(uploadId: string | undefined, ctx: HandlerContext): Promise<IncomingFile> {
   if (uploadId !== undefined) {
     if (!ctx.resolveUpload) throw new DomainError('forbidden', 'This transport does not accept uploads.');
     return ctx.resolveUpload(uploadId);

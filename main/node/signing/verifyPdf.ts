@@ -57,11 +57,17 @@ export interface VerifyPdfOptions {
 
 /** Splits PEM text into certificates (DER bytes pass through). */
 export function parseCertificates(input: string | Uint8Array): X509Certificate[] {
-  if (typeof input !== 'string') return [new X509Certificate(Buffer.from(input))];
-  const blocks = input.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0)
-    throw new DomainError('invalid_input', 'trusted root: no PEM certificate found');
-  return blocks.map((pem) => new X509Certificate(pem));
+  try {
+    if (typeof input !== 'string') return [new X509Certificate(Buffer.from(input))];
+    const blocks =
+      input.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    if (blocks.length === 0)
+      throw new DomainError('invalid_input', 'trusted root: no PEM certificate found');
+    return blocks.map((pem) => new X509Certificate(pem));
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('invalid_input', 'trusted root: not a valid X.509 certificate');
+  }
 }
 
 let systemRoots: X509Certificate[] | undefined;

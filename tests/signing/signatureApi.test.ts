@@ -1,0 +1,108 @@
+/** `signatures:verify` through the real dispatcher (output validated against the contract). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../main/node/api/dispatch';
+import { createHandlers } from '../../main/node/api/handlers';
+import type { HandlerContext } from '../../main/node/api/types';
+import { signPdf } from '../../main/node/signing/index';
+import { createTestPki, type TestPki } from '../helpers/testPki';
+import { newLibrary } from '../storage/storageHelpers';
+import { makeSamplePdf } from './samplePdf';
+
+const uploadId = 'b'.repeat(32);
+let pki: TestPki;
+let dir: string;
+
+beforeAll(async () => {
+  pki = createTestPki();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-sigapi-'));
+  const member = pki.makeMember('Karen Ærø');
+  const signed = signPdf(await makeSamplePdf(1), {
+    p12: member.p12,
+    password: member.password,
+    reason: 'Godkendt',
+    location: 'Gentofte',
+    date: new Date(Date.UTC(2017, 11, 13, 9)),
+  });
+  fs.writeFileSync(path.join(dir, 'signed.pdf'), signed);
+  fs.writeFileSync(path.join(dir, 'not.pdf'), 'hello');
+});
+
+afterAll(() => {
+  pki?.dispose();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function setup(file: string) {
+  const released: string[] = [];
+  const logged: string[] = [];
+  const dispatch = createDispatcher(createHandlers(newLibrary()), {
+    isValidatingOutput: true,
+    log: (line) => logged.push(line),
+  });
+  const ctx: HandlerContext = {
+    transport: 'http',
+    resolveUpload: (id) => {
+      if (id !== uploadId) throw new Error('unknown upload');
+      return { path: path.join(dir, file), fileName: `../${file}` };
+    },
+    releaseUpload: (id) => {
+      released.push(id);
+    },
+  };
+  return { call: (input: unknown) => dispatch('signatures:verify', input, ctx), released, logged };
+}
+
+describe('signatures:verify', () => {
+  it('reports each signature with signer, time, reason, location and status', async () => {
+    const t = setup('signed.pdf');
+    const result = await t.call({ uploadId, trustedRootsPem: [pki.rootPem] });
+    expect(t.logged).toEqual([]);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        fileName: 'signed.pdf',
+        isAllValid: true,
+        signatures: [
+          {
+            field: 'Signature1',
+            signer: 'Karen Ærø',
+            signedAt: '2017-12-13T09:00:00.000Z',
+            reason: 'Godkendt',
+            location: 'Gentofte',
+            status: 'valid',
+            detail: null,
+            coversWholeFile: true,
+          },
+        ],
+      },
+    });
+    expect(t.released).toEqual([uploadId]);
+  });
+
+  it('an untrusted issuer, bad roots and a non-PDF are typed answers', async () => {
+    const untrusted = await setup('signed.pdf').call({ uploadId });
+    expect(untrusted.ok && untrusted.value).toMatchObject({
+      isAllValid: false,
+      signatures: [{ status: 'unknown_issuer' }],
+    });
+    const badRoot = await setup('signed.pdf').call({
+      uploadId,
+      trustedRootsPem: ['-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'],
+    });
+    expect(badRoot).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const t = setup('not.pdf');
+    const notPdf = await t.call({ uploadId });
+    expect(notPdf).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('PDF') },
+    });
+    expect(t.released).toEqual([uploadId]);
+    expect(await setup('signed.pdf').call({ uploadId: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+});
