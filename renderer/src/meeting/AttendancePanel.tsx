@@ -68,6 +68,7 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
   return (
     <section className="panel" aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">{t('attendance.heading')}</h2>
+      <p className="hint">{t('attendance.partialPresenceHint')}</p>
       {participants.length === 0 && <p className="empty">{t('attendance.empty')}</p>}
       <ul className="record-list">
         {participants.map((participant) => (
@@ -122,11 +123,8 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                       .map((other) => ({ value: other.id, label: other.name })),
                   ]}
                 />
-              </div>
-              <div className="record__row">
                 <TextField
                   label={t('attendance.partialPresence')}
-                  hint={t('attendance.partialPresenceHint')}
                   value={participant.partialPresence}
                   maxLength={300}
                   onChange={(partialPresence) => patch(participant, { partialPresence })}
@@ -138,38 +136,38 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                   onChange={(note) => patch(participant, { note })}
                 />
               </div>
-              {items.length > 0 && (
-                <details className="record__details">
-                  <summary>
-                    {t('attendance.absentFromItems', {
-                      count: participant.absentFromItemIds.length,
-                    })}
-                  </summary>
-                  <fieldset className="checkbox-group">
-                    <legend>
-                      {t('attendance.absentFromItemsLegend', { name: participant.name })}
-                    </legend>
-                    {items.map((item) => (
-                      <CheckboxField
-                        key={item.id}
-                        label={t('agenda.itemLabel', { number: item.number, title: item.title })}
-                        checked={participant.absentFromItemIds.includes(item.id)}
-                        onChange={(isAbsent) =>
-                          patch(participant, {
-                            absentFromItemIds: isAbsent
-                              ? [...participant.absentFromItemIds, item.id]
-                              : participant.absentFromItemIds.filter((id) => id !== item.id),
-                          })
-                        }
-                      />
-                    ))}
-                  </fieldset>
-                </details>
-              )}
-              <div className="button-row button-row--end">
+              <div className="record__footer">
+                {items.length > 0 && (
+                  <details className="record__details">
+                    <summary>
+                      {t('attendance.absentFromItems', {
+                        count: participant.absentFromItemIds.length,
+                      })}
+                    </summary>
+                    <fieldset className="checkbox-group">
+                      <legend>
+                        {t('attendance.absentFromItemsLegend', { name: participant.name })}
+                      </legend>
+                      {items.map((item) => (
+                        <CheckboxField
+                          key={item.id}
+                          label={t('agenda.itemLabel', { number: item.number, title: item.title })}
+                          checked={participant.absentFromItemIds.includes(item.id)}
+                          onChange={(isAbsent) =>
+                            patch(participant, {
+                              absentFromItemIds: isAbsent
+                                ? [...participant.absentFromItemIds, item.id]
+                                : participant.absentFromItemIds.filter((id) => id !== item.id),
+                            })
+                          }
+                        />
+                      ))}
+                    </fieldset>
+                  </details>
+                )}
                 <button
                   type="button"
-                  className="button--quiet"
+                  className="button--quiet record__remove"
                   onClick={() => setToDelete(participant)}
                 >
                   {t('attendance.remove', { name: participant.name })}

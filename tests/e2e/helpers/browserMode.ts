@@ -168,7 +168,8 @@ export async function openBrowserSession(
   const host = await startBrowserModeHost();
   let browser: Browser | null = null;
   try {
-    browser = await launchChromium([`--lang=${options.uiLanguage ?? 'da-DK'}`]);
+    const uiLanguage = options.uiLanguage ?? 'da-DK';
+    browser = await launchChromium([`--lang=${uiLanguage}`]);
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 900 },
       locale: 'da-DK',
