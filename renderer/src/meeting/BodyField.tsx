@@ -1,14 +1,13 @@
 /**
  * One text body (Resumé, Indstilling, Beslutning ...) of a meeting or an agenda item.
  *
- * THE SWAP POINT FOR THE RICH-TEXT EDITOR: today this is a plain textarea whose text is mapped
- * to and from the `RichText` block structure with `richTextFromPlain` / `richTextToPlain`.
- * The editor issue replaces the inside of this component with a Lexical editor that keeps the
- * same props: it receives the stored `body` (content + revision), saves through the autosave
- * queue with `bodies:save {owner, content, baseRevision}`, and reports each acknowledged save
- * with `onSaved` so the meeting screen keeps the new revision.
+ * Edited with the rich-text BodyEditor (renderer/src/editor). It receives the stored `body`
+ * (content + revision), saves through the autosave queue with `bodies:save {owner, content,
+ * baseRevision}`, and reports each acknowledged save with `onSaved` so the meeting screen keeps
+ * the new revision. References are displayed from the meeting's records (MeetingRecordsContext).
+ * If the editor fails to start, a plain textarea takes its place (plain bodies only).
  */
-import { useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyOwner } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
@@ -20,6 +19,9 @@ import {
 } from '../../../main/common/domain/richText';
 import { useApp } from '../appContext';
 import { TextAreaField } from '../components/fields';
+import { BodyEditor, type BodyEditorContext } from '../editor/BodyEditor';
+import { EditorErrorBoundary } from '../editor/EditorErrorBoundary';
+import { isOpenBody, useMeetingRecords } from '../editor/meetingRecords';
 import { bodyKey, bodyLabelKey } from './bodies';
 
 export type BodyFieldProps = {
@@ -48,42 +50,59 @@ export function isPlainText(content: RichText): boolean {
 }
 
 export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { client, queue } = useApp();
+  const records = useMeetingRecords();
   const [text, setText] = useState(() => richTextToPlain(body.content));
+  // The content the editor was (re)loaded with; a new generation remounts the editor.
+  const [loaded, setLoaded] = useState(() => ({ content: body.content, generation: 0 }));
   const [conflict, setConflict] = useState<ApiError | null>(null);
   const baseRevision = useRef(body.revision);
   const key = bodyKey(owner);
-  // Formatted text (from an import or the coming editor) must not be flattened by this fallback.
-  const isEditable = isPlainText(body.content);
+  // Formatted text must not be flattened by the plain fallback.
+  const isPlainEditable = isPlainText(body.content);
+  const label = t(bodyLabelKey(owner));
+  const isOpenText = isOpenBody(owner, records);
+  const lang = i18n.language.startsWith('en') ? 'en' : 'da';
+  const context = useMemo<BodyEditorContext>(
+    () => ({
+      appendices: records.appendices,
+      participants: records.participants,
+      lang,
+      isOpenText,
+    }),
+    [records.appendices, records.participants, lang, isOpenText],
+  );
 
-  const schedule = (next: string, isImmediate = false) => {
-    queue.schedule(key, next, {
-      isImmediate,
-      send: async (latest: string) => {
-        const content = richTextFromPlain(latest);
-        const result = await client.call('bodies:save', {
-          owner,
-          content,
-          baseRevision: baseRevision.current,
-        });
-        if (result.ok) {
-          baseRevision.current = result.value.revision;
-          setConflict(null);
-          onSaved({
-            content,
-            revision: result.value.revision,
-            updatedAt: result.value.updatedAt,
-            updatedBy: body.updatedBy,
+  const schedule = useCallback(
+    (content: RichText, isImmediate = false) => {
+      queue.schedule(key, content, {
+        isImmediate,
+        send: async (latest: RichText) => {
+          const result = await client.call('bodies:save', {
+            owner,
+            content: latest,
+            baseRevision: baseRevision.current,
           });
-        }
-        return result;
-      },
-      onFailed: (error) => {
-        if (error.code === 'conflict') setConflict(error);
-      },
-    });
-  };
+          if (result.ok) {
+            baseRevision.current = result.value.revision;
+            setConflict(null);
+            onSaved({
+              content: latest,
+              revision: result.value.revision,
+              updatedAt: result.value.updatedAt,
+              updatedBy: body.updatedBy,
+            });
+          }
+          return result;
+        },
+        onFailed: (error) => {
+          if (error.code === 'conflict') setConflict(error);
+        },
+      });
+    },
+    [queue, key, client, owner, onSaved, body.updatedBy],
+  );
 
   /** The newest stored revision, to resolve a conflict either way. */
   const latestStored = async () => {
@@ -110,6 +129,7 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
     if (!latest) return;
     baseRevision.current = latest.revision;
     setText(richTextToPlain(latest.content));
+    setLoaded((previous) => ({ content: latest.content, generation: previous.generation + 1 }));
     onSaved({
       content: latest.content,
       revision: latest.revision,
@@ -118,22 +138,49 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
     });
   };
 
+  const fallback = (
+    <TextAreaField
+      label={label}
+      value={text}
+      rows={Math.min(14, Math.max(3, text.split('\n').length + 1))}
+      isReadOnly={!isPlainEditable}
+      hint={isPlainEditable ? t('editor.fallback') : t('bodies.formattedReadOnly')}
+      onChange={(next) => {
+        setText(next);
+        schedule(richTextFromPlain(next));
+      }}
+      onBlur={() => {
+        if (queue.hasUnsaved()) void queue.flushAll();
+      }}
+    />
+  );
+
   return (
-    <div className="body-field" data-body-field={owner.field}>
-      <TextAreaField
-        label={t(bodyLabelKey(owner))}
-        value={text}
-        rows={Math.min(14, Math.max(3, text.split('\n').length + 1))}
-        isReadOnly={!isEditable}
-        hint={isEditable ? undefined : t('bodies.formattedReadOnly')}
-        onChange={(next) => {
-          setText(next);
-          schedule(next);
-        }}
-        onBlur={() => {
-          if (queue.hasUnsaved()) void queue.flushAll();
-        }}
-      />
+    <div
+      className="body-field"
+      data-body-field={owner.field}
+      onBlur={(event) => {
+        // Leaving the body (not moving inside it) sends its pending save at once.
+        if (
+          !event.currentTarget.contains(event.relatedTarget as Node | null) &&
+          queue.hasUnsaved()
+        ) {
+          void queue.flushAll();
+        }
+      }}
+    >
+      <EditorErrorBoundary fallback={fallback}>
+        <span className="field__label body-field__label" aria-hidden="true">
+          {label}
+        </span>
+        <BodyEditor
+          key={loaded.generation}
+          initialContent={loaded.content}
+          onChange={schedule}
+          context={context}
+          ariaLabel={label}
+        />
+      </EditorErrorBoundary>
       {conflict && (
         <div className="conflict" role="alert">
           <p>{t('bodies.conflict')}</p>

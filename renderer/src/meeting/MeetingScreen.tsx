@@ -12,6 +12,7 @@ import { meetingBodyFieldsOf } from '../../../main/common/domain/templates';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { LoadState } from '../components/LoadState';
+import { MeetingRecordsContext } from '../editor/meetingRecords';
 import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
 import { AgendaPanel } from './AgendaPanel';
@@ -58,44 +59,57 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
       : meeting.date,
   });
 
+  const records = {
+    appendices: detail.appendices,
+    participants: detail.participants,
+    items: detail.items,
+    isMeetingClosed: meeting.isClosed,
+  };
+
   return (
-    <article className="screen meeting" aria-labelledby="meeting-heading">
-      <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
-        <a href="#/">{t('committees.heading')}</a>
-        <span aria-hidden="true"> › </span>
-        <a href={routeHash({ screen: 'committee', committeeId: committee.id })}>{committee.name}</a>
-      </nav>
-      <h1 id="meeting-heading">{title}</h1>
-      <p className="meeting__status">
-        {t('meetings.status')}: {t(`statuses.${meeting.status}`)}
-      </p>
-      <MeetingHeader meeting={meeting} setMeeting={setMeeting} />
-      <AttendancePanel
-        meetingId={meeting.id}
-        participants={detail.participants}
-        items={detail.items}
-        setParticipants={setParticipants}
-      />
-      {meetingBodyFieldsOf(meeting.template).length > 0 && (
-        <section className="panel" aria-labelledby="meeting-bodies-heading">
-          <h2 id="meeting-bodies-heading">{t('meeting.bodiesHeading')}</h2>
-          {meetingBodyFieldsOf(meeting.template).map((field) => (
-            <BodyField
-              key={field}
-              owner={{ kind: 'meeting', meetingId: meeting.id, field }}
-              body={detail.bodies[field] ?? emptyBody()}
-              onSaved={(body) => update((d) => ({ ...d, bodies: { ...d.bodies, [field]: body } }))}
-            />
-          ))}
-        </section>
-      )}
-      <AgendaPanel meeting={meeting} items={detail.items} setItems={setItems} />
-      <AppendicesPanel
-        meetingId={meeting.id}
-        appendices={detail.appendices}
-        items={detail.items}
-        setAppendices={setAppendices}
-      />
-    </article>
+    <MeetingRecordsContext.Provider value={records}>
+      <article className="screen meeting" aria-labelledby="meeting-heading">
+        <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
+          <a href="#/">{t('committees.heading')}</a>
+          <span aria-hidden="true"> › </span>
+          <a href={routeHash({ screen: 'committee', committeeId: committee.id })}>
+            {committee.name}
+          </a>
+        </nav>
+        <h1 id="meeting-heading">{title}</h1>
+        <p className="meeting__status">
+          {t('meetings.status')}: {t(`statuses.${meeting.status}`)}
+        </p>
+        <MeetingHeader meeting={meeting} setMeeting={setMeeting} />
+        <AttendancePanel
+          meetingId={meeting.id}
+          participants={detail.participants}
+          items={detail.items}
+          setParticipants={setParticipants}
+        />
+        {meetingBodyFieldsOf(meeting.template).length > 0 && (
+          <section className="panel" aria-labelledby="meeting-bodies-heading">
+            <h2 id="meeting-bodies-heading">{t('meeting.bodiesHeading')}</h2>
+            {meetingBodyFieldsOf(meeting.template).map((field) => (
+              <BodyField
+                key={field}
+                owner={{ kind: 'meeting', meetingId: meeting.id, field }}
+                body={detail.bodies[field] ?? emptyBody()}
+                onSaved={(body) =>
+                  update((d) => ({ ...d, bodies: { ...d.bodies, [field]: body } }))
+                }
+              />
+            ))}
+          </section>
+        )}
+        <AgendaPanel meeting={meeting} items={detail.items} setItems={setItems} />
+        <AppendicesPanel
+          meetingId={meeting.id}
+          appendices={detail.appendices}
+          items={detail.items}
+          setAppendices={setAppendices}
+        />
+      </article>
+    </MeetingRecordsContext.Provider>
   );
 }

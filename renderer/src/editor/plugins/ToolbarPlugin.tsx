@@ -176,7 +176,7 @@ export function ToolbarPlugin({ standardTexts, label }: { standardTexts: readonl
       title={titled(`editor.${type}`, type)}
       onClick={() => format(type)}
     >
-      {glyph}
+      <span aria-hidden="true">{glyph}</span>
     </button>
   );
   const commandButton = (key: string, shortcut: string, glyph: string, onClick: () => void, extra = {}) => (
@@ -189,7 +189,8 @@ export function ToolbarPlugin({ standardTexts, label }: { standardTexts: readonl
       onClick={onClick}
       {...extra}
     >
-      {glyph}
+      {/* The glyph is decoration; the accessible name is the aria-label. */}
+      <span aria-hidden="true">{glyph}</span>
     </button>
   );
 
@@ -236,7 +237,8 @@ export function ToolbarPlugin({ standardTexts, label }: { standardTexts: readonl
         {commandButton(
           'editor.numberedList',
           'numberedList',
-          '1.',
+          // Not "1.": visible text must be part of the accessible name (WCAG 2.5.3).
+          '#',
           () =>
             editor.dispatchCommand(state.listType === 'number' ? REMOVE_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined),
           { 'aria-pressed': state.listType === 'number' },
