@@ -17,7 +17,11 @@ import { createAppendix, deleteAppendix } from '../../main/node/storage/queries/
 import { getItemBodies, saveBody } from '../../main/node/storage/queries/bodies';
 import { createCommittee } from '../../main/node/storage/queries/committees';
 import { createItem, deleteItem, updateItem } from '../../main/node/storage/queries/items';
-import { createMeeting, deleteMeeting, updateMeeting } from '../../main/node/storage/queries/meetings';
+import {
+  createMeeting,
+  deleteMeeting,
+  updateMeeting,
+} from '../../main/node/storage/queries/meetings';
 import { createParticipant } from '../../main/node/storage/queries/participants';
 import {
   insertPreviousDecisions,
@@ -54,7 +58,8 @@ function seed(library: Library) {
     kb: committee('Kommunalbestyrelsen', 'kommunalbestyrelse'),
   };
   const meeting = (committeeId: string, number: number, date: string) =>
-    createMeeting(db, { committeeId, number, date, kind: 'ordinary', isCopyingPrevious: false }).meeting.id;
+    createMeeting(db, { committeeId, number, date, kind: 'ordinary', isCopyingPrevious: false })
+      .meeting.id;
   const meetings = {
     tmu2018: meeting(committees.tmu, 3, '2018-03-06'),
     tmu2019: meeting(committees.tmu, 8, '2019-09-10'),
@@ -62,10 +67,26 @@ function seed(library: Library) {
     kb2019: meeting(committees.kb, 10, '2019-09-30'),
     tmu2020: meeting(committees.tmu, 2, '2020-02-04'),
   };
-  const item = (meetingId: string, number: number, title: string, caseId = '', isClosed = false, publicTitle = '') =>
+  const item = (
+    meetingId: string,
+    number: number,
+    title: string,
+    caseId = '',
+    isClosed = false,
+    publicTitle = '',
+  ) =>
     createItem(db, {
       meetingId,
-      item: { number, title, isClosed, publicTitle, caseId, documentNumber: '', presenter: '', kind: 'decision' },
+      item: {
+        number,
+        title,
+        isClosed,
+        publicTitle,
+        caseId,
+        documentNumber: '',
+        presenter: '',
+        kind: 'decision',
+      },
     }).id;
   const items = {
     cykel2018: item(meetings.tmu2018, 12, 'Cykelstrategi for Gentofte', 'EMN-2018-00077'),
@@ -73,19 +94,51 @@ function seed(library: Library) {
     tmuHal: item(meetings.tmu2019, 65, 'Ny idrætshal ved Ørnegårdsskolen', 'EMN-2019-01234'),
     tmuKlima: item(meetings.tmu2019, 66, 'Klimaplan – høring', 'EMN-2019-04321'),
     oeuHal: item(meetings.oeu2019, 120, 'Ny idrætshal ved Ørnegårdsskolen', 'emn-2019-01234 '),
-    oeuPersonale: item(meetings.oeu2019, 121, 'Personalesag', 'EMN-2019-09999', true, 'Personalesag (lukket)'),
+    oeuPersonale: item(
+      meetings.oeu2019,
+      121,
+      'Personalesag',
+      'EMN-2019-09999',
+      true,
+      'Personalesag (lukket)',
+    ),
     kbHal: item(meetings.kb2019, 7, 'Ny idrætshal ved Ørnegårdsskolen', 'EMN-2019-01234'),
     kbVote: item(meetings.kb2019, 8, 'Parkeringsnorm i Hellerup', 'EMN-2019-05555'),
-    tmuHal2020: item(meetings.tmu2020, 4, 'Idrætshal ved Ørnegårdsskolen, anlægsregnskab', 'EMN-2019-01234'),
+    tmuHal2020: item(
+      meetings.tmu2020,
+      4,
+      'Idrætshal ved Ørnegårdsskolen, anlægsregnskab',
+      'EMN-2019-01234',
+    ),
   };
-  save(library, items.cykel2018, 'casePresentation', 'Forvaltningen foreslår supercykelstier langs Lyngbyvej og Bernstorffsvej.');
+  save(
+    library,
+    items.cykel2018,
+    'casePresentation',
+    'Forvaltningen foreslår supercykelstier langs Lyngbyvej og Bernstorffsvej.',
+  );
   save(library, items.cykel2018, 'decision', 'Godkendt.');
-  save(library, items.aarsplan2018, 'casePresentation', 'Vejene ar mange huller efter vinteren. Ar er ikke år.');
-  save(library, items.tmuHal, 'casePresentation', 'Der foreslås en ny idrætshal med plads til håndbold og æblehaven bevares.');
+  save(
+    library,
+    items.aarsplan2018,
+    'casePresentation',
+    'Vejene ar mange huller efter vinteren. Ar er ikke år.',
+  );
+  save(
+    library,
+    items.tmuHal,
+    'casePresentation',
+    'Der foreslås en ny idrætshal med plads til håndbold og æblehaven bevares.',
+  );
   save(library, items.tmuHal, 'decision', 'Anbefales.');
   save(library, items.tmuKlima, 'decision', 'Sendt i høring med de faldne bemærkninger.');
   save(library, items.oeuHal, 'decision', 'Anbefales over for Kommunalbestyrelsen.');
-  save(library, items.oeuPersonale, 'casePresentation', 'Fortrolig sag om medarbejderen Jens Hemmelighedsfuld.');
+  save(
+    library,
+    items.oeuPersonale,
+    'casePresentation',
+    'Fortrolig sag om medarbejderen Jens Hemmelighedsfuld.',
+  );
   save(library, items.oeuPersonale, 'decision', 'Afskedigelse godkendt.');
   save(library, items.oeuPersonale, 'publicDecision', 'Indstillingen blev godkendt.');
   save(library, items.kbHal, 'decision', 'Godkendt.');
@@ -113,12 +166,22 @@ function seed(library: Library) {
       abstained: { participantIds: [], parties: [], count: 0 },
       outcome: 'rejected',
     },
-    { type: 'dissent', participantId: bo.id, text: 'Enhedslisten ønsker gratis beboerlicens i hele kommunen.' },
+    {
+      type: 'dissent',
+      participantId: bo.id,
+      text: 'Enhedslisten ønsker gratis beboerlicens i hele kommunen.',
+    },
   ]);
   save(library, items.tmuHal2020, 'decision', 'Anlægsregnskabet godkendt.');
   createAppendix(db, {
     meetingId: meetings.tmu2019,
-    appendix: { title: 'Skitseprojekt for hallen', documentNumber: '2107443', caseId: 'EMN-2019-01234', isClosed: false, itemId: items.tmuHal },
+    appendix: {
+      title: 'Skitseprojekt for hallen',
+      documentNumber: '2107443',
+      caseId: 'EMN-2019-01234',
+      isClosed: false,
+      itemId: items.tmuHal,
+    },
   });
   return { committees, meetings, items };
 }
@@ -136,10 +199,19 @@ describe('search', () => {
     const library = newLibrary();
     const { meetings, items } = seed(library);
     const hal = search(library, 'idrætshal');
-    expect(meetingIdsOf(hal.groups)).toEqual([meetings.tmu2020, meetings.kb2019, meetings.oeu2019, meetings.tmu2019]);
+    expect(meetingIdsOf(hal.groups)).toEqual([
+      meetings.tmu2020,
+      meetings.kb2019,
+      meetings.oeu2019,
+      meetings.tmu2019,
+    ]);
     const phrase = search(library, '"supercykelstier langs Lyngbyvej"');
     expect(meetingIdsOf(phrase.groups)).toEqual([meetings.tmu2018]);
-    expect(phrase.groups[0]?.hits[0]).toMatchObject({ itemId: items.cykel2018, place: 'body', bodyField: 'casePresentation' });
+    expect(phrase.groups[0]?.hits[0]).toMatchObject({
+      itemId: items.cykel2018,
+      place: 'body',
+      bodyField: 'casePresentation',
+    });
     expect(search(library, '"langs supercykelstier"').groups).toEqual([]);
     expect(checkSearchIndex(library.db)).toEqual([]);
   });
@@ -172,28 +244,51 @@ describe('search', () => {
     const { meetings } = seed(library);
     expect(meetingIdsOf(search(library, 'supercykel*').groups)).toEqual([meetings.tmu2018]);
     expect(search(library, 'supercykel').groups).toEqual([]);
-    expect(meetingIdsOf(search(library, 'supercyk', { isTyping: true }).groups)).toEqual([meetings.tmu2018]);
+    expect(meetingIdsOf(search(library, 'supercyk', { isTyping: true }).groups)).toEqual([
+      meetings.tmu2018,
+    ]);
     expect(meetingIdsOf(search(library, 'Ørnegård', { isTyping: true }).groups)).toHaveLength(4);
   });
 
   it('finds case ids, document numbers, participant names, vote subjects and dissents', () => {
     const library = newLibrary();
     const { meetings, items } = seed(library);
-    expect(meetingIdsOf(search(library, 'EMN-2019-01234').groups)).toEqual([meetings.tmu2020, meetings.kb2019, meetings.oeu2019, meetings.tmu2019]);
+    expect(meetingIdsOf(search(library, 'EMN-2019-01234').groups)).toEqual([
+      meetings.tmu2020,
+      meetings.kb2019,
+      meetings.oeu2019,
+      meetings.tmu2019,
+    ]);
     const appendix = search(library, '2107443');
     expect(appendix.groups[0]?.hits[0]).toMatchObject({ itemId: items.tmuHal, place: 'appendix' });
-    expect(search(library, 'Østergård').groups[0]?.hits.map((h) => h.place)).toContain('participants');
-    expect(search(library, 'beboerlicens').groups[0]?.hits[0]).toMatchObject({ itemId: items.kbVote, bodyField: 'decision' });
-    expect(meetingIdsOf(search(library, '"gratis beboerlicens"').groups)).toEqual([meetings.kb2019]);
+    expect(search(library, 'Østergård').groups[0]?.hits.map((h) => h.place)).toContain(
+      'participants',
+    );
+    expect(search(library, 'beboerlicens').groups[0]?.hits[0]).toMatchObject({
+      itemId: items.kbVote,
+      bodyField: 'decision',
+    });
+    expect(meetingIdsOf(search(library, '"gratis beboerlicens"').groups)).toEqual([
+      meetings.kb2019,
+    ]);
   });
 
   it('filters by committee, date range and case id', () => {
     const library = newLibrary();
     const { committees, meetings } = seed(library);
-    expect(meetingIdsOf(search(library, 'idrætshal', { committeeIds: [committees.tmu] }).groups)).toEqual([meetings.tmu2020, meetings.tmu2019]);
-    expect(meetingIdsOf(search(library, 'idrætshal', { from: '2019-09-11', to: '2019-09-30' }).groups)).toEqual([meetings.kb2019, meetings.oeu2019]);
-    expect(meetingIdsOf(search(library, 'godkendt', { caseId: 'emn-2019-01234' }).groups)).toEqual([meetings.tmu2020, meetings.kb2019]);
-    expect(() => search(library, 'x', { from: '2020-01-01', to: '2019-01-01' })).toThrow(/date range is empty/);
+    expect(
+      meetingIdsOf(search(library, 'idrætshal', { committeeIds: [committees.tmu] }).groups),
+    ).toEqual([meetings.tmu2020, meetings.tmu2019]);
+    expect(
+      meetingIdsOf(search(library, 'idrætshal', { from: '2019-09-11', to: '2019-09-30' }).groups),
+    ).toEqual([meetings.kb2019, meetings.oeu2019]);
+    expect(meetingIdsOf(search(library, 'godkendt', { caseId: 'emn-2019-01234' }).groups)).toEqual([
+      meetings.tmu2020,
+      meetings.kb2019,
+    ]);
+    expect(() => search(library, 'x', { from: '2020-01-01', to: '2019-01-01' })).toThrow(
+      /date range is empty/,
+    );
   });
 
   it('hides closed text unless it is included, but finds the public title and decision', () => {
@@ -203,10 +298,20 @@ describe('search', () => {
     expect(search(library, 'afskedigelse').groups).toEqual([]);
     const included = search(library, 'Hemmelighedsfuld', { isClosedIncluded: true });
     expect(meetingIdsOf(included.groups)).toEqual([meetings.oeu2019]);
-    expect(included.groups[0]?.hits[0]).toMatchObject({ itemId: items.oeuPersonale, isClosed: true, itemTitle: 'Personalesag' });
+    expect(included.groups[0]?.hits[0]).toMatchObject({
+      itemId: items.oeuPersonale,
+      isClosed: true,
+      itemTitle: 'Personalesag',
+    });
     const open = search(library, '"Indstillingen blev godkendt"');
-    const personale = open.groups.flatMap((g) => g.hits).find((h) => h.itemId === items.oeuPersonale);
-    expect(personale).toMatchObject({ bodyField: 'publicDecision', isClosed: false, itemTitle: 'Personalesag (lukket)' });
+    const personale = open.groups
+      .flatMap((g) => g.hits)
+      .find((h) => h.itemId === items.oeuPersonale);
+    expect(personale).toMatchObject({
+      bodyField: 'publicDecision',
+      isClosed: false,
+      itemTitle: 'Personalesag (lukket)',
+    });
     // Closing an item hides its text from then on.
     updateItem(library.db, { id: items.cykel2018, patch: { isClosed: true } });
     expect(search(library, 'supercykelstier').groups).toEqual([]);
@@ -248,7 +353,10 @@ describe('search', () => {
     }
     expect(search(library, 'idrætshal"').groups.length).toBe(4);
     expect(search(library, '(idrætshal').groups.length).toBe(4);
-    expect(search(library, '-idrætshal').query).toMatchObject({ isEmpty: true, reason: 'onlyExclusions' });
+    expect(search(library, '-idrætshal').query).toMatchObject({
+      isEmpty: true,
+      reason: 'onlyExclusions',
+    });
     // The filter tokens are not searchable as words.
     expect(search(library, 'closed', { isClosedIncluded: true }).groups).toEqual([]);
   });
@@ -256,15 +364,24 @@ describe('search', () => {
   it('excludes words and supports OR', () => {
     const library = newLibrary();
     const { meetings } = seed(library);
-    expect(meetingIdsOf(search(library, 'idrætshal -anlægsregnskab').groups)).not.toContain(meetings.tmu2020);
-    expect(meetingIdsOf(search(library, 'supercykelstier OR beboerlicens').groups)).toEqual([meetings.kb2019, meetings.tmu2018]);
+    expect(meetingIdsOf(search(library, 'idrætshal -anlægsregnskab').groups)).not.toContain(
+      meetings.tmu2020,
+    );
+    expect(meetingIdsOf(search(library, 'supercykelstier OR beboerlicens').groups)).toEqual([
+      meetings.kb2019,
+      meetings.tmu2018,
+    ]);
   });
 
   it('pages newest first with a cursor and ranks by relevance on request', () => {
     const library = newLibrary();
     const { meetings } = seed(library);
     const first = search(library, 'ørnegårdsskolen', { limit: 3 });
-    expect(meetingIdsOf(first.groups)).toEqual([meetings.tmu2020, meetings.kb2019, meetings.oeu2019]);
+    expect(meetingIdsOf(first.groups)).toEqual([
+      meetings.tmu2020,
+      meetings.kb2019,
+      meetings.oeu2019,
+    ]);
     expect(first.nextCursor).not.toBeNull();
     const second = search(library, 'ørnegårdsskolen', { limit: 3, cursor: first.nextCursor ?? '' });
     expect(meetingIdsOf(second.groups)).toEqual([meetings.tmu2019]);
@@ -278,7 +395,10 @@ describe('search', () => {
     const library = newLibrary();
     seed(library);
     expect(search(library, 'idræts', { isTyping: true, requestId: 41 }).requestId).toBe(41);
-    expect(search(library, '', { requestId: 42 })).toMatchObject({ requestId: 42, query: { isEmpty: true, reason: 'empty' } });
+    expect(search(library, '', { requestId: 42 })).toMatchObject({
+      requestId: 42,
+      query: { isEmpty: true, reason: 'empty' },
+    });
   });
 });
 
@@ -311,20 +431,34 @@ describe('the index follows every save in the same transaction', () => {
   it('follows title, case id, appendix, date and deletion changes', () => {
     const library = newLibrary();
     const { meetings, items } = seed(library);
-    updateItem(library.db, { id: items.tmuKlima, patch: { title: 'Klimatilpasningsplan', caseId: 'EMN-2019-77777' } });
+    updateItem(library.db, {
+      id: items.tmuKlima,
+      patch: { title: 'Klimatilpasningsplan', caseId: 'EMN-2019-77777' },
+    });
     expect(search(library, 'klimatilpasningsplan').groups).toHaveLength(1);
     expect(search(library, 'EMN-2019-77777').groups).toHaveLength(1);
     expect(search(library, 'EMN-2019-04321').groups).toEqual([]);
 
     updateMeeting(library.db, { id: meetings.tmu2018, patch: { date: '2021-01-05' } });
-    expect(search(library, 'idrætshal OR supercykelstier').groups[0]?.meeting.id).toBe(meetings.tmu2018);
+    expect(search(library, 'idrætshal OR supercykelstier').groups[0]?.meeting.id).toBe(
+      meetings.tmu2018,
+    );
     expect(search(library, 'supercykelstier', { to: '2020-12-31' }).groups).toEqual([]);
 
     const appendix = createAppendix(library.db, {
       meetingId: meetings.kb2019,
-      appendix: { title: 'Trafiktælling Strandvejen', documentNumber: '998877', caseId: '', isClosed: false, itemId: null },
+      appendix: {
+        title: 'Trafiktælling Strandvejen',
+        documentNumber: '998877',
+        caseId: '',
+        isClosed: false,
+        itemId: null,
+      },
     });
-    expect(search(library, 'trafiktælling').groups[0]?.hits[0]).toMatchObject({ place: 'appendix', appendixId: appendix.id });
+    expect(search(library, 'trafiktælling').groups[0]?.hits[0]).toMatchObject({
+      place: 'appendix',
+      appendixId: appendix.id,
+    });
     deleteAppendix(library.db, { id: appendix.id });
     expect(search(library, 'trafiktælling').groups).toEqual([]);
 
@@ -333,7 +467,12 @@ describe('the index follows every save in the same transaction', () => {
     deleteMeeting(library.db, { id: meetings.tmu2020 });
     expect(search(library, 'anlægsregnskab').groups).toEqual([]);
     expect(checkSearchIndex(library.db)).toEqual([]);
-    expect(library.db.prepare("SELECT count(*) FROM search_docs WHERE meeting_id = ?").pluck().get(meetings.tmu2020)).toBe(0);
+    expect(
+      library.db
+        .prepare('SELECT count(*) FROM search_docs WHERE meeting_id = ?')
+        .pluck()
+        .get(meetings.tmu2020),
+    ).toBe(0);
   });
 
   it('builds the index of an existing library when migration 0020 runs', () => {
@@ -373,10 +512,19 @@ describe('decision register and Tidligere beslutninger', () => {
       'Økonomiudvalget, 17. september 2019, pkt. 120: Anbefales over for Kommunalbestyrelsen.',
       'Kommunalbestyrelsen, 30. september 2019, pkt. 7: Godkendt.',
     ]);
-    expect(chain.entries.map((e) => e.meetingId)).toEqual([meetings.tmu2019, meetings.oeu2019, meetings.kb2019]);
+    expect(chain.entries.map((e) => e.meetingId)).toEqual([
+      meetings.tmu2019,
+      meetings.oeu2019,
+      meetings.kb2019,
+    ]);
     // Only earlier meetings count: the Økonomiudvalget item sees only the first.
-    expect(previousDecisions(library.db, { itemId: items.oeuHal }).entries.map((e) => e.itemId)).toEqual([items.tmuHal]);
-    expect(previousDecisions(library.db, { itemId: items.aarsplan2018 })).toEqual({ caseId: '', entries: [] });
+    expect(
+      previousDecisions(library.db, { itemId: items.oeuHal }).entries.map((e) => e.itemId),
+    ).toEqual([items.tmuHal]);
+    expect(previousDecisions(library.db, { itemId: items.aarsplan2018 })).toEqual({
+      caseId: '',
+      entries: [],
+    });
   });
 
   it('inserts the chosen ones as linked lines in date order, once', () => {
@@ -408,19 +556,35 @@ describe('decision register and Tidligere beslutninger', () => {
     });
     const after = getItemBodies(library.db, items.tmuHal2020).previousDecisions;
     expect(after.content.map(chainLineItemId)).toEqual([items.tmuHal, items.oeuHal, items.kbHal]);
-    expect(previousDecisions(library.db, { itemId: items.tmuHal2020 }).entries.every((e) => e.isInserted)).toBe(true);
+    expect(
+      previousDecisions(library.db, { itemId: items.tmuHal2020 }).entries.every(
+        (e) => e.isInserted,
+      ),
+    ).toBe(true);
     // The inserted chain is searchable at once.
-    expect(search(library, '"Anbefales over for Kommunalbestyrelsen"').groups.map((g) => g.meeting.id)).toContain(meetings.tmu2020);
+    expect(
+      search(library, '"Anbefales over for Kommunalbestyrelsen"').groups.map((g) => g.meeting.id),
+    ).toContain(meetings.tmu2020);
   });
 
   it('refuses sources that are not earlier decisions on the case, and stale revisions', () => {
     const library = newLibrary();
     const { items } = seed(library);
     expect(() =>
-      insertPreviousDecisions(library.db, { itemId: items.tmuHal2020, sourceItemIds: [items.cykel2018], baseRevision: 0, author: 't' }),
+      insertPreviousDecisions(library.db, {
+        itemId: items.tmuHal2020,
+        sourceItemIds: [items.cykel2018],
+        baseRevision: 0,
+        author: 't',
+      }),
     ).toThrow(/Not an earlier decision on case EMN-2019-01234/);
     expect(() =>
-      insertPreviousDecisions(library.db, { itemId: items.tmuHal2020, sourceItemIds: [items.tmuHal], baseRevision: 5, author: 't' }),
+      insertPreviousDecisions(library.db, {
+        itemId: items.tmuHal2020,
+        sourceItemIds: [items.tmuHal],
+        baseRevision: 5,
+        author: 't',
+      }),
     ).toThrow(/changed elsewhere/);
   });
 
@@ -429,7 +593,15 @@ describe('decision register and Tidligere beslutninger', () => {
     const { items, meetings } = seed(library);
     const later = createItem(library.db, {
       meetingId: meetings.kb2019,
-      item: { title: 'Personalesag, opfølgning', isClosed: false, publicTitle: '', caseId: 'EMN-2019-09999', documentNumber: '', presenter: '', kind: 'decision' },
+      item: {
+        title: 'Personalesag, opfølgning',
+        isClosed: false,
+        publicTitle: '',
+        caseId: 'EMN-2019-09999',
+        documentNumber: '',
+        presenter: '',
+        kind: 'decision',
+      },
     });
     const open = previousDecisions(library.db, { itemId: later.id, isClosedIncluded: true });
     expect(open.entries.map((e) => e.decisionText)).toEqual(['Indstillingen blev godkendt.']);
@@ -445,16 +617,35 @@ describe('decision register and Tidligere beslutninger', () => {
     const { committees, items } = seed(library);
     const all = listDecisions(library.db, {});
     const hal = all.cases.find((c) => c.caseId.toUpperCase() === 'EMN-2019-01234');
-    expect(hal?.entries.map((e) => e.itemId)).toEqual([items.tmuHal, items.oeuHal, items.kbHal, items.tmuHal2020]);
+    expect(hal?.entries.map((e) => e.itemId)).toEqual([
+      items.tmuHal,
+      items.oeuHal,
+      items.kbHal,
+      items.tmuHal2020,
+    ]);
     expect(all.cases[0]?.caseId).toBe('EMN-2019-01234');
-    const closedEntry = all.cases.flatMap((c) => c.entries).find((e) => e.itemId === items.oeuPersonale);
-    expect(closedEntry).toMatchObject({ decisionText: 'Indstillingen blev godkendt.', isClosed: false });
-    const withClosed = listDecisions(library.db, { isClosedIncluded: true }).cases.flatMap((c) => c.entries);
-    expect(withClosed.find((e) => e.itemId === items.oeuPersonale)).toMatchObject({ decisionText: 'Afskedigelse godkendt.', isClosed: true });
-    const tmu = listDecisions(library.db, { committeeIds: [committees.tmu] }).cases.flatMap((c) => c.entries);
+    const closedEntry = all.cases
+      .flatMap((c) => c.entries)
+      .find((e) => e.itemId === items.oeuPersonale);
+    expect(closedEntry).toMatchObject({
+      decisionText: 'Indstillingen blev godkendt.',
+      isClosed: false,
+    });
+    const withClosed = listDecisions(library.db, { isClosedIncluded: true }).cases.flatMap(
+      (c) => c.entries,
+    );
+    expect(withClosed.find((e) => e.itemId === items.oeuPersonale)).toMatchObject({
+      decisionText: 'Afskedigelse godkendt.',
+      isClosed: true,
+    });
+    const tmu = listDecisions(library.db, { committeeIds: [committees.tmu] }).cases.flatMap(
+      (c) => c.entries,
+    );
     expect(new Set(tmu.map((e) => e.committeeName))).toEqual(new Set(['Teknik- og Miljøudvalget']));
     const text = listDecisions(library.db, { text: 'anbefales' });
-    expect(text.cases.map((c) => c.entries.map((e) => e.itemId))).toEqual([[items.tmuHal, items.oeuHal]]);
+    expect(text.cases.map((c) => c.entries.map((e) => e.itemId))).toEqual([
+      [items.tmuHal, items.oeuHal],
+    ]);
     const paged = listDecisions(library.db, { limit: 2 });
     expect(paged.cases).toHaveLength(2);
     const next = listDecisions(library.db, { limit: 2, cursor: paged.nextCursor ?? '' });

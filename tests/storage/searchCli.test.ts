@@ -54,9 +54,16 @@ describe('referat search', () => {
   it('answers JSON with --json', async () => {
     const run = await search('"samarbejdsaftale med en privat"', '--json');
     expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(run.stdout) as { groups: { meeting: { date: string }; hits: { snippet: { text: string; isHit: boolean }[] }[] }[] };
+    const result = JSON.parse(run.stdout) as {
+      groups: {
+        meeting: { date: string };
+        hits: { snippet: { text: string; isHit: boolean }[] }[];
+      }[];
+    };
     expect(result.groups.map((g) => g.meeting.date)).toEqual(['2017-12-12']);
-    expect(result.groups[0]?.hits[0]?.snippet.filter((s) => s.isHit).map((s) => s.text.toLowerCase())).toEqual(['samarbejdsaftale med en privat']);
+    expect(
+      result.groups[0]?.hits[0]?.snippet.filter((s) => s.isHit).map((s) => s.text.toLowerCase()),
+    ).toEqual(['samarbejdsaftale med en privat']);
   });
 
   it('filters by committee name and dates', async () => {
@@ -69,7 +76,9 @@ describe('referat search', () => {
   it('fails with one clear line for an unknown committee, a bad date and an empty query', async () => {
     const committee = await search('Odsherred', '--committee', 'Finansudvalget');
     expect(committee.code).toBe(1);
-    expect(committee.stderr).toMatch(/^referat: No committee is called "Finansudvalget" \(committees: Opgaveudvalget om Innovation\)\.\n$/);
+    expect(committee.stderr).toMatch(
+      /^referat: No committee is called "Finansudvalget" \(committees: Opgaveudvalget om Innovation\)\.\n$/,
+    );
     const date = await search('Odsherred', '--from', '2017-02-30');
     expect(date.code).toBe(2);
     expect(date.stderr).toMatch(/^referat: --from: is not a real calendar date\n$/);
@@ -81,7 +90,13 @@ describe('referat search', () => {
   });
 
   it('never fails on FTS5 syntax', async () => {
-    for (const query of ['Odsherred"', 'NEAR(Odsherred', 'Odsherred AND', '{text}: x', '^Odsherred']) {
+    for (const query of [
+      'Odsherred"',
+      'NEAR(Odsherred',
+      'Odsherred AND',
+      '{text}: x',
+      '^Odsherred',
+    ]) {
       const run = await search(query);
       expect(run.code, `${query}: ${run.stderr}`).toBe(0);
     }

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { maxQueryTerms, parseSearchQuery, searchTokens, type ParsedQuery } from '../../main/common/search/query';
+import {
+  maxQueryTerms,
+  parseSearchQuery,
+  searchTokens,
+  type ParsedQuery,
+} from '../../main/common/search/query';
 
 function matchOf(text: string, options: Parameters<typeof parseSearchQuery>[1] = {}): string {
   const parsed = parseSearchQuery(text, options);
-  if (parsed.isEmpty) throw new Error(`expected a query for ${JSON.stringify(text)}, got ${parsed.reason}`);
+  if (parsed.isEmpty)
+    throw new Error(`expected a query for ${JSON.stringify(text)}, got ${parsed.reason}`);
   return parsed.match;
 }
 
@@ -71,7 +77,9 @@ describe('parseSearchQuery: what users type', () => {
   });
 
   it('binds OR tighter than the implicit AND and ignores dangling ORs', () => {
-    expect(matchOf('plan skole OR daginstitution')).toBe('"plan" AND ("skole" OR "daginstitution")');
+    expect(matchOf('plan skole OR daginstitution')).toBe(
+      '"plan" AND ("skole" OR "daginstitution")',
+    );
     expect(matchOf('a OR b OR c')).toBe('("a" OR "b" OR "c")');
     expect(matchOf('OR skole OR')).toBe('"skole"');
     expect(matchOf('skole OR', { isTyping: true })).toBe('"skole"');
@@ -184,7 +192,30 @@ describe('parseSearchQuery: hostile input', () => {
   });
 
   it('never throws on random strings over the operator alphabet', () => {
-    const alphabet = ['"', '*', '-', '+', '(', ')', '^', ':', '{', '}', ' ', 'OR', 'AND', 'NOT', 'NEAR', 'å', 'Ø', 'x', '1', '\u0000', '\\', "'"];
+    const alphabet = [
+      '"',
+      '*',
+      '-',
+      '+',
+      '(',
+      ')',
+      '^',
+      ':',
+      '{',
+      '}',
+      ' ',
+      'OR',
+      'AND',
+      'NOT',
+      'NEAR',
+      'å',
+      'Ø',
+      'x',
+      '1',
+      '\u0000',
+      '\\',
+      "'",
+    ];
     let seed = 12345;
     const next = () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { linkSchema, richTextFromPlain, richTextSchema, safeUrlSchema, type RichText } from '../../main/common/domain/richText';
+import {
+  linkSchema,
+  richTextFromPlain,
+  richTextSchema,
+  safeUrlSchema,
+  type RichText,
+} from '../../main/common/domain/richText';
 import {
   chainLineItemId,
   condenseDecisionText,
@@ -10,7 +16,7 @@ import {
   referatItemUrl,
   type PreviousDecisionSource,
 } from '../../main/common/search/previousDecisions';
-import { parseSnippet, snippetClose, snippetOpen, snippetToText } from '../../main/common/search/snippet';
+import { snippetToText } from '../../main/common/search/snippet';
 
 const tmu: PreviousDecisionSource = {
   meetingId: 'm-tmu-2019',
@@ -43,14 +49,27 @@ const kb: PreviousDecisionSource = {
 function plain(content: RichText): string[] {
   return content.map((block) =>
     block.type === 'paragraph'
-      ? block.children.map((c) => (c.type === 'text' ? c.text : c.type === 'link' ? c.children.map((r) => r.text).join('') : '?')).join('')
+      ? block.children
+          .map((c) =>
+            c.type === 'text'
+              ? c.text
+              : c.type === 'link'
+                ? c.children.map((r) => r.text).join('')
+                : '?',
+          )
+          .join('')
       : `<${block.type}>`,
   );
 }
 
 describe('referat:// links', () => {
   it('accepts exactly referat://meeting/<id>[#item-<id>] besides http(s) and mailto', () => {
-    for (const url of ['referat://meeting/abc-1', 'referat://meeting/abc#item-x_2', 'https://example.dk/a', 'mailto:a@b.dk']) {
+    for (const url of [
+      'referat://meeting/abc-1',
+      'referat://meeting/abc#item-x_2',
+      'https://example.dk/a',
+      'mailto:a@b.dk',
+    ]) {
       expect(safeUrlSchema.safeParse(url).success, url).toBe(true);
     }
     for (const url of [
@@ -82,8 +101,12 @@ describe('referat:// links', () => {
 
 describe('chain lines', () => {
   it('formats the line the way the minutes write it', () => {
-    expect(formatPreviousDecisionLine(tmu)).toBe('Teknik- og Miljøudvalget, 10. september 2019, pkt. 65: Anbefales.');
-    expect(formatPreviousDecisionLine(oeu)).toBe('Økonomiudvalget, 17. september 2019, pkt. 120: Anbefales over for Kommunalbestyrelsen.');
+    expect(formatPreviousDecisionLine(tmu)).toBe(
+      'Teknik- og Miljøudvalget, 10. september 2019, pkt. 65: Anbefales.',
+    );
+    expect(formatPreviousDecisionLine(oeu)).toBe(
+      'Økonomiudvalget, 17. september 2019, pkt. 120: Anbefales over for Kommunalbestyrelsen.',
+    );
   });
 
   it('links the reference to its source and validates as rich text', () => {
@@ -115,7 +138,10 @@ describe('mergePreviousDecisions', () => {
   it('does not insert a source twice and fits new lines into the existing chain by date', () => {
     const first = mergePreviousDecisions([], [tmu, kb]);
     const known = new Map([
-      [tmu.itemId, { date: tmu.date, committeeName: tmu.committeeName, itemNumber: tmu.itemNumber }],
+      [
+        tmu.itemId,
+        { date: tmu.date, committeeName: tmu.committeeName, itemNumber: tmu.itemNumber },
+      ],
       [kb.itemId, { date: kb.date, committeeName: kb.committeeName, itemNumber: kb.itemNumber }],
     ]);
     const second = mergePreviousDecisions(first.content, [kb, oeu], known);
@@ -134,7 +160,9 @@ describe('mergePreviousDecisions', () => {
     const intro = richTextFromPlain('Sagen har tidligere været behandlet:');
     const outro = richTextFromPlain('Se også bilag 2.');
     const withChain = [...intro, previousDecisionParagraph(kb), ...outro];
-    const known = new Map([[kb.itemId, { date: kb.date, committeeName: kb.committeeName, itemNumber: kb.itemNumber }]]);
+    const known = new Map([
+      [kb.itemId, { date: kb.date, committeeName: kb.committeeName, itemNumber: kb.itemNumber }],
+    ]);
     const merged = mergePreviousDecisions(withChain, [tmu], known);
     expect(plain(merged.content)).toEqual([
       'Sagen har tidligere været behandlet:',
@@ -146,7 +174,9 @@ describe('mergePreviousDecisions', () => {
 
   it('keeps a line whose source is unknown next to its neighbours', () => {
     const orphan = previousDecisionParagraph({ ...oeu, itemId: 'deleted-item' });
-    const known = new Map([[kb.itemId, { date: kb.date, committeeName: kb.committeeName, itemNumber: kb.itemNumber }]]);
+    const known = new Map([
+      [kb.itemId, { date: kb.date, committeeName: kb.committeeName, itemNumber: kb.itemNumber }],
+    ]);
     const merged = mergePreviousDecisions([orphan, previousDecisionParagraph(kb)], [tmu], known);
     expect(merged.content.map(chainLineItemId)).toEqual(['i-tmu-65', 'deleted-item', 'i-kb-7']);
   });
@@ -158,29 +188,18 @@ describe('mergePreviousDecisions', () => {
   });
 });
 
-describe('parseSnippet', () => {
-  it('splits marked text into hit and plain segments', () => {
-    const raw = `…om ${snippetOpen}innovation${snippetClose} og ${snippetOpen}læring${snippetClose}\nnæste`;
-    const segments = parseSnippet(raw);
-    expect(segments).toEqual([
-      { text: '…om ', isHit: false },
-      { text: 'innovation', isHit: true },
-      { text: ' og ', isHit: false },
-      { text: 'læring', isHit: true },
-      { text: ' næste', isHit: false },
-    ]);
-    expect(snippetToText(segments, '[', ']')).toBe('…om [innovation] og [læring] næste');
-  });
-
-  it('keeps markup from the minutes as plain text', () => {
-    const segments = parseSnippet(`<script>${snippetOpen}x${snippetClose}</script>`);
-    expect(segments[0]).toEqual({ text: '<script>', isHit: false });
-    expect(segments[1]).toEqual({ text: 'x', isHit: true });
-  });
-
-  it('tolerates unbalanced markers', () => {
-    expect(parseSnippet(`${snippetOpen}${snippetOpen}a`)).toEqual([{ text: 'a', isHit: true }]);
-    expect(parseSnippet(`a${snippetClose}b`)).toEqual([{ text: 'ab', isHit: false }]);
-    expect(parseSnippet('')).toEqual([]);
+describe('snippetToText', () => {
+  it('wraps hits in the given marks', () => {
+    expect(
+      snippetToText(
+        [
+          { text: 'om ', isHit: false },
+          { text: 'innovation', isHit: true },
+        ],
+        '[',
+        ']',
+      ),
+    ).toBe('om [innovation]');
+    expect(snippetToText([])).toBe('');
   });
 });

@@ -11,7 +11,13 @@
  * Pure core.
  */
 import { formatDanishDate } from '../domain/danishDates';
-import { referatUrlPattern, type Block, type Inline, type Paragraph, type RichText } from '../domain/richText';
+import {
+  referatUrlPattern,
+  type Block,
+  type Inline,
+  type Paragraph,
+  type RichText,
+} from '../domain/richText';
 
 /** An earlier decision that can be inserted into "Tidligere beslutninger". */
 export type PreviousDecisionSource = {
@@ -32,7 +38,8 @@ export const maxChainDecisionLength = 600;
 /** The internal link to an agenda item: `referat://meeting/<meetingId>#item-<itemId>`. */
 export function referatItemUrl(meetingId: string, itemId: string): string {
   const url = `referat://meeting/${meetingId}#item-${itemId}`;
-  if (!referatUrlPattern.test(url)) throw new RangeError(`Cannot link to meeting "${meetingId}", item "${itemId}": not valid ids`);
+  if (!referatUrlPattern.test(url))
+    throw new RangeError(`Cannot link to meeting "${meetingId}", item "${itemId}": not valid ids`);
   return url;
 }
 
@@ -60,7 +67,9 @@ export function condenseDecisionText(text: string): string {
 /** The whole chain line as plain text (for lists, the CLI and tests). */
 export function formatPreviousDecisionLine(source: PreviousDecisionSource): string {
   const decision = condenseDecisionText(source.decisionText);
-  return decision === '' ? `${formatDecisionReference(source)}.` : `${formatDecisionReference(source)}: ${decision}`;
+  return decision === ''
+    ? `${formatDecisionReference(source)}.`
+    : `${formatDecisionReference(source)}: ${decision}`;
 }
 
 /** One chain line as a rich-text paragraph: the linked reference, then ": decision". */
@@ -119,7 +128,9 @@ export function mergePreviousDecisions(
   sources: readonly PreviousDecisionSource[],
   known: ReadonlyMap<string, ChainKey> = new Map(),
 ): MergedPreviousDecisions {
-  const isPlaceholder = existing.every((block) => block.type === 'paragraph' && /^[\s.]*$/.test(plainInline(block.children)));
+  const isPlaceholder = existing.every(
+    (block) => block.type === 'paragraph' && /^[\s.]*$/.test(plainInline(block.children)),
+  );
   const body: RichText = isPlaceholder ? [] : [...existing];
 
   const present = new Set<string>();
@@ -144,7 +155,11 @@ export function mergePreviousDecisions(
     insertedItemIds.push(source.itemId);
     chain.push({
       block: previousDecisionParagraph(source),
-      key: { date: source.date, committeeName: source.committeeName, itemNumber: source.itemNumber },
+      key: {
+        date: source.date,
+        committeeName: source.committeeName,
+        itemNumber: source.itemNumber,
+      },
       order: chain.length,
     });
   }
@@ -152,7 +167,11 @@ export function mergePreviousDecisions(
 
   // Unknown lines inherit the key of the line before them (leading ones: of the first known
   // line) so they keep their neighbourhood.
-  let lastKey: ChainKey = chain.find((entry) => entry.key !== null)?.key ?? { date: '', committeeName: '', itemNumber: -1 };
+  let lastKey: ChainKey = chain.find((entry) => entry.key !== null)?.key ?? {
+    date: '',
+    committeeName: '',
+    itemNumber: -1,
+  };
   const keyed = chain.map((entry) => {
     const key = entry.key ?? lastKey;
     lastKey = key;
@@ -167,6 +186,12 @@ export function mergePreviousDecisions(
 
 function plainInline(children: readonly Inline[]): string {
   return children
-    .map((child) => (child.type === 'text' ? child.text : child.type === 'link' ? child.children.map((r) => r.text).join('') : 'x'))
+    .map((child) =>
+      child.type === 'text'
+        ? child.text
+        : child.type === 'link'
+          ? child.children.map((r) => r.text).join('')
+          : 'x',
+    )
     .join('');
 }

@@ -137,7 +137,8 @@ export function parseSearchQuery(text: string, options: ParseOptions = {}): Pars
   // finished it with a space. A closed phrase or an exclusion is left as typed.
   const last = raw[raw.length - 1];
   if (options.isTyping && last && !last.isOperator && !last.isExcluded && !last.isClosedPhrase) {
-    const isEndingInSpace = input.length > 0 && whitespacePattern.test(input[input.length - 1] ?? '');
+    const isEndingInSpace =
+      input.length > 0 && whitespacePattern.test(input[input.length - 1] ?? '');
     if (!isEndingInSpace) last.isPrefix = true;
   }
 
@@ -178,9 +179,16 @@ export function parseSearchQuery(text: string, options: ParseOptions = {}): Pars
   }
 
   const positive = groups
-    .map((group) => (group.length === 1 ? termToFts(group[0] as QueryTerm) : `(${group.map(termToFts).join(' OR ')})`))
+    .map((group) =>
+      group.length === 1
+        ? termToFts(group[0] as QueryTerm)
+        : `(${group.map(termToFts).join(' OR ')})`,
+    )
     .join(' AND ');
-  let match = exclusions.length === 0 ? positive : `(${positive}) NOT (${exclusions.map(termToFts).join(' OR ')})`;
+  let match =
+    exclusions.length === 0
+      ? positive
+      : `(${positive}) NOT (${exclusions.map(termToFts).join(' OR ')})`;
   if (options.column !== undefined) match = `${options.column} : (${match})`;
   return { isEmpty: false, match, groups, exclusions, isTruncated };
 }
@@ -216,7 +224,11 @@ function scan(input: string): ScannedTerm[] {
     }
     let isExcluded = false;
     let start = i;
-    if ((ch === '-' || ch === '+') && i + 1 < n && !whitespacePattern.test(input[i + 1] as string)) {
+    if (
+      (ch === '-' || ch === '+') &&
+      i + 1 < n &&
+      !whitespacePattern.test(input[i + 1] as string)
+    ) {
       isExcluded = ch === '-';
       start = i + 1;
     }
@@ -247,7 +259,14 @@ function scan(input: string): ScannedTerm[] {
     const word = input.slice(start, end);
     i = end;
     if (!isExcluded && word === 'OR') {
-      terms.push({ kind: 'word', tokens: [], isPrefix: false, isExcluded: false, isClosedPhrase: false, isOperator: true });
+      terms.push({
+        kind: 'word',
+        tokens: [],
+        isPrefix: false,
+        isExcluded: false,
+        isClosedPhrase: false,
+        isOperator: true,
+      });
       continue;
     }
     const tokens = searchTokens(word);

@@ -107,7 +107,14 @@ export type SearchDoc = {
   tags: string;
 };
 
-type MeetingRow = { id: string; committeeId: string; date: string; isClosed: number; caseId: string; location: string };
+type MeetingRow = {
+  id: string;
+  committeeId: string;
+  date: string;
+  isClosed: number;
+  caseId: string;
+  location: string;
+};
 type ItemRow = {
   id: string;
   number: number;
@@ -179,7 +186,10 @@ function loadMeetingSource(db: Db, meetingId: string): MeetingSource | null {
 }
 
 function joinLines(...parts: string[]): string {
-  return parts.map((part) => part.trim()).filter((part) => part !== '').join('\n');
+  return parts
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join('\n');
 }
 
 function bodyText(content: string, source: MeetingSource): string {
@@ -191,27 +201,55 @@ function bodyText(content: string, source: MeetingSource): string {
   }
 }
 
-function tagsFor(source: MeetingSource, field: string, isClosed: boolean, caseIds: readonly string[]): string {
+function tagsFor(
+  source: MeetingSource,
+  field: string,
+  isClosed: boolean,
+  caseIds: readonly string[],
+): string {
   const tags = [committeeTag(source.meeting.committeeId), fieldTag(field)];
-  for (const caseId of new Set(caseIds.filter((c) => caseKey(c) !== '').map(caseKey))) tags.push(caseTag(caseId));
+  for (const caseId of new Set(caseIds.filter((c) => caseKey(c) !== '').map(caseKey)))
+    tags.push(caseTag(caseId));
   if (isClosed) tags.push(closedTag);
   return tags.join(' ');
 }
 
-function doc(source: MeetingSource, key: string, itemId: string | null, isClosed: boolean, text: string, caseIds: string[]): SearchDoc | null {
+function doc(
+  source: MeetingSource,
+  key: string,
+  itemId: string | null,
+  isClosed: boolean,
+  text: string,
+  caseIds: string[],
+): SearchDoc | null {
   const normalized = normalizeSearchText(text).trim();
   if (normalized === '') return null;
   const field = key.startsWith('appendix:') ? 'appendix' : key;
-  return { key, itemId, isClosed, text: normalized, tags: tagsFor(source, field, isClosed, caseIds) };
+  return {
+    key,
+    itemId,
+    isClosed,
+    text: normalized,
+    tags: tagsFor(source, field, isClosed, caseIds),
+  };
 }
 
-function appendixDoc(source: MeetingSource, appendix: AppendixRow, isOwnerClosed: boolean, ownerCaseId: string): SearchDoc | null {
+function appendixDoc(
+  source: MeetingSource,
+  appendix: AppendixRow,
+  isOwnerClosed: boolean,
+  ownerCaseId: string,
+): SearchDoc | null {
   return doc(
     source,
     `appendix:${appendix.id}`,
     appendix.itemId,
     isOwnerClosed || appendix.isClosed === 1,
-    joinLines(`Bilag ${appendix.number}: ${appendix.title}`, appendix.documentNumber, appendix.caseId),
+    joinLines(
+      `Bilag ${appendix.number}: ${appendix.title}`,
+      appendix.documentNumber,
+      appendix.caseId,
+    ),
     [appendix.caseId, ownerCaseId],
   );
 }
@@ -231,14 +269,25 @@ function itemDocs(source: MeetingSource, item: ItemRow, bodies: readonly BodyRow
       caseIds,
     ),
   ];
-  if (item.isClosed === 1) docs.push(doc(source, 'publicTitle', item.id, isMeetingClosed, item.publicTitle, caseIds));
+  if (item.isClosed === 1)
+    docs.push(doc(source, 'publicTitle', item.id, isMeetingClosed, item.publicTitle, caseIds));
   for (const body of bodies) {
     // The public decision of a closed item is what the public edition prints: open text.
     const isBodyClosed = body.field === 'publicDecision' ? isMeetingClosed : isClosed;
-    docs.push(doc(source, `body:${body.field}`, item.id, isBodyClosed, bodyText(body.content, source), caseIds));
+    docs.push(
+      doc(
+        source,
+        `body:${body.field}`,
+        item.id,
+        isBodyClosed,
+        bodyText(body.content, source),
+        caseIds,
+      ),
+    );
   }
   for (const appendix of source.appendices) {
-    if (appendix.itemId === item.id) docs.push(appendixDoc(source, appendix, isClosed, item.caseId));
+    if (appendix.itemId === item.id)
+      docs.push(appendixDoc(source, appendix, isClosed, item.caseId));
   }
   return docs.filter((d): d is SearchDoc => d !== null);
 }
@@ -259,7 +308,10 @@ function meetingLevelDocs(source: MeetingSource, bodies: readonly BodyRow[]): Se
       caseIds,
     ),
   ];
-  for (const body of bodies) docs.push(doc(source, `body:${body.field}`, null, isClosed, bodyText(body.content, source), caseIds));
+  for (const body of bodies)
+    docs.push(
+      doc(source, `body:${body.field}`, null, isClosed, bodyText(body.content, source), caseIds),
+    );
   for (const appendix of source.appendices) {
     if (appendix.itemId === null) docs.push(appendixDoc(source, appendix, isClosed, m.caseId));
   }
@@ -273,7 +325,11 @@ type ExistingDoc = { rowid: number; itemId: string | null; key: string };
  * re-derive: every document (`all`), the meeting-level ones, or those of some items.
  * Unchanged documents are not rewritten. A meeting that no longer exists loses its documents.
  */
-function refreshMeeting(db: Db, meetingId: string, scope: 'all' | { isMeetingLevel: boolean; itemIds: Set<string> }): void {
+function refreshMeeting(
+  db: Db,
+  meetingId: string,
+  scope: 'all' | { isMeetingLevel: boolean; itemIds: Set<string> },
+): void {
   const source = loadMeetingSource(db, meetingId);
   if (!source) {
     removeMeeting(db, meetingId);
@@ -301,15 +357,19 @@ function refreshMeeting(db: Db, meetingId: string, scope: 'all' | { isMeetingLev
   const desired = new Map<string, SearchDoc>();
   const docKey = (itemId: string | null, key: string) => `${itemId ?? ''}\u0000${key}`;
   if (isMeetingLevel) {
-    for (const d of meetingLevelDocs(source, bodiesByItem.get(null) ?? [])) desired.set(docKey(null, d.key), d);
+    for (const d of meetingLevelDocs(source, bodiesByItem.get(null) ?? []))
+      desired.set(docKey(null, d.key), d);
   }
   for (const item of source.items) {
     if (!wantedItems.has(item.id)) continue;
-    for (const d of itemDocs(source, item, bodiesByItem.get(item.id) ?? [])) desired.set(docKey(item.id, d.key), d);
+    for (const d of itemDocs(source, item, bodiesByItem.get(item.id) ?? []))
+      desired.set(docKey(item.id, d.key), d);
   }
 
   const existing = db
-    .prepare('SELECT doc_id AS rowid, item_id AS itemId, doc_key AS key FROM search_docs WHERE meeting_id = ?')
+    .prepare(
+      'SELECT doc_id AS rowid, item_id AS itemId, doc_key AS key FROM search_docs WHERE meeting_id = ?',
+    )
     .all(meetingId) as ExistingDoc[];
   const readDoc = db.prepare('SELECT text, tags FROM search_fts WHERE rowid = ?');
   const deleteDoc = db.prepare('DELETE FROM search_docs WHERE doc_id = ?');
@@ -319,7 +379,8 @@ function refreshMeeting(db: Db, meetingId: string, scope: 'all' | { isMeetingLev
   const live = new Set(source.items.map((i) => i.id));
   let maxRowid = base - 1;
   for (const row of existing) {
-    const isInScope = row.itemId === null ? isMeetingLevel : wantedItems.has(row.itemId) || !live.has(row.itemId);
+    const isInScope =
+      row.itemId === null ? isMeetingLevel : wantedItems.has(row.itemId) || !live.has(row.itemId);
     if (!isInScope) {
       maxRowid = Math.max(maxRowid, row.rowid);
       continue;
@@ -336,12 +397,18 @@ function refreshMeeting(db: Db, meetingId: string, scope: 'all' | { isMeetingLev
     const current = readDoc.get(row.rowid) as { text: string; tags: string } | undefined;
     if (!current || current.text !== wanted.text || current.tags !== wanted.tags) {
       if (current) updateFts.run(wanted.text, wanted.tags, row.rowid);
-      else db.prepare('INSERT INTO search_fts (rowid, text, tags) VALUES (?, ?, ?)').run(row.rowid, wanted.text, wanted.tags);
+      else
+        db.prepare('INSERT INTO search_fts (rowid, text, tags) VALUES (?, ?, ?)').run(
+          row.rowid,
+          wanted.text,
+          wanted.tags,
+        );
       updateDoc.run(wanted.isClosed ? 1 : 0, row.rowid);
     }
   }
   if (desired.size === 0) return;
-  if (!Number.isSafeInteger(maxRowid)) throw new Error(`search index: bad rowid ${maxRowid} for meeting ${meetingId}`);
+  if (!Number.isSafeInteger(maxRowid))
+    throw new Error(`search index: bad rowid ${maxRowid} for meeting ${meetingId}`);
   if (maxRowid + desired.size > base + maxSeq) {
     // The meeting used up its sequence numbers (a million documents added over its life):
     // renumber it from scratch.
@@ -366,7 +433,9 @@ function refreshMeeting(db: Db, meetingId: string, scope: 'all' | { isMeetingLev
  */
 function meetingBase(db: Db, meeting: MeetingRow): { base: number; isMoved: boolean } {
   const day = dayKey(meeting.date);
-  const row = db.prepare('SELECT base FROM search_meetings WHERE meeting_id = ?').get(meeting.id) as { base: number } | undefined;
+  const row = db
+    .prepare('SELECT base FROM search_meetings WHERE meeting_id = ?')
+    .get(meeting.id) as { base: number } | undefined;
   if (row && Math.floor(row.base / dayShift) === day) return { base: row.base, isMoved: false };
   if (row) removeMeeting(db, meeting.id);
   const taken = db
@@ -378,16 +447,26 @@ function meetingBase(db: Db, meeting: MeetingRow): { base: number; isMoved: bool
     if (base !== day * dayShift + slot * slotShift) break;
     slot += 1;
   }
-  if (slot > maxSlot) throw new Error(`More than ${maxSlot + 1} meetings on ${meeting.date}: the search index has no room`);
+  if (slot > maxSlot)
+    throw new Error(
+      `More than ${maxSlot + 1} meetings on ${meeting.date}: the search index has no room`,
+    );
   const base = day * dayShift + slot * slotShift;
   db.prepare('INSERT INTO search_meetings (meeting_id, base) VALUES (?, ?)').run(meeting.id, base);
   return { base, isMoved: row !== undefined };
 }
 
-function removeMeeting(db: Db, meetingId: string, options: { isKeepingBlock?: boolean } = {}): void {
-  db.prepare('DELETE FROM search_fts WHERE rowid IN (SELECT doc_id FROM search_docs WHERE meeting_id = ?)').run(meetingId);
+function removeMeeting(
+  db: Db,
+  meetingId: string,
+  options: { isKeepingBlock?: boolean } = {},
+): void {
+  db.prepare(
+    'DELETE FROM search_fts WHERE rowid IN (SELECT doc_id FROM search_docs WHERE meeting_id = ?)',
+  ).run(meetingId);
   db.prepare('DELETE FROM search_docs WHERE meeting_id = ?').run(meetingId);
-  if (!options.isKeepingBlock) db.prepare('DELETE FROM search_meetings WHERE meeting_id = ?').run(meetingId);
+  if (!options.isKeepingBlock)
+    db.prepare('DELETE FROM search_meetings WHERE meeting_id = ?').run(meetingId);
 }
 
 /**
@@ -396,7 +475,10 @@ function removeMeeting(db: Db, meetingId: string, options: { isKeepingBlock?: bo
  * nothing is pending. Returns the number of meetings refreshed.
  */
 export function syncSearchIndex(db: Db): number {
-  const pending = db.prepare('SELECT kind, id FROM search_dirty').all() as { kind: 'item' | 'meeting' | 'meetingAll'; id: string }[];
+  const pending = db.prepare('SELECT kind, id FROM search_dirty').all() as {
+    kind: 'item' | 'meeting' | 'meetingAll';
+    id: string;
+  }[];
   if (pending.length === 0) return 0;
   const plans = new Map<string, 'all' | { isMeetingLevel: boolean; itemIds: Set<string> }>();
   const planFor = (meetingId: string) => {
@@ -408,7 +490,9 @@ export function syncSearchIndex(db: Db): number {
     return plan;
   };
   const meetingOfItem = db.prepare('SELECT meeting_id FROM agenda_items WHERE id = ?').pluck();
-  const meetingOfDocItem = db.prepare('SELECT meeting_id FROM search_docs WHERE item_id = ? LIMIT 1').pluck();
+  const meetingOfDocItem = db
+    .prepare('SELECT meeting_id FROM search_docs WHERE item_id = ? LIMIT 1')
+    .pluck();
   for (const entry of pending) {
     if (entry.kind === 'meetingAll') {
       plans.set(entry.id, 'all');
@@ -420,7 +504,8 @@ export function syncSearchIndex(db: Db): number {
       continue;
     }
     // An item: its meeting now, or (deleted item) the meeting its documents are filed under.
-    const meetingId = (meetingOfItem.get(entry.id) ?? meetingOfDocItem.get(entry.id)) as string | undefined;
+    const meetingId = (meetingOfItem.get(entry.id) ?? meetingOfDocItem.get(entry.id)) as
+      string | undefined;
     if (meetingId === undefined) continue;
     const plan = planFor(meetingId);
     if (plan !== 'all') plan.itemIds.add(entry.id);
@@ -448,7 +533,10 @@ export function rebuildSearchIndex(db: Db): number {
   db.prepare('DELETE FROM search_docs').run();
   db.prepare('DELETE FROM search_meetings').run();
   db.prepare('DELETE FROM search_dirty').run();
-  const meetingIds = db.prepare('SELECT id FROM meetings ORDER BY date, id').pluck().all() as string[];
+  const meetingIds = db
+    .prepare('SELECT id FROM meetings ORDER BY date, id')
+    .pluck()
+    .all() as string[];
   for (const id of meetingIds) refreshMeeting(db, id, 'all');
   return Number(db.prepare('SELECT count(*) FROM search_docs').pluck().get());
 }
@@ -464,7 +552,9 @@ export function reindexItem(db: Db, itemId: string): void {
 
 /** Re-derives every document of one meeting now (see {@link reindexItem}). */
 export function reindexMeeting(db: Db, meetingId: string): void {
-  db.prepare("INSERT OR IGNORE INTO search_dirty (kind, id) VALUES ('meetingAll', ?)").run(meetingId);
+  db.prepare("INSERT OR IGNORE INTO search_dirty (kind, id) VALUES ('meetingAll', ?)").run(
+    meetingId,
+  );
   syncSearchIndex(db);
 }
 
@@ -483,18 +573,28 @@ export function checkSearchIndex(db: Db): string[] {
       `SELECT d.meeting_id AS meetingId, d.item_id AS itemId, d.doc_key AS key, f.text, f.tags
        FROM search_docs d LEFT JOIN search_fts f ON f.rowid = d.doc_id`,
     )
-    .all() as { meetingId: string; itemId: string | null; key: string; text: string | null; tags: string | null }[];
+    .all() as {
+    meetingId: string;
+    itemId: string | null;
+    key: string;
+    text: string | null;
+    tags: string | null;
+  }[];
   for (const row of rows) {
     if (row.text === null || row.tags === null) {
-      problems.push(`document ${row.key} of ${row.itemId ?? row.meetingId} has no text in the index`);
+      problems.push(
+        `document ${row.key} of ${row.itemId ?? row.meetingId} has no text in the index`,
+      );
       continue;
     }
-    const map = actualByMeeting.get(row.meetingId) ?? new Map<string, { text: string; tags: string }>();
+    const map =
+      actualByMeeting.get(row.meetingId) ?? new Map<string, { text: string; tags: string }>();
     map.set(`${row.itemId ?? ''}\u0000${row.key}`, { text: row.text, tags: row.tags });
     actualByMeeting.set(row.meetingId, map);
   }
   const ftsCount = Number(db.prepare('SELECT count(*) FROM search_fts').pluck().get());
-  if (ftsCount !== rows.length) problems.push(`the index has ${ftsCount} texts for ${rows.length} documents`);
+  if (ftsCount !== rows.length)
+    problems.push(`the index has ${ftsCount} texts for ${rows.length} documents`);
   for (const meetingId of meetingIds) {
     const source = loadMeetingSource(db, meetingId);
     if (!source) continue;
@@ -505,21 +605,34 @@ export function checkSearchIndex(db: Db): string[] {
       )
       .all(meetingId, meetingId) as BodyRow[];
     const expected = new Map<string, SearchDoc>();
-    for (const d of meetingLevelDocs(source, bodies.filter((b) => b.itemId === null))) expected.set(`\u0000${d.key}`, d);
+    for (const d of meetingLevelDocs(
+      source,
+      bodies.filter((b) => b.itemId === null),
+    ))
+      expected.set(`\u0000${d.key}`, d);
     for (const item of source.items) {
-      for (const d of itemDocs(source, item, bodies.filter((b) => b.itemId === item.id))) expected.set(`${item.id}\u0000${d.key}`, d);
+      for (const d of itemDocs(
+        source,
+        item,
+        bodies.filter((b) => b.itemId === item.id),
+      ))
+        expected.set(`${item.id}\u0000${d.key}`, d);
     }
-    const actual = actualByMeeting.get(meetingId) ?? new Map<string, { text: string; tags: string }>();
+    const actual =
+      actualByMeeting.get(meetingId) ?? new Map<string, { text: string; tags: string }>();
     for (const [key, d] of expected) {
       const got = actual.get(key);
       if (!got) problems.push(`meeting ${meetingId}: ${key.replace('\u0000', ' ')} is missing`);
-      else if (got.text !== d.text || got.tags !== d.tags) problems.push(`meeting ${meetingId}: ${key.replace('\u0000', ' ')} is stale`);
+      else if (got.text !== d.text || got.tags !== d.tags)
+        problems.push(`meeting ${meetingId}: ${key.replace('\u0000', ' ')} is stale`);
     }
     for (const key of actual.keys()) {
-      if (!expected.has(key)) problems.push(`meeting ${meetingId}: ${key.replace('\u0000', ' ')} should not be indexed`);
+      if (!expected.has(key))
+        problems.push(`meeting ${meetingId}: ${key.replace('\u0000', ' ')} should not be indexed`);
     }
     actualByMeeting.delete(meetingId);
   }
-  for (const meetingId of actualByMeeting.keys()) problems.push(`meeting ${meetingId} no longer exists but is indexed`);
+  for (const meetingId of actualByMeeting.keys())
+    problems.push(`meeting ${meetingId} no longer exists but is indexed`);
   return problems;
 }

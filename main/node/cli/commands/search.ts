@@ -33,14 +33,51 @@ export const searchCommand: CliCommand = {
   summary: 'full-text search: meetings with matching text, newest first',
   positionals: [{ name: 'QUERY', description: 'words, "a phrase", prefix*, -excluded, a OR b' }],
   options: [
-    { name: 'committee', kind: 'value', valueName: 'NAME', description: 'only this committee (its name, or a unique part of it)' },
-    { name: 'from', kind: 'value', valueName: 'DATE', description: 'only meetings on or after DATE (YYYY-MM-DD)' },
-    { name: 'to', kind: 'value', valueName: 'DATE', description: 'only meetings on or before DATE (YYYY-MM-DD)' },
-    { name: 'case', kind: 'value', valueName: 'ID', description: 'only text filed under this case id' },
+    {
+      name: 'committee',
+      kind: 'value',
+      valueName: 'NAME',
+      description: 'only this committee (its name, or a unique part of it)',
+    },
+    {
+      name: 'from',
+      kind: 'value',
+      valueName: 'DATE',
+      description: 'only meetings on or after DATE (YYYY-MM-DD)',
+    },
+    {
+      name: 'to',
+      kind: 'value',
+      valueName: 'DATE',
+      description: 'only meetings on or before DATE (YYYY-MM-DD)',
+    },
+    {
+      name: 'case',
+      kind: 'value',
+      valueName: 'ID',
+      description: 'only text filed under this case id',
+    },
     { name: 'closed', kind: 'flag', description: 'include closed (confidential) items' },
-    { name: 'order', kind: 'value', valueName: 'ORDER', values: ['newest', 'relevance'], defaultValue: 'newest', description: 'newest meetings first, or best matches first' },
-    { name: 'limit', kind: 'value', valueName: 'N', defaultValue: '20', description: 'at most N meetings (1-100)' },
-    { name: 'json', kind: 'flag', description: 'print the result as JSON (the search:query answer)' },
+    {
+      name: 'order',
+      kind: 'value',
+      valueName: 'ORDER',
+      values: ['newest', 'relevance'],
+      defaultValue: 'newest',
+      description: 'newest meetings first, or best matches first',
+    },
+    {
+      name: 'limit',
+      kind: 'value',
+      valueName: 'N',
+      defaultValue: '20',
+      description: 'at most N meetings (1-100)',
+    },
+    {
+      name: 'json',
+      kind: 'flag',
+      description: 'print the result as JSON (the search:query answer)',
+    },
   ],
   library: 'existing',
   details: () =>
@@ -54,9 +91,15 @@ export const searchCommand: CliCommand = {
   run(ctx) {
     const db = ctx.library().db;
     const limitText = String(ctx.options.limit ?? '20');
-    if (!/^\d{1,3}$/.test(limitText)) throw new UsageError(`--limit must be a number from 1 to 100, not ${JSON.stringify(limitText)}`);
+    if (!/^\d{1,3}$/.test(limitText))
+      throw new UsageError(
+        `--limit must be a number from 1 to 100, not ${JSON.stringify(limitText)}`,
+      );
     const committeeName = ctx.options.committee;
-    const committeeIds = typeof committeeName === 'string' ? [findCommitteeId(listCommittees(db), committeeName)] : undefined;
+    const committeeIds =
+      typeof committeeName === 'string'
+        ? [findCommitteeId(listCommittees(db), committeeName)]
+        : undefined;
     const parsed = api['search:query'].input.safeParse({
       text: ctx.args[0] ?? '',
       committeeIds,
@@ -68,33 +111,51 @@ export const searchCommand: CliCommand = {
       limit: Number(limitText),
     });
     if (!parsed.success) {
-      const optionNames: Record<string, string> = { from: '--from', to: '--to', caseId: '--case', limit: '--limit', text: 'QUERY' };
+      const optionNames: Record<string, string> = {
+        from: '--from',
+        to: '--to',
+        caseId: '--case',
+        limit: '--limit',
+        text: 'QUERY',
+      };
       const issue = parsed.error.issues[0];
       const where = issue ? (optionNames[String(issue.path[0])] ?? String(issue.path[0])) : 'input';
-      throw new UsageError(`${where}: ${issue?.message ?? formatIssues(parsed.error.issues).join('; ')}`);
+      throw new UsageError(
+        `${where}: ${issue?.message ?? formatIssues(parsed.error.issues).join('; ')}`,
+      );
     }
     const result = searchLibrary(db, parsed.data);
     if (ctx.options.json === true) {
       ctx.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       return;
     }
-    if (result.query.isEmpty) throw new DomainError('invalid_input', result.query.message ?? 'Nothing to search for.');
+    if (result.query.isEmpty)
+      throw new DomainError('invalid_input', result.query.message ?? 'Nothing to search for.');
     ctx.io.stdout(formatText(result));
   },
 };
 
 /** The committee whose name is `name` (case-insensitive), or the only one containing it. */
-function findCommitteeId(committees: readonly { id: string; name: string }[], name: string): string {
+function findCommitteeId(
+  committees: readonly { id: string; name: string }[],
+  name: string,
+): string {
   const wanted = name.trim().toLocaleLowerCase('da');
   const exact = committees.filter((c) => c.name.toLocaleLowerCase('da') === wanted);
   if (exact.length === 1 && exact[0]) return exact[0].id;
   const partial = committees.filter((c) => c.name.toLocaleLowerCase('da').includes(wanted));
   if (partial.length === 1 && partial[0]) return partial[0].id;
   if (partial.length > 1) {
-    throw new DomainError('invalid_input', `--committee ${JSON.stringify(name)} matches ${partial.length} committees: ${partial.map((c) => c.name).join(', ')}. Give more of the name.`);
+    throw new DomainError(
+      'invalid_input',
+      `--committee ${JSON.stringify(name)} matches ${partial.length} committees: ${partial.map((c) => c.name).join(', ')}. Give more of the name.`,
+    );
   }
   const known = committees.map((c) => c.name).join(', ');
-  throw new DomainError('not_found', `No committee is called ${JSON.stringify(name)}${known ? ` (committees: ${known})` : ' (the library has no committees)'}.`);
+  throw new DomainError(
+    'not_found',
+    `No committee is called ${JSON.stringify(name)}${known ? ` (committees: ${known})` : ' (the library has no committees)'}.`,
+  );
 }
 
 function oneLine(text: string): string {
@@ -108,13 +169,21 @@ function formatText(result: SearchResult): string {
     const m = group.meeting;
     lines.push(`${m.date}  ${oneLine(m.committeeName)}  no. ${m.number}  ${m.id}`);
     for (const hit of group.hits) {
-      const place = hit.place === 'body' ? (fieldLabels[hit.bodyField ?? ''] ?? 'text') : (placeLabels[hit.place] ?? hit.place);
-      const item = hit.itemNumber === null ? 'meeting' : `item ${hit.itemNumber}${hit.itemTitle ? ` ${oneLine(hit.itemTitle)}` : ''}`;
+      const place =
+        hit.place === 'body'
+          ? (fieldLabels[hit.bodyField ?? ''] ?? 'text')
+          : (placeLabels[hit.place] ?? hit.place);
+      const item =
+        hit.itemNumber === null
+          ? 'meeting'
+          : `item ${hit.itemNumber}${hit.itemTitle ? ` ${oneLine(hit.itemTitle)}` : ''}`;
       lines.push(`  ${item} (${place}${hit.isClosed ? ', closed' : ''})`);
       lines.push(`    ${oneLine(snippetToText(hit.snippet, '[', ']'))}`);
     }
-    if (group.hitCount > group.hits.length) lines.push(`  … ${group.hitCount - group.hits.length} more matches in this meeting`);
+    if (group.hitCount > group.hits.length)
+      lines.push(`  … ${group.hitCount - group.hits.length} more matches in this meeting`);
   }
-  if (result.nextCursor !== null) lines.push('More meetings match: narrow the search or raise --limit.');
+  if (result.nextCursor !== null)
+    lines.push('More meetings match: narrow the search or raise --limit.');
   return `${lines.join('\n')}\n`;
 }

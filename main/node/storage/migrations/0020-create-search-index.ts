@@ -6,7 +6,9 @@ import type { Migration } from './types';
  *
  * - `search_fts`: FTS5 over `text` (what users search) and `tags` (filter tokens: committee,
  *   case id, field, "closed"). Tokenizer `unicode61 remove_diacritics 0`: keeps "å" distinct
- *   from "a" as "æ" and "ø" already are, while still folding case (ÆØÅ = æøå).
+ *   from "a" as "æ" and "ø" already are, while still folding case (ÆØÅ = æøå). Prefix
+ *   indexes for 2 and 3 characters: search-as-you-type asks for "fo"*, "for"* at every
+ *   keystroke, and without them FTS5 merges the doclists of every word starting so.
  * - `search_docs`: where each document belongs (meeting, item, key). No foreign keys on
  *   purpose: documents of a deleted meeting must stay findable until they are removed in the
  *   same transaction.
@@ -26,7 +28,8 @@ export const migration: Migration = {
       CREATE VIRTUAL TABLE search_fts USING fts5(
         text,
         tags,
-        tokenize = 'unicode61 remove_diacritics 0'
+        tokenize = 'unicode61 remove_diacritics 0',
+        prefix = '2 3'
       );
 
       CREATE TABLE search_docs (

@@ -26,7 +26,8 @@ import {
   type PreviousDecisionSource,
 } from '../../../common/search/previousDecisions';
 import { parseSearchQuery, type ParsedQuery } from '../../../common/search/query';
-import { parseSnippet, snippetClose, snippetEllipsis, snippetOpen } from '../../../common/search/snippet';
+import { highlightSnippet, termsPattern } from '../../../common/search/highlight';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import {
@@ -43,17 +44,39 @@ import {
 import { getItemBodies, saveBody } from './bodies';
 import { notFound } from './common';
 
+/** Prepared statements per connection: a search runs several, many times a second while typing. */
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+
+function cached(db: Db, sql: string, isPluck = false): Statement {
+  let byDb = statementCache.get(db);
+  if (!byDb) {
+    byDb = new Map();
+    statementCache.set(db, byDb);
+  }
+  const key = `${isPluck ? 'p' : 'r'}${sql}`;
+  let statement = byDb.get(key);
+  if (!statement) {
+    statement = db.prepare(sql);
+    if (isPluck) statement.pluck();
+    byDb.set(key, statement);
+  }
+  return statement;
+}
+
 /** Meetings per page unless asked otherwise. */
 export const defaultSearchLimit = 20;
 /** Hits shown per meeting (the rest are counted). */
 export const hitsPerMeeting = 3;
 /** Passages ranked by bm25 in relevance order (the newest that match). */
 export const relevanceCandidates = 2000;
-/** Tokens of context in a snippet. */
-const snippetTokens = 14;
 
 /** The query state answered with every search. */
-export type QueryState = { isEmpty: boolean; reason: 'empty' | 'onlyExclusions' | null; message: string | null; isTruncated: boolean };
+export type QueryState = {
+  isEmpty: boolean;
+  reason: 'empty' | 'onlyExclusions' | null;
+  message: string | null;
+  isTruncated: boolean;
+};
 
 /** Input of {@link searchLibrary} (the `search:query` request). */
 export type SearchArgs = SearchFilters & {
@@ -84,16 +107,22 @@ function queryState(parsed: ParsedQuery): QueryState {
 function buildMatch(textMatch: string, filters: SearchFilters, extraTags: string[] = []): string {
   const parts = [textMatch];
   const committees = filters.committeeIds ?? [];
-  if (committees.length > 0) parts.push(`tags : (${committees.map((id) => `"${committeeTag(id)}"`).join(' OR ')})`);
-  if (filters.caseId !== undefined && caseKey(filters.caseId) !== '') parts.push(`tags : "${caseTag(filters.caseId)}"`);
-  if (extraTags.length > 0) parts.push(`tags : (${extraTags.map((tag) => `"${tag}"`).join(' OR ')})`);
+  if (committees.length > 0)
+    parts.push(`tags : (${committees.map((id) => `"${committeeTag(id)}"`).join(' OR ')})`);
+  if (filters.caseId !== undefined && caseKey(filters.caseId) !== '')
+    parts.push(`tags : "${caseTag(filters.caseId)}"`);
+  if (extraTags.length > 0)
+    parts.push(`tags : (${extraTags.map((tag) => `"${tag}"`).join(' OR ')})`);
   const positive = parts.map((part) => `(${part})`).join(' AND ');
   return filters.isClosedIncluded ? positive : `(${positive}) NOT (tags : "${closedTag}")`;
 }
 
 function rowidRange(filters: SearchFilters): { low: number; high: number } {
   if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
-    throw new DomainError('invalid_input', `The date range is empty: from ${filters.from} is after to ${filters.to}.`);
+    throw new DomainError(
+      'invalid_input',
+      `The date range is empty: from ${filters.from} is after to ${filters.to}.`,
+    );
   }
   return {
     low: filters.from === undefined ? 0 : firstRowidOfDay(filters.from),
@@ -104,13 +133,33 @@ function rowidRange(filters: SearchFilters): { low: number; high: number } {
 function parseCursor(cursor: string | undefined, kind: 'n' | 'r' | 'o'): number | null {
   if (cursor === undefined || cursor === '') return null;
   const match = /^([nro]):(\d{1,16})$/.exec(cursor);
-  if (!match || match[1] !== kind) throw new DomainError('invalid_input', 'The cursor does not belong to this kind of query; start from the first page.');
+  if (!match || match[1] !== kind)
+    throw new DomainError(
+      'invalid_input',
+      'The cursor does not belong to this kind of query; start from the first page.',
+    );
   return Number(match[2]);
 }
 
-type DocRow = { rowid: number; meetingId: string; itemId: string | null; key: string; isClosed: number; score?: number };
+type DocRow = {
+  rowid: number;
+  meetingId: string;
+  itemId: string | null;
+  key: string;
+  isClosed: number;
+};
 
-type Candidate = { block: number; meetingId: string; docs: DocRow[]; score: number };
+/** A meeting's block of matches: the rowids (and scores in relevance order) considered for display. */
+type Candidate = {
+  block: number;
+  rowids: number[];
+  count: number;
+  score: number;
+  scores: Map<number, number>;
+};
+
+/** Passages of one meeting whose place is looked up to choose the hits shown. */
+const consideredPerMeeting = 12;
 
 /**
  * Full-text search grouped by meeting. An empty query answers `query.isEmpty` with a reason,
@@ -119,7 +168,14 @@ type Candidate = { block: number; meetingId: string; docs: DocRow[]; score: numb
 export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
   const requestId = args.requestId ?? null;
   const parsed = parseSearchQuery(args.text, { isTyping: args.isTyping === true, column: 'text' });
-  if (parsed.isEmpty) return { requestId, query: queryState(parsed), groups: [], nextCursor: null, isCandidateLimited: false };
+  if (parsed.isEmpty)
+    return {
+      requestId,
+      query: queryState(parsed),
+      groups: [],
+      nextCursor: null,
+      isCandidateLimited: false,
+    };
   flushPending(db);
 
   const limit = args.limit ?? defaultSearchLimit;
@@ -133,18 +189,21 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
   if (order === 'newest') {
     const before = parseCursor(args.cursor, 'n');
     const high = before === null ? range.high : Math.min(range.high, before - 1);
-    const statement = db.prepare(
-      `SELECT f.rowid AS rowid, d.meeting_id AS meetingId, d.item_id AS itemId, d.doc_key AS key, d.is_closed AS isClosed
-       FROM search_fts f JOIN search_docs d ON d.doc_id = f.rowid
-       WHERE search_fts MATCH ? AND f.rowid BETWEEN ? AND ?
-       ORDER BY f.rowid DESC`,
+    // Only rowids: the meeting is the rowid's block, so no row is joined until it is shown.
+    const statement = cached(
+      db,
+      'SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC',
+      true,
     );
     candidates = [];
-    for (const row of statement.iterate(match, range.low, high) as IterableIterator<DocRow>) {
-      const block = meetingBlockOf(row.rowid);
+    for (const rowid of statement.iterate(match, range.low, high) as IterableIterator<number>) {
+      const block = meetingBlockOf(rowid);
       const last = candidates[candidates.length - 1];
       if (last && last.block === block) {
-        last.docs.push(row);
+        last.count += 1;
+        // Descending order: keep the lowest rowids (the meeting's first passages).
+        if (last.rowids.length === consideredPerMeeting) last.rowids.shift();
+        last.rowids.push(rowid);
         continue;
       }
       if (candidates.length === limit) {
@@ -152,109 +211,144 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
         nextCursor = `n:${last?.block ?? block}`;
         break;
       }
-      candidates.push({ block, meetingId: row.meetingId, docs: [row], score: 0 });
+      candidates.push({ block, rowids: [rowid], count: 1, score: 0, scores: new Map() });
     }
   } else {
     const offset = parseCursor(args.cursor, 'r') ?? 0;
-    const rows = db
-      .prepare(
-        `SELECT f.rowid AS rowid, d.meeting_id AS meetingId, d.item_id AS itemId, d.doc_key AS key, d.is_closed AS isClosed,
-           bm25(search_fts, 1.0, 0.0) AS score
-         FROM search_fts f JOIN search_docs d ON d.doc_id = f.rowid
-         WHERE search_fts MATCH ? AND f.rowid BETWEEN ? AND ?
-         ORDER BY f.rowid DESC LIMIT ?`,
-      )
-      .all(match, range.low, range.high, relevanceCandidates) as DocRow[];
+    const rows = cached(
+      db,
+      `SELECT rowid, bm25(search_fts, 1.0, 0.0) AS score FROM search_fts
+       WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
+    ).all(match, range.low, range.high, relevanceCandidates) as { rowid: number; score: number }[];
     isCandidateLimited = rows.length === relevanceCandidates;
     const byBlock = new Map<number, Candidate>();
     for (const row of rows) {
       const block = meetingBlockOf(row.rowid);
-      const candidate = byBlock.get(block) ?? { block, meetingId: row.meetingId, docs: [], score: 0 };
-      candidate.docs.push(row);
+      let candidate = byBlock.get(block);
+      if (!candidate) {
+        candidate = { block, rowids: [], count: 0, score: 0, scores: new Map() };
+        byBlock.set(block, candidate);
+      }
+      candidate.count += 1;
+      candidate.rowids.push(row.rowid);
+      candidate.scores.set(row.rowid, row.score);
       // bm25 is negative, lower is better; a meeting counts by its best passage.
-      candidate.score = Math.min(candidate.score, row.score ?? 0);
-      byBlock.set(block, candidate);
+      candidate.score = Math.min(candidate.score, row.score);
     }
     const ranked = [...byBlock.values()].sort((a, b) => a.score - b.score || b.block - a.block);
     candidates = ranked.slice(offset, offset + limit);
     if (offset + limit < ranked.length) nextCursor = `r:${offset + limit}`;
-    for (const candidate of candidates) candidate.docs.sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
+    for (const candidate of candidates) {
+      candidate.rowids.sort(
+        (a, b) => (candidate.scores.get(a) ?? 0) - (candidate.scores.get(b) ?? 0),
+      );
+      candidate.rowids = candidate.rowids.slice(0, consideredPerMeeting);
+    }
   }
 
   const groups = toGroups(db, candidates, parsed, args.isClosedIncluded === true, order);
   return { requestId, query: queryState(parsed), groups, nextCursor, isCandidateLimited };
 }
 
-type MeetingInfo = { id: string; committeeId: string; committeeName: string; number: number; date: string; isClosed: number; status: string };
-type ItemInfo = { id: string; number: number; position: number; title: string; publicTitle: string; isClosed: number };
+type MeetingInfo = {
+  id: string;
+  committeeId: string;
+  committeeName: string;
+  number: number;
+  date: string;
+  isClosed: number;
+  status: string;
+};
+type ItemInfo = {
+  id: string;
+  number: number;
+  position: number;
+  title: string;
+  publicTitle: string;
+  isClosed: number;
+};
 
-function toGroups(db: Db, candidates: Candidate[], parsed: ParsedQuery & { isEmpty: false }, isClosedIncluded: boolean, order: 'newest' | 'relevance'): SearchGroup[] {
+function toGroups(
+  db: Db,
+  candidates: Candidate[],
+  parsed: ParsedQuery & { isEmpty: false },
+  isClosedIncluded: boolean,
+  order: 'newest' | 'relevance',
+): SearchGroup[] {
   if (candidates.length === 0) return [];
-  const meetingIds = [...new Set(candidates.map((c) => c.meetingId))];
+  const docs = new Map(
+    (
+      cached(
+        db,
+        `SELECT doc_id AS rowid, meeting_id AS meetingId, item_id AS itemId, doc_key AS key, is_closed AS isClosed
+         FROM search_docs WHERE doc_id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(candidates.flatMap((c) => c.rowids))) as DocRow[]
+    ).map((d) => [d.rowid, d]),
+  );
+  const meetingIds = [...new Set([...docs.values()].map((d) => d.meetingId))];
   const meetings = new Map(
     (
-      db
-        .prepare(
-          `SELECT m.id, m.committee_id AS committeeId, c.name AS committeeName, m.number, m.date, m.is_closed AS isClosed, m.status
-           FROM meetings m JOIN committees c ON c.id = m.committee_id WHERE m.id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(meetingIds)) as MeetingInfo[]
+      cached(
+        db,
+        `SELECT m.id, m.committee_id AS committeeId, c.name AS committeeName, m.number, m.date, m.is_closed AS isClosed, m.status
+         FROM meetings m JOIN committees c ON c.id = m.committee_id WHERE m.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(meetingIds)) as MeetingInfo[]
     ).map((m) => [m.id, m]),
   );
   const items = new Map(
     (
-      db
-        .prepare(
-          `SELECT id, number, position, title, public_title AS publicTitle, is_closed AS isClosed
-           FROM agenda_items WHERE meeting_id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(meetingIds)) as ItemInfo[]
+      cached(
+        db,
+        `SELECT id, number, position, title, public_title AS publicTitle, is_closed AS isClosed
+         FROM agenda_items WHERE meeting_id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(meetingIds)) as ItemInfo[]
     ).map((i) => [i.id, i]),
   );
 
-  // Which passages to show: one per item first (agenda order, or best first for relevance).
-  const shown = new Map<number, DocRow[]>();
+  const textOf = cached(db, 'SELECT text FROM search_fts WHERE rowid = ?', true);
+  const terms = parsed.groups.flat();
+  const pattern = termsPattern(terms);
+  const groups: SearchGroup[] = [];
   for (const candidate of candidates) {
-    const docs =
+    const considered = candidate.rowids
+      .map((rowid) => docs.get(rowid))
+      .filter((d): d is DocRow => d !== undefined);
+    const meeting = meetings.get(considered[0]?.meetingId ?? '');
+    if (!meeting) continue;
+    // Which passages to show: one per item first (agenda order, or best first for relevance).
+    const ordered =
       order === 'relevance'
-        ? candidate.docs
-        : [...candidate.docs].sort((a, b) => placeOrder(a, items) - placeOrder(b, items) || a.rowid - b.rowid);
+        ? considered
+        : [...considered].sort(
+            (a, b) => placeOrder(a, items) - placeOrder(b, items) || a.rowid - b.rowid,
+          );
     const chosen: DocRow[] = [];
     const seenItems = new Set<string | null>();
-    for (const d of docs) {
+    for (const d of ordered) {
       if (chosen.length === hitsPerMeeting) break;
       if (seenItems.has(d.itemId)) continue;
       seenItems.add(d.itemId);
       chosen.push(d);
     }
-    for (const d of docs) {
+    for (const d of ordered) {
       if (chosen.length === hitsPerMeeting) break;
       if (!chosen.includes(d)) chosen.push(d);
     }
-    shown.set(candidate.block, chosen);
-  }
-
-  const snippetStatement = db.prepare(
-    `SELECT snippet(search_fts, 0, ?, ?, ?, ?) FROM search_fts WHERE search_fts MATCH ? AND rowid = ?`,
-  );
-  const groups: SearchGroup[] = [];
-  for (const candidate of candidates) {
-    const meeting = meetings.get(candidate.meetingId);
-    if (!meeting) continue;
-    const hits: SearchHit[] = (shown.get(candidate.block) ?? []).map((d) => {
-      const raw = snippetStatement.pluck().get(snippetOpen, snippetClose, snippetEllipsis, snippetTokens, parsed.match, d.rowid) as
-        | string
-        | undefined;
+    const hits: SearchHit[] = chosen.map((d) => {
       const item = d.itemId === null ? undefined : items.get(d.itemId);
       const isItemClosed = item?.isClosed === 1;
       return {
         itemId: item?.id ?? null,
         itemNumber: item?.number ?? null,
-        itemTitle: item ? (isItemClosed && !isClosedIncluded ? item.publicTitle : item.title) : null,
+        itemTitle: item
+          ? isItemClosed && !isClosedIncluded
+            ? item.publicTitle
+            : item.title
+          : null,
         isItemClosed,
         ...describePlace(d.key),
         isClosed: d.isClosed === 1,
-        snippet: parseSnippet(raw ?? ''),
+        snippet: highlightSnippet(String(textOf.get(d.rowid) ?? ''), terms, pattern),
       };
     });
     groups.push({
@@ -268,7 +362,7 @@ function toGroups(db: Db, candidates: Candidate[], parsed: ParsedQuery & { isEmp
         status: meeting.status,
       },
       hits,
-      hitCount: candidate.docs.length,
+      hitCount: candidate.count,
     });
   }
   return groups;
@@ -280,8 +374,14 @@ function placeOrder(d: DocRow, items: Map<string, ItemInfo>): number {
 }
 
 function describePlace(key: string): Pick<SearchHit, 'place' | 'bodyField' | 'appendixId'> {
-  if (key.startsWith('body:')) return { place: 'body', bodyField: key.slice(5) as ItemBodyField | MeetingBodyField, appendixId: null };
-  if (key.startsWith('appendix:')) return { place: 'appendix', bodyField: null, appendixId: key.slice(9) };
+  if (key.startsWith('body:'))
+    return {
+      place: 'body',
+      bodyField: key.slice(5) as ItemBodyField | MeetingBodyField,
+      appendixId: null,
+    };
+  if (key.startsWith('appendix:'))
+    return { place: 'appendix', bodyField: null, appendixId: key.slice(9) };
   if (key === 'heading' || key === 'publicTitle' || key === 'meeting' || key === 'participants') {
     return { place: key, bodyField: null, appendixId: null };
   }
@@ -291,7 +391,7 @@ function describePlace(key: string): Pick<SearchHit, 'place' | 'bodyField' | 'ap
 /** Applies index changes noted by a writer that did not go through `writeTransaction`. */
 function flushPending(db: Db): void {
   if (db.readonly) return;
-  const isPending = db.prepare('SELECT 1 FROM search_dirty LIMIT 1').pluck().get() !== undefined;
+  const isPending = cached(db, 'SELECT 1 FROM search_dirty LIMIT 1', true).get() !== undefined;
   if (isPending) writeTransaction(db, () => syncSearchIndex(db));
 }
 
@@ -358,7 +458,11 @@ function toEntry(row: DecisionRow, isClosedIncluded: boolean): DecisionEntry | n
 
 function compareEntries(a: DecisionEntry, b: DecisionEntry): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  return a.meetingNumber - b.meetingNumber || a.itemNumber - b.itemNumber || a.committeeName.localeCompare(b.committeeName, 'da');
+  return (
+    a.meetingNumber - b.meetingNumber ||
+    a.itemNumber - b.itemNumber ||
+    a.committeeName.localeCompare(b.committeeName, 'da')
+  );
 }
 
 /** Most items a text filter of the register can select. */
@@ -372,7 +476,10 @@ export type DecisionListArgs = SearchFilters & { text?: string; limit?: number; 
  * text the public decision), grouped by case id, the case with the latest decision first and
  * each case's history oldest first. Items without a case id are cases of their own.
  */
-export function listDecisions(db: Db, args: DecisionListArgs): { query: QueryState | null; cases: DecisionCase[]; nextCursor: string | null } {
+export function listDecisions(
+  db: Db,
+  args: DecisionListArgs,
+): { query: QueryState | null; cases: DecisionCase[]; nextCursor: string | null } {
   const isClosedIncluded = args.isClosedIncluded === true;
   const where: string[] = ['(d.id IS NOT NULL OR pd.id IS NOT NULL)'];
   const params: unknown[] = [];
@@ -402,7 +509,10 @@ export function listDecisions(db: Db, args: DecisionListArgs): { query: QuerySta
     query = queryState(parsed);
     if (parsed.isEmpty) return { query, cases: [], nextCursor: null };
     flushPending(db);
-    const match = buildMatch(parsed.match, { ...args, isClosedIncluded }, [fieldTag('body:decision'), fieldTag('body:publicDecision')]);
+    const match = buildMatch(parsed.match, { ...args, isClosedIncluded }, [
+      fieldTag('body:decision'),
+      fieldTag('body:publicDecision'),
+    ]);
     const range = rowidRange(args);
     const itemIds = db
       .prepare(
@@ -481,7 +591,10 @@ function getTarget(db: Db, itemId: string): TargetItem {
  * offered only when asked for AND the item itself is closed (it would otherwise end up in open
  * text); otherwise closed items contribute their public decision.
  */
-export function previousDecisions(db: Db, args: { itemId: string; isClosedIncluded?: boolean }): { caseId: string; entries: PreviousDecision[] } {
+export function previousDecisions(
+  db: Db,
+  args: { itemId: string; isClosedIncluded?: boolean },
+): { caseId: string; entries: PreviousDecision[] } {
   const target = getTarget(db, args.itemId);
   const caseId = target.caseId.trim();
   if (caseId === '') return { caseId: '', entries: [] };
@@ -502,7 +615,11 @@ export function previousDecisions(db: Db, args: { itemId: string; isClosedInclud
     .map((row) => toEntry(row, isClosedIncluded))
     .filter((entry): entry is DecisionEntry => entry !== null)
     .sort(compareEntries)
-    .map((entry) => ({ ...entry, line: formatPreviousDecisionLine(toSource(entry)), isInserted: inserted.has(entry.itemId) }));
+    .map((entry) => ({
+      ...entry,
+      line: formatPreviousDecisionLine(toSource(entry)),
+      isInserted: inserted.has(entry.itemId),
+    }));
   return { caseId, entries };
 }
 
@@ -525,10 +642,19 @@ function toSource(entry: DecisionEntry): PreviousDecisionSource {
  */
 export function insertPreviousDecisions(
   db: Db,
-  args: { itemId: string; sourceItemIds: readonly string[]; baseRevision: number; isClosedIncluded?: boolean; author: string },
+  args: {
+    itemId: string;
+    sourceItemIds: readonly string[];
+    baseRevision: number;
+    isClosedIncluded?: boolean;
+    author: string;
+  },
 ): { revision: number; updatedAt: string; content: RichText; insertedItemIds: string[] } {
   return writeTransaction(db, () => {
-    const chain = previousDecisions(db, { itemId: args.itemId, isClosedIncluded: args.isClosedIncluded });
+    const chain = previousDecisions(db, {
+      itemId: args.itemId,
+      isClosedIncluded: args.isClosedIncluded,
+    });
     const byItem = new Map(chain.entries.map((entry) => [entry.itemId, entry]));
     const unknown = args.sourceItemIds.filter((id) => !byItem.has(id));
     if (unknown.length > 0) {
@@ -546,11 +672,21 @@ export function insertPreviousDecisions(
         `"Tidligere beslutninger" was changed elsewhere (now revision ${body.revision}, the choice was based on revision ${args.baseRevision}). Reload and choose again.`,
       );
     }
-    const known = new Map(chain.entries.map((e) => [e.itemId, { date: e.date, committeeName: e.committeeName, itemNumber: e.itemNumber }]));
+    const known = new Map(
+      chain.entries.map((e) => [
+        e.itemId,
+        { date: e.date, committeeName: e.committeeName, itemNumber: e.itemNumber },
+      ]),
+    );
     const sources = args.sourceItemIds.map((id) => toSource(byItem.get(id) as DecisionEntry));
     const merged = mergePreviousDecisions(body.content, sources, known);
     if (merged.insertedItemIds.length === 0) {
-      return { revision: body.revision, updatedAt: body.updatedAt ?? '', content: body.content, insertedItemIds: [] };
+      return {
+        revision: body.revision,
+        updatedAt: body.updatedAt ?? '',
+        content: body.content,
+        insertedItemIds: [],
+      };
     }
     const saved = saveBody(db, {
       owner: { kind: 'item', itemId: args.itemId, field: 'previousDecisions' },
