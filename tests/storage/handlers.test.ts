@@ -209,6 +209,8 @@ describe('handlers', () => {
     expect(foreign.code).toBe('invalid_input');
     expect(foreign.message).toContain('substituteForId');
     expect((await t.fail('participants:update', { id: chair.id, patch: { substituteForId: chair.id } })).code).toBe('invalid_input');
+    const mutual = await t.fail('participants:update', { id: bo.id, patch: { substituteForId: substitute.id } });
+    expect(mutual.message).toContain('each other');
     expect((await t.fail('participants:update', { id: chair.id, patch: { absentFromItemIds: ['nope'] } })).message).toContain('absentFromItemIds[0]');
 
     // Deleting the one substituted for keeps the substitute, without the link.
@@ -382,6 +384,13 @@ describe('handlers', () => {
     await t.ok('appendices:attachFile', { id: again.id, uploadId: 'a'.repeat(32) });
     expect(library.db.prepare('SELECT count(*) FROM files').pluck().get()).toBe(1);
     expect(fs.readdirSync(path.join(library.filesDir, sha.slice(0, 2)))).toEqual([sha]);
+
+    // A file above the limit is refused and nothing is attached or left in the store.
+    const small = setup(library, { transport: 'http', resolveUpload: () => ({ path: uploaded, fileName: 'stor.pdf' }) });
+    const limited = createDispatcher(createHandlers(library, { maxAttachmentBytes: 100 }), { log: () => {} });
+    const tooLarge = await limited('appendices:attachFile', { id: again.id, uploadId: 'b'.repeat(32) }, small.ctx);
+    expect(tooLarge.ok ? null : tooLarge.error.code).toBe('too_large');
+    expect(fs.readdirSync(path.join(library.filesDir, 'tmp'))).toEqual([]);
 
     // Without a dialog or an upload id the transport cannot attach.
     expect((await t.fail('appendices:attachFile', { id: again.id })).code).toBe('invalid_input');

@@ -307,3 +307,16 @@ describe('schema rules', () => {
     expect(() => library.db.prepare('INSERT INTO files VALUES (?, ?, ?, ?)').run('a'.repeat(64), 'big', '', 't')).toThrow(/cannot store/i);
   });
 });
+
+describe('settings', () => {
+  it('stores, replaces and removes library settings', async () => {
+    const { getSetting, setSetting, deleteSetting } = await import('../../main/node/storage/queries/settings');
+    const library = newLibrary();
+    expect(getSetting(library.db, 'language')).toBeUndefined();
+    setSetting(library.db, 'language', 'da');
+    setSetting(library.db, 'language', 'en');
+    expect(getSetting(library.db, 'language')).toBe('en');
+    deleteSetting(library.db, 'language');
+    expect(getSetting(library.db, 'language')).toBeUndefined();
+  });
+});

@@ -124,6 +124,15 @@ function checkReferences(
         `substituteForId: ${fields.substituteForId} is not a participant of this meeting.`,
       );
     }
+    const theirs = stmt(db, 'SELECT substitute_for_id FROM participants WHERE id = ?', true).get(
+      fields.substituteForId,
+    );
+    if (theirs === participantId) {
+      throw new DomainError(
+        'invalid_input',
+        'substituteForId: two participants cannot substitute for each other.',
+      );
+    }
   }
   if (fields.absentFromItemIds) {
     const itemOf = stmt(db, 'SELECT meeting_id FROM agenda_items WHERE id = ?', true);

@@ -1,0 +1,26 @@
+/** Library-wide settings as key/value text (preferences that travel with the library). */
+import type { Db } from '../library';
+import { writeTransaction } from '../library';
+import { stmt } from './common';
+
+/** The value of a setting, or undefined. */
+export function getSetting(db: Db, key: string): string | undefined {
+  return stmt(db, 'SELECT value FROM settings WHERE key = ?', true).get(key) as string | undefined;
+}
+
+/** Sets (or replaces) a setting. */
+export function setSetting(db: Db, key: string, value: string): void {
+  writeTransaction(db, () => {
+    stmt(
+      db,
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
+  });
+}
+
+/** Removes a setting (nothing happens when it is not set). */
+export function deleteSetting(db: Db, key: string): void {
+  writeTransaction(db, () => {
+    stmt(db, 'DELETE FROM settings WHERE key = ?').run(key);
+  });
+}
