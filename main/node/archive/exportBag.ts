@@ -243,7 +243,7 @@ async function writeZip(target: string, sources: PayloadSource[], tagTexts: TagT
       stream.on('error', (error) => {
         failures.push(error);
         // yazl waits forever for an entry that failed; end the whole output instead.
-        zip.outputStream.destroy(error);
+        (zip.outputStream as Readable).destroy(error);
       });
       callback(null, stream);
     });

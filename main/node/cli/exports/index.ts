@@ -4,6 +4,7 @@
  */
 import type { ExportFormat } from '../types';
 import { bagExport } from './bag';
+import { docxExport } from './docx';
 import { jsonExport } from './json';
 
-export const exportFormats: readonly ExportFormat[] = [jsonExport, bagExport];
+export const exportFormats: readonly ExportFormat[] = [jsonExport, bagExport, docxExport];

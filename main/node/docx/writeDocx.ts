@@ -1,0 +1,234 @@
+/**
+ * The minutes as a Word document (DOCX, the `docx` package) for colleagues who work in Word.
+ *
+ * The content is the same as the PDF's: the edition is filtered by `buildEdition` (the public
+ * edition drops closed text and appendices) and laid out by `layoutMinutes`, so headings,
+ * the table of contents, votes and dissents as text, attendance and the Bilag list read exactly
+ * as in the PDF. Word specifics: real Word headings (navigation pane), real Word lists (bullets
+ * and numbers, nested, each list restarting at its own start), bold/italic/underline runs,
+ * web and mail links as hyperlinks (internal `referat://` links stay plain text), table of
+ * contents lines linking to bookmarks on the item headings, "Side N af M" in the footer.
+ *
+ * A public edition is refused when it would publish a CPR number, as for the PDF.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  AlignmentType,
+  Bookmark,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  Header,
+  HeadingLevel,
+  InternalHyperlink,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  type ILevelsOptions,
+  type ParagraphChild,
+} from 'docx';
+import { formatDanishDate } from '../../common/domain/danishDates';
+import { referatUrlPattern } from '../../common/domain/richText';
+import { buildEdition, type Edition } from '../../common/export/editions';
+import { layoutMinutes, minutesTitle, type LayoutBlock, type LayoutList, type Span } from '../../common/export/layoutMinutes';
+import { assertNoCprNumbers, checkPersonalData } from '../../common/export/personalData';
+import type { ReferatDocument } from '../../common/format/referat1';
+import { DomainError } from '../../common/contract/result';
+
+export type WriteDocxOptions = {
+  edition: Edition;
+  lang?: 'da' | 'en';
+};
+
+const headingLevels = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const;
+
+const bulletSymbols = ['•', '◦', '▪'];
+const maxLevels = 9;
+
+/**
+ * The DOCX bytes of the document's edition.
+ * @throws DomainError personal_data (public edition with a CPR number)
+ */
+export async function minutesDocx(doc: ReferatDocument, options: WriteDocxOptions): Promise<Buffer> {
+  const lang = options.lang ?? 'da';
+  const edition = buildEdition(doc, options.edition);
+  if (options.edition === 'public') assertNoCprNumbers(checkPersonalData(edition));
+  const blocks = layoutMinutes(edition, { lang, edition: options.edition });
+  const builder = new DocxBuilder();
+  const children = blocks.flatMap((block) => builder.block(block));
+  const date = formatDanishDate(doc.meeting.date, { language: lang });
+  const document = new Document({
+    creator: 'Referat',
+    title: minutesTitle(edition, lang),
+    description: `${doc.committee.name}, ${date}${options.edition === 'public' ? (lang === 'da' ? ' (offentlig udgave)' : ' (public edition)') : ''}`,
+    numbering: { config: builder.numberingConfig() },
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 } } },
+        headers: {
+          default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: `${doc.committee.name} · ${date}`, size: 18 })] })] }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: [lang === 'da' ? 'Side ' : 'Page ', PageNumber.CURRENT, lang === 'da' ? ' af ' : ' of ', PageNumber.TOTAL_PAGES], size: 18 }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/**
+ * Writes the DOCX to `out` atomically (a temporary file beside it, then a rename).
+ * @throws DomainError personal_data, invalid_input (no such folder)
+ */
+export async function writeMinutesDocx(doc: ReferatDocument, options: WriteDocxOptions & { out: string }): Promise<{ bytes: number }> {
+  const bytes = await minutesDocx(doc, options);
+  const target = path.resolve(options.out);
+  if (!fs.existsSync(path.dirname(target))) throw new DomainError('invalid_input', `The folder ${path.dirname(target)} does not exist.`);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.writeFileSync(temp, bytes, { flag: 'wx' });
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  return { bytes: bytes.length };
+}
+
+/** Turns layout blocks into docx paragraphs, collecting the list definitions they use. */
+class DocxBuilder {
+  private readonly bookmarks = new Map<string, string>();
+  private readonly orderedStarts = new Set<number>();
+  private nextInstance = 1;
+
+  block(block: LayoutBlock): Paragraph[] {
+    switch (block.kind) {
+      case 'heading': {
+        const runs = this.runs(block.spans);
+        const children: ParagraphChild[] = block.anchor ? [new Bookmark({ id: this.bookmark(block.anchor), children: runs })] : runs;
+        return [new Paragraph({ heading: headingLevels[block.level - 1], children })];
+      }
+      case 'paragraph':
+        return [
+          new Paragraph({
+            children: this.runs(block.spans, block.variant === 'note' ? { italics: true } : block.variant === 'meta' ? { color: '444444' } : {}),
+            spacing: { after: 120 },
+          }),
+        ];
+      case 'list':
+        return this.list(block, 0);
+      case 'tocEntry':
+        return [
+          new Paragraph({
+            indent: { left: 360 },
+            children: [new InternalHyperlink({ anchor: this.bookmark(block.target), children: this.runs(block.spans) })],
+          }),
+        ];
+      case 'signature':
+        return [
+          new Paragraph({ spacing: { before: 600 }, children: [new TextRun('_'.repeat(45))] }),
+          new Paragraph({ children: [new TextRun({ text: `${block.name}${block.detail ? ` ${block.detail}` : ''}` })] }),
+        ];
+      case 'pageBreak':
+        return [new Paragraph({ pageBreakBefore: true, children: [] })];
+    }
+  }
+
+  private list(list: LayoutList, depth: number): Paragraph[] {
+    const level = Math.min(depth, maxLevels - 1);
+    const start = list.ordered ? startOf(list) : 1;
+    if (list.ordered) this.orderedStarts.add(start);
+    const reference = list.ordered ? `ordered-${start}` : 'bullets';
+    const instance = this.nextInstance++;
+    const out: Paragraph[] = [];
+    for (const item of list.items) {
+      out.push(new Paragraph({ numbering: { reference, level, instance }, children: this.runs(item.spans) }));
+      if (item.sublist) out.push(...this.list(item.sublist, depth + 1));
+    }
+    return out;
+  }
+
+  private runs(spans: readonly Span[], style: { italics?: boolean; color?: string } = {}): ParagraphChild[] {
+    return spans.map((span) => {
+      const run = (extra: { style?: string } = {}) =>
+        new TextRun({
+          text: span.text,
+          bold: span.bold,
+          italics: span.italic || style.italics,
+          underline: span.underline ? {} : undefined,
+          color: style.color,
+          ...extra,
+        });
+      if (span.link && !referatUrlPattern.test(span.link)) {
+        return new ExternalHyperlink({ link: span.link, children: [run({ style: 'Hyperlink' })] });
+      }
+      return run();
+    });
+  }
+
+  /** Word bookmark names: at most 40 characters, a letter first, letters/digits/underscore. */
+  private bookmark(anchor: string): string {
+    let name = this.bookmarks.get(anchor);
+    if (!name) {
+      name = `punkt_${this.bookmarks.size + 1}`;
+      this.bookmarks.set(anchor, name);
+    }
+    return name;
+  }
+
+  numberingConfig(): { reference: string; levels: ILevelsOptions[] }[] {
+    const indent = (level: number) => ({ paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } });
+    const bullets = {
+      reference: 'bullets',
+      levels: Array.from({ length: maxLevels }, (_unused, level) => ({
+        level,
+        format: LevelFormat.BULLET,
+        text: bulletSymbols[level % bulletSymbols.length] ?? '•',
+        alignment: AlignmentType.LEFT,
+        style: indent(level),
+      })),
+    };
+    const ordered = [...this.orderedStarts].map((start) => ({
+      reference: `ordered-${start}`,
+      levels: Array.from({ length: maxLevels }, (_unused, level) => ({
+        level,
+        format: LevelFormat.DECIMAL,
+        text: `%${level + 1}.`,
+        start,
+        alignment: AlignmentType.LEFT,
+        style: indent(level),
+      })),
+    }));
+    return [bullets, ...ordered];
+  }
+}
+
+/** The first number of an ordered layout list (its labels are "N."). */
+function startOf(list: LayoutList): number {
+  const first = list.items[0]?.label ?? '1.';
+  const number = Number.parseInt(first, 10);
+  return Number.isFinite(number) && number >= 0 ? number : 1;
+}
