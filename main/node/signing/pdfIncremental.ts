@@ -206,7 +206,13 @@ export class PdfDocument {
     if (filters.length !== 1 || filters[0]?.kind !== 'name' || filters[0].raw !== '/FlateDecode') {
       throw new PdfSyntaxError('unsupported stream filter', stream.dataStart);
     }
-    let data: Buffer = inflateSync(raw);
+    let data: Buffer;
+    try {
+      // Only cross-reference and object streams are decoded here; a bound stops inflation bombs.
+      data = inflateSync(raw, { maxOutputLength: 256 * 1024 * 1024 });
+    } catch {
+      throw new PdfSyntaxError('a compressed stream cannot be decoded', stream.dataStart);
+    }
     let parms = stream.dict.entries.get('/DecodeParms');
     if (parms?.kind === 'array') parms = parms.items[0];
     if (parms?.kind === 'ref') parms = this.get(parms);
