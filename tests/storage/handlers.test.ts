@@ -456,6 +456,19 @@ describe('handlers', () => {
     expect(await t.ok('library:backups', {})).toEqual([backup]);
   });
 
+  it('serves the search area through the same dispatcher (wiring and output contract)', async () => {
+    const t = setup();
+    const { meetingId } = await seedMeeting(t);
+    const item = await t.ok('items:create', { meetingId, item: { ...itemInput('Cykelsti langs kysten'), caseId: 'EMN-2017-05812' } });
+    await t.ok('bodies:save', { owner: { kind: 'item', itemId: item.id, field: 'decision' }, content: text('Udvalget godkendte cykelstien.'), baseRevision: 0 });
+    const found = await t.ok('search:query', { text: 'cykelstien', requestId: 7 });
+    expect(found.requestId).toBe(7);
+    expect(found.groups.map((g) => g.meeting.id)).toEqual([meetingId]);
+    const register = await t.ok('decisions:list', {});
+    expect(register.cases.length).toBeGreaterThan(0);
+    expect((await t.ok('decisions:previous', { itemId: item.id })).caseId).toBe('EMN-2017-05812');
+  });
+
   it('answers busy when another handle holds the write lock', async () => {
     const first = newLibrary();
     const t = setup(first);
