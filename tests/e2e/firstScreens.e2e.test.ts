@@ -336,6 +336,27 @@ describe('first screens in browser mode', () => {
     ]);
   });
 
+  it('numbers appendices by their order when they are moved or deleted', async () => {
+    const form = page.getByRole('form', { name: 'Nyt bilag' });
+    await form.getByRole('textbox', { name: 'Titel' }).fill('Politisk model');
+    await form.getByRole('button', { name: 'Tilføj bilag' }).click();
+    await page.getByRole('group', { name: 'Bilag 2: Politisk model' }).waitFor();
+    await page.getByRole('button', { name: 'Flyt Bilag 2: Politisk model op' }).click();
+    await page.getByRole('group', { name: 'Bilag 1: Politisk model' }).waitFor();
+    await page.getByRole('group', { name: 'Bilag 2: Læringsopsamling' }).waitFor();
+
+    await page.getByRole('button', { name: 'Slet bilag 1' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Slet' }).click();
+    await page.getByRole('group', { name: 'Bilag 1: Læringsopsamling' }).waitFor();
+    expect(await page.getByRole('group', { name: /Politisk model/ }).count()).toBe(0);
+    await waitForSaved(page);
+    await page.reload();
+    const appendix = page.getByRole('group', { name: 'Bilag 1: Læringsopsamling' });
+    await appendix.waitFor();
+    expect(await appendix.textContent()).toContain('Fil: læringsopsamling.pdf');
+    expect(await page.getByRole('group', { name: /^Bilag \d+:/ }).count()).toBe(1);
+  });
+
   it('lists the meeting newest first with the members in their order on the committee screen', async () => {
     await page
       .getByRole('navigation', { name: 'Brødkrummesti' })
