@@ -36,6 +36,8 @@ function mainEntries() {
     start: 'main/start.ts',
     cli: 'main/node/cli/main.ts',
     electronMain: 'main/electron/electronMain.ts',
+    // The PDF export's worker thread (main/node/pdf/exportInWorker.ts loads it from beside itself).
+    exportWorker: 'main/node/pdf/exportWorker.ts',
   };
   const present = {};
   for (const [name, file] of Object.entries(entries)) {

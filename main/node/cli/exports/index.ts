@@ -6,5 +6,6 @@ import type { ExportFormat } from '../types';
 import { bagExport } from './bag';
 import { docxExport } from './docx';
 import { jsonExport } from './json';
+import { pdfExport } from './pdf';
 
-export const exportFormats: readonly ExportFormat[] = [jsonExport, bagExport, docxExport];
+export const exportFormats: readonly ExportFormat[] = [jsonExport, bagExport, docxExport, pdfExport];

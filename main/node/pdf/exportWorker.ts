@@ -1,0 +1,29 @@
+/**
+ * Worker-thread entry of the PDF export, so that the Electron main process (and with it the
+ * window) stays responsive while a long meeting is typeset and written. Started by
+ * exportInWorker.ts; receives the document and options as `workerData`, posts progress
+ * messages, then one `done` or `error` message.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { isDomainError } from '../../common/contract/result';
+import { writeMinutesPdf } from './writePdf';
+import type { WorkerRequest, WorkerMessage } from './exportInWorker';
+
+async function main(port: NonNullable<typeof parentPort>, request: WorkerRequest): Promise<void> {
+  const post = (message: WorkerMessage) => port.postMessage(message);
+  try {
+    const result = await writeMinutesPdf(request.document, {
+      ...request.options,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+    });
+    post({ type: 'done', result });
+  } catch (error) {
+    post({
+      type: 'error',
+      code: isDomainError(error) ? error.code : 'internal',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+if (parentPort) void main(parentPort, workerData as WorkerRequest);
