@@ -263,6 +263,35 @@ export type PreviousDecision = z.infer<typeof previousDecisionSchema>;
 /** Opaque paging cursor handed back by a previous answer. */
 const cursorSchema = z.string().max(200).regex(/^[A-Za-z0-9:_-]*$/, 'is not a cursor from a previous answer');
 
+// --- lifecycle (issue 5) --------------------------------------------------------------
+
+/** A correction ("Rettelse") appended to approved minutes; the approved text is never edited. */
+export const meetingCorrectionSchema = z.object({
+  id: idSchema,
+  meetingId: idSchema,
+  /** 1, 2, 3... in the order they were added. */
+  position: z.number().int().min(1),
+  createdAt: timestampSchema,
+  author: z.string(),
+  reason: z.string(),
+  text: z.string(),
+});
+export type MeetingCorrection = z.infer<typeof meetingCorrectionSchema>;
+
+/** One entry of a meeting's audit log: a state change or a correction. */
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  meetingId: idSchema,
+  at: timestampSchema,
+  author: z.string(),
+  action: z.enum(['approved', 'correction', 'signed', 'archived']),
+  /** SHA-256 (hex) of the revision: the approved referat/1 document, then with each correction. */
+  revisionSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The reason of a correction; empty otherwise. */
+  detail: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
 // --- signatures (issue 5) -------------------------------------------------------------
 
 /** valid; modified (the signed bytes changed); unknown_issuer (no trusted root); expired; invalid (broken). */
@@ -519,6 +548,27 @@ export const api = {
       insertedItemIds: z.array(idSchema),
     }),
   ),
+  // --- lifecycle (issue 5) ----------------------------------------------------------------
+  /** Approves a draft: its text is locked (edits answer `locked`) and the SHA-256 of the approved document is logged. */
+  'meetings:approve': request(
+    z.object({ id: idSchema }).strict(),
+    z.object({ meeting: meetingSchema, audit: auditEntrySchema }),
+  ),
+  /** Appends a correction to approved or signed minutes (a draft answers `conflict`, an archived meeting `locked`). */
+  'corrections:add': request(
+    z
+      .object({
+        meetingId: idSchema,
+        reason: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
+        text: z.string().trim().min(1, 'must not be empty').max(100_000, 'must be at most 100000 characters'),
+      })
+      .strict(),
+    meetingCorrectionSchema,
+  ),
+  /** The corrections of a meeting, oldest first. */
+  'corrections:list': request(z.object({ meetingId: idSchema }).strict(), z.array(meetingCorrectionSchema)),
+  /** The audit log of a meeting (approval, corrections, signing, archiving), oldest first. */
+  'audit:list': request(z.object({ meetingId: idSchema }).strict(), z.array(auditEntrySchema)),
   // --- signatures (issue 5) --------------------------------------------------------------
   /**
    * The signatures of a PDF. In Electron (no `uploadId`) the main process shows the open

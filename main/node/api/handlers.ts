@@ -31,6 +31,7 @@ import { createMember, listMembers, moveMember, updateMember } from '../storage/
 import { createParticipant, deleteParticipant, updateParticipant } from '../storage/queries/participants';
 import type { HandlerMap } from './dispatch';
 import { createSearchHandlers } from './handlers/search';
+import { createLifecycleHandlers } from './handlers/lifecycle';
 import { createSignatureHandlers } from './handlers/signatures';
 import type { HandlerContext, IncomingFile } from './types';
 
@@ -120,6 +121,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'library:backupNow': () => backupNow(library),
 
     ...createSearchHandlers(library),
+    ...createLifecycleHandlers(library),
     ...createSignatureHandlers(),
   };
   return withErrorMapping(handlers, library.path);

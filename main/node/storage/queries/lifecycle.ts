@@ -1,0 +1,199 @@
+/**
+ * The meeting lifecycle (issue 5): draft → approved → signed → archived. Approval locks the
+ * text (every edit query requires a draft) and records the SHA-256 of the approved referat/1
+ * document; after approval, corrections are appended, never edited; every step is written to
+ * the audit log.
+ */
+import { createHash } from 'node:crypto';
+import type { AuditEntry, MeetingCorrection } from '../../../common/contract/api';
+import { DomainError } from '../../../common/contract/result';
+import type { Meeting } from '../../../common/domain/model';
+import type { Correction } from '../../../common/export/layoutMinutes';
+import { serializeReferatDocument } from '../../../common/format/referatJson';
+import { exportMeetingDocument } from '../interchange';
+import { writeTransaction, type Db } from '../library';
+import { newId, nowIso, stmt } from './common';
+import { getMeeting, requireDraftMeeting, setMeetingStatus } from './meetings';
+
+type AuditRow = {
+  seq: number;
+  meeting_id: string;
+  at: string;
+  author: string;
+  action: AuditEntry['action'];
+  revision_sha256: string;
+  detail: string;
+};
+type CorrectionRow = {
+  id: string;
+  meeting_id: string;
+  position: number;
+  created_at: string;
+  author: string;
+  reason: string;
+  text: string;
+};
+
+const toAudit = (r: AuditRow): AuditEntry => ({
+  seq: r.seq,
+  meetingId: r.meeting_id,
+  at: r.at,
+  author: r.author,
+  action: r.action,
+  revisionSha256: r.revision_sha256,
+  detail: r.detail,
+});
+const toCorrection = (r: CorrectionRow): MeetingCorrection => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  position: r.position,
+  createdAt: r.created_at,
+  author: r.author,
+  reason: r.reason,
+  text: r.text,
+});
+
+/** SHA-256 of the meeting's canonical referat/1 document (the approved text). */
+export function documentSha256(db: Db, meetingId: string): string {
+  return createHash('sha256')
+    .update(serializeReferatDocument(exportMeetingDocument(db, meetingId)), 'utf8')
+    .digest('hex');
+}
+
+/** SHA-256 of a revision: the approved document followed by every correction so far. */
+function revisionSha256(db: Db, meetingId: string): string {
+  const hash = createHash('sha256').update(documentSha256(db, meetingId), 'utf8');
+  for (const c of listCorrections(db, { meetingId })) {
+    hash.update(JSON.stringify([c.position, c.createdAt, c.author, c.reason, c.text]), 'utf8');
+  }
+  return hash.digest('hex');
+}
+
+function insertAudit(db: Db, entry: Omit<AuditRow, 'seq'>): AuditEntry {
+  const info = stmt(
+    db,
+    `INSERT INTO meeting_audit (meeting_id, at, author, action, revision_sha256, detail) VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(
+    entry.meeting_id,
+    entry.at,
+    entry.author,
+    entry.action,
+    entry.revision_sha256,
+    entry.detail,
+  );
+  return toAudit({ ...entry, seq: Number(info.lastInsertRowid) });
+}
+
+function requireAuthor(author: string): string {
+  const trimmed = author.trim();
+  if (trimmed === '') throw new DomainError('invalid_input', 'author: must not be empty');
+  return trimmed;
+}
+
+/**
+ * Approves a draft: the meeting is locked and the SHA-256 of its document recorded.
+ * @throws DomainError not_found, locked (not a draft), invalid_input
+ */
+export function approveMeeting(
+  db: Db,
+  args: { id: string; author: string },
+): { meeting: Meeting; audit: AuditEntry } {
+  const author = requireAuthor(args.author);
+  return writeTransaction(db, () => {
+    requireDraftMeeting(db, args.id);
+    const meeting = setMeetingStatus(db, { id: args.id, status: 'approved' });
+    const audit = insertAudit(db, {
+      meeting_id: args.id,
+      at: nowIso(),
+      author,
+      action: 'approved',
+      revision_sha256: documentSha256(db, args.id),
+      detail: '',
+    });
+    return { meeting, audit };
+  });
+}
+
+/**
+ * Appends a correction to an approved or signed meeting; the approved text stays as it was.
+ * @throws DomainError not_found, conflict (a draft: edit it instead), locked (archived), invalid_input
+ */
+export function addCorrection(
+  db: Db,
+  args: { meetingId: string; author: string; reason: string; text: string },
+): MeetingCorrection {
+  const author = requireAuthor(args.author);
+  const reason = args.reason.trim();
+  const text = args.text.replace(/\s+$/, '');
+  if (reason === '') throw new DomainError('invalid_input', 'reason: must not be empty');
+  if (text.trim() === '') throw new DomainError('invalid_input', 'text: must not be empty');
+  return writeTransaction(db, () => {
+    const meeting = getMeeting(db, args.meetingId);
+    if (meeting.status === 'draft') {
+      throw new DomainError(
+        'conflict',
+        'The meeting is a draft: change its text directly; corrections are for approved minutes.',
+      );
+    }
+    if (meeting.status === 'archived')
+      throw new DomainError(
+        'locked',
+        'The meeting is archived: it can no longer receive corrections.',
+      );
+    const position =
+      ((stmt(db, 'SELECT max(position) FROM meeting_corrections WHERE meeting_id = ?', true).get(
+        args.meetingId,
+      ) as number | null) ?? 0) + 1;
+    const row: CorrectionRow = {
+      id: newId(),
+      meeting_id: args.meetingId,
+      position,
+      created_at: nowIso(),
+      author,
+      reason,
+      text,
+    };
+    stmt(
+      db,
+      `INSERT INTO meeting_corrections (id, meeting_id, position, created_at, author, reason, text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(row.id, row.meeting_id, row.position, row.created_at, row.author, row.reason, row.text);
+    insertAudit(db, {
+      meeting_id: args.meetingId,
+      at: row.created_at,
+      author,
+      action: 'correction',
+      revision_sha256: revisionSha256(db, args.meetingId),
+      detail: reason,
+    });
+    return toCorrection(row);
+  });
+}
+
+/** The corrections of a meeting, oldest first. @throws DomainError not_found */
+export function listCorrections(db: Db, args: { meetingId: string }): MeetingCorrection[] {
+  getMeeting(db, args.meetingId);
+  const rows = stmt(
+    db,
+    'SELECT * FROM meeting_corrections WHERE meeting_id = ? ORDER BY position',
+  ).all(args.meetingId) as CorrectionRow[];
+  return rows.map(toCorrection);
+}
+
+/** The corrections as the PDF layout prints them ("Rettelser"), oldest first. */
+export function correctionsForExport(db: Db, meetingId: string): Correction[] {
+  return listCorrections(db, { meetingId }).map((c) => ({
+    date: c.createdAt,
+    author: c.author,
+    reason: c.reason,
+    text: c.text,
+  }));
+}
+
+/** The audit log of a meeting, oldest first. @throws DomainError not_found */
+export function listAudit(db: Db, args: { meetingId: string }): AuditEntry[] {
+  getMeeting(db, args.meetingId);
+  const rows = stmt(db, 'SELECT * FROM meeting_audit WHERE meeting_id = ? ORDER BY seq').all(
+    args.meetingId,
+  ) as AuditRow[];
+  return rows.map(toAudit);
+}
