@@ -6,6 +6,7 @@ import { CommitteeScreen } from './committees/CommitteeScreen';
 import { CommitteesScreen } from './committees/CommitteesScreen';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { MeetingScreen } from './meeting/MeetingScreen';
+import { SearchScreen } from './search/SearchScreen';
 import { parseRoute, routeHash, type Route } from './router';
 import { SaveQueue } from './save/saveQueue';
 import { SaveStatus } from './save/SaveStatus';
@@ -89,6 +90,9 @@ export function App({ client }: Props) {
             </span>
           )}
         </div>
+        <a className="app-header__search" href={routeHash({ screen: 'search' })}>
+          {t('search.navLink')}
+        </a>
         <SaveStatus />
         <LanguageSwitch />
       </header>
@@ -100,6 +104,7 @@ export function App({ client }: Props) {
         {route.screen === 'meeting' && (
           <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />
         )}
+        {route.screen === 'search' && <SearchScreen />}
       </main>
     </AppContext.Provider>
   );

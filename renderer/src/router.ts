@@ -1,11 +1,12 @@
 /**
- * Hash routes (#/, #/committees/ID, #/meetings/ID): they work the same under the HTTP host
+ * Hash routes (#/, #/committees/ID, #/meetings/ID, #/search): they work the same under the HTTP host
  * and under Electron's app:// protocol, and survive a reload.
  */
 export type Route =
   | { screen: 'committees' }
   | { screen: 'committee'; committeeId: string }
-  | { screen: 'meeting'; meetingId: string };
+  | { screen: 'meeting'; meetingId: string }
+  | { screen: 'search' };
 
 const idPattern = '([A-Za-z0-9_-]{1,64})';
 
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (committee?.[1]) return { screen: 'committee', committeeId: committee[1] };
   const meeting = new RegExp(`^/meetings/${idPattern}$`).exec(path);
   if (meeting?.[1]) return { screen: 'meeting', meetingId: meeting[1] };
+  if (path === '/search') return { screen: 'search' };
   return { screen: 'committees' };
 }
 
@@ -28,5 +30,7 @@ export function routeHash(route: Route): string {
       return `#/committees/${route.committeeId}`;
     case 'meeting':
       return `#/meetings/${route.meetingId}`;
+    case 'search':
+      return '#/search';
   }
 }
