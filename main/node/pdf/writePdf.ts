@@ -80,6 +80,11 @@ const headerSize = 8;
  */
 const parsedFonts = new Map<FontKey, unknown>();
 
+/** Drops the parsed fonts (the benchmark measures a first export). */
+export function forgetParsedFonts(): void {
+  parsedFonts.clear();
+}
+
 /**
  * A font selector for one document. pdfkit caches a font under its source: a path the first
  * time a process uses the font, afterwards the parsed object under a family name. One document
