@@ -6,6 +6,7 @@ import { CommitteeScreen } from './committees/CommitteeScreen';
 import { CommitteesScreen } from './committees/CommitteesScreen';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { MeetingScreen } from './meeting/MeetingScreen';
+import { DecisionsScreen } from './search/DecisionsScreen';
 import { SearchScreen } from './search/SearchScreen';
 import { parseRoute, routeHash, type Route } from './router';
 import { SaveQueue } from './save/saveQueue';
@@ -93,6 +94,9 @@ export function App({ client }: Props) {
         <a className="app-header__search" href={routeHash({ screen: 'search' })}>
           {t('search.navLink')}
         </a>
+        <a className="app-header__search" href={routeHash({ screen: 'decisions' })}>
+          {t('decisions.navLink')}
+        </a>
         <SaveStatus />
         <LanguageSwitch />
       </header>
@@ -105,6 +109,7 @@ export function App({ client }: Props) {
           <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />
         )}
         {route.screen === 'search' && <SearchScreen />}
+        {route.screen === 'decisions' && <DecisionsScreen />}
       </main>
     </AppContext.Provider>
   );

@@ -1,12 +1,13 @@
 /**
- * Hash routes (#/, #/committees/ID, #/meetings/ID, #/search): they work the same under the HTTP host
+ * Hash routes (#/, #/committees/ID, #/meetings/ID, #/search, #/decisions): they work the same under the HTTP host
  * and under Electron's app:// protocol, and survive a reload.
  */
 export type Route =
   | { screen: 'committees' }
   | { screen: 'committee'; committeeId: string }
   | { screen: 'meeting'; meetingId: string }
-  | { screen: 'search' };
+  | { screen: 'search' }
+  | { screen: 'decisions' };
 
 const idPattern = '([A-Za-z0-9_-]{1,64})';
 
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   const meeting = new RegExp(`^/meetings/${idPattern}$`).exec(path);
   if (meeting?.[1]) return { screen: 'meeting', meetingId: meeting[1] };
   if (path === '/search') return { screen: 'search' };
+  if (path === '/decisions') return { screen: 'decisions' };
   return { screen: 'committees' };
 }
 
@@ -32,5 +34,7 @@ export function routeHash(route: Route): string {
       return `#/meetings/${route.meetingId}`;
     case 'search':
       return '#/search';
+    case 'decisions':
+      return '#/decisions';
   }
 }

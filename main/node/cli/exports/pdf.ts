@@ -8,6 +8,7 @@ import { PassThrough } from 'node:stream';
 import type { Edition } from '../../../common/export/editions';
 import { writeMinutesPdf } from '../../pdf/writePdf';
 import { exportMeetingDocument } from '../../storage/interchange';
+import { correctionsForExport } from '../../storage/queries/lifecycle';
 import { writeOutput } from '../files';
 import type { ExportFormat } from '../types';
 
@@ -31,7 +32,10 @@ export const pdfExport: ExportFormat = {
     const chunks: Buffer[] = [];
     const sink = new PassThrough();
     sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const result = await writeMinutesPdf(document, { edition, out: sink });
+    // Corrections after approval are printed as additions. Only in the full edition: a correction
+    // may concern a closed item, and the public edition must not reveal it.
+    const corrections = edition === 'full' ? correctionsForExport(ctx.library().db, meetingId) : [];
+    const result = await writeMinutesPdf(document, { edition, out: sink, ...(corrections.length > 0 ? { corrections } : {}) });
     for (const warning of result.warnings) ctx.io.stderr(`referat: warning: ${warning.location}: ${warning.text}\n`);
     writeOutput(ctx, out, Buffer.concat(chunks));
   },
