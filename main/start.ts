@@ -29,7 +29,11 @@ function openBrowser(url: string): void {
         : ['xdg-open', [url]];
   try {
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
-    child.on('error', () => process.stderr.write(`Referat: could not open a browser (${command}); open the address above yourself.\n`));
+    child.on('error', () =>
+      process.stderr.write(
+        `Referat: could not open a browser (${command}); open the address above yourself.\n`,
+      ),
+    );
     child.unref();
   } catch {
     process.stderr.write('Referat: could not open a browser; open the address above yourself.\n');
@@ -45,15 +49,21 @@ function runElectron(electronPath: string, appDir: string, args: readonly string
   process.on('SIGINT', forward('SIGINT'));
   process.on('SIGTERM', forward('SIGTERM'));
   child.on('error', (error) => {
-    process.stderr.write(`Referat: Electron could not start (${error.message}); try npm start -- --browser\n`);
+    process.stderr.write(
+      `Referat: Electron could not start (${error.message}); try npm start -- --browser\n`,
+    );
     process.exit(1);
   });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)));
+  child.on('exit', (code, signal) =>
+    process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)),
+  );
 }
 
 async function runBrowserMode(options: StartOptions, rendererDir: string): Promise<void> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
-    process.stderr.write(`Referat: the renderer is not built (${rendererDir}); run npm run build.\n`);
+    process.stderr.write(
+      `Referat: the renderer is not built (${rendererDir}); run npm run build.\n`,
+    );
   }
   const libraryPath = resolveLibraryPath(options.libraryPath ?? undefined);
   let library: Library;
@@ -63,7 +73,12 @@ async function runBrowserMode(options: StartOptions, rendererDir: string): Promi
     process.stderr.write(`Referat: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  const host = await startHost({ library, handlers: createHandlers(library), rendererDir, port: options.port });
+  const host = await startHost({
+    library,
+    handlers: createHandlers(library),
+    rendererDir,
+    port: options.port,
+  });
   process.stderr.write(`Referat: library ${library.path}\n`);
   process.stdout.write(`Referat: ${host.url}\n`);
   if (options.isOpening) openBrowser(host.url);
@@ -76,7 +91,9 @@ async function runBrowserMode(options: StartOptions, rendererDir: string): Promi
     isStopping = true;
     void host
       .close()
-      .catch((error: unknown) => process.stderr.write(`Referat: closing the host failed: ${String(error)}\n`))
+      .catch((error: unknown) =>
+        process.stderr.write(`Referat: closing the host failed: ${String(error)}\n`),
+      )
       .finally(() => {
         try {
           library.close();
@@ -98,7 +115,9 @@ async function main(): Promise<void> {
   try {
     options = parseStartArgs(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`Referat: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    process.stderr.write(
+      `Referat: ${error instanceof Error ? error.message : String(error)}\n${usage}`,
+    );
     process.exit(2);
   }
   if (options.isHelp) {
@@ -121,6 +140,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Referat: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Referat: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

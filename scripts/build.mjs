@@ -26,7 +26,8 @@ const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]
 function isExternal(id) {
   if (id.startsWith('\0')) return false;
   if (builtins.has(id) || id.startsWith('node:')) return true;
-  if (id.startsWith('.') || path.isAbsolute(id)) return id.includes(`${path.sep}node_modules${path.sep}`);
+  if (id.startsWith('.') || path.isAbsolute(id))
+    return id.includes(`${path.sep}node_modules${path.sep}`);
   return true;
 }
 
@@ -83,20 +84,36 @@ async function buildRenderer(stage) {
     console.error('build: renderer/index.html is missing; the renderer was not built.');
     return;
   }
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel, build: { outDir: path.join(stage, 'renderer') } });
+  await build({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel,
+    build: { outDir: path.join(stage, 'renderer') },
+  });
 }
 
 async function buildMain(stage) {
   const input = mainEntries();
   if (Object.keys(input).length === 0) return;
-  await build(nodeConfig({ input, outDir: path.join(stage, 'main'), format: 'esm', entryFileNames: '[name].mjs' }));
+  await build(
+    nodeConfig({
+      input,
+      outDir: path.join(stage, 'main'),
+      format: 'esm',
+      entryFileNames: '[name].mjs',
+    }),
+  );
 }
 
 async function buildPreload(stage) {
   const file = path.join(root, 'preload', 'preload.ts');
   if (!existsSync(file)) return;
   await build(
-    nodeConfig({ input: { preload: file }, outDir: path.join(stage, 'preload'), format: 'cjs', entryFileNames: '[name].cjs' }),
+    nodeConfig({
+      input: { preload: file },
+      outDir: path.join(stage, 'preload'),
+      format: 'cjs',
+      entryFileNames: '[name].cjs',
+    }),
   );
 }
 

@@ -9,7 +9,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+  type OpenDialogOptions,
+} from 'electron';
 import type { Result } from '../common/contract/result';
 import { createDispatcher } from '../node/api/dispatch';
 import { createHandlers } from '../node/api/handlers';
@@ -31,7 +40,16 @@ const preloadFile = path.join(outDir, 'preload', 'preload.cjs');
 
 // Must happen before `ready`: a standard, secure scheme gets a real origin, fetch and storage.
 protocol.registerSchemesAsPrivileged([
-  { scheme, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+  {
+    scheme,
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      corsEnabled: true,
+      codeCache: true,
+    },
+  },
 ]);
 
 let library: Library | null = null;
@@ -71,11 +89,19 @@ function serveRenderer(): void {
   protocol.handle(scheme, async (request) => {
     const url = new URL(request.url);
     const file = url.host === appHost ? resolveStaticFile(rendererDir, url.pathname) : null;
-    if (!file) return new Response('Not found', { status: 404, headers: { ...securityHeaders, 'Content-Type': 'text/plain' } });
+    if (!file)
+      return new Response('Not found', {
+        status: 404,
+        headers: { ...securityHeaders, 'Content-Type': 'text/plain' },
+      });
     const body = await readFile(file);
     return new Response(body, {
       status: 200,
-      headers: { ...securityHeaders, 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-cache' },
+      headers: {
+        ...securityHeaders,
+        'Content-Type': contentTypeFor(file),
+        'Cache-Control': 'no-cache',
+      },
     });
   });
 }
@@ -126,19 +152,29 @@ async function start(): Promise<void> {
     // Files enter the app only through the main process's own dialog; the page names no path.
     pickFile: async () => {
       const options: OpenDialogOptions = { properties: ['openFile'] };
-      const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const choice = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
       const file = choice.canceled ? undefined : choice.filePaths[0];
       return file ? { path: file, fileName: path.basename(file) } : null;
     },
   };
   // The packaged app trusts its handlers' outputs; development checks them against the contract.
-  const dispatch = createDispatcher(createHandlers(opened), { isValidatingOutput: !app.isPackaged });
-  ipcMain.handle('referat:call', async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
-    if (!isOwnFrame(event)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Only Referat’s own window may call the API.' } };
-    }
-    return dispatch(name, input, context);
+  const dispatch = createDispatcher(createHandlers(opened), {
+    isValidatingOutput: !app.isPackaged,
   });
+  ipcMain.handle(
+    'referat:call',
+    async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
+      if (!isOwnFrame(event)) {
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'Only Referat’s own window may call the API.' },
+        };
+      }
+      return dispatch(name, input, context);
+    },
+  );
 
   mainWindow = createWindow();
 }
@@ -170,7 +206,9 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`Referat: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+      process.stderr.write(
+        `Referat: ${error instanceof Error ? (error.stack ?? message) : message}\n`,
+      );
       dialog.showErrorBox('Referat', message);
       app.exit(1);
     });

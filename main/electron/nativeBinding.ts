@@ -10,11 +10,25 @@
  *
  * The result is passed to better-sqlite3 as its `nativeBinding` option.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const addonRelative = path.join('node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const addonRelative = path.join(
+  'node_modules',
+  'better-sqlite3',
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 
 export type NativeBindingOptions = {
   isPackaged: boolean;
@@ -40,11 +54,15 @@ export async function ensureNativeBinding(options: NativeBindingOptions): Promis
 
   const require = createRequire(import.meta.url);
   const sourceDir = path.dirname(require.resolve('better-sqlite3/package.json'));
-  const version = (JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as { version: string }
+  ).version;
   const temp = `${dir}.building-${process.pid}`;
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(path.join(temp, 'node_modules'), { recursive: true });
-  options.log?.(`Referat: building the SQLite module for Electron ${options.electronVersion} (first start only)…`);
+  options.log?.(
+    `Referat: building the SQLite module for Electron ${options.electronVersion} (first start only)…`,
+  );
   try {
     // The Node build in node_modules stays untouched: copy the sources without it.
     cpSync(sourceDir, path.join(temp, 'node_modules', 'better-sqlite3'), {
@@ -53,7 +71,12 @@ export async function ensureNativeBinding(options: NativeBindingOptions): Promis
     });
     writeFileSync(
       path.join(temp, 'package.json'),
-      JSON.stringify({ name: 'referat-native', version: '1.0.0', private: true, dependencies: { 'better-sqlite3': version } }),
+      JSON.stringify({
+        name: 'referat-native',
+        version: '1.0.0',
+        private: true,
+        dependencies: { 'better-sqlite3': version },
+      }),
     );
     const { rebuild } = await import('@electron/rebuild');
     await rebuild({

@@ -18,22 +18,45 @@ type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string 
 /** One raw HTTP request (node:http, so Host and the path are sent exactly as given). */
 function send(
   port: number,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string; isChunked?: boolean },
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: Buffer | string;
+    isChunked?: boolean;
+  },
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, ...options.headers };
     const body = options.body === undefined ? undefined : Buffer.from(options.body);
     if (body && !options.isChunked) headers['Content-Length'] = String(body.length);
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (body && options.isChunked) {
       // Several writes without Content-Length: the limit must hold while streaming.
-      for (let offset = 0; offset < body.length; offset += 512) req.write(body.subarray(offset, offset + 512));
+      for (let offset = 0; offset < body.length; offset += 512)
+        req.write(body.subarray(offset, offset + 512));
       req.end();
     } else {
       req.end(body);
@@ -60,13 +83,22 @@ beforeAll(async () => {
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'referat-host-test-'));
   rendererDir = path.join(tempDir, 'renderer');
   mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Referat</title><script type="module" src="./assets/app.js"></script>');
+  writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><title>Referat</title><script type="module" src="./assets/app.js"></script>',
+  );
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
   writeFileSync(path.join(tempDir, 'secret.txt'), 'TOP-SECRET-OUTSIDE-RENDERER');
   writeFileSync(path.join(rendererDir, '.hidden'), 'hidden');
   symlinkSync(path.join(tempDir, 'secret.txt'), path.join(rendererDir, 'assets', 'link.txt'));
   library = openLibrary(path.join(tempDir, 'library.sqlite'));
-  host = await startHost({ library, handlers: createHandlers(library), rendererDir, apiBodyLimit: 64 * 1024, uploadLimit: 16 * 1024 });
+  host = await startHost({
+    library,
+    handlers: createHandlers(library),
+    rendererDir,
+    apiBodyLimit: 64 * 1024,
+    uploadLimit: 16 * 1024,
+  });
 });
 
 afterAll(async () => {
@@ -82,20 +114,35 @@ describe('HTTP host', () => {
   });
 
   it('answers a valid call with HTTP 200 and the typed result', async () => {
-    const created = await call('committees:create', { name: 'Opgaveudvalget om Innovation', kind: 'paragraf17_udvalg', organisation: 'Gentofte Kommune', template: 'opgaveudvalg' });
+    const created = await call('committees:create', {
+      name: 'Opgaveudvalget om Innovation',
+      kind: 'paragraf17_udvalg',
+      organisation: 'Gentofte Kommune',
+      template: 'opgaveudvalg',
+    });
     expect(created.status).toBe(200);
-    const committee = JSON.parse(created.body) as { ok: boolean; value: { id: string; name: string } };
+    const committee = JSON.parse(created.body) as {
+      ok: boolean;
+      value: { id: string; name: string };
+    };
     expect(committee.ok).toBe(true);
     const listed = await call('committees:list', {});
     expect(listed.status).toBe(200);
     expect(listed.headers['content-type']).toBe('application/json; charset=utf-8');
-    const result = JSON.parse(listed.body) as { ok: boolean; value: Array<{ id: string; name: string }> };
+    const result = JSON.parse(listed.body) as {
+      ok: boolean;
+      value: Array<{ id: string; name: string }>;
+    };
     expect(result.ok).toBe(true);
     expect(result.value.map((c) => c.name)).toContain('Opgaveudvalget om Innovation');
   });
 
   it('accepts Host localhost:PORT and a same-origin Origin', async () => {
-    const answer = await call('committees:list', {}, { Host: `localhost:${host.port}`, Origin: `http://localhost:${host.port}` });
+    const answer = await call(
+      'committees:list',
+      {},
+      { Host: `localhost:${host.port}`, Origin: `http://localhost:${host.port}` },
+    );
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ ok: true });
   });
@@ -103,50 +150,93 @@ describe('HTTP host', () => {
   it('answers typed errors (invalid input, unknown request) with HTTP 200', async () => {
     const invalid = await call('committees:create', { name: '', kind: 'x' });
     expect(invalid.status).toBe(200);
-    const result = JSON.parse(invalid.body) as { ok: false; error: { code: string; message: string } };
+    const result = JSON.parse(invalid.body) as {
+      ok: false;
+      error: { code: string; message: string };
+    };
     expect(result.error.code).toBe('invalid_input');
     expect(result.error.message).toContain('name:');
     const unknown = await call('nothing:here', {});
-    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_request' } });
+    expect(JSON.parse(unknown.body)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_request' },
+    });
   });
 
   it('refuses a missing token with 401', async () => {
-    const answer = await send(host.port, { method: 'POST', path: '/api/committees:list', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const answer = await send(host.port, {
+      method: 'POST',
+      path: '/api/committees:list',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(answer.status).toBe(401);
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('refuses a wrong token with 401 (same length and other lengths)', async () => {
     const flipped = host.token.slice(0, -1) + (host.token.endsWith('0') ? '1' : '0');
-    for (const token of [flipped, host.token.slice(0, 10), `${host.token}00`, host.token.toUpperCase()]) {
+    for (const token of [
+      flipped,
+      host.token.slice(0, 10),
+      `${host.token}00`,
+      host.token.toUpperCase(),
+    ]) {
       const answer = await call('committees:list', {}, { 'X-Referat-Token': token });
       expect(answer.status, token).toBe(401);
     }
   });
 
   it('refuses a foreign Host with 403 even with the right token (DNS rebinding)', async () => {
-    for (const hostHeader of [`evil.example:${host.port}`, '127.0.0.1', `127.0.0.1:${host.port + 1}`, `0.0.0.0:${host.port}`, `[::1]:${host.port}`]) {
+    for (const hostHeader of [
+      `evil.example:${host.port}`,
+      '127.0.0.1',
+      `127.0.0.1:${host.port + 1}`,
+      `0.0.0.0:${host.port}`,
+      `[::1]:${host.port}`,
+    ]) {
       const answer = await call('committees:list', {}, { Host: hostHeader });
       expect(answer.status, hostHeader).toBe(403);
     }
-    const page = await send(host.port, { path: '/', headers: { Host: `rebound.example:${host.port}` } });
+    const page = await send(host.port, {
+      path: '/',
+      headers: { Host: `rebound.example:${host.port}` },
+    });
     expect(page.status).toBe(403);
     expect(page.body).not.toContain('<title>Referat</title>');
   });
 
   it('refuses a foreign Origin with 403 even with the right token', async () => {
-    for (const origin of ['http://evil.example', `https://127.0.0.1:${host.port}`, `http://127.0.0.1:${host.port + 1}`, 'null']) {
+    for (const origin of [
+      'http://evil.example',
+      `https://127.0.0.1:${host.port}`,
+      `http://127.0.0.1:${host.port + 1}`,
+      'null',
+    ]) {
       const answer = await call('committees:list', {}, { Origin: origin });
       expect(answer.status, origin).toBe(403);
     }
   });
 
   it('refuses a body that is not JSON: 415 for the content type, 400 for malformed JSON', async () => {
-    const wrongType = await send(host.port, { method: 'POST', path: '/api/committees:list', headers: { 'Content-Type': 'text/plain', 'X-Referat-Token': host.token }, body: '{}' });
+    const wrongType = await send(host.port, {
+      method: 'POST',
+      path: '/api/committees:list',
+      headers: { 'Content-Type': 'text/plain', 'X-Referat-Token': host.token },
+      body: '{}',
+    });
     expect(wrongType.status).toBe(415);
-    const malformed = await send(host.port, { method: 'POST', path: '/api/committees:list', headers: { 'Content-Type': 'application/json', 'X-Referat-Token': host.token }, body: '{"a":' });
+    const malformed = await send(host.port, {
+      method: 'POST',
+      path: '/api/committees:list',
+      headers: { 'Content-Type': 'application/json', 'X-Referat-Token': host.token },
+      body: '{"a":',
+    });
     expect(malformed.status).toBe(400);
-    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.parse(malformed.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('refuses an oversized body with 413, declared or streamed', async () => {
@@ -203,7 +293,14 @@ describe('HTTP host', () => {
   });
 
   it('refuses other methods than POST on /api and GET/HEAD on files', async () => {
-    expect((await send(host.port, { path: '/api/committees:list', headers: { 'X-Referat-Token': host.token } })).status).toBe(405);
+    expect(
+      (
+        await send(host.port, {
+          path: '/api/committees:list',
+          headers: { 'X-Referat-Token': host.token },
+        })
+      ).status,
+    ).toBe(405);
     expect((await send(host.port, { method: 'DELETE', path: '/index.html' })).status).toBe(405);
   });
 
@@ -212,48 +309,135 @@ describe('HTTP host', () => {
     const uploaded = await send(host.port, {
       method: 'POST',
       path: '/upload',
-      headers: { 'Content-Type': 'application/pdf', 'X-Referat-Token': host.token, 'X-Referat-Filename': encodeURIComponent('../Bilag 1 – Læring.pdf') },
+      headers: {
+        'Content-Type': 'application/pdf',
+        'X-Referat-Token': host.token,
+        'X-Referat-Filename': encodeURIComponent('../Bilag 1 – Læring.pdf'),
+      },
       body: bytes,
     });
     expect(uploaded.status).toBe(200);
-    const upload = JSON.parse(uploaded.body) as { ok: true; value: { uploadId: string; fileName: string; size: number; sha256: string } };
+    const upload = JSON.parse(uploaded.body) as {
+      ok: true;
+      value: { uploadId: string; fileName: string; size: number; sha256: string };
+    };
     expect(upload.value.uploadId).toMatch(/^[a-f0-9]{32}$/);
     expect(upload.value.fileName).toBe('Bilag 1 – Læring.pdf');
     expect(upload.value.size).toBe(bytes.length);
     expect(upload.value.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
 
     // A meeting with an appendix; attaching the upload stores exactly these bytes.
-    const committees = JSON.parse((await call('committees:list', {})).body) as { value: Array<{ id: string }> };
+    const committees = JSON.parse((await call('committees:list', {})).body) as {
+      value: Array<{ id: string }>;
+    };
     const committeeId = committees.value[0]?.id ?? '';
-    const meeting = JSON.parse((await call('meetings:create', { committeeId, number: 5, date: '2017-12-12', kind: 'ordinary', isCopyingPrevious: false })).body) as { ok: boolean; value: { meeting: { id: string } } };
+    const meeting = JSON.parse(
+      (
+        await call('meetings:create', {
+          committeeId,
+          number: 5,
+          date: '2017-12-12',
+          kind: 'ordinary',
+          isCopyingPrevious: false,
+        })
+      ).body,
+    ) as { ok: boolean; value: { meeting: { id: string } } };
     expect(meeting.ok).toBe(true);
-    const appendix = JSON.parse((await call('appendices:create', { meetingId: meeting.value.meeting.id, appendix: { title: 'Læringsopsamling', documentNumber: '2107443', caseId: 'EMN-2017-05812', isClosed: false, itemId: null } })).body) as { ok: boolean; value: { id: string } };
+    const appendix = JSON.parse(
+      (
+        await call('appendices:create', {
+          meetingId: meeting.value.meeting.id,
+          appendix: {
+            title: 'Læringsopsamling',
+            documentNumber: '2107443',
+            caseId: 'EMN-2017-05812',
+            isClosed: false,
+            itemId: null,
+          },
+        })
+      ).body,
+    ) as { ok: boolean; value: { id: string } };
     expect(appendix.ok).toBe(true);
-    const attached = JSON.parse((await call('appendices:attachFile', { id: appendix.value.id, uploadId: upload.value.uploadId })).body) as { ok: boolean; value: Record<string, unknown> };
+    const attached = JSON.parse(
+      (
+        await call('appendices:attachFile', {
+          id: appendix.value.id,
+          uploadId: upload.value.uploadId,
+        })
+      ).body,
+    ) as { ok: boolean; value: Record<string, unknown> };
     expect(attached.ok).toBe(true);
     expect(JSON.stringify(attached.value)).toContain(upload.value.sha256);
 
     // The handler released the upload once stored: the same id does not work twice.
-    const again = JSON.parse((await call('appendices:attachFile', { id: appendix.value.id, uploadId: upload.value.uploadId })).body) as { ok: boolean };
+    const again = JSON.parse(
+      (
+        await call('appendices:attachFile', {
+          id: appendix.value.id,
+          uploadId: upload.value.uploadId,
+        })
+      ).body,
+    ) as { ok: boolean };
     expect(again).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     // An id that was never issued is refused as a typed error.
-    const unknown = JSON.parse((await call('appendices:attachFile', { id: appendix.value.id, uploadId: 'f'.repeat(32) })).body) as { ok: boolean; error: { code: string } };
+    const unknown = JSON.parse(
+      (await call('appendices:attachFile', { id: appendix.value.id, uploadId: 'f'.repeat(32) }))
+        .body,
+    ) as { ok: boolean; error: { code: string } };
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('reduces the file name of an upload to a base name without control characters', async () => {
+    const uploaded = await send(host.port, {
+      method: 'POST',
+      path: '/upload',
+      headers: {
+        'X-Referat-Token': host.token,
+        'X-Referat-Filename': encodeURIComponent('C:\\Users\\x\\bi\nlag\u0000 2.pdf'),
+      },
+      body: 'x',
+    });
+    expect(JSON.parse(uploaded.body)).toMatchObject({
+      ok: true,
+      value: { fileName: 'bilag 2.pdf' },
+    });
+    const malformed = await send(host.port, {
+      method: 'POST',
+      path: '/upload',
+      headers: { 'X-Referat-Token': host.token, 'X-Referat-Filename': '%E0%A4%A' },
+      body: 'x',
+    });
+    expect(malformed.status).toBe(400);
+  });
+
   it('refuses an upload without token (401) and over the limit (413)', async () => {
-    const noToken = await send(host.port, { method: 'POST', path: '/upload', headers: { 'X-Referat-Filename': 'a.pdf' }, body: 'abc' });
+    const noToken = await send(host.port, {
+      method: 'POST',
+      path: '/upload',
+      headers: { 'X-Referat-Filename': 'a.pdf' },
+      body: 'abc',
+    });
     expect(noToken.status).toBe(401);
-    const tooBig = await send(host.port, { method: 'POST', path: '/upload', headers: { 'X-Referat-Token': host.token, 'X-Referat-Filename': 'big.bin' }, body: Buffer.alloc(32 * 1024), isChunked: true });
+    const tooBig = await send(host.port, {
+      method: 'POST',
+      path: '/upload',
+      headers: { 'X-Referat-Token': host.token, 'X-Referat-Filename': 'big.bin' },
+      body: Buffer.alloc(32 * 1024),
+      isChunked: true,
+    });
     expect(tooBig.status).toBe(413);
   });
 
   it('closes cleanly: no more connections, temporary uploads removed', async () => {
     const other = await startHost({ library, handlers: createHandlers(library), rendererDir });
-    const uploadsBefore = readdirSync(os.tmpdir()).filter((name) => name.startsWith('referat-uploads-'));
+    const uploadsBefore = readdirSync(os.tmpdir()).filter((name) =>
+      name.startsWith('referat-uploads-'),
+    );
     await other.close();
-    const uploadsAfter = readdirSync(os.tmpdir()).filter((name) => name.startsWith('referat-uploads-'));
+    const uploadsAfter = readdirSync(os.tmpdir()).filter((name) =>
+      name.startsWith('referat-uploads-'),
+    );
     expect(uploadsAfter.length).toBe(uploadsBefore.length - 1);
     await expect(send(other.port, { path: '/' })).rejects.toThrow();
     expect(other.token).not.toBe(host.token);

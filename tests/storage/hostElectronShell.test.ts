@@ -134,14 +134,30 @@ let result: Record<string, unknown>;
 beforeAll(() => {
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'referat-electron-shell-'));
   if (!existsSync(electronMain)) {
-    const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   }
   // A packaged app's layout: the SQLite module unpacked from the asar (here: the Node build).
-  const addonDir = path.join(tempDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release');
+  const addonDir = path.join(
+    tempDir,
+    'resources',
+    'app.asar.unpacked',
+    'node_modules',
+    'better-sqlite3',
+    'build',
+    'Release',
+  );
   mkdirSync(addonDir, { recursive: true });
-  const betterSqlite = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-  copyFileSync(path.join(betterSqlite, 'build', 'Release', 'better_sqlite3.node'), path.join(addonDir, 'better_sqlite3.node'));
+  const betterSqlite = path.dirname(
+    createRequire(import.meta.url).resolve('better-sqlite3/package.json'),
+  );
+  copyFileSync(
+    path.join(betterSqlite, 'build', 'Release', 'better_sqlite3.node'),
+    path.join(addonDir, 'better_sqlite3.node'),
+  );
 
   const stub = path.join(tempDir, 'electron-stub.mjs');
   const hooks = path.join(tempDir, 'hooks.mjs');
@@ -171,7 +187,9 @@ afterAll(() => {
 describe('Electron shell (built main, stand-in electron module)', () => {
   it('registers app:// as a standard secure scheme and opens one locked-down window on it', () => {
     expect(result.errorBox).toBeNull();
-    expect(result.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(result.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     expect(result.url).toBe('app://referat/index.html');
     expect(result.webPreferences).toMatchObject({
       preload: true,
@@ -186,7 +204,10 @@ describe('Electron shell (built main, stand-in electron module)', () => {
   });
 
   it('answers IPC from its own frame with the dispatcher on the real library', () => {
-    expect(result.ownCall).toMatchObject({ ok: true, value: { transport: 'electron', libraryName: 'library' } });
+    expect(result.ownCall).toMatchObject({
+      ok: true,
+      value: { transport: 'electron', libraryName: 'library' },
+    });
     expect(result.listCall).toEqual({ ok: true, value: [] });
     expect(result.badInput).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
@@ -198,7 +219,12 @@ describe('Electron shell (built main, stand-in electron module)', () => {
   });
 
   it('serves the renderer over app:// with the CSP, and nothing outside it', () => {
-    expect(result.index).toMatchObject({ status: 200, csp: contentSecurityPolicy, nosniff: 'nosniff', type: 'text/html; charset=utf-8' });
+    expect(result.index).toMatchObject({
+      status: 200,
+      csp: contentSecurityPolicy,
+      nosniff: 'nosniff',
+      type: 'text/html; charset=utf-8',
+    });
     expect((result.index as { body: string }).body).toContain('<title>Referat</title>');
     expect(result.traversal).toMatchObject({ status: 404 });
     expect((result.traversal as { body: string }).body).not.toContain('"name"');
@@ -209,7 +235,11 @@ describe('Electron shell (built main, stand-in electron module)', () => {
     expect(result.permissionRequest).toBe(false);
     expect(result.permissionCheck).toBe(false);
     expect(result.devicePermission).toBe(false);
-    expect(result.prevented).toEqual({ 'will-navigate': true, 'will-redirect': true, 'will-attach-webview': true });
+    expect(result.prevented).toEqual({
+      'will-navigate': true,
+      'will-redirect': true,
+      'will-attach-webview': true,
+    });
     expect(result.windowOpen).toEqual({ action: 'deny' });
     expect(result.isDownloadPrevented).toBe(true);
     expect(result.quit).toBe(true);

@@ -15,7 +15,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const startScript = path.join(root, 'out', 'main', 'start.mjs');
 const startLine = /^Referat: http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{64})$/;
 
-type Run = { child: ChildProcess; stdout: () => string; stderr: () => string; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
+type Run = {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   const child = spawn(process.execPath, [startScript, ...args], {
@@ -27,7 +32,9 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stdout: () => out, stderr: () => err, exit };
 }
 
@@ -36,7 +43,8 @@ async function firstLine(started: Run, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (!started.stdout().includes('\n')) {
     if (Date.now() > deadline) throw new Error(`no start line; stderr: ${started.stderr()}`);
-    if (started.child.exitCode !== null) throw new Error(`exited ${started.child.exitCode}; stderr: ${started.stderr()}`);
+    if (started.child.exitCode !== null)
+      throw new Error(`exited ${started.child.exitCode}; stderr: ${started.stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return started.stdout().split('\n')[0] ?? '';
@@ -48,7 +56,10 @@ beforeAll(() => {
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'referat-start-test-'));
   if (!existsSync(startScript)) {
     // `npm test` builds first; a lone `npx vitest run` of this file builds here.
-    const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   }
 });
@@ -97,13 +108,18 @@ describe('npm start (browser mode)', () => {
     expect((await started.exit).code).toBe(0);
   });
 
-  it.skipIf(findElectronBinary().isAvailable)('says on stderr why it uses browser mode when Electron is missing', async () => {
-    const started = run(['--no-open', '--library', path.join(tempDir, 'noelectron.sqlite')]);
-    expect(await firstLine(started)).toMatch(startLine);
-    expect(started.stderr()).toMatch(/^Referat: running in browser mode because .*Electron binary/m);
-    started.child.kill('SIGINT');
-    expect((await started.exit).code).toBe(0);
-  });
+  it.skipIf(findElectronBinary().isAvailable)(
+    'says on stderr why it uses browser mode when Electron is missing',
+    async () => {
+      const started = run(['--no-open', '--library', path.join(tempDir, 'noelectron.sqlite')]);
+      expect(await firstLine(started)).toMatch(startLine);
+      expect(started.stderr()).toMatch(
+        /^Referat: running in browser mode because .*Electron binary/m,
+      );
+      started.child.kill('SIGINT');
+      expect((await started.exit).code).toBe(0);
+    },
+  );
 
   it('refuses a bad option and a file that is not a library with a one-line reason and no start line', async () => {
     const bad = run(['--browser', '--no-open', '--colour']);

@@ -5,8 +5,20 @@
  * A dispatch never throws and never answers with anything but a `Result`.
  */
 import type { z } from 'zod';
-import { api, isRequestName, type Api, type RequestName, type RequestOutput } from '../../common/contract/api';
-import { DomainError, formatIssues, isDomainError, type ApiError, type Result } from '../../common/contract/result';
+import {
+  api,
+  isRequestName,
+  type Api,
+  type RequestName,
+  type RequestOutput,
+} from '../../common/contract/api';
+import {
+  DomainError,
+  formatIssues,
+  isDomainError,
+  type ApiError,
+  type Result,
+} from '../../common/contract/result';
 
 /** The parsed (validated) input a handler receives. */
 export type HandlerInput<N extends RequestName> = z.output<Api[N]['input']>;
@@ -44,7 +56,10 @@ export const internalErrorMessage = 'An internal error occurred. Details were wr
  * `busy`; anything else → `internal` with a safe message, the details (never the input, which
  * may hold passwords) logged.
  */
-export function createDispatcher<Ctx>(handlers: HandlerMap<Ctx>, options: DispatcherOptions = {}): Dispatch<Ctx> {
+export function createDispatcher<Ctx>(
+  handlers: HandlerMap<Ctx>,
+  options: DispatcherOptions = {},
+): Dispatch<Ctx> {
   const isValidatingOutput = options.isValidatingOutput ?? process.env.NODE_ENV !== 'production';
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
 
@@ -59,7 +74,10 @@ export function createDispatcher<Ctx>(handlers: HandlerMap<Ctx>, options: Dispat
     const schemas = api[name];
     const parsed = await schemas.input.safeParseAsync(input === undefined ? {} : input);
     if (!parsed.success) {
-      return failure('invalid_input', `Invalid input for ${name}: ${formatIssues(parsed.error.issues).join('; ')}`);
+      return failure(
+        'invalid_input',
+        `Invalid input for ${name}: ${formatIssues(parsed.error.issues).join('; ')}`,
+      );
     }
     let value: unknown;
     try {
@@ -70,7 +88,9 @@ export function createDispatcher<Ctx>(handlers: HandlerMap<Ctx>, options: Dispat
     if (isValidatingOutput) {
       const checked = await schemas.output.safeParseAsync(value);
       if (!checked.success) {
-        log(`referat: ${name} answered an output that breaks the contract: ${formatIssues(checked.error.issues).join('; ')}`);
+        log(
+          `referat: ${name} answered an output that breaks the contract: ${formatIssues(checked.error.issues).join('; ')}`,
+        );
         return failure('internal', internalErrorMessage);
       }
     }
@@ -84,13 +104,23 @@ export function mapError(name: string, error: unknown, log: (line: string) => vo
     return { code: (error as DomainError).code, message: (error as DomainError).message };
   }
   if (isZodError(error)) {
-    return { code: 'invalid_input', message: `Invalid input for ${name}: ${formatIssues(error.issues).join('; ')}` };
+    return {
+      code: 'invalid_input',
+      message: `Invalid input for ${name}: ${formatIssues(error.issues).join('; ')}`,
+    };
   }
-  const sqliteCode = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const sqliteCode =
+    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof sqliteCode === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(sqliteCode)) {
-    return { code: 'busy', message: 'The library is in use by another program. Try again in a moment.' };
+    return {
+      code: 'busy',
+      message: 'The library is in use by another program. Try again in a moment.',
+    };
   }
-  const details = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : describeThrown(error);
+  const details =
+    error instanceof Error
+      ? (error.stack ?? `${error.name}: ${error.message}`)
+      : describeThrown(error);
   log(`referat: internal error in ${name}: ${details}`);
   return { code: 'internal', message: internalErrorMessage };
 }
@@ -103,14 +133,16 @@ function isZodError(error: unknown): error is { issues: z.core.$ZodIssue[] } {
   return (
     typeof error === 'object' &&
     error !== null &&
-    ((error as { name?: unknown }).name === 'ZodError' || (error as { name?: unknown }).name === '$ZodError') &&
+    ((error as { name?: unknown }).name === 'ZodError' ||
+      (error as { name?: unknown }).name === '$ZodError') &&
     Array.isArray((error as { issues?: unknown }).issues)
   );
 }
 
 /** A request name as safe, short text for a message (it comes from outside). */
 function describeName(name: unknown): string {
-  if (typeof name !== 'string') return `(a ${name === null ? 'null' : typeof name} instead of a name)`;
+  if (typeof name !== 'string')
+    return `(a ${name === null ? 'null' : typeof name} instead of a name)`;
   const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
   return JSON.stringify(shown);
 }

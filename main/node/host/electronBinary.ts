@@ -7,13 +7,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export type ElectronBinary = { isAvailable: true; path: string } | { isAvailable: false; reason: string };
+export type ElectronBinary =
+  { isAvailable: true; path: string } | { isAvailable: false; reason: string };
 
 /**
  * The Electron executable, or why there is none. Follows the package's own rules
  * (`path.txt` names the executable inside `dist/`; `ELECTRON_OVERRIDE_DIST_PATH` replaces `dist/`).
  */
-export function findElectronBinary(fromUrl: string = import.meta.url, env: NodeJS.ProcessEnv = process.env): ElectronBinary {
+export function findElectronBinary(
+  fromUrl: string = import.meta.url,
+  env: NodeJS.ProcessEnv = process.env,
+): ElectronBinary {
   let packageDir: string;
   try {
     packageDir = path.dirname(createRequire(fromUrl).resolve('electron/package.json'));
@@ -30,7 +34,11 @@ export function findElectronBinary(fromUrl: string = import.meta.url, env: NodeJ
       : { isAvailable: false, reason: `ELECTRON_OVERRIDE_DIST_PATH names no executable (${file})` };
   }
   if (!executable) {
-    return { isAvailable: false, reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)' };
+    return {
+      isAvailable: false,
+      reason:
+        'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)',
+    };
   }
   const file = path.join(packageDir, 'dist', executable);
   return existsSync(file)

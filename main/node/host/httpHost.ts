@@ -17,6 +17,7 @@ import { createDispatcher, type DispatcherOptions, type HandlerMap } from '../ap
 import type { HandlerContext } from '../api/types';
 import { contentTypeFor, resolveStaticFile, securityHeaders } from './staticFiles';
 import { createUploadStore, UploadTooLargeError } from './uploads';
+import { createDownloadStore } from '../archive/downloads';
 
 /** The header that carries the per-launch token. */
 export const tokenHeader = 'x-referat-token';
@@ -59,16 +60,20 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const rendererDir = path.resolve(options.rendererDir);
   const dispatch = createDispatcher(options.handlers, options.dispatcher);
   const uploads = createUploadStore();
+  const downloads = createDownloadStore(token);
   const context: HandlerContext = {
     transport: 'http',
     resolveUpload: (uploadId) => uploads.resolve(uploadId),
     releaseUpload: (uploadId) => uploads.release(uploadId),
+    offerDownload: (file) => downloads.offer(file),
   };
   let port = 0;
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      process.stderr.write(`referat: host error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `referat: host error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       if (!res.headersSent) refuse(res, 500, 'internal', 'The request failed.');
       else res.destroy();
     });
@@ -88,6 +93,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const isApi = url.pathname.startsWith('/api/');
     const isUpload = url.pathname === '/upload';
+    // GET /download/<id>?token=… (exports, appendix files): see archive/downloads.ts.
+    if (downloads.serve(req, res, url, securityHeaders)) return;
     if (!isApi && !isUpload) return serveStatic(req, res, url.pathname);
 
     if (!hasValidToken(req.headers[tokenHeader], tokenBytes)) {
@@ -104,11 +111,21 @@ export async function startHost(options: HostOptions): Promise<Host> {
       try {
         fileName = decodeURIComponent(String(req.headers[fileNameHeader] ?? ''));
       } catch {
-        return refuse(res, 400, 'invalid_input', 'The X-Referat-Filename header is not valid URI-encoded text.');
+        return refuse(
+          res,
+          400,
+          'invalid_input',
+          'The X-Referat-Filename header is not valid URI-encoded text.',
+        );
       }
       try {
         const upload = await uploads.save(req, fileName, uploadLimit, req.headers['content-type']);
-        const value = { uploadId: upload.uploadId, fileName: upload.fileName, size: upload.size, sha256: upload.sha256 };
+        const value = {
+          uploadId: upload.uploadId,
+          fileName: upload.fileName,
+          size: upload.size,
+          sha256: upload.sha256,
+        };
         return sendJson(res, 200, { ok: true, value });
       } catch (error) {
         if (error instanceof UploadTooLargeError) return refuseTooLarge(req, res, uploadLimit);
@@ -138,7 +155,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     return sendJson(res, 200, result);
   }
 
-  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+  function serveStatic(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+  ): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return refuse(res, 405, 'forbidden', 'Only GET and HEAD are allowed here.');
@@ -180,7 +201,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).finally(() => uploads.close());
+      }).finally(() => {
+        downloads.close();
+        return uploads.close();
+      });
       return closing;
     },
   };

@@ -21,7 +21,10 @@ export type StartOptions = {
 };
 
 /** Parses the arguments; throws an Error with a one-line reason on bad input. */
-export function parseStartArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): StartOptions {
+export function parseStartArgs(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): StartOptions {
   const options: StartOptions = {
     isBrowser: false,
     isOpening: env.REFERAT_NO_OPEN !== '1',
@@ -31,10 +34,17 @@ export function parseStartArgs(args: readonly string[], env: NodeJS.ProcessEnv =
   };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
-    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inlineValue] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const next = inlineValue ?? args[++i];
-      if (next === undefined || next === '' || (inlineValue === undefined && next.startsWith('--'))) {
+      if (
+        next === undefined ||
+        next === '' ||
+        (inlineValue === undefined && next.startsWith('--'))
+      ) {
         throw new Error(`${flag} needs a value`);
       }
       return next;
@@ -52,7 +62,8 @@ export function parseStartArgs(args: readonly string[], env: NodeJS.ProcessEnv =
       case '--port': {
         const text = value();
         const port = Number(text);
-        if (!/^\d+$/.test(text) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${text}"`);
+        if (!/^\d+$/.test(text) || port > 65535)
+          throw new Error(`--port must be a number from 0 to 65535, not "${text}"`);
         options.port = port;
         break;
       }
@@ -66,4 +77,3 @@ export function parseStartArgs(args: readonly string[], env: NodeJS.ProcessEnv =
   }
   return options;
 }
-

@@ -69,7 +69,8 @@ export function resolveStaticFile(rootDir: string, urlPath: string): string | nu
   }
   if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return null;
   const segments = decoded.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '..' || segment === '.' || segment.startsWith('.'))) return null;
+  if (segments.some((segment) => segment === '..' || segment === '.' || segment.startsWith('.')))
+    return null;
   const relative = segments.length === 0 ? 'index.html' : segments.join(path.sep);
   let root: string;
   try {

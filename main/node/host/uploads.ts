@@ -40,7 +40,12 @@ const uploadLifetimeMs = 60 * 60 * 1000;
 /** A temporary folder of uploads, removed on `close()`. */
 export type UploadStore = {
   /** Streams `source` to a new temporary file; rejects with UploadTooLargeError past `limit` bytes. */
-  save(source: Readable, fileName: string, limit: number, mediaType?: string): Promise<UploadedFile>;
+  save(
+    source: Readable,
+    fileName: string,
+    limit: number,
+    mediaType?: string,
+  ): Promise<UploadedFile>;
   /** The upload with this id, or a `not_found` DomainError. */
   resolve(uploadId: string): UploadedFile;
   /** Forgets one upload and deletes its file. */
@@ -93,9 +98,19 @@ export function createUploadStore(): UploadStore {
         sink.on('error', fail);
         sink.on('finish', () => {
           if (isFailed) return;
-          const upload: UploadedFile = { uploadId, path: file, fileName: safeFileName(fileName), size, sha256: hash.digest('hex') };
+          const upload: UploadedFile = {
+            uploadId,
+            path: file,
+            fileName: safeFileName(fileName),
+            size,
+            sha256: hash.digest('hex'),
+          };
           const declared = mediaType?.split(';')[0]?.trim().toLowerCase();
-          if (declared && declared !== 'application/octet-stream' && /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(declared)) {
+          if (
+            declared &&
+            declared !== 'application/octet-stream' &&
+            /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(declared)
+          ) {
             upload.mediaType = declared;
           }
           uploads.set(uploadId, { ...upload, createdAt: Date.now() });
@@ -106,7 +121,11 @@ export function createUploadStore(): UploadStore {
     },
     resolve(uploadId) {
       const upload = /^[a-f0-9]{32}$/.test(uploadId) ? uploads.get(uploadId) : undefined;
-      if (!upload) throw new DomainError('not_found', 'The uploaded file was not found (it may have expired). Upload it again.');
+      if (!upload)
+        throw new DomainError(
+          'not_found',
+          'The uploaded file was not found (it may have expired). Upload it again.',
+        );
       const { createdAt: _createdAt, ...file } = upload;
       return file;
     },
@@ -126,7 +145,10 @@ export function createUploadStore(): UploadStore {
 /** A base name without control characters or separators, at most 200 characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const cleaned = Array.from(base)
+    .filter((char) => char.charCodeAt(0) > 0x1f && char !== '\u007f')
+    .join('')
+    .trim()
+    .slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'upload' : cleaned;
 }
