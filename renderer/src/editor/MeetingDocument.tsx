@@ -1,0 +1,151 @@
+/**
+ * The meeting's minutes as one document, in the order of the printed minutes: header, Sags ID,
+ * Resumé, Tidligere beslutninger, Beslutninger with one "Ad <title>" section per agenda item
+ * (agenda order), the members present with their roles, and the appendices.
+ *
+ * One editor per text body (the benchmark in issue 3: one editor holding 300 pages is too slow
+ * to type in), each section laid out only when near the viewport (`content-visibility: auto`).
+ * An outline beside the document jumps to each item and puts the caret in its first body.
+ */
+import { useTranslation } from 'react-i18next';
+import type { AgendaItemDetail, MeetingDetail } from '../../../main/common/contract/api';
+import type { Body, ItemBodyField, MeetingBodyField } from '../../../main/common/domain/model';
+import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../main/common/domain/templates';
+import { BodyField } from '../meeting/BodyField';
+import { emptyBody } from '../meeting/bodies';
+import { MeetingRecordsContext, type MeetingRecords } from './meetingRecords';
+
+export type MeetingDocumentProps = {
+  detail: MeetingDetail;
+  /** The meeting's title line, e.g. "(Åben) 5. møde i Opgaveudvalget om Innovation den 12. december 2017". */
+  title: string;
+  onMeetingBodySaved(field: MeetingBodyField, body: Body): void;
+  onItemBodySaved(itemId: string, field: ItemBodyField, body: Body): void;
+};
+
+/** The DOM id of an item's section, for the outline's links. */
+export const itemSectionId = (itemId: string) => `document-item-${itemId}`;
+
+function jumpTo(itemId: string): void {
+  const section = document.getElementById(itemSectionId(itemId));
+  if (!section) return;
+  section.scrollIntoView({ block: 'start' });
+  section.querySelector<HTMLElement>('[contenteditable="true"]')?.focus();
+}
+
+export function MeetingDocument({ detail, title, onMeetingBodySaved, onItemBodySaved }: MeetingDocumentProps) {
+  const { t } = useTranslation();
+  const { meeting } = detail;
+  const items = [...detail.items].sort((a, b) => a.position - b.position);
+  const records: MeetingRecords = {
+    appendices: detail.appendices,
+    participants: detail.participants,
+    items: detail.items,
+    isMeetingClosed: meeting.isClosed,
+  };
+  const isAdTemplate = meeting.template === 'opgaveudvalg';
+  const present = detail.participants.filter((p) => p.attendance === 'present');
+  const appendices = [...detail.appendices].sort((a, b) => a.number - b.number);
+
+  const itemBodies = (item: AgendaItemDetail) =>
+    itemBodyFieldsOf(meeting.template, item.isClosed).map((field) => (
+      <BodyField
+        key={field}
+        owner={{ kind: 'item', itemId: item.id, field }}
+        body={item.bodies[field] ?? emptyBody()}
+        onSaved={(body) => onItemBodySaved(item.id, field, body)}
+      />
+    ));
+
+  return (
+    <MeetingRecordsContext.Provider value={records}>
+      <div className="meeting-document">
+        <nav className="meeting-document__outline" aria-label={t('editor.document.outline')}>
+          <h2 className="meeting-document__outline-heading">{t('editor.document.outline')}</h2>
+          <ol>
+            {items.map((item) => (
+              <li key={item.id}>
+                <a
+                  href={`#${itemSectionId(item.id)}`}
+                  aria-label={t('editor.document.jumpTo', { number: item.number, title: item.title })}
+                  onClick={(event) => {
+                    // The app routes by hash; jump without changing the route.
+                    event.preventDefault();
+                    jumpTo(item.id);
+                  }}
+                >
+                  {item.number}. {item.title}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <article className="meeting-document__page" aria-label={title}>
+          <p className="meeting-document__title">{title}</p>
+          {meeting.caseId && (
+            <p>
+              {t('common.caseId')}: {meeting.caseId}
+            </p>
+          )}
+          {meetingBodyFieldsOf(meeting.template).map((field) => (
+            <section key={field} className="meeting-document__section">
+              <BodyField
+                owner={{ kind: 'meeting', meetingId: meeting.id, field }}
+                body={detail.bodies[field] ?? emptyBody()}
+                onSaved={(body) => onMeetingBodySaved(field, body)}
+              />
+            </section>
+          ))}
+          {isAdTemplate && <h2 className="meeting-document__heading">{t('editor.document.decisions')}</h2>}
+          {items.map((item) => (
+            <section
+              key={item.id}
+              id={itemSectionId(item.id)}
+              className="meeting-document__section meeting-document__item"
+              aria-labelledby={`${itemSectionId(item.id)}-heading`}
+            >
+              <h3 id={`${itemSectionId(item.id)}-heading`} className="meeting-document__ad">
+                {isAdTemplate
+                  ? t('editor.document.ad', { title: item.title })
+                  : `${item.number}. ${item.title}`}
+                {item.isClosed && <span className="badge">{t('meeting.closed')}</span>}
+              </h3>
+              {itemBodies(item)}
+            </section>
+          ))}
+          <section className="meeting-document__section" aria-labelledby="document-members">
+            <h2 id="document-members" className="meeting-document__heading">
+              {t('editor.document.members')}
+            </h2>
+            <ul className="meeting-document__members">
+              {present.map((p) => (
+                <li key={p.id}>
+                  {p.name}
+                  {p.role !== 'member' ? ` (${t(`roles.${p.role}`)})` : ''}
+                  {p.partialPresence ? ` – ${p.partialPresence}` : ''}
+                </li>
+              ))}
+            </ul>
+          </section>
+          {appendices.length > 0 && (
+            <section className="meeting-document__section" aria-labelledby="document-appendices">
+              <h2 id="document-appendices" className="meeting-document__heading">
+                {t('editor.document.appendices')}
+              </h2>
+              <ol className="meeting-document__appendices">
+                {appendices.map((a) => (
+                  <li key={a.id} value={a.number}>
+                    {a.title}
+                    {a.documentNumber || a.caseId
+                      ? ` (${[a.documentNumber, a.caseId].filter(Boolean).join(' - ')})`
+                      : ''}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </article>
+      </div>
+    </MeetingRecordsContext.Provider>
+  );
+}
