@@ -1,0 +1,237 @@
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DecisionCase, RequestInput, RequestOutput } from '../../../main/common/contract/api';
+import type { ApiError, Result } from '../../../main/common/contract/result';
+import { formatDanishDate } from '../../../main/common/domain/danishDates';
+import { useApp } from '../appContext';
+import { useResource } from '../api/useResource';
+import { InlineError } from '../components/LoadState';
+import { dateLanguage } from '../i18n';
+import { routeHash } from '../router';
+import { LatestRequest } from './latestRequest';
+import { revealItemWhenRendered } from './reveal';
+import './search.css';
+
+type ListInput = RequestInput<'decisions:list'>;
+type ListOutput = RequestOutput<'decisions:list'>;
+type Filters = {
+  text: string;
+  committeeId: string;
+  caseId: string;
+  from: string;
+  to: string;
+  isClosedIncluded: boolean;
+};
+
+const noFilters: Filters = {
+  text: '',
+  committeeId: '',
+  caseId: '',
+  from: '',
+  to: '',
+  isClosedIncluded: false,
+};
+
+function toInput(filters: Filters): ListInput {
+  return {
+    isClosedIncluded: filters.isClosedIncluded,
+    ...(filters.text.trim() ? { text: filters.text } : {}),
+    ...(filters.committeeId ? { committeeIds: [filters.committeeId] } : {}),
+    ...(filters.caseId.trim() ? { caseId: filters.caseId.trim() } : {}),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+  };
+}
+
+/** The decision register: every decision, grouped by case id, each case's history oldest first. */
+export function DecisionsScreen() {
+  const { t, i18n } = useTranslation();
+  const { client, navigate } = useApp();
+  const language = dateLanguage(i18n.language);
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const [cases, setCases] = useState<DecisionCase[]>([]);
+  const [output, setOutput] = useState<ListOutput | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isLoading, setLoading] = useState(true);
+  const loadCommittees = useCallback(() => client.call('committees:list', {}), [client]);
+  const { resource: committees } = useResource(loadCommittees);
+
+  const latest = useMemo(
+    () =>
+      new LatestRequest<ListInput, Result<ListOutput>>(
+        (input) => client.call('decisions:list', input),
+        (result) => {
+          setLoading(false);
+          if (result.ok) {
+            setError(null);
+            setOutput(result.value);
+            setCases(result.value.cases);
+          } else setError(result.error);
+        },
+      ),
+    [client],
+  );
+  useEffect(() => {
+    latest.request(toInput(noFilters), { isImmediate: true });
+    return () => latest.cancel();
+  }, [latest]);
+
+  const change = (patch: Partial<Filters>, isImmediate: boolean) => {
+    const next = { ...filters, ...patch };
+    setFilters(next);
+    setLoading(true);
+    latest.request(toInput(next), { isImmediate });
+  };
+
+  const loadMore = async () => {
+    if (!output?.nextCursor) return;
+    const cursor = output.nextCursor;
+    setLoading(true);
+    const result = await client.call('decisions:list', { ...toInput(filters), cursor });
+    setLoading(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setOutput(result.value);
+    setCases((current) => [...current, ...result.value.cases]);
+  };
+
+  const open = (event: MouseEvent, meetingId: string, itemId: string) => {
+    event.preventDefault();
+    navigate({ screen: 'meeting', meetingId });
+    revealItemWhenRendered(itemId);
+  };
+
+  return (
+    <section className="screen search-screen" aria-labelledby="decisions-heading">
+      <h1 id="decisions-heading">{t('decisions.heading')}</h1>
+      <form role="search" className="search-form" onSubmit={(event) => event.preventDefault()}>
+        <div className="search-form__filters">
+          <div className="field">
+            <label className="field__label" htmlFor="decisions-text">
+              {t('decisions.text')}
+            </label>
+            <input
+              id="decisions-text"
+              type="search"
+              value={filters.text}
+              maxLength={10_000}
+              onChange={(event) => change({ text: event.target.value }, false)}
+            />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="decisions-case">
+              {t('common.caseId')}
+            </label>
+            <input
+              id="decisions-case"
+              type="text"
+              value={filters.caseId}
+              maxLength={100}
+              onChange={(event) => change({ caseId: event.target.value }, false)}
+            />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="decisions-committee">
+              {t('search.committee')}
+            </label>
+            <select
+              id="decisions-committee"
+              value={filters.committeeId}
+              onChange={(event) => change({ committeeId: event.target.value }, true)}
+            >
+              <option value="">{t('search.allCommittees')}</option>
+              {committees.status === 'loaded' &&
+                committees.value.map((committee) => (
+                  <option key={committee.id} value={committee.id}>
+                    {committee.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="decisions-from">
+              {t('search.from')}
+            </label>
+            <input
+              id="decisions-from"
+              type="date"
+              value={filters.from}
+              onChange={(event) => change({ from: event.target.value }, true)}
+            />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="decisions-to">
+              {t('search.to')}
+            </label>
+            <input
+              id="decisions-to"
+              type="date"
+              value={filters.to}
+              onChange={(event) => change({ to: event.target.value }, true)}
+            />
+          </div>
+          <div className="field field--checkbox">
+            <input
+              id="decisions-closed"
+              type="checkbox"
+              checked={filters.isClosedIncluded}
+              onChange={(event) => change({ isClosedIncluded: event.target.checked }, true)}
+            />
+            <label htmlFor="decisions-closed">{t('search.includeClosed')}</label>
+          </div>
+        </div>
+      </form>
+      <p className="search-status" role="status" aria-live="polite">
+        {isLoading && t('search.searching')}
+        {!isLoading &&
+          output?.query?.isEmpty &&
+          t(`search.empty.${output.query.reason ?? 'empty'}`)}
+        {!isLoading && cases.length === 0 && !output?.query?.isEmpty && t('decisions.none')}
+      </p>
+      <InlineError error={error} />
+      {cases.length > 0 && (
+        <ol className="search-results" aria-busy={isLoading}>
+          {cases.map((decisionCase) => (
+            <li
+              key={decisionCase.caseId || decisionCase.entries[0]?.itemId}
+              className="search-result"
+            >
+              <h2 className="search-result__meeting">
+                {decisionCase.caseId
+                  ? `${t('common.caseId')}: ${decisionCase.caseId}`
+                  : t('decisions.noCaseId')}
+              </h2>
+              <ol className="search-result__hits">
+                {decisionCase.entries.map((entry) => (
+                  <li key={entry.itemId}>
+                    <a
+                      className="search-hit__place"
+                      href={routeHash({ screen: 'meeting', meetingId: entry.meetingId })}
+                      onClick={(event) => open(event, entry.meetingId, entry.itemId)}
+                    >
+                      {t('decisions.reference', {
+                        committee: entry.committeeName,
+                        date: formatDanishDate(entry.date, { language }),
+                        number: entry.itemNumber,
+                        title: entry.itemTitle || t('search.closedItem'),
+                      })}
+                    </a>
+                    {entry.isClosed && <span className="badge">{t('search.closed')}</span>}
+                    <p className="search-hit__snippet">{entry.decisionText}</p>
+                  </li>
+                ))}
+              </ol>
+            </li>
+          ))}
+        </ol>
+      )}
+      {output?.nextCursor && (
+        <button type="button" onClick={() => void loadMore()} disabled={isLoading}>
+          {t('decisions.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}
