@@ -17,9 +17,14 @@ import type { HandlerContext } from '../../main/node/api/types';
 import { writeMinutesPdf } from '../../main/node/pdf/writePdf';
 import { exportMeetingDocument } from '../../main/node/storage/interchange';
 import { correctionsForExport } from '../../main/node/storage/queries/lifecycle';
+import { signPdf } from '../../main/node/signing/signPdf';
+import { createTestPki } from '../helpers/testPki';
 import { makeTempDir, newLibrary, text } from './storageHelpers';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json');
+
+/** Uploads by id, as the HTTP host would hand them to handlers. */
+const uploads = new Map<string, string>();
 
 async function setup() {
   const library = newLibrary();
@@ -27,7 +32,15 @@ async function setup() {
     isValidatingOutput: true,
     log: () => undefined,
   });
-  const ctx: HandlerContext = { transport: 'cli', author: 'Referent Rasmussen' };
+  const ctx: HandlerContext = {
+    transport: 'http',
+    author: 'Referent Rasmussen',
+    resolveUpload: (id) => {
+      const file = uploads.get(id);
+      if (!file) throw new Error('unknown upload');
+      return { path: file, fileName: path.basename(file) };
+    },
+  };
   async function ok<N extends RequestName>(
     name: N,
     input: RequestInput<N>,
@@ -147,5 +160,77 @@ describe('meeting lifecycle', () => {
     });
     expect((await t.fail('audit:list', { meetingId: 'no-such-meeting' })).code).toBe('not_found');
     expect((await t.fail('meetings:approve', { id: 'no-such-meeting' })).code).toBe('not_found');
+  });
+
+  it('signed: one intact signature per member present, recorded with the PDF hash; then corrections still append', async () => {
+    const t = await setup();
+    await t.ok('meetings:approve', { id: t.meetingId });
+    const document = exportMeetingDocument(t.library.db, t.meetingId);
+    const present = document.participants
+      .filter((p) => p.attendance === 'present')
+      .map((p) => p.name);
+    expect(present.length).toBeGreaterThan(1);
+    const dir = makeTempDir();
+    const file = path.join(dir, 'minutes.pdf');
+    await writeMinutesPdf(document, { edition: 'full', out: file, isWithSignaturePage: true });
+    const pki = createTestPki();
+    try {
+      let pdf: Buffer = fs.readFileSync(file);
+      const upload = (id: string, bytes: Buffer) => {
+        const target = path.join(dir, `${id}.pdf`);
+        fs.writeFileSync(target, bytes);
+        uploads.set(id.padEnd(32, '0'), target);
+        return id.padEnd(32, '0');
+      };
+      for (const [i, name] of present.entries()) {
+        const member = pki.makeMember(name);
+        pdf = signPdf(pdf, {
+          p12: member.p12,
+          password: member.password,
+          reason: 'Godkendt',
+          location: 'Gentofte',
+        });
+        if (i === 0) {
+          const tooFew = await t.fail('meetings:markSigned', {
+            id: t.meetingId,
+            uploadId: upload('a1', pdf),
+          });
+          expect(tooFew).toMatchObject({
+            code: 'conflict',
+            message: expect.stringContaining(`${present.length} members were present`),
+          });
+        }
+      }
+      const tampered = Buffer.concat([pdf, Buffer.from('% later change\n')]);
+      expect(
+        (await t.fail('meetings:markSigned', { id: t.meetingId, uploadId: upload('b2', tampered) }))
+          .code,
+      ).toBe('conflict');
+
+      const { meeting, audit } = await t.ok('meetings:markSigned', {
+        id: t.meetingId,
+        uploadId: upload('c3', pdf),
+      });
+      expect(meeting.status).toBe('signed');
+      expect(audit.action).toBe('signed');
+      expect(audit.detail).toContain(createHash('sha256').update(pdf).digest('hex'));
+      expect(audit.detail).toContain(present.join(', '));
+      expect(
+        (await t.fail('meetings:markSigned', { id: t.meetingId, uploadId: upload('c3', pdf) }))
+          .code,
+      ).toBe('conflict');
+      await t.ok('corrections:add', {
+        meetingId: t.meetingId,
+        reason: 'Efter underskrift',
+        text: 'En tilføjelse.',
+      });
+      expect((await t.ok('audit:list', { meetingId: t.meetingId })).map((a) => a.action)).toEqual([
+        'approved',
+        'signed',
+        'correction',
+      ]);
+    } finally {
+      pki.dispose();
+    }
   });
 });

@@ -565,6 +565,15 @@ export const api = {
       .strict(),
     meetingCorrectionSchema,
   ),
+  /**
+   * Marks approved minutes as signed, given the signed PDF (Electron: the open dialog; browser
+   * mode: an upload). Every signature must be intact, the last must cover the whole file, and
+   * there must be one per participant present; the audit log records the PDF's SHA-256.
+   */
+  'meetings:markSigned': request(
+    z.object({ id: idSchema, uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional() }).strict(),
+    z.object({ meeting: meetingSchema, audit: auditEntrySchema }),
+  ),
   /** The corrections of a meeting, oldest first. */
   'corrections:list': request(z.object({ meetingId: idSchema }).strict(), z.array(meetingCorrectionSchema)),
   /** The audit log of a meeting (approval, corrections, signing, archiving), oldest first. */

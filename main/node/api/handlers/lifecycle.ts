@@ -1,25 +1,69 @@
 /**
- * Handlers of the meeting lifecycle (issue 5): approval, corrections and the audit log. The
- * rules live in main/node/storage/queries/lifecycle.ts.
+ * Handlers of the meeting lifecycle (issue 5): approval, corrections, signing and the audit
+ * log. The rules live in main/node/storage/queries/lifecycle.ts.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { DomainError } from '../../../common/contract/result';
+import { verifyPdf } from '../../signing/verifyPdf';
 import type { Library } from '../../storage/library';
 import {
   addCorrection,
   approveMeeting,
   listAudit,
   listCorrections,
+  markSigned,
+  type SignedPdfCheck,
 } from '../../storage/queries/lifecycle';
-import type { Handlers } from '../handlers';
+import { incomingFile, safeFileName, type Handlers } from '../handlers';
 
 /** The lifecycle requests. */
 export type LifecycleRequestName =
-  'meetings:approve' | 'corrections:add' | 'corrections:list' | 'audit:list';
+  | 'meetings:approve'
+  | 'meetings:markSigned'
+  | 'corrections:add'
+  | 'corrections:list'
+  | 'audit:list';
+
+/** Largest signed PDF accepted (it is read into memory). */
+const maxPdfBytes = 512 * 1024 * 1024;
+
+/** Checks a signed PDF: intact signatures (issuer trust is the reader's matter) covering the file. */
+export function checkSignedPdf(pdf: Buffer): SignedPdfCheck {
+  const report = verifyPdf(pdf, { isSystemTrustUsed: false });
+  const last = report.signatures[report.signatures.length - 1];
+  return {
+    pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+    signers: report.signatures.map((s) => s.signer),
+    isIntact:
+      last !== undefined &&
+      last.coversWholeFile &&
+      report.signatures.every((s) => s.status === 'valid' || s.status === 'unknown_issuer'),
+  };
+}
 
 export function createLifecycleHandlers(library: Library): Pick<Handlers, LifecycleRequestName> {
   const db = library.db;
   return {
     'meetings:approve': (input, ctx) =>
       approveMeeting(db, { id: input.id, author: ctx.author ?? library.author }),
+    'meetings:markSigned': async (input, ctx) => {
+      const file = await incomingFile(input.uploadId, ctx);
+      try {
+        const stat = fs.statSync(file.path, { throwIfNoEntry: false });
+        if (!stat)
+          throw new DomainError('not_found', `${safeFileName(file.fileName)} cannot be read.`);
+        if (stat.size > maxPdfBytes)
+          throw new DomainError(
+            'too_large',
+            `${safeFileName(file.fileName)} is larger than 512 MB.`,
+          );
+        const check = checkSignedPdf(fs.readFileSync(file.path));
+        return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
+      } finally {
+        if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
+      }
+    },
     'corrections:add': (input, ctx) =>
       addCorrection(db, { ...input, author: ctx.author ?? library.author }),
     'corrections:list': (input) => listCorrections(db, input),

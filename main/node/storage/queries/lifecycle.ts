@@ -169,6 +169,64 @@ export function addCorrection(
   });
 }
 
+/** What the signed PDF must show before a meeting counts as signed. */
+export type SignedPdfCheck = {
+  /** SHA-256 (hex) of the signed PDF. */
+  pdfSha256: string;
+  /** Signer names in signing order. */
+  signers: string[];
+  /** Every signature intact (its issuer may be unknown here) and the last covers the whole file. */
+  isIntact: boolean;
+};
+
+/**
+ * Records that an approved meeting is signed: the signed PDF must be intact and carry at least
+ * one signature per participant present.
+ * @throws DomainError not_found, conflict (not approved, too few or damaged signatures)
+ */
+export function markSigned(
+  db: Db,
+  args: { id: string; author: string; check: SignedPdfCheck },
+): { meeting: Meeting; audit: AuditEntry } {
+  const author = requireAuthor(args.author);
+  return writeTransaction(db, () => {
+    const current = getMeeting(db, args.id);
+    if (current.status !== 'approved') {
+      throw new DomainError(
+        'conflict',
+        `Only approved minutes can be marked as signed; this meeting is ${current.status}.`,
+      );
+    }
+    if (!args.check.isIntact) {
+      throw new DomainError(
+        'conflict',
+        'The signed PDF is damaged or was changed after the last signature.',
+      );
+    }
+    const present = stmt(
+      db,
+      `SELECT count(*) FROM participants WHERE meeting_id = ? AND attendance = 'present'`,
+      true,
+    ).get(args.id) as number;
+    if (args.check.signers.length < present) {
+      throw new DomainError(
+        'conflict',
+        `The PDF has ${args.check.signers.length} signatures; ${present} members were present and must all sign.`,
+      );
+    }
+    const meeting = setMeetingStatus(db, { id: args.id, status: 'signed' });
+    const audit = insertAudit(db, {
+      meeting_id: args.id,
+      at: nowIso(),
+      author,
+      action: 'signed',
+      revision_sha256: revisionSha256(db, args.id),
+      detail: `PDF ${args.check.pdfSha256}: ${args.check.signers.join(', ')}`,
+    });
+    return { meeting, audit };
+  });
+}
+
 /** The corrections of a meeting, oldest first. @throws DomainError not_found */
 export function listCorrections(db: Db, args: { meetingId: string }): MeetingCorrection[] {
   getMeeting(db, args.meetingId);
