@@ -56,7 +56,7 @@ async function seriousViolations(target: Page): Promise<string[]> {
     );
 }
 
-describe('accessibility of the first screens', () => {
+describe('accessibility of the first screens', { timeout: 120_000 }, () => {
   let committeeId = '';
   let meetingId = '';
 

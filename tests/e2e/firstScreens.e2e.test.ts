@@ -72,7 +72,8 @@ async function headingsOf(locator: Locator): Promise<string[]> {
   return (await locator.allTextContents()).map((text) => text.trim());
 }
 
-describe('first screens in browser mode', () => {
+// Generous per-test limit: every spec drives a real browser on a shared 2-core machine.
+describe('first screens in browser mode', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     session = await openBrowserSession();
     page = session.page;

@@ -9,7 +9,7 @@ import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 let session: BrowserSession;
 let page: Page;
 
-describe('language switch', () => {
+describe('language switch', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     session = await openBrowserSession();
     page = session.page;

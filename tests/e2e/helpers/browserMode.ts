@@ -174,7 +174,7 @@ export async function openBrowserSession(
       viewport: options.viewport ?? { width: 1280, height: 900 },
       locale: 'da-DK',
     });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
