@@ -476,6 +476,46 @@ export const api = {
     z.object({ meetingId: idSchema }),
   ),
 
+  // --- archive ---------------------------------------------------------------------------
+  /**
+   * "Arkivér": the meeting as a BagIt archive package (zip, or a folder in the desktop app).
+   * Electron: the main process shows the save dialog and writes there (`downloadUrl` null).
+   * Browser mode: the zip is offered once as a download from the host (`downloadUrl`).
+   */
+  'archive:export': request(
+    z.object({ meetingId: idSchema, kind: z.enum(['zip', 'folder']).optional() }).strict(),
+    z.object({ fileName: z.string(), files: z.number().int(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
+  ),
+  /**
+   * "Åbn pakke": verifies an archive package completely, then imports its meeting. Electron: the
+   * main process shows the open dialog; browser mode: the page uploads the zip (`POST /upload`)
+   * and passes `uploadId`. A meeting already in the library answers `conflict` unless
+   * `onExisting` says keepBoth or replace (the upload is kept for that second call).
+   * A tampered package answers `invalid_input` listing every bad file; nothing is written.
+   */
+  'archive:import': request(
+    z
+      .object({
+        uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+        onExisting: z.enum(['refuse', 'keepBoth', 'replace']).optional(),
+      })
+      .strict(),
+    z.object({ meetingId: idSchema, filesAdded: z.number().int(), filesAlreadyStored: z.number().int() }),
+  ),
+  /** The minutes as a Word document (full or public edition); delivered like `archive:export`. */
+  'meetings:exportDocx': request(
+    z.object({ id: idSchema, edition: z.enum(['full', 'public']) }).strict(),
+    z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
+  ),
+  /**
+   * Opens an appendix's file with the system viewer. Electron: a temporary copy is opened with
+   * the default application (`downloadUrl` null). Browser mode: a download URL from the host.
+   */
+  'appendices:open': request(
+    z.object({ id: idSchema }).strict(),
+    z.object({ fileName: z.string(), downloadUrl: z.string().nullable() }),
+  ),
+
   // --- library maintenance -------------------------------------------------------------
   'library:backups': request(empty, z.array(backupSchema)),
   'library:backupNow': request(empty, backupSchema),

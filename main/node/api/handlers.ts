@@ -30,6 +30,7 @@ import {
 import { createMember, listMembers, moveMember, updateMember } from '../storage/queries/members';
 import { createParticipant, deleteParticipant, updateParticipant } from '../storage/queries/participants';
 import type { HandlerMap } from './dispatch';
+import { createArchiveHandlers } from './handlers/archive';
 import { createSearchHandlers } from './handlers/search';
 import { createLifecycleHandlers } from './handlers/lifecycle';
 import { createSignatureHandlers } from './handlers/signatures';
@@ -121,6 +122,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'library:backupNow': () => backupNow(library),
 
     ...createSearchHandlers(library),
+    ...createArchiveHandlers(library, { maxAttachmentBytes }),
     ...createLifecycleHandlers(library),
     ...createSignatureHandlers(),
   };

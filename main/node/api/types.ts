@@ -26,4 +26,24 @@ export type HandlerContext = {
   releaseUpload?: (uploadId: string) => void | Promise<void>;
   /** Electron: shows the open-file dialog; null when the user cancels. */
   pickFile?: () => Promise<IncomingFile | null>;
+  /** Electron: shows the save dialog proposing `suggestedName`; the chosen path, or null when cancelled. */
+  pickSaveFile?: (suggestedName: string) => Promise<string | null>;
+  /** Electron: opens a file with the system's default application (`shell.openPath`). */
+  openWithSystem?: (file: string) => Promise<void>;
+  /**
+   * Browser mode: makes a file downloadable once from the host and answers its URL (relative to
+   * the host, token included). `onDone` runs after the download or when the host closes.
+   */
+  offerDownload?: (file: OutgoingFile) => { url: string };
+};
+
+/** A file the main side hands to the user (browser mode: as a download). */
+export type OutgoingFile = {
+  /** Absolute path of the bytes (a temporary file or the file store). */
+  path: string;
+  /** The name the browser saves it under. */
+  fileName: string;
+  mediaType: string;
+  /** Cleans up a temporary file once it was downloaded (or never will be). */
+  onDone?: () => void;
 };

@@ -1,0 +1,156 @@
+/**
+ * Archive package benchmark (issue 6): a meeting with 50 appendices totalling 200 MB (random
+ * bytes, generated in a temporary folder and stored in a temporary library), exported as a
+ * BagIt zip and as a bag folder. Targets: export under 5 s, peak memory under 300 MB.
+ *
+ * Each export runs in a child process that does nothing else (open the library, export, exit),
+ * so its peak RSS (`process.resourceUsage().maxRSS`, the kernel's high-water mark) is the
+ * export's own figure, not the parent's that generated 200 MB of files.
+ *
+ * Run alone with `npx tsx bench/archive.ts`, or through `npm run bench` (runArchiveBench).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateMeeting } from '../main/common/export/generateMeeting';
+import type { ReferatDocument } from '../main/common/format/referat1';
+import { exportBag } from '../main/node/archive/exportBag';
+import { storeFile } from '../main/node/storage/fileStore';
+import { importMeetingDocument } from '../main/node/storage/interchange';
+import { openLibrary } from '../main/node/storage/library';
+
+export type ArchiveBenchResult = {
+  name: string;
+  appendices: number;
+  payloadBytes: number;
+  exportMs: number;
+  /** User + system CPU of the export: steadier than wall time on a shared, loaded machine. */
+  exportCpuMs: number;
+  peakRssMiB: number;
+  /** The machine's 1-minute load average when the export ran (wall time suffers under load). */
+  loadAverage: number;
+  isWithinTarget: boolean;
+};
+
+const appendixCount = 50;
+const totalBytes = 200 * 1000 * 1000;
+const targetMs = 5000;
+const targetRssMiB = 300;
+
+type ChildAnswer = { exportMs: number; exportCpuMs: number; peakRssMiB: number; payloadBytes: number };
+
+/** Builds the library, then measures the zip and the folder export each in a clean child. */
+export async function runArchiveBench(): Promise<ArchiveBenchResult[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-archive-bench-'));
+  try {
+    const { libraryPath, meetingId } = await buildLibrary(dir);
+    const results: ArchiveBenchResult[] = [];
+    for (const [label, out] of [
+      ['zip', path.join(dir, 'bag.zip')],
+      ['folder', path.join(dir, 'bag')],
+    ] as const) {
+      const answer = await runChild(libraryPath, meetingId, out);
+      results.push({
+        name: `bag export (${label}), 50 appendices, 200 MB`,
+        appendices: appendixCount,
+        payloadBytes: answer.payloadBytes,
+        exportMs: Math.round(answer.exportMs),
+        exportCpuMs: Math.round(answer.exportCpuMs),
+        peakRssMiB: Math.round(answer.peakRssMiB),
+        loadAverage: Math.round((os.loadavg()[0] ?? 0) * 10) / 10,
+        isWithinTarget: answer.exportMs < targetMs && answer.peakRssMiB < targetRssMiB,
+      });
+    }
+    return results;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function buildLibrary(dir: string): Promise<{ libraryPath: string; meetingId: string }> {
+  const libraryPath = path.join(dir, 'library.sqlite');
+  const library = openLibrary(libraryPath, { author: 'bench' });
+  try {
+    const base = generateMeeting({ items: 10, pagesPerItem: 1 });
+    const each = Math.floor(totalBytes / appendixCount);
+    const appendices: ReferatDocument['appendices'] = [];
+    for (let index = 0; index < appendixCount; index += 1) {
+      const file = path.join(dir, `bilag-${index + 1}.bin`);
+      await writeRandomFile(file, index === appendixCount - 1 ? totalBytes - each * (appendixCount - 1) : each);
+      const stored = await storeFile(library.filesDir, file);
+      fs.rmSync(file);
+      appendices.push({
+        id: `bench-appendix-${index + 1}`,
+        itemId: null,
+        number: index + 1,
+        title: `Bilag ${index + 1}`,
+        documentNumber: `2026-${String(index + 1).padStart(4, '0')}`,
+        caseId: '',
+        isClosed: false,
+        file: { name: `Bilag ${index + 1} – økonomi.pdf`, sha256: stored.sha256, size: stored.size, mediaType: 'application/pdf' },
+      });
+    }
+    const { meetingId } = importMeetingDocument(library.db, { ...base, appendices });
+    return { libraryPath, meetingId };
+  } finally {
+    library.close();
+  }
+}
+
+async function writeRandomFile(file: string, size: number): Promise<void> {
+  const out = fs.createWriteStream(file);
+  const chunk = 1024 * 1024;
+  for (let written = 0; written < size; written += chunk) {
+    if (!out.write(randomBytes(Math.min(chunk, size - written)))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+function runChild(libraryPath: string, meetingId: string, out: string): Promise<ChildAnswer> {
+  const self = fileURLToPath(import.meta.url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', self, '--child', libraryPath, meetingId, out], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`archive bench child exited with ${code}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildAnswer);
+    });
+  });
+}
+
+/** The child: open, export once, report time and the process's peak RSS. */
+async function child(libraryPath: string, meetingId: string, out: string): Promise<void> {
+  const library = openLibrary(libraryPath, { author: 'bench' });
+  try {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const result = await exportBag(library, meetingId, { out });
+    const exportMs = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    const exportCpuMs = (used.user + used.system) / 1000;
+    const payloadBytes = result.payload.reduce((sum, file) => sum + file.size, 0);
+    // maxRSS is in kilobytes (KiB) on Linux and macOS.
+    const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(`${JSON.stringify({ exportMs, exportCpuMs, peakRssMiB, payloadBytes })}\n`);
+  } finally {
+    library.close();
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  if (process.argv[2] === '--child') {
+    await child(process.argv[3] ?? '', process.argv[4] ?? '', process.argv[5] ?? '');
+  } else {
+    console.log(JSON.stringify(await runArchiveBench(), null, 2));
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Handlers of the archive area: "Arkivér" (`archive:export`), "Åbn pakke" (`archive:import`),
+ * the Word export (`meetings:exportDocx`) and opening an appendix with the system viewer
+ * (`appendices:open`). No path crosses the API: Electron uses the main process's dialogs and
+ * shell (HandlerContext.pickSaveFile / pickFile / openWithSystem), browser mode uploads bytes
+ * and receives downloads from the host (resolveUpload / offerDownload).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { safeFileName } from '../../../common/archive/bagit';
+import { DomainError, isDomainError } from '../../../common/contract/result';
+import { referatFileName } from '../../../common/format/referatJson';
+import { exportBag } from '../../archive/exportBag';
+import { importBag } from '../../archive/importBag';
+import { minutesDocx } from '../../docx/writeDocx';
+import { fileStorePath, hasStoredFile } from '../../storage/fileStore';
+import { exportMeetingDocument } from '../../storage/interchange';
+import type { Library } from '../../storage/library';
+import { getAppendix } from '../../storage/queries/appendices';
+import type { Handlers } from '../handlers';
+import type { HandlerContext, IncomingFile } from '../types';
+
+type ArchiveRequestName = 'archive:export' | 'archive:import' | 'meetings:exportDocx' | 'appendices:open';
+
+export type ArchiveHandlerOptions = {
+  /** Largest appendix file an import may add (the attachment limit). */
+  maxAttachmentBytes?: number;
+};
+
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The archive handlers over one library. */
+export function createArchiveHandlers(library: Library, options: ArchiveHandlerOptions = {}): Pick<Handlers, ArchiveRequestName> {
+  const baseName = (meetingId: string) => referatFileName(exportMeetingDocument(library.db, meetingId)).replace(/\.referat\.json$/, '');
+
+  return {
+    'archive:export': async (input, ctx) => {
+      const kind = input.kind ?? 'zip';
+      const fileName = `${baseName(input.meetingId)}${kind === 'zip' ? '.zip' : ''}`;
+      if (ctx.pickSaveFile) {
+        const chosen = await ctx.pickSaveFile(fileName);
+        if (chosen === null) throw new DomainError('cancelled', 'No place was chosen.');
+        const out = kind === 'zip' && !chosen.toLowerCase().endsWith('.zip') ? `${chosen}.zip` : chosen;
+        const result = await exportBag(library, input.meetingId, { out });
+        return { fileName: path.basename(result.out), ...summary(result.payload), downloadUrl: null };
+      }
+      if (kind === 'folder') throw new DomainError('invalid_input', 'kind: a folder can only be written by the desktop app; choose zip.');
+      const offer = requireDownloads(ctx);
+      const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-export-'));
+      try {
+        const result = await exportBag(library, input.meetingId, { out: path.join(temp, fileName) });
+        const { url } = offer({ path: result.out, fileName, mediaType: 'application/zip', onDone: () => fs.rmSync(temp, { recursive: true, force: true }) });
+        return { fileName, ...summary(result.payload), downloadUrl: url };
+      } catch (error) {
+        fs.rmSync(temp, { recursive: true, force: true });
+        throw error;
+      }
+    },
+
+    'archive:import': async (input, ctx) => {
+      const file = await incomingPackage(input.uploadId, ctx);
+      try {
+        const result = await importBag(library, file.path, {
+          onExisting: input.onExisting ?? 'refuse',
+          author: ctx.author ?? library.author,
+          shownName: file.fileName,
+          maxFileBytes: options.maxAttachmentBytes,
+        });
+        if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
+        return result;
+      } catch (error) {
+        // A conflict is a question to the user: the upload stays for the keep-both/replace call.
+        if (input.uploadId !== undefined && !(isDomainError(error) && error.code === 'conflict')) {
+          await ctx.releaseUpload?.(input.uploadId);
+        }
+        throw error;
+      }
+    },
+
+    'meetings:exportDocx': async (input, ctx) => {
+      const document = exportMeetingDocument(library.db, input.id);
+      const bytes = await minutesDocx(document, { edition: input.edition });
+      const fileName = `${baseName(input.id)}${input.edition === 'public' ? '-offentlig' : ''}.docx`;
+      if (ctx.pickSaveFile) {
+        const chosen = await ctx.pickSaveFile(fileName);
+        if (chosen === null) throw new DomainError('cancelled', 'No place was chosen.');
+        writeAtomically(chosen, bytes);
+        return { fileName: path.basename(chosen), bytes: bytes.length, downloadUrl: null };
+      }
+      const offer = requireDownloads(ctx);
+      const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-export-'));
+      const file = path.join(temp, fileName);
+      fs.writeFileSync(file, bytes);
+      const { url } = offer({ path: file, fileName, mediaType: docxType, onDone: () => fs.rmSync(temp, { recursive: true, force: true }) });
+      return { fileName, bytes: bytes.length, downloadUrl: url };
+    },
+
+    'appendices:open': async (input, ctx) => {
+      const appendix = getAppendix(library.db, input.id);
+      if (!appendix.file) throw new DomainError('not_found', `Bilag ${appendix.number} "${appendix.title}" has no file.`);
+      const { sha256, name, mediaType } = appendix.file;
+      if (!hasStoredFile(library.filesDir, sha256)) {
+        throw new DomainError('not_found', `The file of Bilag ${appendix.number} (${sha256}) is missing from the library's file store.`);
+      }
+      const fileName = safeFileName(name);
+      if (ctx.openWithSystem) {
+        // A copy under its own name: viewers show the name, and may not write into the store.
+        const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-bilag-'));
+        const copy = path.join(temp, fileName);
+        fs.copyFileSync(fileStorePath(library.filesDir, sha256), copy);
+        fs.chmodSync(copy, 0o444);
+        await ctx.openWithSystem(copy);
+        return { fileName, downloadUrl: null };
+      }
+      const offer = requireDownloads(ctx);
+      const { url } = offer({ path: fileStorePath(library.filesDir, sha256), fileName, mediaType });
+      return { fileName, downloadUrl: url };
+    },
+  };
+}
+
+function summary(payload: readonly { size: number }[]): { files: number; bytes: number } {
+  return { files: payload.length, bytes: payload.reduce((sum, file) => sum + file.size, 0) };
+}
+
+function requireDownloads(ctx: HandlerContext): NonNullable<HandlerContext['offerDownload']> {
+  if (!ctx.offerDownload) throw new DomainError('forbidden', `This transport (${ctx.transport}) cannot hand files to the user; use the CLI's export command.`);
+  return ctx.offerDownload;
+}
+
+async function incomingPackage(uploadId: string | undefined, ctx: HandlerContext): Promise<IncomingFile> {
+  if (uploadId !== undefined) {
+    if (!ctx.resolveUpload) throw new DomainError('forbidden', 'This transport does not accept uploads.');
+    return ctx.resolveUpload(uploadId);
+  }
+  if (!ctx.pickFile) throw new DomainError('invalid_input', 'uploadId: upload the package first; this transport has no file dialog.');
+  const picked = await ctx.pickFile();
+  if (!picked) throw new DomainError('cancelled', 'No package was chosen.');
+  return picked;
+}
+
+function writeAtomically(target: string, bytes: Uint8Array): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
