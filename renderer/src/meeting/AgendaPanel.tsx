@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
@@ -15,6 +15,7 @@ import { NumberField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 import { MoveButtons, moveKeyHandler } from '../components/MoveButtons';
 import { mergePatches } from '../save/saveQueue';
+import { PreviousDecisionsOffer } from '../search/PreviousDecisionsOffer';
 import { BodyField } from './BodyField';
 import { emptyBody } from './bodies';
 import { replaceById } from './records';
@@ -36,6 +37,8 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
   const { client, queue } = useApp();
   const [toDelete, setToDelete] = useState<DeleteState | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // Bumped when earlier decisions were inserted into an item's body: its editor reloads.
+  const [insertGenerations, setInsertGenerations] = useState<Record<string, number>>({});
 
   const patch = (item: AgendaItemDetail, change: ItemPatch, isSendable = true) => {
     setItems((list) => replaceById(list, item.id, (record) => ({ ...record, ...change })));
@@ -173,19 +176,45 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
               </div>
               <div className="agenda-item__bodies">
                 {itemBodyFieldsOf(meeting.template, item.isClosed).map((field) => (
-                  <BodyField
-                    key={field}
-                    owner={{ kind: 'item', itemId: item.id, field }}
-                    body={item.bodies[field] ?? emptyBody()}
-                    onSaved={(body) =>
-                      setItems((list) =>
-                        replaceById(list, item.id, (record) => ({
-                          ...record,
-                          bodies: { ...record.bodies, [field]: body },
-                        })),
-                      )
-                    }
-                  />
+                  <Fragment key={field}>
+                    <BodyField
+                      key={`${field}-${insertGenerations[item.id] ?? 0}`}
+                      owner={{ kind: 'item', itemId: item.id, field }}
+                      body={item.bodies[field] ?? emptyBody()}
+                      onSaved={(body) =>
+                        setItems((list) =>
+                          replaceById(list, item.id, (record) => ({
+                            ...record,
+                            bodies: { ...record.bodies, [field]: body },
+                          })),
+                        )
+                      }
+                    />
+                    {field === 'previousDecisions' && (
+                      <PreviousDecisionsOffer
+                        itemId={item.id}
+                        caseId={item.caseId}
+                        revision={item.bodies.previousDecisions?.revision ?? 0}
+                        onInserted={(inserted) => {
+                          setItems((list) =>
+                            replaceById(list, item.id, (record) => ({
+                              ...record,
+                              bodies: {
+                                ...record.bodies,
+                                previousDecisions: {
+                                  content: inserted.content,
+                                  revision: inserted.revision,
+                                  updatedAt: inserted.updatedAt,
+                                  updatedBy: record.bodies.previousDecisions?.updatedBy ?? '',
+                                },
+                              },
+                            })),
+                          );
+                          setInsertGenerations((current) => ({ ...current, [item.id]: (current[item.id] ?? 0) + 1 }));
+                        }}
+                      />
+                    )}
+                  </Fragment>
                 ))}
               </div>
               <div className="button-row button-row--end">
