@@ -210,7 +210,10 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
                               },
                             })),
                           );
-                          setInsertGenerations((current) => ({ ...current, [item.id]: (current[item.id] ?? 0) + 1 }));
+                          setInsertGenerations((current) => ({
+                            ...current,
+                            [item.id]: (current[item.id] ?? 0) + 1,
+                          }));
                         }}
                       />
                     )}
