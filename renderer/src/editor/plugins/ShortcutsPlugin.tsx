@@ -1,7 +1,18 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
-import { COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, type LexicalCommand, type LexicalEditor } from 'lexical';
+import { $isListItemNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
+import { $findMatchingParent, mergeRegister } from '@lexical/utils';
+import {
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_NORMAL,
+  INDENT_CONTENT_COMMAND,
+  KEY_DOWN_COMMAND,
+  KEY_TAB_COMMAND,
+  OUTDENT_CONTENT_COMMAND,
+  type LexicalCommand,
+  type LexicalEditor,
+} from 'lexical';
 import {
   INSERT_DISSENT_COMMAND,
   INSERT_STANDARD_TEXT_COMMAND,
@@ -51,21 +62,37 @@ export function shortcutAction(
   return null;
 }
 
-/** Keyboard shortcuts for lists, headings, links and Referat's inserts (see shortcuts.ts). */
+/** Keyboard shortcuts for lists, headings, links and Referat's inserts (see shortcuts.ts), and Tab in lists. */
 export function ShortcutsPlugin({ standardText }: { standardText: string | null }) {
   const [editor] = useLexicalComposerContext();
   useEffect(
     () =>
-      editor.registerCommand(
-        KEY_DOWN_COMMAND,
-        (event) => {
-          const action = shortcutAction(event, standardText);
-          if (!action) return false;
-          event.preventDefault();
-          action(editor);
-          return true;
-        },
-        COMMAND_PRIORITY_NORMAL,
+      mergeRegister(
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            const action = shortcutAction(event, standardText);
+            if (!action) return false;
+            event.preventDefault();
+            action(editor);
+            return true;
+          },
+          COMMAND_PRIORITY_NORMAL,
+        ),
+        // Tab indents and Shift+Tab outdents inside a list; elsewhere Tab leaves the editor, so
+        // keyboard users are never trapped in a body.
+        editor.registerCommand(
+          KEY_TAB_COMMAND,
+          (event) => {
+            const selection = $getSelection();
+            if (!$isRangeSelection(selection)) return false;
+            const isInList = selection.getNodes().some((node) => $findMatchingParent(node, $isListItemNode) !== null);
+            if (!isInList) return false;
+            event.preventDefault();
+            return editor.dispatchCommand(event.shiftKey ? OUTDENT_CONTENT_COMMAND : INDENT_CONTENT_COMMAND, undefined);
+          },
+          COMMAND_PRIORITY_NORMAL,
+        ),
       ),
     [editor, standardText],
   );
