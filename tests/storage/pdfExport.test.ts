@@ -246,6 +246,20 @@ describe('generated meetings', () => {
     expect(text).toContain('Ad Lukket sag 2 Beslutningen er ikke offentlig.');
   });
 
+  it('draws combining marks (pdfkit positions those glyphs) inside valid marked content', async () => {
+    const doc = generateMeeting({ items: 1, pagesPerItem: 0.2 });
+    doc.meeting.bodies.summary = [
+      { type: 'paragraph', children: [{ type: 'text', text: 'Caf' }, { type: 'text', text: 'e\u0301 og A\u030Arhus', bold: true }, { type: 'text', text: ' efter.' }] },
+    ];
+    const file = path.join(dir, 'combining.pdf');
+    await writeMinutesPdf(doc, { edition: 'full', out: file });
+    const { code, output } = await audit(file, [...archivalChecks, '--contains', 'efter.']);
+    expect(output).toContain('0 failed');
+    expect(code).toBe(0);
+    const text = (await pdftotext(file)).normalize('NFC');
+    expect(text).toContain('Café og Århus efter.');
+  });
+
   it('pdftotext gets æ ø å Æ Ø Å back', async () => {
     const doc = generateMeeting({ items: 1, pagesPerItem: 0.2 });
     doc.meeting.bodies.summary = [

@@ -148,9 +148,12 @@ class TextEmitter {
     return out;
   }
 
+  private isOpen = false;
+  private currentFont = '';
+
   /**
    * The operators that show `text` in `font` with its line box's top at `top`, for use inside
-   * a text object opened by {@link beginText}; null when pdfkit must draw it instead.
+   * the text object opened by {@link open}; null when pdfkit must draw it instead.
    */
   show(font: EmbeddedFont, size: number, text: string, x: number, top: number): string | null {
     const operand = this.operand(font, text);
@@ -158,16 +161,29 @@ class TextEmitter {
     const page = this.page();
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
     const baseline = page.height - top - (font.ascender / 1000) * size;
-    return `/${font.id} ${formatNumber(size)} Tf 1 0 0 1 ${formatNumber(x)} ${formatNumber(baseline)} Tm [${operand}] TJ`;
+    const fontOperator = `/${font.id} ${formatNumber(size)} Tf`;
+    const switchFont = fontOperator === this.currentFont ? '' : `${fontOperator} `;
+    this.currentFont = fontOperator;
+    return `${switchFont}1 0 0 1 ${formatNumber(x)} ${formatNumber(baseline)} Tm [${operand}] TJ`;
   }
 
-  /** Opens a text object in unflipped user space (pdfkit flips each page: origin top left). */
-  beginText(): void {
+  /**
+   * Opens a text object in unflipped user space (pdfkit flips each page: origin top left),
+   * unless one is open. One text object serves a whole page; marked-content sequences of the
+   * structure tree nest inside it.
+   */
+  open(): void {
+    if (this.isOpen) return;
     this.pdf.addContent(`q 1 0 0 -1 0 ${formatNumber(this.page().height)} cm BT`);
+    this.isOpen = true;
+    this.currentFont = '';
   }
 
-  endText(): void {
+  /** Closes the text object (before drawing anything else, and at the end of a page). */
+  close(): void {
+    if (!this.isOpen) return;
     this.pdf.addContent('ET Q');
+    this.isOpen = false;
   }
 
   private page(): { height: number; fonts: Record<string, unknown> } {
@@ -383,11 +399,14 @@ function drawPages(
   // Text is shown with a trailing space: invisible, and it makes the last word the same shaped
   // "word " piece the typesetter measured.
   const showAll = (items: { key: FontKey; size: number; text: string; x: number; top: number }[]): boolean => {
+    emitter.open();
     const shown = items.map((item) => emitter.show(fontOf(item.key, item.size), item.size, `${item.text} `, item.x, item.top));
-    if (shown.some((operators) => operators === null)) return false;
-    emitter.beginText();
+    if (shown.some((operators) => operators === null)) {
+      emitter.close();
+      return false;
+    }
     for (const operators of shown) pdf.addContent(operators ?? '');
-    emitter.endText();
+    emitter.close();
     return true;
   };
 
@@ -413,14 +432,24 @@ function drawPages(
     pdf.endMarkedContent();
     pdf.fillColor('#000000');
 
-    for (const line of page.lines) drawLine(pdf, line, layout, elements, emitter, fontOf, useFont);
+    const underlines: Underline[] = [];
+    for (const line of page.lines) drawLine(pdf, line, layout, elements, emitter, fontOf, useFont, underlines);
+    emitter.close();
+    if (underlines.length > 0) {
+      pdf.markContent('Artifact', { type: 'Layout' });
+      for (const { x1, x2, y } of underlines) pdf.moveTo(x1, y).lineTo(x2, y).lineWidth(0.5).strokeColor('#000000').stroke();
+      pdf.endMarkedContent();
+    }
     onProgress?.({ phase: 'write', page: index + 1, pages: total });
   });
 }
 
+type Underline = { x1: number; x2: number; y: number };
+
 /**
- * Draws one line: one text object holding a marked-content sequence per structure element
- * (a list item's label and body are two), then underlines (artifacts) and link annotations.
+ * Draws one line into the page's text object: a marked-content sequence per structure element
+ * (a list item's label and body are two). Underlines are collected for the page (drawn as
+ * artifacts after the text object); links become annotations.
  */
 function drawLine(
   pdf: TaggedDoc,
@@ -430,46 +459,38 @@ function drawLine(
   emitter: TextEmitter,
   fontOf: (key: FontKey, size: number) => EmbeddedFont,
   useFont: (key: FontKey) => PDFKit.PDFDocument,
+  underlines: Underline[],
 ): void {
-  const segments = line.segments.filter((segment) => segment.text !== '');
-  if (segments.length === 0) return;
-  const shown = segments.map((segment) => emitter.show(fontOf(segment.font, segment.size), segment.size, `${segment.text} `, segment.x, line.top));
-  const isDirect = shown.every((operators) => operators !== null);
   let open = -1;
-  if (isDirect) emitter.beginText();
-  segments.forEach((segment, index) => {
-    if (segment.struct !== open) {
-      if (open >= 0) pdf.endMarkedContent();
-      const content = pdf.markStructureContent(layout.structure[segment.struct]?.type ?? 'P');
-      elements[segment.struct]?.add(content);
-      open = segment.struct;
-    }
-    if (isDirect) {
-      pdf.addContent(shown[index] ?? '');
-      return;
-    }
-    // Glyphs with offsets (combining marks): pdfkit positions them itself.
-    useFont(segment.font).fontSize(segment.size);
-    pdf._fragment(segment.text, segment.x, line.top, { textWidth: segment.width, wordCount: 1 });
-  });
-  if (open >= 0) pdf.endMarkedContent();
-  if (isDirect) emitter.endText();
-
-  const decorated = segments.filter((segment) => segment.underline || segment.link);
-  if (decorated.length === 0) return;
   const lineHeight = line.size * 1.17;
-  const underlined = decorated.filter((segment) => segment.underline);
-  if (underlined.length > 0) {
-    pdf.markContent('Artifact', { type: 'Layout' });
-    for (const segment of underlined) {
-      const y = line.top + lineHeight - 0.5;
-      pdf.moveTo(segment.x, y).lineTo(segment.x + segment.width, y).lineWidth(0.5).strokeColor('#000000').stroke();
+  for (const segment of line.segments) {
+    if (segment.text === '') continue;
+    // Shown with a trailing space: invisible, and the last word is then the same shaped
+    // "word " piece the typesetter measured.
+    emitter.open();
+    const operators = emitter.show(fontOf(segment.font, segment.size), segment.size, `${segment.text} `, segment.x, line.top);
+    if (operators === null) {
+      // Glyphs with offsets (combining marks): pdfkit positions them itself, outside our text
+      // object; a marked-content sequence begun inside a text object must end inside it.
+      if (open >= 0) pdf.endMarkedContent();
+      open = -1;
+      emitter.close();
+      useFont(segment.font).fontSize(segment.size);
+      elements[segment.struct]?.add(pdf.markStructureContent(layout.structure[segment.struct]?.type ?? 'P'));
+      pdf._fragment(segment.text, segment.x, line.top, { textWidth: segment.width, wordCount: 1 });
+      pdf.endMarkedContent();
+    } else {
+      if (segment.struct !== open) {
+        if (open >= 0) pdf.endMarkedContent();
+        elements[segment.struct]?.add(pdf.markStructureContent(layout.structure[segment.struct]?.type ?? 'P'));
+        open = segment.struct;
+      }
+      pdf.addContent(operators);
     }
-    pdf.endMarkedContent();
-  }
-  for (const segment of decorated) {
+    if (segment.underline) underlines.push({ x1: segment.x, x2: segment.x + segment.width, y: line.top + lineHeight - 0.5 });
     if (segment.link) pdf.link(segment.x, line.top, segment.width, lineHeight, segment.link);
   }
+  if (open >= 0) pdf.endMarkedContent();
 }
 
 function escapeXml(value: string): string {
