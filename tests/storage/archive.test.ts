@@ -188,6 +188,7 @@ describe('bag export', () => {
     for (const appendix of document.appendices) expect(payloadShas.has(appendix.file?.sha256 ?? '')).toBe(true);
     for (const file of appendixFiles) {
       const name = file.slice('data/bilag/'.length);
+      // eslint-disable-next-line no-control-regex -- control characters are what is being checked
       expect(name).not.toMatch(/[<>:"\\|?*\u0000-\u001f]/);
       expect(name).not.toMatch(/[. ]$/);
       expect(name.split('.')[0]?.toUpperCase()).not.toBe('CON');

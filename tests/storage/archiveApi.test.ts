@@ -65,7 +65,7 @@ async function upload(host: Host, bytes: Buffer, fileName: string): Promise<stri
   const response = await fetch(`http://127.0.0.1:${host.port}/upload`, {
     method: 'POST',
     headers: { 'X-Referat-Token': host.token, 'X-Referat-Filename': encodeURIComponent(fileName), 'Content-Type': 'application/zip' },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   const result = (await response.json()) as Result<{ uploadId: string }>;
   if (!result.ok) throw new Error(result.error.message);
@@ -203,7 +203,7 @@ describe('archive requests with dialogs (Electron-like context)', () => {
     expect(imported.ok).toBe(true);
 
     const open = await dispatch('appendices:open', { id: appendixId }, ctx);
-    expect(open.ok && open.value.downloadUrl).toBeNull();
+    expect(open.ok ? (open.value as { downloadUrl: string | null }).downloadUrl : 'failed').toBeNull();
     expect(opened).toHaveLength(1);
     expect(fs.readFileSync(opened[0] ?? '')).toEqual(bytes);
     expect(fs.statSync(opened[0] ?? '').mode & 0o222).toBe(0);
