@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail, MeetingDetail } from '../../../main/common/contract/api';
 import { formatDanishDate } from '../../../main/common/domain/danishDates';
@@ -12,6 +12,7 @@ import { meetingBodyFieldsOf } from '../../../main/common/domain/templates';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { LoadState } from '../components/LoadState';
+import { MeetingDocument } from '../editor/MeetingDocument';
 import { MeetingRecordsContext } from '../editor/meetingRecords';
 import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
@@ -34,6 +35,8 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
     [client, meetingId],
   );
   const { resource, reload, update } = useResource(load);
+  // The minutes as one document (editor view) or the records as forms.
+  const [view, setView] = useState<'form' | 'document'>('form');
 
   if (resource.status === 'loading') return <LoadState />;
   if (resource.status === 'failed') return <LoadState error={resource.error} onRetry={reload} />;
@@ -80,35 +83,68 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
         <p className="meeting__status">
           {t('meetings.status')}: {t(`statuses.${meeting.status}`)}
         </p>
-        <MeetingHeader meeting={meeting} setMeeting={setMeeting} />
-        <AttendancePanel
-          meetingId={meeting.id}
-          participants={detail.participants}
-          items={detail.items}
-          setParticipants={setParticipants}
-        />
-        {meetingBodyFieldsOf(meeting.template).length > 0 && (
-          <section className="panel" aria-labelledby="meeting-bodies-heading">
-            <h2 id="meeting-bodies-heading">{t('meeting.bodiesHeading')}</h2>
-            {meetingBodyFieldsOf(meeting.template).map((field) => (
-              <BodyField
-                key={field}
-                owner={{ kind: 'meeting', meetingId: meeting.id, field }}
-                body={detail.bodies[field] ?? emptyBody()}
-                onSaved={(body) =>
-                  update((d) => ({ ...d, bodies: { ...d.bodies, [field]: body } }))
-                }
-              />
-            ))}
-          </section>
+        <div className="button-row" role="group" aria-label={t('editor.document.view')}>
+          <button type="button" aria-pressed={view === 'form'} onClick={() => setView('form')}>
+            {t('editor.document.viewForm')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={view === 'document'}
+            onClick={() => setView('document')}
+          >
+            {t('editor.document.viewDocument')}
+          </button>
+        </div>
+        {view === 'document' ? (
+          <MeetingDocument
+            detail={detail}
+            title={title}
+            onMeetingBodySaved={(field, body) =>
+              update((d) => ({ ...d, bodies: { ...d.bodies, [field]: body } }))
+            }
+            onItemBodySaved={(itemId, field, body) =>
+              setItems((list) =>
+                list.map((item) =>
+                  item.id === itemId
+                    ? { ...item, bodies: { ...item.bodies, [field]: body } }
+                    : item,
+                ),
+              )
+            }
+          />
+        ) : (
+          <>
+            <MeetingHeader meeting={meeting} setMeeting={setMeeting} />
+            <AttendancePanel
+              meetingId={meeting.id}
+              participants={detail.participants}
+              items={detail.items}
+              setParticipants={setParticipants}
+            />
+            {meetingBodyFieldsOf(meeting.template).length > 0 && (
+              <section className="panel" aria-labelledby="meeting-bodies-heading">
+                <h2 id="meeting-bodies-heading">{t('meeting.bodiesHeading')}</h2>
+                {meetingBodyFieldsOf(meeting.template).map((field) => (
+                  <BodyField
+                    key={field}
+                    owner={{ kind: 'meeting', meetingId: meeting.id, field }}
+                    body={detail.bodies[field] ?? emptyBody()}
+                    onSaved={(body) =>
+                      update((d) => ({ ...d, bodies: { ...d.bodies, [field]: body } }))
+                    }
+                  />
+                ))}
+              </section>
+            )}
+            <AgendaPanel meeting={meeting} items={detail.items} setItems={setItems} />
+            <AppendicesPanel
+              meetingId={meeting.id}
+              appendices={detail.appendices}
+              items={detail.items}
+              setAppendices={setAppendices}
+            />
+          </>
         )}
-        <AgendaPanel meeting={meeting} items={detail.items} setItems={setItems} />
-        <AppendicesPanel
-          meetingId={meeting.id}
-          appendices={detail.appendices}
-          items={detail.items}
-          setAppendices={setAppendices}
-        />
       </article>
     </MeetingRecordsContext.Provider>
   );
