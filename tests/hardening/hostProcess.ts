@@ -1,0 +1,128 @@
+/**
+ * The real `npm start` browser mode (`node out/main/start.mjs --browser --no-open --library P`)
+ * in a child process on a library the test prepared, and a keep-alive HTTP client for its API.
+ * Hardening tests run hostile traffic against it and then check the process still answers.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const startScript = path.join(repoRoot, 'out', 'main', 'start.mjs');
+const startLine = /^Referat: http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{64})$/m;
+
+/** `npm test` builds first; a lone `npx vitest run` of a hardening file builds here. */
+export function ensureBuilt(): void {
+  if (existsSync(startScript)) return;
+  const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('npm run build failed');
+}
+
+export type HttpAnswer = { status: number; body: string };
+
+export type HostProcess = {
+  port: number;
+  token: string;
+  child: ChildProcess;
+  stderr(): string;
+  /** True while the child has neither exited nor been killed. */
+  isAlive(): boolean;
+  /** POST /api/<name> with a raw body (a JSON text unless the test sends garbage on purpose). */
+  post(name: string, body: string, headers?: Record<string, string>): Promise<HttpAnswer>;
+  /** POST /api/<name> with `input` as JSON; answers the parsed Result. */
+  call(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  /** POST /upload of `bytes` named `fileName`. */
+  upload(fileName: string, bytes: Buffer): Promise<HttpAnswer>;
+  /** SIGINT (the clean Ctrl-C path: host and library closed), SIGKILL after 10 s. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
+
+/** Starts browser mode on `libraryPath` and waits for its `Referat: URL` line. */
+export async function startHostProcess(libraryPath: string, timeoutMs = 30_000): Promise<HostProcess> {
+  ensureBuilt();
+  const child = spawn(process.execPath, [startScript, '--browser', '--no-open', '--library', libraryPath], {
+    cwd: repoRoot,
+    env: { ...process.env, REFERAT_NO_OPEN: '1', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    // Keep the tail only: a fuzz run may log many refused inputs.
+    err = (err + chunk.toString('utf8')).slice(-20_000);
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const deadline = Date.now() + timeoutMs;
+  let match: RegExpMatchArray | null = null;
+  while (!(match = out.match(startLine))) {
+    if (child.exitCode !== null) throw new Error(`browser mode exited ${child.exitCode}: ${err}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`browser mode printed no start line: ${err}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  const port = Number(match[1]);
+  const token = match[2] ?? '';
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+  const send = (requestPath: string, bytes: Buffer, headers: Record<string, string> = {}) =>
+    new Promise<HttpAnswer>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: requestPath,
+          agent,
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Referat-Token': token,
+            'Content-Length': String(bytes.length),
+            ...headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', reject);
+        },
+      );
+      req.setTimeout(60_000, () => req.destroy(new Error(`no answer to ${requestPath} within 60 s`)));
+      req.on('error', reject);
+      req.end(bytes);
+    });
+
+  return {
+    port,
+    token,
+    child,
+    stderr: () => err,
+    isAlive: () => child.exitCode === null && child.signalCode === null,
+    post: (name, body, headers) => send(`/api/${encodeURIComponent(name)}`, Buffer.from(body, 'utf8'), headers),
+    upload: (fileName, bytes) =>
+      send('/upload', bytes, { 'Content-Type': 'application/octet-stream', 'X-Referat-Filename': encodeURIComponent(fileName) }),
+    async call(name, input) {
+      const answer = await send(`/api/${encodeURIComponent(name)}`, Buffer.from(JSON.stringify(input), 'utf8'));
+      return JSON.parse(answer.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    },
+    async stop() {
+      agent.destroy();
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
