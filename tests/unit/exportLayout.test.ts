@@ -237,3 +237,14 @@ describe('typeset', () => {
     expect(lines).toEqual(['kl.\u00a018.40', 'ny linje']);
   });
 });
+
+describe('typeset with hostile input', () => {
+  it('breaks a 1 000 000-character word (the longest text run referat/1 accepts)', () => {
+    // A quadratic breaker (re-reading the rest of the word for every line) runs for minutes
+    // here and hits the test timeout; the windowed one takes a second or two.
+    const word = 'ø'.repeat(1_000_000);
+    const result = typeset([{ kind: 'paragraph', spans: [{ text: word }] }], monospace);
+    const lines = result.pages.flatMap((page) => page.lines);
+    expect(lines.map((line) => line.segments.map((segment) => segment.text).join('')).join('')).toBe(word);
+  });
+});

@@ -342,6 +342,9 @@ function breakLines(
   return lines;
 }
 
+/** More characters than any line can hold (A4 at 10 pt holds about 200 of the narrowest glyph). */
+const maxLineChars = 2048;
+
 /** Length (in UTF-16 units, never splitting a surrogate pair) of the longest prefix of `text` that fits. */
 function longestFittingPrefix(
   text: string,
@@ -350,7 +353,9 @@ function longestFittingPrefix(
   available: number,
   width: (text: string, font: FontKey) => number,
 ): number {
-  const chars = Array.from(text);
+  // Only the start of the text can fit on one line: looking at a window keeps breaking a
+  // megabyte-long "word" linear instead of quadratic.
+  const chars = Array.from(text.length > maxLineChars ? text.slice(0, maxLineChars) : text);
   let total = 0;
   let length = 0;
   let count = 0;
