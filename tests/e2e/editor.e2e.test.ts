@@ -4,10 +4,15 @@
  * is typed is checked in the stored body (through the API), and appendix references follow a
  * renumbering after a reload.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichText } from '../../main/common/domain/richText';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let session: BrowserSession;
 let page: Page;
@@ -30,10 +35,9 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 async function storedDecision(predicate: (content: RichText) => boolean): Promise<RichText> {
   let content: RichText = [];
   for (let attempt = 0; attempt < 50; attempt++) {
-    const detail = await call<{ items: { id: string; bodies: { decision?: { content: RichText } } }[] }>(
-      'meetings:get',
-      { id: meetingId },
-    );
+    const detail = await call<{
+      items: { id: string; bodies: { decision?: { content: RichText } } }[];
+    }>('meetings:get', { id: meetingId });
     content = detail.items.find((item) => item.id === itemId)?.bodies.decision?.content ?? [];
     if (predicate(content)) return content;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -100,7 +104,13 @@ describe('the body editor in Chromium', () => {
     ] as const) {
       const appendix = await call<{ id: string }>('appendices:create', {
         meetingId,
-        appendix: { title, documentNumber, caseId: 'EMN-2017-05812', isClosed: false, itemId: null },
+        appendix: {
+          title,
+          documentNumber,
+          caseId: 'EMN-2017-05812',
+          isClosed: false,
+          itemId: null,
+        },
       });
       appendixIds.push(appendix.id);
     }
@@ -143,7 +153,11 @@ describe('the body editor in Chromium', () => {
         items: [
           {
             children: [{ type: 'text', text: 'Sundhedsdata' }],
-            sublist: { type: 'list', ordered: false, items: [{ children: [{ type: 'text', text: 'Odsherred' }] }] },
+            sublist: {
+              type: 'list',
+              ordered: false,
+              items: [{ children: [{ type: 'text', text: 'Odsherred' }] }],
+            },
           },
           { children: [{ type: 'text', text: 'Teamwork' }] },
         ],
@@ -184,7 +198,9 @@ describe('the body editor in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('vote').first().innerText())
       .toContain('Et flertal (C og V) stemte for. 1 medlem (O) stemte imod.');
-    const content = await storedDecision((c) => c.some((b) => b.type === 'vote' && b.against.count === 1));
+    const content = await storedDecision((c) =>
+      c.some((b) => b.type === 'vote' && b.against.count === 1),
+    );
     expect(content.find((b) => b.type === 'vote')).toEqual({
       type: 'vote',
       subject: '',
@@ -207,7 +223,9 @@ describe('the body editor in Chromium', () => {
           "<script>window.pwned = true</script><img src=x onerror='window.pwned=true'>",
       );
       data.setData('text/plain', 'Indstillingen blev tiltrådt');
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      element.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     });
     const pasted = await storedDecision((c) => JSON.stringify(c).includes('tiltrådt'));
     expect(JSON.stringify(pasted)).toContain(
@@ -226,9 +244,43 @@ describe('the body editor in Chromium', () => {
     await expect.poll(() => decisionBox().innerText()).toContain('Se Bilag 1 for detaljer.');
     // Deleting a referenced appendix is refused (the reference would dangle); the display of a
     // dangling reference ("Bilag ? (slettet)", e.g. after an import) is covered by unit tests.
-    await expect(call('appendices:delete', { id: appendixIds[1] })).rejects.toThrow(/referred to in the text/);
+    await expect(call('appendices:delete', { id: appendixIds[1] })).rejects.toThrow(
+      /referred to in the text/,
+    );
     const content = await storedDecision(() => true);
     expect(JSON.stringify(content)).toContain(`"appendixId":"${appendixIds[1]}"`);
     expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows the minutes as one document with Ad headings, an outline and no serious axe violation', async () => {
+    await page.getByRole('button', { name: 'Referat som dokument' }).click();
+    const document = page.getByRole('article', { name: /5\. møde i Opgaveudvalget om Innovation/ });
+    await document.getByRole('heading', { name: 'Ad Projektafrunding' }).waitFor();
+    await expect.poll(() => decisionBox().innerText()).toContain('Se Bilag 1 for detaljer.');
+    const outline = page.getByRole('navigation', { name: 'Dagsorden' });
+    await outline.getByRole('link', { name: 'Gå til punkt 1: Projektafrunding' }).click();
+    await expect
+      .poll(() => decisionBox().evaluate((element) => element === window.document.activeElement))
+      .toBe(true);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: Document,
+              options: unknown,
+            ): Promise<{ violations: { id: string; impact: string | null }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(window.document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
   });
 });
