@@ -187,7 +187,16 @@ export interface CmsCheck {
  * Parses a DER CMS (trailing zero padding allowed) and checks it against the signed content,
  * given as the parts of a byte range.
  */
-export function checkCms(cmsBytes: Buffer, content: Buffer[]): CmsCheck {
+export function checkCms(
+  cmsBytes: Buffer,
+  content: Buffer[],
+  shared: {
+    /** The SHA-256 of the content when the caller has it already. */
+    sha256?: Buffer;
+    /** X509Certificate objects by signature value: the chain repeats in every signature of a file. */
+    certCache?: Map<string, X509Certificate>;
+  } = {},
+): CmsCheck {
   const empty: CmsCheck = {
     certificates: [],
     isDigestMatch: false,
@@ -210,7 +219,12 @@ export function checkCms(cmsBytes: Buffer, content: Buffer[]): CmsCheck {
   const certMap: { pkijs: pkijs.Certificate; x509: X509Certificate }[] = [];
   for (const item of signedData.certificates ?? []) {
     if (!(item instanceof pkijs.Certificate)) continue;
-    const x509 = new X509Certificate(Buffer.from(item.toSchema().toBER(false)));
+    const key = Buffer.from(item.signatureValue.valueBlock.valueHexView).toString('base64');
+    let x509 = shared.certCache?.get(key);
+    if (!x509) {
+      x509 = new X509Certificate(Buffer.from(item.toSchema().toBER(false)));
+      shared.certCache?.set(key, x509);
+    }
     certificates.push(x509);
     certMap.push({ pkijs: item, x509 });
   }
@@ -238,9 +252,13 @@ export function checkCms(cmsBytes: Buffer, content: Buffer[]): CmsCheck {
   const digestName = DIGESTS[signerInfo.digestAlgorithm.algorithmId];
   if (!digestName)
     return { ...base, problem: `unsupported digest ${signerInfo.digestAlgorithm.algorithmId}` };
-  const hash = createHash(digestName);
-  for (const part of content) hash.update(part);
-  const contentDigest = hash.digest();
+  let contentDigest: Buffer;
+  if (digestName === 'sha256' && shared.sha256) contentDigest = shared.sha256;
+  else {
+    const hash = createHash(digestName);
+    for (const part of content) hash.update(part);
+    contentDigest = hash.digest();
+  }
   const attrs = signerInfo.signedAttrs?.attributes ?? [];
   const find = (oid: string) => attrs.find((a) => a.type === oid);
   const md = find(OIDS.messageDigest)?.values[0];

@@ -33,8 +33,30 @@ type XrefEntry =
   | { type: 2; stream: number; index: number };
 
 /** A parsed PDF: the merged cross-reference data of all revisions and lazy object access. */
+/** One cross-reference section's entries, looked up on demand. */
+interface XrefLookup {
+  get(num: number): XrefEntry | undefined;
+  /** The highest object number listed (-1 when none). */
+  maxNum(): number;
+}
+
+function mapLookup(entries: Map<number, XrefEntry>): XrefLookup {
+  return {
+    get: (num) => entries.get(num),
+    maxNum: () => maxOf(entries.keys()),
+  };
+}
+
+function maxOf(values: Iterable<number>): number {
+  let max = -1;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
 export class PdfDocument {
-  readonly xref = new Map<number, XrefEntry>();
+  /** Newest section first; the first section that lists an object decides. */
+  private readonly sections: XrefLookup[] = [];
+  private readonly resolvedEntries = new Map<number, XrefEntry | null>();
   readonly trailer: PdfDict;
   /** Offset of the newest cross-reference section (the file's last startxref value). */
   readonly startxref: number;
@@ -64,8 +86,7 @@ export class PdfDocument {
         newestTrailer = section.trailer;
         newestIsStream = section.isStream;
       }
-      for (const [num, entry] of section.entries)
-        if (!this.xref.has(num)) this.xref.set(num, entry);
+      this.sections.push(section.entries);
       const prev = section.trailer.entries.get('/Prev');
       offset = prev?.kind === 'number' ? prev.value : undefined;
     }
@@ -79,14 +100,17 @@ export class PdfDocument {
 
   /** Reads one cross-reference section (table or stream) with its trailer. */
   private readXrefSection(offset: number): {
-    entries: Map<number, XrefEntry>;
+    entries: XrefLookup;
     trailer: PdfDict;
     isStream: boolean;
   } {
     const lx = new PdfLexer(this.bytes, offset);
     if (lx.acceptKeyword('xref')) {
+      const afterKeyword = lx.pos;
+      const lazy = this.scanFixedTable(lx);
       const entries = new Map<number, XrefEntry>();
-      for (;;) {
+      if (!lazy) lx.pos = afterKeyword;
+      for (; !lazy;) {
         lx.skipSpace();
         if (lx.acceptKeyword('trailer')) break;
         const first = lx.readInt();
@@ -116,19 +140,78 @@ export class PdfDocument {
       }
       const trailer = lx.parseValue();
       if (trailer.kind !== 'dict') throw new PdfSyntaxError('trailer is not a dictionary', lx.pos);
+      const table = lazy ?? mapLookup(entries);
       // A hybrid file: the stream lists the objects that live in object streams.
       const stm = trailer.entries.get('/XRefStm');
       if (stm?.kind === 'number') {
-        const hybrid = this.readXrefStream(stm.value);
-        for (const [num, entry] of hybrid.entries) {
-          const existing = entries.get(num);
-          if (!existing || existing.type === 0) entries.set(num, entry);
-        }
+        const hybrid = this.readXrefStream(stm.value).entries;
+        const combined: XrefLookup = {
+          get: (num) => {
+            const own = table.get(num);
+            return own === undefined || own.type === 0 ? (hybrid.get(num) ?? own) : own;
+          },
+          maxNum: () => Math.max(table.maxNum(), maxOf(hybrid.keys())),
+        };
+        return { entries: combined, trailer, isStream: false };
       }
-      return { entries, trailer, isStream: false };
+      return { entries: table, trailer, isStream: false };
     }
     const stream = this.readXrefStream(offset);
-    return { ...stream, isStream: true };
+    return { entries: mapLookup(stream.entries), trailer: stream.trailer, isStream: true };
+  }
+
+  /**
+   * A classic table whose entries all have the standard 20-byte form is not parsed up front:
+   * an entry is read from its computed position when an object is needed (signing reads a
+   * handful of the thousands of objects of a long document). Undefined when the table deviates;
+   * the lexer then stands at "trailer".
+   */
+  private scanFixedTable(lx: PdfLexer): XrefLookup | undefined {
+    const bytes = this.bytes;
+    const subsections: { first: number; count: number; start: number }[] = [];
+    for (;;) {
+      lx.skipSpace();
+      if (lx.acceptKeyword('trailer')) break;
+      const first = lx.readToken();
+      const count = lx.readToken();
+      if (!/^\d+$/.test(first) || !/^\d+$/.test(count)) return undefined;
+      // The header line ends with one EOL; entries follow.
+      if (bytes[lx.pos] === 13) lx.pos++;
+      if (bytes[lx.pos] === 10) lx.pos++;
+      const start = lx.pos;
+      const n = Number(count);
+      const isFixed = (at: number) =>
+        readFixedEntry(bytes, at) !== undefined && isWhite(bytes[at + 19]);
+      if (n > 0 && (!isFixed(start) || !isFixed(start + (n - 1) * 20))) return undefined;
+      subsections.push({ first: Number(first), count: n, start });
+      lx.pos = start + n * 20;
+    }
+    return {
+      get: (num) => {
+        for (const sub of subsections) {
+          if (num < sub.first || num >= sub.first + sub.count) continue;
+          const at = sub.start + (num - sub.first) * 20;
+          const e = readFixedEntry(bytes, at);
+          if (!e) throw new PdfSyntaxError('bad cross-reference entry', at);
+          return e.isInUse ? { type: 1, offset: e.offset, gen: e.gen } : { type: 0 };
+        }
+        return undefined;
+      },
+      maxNum: () => Math.max(-1, ...subsections.map((sub) => sub.first + sub.count - 1)),
+    };
+  }
+
+  /** The newest cross-reference entry of an object, if any section lists it. */
+  private entry(num: number): XrefEntry | undefined {
+    const known = this.resolvedEntries.get(num);
+    if (known !== undefined) return known ?? undefined;
+    let found: XrefEntry | undefined;
+    for (const section of this.sections) {
+      found = section.get(num);
+      if (found) break;
+    }
+    this.resolvedEntries.set(num, found ?? null);
+    return found;
   }
 
   private readXrefStream(offset: number): { entries: Map<number, XrefEntry>; trailer: PdfDict } {
@@ -240,7 +323,7 @@ export class PdfDocument {
   getObject(num: number): PdfValue | PdfStream {
     const cached = this.cache.get(num);
     if (cached) return cached;
-    const entry = this.xref.get(num);
+    const entry = this.entry(num);
     let value: PdfValue | PdfStream = { kind: 'null' };
     if (entry?.type === 1) {
       const lx = new PdfLexer(this.bytes, entry.offset);
@@ -266,7 +349,7 @@ export class PdfDocument {
 
   /** Offset of `num gen obj` for an object stored directly in the file. */
   offsetOf(num: number): number | undefined {
-    const entry = this.xref.get(num);
+    const entry = this.entry(num);
     return entry?.type === 1 ? entry.offset : undefined;
   }
 
@@ -292,14 +375,14 @@ export class PdfDocument {
 
   /** Generation number of an object in use (0 when unknown). */
   genOf(num: number): number {
-    const entry = this.xref.get(num);
+    const entry = this.entry(num);
     return entry?.type === 1 ? entry.gen : 0;
   }
 
   /** Highest object number in use or listed, plus one (at least the trailer's /Size). */
   get size(): number {
     let max = numberOf(this.trailer.entries.get('/Size')) ?? 0;
-    for (const num of this.xref.keys()) max = Math.max(max, num + 1);
+    for (const section of this.sections) max = Math.max(max, section.maxNum() + 1);
     return max;
   }
 

@@ -3,7 +3,7 @@
  * unchanged, the CMS signature verifies, the certificate chain reaches a trusted root and every
  * certificate is within its validity period; and whether the last signature covers the file.
  */
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, createHash } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { DomainError } from '../../common/contract/result';
 import { checkCms } from './cms';
@@ -141,24 +141,25 @@ export function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions = {}): Veri
   const roots = () => (isSystemTrustUsed ? [...extraRoots, ...getSystemRoots()] : extraRoots);
   const at = options.at ?? new Date();
 
-  const signatures: SignatureReport[] = [];
+  const found: { name: string; sigNum: number | undefined; sig: PdfDict }[] = [];
   for (const field of safeFields(doc)) {
     if (field.fieldType !== '/Sig') continue;
     const vRef = field.dict.entries.get('/V');
     const sig = doc.resolve(vRef);
     if (sig?.kind !== 'dict') continue;
-    signatures.push(
-      checkSignature(
-        doc,
-        bytes,
-        field.name,
-        vRef?.kind === 'ref' ? vRef.num : undefined,
-        sig,
-        roots,
-        at,
-      ),
-    );
+    found.push({ name: field.name, sigNum: vRef?.kind === 'ref' ? vRef.num : undefined, sig });
   }
+  const digests = chainedSha256(
+    bytes,
+    found.map((f) => byteRangeOf(f.sig)),
+  );
+  const shared = { certCache: new Map<string, X509Certificate>() };
+  const signatures = found.map((f, i) =>
+    checkSignature(doc, bytes, f.name, f.sigNum, f.sig, roots, at, {
+      ...shared,
+      sha256: digests[i],
+    }),
+  );
   signatures.sort((a, b) => end(a.byteRange) - end(b.byteRange));
   const last = signatures[signatures.length - 1];
   return {
@@ -186,6 +187,43 @@ function safeFields(doc: PdfDocument): ReturnType<PdfDocument['fields']> {
 
 const end = (range: number[]) => (range[2] ?? 0) + (range[3] ?? 0);
 
+function byteRangeOf(sig: PdfDict): number[] {
+  const value = sig.entries.get('/ByteRange');
+  return value?.kind === 'array'
+    ? value.items.map((v) => (v.kind === 'number' ? v.value : -1))
+    : [];
+}
+
+/**
+ * SHA-256 of every well-formed two-part byte range in one pass over the file: the ranges of
+ * successive signatures share their start, so one running hash is advanced to each gap and
+ * copied to add that signature's tail.
+ */
+function chainedSha256(bytes: Buffer, ranges: number[][]): (Buffer | undefined)[] {
+  const out: (Buffer | undefined)[] = ranges.map(() => undefined);
+  const order = ranges
+    .map((range, i) => ({ range, i }))
+    .filter(({ range }) => {
+      const [s0, l0, s1, l1] = range as [number, number, number, number];
+      return (
+        range.length === 4 && s0 === 0 && l0 > 0 && s1 >= l0 && l1 >= 0 && s1 + l1 <= bytes.length
+      );
+    })
+    .sort((a, b) => (a.range[1] as number) - (b.range[1] as number));
+  const running = createHash('sha256');
+  let pos = 0;
+  for (const { range, i } of order) {
+    const [, l0, s1, l1] = range as [number, number, number, number];
+    running.update(bytes.subarray(pos, l0));
+    pos = l0;
+    out[i] = running
+      .copy()
+      .update(bytes.subarray(s1, s1 + l1))
+      .digest();
+  }
+  return out;
+}
+
 function checkSignature(
   doc: PdfDocument,
   bytes: Buffer,
@@ -194,11 +232,10 @@ function checkSignature(
   sig: PdfDict,
   roots: () => X509Certificate[],
   at: Date,
+  shared: { sha256?: Buffer | undefined; certCache: Map<string, X509Certificate> },
 ): SignatureReport {
   const text = (key: string) => decodeTextString(sig.entries.get(key));
-  const brValue = sig.entries.get('/ByteRange');
-  const byteRange =
-    brValue?.kind === 'array' ? brValue.items.map((v) => (v.kind === 'number' ? v.value : -1)) : [];
+  const byteRange = byteRangeOf(sig);
   const subFilter = sig.entries.get('/SubFilter');
   const signedAt = parsePdfDate(text('/M'));
   const base = {
@@ -251,7 +288,10 @@ function checkSignature(
   }
   const hex = bytes.toString('latin1', l0 + 1, s1 - 1);
   const cmsBytes = Buffer.from(hex, 'hex');
-  const cms = checkCms(cmsBytes, byteRangeContent(bytes, byteRange));
+  const cms = checkCms(cmsBytes, byteRangeContent(bytes, byteRange), {
+    certCache: shared.certCache,
+    ...(shared.sha256 ? { sha256: shared.sha256 } : {}),
+  });
   const signer = cms.signer ? commonName(cms.signer) : base.signer;
   const report = { ...base, signer, coversWholeFile };
   if (!cms.signer || (cms.problem && !cms.isDigestMatch)) {
