@@ -30,6 +30,8 @@ export type ArchiveBenchResult = {
   /** User + system CPU of the export: steadier than wall time on a shared, loaded machine. */
   exportCpuMs: number;
   peakRssMiB: number;
+  /** RSS of the child before the export (Node, tsx, modules, the open library). */
+  baselineRssMiB: number;
   /** The machine's 1-minute load average when the export ran (wall time suffers under load). */
   loadAverage: number;
   isWithinTarget: boolean;
@@ -40,7 +42,7 @@ const totalBytes = 200 * 1000 * 1000;
 const targetMs = 5000;
 const targetRssMiB = 300;
 
-type ChildAnswer = { exportMs: number; exportCpuMs: number; peakRssMiB: number; payloadBytes: number };
+type ChildAnswer = { exportMs: number; exportCpuMs: number; peakRssMiB: number; baselineRssMiB: number; payloadBytes: number };
 
 /** Builds the library, then measures the zip and the folder export each in a clean child. */
 export async function runArchiveBench(): Promise<ArchiveBenchResult[]> {
@@ -60,6 +62,7 @@ export async function runArchiveBench(): Promise<ArchiveBenchResult[]> {
         exportMs: Math.round(answer.exportMs),
         exportCpuMs: Math.round(answer.exportCpuMs),
         peakRssMiB: Math.round(answer.peakRssMiB),
+        baselineRssMiB: Math.round(answer.baselineRssMiB),
         loadAverage: Math.round((os.loadavg()[0] ?? 0) * 10) / 10,
         isWithinTarget: answer.exportMs < targetMs && answer.peakRssMiB < targetRssMiB,
       });
@@ -131,6 +134,7 @@ function runChild(libraryPath: string, meetingId: string, out: string): Promise<
 async function child(libraryPath: string, meetingId: string, out: string): Promise<void> {
   const library = openLibrary(libraryPath, { author: 'bench' });
   try {
+    const baselineRssMiB = process.memoryUsage().rss / 1024 / 1024;
     const cpu = process.cpuUsage();
     const started = performance.now();
     const result = await exportBag(library, meetingId, { out });
@@ -140,7 +144,7 @@ async function child(libraryPath: string, meetingId: string, out: string): Promi
     const payloadBytes = result.payload.reduce((sum, file) => sum + file.size, 0);
     // maxRSS is in kilobytes (KiB) on Linux and macOS.
     const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-    process.stdout.write(`${JSON.stringify({ exportMs, exportCpuMs, peakRssMiB, payloadBytes })}\n`);
+    process.stdout.write(`${JSON.stringify({ exportMs, exportCpuMs, peakRssMiB, baselineRssMiB, payloadBytes })}\n`);
   } finally {
     library.close();
   }

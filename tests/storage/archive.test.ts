@@ -7,8 +7,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
@@ -101,7 +102,18 @@ async function unzip(zipFile: string, into: string): Promise<void> {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       zip.openReadStream(entry, (error, stream) => {
         if (error || !stream) return reject(error);
-        pipeline(stream, fs.createWriteStream(target)).then(() => zip.readEntry(), reject);
+        // The CRC-32 each entry declares is checked with zlib (yauzl does not check it).
+        let crc = 0;
+        const crcCheck = new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            crc = zlib.crc32(chunk, crc);
+            callback(null, chunk);
+          },
+        });
+        pipeline(stream, crcCheck, fs.createWriteStream(target)).then(() => {
+          if (crc !== entry.crc32) reject(new Error(`${entry.fileName}: CRC-32 ${crc} but the zip says ${entry.crc32}`));
+          else zip.readEntry();
+        }, reject);
       });
     });
     zip.on('end', resolve);
