@@ -298,6 +298,15 @@ describe('generated meetings', () => {
   });
 });
 
+describe('bad targets', () => {
+  it('names a missing folder clearly and leaves nothing behind', async () => {
+    const out = path.join(dir, 'no-such-folder', 'x.pdf');
+    const failure = await writeMinutesPdf(fixture(), { edition: 'full', out }).catch((error: unknown) => error);
+    expect(isDomainError(failure) && failure.code).toBe('invalid_input');
+    expect((failure as Error).message).toContain(`the folder ${path.join(dir, 'no-such-folder')} does not exist`);
+  });
+});
+
 describe('line breaking on paper', () => {
   it('no word box lies outside the margins, even for a 300-character URL and long compounds', async () => {
     const url = `https://www.gentofte.dk/${'borgerinddragelse/'.repeat(15)}${'x'.repeat(300 - 24 - 18 * 15)}`;

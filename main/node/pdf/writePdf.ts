@@ -23,6 +23,7 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
+import { DomainError } from '../../common/contract/result';
 import { copenhagenOffsetMinutes, formatDanishDate } from '../../common/domain/danishDates';
 import { buildEdition, type Edition } from '../../common/export/editions';
 import { assertNoCprNumbers, checkPersonalData, type PersonalDataFinding } from '../../common/export/personalData';
@@ -532,7 +533,10 @@ async function openSink(out: string | Writable): Promise<Sink> {
   const stream = createWriteStream(temporary, { flags: 'wx' });
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
-    stream.once('error', reject);
+    stream.once('error', (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'ENOENT' ? `the folder ${path.dirname(target)} does not exist` : error.message;
+      reject(new DomainError('invalid_input', `The PDF cannot be written to ${target}: ${reason}`));
+    });
   });
   return {
     stream,
