@@ -376,9 +376,12 @@ function spansOf(children: readonly Inline[], ctx: InlineContext): Span[] {
       case 'text':
         spans.push(runSpan(child.text, child));
         break;
-      case 'link':
-        for (const run of child.children) spans.push({ ...runSpan(run.text, run), link: child.url });
+      case 'link': {
+        // Internal referat:// links (earlier decisions) lead nowhere outside the app: text only.
+        const link = /^(https?:|mailto:)/i.test(child.url) ? child.url : undefined;
+        for (const run of child.children) spans.push(link ? { ...runSpan(run.text, run), link } : runSpan(run.text, run));
         break;
+      }
       case 'appendixRef':
         spans.push({ text: ctx.appendix(child.appendixId) });
         break;
