@@ -316,6 +316,27 @@ export const signatureReportSchema = z.object({
 });
 export type SignatureReport = z.infer<typeof signatureReportSchema>;
 
+/** A committee's standard decision texts: each trimmed, non-empty, at most 1000 characters, no duplicates. */
+export const standardTextListSchema = z
+  .array(
+    z
+      .string()
+      .max(1000, 'must be at most 1000 characters')
+      .refine((text) => text.trim().length > 0, 'must not be empty'),
+  )
+  .max(50, 'at most 50 standard texts')
+  .superRefine((texts, ctx) => {
+    const seen = new Set<string>();
+    texts.forEach((text, index) => {
+      const key = text.trim();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `"${key}" is listed twice` });
+      seen.add(key);
+    });
+  });
+export const standardTextsSchema = z.object({ texts: z.array(z.string()), isDefault: z.boolean() });
+/** A committee's standard texts and whether they are the built-in list. */
+export type StandardTextsResult = z.infer<typeof standardTextsSchema>;
+
 /** Defines one request. */
 function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -351,6 +372,15 @@ export const api = {
   'members:move': request(
     z.object({ id: idSchema, position: z.number().int().min(0) }).strict(),
     z.array(memberSchema),
+  ),
+
+  // --- standard decision texts (issue 3) -------------------------------------------------
+  /** The committee's standard decision texts, or the built-in list (`isDefault`). */
+  'standardTexts:get': request(z.object({ committeeId: idSchema }).strict(), standardTextsSchema),
+  /** Replaces the committee's list; an empty list returns to the built-in one. */
+  'standardTexts:save': request(
+    z.object({ committeeId: idSchema, texts: standardTextListSchema }).strict(),
+    standardTextsSchema,
   ),
 
   // --- meetings ------------------------------------------------------------------------

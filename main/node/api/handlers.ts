@@ -34,6 +34,7 @@ import { createArchiveHandlers } from './handlers/archive';
 import { createSearchHandlers } from './handlers/search';
 import { createLifecycleHandlers } from './handlers/lifecycle';
 import { createSignatureHandlers } from './handlers/signatures';
+import { createStandardTextsHandlers } from './handlers/standardTexts';
 import type { HandlerContext, IncomingFile } from './types';
 
 /** A handler for every request, over one library. */
@@ -125,6 +126,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createArchiveHandlers(library, { maxAttachmentBytes }),
     ...createLifecycleHandlers(library),
     ...createSignatureHandlers(),
+    ...createStandardTextsHandlers(library),
   };
   return withErrorMapping(handlers, library.path);
 }

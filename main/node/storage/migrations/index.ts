@@ -10,12 +10,18 @@
 import { migration as createLibrary } from './0010-create-library';
 import { migration as createSearchIndex } from './0020-create-search-index';
 import { migration as createLifecycle } from './0030-create-lifecycle';
+import { migration as createStandardTexts } from './0040-create-standard-texts';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in ascending version order. */
-export const migrations: readonly Migration[] = [createLibrary, createSearchIndex, createLifecycle];
+export const migrations: readonly Migration[] = [
+  createLibrary,
+  createSearchIndex,
+  createLifecycle,
+  createStandardTexts,
+];
 
 /** The schema version this build writes: the highest migration version. */
 export const latestSchemaVersion: number = migrations.reduce((max, m) => Math.max(max, m.version), 0);
