@@ -2,6 +2,7 @@
  * `referat import FILE.zip|DIR`: an archive package (BagIt bag), verified completely before
  * anything is written (main/node/archive/importBag.ts). Prints the imported meeting's id.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError, isDomainError } from '../../../common/contract/result';
 import { importBag } from '../../archive/importBag';
@@ -17,7 +18,7 @@ const onExistingOf: Record<OnExistingChoice, OnExisting> = {
 export const bagImporter: Importer = {
   name: 'bag',
   description: 'an archive package (BagIt bag): FILE.zip or a folder holding bagit.txt',
-  matches: (file, stat) => (stat.isDirectory ? true : stat.isFile && path.extname(file).toLowerCase() === '.zip'),
+  matches: (file, stat) => (stat.isDirectory ? isBagFolder(file) : stat.isFile && path.extname(file).toLowerCase() === '.zip'),
   async run(ctx, { file, onExisting }) {
     const library = ctx.library();
     try {
@@ -35,3 +36,11 @@ export const bagImporter: Importer = {
     }
   },
 };
+
+/** A folder holding bagit.txt, or holding only one folder that does (an unpacked zip). */
+function isBagFolder(dir: string): boolean {
+  if (fs.existsSync(path.join(dir, 'bagit.txt'))) return true;
+  const entries = fs.readdirSync(dir, { withFileTypes: true });
+  const [only] = entries;
+  return entries.length === 1 && only !== undefined && only.isDirectory() && fs.existsSync(path.join(dir, only.name, 'bagit.txt'));
+}
