@@ -455,6 +455,21 @@ describe('signing a PDF/A-3b', () => {
     expect(verified.out).toContain('Verification successful');
   });
 
+  it('reads a cross-reference table with non-standard 19-byte entries (the tokenizing fallback)', () => {
+    const text = unsigned.toString('latin1');
+    const xrefAt = text.lastIndexOf('\nxref\n') + 1;
+    const trailerAt = text.indexOf('trailer', xrefAt);
+    const table = text.slice(xrefAt, trailerAt).replace(/ (n|f) \n/g, ' $1\n');
+    expect(table.length).toBeLessThan(trailerAt - xrefAt);
+    // startxref points at "xref", which does not move; only the trailer shifts.
+    const odd = Buffer.from(text.slice(0, xrefAt) + table + text.slice(trailerAt), 'latin1');
+    const signed = signAs(odd, members[0] as TestMember);
+    const report = verifyPdf(signed, { trustedRoots: [pki.rootPem], isSystemTrustUsed: false });
+    expect(report.isAllValid).toBe(true);
+    const sig = pdfsig(save('odd-xref-signed.pdf', signed));
+    expect([sig.total, sig.valid, sig.isWholeDocument]).toEqual([1, 1, true]);
+  });
+
   it('signs files with cross-reference streams and object streams (as qpdf rewrites them)', () => {
     const source = save('unsigned.pdf', unsigned);
     const streams = path.join(work, 'xrefstream.pdf');

@@ -152,12 +152,12 @@ export function createCms(digest: Buffer, signer: CmsSigner): Buffer {
     signatureAlgorithm,
     signature: new asn1js.OctetString({ valueHex: toArrayBuffer(signature) }),
   });
-  const chain = [signer.certificate, ...signer.chain.filter((c) => !c.equals(signer.certificate))];
+  const others = signer.chain.filter((c) => !c.equals(signer.certificate));
   const signedData = new pkijs.SignedData({
     version: 1,
     digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.sha256 })],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OIDS.data }),
-    certificates: chain.map(parseCertificate),
+    certificates: [cert, ...others.map(parseCertificate)],
     signerInfos: [signerInfo],
   });
   const contentInfo = new pkijs.ContentInfo({
