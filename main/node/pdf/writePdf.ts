@@ -371,6 +371,7 @@ export async function writeBlocksPdf(
     await done;
     await sink.commit();
   } catch (error) {
+    done.catch(() => {});
     await sink.abort();
     throw error;
   }
