@@ -42,7 +42,13 @@ const totalBytes = 200 * 1000 * 1000;
 const targetMs = 5000;
 const targetRssMiB = 300;
 
-type ChildAnswer = { exportMs: number; exportCpuMs: number; peakRssMiB: number; baselineRssMiB: number; payloadBytes: number };
+type ChildAnswer = {
+  exportMs: number;
+  exportCpuMs: number;
+  peakRssMiB: number;
+  baselineRssMiB: number;
+  payloadBytes: number;
+};
 
 /** Builds the library, then measures the zip and the folder export each in a clean child. */
 export async function runArchiveBench(): Promise<ArchiveBenchResult[]> {
@@ -82,7 +88,10 @@ async function buildLibrary(dir: string): Promise<{ libraryPath: string; meeting
     const appendices: ReferatDocument['appendices'] = [];
     for (let index = 0; index < appendixCount; index += 1) {
       const file = path.join(dir, `bilag-${index + 1}.bin`);
-      await writeRandomFile(file, index === appendixCount - 1 ? totalBytes - each * (appendixCount - 1) : each);
+      await writeRandomFile(
+        file,
+        index === appendixCount - 1 ? totalBytes - each * (appendixCount - 1) : each,
+      );
       const stored = await storeFile(library.filesDir, file);
       fs.rmSync(file);
       appendices.push({
@@ -93,7 +102,12 @@ async function buildLibrary(dir: string): Promise<{ libraryPath: string; meeting
         documentNumber: `2026-${String(index + 1).padStart(4, '0')}`,
         caseId: '',
         isClosed: false,
-        file: { name: `Bilag ${index + 1} – økonomi.pdf`, sha256: stored.sha256, size: stored.size, mediaType: 'application/pdf' },
+        file: {
+          name: `Bilag ${index + 1} – økonomi.pdf`,
+          sha256: stored.sha256,
+          size: stored.size,
+          mediaType: 'application/pdf',
+        },
       });
     }
     const { meetingId } = importMeetingDocument(library.db, { ...base, appendices });
@@ -107,17 +121,24 @@ async function writeRandomFile(file: string, size: number): Promise<void> {
   const out = fs.createWriteStream(file);
   const chunk = 1024 * 1024;
   for (let written = 0; written < size; written += chunk) {
-    if (!out.write(randomBytes(Math.min(chunk, size - written)))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    if (!out.write(randomBytes(Math.min(chunk, size - written))))
+      await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
 }
 
 function runChild(libraryPath: string, meetingId: string, out: string): Promise<ChildAnswer> {
   const self = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', self, '--child', libraryPath, meetingId, out], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', self, '--child', libraryPath, meetingId, out],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
@@ -144,13 +165,16 @@ async function child(libraryPath: string, meetingId: string, out: string): Promi
     const payloadBytes = result.payload.reduce((sum, file) => sum + file.size, 0);
     // maxRSS is in kilobytes (KiB) on Linux and macOS.
     const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-    process.stdout.write(`${JSON.stringify({ exportMs, exportCpuMs, peakRssMiB, baselineRssMiB, payloadBytes })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ exportMs, exportCpuMs, peakRssMiB, baselineRssMiB, payloadBytes })}\n`,
+    );
   } finally {
     library.close();
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+const isMain =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
   if (process.argv[2] === '--child') {
     await child(process.argv[3] ?? '', process.argv[4] ?? '', process.argv[5] ?? '');

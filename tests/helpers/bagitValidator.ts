@@ -21,17 +21,27 @@ import path from 'node:path';
 
 export type BagitReport = { isValid: boolean; errors: string[]; bagInfo: Array<[string, string]> };
 
-const hashNames: Record<string, string> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha512: 'sha512' };
+const hashNames: Record<string, string> = {
+  md5: 'md5',
+  sha1: 'sha1',
+  sha256: 'sha256',
+  sha512: 'sha512',
+};
 
 /** Validates the bag in the folder `bagDir`. */
-export function validateBag(bagDir: string, options: { isTagManifestRequired?: boolean } = {}): BagitReport {
+export function validateBag(
+  bagDir: string,
+  options: { isTagManifestRequired?: boolean } = {},
+): BagitReport {
   const errors: string[] = [];
   const bagInfo: Array<[string, string]> = [];
   const all = listFiles(bagDir);
   const has = (rel: string) => all.includes(rel);
   const utf8 = (rel: string): string | null => {
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(path.join(bagDir, rel)));
+      return new TextDecoder('utf-8', { fatal: true }).decode(
+        fs.readFileSync(path.join(bagDir, rel)),
+      );
     } catch {
       errors.push(`${rel}: not UTF-8`);
       return null;
@@ -46,14 +56,21 @@ export function validateBag(bagDir: string, options: { isTagManifestRequired?: b
       const lines = text.replace(/\r\n/g, '\n').split('\n');
       if (lines[lines.length - 1] === '') lines.pop();
       if (lines.length !== 2) errors.push(`bagit.txt: ${lines.length} lines, expected 2`);
-      if (!/^BagIt-Version: [0-9]+\.[0-9]+$/.test(lines[0] ?? '')) errors.push('bagit.txt: first line is not "BagIt-Version: M.N"');
-      if (!/^Tag-File-Character-Encoding: \S+$/.test(lines[1] ?? '')) errors.push('bagit.txt: second line is not "Tag-File-Character-Encoding: ENC"');
-      if (!/: UTF-8$/i.test(lines[1] ?? '')) errors.push('bagit.txt: these tests expect UTF-8 tag files');
+      if (!/^BagIt-Version: [0-9]+\.[0-9]+$/.test(lines[0] ?? ''))
+        errors.push('bagit.txt: first line is not "BagIt-Version: M.N"');
+      if (!/^Tag-File-Character-Encoding: \S+$/.test(lines[1] ?? ''))
+        errors.push('bagit.txt: second line is not "Tag-File-Character-Encoding: ENC"');
+      if (!/: UTF-8$/i.test(lines[1] ?? ''))
+        errors.push('bagit.txt: these tests expect UTF-8 tag files');
     }
   }
 
   // 2.1.2
-  if (!fs.existsSync(path.join(bagDir, 'data')) || !fs.statSync(path.join(bagDir, 'data')).isDirectory()) errors.push('data/: missing');
+  if (
+    !fs.existsSync(path.join(bagDir, 'data')) ||
+    !fs.statSync(path.join(bagDir, 'data')).isDirectory()
+  )
+    errors.push('data/: missing');
   const payload = all.filter((rel) => rel.startsWith('data/'));
 
   // 2.1.3
@@ -82,7 +99,9 @@ export function validateBag(bagDir: string, options: { isTagManifestRequired?: b
       if (file.startsWith('data/')) errors.push(`${manifest}: lists payload file ${file}`);
       checkFile(bagDir, file, algorithm, checksum, manifest, errors);
     }
-    if (options.isTagManifestRequired) for (const file of tagFiles) if (!entries.has(file)) errors.push(`${file}: not in ${manifest}`);
+    if (options.isTagManifestRequired)
+      for (const file of tagFiles)
+        if (!entries.has(file)) errors.push(`${file}: not in ${manifest}`);
   }
 
   // 2.2.2
@@ -102,18 +121,28 @@ export function validateBag(bagDir: string, options: { isTagManifestRequired?: b
       }
       const oxum = bagInfo.find(([label]) => label.toLowerCase() === 'payload-oxum')?.[1];
       if (oxum !== undefined) {
-        const octets = payload.reduce((sum, rel) => sum + fs.statSync(path.join(bagDir, rel)).size, 0);
-        if (oxum !== `${octets}.${payload.length}`) errors.push(`bag-info.txt: Payload-Oxum ${oxum}, payload is ${octets}.${payload.length}`);
+        const octets = payload.reduce(
+          (sum, rel) => sum + fs.statSync(path.join(bagDir, rel)).size,
+          0,
+        );
+        if (oxum !== `${octets}.${payload.length}`)
+          errors.push(`bag-info.txt: Payload-Oxum ${oxum}, payload is ${octets}.${payload.length}`);
       }
     }
   }
   return { isValid: errors.length === 0, errors, bagInfo };
 }
 
-function readManifest(bagDir: string, manifest: string, errors: string[]): Map<string, string> | null {
+function readManifest(
+  bagDir: string,
+  manifest: string,
+  errors: string[],
+): Map<string, string> | null {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(path.join(bagDir, manifest)));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(
+      fs.readFileSync(path.join(bagDir, manifest)),
+    );
   } catch {
     errors.push(`${manifest}: not UTF-8`);
     return null;
@@ -127,14 +156,25 @@ function readManifest(bagDir: string, manifest: string, errors: string[]): Map<s
       errors.push(`${manifest}: line ${index + 1} malformed`);
       continue;
     }
-    const file = (match[2] ?? '').replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%25/g, '%');
-    if (file.startsWith('/') || file.split('/').includes('..')) errors.push(`${manifest}: unsafe path ${file}`);
+    const file = (match[2] ?? '')
+      .replace(/%0A/gi, '\n')
+      .replace(/%0D/gi, '\r')
+      .replace(/%25/g, '%');
+    if (file.startsWith('/') || file.split('/').includes('..'))
+      errors.push(`${manifest}: unsafe path ${file}`);
     entries.set(file, (match[1] ?? '').toLowerCase());
   }
   return entries;
 }
 
-function checkFile(bagDir: string, file: string, algorithm: string, checksum: string, manifest: string, errors: string[]): void {
+function checkFile(
+  bagDir: string,
+  file: string,
+  algorithm: string,
+  checksum: string,
+  manifest: string,
+  errors: string[],
+): void {
   const full = path.join(bagDir, ...file.split('/'));
   if (!fs.existsSync(full)) {
     errors.push(`${file}: listed in ${manifest} but missing`);

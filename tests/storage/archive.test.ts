@@ -15,7 +15,10 @@ import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../main/common/contract/result';
 import type { ReferatDocument } from '../../main/common/format/referat1';
-import { parseReferatDocument, serializeReferatDocument } from '../../main/common/format/referatJson';
+import {
+  parseReferatDocument,
+  serializeReferatDocument,
+} from '../../main/common/format/referatJson';
 import { exportBag } from '../../main/node/archive/exportBag';
 import { BagVerificationError, importBag, verifyBag } from '../../main/node/archive/importBag';
 import { runCli } from '../../main/node/cli/cli';
@@ -26,7 +29,10 @@ import { validateBag } from '../helpers/bagitValidator';
 import { makeTempDir, newLibrary, open } from './storageHelpers';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const fixtureText = fs.readFileSync(path.join(root, 'tests/fixtures/gentofte-2017-12-12.referat.json'), 'utf8');
+const fixtureText = fs.readFileSync(
+  path.join(root, 'tests/fixtures/gentofte-2017-12-12.referat.json'),
+  'utf8',
+);
 
 /** Appendix file names chosen to be awkward on some platform. */
 const awkwardNames = [
@@ -41,7 +47,11 @@ const awkwardNames = [
 ];
 
 /** A library holding the model meeting with a file on every appendix (bytes in the file store). */
-async function libraryWithMeeting(): Promise<{ library: Library; meetingId: string; document: ReferatDocument }> {
+async function libraryWithMeeting(): Promise<{
+  library: Library;
+  meetingId: string;
+  document: ReferatDocument;
+}> {
   const library = newLibrary();
   const base = parseReferatDocument(fixtureText);
   const first = base.appendices[0];
@@ -58,9 +68,20 @@ async function libraryWithMeeting(): Promise<{ library: Library; meetingId: stri
   const appendices = await Promise.all(
     [...base.appendices, ...extra].map(async (appendix, index) => {
       const name = awkwardNames[index % awkwardNames.length] ?? 'bilag.pdf';
-      const bytes = Buffer.from(`Bilag ${appendix.number}: ${appendix.title}\n${'x'.repeat(1000 * (index + 1))}\n`, 'utf8');
+      const bytes = Buffer.from(
+        `Bilag ${appendix.number}: ${appendix.title}\n${'x'.repeat(1000 * (index + 1))}\n`,
+        'utf8',
+      );
       const stored = await storeBytes(library.filesDir, bytes);
-      return { ...appendix, file: { name, sha256: stored.sha256, size: stored.size, mediaType: 'application/octet-stream' } };
+      return {
+        ...appendix,
+        file: {
+          name,
+          sha256: stored.sha256,
+          size: stored.size,
+          mediaType: 'application/octet-stream',
+        },
+      };
     }),
   );
   const document = { ...base, appendices };
@@ -89,7 +110,9 @@ function listFiles(dir: string): string[] {
 /** Test-side unzip (yauzl), refusing anything odd: the tests do not trust the importer's reader. */
 async function unzip(zipFile: string, into: string): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(zipFile, { lazyEntries: true }, (error, value) => (error || !value ? reject(error) : resolve(value))),
+    yauzl.open(zipFile, { lazyEntries: true }, (error, value) =>
+      error || !value ? reject(error) : resolve(value),
+    ),
   );
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -111,7 +134,8 @@ async function unzip(zipFile: string, into: string): Promise<void> {
           },
         });
         pipeline(stream, crcCheck, fs.createWriteStream(target)).then(() => {
-          if (crc !== entry.crc32) reject(new Error(`${entry.fileName}: CRC-32 ${crc} but the zip says ${entry.crc32}`));
+          if (crc !== entry.crc32)
+            reject(new Error(`${entry.fileName}: CRC-32 ${crc} but the zip says ${entry.crc32}`));
           else zip.readEntry();
         }, reject);
       });
@@ -155,7 +179,10 @@ describe('bag export', () => {
   it('writes a folder bag that the RFC 8493 validator accepts, with the meeting in bag-info.txt', async () => {
     const { library, meetingId, document } = await libraryWithMeeting();
     const out = path.join(makeTempDir(), 'Arkiv møde 5');
-    const result = await exportBag(library, meetingId, { out, now: new Date('2026-11-27T12:00:00Z') });
+    const result = await exportBag(library, meetingId, {
+      out,
+      now: new Date('2026-11-27T12:00:00Z'),
+    });
     expect(result.kind).toBe('folder');
     expect(result.pdfSources).toEqual({ full: 'exported', public: 'exported' });
 
@@ -175,9 +202,15 @@ describe('bag export', () => {
         'data/meeting.json',
       ]),
     );
-    expect(fs.readFileSync(path.join(out, 'bagit.txt'), 'utf8')).toBe('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
-    expect(fs.readFileSync(path.join(out, 'data/meeting.json'), 'utf8')).toBe(serializeReferatDocument(document));
-    expect(fs.readFileSync(path.join(out, 'data/referat-full.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(fs.readFileSync(path.join(out, 'bagit.txt'), 'utf8')).toBe(
+      'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n',
+    );
+    expect(fs.readFileSync(path.join(out, 'data/meeting.json'), 'utf8')).toBe(
+      serializeReferatDocument(document),
+    );
+    expect(
+      fs.readFileSync(path.join(out, 'data/referat-full.pdf')).subarray(0, 5).toString('latin1'),
+    ).toBe('%PDF-');
 
     const info = new Map(report.bagInfo);
     expect(info.get('Source-Organization')).toBe(document.committee.organisation);
@@ -191,13 +224,16 @@ describe('bag export', () => {
       expect(info.get('Referat-Document-Numbers')).toContain(number);
     }
     // Danish text is written as UTF-8 (ø is C3 B8).
-    expect(fs.readFileSync(path.join(out, 'bag-info.txt')).includes(Buffer.from('møde', 'utf8'))).toBe(true);
+    expect(
+      fs.readFileSync(path.join(out, 'bag-info.txt')).includes(Buffer.from('møde', 'utf8')),
+    ).toBe(true);
 
     // Every appendix file is there with its bytes, under a safe name.
     const appendixFiles = files.filter((file) => file.startsWith('data/bilag/'));
     expect(appendixFiles).toHaveLength(document.appendices.length);
     const payloadShas = new Set(appendixFiles.map((file) => sha256(path.join(out, file))));
-    for (const appendix of document.appendices) expect(payloadShas.has(appendix.file?.sha256 ?? '')).toBe(true);
+    for (const appendix of document.appendices)
+      expect(payloadShas.has(appendix.file?.sha256 ?? '')).toBe(true);
     for (const file of appendixFiles) {
       const name = file.slice('data/bilag/'.length);
       // eslint-disable-next-line no-control-regex -- control characters are what is being checked
@@ -241,9 +277,14 @@ describe('bag export', () => {
     const { library, meetingId } = await libraryWithMeeting();
     const dir = makeTempDir();
     fs.writeFileSync(path.join(dir, 'keep.txt'), 'mine');
-    expect((await refusal(exportBag(library, meetingId, { out: dir }))).message).toMatch(/not empty/);
+    expect((await refusal(exportBag(library, meetingId, { out: dir }))).message).toMatch(
+      /not empty/,
+    );
     expect(fs.readdirSync(dir)).toEqual(['keep.txt']);
-    expect((await refusal(exportBag(library, meetingId, { out: path.join(dir, 'no/such/bag.zip') }))).message).toMatch(/does not exist/);
+    expect(
+      (await refusal(exportBag(library, meetingId, { out: path.join(dir, 'no/such/bag.zip') })))
+        .message,
+    ).toMatch(/does not exist/);
   });
 });
 
@@ -274,8 +315,12 @@ describe('bag import', () => {
     await importBag(target, bag);
     const again = await importBag(target, bag, { onExisting: 'keepBoth' });
     expect(again.filesAdded).toBe(0);
-    expect(again.filesAlreadyStored).toBe(new Set(document.appendices.map((a) => a.file?.sha256)).size);
-    expect(storedFiles(target).filter((name) => !name.startsWith('tmp'))).toHaveLength(again.filesAlreadyStored);
+    expect(again.filesAlreadyStored).toBe(
+      new Set(document.appendices.map((a) => a.file?.sha256)).size,
+    );
+    expect(storedFiles(target).filter((name) => !name.startsWith('tmp'))).toHaveLength(
+      again.filesAlreadyStored,
+    );
   });
 
   it('refuses a bag with one changed byte in ANY payload or tag file (validator and importBag), writing nothing', async () => {
@@ -295,7 +340,10 @@ describe('bag import', () => {
       expect(error, file).toBeInstanceOf(BagVerificationError);
       const problems = (error as BagVerificationError).problems.map((p) => p.path);
       // The changed file is named (a changed manifest is named by the checksums that no longer match it).
-      expect(problems.some((p) => p === file || (file.includes('manifest') && problems.length > 0)), `${file}: ${problems.join(', ')}`).toBe(true);
+      expect(
+        problems.some((p) => p === file || (file.includes('manifest') && problems.length > 0)),
+        `${file}: ${problems.join(', ')}`,
+      ).toBe(true);
       if (!file.includes('manifest')) expect(problems).toContain(file);
       expect(meetingCount(target)).toBe(before.meetings);
       expect(storedFiles(target)).toEqual(before.files);
@@ -323,14 +371,18 @@ describe('bag import', () => {
     fs.cpSync(bag, missing, { recursive: true });
     fs.rmSync(path.join(missing, 'data/referat-public.pdf'));
     const missingError = (await refusal(importBag(target, missing))) as BagVerificationError;
-    expect(missingError.problems).toContainEqual(expect.objectContaining({ path: 'data/referat-public.pdf' }));
+    expect(missingError.problems).toContainEqual(
+      expect.objectContaining({ path: 'data/referat-public.pdf' }),
+    );
     expect(validateBag(missing).isValid).toBe(false);
 
     const extra = path.join(dir, 'extra');
     fs.cpSync(bag, extra, { recursive: true });
     fs.writeFileSync(path.join(extra, 'data/smuglet.txt'), 'not in the manifest');
     const extraError = (await refusal(importBag(target, extra))) as BagVerificationError;
-    expect(extraError.problems).toContainEqual(expect.objectContaining({ path: 'data/smuglet.txt' }));
+    expect(extraError.problems).toContainEqual(
+      expect.objectContaining({ path: 'data/smuglet.txt' }),
+    );
     expect(validateBag(extra).isValid).toBe(false);
 
     expect(meetingCount(target)).toBe(0);
@@ -339,7 +391,9 @@ describe('bag import', () => {
 
   it('asks before touching an existing meeting: refuse by default, keep both, or replace', async () => {
     const { library, meetingId } = await libraryWithMeeting();
-    const zipFile = (await exportBag(library, meetingId, { out: path.join(makeTempDir(), 'bag.zip') })).out;
+    const zipFile = (
+      await exportBag(library, meetingId, { out: path.join(makeTempDir(), 'bag.zip') })
+    ).out;
     const error = await refusal(importBag(library, zipFile));
     expect(isDomainError(error) && error.code).toBe('conflict');
     expect(meetingCount(library)).toBe(1);
@@ -373,16 +427,26 @@ describe('bag import', () => {
 /** Rewrites manifest, Payload-Oxum and tag manifest after a test changed the payload on purpose. */
 function rewriteManifests(bag: string): void {
   const payload = listFiles(bag).filter((file) => file.startsWith('data/'));
-  fs.writeFileSync(path.join(bag, 'manifest-sha256.txt'), payload.map((file) => `${sha256(path.join(bag, file))}  ${file}\n`).join(''));
+  fs.writeFileSync(
+    path.join(bag, 'manifest-sha256.txt'),
+    payload.map((file) => `${sha256(path.join(bag, file))}  ${file}\n`).join(''),
+  );
   const octets = payload.reduce((sum, file) => sum + fs.statSync(path.join(bag, file)).size, 0);
-  const info = fs.readFileSync(path.join(bag, 'bag-info.txt'), 'utf8').replace(/^Payload-Oxum: .*$/m, `Payload-Oxum: ${octets}.${payload.length}`);
+  const info = fs
+    .readFileSync(path.join(bag, 'bag-info.txt'), 'utf8')
+    .replace(/^Payload-Oxum: .*$/m, `Payload-Oxum: ${octets}.${payload.length}`);
   fs.writeFileSync(path.join(bag, 'bag-info.txt'), info);
   const tags = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt'];
-  fs.writeFileSync(path.join(bag, 'tagmanifest-sha256.txt'), tags.map((file) => `${sha256(path.join(bag, file))}  ${file}\n`).join(''));
+  fs.writeFileSync(
+    path.join(bag, 'tagmanifest-sha256.txt'),
+    tags.map((file) => `${sha256(path.join(bag, file))}  ${file}\n`).join(''),
+  );
 }
 
 /** A zip written byte by byte, so the tests can make entries no zip library would write. */
-function rawZip(entries: { name: string; data: Buffer; unixMode?: number; declaredSize?: number }[]): Buffer {
+function rawZip(
+  entries: { name: string; data: Buffer; unixMode?: number; declaredSize?: number }[],
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -434,14 +498,20 @@ function crc32(data: Buffer): number {
 }
 
 describe('zip safety', () => {
-  const bagit = { name: 'bag/bagit.txt', data: Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n') };
+  const bagit = {
+    name: 'bag/bagit.txt',
+    data: Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'),
+  };
 
   it.each([
     ['a zip-slip path', { name: '../evil.txt', data: Buffer.from('x') }],
     ['a path inside then out', { name: 'bag/data/../../evil.txt', data: Buffer.from('x') }],
     ['an absolute path', { name: '/etc/evil.txt', data: Buffer.from('x') }],
     ['a drive path', { name: 'C:/evil.txt', data: Buffer.from('x') }],
-    ['a symbolic link', { name: 'bag/data/link', data: Buffer.from('/etc/passwd'), unixMode: 0o120777 }],
+    [
+      'a symbolic link',
+      { name: 'bag/data/link', data: Buffer.from('/etc/passwd'), unixMode: 0o120777 },
+    ],
   ])('refuses %s before reading anything, and writes nothing', async (_label, entry) => {
     const dir = makeTempDir();
     const zipFile = path.join(dir, 'evil.zip');
@@ -460,21 +530,32 @@ describe('zip safety', () => {
     const zip = new yazl.ZipFile();
     zip.addBuffer(Buffer.from(bagit.data), 'bag/bagit.txt');
     // 64 MB of zeros deflates to about 64 KB.
-    zip.addReadStream(Readable.from((function* () {
-      for (let i = 0; i < 64; i += 1) yield Buffer.alloc(1024 * 1024);
-    })()), 'bag/data/zeros.bin', { compress: true });
+    zip.addReadStream(
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < 64; i += 1) yield Buffer.alloc(1024 * 1024);
+        })(),
+      ),
+      'bag/data/zeros.bin',
+      { compress: true },
+    );
     zip.end();
     await pipeline(zip.outputStream, fs.createWriteStream(zipFile));
     expect(fs.statSync(zipFile).size).toBeLessThan(1024 * 1024);
     const target = newLibrary();
-    const bySize = await refusal(importBag(target, zipFile, { limits: { maxTotalBytes: 10 * 1000 * 1000 } }));
+    const bySize = await refusal(
+      importBag(target, zipFile, { limits: { maxTotalBytes: 10 * 1000 * 1000 } }),
+    );
     expect(isDomainError(bySize) && bySize.code).toBe('too_large');
     const byCount = await refusal(importBag(target, zipFile, { limits: { maxEntries: 1 } }));
     expect(isDomainError(byCount) && byCount.code).toBe('too_large');
 
     // An entry that inflates beyond its declared size is stopped by the reader.
     const liar = path.join(dir, 'liar.zip');
-    fs.writeFileSync(liar, rawZip([bagit, { name: 'bag/data/x.bin', data: Buffer.alloc(5000), declaredSize: 10 }]));
+    fs.writeFileSync(
+      liar,
+      rawZip([bagit, { name: 'bag/data/x.bin', data: Buffer.alloc(5000), declaredSize: 10 }]),
+    );
     const lie = await refusal(verifyBag(liar));
     expect(lie.message).toMatch(/size mismatch/);
     expect(meetingCount(target)).toBe(0);
@@ -512,13 +593,33 @@ describe('the CLI', () => {
     library.close();
     const dir = makeTempDir();
     const zipFile = path.join(dir, 'pakke.zip');
-    const exported = await cli(['--library', libraryPath, 'export', meetingId, '--format', 'bag', '--out', zipFile]);
+    const exported = await cli([
+      '--library',
+      libraryPath,
+      'export',
+      meetingId,
+      '--format',
+      'bag',
+      '--out',
+      zipFile,
+    ]);
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain('pakke.zip');
-    const folder = await cli(['--library', libraryPath, 'export', meetingId, '--format', 'bag', '--out', path.join(dir, 'mappe')]);
+    const folder = await cli([
+      '--library',
+      libraryPath,
+      'export',
+      meetingId,
+      '--format',
+      'bag',
+      '--out',
+      path.join(dir, 'mappe'),
+    ]);
     expect(folder.code).toBe(0);
-    expect(validateBag(path.join(dir, 'mappe'), { isTagManifestRequired: true }).errors).toEqual([]);
+    expect(validateBag(path.join(dir, 'mappe'), { isTagManifestRequired: true }).errors).toEqual(
+      [],
+    );
 
     const other = path.join(dir, 'other.sqlite');
     const first = await cli(['--library', other, 'import', zipFile]);

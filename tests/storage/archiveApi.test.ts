@@ -23,25 +23,44 @@ import { validateBag } from '../helpers/bagitValidator';
 import { makeTempDir, newLibrary } from './storageHelpers';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const fixtureText = fs.readFileSync(path.join(root, 'tests/fixtures/gentofte-2017-12-12.referat.json'), 'utf8');
+const fixtureText = fs.readFileSync(
+  path.join(root, 'tests/fixtures/gentofte-2017-12-12.referat.json'),
+  'utf8',
+);
 const hosts: Host[] = [];
 afterEach(async () => {
   for (const host of hosts.splice(0)) await host.close();
 });
 
-async function libraryWithMeeting(): Promise<{ library: Library; meetingId: string; appendixId: string; bytes: Buffer }> {
+async function libraryWithMeeting(): Promise<{
+  library: Library;
+  meetingId: string;
+  appendixId: string;
+  bytes: Buffer;
+}> {
   const library = newLibrary();
   const doc = parseReferatDocument(fixtureText);
   const bytes = Buffer.from('%PDF-1.4 bilag med æøå\n', 'utf8');
   const stored = await storeBytes(library.filesDir, bytes);
-  const appendices = doc.appendices.map((a) => ({ ...a, file: { name: 'Økonomi: "plan" 2018.pdf', sha256: stored.sha256, size: stored.size, mediaType: 'application/pdf' } }));
+  const appendices = doc.appendices.map((a) => ({
+    ...a,
+    file: {
+      name: 'Økonomi: "plan" 2018.pdf',
+      sha256: stored.sha256,
+      size: stored.size,
+      mediaType: 'application/pdf',
+    },
+  }));
   const { meetingId } = importMeetingDocument(library.db, { ...doc, appendices });
   return { library, meetingId, appendixId: appendices[0]?.id ?? '', bytes };
 }
 
 /** Temporary export folders of this process's handlers (removed after the download). */
 function exportDirs(): string[] {
-  return fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('referat-export-')).sort();
+  return fs
+    .readdirSync(os.tmpdir())
+    .filter((name) => name.startsWith('referat-export-'))
+    .sort();
 }
 
 async function hostFor(library: Library): Promise<Host> {
@@ -64,7 +83,11 @@ async function call<T>(host: Host, name: string, input: unknown): Promise<Result
 async function upload(host: Host, bytes: Buffer, fileName: string): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${host.port}/upload`, {
     method: 'POST',
-    headers: { 'X-Referat-Token': host.token, 'X-Referat-Filename': encodeURIComponent(fileName), 'Content-Type': 'application/zip' },
+    headers: {
+      'X-Referat-Token': host.token,
+      'X-Referat-Filename': encodeURIComponent(fileName),
+      'Content-Type': 'application/zip',
+    },
     body: new Uint8Array(bytes),
   });
   const result = (await response.json()) as Result<{ uploadId: string }>;
@@ -74,7 +97,9 @@ async function upload(host: Host, bytes: Buffer, fileName: string): Promise<stri
 
 async function unzipTo(zipFile: string, into: string): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(zipFile, { lazyEntries: true }, (error, value) => (error || !value ? reject(error) : resolve(value))),
+    yauzl.open(zipFile, { lazyEntries: true }, (error, value) =>
+      error || !value ? reject(error) : resolve(value),
+    ),
   );
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -97,7 +122,11 @@ describe('archive requests in browser mode (HTTP host)', () => {
     const { library, meetingId } = await libraryWithMeeting();
     const host = await hostFor(library);
     const exportDirsBefore = exportDirs();
-    const result = await call<{ fileName: string; files: number; downloadUrl: string | null }>(host, 'archive:export', { meetingId });
+    const result = await call<{ fileName: string; files: number; downloadUrl: string | null }>(
+      host,
+      'archive:export',
+      { meetingId },
+    );
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.fileName).toMatch(/\.zip$/);
     expect(result.value.files).toBe(4);
@@ -108,13 +137,17 @@ describe('archive requests in browser mode (HTTP host)', () => {
 
     const response = await fetch(url);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(result.value.fileName)}`);
+    expect(response.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent(result.value.fileName)}`,
+    );
     const dir = makeTempDir();
     const zipFile = path.join(dir, result.value.fileName);
     fs.writeFileSync(zipFile, Buffer.from(await response.arrayBuffer()));
     await unzipTo(zipFile, path.join(dir, 'out'));
     const [bagDir] = fs.readdirSync(path.join(dir, 'out'));
-    expect(validateBag(path.join(dir, 'out', bagDir ?? ''), { isTagManifestRequired: true }).errors).toEqual([]);
+    expect(
+      validateBag(path.join(dir, 'out', bagDir ?? ''), { isTagManifestRequired: true }).errors,
+    ).toEqual([]);
     // Downloaded once: gone, and the temporary export was removed.
     expect((await fetch(url)).status).toBe(404);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -126,13 +159,20 @@ describe('archive requests in browser mode (HTTP host)', () => {
     const host = await hostFor(library);
     const exported = await call<{ downloadUrl: string }>(host, 'archive:export', { meetingId });
     if (!exported.ok) throw new Error(exported.error.message);
-    const zip = Buffer.from(await (await fetch(`http://127.0.0.1:${host.port}${exported.value.downloadUrl}`)).arrayBuffer());
+    const zip = Buffer.from(
+      await (
+        await fetch(`http://127.0.0.1:${host.port}${exported.value.downloadUrl}`)
+      ).arrayBuffer(),
+    );
 
     const uploadId = await upload(host, zip, 'pakke.zip');
     const conflict = await call(host, 'archive:import', { uploadId });
     expect(conflict.ok ? null : conflict.error.code).toBe('conflict');
     // The upload is kept for the user's answer.
-    const copy = await call<{ meetingId: string }>(host, 'archive:import', { uploadId, onExisting: 'keepBoth' });
+    const copy = await call<{ meetingId: string }>(host, 'archive:import', {
+      uploadId,
+      onExisting: 'keepBoth',
+    });
     if (!copy.ok) throw new Error(copy.error.message);
     expect(copy.value.meetingId).not.toBe(meetingId);
     // ... and released afterwards.
@@ -145,22 +185,35 @@ describe('archive requests in browser mode (HTTP host)', () => {
     expect(at).toBeGreaterThan(0);
     tampered[at + 3] = (tampered[at + 3] ?? 0) ^ 1;
     const before = library.db.prepare('SELECT count(*) FROM meetings').pluck().get();
-    const refused = await call(host, 'archive:import', { uploadId: await upload(host, tampered, 'pakke.zip'), onExisting: 'keepBoth' });
+    const refused = await call(host, 'archive:import', {
+      uploadId: await upload(host, tampered, 'pakke.zip'),
+      onExisting: 'keepBoth',
+    });
     expect(refused.ok ? null : refused.error.code).toBe('invalid_input');
-    expect(refused.ok ? '' : refused.error.message).toMatch(/data\/bilag\/.*checksum does not match/);
+    expect(refused.ok ? '' : refused.error.message).toMatch(
+      /data\/bilag\/.*checksum does not match/,
+    );
     expect(library.db.prepare('SELECT count(*) FROM meetings').pluck().get()).toBe(before);
   });
 
   it('meetings:exportDocx and appendices:open answer download URLs with the right bytes and names', async () => {
     const { library, meetingId, appendixId, bytes } = await libraryWithMeeting();
     const host = await hostFor(library);
-    const docx = await call<{ fileName: string; downloadUrl: string }>(host, 'meetings:exportDocx', { id: meetingId, edition: 'public' });
+    const docx = await call<{ fileName: string; downloadUrl: string }>(
+      host,
+      'meetings:exportDocx',
+      { id: meetingId, edition: 'public' },
+    );
     if (!docx.ok) throw new Error(docx.error.message);
     expect(docx.value.fileName).toMatch(/-offentlig\.docx$/);
-    const docxBytes = Buffer.from(await (await fetch(`http://127.0.0.1:${host.port}${docx.value.downloadUrl}`)).arrayBuffer());
+    const docxBytes = Buffer.from(
+      await (await fetch(`http://127.0.0.1:${host.port}${docx.value.downloadUrl}`)).arrayBuffer(),
+    );
     expect(docxBytes.subarray(0, 2).toString('latin1')).toBe('PK');
 
-    const opened = await call<{ fileName: string; downloadUrl: string }>(host, 'appendices:open', { id: appendixId });
+    const opened = await call<{ fileName: string; downloadUrl: string }>(host, 'appendices:open', {
+      id: appendixId,
+    });
     if (!opened.ok) throw new Error(opened.error.message);
     expect(opened.value.fileName).toBe('Økonomi_ _plan_ 2018.pdf');
     const response = await fetch(`http://127.0.0.1:${host.port}${opened.value.downloadUrl}`);
@@ -196,14 +249,18 @@ describe('archive requests with dialogs (Electron-like context)', () => {
     expect(fs.existsSync(path.join(dir, 'valgt.zip'))).toBe(true);
     saveAnswer = path.join(dir, 'mappe');
     expect((await dispatch('archive:export', { meetingId, kind: 'folder' }, ctx)).ok).toBe(true);
-    expect(validateBag(path.join(dir, 'mappe'), { isTagManifestRequired: true }).errors).toEqual([]);
+    expect(validateBag(path.join(dir, 'mappe'), { isTagManifestRequired: true }).errors).toEqual(
+      [],
+    );
 
     pickAnswer = { path: path.join(dir, 'valgt.zip'), fileName: 'valgt.zip' };
     const imported = await dispatch('archive:import', { onExisting: 'keepBoth' }, ctx);
     expect(imported.ok).toBe(true);
 
     const open = await dispatch('appendices:open', { id: appendixId }, ctx);
-    expect(open.ok ? (open.value as { downloadUrl: string | null }).downloadUrl : 'failed').toBeNull();
+    expect(
+      open.ok ? (open.value as { downloadUrl: string | null }).downloadUrl : 'failed',
+    ).toBeNull();
     expect(opened).toHaveLength(1);
     expect(fs.readFileSync(opened[0] ?? '')).toEqual(bytes);
     expect(fs.statSync(opened[0] ?? '').mode & 0o222).toBe(0);
@@ -219,6 +276,8 @@ describe('archive requests with dialogs (Electron-like context)', () => {
 
 describe('contentDisposition', () => {
   it('gives an ASCII fallback and the UTF-8 name', () => {
-    expect(contentDisposition('Bilag "1" æ.pdf')).toBe(`attachment; filename="Bilag _1_ _.pdf"; filename*=UTF-8''Bilag%20%221%22%20%C3%A6.pdf`);
+    expect(contentDisposition('Bilag "1" æ.pdf')).toBe(
+      `attachment; filename="Bilag _1_ _.pdf"; filename*=UTF-8''Bilag%20%221%22%20%C3%A6.pdf`,
+    );
   });
 });

@@ -84,23 +84,40 @@ describe('tag file texts', () => {
     const path = 'data/100%\r\nsikker.txt';
     expect(encodeManifestPath(path)).toBe('data/100%25%0D%0Asikker.txt');
     expect(decodeManifestPath(encodeManifestPath(path))).toBe(path);
-    const { entries, problems } = parseManifest(`ABC123  ${encodeManifestPath(path)}\nnot a line\n`);
+    const { entries, problems } = parseManifest(
+      `ABC123  ${encodeManifestPath(path)}\nnot a line\n`,
+    );
     expect(entries).toEqual([{ checksum: 'abc123', path }]);
     expect(problems).toEqual(['line 2 is not "checksum path"']);
   });
 
   it('folds long bag-info values and reads them back', () => {
     const value = 'ord '.repeat(60).trim();
-    const text = formatBagInfo([['Referat-Committee', value], ['Bagging-Date', '2026-11-27']]);
+    const text = formatBagInfo([
+      ['Referat-Committee', value],
+      ['Bagging-Date', '2026-11-27'],
+    ]);
     expect(text.split('\n').every((line) => line.length <= 79)).toBe(true);
-    expect(parseBagInfo(text).fields).toEqual([['Referat-Committee', value], ['Bagging-Date', '2026-11-27']]);
+    expect(parseBagInfo(text).fields).toEqual([
+      ['Referat-Committee', value],
+      ['Bagging-Date', '2026-11-27'],
+    ]);
     expect(() => formatBagInfo([['Bad: label', 'x']])).toThrow();
   });
 
   it('formats Bag-Size and rejects unsafe bag paths', () => {
     expect(formatBagSize(999)).toBe('999 bytes');
     expect(formatBagSize(200_400_000)).toBe('200.4 MB');
-    for (const bad of ['/etc/x', '../x', 'data/../../x', 'C:/x', 'data\\x', 'data//x', 'data/./x', '']) {
+    for (const bad of [
+      '/etc/x',
+      '../x',
+      'data/../../x',
+      'C:/x',
+      'data\\x',
+      'data//x',
+      'data/./x',
+      '',
+    ]) {
       expect(isSafeBagPath(bad), bad).toBe(false);
     }
     expect(isSafeBagPath('data/bilag/Budget 2018.pdf')).toBe(true);

@@ -20,7 +20,9 @@ import { makeTempDir, newLibrary } from './storageHelpers';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (): ReferatDocument =>
-  parseReferatDocument(fs.readFileSync(path.join(root, 'tests/fixtures/gentofte-2017-12-12.referat.json'), 'utf8'));
+  parseReferatDocument(
+    fs.readFileSync(path.join(root, 'tests/fixtures/gentofte-2017-12-12.referat.json'), 'utf8'),
+  );
 
 /** The model meeting plus one body exercising every rich-text feature. */
 function richDocument(): ReferatDocument {
@@ -37,9 +39,17 @@ function richDocument(): ReferatDocument {
         { type: 'text', text: ' kursiv', italic: true },
         { type: 'text', text: ' understreget', underline: true },
         { type: 'text', text: ' tegn < & > " \' ' },
-        { type: 'link', url: 'https://www.gentofte.dk/?a=1&b=2', children: [{ type: 'text', text: 'gentofte.dk' }] },
+        {
+          type: 'link',
+          url: 'https://www.gentofte.dk/?a=1&b=2',
+          children: [{ type: 'text', text: 'gentofte.dk' }],
+        },
         { type: 'text', text: ' og ' },
-        { type: 'link', url: 'referat://meeting/abc', children: [{ type: 'text', text: 'intern henvisning' }] },
+        {
+          type: 'link',
+          url: 'referat://meeting/abc',
+          children: [{ type: 'text', text: 'intern henvisning' }],
+        },
       ],
     },
     {
@@ -49,7 +59,11 @@ function richDocument(): ReferatDocument {
       items: [
         {
           children: [{ type: 'text', text: 'punkt tre' }],
-          sublist: { type: 'list', ordered: false, items: [{ children: [{ type: 'text', text: 'underpunkt' }] }] },
+          sublist: {
+            type: 'list',
+            ordered: false,
+            items: [{ children: [{ type: 'text', text: 'underpunkt' }] }],
+          },
         },
         { children: [{ type: 'text', text: 'punkt fire' }] },
       ],
@@ -70,7 +84,9 @@ function richDocument(): ReferatDocument {
 /** Every entry of a zip as name → bytes (test-side yauzl). */
 async function unzipAll(bytes: Buffer): Promise<Map<string, Buffer>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, value) => (error || !value ? reject(error) : resolve(value))),
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, value) =>
+      error || !value ? reject(error) : resolve(value),
+    ),
   );
   const parts = new Map<string, Buffer>();
   await new Promise<void>((resolve, reject) => {
@@ -107,7 +123,8 @@ export function xmlProblem(text: string): string | null {
     const amp = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.exec(chunk);
     if (amp) return `bad entity at ${where + amp.index}`;
     // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(chunk)) return `control character at ${where}`;
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(chunk))
+      return `control character at ${where}`;
     return null;
   };
   if (text.startsWith('<?xml')) {
@@ -170,7 +187,8 @@ export function xmlProblem(text: string): string | null {
         if (valueProblem) return valueProblem;
         rest = attribute.lastIndex;
       }
-      if (attributes.slice(rest).trim() !== '') return `malformed attributes at ${lt}: ${attributes.slice(rest, rest + 40)}`;
+      if (attributes.slice(rest).trim() !== '')
+        return `malformed attributes at ${lt}: ${attributes.slice(rest, rest + 40)}`;
       if (stack.length === 0) rootCount += 1;
       if (rootCount > 1) return `second root element at ${lt}`;
       if (!isEmpty) stack.push(match[0]);
@@ -209,7 +227,11 @@ describe('the strict XML checker', () => {
     expect(xmlProblem(xml)).toMatch(reason);
   });
   it('accepts well-formed XML', () => {
-    expect(xmlProblem('<?xml version="1.0"?>\n<w:a xmlns:w="u" b=\'&amp;\'><!-- c --><w:b/>&#229;<![CDATA[<x>]]></w:a>')).toBeNull();
+    expect(
+      xmlProblem(
+        '<?xml version="1.0"?>\n<w:a xmlns:w="u" b=\'&amp;\'><!-- c --><w:b/>&#229;<![CDATA[<x>]]></w:a>',
+      ),
+    ).toBeNull();
   });
 });
 
@@ -218,7 +240,14 @@ describe('DOCX export', () => {
     const doc = richDocument();
     const bytes = await minutesDocx(doc, { edition: 'full' });
     const parts = await unzipAll(bytes);
-    expect([...parts.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/numbering.xml', 'word/styles.xml']));
+    expect([...parts.keys()]).toEqual(
+      expect.arrayContaining([
+        '[Content_Types].xml',
+        'word/document.xml',
+        'word/numbering.xml',
+        'word/styles.xml',
+      ]),
+    );
     const xmlParts = [...parts.keys()].filter((name) => /\.(xml|rels)$/.test(name));
     expect(xmlParts.length).toBeGreaterThan(5);
     for (const name of xmlParts) {
@@ -250,10 +279,21 @@ describe('DOCX export', () => {
 
   it('leaves the confidential title of a closed item out of the public edition', async () => {
     const doc = fixture();
-    const closedItem = { ...(doc.agendaItems[0] ?? ({} as never)), isClosed: true, publicTitle: 'Personsag', title: 'Hemmelig titel XYZ' };
+    const closedItem = {
+      ...(doc.agendaItems[0] ?? ({} as never)),
+      isClosed: true,
+      publicTitle: 'Personsag',
+      title: 'Hemmelig titel XYZ',
+    };
     const withClosed = { ...doc, agendaItems: [closedItem, ...doc.agendaItems.slice(1)] };
-    const full = (await unzipAll(await minutesDocx(withClosed, { edition: 'full' }))).get('word/document.xml')?.toString('utf8') ?? '';
-    const pub = (await unzipAll(await minutesDocx(withClosed, { edition: 'public' }))).get('word/document.xml')?.toString('utf8') ?? '';
+    const full =
+      (await unzipAll(await minutesDocx(withClosed, { edition: 'full' })))
+        .get('word/document.xml')
+        ?.toString('utf8') ?? '';
+    const pub =
+      (await unzipAll(await minutesDocx(withClosed, { edition: 'public' })))
+        .get('word/document.xml')
+        ?.toString('utf8') ?? '';
     expect(full).toContain('Hemmelig titel XYZ');
     expect(pub).not.toContain('Hemmelig titel XYZ');
     expect(pub).toContain('Personsag');
@@ -263,8 +303,16 @@ describe('DOCX export', () => {
     const doc = fixture();
     const [first, ...rest] = doc.agendaItems;
     if (!first) throw new Error('fixture without items');
-    const decision = [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text: 'CPR 010203-1234 nævnt' }] }];
-    const leaky = { ...doc, agendaItems: [{ ...first, isClosed: false, bodies: { ...first.bodies, decision } }, ...rest] };
+    const decision = [
+      {
+        type: 'paragraph' as const,
+        children: [{ type: 'text' as const, text: 'CPR 010203-1234 nævnt' }],
+      },
+    ];
+    const leaky = {
+      ...doc,
+      agendaItems: [{ ...first, isClosed: false, bodies: { ...first.bodies, decision } }, ...rest],
+    };
     try {
       await minutesDocx(leaky, { edition: 'public' });
       throw new Error('expected a refusal');
@@ -280,14 +328,28 @@ describe('DOCX export', () => {
     library.close();
     const dir = makeTempDir();
     let stderr = '';
-    const code = await runCli(['--library', libraryPath, 'export', meetingId, '--format', 'docx', '--edition', 'public', '--out', path.join(dir, 'referat.docx')], {
-      stdout: () => undefined,
-      stderr: (text) => {
-        stderr += text;
+    const code = await runCli(
+      [
+        '--library',
+        libraryPath,
+        'export',
+        meetingId,
+        '--format',
+        'docx',
+        '--edition',
+        'public',
+        '--out',
+        path.join(dir, 'referat.docx'),
+      ],
+      {
+        stdout: () => undefined,
+        stderr: (text) => {
+          stderr += text;
+        },
+        env: {},
+        cwd: dir,
       },
-      env: {},
-      cwd: dir,
-    });
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(fs.readdirSync(dir)).toEqual(['referat.docx']);
@@ -297,15 +359,29 @@ describe('DOCX export', () => {
 
   const office = ['libreoffice', 'soffice'].find((bin) => spawnSync('which', [bin]).status === 0);
   if (!office) {
-    process.stdout.write('docx.test: LibreOffice (libreoffice/soffice) is not installed; the --convert-to pdf check is skipped.\n');
+    process.stdout.write(
+      'docx.test: LibreOffice (libreoffice/soffice) is not installed; the --convert-to pdf check is skipped.\n',
+    );
   }
   it.skipIf(!office)('converts with libreoffice --headless --convert-to pdf', async () => {
     const dir = makeTempDir();
     const file = path.join(dir, 'referat.docx');
     await writeMinutesDocx(richDocument(), { edition: 'full', out: file });
-    execFileSync(office ?? 'libreoffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
-      timeout: 120_000,
-    });
+    execFileSync(
+      office ?? 'libreoffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        file,
+      ],
+      {
+        timeout: 120_000,
+      },
+    );
     const pdf = path.join(dir, 'referat.pdf');
     expect(fs.existsSync(pdf)).toBe(true);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -79,7 +79,8 @@ export type BagInfoField = readonly [label: string, value: string];
 export function formatBagInfo(fields: readonly BagInfoField[]): string {
   return fields
     .map(([label, value]) => {
-      if (!/^[^:\s][^:\r\n]*$/.test(label) || label !== label.trim()) throw new Error(`"${label}" is not a bag-info label`);
+      if (!/^[^:\s][^:\r\n]*$/.test(label) || label !== label.trim())
+        throw new Error(`"${label}" is not a bag-info label`);
       return `${fold(`${label}: ${value.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`)}\n`;
     })
     .join('');
@@ -172,8 +173,14 @@ export function meetingBagInfo(input: BagInfoInput): BagInfoField[] {
   ]);
   const fields: BagInfoField[] = [
     ['Source-Organization', organisation === '' ? doc.committee.name : organisation],
-    ['External-Identifier', doc.meeting.caseId.trim() === '' ? `referat:${doc.meeting.id}` : doc.meeting.caseId.trim()],
-    ['External-Description', `Referat: ${doc.committee.name}, møde nr. ${doc.meeting.number}, ${doc.meeting.date}`],
+    [
+      'External-Identifier',
+      doc.meeting.caseId.trim() === '' ? `referat:${doc.meeting.id}` : doc.meeting.caseId.trim(),
+    ],
+    [
+      'External-Description',
+      `Referat: ${doc.committee.name}, møde nr. ${doc.meeting.number}, ${doc.meeting.date}`,
+    ],
     ['Bagging-Date', input.baggingDate],
     ['Payload-Oxum', payloadOxum(input.payload)],
     ['Bag-Size', formatBagSize(input.payload.reduce((sum, file) => sum + file.size, 0))],
@@ -185,7 +192,8 @@ export function meetingBagInfo(input: BagInfoInput): BagInfoField[] {
     ['Referat-Meeting-Date', doc.meeting.date],
     ['Referat-Meeting-Status', doc.meeting.status],
   ];
-  if (documentNumbers.length > 0) fields.push(['Referat-Document-Numbers', documentNumbers.join(', ')]);
+  if (documentNumbers.length > 0)
+    fields.push(['Referat-Document-Numbers', documentNumbers.join(', ')]);
   return fields;
 }
 
@@ -250,12 +258,16 @@ export function utf8Length(text: string): number {
  * Unicode normalisation) collide on Windows and macOS, so the later ones get " (2)", " (3)"...
  * before the extension. `taken` holds names already used in the folder.
  */
-export function uniqueSafeFileNames(names: readonly string[], taken: readonly string[] = []): string[] {
+export function uniqueSafeFileNames(
+  names: readonly string[],
+  taken: readonly string[] = [],
+): string[] {
   const used = new Set(taken.map(collisionKey));
   return names.map((name) => {
     const safe = safeFileName(name);
     let candidate = safe;
-    for (let n = 2; used.has(collisionKey(candidate)); n += 1) candidate = withSuffix(safe, ` (${n})`);
+    for (let n = 2; used.has(collisionKey(candidate)); n += 1)
+      candidate = withSuffix(safe, ` (${n})`);
     used.add(collisionKey(candidate));
     return candidate;
   });
@@ -290,7 +302,8 @@ function collisionKey(name: string): string {
  * no absolute or drive prefix, no backslash, no empty, "." or ".." segment, no control character.
  */
 export function isSafeBagPath(path: string): boolean {
-  if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.includes('\\')) return false;
+  if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.includes('\\'))
+    return false;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(path)) return false;
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');

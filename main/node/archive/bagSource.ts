@@ -25,7 +25,10 @@ export type BagLimits = {
   maxTotalBytes?: number;
 };
 
-export const defaultBagLimits: Required<BagLimits> = { maxEntries: 20_000, maxTotalBytes: 8 * 1000 * 1000 * 1000 };
+export const defaultBagLimits: Required<BagLimits> = {
+  maxEntries: 20_000,
+  maxTotalBytes: 8 * 1000 * 1000 * 1000,
+};
 
 /** The files of a bag, by bag-relative path ("bagit.txt", "data/x.pdf"). */
 export type BagSource = {
@@ -40,10 +43,18 @@ export type BagSource = {
  * Opens a bag folder or a `.zip` file (any other file is tried as a zip).
  * @throws DomainError invalid_input (unsafe or malformed package), not_found, too_large
  */
-export async function openBagSource(location: string, limits: BagLimits = {}, shownName = location): Promise<BagSource> {
+export async function openBagSource(
+  location: string,
+  limits: BagLimits = {},
+  shownName = location,
+): Promise<BagSource> {
   const stat = fs.lstatSync(location, { throwIfNoEntry: false });
   if (!stat) throw new DomainError('not_found', `${shownName} does not exist.`);
-  if (stat.isSymbolicLink()) throw new DomainError('invalid_input', `${shownName} is a symbolic link; give the package itself.`);
+  if (stat.isSymbolicLink())
+    throw new DomainError(
+      'invalid_input',
+      `${shownName} is a symbolic link; give the package itself.`,
+    );
   if (stat.isDirectory()) return openFolder(location, shownName);
   if (stat.isFile()) return openZip(location, { ...defaultBagLimits, ...limits }, shownName);
   throw new DomainError('invalid_input', `${shownName} is neither a folder nor a file.`);
@@ -64,14 +75,19 @@ function openFolder(root: string, shownName: string): BagSource {
   };
   walk(root, '');
   if (problems.length > 0) {
-    throw new DomainError('invalid_input', `${shownName} cannot be imported safely:\n${problems.join('\n')}`);
+    throw new DomainError(
+      'invalid_input',
+      `${shownName} cannot be imported safely:\n${problems.join('\n')}`,
+    );
   }
   return {
     shownName,
     files: rebase(files),
     open: (bagPath) => {
       const prefix = basePrefix(files);
-      return Promise.resolve(fs.createReadStream(path.join(root, ...`${prefix}${bagPath}`.split('/'))));
+      return Promise.resolve(
+        fs.createReadStream(path.join(root, ...`${prefix}${bagPath}`.split('/'))),
+      );
     },
     close: () => undefined,
   };
@@ -79,72 +95,103 @@ function openFolder(root: string, shownName: string): BagSource {
 
 function openZip(file: string, limits: Required<BagLimits>, shownName: string): Promise<BagSource> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true }, (error, zip) => {
-      if (error || !zip) {
-        reject(new DomainError('invalid_input', `${shownName} is not a readable zip file (${error?.message ?? 'unknown error'}).`));
-        return;
-      }
-      if (zip.entryCount > limits.maxEntries) {
-        zip.close();
-        reject(new DomainError('too_large', `${shownName} holds ${zip.entryCount} entries; at most ${limits.maxEntries} are accepted.`));
-        return;
-      }
-      const entries = new Map<string, yauzl.Entry>();
-      const problems: string[] = [];
-      let total = 0;
-      const fail = (failure: DomainError) => {
-        zip.close();
-        reject(failure);
-      };
-      zip.on('error', (zipError: Error) =>
-        fail(new DomainError('invalid_input', `${shownName} is not a valid zip file (${zipError.message}).`)),
-      );
-      zip.on('entry', (entry: yauzl.Entry) => {
-        const name = entry.fileName;
-        const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
-        if (name.endsWith('/')) {
-          if (!isSafeBagPath(name.slice(0, -1))) problems.push(`${name}: an unsafe path`);
-        } else if (!isSafeBagPath(name)) problems.push(`${name}: an unsafe path`);
-        else if (mode === 0o120000) problems.push(`${name}: a symbolic link`);
-        else if (mode !== 0 && mode !== 0o100000) problems.push(`${name}: not a regular file`);
-        else if (entries.has(name)) problems.push(`${name}: listed twice in the zip`);
-        else {
-          total += entry.uncompressedSize;
-          if (total > limits.maxTotalBytes) {
-            fail(new DomainError('too_large', `${shownName} unpacks to more than ${limits.maxTotalBytes} bytes; it was not read.`));
-            return;
-          }
-          entries.set(name, entry);
-        }
-        zip.readEntry();
-      });
-      zip.on('end', () => {
-        if (problems.length > 0) {
-          fail(new DomainError('invalid_input', `${shownName} cannot be imported safely:\n${problems.join('\n')}`));
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true },
+      (error, zip) => {
+        if (error || !zip) {
+          reject(
+            new DomainError(
+              'invalid_input',
+              `${shownName} is not a readable zip file (${error?.message ?? 'unknown error'}).`,
+            ),
+          );
           return;
         }
-        const sizes = new Map([...entries].map(([name, entry]) => [name, { size: entry.uncompressedSize }]));
-        const prefix = basePrefix(sizes);
-        resolve({
-          shownName,
-          files: rebase(sizes),
-          open: (bagPath) =>
-            new Promise((resolveStream, rejectStream) => {
-              const entry = entries.get(`${prefix}${bagPath}`);
-              if (!entry) {
-                rejectStream(new DomainError('not_found', `${bagPath} is not in ${shownName}.`));
-                return;
-              }
-              zip.openReadStream(entry, (streamError, stream) => {
-                if (streamError || !stream) rejectStream(streamError ?? new Error('no stream'));
-                else resolveStream(stream);
-              });
-            }),
-          close: () => zip.close(),
+        if (zip.entryCount > limits.maxEntries) {
+          zip.close();
+          reject(
+            new DomainError(
+              'too_large',
+              `${shownName} holds ${zip.entryCount} entries; at most ${limits.maxEntries} are accepted.`,
+            ),
+          );
+          return;
+        }
+        const entries = new Map<string, yauzl.Entry>();
+        const problems: string[] = [];
+        let total = 0;
+        const fail = (failure: DomainError) => {
+          zip.close();
+          reject(failure);
+        };
+        zip.on('error', (zipError: Error) =>
+          fail(
+            new DomainError(
+              'invalid_input',
+              `${shownName} is not a valid zip file (${zipError.message}).`,
+            ),
+          ),
+        );
+        zip.on('entry', (entry: yauzl.Entry) => {
+          const name = entry.fileName;
+          const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
+          if (name.endsWith('/')) {
+            if (!isSafeBagPath(name.slice(0, -1))) problems.push(`${name}: an unsafe path`);
+          } else if (!isSafeBagPath(name)) problems.push(`${name}: an unsafe path`);
+          else if (mode === 0o120000) problems.push(`${name}: a symbolic link`);
+          else if (mode !== 0 && mode !== 0o100000) problems.push(`${name}: not a regular file`);
+          else if (entries.has(name)) problems.push(`${name}: listed twice in the zip`);
+          else {
+            total += entry.uncompressedSize;
+            if (total > limits.maxTotalBytes) {
+              fail(
+                new DomainError(
+                  'too_large',
+                  `${shownName} unpacks to more than ${limits.maxTotalBytes} bytes; it was not read.`,
+                ),
+              );
+              return;
+            }
+            entries.set(name, entry);
+          }
+          zip.readEntry();
         });
-      });
-      zip.readEntry();
-    });
+        zip.on('end', () => {
+          if (problems.length > 0) {
+            fail(
+              new DomainError(
+                'invalid_input',
+                `${shownName} cannot be imported safely:\n${problems.join('\n')}`,
+              ),
+            );
+            return;
+          }
+          const sizes = new Map(
+            [...entries].map(([name, entry]) => [name, { size: entry.uncompressedSize }]),
+          );
+          const prefix = basePrefix(sizes);
+          resolve({
+            shownName,
+            files: rebase(sizes),
+            open: (bagPath) =>
+              new Promise((resolveStream, rejectStream) => {
+                const entry = entries.get(`${prefix}${bagPath}`);
+                if (!entry) {
+                  rejectStream(new DomainError('not_found', `${bagPath} is not in ${shownName}.`));
+                  return;
+                }
+                zip.openReadStream(entry, (streamError, stream) => {
+                  if (streamError || !stream) rejectStream(streamError ?? new Error('no stream'));
+                  else resolveStream(stream);
+                });
+              }),
+            close: () => zip.close(),
+          });
+        });
+        zip.readEntry();
+      },
+    );
   });
 }
 

@@ -17,14 +17,22 @@ export type DownloadStore = {
   /** Registers a file; answers its URL path with the token. */
   offer(file: OutgoingFile): { url: string };
   /** Answers `GET /download/<id>?token=…`; true when the path was a download path. */
-  serve(req: http.IncomingMessage, res: http.ServerResponse, url: URL, headers: Readonly<Record<string, string>>): boolean;
+  serve(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    headers: Readonly<Record<string, string>>,
+  ): boolean;
   close(): void;
 };
 
 const prefix = '/download/';
 
 /** A store bound to the host's launch token. */
-export function createDownloadStore(token: string, options: { ttlMs?: number } = {}): DownloadStore {
+export function createDownloadStore(
+  token: string,
+  options: { ttlMs?: number } = {},
+): DownloadStore {
   const ttlMs = options.ttlMs ?? 30 * 60 * 1000;
   const offers = new Map<string, { file: OutgoingFile; timer: NodeJS.Timeout }>();
   const expected = Buffer.from(token, 'utf8');
@@ -41,9 +49,21 @@ export function createDownloadStore(token: string, options: { ttlMs?: number } =
     }
   };
 
-  const answer = (res: http.ServerResponse, status: number, message: string, headers: Readonly<Record<string, string>>) => {
-    const body = JSON.stringify({ ok: false, error: { code: status === 401 ? 'forbidden' : 'not_found', message } });
-    res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  const answer = (
+    res: http.ServerResponse,
+    status: number,
+    message: string,
+    headers: Readonly<Record<string, string>>,
+  ) => {
+    const body = JSON.stringify({
+      ok: false,
+      error: { code: status === 401 ? 'forbidden' : 'not_found', message },
+    });
+    res.writeHead(status, {
+      ...headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     res.end(body);
   };
 
@@ -69,7 +89,9 @@ export function createDownloadStore(token: string, options: { ttlMs?: number } =
       }
       const id = url.pathname.slice(prefix.length);
       const offer = offers.get(id);
-      const size = offer ? fs.statSync(offer.file.path, { throwIfNoEntry: false })?.size : undefined;
+      const size = offer
+        ? fs.statSync(offer.file.path, { throwIfNoEntry: false })?.size
+        : undefined;
       if (!offer || size === undefined) {
         answer(res, 404, 'This download is no longer available; export again.', headers);
         return true;
@@ -96,6 +118,9 @@ export function createDownloadStore(token: string, options: { ttlMs?: number } =
 /** `attachment; filename="ascii"; filename*=UTF-8''percent-encoded` (RFC 6266 / 5987). */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

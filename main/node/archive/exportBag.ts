@@ -73,7 +73,9 @@ export type ExportBagResult = {
 function useNativeCrc32(): void {
   if (typeof zlib.crc32 !== 'function') return;
   const fromYazl = createRequire(createRequire(import.meta.url).resolve('yazl'));
-  const crc32 = fromYazl('buffer-crc32') as { unsigned: (data: Buffer | string, previous?: number) => number };
+  const crc32 = fromYazl('buffer-crc32') as {
+    unsigned: (data: Buffer | string, previous?: number) => number;
+  };
   crc32.unsigned = (data, previous) => zlib.crc32(data, previous ?? 0);
 }
 useNativeCrc32();
@@ -87,7 +89,11 @@ type PayloadSource = { bagPath: string; file: string; size: number; expectedSha2
  * Writes the bag of `meetingId` to `options.out` (a `.zip` file or a folder).
  * @throws DomainError not_found, invalid_input (bad target), personal_data (public edition), internal (damaged file store)
  */
-export async function exportBag(library: Library, meetingId: string, options: ExportBagOptions): Promise<ExportBagResult> {
+export async function exportBag(
+  library: Library,
+  meetingId: string,
+  options: ExportBagOptions,
+): Promise<ExportBagResult> {
   const target = path.resolve(options.out);
   const kind = target.toLowerCase().endsWith('.zip') ? 'zip' : 'folder';
   checkTarget(target, kind);
@@ -111,15 +117,21 @@ export async function exportBag(library: Library, meetingId: string, options: Ex
         ['bag-info.txt', bagInfo],
         ['manifest-sha256.txt', manifest],
       ];
-      const tagManifest = formatManifest(tags.map(([name, text]) => ({ path: name, checksum: sha256Of(text) })));
+      const tagManifest = formatManifest(
+        tags.map(([name, text]) => ({ path: name, checksum: sha256Of(text) })),
+      );
       return [...tags, ['tagmanifest-sha256.txt', tagManifest]] as [string, string][];
     };
     const payload =
-      kind === 'zip' ? await writeZip(target, sources, tagTexts) : await writeFolder(target, sources, tagTexts);
+      kind === 'zip'
+        ? await writeZip(target, sources, tagTexts)
+        : await writeFolder(target, sources, tagTexts);
     return {
       out: target,
       kind,
-      payload: payload.map((entry) => ({ path: entry.path, size: entry.size, sha256: entry.checksum })).sort(byPath),
+      payload: payload
+        .map((entry) => ({ path: entry.path, size: entry.size, sha256: entry.checksum }))
+        .sort(byPath),
       pdfSources,
     };
   } finally {
@@ -133,14 +145,23 @@ function byPath(a: { path: string }, b: { path: string }): number {
 
 function checkTarget(target: string, kind: 'folder' | 'zip'): void {
   const parent = path.dirname(target);
-  if (!isDirectory(parent)) throw new DomainError('invalid_input', `The folder ${parent} does not exist.`);
+  if (!isDirectory(parent))
+    throw new DomainError('invalid_input', `The folder ${parent} does not exist.`);
   const stat = statOrNull(target);
   if (!stat) return;
-  if (kind === 'zip' && stat.isDirectory()) throw new DomainError('invalid_input', `${target} is a folder, not a zip file.`);
+  if (kind === 'zip' && stat.isDirectory())
+    throw new DomainError('invalid_input', `${target} is a folder, not a zip file.`);
   if (kind === 'folder') {
-    if (!stat.isDirectory()) throw new DomainError('invalid_input', `${target} exists and is not a folder; give a new folder or a .zip file.`);
+    if (!stat.isDirectory())
+      throw new DomainError(
+        'invalid_input',
+        `${target} exists and is not a folder; give a new folder or a .zip file.`,
+      );
     if (fs.readdirSync(target).length > 0) {
-      throw new DomainError('invalid_input', `The folder ${target} is not empty; a bag is written only into a new or empty folder.`);
+      throw new DomainError(
+        'invalid_input',
+        `The folder ${target} is not empty; a bag is written only into a new or empty folder.`,
+      );
     }
   }
 }
@@ -152,10 +173,17 @@ async function collectPayload(
   options: ExportBagOptions,
 ): Promise<{ sources: PayloadSource[]; pdfSources: Record<Edition, 'signed' | 'exported'> }> {
   const sources: PayloadSource[] = [];
-  const pdfSources = { full: 'exported', public: 'exported' } as Record<Edition, 'signed' | 'exported'>;
-  const pdfNames: Record<Edition, string> = { full: bagPayloadNames.fullPdf, public: bagPayloadNames.publicPdf };
+  const pdfSources = { full: 'exported', public: 'exported' } as Record<
+    Edition,
+    'signed' | 'exported'
+  >;
+  const pdfNames: Record<Edition, string> = {
+    full: bagPayloadNames.fullPdf,
+    public: bagPayloadNames.publicPdf,
+  };
   for (const edition of ['full', 'public'] as const) {
-    const signed = options.signedPdfs?.[edition] ?? findSignedPdf(library, document.meeting.id, edition);
+    const signed =
+      options.signedPdfs?.[edition] ?? findSignedPdf(library, document.meeting.id, edition);
     let file = signed;
     if (file) pdfSources[edition] = 'signed';
     else {
@@ -166,7 +194,11 @@ async function collectPayload(
   }
   const json = path.join(work, bagPayloadNames.meetingJson);
   fs.writeFileSync(json, serializeReferatDocument(document));
-  sources.push({ bagPath: `data/${bagPayloadNames.meetingJson}`, file: json, size: fs.statSync(json).size });
+  sources.push({
+    bagPath: `data/${bagPayloadNames.meetingJson}`,
+    file: json,
+    size: fs.statSync(json).size,
+  });
 
   const withFiles = document.appendices.filter((appendix) => appendix.file !== null);
   const names = uniqueSafeFileNames(withFiles.map((appendix) => appendix.file?.name ?? 'bilag'));
@@ -192,7 +224,10 @@ async function collectPayload(
 }
 
 /** A pass-through that hashes and counts, and fails when the result is not `expected`. */
-function hashing(source: PayloadSource, done: (entry: ManifestEntry & { size: number }) => void): Transform {
+function hashing(
+  source: PayloadSource,
+  done: (entry: ManifestEntry & { size: number }) => void,
+): Transform {
   const hash = createHash('sha256');
   let size = 0;
   return new Transform({
@@ -213,7 +248,12 @@ function hashing(source: PayloadSource, done: (entry: ManifestEntry & { size: nu
         return;
       }
       if (size !== source.size) {
-        callback(new DomainError('internal', `${source.file} changed while the bag was written; the bag was not written.`));
+        callback(
+          new DomainError(
+            'internal',
+            `${source.file} changed while the bag was written; the bag was not written.`,
+          ),
+        );
         return;
       }
       done({ path: source.bagPath, checksum, size });
@@ -224,8 +264,15 @@ function hashing(source: PayloadSource, done: (entry: ManifestEntry & { size: nu
 
 type TagTexts = (payload: ManifestEntry[]) => [string, string][];
 
-async function writeFolder(target: string, sources: PayloadSource[], tagTexts: TagTexts): Promise<(ManifestEntry & { size: number })[]> {
-  const stage = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+async function writeFolder(
+  target: string,
+  sources: PayloadSource[],
+  tagTexts: TagTexts,
+): Promise<(ManifestEntry & { size: number })[]> {
+  const stage = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   fs.mkdirSync(stage);
   try {
     const payload: (ManifestEntry & { size: number })[] = [];
@@ -238,7 +285,8 @@ async function writeFolder(target: string, sources: PayloadSource[], tagTexts: T
         fs.createWriteStream(destination, { flags: 'wx' }),
       );
     }
-    for (const [name, text] of tagTexts(payload)) fs.writeFileSync(path.join(stage, name), text, { flag: 'wx' });
+    for (const [name, text] of tagTexts(payload))
+      fs.writeFileSync(path.join(stage, name), text, { flag: 'wx' });
     if (statOrNull(target)) fs.rmdirSync(target); // checked empty before
     fs.renameSync(stage, target);
     return payload;
@@ -248,8 +296,15 @@ async function writeFolder(target: string, sources: PayloadSource[], tagTexts: T
   }
 }
 
-async function writeZip(target: string, sources: PayloadSource[], tagTexts: TagTexts): Promise<(ManifestEntry & { size: number })[]> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+async function writeZip(
+  target: string,
+  sources: PayloadSource[],
+  tagTexts: TagTexts,
+): Promise<(ManifestEntry & { size: number })[]> {
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   const root = path.basename(target).replace(/\.zip$/i, '') || 'bag';
   const zip = new yazl.ZipFile();
   const payload: (ManifestEntry & { size: number })[] = [];
@@ -257,15 +312,21 @@ async function writeZip(target: string, sources: PayloadSource[], tagTexts: TagT
   // A fixed time keeps the zip's bytes independent of the clock's seconds; DOS time is local.
   const mtime = new Date(2000, 0, 1);
   for (const source of sources) {
-    zip.addReadStreamLazy(`${root}/${source.bagPath}`, { compress: false, mtime, size: source.size }, (callback) => {
-      const stream = fs.createReadStream(source.file, { highWaterMark: readChunk }).pipe(hashing(source, (entry) => payload.push(entry)));
-      stream.on('error', (error) => {
-        failures.push(error);
-        // yazl waits forever for an entry that failed; end the whole output instead.
-        (zip.outputStream as Readable).destroy(error);
-      });
-      callback(null, stream);
-    });
+    zip.addReadStreamLazy(
+      `${root}/${source.bagPath}`,
+      { compress: false, mtime, size: source.size },
+      (callback) => {
+        const stream = fs
+          .createReadStream(source.file, { highWaterMark: readChunk })
+          .pipe(hashing(source, (entry) => payload.push(entry)));
+        stream.on('error', (error) => {
+          failures.push(error);
+          // yazl waits forever for an entry that failed; end the whole output instead.
+          (zip.outputStream as Readable).destroy(error);
+        });
+        callback(null, stream);
+      },
+    );
   }
   // Lazy: yazl asks for these only after every payload entry was read, so the hashes are known.
   const tags = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt'];
@@ -280,7 +341,8 @@ async function writeZip(target: string, sources: PayloadSource[], tagTexts: TagT
   try {
     await pipeline(zip.outputStream, fs.createWriteStream(temp, { flags: 'wx' }));
     if (failures.length > 0) throw failures[0];
-    if (payload.length !== sources.length) throw new DomainError('internal', 'The zip was not completed; the bag was not written.');
+    if (payload.length !== sources.length)
+      throw new DomainError('internal', 'The zip was not completed; the bag was not written.');
     fsyncFile(temp);
     fs.renameSync(temp, target);
     return payload;
@@ -317,5 +379,10 @@ function isDirectory(file: string): boolean {
 
 /** YYYY-MM-DD in Europe/Copenhagen. */
 export function copenhagenDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Copenhagen',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 }

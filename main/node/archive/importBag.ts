@@ -56,7 +56,12 @@ export type VerifiedBag = {
   bagInfo: readonly (readonly [string, string])[];
 };
 
-const algorithms: Readonly<Record<string, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha512: 'sha512' };
+const algorithms: Readonly<Record<string, string>> = {
+  md5: 'md5',
+  sha1: 'sha1',
+  sha256: 'sha256',
+  sha512: 'sha512',
+};
 
 /**
  * Checks every file of `source` against the bag's manifests. Reads every byte once.
@@ -82,24 +87,39 @@ export async function verifyBagSource(source: BagSource): Promise<VerifiedBag> {
   };
 
   const declaration = await readText('bagit.txt');
-  if (declaration === null) problems.push({ path: 'bagit.txt', problem: 'is missing (this is not a BagIt bag)' });
+  if (declaration === null)
+    problems.push({ path: 'bagit.txt', problem: 'is missing (this is not a BagIt bag)' });
   else {
     const { fields, problems: lineProblems } = parseBagInfo(declaration);
     for (const problem of lineProblems) problems.push({ path: 'bagit.txt', problem });
     const version = bagInfoValue(fields, 'BagIt-Version');
     const encoding = bagInfoValue(fields, 'Tag-File-Character-Encoding');
-    if (version === undefined || !/^\d+\.\d+$/.test(version)) problems.push({ path: 'bagit.txt', problem: 'has no BagIt-Version' });
-    else if (version !== '1.0' && version !== '0.97') problems.push({ path: 'bagit.txt', problem: `BagIt-Version ${version} is not supported` });
-    if (encoding?.toUpperCase() !== 'UTF-8') problems.push({ path: 'bagit.txt', problem: `Tag-File-Character-Encoding must be UTF-8 (is ${encoding ?? 'missing'})` });
+    if (version === undefined || !/^\d+\.\d+$/.test(version))
+      problems.push({ path: 'bagit.txt', problem: 'has no BagIt-Version' });
+    else if (version !== '1.0' && version !== '0.97')
+      problems.push({ path: 'bagit.txt', problem: `BagIt-Version ${version} is not supported` });
+    if (encoding?.toUpperCase() !== 'UTF-8')
+      problems.push({
+        path: 'bagit.txt',
+        problem: `Tag-File-Character-Encoding must be UTF-8 (is ${encoding ?? 'missing'})`,
+      });
   }
 
   const manifestNames = [...files.keys()].filter((name) => /^manifest-[a-z0-9]+\.txt$/.test(name));
-  const tagManifestNames = [...files.keys()].filter((name) => /^tagmanifest-[a-z0-9]+\.txt$/.test(name));
+  const tagManifestNames = [...files.keys()].filter((name) =>
+    /^tagmanifest-[a-z0-9]+\.txt$/.test(name),
+  );
   if (!files.has(`manifest-${bagAlgorithm}.txt`)) {
-    problems.push({ path: `manifest-${bagAlgorithm}.txt`, problem: 'is missing (Referat needs SHA-256 checksums)' });
+    problems.push({
+      path: `manifest-${bagAlgorithm}.txt`,
+      problem: 'is missing (Referat needs SHA-256 checksums)',
+    });
   }
   if (!files.has(`tagmanifest-${bagAlgorithm}.txt`)) {
-    problems.push({ path: `tagmanifest-${bagAlgorithm}.txt`, problem: 'is missing (the tag files could be changed unnoticed)' });
+    problems.push({
+      path: `tagmanifest-${bagAlgorithm}.txt`,
+      problem: 'is missing (the tag files could be changed unnoticed)',
+    });
   }
 
   // Expected checksums: path -> algorithm -> checksum.
@@ -121,20 +141,28 @@ export async function verifyBagSource(source: BagSource): Promise<VerifiedBag> {
     for (const problem of parsed.problems) problems.push({ path: name, problem });
     for (const entry of parsed.entries) {
       if (!isSafeBagPath(entry.path)) {
-        problems.push({ path: name, problem: `lists an unsafe path ${JSON.stringify(entry.path)}` });
+        problems.push({
+          path: name,
+          problem: `lists an unsafe path ${JSON.stringify(entry.path)}`,
+        });
         continue;
       }
       const isPayload = entry.path.startsWith('data/');
       if (isTag === isPayload) {
-        problems.push({ path: name, problem: `lists ${entry.path}, which belongs in a ${isTag ? 'payload' : 'tag'} manifest` });
+        problems.push({
+          path: name,
+          problem: `lists ${entry.path}, which belongs in a ${isTag ? 'payload' : 'tag'} manifest`,
+        });
         continue;
       }
       if (isTag) tagFilesListed.add(entry.path);
       const byAlgorithm = expected.get(entry.path) ?? new Map<string, string>();
-      if (byAlgorithm.has(algorithm)) problems.push({ path: name, problem: `lists ${entry.path} twice` });
+      if (byAlgorithm.has(algorithm))
+        problems.push({ path: name, problem: `lists ${entry.path} twice` });
       byAlgorithm.set(algorithm, entry.checksum);
       expected.set(entry.path, byAlgorithm);
-      if (!files.has(entry.path)) problems.push({ path: entry.path, problem: `is listed in ${name} but missing` });
+      if (!files.has(entry.path))
+        problems.push({ path: entry.path, problem: `is listed in ${name} but missing` });
     }
   }
 
@@ -142,12 +170,14 @@ export async function verifyBagSource(source: BagSource): Promise<VerifiedBag> {
   const payloadFiles = [...files.keys()].filter((name) => name.startsWith('data/'));
   for (const file of payloadFiles) {
     for (const algorithm of payloadManifests) {
-      if (!expected.get(file)?.has(algorithm)) problems.push({ path: file, problem: `is not listed in manifest-${algorithm}.txt` });
+      if (!expected.get(file)?.has(algorithm))
+        problems.push({ path: file, problem: `is not listed in manifest-${algorithm}.txt` });
     }
   }
   for (const file of files.keys()) {
     if (file.startsWith('data/') || tagManifestNames.includes(file)) continue;
-    if (!tagFilesListed.has(file)) problems.push({ path: file, problem: 'is not listed in the tag manifest' });
+    if (!tagFilesListed.has(file))
+      problems.push({ path: file, problem: 'is not listed in the tag manifest' });
   }
 
   // Hash every listed file that exists, each read once for all its algorithms.
@@ -155,8 +185,11 @@ export async function verifyBagSource(source: BagSource): Promise<VerifiedBag> {
   for (const [file, byAlgorithm] of expected) {
     const info = files.get(file);
     if (!info) continue;
-    const hashes = new Map<string, Hash>([...byAlgorithm.keys()].map((a) => [a, createHash(algorithms[a] ?? a)]));
-    if (!hashes.has(bagAlgorithm) && file.startsWith('data/')) hashes.set(bagAlgorithm, createHash('sha256'));
+    const hashes = new Map<string, Hash>(
+      [...byAlgorithm.keys()].map((a) => [a, createHash(algorithms[a] ?? a)]),
+    );
+    if (!hashes.has(bagAlgorithm) && file.startsWith('data/'))
+      hashes.set(bagAlgorithm, createHash('sha256'));
     let size = 0;
     try {
       for await (const chunk of await source.open(file)) {
@@ -170,20 +203,30 @@ export async function verifyBagSource(source: BagSource): Promise<VerifiedBag> {
     }
     const digests = new Map([...hashes].map(([a, hash]) => [a, hash.digest('hex')]));
     for (const [algorithm, checksum] of byAlgorithm) {
-      if (digests.get(algorithm) !== checksum) problems.push({ path: file, problem: `its ${algorithm} checksum does not match the manifest` });
+      if (digests.get(algorithm) !== checksum)
+        problems.push({
+          path: file,
+          problem: `its ${algorithm} checksum does not match the manifest`,
+        });
     }
-    if (file.startsWith('data/')) payload.set(file, { size, sha256: digests.get(bagAlgorithm) ?? '' });
+    if (file.startsWith('data/'))
+      payload.set(file, { size, sha256: digests.get(bagAlgorithm) ?? '' });
   }
 
   const bagInfoText = await readText('bag-info.txt');
   const bagInfo = bagInfoText === null ? [] : parseBagInfo(bagInfoText).fields;
   if (bagInfoText !== null) {
-    for (const problem of parseBagInfo(bagInfoText).problems) problems.push({ path: 'bag-info.txt', problem });
+    for (const problem of parseBagInfo(bagInfoText).problems)
+      problems.push({ path: 'bag-info.txt', problem });
     const oxum = bagInfoValue(bagInfo, 'Payload-Oxum');
     if (oxum !== undefined) {
       const actualBytes = payloadFiles.reduce((sum, file) => sum + (files.get(file)?.size ?? 0), 0);
       const actual = `${actualBytes}.${payloadFiles.length}`;
-      if (oxum !== actual) problems.push({ path: 'bag-info.txt', problem: `Payload-Oxum is ${oxum} but the payload is ${actual}` });
+      if (oxum !== actual)
+        problems.push({
+          path: 'bag-info.txt',
+          problem: `Payload-Oxum is ${oxum} but the payload is ${actual}`,
+        });
     }
   }
 
@@ -195,7 +238,10 @@ export async function verifyBagSource(source: BagSource): Promise<VerifiedBag> {
  * Verifies a bag folder or zip without importing it.
  * @throws BagVerificationError, DomainError (unsafe or unreadable package)
  */
-export async function verifyBag(location: string, options: { limits?: BagLimits; shownName?: string } = {}): Promise<VerifiedBag> {
+export async function verifyBag(
+  location: string,
+  options: { limits?: BagLimits; shownName?: string } = {},
+): Promise<VerifiedBag> {
   const source = await openBagSource(location, options.limits, options.shownName);
   try {
     return await verifyBagSource(source);
@@ -223,14 +269,22 @@ export type ImportBagResult = { meetingId: string; filesAdded: number; filesAlre
  * existing meeting with `onExisting` refuse, or an invalid meeting.json leave the library as it was.
  * @throws BagVerificationError, DomainError conflict / locked / invalid_input / too_large
  */
-export async function importBag(library: Library, location: string, options: ImportBagOptions = {}): Promise<ImportBagResult> {
+export async function importBag(
+  library: Library,
+  location: string,
+  options: ImportBagOptions = {},
+): Promise<ImportBagResult> {
   const source = await openBagSource(location, options.limits, options.shownName);
   try {
     const verified = await verifyBagSource(source);
     const document = await readMeetingJson(source, verified);
     const needed = appendixFiles(source.shownName, document, verified);
     const onExisting = options.onExisting ?? 'refuse';
-    if (onExisting === 'refuse' && library.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(document.meeting.id) !== undefined) {
+    if (
+      onExisting === 'refuse' &&
+      library.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(document.meeting.id) !==
+        undefined
+    ) {
       throw new DomainError(
         'conflict',
         `The library already has this meeting (id ${document.meeting.id}). Import it as a copy (keep both) or replace the existing meeting.`,
@@ -244,13 +298,21 @@ export async function importBag(library: Library, location: string, options: Imp
           alreadyStored += 1;
           continue;
         }
-        const stored = await storeStream(library.filesDir, await source.open(bagPath), { maxBytes: options.maxFileBytes });
+        const stored = await storeStream(library.filesDir, await source.open(bagPath), {
+          maxBytes: options.maxFileBytes,
+        });
         added.push(stored.sha256);
         if (stored.sha256 !== sha256) {
-          throw new DomainError('conflict', `${bagPath} changed while it was imported; nothing was imported.`);
+          throw new DomainError(
+            'conflict',
+            `${bagPath} changed while it was imported; nothing was imported.`,
+          );
         }
       }
-      const { meetingId } = importMeetingDocument(library.db, document, { onExisting, author: options.author });
+      const { meetingId } = importMeetingDocument(library.db, document, {
+        onExisting,
+        author: options.author,
+      });
       return { meetingId, filesAdded: added.length, filesAlreadyStored: alreadyStored };
     } catch (error) {
       for (const sha256 of added) removeUnusedStoredFile(library, sha256);
@@ -264,21 +326,32 @@ export async function importBag(library: Library, location: string, options: Imp
 async function readMeetingJson(source: BagSource, verified: VerifiedBag): Promise<ReferatDocument> {
   const bagPath = `data/${bagPayloadNames.meetingJson}`;
   const info = verified.payload.get(bagPath);
-  if (!info) throw new DomainError('invalid_input', `${source.shownName} has no ${bagPath}; it is not a Referat package.`);
-  if (info.size > maxDocumentLength) throw new DomainError('too_large', `${bagPath} is larger than ${maxDocumentLength} bytes.`);
+  if (!info)
+    throw new DomainError(
+      'invalid_input',
+      `${source.shownName} has no ${bagPath}; it is not a Referat package.`,
+    );
+  if (info.size > maxDocumentLength)
+    throw new DomainError('too_large', `${bagPath} is larger than ${maxDocumentLength} bytes.`);
   const text = (await readAll(await source.open(bagPath))).toString('utf8');
   try {
     return parseReferatDocument(text);
   } catch (error) {
-    if (error instanceof DomainError) throw new DomainError(error.code, `${source.shownName}, ${bagPath}: ${error.message}`);
+    if (error instanceof DomainError)
+      throw new DomainError(error.code, `${source.shownName}, ${bagPath}: ${error.message}`);
     throw error;
   }
 }
 
 /** sha256 → a payload path holding those bytes, for every appendix file of the document. */
-function appendixFiles(shownName: string, document: ReferatDocument, verified: VerifiedBag): Map<string, string> {
+function appendixFiles(
+  shownName: string,
+  document: ReferatDocument,
+  verified: VerifiedBag,
+): Map<string, string> {
   const bySha = new Map<string, string>();
-  for (const [bagPath, info] of verified.payload) if (!bySha.has(info.sha256)) bySha.set(info.sha256, bagPath);
+  for (const [bagPath, info] of verified.payload)
+    if (!bySha.has(info.sha256)) bySha.set(info.sha256, bagPath);
   const needed = new Map<string, string>();
   const missing: string[] = [];
   for (const appendix of document.appendices) {
@@ -286,11 +359,16 @@ function appendixFiles(shownName: string, document: ReferatDocument, verified: V
     const bagPath = bySha.get(appendix.file.sha256);
     const size = bagPath === undefined ? undefined : verified.payload.get(bagPath)?.size;
     if (bagPath === undefined || size !== appendix.file.size) {
-      missing.push(`Bilag ${appendix.number} "${appendix.title}": the file ${appendix.file.name} (SHA-256 ${appendix.file.sha256}) is not in the package`);
+      missing.push(
+        `Bilag ${appendix.number} "${appendix.title}": the file ${appendix.file.name} (SHA-256 ${appendix.file.sha256}) is not in the package`,
+      );
     } else needed.set(appendix.file.sha256, bagPath);
   }
   if (missing.length > 0) {
-    throw new DomainError('invalid_input', `${shownName} is incomplete; nothing was imported:\n${missing.join('\n')}`);
+    throw new DomainError(
+      'invalid_input',
+      `${shownName} is incomplete; nothing was imported:\n${missing.join('\n')}`,
+    );
   }
   return needed;
 }

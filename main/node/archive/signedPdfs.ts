@@ -12,6 +12,10 @@ import type { Edition } from '../../common/export/editions';
 import type { Library } from '../storage/library';
 
 /** The path of the signed PDF of `edition` kept in the library, or null when there is none. */
-export function findSignedPdf(_library: Library, _meetingId: string, _edition: Edition): string | null {
+export function findSignedPdf(
+  _library: Library,
+  _meetingId: string,
+  _edition: Edition,
+): string | null {
   return null;
 }

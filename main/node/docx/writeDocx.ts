@@ -34,7 +34,13 @@ import {
 import { formatDanishDate } from '../../common/domain/danishDates';
 import { referatUrlPattern } from '../../common/domain/richText';
 import { buildEdition, type Edition } from '../../common/export/editions';
-import { layoutMinutes, minutesTitle, type LayoutBlock, type LayoutList, type Span } from '../../common/export/layoutMinutes';
+import {
+  layoutMinutes,
+  minutesTitle,
+  type LayoutBlock,
+  type LayoutList,
+  type Span,
+} from '../../common/export/layoutMinutes';
 import { assertNoCprNumbers, checkPersonalData } from '../../common/export/personalData';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { DomainError } from '../../common/contract/result';
@@ -60,7 +66,10 @@ const maxLevels = 9;
  * The DOCX bytes of the document's edition.
  * @throws DomainError personal_data (public edition with a CPR number)
  */
-export async function minutesDocx(doc: ReferatDocument, options: WriteDocxOptions): Promise<Buffer> {
+export async function minutesDocx(
+  doc: ReferatDocument,
+  options: WriteDocxOptions,
+): Promise<Buffer> {
   const lang = options.lang ?? 'da';
   const edition = buildEdition(doc, options.edition);
   if (options.edition === 'public') assertNoCprNumbers(checkPersonalData(edition));
@@ -78,7 +87,13 @@ export async function minutesDocx(doc: ReferatDocument, options: WriteDocxOption
       {
         properties: { page: { size: { width: 11906, height: 16838 } } },
         headers: {
-          default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: `${doc.committee.name} · ${date}`, size: 18 })] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                children: [new TextRun({ text: `${doc.committee.name} · ${date}`, size: 18 })],
+              }),
+            ],
+          }),
         },
         footers: {
           default: new Footer({
@@ -86,7 +101,15 @@ export async function minutesDocx(doc: ReferatDocument, options: WriteDocxOption
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
-                  new TextRun({ children: [lang === 'da' ? 'Side ' : 'Page ', PageNumber.CURRENT, lang === 'da' ? ' af ' : ' of ', PageNumber.TOTAL_PAGES], size: 18 }),
+                  new TextRun({
+                    children: [
+                      lang === 'da' ? 'Side ' : 'Page ',
+                      PageNumber.CURRENT,
+                      lang === 'da' ? ' af ' : ' of ',
+                      PageNumber.TOTAL_PAGES,
+                    ],
+                    size: 18,
+                  }),
                 ],
               }),
             ],
@@ -103,11 +126,18 @@ export async function minutesDocx(doc: ReferatDocument, options: WriteDocxOption
  * Writes the DOCX to `out` atomically (a temporary file beside it, then a rename).
  * @throws DomainError personal_data, invalid_input (no such folder)
  */
-export async function writeMinutesDocx(doc: ReferatDocument, options: WriteDocxOptions & { out: string }): Promise<{ bytes: number }> {
+export async function writeMinutesDocx(
+  doc: ReferatDocument,
+  options: WriteDocxOptions & { out: string },
+): Promise<{ bytes: number }> {
   const bytes = await minutesDocx(doc, options);
   const target = path.resolve(options.out);
-  if (!fs.existsSync(path.dirname(target))) throw new DomainError('invalid_input', `The folder ${path.dirname(target)} does not exist.`);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  if (!fs.existsSync(path.dirname(target)))
+    throw new DomainError('invalid_input', `The folder ${path.dirname(target)} does not exist.`);
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     fs.writeFileSync(temp, bytes, { flag: 'wx' });
     fs.renameSync(temp, target);
@@ -128,13 +158,22 @@ class DocxBuilder {
     switch (block.kind) {
       case 'heading': {
         const runs = this.runs(block.spans);
-        const children: ParagraphChild[] = block.anchor ? [new Bookmark({ id: this.bookmark(block.anchor), children: runs })] : runs;
+        const children: ParagraphChild[] = block.anchor
+          ? [new Bookmark({ id: this.bookmark(block.anchor), children: runs })]
+          : runs;
         return [new Paragraph({ heading: headingLevels[block.level - 1], children })];
       }
       case 'paragraph':
         return [
           new Paragraph({
-            children: this.runs(block.spans, block.variant === 'note' ? { italics: true } : block.variant === 'meta' ? { color: '444444' } : {}),
+            children: this.runs(
+              block.spans,
+              block.variant === 'note'
+                ? { italics: true }
+                : block.variant === 'meta'
+                  ? { color: '444444' }
+                  : {},
+            ),
             spacing: { after: 120 },
           }),
         ];
@@ -144,13 +183,22 @@ class DocxBuilder {
         return [
           new Paragraph({
             indent: { left: 360 },
-            children: [new InternalHyperlink({ anchor: this.bookmark(block.target), children: this.runs(block.spans) })],
+            children: [
+              new InternalHyperlink({
+                anchor: this.bookmark(block.target),
+                children: this.runs(block.spans),
+              }),
+            ],
           }),
         ];
       case 'signature':
         return [
           new Paragraph({ spacing: { before: 600 }, children: [new TextRun('_'.repeat(45))] }),
-          new Paragraph({ children: [new TextRun({ text: `${block.name}${block.detail ? ` ${block.detail}` : ''}` })] }),
+          new Paragraph({
+            children: [
+              new TextRun({ text: `${block.name}${block.detail ? ` ${block.detail}` : ''}` }),
+            ],
+          }),
         ];
       case 'pageBreak':
         return [new Paragraph({ pageBreakBefore: true, children: [] })];
@@ -165,13 +213,21 @@ class DocxBuilder {
     const instance = this.nextInstance++;
     const out: Paragraph[] = [];
     for (const item of list.items) {
-      out.push(new Paragraph({ numbering: { reference, level, instance }, children: this.runs(item.spans) }));
+      out.push(
+        new Paragraph({
+          numbering: { reference, level, instance },
+          children: this.runs(item.spans),
+        }),
+      );
       if (item.sublist) out.push(...this.list(item.sublist, depth + 1));
     }
     return out;
   }
 
-  private runs(spans: readonly Span[], style: { italics?: boolean; color?: string } = {}): ParagraphChild[] {
+  private runs(
+    spans: readonly Span[],
+    style: { italics?: boolean; color?: string } = {},
+  ): ParagraphChild[] {
     return spans.map((span) => {
       const run = (extra: { style?: string } = {}) =>
         new TextRun({
@@ -200,7 +256,9 @@ class DocxBuilder {
   }
 
   numberingConfig(): { reference: string; levels: ILevelsOptions[] }[] {
-    const indent = (level: number) => ({ paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } });
+    const indent = (level: number) => ({
+      paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } },
+    });
     const bullets = {
       reference: 'bullets',
       levels: Array.from({ length: maxLevels }, (_unused, level) => ({

@@ -21,7 +21,8 @@ import { getAppendix } from '../../storage/queries/appendices';
 import type { Handlers } from '../handlers';
 import type { HandlerContext, IncomingFile } from '../types';
 
-type ArchiveRequestName = 'archive:export' | 'archive:import' | 'meetings:exportDocx' | 'appendices:open';
+type ArchiveRequestName =
+  'archive:export' | 'archive:import' | 'meetings:exportDocx' | 'appendices:open';
 
 export type ArchiveHandlerOptions = {
   /** Largest appendix file an import may add (the attachment limit). */
@@ -31,8 +32,12 @@ export type ArchiveHandlerOptions = {
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The archive handlers over one library. */
-export function createArchiveHandlers(library: Library, options: ArchiveHandlerOptions = {}): Pick<Handlers, ArchiveRequestName> {
-  const baseName = (meetingId: string) => referatFileName(exportMeetingDocument(library.db, meetingId)).replace(/\.referat\.json$/, '');
+export function createArchiveHandlers(
+  library: Library,
+  options: ArchiveHandlerOptions = {},
+): Pick<Handlers, ArchiveRequestName> {
+  const baseName = (meetingId: string) =>
+    referatFileName(exportMeetingDocument(library.db, meetingId)).replace(/\.referat\.json$/, '');
 
   return {
     'archive:export': async (input, ctx) => {
@@ -41,16 +46,32 @@ export function createArchiveHandlers(library: Library, options: ArchiveHandlerO
       if (ctx.pickSaveFile) {
         const chosen = await ctx.pickSaveFile(fileName);
         if (chosen === null) throw new DomainError('cancelled', 'No place was chosen.');
-        const out = kind === 'zip' && !chosen.toLowerCase().endsWith('.zip') ? `${chosen}.zip` : chosen;
+        const out =
+          kind === 'zip' && !chosen.toLowerCase().endsWith('.zip') ? `${chosen}.zip` : chosen;
         const result = await exportBag(library, input.meetingId, { out });
-        return { fileName: path.basename(result.out), ...summary(result.payload), downloadUrl: null };
+        return {
+          fileName: path.basename(result.out),
+          ...summary(result.payload),
+          downloadUrl: null,
+        };
       }
-      if (kind === 'folder') throw new DomainError('invalid_input', 'kind: a folder can only be written by the desktop app; choose zip.');
+      if (kind === 'folder')
+        throw new DomainError(
+          'invalid_input',
+          'kind: a folder can only be written by the desktop app; choose zip.',
+        );
       const offer = requireDownloads(ctx);
       const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-export-'));
       try {
-        const result = await exportBag(library, input.meetingId, { out: path.join(temp, fileName) });
-        const { url } = offer({ path: result.out, fileName, mediaType: 'application/zip', onDone: () => fs.rmSync(temp, { recursive: true, force: true }) });
+        const result = await exportBag(library, input.meetingId, {
+          out: path.join(temp, fileName),
+        });
+        const { url } = offer({
+          path: result.out,
+          fileName,
+          mediaType: 'application/zip',
+          onDone: () => fs.rmSync(temp, { recursive: true, force: true }),
+        });
         return { fileName, ...summary(result.payload), downloadUrl: url };
       } catch (error) {
         fs.rmSync(temp, { recursive: true, force: true });
@@ -92,16 +113,28 @@ export function createArchiveHandlers(library: Library, options: ArchiveHandlerO
       const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-export-'));
       const file = path.join(temp, fileName);
       fs.writeFileSync(file, bytes);
-      const { url } = offer({ path: file, fileName, mediaType: docxType, onDone: () => fs.rmSync(temp, { recursive: true, force: true }) });
+      const { url } = offer({
+        path: file,
+        fileName,
+        mediaType: docxType,
+        onDone: () => fs.rmSync(temp, { recursive: true, force: true }),
+      });
       return { fileName, bytes: bytes.length, downloadUrl: url };
     },
 
     'appendices:open': async (input, ctx) => {
       const appendix = getAppendix(library.db, input.id);
-      if (!appendix.file) throw new DomainError('not_found', `Bilag ${appendix.number} "${appendix.title}" has no file.`);
+      if (!appendix.file)
+        throw new DomainError(
+          'not_found',
+          `Bilag ${appendix.number} "${appendix.title}" has no file.`,
+        );
       const { sha256, name, mediaType } = appendix.file;
       if (!hasStoredFile(library.filesDir, sha256)) {
-        throw new DomainError('not_found', `The file of Bilag ${appendix.number} (${sha256}) is missing from the library's file store.`);
+        throw new DomainError(
+          'not_found',
+          `The file of Bilag ${appendix.number} (${sha256}) is missing from the library's file store.`,
+        );
       }
       const fileName = safeFileName(name);
       if (ctx.openWithSystem) {
@@ -125,16 +158,28 @@ function summary(payload: readonly { size: number }[]): { files: number; bytes: 
 }
 
 function requireDownloads(ctx: HandlerContext): NonNullable<HandlerContext['offerDownload']> {
-  if (!ctx.offerDownload) throw new DomainError('forbidden', `This transport (${ctx.transport}) cannot hand files to the user; use the CLI's export command.`);
+  if (!ctx.offerDownload)
+    throw new DomainError(
+      'forbidden',
+      `This transport (${ctx.transport}) cannot hand files to the user; use the CLI's export command.`,
+    );
   return ctx.offerDownload;
 }
 
-async function incomingPackage(uploadId: string | undefined, ctx: HandlerContext): Promise<IncomingFile> {
+async function incomingPackage(
+  uploadId: string | undefined,
+  ctx: HandlerContext,
+): Promise<IncomingFile> {
   if (uploadId !== undefined) {
-    if (!ctx.resolveUpload) throw new DomainError('forbidden', 'This transport does not accept uploads.');
+    if (!ctx.resolveUpload)
+      throw new DomainError('forbidden', 'This transport does not accept uploads.');
     return ctx.resolveUpload(uploadId);
   }
-  if (!ctx.pickFile) throw new DomainError('invalid_input', 'uploadId: upload the package first; this transport has no file dialog.');
+  if (!ctx.pickFile)
+    throw new DomainError(
+      'invalid_input',
+      'uploadId: upload the package first; this transport has no file dialog.',
+    );
   const picked = await ctx.pickFile();
   if (!picked) throw new DomainError('cancelled', 'No package was chosen.');
   return picked;

@@ -18,7 +18,10 @@ const onExistingOf: Record<OnExistingChoice, OnExisting> = {
 export const bagImporter: Importer = {
   name: 'bag',
   description: 'an archive package (BagIt bag): FILE.zip or a folder holding bagit.txt',
-  matches: (file, stat) => (stat.isDirectory ? isBagFolder(file) : stat.isFile && path.extname(file).toLowerCase() === '.zip'),
+  matches: (file, stat) =>
+    stat.isDirectory
+      ? isBagFolder(file)
+      : stat.isFile && path.extname(file).toLowerCase() === '.zip',
   async run(ctx, { file, onExisting }) {
     const library = ctx.library();
     try {
@@ -30,7 +33,10 @@ export const bagImporter: Importer = {
       ctx.io.stdout(`${result.meetingId}\n`);
     } catch (error) {
       if (isDomainError(error) && error.code === 'conflict' && onExisting === 'refuse') {
-        throw new DomainError('conflict', `${error.message.split('\n')[0] ?? ''} Use --on-existing keep-both or --on-existing replace.`);
+        throw new DomainError(
+          'conflict',
+          `${error.message.split('\n')[0] ?? ''} Use --on-existing keep-both or --on-existing replace.`,
+        );
       }
       throw error;
     }
@@ -42,5 +48,10 @@ function isBagFolder(dir: string): boolean {
   if (fs.existsSync(path.join(dir, 'bagit.txt'))) return true;
   const entries = fs.readdirSync(dir, { withFileTypes: true });
   const [only] = entries;
-  return entries.length === 1 && only !== undefined && only.isDirectory() && fs.existsSync(path.join(dir, only.name, 'bagit.txt'));
+  return (
+    entries.length === 1 &&
+    only !== undefined &&
+    only.isDirectory() &&
+    fs.existsSync(path.join(dir, only.name, 'bagit.txt'))
+  );
 }
