@@ -35,10 +35,10 @@ afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function setup(file: string) {
+function setup(file: string, library = newLibrary()) {
   const released: string[] = [];
   const logged: string[] = [];
-  const dispatch = createDispatcher(createHandlers(newLibrary()), {
+  const dispatch = createDispatcher(createHandlers(library), {
     isValidatingOutput: true,
     log: (line) => logged.push(line),
   });
@@ -52,7 +52,12 @@ function setup(file: string) {
       released.push(id);
     },
   };
-  return { call: (input: unknown) => dispatch('signatures:verify', input, ctx), released, logged };
+  return {
+    call: (input: unknown) => dispatch('signatures:verify', input, ctx),
+    dispatch: (name: string, input: unknown) => dispatch(name, input, ctx),
+    released,
+    logged,
+  };
 }
 
 describe('signatures:verify', () => {
@@ -103,6 +108,49 @@ describe('signatures:verify', () => {
     expect(await setup('signed.pdf').call({ uploadId: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
+    });
+  });
+
+  it('trusted roots kept in the library settings are used by signatures:verify', async () => {
+    const library = newLibrary();
+    const t = setup('signed.pdf', library);
+    const added = await t.dispatch('trustedRoots:add', { pem: pki.rootPem });
+    expect(added).toMatchObject({
+      ok: true,
+      value: [{ subject: expect.stringContaining('Referat Test Root CA') }],
+    });
+    const again = await t.dispatch('trustedRoots:add', { pem: pki.rootPem + pki.rootPem });
+    expect(again.ok && again.value).toHaveLength(1);
+    const listed = await t.dispatch('trustedRoots:list', {});
+    const fingerprint = listed.ok
+      ? (listed.value as { fingerprint256: string }[])[0]?.fingerprint256
+      : undefined;
+    expect(fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+
+    const verified = await t.call({ uploadId });
+    expect(verified.ok && verified.value).toMatchObject({
+      isAllValid: true,
+      signatures: [{ status: 'valid' }],
+    });
+
+    const member = pki.makeMember('Ikke En CA');
+    const notCa = await t.dispatch('trustedRoots:add', { pem: member.certPem });
+    expect(notCa).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('not a CA certificate') },
+    });
+    expect(await t.dispatch('trustedRoots:remove', { fingerprint256: 'AA:BB' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await t.dispatch('trustedRoots:remove', { fingerprint256: fingerprint })).toEqual({
+      ok: true,
+      value: [],
+    });
+    const after = await t.call({ uploadId });
+    expect(after.ok && after.value).toMatchObject({
+      isAllValid: false,
+      signatures: [{ status: 'unknown_issuer' }],
     });
   });
 });

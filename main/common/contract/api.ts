@@ -316,6 +316,17 @@ export const signatureReportSchema = z.object({
 });
 export type SignatureReport = z.infer<typeof signatureReportSchema>;
 
+/** A root certificate the library trusts when verifying signatures. */
+export const trustedRootSchema = z.object({
+  /** SHA-256 fingerprint as OpenSSL prints it (AA:BB:...). */
+  fingerprint256: z.string(),
+  subject: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  pem: z.string(),
+});
+export type TrustedRoot = z.infer<typeof trustedRootSchema>;
+
 /** A committee's standard decision texts: each trimmed, non-empty, at most 1000 characters, no duplicates. */
 export const standardTextListSchema = z
   .array(
@@ -651,7 +662,8 @@ export const api = {
   // --- signatures (issue 5) --------------------------------------------------------------
   /**
    * The signatures of a PDF. In Electron (no `uploadId`) the main process shows the open
-   * dialog; in browser mode the page uploads the PDF first. Extra trusted roots are PEM texts.
+   * dialog; in browser mode the page uploads the PDF first. The library's trusted roots are
+   * used; `trustedRootsPem` adds more for this call.
    */
   'signatures:verify': request(
     z
@@ -667,6 +679,11 @@ export const api = {
       isAllValid: z.boolean(),
     }),
   ),
+  /** The roots trusted for signature verification (library settings), besides the bundled Mozilla roots. */
+  'trustedRoots:list': request(empty, z.array(trustedRootSchema)),
+  /** Adds the CA certificate(s) of a PEM text (e.g. the OCES or MitID Erhverv root). */
+  'trustedRoots:add': request(z.object({ pem: z.string().min(1).max(1024 * 1024) }).strict(), z.array(trustedRootSchema)),
+  'trustedRoots:remove': request(z.object({ fingerprint256: z.string().min(1).max(200) }).strict(), z.array(trustedRootSchema)),
 } as const;
 
 /** The API as a type: request names to schemas. */

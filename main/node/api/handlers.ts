@@ -125,7 +125,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createSearchHandlers(library),
     ...createArchiveHandlers(library, { maxAttachmentBytes }),
     ...createLifecycleHandlers(library),
-    ...createSignatureHandlers(),
+    ...createSignatureHandlers(library),
     ...createStandardTextsHandlers(library),
   };
   return withErrorMapping(handlers, library.path);

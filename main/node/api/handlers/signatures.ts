@@ -5,15 +5,24 @@
 import fs from 'node:fs';
 import { DomainError } from '../../../common/contract/result';
 import { verifyPdf } from '../../signing/verifyPdf';
+import type { Library } from '../../storage/library';
+import {
+  addTrustedRoots,
+  listTrustedRoots,
+  removeTrustedRoot,
+  trustedRootPems,
+} from '../../storage/queries/trustedRoots';
 import { incomingFile, safeFileName, type Handlers } from '../handlers';
 
 /** The signature requests. */
-export type SignatureRequestName = 'signatures:verify';
+export type SignatureRequestName =
+  'signatures:verify' | 'trustedRoots:list' | 'trustedRoots:add' | 'trustedRoots:remove';
 
 /** Largest PDF accepted for verification (it is read into memory). */
 const maxPdfBytes = 512 * 1024 * 1024;
 
-export function createSignatureHandlers(): Pick<Handlers, SignatureRequestName> {
+export function createSignatureHandlers(library: Library): Pick<Handlers, SignatureRequestName> {
+  const db = library.db;
   return {
     'signatures:verify': async (input, ctx) => {
       const file = await incomingFile(input.uploadId, ctx);
@@ -30,7 +39,7 @@ export function createSignatureHandlers(): Pick<Handlers, SignatureRequestName> 
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
         const report = verifyPdf(fs.readFileSync(file.path), {
-          trustedRoots: input.trustedRootsPem ?? [],
+          trustedRoots: [...trustedRootPems(db), ...(input.trustedRootsPem ?? [])],
         });
         return {
           fileName: safeFileName(file.fileName),
@@ -50,5 +59,8 @@ export function createSignatureHandlers(): Pick<Handlers, SignatureRequestName> 
         if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
       }
     },
+    'trustedRoots:list': () => listTrustedRoots(db),
+    'trustedRoots:add': (input) => addTrustedRoots(db, input.pem),
+    'trustedRoots:remove': (input) => removeTrustedRoot(db, input.fingerprint256),
   };
 }
