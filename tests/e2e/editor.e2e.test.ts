@@ -252,6 +252,25 @@ describe('the body editor in Chromium', () => {
     expect(session.pageErrors).toEqual([]);
   });
 
+  it("inserts the committee's first standard text with Ctrl+Shift+G", async () => {
+    const detail = await call<{ committee: { id: string } }>('meetings:get', { id: meetingId });
+    await call('standardTexts:save', {
+      committeeId: detail.committee.id,
+      texts: ['Indstillingen tiltrådt.', 'Taget til efterretning.'],
+    });
+    await openMeeting();
+    await decisionBox().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Shift+G');
+    const content = await storedDecision((c) => JSON.stringify(c).includes('Indstillingen tiltrådt.'));
+    expect(content).toContainEqual({
+      type: 'paragraph',
+      children: [{ type: 'text', text: 'Indstillingen tiltrådt.' }],
+    });
+    expect(JSON.stringify(content)).not.toContain('Godkendt.');
+  });
+
   it('shows the minutes as one document with Ad headings, an outline and no serious axe violation', async () => {
     await page.getByRole('button', { name: 'Referat som dokument' }).click();
     const document = page.getByRole('article', { name: /5\. møde i Opgaveudvalget om Innovation/ });

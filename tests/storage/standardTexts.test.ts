@@ -14,7 +14,10 @@ import { newLibrary, open } from './storageHelpers';
 function setup(library = newLibrary()) {
   const dispatch = createDispatcher(createHandlers(library), { isValidatingOutput: true });
   const ctx: HandlerContext = { transport: 'cli', author: 'Referent' };
-  const ok = async <N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestOutput<N>> => {
+  const ok = async <N extends RequestName>(
+    name: N,
+    input: RequestInput<N>,
+  ): Promise<RequestOutput<N>> => {
     const result = await dispatch(name, input, ctx);
     if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
     return result.value as RequestOutput<N>;
@@ -60,7 +63,9 @@ describe('standard decision texts', () => {
     const file = library.path;
     library.close();
     const reopened = setup(open(file));
-    expect((await reopened.ok('standardTexts:get', { committeeId: c.id })).texts).toEqual(saved.texts);
+    expect((await reopened.ok('standardTexts:get', { committeeId: c.id })).texts).toEqual(
+      saved.texts,
+    );
   });
 
   it('keeps each committee its own list, and an empty list returns to the built-in one', async () => {
@@ -79,17 +84,26 @@ describe('standard decision texts', () => {
     const { ok, fail } = setup();
     const c = await committee(ok);
     await ok('standardTexts:save', { committeeId: c.id, texts: ['Godkendt.'] });
-    for (const texts of [['   '], ['Godkendt.', ' Godkendt. '], ['x'.repeat(1001)], Array.from({ length: 51 }, (_, i) => `T${i}`)]) {
+    for (const texts of [
+      ['   '],
+      ['Godkendt.', ' Godkendt. '],
+      ['x'.repeat(1001)],
+      Array.from({ length: 51 }, (_, i) => `T${i}`),
+    ]) {
       const error = await fail('standardTexts:save', { committeeId: c.id, texts });
       expect(error.code).toBe('invalid_input');
     }
-    expect((await fail('standardTexts:save', { committeeId: c.id, texts: ['A', 'A'] })).message).toMatch(/listed twice/);
+    expect(
+      (await fail('standardTexts:save', { committeeId: c.id, texts: ['A', 'A'] })).message,
+    ).toMatch(/listed twice/);
     expect((await ok('standardTexts:get', { committeeId: c.id })).texts).toEqual(['Godkendt.']);
   });
 
   it('answers not_found for an unknown committee', async () => {
     const { fail } = setup();
     expect((await fail('standardTexts:get', { committeeId: 'missing' })).code).toBe('not_found');
-    expect((await fail('standardTexts:save', { committeeId: 'missing', texts: ['Godkendt.'] })).code).toBe('not_found');
+    expect(
+      (await fail('standardTexts:save', { committeeId: 'missing', texts: ['Godkendt.'] })).code,
+    ).toBe('not_found');
   });
 });

@@ -125,7 +125,10 @@ describe('BodyEditor', () => {
   });
 
   it('reports content changes as RichText, including inserted references and standard texts', async () => {
-    const h = await mount([{ type: 'paragraph', children: [{ type: 'text', text: 'Se ' }] }], context);
+    const h = await mount(
+      [{ type: 'paragraph', children: [{ type: 'text', text: 'Se ' }] }],
+      context,
+    );
     await act(async () => {
       // Caret at the end of the text.
       h.editor.update(() => $getRoot().selectEnd(), { discrete: true });
@@ -161,18 +164,25 @@ describe('BodyEditor', () => {
       context,
     );
     expect(content()?.textContent).toBe('Bilag 1 og Bilag 2');
-    h.setContext({ ...context, appendices: [appendix('a2', 1, 'Politisk model'), appendix('a1', 2, 'Læringsopsamling')] });
+    h.setContext({
+      ...context,
+      appendices: [appendix('a2', 1, 'Politisk model'), appendix('a1', 2, 'Læringsopsamling')],
+    });
     expect(content()?.textContent).toBe('Bilag 2 og Bilag 1');
     h.setContext({ ...context, appendices: [appendix('a2', 1, 'Politisk model')] });
     expect(content()?.textContent).toBe('Bilag ? (slettet) og Bilag 1');
-    expect(content()?.querySelector('[data-state="deleted"]')?.getAttribute('title')).toMatch(/slettet/);
+    expect(content()?.querySelector('[data-state="deleted"]')?.getAttribute('title')).toMatch(
+      /slettet/,
+    );
     // Display changes are not content changes: nothing to save.
     expect(h.changes).toEqual([]);
   });
 
   it('warns about a closed appendix cited in open text, not in closed text', async () => {
     const closed = { ...context, appendices: [appendix('a1', 1, 'Fortroligt notat', true)] };
-    const body: RichText = [{ type: 'paragraph', children: [{ type: 'appendixRef', appendixId: 'a1' }] }];
+    const body: RichText = [
+      { type: 'paragraph', children: [{ type: 'appendixRef', appendixId: 'a1' }] },
+    ];
     const h = await mount(body, closed);
     expect(content()?.querySelector('[data-state="closedInOpenText"]')).not.toBeNull();
     h.setContext({ ...closed, isOpenText: false });
@@ -196,7 +206,9 @@ describe('BodyEditor', () => {
       'Et flertal (A, V og C) stemte for. 1 medlem (O) stemte imod.',
     );
     const dissent = container?.querySelector('[data-testid="dissent"]');
-    expect(dissent?.textContent).toContain('Protokoltilførsel fra Kristine Kryger (C): Jeg er imod.');
+    expect(dissent?.textContent).toContain(
+      'Protokoltilførsel fra Kristine Kryger (C): Jeg er imod.',
+    );
     expect(dissent?.querySelector('.editor-warning')?.textContent).toBe(
       'Kristine Kryger er ikke registreret som stemmende imod i en afstemning i dette afsnit.',
     );
@@ -225,7 +237,10 @@ describe('BodyEditor', () => {
   });
 
   it('inserts an empty vote that opens its dialog, and sets headings by command', async () => {
-    const h = await mount([{ type: 'paragraph', children: [{ type: 'text', text: 'Titel' }] }], context);
+    const h = await mount(
+      [{ type: 'paragraph', children: [{ type: 'text', text: 'Titel' }] }],
+      context,
+    );
     await act(async () => {
       h.editor.update(() => $getRoot().selectEnd(), { discrete: true });
       h.editor.dispatchCommand(SET_BLOCK_TYPE_COMMAND, 'h2');
@@ -239,7 +254,9 @@ describe('BodyEditor', () => {
     });
     const last = h.changes[h.changes.length - 1] ?? [];
     expect(last.map((b) => b.type)).toContain('vote');
-    expect(document.querySelector('dialog.editor-dialog')?.getAttribute('aria-label')).toBe('Afstemning');
+    expect(document.querySelector('dialog.editor-dialog')?.getAttribute('aria-label')).toBe(
+      'Afstemning',
+    );
   });
 
   it('pastes Word HTML as clean structure', async () => {
@@ -273,14 +290,21 @@ describe('BodyEditor', () => {
 
   it('leaves a copy between bodies to Lexical, which keeps every node', async () => {
     const h = await mount([], context);
-    const data = { types: ['application/x-lexical-editor', 'text/html'], getData: () => '<p>x</p>' } as unknown as DataTransfer;
+    const data = {
+      types: ['application/x-lexical-editor', 'text/html'],
+      getData: () => '<p>x</p>',
+    } as unknown as DataTransfer;
     const handled = h.editor.getEditorState().read(() => $pasteHtml(h.editor, data));
     expect(handled).toBe(false);
   });
 });
 
 describe('shortcuts', () => {
-  const key = (code: string, mods: Partial<Record<'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey', boolean>>, altGraph = false) => ({
+  const key = (
+    code: string,
+    mods: Partial<Record<'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey', boolean>>,
+    altGraph = false,
+  ) => ({
     code,
     ctrlKey: false,
     shiftKey: false,
@@ -295,10 +319,11 @@ describe('shortcuts', () => {
     expect(shortcutAction(key('Digit8', { ctrlKey: true, shiftKey: true }), null)).not.toBeNull();
     expect(shortcutAction(key('Digit2', { ctrlKey: true, altKey: true }), null)).not.toBeNull();
     expect(shortcutAction(key('Digit2', { ctrlKey: true, altKey: true }, true), null)).toBeNull();
-    expect(shortcutAction(key('KeyG', { ctrlKey: true, shiftKey: true }), 'Godkendt.')).not.toBeNull();
+    expect(
+      shortcutAction(key('KeyG', { ctrlKey: true, shiftKey: true }), 'Godkendt.'),
+    ).not.toBeNull();
     expect(shortcutAction(key('KeyG', { ctrlKey: true, shiftKey: true }), null)).toBeNull();
     expect(shortcutAction(key('KeyB', { ctrlKey: true }), null)).toBeNull();
     expect(shortcutAction(key('Digit7', { shiftKey: true }), null)).toBeNull();
   });
 });
-

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createHeadlessEditor } from '@lexical/headless';
 import { $getRoot, type LexicalEditor, type LexicalNode } from 'lexical';
-import { richTextSchema, type Block, type RichText, type Vote } from '../../main/common/domain/richText';
+import {
+  richTextSchema,
+  type Block,
+  type RichText,
+  type Vote,
+} from '../../main/common/domain/richText';
 import type { SerializedEditorStateJson } from '../../main/common/editor/lexicalJson';
 import {
   lexicalStateToRichText,
@@ -15,7 +20,10 @@ import {
   $isVoteNode,
   editorNodes,
 } from '../../renderer/src/editor/nodes';
-import { setEditorReferenceLookup, type ReferenceLookup } from '../../renderer/src/editor/referenceLookup';
+import {
+  setEditorReferenceLookup,
+  type ReferenceLookup,
+} from '../../renderer/src/editor/referenceLookup';
 
 const vote: Vote = {
   type: 'vote',
@@ -58,16 +66,28 @@ const samples: Record<string, RichText> = {
   headings: [
     { type: 'heading', level: 1, children: [{ type: 'text', text: 'Beslutninger:' }] },
     { type: 'heading', level: 2, children: [{ type: 'text', text: 'Ad Projektafrunding' }] },
-    { type: 'heading', level: 3, children: [{ type: 'text', text: 'Selektering/sæt holdet:', italic: true }] },
+    {
+      type: 'heading',
+      level: 3,
+      children: [{ type: 'text', text: 'Selektering/sæt holdet:', italic: true }],
+    },
   ],
   links: [
     {
       type: 'paragraph',
       children: [
         { type: 'text', text: 'Se ' },
-        { type: 'link', url: 'https://gentofte.dk/dagsorden', children: [{ type: 'text', text: 'dagsordenen', bold: true }] },
+        {
+          type: 'link',
+          url: 'https://gentofte.dk/dagsorden',
+          children: [{ type: 'text', text: 'dagsordenen', bold: true }],
+        },
         { type: 'text', text: ' eller skriv til ' },
-        { type: 'link', url: 'mailto:sekretariat@gentofte.dk', children: [{ type: 'text', text: 'sekretariatet' }] },
+        {
+          type: 'link',
+          url: 'mailto:sekretariat@gentofte.dk',
+          children: [{ type: 'text', text: 'sekretariatet' }],
+        },
       ],
     },
   ],
@@ -102,7 +122,10 @@ const samples: Record<string, RichText> = {
                 sublist: {
                   type: 'list',
                   ordered: true,
-                  items: [{ children: [{ type: 'text', text: 'dybt' }] }, { children: [{ type: 'appendixRef', appendixId: 'app-1' }] }],
+                  items: [
+                    { children: [{ type: 'text', text: 'dybt' }] },
+                    { children: [{ type: 'appendixRef', appendixId: 'app-1' }] },
+                  ],
                 },
               },
             ],
@@ -117,18 +140,34 @@ const samples: Record<string, RichText> = {
       type: 'list',
       ordered: true,
       start: 3,
-      items: [{ children: [{ type: 'text', text: 'Iværksættermiljø - Moonshots' }] }, { children: [] }],
+      items: [
+        { children: [{ type: 'text', text: 'Iværksættermiljø - Moonshots' }] },
+        { children: [] },
+      ],
     },
   ],
   votes: [
     { type: 'paragraph', children: [{ type: 'text', text: 'Sagen blev sat til afstemning.' }] },
     vote,
-    { ...vote, subject: '', outcome: 'tied', against: { participantIds: [], parties: [], count: 8 } },
+    {
+      ...vote,
+      subject: '',
+      outcome: 'tied',
+      against: { participantIds: [], parties: [], count: 8 },
+    },
   ],
-  dissents: [vote, { type: 'dissent', participantId: 'p5', text: 'O kan ikke støtte forslaget, da det er underfinansieret.' }],
+  dissents: [
+    vote,
+    {
+      type: 'dissent',
+      participantId: 'p5',
+      text: 'O kan ikke støtte forslaget, da det er underfinansieret.',
+    },
+  ],
 };
 
-const expectValid = (blocks: RichText) => expect(richTextSchema.safeParse(blocks).success).toBe(true);
+const expectValid = (blocks: RichText) =>
+  expect(richTextSchema.safeParse(blocks).success).toBe(true);
 
 describe('rich text → lexical → rich text (pure)', () => {
   for (const [name, sample] of Object.entries(samples)) {
@@ -136,7 +175,9 @@ describe('rich text → lexical → rich text (pure)', () => {
       expectValid(sample);
       expect(normalizeRichText(sample)).toEqual(sample);
       const state = richTextToLexicalState(sample);
-      const back = lexicalStateToRichText(JSON.parse(JSON.stringify(state)) as SerializedEditorStateJson);
+      const back = lexicalStateToRichText(
+        JSON.parse(JSON.stringify(state)) as SerializedEditorStateJson,
+      );
       expect(back).toEqual(sample);
     });
   }
@@ -144,7 +185,12 @@ describe('rich text → lexical → rich text (pure)', () => {
   it('writes Lexical list nesting: a nested list sits in its own list item after its parent', () => {
     const state = richTextToLexicalState(samples.nestedLists ?? []);
     const list = state.root.children[0] as { children: { children: { type: string }[] }[] };
-    expect(list.children.map((item) => item.children.map((c) => c.type))).toEqual([['text'], ['text'], ['list'], ['text']]);
+    expect(list.children.map((item) => item.children.map((c) => c.type))).toEqual([
+      ['text'],
+      ['text'],
+      ['list'],
+      ['text'],
+    ]);
   });
 
   it('stores no appendix number, only the id', () => {
@@ -172,7 +218,12 @@ describe('normal form', () => {
           { type: 'text', text: '\nc' },
         ],
       },
-      { type: 'list', ordered: false, start: 4, items: [{ children: [], sublist: { type: 'list', ordered: true, start: 1, items: [] } }] },
+      {
+        type: 'list',
+        ordered: false,
+        start: 4,
+        items: [{ children: [], sublist: { type: 'list', ordered: true, start: 1, items: [] } }],
+      },
     ];
     expect(normalizeRichText(blocks)).toEqual([
       {
@@ -191,9 +242,18 @@ describe('normal form', () => {
   });
 });
 
-const text = (value: string, format = 0) => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 });
+const text = (value: string, format = 0) => ({
+  type: 'text',
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+});
 const element = { direction: null, format: '', indent: 0, version: 1 };
-const stateOf = (children: unknown[]) => ({ root: { ...element, type: 'root', children } }) as unknown as SerializedEditorStateJson;
+const stateOf = (children: unknown[]) =>
+  ({ root: { ...element, type: 'root', children } }) as unknown as SerializedEditorStateJson;
 
 describe('lexical → rich text edge cases', () => {
   it('keeps the text of unsafe links but not the link', () => {
@@ -203,8 +263,24 @@ describe('lexical → rich text edge cases', () => {
           ...element,
           type: 'paragraph',
           children: [
-            { ...element, type: 'link', url: 'javascript:alert(1)', rel: null, target: null, title: null, children: [text('klik')] },
-            { ...element, type: 'link', url: 'file:///etc/passwd', rel: null, target: null, title: null, children: [text(' her')] },
+            {
+              ...element,
+              type: 'link',
+              url: 'javascript:alert(1)',
+              rel: null,
+              target: null,
+              title: null,
+              children: [text('klik')],
+            },
+            {
+              ...element,
+              type: 'link',
+              url: 'file:///etc/passwd',
+              rel: null,
+              target: null,
+              title: null,
+              children: [text(' her')],
+            },
           ],
         },
       ]),
@@ -214,8 +290,12 @@ describe('lexical → rich text edge cases', () => {
 
   it('keeps only bold, italic and underline of the format bitmask', () => {
     // 4 strikethrough, 16 code, 32 subscript: dropped; 1|8 kept.
-    const blocks = lexicalStateToRichText(stateOf([{ ...element, type: 'paragraph', children: [text('x', 1 | 4 | 8 | 16 | 32)] }]));
-    expect(blocks).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: 'x', bold: true, underline: true }] }]);
+    const blocks = lexicalStateToRichText(
+      stateOf([{ ...element, type: 'paragraph', children: [text('x', 1 | 4 | 8 | 16 | 32)] }]),
+    );
+    expect(blocks).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: 'x', bold: true, underline: true }] },
+    ]);
   });
 
   it('maps h4-h6 to level 3, quotes and unknown elements to paragraphs, check lists to bullets', () => {
@@ -230,7 +310,9 @@ describe('lexical → rich text edge cases', () => {
           listType: 'check',
           start: 1,
           tag: 'ul',
-          children: [{ ...element, type: 'listitem', value: 1, checked: true, children: [text('opgave')] }],
+          children: [
+            { ...element, type: 'listitem', value: 1, checked: true, children: [text('opgave')] },
+          ],
         },
       ]),
     );
@@ -245,7 +327,13 @@ describe('lexical → rich text edge cases', () => {
 
   it('never drops a reference: a malformed appendix id stays visible as "Bilag ?"', () => {
     const blocks = lexicalStateToRichText(
-      stateOf([{ ...element, type: 'paragraph', children: [{ type: 'appendix-reference', version: 1, appendixId: 'bad id!' }] }]),
+      stateOf([
+        {
+          ...element,
+          type: 'paragraph',
+          children: [{ type: 'appendix-reference', version: 1, appendixId: 'bad id!' }],
+        },
+      ]),
     );
     expect(blocks).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: 'Bilag ?' }] }]);
   });
@@ -264,15 +352,40 @@ describe('lexical → rich text edge cases', () => {
   });
 
   it('attaches a nested list with no parent item to an empty item', () => {
-    const nested = { ...element, type: 'list', listType: 'bullet', start: 1, tag: 'ul', children: [{ ...element, type: 'listitem', value: 1, children: [text('x')] }] };
+    const nested = {
+      ...element,
+      type: 'list',
+      listType: 'bullet',
+      start: 1,
+      tag: 'ul',
+      children: [{ ...element, type: 'listitem', value: 1, children: [text('x')] }],
+    };
     const blocks = lexicalStateToRichText(
-      stateOf([{ ...element, type: 'list', listType: 'number', start: 1, tag: 'ol', children: [{ ...element, type: 'listitem', value: 1, children: [nested] }] }]),
+      stateOf([
+        {
+          ...element,
+          type: 'list',
+          listType: 'number',
+          start: 1,
+          tag: 'ol',
+          children: [{ ...element, type: 'listitem', value: 1, children: [nested] }],
+        },
+      ]),
     );
     expect(blocks).toEqual([
       {
         type: 'list',
         ordered: true,
-        items: [{ children: [], sublist: { type: 'list', ordered: false, items: [{ children: [{ type: 'text', text: 'x' }] }] } }],
+        items: [
+          {
+            children: [],
+            sublist: {
+              type: 'list',
+              ordered: false,
+              items: [{ children: [{ type: 'text', text: 'x' }] }],
+            },
+          },
+        ],
       },
     ]);
   });
@@ -326,7 +439,10 @@ describe('headless Lexical round trip', () => {
   it('exports each custom node with exactly the JSON it was imported from', () => {
     const editor = newEditor();
     load(editor, [...(samples.references ?? []), ...(samples.dissents ?? [])]);
-    const input = richTextToLexicalState([...(samples.references ?? []), ...(samples.dissents ?? [])]);
+    const input = richTextToLexicalState([
+      ...(samples.references ?? []),
+      ...(samples.dissents ?? []),
+    ]);
     const output = exported(editor);
     // Custom nodes are matched by their own keys, not by key order of Lexical's export.
     const pick = (state: SerializedEditorStateJson) => {
@@ -334,7 +450,11 @@ describe('headless Lexical round trip', () => {
       const walk = (node: unknown) => {
         if (typeof node !== 'object' || node === null) return;
         const record = node as Record<string, unknown>;
-        if (['appendix-reference', 'participant-reference', 'vote', 'dissent'].includes(String(record.type))) {
+        if (
+          ['appendix-reference', 'participant-reference', 'vote', 'dissent'].includes(
+            String(record.type),
+          )
+        ) {
           found.push(record);
         }
         if (Array.isArray(record.children)) record.children.forEach(walk);
@@ -362,7 +482,13 @@ describe('headless Lexical round trip', () => {
                 : null,
       ),
     );
-    expect(kinds.filter(Boolean)).toEqual(['appendix', 'participant', 'appendix', 'vote', 'dissent']);
+    expect(kinds.filter(Boolean)).toEqual([
+      'appendix',
+      'participant',
+      'appendix',
+      'vote',
+      'dissent',
+    ]);
   });
 
   it('edits a vote node and exports the change', () => {
@@ -391,7 +517,11 @@ describe('appendix references follow the appendix list', () => {
         { type: 'appendixRef', appendixId: 'a-model' },
       ],
     },
-    { type: 'list', ordered: false, items: [{ children: [{ type: 'appendixRef', appendixId: 'a-laering' }] }] },
+    {
+      type: 'list',
+      ordered: false,
+      items: [{ children: [{ type: 'appendixRef', appendixId: 'a-laering' }] }],
+    },
   ];
   const appendix = (id: string, number: number, isClosed = false) => ({
     id,
@@ -400,14 +530,21 @@ describe('appendix references follow the appendix list', () => {
     documentNumber: '2107443',
     isClosed,
   });
-  const lookup = (appendices: ReferenceLookup['appendices'], isOpenText = true): ReferenceLookup => ({
+  const lookup = (
+    appendices: ReferenceLookup['appendices'],
+    isOpenText = true,
+  ): ReferenceLookup => ({
     appendices,
     participants: [],
     lang: 'da',
     isOpenText,
   });
   const labels = (editor: LexicalEditor) =>
-    editor.read(() => $allNodes().filter($isAppendixReferenceNode).map((node) => node.getTextContent()));
+    editor.read(() =>
+      $allNodes()
+        .filter($isAppendixReferenceNode)
+        .map((node) => node.getTextContent()),
+    );
 
   it('shows the current number of every reference, and the new number after renumbering', () => {
     const editor = newEditor();

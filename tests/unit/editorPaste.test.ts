@@ -7,9 +7,14 @@ import {
   richTextToPlain,
   type RichText,
 } from '../../main/common/domain/richText';
-import { decodeEntities, maxPasteHtmlLength, pastedHtmlToRichText } from '../../main/common/editor/sanitizeHtml';
+import {
+  decodeEntities,
+  maxPasteHtmlLength,
+  pastedHtmlToRichText,
+} from '../../main/common/editor/sanitizeHtml';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/paste/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/paste/${name}`, import.meta.url), 'utf8');
 const text = (value: string, format: { bold?: true; italic?: true; underline?: true } = {}) => ({
   type: 'text' as const,
   text: value,
@@ -34,7 +39,9 @@ describe('paste from Word', () => {
         items: [
           item(text('Velkomst v/ Formand Marie-Louise Andreassen')),
           {
-            children: [text('Orientering om medlemmer af opgaveudvalget om Innovation fra 1. januar 2018')],
+            children: [
+              text('Orientering om medlemmer af opgaveudvalget om Innovation fra 1. januar 2018'),
+            ],
             sublist: {
               type: 'list',
               ordered: false,
@@ -101,7 +108,20 @@ describe('paste from Word', () => {
       { type: 'paragraph', children: [text('Slut & farvel æøå – …')] },
     ]);
     const json = JSON.stringify(result);
-    for (const gone of ['alert', 'steal', 'javascript', 'file:', 'image001', 'logo', 'gammel tekst', 'slettet', 'Skjult', 'evil', 'Calibri', 'MsoNormal']) {
+    for (const gone of [
+      'alert',
+      'steal',
+      'javascript',
+      'file:',
+      'image001',
+      'logo',
+      'gammel tekst',
+      'slettet',
+      'Skjult',
+      'evil',
+      'Calibri',
+      'MsoNormal',
+    ]) {
       expect(json).not.toContain(gone);
     }
   });
@@ -111,7 +131,12 @@ describe('paste from Word', () => {
       "<p style='mso-list:l3 level1 lfo4'><span style='mso-list:Ignore'>3.<span>&nbsp;&nbsp;</span></span>Tredje</p>" +
       "<p style='mso-list:l3 level1 lfo4'><span style='mso-list:Ignore'>4.<span>&nbsp;</span></span>Fjerde</p>";
     expect(paste(html)).toEqual([
-      { type: 'list', ordered: true, start: 3, items: [item(text('Tredje')), item(text('Fjerde'))] },
+      {
+        type: 'list',
+        ordered: true,
+        start: 3,
+        items: [item(text('Tredje')), item(text('Fjerde'))],
+      },
     ]);
   });
 
@@ -129,7 +154,12 @@ describe('paste from Word', () => {
             sublist: {
               type: 'list',
               ordered: false,
-              items: [{ children: [], sublist: { type: 'list', ordered: false, items: [item(text('Dyb'))] } }],
+              items: [
+                {
+                  children: [],
+                  sublist: { type: 'list', ordered: false, items: [item(text('Dyb'))] },
+                },
+              ],
             },
           },
         ],
@@ -141,8 +171,15 @@ describe('paste from Word', () => {
 describe('paste from LibreOffice', () => {
   it('keeps nested lists, start numbers, multi-paragraph items and formats', () => {
     expect(paste(fixture('libreoffice.html'))).toEqual([
-      { type: 'heading', level: 2, children: [text('Ad Læringssporet og status på udvalgets 4 leverancer')] },
-      { type: 'paragraph', children: [text('Der blev givet en status på udvalgets 4 leverancer:')] },
+      {
+        type: 'heading',
+        level: 2,
+        children: [text('Ad Læringssporet og status på udvalgets 4 leverancer')],
+      },
+      {
+        type: 'paragraph',
+        children: [text('Der blev givet en status på udvalgets 4 leverancer:')],
+      },
       {
         type: 'list',
         ordered: true,
@@ -161,7 +198,12 @@ describe('paste from LibreOffice', () => {
           item(text('Politisk model', { underline: true })),
         ],
       },
-      { type: 'list', ordered: true, start: 3, items: [item(text('Idekatalog over samskabelsesmuligheder'))] },
+      {
+        type: 'list',
+        ordered: true,
+        start: 3,
+        items: [item(text('Idekatalog over samskabelsesmuligheder'))],
+      },
       { type: 'paragraph', children: [text('Normal '), text('fed', { bold: true })] },
     ]);
   });
@@ -209,16 +251,26 @@ describe('paste from web pages', () => {
       { type: 'paragraph', children: [text('linje 1\nlinje 2')] },
     ]);
     const json = JSON.stringify(result);
-    for (const gone of ['evil', 'track', 'hemmelig', 'Send', 'vektor', 'color', 'data:']) expect(json).not.toContain(gone);
+    for (const gone of ['evil', 'track', 'hemmelig', 'Send', 'vektor', 'color', 'data:'])
+      expect(json).not.toContain(gone);
   });
 
   it('reads Google Docs formatting from inline styles, including its bold:normal wrapper', () => {
     expect(paste(fixture('google-docs.html'))).toEqual([
       {
         type: 'paragraph',
-        children: [text('Udvalget '), text('godkendte', { bold: true }), text(' indstillingen', { italic: true }), text('.')],
+        children: [
+          text('Udvalget '),
+          text('godkendte', { bold: true }),
+          text(' indstillingen', { italic: true }),
+          text('.'),
+        ],
       },
-      { type: 'list', ordered: true, items: [item(text('Første punkt')), item(text('Andet punkt', { underline: true }))] },
+      {
+        type: 'list',
+        ordered: true,
+        items: [item(text('Første punkt')), item(text('Andet punkt', { underline: true }))],
+      },
     ]);
   });
 });
@@ -248,10 +300,16 @@ describe('hostile and malformed input', () => {
   });
 
   it('gives an empty body for markup without text', () => {
-    expect(paste('<html><head><style>p{}</style></head><body><p>&nbsp;</p><img src=x onerror=alert(1)></body></html>')).toEqual([]);
+    expect(
+      paste(
+        '<html><head><style>p{}</style></head><body><p>&nbsp;</p><img src=x onerror=alert(1)></body></html>',
+      ),
+    ).toEqual([]);
   });
 
   it('decodes named and numeric character references', () => {
-    expect(decodeEntities('&AElig;&oslash;&#229;&#x2013;&unknown;&#0;')).toBe('Æøå–&unknown;\ufffd');
+    expect(decodeEntities('&AElig;&oslash;&#229;&#x2013;&unknown;&#0;')).toBe(
+      'Æøå–&unknown;\ufffd',
+    );
   });
 });

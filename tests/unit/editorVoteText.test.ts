@@ -18,7 +18,11 @@ const people: VoteParticipant[] = [
   { id: 'p5', name: 'Katja S. Johansen', party: 'O' },
 ];
 
-const group = (parties: string[], count: number | null, participantIds: string[] = []): VoteGroup => ({
+const group = (
+  parties: string[],
+  count: number | null,
+  participantIds: string[] = [],
+): VoteGroup => ({
   participantIds,
   parties,
   count,
@@ -42,10 +46,16 @@ describe('joinList', () => {
 });
 
 describe('voteText by party', () => {
-  const majority = vote({ for: group(['A', 'V', 'C'], 8), against: group(['O'], 1), outcome: 'adopted' });
+  const majority = vote({
+    for: group(['A', 'V', 'C'], 8),
+    against: group(['O'], 1),
+    outcome: 'adopted',
+  });
 
   it('renders the model Danish sentence', () => {
-    expect(voteText(majority, people, 'da')).toBe('Et flertal (A, V og C) stemte for. 1 medlem (O) stemte imod.');
+    expect(voteText(majority, people, 'da')).toBe(
+      'Et flertal (A, V og C) stemte for. 1 medlem (O) stemte imod.',
+    );
   });
 
   it('renders English in the English UI', () => {
@@ -71,8 +81,14 @@ describe('voteText by party', () => {
   });
 
   it('writes the party without a count, and the outcome the counts cannot show', () => {
-    const v = vote({ for: group(['A', 'V'], null), against: group(['O'], null), outcome: 'adopted' });
-    expect(voteText(v, people, 'da')).toBe('Medlemmerne fra A og V stemte for. Medlemmerne fra O stemte imod. Vedtaget.');
+    const v = vote({
+      for: group(['A', 'V'], null),
+      against: group(['O'], null),
+      outcome: 'adopted',
+    });
+    expect(voteText(v, people, 'da')).toBe(
+      'Medlemmerne fra A og V stemte for. Medlemmerne fra O stemte imod. Vedtaget.',
+    );
   });
 });
 
@@ -82,13 +98,17 @@ describe('voteText unanimous', () => {
     expect(isUnanimous(v)).toBe(true);
     expect(voteText(v, people, 'da')).toBe('Enstemmigt vedtaget.');
     expect(voteText(v, people, 'en')).toBe('Adopted unanimously.');
-    expect(voteText({ ...v, subject: 'indstillingen' }, people, 'da')).toBe('Indstillingen blev enstemmigt vedtaget.');
+    expect(voteText({ ...v, subject: 'indstillingen' }, people, 'da')).toBe(
+      'Indstillingen blev enstemmigt vedtaget.',
+    );
   });
 
   it('is not unanimous with one abstention', () => {
     const v = vote({ for: group(['A'], 5), abstained: group(['O'], 1), outcome: 'adopted' });
     expect(isUnanimous(v)).toBe(false);
-    expect(voteText(v, people, 'da')).toBe('5 medlemmer (A) stemte for. 1 medlem (O) undlod at stemme.');
+    expect(voteText(v, people, 'da')).toBe(
+      '5 medlemmer (A) stemte for. 1 medlem (O) undlod at stemme.',
+    );
   });
 });
 
@@ -135,12 +155,16 @@ describe('voteText ties and rejections', () => {
 
   it('says nobody voted for when the for group is empty', () => {
     const v = vote({ against: group([], null, ['p1', 'p2']), outcome: 'rejected' });
-    expect(voteText(v, people, 'da')).toBe('Ingen stemte for. 2 medlemmer (Kristine Kryger og Michael Fenger) stemte imod.');
+    expect(voteText(v, people, 'da')).toBe(
+      'Ingen stemte for. 2 medlemmer (Kristine Kryger og Michael Fenger) stemte imod.',
+    );
   });
 
   it('states an outcome the counts do not imply', () => {
     const v = vote({ for: group(['A'], 5), against: group(['V'], 4), outcome: 'rejected' });
-    expect(voteText(v, people, 'da')).toBe('Et flertal (A) stemte for. 4 medlemmer (V) stemte imod. Forkastet.');
+    expect(voteText(v, people, 'da')).toBe(
+      'Et flertal (A) stemte for. 4 medlemmer (V) stemte imod. Forkastet.',
+    );
   });
 });
 

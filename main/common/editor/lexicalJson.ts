@@ -126,7 +126,12 @@ export type SerializedNodeJson =
   | UnknownNodeJson;
 
 /** A node type the converter does not know; its children (if any) are kept as text. */
-export type UnknownNodeJson = { type: string; version?: number; children?: unknown[]; text?: unknown };
+export type UnknownNodeJson = {
+  type: string;
+  version?: number;
+  children?: unknown[];
+  text?: unknown;
+};
 
 export type SerializedRootJson = ElementBase & {
   type: 'root';

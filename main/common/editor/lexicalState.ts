@@ -55,7 +55,9 @@ type Loose = { type?: unknown; children?: unknown; [key: string]: unknown };
 function childrenOf(node: unknown): Loose[] {
   if (typeof node !== 'object' || node === null) return [];
   const children = (node as Loose).children;
-  return Array.isArray(children) ? (children.filter((c) => typeof c === 'object' && c !== null) as Loose[]) : [];
+  return Array.isArray(children)
+    ? (children.filter((c) => typeof c === 'object' && c !== null) as Loose[])
+    : [];
 }
 
 function pushBlocks(node: Loose, out: Block[]): void {
@@ -116,11 +118,19 @@ function isInlineType(type: unknown): boolean {
  * Emits a paragraph or heading. A block node found inside (a vote pasted into a paragraph)
  * splits the text block around it instead of being lost.
  */
-function pushInlineBlock(children: Loose[], out: Block[], make: (inlines: Inline[]) => Block): void {
+function pushInlineBlock(
+  children: Loose[],
+  out: Block[],
+  make: (inlines: Inline[]) => Block,
+): void {
   let current: Inline[] = [];
   let hasEmitted = false;
   for (const child of children) {
-    if (child.type === referatNodeTypes.vote || child.type === referatNodeTypes.dissent || child.type === 'list') {
+    if (
+      child.type === referatNodeTypes.vote ||
+      child.type === referatNodeTypes.dissent ||
+      child.type === 'list'
+    ) {
       if (current.length > 0) out.push(make(current));
       current = [];
       hasEmitted = true;
@@ -175,7 +185,8 @@ function inlinesFromJson(node: Loose): Inline[] {
     }
     case referatNodeTypes.appendixReference: {
       const id = node.appendixId;
-      if (typeof id === 'string' && idSchema.safeParse(id).success) return [{ type: 'appendixRef', appendixId: id }];
+      if (typeof id === 'string' && idSchema.safeParse(id).success)
+        return [{ type: 'appendixRef', appendixId: id }];
       // Never silently dropped: a broken reference stays visible as text.
       return [{ type: 'text', text: 'Bilag ?' }];
     }
@@ -196,7 +207,12 @@ function inlinesFromJson(node: Loose): Inline[] {
 function listFromJson(node: Loose): List | null {
   const ordered = node.listType === 'number';
   const list: List = { type: 'list', ordered, items: [] };
-  if (ordered && typeof node.start === 'number' && Number.isInteger(node.start) && node.start !== 1) {
+  if (
+    ordered &&
+    typeof node.start === 'number' &&
+    Number.isInteger(node.start) &&
+    node.start !== 1
+  ) {
     list.start = Math.min(100000, Math.max(0, node.start));
   }
   for (const item of childrenOf(node)) {
@@ -226,13 +242,18 @@ function groupFromJson(value: unknown): VoteGroup {
   const group = (typeof value === 'object' && value !== null ? value : {}) as Partial<VoteGroup>;
   return {
     participantIds: Array.isArray(group.participantIds)
-      ? group.participantIds.filter((id): id is string => typeof id === 'string' && idSchema.safeParse(id).success)
+      ? group.participantIds.filter(
+          (id): id is string => typeof id === 'string' && idSchema.safeParse(id).success,
+        )
       : [],
     parties: Array.isArray(group.parties)
       ? group.parties.filter((p): p is string => typeof p === 'string' && /^[A-ZÆØÅ]{1,3}$/.test(p))
       : [],
     count:
-      typeof group.count === 'number' && Number.isInteger(group.count) && group.count >= 0 && group.count <= 1000
+      typeof group.count === 'number' &&
+      Number.isInteger(group.count) &&
+      group.count >= 0 &&
+      group.count <= 1000
         ? group.count
         : null,
   };
@@ -253,7 +274,11 @@ function voteFromJson(node: Loose): Vote | null {
 function dissentFromJson(node: Loose): Dissent | null {
   const id = node.participantId;
   if (typeof id !== 'string' || !idSchema.safeParse(id).success) return null;
-  return { type: 'dissent', participantId: id, text: typeof node.text === 'string' ? node.text.slice(0, 10_000) : '' };
+  return {
+    type: 'dissent',
+    participantId: id,
+    text: typeof node.text === 'string' ? node.text.slice(0, 10_000) : '',
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -274,7 +299,11 @@ export function normalizeRichText(blocks: readonly Block[]): RichText {
         out.push({ type: 'paragraph', children: normalizeInlines(block.children) });
         break;
       case 'heading':
-        out.push({ type: 'heading', level: block.level, children: normalizeInlines(block.children) });
+        out.push({
+          type: 'heading',
+          level: block.level,
+          children: normalizeInlines(block.children),
+        });
         break;
       case 'list': {
         const list = normalizeList(block);
@@ -302,7 +331,11 @@ export function normalizeRichText(blocks: readonly Block[]): RichText {
 }
 
 function normalizeGroup(group: VoteGroup): VoteGroup {
-  return { participantIds: [...group.participantIds], parties: [...group.parties], count: group.count };
+  return {
+    participantIds: [...group.participantIds],
+    parties: [...group.parties],
+    count: group.count,
+  };
 }
 
 function normalizeList(list: List): List | null {
@@ -448,7 +481,12 @@ export function voteToJson(vote: Vote): SerializedVoteJson {
 
 /** The serialized `DissentNode` of a dissent block. */
 export function dissentToJson(dissent: Dissent): SerializedDissentJson {
-  return { type: referatNodeTypes.dissent, version: 1, participantId: dissent.participantId, text: dissent.text };
+  return {
+    type: referatNodeTypes.dissent,
+    version: 1,
+    participantId: dissent.participantId,
+    text: dissent.text,
+  };
 }
 
 function listToJson(list: List, depth: number): SerializedListJson {
@@ -456,7 +494,13 @@ function listToJson(list: List, depth: number): SerializedListJson {
   const children: SerializedListItemJson[] = [];
   let value = start;
   for (const item of list.items) {
-    children.push({ ...elementBase, indent: depth, type: 'listitem', value, children: inlinesToJson(item.children) });
+    children.push({
+      ...elementBase,
+      indent: depth,
+      type: 'listitem',
+      value,
+      children: inlinesToJson(item.children),
+    });
     value += 1;
     if (item.sublist) {
       children.push({
@@ -522,10 +566,18 @@ function inlinesToJson(inlines: readonly Inline[]): SerializedInlineJson[] {
         } satisfies SerializedLinkJson);
         break;
       case 'appendixRef':
-        out.push({ type: referatNodeTypes.appendixReference, version: 1, appendixId: inline.appendixId });
+        out.push({
+          type: referatNodeTypes.appendixReference,
+          version: 1,
+          appendixId: inline.appendixId,
+        });
         break;
       case 'participantRef':
-        out.push({ type: referatNodeTypes.participantReference, version: 1, participantId: inline.participantId });
+        out.push({
+          type: referatNodeTypes.participantReference,
+          version: 1,
+          participantId: inline.participantId,
+        });
         break;
     }
   }

@@ -10,7 +10,10 @@ import type { Block, Inline, List } from '../domain/richText';
 import type { Lang } from './voteText';
 
 /** What a reference knows about an appendix. */
-export type AppendixInfo = Pick<Appendix, 'id' | 'number' | 'title' | 'documentNumber' | 'isClosed'>;
+export type AppendixInfo = Pick<
+  Appendix,
+  'id' | 'number' | 'title' | 'documentNumber' | 'isClosed'
+>;
 
 /** A resolved appendix reference: its label and why it may need attention. */
 export type AppendixRefDisplay = {
@@ -57,7 +60,10 @@ export function resolveAppendixRef(
 }
 
 /** Filters appendices for the "Bilag" trigger: by number, title or document number. */
-export function searchAppendices<T extends AppendixInfo>(appendices: readonly T[], query: string): T[] {
+export function searchAppendices<T extends AppendixInfo>(
+  appendices: readonly T[],
+  query: string,
+): T[] {
   const q = query.trim().toLowerCase();
   const sorted = [...appendices].sort((a, b) => a.number - b.number);
   if (!q) return sorted;
@@ -84,7 +90,8 @@ function listAppendixIds(list: List, out: string[]): void {
 export function referencedAppendixIds(blocks: readonly Block[]): string[] {
   const out: string[] = [];
   for (const block of blocks) {
-    if (block.type === 'paragraph' || block.type === 'heading') inlineAppendixIds(block.children, out);
+    if (block.type === 'paragraph' || block.type === 'heading')
+      inlineAppendixIds(block.children, out);
     else if (block.type === 'list') listAppendixIds(block, out);
   }
   return out;

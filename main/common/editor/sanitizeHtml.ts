@@ -30,38 +30,129 @@ const maxElementDepth = 256;
 // Tokenizer and tree
 // ---------------------------------------------------------------------------------------
 
-type ElementNode = { kind: 'element'; name: string; attrs: Record<string, string>; children: TreeNode[] };
+type ElementNode = {
+  kind: 'element';
+  name: string;
+  attrs: Record<string, string>;
+  children: TreeNode[];
+};
 type TextNode = { kind: 'text'; text: string };
 /** Word's conditional comments: `<!--[if !supportLists]-->` ... `<!--[endif]-->`. */
 type MarkerNode = { kind: 'condition'; isStart: boolean; condition: string };
 type TreeNode = ElementNode | TextNode | MarkerNode;
 
 const voidElements = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
 ]);
 /** Elements whose content is raw text up to their closing tag. */
-const rawTextElements = new Set(['script', 'style', 'xml', 'title', 'textarea', 'noscript', 'template', 'iframe', 'noembed', 'noframes']);
+const rawTextElements = new Set([
+  'script',
+  'style',
+  'xml',
+  'title',
+  'textarea',
+  'noscript',
+  'template',
+  'iframe',
+  'noembed',
+  'noframes',
+]);
 
 const namedEntities: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '',
-  aelig: 'æ', AElig: 'Æ', oslash: 'ø', Oslash: 'Ø', aring: 'å', Aring: 'Å',
-  auml: 'ä', Auml: 'Ä', ouml: 'ö', Ouml: 'Ö', uuml: 'ü', Uuml: 'Ü', eacute: 'é', Eacute: 'É',
-  egrave: 'è', aacute: 'á', oacute: 'ó', iacute: 'í', uacute: 'ú', ccedil: 'ç', szlig: 'ß',
-  ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»',
-  bdquo: '„', sbquo: '‚', bull: '•', middot: '·', sect: '§', para: '¶', copy: '©', reg: '®', trade: '™',
-  euro: '€', pound: '£', deg: '°', frac12: '½', frac14: '¼', frac34: '¾', times: '×', divide: '÷', ensp: ' ', emsp: ' ', thinsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  shy: '',
+  aelig: 'æ',
+  AElig: 'Æ',
+  oslash: 'ø',
+  Oslash: 'Ø',
+  aring: 'å',
+  Aring: 'Å',
+  auml: 'ä',
+  Auml: 'Ä',
+  ouml: 'ö',
+  Ouml: 'Ö',
+  uuml: 'ü',
+  Uuml: 'Ü',
+  eacute: 'é',
+  Eacute: 'É',
+  egrave: 'è',
+  aacute: 'á',
+  oacute: 'ó',
+  iacute: 'í',
+  uacute: 'ú',
+  ccedil: 'ç',
+  szlig: 'ß',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  bdquo: '„',
+  sbquo: '‚',
+  bull: '•',
+  middot: '·',
+  sect: '§',
+  para: '¶',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
+  pound: '£',
+  deg: '°',
+  frac12: '½',
+  frac14: '¼',
+  frac34: '¾',
+  times: '×',
+  divide: '÷',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
 };
 
 /** Decodes character references; unknown ones are kept as written. */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?/g, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-      return String.fromCodePoint(code);
-    }
-    return namedEntities[body] ?? whole;
-  });
+  return text.replace(
+    /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?/g,
+    (whole, body: string) => {
+      if (body.startsWith('#')) {
+        const code =
+          body[1] === 'x' || body[1] === 'X'
+            ? parseInt(body.slice(2), 16)
+            : parseInt(body.slice(1), 10);
+        if (
+          !Number.isFinite(code) ||
+          code === 0 ||
+          code > 0x10ffff ||
+          (code >= 0xd800 && code <= 0xdfff)
+        )
+          return '\ufffd';
+        return String.fromCodePoint(code);
+      }
+      return namedEntities[body] ?? whole;
+    },
+  );
 }
 
 function parseAttributes(source: string): Record<string, string> {
@@ -139,7 +230,12 @@ function parseTree(html: string): ElementNode {
     const inner = html.slice(i + open[0].length, end);
     const isSelfClosing = inner.trimEnd().endsWith('/');
     const name = (open[1] ?? '').toLowerCase();
-    const element: ElementNode = { kind: 'element', name, attrs: parseAttributes(inner), children: [] };
+    const element: ElementNode = {
+      kind: 'element',
+      name,
+      attrs: parseAttributes(inner),
+      children: [],
+    };
     i = end + 1;
     if (rawTextElements.has(name)) {
       const closing = new RegExp(`</${name.replace(/[^a-z0-9]/g, '')}`, 'ig');
@@ -154,7 +250,8 @@ function parseTree(html: string): ElementNode {
     if (name === 'p' || /^h[1-6]$/.test(name)) closeIfOpen(stack, ['p']);
     if (name === 'li') closeListItem(stack);
     top().children.push(element);
-    if (!voidElements.has(name) && !isSelfClosing && stack.length < maxElementDepth) stack.push(element);
+    if (!voidElements.has(name) && !isSelfClosing && stack.length < maxElementDepth)
+      stack.push(element);
   }
   return root;
 }
@@ -190,7 +287,8 @@ function closeListItem(stack: ElementNode[]): void {
 function pushCondition(parent: ElementNode, body: string): void {
   const text = body.trim();
   const start = /^\[if\s+([^\]]*)\]/i.exec(text);
-  if (start) parent.children.push({ kind: 'condition', isStart: true, condition: (start[1] ?? '').trim() });
+  if (start)
+    parent.children.push({ kind: 'condition', isStart: true, condition: (start[1] ?? '').trim() });
   else if (/^\[endif\]/i.test(text) || /<!\[endif\]$/i.test(text)) {
     parent.children.push({ kind: 'condition', isStart: false, condition: '' });
   }
@@ -202,25 +300,105 @@ function pushCondition(parent: ElementNode, body: string): void {
 
 /** Elements dropped with everything inside them. */
 const droppedElements = new Set([
-  'script', 'style', 'xml', 'title', 'textarea', 'noscript', 'template', 'iframe', 'noembed', 'noframes',
-  'head', 'meta', 'link', 'img', 'picture', 'svg', 'math', 'object', 'embed', 'video', 'audio', 'canvas',
-  'del', 'button', 'input', 'select', 'option', 'map', 'frame', 'frameset', 'applet', 'base',
+  'script',
+  'style',
+  'xml',
+  'title',
+  'textarea',
+  'noscript',
+  'template',
+  'iframe',
+  'noembed',
+  'noframes',
+  'head',
+  'meta',
+  'link',
+  'img',
+  'picture',
+  'svg',
+  'math',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'canvas',
+  'del',
+  'button',
+  'input',
+  'select',
+  'option',
+  'map',
+  'frame',
+  'frameset',
+  'applet',
+  'base',
 ]);
 const blockElements = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'blockquote', 'pre', 'address',
-  'center', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'dl', 'dt', 'dd', 'figure',
-  'figcaption', 'body', 'html', 'form', 'fieldset', 'legend', 'details', 'summary', 'hr',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'blockquote',
+  'pre',
+  'address',
+  'center',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'body',
+  'html',
+  'form',
+  'fieldset',
+  'legend',
+  'details',
+  'summary',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
 ]);
 
-type Format = { bold: boolean; italic: boolean; underline: boolean; url: string | null; isPre: boolean };
+type Format = {
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  url: string | null;
+  isPre: boolean;
+};
 
 function styleOf(element: ElementNode): Map<string, string> {
   const style = new Map<string, string>();
   for (const declaration of (element.attrs.style ?? '').split(';')) {
     const colon = declaration.indexOf(':');
     if (colon < 0) continue;
-    style.set(declaration.slice(0, colon).trim().toLowerCase(), declaration.slice(colon + 1).trim().toLowerCase());
+    style.set(
+      declaration.slice(0, colon).trim().toLowerCase(),
+      declaration
+        .slice(colon + 1)
+        .trim()
+        .toLowerCase(),
+    );
   }
   return style;
 }
@@ -276,7 +454,13 @@ function formatOf(element: ElementNode, style: Map<string, string>, parent: Form
 }
 
 /** A Word list paragraph before grouping: its level, list id and marker text. */
-type WordListParagraph = { kind: 'wordItem'; level: number; listId: string; marker: string; children: Inline[] };
+type WordListParagraph = {
+  kind: 'wordItem';
+  level: number;
+  listId: string;
+  marker: string;
+  children: Inline[];
+};
 type Pending = Block | WordListParagraph;
 
 class Collector {
@@ -311,14 +495,27 @@ const markerDelimiter = '\ue000';
 
 function addText(collector: Collector, raw: string, format: Format): void {
   const clean = raw.replaceAll(markerDelimiter, '');
-  const text = format.isPre ? clean.replace(/\r\n?/g, '\n') : clean.replace(/[ \t\r\n\f\u00a0]+/g, ' ');
+  const text = format.isPre
+    ? clean.replace(/\r\n?/g, '\n')
+    : clean.replace(/[ \t\r\n\f\u00a0]+/g, ' ');
   if (text === '') return;
-  const run = { type: 'text' as const, text, bold: format.bold, italic: format.italic, underline: format.underline };
+  const run = {
+    type: 'text' as const,
+    text,
+    bold: format.bold,
+    italic: format.italic,
+    underline: format.underline,
+  };
   if (format.url) collector.addInline({ type: 'link', url: format.url, children: [run] });
   else collector.addInline(run);
 }
 
-function walkChildren(children: readonly TreeNode[], format: Format, collector: Collector, depth: number): void {
+function walkChildren(
+  children: readonly TreeNode[],
+  format: Format,
+  collector: Collector,
+  depth: number,
+): void {
   let skipping = 0;
   let marker = '';
   for (const child of children) {
@@ -328,7 +525,8 @@ function walkChildren(children: readonly TreeNode[], format: Format, collector: 
         marker = '';
       } else if (skipping > 0) {
         skipping -= 1;
-        if (skipping === 0 && marker) collector.addInline({ type: 'text', text: `\ue000marker:${marker}\ue000` });
+        if (skipping === 0 && marker)
+          collector.addInline({ type: 'text', text: `\ue000marker:${marker}\ue000` });
       }
       continue;
     }
@@ -348,12 +546,18 @@ function textOf(node: TreeNode): string {
   return node.children.map(textOf).join('');
 }
 
-function walkElement(element: ElementNode, parent: Format, collector: Collector, depth: number): void {
+function walkElement(
+  element: ElementNode,
+  parent: Format,
+  collector: Collector,
+  depth: number,
+): void {
   const name = element.name;
   if (droppedElements.has(name) || name.includes(':')) {
     // Office namespaces (o:p, v:shape, w:sdt ...) carry layout, not text the minutes need —
     // except w:sdt content controls, whose text is the document's.
-    if (name === 'w:sdt' || name === 'w:sdtpr') walkChildren(element.children, parent, collector, depth);
+    if (name === 'w:sdt' || name === 'w:sdtpr')
+      walkChildren(element.children, parent, collector, depth);
     return;
   }
   const style = styleOf(element);
@@ -369,7 +573,13 @@ function walkElement(element: ElementNode, parent: Format, collector: Collector,
     return;
   }
   if (name === 'br') {
-    collector.addInline({ type: 'text', text: '\n', bold: format.bold, italic: format.italic, underline: format.underline });
+    collector.addInline({
+      type: 'text',
+      text: '\n',
+      bold: format.bold,
+      italic: format.italic,
+      underline: format.underline,
+    });
     return;
   }
   const heading = /^h([1-6])$/.exec(name);
@@ -429,7 +639,9 @@ function markerOf(inlines: readonly Inline[]): string {
 function stripMarkers(inlines: readonly Inline[]): Inline[] {
   return trimInlines(
     inlines.map((inline) =>
-      inline.type === 'text' ? { ...inline, text: inline.text.replace(/\ue000marker:[^\ue000]*\ue000/g, '') } : inline,
+      inline.type === 'text'
+        ? { ...inline, text: inline.text.replace(/\ue000marker:[^\ue000]*\ue000/g, '') }
+        : inline,
     ),
   );
 }
@@ -438,7 +650,8 @@ function stripMarkers(inlines: readonly Inline[]): Inline[] {
 function listFromElement(element: ElementNode, format: Format, depth: number): List | null {
   const list: List = { type: 'list', ordered: element.name === 'ol', items: [] };
   const start = Number(element.attrs.start);
-  if (list.ordered && Number.isInteger(start) && start >= 0 && start <= 100000 && start !== 1) list.start = start;
+  if (list.ordered && Number.isInteger(start) && start >= 0 && start <= 100000 && start !== 1)
+    list.start = start;
   for (const child of element.children) {
     if (child.kind !== 'element') continue;
     if (child.name === 'ul' || child.name === 'ol') {
@@ -466,7 +679,8 @@ function itemsFromLi(li: ElementNode, parent: Format, depth: number): ListItem[]
   const sublists: List[] = [];
   for (const pending of collector.out) {
     if ('kind' in pending) lines.push(pending.children);
-    else if (pending.type === 'paragraph' || pending.type === 'heading') lines.push(pending.children);
+    else if (pending.type === 'paragraph' || pending.type === 'heading')
+      lines.push(pending.children);
     else if (pending.type === 'list') sublists.push(pending);
   }
   const children: Inline[] = [];
@@ -633,13 +847,17 @@ function buildNestedList(paragraphs: readonly WordListParagraph[]): List {
  */
 export function pastedHtmlToRichText(html: string): RichText {
   if (html.length > maxPasteHtmlLength) {
-    throw new Error(`The pasted HTML is ${html.length} characters; at most ${maxPasteHtmlLength} are accepted.`);
+    throw new Error(
+      `The pasted HTML is ${html.length} characters; at most ${maxPasteHtmlLength} are accepted.`,
+    );
   }
   const tree = parseTree(html);
   const collector = new Collector();
   const format: Format = { bold: false, italic: false, underline: false, url: null, isPre: false };
   walkChildren(tree.children, format, collector, 0);
   collector.flush();
-  const blocks = groupWordLists(collector.out).map((block) => (block.type === 'list' ? clampListDepth(block, 1) : block));
+  const blocks = groupWordLists(collector.out).map((block) =>
+    block.type === 'list' ? clampListDepth(block, 1) : block,
+  );
   return normalizeRichText(blocks);
 }

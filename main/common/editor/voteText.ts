@@ -27,13 +27,21 @@ export function groupCount(group: VoteGroup): number | null {
   return group.participantIds.length;
 }
 
-function groupLabel(group: VoteGroup, participants: ReadonlyMap<string, VoteParticipant>, lang: Lang): string {
-  const names = group.participantIds.map((id) => participants.get(id)?.name ?? (lang === 'da' ? '(ukendt)' : '(unknown)'));
+function groupLabel(
+  group: VoteGroup,
+  participants: ReadonlyMap<string, VoteParticipant>,
+  lang: Lang,
+): string {
+  const names = group.participantIds.map(
+    (id) => participants.get(id)?.name ?? (lang === 'da' ? '(ukendt)' : '(unknown)'),
+  );
   return joinList([...group.parties, ...names], lang);
 }
 
 function isEmptyGroup(group: VoteGroup): boolean {
-  return group.participantIds.length === 0 && group.parties.length === 0 && (group.count ?? 0) === 0;
+  return (
+    group.participantIds.length === 0 && group.parties.length === 0 && (group.count ?? 0) === 0
+  );
 }
 
 type Choice = 'for' | 'against' | 'abstained';
@@ -77,7 +85,9 @@ function groupSentence(
   }
   if (count === null) {
     // Votes by party letter without a head count.
-    return lang === 'da' ? `Medlemmerne fra ${label} ${verb}.` : `The members from ${label} ${verb}.`;
+    return lang === 'da'
+      ? `Medlemmerne fra ${label} ${verb}.`
+      : `The members from ${label} ${verb}.`;
   }
   return `${capitalize(memberCount(count, lang))}${parenthesis} ${verb}.`;
 }
@@ -101,7 +111,9 @@ function outcomeSentence(vote: Vote, lang: Lang): string {
       case 'rejected':
         return subject ? `${capitalize(subject)} blev forkastet.` : 'Forkastet.';
       case 'tied':
-        return subject ? `Stemmelighed: ${subject} er bortfaldet.` : 'Stemmelighed: forslaget er bortfaldet.';
+        return subject
+          ? `Stemmelighed: ${subject} er bortfaldet.`
+          : 'Stemmelighed: forslaget er bortfaldet.';
     }
   }
   switch (vote.outcome) {
@@ -132,7 +144,8 @@ export function voteText(vote: Vote, participants: readonly VoteParticipant[], l
   const byId = new Map(participants.map((p) => [p.id, p]));
   const subject = vote.subject.trim();
   if (isUnanimous(vote)) {
-    if (lang === 'da') return subject ? `${capitalize(subject)} blev enstemmigt vedtaget.` : 'Enstemmigt vedtaget.';
+    if (lang === 'da')
+      return subject ? `${capitalize(subject)} blev enstemmigt vedtaget.` : 'Enstemmigt vedtaget.';
     return subject ? `${capitalize(subject)}: adopted unanimously.` : 'Adopted unanimously.';
   }
   const sentences = (['for', 'against', 'abstained'] as const)
@@ -150,7 +163,14 @@ export function voteText(vote: Vote, participants: readonly VoteParticipant[], l
 /** An empty vote to start editing from. */
 export function emptyVote(): Vote {
   const group = (): VoteGroup => ({ participantIds: [], parties: [], count: null });
-  return { type: 'vote', subject: '', for: group(), against: group(), abstained: group(), outcome: 'adopted' };
+  return {
+    type: 'vote',
+    subject: '',
+    for: group(),
+    against: group(),
+    abstained: group(),
+    outcome: 'adopted',
+  };
 }
 
 /**
@@ -165,6 +185,7 @@ export function hasVotedAgainst(
   const party = participants.find((p) => p.id === participantId)?.party ?? null;
   return votes.some(
     (vote) =>
-      vote.against.participantIds.includes(participantId) || (party !== null && vote.against.parties.includes(party)),
+      vote.against.participantIds.includes(participantId) ||
+      (party !== null && vote.against.parties.includes(party)),
   );
 }

@@ -14,6 +14,7 @@ import { SelectField, TextField } from '../components/fields';
 import { LoadState } from '../components/LoadState';
 import { MeetingsPanel } from '../meetings/MeetingsPanel';
 import { mergePatches } from '../save/saveQueue';
+import { StandardTextsPanel } from '../editor/StandardTextsPanel';
 import { MembersPanel } from './MembersPanel';
 
 type CommitteeData = { committee: Committee; members: Member[]; meetings: MeetingSummary[] };
@@ -99,6 +100,7 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
         onMembersChange={(next) => update((data) => ({ ...data, members: next }))}
       />
       <MeetingsPanel committeeId={committeeId} meetings={meetings} />
+      <StandardTextsPanel committeeId={committeeId} />
     </section>
   );
 }

@@ -15,7 +15,11 @@ export class EditorErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    console.error('Body editor failed; showing the plain text fallback.', error, info.componentStack);
+    console.error(
+      'Body editor failed; showing the plain text fallback.',
+      error,
+      info.componentStack,
+    );
     this.props.onError?.(error);
   }
 

@@ -13,7 +13,7 @@ import type { Body, ItemBodyField, MeetingBodyField } from '../../../main/common
 import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../main/common/domain/templates';
 import { BodyField } from '../meeting/BodyField';
 import { emptyBody } from '../meeting/bodies';
-import { MeetingRecordsContext, type MeetingRecords } from './meetingRecords';
+import { MeetingRecordsContext, useMeetingRecords, type MeetingRecords } from './meetingRecords';
 
 export type MeetingDocumentProps = {
   detail: MeetingDetail;
@@ -33,8 +33,14 @@ function jumpTo(itemId: string): void {
   section.querySelector<HTMLElement>('[contenteditable="true"]')?.focus();
 }
 
-export function MeetingDocument({ detail, title, onMeetingBodySaved, onItemBodySaved }: MeetingDocumentProps) {
+export function MeetingDocument({
+  detail,
+  title,
+  onMeetingBodySaved,
+  onItemBodySaved,
+}: MeetingDocumentProps) {
   const { t } = useTranslation();
+  const outer = useMeetingRecords();
   const { meeting } = detail;
   const items = [...detail.items].sort((a, b) => a.position - b.position);
   const records: MeetingRecords = {
@@ -42,6 +48,7 @@ export function MeetingDocument({ detail, title, onMeetingBodySaved, onItemBodyS
     participants: detail.participants,
     items: detail.items,
     isMeetingClosed: meeting.isClosed,
+    ...(outer.standardTexts ? { standardTexts: outer.standardTexts } : {}),
   };
   const isAdTemplate = meeting.template === 'opgaveudvalg';
   const present = detail.participants.filter((p) => p.attendance === 'present');
@@ -67,7 +74,10 @@ export function MeetingDocument({ detail, title, onMeetingBodySaved, onItemBodyS
               <li key={item.id}>
                 <a
                   href={`#${itemSectionId(item.id)}`}
-                  aria-label={t('editor.document.jumpTo', { number: item.number, title: item.title })}
+                  aria-label={t('editor.document.jumpTo', {
+                    number: item.number,
+                    title: item.title,
+                  })}
                   onClick={(event) => {
                     // The app routes by hash; jump without changing the route.
                     event.preventDefault();
@@ -96,7 +106,9 @@ export function MeetingDocument({ detail, title, onMeetingBodySaved, onItemBodyS
               />
             </section>
           ))}
-          {isAdTemplate && <h2 className="meeting-document__heading">{t('editor.document.decisions')}</h2>}
+          {isAdTemplate && (
+            <h2 className="meeting-document__heading">{t('editor.document.decisions')}</h2>
+          )}
           {items.map((item) => (
             <section
               key={item.id}

@@ -13,6 +13,8 @@ export type MeetingRecords = {
   items: readonly Pick<AgendaItem, 'id' | 'isClosed'>[];
   /** A closed meeting (lukket møde): none of its text is public. */
   isMeetingClosed: boolean;
+  /** The committee's standard decision texts; the built-in list when absent. */
+  standardTexts?: readonly string[];
 };
 
 export const emptyMeetingRecords: MeetingRecords = {

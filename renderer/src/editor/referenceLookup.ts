@@ -23,7 +23,12 @@ export type ReferenceLookup = {
   isOpenText: boolean;
 };
 
-export const emptyLookup: ReferenceLookup = { appendices: [], participants: [], lang: 'da', isOpenText: true };
+export const emptyLookup: ReferenceLookup = {
+  appendices: [],
+  participants: [],
+  lang: 'da',
+  isOpenText: true,
+};
 
 export const ReferenceContext = createContext<ReferenceLookup>(emptyLookup);
 

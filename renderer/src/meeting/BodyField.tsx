@@ -179,6 +179,7 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
           onChange={schedule}
           context={context}
           ariaLabel={label}
+          {...(records.standardTexts ? { standardTexts: records.standardTexts } : {})}
         />
       </EditorErrorBoundary>
       {conflict && (

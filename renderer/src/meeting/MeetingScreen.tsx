@@ -14,6 +14,7 @@ import { useResource } from '../api/useResource';
 import { LoadState } from '../components/LoadState';
 import { MeetingDocument } from '../editor/MeetingDocument';
 import { MeetingRecordsContext } from '../editor/meetingRecords';
+import { useStandardTexts } from '../editor/useStandardTexts';
 import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
 import { AgendaPanel } from './AgendaPanel';
@@ -37,6 +38,9 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const { resource, reload, update } = useResource(load);
   // The minutes as one document (editor view) or the records as forms.
   const [view, setView] = useState<'form' | 'document'>('form');
+  const standardTexts = useStandardTexts(
+    resource.status === 'loaded' ? resource.value.committee.id : null,
+  );
 
   if (resource.status === 'loading') return <LoadState />;
   if (resource.status === 'failed') return <LoadState error={resource.error} onRetry={reload} />;
@@ -67,6 +71,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
     participants: detail.participants,
     items: detail.items,
     isMeetingClosed: meeting.isClosed,
+    standardTexts,
   };
 
   return (

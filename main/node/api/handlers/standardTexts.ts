@@ -8,7 +8,9 @@ import type { Handlers } from '../handlers';
 
 export type StandardTextsRequestName = 'standardTexts:get' | 'standardTexts:save';
 
-export function createStandardTextsHandlers(library: Library): Pick<Handlers, StandardTextsRequestName> {
+export function createStandardTextsHandlers(
+  library: Library,
+): Pick<Handlers, StandardTextsRequestName> {
   return {
     'standardTexts:get': (input) => listStandardTexts(library.db, input.committeeId),
     'standardTexts:save': (input) => saveStandardTexts(library.db, input.committeeId, input.texts),

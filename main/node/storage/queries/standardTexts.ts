@@ -14,10 +14,14 @@ export type StandardTexts = { texts: string[]; isDefault: boolean };
 /** The committee's texts, or the built-in list. @throws DomainError not_found */
 export function listStandardTexts(db: Db, committeeId: string): StandardTexts {
   getCommittee(db, committeeId);
-  const texts = stmt(db, 'SELECT text FROM standard_texts WHERE committee_id = ? ORDER BY position', true).all(
-    committeeId,
-  ) as string[];
-  return texts.length > 0 ? { texts, isDefault: false } : { texts: [...defaultStandardTexts], isDefault: true };
+  const texts = stmt(
+    db,
+    'SELECT text FROM standard_texts WHERE committee_id = ? ORDER BY position',
+    true,
+  ).all(committeeId) as string[];
+  return texts.length > 0
+    ? { texts, isDefault: false }
+    : { texts: [...defaultStandardTexts], isDefault: true };
 }
 
 /**
@@ -25,11 +29,18 @@ export function listStandardTexts(db: Db, committeeId: string): StandardTexts {
  * committee to the built-in list. Input is validated by the contract (length, duplicates).
  * @throws DomainError not_found
  */
-export function saveStandardTexts(db: Db, committeeId: string, texts: readonly string[]): StandardTexts {
+export function saveStandardTexts(
+  db: Db,
+  committeeId: string,
+  texts: readonly string[],
+): StandardTexts {
   writeTransaction(db, () => {
     getCommittee(db, committeeId);
     stmt(db, 'DELETE FROM standard_texts WHERE committee_id = ?').run(committeeId);
-    const insert = stmt(db, 'INSERT INTO standard_texts (committee_id, position, text) VALUES (?, ?, ?)');
+    const insert = stmt(
+      db,
+      'INSERT INTO standard_texts (committee_id, position, text) VALUES (?, ?, ?)',
+    );
     texts.forEach((text, position) => insert.run(committeeId, position, text.trim()));
   });
   return listStandardTexts(db, committeeId);

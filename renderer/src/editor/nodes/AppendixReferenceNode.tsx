@@ -75,7 +75,11 @@ export class AppendixReferenceNode extends DecoratorNode<JSX.Element> {
   }
 
   override exportJSON(): SerializedAppendixReferenceNode {
-    return { type: referatNodeTypes.appendixReference, version: 1, appendixId: this.getAppendixId() };
+    return {
+      type: referatNodeTypes.appendixReference,
+      version: 1,
+      appendixId: this.getAppendixId(),
+    };
   }
 
   override exportDOM(): DOMExportOutput {
@@ -128,6 +132,8 @@ export function $createAppendixReferenceNode(appendixId: string): AppendixRefere
   return $applyNodeReplacement(new AppendixReferenceNode(appendixId));
 }
 
-export function $isAppendixReferenceNode(node: LexicalNode | null | undefined): node is AppendixReferenceNode {
+export function $isAppendixReferenceNode(
+  node: LexicalNode | null | undefined,
+): node is AppendixReferenceNode {
   return node instanceof AppendixReferenceNode;
 }

@@ -3,9 +3,18 @@
  * that participant is not recorded as voting against in a vote of the same body.
  */
 import type { JSX } from 'react';
-import { $applyNodeReplacement, DecoratorNode, type DOMExportOutput, type LexicalNode, type NodeKey } from 'lexical';
+import {
+  $applyNodeReplacement,
+  DecoratorNode,
+  type DOMExportOutput,
+  type LexicalNode,
+  type NodeKey,
+} from 'lexical';
 import type { Dissent } from '../../../../main/common/domain/richText';
-import { referatNodeTypes, type SerializedDissentJson } from '../../../../main/common/editor/lexicalJson';
+import {
+  referatNodeTypes,
+  type SerializedDissentJson,
+} from '../../../../main/common/editor/lexicalJson';
 import { dissentToJson } from '../../../../main/common/editor/lexicalState';
 import { $getReferenceLookup } from '../referenceLookup';
 import { DissentView, dissentHeading } from '../views/DissentView';

@@ -31,7 +31,10 @@ export function participantLabel(
 ): { label: string; isMissing: boolean } {
   const participant = participants.find((p) => p.id === participantId);
   if (participant) return { label: participant.name, isMissing: false };
-  return { label: lang === 'da' ? '? (fjernet deltager)' : '? (removed participant)', isMissing: true };
+  return {
+    label: lang === 'da' ? '? (fjernet deltager)' : '? (removed participant)',
+    isMissing: true,
+  };
 }
 
 function ParticipantReferenceView({ participantId }: { participantId: string }) {
@@ -79,7 +82,11 @@ export class ParticipantReferenceNode extends DecoratorNode<JSX.Element> {
   }
 
   override exportJSON(): SerializedParticipantReferenceNode {
-    return { type: referatNodeTypes.participantReference, version: 1, participantId: this.getParticipantId() };
+    return {
+      type: referatNodeTypes.participantReference,
+      version: 1,
+      participantId: this.getParticipantId(),
+    };
   }
 
   override exportDOM(): DOMExportOutput {

@@ -4,9 +4,18 @@
  * ("Et flertal (A, V og C) stemte for. 1 medlem (O) stemte imod.").
  */
 import type { JSX } from 'react';
-import { $applyNodeReplacement, DecoratorNode, type DOMExportOutput, type LexicalNode, type NodeKey } from 'lexical';
+import {
+  $applyNodeReplacement,
+  DecoratorNode,
+  type DOMExportOutput,
+  type LexicalNode,
+  type NodeKey,
+} from 'lexical';
 import type { Vote } from '../../../../main/common/domain/richText';
-import { referatNodeTypes, type SerializedVoteJson } from '../../../../main/common/editor/lexicalJson';
+import {
+  referatNodeTypes,
+  type SerializedVoteJson,
+} from '../../../../main/common/editor/lexicalJson';
 import { voteToJson } from '../../../../main/common/editor/lexicalState';
 import { emptyVote, voteText } from '../../../../main/common/editor/voteText';
 import { $getReferenceLookup } from '../referenceLookup';

@@ -30,7 +30,11 @@ export function AppendixTriggerPlugin() {
   const [editor] = useLexicalComposerContext();
   const lookup = useReferenceLookup();
   const [query, setQuery] = useState<string | null>(null);
-  const triggerFn = useBasicTypeaheadTriggerMatch('#', { minLength: 0, maxLength: 60, allowWhitespace: true });
+  const triggerFn = useBasicTypeaheadTriggerMatch('#', {
+    minLength: 0,
+    maxLength: 60,
+    allowWhitespace: true,
+  });
   const options = useMemo(
     () =>
       query === null

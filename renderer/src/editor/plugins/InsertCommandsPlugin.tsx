@@ -32,7 +32,9 @@ export function InsertCommandsPlugin() {
           SET_BLOCK_TYPE_COMMAND,
           (type) => {
             const selection = $getSelection();
-            $setBlocksType(selection, () => (type === 'paragraph' ? $createParagraphNode() : $createHeadingNode(type)));
+            $setBlocksType(selection, () =>
+              type === 'paragraph' ? $createParagraphNode() : $createHeadingNode(type),
+            );
             return true;
           },
           COMMAND_PRIORITY_EDITOR,

@@ -26,7 +26,9 @@ export function RichTextChangePlugin({
     () =>
       editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-        const content = lexicalStateToRichText(editorState.toJSON() as unknown as SerializedEditorStateJson);
+        const content = lexicalStateToRichText(
+          editorState.toJSON() as unknown as SerializedEditorStateJson,
+        );
         const json = JSON.stringify(content);
         if (json === last.current) return;
         last.current = json;

@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $isListItemNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
+import {
+  $isListItemNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+} from '@lexical/list';
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import {
   $getSelection,
@@ -54,11 +58,17 @@ export function shortcutAction(
     return null;
   }
   if (event.altKey && !event.shiftKey) {
-    const headings: Record<string, BlockType> = { Digit0: 'paragraph', Digit1: 'h1', Digit2: 'h2', Digit3: 'h3' };
+    const headings: Record<string, BlockType> = {
+      Digit0: 'paragraph',
+      Digit1: 'h1',
+      Digit2: 'h2',
+      Digit3: 'h3',
+    };
     const type = headings[event.code];
     return type ? dispatch(SET_BLOCK_TYPE_COMMAND, type) : null;
   }
-  if (!event.altKey && !event.shiftKey && event.code === 'KeyK') return dispatch(OPEN_LINK_DIALOG_COMMAND, undefined);
+  if (!event.altKey && !event.shiftKey && event.code === 'KeyK')
+    return dispatch(OPEN_LINK_DIALOG_COMMAND, undefined);
   return null;
 }
 
@@ -86,10 +96,15 @@ export function ShortcutsPlugin({ standardText }: { standardText: string | null 
           (event) => {
             const selection = $getSelection();
             if (!$isRangeSelection(selection)) return false;
-            const isInList = selection.getNodes().some((node) => $findMatchingParent(node, $isListItemNode) !== null);
+            const isInList = selection
+              .getNodes()
+              .some((node) => $findMatchingParent(node, $isListItemNode) !== null);
             if (!isInList) return false;
             event.preventDefault();
-            return editor.dispatchCommand(event.shiftKey ? OUTDENT_CONTENT_COMMAND : INDENT_CONTENT_COMMAND, undefined);
+            return editor.dispatchCommand(
+              event.shiftKey ? OUTDENT_CONTENT_COMMAND : INDENT_CONTENT_COMMAND,
+              undefined,
+            );
           },
           COMMAND_PRIORITY_NORMAL,
         ),

@@ -38,26 +38,47 @@ export function SlashMenuPlugin({ standardTexts }: { standardTexts: readonly str
   const all = useMemo(() => {
     const standard = t('editor.standardText');
     return [
-      new CommandOption('h1', t('editor.heading1'), (e) => e.dispatchCommand(SET_BLOCK_TYPE_COMMAND, 'h1')),
-      new CommandOption('h2', t('editor.heading2'), (e) => e.dispatchCommand(SET_BLOCK_TYPE_COMMAND, 'h2')),
-      new CommandOption('h3', t('editor.heading3'), (e) => e.dispatchCommand(SET_BLOCK_TYPE_COMMAND, 'h3')),
-      new CommandOption('bullet', t('editor.bulletList'), (e) => e.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)),
-      new CommandOption('number', t('editor.numberedList'), (e) => e.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)),
-      new CommandOption('vote', t('editor.insertVote'), (e) => e.dispatchCommand(INSERT_VOTE_COMMAND, undefined)),
-      new CommandOption('dissent', t('editor.insertDissent'), (e) => e.dispatchCommand(INSERT_DISSENT_COMMAND, undefined)),
+      new CommandOption('h1', t('editor.heading1'), (e) =>
+        e.dispatchCommand(SET_BLOCK_TYPE_COMMAND, 'h1'),
+      ),
+      new CommandOption('h2', t('editor.heading2'), (e) =>
+        e.dispatchCommand(SET_BLOCK_TYPE_COMMAND, 'h2'),
+      ),
+      new CommandOption('h3', t('editor.heading3'), (e) =>
+        e.dispatchCommand(SET_BLOCK_TYPE_COMMAND, 'h3'),
+      ),
+      new CommandOption('bullet', t('editor.bulletList'), (e) =>
+        e.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined),
+      ),
+      new CommandOption('number', t('editor.numberedList'), (e) =>
+        e.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined),
+      ),
+      new CommandOption('vote', t('editor.insertVote'), (e) =>
+        e.dispatchCommand(INSERT_VOTE_COMMAND, undefined),
+      ),
+      new CommandOption('dissent', t('editor.insertDissent'), (e) =>
+        e.dispatchCommand(INSERT_DISSENT_COMMAND, undefined),
+      ),
       new CommandOption('appendix', t('editor.insertAppendixRef'), (e) =>
         e.dispatchCommand(OPEN_APPENDIX_PICKER_COMMAND, undefined),
       ),
       ...standardTexts.map(
         (text, index) =>
-          new CommandOption(`standard-${index}`, text, (e) => e.dispatchCommand(INSERT_STANDARD_TEXT_COMMAND, text), standard),
+          new CommandOption(
+            `standard-${index}`,
+            text,
+            (e) => e.dispatchCommand(INSERT_STANDARD_TEXT_COMMAND, text),
+            standard,
+          ),
       ),
     ];
   }, [t, standardTexts]);
   const options = useMemo(() => {
     if (query === null) return [];
     const q = query.toLowerCase();
-    return all.filter((o) => o.label.toLowerCase().includes(q) || (o.detail ?? '').toLowerCase().startsWith(q));
+    return all.filter(
+      (o) => o.label.toLowerCase().includes(q) || (o.detail ?? '').toLowerCase().startsWith(q),
+    );
   }, [all, query]);
   const select = (option: CommandOption, node: TextNode | null, close: () => void) => {
     editor.update(() => {

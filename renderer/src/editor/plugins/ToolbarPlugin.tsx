@@ -2,7 +2,13 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
-import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListNode, REMOVE_LIST_COMMAND } from '@lexical/list';
+import {
+  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  ListNode,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list';
 import { $isHeadingNode } from '@lexical/rich-text';
 import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
 import {
@@ -65,7 +71,11 @@ function $readToolbarState(): ToolbarState {
     blockType = tag === 'h1' || tag === 'h2' ? tag : 'h3';
   }
   const list = $getNearestNodeOfType(anchor, ListNode);
-  const listType = $isListNode(list) ? (list.getListType() === 'number' ? 'number' : 'bullet') : null;
+  const listType = $isListNode(list)
+    ? list.getListType() === 'number'
+      ? 'number'
+      : 'bullet'
+    : null;
   const link = $findMatchingParent(anchor, $isLinkNode);
   return {
     bold: selection.hasFormat('bold'),
@@ -82,10 +92,11 @@ function useRovingToolbar() {
   const ref = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
-    if (event.target instanceof HTMLSelectElement && (event.key === 'Home' || event.key === 'End')) return;
-    const items = Array.from(ref.current?.querySelectorAll<HTMLElement>('[data-toolbar-item]') ?? []).filter(
-      (item) => !(item as HTMLButtonElement).disabled,
-    );
+    if (event.target instanceof HTMLSelectElement && (event.key === 'Home' || event.key === 'End'))
+      return;
+    const items = Array.from(
+      ref.current?.querySelectorAll<HTMLElement>('[data-toolbar-item]') ?? [],
+    ).filter((item) => !(item as HTMLButtonElement).disabled);
     const index = items.findIndex((item) => item === document.activeElement);
     if (index < 0) return;
     const next =
@@ -113,7 +124,13 @@ function useRovingToolbar() {
 }
 
 /** The formatting and insert toolbar of one body editor, plus the dialogs it opens. */
-export function ToolbarPlugin({ standardTexts, label }: { standardTexts: readonly string[]; label: string }) {
+export function ToolbarPlugin({
+  standardTexts,
+  label,
+}: {
+  standardTexts: readonly string[];
+  label: string;
+}) {
   const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const lookup = useReferenceLookup();
@@ -151,12 +168,30 @@ export function ToolbarPlugin({ standardTexts, label }: { standardTexts: readonl
       mergeRegister(
         editor.registerUpdateListener(({ editorState }) => {
           const next = editorState.read($readToolbarState);
-          setState((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
+          setState((previous) =>
+            JSON.stringify(previous) === JSON.stringify(next) ? previous : next,
+          );
         }),
-        editor.registerCommand(CAN_UNDO_COMMAND, (value) => (setCanUndo(value), false), COMMAND_PRIORITY_LOW),
-        editor.registerCommand(CAN_REDO_COMMAND, (value) => (setCanRedo(value), false), COMMAND_PRIORITY_LOW),
-        editor.registerCommand(OPEN_LINK_DIALOG_COMMAND, () => (openDialog('link'), true), COMMAND_PRIORITY_LOW),
-        editor.registerCommand(OPEN_APPENDIX_PICKER_COMMAND, () => (openDialog('appendix'), true), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(
+          CAN_UNDO_COMMAND,
+          (value) => (setCanUndo(value), false),
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          CAN_REDO_COMMAND,
+          (value) => (setCanRedo(value), false),
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          OPEN_LINK_DIALOG_COMMAND,
+          () => (openDialog('link'), true),
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          OPEN_APPENDIX_PICKER_COMMAND,
+          () => (openDialog('appendix'), true),
+          COMMAND_PRIORITY_LOW,
+        ),
       ),
     [editor, openDialog],
   );
@@ -179,7 +214,13 @@ export function ToolbarPlugin({ standardTexts, label }: { standardTexts: readonl
       <span aria-hidden="true">{glyph}</span>
     </button>
   );
-  const commandButton = (key: string, shortcut: string, glyph: string, onClick: () => void, extra = {}) => (
+  const commandButton = (
+    key: string,
+    shortcut: string,
+    glyph: string,
+    onClick: () => void,
+    extra = {},
+  ) => (
     <button
       type="button"
       data-toolbar-item
@@ -203,19 +244,33 @@ export function ToolbarPlugin({ standardTexts, label }: { standardTexts: readonl
         aria-label={t('editor.toolbarFor', { label })}
         onKeyDown={roving.onKeyDown}
       >
-        {commandButton('editor.undo', 'undo', '↶', () => editor.dispatchCommand(UNDO_COMMAND, undefined), {
-          disabled: !canUndo,
-        })}
-        {commandButton('editor.redo', 'redo', '↷', () => editor.dispatchCommand(REDO_COMMAND, undefined), {
-          disabled: !canRedo,
-        })}
+        {commandButton(
+          'editor.undo',
+          'undo',
+          '↶',
+          () => editor.dispatchCommand(UNDO_COMMAND, undefined),
+          {
+            disabled: !canUndo,
+          },
+        )}
+        {commandButton(
+          'editor.redo',
+          'redo',
+          '↷',
+          () => editor.dispatchCommand(REDO_COMMAND, undefined),
+          {
+            disabled: !canRedo,
+          },
+        )}
         <span className="editor-toolbar__separator" aria-hidden="true" />
         <select
           data-toolbar-item
           className="editor-toolbar__select"
           aria-label={t('editor.blockType')}
           value={state.blockType}
-          onChange={(e) => editor.dispatchCommand(SET_BLOCK_TYPE_COMMAND, e.target.value as BlockType)}
+          onChange={(e) =>
+            editor.dispatchCommand(SET_BLOCK_TYPE_COMMAND, e.target.value as BlockType)
+          }
         >
           <option value="paragraph">{t('editor.paragraph')}</option>
           <option value="h1">{t('editor.heading1')}</option>
@@ -231,7 +286,10 @@ export function ToolbarPlugin({ standardTexts, label }: { standardTexts: readonl
           'bulletList',
           '•',
           () =>
-            editor.dispatchCommand(state.listType === 'bullet' ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND, undefined),
+            editor.dispatchCommand(
+              state.listType === 'bullet' ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND,
+              undefined,
+            ),
           { 'aria-pressed': state.listType === 'bullet' },
         )}
         {commandButton(
@@ -240,14 +298,25 @@ export function ToolbarPlugin({ standardTexts, label }: { standardTexts: readonl
           // Not "1.": visible text must be part of the accessible name (WCAG 2.5.3).
           '#',
           () =>
-            editor.dispatchCommand(state.listType === 'number' ? REMOVE_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined),
+            editor.dispatchCommand(
+              state.listType === 'number' ? REMOVE_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+              undefined,
+            ),
           { 'aria-pressed': state.listType === 'number' },
         )}
-        {commandButton('editor.outdent', 'outdent', '⇤', () => editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined))}
-        {commandButton('editor.indent', 'indent', '⇥', () => editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined))}
-        {commandButton('editor.link', 'link', '🔗', () => openDialog('link'), { 'aria-pressed': state.linkUrl !== null })}
+        {commandButton('editor.outdent', 'outdent', '⇤', () =>
+          editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined),
+        )}
+        {commandButton('editor.indent', 'indent', '⇥', () =>
+          editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined),
+        )}
+        {commandButton('editor.link', 'link', '🔗', () => openDialog('link'), {
+          'aria-pressed': state.linkUrl !== null,
+        })}
         <span className="editor-toolbar__separator" aria-hidden="true" />
-        {commandButton('editor.insertAppendixRef', 'appendix', t('editor.appendixWord'), () => openDialog('appendix'))}
+        {commandButton('editor.insertAppendixRef', 'appendix', t('editor.appendixWord'), () =>
+          openDialog('appendix'),
+        )}
         {commandButton('editor.insertVote', 'vote', t('editor.voteShort'), () =>
           editor.dispatchCommand(INSERT_VOTE_COMMAND, undefined),
         )}
@@ -302,7 +371,11 @@ export function ToolbarPlugin({ standardTexts, label }: { standardTexts: readonl
         <LinkDialog
           initialUrl={state.linkUrl ?? 'https://'}
           onSave={(url) => atSavedSelection(() => editor.dispatchCommand(TOGGLE_LINK_COMMAND, url))}
-          onRemove={state.linkUrl ? () => atSavedSelection(() => editor.dispatchCommand(TOGGLE_LINK_COMMAND, null)) : null}
+          onRemove={
+            state.linkUrl
+              ? () => atSavedSelection(() => editor.dispatchCommand(TOGGLE_LINK_COMMAND, null))
+              : null
+          }
           onCancel={closeDialog}
         />
       )}
@@ -310,7 +383,9 @@ export function ToolbarPlugin({ standardTexts, label }: { standardTexts: readonl
         <AppendixPickerDialog
           appendices={lookup.appendices}
           onPick={(appendixId) =>
-            atSavedSelection(() => editor.dispatchCommand(INSERT_APPENDIX_REFERENCE_COMMAND, appendixId))
+            atSavedSelection(() =>
+              editor.dispatchCommand(INSERT_APPENDIX_REFERENCE_COMMAND, appendixId),
+            )
           }
           onCancel={closeDialog}
         />

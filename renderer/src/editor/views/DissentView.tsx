@@ -10,9 +10,17 @@ import { EditorDialog } from './EditorDialog';
 import { useBodyVotes } from './useBodyVotes';
 
 /** "Protokoltilførsel fra Katja S. Johansen (O)" as the dissent's lead-in. */
-export function dissentHeading(participantId: string, participants: readonly ParticipantInfo[], lang: Lang): string {
+export function dissentHeading(
+  participantId: string,
+  participants: readonly ParticipantInfo[],
+  lang: Lang,
+): string {
   const p = participants.find((candidate) => candidate.id === participantId);
-  const name = p ? `${p.name}${p.party ? ` (${p.party})` : ''}` : lang === 'da' ? '? (fjernet deltager)' : '? (removed participant)';
+  const name = p
+    ? `${p.name}${p.party ? ` (${p.party})` : ''}`
+    : lang === 'da'
+      ? '? (fjernet deltager)'
+      : '? (removed participant)';
   return lang === 'da' ? `Protokoltilførsel fra ${name}` : `Minute note by ${name}`;
 }
 
@@ -22,12 +30,15 @@ export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: D
   const [editor] = useLexicalComposerContext();
   const lookup = useReferenceLookup();
   const votes = useBodyVotes(editor);
-  const [isEditing, setEditing] = useState(() => dissent.participantId === '' && editor.isEditable());
+  const [isEditing, setEditing] = useState(
+    () => dissent.participantId === '' && editor.isEditable(),
+  );
   const author = lookup.participants.find((p) => p.id === dissent.participantId);
   const warnings: string[] = [];
   if (dissent.participantId !== '') {
     if (!author) warnings.push(t('editor.dissent.unknownAuthor'));
-    else if (author.attendance !== 'present') warnings.push(t('editor.dissent.notPresent', { name: author.name }));
+    else if (author.attendance !== 'present')
+      warnings.push(t('editor.dissent.notPresent', { name: author.name }));
     if (author && !hasVotedAgainst(author.id, votes, lookup.participants)) {
       warnings.push(t('editor.dissent.notAgainst', { name: author.name }));
     }
@@ -42,7 +53,8 @@ export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: D
   return (
     <div className="editor-dissent" data-testid="dissent">
       <p>
-        <strong>{dissentHeading(dissent.participantId, lookup.participants, lookup.lang)}:</strong> {dissent.text}
+        <strong>{dissentHeading(dissent.participantId, lookup.participants, lookup.lang)}:</strong>{' '}
+        {dissent.text}
       </p>
       {warnings.map((warning) => (
         <p key={warning} className="editor-warning" role="note">
@@ -80,7 +92,9 @@ function DissentDialog({
   const { t } = useTranslation();
   const id = useId();
   const present = participants.filter((p) => p.attendance === 'present');
-  const [participantId, setParticipantId] = useState(dissent.participantId || (present[0]?.id ?? ''));
+  const [participantId, setParticipantId] = useState(
+    dissent.participantId || (present[0]?.id ?? ''),
+  );
   const [text, setText] = useState(dissent.text);
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
@@ -94,7 +108,11 @@ function DissentDialog({
       <form className="editor-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor={`${id}-author`}>{t('editor.dissent.author')}</label>
-          <select id={`${id}-author`} value={participantId} onChange={(e) => setParticipantId(e.target.value)}>
+          <select
+            id={`${id}-author`}
+            value={participantId}
+            onChange={(e) => setParticipantId(e.target.value)}
+          >
             <option value="">{t('editor.dissent.chooseAuthor')}</option>
             {present.map((p) => (
               <option key={p.id} value={p.id}>
@@ -106,7 +124,14 @@ function DissentDialog({
         </div>
         <div className="field">
           <label htmlFor={`${id}-text`}>{t('editor.dissent.text')}</label>
-          <textarea id={`${id}-text`} rows={4} value={text} lang="da" spellCheck onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id={`${id}-text`}
+            rows={4}
+            value={text}
+            lang="da"
+            spellCheck
+            onChange={(e) => setText(e.target.value)}
+          />
         </div>
         {error && (
           <p className="field__error" role="alert">

@@ -2,7 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $getNodeByKey, type NodeKey } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { voteOutcomes, voteSchema, type Vote, type VoteGroup } from '../../../../main/common/domain/richText';
+import {
+  voteOutcomes,
+  voteSchema,
+  type Vote,
+  type VoteGroup,
+} from '../../../../main/common/domain/richText';
 import { voteText } from '../../../../main/common/editor/voteText';
 import { $isVoteNode } from '../nodes/VoteNode';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
@@ -13,7 +18,8 @@ type Choice = (typeof choices)[number];
 
 function isEmptyVote(vote: Vote): boolean {
   return choices.every(
-    (c) => vote[c].participantIds.length === 0 && vote[c].parties.length === 0 && vote[c].count === null,
+    (c) =>
+      vote[c].participantIds.length === 0 && vote[c].parties.length === 0 && vote[c].count === null,
   );
 }
 
@@ -23,7 +29,9 @@ export function VoteView({ nodeKey, vote }: { nodeKey: NodeKey; vote: Vote }) {
   const [editor] = useLexicalComposerContext();
   const lookup = useReferenceLookup();
   const [isEditing, setEditing] = useState(() => isEmptyVote(vote) && editor.isEditable());
-  const text = isEmptyVote(vote) ? t('editor.vote.empty') : voteText(vote, lookup.participants, lookup.lang);
+  const text = isEmptyVote(vote)
+    ? t('editor.vote.empty')
+    : voteText(vote, lookup.participants, lookup.lang);
   const save = (next: Vote) => {
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
@@ -40,7 +48,12 @@ export function VoteView({ nodeKey, vote }: { nodeKey: NodeKey; vote: Vote }) {
         </button>
       )}
       {isEditing && (
-        <VoteDialog vote={vote} participants={lookup.participants} onSave={save} onCancel={() => setEditing(false)} />
+        <VoteDialog
+          vote={vote}
+          participants={lookup.participants}
+          onSave={save}
+          onCancel={() => setEditing(false)}
+        />
       )}
     </div>
   );
@@ -78,13 +91,19 @@ export function voteFromDraft(draft: Draft): { vote: Vote } | { error: 'parties'
     if (parties.some((p) => !/^[A-ZÆØÅ]{1,3}$/.test(p))) return { error: 'parties' };
     const countText = draft.counts[c].trim();
     const count = countText === '' ? null : Number(countText);
-    if (count !== null && !(Number.isInteger(count) && count >= 0 && count <= 1000)) return { error: 'count' };
+    if (count !== null && !(Number.isInteger(count) && count >= 0 && count <= 1000))
+      return { error: 'count' };
     const participantIds = Object.entries(draft.byParticipant)
       .filter(([, choice]) => choice === c)
       .map(([id]) => id);
     groups[c] = { participantIds, parties, count };
   }
-  const vote: Vote = { type: 'vote', subject: draft.subject.trim(), ...groups, outcome: draft.outcome };
+  const vote: Vote = {
+    type: 'vote',
+    subject: draft.subject.trim(),
+    ...groups,
+    outcome: draft.outcome,
+  };
   return voteSchema.safeParse(vote).success ? { vote } : { error: 'count' };
 }
 
@@ -110,7 +129,9 @@ function VoteDialog({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if ('error' in parsed) {
-      setError(t(parsed.error === 'parties' ? 'editor.vote.invalidParties' : 'editor.vote.invalidCount'));
+      setError(
+        t(parsed.error === 'parties' ? 'editor.vote.invalidParties' : 'editor.vote.invalidCount'),
+      );
       return;
     }
     onSave(parsed.vote);
@@ -142,7 +163,9 @@ function VoteDialog({
                       type="radio"
                       name={`${id}-${p.id}`}
                       checked={(draft.byParticipant[p.id] ?? '') === c}
-                      onChange={() => setDraft({ ...draft, byParticipant: { ...draft.byParticipant, [p.id]: c } })}
+                      onChange={() =>
+                        setDraft({ ...draft, byParticipant: { ...draft.byParticipant, [p.id]: c } })
+                      }
                     />
                     {t(`editor.vote.choice.${c || 'none'}`)}
                   </label>
@@ -161,7 +184,9 @@ function VoteDialog({
                   id={`${id}-parties-${c}`}
                   value={draft.parties[c]}
                   placeholder="A, V, C"
-                  onChange={(e) => setDraft({ ...draft, parties: { ...draft.parties, [c]: e.target.value } })}
+                  onChange={(e) =>
+                    setDraft({ ...draft, parties: { ...draft.parties, [c]: e.target.value } })
+                  }
                 />
               </div>
               <div className="field">
@@ -170,7 +195,9 @@ function VoteDialog({
                   id={`${id}-count-${c}`}
                   inputMode="numeric"
                   value={draft.counts[c]}
-                  onChange={(e) => setDraft({ ...draft, counts: { ...draft.counts, [c]: e.target.value } })}
+                  onChange={(e) =>
+                    setDraft({ ...draft, counts: { ...draft.counts, [c]: e.target.value } })
+                  }
                 />
               </div>
             </div>

@@ -17,7 +17,9 @@ export function useBodyVotes(editor: LexicalEditor): Vote[] {
     () =>
       editor.registerUpdateListener(({ editorState }) => {
         const next = editorState.read($collectVotes);
-        setVotes((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
+        setVotes((previous) =>
+          JSON.stringify(previous) === JSON.stringify(next) ? previous : next,
+        );
       }),
     [editor],
   );
