@@ -4,6 +4,7 @@
  * refused by both the validator and importBag with the library unchanged, zip safety,
  * export → import → export, existing meetings, and the CLI.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ import { BagVerificationError, importBag, verifyBag } from '../../main/node/arch
 import { runCli } from '../../main/node/cli/cli';
 import { storeBytes } from '../../main/node/storage/fileStore';
 import { exportMeetingDocument, importMeetingDocument } from '../../main/node/storage/interchange';
+import { addCorrection, approveMeeting } from '../../main/node/storage/queries/lifecycle';
 import type { Library } from '../../main/node/storage/library';
 import { validateBag } from '../helpers/bagitValidator';
 import { makeTempDir, newLibrary, open } from './storageHelpers';
@@ -285,6 +287,23 @@ describe('bag export', () => {
       (await refusal(exportBag(library, meetingId, { out: path.join(dir, 'no/such/bag.zip') })))
         .message,
     ).toMatch(/does not exist/);
+  });
+
+  it('prints corrections after approval in the full PDF only', async () => {
+    const { library, meetingId } = await libraryWithMeeting();
+    approveMeeting(library.db, { id: meetingId, author: 'Sekretær' });
+    addCorrection(library.db, {
+      meetingId,
+      author: 'Sekretær',
+      reason: 'Stavefejl',
+      text: 'Rettelsestekst QXZ',
+    });
+    const out = path.join(makeTempDir(), 'bag');
+    await exportBag(library, meetingId, { out });
+    const text = (file: string) =>
+      execFileSync('pdftotext', [path.join(out, file), '-']).toString('utf8');
+    expect(text('data/referat-full.pdf')).toContain('Rettelsestekst QXZ');
+    expect(text('data/referat-public.pdf')).not.toContain('Rettelsestekst QXZ');
   });
 });
 

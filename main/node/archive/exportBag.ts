@@ -42,6 +42,7 @@ import { serializeReferatDocument } from '../../common/format/referatJson';
 import { writeMinutesPdf } from '../pdf/writePdf';
 import { fileStorePath } from '../storage/fileStore';
 import { exportMeetingDocument } from '../storage/interchange';
+import { correctionsForExport } from '../storage/queries/lifecycle';
 import type { Library } from '../storage/library';
 import { findSignedPdf } from './signedPdfs';
 
@@ -188,7 +189,14 @@ async function collectPayload(
     if (file) pdfSources[edition] = 'signed';
     else {
       file = path.join(work, pdfNames[edition]);
-      await writeMinutesPdf(document, { edition, out: file });
+      // Corrections after approval belong to the full edition, as in `referat export --format pdf`.
+      const corrections =
+        edition === 'full' ? correctionsForExport(library.db, document.meeting.id) : [];
+      await writeMinutesPdf(document, {
+        edition,
+        out: file,
+        ...(corrections.length > 0 ? { corrections } : {}),
+      });
     }
     sources.push({ bagPath: `data/${pdfNames[edition]}`, file, size: fs.statSync(file).size });
   }

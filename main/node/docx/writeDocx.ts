@@ -37,6 +37,7 @@ import { buildEdition, type Edition } from '../../common/export/editions';
 import {
   layoutMinutes,
   minutesTitle,
+  type Correction,
   type LayoutBlock,
   type LayoutList,
   type Span,
@@ -48,6 +49,8 @@ import { DomainError } from '../../common/contract/result';
 export type WriteDocxOptions = {
   edition: Edition;
   lang?: 'da' | 'en';
+  /** Corrections after approval ("Rettelser"); pass them for the full edition only. */
+  corrections?: readonly Correction[];
 };
 
 const headingLevels = [
@@ -73,7 +76,13 @@ export async function minutesDocx(
   const lang = options.lang ?? 'da';
   const edition = buildEdition(doc, options.edition);
   if (options.edition === 'public') assertNoCprNumbers(checkPersonalData(edition));
-  const blocks = layoutMinutes(edition, { lang, edition: options.edition });
+  const blocks = layoutMinutes(edition, {
+    lang,
+    edition: options.edition,
+    ...(options.corrections && options.corrections.length > 0
+      ? { corrections: options.corrections }
+      : {}),
+  });
   const builder = new DocxBuilder();
   const children = blocks.flatMap((block) => builder.block(block));
   const date = formatDanishDate(doc.meeting.date, { language: lang });

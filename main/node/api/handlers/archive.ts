@@ -16,6 +16,7 @@ import { importBag } from '../../archive/importBag';
 import { minutesDocx } from '../../docx/writeDocx';
 import { fileStorePath, hasStoredFile } from '../../storage/fileStore';
 import { exportMeetingDocument } from '../../storage/interchange';
+import { correctionsForExport } from '../../storage/queries/lifecycle';
 import type { Library } from '../../storage/library';
 import { getAppendix } from '../../storage/queries/appendices';
 import type { Handlers } from '../handlers';
@@ -101,7 +102,9 @@ export function createArchiveHandlers(
 
     'meetings:exportDocx': async (input, ctx) => {
       const document = exportMeetingDocument(library.db, input.id);
-      const bytes = await minutesDocx(document, { edition: input.edition });
+      const corrections =
+        input.edition === 'full' ? correctionsForExport(library.db, input.id) : [];
+      const bytes = await minutesDocx(document, { edition: input.edition, corrections });
       const fileName = `${baseName(input.id)}${input.edition === 'public' ? '-offentlig' : ''}.docx`;
       if (ctx.pickSaveFile) {
         const chosen = await ctx.pickSaveFile(fileName);

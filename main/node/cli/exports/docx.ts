@@ -5,6 +5,7 @@
 import type { Edition } from '../../../common/export/editions';
 import { minutesDocx } from '../../docx/writeDocx';
 import { exportMeetingDocument } from '../../storage/interchange';
+import { correctionsForExport } from '../../storage/queries/lifecycle';
 import { writeOutput } from '../files';
 import type { ExportFormat } from '../types';
 
@@ -24,6 +25,7 @@ export const docxExport: ExportFormat = {
   async run(ctx, { meetingId, out }) {
     const edition = (ctx.options.edition ?? 'full') as Edition;
     const document = exportMeetingDocument(ctx.library().db, meetingId);
-    writeOutput(ctx, out, await minutesDocx(document, { edition }));
+    const corrections = edition === 'full' ? correctionsForExport(ctx.library().db, meetingId) : [];
+    writeOutput(ctx, out, await minutesDocx(document, { edition, corrections }));
   },
 };
