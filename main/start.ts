@@ -17,7 +17,7 @@ import { findElectronBinary } from './node/host/electronBinary';
 import { startHost } from './node/host/httpHost';
 import { parseStartArgs, startUsage as usage, type StartOptions } from './node/host/startOptions';
 import { resolveLibraryPath } from './node/paths';
-import { openLibrary, type Library } from './node/storage/library';
+import { openLibrarySession, type LibrarySession } from './node/storage/recovery';
 
 /** Opens `url` in the default browser; failures are reported on stderr and otherwise ignored. */
 function openBrowser(url: string): void {
@@ -66,20 +66,31 @@ async function runBrowserMode(options: StartOptions, rendererDir: string): Promi
     );
   }
   const libraryPath = resolveLibraryPath(options.libraryPath ?? undefined);
-  let library: Library;
+  // A damaged library does not stop the start: the page shows the recovery screen
+  // (library:recoveryStatus / library:restoreBackup, see storage/recovery.ts).
+  let library: LibrarySession;
   try {
-    library = openLibrary(libraryPath);
+    library = openLibrarySession(libraryPath, {
+      createHandlers: (opened) => createHandlers(opened),
+      onRestored: (_opened, name) => process.stderr.write(`Referat: restored the backup ${name}\n`),
+    });
   } catch (error) {
     process.stderr.write(`Referat: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
+  const damage = library.damage();
+  if (damage) {
+    process.stderr.write(
+      `Referat: ${damage.message.replace(/\s+/g, ' ')} The page offers to restore a backup (${damage.backups.length} found).\n`,
+    );
+  }
   const host = await startHost({
     library,
-    handlers: createHandlers(library),
+    handlers: library.handlers,
     rendererDir,
     port: options.port,
   });
-  process.stderr.write(`Referat: library ${library.path}\n`);
+  process.stderr.write(`Referat: library ${damage?.libraryPath ?? library.library()?.path ?? libraryPath}\n`);
   process.stdout.write(`Referat: ${host.url}\n`);
   if (options.isOpening) openBrowser(host.url);
 

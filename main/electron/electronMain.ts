@@ -25,7 +25,7 @@ import { createHandlers } from '../node/api/handlers';
 import type { HandlerContext } from '../node/api/types';
 import { contentTypeFor, resolveStaticFile, securityHeaders } from '../node/host/staticFiles';
 import { resolveLibraryPath } from '../node/paths';
-import { openLibrary, type Library } from '../node/storage/library';
+import { openLibrarySession, type LibrarySession } from '../node/storage/recovery';
 import { ensureNativeBinding } from './nativeBinding';
 
 const scheme = 'app';
@@ -52,7 +52,7 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
-let library: Library | null = null;
+let library: LibrarySession | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 /** The library named by --library PATH, REFERAT_LIBRARY, or the app's default. */
@@ -125,6 +125,9 @@ function createWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click (auxclick) could open links in new windows; the window-open handler
+      // denies them anyway, this stops the event at the source (electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
@@ -144,7 +147,12 @@ async function start(): Promise<void> {
     electronVersion: process.versions.electron ?? '',
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  const opened = openLibrary(libraryPathFromArgs(process.argv), { nativeBinding });
+  // A damaged library opens in recovery: the renderer shows the recovery screen
+  // (library:recoveryStatus / library:restoreBackup); nothing writes to the damaged file.
+  const opened = openLibrarySession(libraryPathFromArgs(process.argv), {
+    openOptions: { nativeBinding },
+    createHandlers: (openedLibrary) => createHandlers(openedLibrary),
+  });
   library = opened;
 
   const context: HandlerContext = {
@@ -160,7 +168,7 @@ async function start(): Promise<void> {
     },
   };
   // The packaged app trusts its handlers' outputs; development checks them against the contract.
-  const dispatch = createDispatcher(createHandlers(opened), {
+  const dispatch = createDispatcher(opened.handlers, {
     isValidatingOutput: !app.isPackaged,
   });
   ipcMain.handle(

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createClient } from './api/client';
 import { initI18n } from './i18n';
+import { RecoveryGate } from './recovery/RecoveryGate';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
@@ -14,6 +15,8 @@ const client = createClient();
 await initI18n();
 createRoot(container).render(
   <StrictMode>
-    <App client={client} />
+    <RecoveryGate client={client}>
+      <App client={client} />
+    </RecoveryGate>
   </StrictMode>,
 );

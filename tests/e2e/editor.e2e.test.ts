@@ -263,7 +263,9 @@ describe('the body editor in Chromium', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+Shift+G');
-    const content = await storedDecision((c) => JSON.stringify(c).includes('Indstillingen tiltrådt.'));
+    const content = await storedDecision((c) =>
+      JSON.stringify(c).includes('Indstillingen tiltrådt.'),
+    );
     expect(content).toContainEqual({
       type: 'paragraph',
       children: [{ type: 'text', text: 'Indstillingen tiltrådt.' }],
@@ -301,5 +303,27 @@ describe('the body editor in Chromium', () => {
         .map((v) => v.id);
     });
     expect(violations).toEqual([]);
+  });
+
+  it('lists the revisions, shows what changed and restores an old one as a new revision', async () => {
+    await openMeeting();
+    const owner = { kind: 'item', itemId, field: 'decision' };
+    const before = await call<{ revision: number; content: RichText }[]>('bodies:history', {
+      owner,
+    });
+    const oldest = before.reduce((a, b) => (a.revision < b.revision ? a : b));
+    await page.getByRole('button', { name: 'Historik for Beslutning', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Historik: Beslutning' });
+    await dialog
+      .getByRole('button', { name: new RegExp(`^Version ${oldest.revision}\\b`) })
+      .click();
+    await dialog.getByRole('region', { name: `Ændringer i version ${oldest.revision}` }).waitFor();
+    expect(await dialog.locator('ins').count()).toBeGreaterThan(0);
+    await dialog
+      .getByRole('button', { name: `Gendan version ${oldest.revision} som ny version` })
+      .click();
+    await storedDecision((c) => JSON.stringify(c) === JSON.stringify(oldest.content));
+    const after = await call<{ revision: number }[]>('bodies:history', { owner });
+    expect(after.length).toBe(before.length + 1);
   });
 });

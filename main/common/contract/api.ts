@@ -560,6 +560,31 @@ export const api = {
   // --- library maintenance -------------------------------------------------------------
   'library:backups': request(empty, z.array(backupSchema)),
   'library:backupNow': request(empty, backupSchema),
+  /**
+   * Whether the library could be opened. When it is damaged (or written by a newer Referat)
+   * the app starts anyway and every other request answers that error; the renderer then shows
+   * the recovery screen with the backups, newest first.
+   */
+  'library:recoveryStatus': request(
+    empty,
+    z.object({
+      isDamaged: z.boolean(),
+      libraryPath: z.string(),
+      /** `library_corrupt` or `library_newer` when damaged; null otherwise. */
+      code: z.enum(['library_corrupt', 'library_newer']).nullable(),
+      message: z.string().nullable(),
+      backups: z.array(backupSchema),
+    }),
+  ),
+  /**
+   * Replaces a damaged library with one of its backups (a name from `library:recoveryStatus`),
+   * keeps the damaged file beside it as `<name>.damaged-<time>.sqlite`, and opens the restored
+   * library. Refused (`conflict`) while the library is healthy.
+   */
+  'library:restoreBackup': request(
+    z.object({ name: z.string().min(1).max(255) }).strict(),
+    z.object({ restoredFrom: z.string(), keptDamagedFile: z.string().nullable() }),
+  ),
   // --- search ----------------------------------------------------------------------------
   /**
    * Full-text search, results grouped by meeting. Bounded work per call (search-as-you-type:

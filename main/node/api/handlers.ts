@@ -13,6 +13,7 @@ import { parseReferatDocument, referatFileName, serializeReferatDocument } from 
 import { backupNow, listBackups } from '../storage/backup';
 import { storeFile } from '../storage/fileStore';
 import { exportMeetingDocument, importMeetingDocument } from '../storage/interchange';
+import { createRecoveryHandlers } from '../storage/recovery';
 import { toDomainError, type Library } from '../storage/library';
 import { attachFileToAppendix, createAppendix, deleteAppendix, getAppendix, moveAppendix, updateAppendix } from '../storage/queries/appendices';
 import { bodyHistory, saveBody } from '../storage/queries/bodies';
@@ -121,6 +122,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
 
     'library:backups': () => listBackups(library.path),
     'library:backupNow': () => backupNow(library),
+    ...createRecoveryHandlers(library),
 
     ...createSearchHandlers(library),
     ...createArchiveHandlers(library, { maxAttachmentBytes }),

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { version as packageVersion } from '../../../package.json';
 import { isDomainError } from '../../common/contract/result';
 import { openLibrary, type Library } from '../storage/library';
+import { damagedLibraryMessage, isRecoverableOpenError } from '../storage/recovery';
 import { resolveLibraryPath } from '../paths';
 import { DomainError } from '../../common/contract/result';
 import { statOrNull } from './files';
@@ -82,7 +83,13 @@ export async function runCli(
             `There is no library at ${libraryPath} (choose one with --library PATH or REFERAT_LIBRARY).`,
           );
         }
-        library = openLibrary(libraryPath);
+        try {
+          library = openLibrary(libraryPath);
+        } catch (error) {
+          // One line naming the file and how to restore it (the file itself is left untouched).
+          if (isRecoverableOpenError(error)) throw new DomainError(error.code, damagedLibraryMessage(libraryPath, error));
+          throw error;
+        }
         return library;
       },
       resolvePath: (file) => path.resolve(io.cwd, file),

@@ -133,7 +133,14 @@ export function verifyLibraryCopy(file: string, nativeBinding?: string): void {
 export function restoreBackup(
   libraryPath: string,
   backupName: string,
-  options: { nativeBinding?: string } = {},
+  options: {
+    nativeBinding?: string;
+    /**
+     * How the file being replaced is kept: `replaced` (default, `<name>.replaced-<time>.sqlite`)
+     * or `damaged` (`<name>.damaged-<time>.sqlite`, kept exactly as found: no WAL checkpoint).
+     */
+    keptAs?: 'replaced' | 'damaged';
+  } = {},
 ): { restoredFrom: string; replacedPath: string | null } {
   const absolute = path.resolve(libraryPath);
   if (!listBackups(absolute).some((backup) => backup.name === backupName)) {
@@ -150,9 +157,11 @@ export function restoreBackup(
   let replacedPath: string | null = null;
   try {
     if (fs.existsSync(absolute)) {
-      checkpointQuietly(absolute, options.nativeBinding);
+      const keptAs = options.keptAs ?? 'replaced';
+      // A damaged file is kept for inspection exactly as it was found: nothing writes to it.
+      if (keptAs === 'replaced') checkpointQuietly(absolute, options.nativeBinding);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      replacedPath = path.join(dir, `${libraryName(absolute)}.replaced-${stamp}.sqlite`);
+      replacedPath = path.join(dir, `${libraryName(absolute)}.${keptAs}-${stamp}.sqlite`);
       fs.copyFileSync(absolute, replacedPath, fs.constants.COPYFILE_EXCL);
       fsyncPath(replacedPath);
       // A WAL left by a crash belongs to the replaced file, never to the restored one.

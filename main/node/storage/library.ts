@@ -4,8 +4,9 @@
  *
  * Safety rules implemented here:
  * - An existing file is inspected through a read-only handle before anything writes to it:
- *   not SQLite, not a Referat library, damaged (`PRAGMA quick_check`, run after an unclean
- *   shutdown or on request) → `library_corrupt`;
+ *   not SQLite, not a Referat library, damaged (the header against the file size always;
+ *   `PRAGMA quick_check` unless the file is unchanged since a recorded clean close, see
+ *   cleanClose.ts) → `library_corrupt`;
  *   written by a newer schema → `library_newer`. In every refused case the file is left
  *   byte-for-byte untouched.
  * - A new library is built in a temporary file and linked into place only when complete, so a
@@ -30,6 +31,7 @@ import { DomainError, isDomainError } from '../../common/contract/result';
 import { latestSchemaVersion, migrations } from './migrations/index';
 import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
 import { syncSearchIndex } from './searchIndex';
+import { checkSqliteHeader, forgetCleanClose, isUnchangedSinceCleanClose, recordCleanClose } from './cleanClose';
 
 /** The better-sqlite3 handle type used by every query function. */
 export type Db = Database.Database;
@@ -62,10 +64,10 @@ export type OpenLibraryOptions = {
   /** How long a write waits for another process's lock. Default 5000 ms. */
   busyTimeoutMs?: number;
   /**
-   * Run `PRAGMA quick_check` before opening: true always, false never. By default it runs when
-   * the last session did not close cleanly (a `-wal` file is left beside the library), because
-   * a full check of a large library takes seconds; damage met later while reading still
-   * answers `library_corrupt`.
+   * Run `PRAGMA quick_check` before opening: true always, false never. By default it runs
+   * unless the file is exactly the one the last clean close recorded (`<library>.closed`, see
+   * cleanClose.ts), because a full check of a large library takes seconds; a leftover `-wal`
+   * (unclean shutdown) always checks. Damage met later while reading answers `library_corrupt`.
    */
   isCheckingIntegrity?: boolean;
   /** `normal` (default, see the module comment) or `full` (fsync on every commit). */
@@ -98,7 +100,10 @@ export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {
     const isCreated = createLibraryFile(absolute, nativeBinding);
     if (!isCreated) inspectLibraryFile(absolute, { isCheckingIntegrity: false, busyTimeoutMs, nativeBinding });
   } else {
-    const isCheckingIntegrity = options.isCheckingIntegrity ?? fs.existsSync(`${absolute}-wal`);
+    // The full check is slow on a large library; it is skipped only for the very file the
+    // last clean close recorded (cleanClose.ts), so damage done while closed is found here.
+    const isCheckingIntegrity =
+      options.isCheckingIntegrity ?? (fs.existsSync(`${absolute}-wal`) || !isUnchangedSinceCleanClose(absolute));
     inspectLibraryFile(absolute, { isCheckingIntegrity, busyTimeoutMs, nativeBinding });
   }
 
@@ -114,6 +119,7 @@ export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
       migrate(db, absolute);
+      forgetCleanClose(absolute);
     }
     const schemaVersion = Number(db.pragma('user_version', { simple: true }));
     const name = path.basename(absolute).replace(/\.[^.]*$/, '') || 'library';
@@ -131,6 +137,7 @@ export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {
         if (isClosed) return;
         isClosed = true;
         db.close();
+        if (!isReadonly) recordCleanClose(absolute);
       },
     };
   } catch (error) {
@@ -163,6 +170,10 @@ export function inspectLibraryFile(
   }
   if (!head.equals(sqliteHeader)) {
     throw new DomainError('library_corrupt', `${file} is not a Referat library (not an SQLite database). The file was left untouched.`);
+  }
+  const headerProblem = fs.existsSync(`${file}-wal`) ? null : checkSqliteHeader(file);
+  if (headerProblem) {
+    throw new DomainError('library_corrupt', `The library ${file} is damaged: ${headerProblem}. It was left untouched; restore a backup.`);
   }
 
   let db: Db | undefined;

@@ -21,6 +21,7 @@ import { useApp } from '../appContext';
 import { TextAreaField } from '../components/fields';
 import { BodyEditor, type BodyEditorContext } from '../editor/BodyEditor';
 import { EditorErrorBoundary } from '../editor/EditorErrorBoundary';
+import { HistoryDialog } from '../editor/HistoryDialog';
 import { isOpenBody, useMeetingRecords } from '../editor/meetingRecords';
 import { bodyKey, bodyLabelKey } from './bodies';
 
@@ -57,6 +58,7 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
   // The content the editor was (re)loaded with; a new generation remounts the editor.
   const [loaded, setLoaded] = useState(() => ({ content: body.content, generation: 0 }));
   const [conflict, setConflict] = useState<ApiError | null>(null);
+  const [isHistoryOpen, setHistoryOpen] = useState(false);
   const baseRevision = useRef(body.revision);
   const key = bodyKey(owner);
   // Formatted text must not be flattened by the plain fallback.
@@ -182,6 +184,30 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
           {...(records.standardTexts ? { standardTexts: records.standardTexts } : {})}
         />
       </EditorErrorBoundary>
+      <div className="button-row body-field__tools">
+        <button
+          type="button"
+          className="button--quiet"
+          aria-label={t('editor.history.open', { label })}
+          onClick={() => setHistoryOpen(true)}
+        >
+          {t('editor.history.button')}
+        </button>
+      </div>
+      {isHistoryOpen && (
+        <HistoryDialog
+          owner={owner}
+          label={label}
+          onClose={() => setHistoryOpen(false)}
+          onRestore={(content) => {
+            // A restore is a new revision with the old content; the history keeps everything.
+            setHistoryOpen(false);
+            setText(richTextToPlain(content));
+            setLoaded((previous) => ({ content, generation: previous.generation + 1 }));
+            schedule(content, true);
+          }}
+        />
+      )}
       {conflict && (
         <div className="conflict" role="alert">
           <p>{t('bodies.conflict')}</p>
