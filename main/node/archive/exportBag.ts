@@ -73,11 +73,15 @@ export type ExportBagResult = {
  */
 function useNativeCrc32(): void {
   if (typeof zlib.crc32 !== 'function') return;
-  const fromYazl = createRequire(createRequire(import.meta.url).resolve('yazl'));
-  const crc32 = fromYazl('buffer-crc32') as {
-    unsigned: (data: Buffer | string, previous?: number) => number;
-  };
-  crc32.unsigned = (data, previous) => zlib.crc32(data, previous ?? 0);
+  try {
+    const fromYazl = createRequire(createRequire(import.meta.url).resolve('yazl'));
+    const crc32 = fromYazl('buffer-crc32') as {
+      unsigned: (data: Buffer | string, previous?: number) => number;
+    };
+    crc32.unsigned = (data, previous) => zlib.crc32(data, previous ?? 0);
+  } catch {
+    // A packaging layout where yazl's copy cannot be found: yazl keeps its own (slower) CRC.
+  }
 }
 useNativeCrc32();
 
