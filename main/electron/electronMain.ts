@@ -18,12 +18,14 @@ import {
   session,
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
+  type SaveDialogOptions,
 } from 'electron';
 import type { Result } from '../common/contract/result';
 import { createDispatcher } from '../node/api/dispatch';
 import { createHandlers } from '../node/api/handlers';
 import type { HandlerContext } from '../node/api/types';
 import { contentTypeFor, resolveStaticFile, securityHeaders } from '../node/host/staticFiles';
+import { createPdfExportJobs, exportIdPattern, pdfContentDisposition } from '../node/pdf/exportJobs';
 import { resolveLibraryPath } from '../node/paths';
 import { openLibrarySession, type LibrarySession } from '../node/storage/recovery';
 import { ensureNativeBinding } from './nativeBinding';
@@ -54,6 +56,9 @@ protocol.registerSchemesAsPrivileged([
 
 let library: LibrarySession | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** PDF exports of this launch (pdf:* requests), shown by the preview at app://referat/exports/<id>. */
+const pdfJobs = createPdfExportJobs();
+const exportsPrefix = '/exports/';
 
 /** The library named by --library PATH, REFERAT_LIBRARY, or the app's default. */
 function libraryPathFromArgs(argv: readonly string[]): string {
@@ -88,6 +93,7 @@ function lockDownSessions(): void {
 function serveRenderer(): void {
   protocol.handle(scheme, async (request) => {
     const url = new URL(request.url);
+    if (url.host === appHost && url.pathname.startsWith(exportsPrefix)) return serveExport(url);
     const file = url.host === appHost ? resolveStaticFile(rendererDir, url.pathname) : null;
     if (!file)
       return new Response('Not found', {
@@ -103,6 +109,27 @@ function serveRenderer(): void {
         'Cache-Control': 'no-cache',
       },
     });
+  });
+}
+
+/** A finished PDF export for the preview iframe (inline, framable by our own page only). */
+async function serveExport(url: URL): Promise<Response> {
+  const exportId = url.pathname.slice(exportsPrefix.length);
+  const file = exportIdPattern.test(exportId) ? pdfJobs.file(exportId) : null;
+  if (!file)
+    return new Response('Not found', {
+      status: 404,
+      headers: { ...securityHeaders, 'Content-Type': 'text/plain' },
+    });
+  return new Response(await readFile(file.path), {
+    status: 200,
+    headers: {
+      ...securityHeaders,
+      'Content-Security-Policy': "frame-ancestors 'self'",
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': pdfContentDisposition(file.fileName, false),
+      'Cache-Control': 'no-store',
+    },
   });
 }
 
@@ -157,6 +184,19 @@ async function start(): Promise<void> {
 
   const context: HandlerContext = {
     transport: 'electron',
+    pdfExports: {
+      jobs: pdfJobs,
+      previewUrl: (exportId) => `${appOrigin}${exportsPrefix}${exportId}`,
+      // Saving goes through the main process's save dialog (pdf:save, pickSaveFile).
+      downloadUrl: () => null,
+    },
+    pickSaveFile: async (suggestedName) => {
+      const options: SaveDialogOptions = { defaultPath: suggestedName };
+      const choice = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
     // Files enter the app only through the main process's own dialog; the page names no path.
     pickFile: async () => {
       const options: OpenDialogOptions = { properties: ['openFile'] };
@@ -206,6 +246,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    void pdfJobs.close();
     library?.close();
     library = null;
   });

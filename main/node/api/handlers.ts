@@ -34,6 +34,7 @@ import type { HandlerMap } from './dispatch';
 import { createArchiveHandlers } from './handlers/archive';
 import { createSearchHandlers } from './handlers/search';
 import { createLifecycleHandlers } from './handlers/lifecycle';
+import { createPdfHandlers } from './handlers/pdf';
 import { createSignatureHandlers } from './handlers/signatures';
 import { createStandardTextsHandlers } from './handlers/standardTexts';
 import type { HandlerContext, IncomingFile } from './types';
@@ -129,6 +130,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createLifecycleHandlers(library),
     ...createSignatureHandlers(library),
     ...createStandardTextsHandlers(library),
+    ...createPdfHandlers(library),
   };
   return withErrorMapping(handlers, library.path);
 }

@@ -2,6 +2,7 @@
  * What a transport hands to every API handler besides the validated input.
  * Electron IPC, the HTTP host and the CLI each build one context per launch.
  */
+import type { PdfExportJobs } from '../pdf/exportJobs';
 
 /** A file that a transport has placed in a temporary location for a handler to take in. */
 export type IncomingFile = {
@@ -35,6 +36,20 @@ export type HandlerContext = {
    * the host, token included). `onDone` runs after the download or when the host closes.
    */
   offerDownload?: (file: OutgoingFile) => { url: string };
+  /**
+   * Browser mode and Electron: the PDF exports of this launch (`pdf:*` requests) and the URLs
+   * this transport serves a finished export at (main/node/pdf/exportJobs.ts).
+   */
+  pdfExports?: PdfExportsContext;
+};
+
+/** How a transport runs and serves PDF exports. */
+export type PdfExportsContext = {
+  jobs: PdfExportJobs;
+  /** Where the page shows the export inline (browser mode: `/exports/<id>?token=…`). */
+  previewUrl(exportId: string): string;
+  /** The export as an attachment; null where the transport saves through a dialog instead. */
+  downloadUrl(exportId: string): string | null;
 };
 
 /** A file the main side hands to the user (browser mode: as a download). */

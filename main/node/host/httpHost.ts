@@ -18,6 +18,7 @@ import type { HandlerContext } from '../api/types';
 import { contentTypeFor, resolveStaticFile, securityHeaders } from './staticFiles';
 import { createUploadStore, UploadTooLargeError } from './uploads';
 import { createDownloadStore } from '../archive/downloads';
+import { createPdfExportJobs, exportIdPattern, pdfContentDisposition } from '../pdf/exportJobs';
 
 /** The header that carries the per-launch token. */
 export const tokenHeader = 'x-referat-token';
@@ -61,11 +62,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const dispatch = createDispatcher(options.handlers, options.dispatcher);
   const uploads = createUploadStore();
   const downloads = createDownloadStore(token);
+  const pdfJobs = createPdfExportJobs();
   const context: HandlerContext = {
     transport: 'http',
     resolveUpload: (uploadId) => uploads.resolve(uploadId),
     releaseUpload: (uploadId) => uploads.release(uploadId),
     offerDownload: (file) => downloads.offer(file),
+    pdfExports: {
+      jobs: pdfJobs,
+      previewUrl: (exportId) => `${exportsPrefix}${exportId}?token=${token}`,
+      downloadUrl: (exportId) => `${exportsPrefix}${exportId}?token=${token}&download=1`,
+    },
   };
   let port = 0;
 
@@ -95,6 +102,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const isUpload = url.pathname === '/upload';
     // GET /download/<id>?token=… (exports, appendix files): see archive/downloads.ts.
     if (downloads.serve(req, res, url, securityHeaders)) return;
+    if (url.pathname.startsWith(exportsPrefix)) return serveExport(req, res, url);
     if (!isApi && !isUpload) return serveStatic(req, res, url.pathname);
 
     if (!hasValidToken(req.headers[tokenHeader], tokenBytes)) {
@@ -155,6 +163,46 @@ export async function startHost(options: HostOptions): Promise<Host> {
     return sendJson(res, 200, result);
   }
 
+  /**
+   * `GET /exports/<id>`: a finished PDF export (pdf:start / pdf:export), as often as the preview
+   * asks. The token comes in the header, or in the query for an iframe or a followed link;
+   * `download=1` asks for an attachment instead of inline display.
+   */
+  function serveExport(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    const header = req.headers[tokenHeader];
+    const given = typeof header === 'string' ? header : (url.searchParams.get('token') ?? undefined);
+    if (!hasValidToken(given, tokenBytes)) {
+      return refuse(res, 401, 'forbidden', 'A valid token (X-Referat-Token header or token query parameter) is required.');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return refuse(res, 405, 'forbidden', 'Only GET and HEAD are allowed here.');
+    }
+    const exportId = url.pathname.slice(exportsPrefix.length);
+    const file = exportIdPattern.test(exportId) ? pdfJobs.file(exportId) : null;
+    const size = file ? statSync(file.path, { throwIfNoEntry: false })?.size : undefined;
+    if (!file || size === undefined) {
+      return refuse(res, 404, 'not_found', 'This PDF export is not finished or no longer kept; export again.');
+    }
+    res.writeHead(200, {
+      ...securityHeaders,
+      // The preview shows the PDF in an iframe of our own page: the page's policy would forbid
+      // framing, and default-src 'none' would block the browser's PDF viewer.
+      'Content-Security-Policy': "frame-ancestors 'self'",
+      'Content-Type': 'application/pdf',
+      'Content-Length': String(size),
+      'Content-Disposition': pdfContentDisposition(file.fileName, url.searchParams.get('download') === '1'),
+      'Cache-Control': 'no-store',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file.path)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+
   function serveStatic(
     req: http.IncomingMessage,
     res: http.ServerResponse,
@@ -203,12 +251,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
         server.closeAllConnections();
       }).finally(() => {
         downloads.close();
-        return uploads.close();
+        return Promise.all([uploads.close(), pdfJobs.close()]).then(() => undefined);
       });
       return closing;
     },
   };
 }
+
+/** Where finished PDF exports are served (`GET /exports/<exportId>`). */
+const exportsPrefix = '/exports/';
 
 /** `Host` must be exactly 127.0.0.1:PORT or localhost:PORT. */
 export function isAllowedHost(host: string | undefined, port: number): boolean {
