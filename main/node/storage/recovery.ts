@@ -9,6 +9,7 @@
  * Browser mode (main/start.ts) and Electron (main/electron/electronMain.ts) both serve the
  * handlers of a `LibrarySession`; the CLI prints `damagedLibraryMessage` and exits 1.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { api, type RequestName } from '../../common/contract/api';
 import { DomainError, isDomainError } from '../../common/contract/result';
@@ -16,6 +17,23 @@ import type { HandlerMap } from '../api/dispatch';
 import type { HandlerContext } from '../api/types';
 import { listBackups, restoreBackup, type BackupInfo } from './backup';
 import { openLibrary, type Library, type OpenLibraryOptions } from './library';
+import { libraryApplicationId } from './migrations/types';
+
+/** True when the file starts with an SQLite header carrying Referat's application id. */
+function hasReferatHeader(file: string): boolean {
+  try {
+    const header = Buffer.alloc(72);
+    const fd = fs.openSync(file, 'r');
+    try {
+      if (fs.readSync(fd, header, 0, 72, 0) < 72) return false;
+    } finally {
+      fs.closeSync(fd);
+    }
+    return header.toString('latin1', 0, 15) === 'SQLite format 3' && header.readUInt32BE(68) === libraryApplicationId;
+  } catch {
+    return false;
+  }
+}
 
 /** Why a library could not be opened, with what can replace it. */
 export type LibraryDamage = {
@@ -97,6 +115,9 @@ export function openLibrarySession(libraryPath: string, options: LibrarySessionO
     open();
   } catch (error) {
     if (!isRecoverableOpenError(error)) throw error;
+    // A file that is not ours at all (a wrong --library) with nothing to restore is a plain
+    // refusal, not a recovery.
+    if (!hasReferatHeader(absolute) && listBackups(absolute).length === 0) throw error;
     damage = describeDamage(absolute, error);
   }
 
