@@ -50,7 +50,7 @@ describe('signing the exported model meeting', () => {
     const file = path.join(work, 'signed.pdf');
     writeFileSync(file, pdf);
     const audit = execFileSync(
-      '/work/shared/tools/pdf-audit',
+      path.resolve(import.meta.dirname, '../../../shared/tools/pdf-audit'),
       [
         file,
         '--pdfa',

@@ -13,7 +13,8 @@ import { signPdf, verifyPdf, WRONG_PASSWORD_MESSAGE } from '../../main/node/sign
 import { createTestPki, type KeyKind, type TestMember, type TestPki } from '../helpers/testPki';
 import { makeSamplePdf } from './samplePdf';
 
-const PDF_AUDIT = '/work/shared/tools/pdf-audit';
+/** The team's independent PDF checker, beside the repository. */
+const PDF_AUDIT = path.resolve(import.meta.dirname, '../../../shared/tools/pdf-audit');
 
 let pki: TestPki;
 let members: TestMember[];

@@ -208,10 +208,12 @@ export function markSigned(
       `SELECT count(*) FROM participants WHERE meeting_id = ? AND attendance = 'present'`,
       true,
     ).get(args.id) as number;
-    if (args.check.signers.length < present) {
+    // A member signing twice still counts once.
+    const distinctSigners = new Set(args.check.signers).size;
+    if (distinctSigners < present) {
       throw new DomainError(
         'conflict',
-        `The PDF has ${args.check.signers.length} signatures; ${present} members were present and must all sign.`,
+        `The PDF has signatures by ${distinctSigners} people; ${present} members were present and must all sign.`,
       );
     }
     const meeting = setMeetingStatus(db, { id: args.id, status: 'signed' });
