@@ -167,6 +167,60 @@ const groups: Group[] = [
       return figures;
     },
   },
+  {
+    name: 'editor',
+    issue: 3,
+    run: async () => {
+      const { runEditorBench } = await import('./editor');
+      const result = await runEditorBench();
+      if ('skipped' in result) {
+        return [{ group: 'editor', issue: 3, name: 'editor benchmark skipped', value: 0, unit: 'ms' as const, target: null, isMet: null, note: result.skipped }];
+      }
+      const figures: BenchFigure[] = [];
+      for (const c of result.cases) {
+        figures.push(
+          {
+            group: 'editor',
+            issue: 3,
+            name: `keystroke-to-paint p95, ${c.name}`,
+            value: round(c.p95Ms, 1),
+            unit: 'ms',
+            target: '< 16 ms',
+            isMet: c.p95Ms < 16,
+            note: `p50 ${round(c.p50Ms, 1)} ms, p99 ${round(c.p99Ms, 1)} ms (target < 33 ms), ${c.keystrokes} keystrokes`,
+          },
+          {
+            group: 'editor',
+            issue: 3,
+            name: `open to editable, ${c.name}`,
+            value: round(c.openToEditableMs / 1000, 2),
+            unit: 's',
+            target: '< 1 s',
+            isMet: c.openToEditableMs < 1000,
+          },
+          {
+            group: 'editor',
+            issue: 3,
+            name: `renderer JS heap, ${c.name}`,
+            value: round(c.heapMiB, 1),
+            unit: 'MiB',
+            target: '< 300 MB',
+            isMet: c.heapMiB * 1.048576 < 300,
+          },
+        );
+      }
+      figures.push({
+        group: 'editor',
+        issue: 3,
+        name: 'keystroke-to-paint p95, 300 pages / 1 page',
+        value: round(result.ratioP95, 2),
+        unit: 'ratio',
+        target: '≤ 1.2',
+        isMet: result.ratioP95 <= 1.2,
+      });
+      return figures;
+    },
+  },
 ];
 
 function machine() {

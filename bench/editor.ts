@@ -1,0 +1,155 @@
+/**
+ * Editor benchmark (issue 3), Playwright in Chromium against browser mode: a generated meeting
+ * of 60 agenda items with about 5 pages of decision text each (about 300 pages), and the same
+ * meeting cut to one item of one page, measured in the same run, in the minutes document view
+ * (one editor per body, off-screen sections not laid out).
+ *
+ * Keystroke-to-paint: a capture-phase keydown listener stamps the time; the next animation
+ * frame plus a task after it marks the paint. Typing happens in the middle of item 30.
+ */
+import { openBrowserSession, type BrowserSession } from '../tests/e2e/helpers/browserMode';
+
+export type EditorBenchCase = {
+  name: string;
+  pages: number;
+  openToEditableMs: number;
+  keystrokes: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  heapMiB: number;
+};
+export type EditorBenchResult = { cases: EditorBenchCase[]; ratioP95: number } | { skipped: string };
+
+const pageChars = 3000;
+const sentence =
+  'Udvalget drøftede sagen og lagde vægt på borgernes inddragelse, økonomien og den videre proces for projektet. ';
+
+function body(pages: number) {
+  const paragraphs: { type: 'paragraph'; children: { type: 'text'; text: string }[] }[] = [];
+  let chars = 0;
+  while (chars < pages * pageChars) {
+    const text = sentence.repeat(6).trim();
+    paragraphs.push({ type: 'paragraph', children: [{ type: 'text', text }] });
+    chars += text.length;
+  }
+  return paragraphs;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function measure(session: BrowserSession, meetingId: string, itemIndex: number, name: string, pages: number) {
+  const page = session.page;
+  await page.goto(session.host.url);
+  const started = Date.now();
+  await page.evaluate((id) => {
+    window.location.hash = `#/meetings/${id}`;
+  }, meetingId);
+  await page.getByRole('button', { name: 'Referat som dokument' }).click();
+  const editors = page.locator('.meeting-document__item [contenteditable="true"]');
+  await editors.first().waitFor();
+  const openToEditableMs = Date.now() - started;
+  const target = editors.nth(itemIndex);
+  await target.scrollIntoViewIfNeeded();
+  await target.click();
+  // Caret in the middle of the body.
+  await target.evaluate((element) => {
+    const paragraphs = element.querySelectorAll('p');
+    const middle = paragraphs[Math.floor(paragraphs.length / 2)];
+    const text = middle?.firstChild?.firstChild ?? middle?.firstChild;
+    if (!text) return;
+    const range = document.createRange();
+    range.setStart(text, Math.min(40, text.textContent?.length ?? 0));
+    range.collapse(true);
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  });
+  await page.evaluate(() => {
+    const w = window as unknown as { __latencies: number[] };
+    w.__latencies = [];
+    document.addEventListener(
+      'keydown',
+      () => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => setTimeout(() => w.__latencies.push(performance.now() - t0), 0));
+      },
+      true,
+    );
+  });
+  const text = 'supplerende bemærkning til referatet ';
+  for (let round = 0; round < 4; round++) await page.keyboard.type(text, { delay: 30 });
+  await page.waitForTimeout(300);
+  const latencies = (await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)).sort(
+    (a, b) => a - b,
+  );
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  return {
+    name,
+    pages,
+    openToEditableMs,
+    keystrokes: latencies.length,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    heapMiB: heap / 2 ** 20,
+  } satisfies EditorBenchCase;
+}
+
+export async function runEditorBench(): Promise<EditorBenchResult> {
+  let session: BrowserSession;
+  try {
+    session = await openBrowserSession({ viewport: { width: 1400, height: 900 } });
+  } catch (error) {
+    return { skipped: `Chromium or the browser-mode host is not available: ${(error as Error).message}` };
+  }
+  try {
+    const call = async <T>(name: string, input: unknown): Promise<T> => {
+      const response = await fetch(`${session.host.origin}/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
+        body: JSON.stringify(input),
+      });
+      const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+      if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
+      return result.value as T;
+    };
+    const committee = await call<{ id: string }>('committees:create', {
+      name: 'Benchmarkudvalget',
+      kind: 'staaende_udvalg',
+      organisation: 'Gentofte Kommune',
+      template: 'opgaveudvalg',
+    });
+    const makeMeeting = async (number: number, items: number, pages: number) => {
+      const meeting = await call<{ meeting: { id: string } }>('meetings:create', {
+        committeeId: committee.id,
+        number,
+        date: `2018-01-${String(number).padStart(2, '0')}`,
+        kind: 'ordinary',
+        isCopyingPrevious: false,
+      });
+      const content = body(pages);
+      for (let i = 0; i < items; i++) {
+        const item = await call<{ id: string }>('items:create', {
+          meetingId: meeting.meeting.id,
+          item: { title: `Punkt ${i + 1}`, isClosed: false, publicTitle: '', caseId: '', documentNumber: '', presenter: '', kind: 'decision' },
+        });
+        await call('bodies:save', { owner: { kind: 'item', itemId: item.id, field: 'decision' }, content, baseRevision: 0 });
+      }
+      return meeting.meeting.id;
+    };
+    const small = await makeMeeting(1, 1, 1);
+    const large = await makeMeeting(2, 60, 5);
+    const smallCase = await measure(session, small, 0, 'one item of one page', 1);
+    const largeCase = await measure(session, large, 29, '60 items of 5 pages (about 300 pages)', 300);
+    return { cases: [smallCase, largeCase], ratioP95: largeCase.p95Ms / Math.max(0.001, smallCase.p95Ms) };
+  } finally {
+    await session.close();
+  }
+}
