@@ -10,6 +10,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../../main/common/contract/result';
 import { signPdf, verifyPdf, WRONG_PASSWORD_MESSAGE } from '../../main/node/signing/index';
+import {
+  byteRangeContent,
+  embedSignature,
+  prepareSignature,
+} from '../../main/node/signing/pdfIncremental';
 import { createTestPki, type KeyKind, type TestMember, type TestPki } from '../helpers/testPki';
 import { makeSamplePdf } from './samplePdf';
 
@@ -454,6 +459,61 @@ describe('signing a PDF/A-3b', () => {
       '/dev/null',
     ]);
     expect(verified.out).toContain('Verification successful');
+  });
+
+  it('verifies a CMS made by another implementation (openssl cms), and pdfsig agrees', () => {
+    const member = members[1] as TestMember;
+    const keyPem = path.join(work, 'foreign-key.pem');
+    execFileSync(
+      'openssl',
+      ['pkcs12', '-in', member.p12Path, '-nodes', '-out', keyPem, '-passin', 'env:P12PASS'],
+      {
+        env: { ...process.env, P12PASS: member.password },
+        stdio: ['ignore', 'ignore', 'ignore'],
+      },
+    );
+    const prepared = prepareSignature(unsigned, {
+      contentsSize: 8192,
+      date: new Date(),
+      reason: 'Fremmed',
+    });
+    const content = save(
+      'foreign.bin',
+      Buffer.concat(byteRangeContent(prepared.bytes, prepared.byteRange)),
+    );
+    const der = path.join(work, 'foreign.der');
+    // OpenSSL's own choices: signing-time and SMIMECapabilities attributes, its DER ordering.
+    execFileSync('openssl', [
+      'cms',
+      '-sign',
+      '-binary',
+      '-in',
+      content,
+      '-signer',
+      keyPem,
+      '-outform',
+      'DER',
+      '-out',
+      der,
+      '-md',
+      'sha256',
+      '-certfile',
+      save('foreign-chain.pem', Buffer.from(pki.intermediatePem)),
+    ]);
+    rmSync(keyPem);
+    const signed = embedSignature(prepared, readFileSync(der));
+    const report = verifyPdf(signed, { trustedRoots: [pki.rootPem], isSystemTrustUsed: false });
+    expect(report.signatures.map((s) => [s.signer, s.status, s.coversWholeFile])).toEqual([
+      [member.name, 'valid', true],
+    ]);
+    const sig = pdfsig(save('foreign.pdf', signed));
+    expect([sig.total, sig.valid]).toEqual([1, 1]);
+    // And a foreign CMS over other bytes is caught.
+    const other = embedSignature(
+      prepareSignature(revisions[1] as Buffer, { contentsSize: 8192, date: new Date() }),
+      readFileSync(der),
+    );
+    expect(verifyPdf(other, { isSystemTrustUsed: false }).signatures[1]?.status).toBe('modified');
   });
 
   it('reads a cross-reference table with non-standard 19-byte entries (the tokenizing fallback)', () => {
