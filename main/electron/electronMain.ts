@@ -6,7 +6,9 @@
  * the CSP of the HTTP host on every file, navigation/new windows/webviews denied, every
  * permission denied, IPC answered only for frames of our own origin.
  */
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -16,16 +18,22 @@ import {
   ipcMain,
   protocol,
   session,
+  shell,
+  type FileFilter,
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
-import type { Result } from '../common/contract/result';
+import { DomainError, type Result } from '../common/contract/result';
 import { createDispatcher } from '../node/api/dispatch';
 import { createHandlers } from '../node/api/handlers';
 import type { HandlerContext } from '../node/api/types';
 import { contentTypeFor, resolveStaticFile, securityHeaders } from '../node/host/staticFiles';
-import { createPdfExportJobs, exportIdPattern, pdfContentDisposition } from '../node/pdf/exportJobs';
+import {
+  createPdfExportJobs,
+  exportIdPattern,
+  pdfContentDisposition,
+} from '../node/pdf/exportJobs';
 import { resolveLibraryPath } from '../node/paths';
 import { openLibrarySession, type LibrarySession } from '../node/storage/recovery';
 import { ensureNativeBinding } from './nativeBinding';
@@ -59,6 +67,47 @@ let mainWindow: BrowserWindow | null = null;
 /** PDF exports of this launch (pdf:* requests), shown by the preview at app://referat/exports/<id>. */
 const pdfJobs = createPdfExportJobs();
 const exportsPrefix = '/exports/';
+
+/** Temporary copies of appendices opened with the system viewer (removed when Referat quits). */
+const openedCopies = new Set<string>();
+
+/** Where the save dialog starts: the user's Documents folder, else the home folder. */
+function defaultSaveFolder(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    // Some Linux desktops have no Documents folder configured.
+    return app.getPath('home');
+  }
+}
+
+/** The file types the save dialog offers for a suggested name (none for a folder bag). */
+function saveFiltersFor(suggestedName: string): FileFilter[] | undefined {
+  const extension = path.extname(suggestedName).slice(1).toLowerCase();
+  const named: Readonly<Record<string, string>> = {
+    zip: 'ZIP',
+    docx: 'Word',
+    pdf: 'PDF',
+  };
+  const name = named[extension];
+  return name ? [{ name, extensions: [extension] }] : undefined;
+}
+
+/** Removes the temporary folders of opened appendix copies; a viewer may still hold one open. */
+function removeOpenedCopies(): void {
+  for (const file of openedCopies) {
+    const folder = path.dirname(file);
+    // Only the handler's own temporary folders (main/node/api/handlers/archive.ts).
+    if (path.dirname(folder) !== os.tmpdir() || !path.basename(folder).startsWith('referat-bilag-'))
+      continue;
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      /* best effort: the system's temp cleaning takes what is left */
+    }
+  }
+  openedCopies.clear();
+}
 
 /** The library named by --library PATH, REFERAT_LIBRARY, or the app's default. */
 function libraryPathFromArgs(argv: readonly string[]): string {
@@ -191,11 +240,25 @@ async function start(): Promise<void> {
       downloadUrl: () => null,
     },
     pickSaveFile: async (suggestedName) => {
-      const options: SaveDialogOptions = { defaultPath: suggestedName };
+      const options: SaveDialogOptions = {
+        defaultPath: path.join(defaultSaveFolder(), suggestedName),
+        filters: saveFiltersFor(suggestedName),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
       const choice = mainWindow
         ? await dialog.showSaveDialog(mainWindow, options)
         : await dialog.showSaveDialog(options);
       return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
+    // The handler hands over a read-only temporary copy, so a viewer cannot change the store.
+    openWithSystem: async (file) => {
+      openedCopies.add(file);
+      const problem = await shell.openPath(file);
+      if (problem)
+        throw new DomainError(
+          'not_found',
+          `No application on this computer opened ${path.basename(file)}: ${problem}`,
+        );
     },
     // Files enter the app only through the main process's own dialog; the page names no path.
     pickFile: async () => {
@@ -246,6 +309,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    removeOpenedCopies();
     void pdfJobs.close();
     library?.close();
     library = null;

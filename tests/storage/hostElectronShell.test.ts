@@ -7,13 +7,26 @@
  * show (window behaviour) is in tests/e2e/electron.e2e.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
 import { contentSecurityPolicy } from '../../main/node/host/staticFiles';
+import { validateBag } from '../helpers/bagitValidator';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const electronMain = path.join(root, 'out', 'main', 'electronMain.mjs');
@@ -54,11 +67,27 @@ export class BrowserWindow {
   focus() {}
   show() {}
 }
+// The dialogs answer what the driver queued (state.openAnswers / state.saveAnswers), else "cancelled".
+state.openAnswers = [];
+state.saveAnswers = [];
+state.saveDialogs = [];
+state.openedPaths = [];
 export const dialog = {
   showErrorBox: (title, message) => { state.errorBox = message; },
-  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  showOpenDialog: async () => {
+    const file = state.openAnswers.shift();
+    return file ? { canceled: false, filePaths: [file] } : { canceled: true, filePaths: [] };
+  },
+  showSaveDialog: async (windowOrOptions, maybeOptions) => {
+    state.saveDialogs.push(maybeOptions ?? windowOrOptions);
+    const file = state.saveAnswers.shift();
+    return file ? { canceled: false, filePath: file } : { canceled: true, filePath: '' };
+  },
 };
-export default { app, protocol, session, ipcMain, BrowserWindow, dialog };
+export const shell = {
+  openPath: async (file) => { state.openedPaths.push(file); return ''; },
+};
+export default { app, protocol, session, ipcMain, BrowserWindow, dialog, shell };
 `;
 
 const hooksSource = (stubUrl: string) => `
@@ -123,17 +152,86 @@ let isDownloadPrevented = false;
 state.sessionEvents['will-download']?.({ preventDefault: () => { isDownloadPrevented = true; } });
 out.isDownloadPrevented = isDownloadPrevented;
 
+// Sharing through the dialogs and shell: attach a file, archive, open the appendix, import.
+const { readFileSync, statSync, existsSync } = await import('node:fs');
+const ipc = (name, input) => call({ senderFrame: { url: 'app://referat/' } }, name, input);
+const value = (result) => { if (!result.ok) throw new Error(JSON.stringify(result.error)); return result.value; };
+const committee = value(await ipc('committees:create', { name: 'Økonomiudvalget', kind: 'staaende_udvalg', organisation: 'Gentofte Kommune', template: 'fagudvalg' }));
+const meeting = value(await ipc('meetings:create', { committeeId: committee.id, number: 7, date: '2017-12-12', kind: 'ordinary', isCopyingPrevious: false }));
+const appendix = value(await ipc('appendices:create', { meetingId: meeting.meeting.id, appendix: { title: 'Budget', documentNumber: '', caseId: '', isClosed: false, itemId: null } }));
+state.openAnswers.push(process.env.STUB_APPENDIX);
+out.attached = value(await ipc('appendices:attachFile', { id: appendix.id })).file;
+out.cancelledExport = await ipc('archive:export', { meetingId: meeting.meeting.id });
+state.saveAnswers.push(process.env.STUB_SAVE_TO);
+out.archived = await ipc('archive:export', { meetingId: meeting.meeting.id });
+out.saveDialogs = state.saveDialogs;
+out.opened = await ipc('appendices:open', { id: appendix.id });
+const copy = state.openedPaths[0];
+out.openedCopy = copy ? { path: copy, text: readFileSync(copy, 'utf8'), mode: statSync(copy).mode & 0o777 } : null;
+state.openAnswers.push(process.env.STUB_SAVE_TO);
+out.importConflict = await ipc('archive:import', {});
+state.openAnswers.push(process.env.STUB_SAVE_TO);
+out.importKeepBoth = await ipc('archive:import', { onExisting: 'keepBoth' });
+out.meetingId = meeting.meeting.id;
+out.meetingsAfterImport = value(await ipc('meetings:list', {})).length;
+
 state.appEvents['will-quit']();
+out.openedCopyAfterQuit = copy ? existsSync(copy) : null;
 out.quit = true;
 process.stdout.write(JSON.stringify(out));
 `;
 
+/** The newest modification time of the files bundled into out/main. */
+function newestSourceMtime(): number {
+  let newest = 0;
+  for (const entry of readdirSync(path.join(root, 'main'), {
+    recursive: true,
+    withFileTypes: true,
+  })) {
+    if (entry.isFile() && entry.name.endsWith('.ts'))
+      newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+async function unzipTo(zipFile: string, into: string): Promise<void> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(zipFile, { lazyEntries: true }, (error, value) =>
+      error || !value ? reject(error ?? new Error('no zip')) : resolve(value),
+    ),
+  );
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      const target = path.join(into, entry.fileName);
+      if (entry.fileName.endsWith('/')) {
+        mkdirSync(target, { recursive: true });
+        zip.readEntry();
+        return;
+      }
+      mkdirSync(path.dirname(target), { recursive: true });
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return reject(error ?? new Error('no stream'));
+        stream.pipe(createWriteStream(target)).on('finish', () => zip.readEntry());
+      });
+    });
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  zip.close();
+}
+
 let tempDir: string;
 let result: Record<string, unknown>;
+/** The file the stand-in open dialog picks as the appendix. */
+let appendixFile: string;
+/** Where the stand-in save dialog says the archive package goes. */
+let savedBag: string;
 
 beforeAll(() => {
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'referat-electron-shell-'));
-  if (!existsSync(electronMain)) {
+  // A build older than the main-side sources would test yesterday's shell.
+  if (!existsSync(electronMain) || statSync(electronMain).mtimeMs < newestSourceMtime()) {
     const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
       cwd: root,
       encoding: 'utf8',
@@ -159,6 +257,11 @@ beforeAll(() => {
     path.join(addonDir, 'better_sqlite3.node'),
   );
 
+  appendixFile = path.join(tempDir, 'Budget 2018: "udkast".pdf');
+  writeFileSync(appendixFile, '%PDF-1.4 bilag med æøå\n');
+  mkdirSync(path.join(tempDir, 'Arkiv'));
+  savedBag = path.join(tempDir, 'Arkiv', 'Økonomiudvalget møde 7.zip');
+
   const stub = path.join(tempDir, 'electron-stub.mjs');
   const hooks = path.join(tempDir, 'hooks.mjs');
   const driver = path.join(tempDir, 'driver.mjs');
@@ -174,6 +277,8 @@ beforeAll(() => {
       STUB_RESOURCES: path.join(tempDir, 'resources'),
       STUB_USER_DATA: path.join(tempDir, 'userData'),
       STUB_LIBRARY: path.join(tempDir, 'library.sqlite'),
+      STUB_APPENDIX: appendixFile,
+      STUB_SAVE_TO: savedBag,
     },
   });
   if (run.status !== 0) throw new Error(`driver failed (${run.status}): ${run.stderr}`);
@@ -243,5 +348,54 @@ describe('Electron shell (built main, stand-in electron module)', () => {
     expect(result.windowOpen).toEqual({ action: 'deny' });
     expect(result.isDownloadPrevented).toBe(true);
     expect(result.quit).toBe(true);
+  });
+
+  it('archive:export shows the save dialog (zip filter, suggested name) and writes the bag where it said', async () => {
+    expect(result.cancelledExport).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(result.archived).toEqual({
+      ok: true,
+      value: {
+        fileName: path.basename(savedBag),
+        files: 4,
+        bytes: expect.any(Number),
+        downloadUrl: null,
+      },
+    });
+    const dialogs = result.saveDialogs as Array<{ defaultPath: string; filters: unknown }>;
+    expect(dialogs).toHaveLength(2);
+    expect(dialogs[1]?.defaultPath).toMatch(/\.zip$/);
+    expect(path.isAbsolute(dialogs[1]?.defaultPath ?? '')).toBe(true);
+    expect(dialogs[1]?.filters).toEqual([{ name: 'ZIP', extensions: ['zip'] }]);
+
+    const unpacked = path.join(tempDir, 'unpacked');
+    await unzipTo(savedBag, unpacked);
+    const [bagName] = readdirSync(unpacked);
+    const bagDir = path.join(unpacked, bagName ?? '');
+    expect(validateBag(bagDir).errors).toEqual([]);
+    const bilag = readdirSync(path.join(bagDir, 'data', 'bilag'));
+    expect(bilag).toEqual(['Budget 2018_ _udkast_.pdf']);
+    expect(readFileSync(path.join(bagDir, 'data', 'bilag', bilag[0] ?? ''), 'utf8')).toBe(
+      '%PDF-1.4 bilag med æøå\n',
+    );
+  });
+
+  it('appendices:open opens a read-only temporary copy with shell.openPath, removed at quit', () => {
+    expect(result.opened).toEqual({
+      ok: true,
+      value: { fileName: 'Budget 2018_ _udkast_.pdf', downloadUrl: null },
+    });
+    const copy = result.openedCopy as { path: string; text: string; mode: number };
+    expect(path.basename(copy.path)).toBe('Budget 2018_ _udkast_.pdf');
+    expect(copy.text).toBe('%PDF-1.4 bilag med æøå\n');
+    expect(copy.mode & 0o222).toBe(0);
+    expect(result.openedCopyAfterQuit).toBe(false);
+  });
+
+  it('archive:import shows the open dialog; an existing meeting asks, keep both imports a copy', () => {
+    expect(result.importConflict).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const imported = result.importKeepBoth as { ok: boolean; value: { meetingId: string } };
+    expect(imported.ok).toBe(true);
+    expect(imported.value.meetingId).not.toBe(result.meetingId);
+    expect(result.meetingsAfterImport).toBe(2);
   });
 });
