@@ -39,7 +39,10 @@ function fixtureWithCpr(): ReferatDocument {
   const item = doc.agendaItems[1];
   if (!item) throw new Error('the fixture has no item 2');
   item.bodies.decision = [
-    { type: 'paragraph', children: [{ type: 'text', text: 'Borgeren med CPR 010203-1234 blev hørt.' }] },
+    {
+      type: 'paragraph',
+      children: [{ type: 'text', text: 'Borgeren med CPR 010203-1234 blev hørt.' }],
+    },
   ];
   return doc;
 }
@@ -57,16 +60,33 @@ async function audit(file: string, args: string[]): Promise<{ code: number; outp
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
 /** One raw HTTP request (node:http, so Host is sent exactly as given). */
-function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+function send(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, ...options.headers };
-    if (options.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(options.body));
+    if (options.body !== undefined)
+      headers['Content-Length'] = String(Buffer.byteLength(options.body));
     const req = http.request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers, agent: false },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
         res.on('error', reject);
       },
     );
@@ -107,10 +127,21 @@ describe('pdf requests over the HTTP host', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  type Handle = { exportId: string; pages: number; bytes: number; fileName: string; previewUrl: string; downloadUrl: string | null; warnings: unknown[] };
+  type Handle = {
+    exportId: string;
+    pages: number;
+    bytes: number;
+    fileName: string;
+    previewUrl: string;
+    downloadUrl: string | null;
+    warnings: unknown[];
+  };
 
   it('exports the public edition of the Gentofte minutes; the served bytes pass pdf-audit', async () => {
-    const check = await call<{ errors: unknown[]; warnings: unknown[] }>('pdf:check', { meetingId, edition: 'public' });
+    const check = await call<{ errors: unknown[]; warnings: unknown[] }>('pdf:check', {
+      meetingId,
+      edition: 'public',
+    });
     expect(check).toEqual({ ok: true, value: { errors: [], warnings: [] } });
 
     const result = await call<Handle>('pdf:export', { meetingId, edition: 'public' });
@@ -126,24 +157,44 @@ describe('pdf requests over the HTTP host', () => {
       const answer = await send(host.port, { path: handle.previewUrl });
       expect(answer.status).toBe(200);
       expect(answer.headers['content-type']).toBe('application/pdf');
-      expect(answer.headers['content-disposition']).toMatch(/^inline; filename="opgaveudvalget-om-innovation-2017-12-12-moede-5-offentlig\.pdf"/);
+      expect(answer.headers['content-disposition']).toMatch(
+        /^inline; filename="opgaveudvalget-om-innovation-2017-12-12-moede-5-offentlig\.pdf"/,
+      );
       expect(answer.headers['content-security-policy']).toBe("frame-ancestors 'self'");
       expect(answer.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(answer.body.length).toBe(handle.bytes);
     }
 
     // The header token works too; download=1 makes it an attachment.
-    const download = await send(host.port, { path: `/exports/${handle.exportId}?download=1`, headers: { 'X-Referat-Token': host.token } });
+    const download = await send(host.port, {
+      path: `/exports/${handle.exportId}?download=1`,
+      headers: { 'X-Referat-Token': host.token },
+    });
     expect(download.status).toBe(200);
     expect(download.headers['content-disposition']).toMatch(/^attachment; /);
     const file = path.join(makeTempDir(), handle.fileName);
     writeFileSync(file, download.body);
-    const audited = await audit(file, ['--a4', '--pdfa', '--fonts-embedded', '--tagged', '--lang', 'da', '--attachment', 'meeting.json']);
+    const audited = await audit(file, [
+      '--a4',
+      '--pdfa',
+      '--fonts-embedded',
+      '--tagged',
+      '--lang',
+      'da',
+      '--attachment',
+      'meeting.json',
+    ]);
     expect(audited.output).not.toMatch(/FAIL/);
     expect(audited.code).toBe(0);
 
-    const saved = await call<{ fileName: string; bytes: number; downloadUrl: string | null }>('pdf:save', { exportId: handle.exportId });
-    expect(saved).toEqual({ ok: true, value: { fileName: handle.fileName, bytes: handle.bytes, downloadUrl: handle.downloadUrl } });
+    const saved = await call<{ fileName: string; bytes: number; downloadUrl: string | null }>(
+      'pdf:save',
+      { exportId: handle.exportId },
+    );
+    expect(saved).toEqual({
+      ok: true,
+      value: { fileName: handle.fileName, bytes: handle.bytes, downloadUrl: handle.downloadUrl },
+    });
     expect(handle.downloadUrl).toBe(`/exports/${handle.exportId}?token=${host.token}&download=1`);
   });
 
@@ -152,21 +203,54 @@ describe('pdf requests over the HTTP host', () => {
     if (!result.ok) throw new Error(result.error.message);
     const exportPath = `/exports/${result.value.exportId}`;
     expect((await send(host.port, { path: exportPath })).status).toBe(401);
-    expect((await send(host.port, { path: `${exportPath}?token=${'0'.repeat(64)}` })).status).toBe(401);
-    expect((await send(host.port, { path: `${exportPath}?token=${host.token}`, headers: { Host: `evil.example:${host.port}` } })).status).toBe(403);
+    expect((await send(host.port, { path: `${exportPath}?token=${'0'.repeat(64)}` })).status).toBe(
+      401,
+    );
     expect(
-      (await send(host.port, { path: `${exportPath}?token=${host.token}`, headers: { Origin: 'http://evil.example' } })).status,
+      (
+        await send(host.port, {
+          path: `${exportPath}?token=${host.token}`,
+          headers: { Host: `evil.example:${host.port}` },
+        })
+      ).status,
     ).toBe(403);
-    expect((await send(host.port, { method: 'POST', path: `${exportPath}?token=${host.token}`, body: '' })).status).toBe(405);
-    expect((await send(host.port, { path: `/exports/${'a'.repeat(32)}?token=${host.token}` })).status).toBe(404);
-    expect((await send(host.port, { path: `/exports/..%2f..%2fetc%2fpasswd?token=${host.token}` })).status).toBe(404);
+    expect(
+      (
+        await send(host.port, {
+          path: `${exportPath}?token=${host.token}`,
+          headers: { Origin: 'http://evil.example' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await send(host.port, {
+          method: 'POST',
+          path: `${exportPath}?token=${host.token}`,
+          body: '',
+        })
+      ).status,
+    ).toBe(405);
+    expect(
+      (await send(host.port, { path: `/exports/${'a'.repeat(32)}?token=${host.token}` })).status,
+    ).toBe(404);
+    expect(
+      (await send(host.port, { path: `/exports/..%2f..%2fetc%2fpasswd?token=${host.token}` }))
+        .status,
+    ).toBe(404);
     expect((await send(host.port, { path: `${exportPath}?token=${host.token}` })).status).toBe(200);
   });
 
   it('starts, reports progress and completes through pdf:start and pdf:status', async () => {
     const started = await call<{ exportId: string }>('pdf:start', { meetingId, edition: 'full' });
     if (!started.ok) throw new Error(started.error.message);
-    type Status = { state: string; page: number; pages: number; result: Handle | null; error: unknown };
+    type Status = {
+      state: string;
+      page: number;
+      pages: number;
+      result: Handle | null;
+      error: unknown;
+    };
     let status: Status | null = null;
     for (let attempt = 0; attempt < 600; attempt += 1) {
       const answer = await call<Status>('pdf:status', { exportId: started.value.exportId });
@@ -188,7 +272,11 @@ describe('pdf requests through the dispatcher', () => {
   let library: Library;
   let ctx: HandlerContext;
 
-  async function call<T = unknown>(name: RequestName, input: unknown, context: HandlerContext = ctx): Promise<Result<T>> {
+  async function call<T = unknown>(
+    name: RequestName,
+    input: unknown,
+    context: HandlerContext = ctx,
+  ): Promise<Result<T>> {
     return createDispatcher(createHandlers(library))(name, input, context) as Promise<Result<T>>;
   }
 
@@ -198,20 +286,34 @@ describe('pdf requests through the dispatcher', () => {
     jobs = createPdfExportJobs({ parentDir: jobsDir });
     ctx = {
       transport: 'electron',
-      pdfExports: { jobs, previewUrl: (id) => `app://referat/exports/${id}`, downloadUrl: () => null },
+      pdfExports: {
+        jobs,
+        previewUrl: (id) => `app://referat/exports/${id}`,
+        downloadUrl: () => null,
+      },
     };
     return importMeetingDocument(library.db, document).meetingId;
   }
 
   function writtenFiles(): string[] {
-    return readdirSync(jobsDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.pdf') || name.endsWith('.part'));
+    return readdirSync(jobsDir, { recursive: true, encoding: 'utf8' }).filter(
+      (name) => name.endsWith('.pdf') || name.endsWith('.part'),
+    );
   }
 
   it('a public export with a CPR number is refused listing the place, and nothing is written', async () => {
     const meetingId = setUp(fixtureWithCpr());
-    const check = await call<{ errors: { location: string; text: string }[]; warnings: unknown[] }>('pdf:check', { meetingId, edition: 'public' });
+    const check = await call<{ errors: { location: string; text: string }[]; warnings: unknown[] }>(
+      'pdf:check',
+      { meetingId, edition: 'public' },
+    );
     if (!check.ok) throw new Error(check.error.message);
-    expect(check.value.errors).toEqual([expect.objectContaining({ location: 'Punkt 2 · Beslutning', text: expect.stringContaining('010203-XXXX') })]);
+    expect(check.value.errors).toEqual([
+      expect.objectContaining({
+        location: 'Punkt 2 · Beslutning',
+        text: expect.stringContaining('010203-XXXX'),
+      }),
+    ]);
 
     for (const name of ['pdf:start', 'pdf:export'] as const) {
       const refused = await call(name, { meetingId, edition: 'public' });
@@ -224,8 +326,14 @@ describe('pdf requests through the dispatcher', () => {
     expect(writtenFiles()).toEqual([]);
 
     // The full edition is internal: no findings, and it exports.
-    expect(await call('pdf:check', { meetingId, edition: 'full' })).toEqual({ ok: true, value: { errors: [], warnings: [] } });
-    const full = await call<{ previewUrl: string; exportId: string }>('pdf:export', { meetingId, edition: 'full' });
+    expect(await call('pdf:check', { meetingId, edition: 'full' })).toEqual({
+      ok: true,
+      value: { errors: [], warnings: [] },
+    });
+    const full = await call<{ previewUrl: string; exportId: string }>('pdf:export', {
+      meetingId,
+      edition: 'full',
+    });
     if (!full.ok) throw new Error(full.error.message);
     expect(full.value.previewUrl).toBe(`app://referat/exports/${full.value.exportId}`);
     await jobs.close();
@@ -248,8 +356,13 @@ describe('pdf requests through the dispatcher', () => {
     const cancelled = await call<{ state: string }>('pdf:cancel', { exportId });
     expect(cancelled.ok).toBe(true);
     await jobs.wait(exportId).catch(() => undefined);
-    const after = await call<{ state: string; error: { code: string } | null }>('pdf:status', { exportId });
-    expect(after).toMatchObject({ ok: true, value: { state: 'cancelled', error: { code: 'cancelled' } } });
+    const after = await call<{ state: string; error: { code: string } | null }>('pdf:status', {
+      exportId,
+    });
+    expect(after).toMatchObject({
+      ok: true,
+      value: { state: 'cancelled', error: { code: 'cancelled' } },
+    });
     expect(jobs.file(exportId)).toBeNull();
     expect(writtenFiles()).toEqual([]);
     const save = await call('pdf:save', { exportId });
@@ -259,21 +372,35 @@ describe('pdf requests through the dispatcher', () => {
 
   it('pdf:save uses the main process save dialog in Electron (a cancelled dialog answers cancelled)', async () => {
     const meetingId = setUp(fixture());
-    const exported = await call<{ exportId: string; bytes: number }>('pdf:export', { meetingId, edition: 'full' });
+    const exported = await call<{ exportId: string; bytes: number }>('pdf:export', {
+      meetingId,
+      edition: 'full',
+    });
     if (!exported.ok) throw new Error(exported.error.message);
     const target = path.join(makeTempDir(), 'gemt');
     const proposed: string[] = [];
-    const saved = await call('pdf:save', { exportId: exported.value.exportId }, {
-      ...ctx,
-      pickSaveFile: (name) => {
-        proposed.push(name);
-        return Promise.resolve(target);
+    const saved = await call(
+      'pdf:save',
+      { exportId: exported.value.exportId },
+      {
+        ...ctx,
+        pickSaveFile: (name) => {
+          proposed.push(name);
+          return Promise.resolve(target);
+        },
       },
+    );
+    expect(saved).toEqual({
+      ok: true,
+      value: { fileName: 'gemt.pdf', bytes: exported.value.bytes, downloadUrl: null },
     });
-    expect(saved).toEqual({ ok: true, value: { fileName: 'gemt.pdf', bytes: exported.value.bytes, downloadUrl: null } });
     expect(proposed).toEqual(['opgaveudvalget-om-innovation-2017-12-12-moede-5.pdf']);
     expect(readFileSync(`${target}.pdf`).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const dismissed = await call('pdf:save', { exportId: exported.value.exportId }, { ...ctx, pickSaveFile: () => Promise.resolve(null) });
+    const dismissed = await call(
+      'pdf:save',
+      { exportId: exported.value.exportId },
+      { ...ctx, pickSaveFile: () => Promise.resolve(null) },
+    );
     expect(dismissed).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     await jobs.close();
     expect(existsSync(jobsDir) && writtenFiles()).toEqual([]);
@@ -281,11 +408,24 @@ describe('pdf requests through the dispatcher', () => {
 
   it('validates ids and refuses transports without an export store', async () => {
     const meetingId = setUp(fixture());
-    expect(await call('pdf:status', { exportId: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call('pdf:status', { exportId: 'b'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await call('pdf:start', { meetingId, edition: 'draft' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call('pdf:start', { meetingId: 'missing', edition: 'full' })).toMatchObject({ ok: false });
-    expect(await call('pdf:start', { meetingId, edition: 'full' }, { transport: 'cli' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('pdf:status', { exportId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call('pdf:status', { exportId: 'b'.repeat(32) })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await call('pdf:start', { meetingId, edition: 'draft' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call('pdf:start', { meetingId: 'missing', edition: 'full' })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await call('pdf:start', { meetingId, edition: 'full' }, { transport: 'cli' }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await jobs.close();
   });
 });

@@ -15,7 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { DomainError, isDomainError, type ApiError } from '../../common/contract/result';
 import { buildEdition, type Edition } from '../../common/export/editions';
-import { assertNoCprNumbers, checkPersonalData, type PersonalDataFinding } from '../../common/export/personalData';
+import {
+  assertNoCprNumbers,
+  checkPersonalData,
+  type PersonalDataFinding,
+} from '../../common/export/personalData';
 import type { Correction } from '../../common/export/layoutMinutes';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { exportMinutesPdfInWorker } from './exportInWorker';
@@ -131,10 +135,14 @@ export function createPdfExportJobs(options: PdfExportJobsOptions = {}): PdfExpo
     start({ document, edition, fileName, corrections }) {
       if (isClosed) throw new DomainError('internal', 'The PDF export store is closed.');
       // Checked here as well as in the worker, so a refusal answers at once and nothing starts.
-      if (edition === 'public') assertNoCprNumbers(checkPersonalData(buildEdition(document, 'public')));
+      if (edition === 'public')
+        assertNoCprNumbers(checkPersonalData(buildEdition(document, 'public')));
       const running = [...jobs.values()].filter((job) => job.state === 'running').length;
       if (running >= maxRunning) {
-        throw new DomainError('busy', `${running} PDF exports are running; wait for one to finish or cancel it.`);
+        throw new DomainError(
+          'busy',
+          `${running} PDF exports are running; wait for one to finish or cancel it.`,
+        );
       }
       const id = randomBytes(16).toString('hex');
       const file = path.join(folder(), `${id}.pdf`);
@@ -168,7 +176,14 @@ export function createPdfExportJobs(options: PdfExportJobsOptions = {}): PdfExpo
           job.state = 'done';
           job.page = written.pages;
           job.pages = written.pages;
-          job.result = { exportId: id, edition, pages: written.pages, bytes: written.bytes, fileName, warnings: written.warnings };
+          job.result = {
+            exportId: id,
+            edition,
+            pages: written.pages,
+            bytes: written.bytes,
+            fileName,
+            warnings: written.warnings,
+          };
           evict();
         },
         (error: unknown) => {
@@ -178,7 +193,9 @@ export function createPdfExportJobs(options: PdfExportJobsOptions = {}): PdfExpo
             ? { code: error.code, message: error.message }
             : { code: 'internal', message: 'The PDF export failed.' };
           if (!isCancelled && !isDomainError(error)) {
-            process.stderr.write(`referat: PDF export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+            process.stderr.write(
+              `referat: PDF export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+            );
           }
           fs.rmSync(file, { force: true });
           evict();
@@ -234,6 +251,9 @@ export function createPdfExportJobs(options: PdfExportJobsOptions = {}): PdfExpo
 /** `inline` or `attachment` with the file name (RFC 6266 / 5987). */
 export function pdfContentDisposition(fileName: string, isDownload: boolean): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${isDownload ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

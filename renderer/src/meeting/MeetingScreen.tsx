@@ -23,6 +23,7 @@ import { AttendancePanel } from './AttendancePanel';
 import { BodyField } from './BodyField';
 import { emptyBody } from './bodies';
 import { MeetingHeader } from './MeetingHeader';
+import { PdfExportArea } from '../pdf/PdfExportArea';
 
 /** Local updates of the loaded meeting, shared by the panels. */
 export type MeetingUpdate = (change: (detail: MeetingDetail) => MeetingDetail) => void;
@@ -100,6 +101,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             {t('editor.document.viewDocument')}
           </button>
         </div>
+        <PdfExportArea key={meeting.id} meetingId={meeting.id}>
         {view === 'document' ? (
           <MeetingDocument
             detail={detail}
@@ -150,6 +152,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             />
           </>
         )}
+        </PdfExportArea>
       </article>
     </MeetingRecordsContext.Provider>
   );

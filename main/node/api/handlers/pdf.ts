@@ -20,7 +20,8 @@ import { correctionsForExport } from '../../storage/queries/lifecycle';
 import type { Handlers } from '../handlers';
 import type { HandlerContext, PdfExportsContext } from '../types';
 
-export type PdfRequestName = 'pdf:check' | 'pdf:start' | 'pdf:status' | 'pdf:cancel' | 'pdf:export' | 'pdf:save';
+export type PdfRequestName =
+  'pdf:check' | 'pdf:start' | 'pdf:status' | 'pdf:cancel' | 'pdf:export' | 'pdf:save';
 
 /** The PDF handlers over one library. */
 export function createPdfHandlers(library: Library): Pick<Handlers, PdfRequestName> {
@@ -45,7 +46,9 @@ export function createPdfHandlers(library: Library): Pick<Handlers, PdfRequestNa
       return checkPersonalData(buildEdition(document, 'public'));
     },
 
-    'pdf:start': (input, ctx) => ({ exportId: start(input.meetingId, input.edition, requireExports(ctx)) }),
+    'pdf:start': (input, ctx) => ({
+      exportId: start(input.meetingId, input.edition, requireExports(ctx)),
+    }),
 
     'pdf:status': (input, ctx) => {
       const exports = requireExports(ctx);
@@ -67,7 +70,11 @@ export function createPdfHandlers(library: Library): Pick<Handlers, PdfRequestNa
     'pdf:save': async (input, ctx) => {
       const exports = requireExports(ctx);
       const file = exports.jobs.file(input.exportId);
-      if (!file) throw new DomainError('not_found', `The PDF export ${input.exportId} is not finished or no longer kept; export again.`);
+      if (!file)
+        throw new DomainError(
+          'not_found',
+          `The PDF export ${input.exportId} is not finished or no longer kept; export again.`,
+        );
       const bytes = fs.statSync(file.path).size;
       if (ctx.pickSaveFile) {
         const chosen = await ctx.pickSaveFile(file.fileName);
@@ -77,7 +84,11 @@ export function createPdfHandlers(library: Library): Pick<Handlers, PdfRequestNa
         return { fileName: path.basename(target), bytes, downloadUrl: null };
       }
       const downloadUrl = exports.downloadUrl(input.exportId);
-      if (downloadUrl === null) throw new DomainError('forbidden', `This transport (${ctx.transport}) cannot hand files to the user.`);
+      if (downloadUrl === null)
+        throw new DomainError(
+          'forbidden',
+          `This transport (${ctx.transport}) cannot hand files to the user.`,
+        );
       return { fileName: file.fileName, bytes, downloadUrl };
     },
   };
@@ -85,13 +96,23 @@ export function createPdfHandlers(library: Library): Pick<Handlers, PdfRequestNa
 
 function requireExports(ctx: HandlerContext): PdfExportsContext {
   if (!ctx.pdfExports) {
-    throw new DomainError('forbidden', `This transport (${ctx.transport}) does not export PDFs; use referat export --format pdf.`);
+    throw new DomainError(
+      'forbidden',
+      `This transport (${ctx.transport}) does not export PDFs; use referat export --format pdf.`,
+    );
   }
   return ctx.pdfExports;
 }
 
-function handleWithUrls(handle: PdfExportHandle, exports: PdfExportsContext): PdfExportHandleOutput {
-  return { ...handle, previewUrl: exports.previewUrl(handle.exportId), downloadUrl: exports.downloadUrl(handle.exportId) };
+function handleWithUrls(
+  handle: PdfExportHandle,
+  exports: PdfExportsContext,
+): PdfExportHandleOutput {
+  return {
+    ...handle,
+    previewUrl: exports.previewUrl(handle.exportId),
+    downloadUrl: exports.downloadUrl(handle.exportId),
+  };
 }
 
 function withUrls(status: PdfExportStatus, exports: PdfExportsContext): PdfExportStatusOutput {

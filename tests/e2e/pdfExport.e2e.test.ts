@@ -1,0 +1,147 @@
+/**
+ * "Eksportér PDF" in Chromium (browser mode): the public edition of the Gentofte minutes is
+ * exported from the meeting screen, progress and completion are shown, and the preview iframe
+ * beside the document points at the export served by the host; a CPR number in the public
+ * edition opens the findings dialog listing the place and exports nothing.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateMeeting } from '../../main/common/export/generateMeeting';
+import type { ReferatDocument } from '../../main/common/format/referat1';
+import {
+  parseReferatDocument,
+  serializeReferatDocument,
+} from '../../main/common/format/referatJson';
+import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
+
+let session: BrowserSession;
+let page: Page;
+
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const response = await fetch(`${session.host.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
+  return result.value as T;
+}
+
+function fixture(): ReferatDocument {
+  return parseReferatDocument(
+    readFileSync(path.join(repoRoot, 'tests/fixtures/gentofte-2017-12-12.referat.json'), 'utf8'),
+  );
+}
+
+async function importDocument(document: ReferatDocument): Promise<string> {
+  const { meetingId } = await call<{ meetingId: string }>('meetings:importJson', {
+    json: serializeReferatDocument(document),
+    onExisting: 'keepBoth',
+  });
+  return meetingId;
+}
+
+async function openMeeting(meetingId: string): Promise<void> {
+  await page.evaluate((id) => {
+    window.location.hash = `#/meetings/${id}`;
+  }, meetingId);
+  await page.getByRole('button', { name: 'Eksportér PDF', exact: true }).waitFor();
+}
+
+describe('PDF export in the app', () => {
+  beforeAll(async () => {
+    session = await openBrowserSession();
+    page = session.page;
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('exports the public edition of the Gentofte minutes and shows it in the preview beside the document', async () => {
+    const meetingId = await importDocument(fixture());
+    await openMeeting(meetingId);
+    await page.getByRole('radio', { name: 'Offentlig' }).check();
+    await page.getByRole('button', { name: 'Eksportér PDF', exact: true }).click();
+    const status = page.getByRole('status').filter({ hasText: 'PDF klar' });
+    await status.waitFor({ timeout: 60_000 });
+    expect(await status.textContent()).toMatch(
+      /PDF klar: Offentlig udgave, \d+ sider? \(opgaveudvalget-om-innovation-2017-12-12-moede-5-offentlig\.pdf\)/,
+    );
+
+    const frame = page.getByTitle(/^Forhåndsvisning af PDF \(Offentlig udgave\)/);
+    await frame.waitFor();
+    const src = await frame.getAttribute('src');
+    expect(src).toMatch(new RegExp(`^/exports/[a-f0-9]{32}\\?token=${session.host.token}$`));
+    const served = await fetch(`${session.host.origin}${src ?? ''}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await served.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+
+    // The preview is beside the document (wide window), and the download link names the file.
+    const previewBox = await page
+      .getByRole('complementary', { name: 'Forhåndsvisning' })
+      .boundingBox();
+    const documentBox = await page.locator('.pdf-layout__document').boundingBox();
+    expect(previewBox && documentBox && previewBox.x > documentBox.x + documentBox.width / 2).toBe(
+      true,
+    );
+    const download = page.getByRole('link', { name: 'Hent PDF' });
+    expect(await download.getAttribute('href')).toBe(`${src ?? ''}&download=1`);
+
+    // Refreshing makes a new export and points the iframe at it.
+    await page.getByRole('button', { name: 'Opdater forhåndsvisning' }).click();
+    await expect
+      .poll(async () => page.getByTitle(/^Forhåndsvisning af PDF/).getAttribute('src'), {
+        timeout: 60_000,
+      })
+      .not.toBe(src);
+    expect(await page.getByTitle(/^Forhåndsvisning af PDF/).getAttribute('src')).toMatch(
+      /^\/exports\/[a-f0-9]{32}\?token=/,
+    );
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows progress page by page on a long document', async () => {
+    const meetingId = await importDocument(generateMeeting({ items: 30, pagesPerItem: 3 }));
+    await openMeeting(meetingId);
+    await page.getByRole('button', { name: 'Eksportér PDF', exact: true }).click();
+    const progress = page.getByRole('progressbar', { name: 'Eksport af PDF' });
+    await progress.waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Side \d+ af \d+/ })
+      .waitFor({ timeout: 60_000 });
+    expect(Number(await progress.getAttribute('max'))).toBeGreaterThan(30);
+    await page.getByRole('status').filter({ hasText: 'PDF klar' }).waitFor({ timeout: 120_000 });
+    expect(await progress.count()).toBe(0);
+  });
+
+  it('refuses a public export with a CPR number, listing the place in a dialog', async () => {
+    const document = fixture();
+    const item = document.agendaItems[1];
+    if (!item) throw new Error('the fixture has no item 2');
+    item.bodies.decision = [
+      { type: 'paragraph', children: [{ type: 'text', text: 'Borger med CPR 010203-1234.' }] },
+    ];
+    const meetingId = await importDocument(document);
+    await openMeeting(meetingId);
+    await page.getByRole('radio', { name: 'Offentlig' }).check();
+    await page.getByRole('button', { name: 'Eksportér PDF', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Den offentlige udgave kan ikke eksporteres' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('listitem').allTextContents()).toEqual([
+      'Punkt 2 · Beslutning: CPR-nummer 010203-XXXX',
+    ]);
+    expect(await dialog.getByRole('button', { name: 'Eksportér alligevel' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByTitle(/^Forhåndsvisning af PDF/).count()).toBe(0);
+  });
+});
