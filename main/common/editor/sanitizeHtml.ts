@@ -246,6 +246,18 @@ function parseTree(html: string): ElementNode {
       top().children.push(element);
       continue;
     }
+    if (stack.length >= maxElementDepth - 1 && !voidElements.has(name) && !isSelfClosing) {
+      // Deeper than the tree goes: the tag is ignored and its text stays in the deepest open
+      // element as words. (Kept as an element, a list item's text landed directly in a <ul>,
+      // where no text is read: 1,000-level lists lost everything below level 128.)
+      const current = top();
+      if (current.name === 'ul' || current.name === 'ol') {
+        const holder: ElementNode = { kind: 'element', name: 'li', attrs: {}, children: [] };
+        current.children.push(holder);
+        stack.push(holder);
+      } else current.children.push({ kind: 'text', text: ' ' });
+      continue;
+    }
     // Implied end tags that Word and hand-written HTML rely on.
     if (name === 'p' || /^h[1-6]$/.test(name)) closeIfOpen(stack, ['p']);
     if (name === 'li') closeListItem(stack);
