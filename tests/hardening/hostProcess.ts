@@ -82,7 +82,8 @@ export async function startHostProcess(libraryPath: string, timeoutMs = 30_000):
           port,
           method: 'POST',
           path: requestPath,
-          agent,
+          // A large body takes long to build; a kept-alive socket may have timed out meanwhile.
+          agent: bytes.length > 1024 * 1024 ? false : agent,
           headers: {
             'Content-Type': 'application/json',
             'X-Referat-Token': token,
