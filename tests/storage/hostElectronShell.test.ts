@@ -175,6 +175,21 @@ out.importKeepBoth = await ipc('archive:import', { onExisting: 'keepBoth' });
 out.meetingId = meeting.meeting.id;
 out.meetingsAfterImport = value(await ipc('meetings:list', {})).length;
 
+// PDF export: the preview served at app://referat/exports/<id>, saving through the save dialog.
+const pdf = await ipc('pdf:export', { meetingId: meeting.meeting.id, edition: 'full' });
+out.pdf = pdf;
+if (pdf.ok) {
+  const response = await serve(new Request(pdf.value.previewUrl));
+  const bytes = Buffer.from(await response.arrayBuffer());
+  out.pdfPreview = { status: response.status, type: response.headers.get('content-type'), csp: response.headers.get('content-security-policy'), disposition: response.headers.get('content-disposition'), head: bytes.subarray(0, 5).toString('latin1'), size: bytes.length };
+  out.pdfUnknown = await answer('app://referat/exports/' + 'a'.repeat(32));
+  state.saveAnswers.push(process.env.STUB_PDF_TO);
+  out.pdfSaved = await ipc('pdf:save', { exportId: pdf.value.exportId });
+  // Taken off the list, which out.saveDialogs shares (the archive test counts its own dialogs).
+  out.pdfSaveDialog = state.saveDialogs.pop();
+  out.pdfSavedHead = readFileSync(process.env.STUB_PDF_TO + '.pdf').subarray(0, 5).toString('latin1');
+}
+
 state.appEvents['will-quit']();
 out.openedCopyAfterQuit = copy ? existsSync(copy) : null;
 out.quit = true;
@@ -279,6 +294,7 @@ beforeAll(() => {
       STUB_LIBRARY: path.join(tempDir, 'library.sqlite'),
       STUB_APPENDIX: appendixFile,
       STUB_SAVE_TO: savedBag,
+      STUB_PDF_TO: path.join(tempDir, 'Arkiv', 'Referat møde 7'),
     },
   });
   if (run.status !== 0) throw new Error(`driver failed (${run.status}): ${run.stderr}`);
@@ -397,5 +413,23 @@ describe('Electron shell (built main, stand-in electron module)', () => {
     expect(imported.ok).toBe(true);
     expect(imported.value.meetingId).not.toBe(result.meetingId);
     expect(result.meetingsAfterImport).toBe(2);
+  });
+
+  it('pdf:export is previewed at app://referat/exports/<id> and pdf:save writes where the save dialog said', () => {
+    const pdf = result.pdf as { ok: boolean; value: { exportId: string; previewUrl: string; downloadUrl: null; bytes: number } };
+    expect(pdf).toMatchObject({ ok: true, value: { downloadUrl: null } });
+    expect(pdf.value.previewUrl).toBe(`app://referat/exports/${pdf.value.exportId}`);
+    expect(result.pdfPreview).toEqual({
+      status: 200,
+      type: 'application/pdf',
+      csp: "frame-ancestors 'self'",
+      disposition: expect.stringMatching(/^inline; filename="oekonomiudvalget-2017-12-12-moede-7\.pdf"/),
+      head: '%PDF-',
+      size: pdf.value.bytes,
+    });
+    expect(result.pdfUnknown).toMatchObject({ status: 404 });
+    expect(result.pdfSaved).toEqual({ ok: true, value: { fileName: 'Referat møde 7.pdf', bytes: pdf.value.bytes, downloadUrl: null } });
+    expect(result.pdfSaveDialog).toMatchObject({ filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    expect(result.pdfSavedHead).toBe('%PDF-');
   });
 });
