@@ -19,7 +19,8 @@ export type EditorBenchCase = {
   p99Ms: number;
   heapMiB: number;
 };
-export type EditorBenchResult = { cases: EditorBenchCase[]; ratioP95: number } | { skipped: string };
+export type EditorBenchResult =
+  { cases: EditorBenchCase[]; ratioP95: number } | { skipped: string };
 
 const pageChars = 3000;
 const sentence =
@@ -41,7 +42,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function measure(session: BrowserSession, meetingId: string, itemIndex: number, name: string, pages: number) {
+async function measure(
+  session: BrowserSession,
+  meetingId: string,
+  itemIndex: number,
+  name: string,
+  pages: number,
+) {
   const page = session.page;
   await page.goto(session.host.url);
   const started = Date.now();
@@ -52,8 +59,17 @@ async function measure(session: BrowserSession, meetingId: string, itemIndex: nu
   const editors = page.locator('.meeting-document__item [contenteditable="true"]');
   await editors.first().waitFor();
   const openToEditableMs = Date.now() - started;
-  const target = editors.nth(itemIndex);
-  await target.scrollIntoViewIfNeeded();
+  // Sections far from the viewport mount their editors when scrolled to.
+  const section = page.locator('.meeting-document__item').nth(itemIndex);
+  // As the outline does: mount the section's editors, then scroll to it.
+  await section.evaluate((element) =>
+    element
+      .querySelectorAll('.meeting-document__lazy')
+      .forEach((lazy) => lazy.dispatchEvent(new Event('referat-mount'))),
+  );
+  await section.scrollIntoViewIfNeeded();
+  const target = section.locator('[contenteditable="true"]').first();
+  await target.waitFor();
   await target.click();
   // Caret in the middle of the body.
   await target.evaluate((element) => {
@@ -75,7 +91,9 @@ async function measure(session: BrowserSession, meetingId: string, itemIndex: nu
       'keydown',
       () => {
         const t0 = performance.now();
-        requestAnimationFrame(() => setTimeout(() => w.__latencies.push(performance.now() - t0), 0));
+        requestAnimationFrame(() =>
+          setTimeout(() => w.__latencies.push(performance.now() - t0), 0),
+        );
       },
       true,
     );
@@ -83,12 +101,14 @@ async function measure(session: BrowserSession, meetingId: string, itemIndex: nu
   const text = 'supplerende bemærkning til referatet ';
   for (let round = 0; round < 4; round++) await page.keyboard.type(text, { delay: 30 });
   await page.waitForTimeout(300);
-  const latencies = (await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)).sort(
-    (a, b) => a - b,
-  );
+  const latencies = (
+    await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
+  ).sort((a, b) => a - b);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const metrics = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
   const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   return {
     name,
@@ -107,7 +127,9 @@ export async function runEditorBench(): Promise<EditorBenchResult> {
   try {
     session = await openBrowserSession({ viewport: { width: 1400, height: 900 } });
   } catch (error) {
-    return { skipped: `Chromium or the browser-mode host is not available: ${(error as Error).message}` };
+    return {
+      skipped: `Chromium or the browser-mode host is not available: ${(error as Error).message}`,
+    };
   }
   try {
     const call = async <T>(name: string, input: unknown): Promise<T> => {
@@ -116,7 +138,11 @@ export async function runEditorBench(): Promise<EditorBenchResult> {
         headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
         body: JSON.stringify(input),
       });
-      const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+      const result = (await response.json()) as {
+        ok: boolean;
+        value?: T;
+        error?: { message: string };
+      };
       if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
       return result.value as T;
     };
@@ -138,17 +164,38 @@ export async function runEditorBench(): Promise<EditorBenchResult> {
       for (let i = 0; i < items; i++) {
         const item = await call<{ id: string }>('items:create', {
           meetingId: meeting.meeting.id,
-          item: { title: `Punkt ${i + 1}`, isClosed: false, publicTitle: '', caseId: '', documentNumber: '', presenter: '', kind: 'decision' },
+          item: {
+            title: `Punkt ${i + 1}`,
+            isClosed: false,
+            publicTitle: '',
+            caseId: '',
+            documentNumber: '',
+            presenter: '',
+            kind: 'decision',
+          },
         });
-        await call('bodies:save', { owner: { kind: 'item', itemId: item.id, field: 'decision' }, content, baseRevision: 0 });
+        await call('bodies:save', {
+          owner: { kind: 'item', itemId: item.id, field: 'decision' },
+          content,
+          baseRevision: 0,
+        });
       }
       return meeting.meeting.id;
     };
     const small = await makeMeeting(1, 1, 1);
     const large = await makeMeeting(2, 60, 5);
     const smallCase = await measure(session, small, 0, 'one item of one page', 1);
-    const largeCase = await measure(session, large, 29, '60 items of 5 pages (about 300 pages)', 300);
-    return { cases: [smallCase, largeCase], ratioP95: largeCase.p95Ms / Math.max(0.001, smallCase.p95Ms) };
+    const largeCase = await measure(
+      session,
+      large,
+      29,
+      '60 items of 5 pages (about 300 pages)',
+      300,
+    );
+    return {
+      cases: [smallCase, largeCase],
+      ratioP95: largeCase.p95Ms / Math.max(0.001, smallCase.p95Ms),
+    };
   } finally {
     await session.close();
   }

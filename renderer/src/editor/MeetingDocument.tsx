@@ -7,9 +7,11 @@
  * to type in), each section laid out only when near the viewport (`content-visibility: auto`).
  * An outline beside the document jumps to each item and puts the caret in its first body.
  */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail, MeetingDetail } from '../../../main/common/contract/api';
 import type { Body, ItemBodyField, MeetingBodyField } from '../../../main/common/domain/model';
+import { richTextToPlain } from '../../../main/common/domain/richText';
 import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../main/common/domain/templates';
 import { BodyField } from '../meeting/BodyField';
 import { emptyBody } from '../meeting/bodies';
@@ -26,11 +28,58 @@ export type MeetingDocumentProps = {
 /** The DOM id of an item's section, for the outline's links. */
 export const itemSectionId = (itemId: string) => `document-item-${itemId}`;
 
+/** Asks a lazily mounted section to mount its editors now (outline jumps). */
+const mountEvent = 'referat-mount';
+
 function jumpTo(itemId: string): void {
   const section = document.getElementById(itemSectionId(itemId));
   if (!section) return;
+  section
+    .querySelectorAll('.meeting-document__lazy')
+    .forEach((lazy) => lazy.dispatchEvent(new Event(mountEvent)));
   section.scrollIntoView({ block: 'start' });
-  section.querySelector<HTMLElement>('[contenteditable="true"]')?.focus();
+  const focus = (tries: number) => {
+    const editable = section.querySelector<HTMLElement>('[contenteditable="true"]');
+    if (editable) editable.focus();
+    else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+  };
+  focus(120);
+}
+
+/**
+ * Mounts its editors only when the section comes near the viewport, and keeps them mounted.
+ * Until then the text is shown as plain text (so the layout and the browser's find stay
+ * right): opening a 300-page meeting creates a handful of editors, not sixty.
+ */
+function LazySection({ preview, children }: { preview: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [isMounted, setMounted] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || isMounted) return;
+    const mount = () => setMounted(true);
+    element.addEventListener(mountEvent, mount);
+    if (typeof IntersectionObserver === 'undefined') {
+      mount();
+      return () => element.removeEventListener(mountEvent, mount);
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) mount();
+      },
+      { rootMargin: '1200px 0px' },
+    );
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      element.removeEventListener(mountEvent, mount);
+    };
+  }, [isMounted]);
+  return (
+    <div ref={ref} className="meeting-document__lazy">
+      {isMounted ? children : <div className="meeting-document__preview">{preview}</div>}
+    </div>
+  );
 }
 
 export function MeetingDocument({
@@ -122,7 +171,13 @@ export function MeetingDocument({
                   : `${item.number}. ${item.title}`}
                 {item.isClosed && <span className="badge">{t('meeting.closed')}</span>}
               </h3>
-              {itemBodies(item)}
+              <LazySection
+                preview={itemBodyFieldsOf(meeting.template, item.isClosed)
+                  .map((field) => richTextToPlain(item.bodies[field]?.content ?? []))
+                  .join('\n\n')}
+              >
+                {itemBodies(item)}
+              </LazySection>
             </section>
           ))}
           <section className="meeting-document__section" aria-labelledby="document-members">
