@@ -327,13 +327,13 @@ describe('signing a PDF/A-3b', () => {
     const pdf = Buffer.from(revisions[1] as Buffer);
     const sig = verifyPdf(pdf, { isSystemTrustUsed: false }).signatures[0];
     const [, b] = sig?.byteRange as [number, number];
-    // A byte inside the RSA signature value, near the end of the DER (before the zero padding).
-    const hexEnd = pdf.indexOf('0000', b + 1, 'latin1');
-    pdf.write(
-      pdf.toString('latin1', hexEnd - 4, hexEnd - 3) === 'F' ? 'E' : 'F',
-      hexEnd - 4,
-      'latin1',
-    );
+    // The CMS is SEQUENCE (30 82 LL LL): its last bytes are the signature value (no unsigned
+    // attributes follow), so flipping the 5th-last byte damages exactly the signature.
+    const header = Buffer.from(pdf.toString('latin1', b + 1, b + 9), 'hex');
+    expect([header[0], header[1]]).toEqual([0x30, 0x82]);
+    const derLength = 4 + header.readUInt16BE(2);
+    const at = b + 1 + (derLength - 5) * 2;
+    pdf.write(pdf.toString('latin1', at, at + 1) === 'F' ? 'E' : 'F', at, 'latin1');
     expect(
       verifyPdf(pdf, { trustedRoots: [pki.rootPem], isSystemTrustUsed: false }).signatures[0]
         ?.status,
