@@ -12,6 +12,7 @@ import { useResource } from '../api/useResource';
 import { SelectField, TextField } from '../components/fields';
 import { InlineError, LoadState } from '../components/LoadState';
 import { routeHash } from '../router';
+import { OpenPackage } from '../share/OpenPackage';
 
 /** The start screen: every committee with its member and meeting counts, and "Nyt udvalg". */
 export function CommitteesScreen() {
@@ -23,6 +24,7 @@ export function CommitteesScreen() {
   return (
     <section className="screen" aria-labelledby="committees-heading">
       <h1 id="committees-heading">{t('committees.heading')}</h1>
+      <OpenPackage />
       {resource.status === 'loading' && <LoadState />}
       {resource.status === 'failed' && <LoadState error={resource.error} onRetry={reload} />}
       {resource.status === 'loaded' &&

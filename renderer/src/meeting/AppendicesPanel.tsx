@@ -9,6 +9,7 @@ import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 import { MoveButtons, moveKeyHandler } from '../components/MoveButtons';
 import { mergePatches } from '../save/saveQueue';
+import { OpenAppendixButton } from '../share/OpenAppendixButton';
 import { replaceById } from './records';
 
 type Props = {
@@ -226,6 +227,7 @@ function AppendixFile({
             })
           : t('appendices.noFile')}
       </p>
+      <OpenAppendixButton appendix={appendix} />
       {client.isElectron ? (
         <button type="button" disabled={isBusy} onClick={() => void chooseInApp()}>
           {label}

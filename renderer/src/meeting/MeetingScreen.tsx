@@ -24,6 +24,7 @@ import { BodyField } from './BodyField';
 import { emptyBody } from './bodies';
 import { MeetingHeader } from './MeetingHeader';
 import { PdfExportArea } from '../pdf/PdfExportArea';
+import { ShareActions } from '../share/ShareActions';
 
 /** Local updates of the loaded meeting, shared by the panels. */
 export type MeetingUpdate = (change: (detail: MeetingDetail) => MeetingDetail) => void;
@@ -89,6 +90,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
         <p className="meeting__status">
           {t('meetings.status')}: {t(`statuses.${meeting.status}`)}
         </p>
+        <ShareActions key={`share-${meeting.id}`} meetingId={meeting.id} />
         <div className="button-row" role="group" aria-label={t('editor.document.view')}>
           <button type="button" aria-pressed={view === 'form'} onClick={() => setView('form')}>
             {t('editor.document.viewForm')}

@@ -1,0 +1,158 @@
+/**
+ * "Åbn pakke" on the start screen: imports an archive package (issue 6). Browser mode uploads
+ * the chosen zip (`POST /upload`) and passes its id; the app lets the main process show its
+ * open dialog. The package is verified completely before anything is written: a tampered one
+ * is refused with the list of bad files. A meeting the library already has is never replaced
+ * silently: the user chooses "Behold begge", "Erstat" or "Annullér".
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../main/common/contract/result';
+import { useApp } from '../appContext';
+import { ProblemError } from './ProblemError';
+import './share.css';
+
+type OnExisting = 'keepBoth' | 'replace';
+
+/** The button, the hidden file input of browser mode, and the "already exists" question. */
+export function OpenPackage() {
+  const { t } = useTranslation();
+  const { client, queue, navigate } = useApp();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  // Set while the question is shown: the upload (browser mode) to import again with the answer.
+  const [pending, setPending] = useState<{ uploadId?: string } | null>(null);
+
+  const runImport = async (uploadId: string | undefined, onExisting?: OnExisting) => {
+    setBusy(true);
+    setError(null);
+    const result = await queue.run(() =>
+      client.call('archive:import', {
+        ...(uploadId === undefined ? {} : { uploadId }),
+        ...(onExisting === undefined ? {} : { onExisting }),
+      }),
+    );
+    setBusy(false);
+    if (result.ok) {
+      navigate({ screen: 'meeting', meetingId: result.value.meetingId });
+      return;
+    }
+    if (result.error.code === 'cancelled') return;
+    if (result.error.code === 'conflict' && onExisting === undefined) {
+      setPending(uploadId === undefined ? {} : { uploadId });
+      return;
+    }
+    setError(result.error);
+  };
+
+  const uploadAndImport = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    const uploaded = await client.upload(file);
+    if (!uploaded.ok) {
+      setBusy(false);
+      setError(uploaded.error);
+      return;
+    }
+    await runImport(uploaded.value.uploadId);
+  };
+
+  const answer = (choice: OnExisting | null) => {
+    const chosen = pending;
+    setPending(null);
+    if (chosen && choice) void runImport(chosen.uploadId, choice);
+  };
+
+  return (
+    <div className="open-package">
+      <button
+        type="button"
+        disabled={isBusy}
+        onClick={() => {
+          if (client.isElectron) void runImport(undefined);
+          else inputRef.current?.click();
+        }}
+      >
+        {t('share.openPackage')}
+      </button>
+      {!client.isElectron && (
+        <>
+          <label htmlFor={inputId} className="visually-hidden">
+            {t('share.choosePackage')}
+          </label>
+          <input
+            ref={inputRef}
+            id={inputId}
+            type="file"
+            accept=".zip,application/zip"
+            hidden
+            tabIndex={-1}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void uploadAndImport(file);
+            }}
+          />
+        </>
+      )}
+      <div role="status" aria-live="polite">
+        {isBusy && <p>{t('share.importing')}</p>}
+      </div>
+      <ProblemError error={error} />
+      <ExistingMeetingDialog isOpen={pending !== null} onAnswer={answer} />
+    </div>
+  );
+}
+
+/** "Mødet findes allerede": keep both, replace, or cancel (the safe choice has the focus). */
+function ExistingMeetingDialog({
+  isOpen,
+  onAnswer,
+}: {
+  isOpen: boolean;
+  onAnswer(choice: OnExisting | null): void;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const headingId = useId();
+  const textId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (isOpen && !dialog.open) {
+      dialog.showModal();
+      cancelRef.current?.focus();
+    } else if (!isOpen && dialog.open) {
+      dialog.close();
+    }
+  }, [isOpen]);
+  return (
+    <dialog
+      ref={ref}
+      className="confirm-dialog"
+      aria-labelledby={headingId}
+      aria-describedby={textId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onAnswer(null);
+      }}
+    >
+      <h2 id={headingId}>{t('share.existsHeading')}</h2>
+      <p id={textId}>{t('share.existsText')}</p>
+      <div className="button-row">
+        <button type="button" onClick={() => onAnswer('keepBoth')}>
+          {t('share.keepBoth')}
+        </button>
+        <button type="button" className="button--danger" onClick={() => onAnswer('replace')}>
+          {t('share.replace')}
+        </button>
+        <button ref={cancelRef} type="button" onClick={() => onAnswer(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

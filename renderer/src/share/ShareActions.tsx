@@ -1,0 +1,98 @@
+/**
+ * "Arkivér" and "Eksportér til Word" on the meeting screen (issue 6). The app: the main process
+ * shows its save dialog and writes the file (the answer has no `downloadUrl`). Browser mode:
+ * the host offers the file once and the page starts the download.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../main/common/contract/result';
+import { useApp } from '../appContext';
+import { startDownload } from './download';
+import { ProblemError } from './ProblemError';
+import './share.css';
+
+type Edition = 'full' | 'public';
+
+/** The sharing controls of one meeting. */
+export function ShareActions({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const { client, queue } = useApp();
+  const headingId = useId();
+  const editionName = useId();
+  const [edition, setEdition] = useState<Edition>('full');
+  const [busy, setBusy] = useState<'archive' | 'word' | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const begin = (what: 'archive' | 'word') => {
+    setBusy(what);
+    setNote(null);
+    setError(null);
+  };
+
+  const archive = async () => {
+    begin('archive');
+    // Pending edits are sent first: the package holds what the user sees.
+    const result = await queue.run(() => client.call('archive:export', { meetingId }));
+    setBusy(null);
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') setError(result.error);
+      return;
+    }
+    const { fileName, files, downloadUrl } = result.value;
+    if (downloadUrl) startDownload(downloadUrl, fileName);
+    setNote(
+      t(downloadUrl ? 'share.archiveDownloaded' : 'share.archiveSaved', { fileName, count: files }),
+    );
+  };
+
+  const exportWord = async () => {
+    begin('word');
+    const result = await queue.run(() =>
+      client.call('meetings:exportDocx', { id: meetingId, edition }),
+    );
+    setBusy(null);
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') setError(result.error);
+      return;
+    }
+    const { fileName, downloadUrl } = result.value;
+    if (downloadUrl) startDownload(downloadUrl, fileName);
+    setNote(t(downloadUrl ? 'share.wordDownloaded' : 'share.wordSaved', { fileName }));
+  };
+
+  return (
+    <section className="panel share-actions" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('share.heading')}</h2>
+      <div className="share-actions__row">
+        <button type="button" disabled={busy !== null} onClick={() => void archive()}>
+          {t('share.archive')}
+        </button>
+        <fieldset className="share-actions__editions" disabled={busy !== null}>
+          <legend>{t('share.wordEdition')}</legend>
+          {(['full', 'public'] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={editionName}
+                value={value}
+                checked={edition === value}
+                onChange={() => setEdition(value)}
+              />{' '}
+              {t(`share.editions.${value}`)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" disabled={busy !== null} onClick={() => void exportWord()}>
+          {t('share.exportWord')}
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {busy === 'archive' && <p>{t('share.archiving')}</p>}
+        {busy === 'word' && <p>{t('share.exportingWord')}</p>}
+        {note && <p>{note}</p>}
+      </div>
+      <ProblemError error={error} />
+    </section>
+  );
+}
