@@ -63,7 +63,10 @@ describe('PDF export in the app', () => {
   it('exports the public edition of the Gentofte minutes and shows it in the preview beside the document', async () => {
     const meetingId = await importDocument(fixture());
     await openMeeting(meetingId);
-    await page.getByRole('radio', { name: 'Offentlig' }).check();
+    await page
+      .getByRole('region', { name: 'PDF-eksport' })
+      .getByRole('radio', { name: 'Offentlig' })
+      .check();
     await page.getByRole('button', { name: 'Eksportér PDF', exact: true }).click();
     const status = page.getByRole('status').filter({ hasText: 'PDF klar' });
     await status.waitFor({ timeout: 60_000 });
@@ -123,6 +126,56 @@ describe('PDF export in the app', () => {
     expect(await progress.count()).toBe(0);
   });
 
+  it('asks before publishing a citizen member named in the text, and exports when acknowledged', async () => {
+    const doc = fixture();
+    const citizen = doc.participants.find(
+      (participant) => participant.id === 'm5-p-marianne-zangenberg',
+    );
+    const member = doc.members.find((candidate) => candidate.id === citizen?.memberId);
+    if (!citizen || !member) throw new Error('the fixture lacks Marianne Zangenberg');
+    citizen.isCitizen = true;
+    member.isCitizen = true;
+    const item = doc.agendaItems[2];
+    if (!item) throw new Error('the fixture has no item 3');
+    item.bodies.decision = [
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'participantRef', participantId: citizen.id },
+          { type: 'text', text: ' fremlagde forslaget.' },
+        ],
+      },
+    ];
+    const meetingId = await importDocument(doc);
+    await openMeeting(meetingId);
+    await page
+      .getByRole('region', { name: 'PDF-eksport' })
+      .getByRole('radio', { name: 'Offentlig' })
+      .check();
+    await page.getByRole('button', { name: 'Eksportér PDF', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kontrollér personoplysninger' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('listitem').allTextContents()).toEqual([
+      'Punkt 3 · Beslutning: Borgermedlem nævnt ved navn: Marianne Zangenberg',
+    ]);
+    // Keyboard only: the safe choice has the focus; Tab reaches "Eksportér alligevel".
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annuller');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Eksportér alligevel',
+    );
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'PDF klar: Offentlig udgave' })
+      .waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Husk at kontrollere 1 sted med personoplysninger.' })
+      .waitFor();
+    await page.getByTitle(/^Forhåndsvisning af PDF \(Offentlig udgave\)/).waitFor();
+  });
+
   it('refuses a public export with a CPR number, listing the place in a dialog', async () => {
     const document = fixture();
     const item = document.agendaItems[1];
@@ -132,7 +185,10 @@ describe('PDF export in the app', () => {
     ];
     const meetingId = await importDocument(document);
     await openMeeting(meetingId);
-    await page.getByRole('radio', { name: 'Offentlig' }).check();
+    await page
+      .getByRole('region', { name: 'PDF-eksport' })
+      .getByRole('radio', { name: 'Offentlig' })
+      .check();
     await page.getByRole('button', { name: 'Eksportér PDF', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Den offentlige udgave kan ikke eksporteres' });
     await dialog.waitFor();

@@ -33,7 +33,7 @@ const pollMs = 250;
 /** The export controls above, and the preview beside, the meeting's content (`children`). */
 export function PdfExportArea({ meetingId, children }: { meetingId: string; children: ReactNode }) {
   const { t } = useTranslation();
-  const { client } = useApp();
+  const { client, queue } = useApp();
   const [edition, setEdition] = useState<Edition>('full');
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
   const [findings, setFindings] = useState<Findings | null>(null);
@@ -43,6 +43,7 @@ export function PdfExportArea({ meetingId, children }: { meetingId: string; chil
   const runningRef = useRef<string | null>(null);
   const editionName = useId();
   const previewHeadingId = useId();
+  const headingId = useId();
 
   // Leaving the meeting stops a running export: its result would have nowhere to go.
   useEffect(
@@ -58,7 +59,10 @@ export function PdfExportArea({ meetingId, children }: { meetingId: string; chil
     async (chosen: Edition) => {
       setSaveNote(null);
       setSaveError(null);
-      const started = await client.call('pdf:start', { meetingId, edition: chosen });
+      // Pending edits are sent first: the PDF shows what the user sees.
+      const started = await queue.run(() =>
+        client.call('pdf:start', { meetingId, edition: chosen }),
+      );
       if (!started.ok) {
         setProgress({ state: 'failed', error: started.error });
         return;
@@ -96,7 +100,7 @@ export function PdfExportArea({ meetingId, children }: { meetingId: string; chil
         }
       }
     },
-    [client, meetingId],
+    [client, meetingId, queue],
   );
 
   /** Checks a public edition first; exports at once when nothing is found. */
@@ -105,7 +109,9 @@ export function PdfExportArea({ meetingId, children }: { meetingId: string; chil
       if (runningRef.current) return;
       if (chosen === 'public') {
         setProgress({ state: 'checking' });
-        const check = await client.call('pdf:check', { meetingId, edition: chosen });
+        const check = await queue.run(() =>
+          client.call('pdf:check', { meetingId, edition: chosen }),
+        );
         if (!check.ok) {
           setProgress({ state: 'failed', error: check.error });
           return;
@@ -118,7 +124,7 @@ export function PdfExportArea({ meetingId, children }: { meetingId: string; chil
       }
       await run(chosen);
     },
-    [client, meetingId, run],
+    [client, meetingId, queue, run],
   );
 
   const cancel = () => {
@@ -145,7 +151,8 @@ export function PdfExportArea({ meetingId, children }: { meetingId: string; chil
 
   return (
     <>
-      <section className="panel pdf-export" aria-label={t('pdf.heading')}>
+      <section className="panel pdf-export" aria-labelledby={headingId}>
+        <h2 id={headingId}>{t('pdf.heading')}</h2>
         <fieldset className="pdf-export__editions" disabled={isBusy}>
           <legend>{t('pdf.edition')}</legend>
           {(['full', 'public'] as const).map((value) => (
