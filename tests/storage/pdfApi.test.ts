@@ -406,6 +406,82 @@ describe('pdf requests through the dispatcher', () => {
     expect(existsSync(jobsDir) && writtenFiles()).toEqual([]);
   });
 
+  it('pdf:check warns about a citizen member named in the text of the public edition', async () => {
+    const doc = fixture();
+    const citizen = doc.participants.find(
+      (participant) => participant.id === 'm5-p-marianne-zangenberg',
+    );
+    const member = doc.members.find((candidate) => candidate.id === citizen?.memberId);
+    const item = doc.agendaItems[2];
+    if (!citizen || !member || !item) throw new Error('the fixture changed');
+    citizen.isCitizen = true;
+    member.isCitizen = true;
+    item.bodies.decision = [
+      { type: 'paragraph', children: [{ type: 'participantRef', participantId: citizen.id }] },
+    ];
+    const meetingId = setUp(doc);
+    expect(await call('pdf:check', { meetingId, edition: 'public' })).toEqual({
+      ok: true,
+      value: {
+        errors: [],
+        warnings: [
+          expect.objectContaining({
+            location: 'Punkt 3 · Beslutning',
+            text: 'Borgermedlem nævnt ved navn: Marianne Zangenberg',
+          }),
+        ],
+      },
+    });
+    // A warning does not block: the export carries it in its handle.
+    const exported = await call<{ warnings: unknown[] }>('pdf:export', {
+      meetingId,
+      edition: 'public',
+    });
+    expect(exported.ok && exported.value.warnings).toHaveLength(1);
+    await jobs.close();
+  });
+
+  it('keeps only the newest finished exports and refuses more running exports than allowed', async () => {
+    const meetingId = setUp(fixture());
+    const store = createPdfExportJobs({ parentDir: jobsDir, maxKept: 1, maxRunning: 1 });
+    const context: HandlerContext = {
+      transport: 'http',
+      pdfExports: { jobs: store, previewUrl: (id) => id, downloadUrl: (id) => id },
+    };
+    const first = await call<{ exportId: string }>(
+      'pdf:start',
+      { meetingId, edition: 'full' },
+      context,
+    );
+    if (!first.ok) throw new Error(first.error.message);
+    expect(await call('pdf:start', { meetingId, edition: 'public' }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'busy' },
+    });
+    await store.wait(first.value.exportId);
+    const firstFile = store.file(first.value.exportId)?.path ?? '';
+    expect(existsSync(firstFile)).toBe(true);
+    const second = await call<{ exportId: string }>(
+      'pdf:export',
+      { meetingId, edition: 'public' },
+      context,
+    );
+    if (!second.ok) throw new Error(second.error.message);
+    // The older export is gone, file and all; the newer one is served.
+    expect(existsSync(firstFile)).toBe(false);
+    expect(await call('pdf:status', { exportId: first.value.exportId }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(store.file(second.value.exportId)).not.toBeNull();
+    await store.close();
+    expect(writtenFiles()).toEqual([]);
+    expect(() => store.start({ document: fixture(), edition: 'full', fileName: 'x.pdf' })).toThrow(
+      /closed/,
+    );
+    await jobs.close();
+  });
+
   it('validates ids and refuses transports without an export store', async () => {
     const meetingId = setUp(fixture());
     expect(await call('pdf:status', { exportId: 'nope' })).toMatchObject({
