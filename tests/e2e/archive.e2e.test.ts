@@ -7,6 +7,7 @@
  * with CPR numbers is refused with every place listed.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
@@ -20,6 +21,31 @@ let page: Page;
 let tempDir: string;
 let meetingId = '';
 let zipFile = '';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Serious and critical WCAG 2 A/AA violations on the page as it is now (axe-core). */
+async function seriousViolations(): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; nodes: Array<{ target: unknown[] }> };
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document, options: unknown): Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((n) => n.target))}`);
+}
 
 const appendixName = 'Budget 2018 – udkast.pdf';
 const appendixBytes = Buffer.from('%PDF-1.4 bilag med æøå\n', 'utf8');
@@ -91,13 +117,24 @@ async function writeZip(
   writeFileSync(file, Buffer.concat(chunks));
 }
 
-/** "Åbn pakke" on the start screen with `file` chosen in the file chooser. */
-async function openPackage(file: string): Promise<void> {
+/**
+ * "Åbn pakke" on the start screen with `file` chosen in the file chooser; with `isByKeyboard`
+ * the button is reached with Tab and pressed with Enter.
+ */
+async function openPackage(file: string, isByKeyboard = false): Promise<void> {
   await page.goto(`${session.host.url}#/`);
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Åbn pakke' }).click(),
-  ]);
+  const button = page.getByRole('button', { name: 'Åbn pakke' });
+  await button.waitFor();
+  const press = async () => {
+    if (!isByKeyboard) return button.click();
+    for (let tab = 0; tab < 20; tab += 1) {
+      await page.keyboard.press('Tab');
+      if (await button.evaluate((element) => element === document.activeElement)) break;
+    }
+    expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+  };
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press()]);
   await chooser.setFiles(file);
 }
 
@@ -178,9 +215,10 @@ describe(
     });
 
     it('"Åbn pakke" with the same package asks, and "Behold begge" imports a second meeting', async () => {
-      await openPackage(zipFile);
+      await openPackage(zipFile, true);
       const dialog = page.getByRole('dialog', { name: 'Mødet findes allerede' });
       await dialog.waitFor();
+      expect(await seriousViolations()).toEqual([]);
       // The safe choice has the focus.
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.textContent))
@@ -218,6 +256,7 @@ describe(
         .toEqual([expect.stringContaining(`data/bilag/${appendixName}`)]);
       expect(await call<unknown[]>('meetings:list', {})).toHaveLength(2);
       expect(page.url()).toMatch(/#\/$/);
+      expect(await seriousViolations()).toEqual([]);
     });
 
     it('"Eksportér til Word" downloads the full edition; a public one with CPR numbers lists every place', async () => {
@@ -242,6 +281,7 @@ describe(
       const places = await alert.getByRole('listitem').allInnerTexts();
       expect(places).toHaveLength(2);
       expect(places.every((place) => /CPR-nummer \d{6}-XXXX/.test(place))).toBe(true);
+      expect(await seriousViolations()).toEqual([]);
       expect(session.pageErrors).toEqual([]);
     });
   },
