@@ -5,6 +5,7 @@
  * edition opens the findings dialog listing the place and exports nothing.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,11 @@ import {
   serializeReferatDocument,
 } from '../../main/common/format/referatJson';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 let session: BrowserSession;
 let page: Page;
@@ -42,6 +48,32 @@ async function importDocument(document: ReferatDocument): Promise<string> {
     onExisting: 'keepBoth',
   });
   return meetingId;
+}
+
+/** Serious and critical WCAG 2 A/AA violations inside the PDF panel, the preview and the dialog. */
+async function seriousViolations(): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; nodes: { target: unknown }[] };
+    const axe = (
+      window as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const include = ['.pdf-export', '.pdf-preview', '.pdf-findings']
+      .filter((selector) => document.querySelector(selector))
+      .map((selector) => [selector]);
+    const result = await axe.run(
+      { include },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
+    );
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+      );
+  });
 }
 
 async function openMeeting(meetingId: string): Promise<void> {
@@ -97,6 +129,7 @@ describe('PDF export in the app', () => {
     );
     const download = page.getByRole('link', { name: 'Hent PDF' });
     expect(await download.getAttribute('href')).toBe(`${src ?? ''}&download=1`);
+    expect(await seriousViolations()).toEqual([]);
 
     // Refreshing makes a new export and points the iframe at it.
     await page.getByRole('button', { name: 'Opdater forhåndsvisning' }).click();
@@ -196,6 +229,7 @@ describe('PDF export in the app', () => {
       'Punkt 2 · Beslutning: CPR-nummer 010203-XXXX',
     ]);
     expect(await dialog.getByRole('button', { name: 'Eksportér alligevel' }).count()).toBe(0);
+    expect(await seriousViolations()).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.getByTitle(/^Forhåndsvisning af PDF/).count()).toBe(0);
