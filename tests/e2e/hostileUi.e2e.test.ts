@@ -48,7 +48,9 @@ async function paste(target: Locator, html: string): Promise<void> {
     const data = new DataTransfer();
     data.setData('text/html', markup);
     data.setData('text/plain', 'x');
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    element.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, html);
 }
 
@@ -74,7 +76,18 @@ describe('hostile content in the editor and a huge agenda', () => {
       isCopyingPrevious: false,
     });
     smallMeetingId = small.meeting.id;
-    await call('items:create', { meetingId: smallMeetingId, item: { title: 'Budget', isClosed: false, publicTitle: '', caseId: '', documentNumber: '', presenter: '', kind: 'decision' } });
+    await call('items:create', {
+      meetingId: smallMeetingId,
+      item: {
+        title: 'Budget',
+        isClosed: false,
+        publicTitle: '',
+        caseId: '',
+        documentNumber: '',
+        presenter: '',
+        kind: 'decision',
+      },
+    });
     committeeId = committee.id;
   }, 60_000);
 
@@ -101,7 +114,11 @@ describe('hostile content in the editor and a huge agenda', () => {
     await box.getByText('klik').click();
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await box.locator('script, img, svg, iframe, object, details, [onclick], [onmouseover]').count()).toBe(0);
+    expect(
+      await box
+        .locator('script, img, svg, iframe, object, details, [onclick], [onmouseover]')
+        .count(),
+    ).toBe(0);
     expect(await box.locator('a[href^="javascript:" i]').count()).toBe(0);
     expect(session.pageErrors.filter((line) => /pwned/.test(line))).toEqual([]);
   });
@@ -115,55 +132,84 @@ describe('hostile content in the editor and a huge agenda', () => {
     const paragraph = `<p><b>Afsnit</b> ${'tekst '.repeat(30)}</p>`;
     await paste(box, paragraph.repeat(Math.ceil((10 * 1024 * 1024) / paragraph.length)));
     // Refused at once with a message (inserting ~45,000 paragraphs froze the page for minutes).
-    await page.getByRole('alert').filter({ hasText: /Det indsatte er for stort \(1[01] MB\)/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Det indsatte er for stort \(1[01] MB\)/ })
+      .waitFor();
     // 3,000 short paragraphs (under the size limit) are too many blocks: refused as well.
     await paste(box, '<p>kort</p>'.repeat(3000));
     await page.getByRole('alert').filter({ hasText: 'Det indsatte har 3000 afsnit' }).waitFor();
-    expect(await box.evaluate((element) => element.textContent?.includes('Afsnit') ?? false)).toBe(false);
+    expect(await box.evaluate((element) => element.textContent?.includes('Afsnit') ?? false)).toBe(
+      false,
+    );
     // Responsive afterwards: typing still lands in the editor.
     await box.press('Control+End');
     await page.keyboard.type('SLUT');
-    await expect.poll(() => box.evaluate((element) => element.textContent?.includes('SLUT') ?? false), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(() => box.evaluate((element) => element.textContent?.includes('SLUT') ?? false), {
+        timeout: 60_000,
+      })
+      .toBe(true);
   }, 120_000);
 
   // Opt-in (REFERAT_HEAVY_E2E=1): on the 2-core CI machine the meeting screen needed about
   // 110 s to show the first item of a 1,000-item meeting (one editor per body is mounted for
   // every item), beyond the time budget of npm test. See docs/security.md.
-  it.runIf(process.env.REFERAT_HEAVY_E2E === '1')('a meeting with 1,000 agenda items opens and stays usable', async () => {
-    const big = await call<{ meeting: { id: string } }>('meetings:create', {
-      committeeId,
-      number: 2,
-      date: '2026-11-27',
-      kind: 'ordinary',
-      isCopyingPrevious: false,
-    });
-    bigMeetingId = big.meeting.id;
-    for (let i = 1; i <= 1000; i++) {
-      await call('items:create', {
-        meetingId: bigMeetingId,
-        item: { title: `Punkt nummer ${i}`, isClosed: false, publicTitle: '', caseId: '', documentNumber: '', presenter: '', kind: 'decision' },
+  it.runIf(process.env.REFERAT_HEAVY_E2E === '1')(
+    'a meeting with 1,000 agenda items opens and stays usable',
+    async () => {
+      const big = await call<{ meeting: { id: string } }>('meetings:create', {
+        committeeId,
+        number: 2,
+        date: '2026-11-27',
+        kind: 'ordinary',
+        isCopyingPrevious: false,
       });
-    }
-    await openMeeting(bigMeetingId);
-    await page.getByRole('heading', { name: /Punkt nummer 1$/ }).first().waitFor({ timeout: 60_000 });
-    const last = page.getByRole('heading', { name: /Punkt nummer 1000$/ }).first();
-    await last.scrollIntoViewIfNeeded({ timeout: 60_000 });
-    await last.waitFor({ timeout: 60_000 });
-    // Usable: the last item's decision takes text and saves it.
-    const lastDecision = decisionBoxes().last();
-    await lastDecision.scrollIntoViewIfNeeded();
-    await lastDecision.click();
-    await page.keyboard.type('Godkendt.');
-    await expect
-      .poll(
-        async () => {
-          const detail = await call<{ items: Array<{ title: string; bodies: { decision?: { content: unknown } } }> }>('meetings:get', { id: bigMeetingId });
-          return JSON.stringify(detail.items.find((item) => item.title === 'Punkt nummer 1000')?.bodies.decision?.content ?? null);
-        },
-        { timeout: 30_000 },
-      )
-      .toContain('Godkendt.');
-  }, 600_000);
+      bigMeetingId = big.meeting.id;
+      for (let i = 1; i <= 1000; i++) {
+        await call('items:create', {
+          meetingId: bigMeetingId,
+          item: {
+            title: `Punkt nummer ${i}`,
+            isClosed: false,
+            publicTitle: '',
+            caseId: '',
+            documentNumber: '',
+            presenter: '',
+            kind: 'decision',
+          },
+        });
+      }
+      await openMeeting(bigMeetingId);
+      await page
+        .getByRole('heading', { name: /Punkt nummer 1$/ })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      const last = page.getByRole('heading', { name: /Punkt nummer 1000$/ }).first();
+      await last.scrollIntoViewIfNeeded({ timeout: 60_000 });
+      await last.waitFor({ timeout: 60_000 });
+      // Usable: the last item's decision takes text and saves it.
+      const lastDecision = decisionBoxes().last();
+      await lastDecision.scrollIntoViewIfNeeded();
+      await lastDecision.click();
+      await page.keyboard.type('Godkendt.');
+      await expect
+        .poll(
+          async () => {
+            const detail = await call<{
+              items: Array<{ title: string; bodies: { decision?: { content: unknown } } }>;
+            }>('meetings:get', { id: bigMeetingId });
+            return JSON.stringify(
+              detail.items.find((item) => item.title === 'Punkt nummer 1000')?.bodies.decision
+                ?.content ?? null,
+            );
+          },
+          { timeout: 30_000 },
+        )
+        .toContain('Godkendt.');
+    },
+    600_000,
+  );
 });
 
 describe('a damaged library in browser mode', () => {
@@ -190,10 +236,17 @@ describe('a damaged library in browser mode', () => {
         expect(await newest.isChecked()).toBe(true);
         expect(await recoveryPage.getByRole('radio').count()).toBe(2);
         await recoveryPage.getByRole('button', { name: 'Gendan sikkerhedskopien' }).click();
-        await recoveryPage.getByRole('heading', { name: 'Sikkerhedskopien er gendannet' }).waitFor();
-        await expect.poll(() => recoveryPage.getByText(/library\.damaged-/).count()).toBeGreaterThan(0);
+        await recoveryPage
+          .getByRole('heading', { name: 'Sikkerhedskopien er gendannet' })
+          .waitFor();
+        await expect
+          .poll(() => recoveryPage.getByText(/library\.damaged-/).count())
+          .toBeGreaterThan(0);
         await recoveryPage.getByRole('button', { name: 'Åbn biblioteket' }).click();
-        await recoveryPage.getByRole('link', { name: /Udvalg|Økonomiudvalget/ }).first().waitFor();
+        await recoveryPage
+          .getByRole('link', { name: /Udvalg|Økonomiudvalget/ })
+          .first()
+          .waitFor();
       } finally {
         await browser.close();
         await host.stop();

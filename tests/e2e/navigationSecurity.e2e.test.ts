@@ -28,7 +28,9 @@ beforeAll(async () => {
   await page.evaluate(() => {
     const violations: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = violations;
-    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    );
   });
 });
 
@@ -36,13 +38,21 @@ afterAll(async () => {
   await session?.close();
 });
 
-const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.slice());
+const violations = () =>
+  page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.slice());
 
 describe('browser mode: the page cannot reach out', () => {
   it('serves the CSP that forbids other origins, forms and framing', async () => {
     const response = await fetch(session.host.url);
     const csp = response.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'none'", "connect-src 'self'", "form-action 'none'", "frame-ancestors 'none'", "base-uri 'none'", "script-src 'self'"]) {
+    for (const directive of [
+      "default-src 'none'",
+      "connect-src 'self'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "script-src 'self'",
+    ]) {
       expect(csp).toContain(directive);
     }
   });
@@ -57,7 +67,11 @@ describe('browser mode: the page cannot reach out', () => {
           return 'blocked';
         }
       };
-      const results = [await attempt('http://example.invalid/steal'), await attempt('file:///etc/passwd'), await attempt('https://example.org/')];
+      const results = [
+        await attempt('http://example.invalid/steal'),
+        await attempt('file:///etc/passwd'),
+        await attempt('https://example.org/'),
+      ];
       try {
         new WebSocket('ws://example.invalid/');
         results.push('opened');
@@ -102,9 +116,13 @@ describe('browser mode: the page cannot reach out', () => {
     try {
       await other.setContent(`<iframe id="f" src="${session.host.url}"></iframe>`);
       await other.waitForTimeout(500);
-      const frame = other.frames().find((candidate) => candidate.url().startsWith(session.host.origin));
+      const frame = other
+        .frames()
+        .find((candidate) => candidate.url().startsWith(session.host.origin));
       // Chromium refuses to render it: the frame holds no Referat page.
-      const hasApp = frame ? await frame.evaluate(() => Boolean(document.getElementById('root'))).catch(() => false) : false;
+      const hasApp = frame
+        ? await frame.evaluate(() => Boolean(document.getElementById('root'))).catch(() => false)
+        : false;
       expect(hasApp).toBe(false);
     } finally {
       await other.close();
@@ -114,7 +132,11 @@ describe('browser mode: the page cannot reach out', () => {
   it('the API refuses calls without the token, with a wrong token, and from another origin', async () => {
     const status = await page.evaluate(async () => {
       const post = (headers: Record<string, string>) =>
-        fetch('/api/app:info', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' }).then((r) => r.status);
+        fetch('/api/app:info', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: '{}',
+        }).then((r) => r.status);
       return [await post({}), await post({ 'X-Referat-Token': '0'.repeat(64) })];
     });
     expect(status).toEqual([401, 401]);
@@ -125,7 +147,11 @@ describe('browser mode: the page cannot reach out', () => {
           port: new URL(session.host.origin).port,
           path: '/api/app:info',
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token, Origin: 'http://evil.example' },
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Referat-Token': session.host.token,
+            Origin: 'http://evil.example',
+          },
         },
         (res) => {
           res.resume();

@@ -21,7 +21,12 @@ import { PayloadGenerator, prng, type IdPool, type JsonSchema } from './fuzzPayl
 const payloadCount = 10_000;
 const seed = 20261127;
 const fixtureJson = fs.readFileSync(
-  path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'gentofte-2017-12-12.referat.json'),
+  path.resolve(
+    path.dirname(new URL(import.meta.url).pathname),
+    '..',
+    'fixtures',
+    'gentofte-2017-12-12.referat.json',
+  ),
   'utf8',
 );
 
@@ -34,7 +39,14 @@ beforeAll(async () => {
   libraryPath = path.join(tempDir, 'library.sqlite');
   const library = openLibrary(libraryPath, { author: 'fuzz' });
   try {
-    generateLibrary(library.db, { meetings: 6, committees: 2, itemsPerMeeting: 5, appendicesPerMeeting: 3, membersPerCommittee: 5, seed: 3 });
+    generateLibrary(library.db, {
+      meetings: 6,
+      committees: 2,
+      itemsPerMeeting: 5,
+      appendicesPerMeeting: 3,
+      membersPerCommittee: 5,
+      seed: 3,
+    });
   } finally {
     library.close();
   }
@@ -48,12 +60,20 @@ afterAll(async () => {
 
 /** The ids of the records now in the library (listed through the API itself). */
 async function listIds(): Promise<IdPool> {
-  const pool: IdPool = { committees: [], members: [], meetings: [], items: [], participants: [], appendices: [] };
+  const pool: IdPool = {
+    committees: [],
+    members: [],
+    meetings: [],
+    items: [],
+    participants: [],
+    appendices: [],
+  };
   const committees = await host.call('committees:list', {});
   for (const committee of (committees.value ?? []) as Array<{ id: string }>) {
     pool.committees.push(committee.id);
     const members = await host.call('members:list', { committeeId: committee.id });
-    for (const member of (members.value ?? []) as Array<{ id: string }>) pool.members.push(member.id);
+    for (const member of (members.value ?? []) as Array<{ id: string }>)
+      pool.members.push(member.id);
   }
   const meetings = await host.call('meetings:list', {});
   // Drafts first: approved meetings only answer `locked` to most changes.
@@ -64,7 +84,11 @@ async function listIds(): Promise<IdPool> {
     pool.meetings.push(meeting.id);
     const detail = await host.call('meetings:get', { id: meeting.id });
     const value = detail.value as
-      | { items: Array<{ id: string }>; participants: Array<{ id: string }>; appendices: Array<{ id: string }> }
+      | {
+          items: Array<{ id: string }>;
+          participants: Array<{ id: string }>;
+          appendices: Array<{ id: string }>;
+        }
       | undefined;
     for (const item of value?.items ?? []) pool.items.push(item.id);
     for (const participant of value?.participants ?? []) pool.participants.push(participant.id);
@@ -95,13 +119,25 @@ function handWritten(name: string, generator: PayloadGenerator, fixture: unknown
   switch (name) {
     case 'meetings:importJson':
       // A mutated referat/1 document: the importer's own checks, not only the contract's.
-      return { json: JSON.stringify(generator.chance(0.3) ? fixture : generator.mutate(fixture)), onExisting: generator.pick(['refuse', 'keepBoth', 'replace']) };
+      return {
+        json: JSON.stringify(generator.chance(0.3) ? fixture : generator.mutate(fixture)),
+        onExisting: generator.pick(['refuse', 'keepBoth', 'replace']),
+      };
     case 'bodies:save':
       return {
         owner: generator.chance(0.7)
-          ? { kind: 'item', itemId: generator.pick(pool.items), field: generator.pick(['summary', 'decision', 'recommendation']) }
+          ? {
+              kind: 'item',
+              itemId: generator.pick(pool.items),
+              field: generator.pick(['summary', 'decision', 'recommendation']),
+            }
           : { kind: 'meeting', meetingId: generator.pick(pool.meetings), field: 'summary' },
-        content: [{ type: 'paragraph', children: [{ type: 'text', text: `Tekst ${generator.int(1000)}`, bold: true }] }],
+        content: [
+          {
+            type: 'paragraph',
+            children: [{ type: 'text', text: `Tekst ${generator.int(1000)}`, bold: true }],
+          },
+        ],
         baseRevision: generator.int(3),
       };
     default:
@@ -112,14 +148,25 @@ function handWritten(name: string, generator: PayloadGenerator, fixture: unknown
 const knownCodes = new Set<string>(errorCodes);
 const resultSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }).strict(),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string().min(1) }).strict() }).strict(),
+  z
+    .object({
+      ok: z.literal(false),
+      error: z.object({ code: z.string(), message: z.string().min(1) }).strict(),
+    })
+    .strict(),
 ]);
 
 describe('API fuzzing through the HTTP host', () => {
   it(`answers ${payloadCount} generated and mutated payloads with results or typed errors and stays consistent`, async () => {
     const names = Object.keys(api) as Array<keyof typeof api>;
     const schemas = new Map(
-      names.map((name) => [name, z.toJSONSchema(api[name].input as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema]),
+      names.map((name) => [
+        name,
+        z.toJSONSchema(api[name].input as z.ZodType, {
+          io: 'input',
+          unrepresentable: 'any',
+        }) as JsonSchema,
+      ]),
     );
     const random = prng(seed);
     const fixture = JSON.parse(fixtureJson) as unknown;
@@ -129,7 +176,12 @@ describe('API fuzzing through the HTTP host', () => {
     let sent = 0;
     const timeByName = new Map<string, number>();
 
-    const check = (name: string, payload: string, answer: { status: number; body: string }, isJsonValid: boolean) => {
+    const check = (
+      name: string,
+      payload: string,
+      answer: { status: number; body: string },
+      isJsonValid: boolean,
+    ) => {
       const stats = perRequest.get(name) ?? { sent: 0, ok: 0, codes: new Map<string, number>() };
       perRequest.set(name, stats);
       stats.sent += 1;
@@ -137,7 +189,9 @@ describe('API fuzzing through the HTTP host', () => {
       try {
         parsed = JSON.parse(answer.body);
       } catch {
-        failures.push(`${name}: answer is not JSON (HTTP ${answer.status}): ${answer.body.slice(0, 200)}`);
+        failures.push(
+          `${name}: answer is not JSON (HTTP ${answer.status}): ${answer.body.slice(0, 200)}`,
+        );
         return;
       }
       const result = resultSchema.safeParse(parsed);
@@ -146,7 +200,8 @@ describe('API fuzzing through the HTTP host', () => {
         return;
       }
       const expectedStatus = isJsonValid ? 200 : 400;
-      if (answer.status !== expectedStatus) failures.push(`${name}: HTTP ${answer.status} for ${payload.slice(0, 200)}`);
+      if (answer.status !== expectedStatus)
+        failures.push(`${name}: HTTP ${answer.status} for ${payload.slice(0, 200)}`);
       if (result.data.ok) {
         stats.ok += 1;
         return;
@@ -155,7 +210,9 @@ describe('API fuzzing through the HTTP host', () => {
       stats.codes.set(code, (stats.codes.get(code) ?? 0) + 1);
       if (!knownCodes.has(code)) failures.push(`${name}: unknown error code ${code}`);
       if (code === 'internal') {
-        failures.push(`${name}: internal error "${result.data.error.message.slice(0, 200)}" for ${payload.slice(0, 300)}`);
+        failures.push(
+          `${name}: internal error "${result.data.error.message.slice(0, 200)}" for ${payload.slice(0, 300)}`,
+        );
       }
     };
 
@@ -179,7 +236,14 @@ describe('API fuzzing through the HTTP host', () => {
       else if (roll < 0.985) body = JSON.stringify(generator.mutate(valid)) ?? 'null';
       else {
         // Not JSON at all, or JSON cut short: the transport refuses it with HTTP 400.
-        body = generator.pick(['{', '{"id":', '\u0000', '{"a":1}}', "{'id':'x'}", JSON.stringify(valid).slice(0, -1) || '[']);
+        body = generator.pick([
+          '{',
+          '{"id":',
+          '\u0000',
+          '{"a":1}}',
+          "{'id':'x'}",
+          JSON.stringify(valid).slice(0, -1) || '[',
+        ]);
         isJsonValid = false;
       }
       const started = performance.now();
@@ -191,15 +255,27 @@ describe('API fuzzing through the HTTP host', () => {
     }
 
     // Names outside the contract, including prototype keys.
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'meetings:', ':get', 'meetings:get/../x', 'x'.repeat(5000)]) {
+    for (const name of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'meetings:',
+      ':get',
+      'meetings:get/../x',
+      'x'.repeat(5000),
+    ]) {
       const answer = await host.post(name, '{}');
       const result = JSON.parse(answer.body) as { ok: boolean; error?: { code: string } };
-      if (result.ok || result.error?.code !== 'unknown_request') failures.push(`request name ${name.slice(0, 40)}: ${answer.body.slice(0, 200)}`);
+      if (result.ok || result.error?.code !== 'unknown_request')
+        failures.push(`request name ${name.slice(0, 40)}: ${answer.body.slice(0, 200)}`);
     }
 
     if (process.env.REFERAT_FUZZ_REPORT) {
       for (const [name, stats] of perRequest) {
-        process.stderr.write(`${name} sent ${stats.sent} ok ${stats.ok} ms ${Math.round(timeByName.get(name) ?? 0)} ${JSON.stringify([...stats.codes])}\n`);
+        process.stderr.write(
+          `${name} sent ${stats.sent} ok ${stats.ok} ms ${Math.round(timeByName.get(name) ?? 0)} ${JSON.stringify([...stats.codes])}\n`,
+        );
       }
     }
     const info = await host.call('app:info', {});
@@ -210,7 +286,10 @@ describe('API fuzzing through the HTTP host', () => {
     for (const name of names) expect(perRequest.get(name)?.sent ?? 0, name).toBeGreaterThan(100);
     // The generator must reach the handlers, not only the validator: most requests succeed at times.
     const succeeding = names.filter((name) => (perRequest.get(name)?.ok ?? 0) > 0);
-    expect(succeeding.length, `requests that never succeeded: ${names.filter((n) => !succeeding.includes(n)).join(', ')}`).toBeGreaterThan(names.length * 0.6);
+    expect(
+      succeeding.length,
+      `requests that never succeeded: ${names.filter((n) => !succeeding.includes(n)).join(', ')}`,
+    ).toBeGreaterThan(names.length * 0.6);
 
     const stopped = await host.stop();
     expect(stopped.code, host.stderr()).toBe(0);

@@ -14,7 +14,10 @@ import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
 import type { HandlerContext } from '../../main/node/api/types';
 import { backupNow } from '../../main/node/storage/backup';
-import { cleanCloseRecordPath, isUnchangedSinceCleanClose } from '../../main/node/storage/cleanClose';
+import {
+  cleanCloseRecordPath,
+  isUnchangedSinceCleanClose,
+} from '../../main/node/storage/cleanClose';
 import { openLibrary } from '../../main/node/storage/library';
 import { openLibrarySession } from '../../main/node/storage/recovery';
 import { generateLibrary } from '../fixtures/generateLibrary';
@@ -35,7 +38,9 @@ beforeAll(() => {
   generateLibrary(library.db, { meetings: 40, committees: 2, seed: 5 });
   return (async () => {
     await backupNow(library, { today: '2026-11-25' });
-    library.db.prepare("UPDATE committees SET name = 'Efter første backup' WHERE id = 'g5-c00'").run();
+    library.db
+      .prepare("UPDATE committees SET name = 'Efter første backup' WHERE id = 'g5-c00'")
+      .run();
     await backupNow(library, { today: '2026-11-26' });
     library.close();
     // The newest backup gets the newest mtime (listBackups sorts by name, the screen shows the date).
@@ -122,7 +127,9 @@ describe('recovery session (browser mode and Electron handlers)', () => {
     const file = healthyCopy();
     writeGarbageInTheMiddle(file);
     const damagedHash = fileHash(file);
-    const session = openLibrarySession(file, { createHandlers: (library) => createHandlers(library) });
+    const session = openLibrarySession(file, {
+      createHandlers: (library) => createHandlers(library),
+    });
     const dispatch = createDispatcher(session.handlers);
     const ctx: HandlerContext = { transport: 'http' };
     try {
@@ -130,8 +137,13 @@ describe('recovery session (browser mode and Electron handlers)', () => {
       const listed = await dispatch('meetings:list', {}, ctx);
       expect(listed).toMatchObject({ ok: false, error: { code: 'library_corrupt' } });
       const status = await dispatch('library:recoveryStatus', {}, ctx);
-      expect(status).toMatchObject({ ok: true, value: { isDamaged: true, code: 'library_corrupt', libraryPath: file } });
-      const backups = (status as { value: { backups: Array<{ name: string }> } }).value.backups.map((backup) => backup.name);
+      expect(status).toMatchObject({
+        ok: true,
+        value: { isDamaged: true, code: 'library_corrupt', libraryPath: file },
+      });
+      const backups = (status as { value: { backups: Array<{ name: string }> } }).value.backups.map(
+        (backup) => backup.name,
+      );
       expect(backups).toEqual(['library-2026-11-26.sqlite', 'library-2026-11-25.sqlite']);
       expect(fileHash(file)).toBe(damagedHash);
 
@@ -147,8 +159,13 @@ describe('recovery session (browser mode and Electron handlers)', () => {
 
       const committees = await dispatch('committees:list', {}, ctx);
       expect(committees.ok).toBe(true);
-      expect((committees as { value: Array<{ name: string }> }).value.map((c) => c.name)).toContain('Efter første backup');
-      expect(await dispatch('library:recoveryStatus', {}, ctx)).toMatchObject({ ok: true, value: { isDamaged: false } });
+      expect((committees as { value: Array<{ name: string }> }).value.map((c) => c.name)).toContain(
+        'Efter første backup',
+      );
+      expect(await dispatch('library:recoveryStatus', {}, ctx)).toMatchObject({
+        ok: true,
+        value: { isDamaged: false },
+      });
       expect(await dispatch('library:restoreBackup', { name: backups[1] }, ctx)).toMatchObject({
         ok: false,
         error: { code: 'conflict' },
@@ -160,11 +177,22 @@ describe('recovery session (browser mode and Electron handlers)', () => {
 
   it('a healthy library answers isDamaged false and refuses a restore', async () => {
     const file = healthyCopy();
-    const session = openLibrarySession(file, { createHandlers: (library) => createHandlers(library) });
+    const session = openLibrarySession(file, {
+      createHandlers: (library) => createHandlers(library),
+    });
     const dispatch = createDispatcher(session.handlers);
     try {
-      expect(await dispatch('library:recoveryStatus', {}, { transport: 'http' })).toMatchObject({ ok: true, value: { isDamaged: false } });
-      expect(await dispatch('library:restoreBackup', { name: 'library-2026-11-26.sqlite' }, { transport: 'http' })).toMatchObject({
+      expect(await dispatch('library:recoveryStatus', {}, { transport: 'http' })).toMatchObject({
+        ok: true,
+        value: { isDamaged: false },
+      });
+      expect(
+        await dispatch(
+          'library:restoreBackup',
+          { name: 'library-2026-11-26.sqlite' },
+          { transport: 'http' },
+        ),
+      ).toMatchObject({
         ok: false,
         error: { code: 'conflict' },
       });
@@ -181,18 +209,25 @@ describe('npm start (browser mode) and the CLI on a damaged library', () => {
     const damagedHash = fileHash(file);
     const host = await startHostProcess(file);
     try {
-      expect(await host.call('meetings:list', {})).toMatchObject({ ok: false, error: { code: 'library_corrupt' } });
+      expect(await host.call('meetings:list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'library_corrupt' },
+      });
       const status = await host.call('library:recoveryStatus', {});
       expect(status).toMatchObject({ ok: true, value: { isDamaged: true } });
       expect(fileHash(file)).toBe(damagedHash);
-      const restored = await host.call('library:restoreBackup', { name: 'library-2026-11-26.sqlite' });
+      const restored = await host.call('library:restoreBackup', {
+        name: 'library-2026-11-26.sqlite',
+      });
       expect(restored.ok, JSON.stringify(restored)).toBe(true);
       expect(await host.call('meetings:list', {})).toMatchObject({ ok: true });
       expect(host.isAlive()).toBe(true);
     } finally {
       expect((await host.stop()).code).toBe(0);
     }
-    const kept = fs.readdirSync(path.dirname(file)).filter((name) => name.startsWith('library.damaged-'));
+    const kept = fs
+      .readdirSync(path.dirname(file))
+      .filter((name) => name.startsWith('library.damaged-'));
     expect(kept).toHaveLength(1);
     expect(fileHash(path.join(path.dirname(file), kept[0] ?? ''))).toBe(damagedHash);
   });
@@ -202,10 +237,14 @@ describe('npm start (browser mode) and the CLI on a damaged library', () => {
     const file = healthyCopy();
     writeGarbageInTheMiddle(file);
     const before = fileHash(file);
-    const run = spawnSync(process.execPath, [path.join(repoRoot, 'out', 'main', 'cli.mjs'), 'list', '--library', file], {
-      encoding: 'utf8',
-      env: { ...process.env, REFERAT_LIBRARY: '' },
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'out', 'main', 'cli.mjs'), 'list', '--library', file],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, REFERAT_LIBRARY: '' },
+      },
+    );
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

@@ -55,7 +55,14 @@ export type IdPool = {
   uploads?: string[];
 };
 
-const idKinds = ['committees', 'members', 'meetings', 'items', 'participants', 'appendices'] as const;
+const idKinds = [
+  'committees',
+  'members',
+  'meetings',
+  'items',
+  'participants',
+  'appendices',
+] as const;
 
 export class PayloadGenerator {
   constructor(
@@ -122,7 +129,18 @@ export class PayloadGenerator {
   }
 
   private text(min: number, max: number): string {
-    const words = ['Budget', 'møde', 'Æblehaven', 'beslutning', 'Øresund', 'å', 'pkt.', '2026', 'Bilag', 'x'];
+    const words = [
+      'Budget',
+      'møde',
+      'Æblehaven',
+      'beslutning',
+      'Øresund',
+      'å',
+      'pkt.',
+      '2026',
+      'Bilag',
+      'x',
+    ];
     const length = Math.min(max, min + this.int(Math.max(1, Math.min(max, 40) - min + 1)));
     let out = '';
     while (out.length < length) out += `${this.pick(words)} `;
@@ -137,17 +155,29 @@ export class PayloadGenerator {
     if (pattern.includes('\\d{4}-\\d{2}-\\d{2}')) {
       return `20${10 + this.int(20)}-${String(1 + this.int(12)).padStart(2, '0')}-${String(1 + this.int(28)).padStart(2, '0')}`;
     }
-    if (pattern.includes('[01]\\d|2[0-3]')) return `${String(this.int(24)).padStart(2, '0')}:${String(this.int(60)).padStart(2, '0')}`;
-    if (pattern === '^[a-f0-9]{32}$' && this.pool.uploads && this.pool.uploads.length > 0 && this.chance(0.7)) {
+    if (pattern.includes('[01]\\d|2[0-3]'))
+      return `${String(this.int(24)).padStart(2, '0')}:${String(this.int(60)).padStart(2, '0')}`;
+    if (
+      pattern === '^[a-f0-9]{32}$' &&
+      this.pool.uploads &&
+      this.pool.uploads.length > 0 &&
+      this.chance(0.7)
+    ) {
       return this.pick(this.pool.uploads);
     }
-    if (pattern === '^[a-f0-9]{32}$') return Array.from({ length: 32 }, () => '0123456789abcdef'[this.int(16)]).join('');
+    if (pattern === '^[a-f0-9]{32}$')
+      return Array.from({ length: 32 }, () => '0123456789abcdef'[this.int(16)]).join('');
     if (pattern.includes('A-ZÆØÅ')) return this.pick(['A', 'V', 'C', 'Ø', 'SF']);
     if (pattern.includes('https?')) {
-      return this.pick(['https://example.org/sag', 'mailto:a@b.dk', `referat://meeting/${this.pick(this.pool.meetings) ?? 'm'}`]);
+      return this.pick([
+        'https://example.org/sag',
+        'mailto:a@b.dk',
+        `referat://meeting/${this.pick(this.pool.meetings) ?? 'm'}`,
+      ]);
     }
     if (pattern.includes('A-Za-z0-9:_-')) return '';
-    if (pattern.includes('BEGIN')) return '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----';
+    if (pattern.includes('BEGIN'))
+      return '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----';
     if (pattern !== '') return '';
     return this.text(schema.minLength ?? 0, schema.maxLength ?? 200);
   }
@@ -165,7 +195,13 @@ export class PayloadGenerator {
     const choices = schema.anyOf ?? schema.oneOf;
     if (choices) {
       // Deep down, prefer the first choice (usually the simplest: text before nested lists).
-      return this.valid(depth > 6 ? (choices[0] as JsonSchema) : this.pick(choices), root, noun, key, depth + 1);
+      return this.valid(
+        depth > 6 ? (choices[0] as JsonSchema) : this.pick(choices),
+        root,
+        noun,
+        key,
+        depth + 1,
+      );
     }
     if (schema.allOf) return this.valid(schema.allOf[0] as JsonSchema, root, noun, key, depth + 1);
     const type = Array.isArray(schema.type) ? this.pick(schema.type) : schema.type;
@@ -178,7 +214,11 @@ export class PayloadGenerator {
             out[name] = this.valid(property, root, noun, name, depth + 1);
           }
         }
-        if (!schema.properties && schema.propertyNames?.enum && typeof schema.additionalProperties === 'object') {
+        if (
+          !schema.properties &&
+          schema.propertyNames?.enum &&
+          typeof schema.additionalProperties === 'object'
+        ) {
           // A record with enumerated keys (e.g. bodies by field).
           const keyName = this.pick(schema.propertyNames.enum) as string;
           out[keyName] = this.valid(schema.additionalProperties, root, noun, keyName, depth + 1);
@@ -189,13 +229,17 @@ export class PayloadGenerator {
         const min = schema.minItems ?? 0;
         const max = Math.min(schema.maxItems ?? 4, depth > 5 ? min : 4);
         const length = min + this.int(Math.max(1, max - min + 1));
-        return Array.from({ length }, () => (schema.items ? this.valid(schema.items, root, noun, key, depth + 1) : null));
+        return Array.from({ length }, () =>
+          schema.items ? this.valid(schema.items, root, noun, key, depth + 1) : null,
+        );
       }
       case 'string':
         return this.string(schema, key, noun);
       case 'integer':
       case 'number': {
-        const lo = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 0);
+        const lo =
+          schema.minimum ??
+          (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 0);
         const hi = Math.min(schema.maximum ?? lo + 20, lo + 20);
         return lo + this.int(hi - lo + 1);
       }
@@ -217,7 +261,17 @@ export class PayloadGenerator {
       case 1:
         return this.chance(0.5);
       case 2:
-        return this.pick([-1, -2147483649, 2 ** 53 + 1, 1e308, -1e308, 0.5, -0.0, 4294967296, 1e-300]);
+        return this.pick([
+          -1,
+          -2147483649,
+          2 ** 53 + 1,
+          1e308,
+          -1e308,
+          0.5,
+          -0.0,
+          4294967296,
+          1e-300,
+        ]);
       case 3:
         return '';
       case 4:
@@ -226,7 +280,16 @@ export class PayloadGenerator {
         return 'x'.repeat(this.pick([1_001, 10_001, 70_000, 300_000]));
       case 6:
         // Unicode edge cases: RTL override, combining marks, emoji, NUL, a lone surrogate.
-        return this.pick(['\u202Eevil\u202C', 'a\u0301\u0301\u0301', '👩‍👩‍👧‍👦'.repeat(50), 'nul\u0000byte', '\ud800', '\uffff\ufffe', '<script>alert(1)</script>', "'); DROP TABLE meetings;--"]);
+        return this.pick([
+          '\u202Eevil\u202C',
+          'a\u0301\u0301\u0301',
+          '👩‍👩‍👧‍👦'.repeat(50),
+          'nul\u0000byte',
+          '\ud800',
+          '\uffff\ufffe',
+          '<script>alert(1)</script>',
+          "'); DROP TABLE meetings;--",
+        ]);
       case 7:
         return [];
       case 8:
@@ -234,13 +297,23 @@ export class PayloadGenerator {
       case 9:
         return [null, 1, 'a', {}];
       case 10:
-        return this.chance(0.5) ? this.deep(this.pick([50, 500, 3_000]), true) : this.deep(this.pick([20, 200, 600]), false);
+        return this.chance(0.5)
+          ? this.deep(this.pick([50, 500, 3_000]), true)
+          : this.deep(this.pick([20, 200, 600]), false);
       case 11:
         return JSON.parse('{"__proto__":{"isAdmin":true,"polluted":1}}') as unknown;
       case 12:
         return { constructor: { prototype: { polluted: 1 } } };
       case 13:
-        return this.pick(this.pool.meetings.concat(this.pool.items, this.pool.appendices, this.pool.participants)) ?? 'x';
+        return (
+          this.pick(
+            this.pool.meetings.concat(
+              this.pool.items,
+              this.pool.appendices,
+              this.pool.participants,
+            ),
+          ) ?? 'x'
+        );
       case 14:
         return '../../etc/passwd';
       case 15:
@@ -263,7 +336,9 @@ export class PayloadGenerator {
   private deep(levels: number, isArray: boolean): unknown {
     let value: unknown = 'bottom';
     for (let i = 0; i < levels; i++) {
-      value = isArray ? [value] : { type: 'list', listType: 'bullet', items: [{ children: [value] }] };
+      value = isArray
+        ? [value]
+        : { type: 'list', listType: 'bullet', items: [{ children: [value] }] };
     }
     return value;
   }
@@ -294,8 +369,17 @@ export class PayloadGenerator {
     const object = container as Record<string, unknown>;
     const key = slot.key as string;
     if (operation === 0) delete object[key];
-    else if (operation === 1) object[this.pick(['extra', 'id', 'createdAt', 'status', 'revision', 'constructor', 'prototype'])] = this.hostileValue();
-    else if (operation === 2) Object.defineProperty(object, '__proto__', { value: this.hostileValue(), enumerable: true, configurable: true, writable: true });
+    else if (operation === 1)
+      object[
+        this.pick(['extra', 'id', 'createdAt', 'status', 'revision', 'constructor', 'prototype'])
+      ] = this.hostileValue();
+    else if (operation === 2)
+      Object.defineProperty(object, '__proto__', {
+        value: this.hostileValue(),
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     else object[key] = this.hostileValue();
     return value;
   }

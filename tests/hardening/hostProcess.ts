@@ -35,7 +35,10 @@ export type HostProcess = {
   /** POST /api/<name> with a raw body (a JSON text unless the test sends garbage on purpose). */
   post(name: string, body: string, headers?: Record<string, string>): Promise<HttpAnswer>;
   /** POST /api/<name> with `input` as JSON; answers the parsed Result. */
-  call(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  call(
+    name: string,
+    input: unknown,
+  ): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
   /** POST /upload of `bytes` named `fileName`. */
   upload(fileName: string, bytes: Buffer): Promise<HttpAnswer>;
   /** SIGINT (the clean Ctrl-C path: host and library closed), SIGKILL after 10 s. */
@@ -43,13 +46,20 @@ export type HostProcess = {
 };
 
 /** Starts browser mode on `libraryPath` and waits for its `Referat: URL` line. */
-export async function startHostProcess(libraryPath: string, timeoutMs = 30_000): Promise<HostProcess> {
+export async function startHostProcess(
+  libraryPath: string,
+  timeoutMs = 30_000,
+): Promise<HostProcess> {
   ensureBuilt();
-  const child = spawn(process.execPath, [startScript, '--browser', '--no-open', '--library', libraryPath], {
-    cwd: repoRoot,
-    env: { ...process.env, REFERAT_NO_OPEN: '1', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [startScript, '--browser', '--no-open', '--library', libraryPath],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, REFERAT_NO_OPEN: '1', NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
@@ -94,11 +104,15 @@ export async function startHostProcess(libraryPath: string, timeoutMs = 30_000):
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          );
           res.on('error', reject);
         },
       );
-      req.setTimeout(60_000, () => req.destroy(new Error(`no answer to ${requestPath} within 60 s`)));
+      req.setTimeout(60_000, () =>
+        req.destroy(new Error(`no answer to ${requestPath} within 60 s`)),
+      );
       req.on('error', reject);
       req.end(bytes);
     });
@@ -109,12 +123,23 @@ export async function startHostProcess(libraryPath: string, timeoutMs = 30_000):
     child,
     stderr: () => err,
     isAlive: () => child.exitCode === null && child.signalCode === null,
-    post: (name, body, headers) => send(`/api/${encodeURIComponent(name)}`, Buffer.from(body, 'utf8'), headers),
+    post: (name, body, headers) =>
+      send(`/api/${encodeURIComponent(name)}`, Buffer.from(body, 'utf8'), headers),
     upload: (fileName, bytes) =>
-      send('/upload', bytes, { 'Content-Type': 'application/octet-stream', 'X-Referat-Filename': encodeURIComponent(fileName) }),
+      send('/upload', bytes, {
+        'Content-Type': 'application/octet-stream',
+        'X-Referat-Filename': encodeURIComponent(fileName),
+      }),
     async call(name, input) {
-      const answer = await send(`/api/${encodeURIComponent(name)}`, Buffer.from(JSON.stringify(input), 'utf8'));
-      return JSON.parse(answer.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+      const answer = await send(
+        `/api/${encodeURIComponent(name)}`,
+        Buffer.from(JSON.stringify(input), 'utf8'),
+      );
+      return JSON.parse(answer.body) as {
+        ok: boolean;
+        value?: unknown;
+        error?: { code: string; message: string };
+      };
     },
     async stop() {
       agent.destroy();

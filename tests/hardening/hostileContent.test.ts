@@ -10,7 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deepestList, maxListDepth, richTextSchema, type RichText } from '../../main/common/domain/richText';
+import {
+  deepestList,
+  maxListDepth,
+  richTextSchema,
+  type RichText,
+} from '../../main/common/domain/richText';
 import { maxPasteHtmlLength, pastedHtmlToRichText } from '../../main/common/editor/sanitizeHtml';
 import { openLibrary } from '../../main/node/storage/library';
 import { generateLibrary } from '../fixtures/generateLibrary';
@@ -38,7 +43,16 @@ function sanitize(html: string): RichText {
   for (const url of linksOf(content)) expect(url).toMatch(/^(https?:\/\/|mailto:|referat:\/\/)/);
   // Nothing but text nodes, formats and safe links: no attribute of the markup survives.
   const serialized = JSON.stringify(content);
-  for (const forbidden of ['onerror', 'onload', 'onclick', 'srcdoc', 'javascript:', 'vbscript:', 'data:text', 'data:image']) {
+  for (const forbidden of [
+    'onerror',
+    'onload',
+    'onclick',
+    'srcdoc',
+    'javascript:',
+    'vbscript:',
+    'data:text',
+    'data:image',
+  ]) {
     expect(serialized.toLowerCase()).not.toContain(forbidden);
   }
   return content;
@@ -86,12 +100,17 @@ describe('pasting hostile HTML', () => {
   });
 
   it('handles a 10 MB paste, and refuses one above the limit with a clear message', () => {
-    const paragraph = '<p><b>Punkt</b> med <i>tekst</i> og <a href="https://example.org">link</a> ' + 'x'.repeat(150) + '</p>\n';
+    const paragraph =
+      '<p><b>Punkt</b> med <i>tekst</i> og <a href="https://example.org">link</a> ' +
+      'x'.repeat(150) +
+      '</p>\n';
     const html = paragraph.repeat(Math.ceil((10 * 1024 * 1024) / paragraph.length));
     expect(html.length).toBeGreaterThanOrEqual(10 * 1024 * 1024);
     const content = sanitize(html);
     expect(content.length).toBeGreaterThan(10_000);
-    expect(() => pastedHtmlToRichText('x'.repeat(maxPasteHtmlLength + 1))).toThrow(/at most \d+ are accepted/);
+    expect(() => pastedHtmlToRichText('x'.repeat(maxPasteHtmlLength + 1))).toThrow(
+      /at most \d+ are accepted/,
+    );
   }, 60_000);
 });
 
@@ -115,7 +134,10 @@ describe('hostile import files (meetings:importJson in browser mode, and the CLI
     generateLibrary(library.db, { meetings: 3, committees: 1, seed: 9 });
     library.close();
     const fixture = JSON.parse(
-      fs.readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'gentofte-2017-12-12.referat.json'), 'utf8'),
+      fs.readFileSync(
+        path.join(repoRoot, 'tests', 'fixtures', 'gentofte-2017-12-12.referat.json'),
+        'utf8',
+      ),
     ) as Record<string, unknown>;
     // 100 MB: the model document with one enormous paragraph (so it is otherwise valid).
     const hugeText = 'x'.repeat(100 * 1024 * 1024);
@@ -123,8 +145,15 @@ describe('hostile import files (meetings:importJson in browser mode, and the CLI
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     // Deep nesting inside an otherwise valid document: lists in a decision.
     const nested = `${'{"type":"list","listType":"bullet","items":[{"children":['.repeat(20_000)}${']}]}'.repeat(20_000)}`;
-    const deepInside = JSON.stringify({ ...fixture, id: 'deep-import' }).replace('"agendaItems":[', `"agendaItems":[{"nested":${nested}},`);
-    files = { huge: path.join(tempDir, 'huge.json'), deep: path.join(tempDir, 'deep.json'), deepInside: path.join(tempDir, 'deep-inside.json') };
+    const deepInside = JSON.stringify({ ...fixture, id: 'deep-import' }).replace(
+      '"agendaItems":[',
+      `"agendaItems":[{"nested":${nested}},`,
+    );
+    files = {
+      huge: path.join(tempDir, 'huge.json'),
+      deep: path.join(tempDir, 'deep.json'),
+      deepInside: path.join(tempDir, 'deep-inside.json'),
+    };
     fs.writeFileSync(files.huge, huge);
     fs.writeFileSync(files.deep, deep);
     fs.writeFileSync(files.deepInside, deepInside);
@@ -141,9 +170,14 @@ describe('hostile import files (meetings:importJson in browser mode, and the CLI
     const json = fs.readFileSync(files.huge, 'utf8');
     const body = JSON.stringify({ json });
     const answer = await host.post('meetings:importJson', body).catch((error: unknown) => {
-      throw new Error(`${String(error)} (body ${body.length} bytes, host alive ${host.isAlive()}): ${host.stderr()}`);
+      throw new Error(
+        `${String(error)} (body ${body.length} bytes, host alive ${host.isAlive()}): ${host.stderr()}`,
+      );
     });
-    const result = JSON.parse(answer.body) as { ok: boolean; error?: { code: string; message: string } };
+    const result = JSON.parse(answer.body) as {
+      ok: boolean;
+      error?: { code: string; message: string };
+    };
     expect(result.ok).toBe(false);
     expect(['too_large', 'invalid_input']).toContain(result.error?.code);
     expect(result.error?.message).toMatch(/at most|larger than|limit|too large|too big/i);
@@ -154,7 +188,9 @@ describe('hostile import files (meetings:importJson in browser mode, and the CLI
   it('refuses JSON nested 100,000 deep, at the top and inside a document, library unchanged', async () => {
     const before = await snapshot();
     for (const file of [files.deep, files.deepInside]) {
-      const result = await host.call('meetings:importJson', { json: fs.readFileSync(file, 'utf8') });
+      const result = await host.call('meetings:importJson', {
+        json: fs.readFileSync(file, 'utf8'),
+      });
       expect(result.ok).toBe(false);
       expect(result.error?.code).toBe('invalid_input');
       expect(result.error?.message).toMatch(/nested more than \d+ levels/);
@@ -172,11 +208,15 @@ describe('hostile import files (meetings:importJson in browser mode, and the CLI
       [files.deep, /nested more than \d+ levels/],
       [files.deepInside, /nested more than \d+ levels/],
     ] as const) {
-      const run = spawnSync(process.execPath, [path.join(repoRoot, 'out', 'main', 'cli.mjs'), 'import', file, '--library', libraryPath], {
-        encoding: 'utf8',
-        env: { ...process.env, REFERAT_LIBRARY: '' },
-        maxBuffer: 1024 * 1024,
-      });
+      const run = spawnSync(
+        process.execPath,
+        [path.join(repoRoot, 'out', 'main', 'cli.mjs'), 'import', file, '--library', libraryPath],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, REFERAT_LIBRARY: '' },
+          maxBuffer: 1024 * 1024,
+        },
+      );
       expect(run.status, run.stderr).toBe(1);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(pattern);

@@ -11,17 +11,31 @@ export function findLibraryProblems(file: string): string[] {
   try {
     const problems: string[] = [];
     const integrity = db.prepare('PRAGMA integrity_check').pluck().all() as string[];
-    if (integrity.length !== 1 || integrity[0] !== 'ok') problems.push(`integrity_check: ${integrity.slice(0, 5).join('; ')}`);
-    const foreign = db.prepare('PRAGMA foreign_key_check').all() as Array<{ table: string; rowid: number; parent: string }>;
-    for (const row of foreign.slice(0, 5)) problems.push(`foreign key: ${row.table} row ${row.rowid} → missing ${row.parent}`);
+    if (integrity.length !== 1 || integrity[0] !== 'ok')
+      problems.push(`integrity_check: ${integrity.slice(0, 5).join('; ')}`);
+    const foreign = db.prepare('PRAGMA foreign_key_check').all() as Array<{
+      table: string;
+      rowid: number;
+      parent: string;
+    }>;
+    for (const row of foreign.slice(0, 5))
+      problems.push(`foreign key: ${row.table} row ${row.rowid} → missing ${row.parent}`);
 
     const dense = (label: string, sql: string) => {
       // Each group's positions must be exactly first..first+n-1.
-      const rows = db.prepare(sql).all() as Array<{ owner: string; n: number; lo: number; hi: number; distinct_n: number }>;
+      const rows = db.prepare(sql).all() as Array<{
+        owner: string;
+        n: number;
+        lo: number;
+        hi: number;
+        distinct_n: number;
+      }>;
       for (const row of rows) {
         const first = label.startsWith('appendix') ? 1 : 0;
         if (row.lo !== first || row.hi !== first + row.n - 1 || row.distinct_n !== row.n) {
-          problems.push(`${label} of ${row.owner} not dense: ${row.n} rows, ${row.distinct_n} distinct, ${row.lo}..${row.hi}`);
+          problems.push(
+            `${label} of ${row.owner} not dense: ${row.n} rows, ${row.distinct_n} distinct, ${row.lo}..${row.hi}`,
+          );
         }
       }
     };
@@ -50,7 +64,8 @@ export function findLibraryProblems(file: string): string[] {
       )
       .pluck()
       .all();
-    if (orphanBodies.length > 0) problems.push(`${orphanBodies.length} bodies belong to no item or meeting`);
+    if (orphanBodies.length > 0)
+      problems.push(`${orphanBodies.length} bodies belong to no item or meeting`);
 
     const shortHistory = db
       .prepare(
@@ -61,10 +76,15 @@ export function findLibraryProblems(file: string): string[] {
       .all() as Array<{ id: number; revision: number; saved: number; newest: number | null }>;
     for (const row of shortHistory) {
       if (row.saved < row.revision || (row.newest ?? 0) !== row.revision) {
-        problems.push(`body ${row.id} at revision ${row.revision} has ${row.saved} saved revisions (newest ${row.newest})`);
+        problems.push(
+          `body ${row.id} at revision ${row.revision} has ${row.saved} saved revisions (newest ${row.newest})`,
+        );
       }
     }
-    const orphanRevisions = db.prepare('SELECT count(*) FROM revisions WHERE body_id NOT IN (SELECT id FROM bodies)').pluck().get() as number;
+    const orphanRevisions = db
+      .prepare('SELECT count(*) FROM revisions WHERE body_id NOT IN (SELECT id FROM bodies)')
+      .pluck()
+      .get() as number;
     if (orphanRevisions > 0) problems.push(`${orphanRevisions} revisions belong to no body`);
 
     const badJson = db
@@ -79,14 +99,16 @@ export function findLibraryProblems(file: string): string[] {
       )
       .pluck()
       .get() as number;
-    if (crossMeeting > 0) problems.push(`${crossMeeting} appendices point at an item of another meeting`);
+    if (crossMeeting > 0)
+      problems.push(`${crossMeeting} appendices point at an item of another meeting`);
     const crossSubstitute = db
       .prepare(
         `SELECT count(*) FROM participants p JOIN participants s ON s.id = p.substitute_for_id WHERE s.meeting_id <> p.meeting_id`,
       )
       .pluck()
       .get() as number;
-    if (crossSubstitute > 0) problems.push(`${crossSubstitute} substitutes stand in for a participant of another meeting`);
+    if (crossSubstitute > 0)
+      problems.push(`${crossSubstitute} substitutes stand in for a participant of another meeting`);
     const crossAbsence = db
       .prepare(
         `SELECT count(*) FROM participant_item_absences x
@@ -95,7 +117,8 @@ export function findLibraryProblems(file: string): string[] {
       )
       .pluck()
       .get() as number;
-    if (crossAbsence > 0) problems.push(`${crossAbsence} item absences name an item of another meeting`);
+    if (crossAbsence > 0)
+      problems.push(`${crossAbsence} item absences name an item of another meeting`);
     return problems;
   } finally {
     db.close();

@@ -35,7 +35,10 @@ function identityOf(stat: fs.Stats): Omit<CleanCloseRecord, 'format'> {
 export function recordCleanClose(libraryFile: string): void {
   try {
     if (fs.existsSync(`${libraryFile}-wal`)) return;
-    const record: CleanCloseRecord = { format: 'referat-clean-close/1', ...identityOf(fs.statSync(libraryFile)) };
+    const record: CleanCloseRecord = {
+      format: 'referat-clean-close/1',
+      ...identityOf(fs.statSync(libraryFile)),
+    };
     const target = cleanCloseRecordPath(libraryFile);
     const temp = `${target}.${process.pid}.tmp`;
     fs.writeFileSync(temp, `${JSON.stringify(record)}\n`);
@@ -57,11 +60,16 @@ export function forgetCleanClose(libraryFile: string): void {
 /** True when `libraryFile` is byte-for-byte the file a clean close recorded (by its identity). */
 export function isUnchangedSinceCleanClose(libraryFile: string): boolean {
   try {
-    const record = JSON.parse(fs.readFileSync(cleanCloseRecordPath(libraryFile), 'utf8')) as Partial<CleanCloseRecord>;
+    const record = JSON.parse(
+      fs.readFileSync(cleanCloseRecordPath(libraryFile), 'utf8'),
+    ) as Partial<CleanCloseRecord>;
     if (record.format !== 'referat-clean-close/1') return false;
     const now = identityOf(fs.statSync(libraryFile));
     return (
-      record.size === now.size && record.mtimeMs === now.mtimeMs && record.ctimeMs === now.ctimeMs && record.ino === now.ino
+      record.size === now.size &&
+      record.mtimeMs === now.mtimeMs &&
+      record.ctimeMs === now.ctimeMs &&
+      record.ino === now.ino
     );
   } catch {
     return false;
@@ -88,7 +96,8 @@ export function checkSqliteHeader(file: string): string | null {
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) {
     return `its header names an impossible page size (${rawPageSize})`;
   }
-  if (stat.size % pageSize !== 0) return `its size (${stat.size} bytes) is not a whole number of ${pageSize}-byte pages (cut short?)`;
+  if (stat.size % pageSize !== 0)
+    return `its size (${stat.size} bytes) is not a whole number of ${pageSize}-byte pages (cut short?)`;
   const changeCounter = header.readUInt32BE(24);
   const pageCount = header.readUInt32BE(28);
   const validFor = header.readUInt32BE(92);

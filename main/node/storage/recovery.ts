@@ -29,7 +29,10 @@ function hasReferatHeader(file: string): boolean {
     } finally {
       fs.closeSync(fd);
     }
-    return header.toString('latin1', 0, 15) === 'SQLite format 3' && header.readUInt32BE(68) === libraryApplicationId;
+    return (
+      header.toString('latin1', 0, 15) === 'SQLite format 3' &&
+      header.readUInt32BE(68) === libraryApplicationId
+    );
   } catch {
     return false;
   }
@@ -46,7 +49,9 @@ export type LibraryDamage = {
 
 /** True for the open errors recovery handles (everything else still stops the start). */
 export function isRecoverableOpenError(error: unknown): error is DomainError {
-  return isDomainError(error) && (error.code === 'library_corrupt' || error.code === 'library_newer');
+  return (
+    isDomainError(error) && (error.code === 'library_corrupt' || error.code === 'library_newer')
+  );
 }
 
 /** The damage report for `libraryPath` refused with `error`. */
@@ -74,7 +79,10 @@ export function damagedLibraryMessage(libraryPath: string, error: DomainError): 
   const restore = newest
     ? `start Referat (npm start) to restore the newest backup, ${newest.name} from ${newest.createdAt.slice(0, 10)} (${damage.backups.length} in ${path.join(path.dirname(damage.libraryPath), 'backups')})`
     : `there is no backup in ${path.join(path.dirname(damage.libraryPath), 'backups')}; keep the file for inspection`;
-  return `${reason.endsWith('.') ? reason : `${reason}.`} To recover: ${restore}.`.replace(/\s+/g, ' ');
+  return `${reason.endsWith('.') ? reason : `${reason}.`} To recover: ${restore}.`.replace(
+    /\s+/g,
+    ' ',
+  );
 }
 
 /** An open library, or a damaged one awaiting a restore; its handlers serve either case. */
@@ -100,7 +108,10 @@ export type LibrarySessionOptions = {
  * Opens `libraryPath`; a damaged (or newer) file does not throw but yields a session in
  * recovery. Other failures (busy, no permission) still throw.
  */
-export function openLibrarySession(libraryPath: string, options: LibrarySessionOptions): LibrarySession {
+export function openLibrarySession(
+  libraryPath: string,
+  options: LibrarySessionOptions,
+): LibrarySession {
   const absolute = path.resolve(libraryPath);
   let library: Library | null = null;
   let current: HandlerMap<HandlerContext> | null = null;
@@ -124,9 +135,13 @@ export function openLibrarySession(libraryPath: string, options: LibrarySessionO
   const handlers = {} as Record<RequestName, (input: unknown, ctx: HandlerContext) => unknown>;
   for (const name of Object.keys(api) as RequestName[]) {
     handlers[name] = (input, ctx) => {
-      if (current) return (current[name] as (input: unknown, ctx: HandlerContext) => unknown)(input, ctx);
+      if (current)
+        return (current[name] as (input: unknown, ctx: HandlerContext) => unknown)(input, ctx);
       const known = damage as LibraryDamage | null;
-      throw new DomainError(known?.code ?? 'library_corrupt', known?.message ?? `The library ${absolute} cannot be opened.`);
+      throw new DomainError(
+        known?.code ?? 'library_corrupt',
+        known?.message ?? `The library ${absolute} cannot be opened.`,
+      );
     };
   }
   handlers['library:recoveryStatus'] = () => {
@@ -142,13 +157,19 @@ export function openLibrarySession(libraryPath: string, options: LibrarySessionO
       throw new DomainError('conflict', 'The library is not damaged, so no backup was restored.');
     }
     const { name } = input as { name: string };
-    const restored = restoreBackup(absolute, name, { nativeBinding: options.openOptions?.nativeBinding, keptAs: 'damaged' });
+    const restored = restoreBackup(absolute, name, {
+      nativeBinding: options.openOptions?.nativeBinding,
+      keptAs: 'damaged',
+    });
     try {
       open();
     } catch (error) {
       if (!isRecoverableOpenError(error)) throw error;
       damage = describeDamage(absolute, error);
-      throw new DomainError(error.code, `The backup ${name} was put in place but cannot be opened either: ${error.message}`);
+      throw new DomainError(
+        error.code,
+        `The backup ${name} was put in place but cannot be opened either: ${error.message}`,
+      );
     }
     if (library) options.onRestored?.(library, name);
     return { restoredFrom: restored.restoredFrom, keptDamagedFile: restored.replacedPath };
@@ -167,9 +188,17 @@ export function openLibrarySession(libraryPath: string, options: LibrarySessionO
 }
 
 /** The recovery requests over a healthy, open library (used by createHandlers). */
-export function createRecoveryHandlers(library: Library): Pick<HandlerMap<HandlerContext>, 'library:recoveryStatus' | 'library:restoreBackup'> {
+export function createRecoveryHandlers(
+  library: Library,
+): Pick<HandlerMap<HandlerContext>, 'library:recoveryStatus' | 'library:restoreBackup'> {
   return {
-    'library:recoveryStatus': () => ({ isDamaged: false, libraryPath: library.path, code: null, message: null, backups: [] }),
+    'library:recoveryStatus': () => ({
+      isDamaged: false,
+      libraryPath: library.path,
+      code: null,
+      message: null,
+      backups: [],
+    }),
     'library:restoreBackup': () => {
       throw new DomainError('conflict', 'The library is not damaged, so no backup was restored.');
     },

@@ -10,7 +10,13 @@ type Status = RequestOutput<'library:recoveryStatus'>;
  * Asks once at start whether the library could be opened. A damaged library shows the
  * recovery screen instead of the app; after a restore the app starts normally.
  */
-export function RecoveryGate({ client, children }: { client: RendererClient; children: ReactNode }) {
+export function RecoveryGate({
+  client,
+  children,
+}: {
+  client: RendererClient;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status | null>(null);
   const [isRestored, setIsRestored] = useState(false);
@@ -20,7 +26,11 @@ export function RecoveryGate({ client, children }: { client: RendererClient; chi
     void client.call('library:recoveryStatus', {}).then((result) => {
       if (!isCurrent) return;
       // An older main side without the request: carry on as if healthy.
-      setStatus(result.ok ? result.value : { isDamaged: false, libraryPath: '', code: null, message: null, backups: [] });
+      setStatus(
+        result.ok
+          ? result.value
+          : { isDamaged: false, libraryPath: '', code: null, message: null, backups: [] },
+      );
     });
     return () => {
       isCurrent = false;
@@ -35,7 +45,9 @@ export function RecoveryGate({ client, children }: { client: RendererClient; chi
     );
   }
   if (status.isDamaged && !isRestored) {
-    return <RecoveryScreen client={client} status={status} onRestored={() => setIsRestored(true)} />;
+    return (
+      <RecoveryScreen client={client} status={status} onRestored={() => setIsRestored(true)} />
+    );
   }
   return <>{children}</>;
 }
