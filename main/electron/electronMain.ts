@@ -261,8 +261,11 @@ async function start(): Promise<void> {
         );
     },
     // Files enter the app only through the main process's own dialog; the page names no path.
-    pickFile: async () => {
-      const options: OpenDialogOptions = { properties: ['openFile'] };
+    pickFile: async (pick) => {
+      const options: OpenDialogOptions = {
+        properties: ['openFile'],
+        ...(pick?.filters ? { filters: pick.filters } : {}),
+      };
       const choice = mainWindow
         ? await dialog.showOpenDialog(mainWindow, options)
         : await dialog.showOpenDialog(options);

@@ -327,6 +327,23 @@ export const trustedRootSchema = z.object({
 });
 export type TrustedRoot = z.infer<typeof trustedRootSchema>;
 
+/** One signed PDF kept in the library: the file after one more signature (issue 5). */
+export const signedPdfSchema = z.object({
+  /** Order of signing across the library (ascending). */
+  seq: z.number().int(),
+  meetingId: idSchema,
+  edition: z.enum(['full', 'public']),
+  /** SHA-256 of the signed file in the file store. */
+  sha256: z.string(),
+  bytes: z.number().int(),
+  /** Who signed this time (the certificate's common name unless a name was given). */
+  signer: z.string(),
+  signedAt: timestampSchema,
+  /** Signatures in the file, this one included. */
+  signatureCount: z.number().int().min(1),
+});
+export type SignedPdf = z.infer<typeof signedPdfSchema>;
+
 /** A committee's standard decision texts: each trimmed, non-empty, at most 1000 characters, no duplicates. */
 export const standardTextListSchema = z
   .array(
@@ -718,7 +735,14 @@ export const api = {
    * there must be one per participant present; the audit log records the PDF's SHA-256.
    */
   'meetings:markSigned': request(
-    z.object({ id: idSchema, uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional() }).strict(),
+    z
+      .object({
+        id: idSchema,
+        uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+        /** Use the newest signed PDF of this edition kept in the library (no upload, no dialog). */
+        edition: z.enum(['full', 'public']).optional(),
+      })
+      .strict(),
     z.object({ meeting: meetingSchema, audit: auditEntrySchema }),
   ),
   /** The corrections of a meeting, oldest first. */
@@ -736,6 +760,8 @@ export const api = {
       .object({
         uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
         trustedRootsPem: z.array(z.string().max(1024 * 1024)).max(100).optional(),
+        /** Verify the newest signed PDF of a meeting's edition kept in the library instead. */
+        stored: z.object({ meetingId: idSchema, edition: z.enum(['full', 'public']) }).strict().optional(),
       })
       .strict(),
     z.object({
@@ -750,6 +776,38 @@ export const api = {
   /** Adds the CA certificate(s) of a PEM text (e.g. the OCES or MitID Erhverv root). */
   'trustedRoots:add': request(z.object({ pem: z.string().min(1).max(1024 * 1024) }).strict(), z.array(trustedRootSchema)),
   'trustedRoots:remove': request(z.object({ fingerprint256: z.string().min(1).max(200) }).strict(), z.array(trustedRootSchema)),
+  /**
+   * Signs approved minutes with a PKCS#12 certificate. The first signature signs a fresh export
+   * of the edition (signature page included); later ones sign the newest signed file of that
+   * edition, each an incremental update. The certificate: Electron shows the open dialog (no
+   * `p12UploadId`); browser mode uploads it first (the upload is removed right after use).
+   * The password is used once, never stored or logged; a wrong one answers `invalid_input` and
+   * nothing is stored. When every participant present has signed, the meeting becomes signed.
+   */
+  'signatures:sign': request(
+    z
+      .object({
+        meetingId: idSchema,
+        edition: z.enum(['full', 'public']),
+        p12UploadId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+        password: z.string().max(1024, 'must be at most 1024 characters'),
+        reason: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+        location: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+        signerName: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+      })
+      .strict(),
+    z.object({ signedPdf: signedPdfSchema, meeting: meetingSchema, isMeetingSigned: z.boolean() }),
+  ),
+  /** The signed PDFs of a meeting kept in the library, in signing order. */
+  'signatures:list': request(z.object({ meetingId: idSchema }).strict(), z.array(signedPdfSchema)),
+  /**
+   * Hands the newest signed PDF of an edition to the user: Electron's save dialog
+   * (`downloadUrl` null), browser mode a download URL.
+   */
+  'signatures:download': request(
+    z.object({ meetingId: idSchema, edition: z.enum(['full', 'public']) }).strict(),
+    z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
+  ),
   // --- pdf export ---------------------------------------------------------------------------
   /**
    * The personal-data check of an edition (run on the public edition before export): CPR

@@ -37,7 +37,7 @@ import { createLifecycleHandlers } from './handlers/lifecycle';
 import { createPdfHandlers } from './handlers/pdf';
 import { createSignatureHandlers } from './handlers/signatures';
 import { createStandardTextsHandlers } from './handlers/standardTexts';
-import type { HandlerContext, IncomingFile } from './types';
+import type { HandlerContext, IncomingFile, PickFileOptions } from './types';
 
 /** A handler for every request, over one library. */
 export type Handlers = HandlerMap<HandlerContext>;
@@ -160,7 +160,11 @@ function mapped(error: unknown, file: string): unknown {
 }
 
 /** The file a request names: an upload (browser mode) or the open dialog (Electron). */
-export async function incomingFile(uploadId: string | undefined, ctx: HandlerContext): Promise<IncomingFile> {
+export async function incomingFile(
+  uploadId: string | undefined,
+  ctx: HandlerContext,
+  pickOptions?: PickFileOptions,
+): Promise<IncomingFile> {
   if (uploadId !== undefined) {
     if (!ctx.resolveUpload) throw new DomainError('forbidden', 'This transport does not accept uploads.');
     return ctx.resolveUpload(uploadId);
@@ -168,7 +172,7 @@ export async function incomingFile(uploadId: string | undefined, ctx: HandlerCon
   if (!ctx.pickFile) {
     throw new DomainError('invalid_input', 'uploadId: upload the file first; this transport has no file dialog.');
   }
-  const picked = await ctx.pickFile();
+  const picked = await ctx.pickFile(pickOptions);
   if (!picked) throw new DomainError('cancelled', 'No file was chosen.');
   return picked;
 }

@@ -14,6 +14,9 @@ export type IncomingFile = {
   mediaType?: string;
 };
 
+/** What the open dialog offers, e.g. `[{ name: 'PKCS#12', extensions: ['p12', 'pfx'] }]`. */
+export type PickFileOptions = { filters?: { name: string; extensions: string[] }[] };
+
 export type HandlerContext = {
   transport: 'electron' | 'http' | 'cli';
   /** Author recorded on revisions; defaults to the library's author (the OS user). */
@@ -25,8 +28,8 @@ export type HandlerContext = {
   resolveUpload?: (uploadId: string) => IncomingFile | Promise<IncomingFile>;
   /** Forgets an upload once a handler has stored its bytes. */
   releaseUpload?: (uploadId: string) => void | Promise<void>;
-  /** Electron: shows the open-file dialog; null when the user cancels. */
-  pickFile?: () => Promise<IncomingFile | null>;
+  /** Electron: shows the open-file dialog (optionally limited to file types); null when the user cancels. */
+  pickFile?: (options?: PickFileOptions) => Promise<IncomingFile | null>;
   /** Electron: shows the save dialog proposing `suggestedName`; the chosen path, or null when cancelled. */
   pickSaveFile?: (suggestedName: string) => Promise<string | null>;
   /** Electron: opens a file with the system's default application (`shell.openPath`). */

@@ -1,21 +1,25 @@
 /**
- * Where the archive package finds a meeting's signed PDFs.
- *
- * HOOK: the library has no place for signed PDFs yet (signing, issue 5, writes the signed file
- * where the user chooses and records nothing in the library). Until it does, this answers null
- * and the bag carries freshly exported editions (`ExportBagResult.pdfSources` says which).
- * When signed files are kept (e.g. by SHA-256 in the file store with a `signed_pdfs` table
- * keyed by meeting and edition), return the stored file's path here; `exportBag` needs no
- * other change. Callers can also pass `signedPdfs` to `exportBag` directly.
+ * Where the archive package finds a meeting's signed PDFs: the newest signed file of the
+ * edition kept in the library (signatures:sign stores each one in the file store and records
+ * it in `signed_pdfs`). Without one the bag carries a freshly exported edition
+ * (`ExportBagResult.pdfSources` says which). Callers can also pass `signedPdfs` to
+ * `exportBag` directly.
  */
+import fs from 'node:fs';
 import type { Edition } from '../../common/export/editions';
+import { fileStorePath } from '../storage/fileStore';
 import type { Library } from '../storage/library';
+import { latestSignedPdf } from '../storage/queries/signedPdfs';
 
 /** The path of the signed PDF of `edition` kept in the library, or null when there is none. */
 export function findSignedPdf(
-  _library: Library,
-  _meetingId: string,
-  _edition: Edition,
+  library: Library,
+  meetingId: string,
+  edition: Edition,
 ): string | null {
-  return null;
+  const signed = latestSignedPdf(library.db, meetingId, edition);
+  if (!signed) return null;
+  const file = fileStorePath(library.filesDir, signed.sha256);
+  // A missing store file is reported by the library check; the bag then falls back to an export.
+  return fs.existsSync(file) ? file : null;
 }

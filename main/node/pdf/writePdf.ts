@@ -42,6 +42,10 @@ export type WriteMinutesOptions = {
   out: string | Writable;
   lang?: 'da' | 'en';
   corrections?: readonly Correction[];
+  /**
+   * The signature page (underskriftsblad). Default: on for every meeting past draft, since
+   * approved minutes are signed by every member present (Kommunestyrelsesloven § 13).
+   */
   isWithSignaturePage?: boolean;
   onProgress?: (progress: PdfProgress) => void;
   /** Filled with the CPU milliseconds of each phase (for the benchmark). */
@@ -225,7 +229,7 @@ export async function writeMinutesPdf(doc: ReferatDocument, options: WriteMinute
     lang,
     edition: options.edition,
     ...(options.corrections ? { corrections: options.corrections } : {}),
-    ...(options.isWithSignaturePage ? { isWithSignaturePage: true } : {}),
+    ...((options.isWithSignaturePage ?? doc.meeting.status !== 'draft') ? { isWithSignaturePage: true } : {}),
   });
   clock('layoutModel');
   options.onProgress?.({ phase: 'layout', page: 0, pages: 0 });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { DomainError } from '../../../common/contract/result';
 import { verifyPdf } from '../../signing/verifyPdf';
+import { readStoredFile } from '../../storage/fileStore';
 import type { Library } from '../../storage/library';
 import {
   addCorrection,
@@ -15,6 +16,7 @@ import {
   markSigned,
   type SignedPdfCheck,
 } from '../../storage/queries/lifecycle';
+import { latestSignedPdf } from '../../storage/queries/signedPdfs';
 import { incomingFile, safeFileName, type Handlers } from '../handlers';
 
 /** The lifecycle requests. */
@@ -48,6 +50,16 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
     'meetings:approve': (input, ctx) =>
       approveMeeting(db, { id: input.id, author: ctx.author ?? library.author }),
     'meetings:markSigned': async (input, ctx) => {
+      if (input.edition !== undefined) {
+        const stored = latestSignedPdf(db, input.id, input.edition);
+        if (!stored)
+          throw new DomainError(
+            'not_found',
+            `The ${input.edition} edition of this meeting has not been signed in Referat yet.`,
+          );
+        const check = checkSignedPdf(readStoredFile(library.filesDir, stored.sha256));
+        return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
+      }
       const file = await incomingFile(input.uploadId, ctx);
       try {
         const stat = fs.statSync(file.path, { throwIfNoEntry: false });

@@ -3,28 +3,122 @@
  * user opens. The checks live in main/node/signing/verifyPdf.ts.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RequestOutput } from '../../../common/contract/api';
 import { DomainError } from '../../../common/contract/result';
+import type { Edition } from '../../../common/export/editions';
+import { referatFileName } from '../../../common/format/referatJson';
+import { exportMinutesPdfInWorker } from '../../pdf/exportInWorker';
+import { signPdf } from '../../signing/signPdf';
 import { verifyPdf } from '../../signing/verifyPdf';
+import { fileStorePath, readStoredFile, storeBytes } from '../../storage/fileStore';
+import { exportMeetingDocument } from '../../storage/interchange';
 import type { Library } from '../../storage/library';
+import { correctionsForExport, markSigned } from '../../storage/queries/lifecycle';
+import { getMeeting } from '../../storage/queries/meetings';
+import {
+  countPresent,
+  latestSignedPdf,
+  listSignedPdfs,
+  recordSignedPdf,
+} from '../../storage/queries/signedPdfs';
+import { checkSignedPdf } from './lifecycle';
 import {
   addTrustedRoots,
   listTrustedRoots,
   removeTrustedRoot,
   trustedRootPems,
 } from '../../storage/queries/trustedRoots';
+import type { HandlerInput } from '../dispatch';
 import { incomingFile, safeFileName, type Handlers } from '../handlers';
+import type { HandlerContext } from '../types';
 
 /** The signature requests. */
 export type SignatureRequestName =
-  'signatures:verify' | 'trustedRoots:list' | 'trustedRoots:add' | 'trustedRoots:remove';
+  | 'signatures:verify'
+  | 'signatures:sign'
+  | 'signatures:list'
+  | 'signatures:download'
+  | 'trustedRoots:list'
+  | 'trustedRoots:add'
+  | 'trustedRoots:remove';
+
+/** Largest certificate file accepted (PKCS#12 files are a few kilobytes). */
+const maxP12Bytes = 1024 * 1024;
+const p12Filters = { filters: [{ name: 'PKCS#12 (.p12, .pfx)', extensions: ['p12', 'pfx'] }] };
 
 /** Largest PDF accepted for verification (it is read into memory). */
 const maxPdfBytes = 512 * 1024 * 1024;
 
 export function createSignatureHandlers(library: Library): Pick<Handlers, SignatureRequestName> {
   const db = library.db;
+  const sign = async (
+    input: HandlerInput<'signatures:sign'>,
+    ctx: HandlerContext,
+  ): Promise<RequestOutput<'signatures:sign'>> => {
+    // Checked before the certificate is asked for: signing is for approved minutes only.
+    const before = getMeeting(db, input.meetingId);
+    if (before.status === 'draft')
+      throw new DomainError('conflict', 'The meeting is a draft: approve it before signing.');
+    if (before.status === 'archived')
+      throw new DomainError('locked', 'The meeting is archived: it can no longer be signed.');
+    const p12 = await readCertificate(input.p12UploadId, ctx);
+    const previous = latestSignedPdf(db, input.meetingId, input.edition);
+    const base = previous
+      ? readStoredFile(library.filesDir, previous.sha256)
+      : await exportForSigning(library, input.meetingId, input.edition);
+    // The password lives only in this call; a wrong one throws before anything is stored.
+    const signed = signPdf(base, {
+      p12,
+      password: input.password,
+      reason: input.reason,
+      ...(input.location ? { location: input.location } : {}),
+      ...(input.signerName ? { name: input.signerName } : {}),
+    });
+    const check = checkSignedPdf(signed);
+    if (!check.isIntact) {
+      // E.g. a certificate outside its validity: refuse rather than keep a file that fails.
+      const detail = verifyPdf(signed, { isSystemTrustUsed: false }).signatures.at(-1);
+      throw new DomainError(
+        'invalid_input',
+        `The new signature does not verify (${detail?.status ?? 'invalid'}${detail?.detail ? `: ${detail.detail}` : ''}); nothing was stored.`,
+      );
+    }
+    const stored = await storeBytes(library.filesDir, signed);
+    const signedPdf = recordSignedPdf(db, {
+      meetingId: input.meetingId,
+      edition: input.edition,
+      sha256: stored.sha256,
+      size: stored.size,
+      signer: input.signerName || (check.signers[check.signers.length - 1] ?? '?'),
+      signedAt: new Date().toISOString(),
+      signatureCount: check.signers.length,
+    });
+    let meeting = getMeeting(db, input.meetingId);
+    if (
+      meeting.status === 'approved' &&
+      new Set(check.signers).size >= countPresent(db, input.meetingId)
+    ) {
+      meeting = markSigned(db, {
+        id: input.meetingId,
+        author: ctx.author ?? library.author,
+        check,
+      }).meeting;
+    }
+    return { signedPdf, meeting, isMeetingSigned: meeting.status === 'signed' };
+  };
+
   return {
     'signatures:verify': async (input, ctx) => {
+      if (input.stored) {
+        const stored = requireSignedPdf(library, input.stored.meetingId, input.stored.edition);
+        return report(
+          signedFileName(library, input.stored.meetingId, input.stored.edition),
+          readStoredFile(library.filesDir, stored.sha256),
+          [...trustedRootPems(db), ...(input.trustedRootsPem ?? [])],
+        );
+      }
       const file = await incomingFile(input.uploadId, ctx);
       try {
         let size: number;
@@ -38,29 +132,128 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        const report = verifyPdf(fs.readFileSync(file.path), {
-          trustedRoots: [...trustedRootPems(db), ...(input.trustedRootsPem ?? [])],
-        });
-        return {
-          fileName: safeFileName(file.fileName),
-          isAllValid: report.isAllValid,
-          signatures: report.signatures.map((s) => ({
-            field: s.field,
-            signer: s.signer,
-            signedAt: s.signedAt?.toISOString() ?? null,
-            reason: s.reason ?? null,
-            location: s.location ?? null,
-            status: s.status,
-            detail: s.detail ?? null,
-            coversWholeFile: s.coversWholeFile,
-          })),
-        };
+        return report(safeFileName(file.fileName), fs.readFileSync(file.path), [
+          ...trustedRootPems(db),
+          ...(input.trustedRootsPem ?? []),
+        ]);
       } finally {
         if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
       }
+    },
+    'signatures:sign': async (input, ctx) => {
+      // The certificate upload is removed however the call ends.
+      try {
+        return await sign(input, ctx);
+      } finally {
+        if (input.p12UploadId !== undefined) await ctx.releaseUpload?.(input.p12UploadId);
+      }
+    },
+    'signatures:list': (input) => listSignedPdfs(db, input),
+    'signatures:download': async (input, ctx) => {
+      const stored = requireSignedPdf(library, input.meetingId, input.edition);
+      const fileName = signedFileName(library, input.meetingId, input.edition);
+      const source = fileStorePath(library.filesDir, stored.sha256);
+      if (ctx.pickSaveFile) {
+        const chosen = await ctx.pickSaveFile(fileName);
+        if (chosen === null) throw new DomainError('cancelled', 'No place was chosen.');
+        const target = chosen.toLowerCase().endsWith('.pdf') ? chosen : `${chosen}.pdf`;
+        const temp = path.join(
+          path.dirname(target),
+          `.${path.basename(target)}.${process.pid}.tmp`,
+        );
+        try {
+          fs.copyFileSync(source, temp);
+          fs.renameSync(temp, target);
+        } catch (error) {
+          fs.rmSync(temp, { force: true });
+          throw error;
+        }
+        return { fileName: path.basename(target), bytes: stored.bytes, downloadUrl: null };
+      }
+      if (!ctx.offerDownload)
+        throw new DomainError(
+          'forbidden',
+          `This transport (${ctx.transport}) cannot hand files to the user.`,
+        );
+      const { url } = ctx.offerDownload({ path: source, fileName, mediaType: 'application/pdf' });
+      return { fileName, bytes: stored.bytes, downloadUrl: url };
     },
     'trustedRoots:list': () => listTrustedRoots(db),
     'trustedRoots:add': (input) => addTrustedRoots(db, input.pem),
     'trustedRoots:remove': (input) => removeTrustedRoot(db, input.fingerprint256),
   };
+}
+
+function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
+  const result = verifyPdf(pdf, { trustedRoots });
+  return {
+    fileName,
+    isAllValid: result.isAllValid,
+    signatures: result.signatures.map((s) => ({
+      field: s.field,
+      signer: s.signer,
+      signedAt: s.signedAt?.toISOString() ?? null,
+      reason: s.reason ?? null,
+      location: s.location ?? null,
+      status: s.status,
+      detail: s.detail ?? null,
+      coversWholeFile: s.coversWholeFile,
+    })),
+  };
+}
+
+function requireSignedPdf(library: Library, meetingId: string, edition: Edition) {
+  getMeeting(library.db, meetingId);
+  const stored = latestSignedPdf(library.db, meetingId, edition);
+  if (!stored)
+    throw new DomainError(
+      'not_found',
+      `The ${edition} edition of this meeting has not been signed in Referat yet.`,
+    );
+  return stored;
+}
+
+function signedFileName(library: Library, meetingId: string, edition: Edition): string {
+  const base = referatFileName(exportMeetingDocument(library.db, meetingId)).replace(
+    /\.referat\.json$/,
+    '',
+  );
+  return `${base}${edition === 'public' ? '-offentlig' : ''}-underskrevet.pdf`;
+}
+
+/** The certificate's bytes (the caller removes a browser upload). */
+async function readCertificate(uploadId: string | undefined, ctx: HandlerContext): Promise<Buffer> {
+  const file = await incomingFile(uploadId, ctx, p12Filters);
+  const size = fs.statSync(file.path, { throwIfNoEntry: false })?.size;
+  if (size === undefined)
+    throw new DomainError('not_found', `${safeFileName(file.fileName)} cannot be read.`);
+  if (size > maxP12Bytes)
+    throw new DomainError(
+      'too_large',
+      `${safeFileName(file.fileName)} is larger than 1 MB; it is not a certificate file.`,
+    );
+  return fs.readFileSync(file.path);
+}
+
+/** Exports the edition of approved minutes (signature page and, in full, corrections) for the first signer. */
+async function exportForSigning(
+  library: Library,
+  meetingId: string,
+  edition: Edition,
+): Promise<Buffer> {
+  const document = exportMeetingDocument(library.db, meetingId);
+  const corrections = edition === 'full' ? correctionsForExport(library.db, meetingId) : [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-sign-'));
+  try {
+    const out = path.join(dir, 'minutes.pdf');
+    await exportMinutesPdfInWorker(document, {
+      edition,
+      out,
+      isWithSignaturePage: true,
+      ...(corrections.length > 0 ? { corrections } : {}),
+    });
+    return fs.readFileSync(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,0 +1,245 @@
+/**
+ * Signing in the app (signatures:sign) through the real dispatcher and a real library: the
+ * Gentofte model meeting is approved, members sign in turn with PKCS#12 files uploaded as the
+ * browser does, each signed file is kept in the library and verifies, the meeting becomes
+ * signed when every member present has signed, and the archive package carries the signed
+ * file. Certificates are made at run time (tests/helpers/testPki.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RequestInput, RequestName, RequestOutput } from '../../main/common/contract/api';
+import type { ApiError } from '../../main/common/contract/result';
+import { exportBag } from '../../main/node/archive/exportBag';
+import { findSignedPdf } from '../../main/node/archive/signedPdfs';
+import { createDispatcher } from '../../main/node/api/dispatch';
+import { createHandlers } from '../../main/node/api/handlers';
+import type { HandlerContext } from '../../main/node/api/types';
+import { fileStorePath } from '../../main/node/storage/fileStore';
+import { verifyPdf } from '../../main/node/signing/verifyPdf';
+import { createTestPki, type TestMember } from '../helpers/testPki';
+import { makeTempDir, newLibrary } from './storageHelpers';
+
+const fixture = path.resolve(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json');
+const pdfAudit = path.resolve(import.meta.dirname, '../../../shared/tools/pdf-audit');
+const present = [
+  'Kristine Kryger',
+  'Michael Fenger',
+  'Marianne Zangenberg',
+  'Andreas Weidinger',
+  'Katja S. Johansen',
+];
+
+const pki = createTestPki();
+afterAll(() => pki.dispose());
+const members = new Map<string, TestMember>();
+const memberFor = (name: string): TestMember => {
+  let member = members.get(name);
+  if (!member) {
+    member = pki.makeMember(name);
+    members.set(name, member);
+  }
+  return member;
+};
+
+async function setup() {
+  const library = newLibrary();
+  const uploadDir = makeTempDir();
+  const uploads = new Map<string, string>();
+  const logged: string[] = [];
+  const dispatch = createDispatcher(createHandlers(library), {
+    isValidatingOutput: true,
+    log: (line) => logged.push(line),
+  });
+  const ctx: HandlerContext = {
+    transport: 'http',
+    author: 'Referent Rasmussen',
+    resolveUpload: (id) => {
+      const file = uploads.get(id);
+      if (!file) throw new Error('unknown upload');
+      return { path: file, fileName: path.basename(file) };
+    },
+    releaseUpload: (id) => {
+      const file = uploads.get(id);
+      uploads.delete(id);
+      if (file) fs.rmSync(file, { force: true });
+    },
+  };
+  const upload = (name: string, bytes: Buffer): string => {
+    const id = createHash('md5').update(`${name}${uploads.size}${Math.random()}`).digest('hex');
+    const file = path.join(uploadDir, `${id}-${name}`);
+    fs.writeFileSync(file, bytes);
+    uploads.set(id, file);
+    return id;
+  };
+  async function ok<N extends RequestName>(
+    name: N,
+    input: RequestInput<N>,
+  ): Promise<RequestOutput<N>> {
+    const result = await dispatch(name, input, ctx);
+    if (!result.ok)
+      throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+    return result.value as RequestOutput<N>;
+  }
+  async function fail(name: RequestName, input: unknown): Promise<ApiError> {
+    const result = await dispatch(name, input, ctx);
+    if (result.ok) throw new Error(`${name} unexpectedly succeeded`);
+    return result.error;
+  }
+  const { meetingId } = await ok('meetings:importJson', { json: fs.readFileSync(fixture, 'utf8') });
+  const sign = (name: string, edition: 'full' | 'public' = 'full', password?: string) => {
+    const member = memberFor(name);
+    return {
+      meetingId,
+      edition,
+      p12UploadId: upload(`${name}.p12`, member.p12),
+      password: password ?? member.password,
+      reason: 'Referatet er godkendt',
+      location: 'Gentofte Rådhus',
+    };
+  };
+  return { library, ok, fail, meetingId, sign, uploads, logged, uploadDir };
+}
+
+function audit(file: string, args: string[]): string {
+  return execFileSync(pdfAudit, [file, ...args], { encoding: 'utf8' });
+}
+
+describe('signatures:sign', () => {
+  it('refuses a draft, signs approved minutes once (signature page, pdf-audit) and removes the upload', async () => {
+    const t = await setup();
+    expect((await t.fail('signatures:sign', t.sign(present[0] ?? ''))).code).toBe('conflict');
+    await t.ok('meetings:approve', { id: t.meetingId });
+    const { signedPdf, meeting, isMeetingSigned } = await t.ok(
+      'signatures:sign',
+      t.sign(present[0] ?? ''),
+    );
+    expect(t.uploads.size).toBe(0);
+    expect(fs.readdirSync(t.uploadDir)).toEqual([]);
+    expect(signedPdf).toMatchObject({
+      edition: 'full',
+      signer: 'Kristine Kryger',
+      signatureCount: 1,
+    });
+    expect(meeting.status).toBe('approved');
+    expect(isMeetingSigned).toBe(false);
+
+    const file = fileStorePath(t.library.filesDir, signedPdf.sha256);
+    const bytes = fs.readFileSync(file);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(signedPdf.sha256);
+    const report = verifyPdf(bytes, { trustedRoots: [pki.rootPem], isSystemTrustUsed: false });
+    expect(report.isAllValid).toBe(true);
+    const out = audit(file, [
+      '--pdfa',
+      '--signatures',
+      '1',
+      '--signature-valid',
+      '--contains',
+      'Underskriftsblad',
+      '--contains',
+      'Forbehold',
+      ...present.flatMap((name) => ['--contains', name]),
+    ]);
+    expect(out).toContain('0 failed');
+
+    // The stored file verifies through the API too (the library's trusted roots).
+    await t.ok('trustedRoots:add', { pem: pki.rootPem });
+    const verified = await t.ok('signatures:verify', {
+      stored: { meetingId: t.meetingId, edition: 'full' },
+    });
+    expect(verified.isAllValid).toBe(true);
+    expect(verified.signatures.map((s) => [s.signer, s.status, s.coversWholeFile])).toEqual([
+      ['Kristine Kryger', 'valid', true],
+    ]);
+    expect(await t.ok('signatures:list', { meetingId: t.meetingId })).toEqual([signedPdf]);
+  });
+
+  it('three signers: each signs the previous file as an incremental update; every stored file verifies', async () => {
+    const t = await setup();
+    await t.ok('meetings:approve', { id: t.meetingId });
+    const files: Buffer[] = [];
+    for (const name of present.slice(0, 3)) {
+      const { signedPdf } = await t.ok('signatures:sign', t.sign(name));
+      files.push(fs.readFileSync(fileStorePath(t.library.filesDir, signedPdf.sha256)));
+    }
+    const list = await t.ok('signatures:list', { meetingId: t.meetingId });
+    expect(list.map((s) => [s.signer, s.signatureCount])).toEqual([
+      ['Kristine Kryger', 1],
+      ['Michael Fenger', 2],
+      ['Marianne Zangenberg', 3],
+    ]);
+    for (const [index, bytes] of files.entries()) {
+      // Incremental: each file starts with the previous one, byte for byte.
+      if (index > 0)
+        expect(
+          bytes.subarray(0, files[index - 1]?.length).equals(files[index - 1] ?? Buffer.alloc(0)),
+        ).toBe(true);
+      const report = verifyPdf(bytes, { trustedRoots: [pki.rootPem], isSystemTrustUsed: false });
+      expect(report.signatures).toHaveLength(index + 1);
+      expect(report.isAllValid).toBe(true);
+    }
+    const last = fileStorePath(t.library.filesDir, list[2]?.sha256 ?? '');
+    expect(audit(last, ['--pdfa', '--signatures', '3', '--signature-valid'])).toContain('0 failed');
+    expect((await t.ok('meetings:get', { id: t.meetingId })).meeting.status).toBe('approved');
+    // Not everybody has signed: marking as signed is refused.
+    expect((await t.fail('meetings:markSigned', { id: t.meetingId, edition: 'full' })).code).toBe(
+      'conflict',
+    );
+  });
+
+  it('a wrong password: a clear error, nothing stored, the password never logged', async () => {
+    const t = await setup();
+    await t.ok('meetings:approve', { id: t.meetingId });
+    const secret = 'forkert-hemmelig-kode-42';
+    const error = await t.fail('signatures:sign', t.sign(present[0] ?? '', 'full', secret));
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(/adgangskode|password/i);
+    expect(error.message).not.toContain(secret);
+    expect(t.logged.join('\n')).not.toContain(secret);
+    expect(await t.ok('signatures:list', { meetingId: t.meetingId })).toEqual([]);
+    expect(t.library.db.prepare('SELECT count(*) FROM signed_pdfs').pluck().get()).toBe(0);
+    expect(t.uploads.size).toBe(0);
+    expect(findSignedPdf(t.library, t.meetingId, 'full')).toBeNull();
+  });
+
+  it('every member present signs: the meeting is signed, the audit log says so, and the bag carries the signed file', async () => {
+    const t = await setup();
+    await t.ok('meetings:approve', { id: t.meetingId });
+    let result: RequestOutput<'signatures:sign'> | undefined;
+    for (const name of present) result = await t.ok('signatures:sign', t.sign(name));
+    expect(result?.isMeetingSigned).toBe(true);
+    expect(result?.meeting.status).toBe('signed');
+    const log = await t.ok('audit:list', { meetingId: t.meetingId });
+    expect(log.map((e) => e.action)).toEqual(['approved', 'signed']);
+    expect(log[1]?.detail).toContain(result?.signedPdf.sha256 ?? 'missing');
+
+    const signedFile = findSignedPdf(t.library, t.meetingId, 'full');
+    expect(signedFile).toBe(fileStorePath(t.library.filesDir, result?.signedPdf.sha256 ?? ''));
+    const out = path.join(makeTempDir(), 'bag');
+    const bag = await exportBag(t.library, t.meetingId, { out });
+    expect(bag.pdfSources).toEqual({ full: 'signed', public: 'exported' });
+    const bagged = bag.payload.find(
+      (f) => f.path.endsWith('.pdf') && !f.path.includes('offentlig'),
+    );
+    expect(bagged?.sha256 ?? '').toBe(result?.signedPdf.sha256);
+
+    // Signing the download hands out exactly the stored file.
+    const offered: string[] = [];
+    const dispatch = createDispatcher(createHandlers(t.library), { log: () => undefined });
+    const answer = await dispatch(
+      'signatures:download',
+      { meetingId: t.meetingId, edition: 'full' },
+      {
+        transport: 'http',
+        offerDownload: (file) => {
+          offered.push(file.path);
+          return { url: '/downloads/x' };
+        },
+      },
+    );
+    expect(answer.ok).toBe(true);
+    expect(offered).toEqual([signedFile]);
+  });
+});
