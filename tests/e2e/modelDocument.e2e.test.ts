@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Block, Inline, ListBlock } from '../../main/common/domain/richText';
+import type { Block, Inline, List } from '../../main/common/domain/richText';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 
 type Fixture = {
@@ -66,7 +66,7 @@ async function typeText(text: string): Promise<void> {
 }
 
 /** Types the items of a list the caret is in (the first item is empty and current). */
-async function typeListItems(list: ListBlock): Promise<void> {
+async function typeListItems(list: List): Promise<void> {
   for (const [index, item] of list.items.entries()) {
     // After a sublist the caret is already in the new (outdented) item.
     if (index > 0 && !list.items[index - 1]?.sublist) await page.keyboard.press('Enter');
@@ -149,6 +149,19 @@ function normalize(value: unknown): unknown {
     return node;
   };
   return walk(value);
+}
+
+const itemTwo = 'Læringssporet og status på udvalgets 4 leverancer';
+
+function participant(name: string): Locator {
+  return documentView().getByRole('group', { name: new RegExp(`^${name}\\b`) });
+}
+
+async function attendanceText(): Promise<string> {
+  return (
+    (await documentView().getByRole('region', { name: 'Medlemmer', exact: true }).textContent()) ??
+    ''
+  );
 }
 
 describe('the model document rebuilt through the UI', { timeout: 600_000 }, () => {
@@ -316,5 +329,66 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
     firstDecision.pop();
 
     expect(normalize(document)).toEqual(normalize(JSON.parse(fixtureText)));
+  });
+
+  it('edits the attendance records from the document and shows them as minutes text', async () => {
+    const section = documentView().getByRole('region', { name: 'Medlemmer', exact: true });
+    const edit = section.getByRole('button', { name: 'Rediger fremmøde' });
+    await edit.click();
+    expect(await edit.getAttribute('aria-expanded')).toBe('true');
+
+    await participant('Michael Fenger')
+      .getByRole('combobox', { name: 'Fremmøde' })
+      .selectOption({ label: 'Afbud' });
+    await participant('Andreas Weidinger')
+      .getByRole('combobox', { name: 'Fremmøde' })
+      .selectOption({ label: 'Fraværende' });
+    const add = section.getByRole('form', { name: 'Tilføj deltager eller stedfortræder' });
+    await add.getByRole('textbox', { name: 'Navn' }).fill('Poul V. Jensen');
+    await add
+      .getByRole('combobox', { name: 'Stedfortræder for' })
+      .selectOption({ label: 'Michael Fenger' });
+    await add.getByRole('button', { name: 'Tilføj deltager' }).click();
+    await participant('Poul V. Jensen').waitFor();
+    await participant('Kristine Kryger')
+      .getByRole('textbox', { name: 'Delvis til stede' })
+      .fill('til kl. 18.40');
+    const katja = participant('Katja S. Johansen');
+    await katja.getByText('Deltog ikke i 0 punkter').click();
+    await katja.getByRole('checkbox', { name: `Punkt 2: ${itemTwo}` }).check();
+
+    const expected = [
+      'Kristine Kryger (formand) – til kl. 18.40',
+      'Poul V. Jensen, stedfortræder for Michael Fenger',
+      'Afbud: Michael Fenger',
+      'Fraværende: Andreas Weidinger',
+      `Deltog ikke i punkt 2 (${itemTwo}): Katja S. Johansen`,
+    ];
+    for (const text of expected) await expect.poll(attendanceText).toContain(text);
+    await waitForSaved();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Referat som dokument' }).click();
+    await documentView().waitFor();
+    for (const text of expected) await expect.poll(attendanceText).toContain(text);
+    expect(
+      await documentView()
+        .getByRole('region', { name: 'Medlemmer', exact: true })
+        .getByRole('listitem')
+        .allTextContents(),
+    ).toEqual([
+      'Kristine Kryger (formand) – til kl. 18.40',
+      'Marianne Zangenberg',
+      'Katja S. Johansen',
+      'Poul V. Jensen, stedfortræder for Michael Fenger',
+    ]);
+
+    // The same records in the form view.
+    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+    const michael = page.getByRole('group', { name: /^Michael Fenger\b/ });
+    expect(await michael.getByRole('combobox', { name: 'Fremmøde' }).inputValue()).toBe(
+      'absent_with_notice',
+    );
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -10,11 +10,17 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail, MeetingDetail } from '../../../main/common/contract/api';
-import type { Body, ItemBodyField, MeetingBodyField } from '../../../main/common/domain/model';
+import type {
+  Body,
+  ItemBodyField,
+  MeetingBodyField,
+  Participant,
+} from '../../../main/common/domain/model';
 import { richTextToPlain } from '../../../main/common/domain/richText';
 import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../main/common/domain/templates';
 import { BodyField } from '../meeting/BodyField';
 import { emptyBody } from '../meeting/bodies';
+import { AttendanceSection } from './AttendanceSection';
 import { MeetingRecordsContext, useMeetingRecords, type MeetingRecords } from './meetingRecords';
 
 export type MeetingDocumentProps = {
@@ -23,6 +29,8 @@ export type MeetingDocumentProps = {
   title: string;
   onMeetingBodySaved(field: MeetingBodyField, body: Body): void;
   onItemBodySaved(itemId: string, field: ItemBodyField, body: Body): void;
+  /** Local update of the attendance records (the attendance section edits them). */
+  setParticipants(change: (list: Participant[]) => Participant[]): void;
 };
 
 /** The DOM id of an item's section, for the outline's links. */
@@ -87,6 +95,7 @@ export function MeetingDocument({
   title,
   onMeetingBodySaved,
   onItemBodySaved,
+  setParticipants,
 }: MeetingDocumentProps) {
   const { t } = useTranslation();
   const outer = useMeetingRecords();
@@ -100,7 +109,6 @@ export function MeetingDocument({
     ...(outer.standardTexts ? { standardTexts: outer.standardTexts } : {}),
   };
   const isAdTemplate = meeting.template === 'opgaveudvalg';
-  const present = detail.participants.filter((p) => p.attendance === 'present');
   const appendices = [...detail.appendices].sort((a, b) => a.number - b.number);
 
   const itemBodies = (item: AgendaItemDetail) =>
@@ -180,20 +188,12 @@ export function MeetingDocument({
               </LazySection>
             </section>
           ))}
-          <section className="meeting-document__section" aria-labelledby="document-members">
-            <h2 id="document-members" className="meeting-document__heading">
-              {t('editor.document.members')}
-            </h2>
-            <ul className="meeting-document__members">
-              {present.map((p) => (
-                <li key={p.id}>
-                  {p.name}
-                  {p.role !== 'member' ? ` (${t(`roles.${p.role}`)})` : ''}
-                  {p.partialPresence ? ` – ${p.partialPresence}` : ''}
-                </li>
-              ))}
-            </ul>
-          </section>
+          <AttendanceSection
+            meetingId={meeting.id}
+            participants={detail.participants}
+            items={detail.items}
+            setParticipants={setParticipants}
+          />
           {appendices.length > 0 && (
             <section className="meeting-document__section" aria-labelledby="document-appendices">
               <h2 id="document-appendices" className="meeting-document__heading">

@@ -111,6 +111,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             onMeetingBodySaved={(field, body) =>
               update((d) => ({ ...d, bodies: { ...d.bodies, [field]: body } }))
             }
+            setParticipants={setParticipants}
             onItemBodySaved={(itemId, field, body) =>
               setItems((list) =>
                 list.map((item) =>
