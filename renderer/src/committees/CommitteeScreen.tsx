@@ -16,6 +16,8 @@ import { MeetingsPanel } from '../meetings/MeetingsPanel';
 import { mergePatches } from '../save/saveQueue';
 import { StandardTextsPanel } from '../editor/StandardTextsPanel';
 import { MembersPanel } from './MembersPanel';
+import { TrustedRootsPanel } from '../lifecycle/TrustedRootsPanel';
+import { VerifyPdf } from '../lifecycle/VerifyPdf';
 
 type CommitteeData = { committee: Committee; members: Member[]; meetings: MeetingSummary[] };
 
@@ -101,6 +103,8 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
       />
       <MeetingsPanel committeeId={committeeId} meetings={meetings} />
       <StandardTextsPanel committeeId={committeeId} />
+      <VerifyPdf />
+      <TrustedRootsPanel />
     </section>
   );
 }

@@ -15,6 +15,8 @@ export type MeetingRecords = {
   isMeetingClosed: boolean;
   /** The committee's standard decision texts; the built-in list when absent. */
   standardTexts?: readonly string[];
+  /** Approved or later: the text is read-only (corrections are additions, issue 5). */
+  isLocked?: boolean;
 };
 
 export const emptyMeetingRecords: MeetingRecords = {

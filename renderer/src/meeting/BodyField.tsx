@@ -62,7 +62,8 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
   const baseRevision = useRef(body.revision);
   const key = bodyKey(owner);
   // Formatted text must not be flattened by the plain fallback.
-  const isPlainEditable = isPlainText(body.content);
+  const isLocked = records.isLocked === true;
+  const isPlainEditable = isPlainText(body.content) && !isLocked;
   const label = t(bodyLabelKey(owner));
   const isOpenText = isOpenBody(owner, records);
   const lang = i18n.language.startsWith('en') ? 'en' : 'da';
@@ -176,11 +177,13 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
           {label}
         </span>
         <BodyEditor
-          key={loaded.generation}
+          // Approval remounts the editor read-only (its editable state is read at creation).
+          key={`${loaded.generation}-${isLocked ? 'locked' : 'draft'}`}
           initialContent={loaded.content}
           onChange={schedule}
           context={context}
           ariaLabel={label}
+          isReadOnly={isLocked}
           {...(records.standardTexts ? { standardTexts: records.standardTexts } : {})}
         />
       </EditorErrorBoundary>

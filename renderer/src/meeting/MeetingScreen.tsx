@@ -25,6 +25,7 @@ import { emptyBody } from './bodies';
 import { MeetingHeader } from './MeetingHeader';
 import { PdfExportArea } from '../pdf/PdfExportArea';
 import { ShareActions } from '../share/ShareActions';
+import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 
 /** Local updates of the loaded meeting, shared by the panels. */
 export type MeetingUpdate = (change: (detail: MeetingDetail) => MeetingDetail) => void;
@@ -74,6 +75,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
     items: detail.items,
     isMeetingClosed: meeting.isClosed,
     standardTexts,
+    isLocked: meeting.status !== 'draft',
   };
 
   return (
@@ -91,6 +93,11 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
           {t('meetings.status')}: {t(`statuses.${meeting.status}`)}
         </p>
         <ShareActions key={`share-${meeting.id}`} meetingId={meeting.id} />
+        <LifecyclePanel
+          key={`lifecycle-${meeting.id}`}
+          meeting={meeting}
+          onMeetingChanged={(next) => setMeeting(() => next)}
+        />
         <div className="button-row" role="group" aria-label={t('editor.document.view')}>
           <button type="button" aria-pressed={view === 'form'} onClick={() => setView('form')}>
             {t('editor.document.viewForm')}
@@ -124,6 +131,8 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
           />
         ) : (
           <>
+            {/* Approved minutes are read-only: corrections are added in the lifecycle panel. */}
+            <fieldset className="lifecycle-lock" disabled={records.isLocked}>
             <MeetingHeader meeting={meeting} setMeeting={setMeeting} />
             <AttendancePanel
               meetingId={meeting.id}
@@ -147,6 +156,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
               </section>
             )}
             <AgendaPanel meeting={meeting} items={detail.items} setItems={setItems} />
+            </fieldset>
             <AppendicesPanel
               meetingId={meeting.id}
               appendices={detail.appendices}

@@ -1,0 +1,41 @@
+/** The signatures of a PDF as signatures:verify reports them: signer, time, status, coverage. */
+import { useTranslation } from 'react-i18next';
+import type { RequestOutput } from '../../../main/common/contract/api';
+import { formatTime } from './time';
+
+export function SignatureList({ report }: { report: RequestOutput<'signatures:verify'> }) {
+  const { t, i18n } = useTranslation();
+  const last = report.signatures[report.signatures.length - 1];
+  return (
+    <div className="lifecycle__verify">
+      {report.signatures.length === 0 ? (
+        <p>{t('lifecycle.verify.noSignatures', { fileName: report.fileName })}</p>
+      ) : (
+        <>
+          <ol
+            className="lifecycle__signatures"
+            aria-label={t('lifecycle.verify.listLabel', { fileName: report.fileName })}
+          >
+            {report.signatures.map((s) => (
+              <li key={s.field} className={`signature signature--${s.status}`}>
+                <strong>{s.signer}</strong>
+                {s.signedAt && <> — {formatTime(s.signedAt, i18n.language)}</>}:{' '}
+                <span className="signature__status">
+                  {t(`lifecycle.verify.statuses.${s.status}`)}
+                </span>
+                {s.reason && <> — {s.reason}</>}
+                {s.location && <> ({s.location})</>}
+              </li>
+            ))}
+          </ol>
+          <p>
+            {last?.coversWholeFile
+              ? t('lifecycle.verify.coversWhole')
+              : t('lifecycle.verify.notWhole')}{' '}
+            {report.isAllValid ? t('lifecycle.verify.allValid') : t('lifecycle.verify.notAllValid')}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

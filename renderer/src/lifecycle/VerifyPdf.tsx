@@ -1,0 +1,86 @@
+/**
+ * "Verificér PDF": any PDF is checked (browser mode uploads it; the app shows its open dialog)
+ * and each signature is listed with signer, time and status, and whether the last covers the
+ * whole file.
+ */
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RequestOutput } from '../../../main/common/contract/api';
+import type { ApiError } from '../../../main/common/contract/result';
+import { useApp } from '../appContext';
+import { InlineError } from '../components/LoadState';
+import { SignatureList } from './SignatureList';
+
+export function VerifyPdf() {
+  const { t } = useTranslation();
+  const { client } = useApp();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const headingId = useId();
+  const [report, setReport] = useState<RequestOutput<'signatures:verify'> | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  const verify = async (file?: File) => {
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    let uploadId: string | undefined;
+    if (file) {
+      const uploaded = await client.upload(file);
+      if (!uploaded.ok) {
+        setBusy(false);
+        setError(uploaded.error);
+        return;
+      }
+      uploadId = uploaded.value.uploadId;
+    }
+    const result = await client.call('signatures:verify', uploadId ? { uploadId } : {});
+    setBusy(false);
+    if (result.ok) setReport(result.value);
+    else if (result.error.code !== 'cancelled') setError(result.error);
+  };
+
+  return (
+    <section className="panel lifecycle" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('lifecycle.verify.heading')}</h2>
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={isBusy}
+          onClick={() => {
+            if (client.isElectron) void verify();
+            else inputRef.current?.click();
+          }}
+        >
+          {t('lifecycle.verify.button')}
+        </button>
+      </div>
+      {!client.isElectron && (
+        <>
+          <label htmlFor={inputId} className="visually-hidden">
+            {t('lifecycle.verify.choose')}
+          </label>
+          <input
+            ref={inputRef}
+            id={inputId}
+            type="file"
+            accept=".pdf,application/pdf"
+            hidden
+            tabIndex={-1}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void verify(file);
+            }}
+          />
+        </>
+      )}
+      <div role="status" aria-live="polite">
+        {isBusy && <p>{t('lifecycle.verify.busy')}</p>}
+      </div>
+      <InlineError error={error} />
+      {report && <SignatureList report={report} />}
+    </section>
+  );
+}
