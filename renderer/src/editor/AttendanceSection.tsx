@@ -5,7 +5,7 @@
  *
  * "Rediger fremmøde" opens the attendance form in place: it edits the same records through the
  * same requests as the form view (participants:update, :create, :delete), and the text above
- * follows at once.
+ * follows at once. Approved minutes are locked: no editing from here.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,9 +19,17 @@ type Props = {
   participants: Participant[];
   items: AgendaItemDetail[];
   setParticipants(change: (list: Participant[]) => Participant[]): void;
+  /** Approved (or later) minutes: the records are shown, not edited. */
+  isLocked: boolean;
 };
 
-export function AttendanceSection({ meetingId, participants, items, setParticipants }: Props) {
+export function AttendanceSection({
+  meetingId,
+  participants,
+  items,
+  setParticipants,
+  isLocked,
+}: Props) {
   const { t, i18n } = useTranslation();
   const [isEditing, setEditing] = useState(false);
   const lang = i18n.language.startsWith('en') ? 'en' : 'da';
@@ -73,10 +81,12 @@ export function AttendanceSection({ meetingId, participants, items, setParticipa
           })}
         </p>
       ))}
-      <button type="button" aria-expanded={isEditing} onClick={() => setEditing(!isEditing)}>
-        {t('editor.document.editAttendance')}
-      </button>
-      {isEditing && (
+      {!isLocked && (
+        <button type="button" aria-expanded={isEditing} onClick={() => setEditing(!isEditing)}>
+          {t('editor.document.editAttendance')}
+        </button>
+      )}
+      {isEditing && !isLocked && (
         <AttendancePanel
           meetingId={meetingId}
           participants={participants}

@@ -193,6 +193,7 @@ export function MeetingDocument({
             participants={detail.participants}
             items={detail.items}
             setParticipants={setParticipants}
+            isLocked={meeting.status !== 'draft'}
           />
           {appendices.length > 0 && (
             <section className="meeting-document__section" aria-labelledby="document-appendices">
