@@ -4,15 +4,43 @@
  * its bodies become read-only and its forms disabled, a correction is added with the keyboard,
  * and it appears in the list of corrections and in the audit log.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPki, type TestPki } from '../helpers/testPki';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 
 let session: BrowserSession;
 let page: Page;
 let meetingId = '';
+let pki: TestPki;
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Serious and critical WCAG 2 A/AA violations inside `selector` (axe-core). */
+async function seriousViolations(selector: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (include) => {
+    type Violation = { id: string; impact: string | null; nodes: Array<{ target: unknown[] }> };
+    const axe = (
+      window as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(
+      { include: [include] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
+    );
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  }, selector);
+}
 
 async function call<T>(name: string, input: unknown): Promise<T> {
   const response = await fetch(`${session.host.origin}/api/${name}`, {
@@ -27,6 +55,7 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 
 describe('approval and corrections in the app', () => {
   beforeAll(async () => {
+    pki = createTestPki();
     session = await openBrowserSession();
     page = session.page;
     const json = readFileSync(
@@ -37,6 +66,7 @@ describe('approval and corrections in the app', () => {
   }, 60_000);
   afterAll(async () => {
     await session?.close();
+    pki?.dispose();
   });
 
   it('Godkend locks the text; a correction appears in the list and the audit log', async () => {
@@ -89,9 +119,74 @@ describe('approval and corrections in the app', () => {
     expect(rows[2]).toContain('Rettelse');
     expect(rows[2]).toMatch(/[0-9a-f]{64}/);
 
+    expect(await seriousViolations('section.lifecycle')).toEqual([]);
     // The library agrees: approved, one correction, and an edit is refused.
     const audit = await call<Array<{ action: string }>>('audit:list', { meetingId });
     expect(audit.map((entry) => entry.action)).toEqual(['approved', 'correction']);
     expect(session.pageErrors).toEqual([]);
   }, 90_000);
+
+  it('Underskriv: a wrong password is refused, a member signs with an uploaded .p12, the signature verifies; Verificér PDF on the download', async () => {
+    // The test CA as a trusted root, added on the committee screen.
+    const { committeeId } = (
+      await call<{ meeting: { committeeId: string } }>('meetings:get', { id: meetingId })
+    ).meeting;
+    await page.goto(`${session.host.url}#/committees/${committeeId}`);
+    const roots = page.getByRole('region', { name: 'Betroede rodcertifikater' });
+    await roots.waitFor();
+    await roots.getByLabel('Certifikat (PEM)').fill(pki.rootPem);
+    await roots.getByRole('button', { name: 'Tilføj rodcertifikat' }).click();
+    await roots.getByRole('button', { name: /^Fjern / }).waitFor();
+
+    const member = pki.makeMember('Kristine Kryger');
+    const p12File = path.join(pki.dir, 'kristine.p12');
+    writeFileSync(p12File, member.p12);
+    await page.goto(`${session.host.url}#/meetings/${meetingId}`);
+    const form = page.getByRole('form', { name: 'Underskriv referatet digitalt' });
+    await form.waitFor();
+    const password = form.getByLabel('Adgangskode til certifikatet');
+    expect(await password.getAttribute('type')).toBe('password');
+    expect(await password.getAttribute('autocomplete')).toBe('off');
+
+    await form.getByLabel('Certifikatfil (.p12 eller .pfx)').setInputFiles(p12File);
+    await password.fill('forkert');
+    await form.getByLabel('Sted').fill('Gentofte Rådhus');
+    await form.getByRole('button', { name: 'Underskriv' }).click();
+    await page.getByText(/Forkert adgangskode til certifikatet/).waitFor();
+    expect(await password.inputValue()).toBe('');
+    expect(await call<unknown[]>('signatures:list', { meetingId })).toEqual([]);
+
+    await password.fill(member.password);
+    await form.getByRole('button', { name: 'Underskriv' }).click();
+    const signatures = page.getByRole('list', { name: /^Underskrifter i / });
+    await signatures.waitFor({ timeout: 60_000 });
+    expect(await signatures.textContent()).toContain('Kristine Kryger');
+    expect(await signatures.textContent()).toContain('gyldig');
+    expect(await page.getByText('Den sidste underskrift dækker hele filen.').count()).toBe(1);
+    expect(await password.inputValue()).toBe('');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Hent underskrevet PDF (Fuld udgave)' }).click(),
+    ]);
+    const signedFile = path.join(pki.dir, 'signed.pdf');
+    await download.saveAs(signedFile);
+    expect(readFileSync(signedFile).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // Verificér PDF on the committee screen: the downloaded file, signer and status.
+    await page.goto(`${session.host.url}#/committees/${committeeId}`);
+    const verify = page.getByRole('region', { name: 'Verificér PDF' });
+    await verify.waitFor();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      verify.getByRole('button', { name: 'Verificér PDF' }).click(),
+    ]);
+    await chooser.setFiles(signedFile);
+    const verified = verify.getByRole('list', { name: /^Underskrifter i / });
+    await verified.waitFor();
+    expect(await verified.textContent()).toMatch(/Kristine Kryger.*gyldig/);
+    expect(await verify.textContent()).toContain('Alle underskrifter er gyldige.');
+    expect(await seriousViolations('section.lifecycle')).toEqual([]);
+    expect(session.pageErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  }, 120_000);
 });
