@@ -15,7 +15,7 @@ import { api, type RequestName } from '../../common/contract/api';
 import { DomainError, isDomainError } from '../../common/contract/result';
 import type { HandlerMap } from '../api/dispatch';
 import type { HandlerContext } from '../api/types';
-import { listBackups, restoreBackup, type BackupInfo } from './backup';
+import { backupIfDue, listBackups, restoreBackup, type BackupInfo } from './backup';
 import { openLibrary, type Library, type OpenLibraryOptions } from './library';
 import { libraryApplicationId } from './migrations/types';
 
@@ -102,6 +102,14 @@ export type LibrarySessionOptions = {
   createHandlers: (library: Library) => HandlerMap<HandlerContext>;
   /** Called after a restore opened the library (e.g. to log it). */
   onRestored?: (library: Library, restoredFrom: string) => void;
+  /**
+   * Makes the day's rolling backup once the library is open (default true). The app and
+   * browser mode open the library through a session, so this is where the daily backup of
+   * issue 2 happens; it runs in the background and never blocks the start.
+   */
+  isBackingUpDaily?: boolean;
+  /** Where a failed daily backup is reported (default: stderr). */
+  onBackupError?: (error: unknown) => void;
 };
 
 /**
@@ -118,9 +126,23 @@ export function openLibrarySession(
   let damage: LibraryDamage | null = null;
 
   const open = () => {
-    library = openLibrary(absolute, options.openOptions);
-    current = options.createHandlers(library);
+    const opened = openLibrary(absolute, options.openOptions);
+    library = opened;
+    current = options.createHandlers(opened);
     damage = null;
+    if (options.isBackingUpDaily !== false) {
+      backupIfDue(opened).catch((error: unknown) => {
+        // A backup racing a quick close is expected; anything else is worth a line.
+        if (library !== opened) return;
+        (
+          options.onBackupError ??
+          ((e) =>
+            process.stderr.write(
+              `Referat: daily backup failed: ${e instanceof Error ? e.message : String(e)}\n`,
+            ))
+        )(error);
+      });
+    }
   };
   try {
     open();
