@@ -17,7 +17,9 @@ import { findSignedPdf } from '../../main/node/archive/signedPdfs';
 import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
 import type { HandlerContext } from '../../main/node/api/types';
+import { createPdfExportJobs } from '../../main/node/pdf/exportJobs';
 import { fileStorePath } from '../../main/node/storage/fileStore';
+import { exportMeetingDocument } from '../../main/node/storage/interchange';
 import { verifyPdf } from '../../main/node/signing/verifyPdf';
 import { createTestPki, type TestMember } from '../helpers/testPki';
 import { makeTempDir, newLibrary } from './storageHelpers';
@@ -241,5 +243,49 @@ describe('signatures:sign', () => {
     );
     expect(answer.ok).toBe(true);
     expect(offered).toEqual([signedFile]);
+  });
+
+  it('pdf:export path: the draft has no signature page; approved minutes have one naming every member present, and corrections', async () => {
+    const t = await setup();
+    const jobs = createPdfExportJobs({ parentDir: makeTempDir() });
+    try {
+      const exportOnce = async () => {
+        const id = jobs.start({
+          document: exportMeetingDocument(t.library.db, t.meetingId),
+          edition: 'full',
+          fileName: 'm.pdf',
+          corrections: (await t.ok('corrections:list', { meetingId: t.meetingId })).map((c) => ({
+            date: c.createdAt,
+            author: c.author,
+            reason: c.reason,
+            text: c.text,
+          })),
+        });
+        await jobs.wait(id);
+        return jobs.file(id)?.path ?? '';
+      };
+      expect(audit(await exportOnce(), ['--lacks', 'Underskriftsblad'])).toContain('0 failed');
+      await t.ok('meetings:approve', { id: t.meetingId });
+      await t.ok('corrections:add', {
+        meetingId: t.meetingId,
+        reason: 'Stavefejl',
+        text: 'Rettet navn i punkt 2.',
+      });
+      const out = audit(await exportOnce(), [
+        '--pdfa',
+        '--in-order',
+        'Rettelser',
+        '--in-order',
+        'Underskriftsblad',
+        '--contains',
+        'Rettet navn i punkt 2.',
+        '--contains',
+        'Forbehold',
+        ...present.flatMap((name) => ['--contains', name]),
+      ]);
+      expect(out).toContain('0 failed');
+    } finally {
+      await jobs.close();
+    }
   });
 });
