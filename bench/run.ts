@@ -174,7 +174,18 @@ const groups: Group[] = [
       const { runEditorBench } = await import('./editor');
       const result = await runEditorBench();
       if ('skipped' in result) {
-        return [{ group: 'editor', issue: 3, name: 'editor benchmark skipped', value: 0, unit: 'ms' as const, target: null, isMet: null, note: result.skipped }];
+        return [
+          {
+            group: 'editor',
+            issue: 3,
+            name: 'editor benchmark skipped',
+            value: 0,
+            unit: 'ms' as const,
+            target: null,
+            isMet: null,
+            note: result.skipped,
+          },
+        ];
       }
       const figures: BenchFigure[] = [];
       for (const c of result.cases) {
@@ -227,7 +238,10 @@ function machine() {
   const cpus = os.cpus();
   let chromium = 'not found';
   try {
-    chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+    chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     // The editor benchmark reports itself skipped without Chromium.
   }
@@ -244,14 +258,20 @@ function machine() {
 
 function readPrevious(): BenchFigure[] {
   try {
-    const previous = JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as { figures?: BenchFigure[] };
+    const previous = JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as {
+      figures?: BenchFigure[];
+    };
     return previous.figures ?? [];
   } catch {
     return [];
   }
 }
 
-function writeReport(figures: BenchFigure[], info: ReturnType<typeof machine>, ranAt: string): void {
+function writeReport(
+  figures: BenchFigure[],
+  info: ReturnType<typeof machine>,
+  ranAt: string,
+): void {
   const lines = [
     '# Performance',
     '',
@@ -276,12 +296,17 @@ async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const unknown = wanted.filter((name) => !groups.some((group) => group.name === name));
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown group ${unknown.join(', ')} (known: ${groups.map((g) => g.name).join(', ')})\n`);
+    process.stderr.write(
+      `bench: unknown group ${unknown.join(', ')} (known: ${groups.map((g) => g.name).join(', ')})\n`,
+    );
     process.exit(2);
   }
-  const selected = wanted.length === 0 ? groups : groups.filter((group) => wanted.includes(group.name));
+  const selected =
+    wanted.length === 0 ? groups : groups.filter((group) => wanted.includes(group.name));
   const info = machine();
-  const kept = readPrevious().filter((figure) => !selected.some((group) => group.name === figure.group));
+  const kept = readPrevious().filter(
+    (figure) => !selected.some((group) => group.name === figure.group),
+  );
   const figures: BenchFigure[] = [];
   let hasFailedGroup = false;
   for (const group of selected) {
@@ -291,19 +316,30 @@ async function main(): Promise<void> {
       figures.push(...groupFigures);
       for (const figure of groupFigures) {
         const verdict = figure.isMet === null ? 'reported' : figure.isMet ? 'met' : 'NOT MET';
-        process.stderr.write(`  ${figure.name}: ${figure.value} ${figure.unit} (${figure.target ?? '-'}) ${verdict}\n`);
+        process.stderr.write(
+          `  ${figure.name}: ${figure.value} ${figure.unit} (${figure.target ?? '-'}) ${verdict}\n`,
+        );
       }
     } catch (error) {
       hasFailedGroup = true;
-      process.stderr.write(`bench: ${group.name} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.stderr.write(
+        `bench: ${group.name} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
     }
   }
-  const all = [...kept, ...figures].sort((a, b) => a.issue - b.issue || a.group.localeCompare(b.group));
+  const all = [...kept, ...figures].sort(
+    (a, b) => a.issue - b.issue || a.group.localeCompare(b.group),
+  );
   const ranAt = new Date().toISOString();
-  fs.writeFileSync(resultsPath, `${JSON.stringify({ ranAt, machine: info, figures: all }, null, 2)}\n`);
+  fs.writeFileSync(
+    resultsPath,
+    `${JSON.stringify({ ranAt, machine: info, figures: all }, null, 2)}\n`,
+  );
   writeReport(all, info, ranAt);
   const missed = all.filter((figure) => figure.isMet === false).length;
-  process.stderr.write(`bench: ${all.length} figures, ${missed} missed their target; wrote bench/results.json and docs/performance.md\n`);
+  process.stderr.write(
+    `bench: ${all.length} figures, ${missed} missed their target; wrote bench/results.json and docs/performance.md\n`,
+  );
   process.exit(hasFailedGroup ? 1 : 0);
 }
 
