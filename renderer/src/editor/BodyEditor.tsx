@@ -8,6 +8,7 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
@@ -52,6 +53,8 @@ export type BodyEditorProps = {
   standardTexts?: readonly string[];
   /** Rendered between the toolbar and the text, e.g. a conflict notice. */
   children?: ReactNode;
+  /** Focus the text once created, caret at its end (a lazily started editor the user clicked). */
+  isAutoFocus?: boolean;
 };
 
 const isSafeUrl = (url: string) => safeUrlSchema.safeParse(url).success;
@@ -64,6 +67,7 @@ export function BodyEditor({
   isReadOnly = false,
   standardTexts = defaultStandardTexts,
   children,
+  isAutoFocus = false,
 }: BodyEditorProps) {
   const { appendices, participants, lang, isOpenText = true } = context;
   const lookup = useMemo<ReferenceLookup>(
@@ -105,6 +109,7 @@ export function BodyEditor({
             ErrorBoundary={LexicalErrorBoundary}
           />
           <HistoryPlugin />
+          {isAutoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
           <ListPlugin />
           <LinkPlugin validateUrl={isSafeUrl} />
           <ReferenceLookupPlugin lookup={lookup} />

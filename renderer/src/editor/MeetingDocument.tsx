@@ -7,7 +7,7 @@
  * to type in), each section laid out only when near the viewport (`content-visibility: auto`).
  * An outline beside the document jumps to each item and puts the caret in its first body.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail, MeetingDetail } from '../../../main/common/contract/api';
 import type {
@@ -22,6 +22,7 @@ import { BodyField } from '../meeting/BodyField';
 import { emptyBody } from '../meeting/bodies';
 import { AttendanceSection } from './AttendanceSection';
 import { MeetingRecordsContext, useMeetingRecords, type MeetingRecords } from './meetingRecords';
+import { mountNowEvent, useMountNearViewport } from './useMountNearViewport';
 
 export type MeetingDocumentProps = {
   detail: MeetingDetail;
@@ -36,15 +37,12 @@ export type MeetingDocumentProps = {
 /** The DOM id of an item's section, for the outline's links. */
 export const itemSectionId = (itemId: string) => `document-item-${itemId}`;
 
-/** Asks a lazily mounted section to mount its editors now (outline jumps). */
-const mountEvent = 'referat-mount';
-
 function jumpTo(itemId: string): void {
   const section = document.getElementById(itemSectionId(itemId));
   if (!section) return;
   section
     .querySelectorAll('.meeting-document__lazy')
-    .forEach((lazy) => lazy.dispatchEvent(new Event(mountEvent)));
+    .forEach((lazy) => lazy.dispatchEvent(new Event(mountNowEvent)));
   section.scrollIntoView({ block: 'start' });
   const focus = (tries: number) => {
     const editable = section.querySelector<HTMLElement>('[contenteditable="true"]');
@@ -61,28 +59,7 @@ function jumpTo(itemId: string): void {
  */
 function LazySection({ preview, children }: { preview: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [isMounted, setMounted] = useState(false);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || isMounted) return;
-    const mount = () => setMounted(true);
-    element.addEventListener(mountEvent, mount);
-    if (typeof IntersectionObserver === 'undefined') {
-      mount();
-      return () => element.removeEventListener(mountEvent, mount);
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) mount();
-      },
-      { rootMargin: '1200px 0px' },
-    );
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      element.removeEventListener(mountEvent, mount);
-    };
-  }, [isMounted]);
+  const [isMounted] = useMountNearViewport(ref);
   return (
     <div ref={ref} className="meeting-document__lazy">
       {isMounted ? children : <div className="meeting-document__preview">{preview}</div>}
@@ -118,6 +95,8 @@ export function MeetingDocument({
         owner={{ kind: 'item', itemId: item.id, field }}
         body={item.bodies[field] ?? emptyBody()}
         onSaved={(body) => onItemBodySaved(item.id, field, body)}
+        // The section is already lazy: its bodies start their editors together.
+        isLazy={false}
       />
     ));
 

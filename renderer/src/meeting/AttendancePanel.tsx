@@ -28,6 +28,8 @@ type ParticipantPatch = Partial<Omit<Participant, 'id' | 'meetingId' | 'memberId
 
 /** Who attended: status, substitutes, partial presence, notes, items not taken part in. */
 export function AttendancePanel({ meetingId, participants, items, setParticipants }: Props) {
+  // Participants whose "items not taken part in" list is open.
+  const [openAbsenceIds, setOpenAbsenceIds] = useState<ReadonlySet<string>>(() => new Set());
   const { t } = useTranslation();
   const { client, queue } = useApp();
   const [toDelete, setToDelete] = useState<Participant | null>(null);
@@ -138,31 +140,49 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
               </div>
               <div className="record__footer">
                 {items.length > 0 && (
-                  <details className="record__details">
+                  <details
+                    className="record__details"
+                    onToggle={(event) => {
+                      const isOpen = event.currentTarget.open;
+                      setOpenAbsenceIds((current) => {
+                        const next = new Set(current);
+                        if (isOpen) next.add(participant.id);
+                        else next.delete(participant.id);
+                        return next;
+                      });
+                    }}
+                  >
                     <summary>
                       {t('attendance.absentFromItems', {
                         count: participant.absentFromItemIds.length,
                       })}
                     </summary>
-                    <fieldset className="checkbox-group">
-                      <legend>
-                        {t('attendance.absentFromItemsLegend', { name: participant.name })}
-                      </legend>
-                      {items.map((item) => (
-                        <CheckboxField
-                          key={item.id}
-                          label={t('agenda.itemLabel', { number: item.number, title: item.title })}
-                          checked={participant.absentFromItemIds.includes(item.id)}
-                          onChange={(isAbsent) =>
-                            patch(participant, {
-                              absentFromItemIds: isAbsent
-                                ? [...participant.absentFromItemIds, item.id]
-                                : participant.absentFromItemIds.filter((id) => id !== item.id),
-                            })
-                          }
-                        />
-                      ))}
-                    </fieldset>
+                    {/* Built only when opened: a 1,000-item meeting would otherwise render
+                        a checkbox per item for every participant. */}
+                    {openAbsenceIds.has(participant.id) && (
+                      <fieldset className="checkbox-group">
+                        <legend>
+                          {t('attendance.absentFromItemsLegend', { name: participant.name })}
+                        </legend>
+                        {items.map((item) => (
+                          <CheckboxField
+                            key={item.id}
+                            label={t('agenda.itemLabel', {
+                              number: item.number,
+                              title: item.title,
+                            })}
+                            checked={participant.absentFromItemIds.includes(item.id)}
+                            onChange={(isAbsent) =>
+                              patch(participant, {
+                                absentFromItemIds: isAbsent
+                                  ? [...participant.absentFromItemIds, item.id]
+                                  : participant.absentFromItemIds.filter((id) => id !== item.id),
+                              })
+                            }
+                          />
+                        ))}
+                      </fieldset>
+                    )}
                   </details>
                 )}
                 <button

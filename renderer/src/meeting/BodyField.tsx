@@ -6,8 +6,13 @@
  * baseRevision}`, and reports each acknowledged save with `onSaved` so the meeting screen keeps
  * the new revision. References are displayed from the meeting's records (MeetingRecordsContext).
  * If the editor fails to start, a plain textarea takes its place (plain bodies only).
+ *
+ * The editor starts lazily (a meeting of 1,000 items must not create thousands of editors when
+ * it opens): until the body comes near the viewport it is shown as a focusable plain-text
+ * preview with the body's name, which turns into the editor (caret at the end) on focus, click
+ * or Enter.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyOwner } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
@@ -23,6 +28,7 @@ import { BodyEditor, type BodyEditorContext } from '../editor/BodyEditor';
 import { EditorErrorBoundary } from '../editor/EditorErrorBoundary';
 import { HistoryDialog } from '../editor/HistoryDialog';
 import { isOpenBody, useMeetingRecords } from '../editor/meetingRecords';
+import { useMountNearViewport } from '../editor/useMountNearViewport';
 import { bodyKey, bodyLabelKey } from './bodies';
 
 export type BodyFieldProps = {
@@ -32,6 +38,8 @@ export type BodyFieldProps = {
   body: Body;
   /** Called after every save the library acknowledged, with the body as now stored. */
   onSaved(body: Body): void;
+  /** Start the editor only near the viewport or on focus (default); false: at once. */
+  isLazy?: boolean;
 };
 
 /** True when a body holds only plain paragraphs, so a textarea can edit it without losing anything. */
@@ -50,7 +58,7 @@ export function isPlainText(content: RichText): boolean {
   );
 }
 
-export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
+export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProps) {
   const { t, i18n } = useTranslation();
   const { client, queue } = useApp();
   const records = useMeetingRecords();
@@ -60,6 +68,14 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
   const [conflict, setConflict] = useState<ApiError | null>(null);
   const [isHistoryOpen, setHistoryOpen] = useState(false);
   const baseRevision = useRef(body.revision);
+  const lazyRef = useRef<HTMLDivElement>(null);
+  const [isEditorStarted, startEditor] = useMountNearViewport(lazyRef, !isLazy);
+  // Set when the user asked for this body (focus, click, Enter): the new editor takes the focus.
+  const [isFocusWanted, setFocusWanted] = useState(false);
+  const startFocused = () => {
+    setFocusWanted(true);
+    startEditor();
+  };
   const key = bodyKey(owner);
   // Formatted text must not be flattened by the plain fallback.
   const isLocked = records.isLocked === true;
@@ -176,16 +192,48 @@ export function BodyField({ owner, body, onSaved }: BodyFieldProps) {
         <span className="field__label body-field__label" aria-hidden="true">
           {label}
         </span>
-        <BodyEditor
-          // Approval remounts the editor read-only (its editable state is read at creation).
-          key={`${loaded.generation}-${isLocked ? 'locked' : 'draft'}`}
-          initialContent={loaded.content}
-          onChange={schedule}
-          context={context}
-          ariaLabel={label}
-          isReadOnly={isLocked}
-          {...(records.standardTexts ? { standardTexts: records.standardTexts } : {})}
-        />
+        {isEditorStarted ? (
+          <BodyEditor
+            // Approval remounts the editor read-only (its editable state is read at creation).
+            key={`${loaded.generation}-${isLocked ? 'locked' : 'draft'}`}
+            initialContent={loaded.content}
+            onChange={schedule}
+            context={context}
+            ariaLabel={label}
+            isReadOnly={isLocked}
+            isAutoFocus={isFocusWanted}
+            {...(records.standardTexts ? { standardTexts: records.standardTexts } : {})}
+          />
+        ) : (
+          <div ref={lazyRef} className="body-editor body-field__lazy">
+            <div
+              className="body-editor__content body-field__preview"
+              role="textbox"
+              aria-label={label}
+              aria-multiline
+              aria-readonly={isLocked}
+              tabIndex={0}
+              lang="da"
+              onFocus={startFocused}
+              onMouseDown={startFocused}
+              onKeyDown={(event: KeyboardEvent) => {
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  startFocused();
+                }
+              }}
+            >
+              {richTextToPlain(loaded.content)
+                .split('\n')
+                .filter((line) => line.trim() !== '')
+                .map((line, index) => (
+                  <p key={index} className="editor-p">
+                    {line}
+                  </p>
+                ))}
+            </div>
+          </div>
+        )}
       </EditorErrorBoundary>
       <div className="button-row body-field__tools">
         <button
