@@ -133,7 +133,10 @@ describe('referat command-line mistakes (exit 2, one line)', () => {
     [['export', 'm1'], /referat export needs --out FILE/],
     [['export', 'm1', '--out'], /--out needs a value \(FILE\)/],
     [['export', 'm1', '--out', '--format', 'json'], /--out needs a value/],
-    [['export', 'm1', '--format', 'pdf', '--out', 'x'], /--format must be one of json, not "pdf"/],
+    [
+      ['export', 'm1', '--format', 'odt', '--out', 'x'],
+      /--format must be one of json, bag, docx, pdf, not "odt"/,
+    ],
     [['export', 'm1', '--out', 'a', '--out', 'b'], /--out is given twice/],
     [
       ['import', 'x.json', '--on-existing', 'overwrite'],
