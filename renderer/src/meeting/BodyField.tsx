@@ -29,6 +29,7 @@ import { EditorErrorBoundary } from '../editor/EditorErrorBoundary';
 import { HistoryDialog } from '../editor/HistoryDialog';
 import { isOpenBody, useMeetingRecords } from '../editor/meetingRecords';
 import { useMountNearViewport } from '../editor/useMountNearViewport';
+import { resolveAppendixRef } from '../../../main/common/editor/references';
 import { bodyKey, bodyLabelKey } from './bodies';
 
 export type BodyFieldProps = {
@@ -92,6 +93,14 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
     }),
     [records.appendices, records.participants, lang, isOpenText],
   );
+
+  // The preview names references as the editor does ("Bilag 2", a participant's name).
+  const previewNames = {
+    appendix: (id: string) =>
+      resolveAppendixRef(id, records.appendices, { lang, isOpenText }).label,
+    participant: (id: string) =>
+      records.participants.find((candidate) => candidate.id === id)?.name ?? '?',
+  };
 
   const schedule = useCallback(
     (content: RichText, isImmediate = false) => {
@@ -214,8 +223,9 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
               aria-readonly={isLocked}
               tabIndex={0}
               lang="da"
+              // Not on mousedown: the preview would be gone before the browser focuses it, and
+              // the focus would land on the page instead of the new editor.
               onFocus={startFocused}
-              onMouseDown={startFocused}
               onKeyDown={(event: KeyboardEvent) => {
                 if (event.key === 'Enter') {
                   event.preventDefault();
@@ -223,7 +233,7 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
                 }
               }}
             >
-              {richTextToPlain(loaded.content)
+              {richTextToPlain(loaded.content, previewNames)
                 .split('\n')
                 .filter((line) => line.trim() !== '')
                 .map((line, index) => (
