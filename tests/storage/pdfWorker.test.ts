@@ -5,14 +5,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../../main/common/contract/result';
 import { generateMeeting } from '../../main/common/export/generateMeeting';
-import { exportMinutesPdfInWorker } from '../../main/node/pdf/exportInWorker';
+import { closeIdlePdfWorkers, exportMinutesPdfInWorker } from '../../main/node/pdf/exportInWorker';
 import type { PdfProgress } from '../../main/node/pdf/writePdf';
 
 let dir = '';
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'referat-pdf-worker-'));
 });
-afterAll(() => {
+afterAll(async () => {
+  await closeIdlePdfWorkers();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -41,12 +42,64 @@ describe('exportMinutesPdfInWorker', () => {
 
   it('passes the personal-data error through with its code and writes nothing', async () => {
     const doc = generateMeeting({ items: 1, pagesPerItem: 0.2 });
-    doc.meeting.bodies.summary = [{ type: 'paragraph', children: [{ type: 'text', text: 'CPR 010203-1234' }] }];
+    doc.meeting.bodies.summary = [
+      { type: 'paragraph', children: [{ type: 'text', text: 'CPR 010203-1234' }] },
+    ];
     const out = path.join(dir, 'cpr.pdf');
-    const failure = await exportMinutesPdfInWorker(doc, { edition: 'public', out }).catch((error: unknown) => error);
+    const failure = await exportMinutesPdfInWorker(doc, { edition: 'public', out }).catch(
+      (error: unknown) => error,
+    );
     expect(isDomainError(failure) && failure.code).toBe('personal_data');
     expect((failure as Error).message).toContain('Mødet · Resumé: CPR-nummer 010203-XXXX');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('reuses the idle worker for the next export, and starts a new one after a cancel', async () => {
+    const doc = generateMeeting({ items: 1, pagesPerItem: 0.5 });
+    const first = await exportMinutesPdfInWorker(doc, {
+      edition: 'full',
+      out: path.join(dir, 'reuse-1.pdf'),
+    });
+    const second = await exportMinutesPdfInWorker(doc, {
+      edition: 'full',
+      out: path.join(dir, 'reuse-2.pdf'),
+    });
+    expect(second.workerId).toBe(first.workerId);
+    expect(readFileSync(path.join(dir, 'reuse-2.pdf')).subarray(0, 8).toString('latin1')).toBe(
+      '%PDF-1.7',
+    );
+    // A refused export leaves the worker fit for the next one.
+    const refused = structuredClone(doc);
+    refused.meeting.bodies.summary = [
+      { type: 'paragraph', children: [{ type: 'text', text: 'CPR 010203-1234' }] },
+    ];
+    await expect(
+      exportMinutesPdfInWorker(refused, {
+        edition: 'public',
+        out: path.join(dir, 'reuse-cpr.pdf'),
+      }),
+    ).rejects.toThrow(/CPR/);
+    const third = await exportMinutesPdfInWorker(doc, {
+      edition: 'full',
+      out: path.join(dir, 'reuse-3.pdf'),
+    });
+    expect(third.workerId).toBe(first.workerId);
+    // A cancelled export ends its worker; the next export gets a fresh one.
+    const controller = new AbortController();
+    const cancelled = exportMinutesPdfInWorker(generateMeeting({ items: 20, pagesPerItem: 2 }), {
+      edition: 'full',
+      out: path.join(dir, 'reuse-cancelled.pdf'),
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'write' && p.page === 2) controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toThrow(/cancelled/);
+    const fourth = await exportMinutesPdfInWorker(doc, {
+      edition: 'full',
+      out: path.join(dir, 'reuse-4.pdf'),
+    });
+    expect(fourth.workerId).not.toBe(first.workerId);
   });
 
   it('cancels: the promise rejects with cancelled and no file or temporary file remains', async () => {
@@ -62,6 +115,10 @@ describe('exportMinutesPdfInWorker', () => {
     });
     const failure = await running.catch((error: unknown) => error);
     expect(isDomainError(failure) && failure.code).toBe('cancelled');
-    expect(readdirSync(dir).filter((name) => name.startsWith('cancelled')).join(' ')).toBe('');
+    expect(
+      readdirSync(dir)
+        .filter((name) => name.startsWith('cancelled'))
+        .join(' '),
+    ).toBe('');
   });
 });

@@ -41,19 +41,77 @@ export type WorkerExportOptions = WorkerRequest['options'] & {
   signal?: AbortSignal;
 };
 
-function startWorker(request: WorkerRequest): Worker {
+function startWorker(): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     // Running from the sources (tests): register tsx inside the worker, then load the entry.
     const entry = new URL('./exportWorker.ts', here).href;
     const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(source, { eval: true, workerData: request });
+    return new Worker(source, { eval: true });
   }
   const built = new URL('./exportWorker.mjs', here);
   if (!existsSync(fileURLToPath(built))) {
-    throw new DomainError('internal', `The PDF export worker is missing (${fileURLToPath(built)}); run npm run build`);
+    throw new DomainError(
+      'internal',
+      `The PDF export worker is missing (${fileURLToPath(built)}); run npm run build`,
+    );
   }
-  return new Worker(built, { workerData: request });
+  return new Worker(built);
+}
+
+/**
+ * Idle workers kept for the next export: a worker parses the fonts once (about 2.5 s on the
+ * 2-core machine) and keeps them, so a second export starts at once. At most `maxIdle` wait;
+ * each is unref'd (it never keeps the process alive) and ends after `idleMs` without work.
+ */
+const maxIdle = 1;
+const idleMs = 60_000;
+const idle: Array<{ worker: Worker; timer: NodeJS.Timeout }> = [];
+/** Workers whose exit already removes them from the pool (one listener each, not one per job). */
+const watched = new WeakSet<Worker>();
+
+function takeWorker(): Worker {
+  const entry = idle.pop();
+  if (!entry) return startWorker();
+  clearTimeout(entry.timer);
+  entry.worker.ref();
+  return entry.worker;
+}
+
+function releaseWorker(worker: Worker): void {
+  if (idle.length >= maxIdle) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  const timer = setTimeout(() => {
+    const index = idle.findIndex((entry) => entry.worker === worker);
+    if (index >= 0) idle.splice(index, 1);
+    void worker.terminate();
+  }, idleMs);
+  timer.unref();
+  idle.push({ worker, timer });
+  if (watched.has(worker)) return;
+  watched.add(worker);
+  // An idle worker that dies (it should not) leaves the pool.
+  worker.once('exit', () => {
+    const index = idle.findIndex((entry) => entry.worker === worker);
+    if (index >= 0) {
+      clearTimeout(idle[index]!.timer);
+      idle.splice(index, 1);
+    }
+  });
+}
+
+/** Ends the idle PDF workers (the host and the app call this when they close). */
+export async function closeIdlePdfWorkers(): Promise<void> {
+  const entries = idle.splice(0);
+  await Promise.all(
+    entries.map(({ worker, timer }) => {
+      clearTimeout(timer);
+      return worker.terminate();
+    }),
+  );
 }
 
 function removePartialFiles(out: string): void {
@@ -61,15 +119,23 @@ function removePartialFiles(out: string): void {
   const prefix = `${path.basename(target)}.${process.pid}.`;
   try {
     for (const name of readdirSync(path.dirname(target))) {
-      if (name.startsWith(prefix) && name.endsWith('.part')) rmSync(path.join(path.dirname(target), name), { force: true });
+      if (name.startsWith(prefix) && name.endsWith('.part'))
+        rmSync(path.join(path.dirname(target), name), { force: true });
     }
   } catch {
     // The folder is gone or unreadable: nothing of ours to remove.
   }
 }
 
-/** Exports `document` as a PDF file in a worker thread. Rejects with the worker's DomainError. */
-export function exportMinutesPdfInWorker(document: ReferatDocument, options: WorkerExportOptions): Promise<WriteMinutesResult> {
+/**
+ * Exports `document` as a PDF file in a worker thread (an idle one when there is one; a
+ * cancelled export ends its worker). Rejects with the worker's DomainError. `workerId` is the
+ * worker's thread id.
+ */
+export function exportMinutesPdfInWorker(
+  document: ReferatDocument,
+  options: WorkerExportOptions,
+): Promise<WriteMinutesResult & { workerId: number }> {
   const { onProgress, signal, ...rest } = options;
   const request: WorkerRequest = { document, options: rest };
   return new Promise((resolve, reject) => {
@@ -77,12 +143,22 @@ export function exportMinutesPdfInWorker(document: ReferatDocument, options: Wor
       reject(new DomainError('cancelled', 'The PDF export was cancelled'));
       return;
     }
-    const worker = startWorker(request);
+    let worker: Worker;
+    try {
+      worker = takeWorker();
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    const workerId = worker.threadId;
     let isSettled = false;
     const settle = (action: () => void) => {
       if (isSettled) return;
       isSettled = true;
       signal?.removeEventListener('abort', onAbort);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
       action();
     };
     const onAbort = () => {
@@ -95,18 +171,44 @@ export function exportMinutesPdfInWorker(document: ReferatDocument, options: Wor
         });
       });
     };
-    signal?.addEventListener('abort', onAbort);
-    worker.on('message', (message: WorkerMessage) => {
+    const onMessage = (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress?.(message.progress);
-      else if (message.type === 'done') settle(() => resolve(message.result));
-      else {
-        const code = (errorCodes as readonly string[]).includes(message.code) ? (message.code as ErrorCode) : 'internal';
-        settle(() => reject(new DomainError(code, message.message)));
+      else if (message.type === 'done') {
+        settle(() => {
+          releaseWorker(worker);
+          resolve({ ...message.result, workerId });
+        });
+      } else {
+        const code = (errorCodes as readonly string[]).includes(message.code)
+          ? (message.code as ErrorCode)
+          : 'internal';
+        // A refused export (personal data, bad input) leaves the worker fit for the next one.
+        settle(() => {
+          releaseWorker(worker);
+          reject(new DomainError(code, message.message));
+        });
       }
-    });
-    worker.on('error', (error) => settle(() => reject(new DomainError('internal', `The PDF export failed: ${error.message}`))));
-    worker.on('exit', (code) => {
-      settle(() => reject(new DomainError('internal', `The PDF export worker stopped unexpectedly (exit code ${code})`)));
-    });
+    };
+    const onError = (error: Error) => {
+      settle(() => {
+        void worker.terminate();
+        reject(new DomainError('internal', `The PDF export failed: ${error.message}`));
+      });
+    };
+    const onExit = (code: number) => {
+      settle(() =>
+        reject(
+          new DomainError(
+            'internal',
+            `The PDF export worker stopped unexpectedly (exit code ${code})`,
+          ),
+        ),
+      );
+    };
+    signal?.addEventListener('abort', onAbort);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(request);
   });
 }

@@ -22,7 +22,7 @@ import {
 } from '../../common/export/personalData';
 import type { Correction } from '../../common/export/layoutMinutes';
 import type { ReferatDocument } from '../../common/format/referat1';
-import { exportMinutesPdfInWorker } from './exportInWorker';
+import { closeIdlePdfWorkers, exportMinutesPdfInWorker } from './exportInWorker';
 import type { PdfProgress } from './writePdf';
 
 /** A finished export. */
@@ -244,6 +244,8 @@ export function createPdfExportJobs(options: PdfExportJobsOptions = {}): PdfExpo
       jobs.clear();
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
       dir = null;
+      // The idle worker is unref'd anyway; ending it lets the host close without a thread left.
+      await closeIdlePdfWorkers();
     },
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Worker-thread entry of the PDF export, so that the Electron main process (and with it the
  * window) stays responsive while a long meeting is typeset and written. Started by
- * exportInWorker.ts; receives the document and options as `workerData`, posts progress
- * messages, then one `done` or `error` message.
+ * exportInWorker.ts and reused for later exports (the parsed fonts stay in this thread):
+ * receives one request message at a time, posts progress messages, then one `done` or `error`
+ * message.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { isDomainError } from '../../common/contract/result';
 import { writeMinutesPdf } from './writePdf';
 import type { WorkerRequest, WorkerMessage } from './exportInWorker';
@@ -26,4 +27,7 @@ async function main(port: NonNullable<typeof parentPort>, request: WorkerRequest
   }
 }
 
-if (parentPort) void main(parentPort, workerData as WorkerRequest);
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (request: WorkerRequest) => void main(port, request));
+}
