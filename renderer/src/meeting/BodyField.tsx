@@ -215,6 +215,15 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
           />
         ) : (
           <div ref={lazyRef} className="body-editor body-field__lazy">
+            {!isLocked && (
+              // Holds the toolbar's place, so starting the editor does not shift the page under
+              // the pointer (one row; the real toolbar wraps only on narrow windows).
+              <div className="editor-toolbar" aria-hidden="true">
+                <button type="button" className="editor-toolbar__button" tabIndex={-1} disabled>
+                  F
+                </button>
+              </div>
+            )}
             <div
               className="body-editor__content body-field__preview"
               role="textbox"
