@@ -73,9 +73,11 @@ describe('approval and corrections in the app', () => {
     await page.goto(`${session.host.url}#/meetings/${meetingId}`);
     const panel = page.getByRole('region', { name: 'Godkendelse og underskrift' });
     await panel.waitFor();
+    // Bodies show a plain preview until they are focused (lazy editors): focus it as a user does.
     const editor = page.getByRole('textbox', { name: 'Beslutning' }).first();
     await editor.waitFor();
-    expect(await editor.getAttribute('contenteditable')).toBe('true');
+    await editor.click();
+    await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
     expect(await page.getByLabel('Dato', { exact: true }).first().isDisabled()).toBe(false);
 
     await panel.getByRole('button', { name: 'Godkend' }).click();
@@ -94,12 +96,9 @@ describe('approval and corrections in the app', () => {
 
     // The text is read-only and the forms are disabled.
     await page.waitForFunction(() => document.querySelector('[contenteditable="true"]') === null);
-    expect(
-      await page
-        .getByRole('textbox', { name: 'Beslutning' })
-        .first()
-        .getAttribute('contenteditable'),
-    ).toBe('false');
+    const locked = page.getByRole('textbox', { name: 'Beslutning' }).first();
+    await locked.click();
+    await expect.poll(() => locked.getAttribute('contenteditable')).toBe('false');
     expect(await page.getByLabel('Dato', { exact: true }).first().isDisabled()).toBe(true);
 
     // A correction, typed and submitted with the keyboard.
