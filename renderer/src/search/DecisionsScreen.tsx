@@ -1,3 +1,4 @@
+import { SearchFilterFields } from './SearchFilterFields';
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionCase, RequestInput, RequestOutput } from '../../../main/common/contract/api';
@@ -132,46 +133,11 @@ export function DecisionsScreen() {
               onChange={(event) => change({ caseId: event.target.value }, false)}
             />
           </div>
-          <div className="field">
-            <label className="field__label" htmlFor="decisions-committee">
-              {t('search.committee')}
-            </label>
-            <select
-              id="decisions-committee"
-              value={filters.committeeId}
-              onChange={(event) => change({ committeeId: event.target.value }, true)}
-            >
-              <option value="">{t('search.allCommittees')}</option>
-              {committees.status === 'loaded' &&
-                committees.value.map((committee) => (
-                  <option key={committee.id} value={committee.id}>
-                    {committee.name}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="decisions-from">
-              {t('search.from')}
-            </label>
-            <input
-              id="decisions-from"
-              type="date"
-              value={filters.from}
-              onChange={(event) => change({ from: event.target.value }, true)}
-            />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="decisions-to">
-              {t('search.to')}
-            </label>
-            <input
-              id="decisions-to"
-              type="date"
-              value={filters.to}
-              onChange={(event) => change({ to: event.target.value }, true)}
-            />
-          </div>
+          <SearchFilterFields
+            filters={filters}
+            committees={committees.status === 'loaded' ? committees.value : []}
+            onChange={(patch) => change(patch, true)}
+          />
           <div className="field field--checkbox">
             <input
               id="decisions-closed"

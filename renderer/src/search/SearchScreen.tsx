@@ -1,3 +1,4 @@
+import { SearchFilterFields } from './SearchFilterFields';
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -170,46 +171,11 @@ export function SearchScreen() {
           </span>
         </div>
         <div className="search-form__filters">
-          <div className="field">
-            <label className="field__label" htmlFor="search-committee">
-              {t('search.committee')}
-            </label>
-            <select
-              id="search-committee"
-              value={filters.committeeId}
-              onChange={(event) => onFilter({ committeeId: event.target.value })}
-            >
-              <option value="">{t('search.allCommittees')}</option>
-              {committees.status === 'loaded' &&
-                committees.value.map((committee) => (
-                  <option key={committee.id} value={committee.id}>
-                    {committee.name}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="search-from">
-              {t('search.from')}
-            </label>
-            <input
-              id="search-from"
-              type="date"
-              value={filters.from}
-              onChange={(event) => onFilter({ from: event.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="search-to">
-              {t('search.to')}
-            </label>
-            <input
-              id="search-to"
-              type="date"
-              value={filters.to}
-              onChange={(event) => onFilter({ to: event.target.value })}
-            />
-          </div>
+          <SearchFilterFields
+            filters={filters}
+            committees={committees.status === 'loaded' ? committees.value : []}
+            onChange={onFilter}
+          />
           <div className="field">
             <label className="field__label" htmlFor="search-order">
               {t('search.order')}
