@@ -39,6 +39,18 @@ export function createArchiveHandlers(
 ): Pick<Handlers, ArchiveRequestName> {
   const baseName = (meetingId: string) =>
     referatFileName(exportMeetingDocument(library.db, meetingId)).replace(/\.referat\.json$/, '');
+  // The package picked in the open dialog whose import met a conflict: the keep-both/replace
+  // answer imports this file instead of showing the dialog a second time (the page names no path).
+  let conflictPick: IncomingFile | null = null;
+  const pickedPackage = async (
+    onExisting: 'refuse' | 'keepBoth' | 'replace' | undefined,
+    ctx: HandlerContext,
+  ): Promise<IncomingFile> => {
+    const kept = conflictPick;
+    conflictPick = null;
+    if (kept && onExisting !== undefined && onExisting !== 'refuse') return kept;
+    return incomingPackage(undefined, ctx);
+  };
 
   return {
     'archive:export': async (input, ctx) => {
@@ -81,7 +93,10 @@ export function createArchiveHandlers(
     },
 
     'archive:import': async (input, ctx) => {
-      const file = await incomingPackage(input.uploadId, ctx);
+      const file =
+        input.uploadId === undefined
+          ? await pickedPackage(input.onExisting, ctx)
+          : await incomingPackage(input.uploadId, ctx);
       try {
         const result = await importBag(library, file.path, {
           onExisting: input.onExisting ?? 'refuse',
@@ -92,10 +107,11 @@ export function createArchiveHandlers(
         if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
         return result;
       } catch (error) {
-        // A conflict is a question to the user: the upload stays for the keep-both/replace call.
-        if (input.uploadId !== undefined && !(isDomainError(error) && error.code === 'conflict')) {
-          await ctx.releaseUpload?.(input.uploadId);
-        }
+        // A conflict is a question to the user: the upload (or the picked file) stays for the
+        // keep-both/replace call.
+        const isConflict = isDomainError(error) && error.code === 'conflict';
+        if (input.uploadId === undefined) conflictPick = isConflict ? file : null;
+        else if (!isConflict) await ctx.releaseUpload?.(input.uploadId);
         throw error;
       }
     },
