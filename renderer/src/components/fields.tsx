@@ -52,6 +52,8 @@ type TextFieldProps = BaseProps & {
   maxLength?: number;
   placeholder?: string;
   autoComplete?: string;
+  /** The on-screen keyboard to offer, e.g. digits for a head count. */
+  inputMode?: 'numeric' | 'url';
 };
 
 /** A one-line text, date or time input. */
@@ -68,6 +70,7 @@ export function TextField(props: TextFieldProps) {
         maxLength={props.maxLength}
         placeholder={props.placeholder}
         autoComplete={props.autoComplete ?? 'off'}
+        inputMode={props.inputMode}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(`${id}-hint`, `${id}-error`, props.hint, props.error)}
         onChange={(event) => props.onChange(event.target.value)}

@@ -3,13 +3,7 @@
  * that participant is not recorded as voting against in a vote of the same body.
  */
 import type { JSX } from 'react';
-import {
-  $applyNodeReplacement,
-  DecoratorNode,
-  type DOMExportOutput,
-  type LexicalNode,
-  type NodeKey,
-} from 'lexical';
+import { $applyNodeReplacement, type LexicalNode, type NodeKey } from 'lexical';
 import type { Dissent } from '../../../../main/common/domain/richText';
 import {
   referatNodeTypes,
@@ -18,70 +12,45 @@ import {
 import { dissentToJson } from '../../../../main/common/editor/lexicalState';
 import { $getReferenceLookup } from '../referenceLookup';
 import { DissentView, dissentHeading } from '../views/DissentView';
+import { BlockNode } from './BlockNode';
 
 /** Serialized form: the participant id and the statement. */
 export type SerializedDissentNode = SerializedDissentJson;
 
-export class DissentNode extends DecoratorNode<JSX.Element> {
-  __participantId: string;
-  __text: string;
+/** What the node keeps: the author and the statement (the type is implied). */
+type DissentFields = Pick<Dissent, 'participantId' | 'text'>;
 
+export class DissentNode extends BlockNode<DissentFields> {
   static override getType(): string {
     return referatNodeTypes.dissent;
   }
 
   static override clone(node: DissentNode): DissentNode {
-    return new DissentNode(node.__participantId, node.__text, node.__key);
+    return new DissentNode(node.__value, node.__key);
   }
 
   static override importJSON(json: SerializedDissentNode): DissentNode {
     return $createDissentNode({ participantId: json.participantId, text: json.text });
   }
 
-  constructor(participantId = '', text = '', key?: NodeKey) {
-    super(key);
-    this.__participantId = participantId;
-    this.__text = text;
+  constructor(dissent: DissentFields = { participantId: '', text: '' }, key?: NodeKey) {
+    super({ participantId: dissent.participantId, text: dissent.text }, key);
+  }
+
+  override blockKind(): string {
+    return 'dissent';
   }
 
   override exportJSON(): SerializedDissentNode {
     return dissentToJson(this.getDissent());
   }
 
-  override exportDOM(): DOMExportOutput {
-    const paragraph = document.createElement('p');
-    paragraph.textContent = this.getTextContent().trim();
-    return { element: paragraph };
-  }
-
-  override createDOM(): HTMLElement {
-    const div = document.createElement('div');
-    div.className = 'editor-block editor-block--dissent';
-    return div;
-  }
-
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
-  }
-
-  override isKeyboardSelectable(): boolean {
-    return true;
-  }
-
   getDissent(): Dissent {
-    const latest = this.getLatest();
-    return { type: 'dissent', participantId: latest.__participantId, text: latest.__text };
+    return { type: 'dissent', ...this.getValue() };
   }
 
-  setDissent(dissent: Pick<Dissent, 'participantId' | 'text'>): this {
-    const writable = this.getWritable();
-    writable.__participantId = dissent.participantId;
-    writable.__text = dissent.text;
-    return writable;
+  setDissent(dissent: DissentFields): this {
+    return this.setValue({ participantId: dissent.participantId, text: dissent.text });
   }
 
   override getTextContent(): string {
@@ -95,8 +64,8 @@ export class DissentNode extends DecoratorNode<JSX.Element> {
   }
 }
 
-export function $createDissentNode(dissent: Pick<Dissent, 'participantId' | 'text'>): DissentNode {
-  return $applyNodeReplacement(new DissentNode(dissent.participantId, dissent.text));
+export function $createDissentNode(dissent: DissentFields): DissentNode {
+  return $applyNodeReplacement(new DissentNode(dissent));
 }
 
 export function $isDissentNode(node: LexicalNode | null | undefined): node is DissentNode {

@@ -4,13 +4,7 @@
  * ("Et flertal (A, V og C) stemte for. 1 medlem (O) stemte imod.").
  */
 import type { JSX } from 'react';
-import {
-  $applyNodeReplacement,
-  DecoratorNode,
-  type DOMExportOutput,
-  type LexicalNode,
-  type NodeKey,
-} from 'lexical';
+import { $applyNodeReplacement, type LexicalNode, type NodeKey } from 'lexical';
 import type { Vote } from '../../../../main/common/domain/richText';
 import {
   referatNodeTypes,
@@ -20,6 +14,7 @@ import { voteToJson } from '../../../../main/common/editor/lexicalState';
 import { emptyVote, voteText } from '../../../../main/common/editor/voteText';
 import { $getReferenceLookup } from '../referenceLookup';
 import { VoteView } from '../views/VoteView';
+import { BlockNode } from './BlockNode';
 
 /** Serialized form: the vote block's fields. */
 export type SerializedVoteNode = SerializedVoteJson;
@@ -35,15 +30,13 @@ function toVote(json: Omit<SerializedVoteJson, 'type' | 'version'>): Vote {
   };
 }
 
-export class VoteNode extends DecoratorNode<JSX.Element> {
-  __vote: Vote;
-
+export class VoteNode extends BlockNode<Vote> {
   static override getType(): string {
     return referatNodeTypes.vote;
   }
 
   static override clone(node: VoteNode): VoteNode {
-    return new VoteNode(node.__vote, node.__key);
+    return new VoteNode(node.__value, node.__key);
   }
 
   static override importJSON(json: SerializedVoteNode): VoteNode {
@@ -51,46 +44,23 @@ export class VoteNode extends DecoratorNode<JSX.Element> {
   }
 
   constructor(vote: Vote = emptyVote(), key?: NodeKey) {
-    super(key);
-    this.__vote = vote;
+    super(vote, key);
+  }
+
+  override blockKind(): string {
+    return 'vote';
   }
 
   override exportJSON(): SerializedVoteNode {
     return voteToJson(this.getVote());
   }
 
-  override exportDOM(): DOMExportOutput {
-    const paragraph = document.createElement('p');
-    paragraph.textContent = this.getTextContent().trim();
-    return { element: paragraph };
-  }
-
-  override createDOM(): HTMLElement {
-    const div = document.createElement('div');
-    div.className = 'editor-block editor-block--vote';
-    return div;
-  }
-
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
-  }
-
-  override isKeyboardSelectable(): boolean {
-    return true;
-  }
-
   getVote(): Vote {
-    return this.getLatest().__vote;
+    return this.getValue();
   }
 
   setVote(vote: Vote): this {
-    const writable = this.getWritable();
-    writable.__vote = vote;
-    return writable;
+    return this.setValue(vote);
   }
 
   /** The minutes text, so plain-text copy and find see what the reader sees. */
@@ -100,7 +70,7 @@ export class VoteNode extends DecoratorNode<JSX.Element> {
   }
 
   override decorate(): JSX.Element {
-    return <VoteView nodeKey={this.getKey()} vote={this.__vote} />;
+    return <VoteView nodeKey={this.getKey()} vote={this.__value} />;
   }
 }
 

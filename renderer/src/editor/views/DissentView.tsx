@@ -1,12 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { $getNodeByKey, type NodeKey } from 'lexical';
+import type { NodeKey } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Dissent } from '../../../../main/common/domain/richText';
 import { hasVotedAgainst, type Lang } from '../../../../main/common/editor/voteText';
 import { $isDissentNode } from '../nodes/DissentNode';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
-import { EditorDialog } from './EditorDialog';
+import { SelectField, TextAreaField } from '../../components/fields';
+import { EditableBlock } from './EditableBlock';
+import { EditorForm } from './EditorForm';
 import { useBodyVotes } from './useBodyVotes';
 
 /** "Protokoltilførsel fra Katja S. Johansen (O)" as the dissent's lead-in. */
@@ -30,9 +32,6 @@ export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: D
   const [editor] = useLexicalComposerContext();
   const lookup = useReferenceLookup();
   const votes = useBodyVotes(editor);
-  const [isEditing, setEditing] = useState(
-    () => dissent.participantId === '' && editor.isEditable(),
-  );
   const author = lookup.participants.find((p) => p.id === dissent.participantId);
   const warnings: string[] = [];
   if (dissent.participantId !== '') {
@@ -43,15 +42,22 @@ export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: D
       warnings.push(t('editor.dissent.notAgainst', { name: author.name }));
     }
   }
-  const save = (next: Pick<Dissent, 'participantId' | 'text'>) => {
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey);
-      if ($isDissentNode(node)) node.setDissent(next);
-    });
-    setEditing(false);
-  };
   return (
-    <div className="editor-dissent" data-testid="dissent">
+    <EditableBlock
+      nodeKey={nodeKey}
+      isNode={$isDissentNode}
+      isNew={dissent.participantId === ''}
+      kind="dissent"
+      editLabel={t('editor.dissent.edit')}
+      renderDialog={(save, cancel) => (
+        <DissentDialog
+          dissent={dissent}
+          participants={lookup.participants}
+          onSave={(next) => save((node) => node.setDissent(next))}
+          onCancel={cancel}
+        />
+      )}
+    >
       <p>
         <strong>{dissentHeading(dissent.participantId, lookup.participants, lookup.lang)}:</strong>{' '}
         {dissent.text}
@@ -61,20 +67,7 @@ export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: D
           {warning}
         </p>
       ))}
-      {editor.isEditable() && (
-        <button type="button" className="editor-inline-button" onClick={() => setEditing(true)}>
-          {t('editor.dissent.edit')}
-        </button>
-      )}
-      {isEditing && (
-        <DissentDialog
-          dissent={dissent}
-          participants={lookup.participants}
-          onSave={save}
-          onCancel={() => setEditing(false)}
-        />
-      )}
-    </div>
+    </EditableBlock>
   );
 }
 
@@ -90,61 +83,35 @@ function DissentDialog({
   onCancel(): void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const present = participants.filter((p) => p.attendance === 'present');
   const [participantId, setParticipantId] = useState(
     dissent.participantId || (present[0]?.id ?? ''),
   );
   const [text, setText] = useState(dissent.text);
   const [error, setError] = useState<string | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!participantId) return setError(t('editor.dissent.chooseAuthor'));
     if (text.length > 10_000) return setError(t('editor.dissent.tooLong'));
     onSave({ participantId, text: text.trim() });
   };
+  const authors = [
+    { value: '', label: t('editor.dissent.chooseAuthor') },
+    ...present.map((p) => ({ value: p.id, label: `${p.name}${p.party ? ` (${p.party})` : ''}` })),
+  ];
   return (
-    <EditorDialog title={t('editor.dissent.title')} onCancel={onCancel}>
-      <form className="editor-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-author`}>{t('editor.dissent.author')}</label>
-          <select
-            id={`${id}-author`}
-            value={participantId}
-            onChange={(e) => setParticipantId(e.target.value)}
-          >
-            <option value="">{t('editor.dissent.chooseAuthor')}</option>
-            {present.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-                {p.party ? ` (${p.party})` : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-text`}>{t('editor.dissent.text')}</label>
-          <textarea
-            id={`${id}-text`}
-            rows={4}
-            value={text}
-            lang="da"
-            spellCheck
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
-        {error && (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="button" onClick={onCancel}>
-            {t('editor.cancel')}
-          </button>
-          <button type="submit">{t('editor.save')}</button>
-        </div>
-      </form>
-    </EditorDialog>
+    <EditorForm
+      title={t('editor.dissent.title')}
+      error={error}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <SelectField
+        label={t('editor.dissent.author')}
+        value={participantId}
+        options={authors}
+        onChange={setParticipantId}
+      />
+      <TextAreaField label={t('editor.dissent.text')} value={text} onChange={setText} />
+    </EditorForm>
   );
 }

@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safeUrlSchema } from '../../../../main/common/domain/richText';
-import { EditorDialog } from './EditorDialog';
+import { EditorForm } from './EditorForm';
 
 /** Accepts "www.x.dk" as https and plain addresses with "@" as mailto; null when unsafe. */
 export function normalizeLinkUrl(input: string): string | null {
@@ -27,44 +27,38 @@ export function LinkDialog({
   const id = useId();
   const [url, setUrl] = useState(initialUrl);
   const [error, setError] = useState<string | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const normalized = normalizeLinkUrl(url);
     if (!normalized) return setError(t('editor.linkInvalid'));
     onSave(normalized);
   };
   return (
-    <EditorDialog title={t('editor.link')} onCancel={onCancel}>
-      <form className="editor-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-url`}>{t('editor.linkUrl')}</label>
-          <input
-            id={`${id}-url`}
-            value={url}
-            autoFocus
-            inputMode="url"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => setUrl(e.target.value)}
-          />
-        </div>
-        {error && (
-          <p id={`${id}-error`} className="field__error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="button" onClick={onCancel}>
-            {t('editor.cancel')}
+    <EditorForm
+      title={t('editor.link')}
+      error={error}
+      errorId={`${id}-error`}
+      onSubmit={submit}
+      onCancel={onCancel}
+      extraButtons={
+        onRemove && (
+          <button type="button" onClick={onRemove}>
+            {t('editor.removeLink')}
           </button>
-          {onRemove && (
-            <button type="button" onClick={onRemove}>
-              {t('editor.removeLink')}
-            </button>
-          )}
-          <button type="submit">{t('editor.save')}</button>
-        </div>
-      </form>
-    </EditorDialog>
+        )
+      }
+    >
+      <div className="field">
+        <label htmlFor={`${id}-url`}>{t('editor.linkUrl')}</label>
+        <input
+          id={`${id}-url`}
+          value={url}
+          autoFocus
+          inputMode="url"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+      </div>
+    </EditorForm>
   );
 }

@@ -1,7 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { $getNodeByKey, type NodeKey } from 'lexical';
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { NodeKey } from 'lexical';
 import {
   voteOutcomes,
   voteSchema,
@@ -11,7 +10,9 @@ import {
 import { voteText } from '../../../../main/common/editor/voteText';
 import { $isVoteNode } from '../nodes/VoteNode';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
-import { EditorDialog } from './EditorDialog';
+import { SelectField, TextField } from '../../components/fields';
+import { EditableBlock } from './EditableBlock';
+import { EditorForm } from './EditorForm';
 
 const choices = ['for', 'against', 'abstained'] as const;
 type Choice = (typeof choices)[number];
@@ -26,36 +27,28 @@ function isEmptyVote(vote: Vote): boolean {
 /** The vote as minutes text, with a button that edits it. A new (empty) vote opens its editor. */
 export function VoteView({ nodeKey, vote }: { nodeKey: NodeKey; vote: Vote }) {
   const { t } = useTranslation();
-  const [editor] = useLexicalComposerContext();
   const lookup = useReferenceLookup();
-  const [isEditing, setEditing] = useState(() => isEmptyVote(vote) && editor.isEditable());
   const text = isEmptyVote(vote)
     ? t('editor.vote.empty')
     : voteText(vote, lookup.participants, lookup.lang);
-  const save = (next: Vote) => {
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey);
-      if ($isVoteNode(node)) node.setVote(next);
-    });
-    setEditing(false);
-  };
   return (
-    <div className="editor-vote" data-testid="vote">
-      <p className="editor-vote__text">{text}</p>
-      {editor.isEditable() && (
-        <button type="button" className="editor-inline-button" onClick={() => setEditing(true)}>
-          {t('editor.vote.edit')}
-        </button>
-      )}
-      {isEditing && (
+    <EditableBlock
+      nodeKey={nodeKey}
+      isNode={$isVoteNode}
+      isNew={isEmptyVote(vote)}
+      kind="vote"
+      editLabel={t('editor.vote.edit')}
+      renderDialog={(save, cancel) => (
         <VoteDialog
           vote={vote}
           participants={lookup.participants}
-          onSave={save}
-          onCancel={() => setEditing(false)}
+          onSave={(next) => save((node) => node.setVote(next))}
+          onCancel={cancel}
         />
       )}
-    </div>
+    >
+      <p className="editor-vote__text">{text}</p>
+    </EditableBlock>
   );
 }
 
@@ -126,8 +119,7 @@ function VoteDialog({
   const parsed = voteFromDraft(draft);
   const preview = 'vote' in parsed ? voteText(parsed.vote, participants, lookup.lang) : '';
   const present = participants.filter((p) => p.attendance === 'present');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if ('error' in parsed) {
       setError(
         t(parsed.error === 'parties' ? 'editor.vote.invalidParties' : 'editor.vote.invalidCount'),
@@ -136,103 +128,71 @@ function VoteDialog({
     }
     onSave(parsed.vote);
   };
+  const setChoice = (key: 'parties' | 'counts', c: Choice, value: string) =>
+    setDraft({ ...draft, [key]: { ...draft[key], [c]: value } });
   return (
-    <EditorDialog title={t('editor.vote.title')} onCancel={onCancel}>
-      <form className="editor-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-subject`}>{t('editor.vote.subject')}</label>
-          <input
-            id={`${id}-subject`}
-            value={draft.subject}
-            placeholder={t('editor.vote.subjectPlaceholder')}
-            onChange={(e) => setDraft({ ...draft, subject: e.target.value })}
-          />
-        </div>
-        {present.length > 0 && (
-          <fieldset className="editor-vote__members">
-            <legend>{t('editor.vote.byMember')}</legend>
-            {present.map((p) => (
-              <fieldset key={p.id} className="editor-vote__member">
-                <legend>
-                  {p.name}
-                  {p.party ? ` (${p.party})` : ''}
-                </legend>
-                {(['for', 'against', 'abstained', ''] as const).map((c) => (
-                  <label key={c || 'none'}>
-                    <input
-                      type="radio"
-                      name={`${id}-${p.id}`}
-                      checked={(draft.byParticipant[p.id] ?? '') === c}
-                      onChange={() =>
-                        setDraft({ ...draft, byParticipant: { ...draft.byParticipant, [p.id]: c } })
-                      }
-                    />
-                    {t(`editor.vote.choice.${c || 'none'}`)}
-                  </label>
-                ))}
-              </fieldset>
-            ))}
-          </fieldset>
-        )}
-        <fieldset>
-          <legend>{t('editor.vote.byParty')}</legend>
-          {choices.map((c) => (
-            <div key={c} className="editor-vote__party-row">
-              <div className="field">
-                <label htmlFor={`${id}-parties-${c}`}>{t(`editor.vote.parties.${c}`)}</label>
-                <input
-                  id={`${id}-parties-${c}`}
-                  value={draft.parties[c]}
-                  placeholder="A, V, C"
-                  onChange={(e) =>
-                    setDraft({ ...draft, parties: { ...draft.parties, [c]: e.target.value } })
-                  }
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-count-${c}`}>{t(`editor.vote.count.${c}`)}</label>
-                <input
-                  id={`${id}-count-${c}`}
-                  inputMode="numeric"
-                  value={draft.counts[c]}
-                  onChange={(e) =>
-                    setDraft({ ...draft, counts: { ...draft.counts, [c]: e.target.value } })
-                  }
-                />
-              </div>
-            </div>
+    <EditorForm title={t('editor.vote.title')} error={error} onSubmit={submit} onCancel={onCancel}>
+      <TextField
+        label={t('editor.vote.subject')}
+        value={draft.subject}
+        placeholder={t('editor.vote.subjectPlaceholder')}
+        onChange={(subject) => setDraft({ ...draft, subject })}
+      />
+      {present.length > 0 && (
+        <fieldset className="editor-vote__members">
+          <legend>{t('editor.vote.byMember')}</legend>
+          {present.map((p) => (
+            <fieldset key={p.id} className="editor-vote__member">
+              <legend>
+                {p.name}
+                {p.party ? ` (${p.party})` : ''}
+              </legend>
+              {(['for', 'against', 'abstained', ''] as const).map((c) => (
+                <label key={c || 'none'}>
+                  <input
+                    type="radio"
+                    name={`${id}-${p.id}`}
+                    checked={(draft.byParticipant[p.id] ?? '') === c}
+                    onChange={() =>
+                      setDraft({ ...draft, byParticipant: { ...draft.byParticipant, [p.id]: c } })
+                    }
+                  />
+                  {t(`editor.vote.choice.${c || 'none'}`)}
+                </label>
+              ))}
+            </fieldset>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-outcome`}>{t('editor.vote.outcome')}</label>
-          <select
-            id={`${id}-outcome`}
-            value={draft.outcome}
-            onChange={(e) => setDraft({ ...draft, outcome: e.target.value as Vote['outcome'] })}
-          >
-            {voteOutcomes.map((o) => (
-              <option key={o} value={o}>
-                {t(`editor.vote.outcomes.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="editor-vote__preview" aria-live="polite">
-          <span className="visually-hidden">{t('editor.vote.preview')}: </span>
-          {preview}
-        </p>
-        {error && (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="button" onClick={onCancel}>
-            {t('editor.cancel')}
-          </button>
-          <button type="submit">{t('editor.save')}</button>
-        </div>
-      </form>
-    </EditorDialog>
+      )}
+      <fieldset>
+        <legend>{t('editor.vote.byParty')}</legend>
+        {choices.map((c) => (
+          <div key={c} className="editor-vote__party-row">
+            <TextField
+              label={t(`editor.vote.parties.${c}`)}
+              value={draft.parties[c]}
+              placeholder="A, V, C"
+              onChange={(value) => setChoice('parties', c, value)}
+            />
+            <TextField
+              label={t(`editor.vote.count.${c}`)}
+              inputMode="numeric"
+              value={draft.counts[c]}
+              onChange={(value) => setChoice('counts', c, value)}
+            />
+          </div>
+        ))}
+      </fieldset>
+      <SelectField
+        label={t('editor.vote.outcome')}
+        value={draft.outcome}
+        options={voteOutcomes.map((o) => ({ value: o, label: t(`editor.vote.outcomes.${o}`) }))}
+        onChange={(outcome) => setDraft({ ...draft, outcome })}
+      />
+      <p className="editor-vote__preview" aria-live="polite">
+        <span className="visually-hidden">{t('editor.vote.preview')}: </span>
+        {preview}
+      </p>
+    </EditorForm>
   );
 }
