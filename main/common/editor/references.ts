@@ -75,6 +75,24 @@ export function searchAppendices<T extends AppendixInfo>(
   );
 }
 
+/**
+ * Filters participants for the "@" trigger, keeping the meeting's order: a name containing the
+ * query (from the start of any word when the query is one letter), or the exact party letter.
+ */
+export function searchParticipants<T extends { name: string; party: string | null }>(
+  participants: readonly T[],
+  query: string,
+): T[] {
+  const q = query.trim().toLocaleLowerCase('da');
+  if (!q) return [...participants];
+  return participants.filter((p) => {
+    const name = p.name.toLocaleLowerCase('da');
+    const isNameMatch =
+      q.length === 1 ? name.split(/\s+/).some((word) => word.startsWith(q)) : name.includes(q);
+    return isNameMatch || (p.party ?? '').toLocaleLowerCase('da') === q;
+  });
+}
+
 function inlineAppendixIds(inlines: readonly Inline[], out: string[]): void {
   for (const inline of inlines) if (inline.type === 'appendixRef') out.push(inline.appendixId);
 }

@@ -23,8 +23,10 @@ import { safeUrlSchema } from '../../../main/common/domain/richText';
 import type { Lang } from '../../../main/common/editor/voteText';
 import { editorNodes } from './nodes';
 import { PastePlugin } from './paste/PastePlugin';
+import { AgendaPlugin } from './plugins/AgendaPlugin';
 import { AppendixTriggerPlugin } from './plugins/AppendixTriggerPlugin';
 import { InsertCommandsPlugin } from './plugins/InsertCommandsPlugin';
+import { ParticipantTriggerPlugin } from './plugins/ParticipantTriggerPlugin';
 import { ReferenceLookupPlugin } from './plugins/ReferenceLookupPlugin';
 import { RichTextChangePlugin } from './plugins/RichTextChangePlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
@@ -40,6 +42,8 @@ export type BodyEditorContext = {
   lang: Lang;
   /** False for the confidential text of a closed item; defaults to true (warn about closed appendices). */
   isOpenText?: boolean;
+  /** The meeting's Resumé: offers "Indsæt dagsorden" (the agenda points with presenters). */
+  canInsertAgenda?: boolean;
 };
 
 export type BodyEditorProps = {
@@ -69,10 +73,10 @@ export function BodyEditor({
   children,
   isAutoFocus = false,
 }: BodyEditorProps) {
-  const { appendices, participants, lang, isOpenText = true } = context;
+  const { appendices, participants, lang, isOpenText = true, canInsertAgenda = false } = context;
   const lookup = useMemo<ReferenceLookup>(
-    () => ({ appendices, participants, lang, isOpenText }),
-    [appendices, participants, lang, isOpenText],
+    () => ({ appendices, participants, lang, isOpenText, canInsertAgenda }),
+    [appendices, participants, lang, isOpenText, canInsertAgenda],
   );
   // The initial state is read once by LexicalComposer; later prop changes do not reload it.
   const initialConfig = useMemo<InitialConfigType>(
@@ -116,6 +120,8 @@ export function BodyEditor({
           <InsertCommandsPlugin />
           <ShortcutsPlugin standardText={standardTexts[0] ?? null} />
           <AppendixTriggerPlugin />
+          <ParticipantTriggerPlugin />
+          <AgendaPlugin />
           <SlashMenuPlugin standardTexts={standardTexts} />
           <PastePlugin />
           <RichTextChangePlugin initialContent={initialContent} onChange={onChange} />

@@ -17,6 +17,15 @@ export const INSERT_DISSENT_COMMAND: LexicalCommand<void> = createCommand('INSER
 export const INSERT_APPENDIX_REFERENCE_COMMAND: LexicalCommand<string> = createCommand(
   'INSERT_APPENDIX_REFERENCE_COMMAND',
 );
+/** Inserts a reference to the participant with this id at the caret. */
+export const INSERT_PARTICIPANT_REFERENCE_COMMAND: LexicalCommand<string> = createCommand(
+  'INSERT_PARTICIPANT_REFERENCE_COMMAND',
+);
+/**
+ * Inserts the meeting's agenda points with their presenters ("Indsæt dagsorden"); handled only
+ * in the meeting's Resumé (AgendaPlugin), elsewhere it does nothing.
+ */
+export const INSERT_AGENDA_COMMAND: LexicalCommand<void> = createCommand('INSERT_AGENDA_COMMAND');
 /** Inserts a standard decision text ("Godkendt.") at the caret. */
 export const INSERT_STANDARD_TEXT_COMMAND: LexicalCommand<string> = createCommand(
   'INSERT_STANDARD_TEXT_COMMAND',

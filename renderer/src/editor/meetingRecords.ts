@@ -10,7 +10,11 @@ import type { AgendaItem, Appendix, Participant } from '../../../main/common/dom
 export type MeetingRecords = {
   appendices: readonly Appendix[];
   participants: readonly Participant[];
-  items: readonly Pick<AgendaItem, 'id' | 'isClosed'>[];
+  /** The agenda: which items are closed, and the points the Resumé can list. */
+  items: readonly Pick<
+    AgendaItem,
+    'id' | 'isClosed' | 'title' | 'presenter' | 'position' | 'publicTitle'
+  >[];
   /** A closed meeting (lukket møde): none of its text is public. */
   isMeetingClosed: boolean;
   /** The committee's standard decision texts; the built-in list when absent. */

@@ -12,8 +12,12 @@ import type { Participant } from '../../../main/common/domain/model';
 import type { AppendixInfo } from '../../../main/common/editor/references';
 import type { Lang } from '../../../main/common/editor/voteText';
 
-/** What a participant reference and a vote need to know about a participant. */
-export type ParticipantInfo = Pick<Participant, 'id' | 'name' | 'party' | 'attendance'>;
+/**
+ * What a participant reference and a vote need to know about a participant; the role, when
+ * known, helps tell members apart in the "@" search.
+ */
+export type ParticipantInfo = Pick<Participant, 'id' | 'name' | 'party' | 'attendance'> &
+  Partial<Pick<Participant, 'role'>>;
 
 export type ReferenceLookup = {
   appendices: readonly AppendixInfo[];
@@ -21,6 +25,8 @@ export type ReferenceLookup = {
   lang: Lang;
   /** True for open (public) text: a closed appendix cited here is warned about. */
   isOpenText: boolean;
+  /** The meeting's Resumé, which can list the agenda points ("Indsæt dagsorden"). */
+  canInsertAgenda?: boolean;
 };
 
 export const emptyLookup: ReferenceLookup = {

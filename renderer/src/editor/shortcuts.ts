@@ -28,7 +28,9 @@ export const editorShortcuts: readonly EditorShortcut[] = [
   { id: 'vote', labelKey: 'editor.insertVote', keys: 'Ctrl+Shift+A' },
   { id: 'dissent', labelKey: 'editor.insertDissent', keys: 'Ctrl+Shift+P' },
   { id: 'standardText', labelKey: 'editor.standardTextFirst', keys: 'Ctrl+Shift+G' },
+  { id: 'agenda', labelKey: 'editor.insertAgenda', keys: 'Ctrl+Shift+D' },
   { id: 'appendix', labelKey: 'editor.insertAppendixRef', keys: '#' },
+  { id: 'participant', labelKey: 'editor.insertParticipantRef', keys: '@' },
   { id: 'slash', labelKey: 'editor.slashMenu', keys: '/' },
 ];
 

@@ -84,14 +84,16 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
   const label = t(bodyLabelKey(owner));
   const isOpenText = isOpenBody(owner, records);
   const lang = i18n.language.startsWith('en') ? 'en' : 'da';
+  const canInsertAgenda = owner.kind === 'meeting' && owner.field === 'summary';
   const context = useMemo<BodyEditorContext>(
     () => ({
       appendices: records.appendices,
       participants: records.participants,
       lang,
       isOpenText,
+      canInsertAgenda,
     }),
-    [records.appendices, records.participants, lang, isOpenText],
+    [records.appendices, records.participants, lang, isOpenText, canInsertAgenda],
   );
 
   // The preview names references as the editor does ("Bilag 2", a participant's name).

@@ -3,21 +3,14 @@
  * appendix list on every display, so renumbering or reordering appendices updates every
  * reference; a reference to a deleted appendix is shown flagged, never dropped.
  */
-import type { JSX } from 'react';
-import {
-  $applyNodeReplacement,
-  DecoratorNode,
-  type DOMConversionMap,
-  type DOMExportOutput,
-  type LexicalNode,
-  type NodeKey,
-} from 'lexical';
+import { $applyNodeReplacement, type DOMConversionMap, type LexicalNode } from 'lexical';
 import { resolveAppendixRef } from '../../../../main/common/editor/references';
 import {
   referatNodeTypes,
   type SerializedAppendixReferenceJson,
 } from '../../../../main/common/editor/lexicalJson';
 import { $getReferenceLookup, useReferenceLookup } from '../referenceLookup';
+import { importRecordReference, RecordReferenceNode, ReferenceChip } from './RecordReferenceNode';
 
 /** Serialized form: only the appendix id, never the number. */
 export type SerializedAppendixReferenceNode = SerializedAppendixReferenceJson;
@@ -28,31 +21,24 @@ function AppendixReferenceView({ appendixId }: { appendixId: string }) {
   const lookup = useReferenceLookup();
   const display = resolveAppendixRef(appendixId, lookup.appendices, lookup);
   return (
-    <span
-      className={`editor-ref editor-ref--appendix editor-ref--${display.state}`}
+    <ReferenceChip
+      kind="appendix"
+      recordId={appendixId}
+      label={display.label}
+      state={display.state}
       title={display.title}
-      data-appendix-id={appendixId}
-      data-state={display.state}
-    >
-      {display.label}
-      {display.state === 'closedInOpenText' && (
-        <span className="editor-ref__warning" aria-label={display.title}>
-          {' ⚠'}
-        </span>
-      )}
-    </span>
+      hasWarning={display.state === 'closedInOpenText'}
+    />
   );
 }
 
-export class AppendixReferenceNode extends DecoratorNode<JSX.Element> {
-  __appendixId: string;
-
+export class AppendixReferenceNode extends RecordReferenceNode {
   static override getType(): string {
     return referatNodeTypes.appendixReference;
   }
 
   static override clone(node: AppendixReferenceNode): AppendixReferenceNode {
-    return new AppendixReferenceNode(node.__appendixId, node.__key);
+    return new AppendixReferenceNode(node.__recordId, node.__key);
   }
 
   static override importJSON(json: SerializedAppendixReferenceNode): AppendixReferenceNode {
@@ -60,18 +46,11 @@ export class AppendixReferenceNode extends DecoratorNode<JSX.Element> {
   }
 
   static override importDOM(): DOMConversionMap | null {
-    return {
-      span: (element: HTMLElement) => {
-        const id = element.getAttribute(idAttribute);
-        if (!id) return null;
-        return { priority: 2, conversion: () => ({ node: $createAppendixReferenceNode(id) }) };
-      },
-    };
+    return importRecordReference(idAttribute, $createAppendixReferenceNode);
   }
 
-  constructor(appendixId = '', key?: NodeKey) {
-    super(key);
-    this.__appendixId = appendixId;
+  override idAttribute(): string {
+    return idAttribute;
   }
 
   override exportJSON(): SerializedAppendixReferenceNode {
@@ -82,39 +61,8 @@ export class AppendixReferenceNode extends DecoratorNode<JSX.Element> {
     };
   }
 
-  override exportDOM(): DOMExportOutput {
-    const span = document.createElement('span');
-    span.setAttribute(idAttribute, this.getAppendixId());
-    span.textContent = this.getTextContent();
-    return { element: span };
-  }
-
-  override createDOM(): HTMLElement {
-    const span = document.createElement('span');
-    span.className = 'editor-ref-host';
-    return span;
-  }
-
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override isInline(): boolean {
-    return true;
-  }
-
-  override isKeyboardSelectable(): boolean {
-    return true;
-  }
-
   getAppendixId(): string {
-    return this.getLatest().__appendixId;
-  }
-
-  setAppendixId(appendixId: string): this {
-    const writable = this.getWritable();
-    writable.__appendixId = appendixId;
-    return writable;
+    return this.getRecordId();
   }
 
   /** "Bilag N" as of now, resolved from the editor's appendix list. */
@@ -123,8 +71,8 @@ export class AppendixReferenceNode extends DecoratorNode<JSX.Element> {
     return resolveAppendixRef(this.getAppendixId(), lookup.appendices, lookup).label;
   }
 
-  override decorate(): JSX.Element {
-    return <AppendixReferenceView appendixId={this.__appendixId} />;
+  override decorate() {
+    return <AppendixReferenceView appendixId={this.__recordId} />;
   }
 }
 

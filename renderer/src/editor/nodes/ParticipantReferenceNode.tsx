@@ -1,22 +1,16 @@
 /**
  * An inline reference to a participant of the meeting, displayed as the participant's current
- * name. A participant removed from the meeting is shown flagged, never dropped.
+ * name, so renaming the member updates every reference. A participant removed from the
+ * meeting is shown flagged, never dropped.
  */
-import type { JSX } from 'react';
-import {
-  $applyNodeReplacement,
-  DecoratorNode,
-  type DOMConversionMap,
-  type DOMExportOutput,
-  type LexicalNode,
-  type NodeKey,
-} from 'lexical';
+import { $applyNodeReplacement, type DOMConversionMap, type LexicalNode } from 'lexical';
 import {
   referatNodeTypes,
   type SerializedParticipantReferenceJson,
 } from '../../../../main/common/editor/lexicalJson';
 import type { Lang } from '../../../../main/common/editor/voteText';
 import { $getReferenceLookup, useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
+import { importRecordReference, RecordReferenceNode, ReferenceChip } from './RecordReferenceNode';
 
 /** Serialized form: only the participant id. */
 export type SerializedParticipantReferenceNode = SerializedParticipantReferenceJson;
@@ -40,26 +34,28 @@ export function participantLabel(
 function ParticipantReferenceView({ participantId }: { participantId: string }) {
   const lookup = useReferenceLookup();
   const { label, isMissing } = participantLabel(participantId, lookup.participants, lookup.lang);
+  const removed =
+    lookup.lang === 'da'
+      ? 'Deltageren er fjernet fra mødet. Fjern henvisningen eller vælg en anden deltager.'
+      : 'The participant has been removed from the meeting. Remove the reference or choose another participant.';
   return (
-    <span
-      className={`editor-ref editor-ref--participant${isMissing ? ' editor-ref--deleted' : ''}`}
-      data-participant-id={participantId}
-      data-state={isMissing ? 'deleted' : 'ok'}
-    >
-      {label}
-    </span>
+    <ReferenceChip
+      kind="participant"
+      recordId={participantId}
+      label={label}
+      state={isMissing ? 'deleted' : 'ok'}
+      {...(isMissing ? { title: removed } : {})}
+    />
   );
 }
 
-export class ParticipantReferenceNode extends DecoratorNode<JSX.Element> {
-  __participantId: string;
-
+export class ParticipantReferenceNode extends RecordReferenceNode {
   static override getType(): string {
     return referatNodeTypes.participantReference;
   }
 
   static override clone(node: ParticipantReferenceNode): ParticipantReferenceNode {
-    return new ParticipantReferenceNode(node.__participantId, node.__key);
+    return new ParticipantReferenceNode(node.__recordId, node.__key);
   }
 
   static override importJSON(json: SerializedParticipantReferenceNode): ParticipantReferenceNode {
@@ -67,18 +63,11 @@ export class ParticipantReferenceNode extends DecoratorNode<JSX.Element> {
   }
 
   static override importDOM(): DOMConversionMap | null {
-    return {
-      span: (element: HTMLElement) => {
-        const id = element.getAttribute(idAttribute);
-        if (!id) return null;
-        return { priority: 2, conversion: () => ({ node: $createParticipantReferenceNode(id) }) };
-      },
-    };
+    return importRecordReference(idAttribute, $createParticipantReferenceNode);
   }
 
-  constructor(participantId = '', key?: NodeKey) {
-    super(key);
-    this.__participantId = participantId;
+  override idAttribute(): string {
+    return idAttribute;
   }
 
   override exportJSON(): SerializedParticipantReferenceNode {
@@ -89,42 +78,18 @@ export class ParticipantReferenceNode extends DecoratorNode<JSX.Element> {
     };
   }
 
-  override exportDOM(): DOMExportOutput {
-    const span = document.createElement('span');
-    span.setAttribute(idAttribute, this.getParticipantId());
-    span.textContent = this.getTextContent();
-    return { element: span };
-  }
-
-  override createDOM(): HTMLElement {
-    const span = document.createElement('span');
-    span.className = 'editor-ref-host';
-    return span;
-  }
-
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override isInline(): boolean {
-    return true;
-  }
-
-  override isKeyboardSelectable(): boolean {
-    return true;
-  }
-
   getParticipantId(): string {
-    return this.getLatest().__participantId;
+    return this.getRecordId();
   }
 
+  /** The participant's name as of now, resolved from the editor's participant list. */
   override getTextContent(): string {
     const lookup = $getReferenceLookup();
     return participantLabel(this.getParticipantId(), lookup.participants, lookup.lang).label;
   }
 
-  override decorate(): JSX.Element {
-    return <ParticipantReferenceView participantId={this.__participantId} />;
+  override decorate() {
+    return <ParticipantReferenceView participantId={this.__recordId} />;
   }
 }
 

@@ -18,6 +18,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import {
+  INSERT_AGENDA_COMMAND,
   INSERT_DISSENT_COMMAND,
   INSERT_STANDARD_TEXT_COMMAND,
   INSERT_VOTE_COMMAND,
@@ -52,6 +53,8 @@ export function shortcutAction(
         return dispatch(INSERT_VOTE_COMMAND, undefined);
       case 'KeyP':
         return dispatch(INSERT_DISSENT_COMMAND, undefined);
+      case 'KeyD':
+        return dispatch(INSERT_AGENDA_COMMAND, undefined);
       case 'KeyG':
         return standardText ? dispatch(INSERT_STANDARD_TEXT_COMMAND, standardText) : null;
     }

@@ -9,12 +9,14 @@ import {
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import type { LexicalEditor, TextNode } from 'lexical';
 import {
+  INSERT_AGENDA_COMMAND,
   INSERT_DISSENT_COMMAND,
   INSERT_STANDARD_TEXT_COMMAND,
   INSERT_VOTE_COMMAND,
   OPEN_APPENDIX_PICKER_COMMAND,
   SET_BLOCK_TYPE_COMMAND,
 } from '../commands';
+import { useReferenceLookup } from '../referenceLookup';
 import { TypeaheadList } from '../views/TypeaheadList';
 
 class CommandOption extends MenuOption {
@@ -33,6 +35,7 @@ class CommandOption extends MenuOption {
 export function SlashMenuPlugin({ standardTexts }: { standardTexts: readonly string[] }) {
   const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
+  const { canInsertAgenda = false } = useReferenceLookup();
   const [query, setQuery] = useState<string | null>(null);
   const triggerFn = useBasicTypeaheadTriggerMatch('/', { minLength: 0, maxLength: 30 });
   const all = useMemo(() => {
@@ -62,6 +65,13 @@ export function SlashMenuPlugin({ standardTexts }: { standardTexts: readonly str
       new CommandOption('appendix', t('editor.insertAppendixRef'), (e) =>
         e.dispatchCommand(OPEN_APPENDIX_PICKER_COMMAND, undefined),
       ),
+      ...(canInsertAgenda
+        ? [
+            new CommandOption('agenda', t('editor.insertAgenda'), (e) =>
+              e.dispatchCommand(INSERT_AGENDA_COMMAND, undefined),
+            ),
+          ]
+        : []),
       ...standardTexts.map(
         (text, index) =>
           new CommandOption(
@@ -72,7 +82,7 @@ export function SlashMenuPlugin({ standardTexts }: { standardTexts: readonly str
           ),
       ),
     ];
-  }, [t, standardTexts]);
+  }, [t, standardTexts, canInsertAgenda]);
   const options = useMemo(() => {
     if (query === null) return [];
     const q = query.toLowerCase();

@@ -29,6 +29,7 @@ import {
 } from 'lexical';
 import {
   INSERT_APPENDIX_REFERENCE_COMMAND,
+  INSERT_AGENDA_COMMAND,
   INSERT_DISSENT_COMMAND,
   INSERT_STANDARD_TEXT_COMMAND,
   INSERT_VOTE_COMMAND,
@@ -323,6 +324,10 @@ export function ToolbarPlugin({
         {commandButton('editor.insertDissent', 'dissent', t('editor.dissentShort'), () =>
           editor.dispatchCommand(INSERT_DISSENT_COMMAND, undefined),
         )}
+        {lookup.canInsertAgenda &&
+          commandButton('editor.insertAgenda', 'agenda', t('editor.agendaShort'), () =>
+            editor.dispatchCommand(INSERT_AGENDA_COMMAND, undefined),
+          )}
         <div className="editor-menu">
           <button
             type="button"

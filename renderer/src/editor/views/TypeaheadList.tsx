@@ -31,7 +31,8 @@ export function TypeaheadList<T extends LabelledOption>({
       {options.map((option, index) => (
         <li
           key={option.key}
-          id={`${id}-${index}`}
+          // Lexical points the text box's aria-activedescendant at "typeahead-item-N".
+          id={`typeahead-item-${index}`}
           ref={(element) => option.setRefElement(element)}
           role="option"
           aria-selected={selectedIndex === index}

@@ -1,0 +1,82 @@
+import { useMemo, useState } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import {
+  LexicalTypeaheadMenuPlugin,
+  MenuOption,
+  useBasicTypeaheadTriggerMatch,
+} from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import { $insertNodes, type LexicalNode, type TextNode } from 'lexical';
+import { TypeaheadList } from '../views/TypeaheadList';
+
+/** One record the search offers: its id and how the list shows it. */
+export type RecordChoice = { id: string; label: string; detail?: string };
+
+class RecordOption extends MenuOption {
+  label: string;
+  detail?: string;
+  recordId: string;
+  constructor(choice: RecordChoice) {
+    super(choice.id);
+    this.recordId = choice.id;
+    this.label = choice.label;
+    if (choice.detail) this.detail = choice.detail;
+  }
+}
+
+/**
+ * Typing `trigger` at the start of a word opens a search of the meeting's records (appendices
+ * with "#", participants with "@"); choosing one, by arrows and Enter or the mouse, replaces
+ * the typed query with the reference node `create` makes. Escape closes the list and keeps the
+ * text. `search` is called with the text typed after the trigger; keep it stable (useCallback).
+ */
+export function RecordTriggerPlugin({
+  trigger,
+  label,
+  search,
+  create,
+}: {
+  trigger: string;
+  /** The accessible name of the list. */
+  label: string;
+  search(query: string): readonly RecordChoice[];
+  create(recordId: string): LexicalNode;
+}) {
+  const [editor] = useLexicalComposerContext();
+  const [query, setQuery] = useState<string | null>(null);
+  const triggerFn = useBasicTypeaheadTriggerMatch(trigger, {
+    minLength: 0,
+    maxLength: 60,
+    allowWhitespace: true,
+  });
+  const options = useMemo(
+    () => (query === null ? [] : search(query).map((choice) => new RecordOption(choice))),
+    [search, query],
+  );
+  const select = (option: RecordOption, node: TextNode | null, close: () => void) => {
+    editor.update(() => {
+      const reference = create(option.recordId);
+      if (node) node.replace(reference);
+      else $insertNodes([reference]);
+      reference.selectNext();
+      close();
+    });
+  };
+  return (
+    <LexicalTypeaheadMenuPlugin<RecordOption>
+      onQueryChange={setQuery}
+      onSelectOption={select}
+      triggerFn={triggerFn}
+      options={options}
+      menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => (
+        <TypeaheadList
+          anchor={anchor.current}
+          label={label}
+          options={options}
+          selectedIndex={selectedIndex}
+          onSelect={selectOptionAndCleanUp}
+          onHighlight={setHighlightedIndex}
+        />
+      )}
+    />
+  );
+}
