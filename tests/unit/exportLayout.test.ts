@@ -130,6 +130,24 @@ describe('layoutMinutes', () => {
     expect(signers).toEqual(['Kristine Kryger (formand)', 'Michael Fenger (næstformand)', 'Marianne Zangenberg', 'Andreas Weidinger', 'Katja S. Johansen', 'Søren Ågård']);
   });
 
+  it('the English PDF printed the Danish word "Forbehold" on the signature page: every export string follows the language', () => {
+    const doc = generateMeeting({ items: 3, pagesPerItem: 0.2, closedEvery: 2, template: 'fagudvalg' });
+    const closed = doc.agendaItems.find((item) => item.isClosed);
+    if (!closed) throw new Error('no closed item');
+    closed.publicTitle = '';
+    const printed = (lang: 'da' | 'en', edition: 'full' | 'public') =>
+      typeset(layoutMinutes(buildEdition(doc, edition, lang), { lang, edition, isWithSignaturePage: true }), monospace)
+        .pages.flatMap((page) => page.lines.map((line) => line.segments.map((segment) => segment.text).join('')))
+        .join('\n');
+    for (const edition of ['full', 'public'] as const) {
+      const english = printed('en', edition);
+      expect(english).toContain('Reservation:');
+      expect(english).not.toMatch(/Forbehold|Underskriftsblad|Lukket punkt|Sags ID|Deltagere|Indholdsfortegnelse/);
+      expect(printed('da', edition)).toContain('Forbehold:');
+    }
+    expect(printed('en', 'public')).toContain('Closed item');
+  });
+
   it('speaks English when asked', () => {
     const blocks = layoutMinutes(fixture(), { lang: 'en' });
     expect(textOf(blocks[0] as LayoutBlock)).toBe('(Open) Meeting no. 5 of Opgaveudvalget om Innovation, 12 December 2017');

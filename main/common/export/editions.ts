@@ -30,11 +30,22 @@ export const editions: readonly Edition[] = ['full', 'public'];
 /** The title a closed item shows when its public title is empty. */
 export const closedItemFallbackTitle = 'Lukket punkt';
 
+/** The words the public edition writes into the document, in the export's language. */
+const editionWords = {
+  da: { closedItem: closedItemFallbackTitle, appendix: 'Bilag' },
+  en: { closedItem: 'Closed item', appendix: 'Appendix' },
+};
+
 type DocItem = ReferatDocument['agendaItems'][number];
 
-/** Returns the document of the given edition; the input is never modified. */
-export function buildEdition(doc: ReferatDocument, edition: Edition): ReferatDocument {
+/**
+ * Returns the document of the given edition; the input is never modified. `lang` is the
+ * language of the export: the public edition's fallback title and the text of a reference to a
+ * dropped appendix are written in it.
+ */
+export function buildEdition(doc: ReferatDocument, edition: Edition, lang: 'da' | 'en' = 'da'): ReferatDocument {
   if (edition === 'full') return doc;
+  const words = editionWords[lang];
   const closedItemIds = new Set(doc.agendaItems.filter((item) => item.isClosed).map((item) => item.id));
   const keptAppendices = doc.appendices.filter(
     (appendix) => !appendix.isClosed && !(appendix.itemId !== null && closedItemIds.has(appendix.itemId)),
@@ -44,12 +55,12 @@ export function buildEdition(doc: ReferatDocument, edition: Edition): ReferatDoc
     doc.appendices.filter((appendix) => !keptIds.has(appendix.id)).map((appendix) => [appendix.id, appendix.number]),
   );
   const scrub = (body: RichText | undefined): RichText | undefined =>
-    body === undefined ? undefined : scrubAppendixRefs(body, droppedNumbers);
+    body === undefined ? undefined : scrubAppendixRefs(body, droppedNumbers, words.appendix);
 
   const agendaItems = doc.agendaItems.map((item): DocItem => {
     if (item.isClosed) {
       const publicDecision = scrub(item.bodies.publicDecision);
-      const title = item.publicTitle.trim() === '' ? closedItemFallbackTitle : item.publicTitle;
+      const title = item.publicTitle.trim() === '' ? words.closedItem : item.publicTitle;
       return {
         ...item,
         title,
@@ -80,13 +91,13 @@ export function buildEdition(doc: ReferatDocument, edition: Edition): ReferatDoc
   };
 }
 
-function scrubAppendixRefs(body: RichText, dropped: ReadonlyMap<string, number>): RichText {
+function scrubAppendixRefs(body: RichText, dropped: ReadonlyMap<string, number>, appendixWord: string): RichText {
   if (dropped.size === 0) return body;
   const inlines = (children: readonly Inline[]): Inline[] =>
     children.map((child) => {
       if (child.type !== 'appendixRef') return child;
       const number = dropped.get(child.appendixId);
-      return number === undefined ? child : { type: 'text', text: `Bilag ${number}` };
+      return number === undefined ? child : { type: 'text', text: `${appendixWord} ${number}` };
     });
   const list = (value: List): List => ({
     ...value,

@@ -32,8 +32,11 @@ export type LayoutBlock =
   | ({ kind: 'list' } & LayoutList)
   /** A table-of-contents line; the typesetter fills in the page of `target`. */
   | { kind: 'tocEntry'; spans: Span[]; target: string }
-  /** A signature line with the signer's name under it and room for a reservation. */
-  | { kind: 'signature'; name: string; detail: string }
+  /**
+   * A signature line with the signer's name under it and room for a reservation; `reservation`
+   * is the label of that room ("Forbehold:"), in the export's language.
+   */
+  | { kind: 'signature'; name: string; detail: string; reservation: string }
   | { kind: 'pageBreak' };
 
 /** A correction appended after approval (issue 5): shown as an addition, never an edit. */
@@ -100,6 +103,7 @@ const labels = {
     correctionLine: (date: string, author: string, reason: string) => `Rettelse ${date} ved ${author}. Begrundelse: ${reason}`,
     signatures: 'Underskriftsblad',
     signatureIntro: 'Referatet underskrives af de medlemmer, der deltog i mødet. Et medlem, der ikke kan godkende referatet, underskriver med forbehold.',
+    reservation: 'Forbehold:',
     and: 'og',
   },
   en: {
@@ -153,6 +157,7 @@ const labels = {
     correctionLine: (date: string, author: string, reason: string) => `Correction ${date} by ${author}. Reason: ${reason}`,
     signatures: 'Signature page',
     signatureIntro: 'The minutes are signed by the members who attended. A member who cannot approve them signs with a reservation.',
+    reservation: 'Reservation:',
     and: 'and',
   },
 };
@@ -287,7 +292,12 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
     out.push(para(minutesTitle(doc, lang), 'meta'));
     out.push(para(l.signatureIntro));
     for (const p of doc.participants.filter((participant) => participant.attendance === 'present')) {
-      out.push({ kind: 'signature', name: `${p.name}${roleSuffix(p.role, l)}`, detail: p.party ? `(${p.party})` : '' });
+      out.push({
+        kind: 'signature',
+        name: `${p.name}${roleSuffix(p.role, l)}`,
+        detail: p.party ? `(${p.party})` : '',
+        reservation: l.reservation,
+      });
     }
   }
   return out;

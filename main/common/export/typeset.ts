@@ -190,7 +190,7 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
         const id = node('P', -1);
         const lineWidth = Math.min(260, contentWidth);
         const name = breakLines([{ text: block.name }, { text: block.detail === '' ? '' : ` ${block.detail}` }], bodySize, 'regular', left, lineWidth, id, width);
-        const reservation = breakLines([{ text: 'Forbehold:', italic: true }], bodySize, 'regular', left, contentWidth, id, width);
+        const reservation = breakLines([{ text: block.reservation, italic: true }], bodySize, 'regular', left, contentWidth, id, width);
         const blank: DraftLine = { size: bodySize, height: 34, segments: [] };
         units.push(
           unit({

@@ -219,7 +219,7 @@ function encodePiece(font: EmbeddedFont, piece: string): string | null {
 export async function writeMinutesPdf(doc: ReferatDocument, options: WriteMinutesOptions): Promise<WriteMinutesResult> {
   const lang = options.lang ?? 'da';
   const clock = phaseClock(options.timings);
-  const edition = buildEdition(doc, options.edition);
+  const edition = buildEdition(doc, options.edition, lang);
   // A public edition is checked before anything is written: a CPR number blocks the export.
   const report = options.edition === 'public' ? checkPersonalData(edition) : { errors: [], warnings: [] };
   assertNoCprNumbers(report);
