@@ -1,7 +1,13 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $generateNodesFromSerializedNodes, $insertGeneratedNodes } from '@lexical/clipboard';
-import { $getRoot, $getSelection, COMMAND_PRIORITY_EDITOR } from 'lexical';
+import {
+  $getRoot,
+  $getSelection,
+  $isParagraphNode,
+  $isRangeSelection,
+  COMMAND_PRIORITY_EDITOR,
+} from 'lexical';
 import { agendaRichText } from '../../../../main/common/editor/agendaText';
 import { richTextToLexicalState } from '../../../../main/common/editor/lexicalState';
 import { INSERT_AGENDA_COMMAND } from '../commands';
@@ -30,6 +36,18 @@ export function AgendaPlugin() {
             typeof $generateNodesFromSerializedNodes
           >[0],
         );
+        // In an empty paragraph (a new Resumé, or one the "/" menu just emptied) the list
+        // takes its place instead of leaving an empty line above it.
+        const block = $isRangeSelection(selection)
+          ? selection.anchor.getNode().getTopLevelElement()
+          : null;
+        const last = nodes[nodes.length - 1];
+        if ($isParagraphNode(block) && block.isEmpty() && last) {
+          for (const node of nodes) block.insertBefore(node);
+          block.remove();
+          last.selectEnd();
+          return true;
+        }
         $insertGeneratedNodes(editor, nodes, selection);
         return true;
       },

@@ -90,11 +90,11 @@ export function SlashMenuPlugin({ standardTexts }: { standardTexts: readonly str
       (o) => o.label.toLowerCase().includes(q) || (o.detail ?? '').toLowerCase().startsWith(q),
     );
   }, [all, query]);
+  // Called inside the menu's editor update: the typed "/query" is removed before the command
+  // runs, so a command sees the block as it will be (an agenda list replaces an empty line).
   const select = (option: CommandOption, node: TextNode | null, close: () => void) => {
-    editor.update(() => {
-      node?.remove();
-      close();
-    });
+    node?.remove();
+    close();
     option.run(editor);
   };
   return (
