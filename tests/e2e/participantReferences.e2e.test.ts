@@ -1,0 +1,204 @@
+/**
+ * The meeting's Resumé written as a secretary would, in the document view, with the keyboard
+ * only: a participant reference chosen from the "@" search with the arrow keys and Enter, and
+ * the agenda points with presenters inserted with "Indsæt dagsorden" from the "/" menu. After
+ * a reload both are still there: the reference as the participant's name (bound to the
+ * participant id in the stored body), the agenda as a list.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RichText } from '../../main/common/domain/richText';
+import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+
+let session: BrowserSession;
+let page: Page;
+let meetingId = '';
+
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const response = await fetch(`${session.host.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
+  return result.value as T;
+}
+
+type Detail = {
+  participants: { id: string; name: string }[];
+  bodies: { summary?: { content: RichText } };
+};
+
+/** The stored Resumé, once the autosave has written what `predicate` wants. */
+async function storedSummary(predicate: (content: RichText) => boolean): Promise<RichText> {
+  let content: RichText = [];
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const detail = await call<Detail>('meetings:get', { id: meetingId });
+    content = detail.bodies.summary?.content ?? [];
+    if (predicate(content)) return content;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the Resumé was not saved as expected; stored: ${JSON.stringify(content)}`);
+}
+
+/** The meeting's Resumé: the lazy preview until focused, then the editor (same name). */
+function summaryBox(): Locator {
+  return page.getByRole('textbox', { name: 'Resumé', exact: true }).first();
+}
+
+/** Opens the meeting in the document view, whichever view the screen starts in. */
+async function openDocument(): Promise<void> {
+  await page.goto(session.host.url);
+  await page.evaluate((id) => {
+    window.location.hash = `#/meetings/${id}`;
+  }, meetingId);
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Opgaveudvalget' }).waitFor();
+  const documentView = page.getByRole('button', { name: 'Referat som dokument' });
+  if ((await documentView.count()) > 0 && (await documentView.getAttribute('aria-pressed')) !== 'true')
+    await documentView.click();
+  await summaryBox().waitFor();
+}
+
+/** Focuses the Resumé and waits for its editor (a focused preview starts it). */
+async function editSummary(): Promise<Locator> {
+  await summaryBox().click();
+  const editor = page.locator('[contenteditable="true"][aria-label="Resumé"]').first();
+  await editor.waitFor();
+  await expect.poll(() => editor.evaluate((e) => e === document.activeElement)).toBe(true);
+  return editor;
+}
+
+describe('participant references and the agenda in the Resumé', () => {
+  beforeAll(async () => {
+    session = await openBrowserSession();
+    page = session.page;
+    const committee = await call<{ id: string }>('committees:create', {
+      name: 'Opgaveudvalget om Innovation',
+      kind: 'paragraf17_udvalg',
+      organisation: 'Gentofte Kommune',
+      template: 'opgaveudvalg',
+    });
+    for (const [name, role, party] of [
+      ['Kristine Kryger', 'chair', 'C'],
+      ['Michael Fenger', 'vice_chair', 'V'],
+      ['Katja S. Johansen', 'member', 'O'],
+    ] as const) {
+      await call('members:create', {
+        committeeId: committee.id,
+        member: { name, role, party, isCitizen: false, isActive: true },
+      });
+    }
+    const meeting = await call<{ meeting: { id: string } }>('meetings:create', {
+      committeeId: committee.id,
+      number: 5,
+      date: '2017-12-12',
+      kind: 'ordinary',
+      isCopyingPrevious: false,
+    });
+    meetingId = meeting.meeting.id;
+    for (const [title, presenter] of [
+      ['Velkomst', 'Formand Kristine Kryger'],
+      ['Projektafrunding og tak', 'de tre projektejere'],
+      ['Kort pause med mad og drikke', ''],
+    ] as const) {
+      await call('items:create', {
+        meetingId,
+        item: {
+          title,
+          isClosed: false,
+          publicTitle: '',
+          caseId: '',
+          documentNumber: '',
+          presenter,
+          kind: 'discussion',
+        },
+      });
+    }
+    await openDocument();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('inserts a participant with "@", the arrow keys and Enter', async () => {
+    const editor = await editSummary();
+    await page.keyboard.type('Mødet blev ledet af @k');
+    const list = page.getByRole('listbox', { name: 'Søg deltager efter navn eller parti' });
+    await list.waitFor();
+    // "k" starts Kristine, Kryger and Katja: the two members, in the meeting's order.
+    await expect
+      .poll(() => list.getByRole('option').allInnerTexts())
+      .toEqual([
+        expect.stringContaining('Kristine Kryger'),
+        expect.stringContaining('Katja S. Johansen'),
+      ]);
+    await expect
+      .poll(() => list.getByRole('option', { selected: true }).innerText())
+      .toContain('Kristine Kryger');
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => list.getByRole('option', { selected: true }).innerText())
+      .toContain('Katja S. Johansen');
+    expect(await list.getByRole('option', { name: /Katja/ }).innerText()).toContain('medlem, O');
+    await page.keyboard.press('Enter');
+    await list.waitFor({ state: 'detached' });
+    await page.keyboard.type(' som formand.');
+    await expect
+      .poll(() => editor.innerText())
+      .toContain('Mødet blev ledet af Katja S. Johansen som formand.');
+    // Escape closes the search and keeps the typed text.
+    await page.keyboard.type(' Mail: @kr');
+    await list.waitFor();
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
+    await expect.poll(() => editor.innerText()).toContain('Mail: @kr');
+    for (let i = 0; i < ' Mail: @kr'.length; i++) await page.keyboard.press('Backspace');
+  });
+
+  it('inserts the agenda points with presenters from the "/" menu', async () => {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/dagsorden');
+    await page.getByRole('option', { name: 'Indsæt dagsorden' }).waitFor();
+    await page.keyboard.press('Enter');
+    const content = await storedSummary((c) => c.some((block) => block.type === 'list'));
+    const detail = await call<Detail>('meetings:get', { id: meetingId });
+    const katja = detail.participants.find((p) => p.name === 'Katja S. Johansen');
+    expect(content).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Mødet blev ledet af ' },
+          { type: 'participantRef', participantId: katja?.id },
+          { type: 'text', text: ' som formand.' },
+        ],
+      },
+      {
+        type: 'list',
+        ordered: false,
+        items: [
+          { children: [{ type: 'text', text: 'Velkomst v/ Formand Kristine Kryger' }] },
+          { children: [{ type: 'text', text: 'Projektafrunding og tak v/ de tre projektejere' }] },
+          { children: [{ type: 'text', text: 'Kort pause med mad og drikke' }] },
+        ],
+      },
+    ]);
+  });
+
+  it('shows both after a reload', async () => {
+    await openDocument();
+    const editor = await editSummary();
+    const reference = editor.locator('[data-participant-id]');
+    await expect.poll(() => reference.innerText()).toBe('Katja S. Johansen');
+    expect(await reference.getAttribute('data-state')).toBe('ok');
+    await expect
+      .poll(() => editor.locator('li').allInnerTexts())
+      .toEqual([
+        'Velkomst v/ Formand Kristine Kryger',
+        'Projektafrunding og tak v/ de tre projektejere',
+        'Kort pause med mad og drikke',
+      ]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
