@@ -82,9 +82,41 @@ export async function startHostProcess(
   }
   const port = Number(match[1]);
   const token = match[2] ?? '';
+  const client = createHostClient(port, token);
+
+  return {
+    port,
+    token,
+    child,
+    stderr: () => err,
+    isAlive: () => child.exitCode === null && child.signalCode === null,
+    post: client.post,
+    upload: client.upload,
+    call: client.call,
+    async stop() {
+      client.close();
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
+
+export type HostClient = Pick<HostProcess, 'post' | 'call' | 'upload'> & { close(): void };
+
+/** A keep-alive HTTP client for the API of the host at `port`, sending `token`. */
+export function createHostClient(port: number, token: string): HostClient {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-  const send = (requestPath: string, bytes: Buffer, headers: Record<string, string> = {}) =>
+  const send = (
+    requestPath: string,
+    bytes: Buffer,
+    headers: Record<string, string> = {},
+    isRetry = false,
+  ): Promise<HttpAnswer> =>
     new Promise<HttpAnswer>((resolve, reject) => {
       const req = http.request(
         {
@@ -113,16 +145,18 @@ export async function startHostProcess(
       req.setTimeout(60_000, () =>
         req.destroy(new Error(`no answer to ${requestPath} within 60 s`)),
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        // The host closes a kept-alive socket after 5 s idle; when that close crosses a new
+        // request on the same socket, the request was never read and is safe to send again
+        // (Node's documented `reusedSocket` pattern; browsers do the same).
+        if (req.reusedSocket && error.code === 'ECONNRESET' && !isRetry) {
+          send(requestPath, bytes, headers, true).then(resolve, reject);
+        } else reject(error);
+      });
       req.end(bytes);
     });
 
   return {
-    port,
-    token,
-    child,
-    stderr: () => err,
-    isAlive: () => child.exitCode === null && child.signalCode === null,
     post: (name, body, headers) =>
       send(`/api/${encodeURIComponent(name)}`, Buffer.from(body, 'utf8'), headers),
     upload: (fileName, bytes) =>
@@ -141,14 +175,6 @@ export async function startHostProcess(
         error?: { code: string; message: string };
       };
     },
-    async stop() {
-      agent.destroy();
-      if (child.exitCode !== null || child.signalCode !== null) return exited;
-      child.kill('SIGINT');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      const result = await exited;
-      clearTimeout(timer);
-      return result;
-    },
+    close: () => agent.destroy(),
   };
 }

@@ -185,6 +185,18 @@ describe('hostile import files (meetings:importJson in browser mode, and the CLI
     expect(host.isAlive()).toBe(true);
   }, 120_000);
 
+  it('answers 413 to a body over the request limit while the client is still sending it (was: broken pipe, no answer)', async () => {
+    const before = await snapshot();
+    // Over the 110 MiB limit of an API body, declared up front: the host decides at once, but
+    // must read the rest before answering or the client only sees EPIPE.
+    const body = JSON.stringify({ json: 'x'.repeat(120 * 1024 * 1024) });
+    const answer = await host.post('meetings:importJson', body);
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(await snapshot()).toBe(before);
+    expect(host.isAlive()).toBe(true);
+  }, 120_000);
+
   it('refuses JSON nested 100,000 deep, at the top and inside a document, library unchanged', async () => {
     const before = await snapshot();
     for (const file of [files.deep, files.deepInside]) {

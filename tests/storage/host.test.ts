@@ -256,6 +256,28 @@ describe('HTTP host', () => {
     expect((await call('committees:list', {})).status).toBe(200);
   });
 
+  it('answers 413 to a client still sending a large body, instead of a broken pipe', async () => {
+    // 16 MB against a 64 KiB limit: far more than the socket buffers hold, so the client is
+    // still writing when the host has decided. Answering before reading the rest made the
+    // client see EPIPE and never the 413.
+    const big = Buffer.alloc(16 * 1024 * 1024, 'x');
+    for (const path of ['/api/meetings:importJson', '/upload']) {
+      const answer = await send(host.port, {
+        method: 'POST',
+        path,
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Referat-Token': host.token,
+          'X-Referat-Filename': 'big.json',
+        },
+        body: big,
+      });
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    }
+    expect((await call('committees:list', {})).status).toBe(200);
+  });
+
   it('serves the renderer with the strict CSP and nosniff', async () => {
     const page = await send(host.port, { path: '/' });
     expect(page.status).toBe(200);

@@ -322,13 +322,29 @@ function refuse(res: http.ServerResponse, status: number, code: ErrorCode, messa
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
-/** 413, then the connection is closed so the rest of an oversized body is never read. */
+/** How long the rest of a refused body may keep arriving before the answer goes out anyway. */
+const refusedBodyDrainMs = 15_000;
+
+/**
+ * 413 once the rest of the body has been read and thrown away. Answering while the client is
+ * still sending makes Node close the connection with the client's bytes unread; the kernel
+ * answers them with a reset and the client sees a broken pipe instead of the 413 (RFC 9112
+ * §9.6). Draining costs no memory; a client that never stops sending gets the answer after a
+ * while and is cut off.
+ */
 function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: number): void {
-  res.setHeader('Connection', 'close');
-  refuse(res, 413, 'too_large', `The request body is larger than the limit of ${limit} bytes.`);
-  res.on('finish', () => {
-    // Give the client a moment to read the answer before the socket goes away.
-    setTimeout(() => req.socket.destroy(), 100).unref();
-  });
+  const answer = () => {
+    clearTimeout(deadline);
+    if (res.headersSent || res.destroyed) return;
+    refuse(res, 413, 'too_large', `The request body is larger than the limit of ${limit} bytes.`);
+  };
+  const deadline = setTimeout(() => {
+    answer();
+    res.once('finish', () => req.socket.destroy());
+  }, refusedBodyDrainMs);
+  deadline.unref();
+  if (req.complete) return answer();
+  req.once('end', answer);
+  req.once('close', () => clearTimeout(deadline));
   req.resume();
 }
