@@ -59,22 +59,28 @@ export type WriteMinutesResult = {
   warnings: PersonalDataFinding[];
 };
 
-/** The structure and drawing interface of pdfkit 0.20 that its type package does not describe. */
-type StructElement = { add(child: unknown): StructElement; end(): void };
-type TaggedDoc = PDFKit.PDFDocument & {
-  struct(type: string): StructElement;
-  addStructure(element: StructElement): TaggedDoc;
-  markStructureContent(tag: string): unknown;
+/** The structure, drawing and output interface of pdfkit 0.20 that its type package does not describe. */
+type TaggedDoc = Omit<PDFKit.PDFDocument, 'getStructTreeRoot' | 'ref'> & {
   markContent(tag: string, options?: Record<string, unknown>): TaggedDoc;
   endMarkedContent(): TaggedDoc;
+  getStructTreeRoot(): PdfRef;
+  getStructParentTree(): { get(key: number): unknown[] };
+  ref(data?: unknown): PdfRef;
+  addNamedEmbeddedFile(name: string, ref: PdfRef): void;
   appendXML(xml: string, newline?: boolean): void;
   _addInfo: () => void;
   _id: Uint8Array;
-  addContent(data: string): TaggedDoc;
+  _root: PdfRef;
+  /** Writes one piece of the file: a string (pdfkit adds a newline) or bytes. */
+  _write(data: string | Uint8Array): void;
+  _offset: number;
   /** pdfkit's drawing of one positioned line of text (what `text()` calls after its option handling). */
   _fragment(text: string, x: number, y: number, options: Record<string, unknown>): void;
   info: Record<string, unknown>;
 };
+
+/** pdfkit internals this writer relies on (checked at the start of each export). */
+const requiredInternals = ['_fragment', '_write', 'getStructTreeRoot', 'getStructParentTree', 'addNamedEmbeddedFile', 'ref'] as const;
 
 const headerSize = 8;
 
@@ -117,35 +123,60 @@ type EmbeddedFont = {
 const formatNumber = (value: number): string => String(Math.round(value * 1000) / 1000);
 
 /**
- * Writes positioned text straight into the page's content stream. pdfkit's `text()` shapes,
- * measures and re-encodes every string each time it is drawn; here each "word " piece is shaped
- * and encoded once per font (which also registers its glyphs in the font subset and in the
- * ToUnicode map, exactly as pdfkit's own drawing does) and its TJ operand is reused. Text that
- * needs glyph offsets (combining marks) falls back to pdfkit's `_fragment`.
+ * Collects a page's content operators in one string and writes it to the page's content
+ * stream in one piece (pdfkit's `addContent` converts and stores every operator separately,
+ * which costs more than making them). Text is shown in one text object per page; marked-content
+ * sequences of the structure tree nest inside it.
+ *
+ * pdfkit's `text()` shapes, measures and re-encodes every string each time it is drawn; here each
+ * "word " piece is shaped and encoded once per font (which also registers its glyphs in the font
+ * subset and in the ToUnicode map, exactly as pdfkit's own drawing does) and its TJ operand is
+ * reused. Text that needs glyph offsets (combining marks) has no operand: pdfkit's `_fragment`
+ * draws it.
  */
-class TextEmitter {
-  private readonly pieces = new Map<string, Map<string, string | null>>();
+class PageContent {
+  /** Per font id: the TJ operand of each piece ending in a space ("word "). */
+  private readonly spaced = new Map<string, Map<string, string | null>>();
+  /** Per font id: the operand of each last piece of a text, keyed without its trailing space. */
+  private readonly final = new Map<string, Map<string, string | null>>();
+  private content = '';
+  private isTextOpen = false;
+  private currentFont = '';
   constructor(private readonly pdf: TaggedDoc) {}
 
-  /** The TJ operand of `text` (split after spaces like pdfkit), or null when it needs offsets. */
-  private operand(font: EmbeddedFont, text: string): string | null {
-    let cache = this.pieces.get(font.id);
-    if (!cache) {
-      cache = new Map();
-      this.pieces.set(font.id, cache);
-    }
+  /** Appends operators (pdfkit's `addContent` separates them by a newline as well). */
+  add(operators: string): void {
+    this.content += `${operators}\n`;
+  }
+
+  /**
+   * The TJ operand of `text` followed by one space (shown, but invisible: the last word is then
+   * the same shaped "word " piece the typesetter measured), or null when it needs glyph offsets.
+   */
+  operand(font: EmbeddedFont, text: string): string | null {
+    const spaced = cacheOf(this.spaced, font.id);
     let out = '';
     let start = 0;
-    for (let index = 0; index <= text.length; index++) {
-      if (index < text.length && text.charCodeAt(index) !== 32) continue;
-      const end = index < text.length ? index + 1 : index;
-      if (end === start) break;
-      const piece = text.slice(start, end);
-      start = end;
-      let operand = cache.get(piece);
+    const length = text.length;
+    for (let index = 0; index < length; index++) {
+      if (text.charCodeAt(index) !== 32) continue;
+      const piece = text.slice(start, index + 1);
+      start = index + 1;
+      let operand = spaced.get(piece);
       if (operand === undefined) {
         operand = encodePiece(font, piece);
-        cache.set(piece, operand);
+        spaced.set(piece, operand);
+      }
+      if (operand === null) return null;
+      out += operand;
+    }
+    if (start < length) {
+      const final = cacheOf(this.final, font.id);
+      const piece = start === 0 ? text : text.slice(start);
+      let operand = final.get(piece);
+      if (operand === undefined) {
+        operand = encodePiece(font, `${piece} `);
+        final.set(piece, operand);
       }
       if (operand === null) return null;
       out += operand;
@@ -153,47 +184,47 @@ class TextEmitter {
     return out;
   }
 
-  private isOpen = false;
-  private currentFont = '';
-
-  /**
-   * The operators that show `text` in `font` with its line box's top at `top`, for use inside
-   * the text object opened by {@link open}; null when pdfkit must draw it instead.
-   */
-  show(font: EmbeddedFont, size: number, text: string, x: number, top: number): string | null {
-    const operand = this.operand(font, text);
-    if (operand === null) return null;
-    const page = this.page();
+  /** Shows an operand (from {@link operand}) in `font` with its line box's top at `top`. */
+  show(font: EmbeddedFont, size: number, operand: string, x: number, top: number): void {
+    const page = this.pdf.page as unknown as { height: number; fonts: Record<string, unknown> };
+    if (!this.isTextOpen) {
+      // Unflipped user space (pdfkit flips each page: origin top left).
+      this.add(`q 1 0 0 -1 0 ${formatNumber(page.height)} cm BT`);
+      this.isTextOpen = true;
+      this.currentFont = '';
+    }
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
     const baseline = page.height - top - (font.ascender / 1000) * size;
     const fontOperator = `/${font.id} ${formatNumber(size)} Tf`;
-    const switchFont = fontOperator === this.currentFont ? '' : `${fontOperator} `;
-    this.currentFont = fontOperator;
-    return `${switchFont}1 0 0 1 ${formatNumber(x)} ${formatNumber(baseline)} Tm [${operand}] TJ`;
+    if (fontOperator !== this.currentFont) {
+      this.currentFont = fontOperator;
+      this.content += `${fontOperator} `;
+    }
+    this.add(`1 0 0 1 ${formatNumber(x)} ${formatNumber(baseline)} Tm [${operand}] TJ`);
   }
 
   /**
-   * Opens a text object in unflipped user space (pdfkit flips each page: origin top left),
-   * unless one is open. One text object serves a whole page; marked-content sequences of the
-   * structure tree nest inside it.
+   * Closes the text object and writes what was collected to the page: before pdfkit draws
+   * anything itself, and at the end of a page. Open marked content must be ended first.
    */
-  open(): void {
-    if (this.isOpen) return;
-    this.pdf.addContent(`q 1 0 0 -1 0 ${formatNumber(this.page().height)} cm BT`);
-    this.isOpen = true;
-    this.currentFont = '';
+  flush(): void {
+    if (this.isTextOpen) {
+      this.add('ET Q');
+      this.isTextOpen = false;
+    }
+    if (this.content === '') return;
+    (this.pdf.page as unknown as { write(chunk: Uint8Array): void }).write(Buffer.from(this.content, 'latin1'));
+    this.content = '';
   }
+}
 
-  /** Closes the text object (before drawing anything else, and at the end of a page). */
-  close(): void {
-    if (!this.isOpen) return;
-    this.pdf.addContent('ET Q');
-    this.isOpen = false;
+function cacheOf(caches: Map<string, Map<string, string | null>>, fontId: string): Map<string, string | null> {
+  let cache = caches.get(fontId);
+  if (!cache) {
+    cache = new Map();
+    caches.set(fontId, cache);
   }
-
-  private page(): { height: number; fonts: Record<string, unknown> } {
-    return (this.pdf as unknown as { page: { height: number; fonts: Record<string, unknown> } }).page;
-  }
+  return cache;
 }
 
 function encodePiece(font: EmbeddedFont, piece: string): string | null {
@@ -213,6 +244,86 @@ function encodePiece(font: EmbeddedFont, piece: string): string | null {
   }
   if (run !== '') out += `<${run}> `;
   return out;
+}
+
+/** pdfkit 0.20's object reference (what `PDFDocument.ref` returns). */
+type PdfRef = { data: Record<string, unknown>; end(chunk?: Uint8Array): void };
+type PdfPage = { dictionary: PdfRef; structParentTreeKey: number };
+
+/**
+ * The logical structure tree, written straight as pdfkit references: one dictionary per node
+ * of the typeset structure under a `Document` element, marked content referenced by MCID (an
+ * integer when on the element's `Pg` page, an MCR dictionary otherwise) and registered in the
+ * page's entry of pdfkit's parent tree. Kids are listed in reading order: a child joins its
+ * parent when its first content is drawn (elements without content at the end).
+ * pdfkit's own `struct()` elements cost an object, a closure and a bookkeeping pass per node and
+ * per piece of content; this keeps the same PDF objects at a fraction of that.
+ */
+class StructureTree {
+  private readonly refs: PdfRef[] = [];
+  private readonly kids: unknown[][] = [];
+  private readonly pageOf: (PdfRef | undefined)[] = [];
+  private readonly isStarted: Uint8Array;
+  private readonly documentKids: unknown[] = [];
+  private readonly documentRef: PdfRef;
+  private page: PdfPage | undefined;
+  private pageParents: unknown[] = [];
+
+  constructor(
+    private readonly pdf: TaggedDoc,
+    private readonly nodes: Typeset['structure'],
+  ) {
+    const root = pdf.getStructTreeRoot();
+    this.documentRef = pdf.ref({ S: 'Document', P: root, K: this.documentKids });
+    root.data.K = [this.documentRef];
+    for (const node of nodes) {
+      const kids: unknown[] = [];
+      this.kids.push(kids);
+      this.refs.push(pdf.ref({ S: node.type, P: node.parent < 0 ? this.documentRef : this.refs[node.parent], K: kids }));
+      this.pageOf.push(undefined);
+    }
+    this.isStarted = new Uint8Array(nodes.length);
+  }
+
+  /** The marked-content operator that begins content of `node` on the current page. */
+  begin(node: number): string {
+    const page = this.pdf.page as unknown as PdfPage;
+    if (page !== this.page) {
+      this.page = page;
+      this.pageParents = this.pdf.getStructParentTree().get(page.structParentTreeKey);
+    }
+    const ref = this.refs[node] as PdfRef;
+    const mcid = this.pageParents.length;
+    this.pageParents.push(ref);
+    this.start(node);
+    const pageRef = page.dictionary;
+    let pg = this.pageOf[node];
+    if (pg === undefined) {
+      pg = pageRef;
+      this.pageOf[node] = pageRef;
+      ref.data.Pg = pageRef;
+    }
+    (this.kids[node] as unknown[]).push(pg === pageRef ? mcid : { Type: 'MCR', Pg: pageRef, MCID: mcid });
+    return `/${this.nodes[node]?.type ?? 'P'} <</MCID ${mcid}>> BDC`;
+  }
+
+  private start(node: number): void {
+    if (this.isStarted[node] === 1) return;
+    this.isStarted[node] = 1;
+    const parent = this.nodes[node]?.parent ?? -1;
+    if (parent < 0) this.documentKids.push(this.refs[node]);
+    else {
+      this.start(parent);
+      this.kids[parent]?.push(this.refs[node]);
+    }
+  }
+
+  /** Writes every element (after the last page). */
+  end(): void {
+    for (let node = 0; node < this.nodes.length; node++) this.start(node);
+    for (const ref of this.refs) ref.end();
+    this.documentRef.end();
+  }
 }
 
 /** Exports `doc` (the full document; the edition is derived here) as a PDF. */
@@ -310,7 +421,7 @@ export async function writeBlocksPdf(
   const clock = phaseClock(options.timings);
   const fonts = fontPaths();
   const { meta } = options;
-  const pdf = new PDFDocument({
+  const document = new PDFDocument({
     size: 'A4',
     margin: 0,
     autoFirstPage: false,
@@ -331,11 +442,15 @@ export async function writeBlocksPdf(
       Producer: 'Referat (pdfkit)',
       CreationDate: meta.creationDate,
     },
-  }) as TaggedDoc;
+  });
+  const pdf = document as unknown as TaggedDoc;
   // Fonts are selected by path, pdfkit's cache key: a registered name that resolves to the
   // document's default font is never cached by pdfkit 0.20 and would be re-read on every switch.
-  const useFont = fontSelector(pdf, fonts);
-  if (typeof pdf._fragment !== 'function') throw new Error('pdfkit 0.20 (with PDFDocument._fragment) is required');
+  const useFont = fontSelector(document, fonts);
+  for (const name of requiredInternals) {
+    if (typeof pdf[name] !== 'function') throw new Error(`pdfkit 0.20 (with PDFDocument.${name}) is required`);
+  }
+  batchOutput(pdf);
   rewriteXmpInfo(pdf, meta);
   pdf._id = new Uint8Array(createHash('sha256').update(options.json).digest().subarray(0, 16));
 
@@ -362,14 +477,11 @@ export async function writeBlocksPdf(
   try {
     drawPages(pdf, layout, meta, useFont, options.onProgress);
     clock('draw');
-    pdf.file(Buffer.from(options.json, 'utf8'), {
-      name: 'meeting.json',
-      type: 'application/json',
-      relationship: 'Source',
-      description: 'The minutes in the referat/1 format (this edition)',
-      creationDate: meta.creationDate,
-      modifiedDate: meta.creationDate,
-    } as PDFKit.Mixins.PDFAttachmentOptions);
+    attachJson(pdf, options.json, {
+      description:
+        options.lang === 'da' ? 'Referatet i formatet referat/1 (denne udgave)' : 'The minutes in the referat/1 format (this edition)',
+      date: meta.creationDate,
+    });
     pdf.end();
     clock('finish');
     await done;
@@ -389,47 +501,40 @@ function drawPages(
   useFont: (key: FontKey) => PDFKit.PDFDocument,
   onProgress?: (progress: PdfProgress) => void,
 ): void {
-  const root = pdf.struct('Document');
-  pdf.addStructure(root);
-  const elements: StructElement[] = [];
-  for (const node of layout.structure) {
-    const element = pdf.struct(node.type);
-    elements.push(element);
-    const parent = node.parent < 0 ? root : elements[node.parent];
-    parent?.add(element);
-  }
+  const tree = new StructureTree(pdf, layout.structure);
   const total = layout.pages.length;
   const { width, height, marginLeft, marginRight } = a4Geometry;
-  const emitter = new TextEmitter(pdf);
-  const fontOf = (key: FontKey, size: number) => (useFont(key).fontSize(size) as unknown as { _font: EmbeddedFont })._font;
-  // Text is shown with a trailing space: invisible, and it makes the last word the same shaped
-  // "word " piece the typesetter measured.
-  const showAll = (items: { key: FontKey; size: number; text: string; x: number; top: number }[]): boolean => {
-    emitter.open();
-    const shown = items.map((item) => emitter.show(fontOf(item.key, item.size), item.size, `${item.text} `, item.x, item.top));
-    if (shown.some((operators) => operators === null)) {
-      emitter.close();
-      return false;
+  const content = new PageContent(pdf);
+  // One embedded font per key for the whole document (pdfkit keeps one per family).
+  const fonts = new Map<FontKey, EmbeddedFont>();
+  const fontOf = (key: FontKey): EmbeddedFont => {
+    let font = fonts.get(key);
+    if (!font) {
+      font = (useFont(key) as unknown as { _font: EmbeddedFont })._font;
+      fonts.set(key, font);
     }
-    for (const operators of shown) pdf.addContent(operators ?? '');
-    emitter.close();
-    return true;
+    return font;
   };
+  const headerWidth = (text: string) => useFont('regular').fontSize(headerSize).widthOfString(text);
 
   layout.pages.forEach((page, index) => {
     pdf.addPage({ size: 'A4', margin: 0 });
     // Running header and footer are artifacts: not part of the reading order.
     pdf.markContent('Artifact', { type: 'Pagination' });
     pdf.fillColor('#444444');
-    const headerWidth = (text: string) => useFont('regular').fontSize(headerSize).widthOfString(text);
     const label = meta.pageLabel(index + 1, total);
     const pagination = [
-      { key: 'regular' as const, size: headerSize, text: meta.headerLeft, x: marginLeft, top: 34 },
-      { key: 'regular' as const, size: headerSize, text: meta.headerRight, x: width - marginRight - headerWidth(meta.headerRight), top: 34 },
-      { key: 'regular' as const, size: headerSize, text: label, x: width - marginRight - headerWidth(label), top: height - 40 },
+      { text: meta.headerLeft, x: marginLeft, top: 34 },
+      { text: meta.headerRight, x: width - marginRight - headerWidth(meta.headerRight), top: 34 },
+      { text: label, x: width - marginRight - headerWidth(label), top: height - 40 },
     ];
-    if (!showAll(pagination)) {
-      for (const item of pagination) useFont(item.key).fontSize(item.size).text(item.text, item.x, item.top, { lineBreak: false });
+    const font = fontOf('regular');
+    const operands = pagination.map((item) => content.operand(font, item.text));
+    if (operands.every((operand) => operand !== null)) {
+      pagination.forEach((item, at) => content.show(font, headerSize, operands[at] ?? '', item.x, item.top));
+      content.flush();
+    } else {
+      for (const item of pagination) useFont('regular').fontSize(headerSize).text(item.text, item.x, item.top, { lineBreak: false });
     }
     pdf.moveTo(marginLeft, 46).lineTo(width - marginRight, 46).lineWidth(0.5).strokeColor('#999999').stroke();
     for (const rule of page.rules) {
@@ -439,8 +544,8 @@ function drawPages(
     pdf.fillColor('#000000');
 
     const underlines: Underline[] = [];
-    for (const line of page.lines) drawLine(pdf, line, layout, elements, emitter, fontOf, useFont, underlines);
-    emitter.close();
+    for (const line of page.lines) drawLine(pdf, line, tree, content, fontOf, useFont, underlines);
+    content.flush();
     if (underlines.length > 0) {
       pdf.markContent('Artifact', { type: 'Layout' });
       for (const { x1, x2, y } of underlines) pdf.moveTo(x1, y).lineTo(x2, y).lineWidth(0.5).strokeColor('#000000').stroke();
@@ -448,6 +553,7 @@ function drawPages(
     }
     onProgress?.({ phase: 'write', page: index + 1, pages: total });
   });
+  tree.end();
 }
 
 type Underline = { x1: number; x2: number; y: number };
@@ -460,10 +566,9 @@ type Underline = { x1: number; x2: number; y: number };
 function drawLine(
   pdf: TaggedDoc,
   line: Typeset['pages'][number]['lines'][number],
-  layout: Typeset,
-  elements: StructElement[],
-  emitter: TextEmitter,
-  fontOf: (key: FontKey, size: number) => EmbeddedFont,
+  tree: StructureTree,
+  content: PageContent,
+  fontOf: (key: FontKey) => EmbeddedFont,
   useFont: (key: FontKey) => PDFKit.PDFDocument,
   underlines: Underline[],
 ): void {
@@ -471,32 +576,96 @@ function drawLine(
   const lineHeight = line.size * 1.17;
   for (const segment of line.segments) {
     if (segment.text === '') continue;
-    // Shown with a trailing space: invisible, and the last word is then the same shaped
-    // "word " piece the typesetter measured.
-    emitter.open();
-    const operators = emitter.show(fontOf(segment.font, segment.size), segment.size, `${segment.text} `, segment.x, line.top);
-    if (operators === null) {
+    const font = fontOf(segment.font);
+    const operand = content.operand(font, segment.text);
+    if (operand === null) {
       // Glyphs with offsets (combining marks): pdfkit positions them itself, outside our text
       // object; a marked-content sequence begun inside a text object must end inside it.
-      if (open >= 0) pdf.endMarkedContent();
+      if (open >= 0) content.add('EMC');
       open = -1;
-      emitter.close();
+      content.flush();
+      content.add(tree.begin(segment.struct));
+      content.flush();
       useFont(segment.font).fontSize(segment.size);
-      elements[segment.struct]?.add(pdf.markStructureContent(layout.structure[segment.struct]?.type ?? 'P'));
       pdf._fragment(segment.text, segment.x, line.top, { textWidth: segment.width, wordCount: 1 });
-      pdf.endMarkedContent();
+      content.add('EMC');
     } else {
       if (segment.struct !== open) {
-        if (open >= 0) pdf.endMarkedContent();
-        elements[segment.struct]?.add(pdf.markStructureContent(layout.structure[segment.struct]?.type ?? 'P'));
+        if (open >= 0) content.add('EMC');
+        content.add(tree.begin(segment.struct));
         open = segment.struct;
       }
-      pdf.addContent(operators);
+      content.show(font, segment.size, operand, segment.x, line.top);
     }
     if (segment.underline) underlines.push({ x1: segment.x, x2: segment.x + segment.width, y: line.top + lineHeight - 0.5 });
     if (segment.link) pdf.link(segment.x, line.top, segment.width, lineHeight, segment.link);
   }
-  if (open >= 0) pdf.endMarkedContent();
+  if (open >= 0) content.add('EMC');
+}
+
+/**
+ * pdfkit pushes every piece of the file (an object header, a dictionary, a stream, "endobj")
+ * to its stream separately, converting strings in JavaScript: tens of thousands of small
+ * chunks for a tagged 300-page document. This collects them into chunks of 64 KiB, converted
+ * natively; the bytes and pdfkit's offsets (cross-reference table) stay exactly the same.
+ */
+function batchOutput(pdf: TaggedDoc): void {
+  const push = pdf.push.bind(pdf);
+  let chunks: Uint8Array[] = [];
+  let size = 0;
+  const flush = () => {
+    if (size === 0) return;
+    const chunk = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+    chunks = [];
+    size = 0;
+    push(chunk);
+  };
+  pdf._write = (data: string | Uint8Array) => {
+    const bytes = data instanceof Uint8Array ? data : Buffer.from(`${data}\n`, 'latin1');
+    chunks.push(bytes);
+    size += bytes.length;
+    pdf._offset += bytes.length;
+    if (size >= 65_536) flush();
+  };
+  // pdfkit ends its stream with push(null) after the trailer.
+  pdf.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk === null) flush();
+    return push(chunk, encoding);
+  };
+}
+
+/**
+ * Embeds the edition's JSON as `meeting.json`, the associated file (AFRelationship /Source,
+ * listed in the catalog's /AF and the EmbeddedFiles name tree): the objects pdfkit's `file()`
+ * writes, with the MD5 checksum computed by node:crypto instead of pdfkit's JavaScript MD5
+ * (which costs more than typesetting 30 pages for a 2.5 MB file).
+ */
+function attachJson(pdf: TaggedDoc, json: string, options: { description: string; date: Date }): void {
+  const data = Buffer.from(json, 'utf8');
+  const name = 'meeting.json';
+  const file = pdf.ref({
+    Type: 'EmbeddedFile',
+    Params: {
+      CreationDate: options.date,
+      ModDate: options.date,
+      // pdfkit writes the checksum as hexadecimal text; kept for identical files.
+      CheckSum: new String(createHash('md5').update(data).digest('hex')),
+      Size: data.byteLength,
+    },
+    Subtype: 'application#2Fjson',
+  });
+  file.end(data);
+  const fileSpec = pdf.ref({
+    Type: 'Filespec',
+    AFRelationship: 'Source',
+    F: new String(name),
+    EF: { F: file },
+    UF: new String(name),
+    Desc: new String(options.description),
+  });
+  fileSpec.end();
+  pdf.addNamedEmbeddedFile(name, fileSpec);
+  pdf._root.data.AF = [fileSpec];
 }
 
 function escapeXml(value: string): string {
