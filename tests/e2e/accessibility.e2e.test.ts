@@ -1,6 +1,6 @@
 /**
  * axe-core in Chromium on the first screens (committee list, committee with members and
- * meetings, meeting screen): no serious or critical WCAG 2 A/AA violation. axe is evaluated
+ * meetings, the meeting's document and records views): no serious or critical WCAG 2 A/AA violation. axe is evaluated
  * through the DevTools protocol, so the page's CSP stays in force.
  */
 import { readFileSync } from 'node:fs';
@@ -128,8 +128,16 @@ describe('accessibility of the first screens', { timeout: 120_000 }, () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('the meeting screen, including a closed item and an open dialog', async () => {
+  it('the meeting document, the view a meeting opens on', async () => {
     await page.getByRole('link', { name: '3. møde den 5. februar 2018' }).click();
+    const outline = page.getByRole('navigation', { name: 'Dagsorden' });
+    await outline.getByRole('link', { name: 'Gå til punkt 1: Skolestruktur' }).waitFor();
+    await page.locator('.meeting-document [contenteditable="true"]').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the meeting records, including a closed item and an open dialog', async () => {
+    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
     await page.getByRole('heading', { level: 3, name: /Punkt 1: Skolestruktur/ }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Offentlig beslutning' }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);

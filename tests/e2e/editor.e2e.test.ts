@@ -274,7 +274,10 @@ describe('the body editor in Chromium', () => {
   });
 
   it('shows the minutes as one document with Ad headings, an outline and no serious axe violation', async () => {
-    await page.getByRole('button', { name: 'Referat som dokument' }).click();
+    // The document is the view a meeting opens on.
+    expect(
+      await page.getByRole('button', { name: 'Referat som dokument' }).getAttribute('aria-pressed'),
+    ).toBe('true');
     const document = page.getByRole('article', { name: /5\. møde i Opgaveudvalget om Innovation/ });
     await document.getByRole('heading', { name: 'Ad Projektafrunding' }).waitFor();
     await expect.poll(() => decisionBox().innerText()).toContain('Se Bilag 1 for detaljer.');

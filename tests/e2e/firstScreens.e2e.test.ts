@@ -21,6 +21,12 @@ async function waitForSaved(target: Page): Promise<void> {
   expect(text).toBe('Gemt');
 }
 
+/** The meeting screen opens on the minutes document; the records are edited in the second view. */
+async function showRecords(target: Page): Promise<void> {
+  await target.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+  await target.getByRole('region', { name: 'Mødets oplysninger' }).waitFor();
+}
+
 async function addMember(name: string, role: string, party: string): Promise<void> {
   const form = page.getByRole('form', { name: 'Tilføj medlem' });
   await form.getByRole('textbox', { name: 'Navn' }).fill(name);
@@ -138,6 +144,12 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
         name: '(Åben) 5. møde i Opgaveudvalget om Innovation den 12. december 2017',
       })
       .waitFor();
+    // The minutes document is the default view; the forms are one click away.
+    const documentView = page.getByRole('button', { name: 'Referat som dokument' });
+    expect(await documentView.getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('navigation', { name: 'Dagsorden' }).waitFor();
+    await showRecords(page);
+    expect(await documentView.getAttribute('aria-pressed')).toBe('false');
     for (const name of ['Kristine Kryger', 'Marianne Zangenberg', 'Michael Fenger'])
       await participant(name).waitFor();
   });
@@ -236,6 +248,12 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
         name: '(Åben) 5. møde i Opgaveudvalget om Innovation den 12. december 2017',
       })
       .waitFor();
+    // The choice of view is remembered.
+    expect(
+      await page
+        .getByRole('button', { name: 'Oplysninger og dagsorden' })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
     if (process.env.REFERAT_SCREENSHOT === '1') {
       // The README's picture: the top of the meeting screen, Danish UI, saved state.
       const file = path.join(repoRoot, 'docs', 'screenshot.png');

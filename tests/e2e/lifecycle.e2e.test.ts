@@ -42,6 +42,12 @@ async function seriousViolations(selector: string): Promise<string[]> {
   }, selector);
 }
 
+/** The meeting screen opens on the minutes document; the records are edited in the second view. */
+async function showRecords(): Promise<void> {
+  await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+  await page.getByRole('region', { name: 'Mødets oplysninger' }).waitFor();
+}
+
 async function call<T>(name: string, input: unknown): Promise<T> {
   const response = await fetch(`${session.host.origin}/api/${name}`, {
     method: 'POST',
@@ -73,11 +79,12 @@ describe('approval and corrections in the app', () => {
     await page.goto(`${session.host.url}#/meetings/${meetingId}`);
     const panel = page.getByRole('region', { name: 'Godkendelse og underskrift' });
     await panel.waitFor();
-    // Bodies show a plain preview until they are focused (lazy editors): focus it as a user does.
+    // The minutes document (the default view) is editable while the minutes are a draft.
     const editor = page.getByRole('textbox', { name: 'Beslutning' }).first();
     await editor.waitFor();
     await editor.click();
     await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
+    await showRecords();
     expect(await page.getByLabel('Dato', { exact: true }).first().isDisabled()).toBe(false);
 
     await panel.getByRole('button', { name: 'Godkend' }).click();
@@ -100,6 +107,11 @@ describe('approval and corrections in the app', () => {
     await locked.click();
     await expect.poll(() => locked.getAttribute('contenteditable')).toBe('false');
     expect(await page.getByLabel('Dato', { exact: true }).first().isDisabled()).toBe(true);
+    // The document view is read-only too.
+    await page.getByRole('button', { name: 'Referat som dokument' }).click();
+    await page.getByRole('navigation', { name: 'Dagsorden' }).waitFor();
+    await page.getByRole('textbox', { name: 'Beslutning' }).first().waitFor();
+    expect(await page.locator('[contenteditable="true"]').count()).toBe(0);
 
     // A correction, typed and submitted with the keyboard.
     await panel.getByLabel('Begrundelse').first().fill('Forkert mødested');

@@ -208,6 +208,8 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
     await form.getByLabel('Dato').fill('2017-12-12');
     await form.getByRole('button', { name: 'Opret møde' }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    // A meeting opens on the minutes document; the agenda and appendices are records (forms).
+    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
 
     await page
       .getByRole('region', { name: 'Mødets oplysninger' })

@@ -7,7 +7,7 @@
  * to type in), each section laid out only when near the viewport (`content-visibility: auto`).
  * An outline beside the document jumps to each item and puts the caret in its first body.
  */
-import { useRef, type ReactNode } from 'react';
+import { memo, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail, MeetingDetail } from '../../../main/common/contract/api';
 import type {
@@ -15,13 +15,13 @@ import type {
   ItemBodyField,
   MeetingBodyField,
   Participant,
+  TemplateId,
 } from '../../../main/common/domain/model';
 import { richTextToPlain } from '../../../main/common/domain/richText';
 import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../main/common/domain/templates';
 import { BodyField } from '../meeting/BodyField';
 import { emptyBody } from '../meeting/bodies';
 import { AttendanceSection } from './AttendanceSection';
-import { MeetingRecordsContext, useMeetingRecords, type MeetingRecords } from './meetingRecords';
 import { mountNowEvent, useMountNearViewport } from './useMountNearViewport';
 
 export type MeetingDocumentProps = {
@@ -67,6 +67,56 @@ function LazySection({ preview, children }: { preview: string; children: ReactNo
   );
 }
 
+/**
+ * One agenda item's section. Memoized: saving a body replaces only its own item, so a save
+ * re-renders one section instead of every preview and editor of a 300-page meeting.
+ */
+const ItemSection = memo(function ItemSection({
+  item,
+  template,
+  isAdTemplate,
+  onItemBodySaved,
+}: {
+  item: AgendaItemDetail;
+  template: TemplateId;
+  isAdTemplate: boolean;
+  onItemBodySaved: MeetingDocumentProps['onItemBodySaved'];
+}) {
+  const { t } = useTranslation();
+  const fields = itemBodyFieldsOf(template, item.isClosed);
+  const sectionId = itemSectionId(item.id);
+  return (
+    <section
+      id={sectionId}
+      className="meeting-document__section meeting-document__item"
+      aria-labelledby={`${sectionId}-heading`}
+    >
+      <h3 id={`${sectionId}-heading`} className="meeting-document__ad">
+        {isAdTemplate
+          ? t('editor.document.ad', { title: item.title })
+          : `${item.number}. ${item.title}`}
+        {item.isClosed && <span className="badge">{t('meeting.closed')}</span>}
+      </h3>
+      <LazySection
+        preview={fields
+          .map((field) => richTextToPlain(item.bodies[field]?.content ?? []))
+          .join('\n\n')}
+      >
+        {fields.map((field) => (
+          <BodyField
+            key={field}
+            owner={{ kind: 'item', itemId: item.id, field }}
+            body={item.bodies[field] ?? emptyBody()}
+            onSaved={(body) => onItemBodySaved(item.id, field, body)}
+            // The section is already lazy: its bodies start their editors together.
+            isLazy={false}
+          />
+        ))}
+      </LazySection>
+    </section>
+  );
+});
+
 export function MeetingDocument({
   detail,
   title,
@@ -75,124 +125,93 @@ export function MeetingDocument({
   setParticipants,
 }: MeetingDocumentProps) {
   const { t } = useTranslation();
-  const outer = useMeetingRecords();
   const { meeting } = detail;
-  const items = [...detail.items].sort((a, b) => a.position - b.position);
-  const records: MeetingRecords = {
-    appendices: detail.appendices,
-    participants: detail.participants,
-    items: detail.items,
-    isMeetingClosed: meeting.isClosed,
-    ...(outer.standardTexts ? { standardTexts: outer.standardTexts } : {}),
-  };
+  // The records the bodies display references from come from the meeting screen's context.
+  const items = useMemo(
+    () => [...detail.items].sort((a, b) => a.position - b.position),
+    [detail.items],
+  );
   const isAdTemplate = meeting.template === 'opgaveudvalg';
   const appendices = [...detail.appendices].sort((a, b) => a.number - b.number);
 
-  const itemBodies = (item: AgendaItemDetail) =>
-    itemBodyFieldsOf(meeting.template, item.isClosed).map((field) => (
-      <BodyField
-        key={field}
-        owner={{ kind: 'item', itemId: item.id, field }}
-        body={item.bodies[field] ?? emptyBody()}
-        onSaved={(body) => onItemBodySaved(item.id, field, body)}
-        // The section is already lazy: its bodies start their editors together.
-        isLazy={false}
-      />
-    ));
-
   return (
-    <MeetingRecordsContext.Provider value={records}>
-      <div className="meeting-document">
-        <nav className="meeting-document__outline" aria-label={t('editor.document.outline')}>
-          <h2 className="meeting-document__outline-heading">{t('editor.document.outline')}</h2>
-          <ol>
-            {items.map((item) => (
-              <li key={item.id}>
-                <a
-                  href={`#${itemSectionId(item.id)}`}
-                  aria-label={t('editor.document.jumpTo', {
-                    number: item.number,
-                    title: item.title,
-                  })}
-                  onClick={(event) => {
-                    // The app routes by hash; jump without changing the route.
-                    event.preventDefault();
-                    jumpTo(item.id);
-                  }}
-                >
-                  {item.number}. {item.title}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
-        <article className="meeting-document__page" aria-label={title}>
-          <p className="meeting-document__title">{title}</p>
-          {meeting.caseId && (
-            <p>
-              {t('common.caseId')}: {meeting.caseId}
-            </p>
-          )}
-          {meetingBodyFieldsOf(meeting.template).map((field) => (
-            <section key={field} className="meeting-document__section">
-              <BodyField
-                owner={{ kind: 'meeting', meetingId: meeting.id, field }}
-                body={detail.bodies[field] ?? emptyBody()}
-                onSaved={(body) => onMeetingBodySaved(field, body)}
-              />
-            </section>
-          ))}
-          {isAdTemplate && (
-            <h2 className="meeting-document__heading">{t('editor.document.decisions')}</h2>
-          )}
+    <div className="meeting-document">
+      <nav className="meeting-document__outline" aria-label={t('editor.document.outline')}>
+        <h2 className="meeting-document__outline-heading">{t('editor.document.outline')}</h2>
+        <ol>
           {items.map((item) => (
-            <section
-              key={item.id}
-              id={itemSectionId(item.id)}
-              className="meeting-document__section meeting-document__item"
-              aria-labelledby={`${itemSectionId(item.id)}-heading`}
-            >
-              <h3 id={`${itemSectionId(item.id)}-heading`} className="meeting-document__ad">
-                {isAdTemplate
-                  ? t('editor.document.ad', { title: item.title })
-                  : `${item.number}. ${item.title}`}
-                {item.isClosed && <span className="badge">{t('meeting.closed')}</span>}
-              </h3>
-              <LazySection
-                preview={itemBodyFieldsOf(meeting.template, item.isClosed)
-                  .map((field) => richTextToPlain(item.bodies[field]?.content ?? []))
-                  .join('\n\n')}
+            <li key={item.id}>
+              <a
+                href={`#${itemSectionId(item.id)}`}
+                aria-label={t('editor.document.jumpTo', {
+                  number: item.number,
+                  title: item.title,
+                })}
+                onClick={(event) => {
+                  // The app routes by hash; jump without changing the route.
+                  event.preventDefault();
+                  jumpTo(item.id);
+                }}
               >
-                {itemBodies(item)}
-              </LazySection>
-            </section>
+                {item.number}. {item.title}
+              </a>
+            </li>
           ))}
-          <AttendanceSection
-            meetingId={meeting.id}
-            participants={detail.participants}
-            items={detail.items}
-            setParticipants={setParticipants}
-            isLocked={meeting.status !== 'draft'}
+        </ol>
+      </nav>
+      <article className="meeting-document__page" aria-label={title}>
+        <p className="meeting-document__title">{title}</p>
+        {meeting.caseId && (
+          <p>
+            {t('common.caseId')}: {meeting.caseId}
+          </p>
+        )}
+        {meetingBodyFieldsOf(meeting.template).map((field) => (
+          <section key={field} className="meeting-document__section">
+            <BodyField
+              owner={{ kind: 'meeting', meetingId: meeting.id, field }}
+              body={detail.bodies[field] ?? emptyBody()}
+              onSaved={(body) => onMeetingBodySaved(field, body)}
+            />
+          </section>
+        ))}
+        {isAdTemplate && (
+          <h2 className="meeting-document__heading">{t('editor.document.decisions')}</h2>
+        )}
+        {items.map((item) => (
+          <ItemSection
+            key={item.id}
+            item={item}
+            template={meeting.template}
+            isAdTemplate={isAdTemplate}
+            onItemBodySaved={onItemBodySaved}
           />
-          {appendices.length > 0 && (
-            <section className="meeting-document__section" aria-labelledby="document-appendices">
-              <h2 id="document-appendices" className="meeting-document__heading">
-                {t('editor.document.appendices')}
-              </h2>
-              <ol className="meeting-document__appendices">
-                {appendices.map((a) => (
-                  <li key={a.id} value={a.number}>
-                    {a.title}
-                    {a.documentNumber || a.caseId
-                      ? ` (${[a.documentNumber, a.caseId].filter(Boolean).join(' - ')})`
-                      : ''}
-                  </li>
-                ))}
-              </ol>
-            </section>
-          )}
-        </article>
-      </div>
-    </MeetingRecordsContext.Provider>
+        ))}
+        <AttendanceSection
+          meetingId={meeting.id}
+          participants={detail.participants}
+          items={detail.items}
+          setParticipants={setParticipants}
+          isLocked={meeting.status !== 'draft'}
+        />
+        {appendices.length > 0 && (
+          <section className="meeting-document__section" aria-labelledby="document-appendices">
+            <h2 id="document-appendices" className="meeting-document__heading">
+              {t('editor.document.appendices')}
+            </h2>
+            <ol className="meeting-document__appendices">
+              {appendices.map((a) => (
+                <li key={a.id} value={a.number}>
+                  {a.title}
+                  {a.documentNumber || a.caseId
+                    ? ` (${[a.documentNumber, a.caseId].filter(Boolean).join(' - ')})`
+                    : ''}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </article>
+    </div>
   );
 }

@@ -1,11 +1,14 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail, MeetingDetail } from '../../../main/common/contract/api';
 import { formatDanishDate } from '../../../main/common/domain/danishDates';
 import {
   isValidIsoDate,
   type Appendix,
+  type Body,
+  type ItemBodyField,
   type Meeting,
+  type MeetingBodyField,
   type Participant,
 } from '../../../main/common/domain/model';
 import { meetingBodyFieldsOf } from '../../../main/common/domain/templates';
@@ -13,7 +16,7 @@ import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { LoadState } from '../components/LoadState';
 import { MeetingDocument } from '../editor/MeetingDocument';
-import { MeetingRecordsContext } from '../editor/meetingRecords';
+import { MeetingRecordsContext, type MeetingRecords } from '../editor/meetingRecords';
 import { useStandardTexts } from '../editor/useStandardTexts';
 import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
@@ -30,6 +33,48 @@ import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 /** Local updates of the loaded meeting, shared by the panels. */
 export type MeetingUpdate = (change: (detail: MeetingDetail) => MeetingDetail) => void;
 
+/** The minutes as one document (the default), or the records (details, agenda, appendices) as forms. */
+export type MeetingView = 'document' | 'records';
+
+const viewStorageKey = 'referat.meetingView';
+
+function storedView(): MeetingView {
+  try {
+    return window.localStorage.getItem(viewStorageKey) === 'records' ? 'records' : 'document';
+  } catch {
+    return 'document';
+  }
+}
+
+function rememberView(view: MeetingView): void {
+  try {
+    window.localStorage.setItem(viewStorageKey, view);
+  } catch {
+    // Private windows may refuse storage; the switch still applies to this meeting.
+  }
+}
+
+type AgendaSummary = MeetingRecords['items'];
+
+/**
+ * The items as the body editors need them (no bodies). Saving a body replaces its item in
+ * `detail.items`; deriving the summary from a string keeps the records context the same object
+ * then, so one save does not re-render every body of a 300-page meeting.
+ */
+function useAgendaSummary(items: readonly AgendaItemDetail[] | null): AgendaSummary {
+  const key = JSON.stringify(
+    items?.map(({ id, isClosed, title, presenter, position, publicTitle }) => ({
+      id,
+      isClosed,
+      title,
+      presenter,
+      position,
+      publicTitle,
+    })) ?? [],
+  );
+  return useMemo(() => JSON.parse(key) as AgendaSummary, [key]);
+}
+
 /** The meeting screen: header, attendance, meeting bodies, agenda items with their bodies, appendices. */
 export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const { t, i18n } = useTranslation();
@@ -39,22 +84,60 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
     [client, meetingId],
   );
   const { resource, reload, update } = useResource(load);
-  // The minutes as one document (editor view) or the records as forms.
-  const [view, setView] = useState<'form' | 'document'>('form');
-  const standardTexts = useStandardTexts(
-    resource.status === 'loaded' ? resource.value.committee.id : null,
+  const [view, setViewState] = useState<MeetingView>(storedView);
+  const setView = useCallback((next: MeetingView) => {
+    setViewState(next);
+    rememberView(next);
+  }, []);
+  const detail = resource.status === 'loaded' ? resource.value : null;
+  const standardTexts = useStandardTexts(detail ? detail.committee.id : null);
+  const agenda = useAgendaSummary(detail ? detail.items : null);
+  const appendices = detail?.appendices;
+  const participants = detail?.participants;
+  const isMeetingClosed = detail?.meeting.isClosed === true;
+  const isLocked = detail !== null && detail.meeting.status !== 'draft';
+  // One object while the records stay the same: every BodyField reads this context.
+  const records = useMemo<MeetingRecords>(
+    () => ({
+      appendices: appendices ?? [],
+      participants: participants ?? [],
+      items: agenda,
+      isMeetingClosed,
+      ...(standardTexts ? { standardTexts } : {}),
+      isLocked,
+    }),
+    [appendices, participants, agenda, isMeetingClosed, standardTexts, isLocked],
   );
 
-  if (resource.status === 'loading') return <LoadState />;
+  // Stable callbacks: the document's sections are memoized and re-render only when their item changes.
+  const setParticipants = useCallback(
+    (change: (list: Participant[]) => Participant[]) =>
+      update((d) => ({ ...d, participants: change(d.participants) })),
+    [update],
+  );
+  const onMeetingBodySaved = useCallback(
+    (field: MeetingBodyField, body: Body) =>
+      update((d) => ({ ...d, bodies: { ...d.bodies, [field]: body } })),
+    [update],
+  );
+  const onItemBodySaved = useCallback(
+    (itemId: string, field: ItemBodyField, body: Body) =>
+      update((d) => ({
+        ...d,
+        items: d.items.map((item) =>
+          item.id === itemId ? { ...item, bodies: { ...item.bodies, [field]: body } } : item,
+        ),
+      })),
+    [update],
+  );
+
   if (resource.status === 'failed') return <LoadState error={resource.error} onRetry={reload} />;
-  const detail = resource.value;
+  if (detail === null) return <LoadState />;
   const { meeting, committee } = detail;
   const language = dateLanguage(i18n.language);
 
   const setMeeting = (change: (meeting: Meeting) => Meeting) =>
     update((d) => ({ ...d, meeting: change(d.meeting) }));
-  const setParticipants = (change: (list: Participant[]) => Participant[]) =>
-    update((d) => ({ ...d, participants: change(d.participants) }));
   const setItems = (change: (list: AgendaItemDetail[]) => AgendaItemDetail[]) =>
     update((d) => ({ ...d, items: change(d.items) }));
   const setAppendices = (change: (list: Appendix[]) => Appendix[]) =>
@@ -68,15 +151,6 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
       ? formatDanishDate(meeting.date, { language })
       : meeting.date,
   });
-
-  const records = {
-    appendices: detail.appendices,
-    participants: detail.participants,
-    items: detail.items,
-    isMeetingClosed: meeting.isClosed,
-    standardTexts,
-    isLocked: meeting.status !== 'draft',
-  };
 
   return (
     <MeetingRecordsContext.Provider value={records}>
@@ -99,9 +173,6 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
           onMeetingChanged={(next) => setMeeting(() => next)}
         />
         <div className="button-row" role="group" aria-label={t('editor.document.view')}>
-          <button type="button" aria-pressed={view === 'form'} onClick={() => setView('form')}>
-            {t('editor.document.viewForm')}
-          </button>
           <button
             type="button"
             aria-pressed={view === 'document'}
@@ -109,62 +180,57 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
           >
             {t('editor.document.viewDocument')}
           </button>
+          <button
+            type="button"
+            aria-pressed={view === 'records'}
+            onClick={() => setView('records')}
+          >
+            {t('editor.document.viewForm')}
+          </button>
         </div>
         <PdfExportArea key={meeting.id} meetingId={meeting.id}>
-        {view === 'document' ? (
-          <MeetingDocument
-            detail={detail}
-            title={title}
-            onMeetingBodySaved={(field, body) =>
-              update((d) => ({ ...d, bodies: { ...d.bodies, [field]: body } }))
-            }
-            setParticipants={setParticipants}
-            onItemBodySaved={(itemId, field, body) =>
-              setItems((list) =>
-                list.map((item) =>
-                  item.id === itemId
-                    ? { ...item, bodies: { ...item.bodies, [field]: body } }
-                    : item,
-                ),
-              )
-            }
-          />
-        ) : (
-          <>
-            {/* Approved minutes are read-only: corrections are added in the lifecycle panel. */}
-            <fieldset className="lifecycle-lock" disabled={records.isLocked}>
-            <MeetingHeader meeting={meeting} setMeeting={setMeeting} />
-            <AttendancePanel
-              meetingId={meeting.id}
-              participants={detail.participants}
-              items={detail.items}
+          {view === 'document' ? (
+            <MeetingDocument
+              detail={detail}
+              title={title}
+              onMeetingBodySaved={onMeetingBodySaved}
               setParticipants={setParticipants}
+              onItemBodySaved={onItemBodySaved}
             />
-            {meetingBodyFieldsOf(meeting.template).length > 0 && (
-              <section className="panel" aria-labelledby="meeting-bodies-heading">
-                <h2 id="meeting-bodies-heading">{t('meeting.bodiesHeading')}</h2>
-                {meetingBodyFieldsOf(meeting.template).map((field) => (
-                  <BodyField
-                    key={field}
-                    owner={{ kind: 'meeting', meetingId: meeting.id, field }}
-                    body={detail.bodies[field] ?? emptyBody()}
-                    onSaved={(body) =>
-                      update((d) => ({ ...d, bodies: { ...d.bodies, [field]: body } }))
-                    }
-                  />
-                ))}
-              </section>
-            )}
-            <AgendaPanel meeting={meeting} items={detail.items} setItems={setItems} />
-            </fieldset>
-            <AppendicesPanel
-              meetingId={meeting.id}
-              appendices={detail.appendices}
-              items={detail.items}
-              setAppendices={setAppendices}
-            />
-          </>
-        )}
+          ) : (
+            <>
+              {/* Approved minutes are read-only: corrections are added in the lifecycle panel. */}
+              <fieldset className="lifecycle-lock" disabled={records.isLocked}>
+                <MeetingHeader meeting={meeting} setMeeting={setMeeting} />
+                <AttendancePanel
+                  meetingId={meeting.id}
+                  participants={detail.participants}
+                  items={detail.items}
+                  setParticipants={setParticipants}
+                />
+                {meetingBodyFieldsOf(meeting.template).length > 0 && (
+                  <section className="panel" aria-labelledby="meeting-bodies-heading">
+                    <h2 id="meeting-bodies-heading">{t('meeting.bodiesHeading')}</h2>
+                    {meetingBodyFieldsOf(meeting.template).map((field) => (
+                      <BodyField
+                        key={field}
+                        owner={{ kind: 'meeting', meetingId: meeting.id, field }}
+                        body={detail.bodies[field] ?? emptyBody()}
+                        onSaved={(body) => onMeetingBodySaved(field, body)}
+                      />
+                    ))}
+                  </section>
+                )}
+                <AgendaPanel meeting={meeting} items={detail.items} setItems={setItems} />
+              </fieldset>
+              <AppendicesPanel
+                meetingId={meeting.id}
+                appendices={detail.appendices}
+                items={detail.items}
+                setAppendices={setAppendices}
+              />
+            </>
+          )}
         </PdfExportArea>
       </article>
     </MeetingRecordsContext.Provider>
