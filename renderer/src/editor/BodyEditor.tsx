@@ -2,8 +2,8 @@
  * The rich-text editor of one body (Resumé, Indstilling, a decision's Ad-section ...).
  *
  * It loads `initialContent` once (remount with a new `key` to load other content), reports
- * every content change as `RichText` through `onChange` (the caller debounces and saves), and
- * displays references from `context`. Structured parts (votes, dissents, appendix and
+ * content changes through `onEdit` (a reader, converted when the caller's debounced save sends)
+ * or `onChange` (the `RichText` after every change), and displays references from `context`. Structured parts (votes, dissents, appendix and
  * participant references) are custom nodes bound to record ids.
  */
 import { useMemo, type ReactNode } from 'react';
@@ -11,7 +11,6 @@ import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalC
 import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
@@ -25,6 +24,8 @@ import { editorNodes } from './nodes';
 import { PastePlugin } from './paste/PastePlugin';
 import { AgendaPlugin } from './plugins/AgendaPlugin';
 import { AppendixTriggerPlugin } from './plugins/AppendixTriggerPlugin';
+import { BodyHistoryPlugin } from './plugins/BodyHistoryPlugin';
+import { DocumentBodyPlugin } from './plugins/DocumentBodyPlugin';
 import { InsertCommandsPlugin } from './plugins/InsertCommandsPlugin';
 import { ParticipantTriggerPlugin } from './plugins/ParticipantTriggerPlugin';
 import { ReferenceLookupPlugin } from './plugins/ReferenceLookupPlugin';
@@ -48,7 +49,13 @@ export type BodyEditorContext = {
 
 export type BodyEditorProps = {
   initialContent: RichText;
-  onChange(content: RichText): void;
+  /** Every change as `RichText` (converts the whole body per change: for small uses and tests). */
+  onChange?: (content: RichText) => void;
+  /**
+   * That the content changed, with a reader of the current content: the conversion of the
+   * whole body is left to the debounced save instead of running on every keystroke.
+   */
+  onEdit?: (read: () => RichText) => void;
   context: BodyEditorContext;
   ariaLabel: string;
   /** Approved or signed minutes are shown read-only. */
@@ -66,6 +73,7 @@ const isSafeUrl = (url: string) => safeUrlSchema.safeParse(url).success;
 export function BodyEditor({
   initialContent,
   onChange,
+  onEdit,
   context,
   ariaLabel,
   isReadOnly = false,
@@ -112,7 +120,9 @@ export function BodyEditor({
             }
             ErrorBoundary={LexicalErrorBoundary}
           />
-          <HistoryPlugin />
+          {/* One undo order for the meeting document; its own history elsewhere. */}
+          <BodyHistoryPlugin />
+          <DocumentBodyPlugin />
           {isAutoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
           <ListPlugin />
           <LinkPlugin validateUrl={isSafeUrl} />
@@ -124,7 +134,11 @@ export function BodyEditor({
           <AgendaPlugin />
           <SlashMenuPlugin standardTexts={standardTexts} />
           <PastePlugin />
-          <RichTextChangePlugin initialContent={initialContent} onChange={onChange} />
+          <RichTextChangePlugin
+            initialContent={initialContent}
+            onChange={onChange}
+            onEdit={onEdit}
+          />
         </div>
       </LexicalComposer>
     </ReferenceContext.Provider>

@@ -1,0 +1,166 @@
+/**
+ * What makes the meeting document's many body editors behave as one document: it attaches the
+ * document's `DocumentBodies` (documentBodies.ts) to the `.meeting-document` element it is
+ * rendered in, keeps the bodies' order and stored text current, opens the find bar on Ctrl+F
+ * (Cmd+F), and undoes/redoes the document's newest change on Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z
+ * when the focus is on the page rather than in a body (in a body, DocumentBodyPlugin does it).
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BodyOwner, MeetingDetail } from '../../../main/common/contract/api';
+import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../main/common/domain/templates';
+import { resolveAppendixRef } from '../../../main/common/editor/references';
+import { bodyKey } from '../meeting/bodies';
+import {
+  attachDocument,
+  DocumentBodies,
+  revealEditor,
+  type DocumentBodyEntry,
+} from './documentBodies';
+import { DocumentSearch } from './documentFind';
+import { applyDocumentHistory } from './documentHistory';
+import { FindBar } from './FindBar';
+import { isOpenBody } from './meetingRecords';
+
+/** The meeting's bodies in the order the document shows them. */
+export function documentEntries(detail: MeetingDetail): DocumentBodyEntry[] {
+  const { meeting } = detail;
+  const entries: DocumentBodyEntry[] = meetingBodyFieldsOf(meeting.template).map((field) => {
+    const owner: BodyOwner = { kind: 'meeting', meetingId: meeting.id, field };
+    return { key: bodyKey(owner), owner, content: detail.bodies[field]?.content ?? [] };
+  });
+  const items = [...detail.items].sort((a, b) => a.position - b.position);
+  for (const item of items) {
+    for (const field of itemBodyFieldsOf(meeting.template, item.isClosed)) {
+      const owner: BodyOwner = { kind: 'item', itemId: item.id, field };
+      entries.push({ key: bodyKey(owner), owner, content: item.bodies[field]?.content ?? [] });
+    }
+  }
+  return entries;
+}
+
+/** Ctrl on Windows and Linux, Cmd on macOS (Ctrl as well: a PC keyboard on a Mac). */
+const isCommandKey = (event: KeyboardEvent) =>
+  (event.ctrlKey || event.metaKey) && !event.altKey && !event.getModifierState?.('AltGraph');
+
+/** Inputs keep their own undo (the find field, the attendance form). */
+function hasOwnUndo(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target.closest('input, textarea, select, [contenteditable="true"]') !== null)
+  );
+}
+
+export function DocumentTools({
+  detail,
+  itemSectionId,
+}: {
+  detail: MeetingDetail;
+  /** The DOM id of an agenda item's section (MeetingDocument's). */
+  itemSectionId(itemId: string): string;
+}) {
+  const { i18n } = useTranslation();
+  const [bodies] = useState(() => new DocumentBodies());
+  const anchor = useRef<HTMLDivElement>(null);
+  const [find, setFind] = useState<{
+    focusRequest: number;
+    stepRequest: { step: 1 | -1; count: number };
+    originKey: string | null;
+    opener: HTMLElement | null;
+  } | null>(null);
+
+  const entries = useMemo(() => documentEntries(detail), [detail]);
+  useLayoutEffect(() => {
+    bodies.entries = entries;
+    bodies.itemSectionId = itemSectionId;
+  }, [bodies, entries, itemSectionId]);
+
+  useLayoutEffect(() => {
+    const host = anchor.current?.closest<HTMLElement>('.meeting-document');
+    if (!host) return;
+    return attachDocument(host, bodies);
+  }, [bodies]);
+
+  const lang = i18n.language.startsWith('en') ? 'en' : 'da';
+  const { appendices, participants, items, meeting } = detail;
+  const search = useMemo(() => {
+    const records = { appendices, participants, items, isMeetingClosed: meeting.isClosed };
+    return new DocumentSearch(bodies, (owner) => {
+      const isOpenText = isOpenBody(owner, records);
+      return {
+        appendix: (id) => resolveAppendixRef(id, appendices, { lang, isOpenText }).label,
+        participant: (id) => participants.find((p) => p.id === id)?.name ?? '?',
+      };
+    });
+  }, [bodies, appendices, participants, items, meeting.isClosed, lang]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isCommandKey(event)) {
+        if (event.key === 'F3') {
+          event.preventDefault();
+          const step = event.shiftKey ? -1 : 1;
+          setFind((open) =>
+            open ? { ...open, stepRequest: { step, count: open.stepRequest.count + 1 } } : open,
+          );
+        }
+        return;
+      }
+      if (event.code === 'KeyF' && !event.shiftKey) {
+        event.preventDefault();
+        const active =
+          document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        const originKey = active
+          ? (bodies.entries.find((entry) =>
+              bodies.editorOf(entry.key)?.getRootElement()?.contains(active),
+            )?.key ?? null)
+          : null;
+        setFind((open) =>
+          open
+            ? { ...open, focusRequest: open.focusRequest + 1 }
+            : { focusRequest: 0, stepRequest: { step: 1, count: 0 }, originKey, opener: active },
+        );
+      }
+    };
+    // Capture: before the editors, and before the browser's own find bar (browser mode).
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [bodies]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      // A body's editor handled it already (DocumentBodyPlugin), or an input keeps its own.
+      if (event.defaultPrevented || !isCommandKey(event) || hasOwnUndo(event.target)) return;
+      const isUndo = event.code === 'KeyZ' && !event.shiftKey;
+      const isRedo =
+        (event.code === 'KeyZ' && event.shiftKey) || (event.code === 'KeyY' && !event.shiftKey);
+      if (!isUndo && !isRedo) return;
+      // Only on the page or inside the document, not in dialogs elsewhere.
+      const target = event.target instanceof Element ? event.target : null;
+      if (target && target !== document.body && !bodies.host?.contains(target)) return;
+      const editor = applyDocumentHistory(bodies.history, isUndo ? 'undo' : 'redo');
+      if (!editor) return;
+      event.preventDefault();
+      revealEditor(editor, 'keep');
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [bodies]);
+
+  return (
+    <div ref={anchor} className="document-tools">
+      {find && (
+        <FindBar
+          bodies={bodies}
+          search={search}
+          focusRequest={find.focusRequest}
+          stepRequest={find.stepRequest}
+          originKey={find.originKey}
+          opener={find.opener}
+          onClose={() => setFind(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * Find across the meeting document: the text of every body (the live editor where one has
+ * started, the stored content otherwise, so far sections that show a preview are found too),
+ * matched by main/common/editor/findInBodies.ts, and a match selected in its body's editor.
+ *
+ * The blocks of an editor are walked in the order `richTextBlocks` walks stored content:
+ * paragraphs and headings, list items (nested lists after their item), votes and dissents
+ * skipped. Nothing here runs while typing: only when the find bar searches.
+ */
+import { $isListItemNode, $isListNode } from '@lexical/list';
+import {
+  $createRangeSelection,
+  $getRoot,
+  $isDecoratorNode,
+  $isElementNode,
+  $isLineBreakNode,
+  $isTextNode,
+  $setSelection,
+  SKIP_DOM_SELECTION_TAG,
+  SKIP_SCROLL_INTO_VIEW_TAG,
+  type EditorState,
+  type ElementNode,
+  type LexicalEditor,
+  type LexicalNode,
+  type PointType,
+} from 'lexical';
+import type { BodyOwner } from '../../../main/common/contract/api';
+import type { Block } from '../../../main/common/domain/richText';
+import {
+  findInBodies,
+  richTextBlocks,
+  type BodyMatch,
+  type FindOptions,
+  type ReferenceNames,
+  type SearchableBody,
+} from '../../../main/common/editor/findInBodies';
+import type { DocumentBodies } from './documentBodies';
+
+/** A match in the document; `owner` is the body's key. */
+export type DocumentMatch = BodyMatch<string>;
+
+/** The most matches counted; more are reported as "more than". */
+export const maxMatches = 10_000;
+
+/** The block elements of the editor's content, in document order (call inside a read). */
+function $blockNodes(): ElementNode[] {
+  const blocks: ElementNode[] = [];
+  const visit = (node: LexicalNode) => {
+    if ($isListNode(node)) {
+      node.getChildren().forEach(visit);
+    } else if ($isListItemNode(node)) {
+      const children = node.getChildren();
+      // Lexical keeps a nested list in an item of its own, which has no text.
+      const isListHolder = children.length > 0 && children.every($isListNode);
+      if (!isListHolder) blocks.push(node);
+      children.filter($isListNode).forEach(visit);
+    } else if ($isElementNode(node) && !node.isInline()) {
+      blocks.push(node);
+    }
+    // Block decorators (votes, dissents) are not text the caret can select.
+  };
+  $getRoot().getChildren().forEach(visit);
+  return blocks;
+}
+
+type Leaf = { node: LexicalNode; start: number; end: number };
+
+/** The leaves of a block with their text offsets (nested lists excluded). */
+function $leaves(block: ElementNode): { text: string; leaves: Leaf[] } {
+  let text = '';
+  const leaves: Leaf[] = [];
+  const visit = (node: LexicalNode) => {
+    if ($isListNode(node)) return;
+    if ($isElementNode(node)) {
+      node.getChildren().forEach(visit);
+      return;
+    }
+    const piece = $isTextNode(node)
+      ? node.getTextContent()
+      : $isLineBreakNode(node)
+        ? '\n'
+        : $isDecoratorNode(node)
+          ? node.getTextContent()
+          : '';
+    leaves.push({ node, start: text.length, end: text.length + piece.length });
+    text += piece;
+  };
+  block.getChildren().forEach(visit);
+  return { text, leaves };
+}
+
+/** The searchable blocks of an editor's current content. */
+function editorBlocks(editor: LexicalEditor, state: EditorState): string[] {
+  return state.read(() => $blockNodes().map((block) => $leaves(block).text), { editor });
+}
+
+/**
+ * Searches the document's bodies. Keeps the blocks of each body while its content is
+ * unchanged (editor states and stored contents are immutable), so stepping through matches
+ * does not walk unchanged bodies again.
+ */
+export class DocumentSearch {
+  private readonly stored = new WeakMap<readonly Block[], string[]>();
+  private readonly live = new WeakMap<EditorState, string[]>();
+
+  constructor(
+    private readonly bodies: DocumentBodies,
+    /** How references are named in a body, as its editor displays them. */
+    private readonly namesFor: (owner: BodyOwner) => ReferenceNames,
+  ) {}
+
+  private blocksOf(key: string, owner: BodyOwner, content: readonly Block[]): string[] {
+    const editor = this.bodies.editorOf(key);
+    if (editor) {
+      const state = editor.getEditorState();
+      let blocks = this.live.get(state);
+      if (!blocks) {
+        blocks = editorBlocks(editor, state);
+        this.live.set(state, blocks);
+      }
+      return blocks;
+    }
+    let blocks = this.stored.get(content);
+    if (!blocks) {
+      blocks = richTextBlocks(content, this.namesFor(owner));
+      this.stored.set(content, blocks);
+    }
+    return blocks;
+  }
+
+  search(query: string, options: FindOptions): { matches: DocumentMatch[]; isTruncated: boolean } {
+    const searchable: SearchableBody<string>[] = this.bodies.entries.map((entry) => ({
+      owner: entry.key,
+      blocks: this.blocksOf(entry.key, entry.owner, entry.content),
+    }));
+    return findInBodies(searchable, query, options, maxMatches);
+  }
+}
+
+/** -1, 0 or 1: where match `a` lies in the document relative to `b`. */
+export function compareMatches(
+  bodies: DocumentBodies,
+  a: Pick<DocumentMatch, 'owner' | 'block' | 'start'>,
+  b: Pick<DocumentMatch, 'owner' | 'block' | 'start'>,
+): number {
+  const byBody = bodies.indexOf(a.owner) - bodies.indexOf(b.owner);
+  const order = byBody !== 0 ? byBody : a.block !== b.block ? a.block - b.block : a.start - b.start;
+  return Math.sign(order);
+}
+
+function domTextOf(element: HTMLElement): Text | null {
+  return document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode() as Text | null;
+}
+
+/** Where a match starts or ends, read inside the update that selects it. */
+type Boundary = { key: string; offset: number; isText: boolean };
+
+/**
+ * Selects a match in its editor without taking the focus from the find bar, and returns the
+ * DOM range of it (for the highlight and scrolling), or null when the body's text no longer
+ * has that block. Focusing the editor later (closing the find bar) shows the selection.
+ */
+export function selectMatch(editor: LexicalEditor, match: DocumentMatch): Range | null {
+  let bounds: [Boundary, Boundary] | null = null;
+  editor.update(
+    () => {
+      const block = $blockNodes()[match.block];
+      if (!block) return;
+      const { leaves } = $leaves(block);
+      const first = leaves.find((leaf) => match.start < leaf.end);
+      const last = [...leaves].reverse().find((leaf) => match.end > leaf.start);
+      if (!first || !last) return;
+      const selection = $createRangeSelection();
+      const setPoint = (point: PointType, leaf: Leaf, offset: number, isEnd: boolean) => {
+        if ($isTextNode(leaf.node)) point.set(leaf.node.getKey(), offset, 'text');
+        else {
+          // A reference or line break: the point is beside it in its parent.
+          const index = leaf.node.getIndexWithinParent() + (isEnd ? 1 : 0);
+          point.set(leaf.node.getParentOrThrow().getKey(), index, 'element');
+        }
+      };
+      setPoint(selection.anchor, first, match.start - first.start, false);
+      setPoint(selection.focus, last, match.end - last.start, true);
+      $setSelection(selection);
+      bounds = [
+        {
+          key: first.node.getKey(),
+          offset: match.start - first.start,
+          isText: $isTextNode(first.node),
+        },
+        { key: last.node.getKey(), offset: match.end - last.start, isText: $isTextNode(last.node) },
+      ];
+    },
+    { tag: [SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG], discrete: true },
+  );
+  const found = bounds as [Boundary, Boundary] | null;
+  if (!found) return null;
+  const range = document.createRange();
+  const place = (boundary: Boundary, isEnd: boolean): boolean => {
+    const element = editor.getElementByKey(boundary.key);
+    if (!element) return false;
+    const text = boundary.isText ? domTextOf(element) : null;
+    if (text) {
+      const at = Math.min(boundary.offset, text.length);
+      if (isEnd) range.setEnd(text, at);
+      else range.setStart(text, at);
+    } else if (isEnd) range.setEndAfter(element);
+    else range.setStartBefore(element);
+    return true;
+  };
+  return place(found[0], false) && place(found[1], true) ? range : null;
+}

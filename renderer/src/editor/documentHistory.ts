@@ -1,0 +1,131 @@
+/**
+ * One undo order for the whole meeting document.
+ *
+ * The document has one Lexical editor per text body, each with its own history by default, so
+ * Ctrl+Z in body B could not undo what was just typed in body A. Here every body editor of the
+ * document records into one shared Lexical `HistoryState` (Lexical's history supports stacks
+ * whose entries belong to different editors): the undo stack is the document's order of
+ * changes, and an undo reverts its newest entry in whichever body it was. The plugins send
+ * Ctrl+Z to the editor that owns that entry and focus it (see DocumentBodyPlugin).
+ *
+ * Bounded: each entry holds an editor state (a snapshot of one body), so the shared stack
+ * keeps the newest {@link documentUndoDepth} entries, for the document as a whole rather than
+ * per body. Entries of an editor that is replaced (a restored revision, approval) are dropped
+ * with it.
+ */
+import { createEmptyHistoryState, registerHistory, type HistoryState } from '@lexical/history';
+import {
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
+
+/** Undo steps kept for the whole document (ProseMirror keeps 100 per editor). */
+export const documentUndoDepth = 500;
+
+/** Typing within this many milliseconds merges into one undo step (Lexical's default). */
+const mergeDelay = 1000;
+
+export type DocumentHistory = {
+  readonly state: HistoryState;
+  /** Every body editor recording into `state`, to keep their undo/redo buttons in step. */
+  readonly editors: Set<LexicalEditor>;
+  canUndo: boolean;
+  canRedo: boolean;
+};
+
+export function createDocumentHistory(): DocumentHistory {
+  return {
+    state: createEmptyHistoryState(),
+    editors: new Set(),
+    canUndo: false,
+    canRedo: false,
+  };
+}
+
+export type HistoryDirection = 'undo' | 'redo';
+
+/** The editor whose change an undo (redo) would revert (restore) now, or null. */
+export function historyTarget(
+  history: DocumentHistory,
+  direction: HistoryDirection,
+): LexicalEditor | null {
+  const stack = direction === 'undo' ? history.state.undoStack : history.state.redoStack;
+  return stack[stack.length - 1]?.editor ?? null;
+}
+
+/**
+ * Tells every body's toolbar whether the document can undo/redo. Cheap when nothing changed
+ * (two comparisons), so it may run after every update.
+ */
+export function syncHistoryButtons(history: DocumentHistory): void {
+  const canUndo = history.state.undoStack.length > 0;
+  const canRedo = history.state.redoStack.length > 0;
+  if (canUndo !== history.canUndo) {
+    history.canUndo = canUndo;
+    for (const editor of history.editors) editor.dispatchCommand(CAN_UNDO_COMMAND, canUndo);
+  }
+  if (canRedo !== history.canRedo) {
+    history.canRedo = canRedo;
+    for (const editor of history.editors) editor.dispatchCommand(CAN_REDO_COMMAND, canRedo);
+  }
+}
+
+/** Drops the entries of an editor that is going away: undoing them would change nothing visible. */
+export function forgetEditor(history: DocumentHistory, editor: LexicalEditor): void {
+  const { state } = history;
+  const keep = (entries: HistoryState['undoStack']) =>
+    entries.filter((entry) => entry.editor !== editor);
+  // In place: Lexical's listeners of the other editors hold the same arrays.
+  state.undoStack.splice(0, state.undoStack.length, ...keep(state.undoStack));
+  state.redoStack.splice(0, state.redoStack.length, ...keep(state.redoStack));
+  if (state.current?.editor === editor) state.current = null;
+  history.editors.delete(editor);
+  syncHistoryButtons(history);
+}
+
+/**
+ * Records `editor`'s changes into the document's history (instead of a history of its own)
+ * and keeps the toolbars in step. Returns the cleanup.
+ */
+export function registerDocumentHistory(
+  history: DocumentHistory,
+  editor: LexicalEditor,
+): () => void {
+  history.editors.add(editor);
+  const unregister = registerHistory(
+    editor,
+    history.state,
+    mergeDelay,
+    Date.now,
+    undefined,
+    documentUndoDepth,
+  );
+  // Registered after the history's own listener, so it sees the stacks after this update.
+  const stopSync = editor.registerUpdateListener(() => syncHistoryButtons(history));
+  // A body started later shows the document's state, not an empty history.
+  editor.dispatchCommand(CAN_UNDO_COMMAND, history.canUndo);
+  editor.dispatchCommand(CAN_REDO_COMMAND, history.canRedo);
+  return () => {
+    stopSync();
+    unregister();
+    forgetEditor(history, editor);
+  };
+}
+
+/**
+ * Undoes (redoes) the document's newest change (newest undone change) in the body it belongs
+ * to. Returns that body's editor, or null when there is nothing to do.
+ */
+export function applyDocumentHistory(
+  history: DocumentHistory,
+  direction: HistoryDirection,
+): LexicalEditor | null {
+  const target = historyTarget(history, direction);
+  if (!target) return null;
+  target.dispatchCommand(direction === 'undo' ? UNDO_COMMAND : REDO_COMMAND, undefined);
+  syncHistoryButtons(history);
+  return target;
+}

@@ -1,0 +1,207 @@
+/**
+ * The meeting document behaves as one document although every body has an editor of its own:
+ * Ctrl+Z undoes the newest change wherever it was (and Ctrl+Y redoes it), the arrow keys move
+ * from body to body, and Ctrl+F finds text in far sections whose editors have not started,
+ * jumps there and selects it. Through the UI in Chromium (browser mode).
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+
+let session: BrowserSession;
+let page: Page;
+let meetingId = '';
+const itemIds: string[] = [];
+/** In the stored decisions of items 20 and 40 only, far below the first screen. */
+const farWord = 'Kvægavlsforeningen';
+const itemCount = 40;
+
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const response = await fetch(`${session.host.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
+  return result.value as T;
+}
+
+const section = (index: number): Locator => page.locator(`#document-item-${itemIds[index]}`);
+const decision = (index: number): Locator =>
+  section(index).getByRole('textbox', { name: 'Beslutning', exact: true });
+/** Whether the item's section has started its editor (far sections show a preview). */
+const isStarted = (index: number) =>
+  section(index)
+    .locator('[contenteditable="true"]')
+    .count()
+    .then((count) => count > 0);
+const activeSectionId = () =>
+  page.evaluate(() => document.activeElement?.closest('section[id]')?.id ?? null);
+
+/** The meeting's document view, whichever view the meeting screen opens with. */
+async function openDocument(): Promise<void> {
+  await page.goto(session.host.url);
+  await page.evaluate((id) => {
+    window.location.hash = `#/meetings/${id}`;
+  }, meetingId);
+  await page.getByRole('heading', { level: 1, name: /Opgaveudvalget om Innovation/ }).waitFor();
+  const button = page.getByRole('button', { name: 'Referat som dokument' });
+  if ((await button.count()) > 0 && (await button.getAttribute('aria-pressed')) !== 'true') {
+    await button.click();
+  }
+  await decision(0).waitFor();
+  await section(0).locator('[contenteditable="true"]').waitFor();
+}
+
+describe('the meeting document as one document', () => {
+  beforeAll(async () => {
+    session = await openBrowserSession();
+    page = session.page;
+    const committee = await call<{ id: string }>('committees:create', {
+      name: 'Opgaveudvalget om Innovation',
+      kind: 'paragraf17_udvalg',
+      organisation: 'Gentofte Kommune',
+      template: 'opgaveudvalg',
+    });
+    const meeting = await call<{ meeting: { id: string } }>('meetings:create', {
+      committeeId: committee.id,
+      number: 5,
+      date: '2017-12-12',
+      kind: 'ordinary',
+      isCopyingPrevious: false,
+    });
+    meetingId = meeting.meeting.id;
+    for (let n = 1; n <= itemCount; n++) {
+      const item = await call<{ id: string }>('items:create', {
+        meetingId,
+        item: {
+          title: `Punkt ${n}`,
+          isClosed: false,
+          publicTitle: '',
+          caseId: '',
+          documentNumber: '',
+          presenter: '',
+          kind: 'decision',
+        },
+      });
+      itemIds.push(item.id);
+    }
+    for (const n of [20, 40]) {
+      await call('bodies:save', {
+        owner: { kind: 'item', itemId: itemIds[n - 1], field: 'decision' },
+        content: [
+          { type: 'paragraph', children: [{ type: 'text', text: `Punkt ${n} er behandlet.` }] },
+          {
+            type: 'paragraph',
+            children: [{ type: 'text', text: `Sagen sendes til ${farWord} til orientering.` }],
+          },
+        ],
+        baseRevision: 0,
+      });
+    }
+    await openDocument();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('undoes the newest change wherever it was: Ctrl+Z twice undoes two bodies in reverse order', async () => {
+    await decision(0).click();
+    await page.keyboard.type('Første beslutning');
+    await decision(1).click();
+    await page.keyboard.type('Anden beslutning');
+    await expect.poll(() => decision(1).innerText()).toContain('Anden beslutning');
+
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => decision(1).innerText()).not.toContain('Anden beslutning');
+    expect(await decision(0).innerText()).toContain('Første beslutning');
+
+    // The next undo is in the other body: it is undone there, and the caret goes with it.
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => decision(0).innerText()).not.toContain('Første beslutning');
+    await expect.poll(activeSectionId).toBe(`document-item-${itemIds[0]}`);
+
+    // Redo in the same order as the changes were made.
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => decision(0).innerText()).toContain('Første beslutning');
+    expect(await decision(1).innerText()).not.toContain('Anden beslutning');
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => decision(1).innerText()).toContain('Anden beslutning');
+    await expect.poll(activeSectionId).toBe(`document-item-${itemIds[1]}`);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('moves the caret to the next body with ArrowDown on its last line and back with ArrowUp', async () => {
+    await decision(0).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(activeSectionId).toBe(`document-item-${itemIds[1]}`);
+    // At the start of the body: typing goes before its text.
+    await page.keyboard.type('X');
+    await expect.poll(() => decision(1).innerText()).toMatch(/^XAnden beslutning/);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(activeSectionId).toBe(`document-item-${itemIds[0]}`);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('finds a word in far sections whose editors have not started, jumps there and selects it', async () => {
+    expect(await isStarted(itemCount - 1)).toBe(false);
+    await decision(0).click();
+    await page.keyboard.press('Control+F');
+    const findBar = page.getByRole('search', { name: 'Søg i referatet' });
+    const field = findBar.getByRole('searchbox', { name: 'Søg i referatet' });
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Lower case finds the capitalised word (case-insensitive by default).
+    await field.fill(farWord.toLowerCase());
+    const count = findBar.getByRole('status');
+    await expect.poll(() => count.innerText()).toBe('1 af 2');
+    const highlighted = () =>
+      page.evaluate(() => {
+        const highlight = CSS.highlights.get('referat-find');
+        const range = highlight ? [...highlight][0] : undefined;
+        return range instanceof Range
+          ? {
+              text: range.toString(),
+              section: range.startContainer.parentElement?.closest('section[id]')?.id ?? null,
+            }
+          : null;
+      });
+    await expect
+      .poll(highlighted)
+      .toEqual({ text: farWord, section: `document-item-${itemIds[19]}` });
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => count.innerText()).toBe('2 af 2');
+    await expect
+      .poll(highlighted)
+      .toEqual({ text: farWord, section: `document-item-${itemIds[itemCount - 1]}` });
+    expect(await isStarted(itemCount - 1)).toBe(true);
+    // The focus stays in the find field while stepping.
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    const inView = await section(itemCount - 1).evaluate((el) => {
+      const rect = el.getBoundingClientRect();
+      return rect.bottom > 0 && rect.top < window.innerHeight;
+    });
+    expect(inView).toBe(true);
+
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => count.innerText()).toBe('1 af 2');
+    await findBar.getByRole('button', { name: 'Næste resultat' }).click();
+    await expect.poll(() => count.innerText()).toBe('2 af 2');
+
+    // Escape closes the bar; the match is selected in its editor, which has the focus.
+    await field.press('Escape');
+    await expect.poll(() => findBar.count()).toBe(0);
+    await expect.poll(activeSectionId).toBe(`document-item-${itemIds[itemCount - 1]}`);
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(farWord);
+
+    await page.keyboard.press('Control+F');
+    await field.fill('findes ikke i referatet');
+    await expect.poll(() => count.innerText()).toBe('Ingen resultater');
+    await field.press('Escape');
+    expect(session.pageErrors).toEqual([]);
+  });
+});
