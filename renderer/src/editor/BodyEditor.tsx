@@ -2,8 +2,8 @@
  * The rich-text editor of one body (Resumé, Indstilling, a decision's Ad-section ...).
  *
  * It loads `initialContent` once (remount with a new `key` to load other content), reports
- * content changes through `onEdit` (a reader, converted when the caller's debounced save sends)
- * or `onChange` (the `RichText` after every change), and displays references from `context`. Structured parts (votes, dissents, appendix and
+ * every content change as `RichText` through `onChange` (the caller debounces and saves), and
+ * displays references from `context`. Structured parts (votes, dissents, appendix and
  * participant references) are custom nodes bound to record ids.
  */
 import { useMemo, type ReactNode } from 'react';
@@ -49,13 +49,7 @@ export type BodyEditorContext = {
 
 export type BodyEditorProps = {
   initialContent: RichText;
-  /** Every change as `RichText` (converts the whole body per change: for small uses and tests). */
-  onChange?: (content: RichText) => void;
-  /**
-   * That the content changed, with a reader of the current content: the conversion of the
-   * whole body is left to the debounced save instead of running on every keystroke.
-   */
-  onEdit?: (read: () => RichText) => void;
+  onChange(content: RichText): void;
   context: BodyEditorContext;
   ariaLabel: string;
   /** Approved or signed minutes are shown read-only. */
@@ -73,7 +67,6 @@ const isSafeUrl = (url: string) => safeUrlSchema.safeParse(url).success;
 export function BodyEditor({
   initialContent,
   onChange,
-  onEdit,
   context,
   ariaLabel,
   isReadOnly = false,
@@ -134,11 +127,7 @@ export function BodyEditor({
           <AgendaPlugin />
           <SlashMenuPlugin standardTexts={standardTexts} />
           <PastePlugin />
-          <RichTextChangePlugin
-            initialContent={initialContent}
-            onChange={onChange}
-            onEdit={onEdit}
-          />
+          <RichTextChangePlugin initialContent={initialContent} onChange={onChange} />
         </div>
       </LexicalComposer>
     </ReferenceContext.Provider>

@@ -22,6 +22,7 @@ import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../main/common/doma
 import { BodyField } from '../meeting/BodyField';
 import { emptyBody } from '../meeting/bodies';
 import { AttendanceSection } from './AttendanceSection';
+import { DocumentTools } from './DocumentTools';
 import { mountNowEvent, useMountNearViewport } from './useMountNearViewport';
 
 export type MeetingDocumentProps = {
@@ -136,6 +137,7 @@ export function MeetingDocument({
 
   return (
     <div className="meeting-document">
+      <DocumentTools detail={detail} itemSectionId={itemSectionId} />
       <nav className="meeting-document__outline" aria-label={t('editor.document.outline')}>
         <h2 className="meeting-document__outline-heading">{t('editor.document.outline')}</h2>
         <ol>

@@ -15,7 +15,7 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyOwner } from '../../../main/common/contract/api';
-import type { ApiError, Result } from '../../../main/common/contract/result';
+import type { ApiError } from '../../../main/common/contract/result';
 import type { Body } from '../../../main/common/domain/model';
 import {
   richTextFromPlain,
@@ -32,9 +32,6 @@ import { isOpenBody, useMeetingRecords } from '../editor/meetingRecords';
 import { useMountNearViewport } from '../editor/useMountNearViewport';
 import { resolveAppendixRef } from '../../../main/common/editor/references';
 import { bodyKey, bodyLabelKey } from './bodies';
-
-/** An edit of a body: its content, or a reader of the editor's content (converted when sent). */
-type BodyEdit = RichText | (() => RichText);
 
 export type BodyFieldProps = {
   /** Which body this is (meeting or item, and the field). */
@@ -73,9 +70,6 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
   const [conflict, setConflict] = useState<ApiError | null>(null);
   const [isHistoryOpen, setHistoryOpen] = useState(false);
   const baseRevision = useRef(body.revision);
-  // The stored content as JSON: a save of the same content is not sent.
-  const storedJson = useRef<string | null>(null);
-  if (storedJson.current === null) storedJson.current = JSON.stringify(body.content);
   const lazyRef = useRef<HTMLDivElement>(null);
   const [isEditorStarted, startEditor] = useMountNearViewport(lazyRef, !isLazy);
   // Set when the user asked for this body (focus, click, Enter): the new editor takes the focus.
@@ -112,26 +106,20 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
   };
 
   const schedule = useCallback(
-    (edit: BodyEdit, isImmediate = false) => {
-      queue.schedule(key, edit, {
+    (content: RichText, isImmediate = false) => {
+      queue.schedule(key, content, {
         isImmediate,
-        send: async (latest: BodyEdit): Promise<Result<unknown>> => {
-          // The editor's content is converted here, once per save, not on every keystroke.
-          const content = typeof latest === 'function' ? latest() : latest;
-          const json = JSON.stringify(content);
-          // Typing back to the stored text (or an editor normalising on load) saves nothing.
-          if (json === storedJson.current) return { ok: true, value: null };
+        send: async (latest: RichText) => {
           const result = await client.call('bodies:save', {
             owner,
-            content,
+            content: latest,
             baseRevision: baseRevision.current,
           });
           if (result.ok) {
             baseRevision.current = result.value.revision;
-            storedJson.current = json;
             setConflict(null);
             onSaved({
-              content,
+              content: latest,
               revision: result.value.revision,
               updatedAt: result.value.updatedAt,
               updatedBy: body.updatedBy,
@@ -171,7 +159,6 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
     setConflict(null);
     if (!latest) return;
     baseRevision.current = latest.revision;
-    storedJson.current = JSON.stringify(latest.content);
     setText(richTextToPlain(latest.content));
     setLoaded((previous) => ({ content: latest.content, generation: previous.generation + 1 }));
     onSaved({
@@ -224,7 +211,7 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
               // Approval remounts the editor read-only (its editable state is read at creation).
               key={`${loaded.generation}-${isLocked ? 'locked' : 'draft'}`}
               initialContent={loaded.content}
-              onEdit={schedule}
+              onChange={schedule}
               context={context}
               ariaLabel={label}
               isReadOnly={isLocked}
