@@ -115,6 +115,7 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
     }
     return value;
   };
+  const breaker = new LineBreaker(width);
   const structure: StructNode[] = [];
   const node = (type: StructType, parent: number): number => {
     structure.push({ type, parent });
@@ -143,7 +144,7 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
       const li = node('LI', listNode);
       const lbl = node('Lbl', li);
       const body = node('LBody', li);
-      const lines = breakLines(item.spans, size, 'regular', bodyX, left + contentWidth - bodyX, body, width);
+      const lines = breaker.breakLines(item.spans, size, 'regular', bodyX, left + contentWidth - bodyX, body);
       const labelX = bodyX - labelGap - width(item.label, 'regular') * size;
       const labelSegment: PlacedSegment = { x: labelX, width: width(item.label, 'regular') * size, text: item.label, font: 'regular', size, struct: lbl };
       if (lines.length === 0) lines.push({ size, height: paragraphStyle.lineHeight, segments: [] });
@@ -159,7 +160,7 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
       case 'heading': {
         const style = headingStyles[block.level];
         const id = node(`H${block.level}`, -1);
-        const lines = breakLines(block.spans, style.size, style.font, left, contentWidth, id, width, style.lineHeight);
+        const lines = breaker.breakLines(block.spans, style.size, style.font, left, contentWidth, id, style.lineHeight);
         units.push(
           unit({ lines, before: style.before, after: style.after, isKeepWithNext: true, ...(block.anchor ? { anchor: block.anchor } : {}) }),
         );
@@ -168,7 +169,7 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
       case 'paragraph': {
         const id = node('P', -1);
         const font: FontKey = block.variant === 'note' ? 'italic' : 'regular';
-        const lines = breakLines(block.spans, bodySize, font, left, contentWidth, id, width);
+        const lines = breaker.breakLines(block.spans, bodySize, font, left, contentWidth, id);
         if (lines.length === 0) lines.push({ size: bodySize, height: paragraphStyle.lineHeight, segments: [] });
         units.push(unit({ lines, after: paragraphStyle.after }));
         break;
@@ -180,7 +181,7 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
         const previous = structure.length > 0 ? structure[structure.length - 1] : undefined;
         const tocParent = previous?.type === 'TOCI' ? previous.parent : node('TOC', -1);
         const id = node('TOCI', tocParent);
-        const lines = breakLines(block.spans, bodySize, 'regular', left, contentWidth - tocNumberWidth, id, width);
+        const lines = breaker.breakLines(block.spans, bodySize, 'regular', left, contentWidth - tocNumberWidth, id);
         const last = lines[lines.length - 1];
         last?.segments.push({ x: left + contentWidth, width: 0, text: '', font: 'regular', size: bodySize, struct: id });
         units.push(unit({ lines, after: 2, pageOf: block.target }));
@@ -189,8 +190,8 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
       case 'signature': {
         const id = node('P', -1);
         const lineWidth = Math.min(260, contentWidth);
-        const name = breakLines([{ text: block.name }, { text: block.detail === '' ? '' : ` ${block.detail}` }], bodySize, 'regular', left, lineWidth, id, width);
-        const reservation = breakLines([{ text: block.reservation, italic: true }], bodySize, 'regular', left, contentWidth, id, width);
+        const name = breaker.breakLines([{ text: block.name }, { text: block.detail === '' ? '' : ` ${block.detail}` }], bodySize, 'regular', left, lineWidth, id);
+        const reservation = breaker.breakLines([{ text: block.reservation, italic: true }], bodySize, 'regular', left, contentWidth, id);
         const blank: DraftLine = { size: bodySize, height: 34, segments: [] };
         units.push(
           unit({
@@ -221,125 +222,255 @@ function fontOf(span: Span, base: FontKey): FontKey {
   return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
 }
 
-type Fragment = { text: string; span: Span; font: FontKey };
-/** A fragment placed on a line with its width in points. */
-type Placed = Fragment & { width: number };
-
 /** Breaking white space: space, tab, CR, LF. A no-break space (U+00A0) stays inside its word. */
 function isBreakingSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
+/** Two pieces can share a segment: same font, underline and link. */
+function sameStyle(a: Span, aFont: FontKey, b: Span, bFont: FontKey): boolean {
+  if (a === b) return aFont === bFont;
+  return aFont === bFont && (a.underline ?? false) === (b.underline ?? false) && (a.link ?? '') === (b.link ?? '');
+}
+
+/**
+ * A list of text pieces in parallel arrays (text, span, font, width, and the piece's place in
+ * its span's text, or -1 when it is not a plain slice of it). A 300-page document has some
+ * 200 000 words; an object per word and per space made the garbage collector the largest cost
+ * of typesetting. The arrays are reused from line to line and block to block.
+ */
+class Pieces {
+  text: string[] = [];
+  span: Span[] = [];
+  font: FontKey[] = [];
+  width: number[] = [];
+  start: number[] = [];
+  end: number[] = [];
+  count = 0;
+
+  push(text: string, span: Span, font: FontKey, width: number, start: number, end: number): void {
+    const at = this.count++;
+    this.text[at] = text;
+    this.span[at] = span;
+    this.font[at] = font;
+    this.width[at] = width;
+    this.start[at] = start;
+    this.end[at] = end;
+  }
+
+  /** Drops the references (spans and texts) once a block is done; keeps the arrays. */
+  clear(): void {
+    for (let at = 0; at < this.count; at++) {
+      this.text[at] = '';
+      this.span[at] = noSpan;
+    }
+    this.count = 0;
+  }
+}
+
+const noSpan: Span = { text: '' };
+
 /**
  * Breaks spans into lines no wider than `maxWidth`, starting at `x`. Runs of white space become
  * one space; a newline inside a text forces a line break; a word wider than a line is broken
  * between characters. A word may run across spans ("**fed**tekst"): it is kept together.
+ *
+ * One breaker serves a whole typesetting run; its state lives in fields and reused arrays.
  */
-function breakLines(
-  spans: readonly Span[],
-  size: number,
-  base: FontKey,
-  x: number,
-  maxWidth: number,
-  struct: number,
-  width: (text: string, font: FontKey) => number,
-  lineHeight = paragraphStyle.lineHeight,
-): DraftLine[] {
-  const lines: DraftLine[] = [];
-  let pieces: Placed[] = [];
-  let used = 0;
-  let pendingSpace: Placed | null = null;
-  // The word being collected: usually one fragment, more when a word spans several spans.
-  let word: Placed[] = [];
-  let wordWidth = 0;
+class LineBreaker {
+  /** The pieces of the current line: words, and the spaces between them. */
+  private readonly line = new Pieces();
+  /** The word being collected: usually one fragment, more when a word spans several spans. */
+  private readonly word = new Pieces();
+  private wordWidth = 0;
+  private used = 0;
+  /** A space waiting before the next word (only after something on the line). */
+  private hasSpace = false;
+  private spaceSpan: Span = noSpan;
+  private spaceFont: FontKey = 'regular';
+  private spaceWidth = 0;
+  private spaceStart = -1;
+  private lines: DraftLine[] = [];
+  private size = 0;
+  private x = 0;
+  private maxWidth = 0;
+  private struct = 0;
+  private lineHeight = 0;
 
-  const flush = () => {
-    lines.push({ size, height: lineHeight, segments: toSegments(pieces, x, size, struct) });
-    pieces = [];
-    used = 0;
-    pendingSpace = null;
-  };
-  const place = (text: string, span: Span, font: FontKey): Placed => ({ text, span, font, width: width(text, font) * size });
+  constructor(private readonly width: (text: string, font: FontKey) => number) {}
 
-  const endWord = () => {
-    if (word.length === 0) return;
-    const spaceWidth = pendingSpace !== null && pieces.length > 0 ? pendingSpace.width : 0;
-    if (used + spaceWidth + wordWidth <= maxWidth) {
-      if (pendingSpace !== null && pieces.length > 0) pieces.push(pendingSpace);
-      for (const fragment of word) pieces.push(fragment);
-      used += spaceWidth + wordWidth;
-    } else if (wordWidth <= maxWidth) {
-      flush();
-      for (const fragment of word) pieces.push(fragment);
-      used = wordWidth;
+  breakLines(
+    spans: readonly Span[],
+    size: number,
+    base: FontKey,
+    x: number,
+    maxWidth: number,
+    struct: number,
+    lineHeight = paragraphStyle.lineHeight,
+  ): DraftLine[] {
+    this.lines = [];
+    this.size = size;
+    this.x = x;
+    this.maxWidth = maxWidth;
+    this.struct = struct;
+    this.lineHeight = lineHeight;
+    this.used = 0;
+    this.hasSpace = false;
+    this.wordWidth = 0;
+    for (const span of spans) {
+      const font = fontOf(span, base);
+      const text = span.text;
+      const length = text.length;
+      let index = 0;
+      while (index < length) {
+        const start = index;
+        if (isBreakingSpace(text.charCodeAt(index))) {
+          let isNewline = false;
+          while (index < length && isBreakingSpace(text.charCodeAt(index))) {
+            const code = text.charCodeAt(index);
+            if (code === 10 || code === 13) isNewline = true;
+            index++;
+          }
+          this.endWord();
+          if (isNewline) this.flush();
+          else if (this.line.count > 0) {
+            this.hasSpace = true;
+            this.spaceSpan = span;
+            this.spaceFont = font;
+            this.spaceWidth = this.width(' ', font) * size;
+            // A single space is a slice of the span's text; a collapsed run is not.
+            this.spaceStart = index - start === 1 && text.charCodeAt(start) === 32 ? start : -1;
+          }
+          continue;
+        }
+        while (index < length && !isBreakingSpace(text.charCodeAt(index))) index++;
+        const piece = start === 0 && index === length ? text : text.slice(start, index);
+        const pieceWidth = this.width(piece, font) * size;
+        this.word.push(piece, span, font, pieceWidth, start, index);
+        this.wordWidth += pieceWidth;
+      }
+    }
+    this.endWord();
+    if (this.line.count > 0) this.flush();
+    this.line.clear();
+    this.word.clear();
+    this.spaceSpan = noSpan;
+    const lines = this.lines;
+    this.lines = [];
+    return lines;
+  }
+
+  private flush(): void {
+    this.lines.push({ size: this.size, height: this.lineHeight, segments: this.segments() });
+    this.line.count = 0;
+    this.used = 0;
+    this.hasSpace = false;
+  }
+
+  private pushSpace(): void {
+    const start = this.spaceStart;
+    this.line.push(' ', this.spaceSpan, this.spaceFont, this.spaceWidth, start, start < 0 ? -1 : start + 1);
+  }
+
+  private pushWord(): void {
+    const word = this.word;
+    for (let at = 0; at < word.count; at++) {
+      this.line.push(word.text[at] ?? '', word.span[at] ?? noSpan, word.font[at] ?? 'regular', word.width[at] ?? 0, word.start[at] ?? -1, word.end[at] ?? -1);
+    }
+  }
+
+  private endWord(): void {
+    if (this.word.count === 0) return;
+    const hasSpace = this.hasSpace && this.line.count > 0;
+    const spaceWidth = hasSpace ? this.spaceWidth : 0;
+    if (this.used + spaceWidth + this.wordWidth <= this.maxWidth) {
+      if (hasSpace) this.pushSpace();
+      this.pushWord();
+      this.used += spaceWidth + this.wordWidth;
+    } else if (this.wordWidth <= this.maxWidth) {
+      this.flush();
+      this.pushWord();
+      this.used = this.wordWidth;
     } else {
-      breakLongWord(spaceWidth);
+      this.breakLongWord(spaceWidth);
     }
-    pendingSpace = null;
-    word = [];
-    wordWidth = 0;
-  };
+    this.hasSpace = false;
+    this.word.count = 0;
+    this.wordWidth = 0;
+  }
 
-  // A word wider than the line: fill the rest of the current line when a useful part fits,
-  // then continue on new lines, breaking between characters.
-  const breakLongWord = (spaceWidth: number) => {
-    if (pieces.length > 0 && maxWidth - used - spaceWidth < maxWidth * 0.3) flush();
-    else if (pendingSpace !== null && pieces.length > 0) {
-      pieces.push(pendingSpace);
-      used += spaceWidth;
+  /**
+   * A word wider than the line: fill the rest of the current line when a useful part fits,
+   * then continue on new lines, breaking between characters.
+   */
+  private breakLongWord(spaceWidth: number): void {
+    const { line, word, size, maxWidth } = this;
+    if (line.count > 0 && maxWidth - this.used - spaceWidth < maxWidth * 0.3) this.flush();
+    else if (this.hasSpace && line.count > 0) {
+      this.pushSpace();
+      this.used += spaceWidth;
     }
-    for (const fragment of word) {
-      let rest = fragment.text;
+    for (let at = 0; at < word.count; at++) {
+      const span = word.span[at] ?? noSpan;
+      const font = word.font[at] ?? 'regular';
+      let rest = word.text[at] ?? '';
       while (rest !== '') {
-        const fitting = longestFittingPrefix(rest, fragment.font, size, maxWidth - used, width);
+        const fitting = longestFittingPrefix(rest, font, size, maxWidth - this.used, this.width);
         if (fitting === 0) {
-          if (pieces.length === 0) {
+          if (line.count === 0) {
             // Not even one character fits on an empty line: place it anyway so the loop ends
             // (cannot happen with sane margins).
             const first = Array.from(rest)[0] ?? rest;
-            pieces.push(place(first, fragment.span, fragment.font));
+            line.push(first, span, font, this.width(first, font) * size, -1, -1);
             rest = rest.slice(first.length);
           }
-          flush();
+          this.flush();
           continue;
         }
-        const placed = place(rest.slice(0, fitting), fragment.span, fragment.font);
-        pieces.push(placed);
-        used += placed.width;
+        const part = rest.slice(0, fitting);
+        const partWidth = this.width(part, font) * size;
+        line.push(part, span, font, partWidth, -1, -1);
+        this.used += partWidth;
         rest = rest.slice(fitting);
-        if (rest !== '') flush();
+        if (rest !== '') this.flush();
       }
-    }
-  };
-
-  for (const span of spans) {
-    const font = fontOf(span, base);
-    const text = span.text;
-    const length = text.length;
-    let index = 0;
-    while (index < length) {
-      const start = index;
-      if (isBreakingSpace(text.charCodeAt(index))) {
-        let isNewline = false;
-        while (index < length && isBreakingSpace(text.charCodeAt(index))) {
-          const code = text.charCodeAt(index);
-          if (code === 10 || code === 13) isNewline = true;
-          index++;
-        }
-        endWord();
-        if (isNewline) flush();
-        else if (pieces.length > 0) pendingSpace = place(' ', span, font);
-        continue;
-      }
-      while (index < length && !isBreakingSpace(text.charCodeAt(index))) index++;
-      const fragment = place(start === 0 && index === length ? text : text.slice(start, index), span, font);
-      word.push(fragment);
-      wordWidth += fragment.width;
     }
   }
-  endWord();
-  if (pieces.length > 0) flush();
-  return lines;
+
+  /** The current line's pieces as segments: one per run of pieces of the same style. */
+  private segments(): PlacedSegment[] {
+    const { line, size, struct } = this;
+    const segments: PlacedSegment[] = [];
+    let cursor = this.x;
+    let first = 0;
+    while (first < line.count) {
+      const span = line.span[first] ?? noSpan;
+      const font = line.font[first] ?? 'regular';
+      let runWidth = 0 + (line.width[first] ?? 0);
+      // A run of one span's text whose spaces were single spaces is a slice of that text.
+      let isSlice = (line.start[first] ?? -1) >= 0;
+      let next = first + 1;
+      while (next < line.count && sameStyle(span, font, line.span[next] ?? noSpan, line.font[next] ?? 'regular')) {
+        if (isSlice && (line.span[next] !== span || line.start[next] !== line.end[next - 1])) isSlice = false;
+        runWidth += line.width[next] ?? 0;
+        next++;
+      }
+      let text: string;
+      if (next === first + 1) text = line.text[first] ?? '';
+      else if (isSlice) text = span.text.slice(line.start[first], line.end[next - 1]);
+      else {
+        text = '';
+        for (let at = first; at < next; at++) text += line.text[at] ?? '';
+      }
+      const segment: PlacedSegment = { x: cursor, width: runWidth, text, font, size, struct };
+      if (span.underline) segment.underline = true;
+      if (span.link) segment.link = span.link;
+      segments.push(segment);
+      cursor += runWidth;
+      first = next;
+    }
+    return segments;
+  }
 }
 
 /** More characters than any line can hold (A4 at 10 pt holds about 200 of the narrowest glyph). */
@@ -373,47 +504,6 @@ function longestFittingPrefix(
     count--;
   }
   return length;
-}
-
-function sameStyle(a: Fragment, b: Fragment): boolean {
-  if (a.span === b.span) return a.font === b.font;
-  return (
-    a.font === b.font &&
-    (a.span.underline ?? false) === (b.span.underline ?? false) &&
-    (a.span.link ?? '') === (b.span.link ?? '')
-  );
-}
-
-function toSegments(pieces: readonly Placed[], x: number, size: number, struct: number): PlacedSegment[] {
-  const segments: PlacedSegment[] = [];
-  let cursor = x;
-  let run: Placed[] = [];
-  const close = () => {
-    const first = run[0];
-    if (!first) return;
-    let text = '';
-    let runWidth = 0;
-    for (const piece of run) {
-      text += piece.text;
-      runWidth += piece.width;
-    }
-    const segment: PlacedSegment = { x: cursor, width: runWidth, text, font: first.font, size, struct };
-    if (first.span.underline) segment.underline = true;
-    if (first.span.link) segment.link = first.span.link;
-    segments.push(segment);
-    cursor += runWidth;
-    run = [];
-  };
-  for (const piece of pieces) {
-    const first = run[0];
-    if (first && sameStyle(first, piece)) run.push(piece);
-    else {
-      close();
-      run.push(piece);
-    }
-  }
-  close();
-  return segments;
 }
 
 function paginate(
