@@ -452,7 +452,8 @@ export async function writeBlocksPdf(
   }
   batchOutput(pdf);
   rewriteXmpInfo(pdf, meta);
-  pdf._id = new Uint8Array(createHash('sha256').update(options.json).digest().subarray(0, 16));
+  const json = Buffer.from(options.json, 'utf8');
+  pdf._id = new Uint8Array(createHash('sha256').update(json).digest().subarray(0, 16));
 
   // pdfkit shapes text in pieces that end after a space ("word ") and caches each piece, so
   // words are measured in that form: drawing then reuses the shaped pieces instead of shaping
@@ -477,7 +478,7 @@ export async function writeBlocksPdf(
   try {
     drawPages(pdf, layout, meta, useFont, options.onProgress);
     clock('draw');
-    attachJson(pdf, options.json, {
+    attachJson(pdf, json, {
       description:
         options.lang === 'da' ? 'Referatet i formatet referat/1 (denne udgave)' : 'The minutes in the referat/1 format (this edition)',
       date: meta.creationDate,
@@ -640,8 +641,7 @@ function batchOutput(pdf: TaggedDoc): void {
  * writes, with the MD5 checksum computed by node:crypto instead of pdfkit's JavaScript MD5
  * (which costs more than typesetting 30 pages for a 2.5 MB file).
  */
-function attachJson(pdf: TaggedDoc, json: string, options: { description: string; date: Date }): void {
-  const data = Buffer.from(json, 'utf8');
+function attachJson(pdf: TaggedDoc, data: Buffer, options: { description: string; date: Date }): void {
   const name = 'meeting.json';
   const file = pdf.ref({
     Type: 'EmbeddedFile',
