@@ -4,9 +4,14 @@
  * from body to body, and Ctrl+F finds text in far sections whose editors have not started,
  * jumps there and selects it. Through the UI in Chromium (browser mode).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let session: BrowserSession;
 let page: Page;
@@ -130,6 +135,13 @@ describe('the meeting document as one document', () => {
     await page.keyboard.press('Control+Shift+Z');
     await expect.poll(() => decision(1).innerText()).toContain('Anden beslutning');
     await expect.poll(activeSectionId).toBe(`document-item-${itemIds[1]}`);
+
+    // With the focus on the page instead of a body, Ctrl+Z still undoes the newest change.
+    await page.getByRole('heading', { name: 'Ad Punkt 3', exact: true }).click();
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => decision(1).innerText()).not.toContain('Anden beslutning');
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => decision(1).innerText()).toContain('Anden beslutning');
     expect(session.pageErrors).toEqual([]);
   });
 
@@ -186,6 +198,29 @@ describe('the meeting document as one document', () => {
       return rect.bottom > 0 && rect.top < window.innerHeight;
     });
     expect(inView).toBe(true);
+
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: Element,
+              options: unknown,
+            ): Promise<{ violations: { id: string; impact: string | null }[] }>;
+          };
+        }
+      ).axe;
+      const bar = document.querySelector('.find-bar');
+      if (!bar) return ['no find bar'];
+      const result = await axe.run(bar, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
 
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => count.innerText()).toBe('1 af 2');
