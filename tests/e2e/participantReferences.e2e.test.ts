@@ -8,22 +8,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichText } from '../../main/common/domain/richText';
+import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 
 let session: BrowserSession;
 let page: Page;
 let meetingId = '';
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${session.host.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
-  return result.value as T;
-}
+const call = <T>(name: string, input: unknown) => apiCall<T>(session.host, name, input);
 
 type Detail = {
   participants: { id: string; name: string }[];
@@ -55,7 +47,10 @@ async function openDocument(): Promise<void> {
   }, meetingId);
   await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Opgaveudvalget' }).waitFor();
   const documentView = page.getByRole('button', { name: 'Referat som dokument' });
-  if ((await documentView.count()) > 0 && (await documentView.getAttribute('aria-pressed')) !== 'true')
+  if (
+    (await documentView.count()) > 0 &&
+    (await documentView.getAttribute('aria-pressed')) !== 'true'
+  )
     await documentView.click();
   await summaryBox().waitFor();
 }
@@ -73,30 +68,11 @@ describe('participant references and the agenda in the Resumé', () => {
   beforeAll(async () => {
     session = await openBrowserSession();
     page = session.page;
-    const committee = await call<{ id: string }>('committees:create', {
-      name: 'Opgaveudvalget om Innovation',
-      kind: 'paragraf17_udvalg',
-      organisation: 'Gentofte Kommune',
-      template: 'opgaveudvalg',
-    });
-    for (const [name, role, party] of [
-      ['Kristine Kryger', 'chair', 'C'],
-      ['Michael Fenger', 'vice_chair', 'V'],
-      ['Katja S. Johansen', 'member', 'O'],
-    ] as const) {
-      await call('members:create', {
-        committeeId: committee.id,
-        member: { name, role, party, isCitizen: false, isActive: true },
-      });
-    }
-    const meeting = await call<{ meeting: { id: string } }>('meetings:create', {
-      committeeId: committee.id,
-      number: 5,
-      date: '2017-12-12',
-      kind: 'ordinary',
-      isCopyingPrevious: false,
-    });
-    meetingId = meeting.meeting.id;
+    ({ meetingId } = await createOpgaveudvalgMeeting(session.host, [
+      { name: 'Kristine Kryger', role: 'chair', party: 'C' },
+      { name: 'Michael Fenger', role: 'vice_chair', party: 'V' },
+      { name: 'Katja S. Johansen', role: 'member', party: 'O' },
+    ]));
     for (const [title, presenter] of [
       ['Velkomst', 'Formand Kristine Kryger'],
       ['Projektafrunding og tak', 'de tre projektejere'],

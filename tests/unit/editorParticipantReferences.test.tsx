@@ -139,7 +139,9 @@ async function press(
 }
 
 const listbox = () =>
-  document.querySelector<HTMLElement>('[role="listbox"][aria-label="Søg deltager efter navn eller parti"]');
+  document.querySelector<HTMLElement>(
+    '[role="listbox"][aria-label="Søg deltager efter navn eller parti"]',
+  );
 const optionTexts = () =>
   Array.from(listbox()?.querySelectorAll('[role="option"]') ?? []).map((o) => o.textContent);
 const last = (h: Harness) => h.changes[h.changes.length - 1];
@@ -194,7 +196,9 @@ describe('the "@" participant search', () => {
         ],
       },
     ]);
-    expect(h.editor.getRootElement()?.textContent).toBe('Indledning ved Katja S. Johansen og fremlagde.');
+    expect(h.editor.getRootElement()?.textContent).toBe(
+      'Indledning ved Katja S. Johansen og fremlagde.',
+    );
   });
 
   it('closes with Escape and keeps the typed text', async () => {
@@ -205,6 +209,15 @@ describe('the "@" participant search', () => {
     expect(listbox()).toBeNull();
     expect(JSON.stringify(last(h))).not.toContain('participantRef');
     expect(h.editor.getRootElement()?.textContent).toBe('Mail til @kr');
+  });
+
+  it('stays closed while nothing matches, leaving the arrow keys to the editor', async () => {
+    const h = await mount(context);
+    await type(h.editor, 'Se @zz');
+    expect(listbox()).toBeNull();
+    expect(await press(h.editor, KEY_ARROW_DOWN_COMMAND, 'ArrowDown')).toBe(false);
+    await type(h.editor, ' og @m');
+    expect(optionTexts()).toEqual(['Michael Fengernæstformand, V']);
   });
 
   it('does not open inside a mail address', async () => {
@@ -260,7 +273,14 @@ describe('"Indsæt dagsorden" in the Resumé', () => {
         isClosed: false,
         publicTitle: '',
       },
-      { id: 'i3', position: 2, title: 'Kort pause', presenter: '', isClosed: false, publicTitle: '' },
+      {
+        id: 'i3',
+        position: 2,
+        title: 'Kort pause',
+        presenter: '',
+        isClosed: false,
+        publicTitle: '',
+      },
     ],
   };
   const agendaList = (byWord: string) => ({
@@ -268,7 +288,9 @@ describe('"Indsæt dagsorden" in the Resumé', () => {
     ordered: false,
     items: [
       { children: [{ type: 'text', text: `Velkomst ${byWord} Formand Marie-Louise Andreassen` }] },
-      { children: [{ type: 'text', text: `Projektafrunding og tak ${byWord} de tre projektejere` }] },
+      {
+        children: [{ type: 'text', text: `Projektafrunding og tak ${byWord} de tre projektejere` }],
+      },
       { children: [{ type: 'text', text: 'Kort pause' }] },
     ],
   });

@@ -47,7 +47,10 @@ export function agendaLines(
 }
 
 /** The agenda points as a bulleted list, the form of the model document; empty without items. */
-export function agendaRichText(items: readonly AgendaPoint[], options: AgendaTextOptions): RichText {
+export function agendaRichText(
+  items: readonly AgendaPoint[],
+  options: AgendaTextOptions,
+): RichText {
   const lines = agendaLines(items, options);
   if (lines.length === 0) return [];
   const list: List = {

@@ -1,11 +1,17 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
   LexicalTypeaheadMenuPlugin,
   MenuOption,
   useBasicTypeaheadTriggerMatch,
 } from '@lexical/react/LexicalTypeaheadMenuPlugin';
-import { $insertNodes, type LexicalNode, type TextNode } from 'lexical';
+import {
+  $insertNodes,
+  COMMAND_PRIORITY_NORMAL,
+  type LexicalEditor,
+  type LexicalNode,
+  type TextNode,
+} from 'lexical';
 import { TypeaheadList } from '../views/TypeaheadList';
 
 /** One record the search offers: its id and how the list shows it. */
@@ -43,11 +49,20 @@ export function RecordTriggerPlugin({
 }) {
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
-  const triggerFn = useBasicTypeaheadTriggerMatch(trigger, {
+  const matchTrigger = useBasicTypeaheadTriggerMatch(trigger, {
     minLength: 0,
     maxLength: 60,
     allowWhitespace: true,
   });
+  // Open only while something matches: an open menu owns the arrow keys, Enter and Escape,
+  // and with no list on screen they must move the caret and close dialogs as usual.
+  const triggerFn = useCallback(
+    (text: string, editor: LexicalEditor) => {
+      const match = matchTrigger(text, editor);
+      return match && search(match.matchingString).length > 0 ? match : null;
+    },
+    [matchTrigger, search],
+  );
   const options = useMemo(
     () => (query === null ? [] : search(query).map((choice) => new RecordOption(choice))),
     [search, query],
@@ -67,6 +82,8 @@ export function RecordTriggerPlugin({
       onSelectOption={select}
       triggerFn={triggerFn}
       options={options}
+      // Above the document's own arrow keys (ArrowDown on the last line goes to the next body).
+      commandPriority={COMMAND_PRIORITY_NORMAL}
       menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => (
         <TypeaheadList
           anchor={anchor.current}

@@ -7,7 +7,7 @@ import {
   useBasicTypeaheadTriggerMatch,
 } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
-import type { LexicalEditor, TextNode } from 'lexical';
+import { COMMAND_PRIORITY_NORMAL, type LexicalEditor, type TextNode } from 'lexical';
 import {
   INSERT_AGENDA_COMMAND,
   INSERT_DISSENT_COMMAND,
@@ -103,6 +103,8 @@ export function SlashMenuPlugin({ standardTexts }: { standardTexts: readonly str
       onSelectOption={select}
       triggerFn={triggerFn}
       options={options}
+      // Above the document's own arrow keys (ArrowDown on the last line goes to the next body).
+      commandPriority={COMMAND_PRIORITY_NORMAL}
       menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => (
         <TypeaheadList
           anchor={anchor.current}
