@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   committeeKinds,
@@ -6,11 +6,11 @@ import {
   type CommitteeKind,
   type TemplateId,
 } from '../../../main/common/domain/model';
-import type { ApiError } from '../../../main/common/contract/result';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { SelectField, TextField } from '../components/fields';
-import { InlineError, LoadState } from '../components/LoadState';
+import { LoadState } from '../components/LoadState';
+import { NewRecordForm } from '../components/NewRecordForm';
 import { routeHash } from '../router';
 import { OpenPackage } from '../share/OpenPackage';
 
@@ -70,81 +70,62 @@ export function CommitteesScreen() {
 
 function NewCommitteeForm() {
   const { t } = useTranslation();
-  const { client, queue, navigate } = useApp();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<CommitteeKind>('staaende_udvalg');
-  const [organisation, setOrganisation] = useState('');
-  const [template, setTemplate] = useState<TemplateId>('fagudvalg');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim() === '') {
-      setNameError(t('validation.required'));
-      return;
-    }
-    setNameError(null);
-    setBusy(true);
-    const result = await queue.run(() =>
-      client.call('committees:create', {
-        name: name.trim(),
-        kind,
-        organisation: organisation.trim(),
-        template,
-      }),
-    );
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    navigate({ screen: 'committee', committeeId: result.value.id });
-  };
-
+  const { client, navigate } = useApp();
   return (
-    <form
-      className="panel"
-      aria-labelledby="new-committee-heading"
-      onSubmit={(event) => void submit(event)}
-      noValidate
+    <NewRecordForm
+      variant="panel"
+      headingId="new-committee-heading"
+      heading={t('committees.newHeading')}
+      submitLabel={t('committees.create')}
+      blank={{
+        name: '',
+        kind: 'staaende_udvalg' as CommitteeKind,
+        organisation: '',
+        template: 'fagudvalg' as TemplateId,
+      }}
+      required="name"
+      create={(draft) =>
+        client.call('committees:create', {
+          ...draft,
+          name: draft.name.trim(),
+          organisation: draft.organisation.trim(),
+        })
+      }
+      onCreated={(committee) => navigate({ screen: 'committee', committeeId: committee.id })}
     >
-      <h2 id="new-committee-heading">{t('committees.newHeading')}</h2>
-      <div className="field-grid">
-        <TextField
-          label={t('committees.name')}
-          value={name}
-          onChange={setName}
-          isRequired
-          error={nameError}
-          maxLength={200}
-        />
-        <SelectField<CommitteeKind>
-          label={t('committees.kind')}
-          value={kind}
-          onChange={setKind}
-          options={committeeKinds.map((value) => ({ value, label: t(`committeeKinds.${value}`) }))}
-        />
-        <TextField
-          label={t('committees.organisation')}
-          value={organisation}
-          onChange={setOrganisation}
-          maxLength={200}
-        />
-        <SelectField<TemplateId>
-          label={t('committees.template')}
-          value={template}
-          onChange={setTemplate}
-          options={templateIds.map((value) => ({ value, label: t(`templates.${value}`) }))}
-        />
-      </div>
-      <InlineError error={error} />
-      <div className="button-row">
-        <button type="submit" className="button--primary" disabled={isBusy}>
-          {t('committees.create')}
-        </button>
-      </div>
-    </form>
+      {(draft, change, nameError) => (
+        <>
+          <TextField
+            label={t('committees.name')}
+            value={draft.name}
+            onChange={(name) => change({ name })}
+            isRequired
+            error={nameError}
+            maxLength={200}
+          />
+          <SelectField<CommitteeKind>
+            label={t('committees.kind')}
+            value={draft.kind}
+            onChange={(kind) => change({ kind })}
+            options={committeeKinds.map((value) => ({
+              value,
+              label: t(`committeeKinds.${value}`),
+            }))}
+          />
+          <TextField
+            label={t('committees.organisation')}
+            value={draft.organisation}
+            onChange={(organisation) => change({ organisation })}
+            maxLength={200}
+          />
+          <SelectField<TemplateId>
+            label={t('committees.template')}
+            value={draft.template}
+            onChange={(template) => change({ template })}
+            options={templateIds.map((value) => ({ value, label: t(`templates.${value}`) }))}
+          />
+        </>
+      )}
+    </NewRecordForm>
   );
 }

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { memberRoles, type Member, type MemberRole } from '../../../main/common/domain/model';
+import type { Member, MemberRole } from '../../../main/common/domain/model';
 import type { ApiError } from '../../../main/common/contract/result';
 import { useApp } from '../appContext';
-import { CheckboxField, SelectField, TextField } from '../components/fields';
+import { CheckboxField, SelectField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 import { MoveButtons, moveKeyHandler } from '../components/MoveButtons';
-import { PartyField } from '../components/PartyField';
-import { mergePatches } from '../save/saveQueue';
+import { NewRecordForm } from '../components/NewRecordForm';
+import { PersonFields } from '../components/PersonFields';
+import { useRecordPatch } from '../components/useRecordPatch';
 
 type Props = {
   committeeId: string;
@@ -23,18 +24,11 @@ export function MembersPanel({ committeeId, members, onMembersChange }: Props) {
   const { client, queue } = useApp();
   const [error, setError] = useState<ApiError | null>(null);
 
-  const patchMember = (member: Member, patch: MemberPatch, isSendable = true) => {
-    onMembersChange(
-      members.map((candidate) =>
-        candidate.id === member.id ? { ...candidate, ...patch } : candidate,
-      ),
-    );
-    if (!isSendable) return;
-    queue.schedule(`member:${member.id}`, patch, {
-      merge: mergePatches,
-      send: (merged) => client.call('members:update', { id: member.id, patch: merged }),
-    });
-  };
+  const patchMember = useRecordPatch<Member, MemberPatch>(
+    'member',
+    (change) => onMembersChange(change(members)),
+    (id, patch) => client.call('members:update', { id, patch }),
+  );
 
   const move = async (member: Member, toIndex: number) => {
     const result = await queue.run(() =>
@@ -57,23 +51,9 @@ export function MembersPanel({ committeeId, members, onMembersChange }: Props) {
             >
               <legend>{t('members.legend', { number: index + 1, name: member.name })}</legend>
               <div className="record__row">
-                <TextField
-                  label={t('members.name')}
-                  value={member.name}
-                  isRequired
-                  maxLength={200}
-                  error={member.name.trim() === '' ? t('validation.required') : null}
-                  onChange={(name) => patchMember(member, { name }, name.trim() !== '')}
-                />
-                <SelectField<MemberRole>
-                  label={t('members.role')}
-                  value={member.role}
-                  onChange={(role) => patchMember(member, { role })}
-                  options={memberRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
-                />
-                <PartyField
-                  value={member.party}
-                  onChange={(party) => patchMember(member, { party })}
+                <PersonFields
+                  value={member}
+                  onChange={(change, isValid) => patchMember(member, change, isValid)}
                 />
                 <SelectField<'politician' | 'citizen'>
                   label={t('members.type')}
@@ -102,87 +82,36 @@ export function MembersPanel({ committeeId, members, onMembersChange }: Props) {
         ))}
       </ol>
       <InlineError error={error} />
-      <NewMemberForm
-        committeeId={committeeId}
+      <NewRecordForm
+        headingId="new-member-heading"
+        heading={t('members.newHeading')}
+        submitLabel={t('members.add')}
+        blank={{
+          name: '',
+          role: 'member' as MemberRole,
+          party: null as string | null,
+          isCitizen: false,
+        }}
+        required="name"
+        create={(draft) =>
+          client.call('members:create', {
+            committeeId,
+            member: { ...draft, name: draft.name.trim(), isActive: true },
+          })
+        }
         onCreated={(member) => onMembersChange([...members, member])}
-      />
+      >
+        {(draft, change, nameError) => (
+          <>
+            <PersonFields value={draft} nameError={nameError} onChange={change} />
+            <CheckboxField
+              label={t('members.isCitizen')}
+              checked={draft.isCitizen}
+              onChange={(isCitizen) => change({ isCitizen })}
+            />
+          </>
+        )}
+      </NewRecordForm>
     </section>
-  );
-}
-
-function NewMemberForm({
-  committeeId,
-  onCreated,
-}: {
-  committeeId: string;
-  onCreated(member: Member): void;
-}) {
-  const { t } = useTranslation();
-  const { client, queue } = useApp();
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<MemberRole>('member');
-  const [party, setParty] = useState<string | null>(null);
-  const [partyKey, setPartyKey] = useState(0);
-  const [isCitizen, setCitizen] = useState(false);
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim() === '') {
-      setNameError(t('validation.required'));
-      return;
-    }
-    setNameError(null);
-    const result = await queue.run(() =>
-      client.call('members:create', {
-        committeeId,
-        member: { name: name.trim(), role, party, isCitizen, isActive: true },
-      }),
-    );
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setError(null);
-    onCreated(result.value);
-    setName('');
-    setRole('member');
-    setParty(null);
-    setPartyKey((key) => key + 1);
-    setCitizen(false);
-  };
-
-  return (
-    <form
-      className="subform"
-      aria-labelledby="new-member-heading"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-    >
-      <h3 id="new-member-heading">{t('members.newHeading')}</h3>
-      <div className="record__row">
-        <TextField
-          label={t('members.name')}
-          value={name}
-          onChange={setName}
-          isRequired
-          error={nameError}
-          maxLength={200}
-        />
-        <SelectField<MemberRole>
-          label={t('members.role')}
-          value={role}
-          onChange={setRole}
-          options={memberRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
-        />
-        <PartyField key={partyKey} value={party} onChange={setParty} />
-        <CheckboxField label={t('members.isCitizen')} checked={isCitizen} onChange={setCitizen} />
-        <button type="submit" className="button--primary">
-          {t('members.add')}
-        </button>
-      </div>
-      <InlineError error={error} />
-    </form>
   );
 }

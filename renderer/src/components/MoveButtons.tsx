@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Props = {
@@ -9,13 +9,15 @@ type Props = {
   index: number;
   count: number;
   onMove(toIndex: number): void;
+  /** Further buttons of the row, after "Ned" (e.g. delete). */
+  children?: ReactNode;
 };
 
 /**
  * "Op" / "Ned" buttons of a reorderable row. After a move the focus follows the row, so a
  * keyboard user can press the same button again.
  */
-export function MoveButtons({ rowId, name, index, count, onMove }: Props) {
+export function MoveButtons({ rowId, name, index, count, onMove, children }: Props) {
   const { t } = useTranslation();
   const upRef = useRef<HTMLButtonElement>(null);
   const downRef = useRef<HTMLButtonElement>(null);
@@ -55,6 +57,7 @@ export function MoveButtons({ rowId, name, index, count, onMove }: Props) {
       >
         ↓
       </button>
+      {children}
     </div>
   );
 }

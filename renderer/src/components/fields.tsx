@@ -3,6 +3,7 @@
  * and an error message referenced by aria-describedby, so every control has an accessible name.
  */
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type BaseProps = {
   label: string;
@@ -77,6 +78,24 @@ export function TextField(props: TextFieldProps) {
         onBlur={props.onBlur}
       />
     </FieldShell>
+  );
+}
+
+type RequiredTextFieldProps = Omit<TextFieldProps, 'isRequired' | 'error' | 'onChange'> & {
+  /** `isValid` is false for a blank value, which the caller shows but does not save. */
+  onChange(value: string, isValid: boolean): void;
+};
+
+/** A record's name or title, edited in place: blank is marked "required" at once. */
+export function RequiredTextField({ onChange, ...props }: RequiredTextFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      {...props}
+      isRequired
+      error={props.value.trim() === '' ? t('validation.required') : null}
+      onChange={(value) => onChange(value, value.trim() !== '')}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { Fragment, useState, type FormEvent } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
@@ -11,10 +11,12 @@ import {
 import { itemBodyFieldsOf } from '../../../main/common/domain/templates';
 import { useApp } from '../appContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { NumberField, SelectField, TextField } from '../components/fields';
+import { NumberField, RequiredTextField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
-import { MoveButtons, moveKeyHandler } from '../components/MoveButtons';
-import { mergePatches } from '../save/saveQueue';
+import { moveKeyHandler } from '../components/MoveButtons';
+import { NewRecordForm } from '../components/NewRecordForm';
+import { RowControls } from '../components/RowControls';
+import { useRecordPatch } from '../components/useRecordPatch';
 import { PreviousDecisionsOffer } from '../search/PreviousDecisionsOffer';
 import { BodyField } from './BodyField';
 import { emptyBody } from './bodies';
@@ -40,14 +42,9 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
   // Bumped when earlier decisions were inserted into an item's body: its editor reloads.
   const [insertGenerations, setInsertGenerations] = useState<Record<string, number>>({});
 
-  const patch = (item: AgendaItemDetail, change: ItemPatch, isSendable = true) => {
-    setItems((list) => replaceById(list, item.id, (record) => ({ ...record, ...change })));
-    if (!isSendable) return;
-    queue.schedule(`item:${item.id}`, change, {
-      merge: mergePatches,
-      send: (merged) => client.call('items:update', { id: item.id, patch: merged }),
-    });
-  };
+  const patch = useRecordPatch<AgendaItemDetail, ItemPatch>('item', setItems, (id, change) =>
+    client.call('items:update', { id, patch: change }),
+  );
 
   const move = async (item: AgendaItemDetail, toIndex: number) => {
     const result = await queue.run(() =>
@@ -103,12 +100,14 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
                   {t('agenda.itemLabel', { number: item.number, title: item.title })}
                   {item.isClosed && <span className="badge">{t('meeting.closed')}</span>}
                 </h3>
-                <MoveButtons
+                <RowControls
                   rowId={item.id}
                   name={item.title}
                   index={index}
                   count={items.length}
                   onMove={(to) => void move(item, to)}
+                  deleteLabel={t('agenda.delete', { title: item.title })}
+                  onDelete={() => setToDelete({ item, isDecisionLoss: false })}
                 />
               </div>
               <div className="field-grid">
@@ -121,14 +120,12 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
                   onChange={(number) => patch(item, { number })}
                   className="field--narrow"
                 />
-                <TextField
+                <RequiredTextField
                   label={t('agenda.title')}
                   value={item.title}
-                  isRequired
                   maxLength={500}
                   className="field--wide"
-                  error={item.title.trim() === '' ? t('validation.required') : null}
-                  onChange={(title) => patch(item, { title }, title.trim() !== '')}
+                  onChange={(title, isValid) => patch(item, { title }, isValid)}
                 />
                 <SelectField<ItemKind>
                   label={t('agenda.kind')}
@@ -220,24 +217,53 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
                   </Fragment>
                 ))}
               </div>
-              <div className="button-row button-row--end">
-                <button
-                  type="button"
-                  className="button--quiet"
-                  onClick={() => setToDelete({ item, isDecisionLoss: false })}
-                >
-                  {t('agenda.delete', { title: item.title })}
-                </button>
-              </div>
             </section>
           </li>
         ))}
       </ol>
       <InlineError error={error} />
-      <NewItemForm
-        meetingId={meeting.id}
+      <NewRecordForm
+        headingId="new-item-heading"
+        heading={t('agenda.newHeading')}
+        submitLabel={t('agenda.add')}
+        blank={{ title: '', presenter: '' }}
+        required="title"
+        create={(draft) =>
+          client.call('items:create', {
+            meetingId: meeting.id,
+            item: {
+              title: draft.title.trim(),
+              isClosed: false,
+              publicTitle: '',
+              caseId: '',
+              documentNumber: '',
+              presenter: draft.presenter.trim(),
+              kind: 'decision',
+            },
+          })
+        }
         onCreated={(item) => setItems((list) => [...list, item])}
-      />
+      >
+        {(draft, change, titleError) => (
+          <>
+            <TextField
+              label={t('agenda.title')}
+              value={draft.title}
+              onChange={(title) => change({ title })}
+              isRequired
+              error={titleError}
+              maxLength={500}
+              className="field--wide"
+            />
+            <TextField
+              label={t('agenda.presenter')}
+              value={draft.presenter}
+              onChange={(presenter) => change({ presenter })}
+              maxLength={300}
+            />
+          </>
+        )}
+      </NewRecordForm>
       <ConfirmDialog
         message={
           toDelete
@@ -253,83 +279,5 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
         }}
       />
     </section>
-  );
-}
-
-function NewItemForm({
-  meetingId,
-  onCreated,
-}: {
-  meetingId: string;
-  onCreated(item: AgendaItemDetail): void;
-}) {
-  const { t } = useTranslation();
-  const { client, queue } = useApp();
-  const [title, setTitle] = useState('');
-  const [presenter, setPresenter] = useState('');
-  const [titleError, setTitleError] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (title.trim() === '') {
-      setTitleError(t('validation.required'));
-      return;
-    }
-    setTitleError(null);
-    const result = await queue.run(() =>
-      client.call('items:create', {
-        meetingId,
-        item: {
-          title: title.trim(),
-          isClosed: false,
-          publicTitle: '',
-          caseId: '',
-          documentNumber: '',
-          presenter: presenter.trim(),
-          kind: 'decision',
-        },
-      }),
-    );
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setError(null);
-    onCreated(result.value);
-    setTitle('');
-    setPresenter('');
-  };
-
-  return (
-    <form
-      className="subform"
-      aria-labelledby="new-item-heading"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-    >
-      <h3 id="new-item-heading">{t('agenda.newHeading')}</h3>
-      <div className="record__row">
-        <TextField
-          label={t('agenda.title')}
-          value={title}
-          onChange={setTitle}
-          isRequired
-          error={titleError}
-          maxLength={500}
-          className="field--wide"
-        />
-        <TextField
-          label={t('agenda.presenter')}
-          value={presenter}
-          onChange={setPresenter}
-          maxLength={300}
-        />
-        <button type="submit" className="button--primary">
-          {t('agenda.add')}
-        </button>
-      </div>
-      <InlineError error={error} />
-    </form>
   );
 }

@@ -1,14 +1,16 @@
-import { useId, useState, type FormEvent } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
 import type { Appendix } from '../../../main/common/domain/model';
 import { useApp } from '../appContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { CheckboxField, SelectField, TextField } from '../components/fields';
+import { CheckboxField, RequiredTextField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
-import { MoveButtons, moveKeyHandler } from '../components/MoveButtons';
-import { mergePatches } from '../save/saveQueue';
+import { moveKeyHandler } from '../components/MoveButtons';
+import { NewRecordForm } from '../components/NewRecordForm';
+import { RowControls } from '../components/RowControls';
+import { useRecordPatch } from '../components/useRecordPatch';
 import { OpenAppendixButton } from '../share/OpenAppendixButton';
 import { replaceById } from './records';
 
@@ -31,6 +33,16 @@ function formatSize(bytes: number, language: string): string {
   return `${format(bytes / (1024 * 1024))} MB`;
 }
 
+type ItemOption = { value: string; label: string };
+
+/** What a row may do; stable across renders, so an unchanged row is not rendered again. */
+type RowActions = {
+  patch(appendix: Appendix, change: AppendixPatch, isSendable?: boolean): void;
+  move(appendix: Appendix, toIndex: number): void;
+  askDelete(appendix: Appendix): void;
+  replace(appendix: Appendix): void;
+};
+
 /** The appendices (Bilag): numbered by order, with metadata, item and file. */
 export function AppendicesPanel({ meetingId, appendices, items, setAppendices }: Props) {
   const { t } = useTranslation();
@@ -38,14 +50,9 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
   const [toDelete, setToDelete] = useState<Appendix | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const patch = (appendix: Appendix, change: AppendixPatch, isSendable = true) => {
-    setAppendices((list) => replaceById(list, appendix.id, (record) => ({ ...record, ...change })));
-    if (!isSendable) return;
-    queue.schedule(`appendix:${appendix.id}`, change, {
-      merge: mergePatches,
-      send: (merged) => client.call('appendices:update', { id: appendix.id, patch: merged }),
-    });
-  };
+  const patch = useRecordPatch<Appendix, AppendixPatch>('appendix', setAppendices, (id, change) =>
+    client.call('appendices:update', { id, patch: change }),
+  );
 
   const move = async (appendix: Appendix, toIndex: number) => {
     const result = await queue.run(() =>
@@ -69,6 +76,34 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
     else setAppendices((list) => list.filter((record) => record.id !== appendix.id));
   };
 
+  // The rows call the latest handlers through one stable object.
+  const latest = useRef({ patch, move, setAppendices });
+  useLayoutEffect(() => {
+    latest.current = { patch, move, setAppendices };
+  });
+  const actions = useMemo<RowActions>(
+    () => ({
+      patch: (appendix, change, isSendable) => latest.current.patch(appendix, change, isSendable),
+      move: (appendix, toIndex) => void latest.current.move(appendix, toIndex),
+      askDelete: setToDelete,
+      replace: (updated) =>
+        latest.current.setAppendices((list) => replaceById(list, updated.id, () => updated)),
+    }),
+    [],
+  );
+
+  // One option list for every row's item select, kept while the items' numbers and titles stay
+  // the same (body edits change `items` too): 60 items × 40 appendices would otherwise be 2,400
+  // options rendered again on every keystroke.
+  const optionsJson = JSON.stringify([
+    { value: '', label: t('appendices.noItem') },
+    ...items.map((item) => ({
+      value: item.id,
+      label: t('agenda.itemLabel', { number: item.number, title: item.title }),
+    })),
+  ]);
+  const itemOptions = useMemo(() => JSON.parse(optionsJson) as ItemOption[], [optionsJson]);
+
   const sorted = [...appendices].sort((a, b) => a.number - b.number);
 
   return (
@@ -78,84 +113,63 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
       {sorted.length === 0 && <p className="empty">{t('appendices.empty')}</p>}
       <ol className="record-list">
         {sorted.map((appendix, index) => (
-          <li key={appendix.id} className="record">
-            <fieldset
-              onKeyDown={moveKeyHandler(index, sorted.length, (to) => void move(appendix, to))}
-            >
-              <legend>
-                {t('appendices.legend', { number: appendix.number, title: appendix.title })}
-              </legend>
-              <div className="record__row">
-                <TextField
-                  label={t('appendices.title')}
-                  value={appendix.title}
-                  isRequired
-                  maxLength={500}
-                  className="field--wide"
-                  error={appendix.title.trim() === '' ? t('validation.required') : null}
-                  onChange={(title) => patch(appendix, { title }, title.trim() !== '')}
-                />
-                <TextField
-                  label={t('common.documentNumber')}
-                  value={appendix.documentNumber}
-                  maxLength={100}
-                  onChange={(documentNumber) => patch(appendix, { documentNumber })}
-                />
-                <TextField
-                  label={t('common.caseId')}
-                  value={appendix.caseId}
-                  maxLength={100}
-                  onChange={(caseId) => patch(appendix, { caseId })}
-                />
-                <SelectField<string>
-                  label={t('appendices.item')}
-                  value={appendix.itemId ?? ''}
-                  onChange={(value) => patch(appendix, { itemId: value === '' ? null : value })}
-                  options={[
-                    { value: '', label: t('appendices.noItem') },
-                    ...items.map((item) => ({
-                      value: item.id,
-                      label: t('agenda.itemLabel', { number: item.number, title: item.title }),
-                    })),
-                  ]}
-                />
-                <CheckboxField
-                  label={t('appendices.isClosed')}
-                  checked={appendix.isClosed}
-                  onChange={(isClosed) => patch(appendix, { isClosed })}
-                />
-                <MoveButtons
-                  rowId={appendix.id}
-                  name={t('appendices.legend', { number: appendix.number, title: appendix.title })}
-                  index={index}
-                  count={sorted.length}
-                  onMove={(to) => void move(appendix, to)}
-                />
-              </div>
-              <AppendixFile
-                appendix={appendix}
-                onAttached={(updated) =>
-                  setAppendices((list) => replaceById(list, updated.id, () => updated))
-                }
-              />
-              <div className="button-row button-row--end">
-                <button
-                  type="button"
-                  className="button--quiet"
-                  onClick={() => setToDelete(appendix)}
-                >
-                  {t('appendices.delete', { number: appendix.number })}
-                </button>
-              </div>
-            </fieldset>
-          </li>
+          <AppendixRow
+            key={appendix.id}
+            appendix={appendix}
+            index={index}
+            count={sorted.length}
+            itemOptions={itemOptions}
+            actions={actions}
+          />
         ))}
       </ol>
       <InlineError error={error} />
-      <NewAppendixForm
-        meetingId={meetingId}
+      <NewRecordForm
+        headingId="new-appendix-heading"
+        heading={t('appendices.newHeading')}
+        submitLabel={t('appendices.add')}
+        blank={{ title: '', documentNumber: '', caseId: '' }}
+        required="title"
+        create={(draft) =>
+          client.call('appendices:create', {
+            meetingId,
+            appendix: {
+              title: draft.title.trim(),
+              documentNumber: draft.documentNumber.trim(),
+              caseId: draft.caseId.trim(),
+              isClosed: false,
+              itemId: null,
+            },
+          })
+        }
         onCreated={(appendix) => setAppendices((list) => [...list, appendix])}
-      />
+      >
+        {(draft, change, titleError) => (
+          <>
+            <TextField
+              label={t('appendices.title')}
+              value={draft.title}
+              onChange={(title) => change({ title })}
+              isRequired
+              error={titleError}
+              maxLength={500}
+              className="field--wide"
+            />
+            <TextField
+              label={t('common.documentNumber')}
+              value={draft.documentNumber}
+              onChange={(documentNumber) => change({ documentNumber })}
+              maxLength={100}
+            />
+            <TextField
+              label={t('common.caseId')}
+              value={draft.caseId}
+              onChange={(caseId) => change({ caseId })}
+              maxLength={100}
+            />
+          </>
+        )}
+      </NewRecordForm>
       <ConfirmDialog
         message={
           toDelete
@@ -171,6 +185,73 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
     </section>
   );
 }
+
+/** One appendix: rendered again only when it, its place or the item list changes. */
+const AppendixRow = memo(function AppendixRow({
+  appendix,
+  index,
+  count,
+  itemOptions,
+  actions,
+}: {
+  appendix: Appendix;
+  index: number;
+  count: number;
+  itemOptions: readonly ItemOption[];
+  actions: RowActions;
+}) {
+  const { t } = useTranslation();
+  const name = t('appendices.legend', { number: appendix.number, title: appendix.title });
+  return (
+    <li className="record">
+      <fieldset onKeyDown={moveKeyHandler(index, count, (to) => actions.move(appendix, to))}>
+        <legend>{name}</legend>
+        <div className="record__row">
+          <RequiredTextField
+            label={t('appendices.title')}
+            value={appendix.title}
+            maxLength={500}
+            className="field--wide"
+            onChange={(title, isValid) => actions.patch(appendix, { title }, isValid)}
+          />
+          <TextField
+            label={t('common.documentNumber')}
+            value={appendix.documentNumber}
+            maxLength={100}
+            onChange={(documentNumber) => actions.patch(appendix, { documentNumber })}
+          />
+          <TextField
+            label={t('common.caseId')}
+            value={appendix.caseId}
+            maxLength={100}
+            onChange={(caseId) => actions.patch(appendix, { caseId })}
+          />
+          <SelectField<string>
+            label={t('appendices.item')}
+            value={appendix.itemId ?? ''}
+            onChange={(value) => actions.patch(appendix, { itemId: value === '' ? null : value })}
+            options={itemOptions}
+          />
+          <CheckboxField
+            label={t('appendices.isClosed')}
+            checked={appendix.isClosed}
+            onChange={(isClosed) => actions.patch(appendix, { isClosed })}
+          />
+          <RowControls
+            rowId={appendix.id}
+            name={name}
+            index={index}
+            count={count}
+            onMove={(to) => actions.move(appendix, to)}
+            deleteLabel={t('appendices.delete', { number: appendix.number })}
+            onDelete={() => actions.askDelete(appendix)}
+          />
+        </div>
+        <AppendixFile appendix={appendix} onAttached={actions.replace} />
+      </fieldset>
+    </li>
+  );
+});
 
 /** The appendix's file: browser mode uploads the chosen bytes; the app asks main to show its dialog. */
 function AppendixFile({
@@ -252,84 +333,5 @@ function AppendixFile({
       {isBusy && <span role="status">{t('appendices.uploading')}</span>}
       <InlineError error={error} />
     </div>
-  );
-}
-
-function NewAppendixForm({
-  meetingId,
-  onCreated,
-}: {
-  meetingId: string;
-  onCreated(appendix: Appendix): void;
-}) {
-  const { t } = useTranslation();
-  const { client, queue } = useApp();
-  const [title, setTitle] = useState('');
-  const [documentNumber, setDocumentNumber] = useState('');
-  const [caseId, setCaseId] = useState('');
-  const [titleError, setTitleError] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (title.trim() === '') {
-      setTitleError(t('validation.required'));
-      return;
-    }
-    setTitleError(null);
-    const result = await queue.run(() =>
-      client.call('appendices:create', {
-        meetingId,
-        appendix: {
-          title: title.trim(),
-          documentNumber: documentNumber.trim(),
-          caseId: caseId.trim(),
-          isClosed: false,
-          itemId: null,
-        },
-      }),
-    );
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setError(null);
-    onCreated(result.value);
-    setTitle('');
-    setDocumentNumber('');
-    setCaseId('');
-  };
-
-  return (
-    <form
-      className="subform"
-      aria-labelledby="new-appendix-heading"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-    >
-      <h3 id="new-appendix-heading">{t('appendices.newHeading')}</h3>
-      <div className="record__row">
-        <TextField
-          label={t('appendices.title')}
-          value={title}
-          onChange={setTitle}
-          isRequired
-          error={titleError}
-          maxLength={500}
-          className="field--wide"
-        />
-        <TextField
-          label={t('common.documentNumber')}
-          value={documentNumber}
-          onChange={setDocumentNumber}
-          maxLength={100}
-        />
-        <TextField label={t('common.caseId')} value={caseId} onChange={setCaseId} maxLength={100} />
-        <button type="submit" className="button--primary">
-          {t('appendices.add')}
-        </button>
-      </div>
-      <InlineError error={error} />
-    </form>
   );
 }

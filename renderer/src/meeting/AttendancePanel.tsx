@@ -1,21 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
 import {
   attendanceStatuses,
-  memberRoles,
   type AttendanceStatus,
-  type MemberRole,
   type Participant,
 } from '../../../main/common/domain/model';
 import { useApp } from '../appContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
-import { PartyField } from '../components/PartyField';
-import { mergePatches } from '../save/saveQueue';
-import { replaceById } from './records';
+import { NewRecordForm } from '../components/NewRecordForm';
+import { PersonFields } from '../components/PersonFields';
+import { useRecordPatch } from '../components/useRecordPatch';
 
 type Props = {
   meetingId: string;
@@ -35,16 +33,11 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
   const [toDelete, setToDelete] = useState<Participant | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const patch = (participant: Participant, change: ParticipantPatch, isSendable = true) => {
-    setParticipants((list) =>
-      replaceById(list, participant.id, (record) => ({ ...record, ...change })),
-    );
-    if (!isSendable) return;
-    queue.schedule(`participant:${participant.id}`, change, {
-      merge: mergePatches,
-      send: (merged) => client.call('participants:update', { id: participant.id, patch: merged }),
-    });
-  };
+  const patch = useRecordPatch<Participant, ParticipantPatch>(
+    'participant',
+    setParticipants,
+    (id, change) => client.call('participants:update', { id, patch: change }),
+  );
 
   const remove = async (participant: Participant) => {
     setToDelete(null);
@@ -64,6 +57,14 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
         ),
     );
   };
+
+  /** "Stedfortræder for": no one, or another participant. */
+  const substituteOptions = (ownId: string | null) => [
+    { value: '', label: t('attendance.noOne') },
+    ...participants
+      .filter((other) => other.id !== ownId)
+      .map((other) => ({ value: other.id, label: other.name })),
+  ];
 
   const nameOf = (id: string | null) => participants.find((record) => record.id === id)?.name ?? '';
 
@@ -85,32 +86,20 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                   : ''}
               </legend>
               <div className="record__row">
-                <TextField
-                  label={t('members.name')}
-                  value={participant.name}
-                  isRequired
-                  maxLength={200}
-                  error={participant.name.trim() === '' ? t('validation.required') : null}
-                  onChange={(name) => patch(participant, { name }, name.trim() !== '')}
-                />
-                <SelectField<AttendanceStatus>
-                  label={t('attendance.status')}
-                  value={participant.attendance}
-                  onChange={(attendance) => patch(participant, { attendance })}
-                  options={attendanceStatuses.map((value) => ({
-                    value,
-                    label: t(`attendanceStatuses.${value}`),
-                  }))}
-                />
-                <SelectField<MemberRole>
-                  label={t('members.role')}
-                  value={participant.role}
-                  onChange={(role) => patch(participant, { role })}
-                  options={memberRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
-                />
-                <PartyField
-                  value={participant.party}
-                  onChange={(party) => patch(participant, { party })}
+                <PersonFields
+                  value={participant}
+                  onChange={(change, isValid) => patch(participant, change, isValid)}
+                  afterName={
+                    <SelectField<AttendanceStatus>
+                      label={t('attendance.status')}
+                      value={participant.attendance}
+                      onChange={(attendance) => patch(participant, { attendance })}
+                      options={attendanceStatuses.map((value) => ({
+                        value,
+                        label: t(`attendanceStatuses.${value}`),
+                      }))}
+                    />
+                  }
                 />
                 <SelectField<string>
                   label={t('attendance.substituteFor')}
@@ -118,12 +107,7 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                   onChange={(value) =>
                     patch(participant, { substituteForId: value === '' ? null : value })
                   }
-                  options={[
-                    { value: '', label: t('attendance.noOne') },
-                    ...participants
-                      .filter((other) => other.id !== participant.id)
-                      .map((other) => ({ value: other.id, label: other.name })),
-                  ]}
+                  options={substituteOptions(participant.id)}
                 />
                 <TextField
                   label={t('attendance.partialPresence')}
@@ -198,11 +182,42 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
         ))}
       </ul>
       <InlineError error={error} />
-      <NewParticipantForm
-        meetingId={meetingId}
-        participants={participants}
+      <NewRecordForm
+        headingId="new-participant-heading"
+        heading={t('attendance.newHeading')}
+        submitLabel={t('attendance.add')}
+        blank={{ name: '', party: null as string | null, substituteForId: '' }}
+        required="name"
+        create={(draft) =>
+          client.call('participants:create', {
+            meetingId,
+            participant: {
+              name: draft.name.trim(),
+              role: 'member',
+              party: draft.party,
+              isCitizen: false,
+              attendance: 'present',
+              substituteForId: draft.substituteForId === '' ? null : draft.substituteForId,
+              partialPresence: '',
+              note: '',
+              absentFromItemIds: [],
+            },
+          })
+        }
         onCreated={(participant) => setParticipants((list) => [...list, participant])}
-      />
+      >
+        {(draft, change, nameError) => (
+          <>
+            <PersonFields value={draft} nameError={nameError} onChange={change} />
+            <SelectField<string>
+              label={t('attendance.substituteFor')}
+              value={draft.substituteForId}
+              onChange={(substituteForId) => change({ substituteForId })}
+              options={substituteOptions(null)}
+            />
+          </>
+        )}
+      </NewRecordForm>
       <ConfirmDialog
         message={toDelete ? t('attendance.confirmRemove', { name: toDelete.name }) : null}
         confirmLabel={t('common.delete')}
@@ -212,90 +227,5 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
         }}
       />
     </section>
-  );
-}
-
-function NewParticipantForm(props: {
-  meetingId: string;
-  participants: Participant[];
-  onCreated(participant: Participant): void;
-}) {
-  const { t } = useTranslation();
-  const { client, queue } = useApp();
-  const [name, setName] = useState('');
-  const [party, setParty] = useState<string | null>(null);
-  const [partyKey, setPartyKey] = useState(0);
-  const [substituteForId, setSubstituteForId] = useState('');
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim() === '') {
-      setNameError(t('validation.required'));
-      return;
-    }
-    setNameError(null);
-    const result = await queue.run(() =>
-      client.call('participants:create', {
-        meetingId: props.meetingId,
-        participant: {
-          name: name.trim(),
-          role: 'member',
-          party,
-          isCitizen: false,
-          attendance: 'present',
-          substituteForId: substituteForId === '' ? null : substituteForId,
-          partialPresence: '',
-          note: '',
-          absentFromItemIds: [],
-        },
-      }),
-    );
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setError(null);
-    props.onCreated(result.value);
-    setName('');
-    setParty(null);
-    setPartyKey((key) => key + 1);
-    setSubstituteForId('');
-  };
-
-  return (
-    <form
-      className="subform"
-      aria-labelledby="new-participant-heading"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-    >
-      <h3 id="new-participant-heading">{t('attendance.newHeading')}</h3>
-      <div className="record__row">
-        <TextField
-          label={t('members.name')}
-          value={name}
-          onChange={setName}
-          isRequired
-          error={nameError}
-          maxLength={200}
-        />
-        <PartyField key={partyKey} value={party} onChange={setParty} />
-        <SelectField<string>
-          label={t('attendance.substituteFor')}
-          value={substituteForId}
-          onChange={setSubstituteForId}
-          options={[
-            { value: '', label: t('attendance.noOne') },
-            ...props.participants.map((other) => ({ value: other.id, label: other.name })),
-          ]}
-        />
-        <button type="submit" className="button--primary">
-          {t('attendance.add')}
-        </button>
-      </div>
-      <InlineError error={error} />
-    </form>
   );
 }
