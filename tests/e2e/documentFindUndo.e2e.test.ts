@@ -233,7 +233,12 @@ describe('the meeting document as one document', () => {
     await expect.poll(activeSectionId).toBe(`document-item-${itemIds[itemCount - 1]}`);
     expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(farWord);
 
+    // Ctrl+F with a word selected finds that word, from the body the caret is in; F3 steps on.
     await page.keyboard.press('Control+F');
+    expect(await field.inputValue()).toBe(farWord);
+    await expect.poll(() => count.innerText()).toBe('2 af 2');
+    await page.keyboard.press('F3');
+    await expect.poll(() => count.innerText()).toBe('1 af 2');
     await field.fill('findes ikke i referatet');
     await expect.poll(() => count.innerText()).toBe('Ingen resultater');
     await field.press('Escape');

@@ -68,7 +68,12 @@ export function DocumentTools({
     stepRequest: { step: 1 | -1; count: number };
     originKey: string | null;
     opener: HTMLElement | null;
+    initialQuery: string;
   } | null>(null);
+  const isFindOpen = useRef(false);
+  useEffect(() => {
+    isFindOpen.current = find !== null;
+  }, [find]);
 
   const entries = useMemo(() => documentEntries(detail), [detail]);
   useLayoutEffect(() => {
@@ -96,31 +101,45 @@ export function DocumentTools({
   }, [bodies, appendices, participants, items, meeting.isClosed, lang]);
 
   useEffect(() => {
+    const open = (event: KeyboardEvent) => {
+      event.preventDefault();
+      const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      const originKey = active
+        ? (bodies.entries.find((entry) =>
+            bodies.editorOf(entry.key)?.getRootElement()?.contains(active),
+          )?.key ?? null)
+        : null;
+      // A word selected in the text is what the user wants to find, as in a browser.
+      const selected = window.getSelection()?.toString() ?? '';
+      const initialQuery = selected.length <= 200 && !selected.includes('\n') ? selected : '';
+      setFind((current) =>
+        current
+          ? { ...current, focusRequest: current.focusRequest + 1 }
+          : {
+              focusRequest: 0,
+              stepRequest: { step: 1, count: 0 },
+              originKey,
+              opener: active,
+              initialQuery,
+            },
+      );
+    };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!isCommandKey(event)) {
-        if (event.key === 'F3') {
-          event.preventDefault();
-          const step = event.shiftKey ? -1 : 1;
-          setFind((open) =>
-            open ? { ...open, stepRequest: { step, count: open.stepRequest.count + 1 } } : open,
-          );
+      if (event.key === 'F3' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        // F3 steps through the matches, and opens the bar when it is closed.
+        if (!isFindOpen.current) {
+          open(event);
+          return;
         }
-        return;
-      }
-      if (event.code === 'KeyF' && !event.shiftKey) {
         event.preventDefault();
-        const active =
-          document.activeElement instanceof HTMLElement ? document.activeElement : null;
-        const originKey = active
-          ? (bodies.entries.find((entry) =>
-              bodies.editorOf(entry.key)?.getRootElement()?.contains(active),
-            )?.key ?? null)
-          : null;
-        setFind((open) =>
-          open
-            ? { ...open, focusRequest: open.focusRequest + 1 }
-            : { focusRequest: 0, stepRequest: { step: 1, count: 0 }, originKey, opener: active },
+        const step = event.shiftKey ? -1 : 1;
+        setFind((current) =>
+          current
+            ? { ...current, stepRequest: { step, count: current.stepRequest.count + 1 } }
+            : current,
         );
+      } else if (isCommandKey(event) && event.code === 'KeyF' && !event.shiftKey) {
+        open(event);
       }
     };
     // Capture: before the editors, and before the browser's own find bar (browser mode).
@@ -158,6 +177,7 @@ export function DocumentTools({
           stepRequest={find.stepRequest}
           originKey={find.originKey}
           opener={find.opener}
+          initialQuery={find.initialQuery}
           onClose={() => setFind(null)}
         />
       )}

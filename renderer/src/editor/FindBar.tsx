@@ -58,6 +58,8 @@ export type FindBarProps = {
   originKey: string | null;
   /** The element focused when the bar opened. */
   opener: HTMLElement | null;
+  /** The text selected when the bar opened (found at once). */
+  initialQuery: string;
   onClose(): void;
 };
 
@@ -68,12 +70,13 @@ export function FindBar({
   stepRequest,
   originKey,
   opener,
+  initialQuery,
   onClose,
 }: FindBarProps) {
   const { t } = useTranslation();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   const [isCaseSensitive, setCaseSensitive] = useState(false);
   const [isAccentInsensitive, setAccentInsensitive] = useState(false);
   const [matches, setMatches] = useState<DocumentMatch[]>([]);
