@@ -1,18 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
-  LexicalTypeaheadMenuPlugin,
   MenuOption,
   useBasicTypeaheadTriggerMatch,
 } from '@lexical/react/LexicalTypeaheadMenuPlugin';
-import {
-  $insertNodes,
-  COMMAND_PRIORITY_NORMAL,
-  type LexicalEditor,
-  type LexicalNode,
-  type TextNode,
-} from 'lexical';
-import { TypeaheadList } from '../views/TypeaheadList';
+import { $insertNodes, type LexicalEditor, type LexicalNode, type TextNode } from 'lexical';
+import { ListTypeaheadPlugin } from './ListTypeaheadPlugin';
 
 /** One record the search offers: its id and how the list shows it. */
 export type RecordChoice = { id: string; label: string; detail?: string };
@@ -77,23 +70,12 @@ export function RecordTriggerPlugin({
     });
   };
   return (
-    <LexicalTypeaheadMenuPlugin<RecordOption>
-      onQueryChange={setQuery}
-      onSelectOption={select}
+    <ListTypeaheadPlugin<RecordOption>
+      label={label}
       triggerFn={triggerFn}
       options={options}
-      // Above the document's own arrow keys (ArrowDown on the last line goes to the next body).
-      commandPriority={COMMAND_PRIORITY_NORMAL}
-      menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => (
-        <TypeaheadList
-          anchor={anchor.current}
-          label={label}
-          options={options}
-          selectedIndex={selectedIndex}
-          onSelect={selectOptionAndCleanUp}
-          onHighlight={setHighlightedIndex}
-        />
-      )}
+      onQueryChange={setQuery}
+      onSelectOption={select}
     />
   );
 }

@@ -2,12 +2,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
-  LexicalTypeaheadMenuPlugin,
   MenuOption,
   useBasicTypeaheadTriggerMatch,
 } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
-import { COMMAND_PRIORITY_NORMAL, type LexicalEditor, type TextNode } from 'lexical';
+import type { LexicalEditor, TextNode } from 'lexical';
 import {
   INSERT_AGENDA_COMMAND,
   INSERT_DISSENT_COMMAND,
@@ -17,7 +16,7 @@ import {
   SET_BLOCK_TYPE_COMMAND,
 } from '../commands';
 import { useReferenceLookup } from '../referenceLookup';
-import { TypeaheadList } from '../views/TypeaheadList';
+import { ListTypeaheadPlugin } from './ListTypeaheadPlugin';
 
 class CommandOption extends MenuOption {
   label: string;
@@ -98,23 +97,12 @@ export function SlashMenuPlugin({ standardTexts }: { standardTexts: readonly str
     option.run(editor);
   };
   return (
-    <LexicalTypeaheadMenuPlugin<CommandOption>
-      onQueryChange={setQuery}
-      onSelectOption={select}
+    <ListTypeaheadPlugin<CommandOption>
+      label={t('editor.slashMenu')}
       triggerFn={triggerFn}
       options={options}
-      // Above the document's own arrow keys (ArrowDown on the last line goes to the next body).
-      commandPriority={COMMAND_PRIORITY_NORMAL}
-      menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) => (
-        <TypeaheadList
-          anchor={anchor.current}
-          label={t('editor.slashMenu')}
-          options={options}
-          selectedIndex={selectedIndex}
-          onSelect={selectOptionAndCleanUp}
-          onHighlight={setHighlightedIndex}
-        />
-      )}
+      onQueryChange={setQuery}
+      onSelectOption={select}
     />
   );
 }
