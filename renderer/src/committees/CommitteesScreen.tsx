@@ -83,7 +83,7 @@ function NewCommitteeForm() {
         organisation: '',
         template: 'fagudvalg' as TemplateId,
       }}
-      required="name"
+      required={{ key: 'name', label: t('committees.name'), maxLength: 200 }}
       create={(draft) =>
         client.call('committees:create', {
           ...draft,
@@ -93,16 +93,8 @@ function NewCommitteeForm() {
       }
       onCreated={(committee) => navigate({ screen: 'committee', committeeId: committee.id })}
     >
-      {(draft, change, nameError) => (
+      {(draft, change) => (
         <>
-          <TextField
-            label={t('committees.name')}
-            value={draft.name}
-            onChange={(name) => change({ name })}
-            isRequired
-            error={nameError}
-            maxLength={200}
-          />
           <SelectField<CommitteeKind>
             label={t('committees.kind')}
             value={draft.kind}

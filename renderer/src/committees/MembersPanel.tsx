@@ -92,7 +92,7 @@ export function MembersPanel({ committeeId, members, onMembersChange }: Props) {
           party: null as string | null,
           isCitizen: false,
         }}
-        required="name"
+        required={{ key: 'name', label: t('members.name'), maxLength: 200 }}
         create={(draft) =>
           client.call('members:create', {
             committeeId,
@@ -101,9 +101,9 @@ export function MembersPanel({ committeeId, members, onMembersChange }: Props) {
         }
         onCreated={(member) => onMembersChange([...members, member])}
       >
-        {(draft, change, nameError) => (
+        {(draft, change) => (
           <>
-            <PersonFields value={draft} nameError={nameError} onChange={change} />
+            <PersonFields value={draft} hasName={false} onChange={change} />
             <CheckboxField
               label={t('members.isCitizen')}
               checked={draft.isCitizen}

@@ -2,6 +2,7 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Result } from '../../../main/common/contract/result';
 import { useApp } from '../appContext';
+import { TextField } from './fields';
 import { InlineError } from './LoadState';
 
 type Props<T, D> = {
@@ -11,8 +12,11 @@ type Props<T, D> = {
   submitLabel: string;
   /** The empty form; it comes back after each record is created. */
   blank: D;
-  /** The record's name or title: blank is refused before the library is asked. */
-  required: keyof D;
+  /**
+   * The record's name or title, the form's first field: blank is refused before the library
+   * is asked.
+   */
+  required: { key: keyof D & string; label: string; maxLength: number; className?: string };
   /** Asks the library to create the record (run in the save queue). */
   create(draft: D): Promise<Result<T>>;
   onCreated(record: T): void;
@@ -21,8 +25,8 @@ type Props<T, D> = {
    * form (h2, a grid of fields, the button below).
    */
   variant?: 'subform' | 'panel';
-  /** The fields over the draft; `requiredError` belongs on the field of `required`. */
-  children(draft: D, change: (patch: Partial<D>) => void, requiredError: string | null): ReactNode;
+  /** The other fields over the draft. */
+  children(draft: D, change: (patch: Partial<D>) => void): ReactNode;
 };
 
 /** An "add" form: keeps the draft, checks the required field, creates, shows the library's error. */
@@ -46,8 +50,11 @@ export function NewRecordForm<T, D extends Record<string, unknown>>({
   const [error, setError] = useState<ApiError | null>(null);
   const [isBusy, setBusy] = useState(false);
 
+  const requiredValue = String(draft[required.key] ?? '');
+  const change = (patch: Partial<D>) => setDraft({ ...draft, ...patch });
+
   const submit = async () => {
-    if (String(draft[required] ?? '').trim() === '') {
+    if (requiredValue.trim() === '') {
       setRequiredError(t('validation.required'));
       return;
     }
@@ -83,9 +90,16 @@ export function NewRecordForm<T, D extends Record<string, unknown>>({
     >
       <Heading id={headingId}>{heading}</Heading>
       <div className={variant === 'panel' ? 'field-grid' : 'record__row'}>
-        <Fragment key={generation}>
-          {children(draft, (patch) => setDraft({ ...draft, ...patch }), requiredError)}
-        </Fragment>
+        <TextField
+          label={required.label}
+          value={requiredValue}
+          onChange={(value) => change({ [required.key]: value } as Partial<D>)}
+          isRequired
+          error={requiredError}
+          maxLength={required.maxLength}
+          className={required.className}
+        />
+        <Fragment key={generation}>{children(draft, change)}</Fragment>
         {variant === 'subform' && button}
       </div>
       <InlineError error={error} />

@@ -227,7 +227,12 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
         heading={t('agenda.newHeading')}
         submitLabel={t('agenda.add')}
         blank={{ title: '', presenter: '' }}
-        required="title"
+        required={{
+          key: 'title',
+          label: t('agenda.title'),
+          maxLength: 500,
+          className: 'field--wide',
+        }}
         create={(draft) =>
           client.call('items:create', {
             meetingId: meeting.id,
@@ -244,24 +249,13 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
         }
         onCreated={(item) => setItems((list) => [...list, item])}
       >
-        {(draft, change, titleError) => (
-          <>
-            <TextField
-              label={t('agenda.title')}
-              value={draft.title}
-              onChange={(title) => change({ title })}
-              isRequired
-              error={titleError}
-              maxLength={500}
-              className="field--wide"
-            />
-            <TextField
-              label={t('agenda.presenter')}
-              value={draft.presenter}
-              onChange={(presenter) => change({ presenter })}
-              maxLength={300}
-            />
-          </>
+        {(draft, change) => (
+          <TextField
+            label={t('agenda.presenter')}
+            value={draft.presenter}
+            onChange={(presenter) => change({ presenter })}
+            maxLength={300}
+          />
         )}
       </NewRecordForm>
       <ConfirmDialog

@@ -129,7 +129,12 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
         heading={t('appendices.newHeading')}
         submitLabel={t('appendices.add')}
         blank={{ title: '', documentNumber: '', caseId: '' }}
-        required="title"
+        required={{
+          key: 'title',
+          label: t('appendices.title'),
+          maxLength: 500,
+          className: 'field--wide',
+        }}
         create={(draft) =>
           client.call('appendices:create', {
             meetingId,
@@ -144,17 +149,8 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
         }
         onCreated={(appendix) => setAppendices((list) => [...list, appendix])}
       >
-        {(draft, change, titleError) => (
+        {(draft, change) => (
           <>
-            <TextField
-              label={t('appendices.title')}
-              value={draft.title}
-              onChange={(title) => change({ title })}
-              isRequired
-              error={titleError}
-              maxLength={500}
-              className="field--wide"
-            />
             <TextField
               label={t('common.documentNumber')}
               value={draft.documentNumber}

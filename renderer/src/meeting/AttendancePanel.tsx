@@ -187,7 +187,7 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
         heading={t('attendance.newHeading')}
         submitLabel={t('attendance.add')}
         blank={{ name: '', party: null as string | null, substituteForId: '' }}
-        required="name"
+        required={{ key: 'name', label: t('members.name'), maxLength: 200 }}
         create={(draft) =>
           client.call('participants:create', {
             meetingId,
@@ -206,9 +206,9 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
         }
         onCreated={(participant) => setParticipants((list) => [...list, participant])}
       >
-        {(draft, change, nameError) => (
+        {(draft, change) => (
           <>
-            <PersonFields value={draft} nameError={nameError} onChange={change} />
+            <PersonFields value={draft} hasName={false} onChange={change} />
             <SelectField<string>
               label={t('attendance.substituteFor')}
               value={draft.substituteForId}
