@@ -156,6 +156,12 @@ describe('the meeting document as one document', () => {
     await page.keyboard.press('Backspace');
     await page.keyboard.press('ArrowUp');
     await expect.poll(activeSectionId).toBe(`document-item-${itemIds[0]}`);
+    // From the first Ad-section up into the meeting's own bodies above the decisions.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowUp');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Tidligere beslutninger');
     expect(session.pageErrors).toEqual([]);
   });
 
