@@ -1,7 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-type Props = {
+export type MoveButtonsProps = {
   /** Id of the row, used to keep focus on the moved row's button. */
   rowId: string;
   /** The row's name for the buttons' accessible names ("Flyt X op"). */
@@ -17,7 +17,7 @@ type Props = {
  * "Op" / "Ned" buttons of a reorderable row. After a move the focus follows the row, so a
  * keyboard user can press the same button again.
  */
-export function MoveButtons({ rowId, name, index, count, onMove, children }: Props) {
+export function MoveButtons({ rowId, name, index, count, onMove, children }: MoveButtonsProps) {
   const { t } = useTranslation();
   const upRef = useRef<HTMLButtonElement>(null);
   const downRef = useRef<HTMLButtonElement>(null);

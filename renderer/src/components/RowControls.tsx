@@ -1,13 +1,6 @@
-import { MoveButtons } from './MoveButtons';
+import { MoveButtons, type MoveButtonsProps } from './MoveButtons';
 
-type Props = {
-  /** Id of the row, used to keep focus on the moved row's button. */
-  rowId: string;
-  /** The row's name for the move buttons' accessible names ("Flyt X op"). */
-  name: string;
-  index: number;
-  count: number;
-  onMove(toIndex: number): void;
+type Props = Omit<MoveButtonsProps, 'children'> & {
   /** The delete button's accessible name, e.g. "Slet bilag 2". */
   deleteLabel: string;
   /** Asks before deleting (the panel shows its confirm dialog). */
