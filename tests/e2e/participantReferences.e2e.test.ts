@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichText } from '../../main/common/domain/richText';
 import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
+import { seriousAxeViolations } from './helpers/axe';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 
 let session: BrowserSession;
@@ -118,6 +119,8 @@ describe('participant references and the agenda in the Resumé', () => {
       .poll(() => list.getByRole('option', { selected: true }).innerText())
       .toContain('Katja S. Johansen');
     expect(await list.getByRole('option', { name: /Katja/ }).innerText()).toContain('medlem, O');
+    // The open list is an accessible listbox, the highlighted option the text box's active one.
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await list.waitFor({ state: 'detached' });
     await page.keyboard.type(' som formand.');

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { createPortal } from 'react-dom';
 import type { MenuOption } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 
@@ -25,6 +25,19 @@ export function TypeaheadList<T extends LabelledOption>({
   onHighlight(index: number): void;
 }) {
   const id = useId();
+  useEffect(() => {
+    if (!anchor) return undefined;
+    // Lexical makes its positioning box a listbox named "Typeahead menu"; a listbox inside a
+    // listbox is invalid (axe: aria-required-children), so the box is only layout. Lexical
+    // sets the role after this effect when it attaches the box: apply again after the frame.
+    const neutralize = () => {
+      anchor.setAttribute('role', 'presentation');
+      anchor.removeAttribute('aria-label');
+    };
+    neutralize();
+    const frame = requestAnimationFrame(neutralize);
+    return () => cancelAnimationFrame(frame);
+  });
   if (!anchor || options.length === 0) return null;
   return createPortal(
     <ul className="editor-typeahead" role="listbox" aria-label={label} id={id}>
