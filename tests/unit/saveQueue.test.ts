@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../main/common/contract/result';
 import { mergePatches, SaveQueue } from '../../renderer/src/save/saveQueue';
 
@@ -38,6 +38,24 @@ describe('SaveQueue', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(transport.sent).toEqual([{ location: 'Rådhuset' }]);
     expect(queue.getSnapshot().state).toBe('saved');
+  });
+
+  it('sends once after a pause in typing, however long the typing goes on before it', async () => {
+    vi.useFakeTimers();
+    try {
+      const queue = new SaveQueue(100);
+      const transport = recorder<string>();
+      for (let keystroke = 0; keystroke < 10; keystroke++) {
+        queue.schedule('body:1', `v${keystroke}`, { send: transport.send });
+        await vi.advanceTimersByTimeAsync(60);
+      }
+      expect(transport.sent).toEqual([]);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(transport.sent).toEqual(['v9']);
+      expect(queue.hasUnsaved()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps a failed edit under newer ones and sends it again on retry', async () => {

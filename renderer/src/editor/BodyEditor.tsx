@@ -2,9 +2,10 @@
  * The rich-text editor of one body (Resumé, Indstilling, a decision's Ad-section ...).
  *
  * It loads `initialContent` once (remount with a new `key` to load other content), reports
- * every content change as `RichText` through `onChange` (the caller debounces and saves), and
- * displays references from `context`. Structured parts (votes, dissents, appendix and
- * participant references) are custom nodes bound to record ids.
+ * content changes through `onEdit` (a reader, converted when the caller's debounced save sends)
+ * or `onChange` (the `RichText` after every change), and displays references from `context`.
+ * Structured parts (votes, dissents, appendix and participant references) are custom nodes
+ * bound to record ids.
  */
 import { useMemo, type ReactNode } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
@@ -49,7 +50,13 @@ export type BodyEditorContext = {
 
 export type BodyEditorProps = {
   initialContent: RichText;
-  onChange(content: RichText): void;
+  /** Every change as `RichText` (converts the whole body per change: for small uses and tests). */
+  onChange?: (content: RichText) => void;
+  /**
+   * That the content changed, with a reader of the current content: the conversion of the
+   * whole body is left to the debounced save instead of running on every keystroke.
+   */
+  onEdit?: (read: () => RichText) => void;
   context: BodyEditorContext;
   ariaLabel: string;
   /** Approved or signed minutes are shown read-only. */
@@ -67,6 +74,7 @@ const isSafeUrl = (url: string) => safeUrlSchema.safeParse(url).success;
 export function BodyEditor({
   initialContent,
   onChange,
+  onEdit,
   context,
   ariaLabel,
   isReadOnly = false,
@@ -127,7 +135,11 @@ export function BodyEditor({
           <AgendaPlugin />
           <SlashMenuPlugin standardTexts={standardTexts} />
           <PastePlugin />
-          <RichTextChangePlugin initialContent={initialContent} onChange={onChange} />
+          <RichTextChangePlugin
+            initialContent={initialContent}
+            onChange={onChange}
+            onEdit={onEdit}
+          />
         </div>
       </LexicalComposer>
     </ReferenceContext.Provider>

@@ -15,7 +15,7 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyOwner } from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
+import type { ApiError, Result } from '../../../main/common/contract/result';
 import type { Body } from '../../../main/common/domain/model';
 import {
   richTextFromPlain,
@@ -32,6 +32,9 @@ import { isOpenBody, useMeetingRecords } from '../editor/meetingRecords';
 import { useMountNearViewport } from '../editor/useMountNearViewport';
 import { resolveAppendixRef } from '../../../main/common/editor/references';
 import { bodyKey, bodyLabelKey } from './bodies';
+
+/** An edit of a body: its content, or a reader of the editor's content (converted when sent). */
+type BodyEdit = RichText | (() => RichText);
 
 export type BodyFieldProps = {
   /** Which body this is (meeting or item, and the field). */
@@ -70,6 +73,8 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
   const [conflict, setConflict] = useState<ApiError | null>(null);
   const [isHistoryOpen, setHistoryOpen] = useState(false);
   const baseRevision = useRef(body.revision);
+  // The stored content (as JSON once compared): a save of the same content is not sent.
+  const stored = useRef<RichText | string>(body.content);
   const lazyRef = useRef<HTMLDivElement>(null);
   const [isEditorStarted, startEditor] = useMountNearViewport(lazyRef, !isLazy);
   // Set when the user asked for this body (focus, click, Enter): the new editor takes the focus.
@@ -106,20 +111,28 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
   };
 
   const schedule = useCallback(
-    (content: RichText, isImmediate = false) => {
-      queue.schedule(key, content, {
+    (edit: BodyEdit, isImmediate = false) => {
+      queue.schedule(key, edit, {
         isImmediate,
-        send: async (latest: RichText) => {
+        send: async (latest: BodyEdit): Promise<Result<unknown>> => {
+          // The editor's content is converted here, once per save, not on every keystroke.
+          const content = typeof latest === 'function' ? latest() : latest;
+          const json = JSON.stringify(content);
+          // Typing back to the stored text (or an editor normalising on load) saves nothing.
+          const storedJson =
+            typeof stored.current === 'string' ? stored.current : JSON.stringify(stored.current);
+          if (json === storedJson) return { ok: true, value: null };
           const result = await client.call('bodies:save', {
             owner,
-            content: latest,
+            content,
             baseRevision: baseRevision.current,
           });
           if (result.ok) {
             baseRevision.current = result.value.revision;
+            stored.current = json;
             setConflict(null);
             onSaved({
-              content: latest,
+              content,
               revision: result.value.revision,
               updatedAt: result.value.updatedAt,
               updatedBy: body.updatedBy,
@@ -159,6 +172,7 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
     setConflict(null);
     if (!latest) return;
     baseRevision.current = latest.revision;
+    stored.current = latest.content;
     setText(richTextToPlain(latest.content));
     setLoaded((previous) => ({ content: latest.content, generation: previous.generation + 1 }));
     onSaved({
@@ -211,7 +225,7 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
               // Approval remounts the editor read-only (its editable state is read at creation).
               key={`${loaded.generation}-${isLocked ? 'locked' : 'draft'}`}
               initialContent={loaded.content}
-              onChange={schedule}
+              onEdit={schedule}
               context={context}
               ariaLabel={label}
               isReadOnly={isLocked}

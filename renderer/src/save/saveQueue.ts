@@ -26,6 +26,8 @@ type Entry = {
   onSaved?: (value: unknown) => void;
   onFailed?: (error: ApiError) => void;
   timer: ReturnType<typeof setTimeout> | null;
+  /** When the debounce of the latest edit ends (performance.now() time). */
+  dueAt: number;
   inFlight: Promise<void> | null;
   failure: ApiError | null;
 };
@@ -66,6 +68,7 @@ export class SaveQueue {
       merge,
       send: options.send as Entry['send'],
       timer: null,
+      dueAt: 0,
       inFlight: null,
       failure: null,
     };
@@ -77,11 +80,22 @@ export class SaveQueue {
     entry.hasPending = true;
     entry.failure = null;
     this.entries.set(key, entry);
-    if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = null;
+    entry.dueAt = performance.now() + this.debounceMs;
     if (options.isImmediate) void this.flushKey(key);
-    else entry.timer = setTimeout(() => void this.flushKey(key), this.debounceMs);
+    // A running timer is kept and only the deadline moves: one timer per pause in typing,
+    // not a clearTimeout and setTimeout on every keystroke.
+    else entry.timer ??= this.startTimer(key, entry, this.debounceMs);
     this.publish();
+  }
+
+  /** Sends the entry's edit once its deadline has passed, waiting again if it moved. */
+  private startTimer(key: string, entry: Entry, delayMs: number): ReturnType<typeof setTimeout> {
+    return setTimeout(() => {
+      entry.timer = null;
+      const remaining = entry.dueAt - performance.now();
+      if (remaining > 0) entry.timer = this.startTimer(key, entry, remaining);
+      else void this.flushKey(key);
+    }, delayMs);
   }
 
   /**
