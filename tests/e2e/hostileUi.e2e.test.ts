@@ -178,6 +178,12 @@ describe('hostile content in the editor and a huge agenda', () => {
       });
     }
     await openMeeting(bigMeetingId);
+    // The minutes document (the default view) opens too; the checks below use the records.
+    await page
+      .getByRole('heading', { name: /Punkt nummer 1$/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
     await page
       .getByRole('heading', { name: /Punkt nummer 1$/ })
       .first()

@@ -57,6 +57,7 @@ describe('language switch', { timeout: 120_000 }, () => {
       })
       .waitFor();
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe('en');
+    await page.getByRole('button', { name: 'Details and agenda' }).click();
     await page.getByRole('heading', { level: 2, name: 'Attendance' }).waitFor();
   });
 
