@@ -50,8 +50,8 @@ export function RecordTriggerPlugin({
   // Open only while something matches: an open menu owns the arrow keys, Enter and Escape,
   // and with no list on screen they must move the caret and close dialogs as usual.
   const triggerFn = useCallback(
-    (text: string, editor: LexicalEditor) => {
-      const match = matchTrigger(text, editor);
+    (text: string, current: LexicalEditor) => {
+      const match = matchTrigger(text, current);
       return match && search(match.matchingString).length > 0 ? match : null;
     },
     [matchTrigger, search],
