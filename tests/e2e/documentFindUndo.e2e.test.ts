@@ -197,6 +197,10 @@ describe('the meeting document as one document', () => {
       .poll(highlighted)
       .toEqual({ text: farWord, section: `document-item-${itemIds[itemCount - 1]}` });
     expect(await isStarted(itemCount - 1)).toBe(true);
+    // Both matches are in started editors now, and both are marked.
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('referat-find-all')?.size ?? 0))
+      .toBe(2);
     // The focus stays in the find field while stepping.
     expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
     const inView = await section(itemCount - 1).evaluate((el) => {

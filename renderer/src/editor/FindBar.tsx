@@ -15,22 +15,55 @@ import type { FindOptions } from '../../../main/common/editor/findInBodies';
 import type { DocumentBodies } from './documentBodies';
 import {
   compareMatches,
+  matchRanges,
   maxMatches,
   selectMatch,
   type DocumentMatch,
   type DocumentSearch,
 } from './documentFind';
 
-/** Name of the CSS highlight of the current match (editor.css `::highlight`). */
+/** Names of the CSS highlights of the current match and of all others (editor.css). */
 const highlightName = 'referat-find';
+const allHighlightName = 'referat-find-all';
+
+/** The most matches highlighted at once (only in bodies whose editor has started). */
+const maxHighlighted = 2000;
 
 /** Waits for a pause in typing before searching a long document. */
 const searchDelayMs = 150;
 
+const canHighlight = () => typeof CSS !== 'undefined' && 'highlights' in CSS;
+
 function showHighlight(range: Range | null): void {
-  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-  if (range) CSS.highlights.set(highlightName, new Highlight(range));
-  else CSS.highlights.delete(highlightName);
+  if (!canHighlight()) return;
+  if (range) {
+    const highlight = new Highlight(range);
+    // Drawn over the highlight of all matches.
+    highlight.priority = 1;
+    CSS.highlights.set(highlightName, highlight);
+  } else CSS.highlights.delete(highlightName);
+}
+
+/** Highlights the matches in the bodies whose editor has started (the others show previews). */
+function showAllMatches(bodies: DocumentBodies, matches: readonly DocumentMatch[]): void {
+  if (!canHighlight()) return;
+  const byBody = new Map<string, DocumentMatch[]>();
+  let count = 0;
+  for (const match of matches) {
+    if (count === maxHighlighted) break;
+    if (!bodies.editorOf(match.owner)) continue;
+    const list = byBody.get(match.owner) ?? [];
+    list.push(match);
+    byBody.set(match.owner, list);
+    count++;
+  }
+  const ranges: Range[] = [];
+  for (const [key, list] of byBody) {
+    const editor = bodies.editorOf(key);
+    if (editor) ranges.push(...matchRanges(editor, list));
+  }
+  if (ranges.length > 0) CSS.highlights.set(allHighlightName, new Highlight(...ranges));
+  else CSS.highlights.delete(allHighlightName);
 }
 
 /** Scrolls the match to the middle of the window; again once its section has been laid out. */
@@ -91,15 +124,22 @@ export function FindBar({
     input.current?.select();
   }, [focusRequest]);
 
-  useEffect(() => () => showHighlight(null), []);
+  useEffect(
+    () => () => {
+      showHighlight(null);
+      showAllMatches(bodies, []);
+    },
+    [bodies],
+  );
 
   const runSearch = useCallback(() => {
     const options: FindOptions = { isCaseSensitive, isAccentInsensitive };
     const result = search.search(query, options);
     setMatches(result.matches);
     setTruncated(result.isTruncated);
+    showAllMatches(bodies, result.matches);
     return result.matches;
-  }, [search, query, isCaseSensitive, isAccentInsensitive]);
+  }, [bodies, search, query, isCaseSensitive, isAccentInsensitive]);
 
   /** Starts the body of a match if needed, selects and highlights it, scrolls to it. */
   const reveal = useCallback(
@@ -193,6 +233,7 @@ export function FindBar({
   const close = () => {
     revealToken.current++;
     showHighlight(null);
+    showAllMatches(bodies, []);
     const current = shown.current;
     onClose();
     if (current) {

@@ -152,8 +152,68 @@ function domTextOf(element: HTMLElement): Text | null {
   return document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode() as Text | null;
 }
 
-/** Where a match starts or ends, read inside the update that selects it. */
-type Boundary = { key: string; offset: number; isText: boolean };
+/** Where a match starts or ends: a text node and offset, or beside a reference. */
+type Boundary = { leaf: Leaf; offset: number };
+
+/**
+ * The boundaries of matches in the editor's current text (call inside a read or update).
+ * Walks the editor's blocks once for all of them.
+ */
+function $boundsFinder(): (match: DocumentMatch) => [Boundary, Boundary] | null {
+  const blocks = $blockNodes();
+  const leavesOf = new Map<number, Leaf[]>();
+  return (match) => {
+    const block = blocks[match.block];
+    if (!block) return null;
+    let leaves = leavesOf.get(match.block);
+    if (!leaves) {
+      leaves = $leaves(block).leaves;
+      leavesOf.set(match.block, leaves);
+    }
+    const first = leaves.find((leaf) => match.start < leaf.end);
+    const last = leaves.findLast((leaf) => match.end > leaf.start);
+    if (!first || !last) return null;
+    return [
+      { leaf: first, offset: match.start - first.start },
+      { leaf: last, offset: match.end - last.start },
+    ];
+  };
+}
+
+/** The DOM range of a match's boundaries (call inside a read or update, after the render). */
+function $domRange(editor: LexicalEditor, [start, end]: [Boundary, Boundary]): Range | null {
+  const range = document.createRange();
+  const place = ({ leaf, offset }: Boundary, isEnd: boolean): boolean => {
+    const element = editor.getElementByKey(leaf.node.getKey());
+    if (!element) return false;
+    const text = $isTextNode(leaf.node) ? domTextOf(element) : null;
+    if (text) {
+      const at = Math.min(offset, text.length);
+      if (isEnd) range.setEnd(text, at);
+      else range.setStart(text, at);
+    } else if (isEnd) range.setEndAfter(element);
+    else range.setStartBefore(element);
+    return true;
+  };
+  return place(start, false) && place(end, true) ? range : null;
+}
+
+/** The DOM ranges of matches in one started body, for highlighting; gone ones are left out. */
+export function matchRanges(editor: LexicalEditor, matches: readonly DocumentMatch[]): Range[] {
+  return editor.getEditorState().read(
+    () => {
+      const boundsOf = $boundsFinder();
+      const ranges: Range[] = [];
+      for (const match of matches) {
+        const bounds = boundsOf(match);
+        const range = bounds ? $domRange(editor, bounds) : null;
+        if (range) ranges.push(range);
+      }
+      return ranges;
+    },
+    { editor },
+  );
+}
 
 /**
  * Selects a match in its editor without taking the focus from the find bar, and returns the
@@ -161,17 +221,13 @@ type Boundary = { key: string; offset: number; isText: boolean };
  * has that block. Focusing the editor later (closing the find bar) shows the selection.
  */
 export function selectMatch(editor: LexicalEditor, match: DocumentMatch): Range | null {
-  let bounds: [Boundary, Boundary] | null = null;
+  let isSelected = false;
   editor.update(
     () => {
-      const block = $blockNodes()[match.block];
-      if (!block) return;
-      const { leaves } = $leaves(block);
-      const first = leaves.find((leaf) => match.start < leaf.end);
-      const last = [...leaves].reverse().find((leaf) => match.end > leaf.start);
-      if (!first || !last) return;
+      const bounds = $boundsFinder()(match);
+      if (!bounds) return;
       const selection = $createRangeSelection();
-      const setPoint = (point: PointType, leaf: Leaf, offset: number, isEnd: boolean) => {
+      const setPoint = (point: PointType, { leaf, offset }: Boundary, isEnd: boolean) => {
         if ($isTextNode(leaf.node)) point.set(leaf.node.getKey(), offset, 'text');
         else {
           // A reference or line break: the point is beside it in its parent.
@@ -179,34 +235,12 @@ export function selectMatch(editor: LexicalEditor, match: DocumentMatch): Range 
           point.set(leaf.node.getParentOrThrow().getKey(), index, 'element');
         }
       };
-      setPoint(selection.anchor, first, match.start - first.start, false);
-      setPoint(selection.focus, last, match.end - last.start, true);
+      setPoint(selection.anchor, bounds[0], false);
+      setPoint(selection.focus, bounds[1], true);
       $setSelection(selection);
-      bounds = [
-        {
-          key: first.node.getKey(),
-          offset: match.start - first.start,
-          isText: $isTextNode(first.node),
-        },
-        { key: last.node.getKey(), offset: match.end - last.start, isText: $isTextNode(last.node) },
-      ];
+      isSelected = true;
     },
     { tag: [SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG], discrete: true },
   );
-  const found = bounds as [Boundary, Boundary] | null;
-  if (!found) return null;
-  const range = document.createRange();
-  const place = (boundary: Boundary, isEnd: boolean): boolean => {
-    const element = editor.getElementByKey(boundary.key);
-    if (!element) return false;
-    const text = boundary.isText ? domTextOf(element) : null;
-    if (text) {
-      const at = Math.min(boundary.offset, text.length);
-      if (isEnd) range.setEnd(text, at);
-      else range.setStart(text, at);
-    } else if (isEnd) range.setEndAfter(element);
-    else range.setStartBefore(element);
-    return true;
-  };
-  return place(found[0], false) && place(found[1], true) ? range : null;
+  return isSelected ? (matchRanges(editor, [match])[0] ?? null) : null;
 }
