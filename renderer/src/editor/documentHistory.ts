@@ -105,9 +105,10 @@ export function registerDocumentHistory(
   );
   // Registered after the history's own listener, so it sees the stacks after this update.
   const stopSync = editor.registerUpdateListener(() => syncHistoryButtons(history));
-  // A body started later shows the document's state, not an empty history.
-  editor.dispatchCommand(CAN_UNDO_COMMAND, history.canUndo);
-  editor.dispatchCommand(CAN_REDO_COMMAND, history.canRedo);
+  // A body started later shows the document's state, not an empty history (its toolbar starts
+  // disabled, so only a true is news: starting many bodies costs no extra updates).
+  if (history.canUndo) editor.dispatchCommand(CAN_UNDO_COMMAND, true);
+  if (history.canRedo) editor.dispatchCommand(CAN_REDO_COMMAND, true);
   return () => {
     stopSync();
     unregister();
