@@ -272,6 +272,24 @@ describe('generated meetings', () => {
     expect(text).toContain('Opgaveudvalget om Innovation');
   });
 
+  it('the English PDF printed the Danish word "Forbehold" on the signature page: its text and metadata are English', async () => {
+    const doc = generateMeeting({ items: 2, pagesPerItem: 0.2, closedEvery: 2 });
+    const closed = doc.agendaItems[1];
+    if (!closed) throw new Error('no second item');
+    closed.publicTitle = '';
+    const file = path.join(dir, 'english.pdf');
+    await writeMinutesPdf(doc, { edition: 'public', out: file, lang: 'en', isWithSignaturePage: true });
+    const text = await pdftotext(file);
+    expect(text).toContain('Signature page');
+    expect(text).toContain('Reservation:');
+    expect(text).toContain('Re Closed item');
+    expect(text).not.toMatch(/Forbehold|Underskriftsblad|Lukket punkt|Side \d+ af/);
+    const raw = readFileSync(file).toString('latin1');
+    expect(raw).toContain('/Desc (The minutes in the referat/1 format \\(this edition\\))');
+    const { stdout: info } = await run('pdfinfo', [file]);
+    expect(info).toMatch(/^Subject:\s+Minutes, public edition$/m);
+  });
+
   it('a CPR number blocks the public export, listing every place, and writes no file', async () => {
     const doc = generateMeeting({ items: 2, pagesPerItem: 0.2 });
     const item = doc.agendaItems[1];
