@@ -28,8 +28,19 @@ const startTimeoutMs = 10_000;
 
 export class DocumentBodies {
   readonly history = createDocumentHistory();
-  /** The bodies in document order; replaced by DocumentTools on every render. */
-  entries: readonly DocumentBodyEntry[] = [];
+  private list: readonly DocumentBodyEntry[] = [];
+  private positions = new Map<string, number>();
+
+  /** The bodies in document order; replaced by DocumentTools when the meeting changes. */
+  get entries(): readonly DocumentBodyEntry[] {
+    return this.list;
+  }
+
+  set entries(entries: readonly DocumentBodyEntry[]) {
+    this.list = entries;
+    // Find compares matches by body position many times per step: keep it a lookup.
+    this.positions = new Map(entries.map((entry, index) => [entry.key, index]));
+  }
   /** The element holding the document (set by DocumentTools). */
   host: HTMLElement | null = null;
   /** The DOM id of an agenda item's section (set by DocumentTools). */
@@ -59,7 +70,7 @@ export class DocumentBodies {
   }
 
   indexOf(key: string): number {
-    return this.entries.findIndex((entry) => entry.key === key);
+    return this.positions.get(key) ?? -1;
   }
 
   /** The body `step` places after (negative: before) `key`, or null at either end. */
