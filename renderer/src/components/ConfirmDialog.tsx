@@ -50,3 +50,28 @@ export function ConfirmDialog({ message, confirmLabel, onConfirm, onCancel }: Pr
     </dialog>
   );
 }
+
+/** Asks before deleting the pending record (nothing is shown while it is null); "Slet" confirms. */
+export function ConfirmDelete<T>({
+  pending,
+  message,
+  onConfirm,
+  onCancel,
+}: {
+  pending: T | null;
+  message(pending: T): string;
+  onConfirm(pending: T): void;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      message={pending === null ? null : message(pending)}
+      confirmLabel={t('common.delete')}
+      onCancel={onCancel}
+      onConfirm={() => {
+        if (pending !== null) onConfirm(pending);
+      }}
+    />
+  );
+}

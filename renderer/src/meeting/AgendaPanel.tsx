@@ -10,7 +10,7 @@ import {
 } from '../../../main/common/domain/model';
 import { itemBodyFieldsOf } from '../../../main/common/domain/templates';
 import { useApp } from '../appContext';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDelete } from '../components/ConfirmDialog';
 import { NumberField, RequiredTextField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 import { moveKeyHandler } from '../components/MoveButtons';
@@ -258,19 +258,15 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
           />
         )}
       </NewRecordForm>
-      <ConfirmDialog
-        message={
-          toDelete
-            ? t(toDelete.isDecisionLoss ? 'agenda.confirmDeleteDecision' : 'agenda.confirmDelete', {
-                title: toDelete.item.title,
-              })
-            : null
+      <ConfirmDelete
+        pending={toDelete}
+        message={(pending) =>
+          t(pending.isDecisionLoss ? 'agenda.confirmDeleteDecision' : 'agenda.confirmDelete', {
+            title: pending.item.title,
+          })
         }
-        confirmLabel={t('common.delete')}
         onCancel={() => setToDelete(null)}
-        onConfirm={() => {
-          if (toDelete) void remove(toDelete);
-        }}
+        onConfirm={(pending) => void remove(pending)}
       />
     </section>
   );

@@ -4,7 +4,7 @@ import type { AgendaItemDetail } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
 import type { Appendix } from '../../../main/common/domain/model';
 import { useApp } from '../appContext';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDelete } from '../components/ConfirmDialog';
 import { CheckboxField, RequiredTextField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 import { moveKeyHandler } from '../components/MoveButtons';
@@ -166,17 +166,13 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
           </>
         )}
       </NewRecordForm>
-      <ConfirmDialog
-        message={
-          toDelete
-            ? t('appendices.confirmDelete', { number: toDelete.number, title: toDelete.title })
-            : null
+      <ConfirmDelete
+        pending={toDelete}
+        message={(pending) =>
+          t('appendices.confirmDelete', { number: pending.number, title: pending.title })
         }
-        confirmLabel={t('common.delete')}
         onCancel={() => setToDelete(null)}
-        onConfirm={() => {
-          if (toDelete) void remove(toDelete);
-        }}
+        onConfirm={(pending) => void remove(pending)}
       />
     </section>
   );

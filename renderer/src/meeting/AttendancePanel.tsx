@@ -8,7 +8,7 @@ import {
   type Participant,
 } from '../../../main/common/domain/model';
 import { useApp } from '../appContext';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDelete } from '../components/ConfirmDialog';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 import { NewRecordForm } from '../components/NewRecordForm';
@@ -218,13 +218,11 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
           </>
         )}
       </NewRecordForm>
-      <ConfirmDialog
-        message={toDelete ? t('attendance.confirmRemove', { name: toDelete.name }) : null}
-        confirmLabel={t('common.delete')}
+      <ConfirmDelete
+        pending={toDelete}
+        message={(pending) => t('attendance.confirmRemove', { name: pending.name })}
         onCancel={() => setToDelete(null)}
-        onConfirm={() => {
-          if (toDelete) void remove(toDelete);
-        }}
+        onConfirm={(pending) => void remove(pending)}
       />
     </section>
   );
