@@ -171,6 +171,8 @@ describe(
         },
       });
       await page.goto(`${session.host.url}#/meetings/${meetingId}`);
+      // The appendix files are edited with the records (a meeting opens on the document).
+      await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
     });
 
     afterAll(async () => {
@@ -229,8 +231,7 @@ describe(
       const importedId = new URL(page.url()).hash.replace('#/meetings/', '');
       expect(importedId).not.toBe(meetingId);
       await page.getByRole('heading', { level: 1, name: /Opgaveudvalget om Innovation/ }).waitFor();
-      // The appendix files are shown with the records (the meeting opens on the document).
-      await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+      // The records view is remembered.
       await page.getByText(`Fil: ${appendixName}`).waitFor();
       const meetings = await call<unknown[]>('meetings:list', {});
       expect(meetings).toHaveLength(2);

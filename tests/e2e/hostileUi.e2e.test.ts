@@ -183,7 +183,8 @@ describe('hostile content in the editor and a huge agenda', () => {
       .getByRole('heading', { name: /Punkt nummer 1$/ })
       .first()
       .waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+    // Building the forms of 1,000 items takes a while on a loaded machine.
+    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click({ timeout: 60_000 });
     await page
       .getByRole('heading', { name: /Punkt nummer 1$/ })
       .first()
