@@ -299,6 +299,25 @@ describe('DOCX export', () => {
     expect(pub).toContain('Personsag');
   });
 
+  it('writes the fallback title of a closed item in the export language (the English DOCX said "Lukket punkt")', async () => {
+    const doc = fixture();
+    const closedItem = {
+      ...(doc.agendaItems[0] ?? ({} as never)),
+      isClosed: true,
+      publicTitle: '',
+      title: 'Hemmelig titel XYZ',
+    };
+    const withClosed = { ...doc, agendaItems: [closedItem, ...doc.agendaItems.slice(1)] };
+    const body = async (lang: 'da' | 'en') =>
+      (await unzipAll(await minutesDocx(withClosed, { edition: 'public', lang })))
+        .get('word/document.xml')
+        ?.toString('utf8') ?? '';
+    expect(await body('da')).toContain('Lukket punkt');
+    const english = await body('en');
+    expect(english).toContain('Closed item');
+    expect(english).not.toContain('Lukket punkt');
+  });
+
   it('refuses a public edition that would publish a CPR number', async () => {
     const doc = fixture();
     const [first, ...rest] = doc.agendaItems;

@@ -74,7 +74,7 @@ export async function minutesDocx(
   options: WriteDocxOptions,
 ): Promise<Buffer> {
   const lang = options.lang ?? 'da';
-  const edition = buildEdition(doc, options.edition);
+  const edition = buildEdition(doc, options.edition, lang);
   if (options.edition === 'public') assertNoCprNumbers(checkPersonalData(edition));
   const blocks = layoutMinutes(edition, {
     lang,
