@@ -20,7 +20,13 @@ export type EditorBenchCase = {
   heapMiB: number;
 };
 export type EditorBenchResult =
-  { cases: EditorBenchCase[]; ratioP95: number } | { skipped: string };
+  | {
+      cases: EditorBenchCase[];
+      /** A bare contenteditable typed into the same way: the floor of the measurement. */
+      reference: EditorBenchCase;
+      ratioP95: number;
+    }
+  | { skipped: string };
 
 const pageChars = 3000;
 const sentence =
@@ -84,6 +90,20 @@ async function measure(
     selection?.removeAllRanges();
     selection?.addRange(range);
   });
+  const typed = await typeAndMeasure(page);
+  return {
+    name,
+    pages,
+    openToEditableMs,
+    ...typed,
+  } satisfies EditorBenchCase;
+}
+
+/**
+ * Types four rounds of a sentence where the caret is and returns the keystroke-to-paint
+ * percentiles and the JS heap afterwards.
+ */
+async function typeAndMeasure(page: BrowserSession['page']) {
   await page.evaluate(() => {
     const w = window as unknown as { __latencies: number[] };
     w.__latencies = [];
@@ -111,15 +131,48 @@ async function measure(
   };
   const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   return {
-    name,
-    pages,
-    openToEditableMs,
     keystrokes: latencies.length,
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),
     heapMiB: heap / 2 ** 20,
-  } satisfies EditorBenchCase;
+  };
+}
+
+/**
+ * The floor of this measurement on this machine: one page of the same text in a bare
+ * contenteditable (no React, no Lexical), typed into the same way. Most of a keystroke's
+ * latency is the browser's own editing and the wait for the next frame.
+ */
+async function measureBareContentEditable(session: BrowserSession): Promise<EditorBenchCase> {
+  const page = session.page;
+  await page.goto('about:blank');
+  const paragraphs = body(1)
+    .map((paragraph) => `<p>${paragraph.children[0]?.text ?? ''}</p>`)
+    .join('');
+  await page.setContent(
+    `<!doctype html><html lang="da"><body><div contenteditable="true" spellcheck="true" style="width:700px;margin:2em auto;font:16px sans-serif">${paragraphs}</div></body></html>`,
+  );
+  const started = Date.now();
+  const target = page.locator('[contenteditable="true"]');
+  await target.click();
+  const openToEditableMs = Date.now() - started;
+  await target.evaluate((element) => {
+    const paragraphs = element.querySelectorAll('p');
+    const text = paragraphs[Math.floor(paragraphs.length / 2)]?.firstChild;
+    if (!text) return;
+    const range = document.createRange();
+    range.setStart(text, 40);
+    range.collapse(true);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+  });
+  return {
+    name: 'bare contenteditable, one page (reference)',
+    pages: 1,
+    openToEditableMs,
+    ...(await typeAndMeasure(page)),
+  };
 }
 
 export async function runEditorBench(): Promise<EditorBenchResult> {
@@ -192,8 +245,10 @@ export async function runEditorBench(): Promise<EditorBenchResult> {
       '60 items of 5 pages (about 300 pages)',
       300,
     );
+    const bareCase = await measureBareContentEditable(session);
     return {
       cases: [smallCase, largeCase],
+      reference: bareCase,
       ratioP95: largeCase.p95Ms / Math.max(0.001, smallCase.p95Ms),
     };
   } finally {
