@@ -1,17 +1,21 @@
-import { Fragment, useState } from 'react';
+import { Fragment, memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItemDetail } from '../../../main/common/contract/api';
+import type { AgendaItemDetail, RequestOutput } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
 import {
   itemKinds,
   type AgendaItem,
+  type Body,
+  type ItemBodyField,
   type ItemKind,
   type Meeting,
+  type TemplateId,
 } from '../../../main/common/domain/model';
 import { itemBodyFieldsOf } from '../../../main/common/domain/templates';
 import { useApp } from '../appContext';
 import { ConfirmDelete } from '../components/ConfirmDialog';
 import { NumberField, RequiredTextField, SelectField, TextField } from '../components/fields';
+import { isRecordMountedAtOnce, LazyRecord } from '../components/LazyRecord';
 import { InlineError } from '../components/LoadState';
 import { moveKeyHandler } from '../components/MoveButtons';
 import { NewRecordForm } from '../components/NewRecordForm';
@@ -32,6 +36,15 @@ type ItemPatch = Partial<Omit<AgendaItem, 'id' | 'meetingId' | 'position'>>;
 
 /** A pending delete: first the ordinary question, then the decision-loss question if the library asks. */
 type DeleteState = { item: AgendaItemDetail; isDecisionLoss: boolean };
+
+/** What a row may do; stable across renders, so an unchanged row is not rendered again. */
+type RowActions = {
+  patch(item: AgendaItemDetail, change: ItemPatch, isSendable?: boolean): void;
+  move(item: AgendaItemDetail, toIndex: number): void;
+  askDelete(item: AgendaItemDetail): void;
+  saveBody(itemId: string, field: ItemBodyField, body: Body): void;
+  insertPrevious(itemId: string, inserted: RequestOutput<'decisions:insertPrevious'>): void;
+};
 
 /** The agenda: items with their fields and bodies; add, reorder, rename, delete. */
 export function AgendaPanel({ meeting, items, setItems }: Props) {
@@ -83,6 +96,48 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
     setItems((list) => list.filter((record) => record.id !== item.id));
   };
 
+  // The rows call the latest handlers through one stable object, so a row renders again only
+  // when its own item or place changes (a body save would otherwise render all 1,000 forms).
+  const latest = useRef({ patch, move, setItems });
+  useLayoutEffect(() => {
+    latest.current = { patch, move, setItems };
+  });
+  const actions = useMemo<RowActions>(
+    () => ({
+      patch: (item, change, isSendable) => latest.current.patch(item, change, isSendable),
+      move: (item, toIndex) => void latest.current.move(item, toIndex),
+      askDelete: (item) => setToDelete({ item, isDecisionLoss: false }),
+      saveBody: (itemId, field, body) =>
+        latest.current.setItems((list) =>
+          replaceById(list, itemId, (record) => ({
+            ...record,
+            bodies: { ...record.bodies, [field]: body },
+          })),
+        ),
+      insertPrevious: (itemId, inserted) => {
+        latest.current.setItems((list) =>
+          replaceById(list, itemId, (record) => ({
+            ...record,
+            bodies: {
+              ...record.bodies,
+              previousDecisions: {
+                content: inserted.content,
+                revision: inserted.revision,
+                updatedAt: inserted.updatedAt,
+                updatedBy: record.bodies.previousDecisions?.updatedBy ?? '',
+              },
+            },
+          })),
+        );
+        setInsertGenerations((current) => ({
+          ...current,
+          [itemId]: (current[itemId] ?? 0) + 1,
+        }));
+      },
+    }),
+    [],
+  );
+
   return (
     <section className="panel" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">{t('agenda.heading')}</h2>
@@ -90,135 +145,15 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
       {items.length === 0 && <p className="empty">{t('agenda.empty')}</p>}
       <ol className="record-list agenda">
         {items.map((item, index) => (
-          <li key={item.id} className="record agenda-item">
-            <section
-              aria-labelledby={`item-heading-${item.id}`}
-              onKeyDown={moveKeyHandler(index, items.length, (to) => void move(item, to))}
-            >
-              <div className="agenda-item__head">
-                <h3 id={`item-heading-${item.id}`}>
-                  {t('agenda.itemLabel', { number: item.number, title: item.title })}
-                  {item.isClosed && <span className="badge">{t('meeting.closed')}</span>}
-                </h3>
-                <RowControls
-                  rowId={item.id}
-                  name={item.title}
-                  index={index}
-                  count={items.length}
-                  onMove={(to) => void move(item, to)}
-                  deleteLabel={t('agenda.delete', { title: item.title })}
-                  onDelete={() => setToDelete({ item, isDecisionLoss: false })}
-                />
-              </div>
-              <div className="field-grid">
-                <NumberField
-                  label={t('agenda.number')}
-                  value={item.number}
-                  min={0}
-                  max={100000}
-                  invalidMessage={t('validation.wholeNumber', { min: 0, max: 100000 })}
-                  onChange={(number) => patch(item, { number })}
-                  className="field--narrow"
-                />
-                <RequiredTextField
-                  label={t('agenda.title')}
-                  value={item.title}
-                  maxLength={500}
-                  className="field--wide"
-                  onChange={(title, isValid) => patch(item, { title }, isValid)}
-                />
-                <SelectField<ItemKind>
-                  label={t('agenda.kind')}
-                  value={item.kind}
-                  onChange={(kind) => patch(item, { kind })}
-                  options={itemKinds.map((value) => ({ value, label: t(`itemKinds.${value}`) }))}
-                />
-                <SelectField<'open' | 'closed'>
-                  label={t('meeting.access')}
-                  value={item.isClosed ? 'closed' : 'open'}
-                  onChange={(value) => patch(item, { isClosed: value === 'closed' })}
-                  options={[
-                    { value: 'open', label: t('meeting.open') },
-                    { value: 'closed', label: t('meeting.closed') },
-                  ]}
-                />
-                {item.isClosed && (
-                  <TextField
-                    label={t('agenda.publicTitle')}
-                    hint={t('agenda.publicTitleHint')}
-                    value={item.publicTitle}
-                    maxLength={500}
-                    className="field--wide"
-                    onChange={(publicTitle) => patch(item, { publicTitle })}
-                  />
-                )}
-                <TextField
-                  label={t('common.caseId')}
-                  value={item.caseId}
-                  maxLength={100}
-                  onChange={(caseId) => patch(item, { caseId })}
-                />
-                <TextField
-                  label={t('common.documentNumber')}
-                  value={item.documentNumber}
-                  maxLength={100}
-                  onChange={(documentNumber) => patch(item, { documentNumber })}
-                />
-                <TextField
-                  label={t('agenda.presenter')}
-                  value={item.presenter}
-                  maxLength={300}
-                  onChange={(presenter) => patch(item, { presenter })}
-                />
-              </div>
-              <div className="agenda-item__bodies">
-                {itemBodyFieldsOf(meeting.template, item.isClosed).map((field) => (
-                  <Fragment key={field}>
-                    <BodyField
-                      key={`${field}-${insertGenerations[item.id] ?? 0}`}
-                      owner={{ kind: 'item', itemId: item.id, field }}
-                      body={item.bodies[field] ?? emptyBody()}
-                      onSaved={(body) =>
-                        setItems((list) =>
-                          replaceById(list, item.id, (record) => ({
-                            ...record,
-                            bodies: { ...record.bodies, [field]: body },
-                          })),
-                        )
-                      }
-                    />
-                    {field === 'previousDecisions' && (
-                      <PreviousDecisionsOffer
-                        itemId={item.id}
-                        caseId={item.caseId}
-                        revision={item.bodies.previousDecisions?.revision ?? 0}
-                        onInserted={(inserted) => {
-                          setItems((list) =>
-                            replaceById(list, item.id, (record) => ({
-                              ...record,
-                              bodies: {
-                                ...record.bodies,
-                                previousDecisions: {
-                                  content: inserted.content,
-                                  revision: inserted.revision,
-                                  updatedAt: inserted.updatedAt,
-                                  updatedBy: record.bodies.previousDecisions?.updatedBy ?? '',
-                                },
-                              },
-                            })),
-                          );
-                          setInsertGenerations((current) => ({
-                            ...current,
-                            [item.id]: (current[item.id] ?? 0) + 1,
-                          }));
-                        }}
-                      />
-                    )}
-                  </Fragment>
-                ))}
-              </div>
-            </section>
-          </li>
+          <AgendaItemRow
+            key={item.id}
+            item={item}
+            index={index}
+            count={items.length}
+            template={meeting.template}
+            insertGeneration={insertGenerations[item.id] ?? 0}
+            actions={actions}
+          />
         ))}
       </ol>
       <InlineError error={error} />
@@ -271,3 +206,144 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
     </section>
   );
 }
+
+/**
+ * One agenda item. Memoized, and rendered as a light stand-in (number and title) until it comes
+ * near the viewport: a 1,000-item agenda builds a handful of forms when it opens, not 1,000.
+ */
+const AgendaItemRow = memo(function AgendaItemRow({
+  item,
+  index,
+  count,
+  template,
+  insertGeneration,
+  actions,
+}: {
+  item: AgendaItemDetail;
+  index: number;
+  count: number;
+  template: TemplateId;
+  insertGeneration: number;
+  actions: RowActions;
+}) {
+  const { t } = useTranslation();
+  const headingId = `item-heading-${item.id}`;
+  const heading = (
+    <h3 id={headingId}>
+      {t('agenda.itemLabel', { number: item.number, title: item.title })}
+      {item.isClosed && <span className="badge">{t('meeting.closed')}</span>}
+    </h3>
+  );
+  return (
+    <LazyRecord
+      className="record agenda-item"
+      isInitiallyMounted={isRecordMountedAtOnce(index, count)}
+      showLabel={t('agenda.showFields', { number: item.number })}
+      placeholder={(showButton) => (
+        <section aria-labelledby={headingId}>
+          <div className="agenda-item__head">{heading}</div>
+          {showButton}
+        </section>
+      )}
+    >
+      <section
+        aria-labelledby={headingId}
+        onKeyDown={moveKeyHandler(index, count, (to) => actions.move(item, to))}
+      >
+        <div className="agenda-item__head">
+          {heading}
+          <RowControls
+            rowId={item.id}
+            name={item.title}
+            index={index}
+            count={count}
+            onMove={(to) => actions.move(item, to)}
+            deleteLabel={t('agenda.delete', { title: item.title })}
+            onDelete={() => actions.askDelete(item)}
+          />
+        </div>
+        <div className="field-grid">
+          <NumberField
+            label={t('agenda.number')}
+            value={item.number}
+            min={0}
+            max={100000}
+            invalidMessage={t('validation.wholeNumber', { min: 0, max: 100000 })}
+            onChange={(number) => actions.patch(item, { number })}
+            className="field--narrow"
+          />
+          <RequiredTextField
+            label={t('agenda.title')}
+            value={item.title}
+            maxLength={500}
+            className="field--wide"
+            onChange={(title, isValid) => actions.patch(item, { title }, isValid)}
+          />
+          <SelectField<ItemKind>
+            label={t('agenda.kind')}
+            value={item.kind}
+            onChange={(kind) => actions.patch(item, { kind })}
+            options={itemKinds.map((value) => ({ value, label: t(`itemKinds.${value}`) }))}
+          />
+          <SelectField<'open' | 'closed'>
+            label={t('meeting.access')}
+            value={item.isClosed ? 'closed' : 'open'}
+            onChange={(value) => actions.patch(item, { isClosed: value === 'closed' })}
+            options={[
+              { value: 'open', label: t('meeting.open') },
+              { value: 'closed', label: t('meeting.closed') },
+            ]}
+          />
+          {item.isClosed && (
+            <TextField
+              label={t('agenda.publicTitle')}
+              hint={t('agenda.publicTitleHint')}
+              value={item.publicTitle}
+              maxLength={500}
+              className="field--wide"
+              onChange={(publicTitle) => actions.patch(item, { publicTitle })}
+            />
+          )}
+          <TextField
+            label={t('common.caseId')}
+            value={item.caseId}
+            maxLength={100}
+            onChange={(caseId) => actions.patch(item, { caseId })}
+          />
+          <TextField
+            label={t('common.documentNumber')}
+            value={item.documentNumber}
+            maxLength={100}
+            onChange={(documentNumber) => actions.patch(item, { documentNumber })}
+          />
+          <TextField
+            label={t('agenda.presenter')}
+            value={item.presenter}
+            maxLength={300}
+            onChange={(presenter) => actions.patch(item, { presenter })}
+          />
+        </div>
+        <div className="agenda-item__bodies">
+          {itemBodyFieldsOf(template, item.isClosed).map((field) => (
+            <Fragment key={field}>
+              <BodyField
+                key={`${field}-${insertGeneration}`}
+                owner={{ kind: 'item', itemId: item.id, field }}
+                body={item.bodies[field] ?? emptyBody()}
+                onSaved={(body) => actions.saveBody(item.id, field, body)}
+              />
+              {field === 'previousDecisions' && (
+                <PreviousDecisionsOffer
+                  itemId={item.id}
+                  caseId={item.caseId}
+                  revision={item.bodies.previousDecisions?.revision ?? 0}
+                  onInserted={(inserted) => actions.insertPrevious(item.id, inserted)}
+                />
+              )}
+            </Fragment>
+          ))}
+        </div>
+      </section>
+    </LazyRecord>
+  );
+});

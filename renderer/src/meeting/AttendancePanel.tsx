@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
@@ -58,15 +58,30 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
     );
   };
 
-  /** "Stedfortræder for": no one, or another participant. */
-  const substituteOptions = (ownId: string | null) => [
-    { value: '', label: t('attendance.noOne') },
-    ...participants
-      .filter((other) => other.id !== ownId)
-      .map((other) => ({ value: other.id, label: other.name })),
-  ];
+  // Built once per change of the participants, not once per row.
+  const everyoneOptions = useMemo(
+    () => [
+      { value: '', label: t('attendance.noOne') },
+      ...participants.map((other) => ({ value: other.id, label: other.name })),
+    ],
+    [participants, t],
+  );
+  const names = useMemo(
+    () => new Map(participants.map((record) => [record.id, record.name])),
+    [participants],
+  );
 
-  const nameOf = (id: string | null) => participants.find((record) => record.id === id)?.name ?? '';
+  /** "Stedfortræder for": no one, or another participant. */
+  const substituteOptions = (ownId: string | null) =>
+    ownId === null ? everyoneOptions : everyoneOptions.filter((option) => option.value !== ownId);
+
+  const nameOf = (id: string | null) => (id === null ? '' : (names.get(id) ?? ''));
+
+  // One list of the statuses for every row.
+  const statusOptions = useMemo(
+    () => attendanceStatuses.map((value) => ({ value, label: t(`attendanceStatuses.${value}`) })),
+    [t],
+  );
 
   return (
     <section className="panel" aria-labelledby="attendance-heading">
@@ -94,10 +109,7 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                       label={t('attendance.status')}
                       value={participant.attendance}
                       onChange={(attendance) => patch(participant, { attendance })}
-                      options={attendanceStatuses.map((value) => ({
-                        value,
-                        label: t(`attendanceStatuses.${value}`),
-                      }))}
+                      options={statusOptions}
                     />
                   }
                 />
