@@ -6,9 +6,19 @@ const eagerListLength = 60;
 /** Longer lists render their first records at once, so the top shows no placeholders. */
 const eagerHead = 10;
 
-/** Whether a list's record renders its form at once, or first when it comes near the viewport. */
-export function isRecordMountedAtOnce(index: number, count: number): boolean {
-  return count <= eagerListLength || index < eagerHead;
+/**
+ * Whether a list's record renders its form at once, or first when it comes near the viewport.
+ * `rowWeight`: what one row costs compared with an agenda item's form (an appendix row of a
+ * 1,000-item meeting holds a select with 1,001 options, as much as many forms).
+ */
+export function isRecordMountedAtOnce(index: number, count: number, rowWeight = 1): boolean {
+  const weight = Math.max(1, rowWeight);
+  return count * weight <= eagerListLength || index * weight < eagerHead;
+}
+
+/** The weight of a row holding a select of `optionCount` options (see isRecordMountedAtOnce). */
+export function selectRowWeight(optionCount: number): number {
+  return optionCount / (eagerListLength + 1);
 }
 
 /** The placeholders take the height of the first rendered record of their list. */

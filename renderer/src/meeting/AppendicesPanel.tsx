@@ -6,6 +6,7 @@ import type { Appendix } from '../../../main/common/domain/model';
 import { useApp } from '../appContext';
 import { ConfirmDelete } from '../components/ConfirmDialog';
 import { CheckboxField, RequiredTextField, SelectField, TextField } from '../components/fields';
+import { isRecordMountedAtOnce, LazyRecord, selectRowWeight } from '../components/LazyRecord';
 import { InlineError } from '../components/LoadState';
 import { moveKeyHandler } from '../components/MoveButtons';
 import { NewRecordForm } from '../components/NewRecordForm';
@@ -105,6 +106,9 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
   const itemOptions = useMemo(() => JSON.parse(optionsJson) as ItemOption[], [optionsJson]);
 
   const sorted = [...appendices].sort((a, b) => a.number - b.number);
+  // Each row's item select lists every agenda item: with a long agenda the rows render near
+  // the viewport only.
+  const rowWeight = selectRowWeight(itemOptions.length);
 
   return (
     <section className="panel" aria-labelledby="appendices-heading">
@@ -118,6 +122,7 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
             appendix={appendix}
             index={index}
             count={sorted.length}
+            isInitiallyMounted={isRecordMountedAtOnce(index, sorted.length, rowWeight)}
             itemOptions={itemOptions}
             actions={actions}
           />
@@ -178,24 +183,39 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
   );
 }
 
-/** One appendix: rendered again only when it, its place or the item list changes. */
+/**
+ * One appendix: rendered again only when it, its place or the item list changes; a light
+ * stand-in with its number and title until it comes near the viewport (long lists only).
+ */
 const AppendixRow = memo(function AppendixRow({
   appendix,
   index,
   count,
+  isInitiallyMounted,
   itemOptions,
   actions,
 }: {
   appendix: Appendix;
   index: number;
   count: number;
+  isInitiallyMounted: boolean;
   itemOptions: readonly ItemOption[];
   actions: RowActions;
 }) {
   const { t } = useTranslation();
   const name = t('appendices.legend', { number: appendix.number, title: appendix.title });
   return (
-    <li className="record">
+    <LazyRecord
+      className="record"
+      isInitiallyMounted={isInitiallyMounted}
+      showLabel={t('appendices.showFields', { number: appendix.number })}
+      placeholder={(showButton) => (
+        <div className="record__row">
+          <p>{name}</p>
+          {showButton}
+        </div>
+      )}
+    >
       <fieldset onKeyDown={moveKeyHandler(index, count, (to) => actions.move(appendix, to))}>
         <legend>{name}</legend>
         <div className="record__row">
@@ -241,7 +261,7 @@ const AppendixRow = memo(function AppendixRow({
         </div>
         <AppendixFile appendix={appendix} onAttached={actions.replace} />
       </fieldset>
-    </li>
+    </LazyRecord>
   );
 });
 
