@@ -95,15 +95,19 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
 
   // One option list for every row's item select, kept while the items' numbers and titles stay
   // the same (body edits change `items` too): 60 items × 40 appendices would otherwise be 2,400
-  // options rendered again on every keystroke.
-  const optionsJson = JSON.stringify([
-    { value: '', label: t('appendices.noItem') },
-    ...items.map((item) => ({
-      value: item.id,
-      label: t('agenda.itemLabel', { number: item.number, title: item.title }),
-    })),
-  ]);
-  const itemOptions = useMemo(() => JSON.parse(optionsJson) as ItemOption[], [optionsJson]);
+  // options rendered again on every keystroke. The key holds no translated text, so a keystroke
+  // in a 1,000-item meeting does not translate 1,000 labels to compare them.
+  const itemsKey = JSON.stringify(items.map((item) => [item.id, item.number, item.title]));
+  const itemOptions = useMemo(
+    () => [
+      { value: '', label: t('appendices.noItem') },
+      ...(JSON.parse(itemsKey) as Array<[string, number, string]>).map(([id, number, title]) => ({
+        value: id,
+        label: t('agenda.itemLabel', { number, title }),
+      })),
+    ],
+    [itemsKey, t],
+  );
 
   const sorted = [...appendices].sort((a, b) => a.number - b.number);
   // Each row's item select lists every agenda item: with a long agenda the rows render near
