@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+import { apiCall } from './helpers/api';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -23,16 +24,8 @@ let session: BrowserSession;
 let page: Page;
 
 /** Calls the API the way the page does (token header, same origin). */
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${session.host.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
-  return result.value as T;
-}
+/** A setup or check call to the library's API, outside the UI. */
+const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
 /** The serious and critical violations on the current page, as readable lines. */
 async function seriousViolations(target: Page): Promise<string[]> {

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+import { apiCall } from './helpers/api';
 
 let session: BrowserSession;
 let page: Page;
@@ -50,16 +51,8 @@ async function seriousViolations(): Promise<string[]> {
 const appendixName = 'Budget 2018 – udkast.pdf';
 const appendixBytes = Buffer.from('%PDF-1.4 bilag med æøå\n', 'utf8');
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${session.host.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
-  return result.value as T;
-}
+/** A setup or check call to the library's API, outside the UI. */
+const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
 /** Clicks a button and answers the download it starts. */
 async function downloadBy(name: string | RegExp): Promise<Download> {

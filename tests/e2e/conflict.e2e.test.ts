@@ -5,6 +5,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openBrowserSession, type BrowserSession } from './helpers/browserMode';
+import { apiCall } from './helpers/api';
 
 let session: BrowserSession;
 let second: Browser;
@@ -12,16 +13,8 @@ let pageA: Page;
 let pageB: Page;
 let meetingId = '';
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${session.host.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
-  return result.value as T;
-}
+/** A setup or check call to the library's API, outside the UI. */
+const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
 function summary(page: Page): Locator {
   return page.getByRole('textbox', { name: 'Resumé' });

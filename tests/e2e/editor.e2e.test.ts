@@ -10,6 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichText } from '../../main/common/domain/richText';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+import { apiCall } from './helpers/api';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,16 +21,8 @@ let meetingId = '';
 let itemId = '';
 const appendixIds: string[] = [];
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${session.host.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
-  return result.value as T;
-}
+/** A setup or check call to the library's API, outside the UI. */
+const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
 /** The stored decision of the item, once the autosave has written `predicate`. */
 async function storedDecision(predicate: (content: RichText) => boolean): Promise<RichText> {

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type TestPki } from '../helpers/testPki';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
+import { apiCall } from './helpers/api';
 
 let session: BrowserSession;
 let page: Page;
@@ -48,16 +49,8 @@ async function showRecords(): Promise<void> {
   await page.getByRole('region', { name: 'Mødets oplysninger' }).waitFor();
 }
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${session.host.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
-  return result.value as T;
-}
+/** A setup or check call to the library's API, outside the UI. */
+const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
 describe('approval and corrections in the app', () => {
   beforeAll(async () => {

@@ -16,6 +16,7 @@ import {
   serializeReferatDocument,
 } from '../../main/common/format/referatJson';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
+import { apiCall } from './helpers/api';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -25,16 +26,8 @@ const axeSource = readFileSync(
 let session: BrowserSession;
 let page: Page;
 
-async function call<T>(name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${session.host.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
-  return result.value as T;
-}
+/** A setup or check call to the library's API, outside the UI. */
+const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
 function fixture(): ReferatDocument {
   return parseReferatDocument(

@@ -1,13 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, type LexicalEditor } from 'lexical';
+import { describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { $getRoot } from 'lexical';
 import type { RichText } from '../../main/common/domain/richText';
-import { BodyEditor, type BodyEditorContext } from '../../renderer/src/editor/BodyEditor';
+import type { BodyEditorContext } from '../../renderer/src/editor/BodyEditor';
 import {
   INSERT_APPENDIX_REFERENCE_COMMAND,
   INSERT_STANDARD_TEXT_COMMAND,
@@ -16,19 +12,9 @@ import {
 } from '../../renderer/src/editor/commands';
 import { $pasteHtml } from '../../renderer/src/editor/paste/PastePlugin';
 import { shortcutAction } from '../../renderer/src/editor/plugins/ShortcutsPlugin';
-import da from '../../renderer/src/i18n/da.json';
-import en from '../../renderer/src/i18n/en.json';
+import { mountBodyEditor, rendered, setupReactTests } from './helpers/bodyEditorHarness';
 
-// React's act() environment flag for a non-jest runner.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({
-    resources: { da: { translation: da }, en: { translation: en } },
-    lng: 'da',
-    interpolation: { escapeValue: false },
-  });
-});
+setupReactTests();
 
 const appendix = (id: string, number: number, title: string, isClosed = false) => ({
   id,
@@ -42,60 +28,10 @@ const participants = [
   { id: 'p5', name: 'Katja S. Johansen', party: 'O', attendance: 'present' as const },
 ];
 
-let root: Root | null = null;
-let container: HTMLElement | null = null;
+const mount = (initialContent: RichText, context: BodyEditorContext) =>
+  mountBodyEditor({ initialContent, context, ariaLabel: 'Beslutning, punkt 1' });
 
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
-});
-
-/** Captures the editor instance from inside the composer. */
-function EditorProbe({ onEditor }: { onEditor(editor: LexicalEditor): void }) {
-  const [editor] = useLexicalComposerContext();
-  onEditor(editor);
-  return null;
-}
-
-type Harness = {
-  editor: LexicalEditor;
-  changes: RichText[];
-  setContext(context: BodyEditorContext): void;
-};
-
-async function mount(initialContent: RichText, context: BodyEditorContext): Promise<Harness> {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  const changes: RichText[] = [];
-  let editor: LexicalEditor | null = null;
-  let setContext: (context: BodyEditorContext) => void = () => {};
-  function Host() {
-    const [current, set] = useState(context);
-    setContext = set;
-    return (
-      <BodyEditor
-        initialContent={initialContent}
-        onChange={(content) => changes.push(content)}
-        context={current}
-        ariaLabel="Beslutning, punkt 1"
-      >
-        <EditorProbe onEditor={(e) => (editor = e)} />
-      </BodyEditor>
-    );
-  }
-  await act(async () => root?.render(<Host />));
-  if (!editor) throw new Error('editor did not mount');
-  return {
-    editor,
-    changes,
-    setContext: (next) => act(() => setContext(next)),
-  };
-}
-
-const content = () => container?.querySelector<HTMLElement>('[contenteditable]');
+const content = () => rendered().querySelector<HTMLElement>('[contenteditable]');
 
 describe('BodyEditor', () => {
   const context: BodyEditorContext = {
@@ -111,7 +47,7 @@ describe('BodyEditor', () => {
     expect(box?.getAttribute('spellcheck')).toBe('true');
     expect(box?.getAttribute('lang')).toBe('da');
     expect(box?.textContent).toBe('Godkendt.');
-    const toolbar = container?.querySelector('[role="toolbar"]');
+    const toolbar = rendered().querySelector('[role="toolbar"]');
     expect(toolbar?.getAttribute('aria-label')).toBe('Formatering: Beslutning, punkt 1');
     // Every control of the toolbar has an accessible name.
     const controls = Array.from(toolbar?.querySelectorAll('button, select') ?? []);
@@ -202,10 +138,10 @@ describe('BodyEditor', () => {
       { type: 'dissent', participantId: 'p1', text: 'Jeg er imod.' },
     ];
     const h = await mount(body, context);
-    expect(container?.querySelector('[data-testid="vote"] p')?.textContent).toBe(
+    expect(rendered().querySelector('[data-testid="vote"] p')?.textContent).toBe(
       'Et flertal (A, V og C) stemte for. 1 medlem (O) stemte imod.',
     );
-    const dissent = container?.querySelector('[data-testid="dissent"]');
+    const dissent = rendered().querySelector('[data-testid="dissent"]');
     expect(dissent?.textContent).toContain(
       'Protokoltilførsel fra Kristine Kryger (C): Jeg er imod.',
     );
@@ -213,7 +149,7 @@ describe('BodyEditor', () => {
       'Kristine Kryger er ikke registreret som stemmende imod i en afstemning i dette afsnit.',
     );
     h.setContext({ ...context, lang: 'en' });
-    expect(container?.querySelector('[data-testid="vote"] p')?.textContent).toBe(
+    expect(rendered().querySelector('[data-testid="vote"] p')?.textContent).toBe(
       'A majority (A, V and C) voted in favour. 1 member (O) voted against.',
     );
   });
@@ -233,7 +169,7 @@ describe('BodyEditor', () => {
       ],
       context,
     );
-    expect(container?.querySelector('[data-testid="dissent"] .editor-warning')).toBeNull();
+    expect(rendered().querySelector('[data-testid="dissent"] .editor-warning')).toBeNull();
   });
 
   it('inserts an empty vote that opens its dialog, and sets headings by command', async () => {

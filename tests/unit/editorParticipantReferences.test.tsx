@@ -3,12 +3,9 @@
  * Participant references ("@" search, bound to the participant id) and "Indsæt dagsorden" in
  * the meeting's Resumé, in the mounted BodyEditor.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, useState, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { describe, expect, it } from 'vitest';
+import { act } from 'react';
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
   $getRoot,
   $getSelection,
@@ -20,27 +17,19 @@ import {
 } from 'lexical';
 import type { RichText } from '../../main/common/domain/richText';
 import { searchParticipants } from '../../main/common/editor/references';
-import { BodyEditor, type BodyEditorContext } from '../../renderer/src/editor/BodyEditor';
+import type { BodyEditorContext } from '../../renderer/src/editor/BodyEditor';
 import { INSERT_AGENDA_COMMAND } from '../../renderer/src/editor/commands';
-import {
-  emptyMeetingRecords,
-  MeetingRecordsContext,
-  type MeetingRecords,
-} from '../../renderer/src/editor/meetingRecords';
+import { emptyMeetingRecords, type MeetingRecords } from '../../renderer/src/editor/meetingRecords';
 import { shortcutAction } from '../../renderer/src/editor/plugins/ShortcutsPlugin';
 import { editorShortcuts } from '../../renderer/src/editor/shortcuts';
-import da from '../../renderer/src/i18n/da.json';
-import en from '../../renderer/src/i18n/en.json';
+import {
+  mountBodyEditor,
+  rendered,
+  setupReactTests,
+  type BodyEditorHarness,
+} from './helpers/bodyEditorHarness';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({
-    resources: { da: { translation: da }, en: { translation: en } },
-    lng: 'da',
-    interpolation: { escapeValue: false },
-  });
-});
+setupReactTests();
 
 const participants = [
   { id: 'p1', name: 'Kristine Kryger', role: 'chair', party: 'C', attendance: 'present' },
@@ -48,65 +37,11 @@ const participants = [
   { id: 'p3', name: 'Katja S. Johansen', role: 'member', party: 'O', attendance: 'present' },
 ] as const satisfies BodyEditorContext['participants'];
 
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
-});
-
-function EditorProbe({ onEditor }: { onEditor(editor: LexicalEditor): void }) {
-  const [editor] = useLexicalComposerContext();
-  onEditor(editor);
-  return null;
-}
-
-type Harness = {
-  editor: LexicalEditor;
-  changes: RichText[];
-  setContext(context: BodyEditorContext): void;
-};
-
-async function mount(
+const mount = (
   context: BodyEditorContext,
   records: MeetingRecords = emptyMeetingRecords,
   initialContent: RichText = [],
-): Promise<Harness> {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  const changes: RichText[] = [];
-  let editor: LexicalEditor | null = null;
-  let setContext: (context: BodyEditorContext) => void = () => {};
-  function Host({ children }: { children: ReactNode }) {
-    const [current, set] = useState(context);
-    setContext = set;
-    return (
-      <MeetingRecordsContext.Provider value={records}>
-        <BodyEditor
-          initialContent={initialContent}
-          onChange={(content) => changes.push(content)}
-          context={current}
-          ariaLabel="Resumé"
-        >
-          {children}
-        </BodyEditor>
-      </MeetingRecordsContext.Provider>
-    );
-  }
-  await act(async () =>
-    root?.render(
-      <Host>
-        <EditorProbe onEditor={(e) => (editor = e)} />
-      </Host>,
-    ),
-  );
-  if (!editor) throw new Error('editor did not mount');
-  return { editor, changes, setContext: (next) => act(() => setContext(next)) };
-}
+) => mountBodyEditor({ context, records, initialContent, ariaLabel: 'Resumé' });
 
 /** Types text at the end of the body, as the keyboard would. */
 async function type(editor: LexicalEditor, text: string): Promise<void> {
@@ -144,7 +79,7 @@ const listbox = () =>
   );
 const optionTexts = () =>
   Array.from(listbox()?.querySelectorAll('[role="option"]') ?? []).map((o) => o.textContent);
-const last = (h: Harness) => h.changes[h.changes.length - 1];
+const last = (h: BodyEditorHarness) => h.changes[h.changes.length - 1];
 
 const context: BodyEditorContext = { appendices: [], participants, lang: 'da' };
 
@@ -297,7 +232,7 @@ describe('"Indsæt dagsorden" in the Resumé', () => {
 
   it('inserts the agenda points in order as a list from the toolbar button', async () => {
     const h = await mount({ ...context, canInsertAgenda: true }, records);
-    const button = container?.querySelector<HTMLButtonElement>(
+    const button = rendered().querySelector<HTMLButtonElement>(
       '[role="toolbar"] button[aria-label="Indsæt dagsorden"]',
     );
     expect(button?.title).toBe('Indsæt dagsorden (Ctrl+Shift+D)');
@@ -330,7 +265,7 @@ describe('"Indsæt dagsorden" in the Resumé', () => {
 
   it('is not offered in other bodies, where the command does nothing', async () => {
     const h = await mount(context, records);
-    expect(container?.querySelector('button[aria-label="Indsæt dagsorden"]')).toBeNull();
+    expect(rendered().querySelector('button[aria-label="Indsæt dagsorden"]')).toBeNull();
     let handled = true;
     await act(async () => {
       h.editor.update(() => $getRoot().selectEnd(), { discrete: true });
