@@ -206,7 +206,7 @@ describe('hostile content in the editor and a huge agenda', () => {
     ).toBeLessThan(100);
     // A keyboard user reaches a stand-in: its button renders the form and moves into it.
     const middle = items.nth(499);
-    await middle.getByRole('button', { name: 'Vis felterne for punkt 500' }).focus();
+    await middle.getByRole('button', { name: 'Vis felterne Punkt 500: Punkt nummer 500' }).focus();
     const middleNumber = middle.getByRole('textbox', { name: 'Punktnummer' });
     await middleNumber.waitFor();
     await expect

@@ -144,8 +144,14 @@ describe('records forms of a long meeting', () => {
     const view = render(1000, 0);
     const row = view.querySelectorAll<HTMLElement>('li.agenda-item')[499];
     const button = [...(row?.querySelectorAll('button') ?? [])].find(
-      (candidate) => candidate.textContent === 'Vis felterne for punkt 500',
+      (candidate) => candidate.textContent === 'Vis felterne',
     );
+    // Its name is the button's text and the item's heading.
+    const names = button?.getAttribute('aria-labelledby')?.split(' ') ?? [];
+    expect(names.map((name) => document.getElementById(name)?.textContent)).toEqual([
+      'Vis felterne',
+      'Punkt 500: Punkt nummer 500',
+    ]);
     if (!row || !button) throw new Error('no stand-in for item 500');
     act(() => button.focus());
     expect(row.classList.contains('record--placeholder')).toBe(false);

@@ -1,10 +1,10 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useMountNearViewport } from '../editor/useMountNearViewport';
 
 /** Lists up to this long render every record at once (nearly every meeting). */
 const eagerListLength = 60;
 /** Longer lists render their first records at once, so the top shows no placeholders. */
-const eagerHead = 10;
+const eagerHead = 4;
 
 /**
  * Whether a list's record renders its form at once, or first when it comes near the viewport.
@@ -37,8 +37,10 @@ type Props = {
   isInitiallyMounted: boolean;
   /** The light stand-in (e.g. the item's number and title), given the button that opens it. */
   placeholder(showButton: ReactNode): ReactNode;
-  /** The stand-in's button text (e.g. "Vis felterne for punkt 5"). */
+  /** The stand-in's button text, the same for every record ("Vis felterne"). */
   showLabel: string;
+  /** Id of the element naming the record (e.g. its heading): the button's name ends with it. */
+  nameId: string;
   children: ReactNode;
 };
 
@@ -52,8 +54,10 @@ export function LazyRecord({
   isInitiallyMounted,
   placeholder,
   showLabel,
+  nameId,
   children,
 }: Props) {
+  const buttonId = useId();
   const ref = useRef<HTMLLIElement>(null);
   const [isMounted, mount] = useMountNearViewport(ref, isInitiallyMounted);
   const isFocusWanted = useRef(false);
@@ -106,7 +110,15 @@ export function LazyRecord({
       style={{ minHeight: `var(${heightProperty}, 24rem)` }}
     >
       {placeholder(
-        <button type="button" className="button--quiet" onFocus={show} onClick={show}>
+        <button
+          id={buttonId}
+          type="button"
+          className="button--quiet"
+          // "Vis felterne Punkt 5: Budget": one text translated for the whole list.
+          aria-labelledby={`${buttonId} ${nameId}`}
+          onFocus={show}
+          onClick={show}
+        >
           {showLabel}
         </button>,
       )}

@@ -138,6 +138,8 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
     [],
   );
 
+  const showLabel = t('common.showFields');
+
   return (
     <section className="panel" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">{t('agenda.heading')}</h2>
@@ -152,6 +154,7 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
             count={items.length}
             template={meeting.template}
             insertGeneration={insertGenerations[item.id] ?? 0}
+            showLabel={showLabel}
             actions={actions}
           />
         ))}
@@ -217,6 +220,7 @@ const AgendaItemRow = memo(function AgendaItemRow({
   count,
   template,
   insertGeneration,
+  showLabel,
   actions,
 }: {
   item: AgendaItemDetail;
@@ -224,6 +228,7 @@ const AgendaItemRow = memo(function AgendaItemRow({
   count: number;
   template: TemplateId;
   insertGeneration: number;
+  showLabel: string;
   actions: RowActions;
 }) {
   const { t } = useTranslation();
@@ -238,7 +243,8 @@ const AgendaItemRow = memo(function AgendaItemRow({
     <LazyRecord
       className="record agenda-item"
       isInitiallyMounted={isRecordMountedAtOnce(index, count)}
-      showLabel={t('agenda.showFields', { number: item.number })}
+      showLabel={showLabel}
+      nameId={headingId}
       placeholder={(showButton) => (
         <section aria-labelledby={headingId}>
           <div className="agenda-item__head">{heading}</div>

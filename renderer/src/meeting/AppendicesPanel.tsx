@@ -113,6 +113,7 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
   // Each row's item select lists every agenda item: with a long agenda the rows render near
   // the viewport only.
   const rowWeight = selectRowWeight(itemOptions.length);
+  const showLabel = t('common.showFields');
 
   return (
     <section className="panel" aria-labelledby="appendices-heading">
@@ -127,6 +128,7 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
             index={index}
             count={sorted.length}
             isInitiallyMounted={isRecordMountedAtOnce(index, sorted.length, rowWeight)}
+            showLabel={showLabel}
             itemOptions={itemOptions}
             actions={actions}
           />
@@ -196,6 +198,7 @@ const AppendixRow = memo(function AppendixRow({
   index,
   count,
   isInitiallyMounted,
+  showLabel,
   itemOptions,
   actions,
 }: {
@@ -203,19 +206,22 @@ const AppendixRow = memo(function AppendixRow({
   index: number;
   count: number;
   isInitiallyMounted: boolean;
+  showLabel: string;
   itemOptions: readonly ItemOption[];
   actions: RowActions;
 }) {
   const { t } = useTranslation();
   const name = t('appendices.legend', { number: appendix.number, title: appendix.title });
+  const nameId = `appendix-name-${appendix.id}`;
   return (
     <LazyRecord
       className="record"
       isInitiallyMounted={isInitiallyMounted}
-      showLabel={t('appendices.showFields', { number: appendix.number })}
+      showLabel={showLabel}
+      nameId={nameId}
       placeholder={(showButton) => (
         <div className="record__row">
-          <p>{name}</p>
+          <p id={nameId}>{name}</p>
           {showButton}
         </div>
       )}
