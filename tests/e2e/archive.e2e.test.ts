@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
-import { apiCall } from './helpers/api';
+import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
 
 let session: BrowserSession;
 let page: Page;
@@ -139,20 +139,7 @@ describe(
       session = await openBrowserSession();
       page = session.page;
       tempDir = mkdtempSync(path.join(os.tmpdir(), 'referat-archive-e2e-'));
-      const committee = await call<{ id: string }>('committees:create', {
-        name: 'Opgaveudvalget om Innovation',
-        kind: 'paragraf17_udvalg',
-        organisation: 'Gentofte Kommune',
-        template: 'opgaveudvalg',
-      });
-      const meeting = await call<{ meeting: { id: string } }>('meetings:create', {
-        committeeId: committee.id,
-        number: 5,
-        date: '2017-12-12',
-        kind: 'ordinary',
-        isCopyingPrevious: false,
-      });
-      meetingId = meeting.meeting.id;
+      ({ meetingId } = await createOpgaveudvalgMeeting(session.host, []));
       await call('appendices:create', {
         meetingId,
         appendix: {

@@ -5,16 +5,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openBrowserSession, type BrowserSession } from './helpers/browserMode';
-import { apiCall } from './helpers/api';
+import { createOpgaveudvalgMeeting } from './helpers/api';
 
 let session: BrowserSession;
 let second: Browser;
 let pageA: Page;
 let pageB: Page;
 let meetingId = '';
-
-/** A setup or check call to the library's API, outside the UI. */
-const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
 function summary(page: Page): Locator {
   return page.getByRole('textbox', { name: 'Resumé' });
@@ -36,20 +33,7 @@ describe('a body saved from two windows', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     session = await openBrowserSession();
     pageA = session.page;
-    const committee = await call<{ id: string }>('committees:create', {
-      name: 'Opgaveudvalget om Innovation',
-      kind: 'paragraf17_udvalg',
-      organisation: 'Gentofte Kommune',
-      template: 'opgaveudvalg',
-    });
-    const meeting = await call<{ meeting: { id: string } }>('meetings:create', {
-      committeeId: committee.id,
-      number: 5,
-      date: '2017-12-12',
-      kind: 'ordinary',
-      isCopyingPrevious: false,
-    });
-    meetingId = meeting.meeting.id;
+    ({ meetingId } = await createOpgaveudvalgMeeting(session.host, []));
     second = await launchChromium();
     pageB = await (await second.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     pageB.setDefaultTimeout(15_000);

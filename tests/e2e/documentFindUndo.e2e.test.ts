@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
-import { apiCall } from './helpers/api';
+import { openMeetingDocument } from './helpers/meetingDocument';
+import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -37,17 +38,9 @@ const isStarted = (index: number) =>
 const activeSectionId = () =>
   page.evaluate(() => document.activeElement?.closest('section[id]')?.id ?? null);
 
-/** The meeting's document view, whichever view the meeting screen opens with. */
+/** The meeting's document view, the first item's editor started. */
 async function openDocument(): Promise<void> {
-  await page.goto(session.host.url);
-  await page.evaluate((id) => {
-    window.location.hash = `#/meetings/${id}`;
-  }, meetingId);
-  await page.getByRole('heading', { level: 1, name: /Opgaveudvalget om Innovation/ }).waitFor();
-  const button = page.getByRole('button', { name: 'Referat som dokument' });
-  if ((await button.count()) > 0 && (await button.getAttribute('aria-pressed')) !== 'true') {
-    await button.click();
-  }
+  await openMeetingDocument(page, session.host, meetingId);
   await decision(0).waitFor();
   await section(0).locator('[contenteditable="true"]').waitFor();
 }
@@ -56,20 +49,7 @@ describe('the meeting document as one document', () => {
   beforeAll(async () => {
     session = await openBrowserSession();
     page = session.page;
-    const committee = await call<{ id: string }>('committees:create', {
-      name: 'Opgaveudvalget om Innovation',
-      kind: 'paragraf17_udvalg',
-      organisation: 'Gentofte Kommune',
-      template: 'opgaveudvalg',
-    });
-    const meeting = await call<{ meeting: { id: string } }>('meetings:create', {
-      committeeId: committee.id,
-      number: 5,
-      date: '2017-12-12',
-      kind: 'ordinary',
-      isCopyingPrevious: false,
-    });
-    meetingId = meeting.meeting.id;
+    ({ meetingId } = await createOpgaveudvalgMeeting(session.host, []));
     for (let n = 1; n <= itemCount; n++) {
       const item = await call<{ id: string }>('items:create', {
         meetingId,

@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichText } from '../../main/common/domain/richText';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
-import { apiCall } from './helpers/api';
+import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -54,30 +54,11 @@ describe('the body editor in Chromium', () => {
   beforeAll(async () => {
     session = await openBrowserSession();
     page = session.page;
-    const committee = await call<{ id: string }>('committees:create', {
-      name: 'Opgaveudvalget om Innovation',
-      kind: 'paragraf17_udvalg',
-      organisation: 'Gentofte Kommune',
-      template: 'opgaveudvalg',
-    });
-    for (const [name, role, party] of [
-      ['Kristine Kryger', 'chair', 'C'],
-      ['Michael Fenger', 'vice_chair', 'V'],
-      ['Katja S. Johansen', 'member', 'O'],
-    ] as const) {
-      await call('members:create', {
-        committeeId: committee.id,
-        member: { name, role, party, isCitizen: false, isActive: true },
-      });
-    }
-    const meeting = await call<{ meeting: { id: string } }>('meetings:create', {
-      committeeId: committee.id,
-      number: 5,
-      date: '2017-12-12',
-      kind: 'ordinary',
-      isCopyingPrevious: false,
-    });
-    meetingId = meeting.meeting.id;
+    ({ meetingId } = await createOpgaveudvalgMeeting(session.host, [
+      { name: 'Kristine Kryger', role: 'chair', party: 'C' },
+      { name: 'Michael Fenger', role: 'vice_chair', party: 'V' },
+      { name: 'Katja S. Johansen', role: 'member', party: 'O' },
+    ]));
     const item = await call<{ id: string }>('items:create', {
       meetingId,
       item: {

@@ -11,6 +11,7 @@ import type { RichText } from '../../main/common/domain/richText';
 import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
 import { seriousAxeViolations } from './helpers/axe';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+import { openMeetingDocument } from './helpers/meetingDocument';
 
 let session: BrowserSession;
 let page: Page;
@@ -40,19 +41,9 @@ function summaryBox(): Locator {
   return page.getByRole('textbox', { name: 'Resumé', exact: true }).first();
 }
 
-/** Opens the meeting in the document view, whichever view the screen starts in. */
+/** The meeting's document view, its Resumé shown. */
 async function openDocument(): Promise<void> {
-  await page.goto(session.host.url);
-  await page.evaluate((id) => {
-    window.location.hash = `#/meetings/${id}`;
-  }, meetingId);
-  await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Opgaveudvalget' }).waitFor();
-  const documentView = page.getByRole('button', { name: 'Referat som dokument' });
-  if (
-    (await documentView.count()) > 0 &&
-    (await documentView.getAttribute('aria-pressed')) !== 'true'
-  )
-    await documentView.click();
+  await openMeetingDocument(page, session.host, meetingId);
   await summaryBox().waitFor();
 }
 

@@ -5,15 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { api, type RequestInput, type RequestName, type RequestOutput } from '../../main/common/contract/api';
-import type { ApiError } from '../../main/common/contract/result';
+import { api, type RequestName } from '../../main/common/contract/api';
 import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
 import type { HandlerContext } from '../../main/node/api/types';
 import { readStoredFile } from '../../main/node/storage/fileStore';
 import type { Library } from '../../main/node/storage/library';
 import { setMeetingStatus } from '../../main/node/storage/queries/meetings';
-import { makeTempDir, newLibrary, text } from './storageHelpers';
+import { makeTempDir, newLibrary, text, dispatchExpecting } from './storageHelpers';
 
 function setup(library: Library = newLibrary(), context: Partial<HandlerContext> = {}) {
   const logged: string[] = [];
@@ -22,16 +21,7 @@ function setup(library: Library = newLibrary(), context: Partial<HandlerContext>
     log: (line) => logged.push(line),
   });
   const ctx: HandlerContext = { transport: 'cli', author: 'Referent', ...context };
-  async function ok<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestOutput<N>> {
-    const result = await dispatch(name, input, ctx);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message} ${logged.join('\n')}`);
-    return result.value as RequestOutput<N>;
-  }
-  async function fail<N extends RequestName>(name: N, input: unknown): Promise<ApiError> {
-    const result = await dispatch(name, input, ctx);
-    if (result.ok) throw new Error(`${name} unexpectedly succeeded`);
-    return result.error;
-  }
+  const { ok, fail } = dispatchExpecting(dispatch, ctx, () => logged.join('\n'));
   return { library, ok, fail, logged, dispatch, ctx };
 }
 
@@ -41,7 +31,11 @@ const committeeInput = {
   organisation: 'Gentofte Kommune',
   template: 'opgaveudvalg',
 } as const;
-const memberInput = (name: string, role: 'chair' | 'vice_chair' | 'member' = 'member', party: string | null = 'A') => ({
+const memberInput = (
+  name: string,
+  role: 'chair' | 'vice_chair' | 'member' = 'member',
+  party: string | null = 'A',
+) => ({
   name,
   role,
   party,
@@ -60,37 +54,79 @@ const itemInput = (title: string) => ({
 
 async function seedMeeting(t: ReturnType<typeof setup>) {
   const committee = await t.ok('committees:create', committeeInput);
-  const chair = await t.ok('members:create', { committeeId: committee.id, member: memberInput('Marie-Louise Andreassen', 'chair', 'C') });
-  await t.ok('members:create', { committeeId: committee.id, member: memberInput('Bo Sund', 'vice_chair', 'A') });
-  await t.ok('members:create', { committeeId: committee.id, member: memberInput('Anna Borger', 'member', null) });
-  const detail = await t.ok('meetings:create', { committeeId: committee.id, number: 5, date: '2017-12-12', kind: 'ordinary', isCopyingPrevious: false });
+  const chair = await t.ok('members:create', {
+    committeeId: committee.id,
+    member: memberInput('Marie-Louise Andreassen', 'chair', 'C'),
+  });
+  await t.ok('members:create', {
+    committeeId: committee.id,
+    member: memberInput('Bo Sund', 'vice_chair', 'A'),
+  });
+  await t.ok('members:create', {
+    committeeId: committee.id,
+    member: memberInput('Anna Borger', 'member', null),
+  });
+  const detail = await t.ok('meetings:create', {
+    committeeId: committee.id,
+    number: 5,
+    date: '2017-12-12',
+    kind: 'ordinary',
+    isCopyingPrevious: false,
+  });
   return { committee, chair, detail, meetingId: detail.meeting.id };
 }
 
 describe('handlers', () => {
   it('implements every request of the contract', () => {
     const handlers = createHandlers(newLibrary());
-    for (const name of Object.keys(api)) expect(typeof handlers[name as RequestName], name).toBe('function');
+    for (const name of Object.keys(api))
+      expect(typeof handlers[name as RequestName], name).toBe('function');
   });
 
   it('app:info names the version, the transport and the library', async () => {
     const t = setup();
-    expect(await t.ok('app:info', {})).toEqual({ version: '9.9.9', transport: 'cli', libraryName: 'library' });
+    expect(await t.ok('app:info', {})).toEqual({
+      version: '9.9.9',
+      transport: 'cli',
+      libraryName: 'library',
+    });
   });
 
   it('committees: create, list with counts, update; not_found and invalid input', async () => {
     const t = setup();
     const committee = await t.ok('committees:create', committeeInput);
-    await t.ok('committees:create', { ...committeeInput, name: 'Økonomiudvalget', kind: 'staaende_udvalg', template: 'fagudvalg' });
-    await t.ok('committees:create', { ...committeeInput, name: 'Børne- og skoleudvalget', kind: 'staaende_udvalg', template: 'fagudvalg' });
+    await t.ok('committees:create', {
+      ...committeeInput,
+      name: 'Økonomiudvalget',
+      kind: 'staaende_udvalg',
+      template: 'fagudvalg',
+    });
+    await t.ok('committees:create', {
+      ...committeeInput,
+      name: 'Børne- og skoleudvalget',
+      kind: 'staaende_udvalg',
+      template: 'fagudvalg',
+    });
     await t.ok('members:create', { committeeId: committee.id, member: memberInput('A') });
     const list = await t.ok('committees:list', {});
     // Danish collation: Ø after O.
-    expect(list.map((c) => c.name)).toEqual(['Børne- og skoleudvalget', 'Opgaveudvalget om Innovation', 'Økonomiudvalget']);
-    expect(list.find((c) => c.id === committee.id)).toMatchObject({ memberCount: 1, meetingCount: 0 });
-    const updated = await t.ok('committees:update', { id: committee.id, patch: { organisation: 'Gentofte' } });
+    expect(list.map((c) => c.name)).toEqual([
+      'Børne- og skoleudvalget',
+      'Opgaveudvalget om Innovation',
+      'Økonomiudvalget',
+    ]);
+    expect(list.find((c) => c.id === committee.id)).toMatchObject({
+      memberCount: 1,
+      meetingCount: 0,
+    });
+    const updated = await t.ok('committees:update', {
+      id: committee.id,
+      patch: { organisation: 'Gentofte' },
+    });
     expect(updated).toEqual({ ...committee, organisation: 'Gentofte' });
-    expect((await t.fail('committees:update', { id: 'missing', patch: { name: 'X' } })).code).toBe('not_found');
+    expect((await t.fail('committees:update', { id: 'missing', patch: { name: 'X' } })).code).toBe(
+      'not_found',
+    );
     const invalid = await t.fail('committees:create', { ...committeeInput, kind: 'club' });
     expect(invalid.code).toBe('invalid_input');
     expect(invalid.message).toContain('kind');
@@ -104,60 +140,117 @@ describe('handlers', () => {
     const c = await t.ok('members:create', { committeeId: committee.id, member: memberInput('C') });
     expect([a.position, b.position, c.position]).toEqual([0, 1, 2]);
     const moved = await t.ok('members:move', { id: c.id, position: 0 });
-    expect(moved.map((m) => [m.name, m.position])).toEqual([['C', 0], ['A', 1], ['B', 2]]);
+    expect(moved.map((m) => [m.name, m.position])).toEqual([
+      ['C', 0],
+      ['A', 1],
+      ['B', 2],
+    ]);
     const last = await t.ok('members:move', { id: c.id, position: 99 });
     expect(last.map((m) => m.name)).toEqual(['A', 'B', 'C']);
-    const updated = await t.ok('members:update', { id: a.id, patch: { isActive: false, party: 'Ø' } });
+    const updated = await t.ok('members:update', {
+      id: a.id,
+      patch: { isActive: false, party: 'Ø' },
+    });
     expect(updated).toMatchObject({ isActive: false, party: 'Ø', name: 'A' });
-    expect((await t.ok('members:list', { committeeId: committee.id })).map((m) => m.name)).toEqual(['A', 'B', 'C']);
+    expect((await t.ok('members:list', { committeeId: committee.id })).map((m) => m.name)).toEqual([
+      'A',
+      'B',
+      'C',
+    ]);
     expect((await t.fail('members:list', { committeeId: 'nope' })).code).toBe('not_found');
-    expect((await t.fail('members:create', { committeeId: 'nope', member: memberInput('X') })).code).toBe('not_found');
+    expect(
+      (await t.fail('members:create', { committeeId: 'nope', member: memberInput('X') })).code,
+    ).toBe('not_found');
     expect((await t.fail('members:move', { id: 'nope', position: 0 })).code).toBe('not_found');
   });
 
   it('meetings: create from active members, propose the next, copy the previous, list newest first', async () => {
     const t = setup();
     const { committee, detail, meetingId } = await seedMeeting(t);
-    expect(detail.meeting).toMatchObject({ number: 5, status: 'draft', template: 'opgaveudvalg', committeeId: committee.id });
+    expect(detail.meeting).toMatchObject({
+      number: 5,
+      status: 'draft',
+      template: 'opgaveudvalg',
+      committeeId: committee.id,
+    });
     expect(detail.participants.map((p) => [p.name, p.attendance, p.position])).toEqual([
       ['Marie-Louise Andreassen', 'present', 0],
       ['Bo Sund', 'present', 1],
       ['Anna Borger', 'present', 2],
     ]);
-    expect(detail.bodies.summary).toEqual({ content: [], revision: 0, updatedAt: null, updatedBy: '' });
+    expect(detail.bodies.summary).toEqual({
+      content: [],
+      revision: 0,
+      updatedAt: null,
+      updatedBy: '',
+    });
 
     // The previous meeting gets an agenda, a substitute and text.
     const first = await t.ok('items:create', { meetingId, item: itemInput('Velkomst') });
-    const second = await t.ok('items:create', { meetingId, item: { ...itemInput('Projektafrunding'), kind: 'orientation', presenter: 'Bo Sund' } });
+    const second = await t.ok('items:create', {
+      meetingId,
+      item: { ...itemInput('Projektafrunding'), kind: 'orientation', presenter: 'Bo Sund' },
+    });
     expect([first.number, second.number]).toEqual([1, 2]);
-    await t.ok('bodies:save', { owner: { kind: 'item', itemId: second.id, field: 'decision' }, content: text('Taget til efterretning.'), baseRevision: 0 });
+    await t.ok('bodies:save', {
+      owner: { kind: 'item', itemId: second.id, field: 'decision' },
+      content: text('Taget til efterretning.'),
+      baseRevision: 0,
+    });
     const bo = detail.participants[1];
     if (!bo) throw new Error('missing participant');
     await t.ok('participants:update', { id: bo.id, patch: { attendance: 'absent_with_notice' } });
     await t.ok('participants:create', {
       meetingId,
-      participant: { name: 'Stedfortræder', role: 'member', party: 'A', isCitizen: false, attendance: 'present', substituteForId: bo.id, partialPresence: '', note: '', absentFromItemIds: [] },
+      participant: {
+        name: 'Stedfortræder',
+        role: 'member',
+        party: 'A',
+        isCitizen: false,
+        attendance: 'present',
+        substituteForId: bo.id,
+        partialPresence: '',
+        note: '',
+        absentFromItemIds: [],
+      },
     });
-    await t.ok('meetings:update', { id: meetingId, patch: { location: 'Rådhuset', startTime: '16:30' } });
+    await t.ok('meetings:update', {
+      id: meetingId,
+      patch: { location: 'Rådhuset', startTime: '16:30' },
+    });
 
     const proposal = await t.ok('meetings:proposeNext', { committeeId: committee.id });
     expect(proposal.number).toBe(6);
     expect(proposal.previousMeetingId).toBe(meetingId);
     expect(proposal.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    const next = await t.ok('meetings:create', { committeeId: committee.id, number: 6, date: '2018-01-20', kind: 'ordinary', isCopyingPrevious: true });
+    const next = await t.ok('meetings:create', {
+      committeeId: committee.id,
+      number: 6,
+      date: '2018-01-20',
+      kind: 'ordinary',
+      isCopyingPrevious: true,
+    });
     expect(next.participants.map((p) => [p.name, p.attendance, p.substituteForId])).toEqual([
       ['Marie-Louise Andreassen', 'present', null],
       ['Bo Sund', 'present', null],
       ['Anna Borger', 'present', null],
     ]);
-    expect(next.items.map((i) => [i.number, i.title, i.kind, i.presenter, i.bodies.decision.revision])).toEqual([
+    expect(
+      next.items.map((i) => [i.number, i.title, i.kind, i.presenter, i.bodies.decision.revision]),
+    ).toEqual([
       [1, 'Velkomst', 'decision', 'Formanden', 0],
       [2, 'Projektafrunding', 'orientation', 'Bo Sund', 0],
     ]);
     expect(next.meeting).toMatchObject({ location: 'Rådhuset', startTime: '16:30', caseId: '' });
 
-    const blank = await t.ok('meetings:create', { committeeId: committee.id, number: 7, date: '2017-06-01', kind: 'extraordinary', isCopyingPrevious: false });
+    const blank = await t.ok('meetings:create', {
+      committeeId: committee.id,
+      number: 7,
+      date: '2017-06-01',
+      kind: 'extraordinary',
+      isCopyingPrevious: false,
+    });
     expect(blank.items).toEqual([]);
     expect(blank.participants).toHaveLength(3);
 
@@ -166,23 +259,55 @@ describe('handlers', () => {
     expect(listed[1]).toMatchObject({ committeeName: committee.name, itemCount: 2 });
     expect(await t.ok('meetings:list', {})).toHaveLength(3);
     expect((await t.fail('meetings:list', { committeeId: 'nope' })).code).toBe('not_found');
-    expect((await t.fail('meetings:create', { committeeId: 'nope', number: 1, date: '2018-01-01', kind: 'ordinary', isCopyingPrevious: false })).code).toBe('not_found');
-    expect((await t.fail('meetings:create', { committeeId: committee.id, number: 1, date: '2018-02-30', kind: 'ordinary', isCopyingPrevious: false })).code).toBe('invalid_input');
+    expect(
+      (
+        await t.fail('meetings:create', {
+          committeeId: 'nope',
+          number: 1,
+          date: '2018-01-01',
+          kind: 'ordinary',
+          isCopyingPrevious: false,
+        })
+      ).code,
+    ).toBe('not_found');
+    expect(
+      (
+        await t.fail('meetings:create', {
+          committeeId: committee.id,
+          number: 1,
+          date: '2018-02-30',
+          kind: 'ordinary',
+          isCopyingPrevious: false,
+        })
+      ).code,
+    ).toBe('invalid_input');
   });
 
   it('meetings: get, update, delete (draft only) and not_found', async () => {
     const t = setup();
     const { meetingId } = await seedMeeting(t);
-    const updated = await t.ok('meetings:update', { id: meetingId, patch: { caseId: 'EMN-2017-05812', isClosed: true, endTime: '19:00' } });
-    expect(updated).toMatchObject({ caseId: 'EMN-2017-05812', isClosed: true, endTime: '19:00', startTime: null });
+    const updated = await t.ok('meetings:update', {
+      id: meetingId,
+      patch: { caseId: 'EMN-2017-05812', isClosed: true, endTime: '19:00' },
+    });
+    expect(updated).toMatchObject({
+      caseId: 'EMN-2017-05812',
+      isClosed: true,
+      endTime: '19:00',
+      startTime: null,
+    });
     expect((await t.ok('meetings:get', { id: meetingId })).meeting).toEqual(updated);
     expect((await t.fail('meetings:get', { id: 'nope' })).code).toBe('not_found');
-    expect((await t.fail('meetings:update', { id: meetingId, patch: { startTime: '25:00' } })).code).toBe('invalid_input');
+    expect(
+      (await t.fail('meetings:update', { id: meetingId, patch: { startTime: '25:00' } })).code,
+    ).toBe('invalid_input');
 
     setMeetingStatus(t.library.db, { id: meetingId, status: 'approved' });
     const locked = await t.fail('meetings:delete', { id: meetingId });
     expect(locked.code).toBe('locked');
-    expect((await t.fail('meetings:update', { id: meetingId, patch: { location: 'X' } })).code).toBe('locked');
+    expect(
+      (await t.fail('meetings:update', { id: meetingId, patch: { location: 'X' } })).code,
+    ).toBe('locked');
     setMeetingStatus(t.library.db, { id: meetingId, status: 'draft' });
 
     expect(await t.ok('meetings:delete', { id: meetingId })).toEqual({ id: meetingId });
@@ -198,20 +323,61 @@ describe('handlers', () => {
     if (!chair || !bo) throw new Error('missing participants');
     const substitute = await t.ok('participants:create', {
       meetingId,
-      participant: { name: 'Ny Stedfortræder', role: 'member', party: 'A', isCitizen: false, attendance: 'present', substituteForId: bo.id, partialPresence: 'til kl. 18.40', note: 'Indkaldt', absentFromItemIds: [item.id] },
+      participant: {
+        name: 'Ny Stedfortræder',
+        role: 'member',
+        party: 'A',
+        isCitizen: false,
+        attendance: 'present',
+        substituteForId: bo.id,
+        partialPresence: 'til kl. 18.40',
+        note: 'Indkaldt',
+        absentFromItemIds: [item.id],
+      },
     });
-    expect(substitute).toMatchObject({ memberId: null, substituteForId: bo.id, partialPresence: 'til kl. 18.40', absentFromItemIds: [item.id], position: 3 });
-    const changed = await t.ok('participants:update', { id: chair.id, patch: { absentFromItemIds: [item.id], note: 'inhabil' } });
+    expect(substitute).toMatchObject({
+      memberId: null,
+      substituteForId: bo.id,
+      partialPresence: 'til kl. 18.40',
+      absentFromItemIds: [item.id],
+      position: 3,
+    });
+    const changed = await t.ok('participants:update', {
+      id: chair.id,
+      patch: { absentFromItemIds: [item.id], note: 'inhabil' },
+    });
     expect(changed).toMatchObject({ absentFromItemIds: [item.id], note: 'inhabil' });
 
-    const other = await t.ok('meetings:create', { committeeId: committee.id, number: 6, date: '2018-01-01', kind: 'ordinary', isCopyingPrevious: false });
-    const foreign = await t.fail('participants:update', { id: chair.id, patch: { substituteForId: other.participants[0]?.id ?? '' } });
+    const other = await t.ok('meetings:create', {
+      committeeId: committee.id,
+      number: 6,
+      date: '2018-01-01',
+      kind: 'ordinary',
+      isCopyingPrevious: false,
+    });
+    const foreign = await t.fail('participants:update', {
+      id: chair.id,
+      patch: { substituteForId: other.participants[0]?.id ?? '' },
+    });
     expect(foreign.code).toBe('invalid_input');
     expect(foreign.message).toContain('substituteForId');
-    expect((await t.fail('participants:update', { id: chair.id, patch: { substituteForId: chair.id } })).code).toBe('invalid_input');
-    const mutual = await t.fail('participants:update', { id: bo.id, patch: { substituteForId: substitute.id } });
+    expect(
+      (await t.fail('participants:update', { id: chair.id, patch: { substituteForId: chair.id } }))
+        .code,
+    ).toBe('invalid_input');
+    const mutual = await t.fail('participants:update', {
+      id: bo.id,
+      patch: { substituteForId: substitute.id },
+    });
     expect(mutual.message).toContain('each other');
-    expect((await t.fail('participants:update', { id: chair.id, patch: { absentFromItemIds: ['nope'] } })).message).toContain('absentFromItemIds[0]');
+    expect(
+      (
+        await t.fail('participants:update', {
+          id: chair.id,
+          patch: { absentFromItemIds: ['nope'] },
+        })
+      ).message,
+    ).toContain('absentFromItemIds[0]');
 
     // Deleting the one substituted for keeps the substitute, without the link.
     expect(await t.ok('participants:delete', { id: bo.id })).toEqual({ id: bo.id });
@@ -229,12 +395,25 @@ describe('handlers', () => {
     const { meetingId, detail } = await seedMeeting(t);
     const chair = detail.participants[0];
     if (!chair) throw new Error('missing participant');
-    const content = [{ type: 'paragraph' as const, children: [{ type: 'participantRef' as const, participantId: chair.id }] }];
-    await t.ok('bodies:save', { owner: { kind: 'meeting', meetingId, field: 'summary' }, content, baseRevision: 0 });
+    const content = [
+      {
+        type: 'paragraph' as const,
+        children: [{ type: 'participantRef' as const, participantId: chair.id }],
+      },
+    ];
+    await t.ok('bodies:save', {
+      owner: { kind: 'meeting', meetingId, field: 'summary' },
+      content,
+      baseRevision: 0,
+    });
     const refused = await t.fail('participants:delete', { id: chair.id });
     expect(refused.code).toBe('conflict');
     expect(refused.message).toContain("the meeting's summary");
-    await t.ok('bodies:save', { owner: { kind: 'meeting', meetingId, field: 'summary' }, content: [], baseRevision: 1 });
+    await t.ok('bodies:save', {
+      owner: { kind: 'meeting', meetingId, field: 'summary' },
+      content: [],
+      baseRevision: 1,
+    });
     await t.ok('participants:delete', { id: chair.id });
   });
 
@@ -245,27 +424,62 @@ describe('handlers', () => {
     const b = await t.ok('items:create', { meetingId, item: { ...itemInput('B'), number: 40 } });
     const c = await t.ok('items:create', { meetingId, item: itemInput('C') });
     expect([a.number, b.number, c.number]).toEqual([1, 40, 41]);
-    expect(Object.keys(a.bodies).sort()).toEqual(['casePresentation', 'decision', 'finances', 'previousDecisions', 'publicDecision', 'recommendation', 'summary']);
-    const renamed = await t.ok('items:update', { id: a.id, patch: { title: 'A2', isClosed: true, publicTitle: 'Lukket punkt', caseId: '17/123' } });
-    expect(renamed).toMatchObject({ title: 'A2', isClosed: true, publicTitle: 'Lukket punkt', caseId: '17/123', position: 0 });
-    expect((await t.fail('items:update', { id: a.id, patch: { title: '   ' } })).code).toBe('invalid_input');
+    expect(Object.keys(a.bodies).sort()).toEqual([
+      'casePresentation',
+      'decision',
+      'finances',
+      'previousDecisions',
+      'publicDecision',
+      'recommendation',
+      'summary',
+    ]);
+    const renamed = await t.ok('items:update', {
+      id: a.id,
+      patch: { title: 'A2', isClosed: true, publicTitle: 'Lukket punkt', caseId: '17/123' },
+    });
+    expect(renamed).toMatchObject({
+      title: 'A2',
+      isClosed: true,
+      publicTitle: 'Lukket punkt',
+      caseId: '17/123',
+      position: 0,
+    });
+    expect((await t.fail('items:update', { id: a.id, patch: { title: '   ' } })).code).toBe(
+      'invalid_input',
+    );
 
     const moved = await t.ok('items:move', { id: c.id, position: 0 });
-    expect(moved.map((i) => [i.title, i.position])).toEqual([['C', 0], ['A2', 1], ['B', 2]]);
+    expect(moved.map((i) => [i.title, i.position])).toEqual([
+      ['C', 0],
+      ['A2', 1],
+      ['B', 2],
+    ]);
 
-    await t.ok('bodies:save', { owner: { kind: 'item', itemId: b.id, field: 'decision' }, content: text('Godkendt.'), baseRevision: 0 });
+    await t.ok('bodies:save', {
+      owner: { kind: 'item', itemId: b.id, field: 'decision' },
+      content: text('Godkendt.'),
+      baseRevision: 0,
+    });
     const refused = await t.fail('items:delete', { id: b.id });
     expect(refused.code).toBe('conflict');
     expect(refused.message).toContain('decision');
-    expect(await t.ok('items:delete', { id: b.id, isDecisionLossConfirmed: true })).toEqual({ id: b.id });
+    expect(await t.ok('items:delete', { id: b.id, isDecisionLossConfirmed: true })).toEqual({
+      id: b.id,
+    });
     // An item with only an empty decision goes without confirmation.
-    await t.ok('bodies:save', { owner: { kind: 'item', itemId: c.id, field: 'decision' }, content: text('   '), baseRevision: 0 });
+    await t.ok('bodies:save', {
+      owner: { kind: 'item', itemId: c.id, field: 'decision' },
+      content: text('   '),
+      baseRevision: 0,
+    });
     await t.ok('items:delete', { id: c.id });
     const left = (await t.ok('meetings:get', { id: meetingId })).items;
     expect(left.map((i) => [i.title, i.position])).toEqual([['A2', 0]]);
     expect(t.library.db.prepare('SELECT count(*) FROM revisions').pluck().get()).toBe(0);
     expect((await t.fail('items:move', { id: b.id, position: 0 })).code).toBe('not_found');
-    expect((await t.fail('items:create', { meetingId: 'nope', item: itemInput('X') })).code).toBe('not_found');
+    expect((await t.fail('items:create', { meetingId: 'nope', item: itemInput('X') })).code).toBe(
+      'not_found',
+    );
   });
 
   it('bodies: save with revisions and authors, conflict on a stale base, history newest first, locked when approved', async () => {
@@ -273,14 +487,29 @@ describe('handlers', () => {
     const { meetingId } = await seedMeeting(t);
     const item = await t.ok('items:create', { meetingId, item: itemInput('Punkt') });
     const owner = { kind: 'item' as const, itemId: item.id, field: 'recommendation' as const };
-    const first = await t.ok('bodies:save', { owner, content: text('Første udkast'), baseRevision: 0 });
+    const first = await t.ok('bodies:save', {
+      owner,
+      content: text('Første udkast'),
+      baseRevision: 0,
+    });
     expect(first.revision).toBe(1);
-    const second = await t.ok('bodies:save', { owner, content: text('Andet udkast'), baseRevision: 1 });
+    const second = await t.ok('bodies:save', {
+      owner,
+      content: text('Andet udkast'),
+      baseRevision: 1,
+    });
     expect(second.revision).toBe(2);
     // The same text again is not a new revision.
-    expect((await t.ok('bodies:save', { owner, content: text('Andet udkast'), baseRevision: 2 })).revision).toBe(2);
+    expect(
+      (await t.ok('bodies:save', { owner, content: text('Andet udkast'), baseRevision: 2 }))
+        .revision,
+    ).toBe(2);
 
-    const stale = await t.fail('bodies:save', { owner, content: text('Fra en anden fane'), baseRevision: 1 });
+    const stale = await t.fail('bodies:save', {
+      owner,
+      content: text('Fra en anden fane'),
+      baseRevision: 1,
+    });
     expect(stale.code).toBe('conflict');
     expect(stale.message).toContain('revision 2');
 
@@ -290,11 +519,24 @@ describe('handlers', () => {
       [1, 'Referent', text('Første udkast')],
     ]);
     const detail = await t.ok('meetings:get', { id: meetingId });
-    expect(detail.items[0]?.bodies.recommendation).toMatchObject({ revision: 2, content: text('Andet udkast'), updatedBy: 'Referent' });
-    expect(await t.ok('bodies:history', { owner: { kind: 'meeting', meetingId, field: 'summary' } })).toEqual([]);
+    expect(detail.items[0]?.bodies.recommendation).toMatchObject({
+      revision: 2,
+      content: text('Andet udkast'),
+      updatedBy: 'Referent',
+    });
+    expect(
+      await t.ok('bodies:history', { owner: { kind: 'meeting', meetingId, field: 'summary' } }),
+    ).toEqual([]);
 
-    const meetingOwner = { kind: 'meeting' as const, meetingId, field: 'previousDecisions' as const };
-    expect((await t.ok('bodies:save', { owner: meetingOwner, content: text('Ingen'), baseRevision: 0 })).revision).toBe(1);
+    const meetingOwner = {
+      kind: 'meeting' as const,
+      meetingId,
+      field: 'previousDecisions' as const,
+    };
+    expect(
+      (await t.ok('bodies:save', { owner: meetingOwner, content: text('Ingen'), baseRevision: 0 }))
+        .revision,
+    ).toBe(1);
 
     // References must point into the meeting.
     const dangling = await t.fail('bodies:save', {
@@ -304,21 +546,80 @@ describe('handlers', () => {
     });
     expect(dangling.code).toBe('invalid_input');
 
-    expect((await t.fail('bodies:save', { owner: { kind: 'item', itemId: 'nope', field: 'decision' }, content: [], baseRevision: 0 })).code).toBe('not_found');
-    expect((await t.fail('bodies:save', { owner: { kind: 'meeting', meetingId, field: 'decision' }, content: [], baseRevision: 0 })).code).toBe('invalid_input');
-    expect((await t.fail('bodies:save', { owner, content: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [] }] }], baseRevision: 2 })).code).toBe('invalid_input');
+    expect(
+      (
+        await t.fail('bodies:save', {
+          owner: { kind: 'item', itemId: 'nope', field: 'decision' },
+          content: [],
+          baseRevision: 0,
+        })
+      ).code,
+    ).toBe('not_found');
+    expect(
+      (
+        await t.fail('bodies:save', {
+          owner: { kind: 'meeting', meetingId, field: 'decision' },
+          content: [],
+          baseRevision: 0,
+        })
+      ).code,
+    ).toBe('invalid_input');
+    expect(
+      (
+        await t.fail('bodies:save', {
+          owner,
+          content: [
+            {
+              type: 'paragraph',
+              children: [{ type: 'link', url: 'javascript:alert(1)', children: [] }],
+            },
+          ],
+          baseRevision: 2,
+        })
+      ).code,
+    ).toBe('invalid_input');
 
     for (const status of ['approved', 'signed', 'archived'] as const) {
       setMeetingStatus(t.library.db, { id: meetingId, status });
-      const locked = await t.fail('bodies:save', { owner, content: text('For sent'), baseRevision: 2 });
+      const locked = await t.fail('bodies:save', {
+        owner,
+        content: text('For sent'),
+        baseRevision: 2,
+      });
       expect(locked.code).toBe('locked');
       expect(locked.message).toContain(`is ${status}`);
       expect(locked.message).toContain('Add a correction instead');
     }
     expect((await t.fail('items:create', { meetingId, item: itemInput('X') })).code).toBe('locked');
-    expect((await t.fail('items:delete', { id: item.id, isDecisionLossConfirmed: true })).code).toBe('locked');
-    expect((await t.fail('participants:create', { meetingId, participant: { name: 'X', role: 'member', party: null, isCitizen: true, attendance: 'present', substituteForId: null, partialPresence: '', note: '', absentFromItemIds: [] } })).code).toBe('locked');
-    expect((await t.fail('appendices:create', { meetingId, appendix: { title: 'X', documentNumber: '', caseId: '', isClosed: false, itemId: null } })).code).toBe('locked');
+    expect(
+      (await t.fail('items:delete', { id: item.id, isDecisionLossConfirmed: true })).code,
+    ).toBe('locked');
+    expect(
+      (
+        await t.fail('participants:create', {
+          meetingId,
+          participant: {
+            name: 'X',
+            role: 'member',
+            party: null,
+            isCitizen: true,
+            attendance: 'present',
+            substituteForId: null,
+            partialPresence: '',
+            note: '',
+            absentFromItemIds: [],
+          },
+        })
+      ).code,
+    ).toBe('locked');
+    expect(
+      (
+        await t.fail('appendices:create', {
+          meetingId,
+          appendix: { title: 'X', documentNumber: '', caseId: '', isClosed: false, itemId: null },
+        })
+      ).code,
+    ).toBe('locked');
     expect((await t.ok('bodies:history', { owner })).length).toBe(2);
   });
 
@@ -326,28 +627,68 @@ describe('handlers', () => {
     const t = setup();
     const { meetingId, committee } = await seedMeeting(t);
     const item = await t.ok('items:create', { meetingId, item: itemInput('Punkt') });
-    const fields = (title: string) => ({ title, documentNumber: '', caseId: '', isClosed: false, itemId: null });
-    const a = await t.ok('appendices:create', { meetingId, appendix: { ...fields('Læringsopsamling'), documentNumber: '2107443', caseId: 'EMN-2017-05812', itemId: item.id } });
+    const fields = (title: string) => ({
+      title,
+      documentNumber: '',
+      caseId: '',
+      isClosed: false,
+      itemId: null,
+    });
+    const a = await t.ok('appendices:create', {
+      meetingId,
+      appendix: {
+        ...fields('Læringsopsamling'),
+        documentNumber: '2107443',
+        caseId: 'EMN-2017-05812',
+        itemId: item.id,
+      },
+    });
     const b = await t.ok('appendices:create', { meetingId, appendix: fields('B') });
     const c = await t.ok('appendices:create', { meetingId, appendix: fields('C') });
     expect([a.number, b.number, c.number]).toEqual([1, 2, 3]);
     expect(a).toMatchObject({ itemId: item.id, documentNumber: '2107443', file: null });
-    expect((await t.ok('appendices:move', { id: c.id, position: 0 })).map((x) => [x.title, x.number])).toEqual([['C', 1], ['Læringsopsamling', 2], ['B', 3]]);
-    expect(await t.ok('appendices:update', { id: b.id, patch: { isClosed: true, title: 'B2' } })).toMatchObject({ isClosed: true, title: 'B2', number: 3 });
+    expect(
+      (await t.ok('appendices:move', { id: c.id, position: 0 })).map((x) => [x.title, x.number]),
+    ).toEqual([
+      ['C', 1],
+      ['Læringsopsamling', 2],
+      ['B', 3],
+    ]);
+    expect(
+      await t.ok('appendices:update', { id: b.id, patch: { isClosed: true, title: 'B2' } }),
+    ).toMatchObject({ isClosed: true, title: 'B2', number: 3 });
 
-    const other = await t.ok('meetings:create', { committeeId: committee.id, number: 9, date: '2019-01-01', kind: 'ordinary', isCopyingPrevious: false });
-    const otherItem = await t.ok('items:create', { meetingId: other.meeting.id, item: itemInput('Andet') });
-    expect((await t.fail('appendices:update', { id: b.id, patch: { itemId: otherItem.id } })).code).toBe('invalid_input');
+    const other = await t.ok('meetings:create', {
+      committeeId: committee.id,
+      number: 9,
+      date: '2019-01-01',
+      kind: 'ordinary',
+      isCopyingPrevious: false,
+    });
+    const otherItem = await t.ok('items:create', {
+      meetingId: other.meeting.id,
+      item: itemInput('Andet'),
+    });
+    expect(
+      (await t.fail('appendices:update', { id: b.id, patch: { itemId: otherItem.id } })).code,
+    ).toBe('invalid_input');
 
     // Referred to in the text: not deleted until the reference goes.
-    await t.ok('bodies:save', { owner: { kind: 'item', itemId: item.id, field: 'casePresentation' }, content: [{ type: 'paragraph', children: [{ type: 'appendixRef', appendixId: a.id }] }], baseRevision: 0 });
+    await t.ok('bodies:save', {
+      owner: { kind: 'item', itemId: item.id, field: 'casePresentation' },
+      content: [{ type: 'paragraph', children: [{ type: 'appendixRef', appendixId: a.id }] }],
+      baseRevision: 0,
+    });
     const refused = await t.fail('appendices:delete', { id: a.id });
     expect(refused.code).toBe('conflict');
     expect(refused.message).toContain('item 1, casePresentation');
 
     expect(await t.ok('appendices:delete', { id: c.id })).toEqual({ id: c.id });
     const left = (await t.ok('meetings:get', { id: meetingId })).appendices;
-    expect(left.map((x) => [x.title, x.number])).toEqual([['Læringsopsamling', 1], ['B2', 2]]);
+    expect(left.map((x) => [x.title, x.number])).toEqual([
+      ['Læringsopsamling', 1],
+      ['B2', 2],
+    ]);
     // Deleting the item unbinds its appendices.
     await t.ok('items:delete', { id: item.id });
     expect((await t.ok('meetings:get', { id: meetingId })).appendices[0]?.itemId).toBeNull();
@@ -371,30 +712,54 @@ describe('handlers', () => {
       },
     });
     const { meetingId } = await seedMeeting(t);
-    const appendix = await t.ok('appendices:create', { meetingId, appendix: { title: 'Bilag', documentNumber: '', caseId: '', isClosed: false, itemId: null } });
-    const attached = await t.ok('appendices:attachFile', { id: appendix.id, uploadId: 'a'.repeat(32) });
-    expect(attached.file).toMatchObject({ name: 'Læringsopsamling.PDF', mediaType: 'application/pdf', size: fs.statSync(uploaded).size });
+    const appendix = await t.ok('appendices:create', {
+      meetingId,
+      appendix: { title: 'Bilag', documentNumber: '', caseId: '', isClosed: false, itemId: null },
+    });
+    const attached = await t.ok('appendices:attachFile', {
+      id: appendix.id,
+      uploadId: 'a'.repeat(32),
+    });
+    expect(attached.file).toMatchObject({
+      name: 'Læringsopsamling.PDF',
+      mediaType: 'application/pdf',
+      size: fs.statSync(uploaded).size,
+    });
     const sha = attached.file?.sha256 ?? '';
     expect(readStoredFile(library.filesDir, sha).equals(fs.readFileSync(uploaded))).toBe(true);
     expect(fs.existsSync(path.join(library.filesDir, sha.slice(0, 2), sha))).toBe(true);
     expect(released).toEqual(['a'.repeat(32)]);
 
     // A second appendix with the same bytes shares the stored file.
-    const again = await t.ok('appendices:create', { meetingId, appendix: { title: 'Kopi', documentNumber: '', caseId: '', isClosed: false, itemId: null } });
+    const again = await t.ok('appendices:create', {
+      meetingId,
+      appendix: { title: 'Kopi', documentNumber: '', caseId: '', isClosed: false, itemId: null },
+    });
     await t.ok('appendices:attachFile', { id: again.id, uploadId: 'a'.repeat(32) });
     expect(library.db.prepare('SELECT count(*) FROM files').pluck().get()).toBe(1);
     expect(fs.readdirSync(path.join(library.filesDir, sha.slice(0, 2)))).toEqual([sha]);
 
     // A file above the limit is refused and nothing is attached or left in the store.
-    const small = setup(library, { transport: 'http', resolveUpload: () => ({ path: uploaded, fileName: 'stor.pdf' }) });
-    const limited = createDispatcher(createHandlers(library, { maxAttachmentBytes: 100 }), { log: () => {} });
-    const tooLarge = await limited('appendices:attachFile', { id: again.id, uploadId: 'b'.repeat(32) }, small.ctx);
+    const small = setup(library, {
+      transport: 'http',
+      resolveUpload: () => ({ path: uploaded, fileName: 'stor.pdf' }),
+    });
+    const limited = createDispatcher(createHandlers(library, { maxAttachmentBytes: 100 }), {
+      log: () => {},
+    });
+    const tooLarge = await limited(
+      'appendices:attachFile',
+      { id: again.id, uploadId: 'b'.repeat(32) },
+      small.ctx,
+    );
     expect(tooLarge.ok ? null : tooLarge.error.code).toBe('too_large');
     expect(fs.readdirSync(path.join(library.filesDir, 'tmp'))).toEqual([]);
 
     // Without a dialog or an upload id the transport cannot attach.
     expect((await t.fail('appendices:attachFile', { id: again.id })).code).toBe('invalid_input');
-    expect((await t.fail('appendices:attachFile', { id: again.id, uploadId: '../../etc/passwd' })).code).toBe('invalid_input');
+    expect(
+      (await t.fail('appendices:attachFile', { id: again.id, uploadId: '../../etc/passwd' })).code,
+    ).toBe('invalid_input');
   });
 
   it('appendices:attachFile through the dialog: cancel answers cancelled and changes nothing', async () => {
@@ -404,12 +769,17 @@ describe('handlers', () => {
     let answer: { path: string; fileName: string } | null = null;
     const t = setup(library, { transport: 'electron', pickFile: async () => answer });
     const { meetingId } = await seedMeeting(t);
-    const appendix = await t.ok('appendices:create', { meetingId, appendix: { title: 'Bilag', documentNumber: '', caseId: '', isClosed: false, itemId: null } });
+    const appendix = await t.ok('appendices:create', {
+      meetingId,
+      appendix: { title: 'Bilag', documentNumber: '', caseId: '', isClosed: false, itemId: null },
+    });
     expect((await t.fail('appendices:attachFile', { id: appendix.id })).code).toBe('cancelled');
     expect((await t.ok('meetings:get', { id: meetingId })).appendices[0]?.file).toBeNull();
     answer = { path: picked, fileName: 'referat.docx' };
     const attached = await t.ok('appendices:attachFile', { id: appendix.id });
-    expect(attached.file?.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(attached.file?.mediaType).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     setMeetingStatus(library.db, { id: meetingId, status: 'signed' });
     expect((await t.fail('appendices:attachFile', { id: appendix.id })).code).toBe('locked');
   });
@@ -418,7 +788,11 @@ describe('handlers', () => {
     const t = setup();
     const { meetingId } = await seedMeeting(t);
     const item = await t.ok('items:create', { meetingId, item: itemInput('Punkt') });
-    await t.ok('bodies:save', { owner: { kind: 'item', itemId: item.id, field: 'decision' }, content: text('Godkendt'), baseRevision: 0 });
+    await t.ok('bodies:save', {
+      owner: { kind: 'item', itemId: item.id, field: 'decision' },
+      content: text('Godkendt'),
+      baseRevision: 0,
+    });
     const exported = await t.ok('meetings:exportJson', { id: meetingId });
     expect(exported.fileName).toMatch(/\.referat\.json$/);
     expect(JSON.parse(exported.json)).toMatchObject({ format: 'referat/1' });
@@ -427,13 +801,18 @@ describe('handlers', () => {
     expect(refused.code).toBe('conflict');
     const copy = await t.ok('meetings:importJson', { json: exported.json, onExisting: 'keepBoth' });
     expect(copy.meetingId).not.toBe(meetingId);
-    expect(await t.ok('meetings:importJson', { json: exported.json, onExisting: 'replace' })).toEqual({ meetingId });
+    expect(
+      await t.ok('meetings:importJson', { json: exported.json, onExisting: 'replace' }),
+    ).toEqual({ meetingId });
 
     const other = setup();
     expect(await other.ok('meetings:importJson', { json: exported.json })).toEqual({ meetingId });
     expect((await other.ok('meetings:exportJson', { id: meetingId })).json).toBe(exported.json);
 
-    const broken = JSON.parse(exported.json) as { agendaItems: { title: string }[]; meeting: { date: string } };
+    const broken = JSON.parse(exported.json) as {
+      agendaItems: { title: string }[];
+      meeting: { date: string };
+    };
     broken.meeting.date = '2017-13-45';
     if (broken.agendaItems[0]) broken.agendaItems[0].title = '';
     const empty = setup();
@@ -442,7 +821,9 @@ describe('handlers', () => {
     expect(invalid.message).toContain('meeting.date');
     expect(invalid.message).toContain('agendaItems[0].title');
     expect(await empty.ok('committees:list', {})).toEqual([]);
-    expect((await empty.fail('meetings:importJson', { json: '{not json' })).code).toBe('invalid_input');
+    expect((await empty.fail('meetings:importJson', { json: '{not json' })).code).toBe(
+      'invalid_input',
+    );
     expect((await empty.fail('meetings:exportJson', { id: 'nope' })).code).toBe('not_found');
   });
 
@@ -459,8 +840,15 @@ describe('handlers', () => {
   it('serves the search area through the same dispatcher (wiring and output contract)', async () => {
     const t = setup();
     const { meetingId } = await seedMeeting(t);
-    const item = await t.ok('items:create', { meetingId, item: { ...itemInput('Cykelsti langs kysten'), caseId: 'EMN-2017-05812' } });
-    await t.ok('bodies:save', { owner: { kind: 'item', itemId: item.id, field: 'decision' }, content: text('Udvalget godkendte cykelstien.'), baseRevision: 0 });
+    const item = await t.ok('items:create', {
+      meetingId,
+      item: { ...itemInput('Cykelsti langs kysten'), caseId: 'EMN-2017-05812' },
+    });
+    await t.ok('bodies:save', {
+      owner: { kind: 'item', itemId: item.id, field: 'decision' },
+      content: text('Udvalget godkendte cykelstien.'),
+      baseRevision: 0,
+    });
     const found = await t.ok('search:query', { text: 'cykelstien', requestId: 7 });
     expect(found.requestId).toBe(7);
     expect(found.groups.map((g) => g.meeting.id)).toEqual([meetingId]);

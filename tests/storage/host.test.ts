@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,56 +11,14 @@ import { createHandlers } from '../../main/node/api/handlers';
 import { startHost, type Host } from '../../main/node/host/httpHost';
 import { contentSecurityPolicy } from '../../main/node/host/staticFiles';
 import { openLibrary, type Library } from '../../main/node/storage/library';
+import { sendRaw, type RawAnswer } from './storageHelpers';
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+type Answer = Omit<RawAnswer, 'body'> & { body: string };
 
-/** One raw HTTP request (node:http, so Host and the path are sent exactly as given). */
-function send(
-  port: number,
-  options: {
-    method?: string;
-    path: string;
-    headers?: Record<string, string>;
-    body?: Buffer | string;
-    isChunked?: boolean;
-  },
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, ...options.headers };
-    const body = options.body === undefined ? undefined : Buffer.from(options.body);
-    if (body && !options.isChunked) headers['Content-Length'] = String(body.length);
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers,
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    if (body && options.isChunked) {
-      // Several writes without Content-Length: the limit must hold while streaming.
-      for (let offset = 0; offset < body.length; offset += 512)
-        req.write(body.subarray(offset, offset + 512));
-      req.end();
-    } else {
-      req.end(body);
-    }
-  });
+/** {@link sendRaw} with the body read as UTF-8 text. */
+async function send(port: number, options: Parameters<typeof sendRaw>[1]): Promise<Answer> {
+  const answer = await sendRaw(port, options);
+  return { ...answer, body: answer.body.toString('utf8') };
 }
 
 let tempDir: string;

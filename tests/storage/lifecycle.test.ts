@@ -8,8 +8,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RequestInput, RequestName, RequestOutput } from '../../main/common/contract/api';
-import type { ApiError } from '../../main/common/contract/result';
 import { serializeReferatDocument } from '../../main/common/format/referatJson';
 import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
@@ -19,7 +17,7 @@ import { exportMeetingDocument } from '../../main/node/storage/interchange';
 import { correctionsForExport } from '../../main/node/storage/queries/lifecycle';
 import { signPdf } from '../../main/node/signing/signPdf';
 import { createTestPki } from '../helpers/testPki';
-import { makeTempDir, newLibrary, text } from './storageHelpers';
+import { makeTempDir, newLibrary, text, dispatchExpecting } from './storageHelpers';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json');
 
@@ -41,20 +39,7 @@ async function setup() {
       return { path: file, fileName: path.basename(file) };
     },
   };
-  async function ok<N extends RequestName>(
-    name: N,
-    input: RequestInput<N>,
-  ): Promise<RequestOutput<N>> {
-    const result = await dispatch(name, input, ctx);
-    if (!result.ok)
-      throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-    return result.value as RequestOutput<N>;
-  }
-  async function fail(name: RequestName, input: unknown): Promise<ApiError> {
-    const result = await dispatch(name, input, ctx);
-    if (result.ok) throw new Error(`${name} unexpectedly succeeded`);
-    return result.error;
-  }
+  const { ok, fail } = dispatchExpecting(dispatch, ctx);
   const { meetingId } = await ok('meetings:importJson', { json: fs.readFileSync(fixture, 'utf8') });
   return { library, ok, fail, meetingId };
 }

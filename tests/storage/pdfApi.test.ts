@@ -5,7 +5,6 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -22,7 +21,7 @@ import { startHost, type Host } from '../../main/node/host/httpHost';
 import { createPdfExportJobs, type PdfExportJobs } from '../../main/node/pdf/exportJobs';
 import { importMeetingDocument } from '../../main/node/storage/interchange';
 import { openLibrary, type Library } from '../../main/node/storage/library';
-import { makeTempDir, newLibrary } from './storageHelpers';
+import { makeTempDir, newLibrary, sendRaw as send } from './storageHelpers';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -55,45 +54,6 @@ async function audit(file: string, args: string[]): Promise<{ code: number; outp
     const failure = error as { code?: number; stdout?: string; stderr?: string };
     return { code: failure.code ?? -1, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
   }
-}
-
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
-
-/** One raw HTTP request (node:http, so Host is sent exactly as given). */
-function send(
-  port: number,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, ...options.headers };
-    if (options.body !== undefined)
-      headers['Content-Length'] = String(Buffer.byteLength(options.body));
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers,
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
 }
 
 describe('pdf requests over the HTTP host', () => {

@@ -10,8 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RequestInput, RequestName, RequestOutput } from '../../main/common/contract/api';
-import type { ApiError } from '../../main/common/contract/result';
+import type { RequestOutput } from '../../main/common/contract/api';
 import { exportBag } from '../../main/node/archive/exportBag';
 import { findSignedPdf } from '../../main/node/archive/signedPdfs';
 import { createDispatcher } from '../../main/node/api/dispatch';
@@ -22,7 +21,7 @@ import { fileStorePath } from '../../main/node/storage/fileStore';
 import { exportMeetingDocument } from '../../main/node/storage/interchange';
 import { verifyPdf } from '../../main/node/signing/verifyPdf';
 import { createTestPki, type TestMember } from '../helpers/testPki';
-import { makeTempDir, newLibrary } from './storageHelpers';
+import { makeTempDir, newLibrary, dispatchExpecting } from './storageHelpers';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json');
 const pdfAudit = path.resolve(import.meta.dirname, '../../../shared/tools/pdf-audit');
@@ -76,20 +75,7 @@ async function setup() {
     uploads.set(id, file);
     return id;
   };
-  async function ok<N extends RequestName>(
-    name: N,
-    input: RequestInput<N>,
-  ): Promise<RequestOutput<N>> {
-    const result = await dispatch(name, input, ctx);
-    if (!result.ok)
-      throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-    return result.value as RequestOutput<N>;
-  }
-  async function fail(name: RequestName, input: unknown): Promise<ApiError> {
-    const result = await dispatch(name, input, ctx);
-    if (result.ok) throw new Error(`${name} unexpectedly succeeded`);
-    return result.error;
-  }
+  const { ok, fail } = dispatchExpecting(dispatch, ctx);
   const { meetingId } = await ok('meetings:importJson', { json: fs.readFileSync(fixture, 'utf8') });
   const sign = (name: string, edition: 'full' | 'public' = 'full', password?: string) => {
     const member = memberFor(name);

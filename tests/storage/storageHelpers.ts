@@ -2,11 +2,20 @@
  * Helpers for storage tests: real SQLite libraries in temporary folders, removed afterwards.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach } from 'vitest';
-import { openLibrary, type Library, type OpenLibraryOptions } from '../../main/node/storage/library';
+import type { RequestInput, RequestName, RequestOutput } from '../../main/common/contract/api';
+import type { ApiError } from '../../main/common/contract/result';
+import type { Dispatch } from '../../main/node/api/dispatch';
+import type { HandlerContext } from '../../main/node/api/types';
+import {
+  openLibrary,
+  type Library,
+  type OpenLibraryOptions,
+} from '../../main/node/storage/library';
 import { createCommittee } from '../../main/node/storage/queries/committees';
 import { createMember } from '../../main/node/storage/queries/members';
 
@@ -50,7 +59,12 @@ export function seedCommittee(library: Library) {
     organisation: 'Gentofte Kommune',
     template: 'opgaveudvalg',
   });
-  const member = (name: string, role: 'chair' | 'vice_chair' | 'member', party: string | null, isActive = true) =>
+  const member = (
+    name: string,
+    role: 'chair' | 'vice_chair' | 'member',
+    party: string | null,
+    isActive = true,
+  ) =>
     createMember(library.db, {
       committeeId: committee.id,
       member: { name, role, party, isCitizen: party === null, isActive },
@@ -67,4 +81,85 @@ export function seedCommittee(library: Library) {
 /** A paragraph of plain text as a rich-text body. */
 export function text(line: string) {
   return [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text: line }] }];
+}
+
+/**
+ * `ok` answers a request's value and throws with the error (and `details()`, e.g. the log) when
+ * it fails; `fail` answers the error and throws when the request succeeds.
+ */
+export function dispatchExpecting(
+  dispatch: Dispatch<HandlerContext>,
+  ctx: HandlerContext,
+  details: () => string = () => '',
+) {
+  async function ok<N extends RequestName>(
+    name: N,
+    input: RequestInput<N>,
+  ): Promise<RequestOutput<N>> {
+    const result = await dispatch(name, input, ctx);
+    if (!result.ok)
+      throw new Error(`${name} failed: ${result.error.code}: ${result.error.message} ${details()}`);
+    return result.value as RequestOutput<N>;
+  }
+  async function fail(name: RequestName, input: unknown): Promise<ApiError> {
+    const result = await dispatch(name, input, ctx);
+    if (result.ok) throw new Error(`${name} unexpectedly succeeded`);
+    return result.error;
+  }
+  return { ok, fail };
+}
+
+/** The answer to {@link sendRaw}. */
+export type RawAnswer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+
+/**
+ * One raw HTTP request to 127.0.0.1 (node:http, so Host and the path are sent exactly as
+ * given; a new connection each time). `isChunked` streams the body in small writes without a
+ * Content-Length.
+ */
+export function sendRaw(
+  port: number,
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: Buffer | string;
+    isChunked?: boolean;
+  },
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, ...options.headers };
+    const body = options.body === undefined ? undefined : Buffer.from(options.body);
+    if (body && !options.isChunked) headers['Content-Length'] = String(body.length);
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (body && options.isChunked) {
+      for (let offset = 0; offset < body.length; offset += 512)
+        req.write(body.subarray(offset, offset + 512));
+      req.end();
+    } else {
+      req.end(body);
+    }
+  });
 }

@@ -11,11 +11,11 @@ import type {
   PersonalDataFindingOutput,
 } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
+import type { Edition } from '../../../main/common/export/editions';
 import { useApp } from '../appContext';
+import { EditionPicker } from '../components/EditionPicker';
 import { InlineError } from '../components/LoadState';
 import './pdf.css';
-
-type Edition = 'full' | 'public';
 
 type Findings = { errors: PersonalDataFindingOutput[]; warnings: PersonalDataFindingOutput[] };
 
@@ -41,7 +41,6 @@ export function PdfExportArea({ meetingId, children }: { meetingId: string; chil
   const [saveNote, setSaveNote] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const runningRef = useRef<string | null>(null);
-  const editionName = useId();
   const previewHeadingId = useId();
   const headingId = useId();
 
@@ -153,21 +152,13 @@ export function PdfExportArea({ meetingId, children }: { meetingId: string; chil
     <>
       <section className="panel pdf-export" aria-labelledby={headingId}>
         <h2 id={headingId}>{t('pdf.heading')}</h2>
-        <fieldset className="pdf-export__editions" disabled={isBusy}>
-          <legend>{t('pdf.edition')}</legend>
-          {(['full', 'public'] as const).map((value) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name={editionName}
-                value={value}
-                checked={edition === value}
-                onChange={() => setEdition(value)}
-              />{' '}
-              {t(`pdf.editions.${value}`)}
-            </label>
-          ))}
-        </fieldset>
+        <EditionPicker
+          className="pdf-export__editions"
+          legend={t('pdf.edition')}
+          value={edition}
+          onChange={setEdition}
+          isDisabled={isBusy}
+        />
         <div className="button-row">
           <button type="button" disabled={isBusy} onClick={() => void start(edition)}>
             {t('pdf.export')}

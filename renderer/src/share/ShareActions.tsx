@@ -6,19 +6,18 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../main/common/contract/result';
+import type { Edition } from '../../../main/common/export/editions';
 import { useApp } from '../appContext';
+import { EditionPicker } from '../components/EditionPicker';
 import { startDownload } from './download';
 import { ProblemError } from './ProblemError';
 import './share.css';
-
-type Edition = 'full' | 'public';
 
 /** The sharing controls of one meeting. */
 export function ShareActions({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const { client, queue } = useApp();
   const headingId = useId();
-  const editionName = useId();
   const [edition, setEdition] = useState<Edition>('full');
   const [busy, setBusy] = useState<'archive' | 'word' | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -68,21 +67,13 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
         <button type="button" disabled={busy !== null} onClick={() => void archive()}>
           {t('share.archive')}
         </button>
-        <fieldset className="share-actions__editions" disabled={busy !== null}>
-          <legend>{t('share.wordEdition')}</legend>
-          {(['full', 'public'] as const).map((value) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name={editionName}
-                value={value}
-                checked={edition === value}
-                onChange={() => setEdition(value)}
-              />{' '}
-              {t(`share.editions.${value}`)}
-            </label>
-          ))}
-        </fieldset>
+        <EditionPicker
+          className="share-actions__editions"
+          legend={t('share.wordEdition')}
+          value={edition}
+          onChange={setEdition}
+          isDisabled={busy !== null}
+        />
         <button type="button" disabled={busy !== null} onClick={() => void exportWord()}>
           {t('share.exportWord')}
         </button>

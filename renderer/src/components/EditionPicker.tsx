@@ -1,0 +1,40 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Edition } from '../../../main/common/export/editions';
+
+const editions: readonly Edition[] = ['full', 'public'];
+
+/** The edition choice of an export (Fuld / Offentlig) as a labelled radio group. */
+export function EditionPicker({
+  legend,
+  className,
+  value,
+  onChange,
+  isDisabled,
+}: {
+  legend: string;
+  className: string;
+  value: Edition;
+  onChange(edition: Edition): void;
+  isDisabled: boolean;
+}) {
+  const { t } = useTranslation();
+  const name = useId();
+  return (
+    <fieldset className={className} disabled={isDisabled}>
+      <legend>{legend}</legend>
+      {editions.map((edition) => (
+        <label key={edition}>
+          <input
+            type="radio"
+            name={name}
+            value={edition}
+            checked={value === edition}
+            onChange={() => onChange(edition)}
+          />{' '}
+          {t(`pdf.editions.${edition}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
