@@ -5,18 +5,25 @@
  * (one editor per body, off-screen sections not laid out).
  *
  * Keystroke-to-paint: a capture-phase keydown listener stamps the time; the next animation
- * frame plus a task after it marks the paint. Typing happens in the middle of item 30.
+ * frame plus a task after it marks the paint. Typing happens in the middle of item 30, in two
+ * rhythms: a fast typist (the targets) and a burst of rolled-over keys (reported).
  */
 import { openBrowserSession, type BrowserSession } from '../tests/e2e/helpers/browserMode';
 
-export type EditorBenchCase = {
-  name: string;
-  pages: number;
-  openToEditableMs: number;
+/** Keystroke-to-paint percentiles of one typing rhythm. */
+export type TypingFigures = {
   keystrokes: number;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+};
+export type EditorBenchCase = {
+  name: string;
+  pages: number;
+  openToEditableMs: number;
+  fastTypist: TypingFigures;
+  burst: TypingFigures;
+  /** JS heap after both rounds of typing. */
   heapMiB: number;
 };
 export type EditorBenchResult =
@@ -24,7 +31,8 @@ export type EditorBenchResult =
       cases: EditorBenchCase[];
       /** A bare contenteditable typed into the same way: the floor of the measurement. */
       reference: EditorBenchCase;
-      ratioP95: number;
+      /** p95 of the 300-page meeting over the one-page meeting, per rhythm. */
+      ratioP95: { fastTypist: number; burst: number };
     }
   | { skipped: string };
 
@@ -90,20 +98,65 @@ async function measure(
     selection?.removeAllRanges();
     selection?.addRange(range);
   });
-  const typed = await typeAndMeasure(page);
   return {
     name,
     pages,
     openToEditableMs,
-    ...typed,
+    ...(await typeInBothRhythms(page)),
   } satisfies EditorBenchCase;
 }
 
 /**
- * Types four rounds of a sentence where the caret is and returns the keystroke-to-paint
- * percentiles and the JS heap afterwards.
+ * How the benchmark presses keys. A key is held for `holdMs` and the next one goes down
+ * `gapMs` after it is released, each drawn from its range by a seeded generator so every run
+ * types the same rhythm.
  */
-async function typeAndMeasure(page: BrowserSession['page']) {
+export type TypingCadence = {
+  name: string;
+  holdMs: readonly [number, number];
+  gapMs: readonly [number, number];
+};
+
+/**
+ * A fast touch typist (about 8 keys a second, 95 words a minute): the rhythm the < 16 ms target
+ * is measured at. The jitter keeps key presses from locking onto the display's frame rhythm.
+ */
+export const fastTypistCadence: TypingCadence = {
+  name: 'fast typist, about 8 keys/s',
+  holdMs: [50, 100],
+  gapMs: [20, 80],
+};
+
+/**
+ * Keys held down rolling over each other at 33 keys a second, faster than anyone types. Frames
+ * never stop between keys, so a key waits for the next display frame: this shows the frame
+ * rhythm more than the editor's work and is reported, not held to the target.
+ */
+export const burstCadence: TypingCadence = {
+  name: 'burst, 33 keys/s',
+  holdMs: [30, 30],
+  gapMs: [0, 0],
+};
+
+/** Mulberry32: a small seeded generator, so the rhythm is the same in every run. */
+function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Types where the caret is, first as a fast typist and then in a burst, and returns both
+ * rhythms' keystroke-to-paint percentiles and the JS heap afterwards.
+ */
+async function typeInBothRhythms(page: BrowserSession['page']) {
   await page.evaluate(() => {
     const w = window as unknown as { __latencies: number[] };
     w.__latencies = [];
@@ -118,24 +171,54 @@ async function typeAndMeasure(page: BrowserSession['page']) {
       true,
     );
   });
-  const text = 'supplerende bemærkning til referatet ';
-  for (let round = 0; round < 4; round++) await page.keyboard.type(text, { delay: 30 });
-  await page.waitForTimeout(300);
-  const latencies = (
-    await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
-  ).sort((a, b) => a - b);
+  const fastTypist = await typeAndMeasure(page, fastTypistCadence);
+  const burst = await typeAndMeasure(page, burstCadence);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = (await cdp.send('Performance.getMetrics')) as {
     metrics: { name: string; value: number }[];
   };
   const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  return { fastTypist, burst, heapMiB: heap / 2 ** 20 };
+}
+
+/**
+ * Types four rounds of a sentence where the caret is, in the given rhythm, and returns the
+ * keystroke-to-paint percentiles. Letters a key produces are pressed (keydown, input, keyup);
+ * "æ" is inserted as text, as an input method would, and not timed.
+ */
+async function typeAndMeasure(
+  page: BrowserSession['page'],
+  cadence: TypingCadence,
+): Promise<TypingFigures> {
+  await page.evaluate(() => {
+    (window as unknown as { __latencies: number[] }).__latencies = [];
+  });
+  const random = seededRandom(20171212);
+  const between = ([low, high]: readonly [number, number]) => low + random() * (high - low);
+  const text = 'supplerende bemærkning til referatet ';
+  for (let round = 0; round < 4; round++) {
+    for (const character of text) {
+      if (/^[a-z ]$/.test(character)) {
+        await page.keyboard.down(character);
+        await pause(between(cadence.holdMs));
+        await page.keyboard.up(character);
+      } else {
+        await page.keyboard.insertText(character);
+      }
+      const gap = between(cadence.gapMs);
+      if (gap > 0) await pause(gap);
+    }
+  }
+  await page.waitForTimeout(300);
+  const latencies = (
+    await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
+  ).sort((a, b) => a - b);
   return {
     keystrokes: latencies.length,
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),
-    heapMiB: heap / 2 ** 20,
   };
 }
 
@@ -171,7 +254,7 @@ async function measureBareContentEditable(session: BrowserSession): Promise<Edit
     name: 'bare contenteditable, one page (reference)',
     pages: 1,
     openToEditableMs,
-    ...(await typeAndMeasure(page)),
+    ...(await typeInBothRhythms(page)),
   };
 }
 
@@ -249,7 +332,10 @@ export async function runEditorBench(): Promise<EditorBenchResult> {
     return {
       cases: [smallCase, largeCase],
       reference: bareCase,
-      ratioP95: largeCase.p95Ms / Math.max(0.001, smallCase.p95Ms),
+      ratioP95: {
+        fastTypist: largeCase.fastTypist.p95Ms / Math.max(0.001, smallCase.fastTypist.p95Ms),
+        burst: largeCase.burst.p95Ms / Math.max(0.001, smallCase.burst.p95Ms),
+      },
     };
   } finally {
     await session.close();

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TypingFigures } from './editor';
 
 /** One measured figure compared with its target. */
 export type BenchFigure = {
@@ -188,27 +189,40 @@ const groups: Group[] = [
           },
         ];
       }
+      const { fastTypistCadence, burstCadence } = await import('./editor');
+      const typingNote = (typed: TypingFigures, extra = '') =>
+        `${extra}p50 ${round(typed.p50Ms, 1)} ms, p99 ${round(typed.p99Ms, 1)} ms, ${typed.keystrokes} keystrokes`;
       const figures: BenchFigure[] = [];
       for (const c of result.cases) {
         figures.push(
           {
             group: 'editor',
             issue: 3,
-            name: `keystroke-to-paint p95, ${c.name}`,
-            value: round(c.p95Ms, 1),
+            name: `keystroke-to-paint p95, ${c.name}, ${fastTypistCadence.name}`,
+            value: round(c.fastTypist.p95Ms, 1),
             unit: 'ms',
             target: '< 16 ms',
-            isMet: c.p95Ms < 16,
-            note: `p50 ${round(c.p50Ms, 1)} ms, ${c.keystrokes} keystrokes`,
+            isMet: c.fastTypist.p95Ms < 16,
+            note: typingNote(c.fastTypist),
           },
           {
             group: 'editor',
             issue: 3,
-            name: `keystroke-to-paint p99, ${c.name}`,
-            value: round(c.p99Ms, 1),
+            name: `keystroke-to-paint p99, ${c.name}, ${fastTypistCadence.name}`,
+            value: round(c.fastTypist.p99Ms, 1),
             unit: 'ms',
             target: '< 33 ms',
-            isMet: c.p99Ms < 33,
+            isMet: c.fastTypist.p99Ms < 33,
+          },
+          {
+            group: 'editor',
+            issue: 3,
+            name: `keystroke-to-paint p95, ${c.name}, ${burstCadence.name}`,
+            value: round(c.burst.p95Ms, 1),
+            unit: 'ms',
+            target: null,
+            isMet: null,
+            note: typingNote(c.burst, 'paced by the display frames, see the reference; '),
           },
           {
             group: 'editor',
@@ -231,25 +245,41 @@ const groups: Group[] = [
         );
       }
       const bare = result.reference;
-      figures.push({
-        group: 'editor',
-        issue: 3,
-        name: `keystroke-to-paint p95, ${bare.name}`,
-        value: round(bare.p95Ms, 1),
-        unit: 'ms',
-        target: null,
-        isMet: null,
-        note: `the measurement's floor in the same run: p50 ${round(bare.p50Ms, 1)} ms, p99 ${round(bare.p99Ms, 1)} ms, ${bare.keystrokes} keystrokes`,
-      });
-      figures.push({
-        group: 'editor',
-        issue: 3,
-        name: 'keystroke-to-paint p95, 300 pages / 1 page',
-        value: round(result.ratioP95, 2),
-        unit: 'ratio',
-        target: '≤ 1.2',
-        isMet: result.ratioP95 <= 1.2,
-      });
+      for (const [cadence, typed] of [
+        [fastTypistCadence, bare.fastTypist],
+        [burstCadence, bare.burst],
+      ] as const) {
+        figures.push({
+          group: 'editor',
+          issue: 3,
+          name: `keystroke-to-paint p95, ${bare.name}, ${cadence.name}`,
+          value: round(typed.p95Ms, 1),
+          unit: 'ms',
+          target: null,
+          isMet: null,
+          note: typingNote(typed, "the measurement's floor in the same run: "),
+        });
+      }
+      figures.push(
+        {
+          group: 'editor',
+          issue: 3,
+          name: `keystroke-to-paint p95, 300 pages / 1 page, ${fastTypistCadence.name}`,
+          value: round(result.ratioP95.fastTypist, 2),
+          unit: 'ratio',
+          target: '≤ 1.2',
+          isMet: result.ratioP95.fastTypist <= 1.2,
+        },
+        {
+          group: 'editor',
+          issue: 3,
+          name: `keystroke-to-paint p95, 300 pages / 1 page, ${burstCadence.name}`,
+          value: round(result.ratioP95.burst, 2),
+          unit: 'ratio',
+          target: '≤ 1.2',
+          isMet: result.ratioP95.burst <= 1.2,
+        },
+      );
       return figures;
     },
   },
