@@ -53,10 +53,10 @@ export function AttendanceSection({
       className="meeting-document__section meeting-document__attendance"
       aria-labelledby="document-members"
     >
-      <h2 id="document-members" className="meeting-document__heading">
+      <h2 id="document-members" className="meeting-document__heading" data-find-text>
         {t('editor.document.members')}
       </h2>
-      <ul className="meeting-document__members">
+      <ul className="meeting-document__members" data-find-text>
         {present.map((p) => (
           <li key={p.id}>
             {p.name}
@@ -69,11 +69,15 @@ export function AttendanceSection({
         ))}
       </ul>
       {afbud.length > 0 && (
-        <p>{t('editor.document.absentWithNotice', { names: joinList(afbud, lang) })}</p>
+        <p data-find-text>
+          {t('editor.document.absentWithNotice', { names: joinList(afbud, lang) })}
+        </p>
       )}
-      {absent.length > 0 && <p>{t('editor.document.absent', { names: joinList(absent, lang) })}</p>}
+      {absent.length > 0 && (
+        <p data-find-text>{t('editor.document.absent', { names: joinList(absent, lang) })}</p>
+      )}
       {notInItems.map(({ item, names }) => (
-        <p key={item.id}>
+        <p key={item.id} data-find-text>
           {t('editor.document.notInItem', {
             number: item.number,
             title: item.title,

@@ -92,7 +92,7 @@ const ItemSection = memo(function ItemSection({
       className="meeting-document__section meeting-document__item"
       aria-labelledby={`${sectionId}-heading`}
     >
-      <h3 id={`${sectionId}-heading`} className="meeting-document__ad">
+      <h3 id={`${sectionId}-heading`} className="meeting-document__ad" data-find-text>
         {isAdTemplate
           ? t('editor.document.ad', { title: item.title })
           : `${item.number}. ${item.title}`}
@@ -162,9 +162,11 @@ export function MeetingDocument({
         </ol>
       </nav>
       <article className="meeting-document__page" aria-label={title}>
-        <p className="meeting-document__title">{title}</p>
+        <p className="meeting-document__title" data-find-text>
+          {title}
+        </p>
         {meeting.caseId && (
-          <p>
+          <p data-find-text>
             {t('common.caseId')}: {meeting.caseId}
           </p>
         )}
@@ -178,7 +180,9 @@ export function MeetingDocument({
           </section>
         ))}
         {isAdTemplate && (
-          <h2 className="meeting-document__heading">{t('editor.document.decisions')}</h2>
+          <h2 className="meeting-document__heading" data-find-text>
+            {t('editor.document.decisions')}
+          </h2>
         )}
         {items.map((item) => (
           <ItemSection
@@ -198,10 +202,10 @@ export function MeetingDocument({
         />
         {appendices.length > 0 && (
           <section className="meeting-document__section" aria-labelledby="document-appendices">
-            <h2 id="document-appendices" className="meeting-document__heading">
+            <h2 id="document-appendices" className="meeting-document__heading" data-find-text>
               {t('editor.document.appendices')}
             </h2>
-            <ol className="meeting-document__appendices">
+            <ol className="meeting-document__appendices" data-find-text>
               {appendices.map((a) => (
                 <li key={a.id} value={a.number}>
                   {a.title}
