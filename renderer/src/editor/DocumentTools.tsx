@@ -3,9 +3,10 @@
  * document's `DocumentBodies` (documentBodies.ts) to the `.meeting-document` element it is
  * rendered in, keeps the bodies' order and stored text current, opens the find bar on Ctrl+F
  * (Cmd+F), and undoes/redoes the document's newest change on Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z
- * when the focus is on the page rather than in a body (in a body, DocumentBodyPlugin does it).
+ * when the focus is on the page rather than in a body (in a body, DocumentBodyPlugin does it),
+ * and selects and copies across bodies (useDocumentCopy.ts).
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyOwner, MeetingDetail } from '../../../main/common/contract/api';
 import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../main/common/domain/templates';
@@ -21,6 +22,7 @@ import { DocumentSearch } from './documentFind';
 import { applyDocumentHistory } from './documentHistory';
 import { FindBar } from './FindBar';
 import { isOpenBody } from './meetingRecords';
+import { useDocumentCopy } from './useDocumentCopy';
 
 /** The meeting's bodies in the order the document shows them. */
 export function documentEntries(detail: MeetingDetail): DocumentBodyEntry[] {
@@ -74,6 +76,9 @@ export function DocumentTools({
   useEffect(() => {
     isFindOpen.current = find !== null;
   }, [find]);
+
+  const documentHost = useCallback(() => bodies.host, [bodies]);
+  const copyAnnouncement = useDocumentCopy(documentHost);
 
   const entries = useMemo(() => documentEntries(detail), [detail]);
   useLayoutEffect(() => {
@@ -169,6 +174,9 @@ export function DocumentTools({
 
   return (
     <div ref={anchor} className="document-tools">
+      <p className="visually-hidden" role="status">
+        {copyAnnouncement}
+      </p>
       {find && (
         <FindBar
           bodies={bodies}

@@ -161,7 +161,8 @@ export function MeetingDocument({
           ))}
         </ol>
       </nav>
-      <article className="meeting-document__page" aria-label={title}>
+      {/* Focusable so that "select all" can take the focus out of the body it leaves. */}
+      <article className="meeting-document__page" aria-label={title} tabIndex={-1}>
         <p className="meeting-document__title" data-find-text>
           {title}
         </p>
