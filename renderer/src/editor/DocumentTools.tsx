@@ -4,7 +4,7 @@
  * rendered in, keeps the bodies' order and stored text current, opens the find bar on Ctrl+F
  * (Cmd+F), and undoes/redoes the document's newest change on Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z
  * when the focus is on the page rather than in a body (in a body, DocumentBodyPlugin does it),
- * and selects and copies across bodies (useDocumentCopy.ts).
+ * selects and copies across bodies (useDocumentCopy.ts), and lists the shortcuts (F1).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ import { DocumentSearch } from './documentFind';
 import { applyDocumentHistory } from './documentHistory';
 import { FindBar } from './FindBar';
 import { isOpenBody } from './meetingRecords';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { useDocumentCopy } from './useDocumentCopy';
 
 /** The meeting's bodies in the order the document shows them. */
@@ -62,7 +63,8 @@ export function DocumentTools({
   /** The DOM id of an agenda item's section (MeetingDocument's). */
   itemSectionId(itemId: string): string;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [isShortcutsOpen, setShortcutsOpen] = useState(false);
   const [bodies] = useState(() => new DocumentBodies());
   const anchor = useRef<HTMLDivElement>(null);
   const [find, setFind] = useState<{
@@ -130,6 +132,12 @@ export function DocumentTools({
       );
     };
     const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'F1' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        // The list of shortcuts, instead of the browser's help page.
+        event.preventDefault();
+        setShortcutsOpen(true);
+        return;
+      }
       if (event.key === 'F3' && !event.ctrlKey && !event.metaKey && !event.altKey) {
         // F3 steps through the matches, and opens the bar when it is closed.
         if (!isFindOpen.current) {
@@ -174,6 +182,14 @@ export function DocumentTools({
 
   return (
     <div ref={anchor} className="document-tools">
+      <button
+        type="button"
+        className="button--quiet document-tools__shortcuts"
+        onClick={() => setShortcutsOpen(true)}
+      >
+        {t('editor.shortcutsDialog.open')} (F1)
+      </button>
+      {isShortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       <p className="visually-hidden" role="status">
         {copyAnnouncement}
       </p>

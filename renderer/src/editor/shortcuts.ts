@@ -34,6 +34,22 @@ export const editorShortcuts: readonly EditorShortcut[] = [
   { id: 'slash', labelKey: 'editor.slashMenu', keys: '/' },
 ];
 
+/**
+ * The keys of the meeting document as a whole (DocumentTools, DocumentBodyPlugin, FindBar and
+ * useDocumentCopy match them), listed with the editor's in the shortcuts dialog.
+ */
+export const documentShortcuts: readonly EditorShortcut[] = [
+  { id: 'find', labelKey: 'editor.documentShortcuts.find', keys: 'Ctrl+F' },
+  { id: 'findNext', labelKey: 'editor.documentShortcuts.findNext', keys: 'F3' },
+  { id: 'findPrevious', labelKey: 'editor.documentShortcuts.findPrevious', keys: 'Shift+F3' },
+  { id: 'selectAll', labelKey: 'editor.documentShortcuts.selectAll', keys: 'Ctrl+A, Ctrl+A' },
+  { id: 'copy', labelKey: 'editor.documentShortcuts.copy', keys: 'Ctrl+C' },
+  { id: 'undo', labelKey: 'editor.documentShortcuts.undo', keys: 'Ctrl+Z' },
+  { id: 'redo', labelKey: 'editor.documentShortcuts.redo', keys: 'Ctrl+Y, Ctrl+Shift+Z' },
+  { id: 'moveBetween', labelKey: 'editor.documentShortcuts.moveBetween', keys: '↑ / ↓' },
+  { id: 'help', labelKey: 'editor.documentShortcuts.help', keys: 'F1' },
+];
+
 /** The display keys of a shortcut, for titles such as "Fed (Ctrl+B)". */
 export function shortcutKeys(id: string): string {
   return editorShortcuts.find((s) => s.id === id)?.keys ?? '';

@@ -1,0 +1,71 @@
+/**
+ * The keyboard shortcuts of the minutes, listed in the app (issue 3): the editor's own
+ * (shortcuts.ts `editorShortcuts`, which the shortcuts plugin matches) and those of the
+ * document as a whole. Opened with F1 or the button above the document; Escape closes it and
+ * the focus returns to where it was. Portalled out of the document, so that keys pressed in it
+ * (Ctrl+Z) never reach the document's handlers.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { documentShortcuts, editorShortcuts, type EditorShortcut } from './shortcuts';
+
+export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => opener?.focus({ preventScroll: true });
+  }, []);
+
+  const table = (heading: string, shortcuts: readonly EditorShortcut[]) => (
+    <table className="shortcuts-dialog__table">
+      <caption>{heading}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('editor.shortcutsDialog.action')}</th>
+          <th scope="col">{t('editor.shortcutsDialog.keys')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shortcuts.map((shortcut) => (
+          <tr key={shortcut.id}>
+            <td>{t(shortcut.labelKey)}</td>
+            <td>
+              <kbd>{shortcut.keys}</kbd>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  return createPortal(
+    <dialog
+      ref={ref}
+      className="editor-dialog shortcuts-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId} className="editor-dialog__title">
+        {t('editor.shortcutsDialog.open')}
+      </h2>
+      {table(t('editor.shortcutsDialog.editorHeading'), editorShortcuts)}
+      {table(t('editor.shortcutsDialog.documentHeading'), documentShortcuts)}
+      <p className="hint">{t('editor.shortcutsDialog.macNote')}</p>
+      <div className="button-row">
+        <button type="button" onClick={onClose} autoFocus>
+          {t('editor.shortcutsDialog.close')}
+        </button>
+      </div>
+    </dialog>,
+    document.body,
+  );
+}
