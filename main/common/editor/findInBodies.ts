@@ -186,3 +186,61 @@ export function richTextBlocks(content: readonly Block[], names: ReferenceNames)
   }
   return out;
 }
+
+/**
+ * Where offset `at` of a text made of pieces of these lengths lies: the piece and the offset
+ * in it. A start (`isEnd` false) at a boundary lies at the start of the later piece, an end at
+ * the end of the earlier one, so a match never reaches into a piece it has no text of. Null
+ * when `at` is outside the text.
+ */
+export function pieceAt(
+  lengths: readonly number[],
+  at: number,
+  isEnd: boolean,
+): { piece: number; offset: number } | null {
+  if (at < 0) return null;
+  let pieceStart = 0;
+  for (let piece = 0; piece < lengths.length; piece++) {
+    const pieceEnd = pieceStart + (lengths[piece] ?? 0);
+    if (isEnd ? at > pieceStart && at <= pieceEnd : at >= pieceStart && at < pieceEnd) {
+      return { piece, offset: at - pieceStart };
+    }
+    pieceStart = pieceEnd;
+  }
+  return null;
+}
+
+/**
+ * Two lists of matches, each in document order and each possibly cut at a limit, as one list in
+ * document order. `isBefore(a, b)` tells whether `a` comes before `b` in the document. A cut
+ * list says nothing about what lies past its last match, so the merged list stops there too;
+ * at most `limit` matches are returned.
+ */
+export function mergeMatches<A, B>(
+  first: { matches: readonly A[]; isTruncated: boolean },
+  second: { matches: readonly B[]; isTruncated: boolean },
+  isBefore: (a: A, b: B) => boolean,
+  limit = 10_000,
+): { matches: (A | B)[]; isTruncated: boolean } {
+  const matches: (A | B)[] = [];
+  const cut = { matches, isTruncated: true };
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    const nextA = first.matches[i];
+    const nextB = second.matches[j];
+    if (nextA === undefined && nextB === undefined) break;
+    // Past the end of a cut list, matches of that list may be missing.
+    if (nextA === undefined && first.isTruncated) return cut;
+    if (nextB === undefined && second.isTruncated) return cut;
+    if (matches.length === limit) return cut;
+    if (nextB === undefined || (nextA !== undefined && isBefore(nextA, nextB))) {
+      matches.push(nextA as A);
+      i++;
+    } else {
+      matches.push(nextB);
+      j++;
+    }
+  }
+  return { matches, isTruncated: first.isTruncated || second.isTruncated };
+}

@@ -2,31 +2,38 @@
  * The find bar of the meeting document (Ctrl+F / Cmd+F; Electron has no find bar of its own,
  * and the browser's cannot see sections that show a preview or select text in an editor).
  *
- * It searches every body of the meeting (documentFind.ts), counts "3 af 17" in a live region,
- * steps with Enter / Shift+Enter, F3 or the buttons, starts the editor of a far section when a
- * match is there, scrolls to it and selects it in its editor while the focus stays in the bar
- * (the match is highlighted meanwhile). Escape closes the bar and puts the focus in the
- * editor with the match selected, or back where it was when nothing was found.
+ * It searches every body of the meeting and the fixed text around them (title line, Sags ID,
+ * headings, attendance, appendix list) in document order (documentFind.ts), counts "3 af 17"
+ * in a live region, steps with Enter / Shift+Enter, F3 or the buttons, starts the editor of a
+ * far section when a match is there, scrolls to it and selects it in its editor while the
+ * focus stays in the bar (the match is highlighted meanwhile; a match in the fixed text is only
+ * highlighted). Escape closes the bar and puts the focus in the editor with the match
+ * selected, or back where it was when the match is not in a body or nothing was found.
+ *
+ * When the document changes while the bar is open (a save, a rename, an attendance edit), the
+ * matches are found again and the current one stays current, without scrolling.
  */
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import type { FindOptions } from '../../../main/common/editor/findInBodies';
-import type { DocumentBodies } from './documentBodies';
+import { revealEditor, type DocumentBodies } from './documentBodies';
 import {
-  compareMatches,
+  keepSelection,
   matchRanges,
   maxMatches,
   selectMatch,
   type DocumentMatch,
   type DocumentSearch,
+  type FoundMatch,
 } from './documentFind';
+import { fixedTextRange, watchFixedText } from './documentFixedText';
 
 /** Names of the CSS highlights of the current match and of all others (editor.css). */
 const highlightName = 'referat-find';
 const allHighlightName = 'referat-find-all';
 
-/** The most matches highlighted at once (only in bodies whose editor has started). */
+/** The most matches highlighted at once (bodies whose editor has not started show none). */
 const maxHighlighted = 2000;
 
 /** Waits for a pause in typing before searching a long document. */
@@ -44,20 +51,32 @@ function showHighlight(range: Range | null): void {
   } else CSS.highlights.delete(highlightName);
 }
 
-/** Highlights the matches in the bodies whose editor has started (the others show previews). */
-function showAllMatches(bodies: DocumentBodies, matches: readonly DocumentMatch[]): void {
+/** The DOM range of a match as the page shows it now, or null (a body not started). */
+function rangeOf(bodies: DocumentBodies, match: FoundMatch): Range | null {
+  if (match.kind === 'fixed') return fixedTextRange(match);
+  const editor = bodies.editorOf(match.owner);
+  return editor ? (matchRanges(editor, [match])[0] ?? null) : null;
+}
+
+/** Highlights the matches in the fixed text and in the bodies whose editor has started. */
+function showAllMatches(bodies: DocumentBodies, matches: readonly FoundMatch[]): void {
   if (!canHighlight()) return;
   const byBody = new Map<string, DocumentMatch[]>();
+  const ranges: Range[] = [];
   let count = 0;
   for (const match of matches) {
     if (count === maxHighlighted) break;
-    if (!bodies.editorOf(match.owner)) continue;
-    const list = byBody.get(match.owner) ?? [];
-    list.push(match);
-    byBody.set(match.owner, list);
+    if (match.kind === 'fixed') {
+      const range = fixedTextRange(match);
+      if (range) ranges.push(range);
+    } else {
+      if (!bodies.editorOf(match.owner)) continue;
+      const list = byBody.get(match.owner) ?? [];
+      list.push(match);
+      byBody.set(match.owner, list);
+    }
     count++;
   }
-  const ranges: Range[] = [];
   for (const [key, list] of byBody) {
     const editor = bodies.editorOf(key);
     if (editor) ranges.push(...matchRanges(editor, list));
@@ -78,6 +97,31 @@ function scrollToRange(range: Range): void {
       element.scrollIntoView({ block: 'center' });
     }
   });
+}
+
+/**
+ * Where the user was when the bar opened: the body editor and its selection, or a point in the
+ * page's text (a name selected in the attendance), so the first match shown is from there on
+ * and Escape can return there.
+ */
+type Origin = {
+  editor: LexicalEditor | null;
+  selection: { restore(): boolean } | null;
+  point: { node: Node; offset: number } | null;
+};
+
+function originOf(bodies: DocumentBodies, originKey: string | null): Origin {
+  const editor = originKey ? bodies.editorOf(originKey) : null;
+  if (editor) return { editor, selection: keepSelection(editor), point: null };
+  const selection = window.getSelection();
+  const node =
+    selection && selection.rangeCount > 0 ? selection.getRangeAt(0).startContainer : null;
+  const isInPage = node !== null && bodies.host?.contains(node) === true;
+  return {
+    editor: null,
+    selection: null,
+    point: isInPage ? { node, offset: selection?.getRangeAt(0).startOffset ?? 0 } : null,
+  };
 }
 
 export type FindBarProps = {
@@ -112,12 +156,19 @@ export function FindBar({
   const [query, setQuery] = useState(initialQuery);
   const [isCaseSensitive, setCaseSensitive] = useState(false);
   const [isAccentInsensitive, setAccentInsensitive] = useState(false);
-  const [matches, setMatches] = useState<DocumentMatch[]>([]);
+  const [matches, setMatches] = useState<FoundMatch[]>([]);
   const [isTruncated, setTruncated] = useState(false);
   const [index, setIndex] = useState(-1);
-  // The match shown now and its editor, for stepping on from it and for Escape.
-  const shown = useRef<{ match: DocumentMatch; editor: LexicalEditor } | null>(null);
+  // Read before the field takes the focus (and with it the page's selection).
+  const [origin] = useState(() => originOf(bodies, originKey));
+  // The match shown now and its editor (none in the fixed text), for stepping on and Escape.
+  const shown = useRef<{ match: FoundMatch; editor: LexicalEditor | null } | null>(null);
   const revealToken = useRef(0);
+  // Bumped when the fixed text changes while the bar is open: the matches are found again.
+  const [pageVersion, setPageVersion] = useState(0);
+  const stopWatching = useRef<() => void>(() => {});
+  // The query and options of the latest search: a new search of the same query is a refresh.
+  const searchedFor = useRef<string | null>(null);
 
   useEffect(() => {
     input.current?.focus();
@@ -126,6 +177,7 @@ export function FindBar({
 
   useEffect(
     () => () => {
+      stopWatching.current();
       showHighlight(null);
       showAllMatches(bodies, []);
     },
@@ -138,58 +190,106 @@ export function FindBar({
     setMatches(result.matches);
     setTruncated(result.isTruncated);
     showAllMatches(bodies, result.matches);
+    stopWatching.current();
+    stopWatching.current = watchFixedText(search.fixedTextRoots, () =>
+      setPageVersion((version) => version + 1),
+    );
     return result.matches;
   }, [bodies, search, query, isCaseSensitive, isAccentInsensitive]);
 
-  /** Starts the body of a match if needed, selects and highlights it, scrolls to it. */
+  /** The index in `found` of the match to show first: from the one shown, else from the origin. */
+  const firstIndex = useCallback(
+    (found: readonly FoundMatch[]): number => {
+      const current = shown.current?.match;
+      const point = origin.point;
+      let at = 0;
+      if (current) at = found.findIndex((m) => search.compare(m, current) >= 0);
+      else if (originKey && bodies.indexOf(originKey) !== -1) {
+        const start: FoundMatch = { kind: 'body', owner: originKey, block: 0, start: 0, end: 0 };
+        at = found.findIndex((m) => search.compare(m, start) >= 0);
+      } else if (point?.node.isConnected) {
+        at = found.findIndex((m) => search.comparePoint(m, point.node, point.offset) >= 0);
+      }
+      return at === -1 ? 0 : at;
+    },
+    [bodies, search, originKey, origin],
+  );
+
+  /**
+   * Shows a match: starts its body if needed and selects it there, highlights it, scrolls to
+   * it. A match in the fixed text is highlighted only (there is no editor to select it in).
+   */
   const reveal = useCallback(
-    async (match: DocumentMatch) => {
+    async (match: FoundMatch) => {
       const token = ++revealToken.current;
-      const wasStarted = bodies.editorOf(match.owner) !== null;
-      const editor = await bodies.start(match.owner);
-      if (token !== revealToken.current || !editor) return;
       let target = match;
-      if (!wasStarted) {
+      if (match.kind === 'body' && !bodies.editorOf(match.owner)) {
+        const editor = await bodies.start(match.owner);
+        if (token !== revealToken.current || !editor) return;
         // The editor's text now decides (it names references as displayed): find again.
         const fresh = runSearch();
-        const same = fresh.findIndex((m) => compareMatches(bodies, m, match) >= 0);
+        const same = fresh.findIndex((m) => search.compare(m, match) >= 0);
         const next = same === -1 ? 0 : same;
-        if (!fresh[next]) return;
-        target = fresh[next];
+        const found = fresh[next];
+        if (!found) return;
+        target = found;
         setIndex(next);
       }
-      const range = selectMatch(editor, target);
-      shown.current = { match: target, editor };
+      let range: Range | null;
+      if (target.kind === 'fixed') {
+        range = fixedTextRange(target);
+        shown.current = { match: target, editor: null };
+      } else {
+        const editor = bodies.editorOf(target.owner);
+        if (!editor) return;
+        range = selectMatch(editor, target);
+        shown.current = { match: target, editor };
+      }
       showHighlight(range);
       if (range) scrollToRange(range);
     },
-    [bodies, runSearch],
+    [bodies, search, runSearch],
   );
 
-  // Search as the query or the options change, after a pause in typing.
+  // Search as the query or the options change, after a pause in typing; again when the
+  // document changes (its records, or the fixed text on the page).
   useEffect(() => {
     const timer = window.setTimeout(() => {
       const found = runSearch();
+      const searched = JSON.stringify([query, isCaseSensitive, isAccentInsensitive]);
+      const isRefresh = searchedFor.current === searched;
+      searchedFor.current = searched;
       if (found.length === 0) {
         setIndex(-1);
         shown.current = null;
         showHighlight(null);
         return;
       }
-      // From the match shown, else from the body the user was in.
-      const from = shown.current?.match ?? {
-        owner: originKey ?? bodies.entries[0]?.key ?? '',
-        block: 0,
-        start: 0,
-      };
-      const at = found.findIndex((m) => compareMatches(bodies, m, from) >= 0);
-      const next = at === -1 ? 0 : at;
+      const next = firstIndex(found);
       setIndex(next);
       const match = found[next];
-      if (match) void reveal(match);
+      if (!match) return;
+      if (isRefresh) {
+        // The same match (or the next one) stays current; the page does not move.
+        revealToken.current++;
+        shown.current = {
+          match,
+          editor: match.kind === 'body' ? bodies.editorOf(match.owner) : null,
+        };
+        showHighlight(rangeOf(bodies, match));
+      } else void reveal(match);
     }, searchDelayMs);
     return () => window.clearTimeout(timer);
-  }, [runSearch, reveal, bodies, originKey]);
+  }, [
+    runSearch,
+    reveal,
+    firstIndex,
+    bodies,
+    query,
+    isCaseSensitive,
+    isAccentInsensitive,
+    pageVersion,
+  ]);
 
   const step = useCallback(
     (direction: 1 | -1) => {
@@ -203,12 +303,12 @@ export function FindBar({
       let next: number;
       if (!current) next = direction === 1 ? 0 : found.length - 1;
       else if (direction === 1) {
-        const after = found.findIndex((m) => compareMatches(bodies, m, current) > 0);
+        const after = found.findIndex((m) => search.compare(m, current) > 0);
         next = after === -1 ? 0 : after;
       } else {
         let before = -1;
         found.forEach((m, i) => {
-          if (compareMatches(bodies, m, current) < 0) before = i;
+          if (search.compare(m, current) < 0) before = i;
         });
         next = before === -1 ? found.length - 1 : before;
       }
@@ -216,7 +316,7 @@ export function FindBar({
       const match = found[next];
       if (match) void reveal(match);
     },
-    [bodies, reveal, runSearch],
+    [search, reveal, runSearch],
   );
 
   const isFirstStep = useRef(true);
@@ -232,14 +332,19 @@ export function FindBar({
 
   const close = () => {
     revealToken.current++;
+    stopWatching.current();
     showHighlight(null);
     showAllMatches(bodies, []);
     const current = shown.current;
     onClose();
-    if (current) {
+    if (current?.match.kind === 'body' && current.editor) {
       // Lexical restores the selection it holds: the match.
       selectMatch(current.editor, current.match);
       current.editor.focus();
+    } else if (origin.editor?.getRootElement()?.isConnected) {
+      // Back to the caret in the body the user was in (stepping may have moved its selection).
+      origin.selection?.restore();
+      revealEditor(origin.editor, 'keep');
     } else if (opener?.isConnected) {
       opener.focus();
     }

@@ -1,7 +1,9 @@
 /**
  * Find across the meeting document: the text of every body (the live editor where one has
- * started, the stored content otherwise, so far sections that show a preview are found too),
- * matched by main/common/editor/findInBodies.ts, and a match selected in its body's editor.
+ * started, the stored content otherwise, so far sections that show a preview are found too)
+ * and the document's fixed text around them (headings, attendance: documentFixedText.ts),
+ * matched by main/common/editor/findInBodies.ts, in document order; a match in a body is
+ * selected in its editor.
  *
  * The blocks of an editor are walked in the order `richTextBlocks` walks stored content:
  * paragraphs and headings, list items (nested lists after their item), votes and dissents
@@ -10,10 +12,13 @@
 import { $isListItemNode, $isListNode } from '@lexical/list';
 import {
   $createRangeSelection,
+  $getNodeByKey,
   $getRoot,
+  $getSelection,
   $isDecoratorNode,
   $isElementNode,
   $isLineBreakNode,
+  $isRangeSelection,
   $isTextNode,
   $setSelection,
   SKIP_DOM_SELECTION_TAG,
@@ -23,11 +28,13 @@ import {
   type LexicalEditor,
   type LexicalNode,
   type PointType,
+  type RangeSelection,
 } from 'lexical';
 import type { BodyOwner } from '../../../main/common/contract/api';
 import type { Block } from '../../../main/common/domain/richText';
 import {
   findInBodies,
+  mergeMatches,
   richTextBlocks,
   type BodyMatch,
   type FindOptions,
@@ -35,9 +42,13 @@ import {
   type SearchableBody,
 } from '../../../main/common/editor/findInBodies';
 import type { DocumentBodies } from './documentBodies';
+import { findInFixedText, fixedTextRange, type FixedTextMatch } from './documentFixedText';
 
-/** A match in the document; `owner` is the body's key. */
+/** A match in a body; `owner` is the body's key. */
 export type DocumentMatch = BodyMatch<string>;
+
+/** A match anywhere in the document: in a body or in the fixed text around the bodies. */
+export type FoundMatch = (DocumentMatch & { kind: 'body' }) | FixedTextMatch;
 
 /** The most matches counted; more are reported as "more than". */
 export const maxMatches = 10_000;
@@ -128,13 +139,118 @@ export class DocumentSearch {
     return blocks;
   }
 
-  search(query: string, options: FindOptions): { matches: DocumentMatch[]; isTruncated: boolean } {
+  /** The marked fixed-text elements of the latest search (a fixed match's `root` indexes them). */
+  private roots: readonly Element[] = [];
+
+  /** The fixed-text elements the latest search read (to watch them for changes). */
+  get fixedTextRoots(): readonly Element[] {
+    return this.roots;
+  }
+
+  search(query: string, options: FindOptions): { matches: FoundMatch[]; isTruncated: boolean } {
     const searchable: SearchableBody<string>[] = this.bodies.entries.map((entry) => ({
       owner: entry.key,
       blocks: this.blocksOf(entry.key, entry.owner, entry.content),
     }));
-    return findInBodies(searchable, query, options, maxMatches);
+    const inBodies = findInBodies(searchable, query, options, maxMatches);
+    const page = this.bodies.host?.querySelector('.meeting-document__page') ?? this.bodies.host;
+    const fixed = page
+      ? findInFixedText(page, query, options, maxMatches)
+      : { roots: [], matches: [], isTruncated: false };
+    this.roots = fixed.roots;
+    const anchors = new Map<string, Element | null>();
+    const anchorOf = (key: string) => {
+      if (!anchors.has(key)) anchors.set(key, this.anchorOf(key));
+      return anchors.get(key) ?? null;
+    };
+    return mergeMatches(
+      {
+        matches: inBodies.matches.map((match) => ({ kind: 'body' as const, ...match })),
+        isTruncated: inBodies.isTruncated,
+      },
+      fixed,
+      (body, text) => domOrder(anchorOf(body.owner), text.source.root) <= 0,
+      maxMatches,
+    );
   }
+
+  /**
+   * Where a body is in the page: its editor, or its field, or the preview of its section
+   * (which sits where the section's bodies will be). No fixed text lies inside it.
+   */
+  private anchorOf(key: string): Element | null {
+    const root = this.bodies.editorOf(key)?.getRootElement();
+    if (root?.isConnected) return root;
+    const entry = this.bodies.entries[this.bodies.indexOf(key)];
+    const host = this.bodies.host;
+    if (!entry || !host) return null;
+    const { owner } = entry;
+    const fieldSelector = `[data-body-field="${owner.field}"]`;
+    if (owner.kind === 'item') {
+      const section = host.ownerDocument.getElementById(this.bodies.itemSectionId(owner.itemId));
+      return (
+        section?.querySelector(fieldSelector) ??
+        section?.querySelector('.meeting-document__lazy') ??
+        null
+      );
+    }
+    return (
+      [...host.querySelectorAll(fieldSelector)].find(
+        (field) => !field.closest('.meeting-document__item'),
+      ) ?? null
+    );
+  }
+
+  /** The element of a fixed match: its own while on the page, else the one now in its place. */
+  private rootOf(match: FixedTextMatch): Element | null {
+    if (match.source.root.isConnected) return match.source.root;
+    return this.roots[match.root] ?? null;
+  }
+
+  /**
+   * -1, 0 or 1: where match `a` lies in the document relative to `b`. `b` may come from an
+   * earlier search (the match shown before the text changed); a fixed match whose element is
+   * gone counts as the start of the document.
+   */
+  compare(a: FoundMatch, b: FoundMatch): number {
+    if (a.kind === 'body' && b.kind === 'body') return compareMatches(this.bodies, a, b);
+    if (a.kind === 'fixed' && b.kind === 'fixed') {
+      const rootA = this.rootOf(a);
+      const rootB = this.rootOf(b);
+      if (!rootB) return rootA ? 1 : 0;
+      if (!rootA) return -1;
+      if (rootA !== rootB) return domOrder(rootA, rootB);
+      const order = a.block !== b.block ? a.block - b.block : a.start - b.start;
+      return Math.sign(order);
+    }
+    if (a.kind === 'fixed' && b.kind === 'body') {
+      const root = this.rootOf(a);
+      return root ? domOrder(root, this.anchorOf(b.owner)) : -1;
+    }
+    return -this.compare(b, a);
+  }
+
+  /**
+   * -1, 0 or 1: where match `a` lies relative to a point of the page outside the bodies (the
+   * text selected in a heading when the find bar opened); 0 when the point is inside it.
+   */
+  comparePoint(a: FoundMatch, node: Node, offset: number): number {
+    if (a.kind === 'body') return domOrder(this.anchorOf(a.owner), node);
+    const range = fixedTextRange(a);
+    if (range) return -range.comparePoint(node, offset);
+    return domOrder(this.rootOf(a), node);
+  }
+}
+
+/** -1 when `a` comes before `b` in the page, 1 after; an element that is missing comes last. */
+function domOrder(a: Node | null, b: Node | null): number {
+  if (a === b) return 0;
+  if (!b) return -1;
+  if (!a) return 1;
+  const position = a.compareDocumentPosition(b);
+  if (position & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
+  if (position & Node.DOCUMENT_POSITION_PRECEDING) return 1;
+  return 0;
 }
 
 /** -1, 0 or 1: where match `a` lies in the document relative to `b`. */
@@ -243,4 +359,38 @@ export function selectMatch(editor: LexicalEditor, match: DocumentMatch): Range 
     { tag: [SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG], discrete: true },
   );
   return isSelected ? (matchRanges(editor, [match])[0] ?? null) : null;
+}
+
+/**
+ * Keeps the selection an editor has now, to put it back later (closing the find bar on a match
+ * outside the bodies returns the caret to where it was, though stepping through matches in
+ * this body moved its selection). `restore` does nothing when that text is gone.
+ */
+export function keepSelection(editor: LexicalEditor): { restore(): boolean } {
+  const kept = editor.getEditorState().read(() => {
+    const selection = $getSelection();
+    return $isRangeSelection(selection) ? selection.clone() : null;
+  });
+  return {
+    restore() {
+      let isRestored = false;
+      if (!kept) return isRestored;
+      editor.update(
+        () => {
+          const isThere = [kept.anchor, kept.focus].every((point) => {
+            const node = $getNodeByKey(point.key);
+            if (point.type === 'text') {
+              return $isTextNode(node) && point.offset <= node.getTextContentSize();
+            }
+            return $isElementNode(node) && point.offset <= node.getChildrenSize();
+          });
+          if (!isThere) return;
+          $setSelection(kept.clone() as RangeSelection);
+          isRestored = true;
+        },
+        { tag: [SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG], discrete: true },
+      );
+      return isRestored;
+    },
+  };
 }
