@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RichText } from '../../main/common/domain/richText';
-import { findInBodies, findInText, richTextBlocks } from '../../main/common/editor/findInBodies';
+import {
+  findInBodies,
+  findInText,
+  mergeMatches,
+  pieceAt,
+  richTextBlocks,
+} from '../../main/common/editor/findInBodies';
 
 const names = {
   appendix: (id: string) => (id === 'a1' ? 'Bilag 2' : 'Bilag ?'),
@@ -126,5 +132,62 @@ describe('richTextBlocks', () => {
       'Under',
       'Anden',
     ]);
+  });
+});
+
+describe('pieceAt', () => {
+  // "Marie-Louise" + " (formand)" + ", stedfortræder": three text nodes of one line.
+  const lengths = [12, 11, 16];
+
+  it('places a start at the start of the later piece and an end at the end of the earlier one', () => {
+    expect(pieceAt(lengths, 0, false)).toEqual({ piece: 0, offset: 0 });
+    expect(pieceAt(lengths, 12, false)).toEqual({ piece: 1, offset: 0 });
+    expect(pieceAt(lengths, 12, true)).toEqual({ piece: 0, offset: 12 });
+    expect(pieceAt(lengths, 30, true)).toEqual({ piece: 2, offset: 7 });
+    expect(pieceAt(lengths, 39, true)).toEqual({ piece: 2, offset: 16 });
+  });
+
+  it('skips empty pieces and gives null outside the text', () => {
+    expect(pieceAt([3, 0, 2], 3, false)).toEqual({ piece: 2, offset: 0 });
+    expect(pieceAt([3, 0, 2], 3, true)).toEqual({ piece: 0, offset: 3 });
+    expect(pieceAt(lengths, 39, false)).toBeNull();
+    expect(pieceAt(lengths, 0, true)).toBeNull();
+    expect(pieceAt(lengths, -1, false)).toBeNull();
+    expect(pieceAt([], 0, false)).toBeNull();
+  });
+});
+
+describe('mergeMatches', () => {
+  // Positions on one line of the page: bodies' matches and fixed text's, each in order.
+  const isBefore = (a: number, b: number) => a < b;
+  const list = (matches: number[], isTruncated = false) => ({ matches, isTruncated });
+
+  it('interleaves two lists in document order', () => {
+    expect(mergeMatches(list([2, 5, 9]), list([1, 6, 7, 10]), isBefore)).toEqual({
+      matches: [1, 2, 5, 6, 7, 9, 10],
+      isTruncated: false,
+    });
+    expect(mergeMatches(list([]), list([3]), isBefore).matches).toEqual([3]);
+  });
+
+  it('stops at the last match of a cut list: what lies past it may be missing', () => {
+    // The bodies stopped counting at 5: fixed text at 6 and 10 could be preceded by more.
+    expect(mergeMatches(list([2, 5], true), list([1, 6, 10]), isBefore)).toEqual({
+      matches: [1, 2, 5],
+      isTruncated: true,
+    });
+    expect(mergeMatches(list([2, 5]), list([1], true), isBefore)).toEqual({
+      matches: [1],
+      isTruncated: true,
+    });
+    expect(mergeMatches(list([2], true), list([]), isBefore).isTruncated).toBe(true);
+  });
+
+  it('returns at most the limit', () => {
+    expect(mergeMatches(list([2, 5, 9]), list([1, 6]), isBefore, 3)).toEqual({
+      matches: [1, 2, 5],
+      isTruncated: true,
+    });
+    expect(mergeMatches(list([2]), list([1]), isBefore, 2).isTruncated).toBe(false);
   });
 });
