@@ -9,6 +9,10 @@
  * edited in dialogs, not text the caret can select, so they are not blocks here; the editor
  * side ({@link blockTexts} in the renderer) walks its nodes in the same order.
  *
+ * The document's fixed text around the bodies (headings, attendance) is searched the same way,
+ * as bodies of lines read from the page; {@link pieceAt} maps a match back to the text nodes of
+ * its line and {@link mergeMatches} puts both kinds of match in document order.
+ *
  * Default matching is what a Danish user expects from "Søg": case-insensitive ("Bilag" finds
  * "bilag"), accents significant. `isAccentInsensitive` also lets "ide" find "idé", but never
  * folds æ, ø or å: they are letters of the alphabet, not accented a, o.

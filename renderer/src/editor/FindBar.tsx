@@ -270,8 +270,8 @@ export function FindBar({
       const match = found[next];
       if (!match) return;
       if (isRefresh) {
-        // The same match (or the next one) stays current; the page does not move.
-        revealToken.current++;
+        // The same match (or the next one) stays current; the page does not move. A reveal
+        // still starting a body's editor finishes after this and shows its match.
         shown.current = {
           match,
           editor: match.kind === 'body' ? bodies.editorOf(match.owner) : null,
