@@ -106,13 +106,17 @@ function editorBlocks(editor: LexicalEditor, state: EditorState): string[] {
 }
 
 /**
- * Searches the document's bodies. Keeps the blocks of each body while its content is
+ * Searches the document's bodies and its fixed text. Keeps the blocks of each body while its content is
  * unchanged (editor states and stored contents are immutable), so stepping through matches
  * does not walk unchanged bodies again.
  */
 export class DocumentSearch {
   private readonly stored = new WeakMap<readonly Block[], string[]>();
   private readonly live = new WeakMap<EditorState, string[]>();
+  /** The marked fixed-text elements of the latest search (a fixed match's `root` indexes them). */
+  private roots: readonly Element[] = [];
+  /** Where each body is in the page, as found by the latest search (see `anchorOf`). */
+  private anchors = new Map<string, Element | null>();
 
   constructor(
     private readonly bodies: DocumentBodies,
@@ -139,9 +143,6 @@ export class DocumentSearch {
     return blocks;
   }
 
-  /** The marked fixed-text elements of the latest search (a fixed match's `root` indexes them). */
-  private roots: readonly Element[] = [];
-
   /** The fixed-text elements the latest search read (to watch them for changes). */
   get fixedTextRoots(): readonly Element[] {
     return this.roots;
@@ -158,18 +159,14 @@ export class DocumentSearch {
       ? findInFixedText(page, query, options, maxMatches)
       : { roots: [], matches: [], isTruncated: false };
     this.roots = fixed.roots;
-    const anchors = new Map<string, Element | null>();
-    const anchorOf = (key: string) => {
-      if (!anchors.has(key)) anchors.set(key, this.anchorOf(key));
-      return anchors.get(key) ?? null;
-    };
+    this.anchors = new Map();
     return mergeMatches(
       {
         matches: inBodies.matches.map((match) => ({ kind: 'body' as const, ...match })),
         isTruncated: inBodies.isTruncated,
       },
       fixed,
-      (body, text) => domOrder(anchorOf(body.owner), text.source.root) <= 0,
+      (body, text) => domOrder(this.anchorOf(body.owner), text.source.root) <= 0,
       maxMatches,
     );
   }
@@ -179,6 +176,14 @@ export class DocumentSearch {
    * (which sits where the section's bodies will be). No fixed text lies inside it.
    */
   private anchorOf(key: string): Element | null {
+    const known = this.anchors.get(key);
+    if (known?.isConnected) return known;
+    const anchor = this.findAnchor(key);
+    this.anchors.set(key, anchor);
+    return anchor;
+  }
+
+  private findAnchor(key: string): Element | null {
     const root = this.bodies.editorOf(key)?.getRootElement();
     if (root?.isConnected) return root;
     const entry = this.bodies.entries[this.bodies.indexOf(key)];
