@@ -8,6 +8,7 @@
  * frame plus a task after it marks the paint. Typing happens in the middle of item 30, in two
  * rhythms: a fast typist (the targets) and a burst of rolled-over keys (reported).
  */
+import { readFileSync } from 'node:fs';
 import { openBrowserSession, type BrowserSession } from '../tests/e2e/helpers/browserMode';
 
 /** Keystroke-to-paint percentiles of one typing rhythm. */
@@ -25,6 +26,11 @@ export type EditorBenchCase = {
   burst: TypingFigures;
   /** JS heap after both rounds of typing. */
   heapMiB: number;
+  /**
+   * Resident memory of the renderer process after typing (the largest renderer of the browser:
+   * an upper bound for the page's), with its proportional share; null where /proc is missing.
+   */
+  renderer: { rssMiB: number; pssMiB: number } | null;
 };
 export type EditorBenchResult =
   | {
@@ -179,7 +185,38 @@ async function typeInBothRhythms(page: BrowserSession['page']) {
     metrics: { name: string; value: number }[];
   };
   const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-  return { fastTypist, burst, heapMiB: heap / 2 ** 20 };
+  return { fastTypist, burst, heapMiB: heap / 2 ** 20, renderer: await rendererMemory(page) };
+}
+
+/**
+ * The memory of the largest renderer process (Linux /proc smaps_rollup): Chromium may keep a
+ * spare renderer beside the page's, and the largest is the page's or more.
+ */
+async function rendererMemory(page: BrowserSession['page']) {
+  const browser = page.context().browser();
+  if (!browser) return null;
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; id: number }[];
+    };
+    let largest: { rssMiB: number; pssMiB: number } | null = null;
+    for (const process of processInfo.filter((candidate) => candidate.type === 'renderer')) {
+      let rollup: string;
+      try {
+        rollup = readFileSync(`/proc/${process.id}/smaps_rollup`, 'utf8');
+      } catch {
+        continue;
+      }
+      const kib = (field: string) =>
+        Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+      const memory = { rssMiB: kib('Rss') / 1024, pssMiB: kib('Pss') / 1024 };
+      if (!largest || memory.rssMiB > largest.rssMiB) largest = memory;
+    }
+    return largest;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /**
