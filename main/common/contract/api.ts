@@ -284,10 +284,11 @@ export const auditEntrySchema = z.object({
   meetingId: idSchema,
   at: timestampSchema,
   author: z.string(),
-  action: z.enum(['approved', 'correction', 'signed', 'archived']),
+  /** `signing_restarted`: corrections were added after an edition was signed, so its next signature began a new round on a fresh export. */
+  action: z.enum(['approved', 'correction', 'signed', 'archived', 'signing_restarted']),
   /** SHA-256 (hex) of the revision: the approved referat/1 document, then with each correction. */
   revisionSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** The reason of a correction; empty otherwise. */
+  /** The reason of a correction; the PDF and signers of `signed`; the edition and round of `signing_restarted`; empty otherwise. */
   detail: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
@@ -341,6 +342,23 @@ export const signedPdfSchema = z.object({
   signedAt: timestampSchema,
   /** Signatures in the file, this one included. */
   signatureCount: z.number().int().min(1),
+  /**
+   * The signature round of the edition (1, 2, ...). A round starts with a fresh export; the
+   * next signature starts a new one when corrections were added after the newest file's export.
+   */
+  round: z.number().int().min(1),
+  /** How many corrections ("Rettelser") the file prints: 1..N in their order; always 0 in the public edition. */
+  correctionsIncluded: z.number().int().min(0),
+  /** Distinct signers in the file (a member signing twice counts once). */
+  signerCount: z.number().int().min(1),
+  /** Every participant present has signed this file. */
+  isComplete: z.boolean(),
+  /**
+   * Corrections were added after this file was exported (full edition only: the public one
+   * prints none). On the newest file of an edition: the edition must be signed again, and the
+   * next signature starts a new round on a fresh export.
+   */
+  lacksCorrections: z.boolean(),
 });
 export type SignedPdf = z.infer<typeof signedPdfSchema>;
 
@@ -779,10 +797,13 @@ export const api = {
   /**
    * Signs approved minutes with a PKCS#12 certificate. The first signature signs a fresh export
    * of the edition (signature page included); later ones sign the newest signed file of that
-   * edition, each an incremental update. The certificate: Electron shows the open dialog (no
+   * edition, each an incremental update, unless corrections were added since that file's export:
+   * then a fresh export (with the corrections) starts a new round and only signatures of the
+   * newest round count. The certificate: Electron shows the open dialog (no
    * `p12UploadId`); browser mode uploads it first (the upload is removed right after use).
    * The password is used once, never stored or logged; a wrong one answers `invalid_input` and
-   * nothing is stored. When every participant present has signed, the meeting becomes signed.
+   * nothing is stored. When every participant present has signed, the meeting becomes signed
+   * (a completed later round of a signed meeting is logged as `signed` again).
    */
   'signatures:sign': request(
     z
@@ -798,7 +819,11 @@ export const api = {
       .strict(),
     z.object({ signedPdf: signedPdfSchema, meeting: meetingSchema, isMeetingSigned: z.boolean() }),
   ),
-  /** The signed PDFs of a meeting kept in the library, in signing order. */
+  /**
+   * The signed PDFs of a meeting kept in the library, in signing order, earlier rounds included.
+   * The newest row of an edition tells its state: `lacksCorrections` (sign again: the next
+   * signature starts a new round) and `isComplete` (every member present has signed it).
+   */
   'signatures:list': request(z.object({ meetingId: idSchema }).strict(), z.array(signedPdfSchema)),
   /**
    * Hands the newest signed PDF of an edition to the user: Electron's save dialog

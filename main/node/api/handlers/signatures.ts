@@ -1,29 +1,21 @@
 /**
- * Handlers of the signature feature (issue 5): verifying the PAdES signatures of a PDF the
- * user opens. The checks live in main/node/signing/verifyPdf.ts.
+ * Handlers of the signature feature (issue 5): signing a meeting's edition in the library
+ * (main/node/signing/signMeeting.ts: rounds, corrections), the signed files kept, and verifying
+ * the PAdES signatures of a PDF (main/node/signing/verifyPdf.ts).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { RequestOutput } from '../../../common/contract/api';
 import { DomainError } from '../../../common/contract/result';
 import type { Edition } from '../../../common/export/editions';
 import { referatFileName } from '../../../common/format/referatJson';
-import { exportMinutesPdfInWorker } from '../../pdf/exportInWorker';
-import { signPdf } from '../../signing/signPdf';
+import { signMeeting } from '../../signing/signMeeting';
 import { verifyPdf } from '../../signing/verifyPdf';
-import { fileStorePath, readStoredFile, storeBytes } from '../../storage/fileStore';
+import { fileStorePath, readStoredFile } from '../../storage/fileStore';
 import { exportMeetingDocument } from '../../storage/interchange';
 import type { Library } from '../../storage/library';
-import { correctionsForExport, markSigned } from '../../storage/queries/lifecycle';
 import { getMeeting } from '../../storage/queries/meetings';
-import {
-  countPresent,
-  latestSignedPdf,
-  listSignedPdfs,
-  recordSignedPdf,
-} from '../../storage/queries/signedPdfs';
-import { checkSignedPdf } from './lifecycle';
+import { latestSignedPdf, listSignedPdfs } from '../../storage/queries/signedPdfs';
 import {
   addTrustedRoots,
   listTrustedRoots,
@@ -64,48 +56,16 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
     if (before.status === 'archived')
       throw new DomainError('locked', 'The meeting is archived: it can no longer be signed.');
     const p12 = await readCertificate(input.p12UploadId, ctx);
-    const previous = latestSignedPdf(db, input.meetingId, input.edition);
-    const base = previous
-      ? readStoredFile(library.filesDir, previous.sha256)
-      : await exportForSigning(library, input.meetingId, input.edition);
-    // The password lives only in this call; a wrong one throws before anything is stored.
-    const signed = signPdf(base, {
+    const { signedPdf, meeting } = await signMeeting(library, {
+      meetingId: input.meetingId,
+      edition: input.edition,
       p12,
       password: input.password,
       reason: input.reason,
       ...(input.location ? { location: input.location } : {}),
-      ...(input.signerName ? { name: input.signerName } : {}),
+      ...(input.signerName ? { signerName: input.signerName } : {}),
+      author: ctx.author ?? library.author,
     });
-    const check = checkSignedPdf(signed);
-    if (!check.isIntact) {
-      // E.g. a certificate outside its validity: refuse rather than keep a file that fails.
-      const detail = verifyPdf(signed, { isSystemTrustUsed: false }).signatures.at(-1);
-      throw new DomainError(
-        'invalid_input',
-        `The new signature does not verify (${detail?.status ?? 'invalid'}${detail?.detail ? `: ${detail.detail}` : ''}); nothing was stored.`,
-      );
-    }
-    const stored = await storeBytes(library.filesDir, signed);
-    const signedPdf = recordSignedPdf(db, {
-      meetingId: input.meetingId,
-      edition: input.edition,
-      sha256: stored.sha256,
-      size: stored.size,
-      signer: input.signerName || (check.signers[check.signers.length - 1] ?? '?'),
-      signedAt: new Date().toISOString(),
-      signatureCount: check.signers.length,
-    });
-    let meeting = getMeeting(db, input.meetingId);
-    if (
-      meeting.status === 'approved' &&
-      new Set(check.signers).size >= countPresent(db, input.meetingId)
-    ) {
-      meeting = markSigned(db, {
-        id: input.meetingId,
-        author: ctx.author ?? library.author,
-        check,
-      }).meeting;
-    }
     return { signedPdf, meeting, isMeetingSigned: meeting.status === 'signed' };
   };
 
@@ -233,27 +193,4 @@ async function readCertificate(uploadId: string | undefined, ctx: HandlerContext
       `${safeFileName(file.fileName)} is larger than 1 MB; it is not a certificate file.`,
     );
   return fs.readFileSync(file.path);
-}
-
-/** Exports the edition of approved minutes (signature page and, in full, corrections) for the first signer. */
-async function exportForSigning(
-  library: Library,
-  meetingId: string,
-  edition: Edition,
-): Promise<Buffer> {
-  const document = exportMeetingDocument(library.db, meetingId);
-  const corrections = edition === 'full' ? correctionsForExport(library.db, meetingId) : [];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-sign-'));
-  try {
-    const out = path.join(dir, 'minutes.pdf');
-    await exportMinutesPdfInWorker(document, {
-      edition,
-      out,
-      isWithSignaturePage: true,
-      ...(corrections.length > 0 ? { corrections } : {}),
-    });
-    return fs.readFileSync(out);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }

@@ -5,13 +5,15 @@
  *
  * Reserved version numbers (owned by other features, add them here in order):
  *   0020 search index (issue 7), 0030 lifecycle and audit (issue 5),
- *   0040 standard decision texts (issue 3), 0050 signed PDFs (issue 5).
+ *   0040 standard decision texts (issue 3), 0050 signed PDFs (issue 5),
+ *   0060 signature rounds (issue 5: signing again after a correction).
  */
 import { migration as createLibrary } from './0010-create-library';
 import { migration as createSearchIndex } from './0020-create-search-index';
 import { migration as createLifecycle } from './0030-create-lifecycle';
 import { migration as createStandardTexts } from './0040-create-standard-texts';
 import { migration as createSignedPdfs } from './0050-create-signed-pdfs';
+import { migration as signatureRounds } from './0060-signature-rounds';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -23,6 +25,7 @@ export const migrations: readonly Migration[] = [
   createLifecycle,
   createStandardTexts,
   createSignedPdfs,
+  signatureRounds,
 ];
 
 /** The schema version this build writes: the highest migration version. */

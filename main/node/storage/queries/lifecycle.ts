@@ -197,35 +197,96 @@ export function markSigned(
         `Only approved minutes can be marked as signed; this meeting is ${current.status}.`,
       );
     }
-    if (!args.check.isIntact) {
-      throw new DomainError(
-        'conflict',
-        'The signed PDF is damaged or was changed after the last signature.',
-      );
-    }
-    const present = stmt(
-      db,
-      `SELECT count(*) FROM participants WHERE meeting_id = ? AND attendance = 'present'`,
-      true,
-    ).get(args.id) as number;
-    // A member signing twice still counts once.
-    const distinctSigners = new Set(args.check.signers).size;
-    if (distinctSigners < present) {
-      throw new DomainError(
-        'conflict',
-        `The PDF has signatures by ${distinctSigners} people; ${present} members were present and must all sign.`,
-      );
-    }
+    requireEverySigner(db, args.id, args.check);
     const meeting = setMeetingStatus(db, { id: args.id, status: 'signed' });
-    const audit = insertAudit(db, {
-      meeting_id: args.id,
+    return { meeting, audit: insertSignedAudit(db, args.id, author, args.check) };
+  });
+}
+
+/**
+ * Records that signed minutes were signed again by every participant present (a new round
+ * after corrections): the status stays `signed`, the audit log gets `signed` with the new PDF
+ * and the revision including the corrections.
+ * @throws DomainError not_found, conflict (not signed, too few or damaged signatures)
+ */
+export function markSignedAgain(
+  db: Db,
+  args: { id: string; author: string; check: SignedPdfCheck },
+): { meeting: Meeting; audit: AuditEntry } {
+  const author = requireAuthor(args.author);
+  return writeTransaction(db, () => {
+    const meeting = getMeeting(db, args.id);
+    if (meeting.status !== 'signed') {
+      throw new DomainError(
+        'conflict',
+        `Only signed minutes can be signed again; this meeting is ${meeting.status}.`,
+      );
+    }
+    requireEverySigner(db, args.id, args.check);
+    return { meeting, audit: insertSignedAudit(db, args.id, author, args.check) };
+  });
+}
+
+/**
+ * Logs that the next signature of an edition began a new round on a fresh export because
+ * corrections were added after the previous file's export.
+ * @throws DomainError not_found, invalid_input
+ */
+export function recordSigningRestarted(
+  db: Db,
+  args: {
+    meetingId: string;
+    author: string;
+    edition: 'full' | 'public';
+    round: number;
+    correctionsIncluded: number;
+    previousPdfSha256: string;
+  },
+): AuditEntry {
+  const author = requireAuthor(args.author);
+  return writeTransaction(db, () => {
+    getMeeting(db, args.meetingId);
+    return insertAudit(db, {
+      meeting_id: args.meetingId,
       at: nowIso(),
       author,
-      action: 'signed',
-      revision_sha256: revisionSha256(db, args.id),
-      detail: `PDF ${args.check.pdfSha256}: ${args.check.signers.join(', ')}`,
+      action: 'signing_restarted',
+      revision_sha256: revisionSha256(db, args.meetingId),
+      detail: `${args.edition} edition, round ${args.round}: corrections 1-${args.correctionsIncluded} included; replaces PDF ${args.previousPdfSha256}`,
     });
-    return { meeting, audit };
+  });
+}
+
+function requireEverySigner(db: Db, id: string, check: SignedPdfCheck): void {
+  if (!check.isIntact) {
+    throw new DomainError(
+      'conflict',
+      'The signed PDF is damaged or was changed after the last signature.',
+    );
+  }
+  const present = stmt(
+    db,
+    `SELECT count(*) FROM participants WHERE meeting_id = ? AND attendance = 'present'`,
+    true,
+  ).get(id) as number;
+  // A member signing twice still counts once.
+  const distinctSigners = new Set(check.signers).size;
+  if (distinctSigners < present) {
+    throw new DomainError(
+      'conflict',
+      `The PDF has signatures by ${distinctSigners} people; ${present} members were present and must all sign.`,
+    );
+  }
+}
+
+function insertSignedAudit(db: Db, id: string, author: string, check: SignedPdfCheck): AuditEntry {
+  return insertAudit(db, {
+    meeting_id: id,
+    at: nowIso(),
+    author,
+    action: 'signed',
+    revision_sha256: revisionSha256(db, id),
+    detail: `PDF ${check.pdfSha256}: ${check.signers.join(', ')}`,
   });
 }
 

@@ -1,0 +1,336 @@
+/**
+ * Signing again after a correction (issue 5): a correction added after an edition was signed
+ * makes the next signature sign a fresh export with the "Rettelser" and start a new round; the
+ * earlier files stay, only the newest round's signatures count, every step is in the audit log,
+ * and signatures:list reports the need to sign again. Real library, real PDFs, certificates
+ * made at run time (tests/helpers/testPki.ts); PDF text read with pdftotext.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseReferatDocument } from '../../main/common/format/referatJson';
+import { findSignedPdf } from '../../main/node/archive/signedPdfs';
+import { createDispatcher } from '../../main/node/api/dispatch';
+import { createHandlers } from '../../main/node/api/handlers';
+import type { HandlerContext } from '../../main/node/api/types';
+import { verifyPdf } from '../../main/node/signing/verifyPdf';
+import { fileStorePath } from '../../main/node/storage/fileStore';
+import { importMeetingDocument } from '../../main/node/storage/interchange';
+import { migrations } from '../../main/node/storage/migrations/index';
+import { addCorrection, approveMeeting } from '../../main/node/storage/queries/lifecycle';
+import { listSignedPdfs } from '../../main/node/storage/queries/signedPdfs';
+import { createTestPki, type TestMember } from '../helpers/testPki';
+import { dispatchExpecting, makeTempDir, newLibrary, open } from './storageHelpers';
+
+const fixture = path.resolve(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json');
+const present = [
+  'Kristine Kryger',
+  'Michael Fenger',
+  'Marianne Zangenberg',
+  'Andreas Weidinger',
+  'Katja S. Johansen',
+];
+const correction = { reason: 'Stavefejl i punkt 2', text: 'Navnet i punkt 2 er Zangenberg.' };
+
+const pki = createTestPki();
+afterAll(() => pki.dispose());
+const members = new Map<string, TestMember>();
+const memberFor = (name: string): TestMember => {
+  let member = members.get(name);
+  if (!member) {
+    member = pki.makeMember(name);
+    members.set(name, member);
+  }
+  return member;
+};
+
+async function setup() {
+  const library = newLibrary();
+  const uploadDir = makeTempDir();
+  const uploads = new Map<string, string>();
+  const dispatch = createDispatcher(createHandlers(library), {
+    isValidatingOutput: true,
+    log: () => undefined,
+  });
+  const ctx: HandlerContext = {
+    transport: 'http',
+    author: 'Referent Rasmussen',
+    resolveUpload: (id) => {
+      const file = uploads.get(id);
+      if (!file) throw new Error('unknown upload');
+      return { path: file, fileName: path.basename(file) };
+    },
+    releaseUpload: (id) => {
+      const file = uploads.get(id);
+      uploads.delete(id);
+      if (file) fs.rmSync(file, { force: true });
+    },
+  };
+  const { ok, fail } = dispatchExpecting(dispatch, ctx);
+  const { meetingId } = await ok('meetings:importJson', { json: fs.readFileSync(fixture, 'utf8') });
+  const sign = (name: string, edition: 'full' | 'public' = 'full') => {
+    const member = memberFor(name);
+    const id = createHash('md5').update(`${name}${Math.random()}`).digest('hex');
+    const file = path.join(uploadDir, `${id}.p12`);
+    fs.writeFileSync(file, member.p12);
+    uploads.set(id, file);
+    return ok('signatures:sign', {
+      meetingId,
+      edition,
+      p12UploadId: id,
+      password: member.password,
+      reason: 'Referatet er godkendt',
+    });
+  };
+  const stored = (sha256: string) => fileStorePath(library.filesDir, sha256);
+  return { library, ok, fail, meetingId, sign, stored };
+}
+
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+describe('signing again after a correction', () => {
+  it('a correction after full signing: the next signature signs a new export with the Rettelser, a new round; earlier files stay', async () => {
+    const t = await setup();
+    await t.ok('meetings:approve', { id: t.meetingId });
+    for (const name of present) await t.sign(name);
+    const firstRound = await t.ok('signatures:list', { meetingId: t.meetingId });
+    expect(
+      firstRound.map((s) => [s.round, s.signerCount, s.isComplete, s.lacksCorrections]),
+    ).toEqual([
+      [1, 1, false, false],
+      [1, 2, false, false],
+      [1, 3, false, false],
+      [1, 4, false, false],
+      [1, 5, true, false],
+    ]);
+    const roundOneFile = t.stored(firstRound[4]?.sha256 ?? '');
+    expect(pdfText(roundOneFile)).not.toContain('Rettelser');
+
+    await t.ok('corrections:add', { meetingId: t.meetingId, ...correction });
+    // signatures:list reports the need to sign again on the newest file of the full edition.
+    const afterCorrection = await t.ok('signatures:list', { meetingId: t.meetingId });
+    expect(afterCorrection.map((s) => s.lacksCorrections)).toEqual([true, true, true, true, true]);
+    expect(afterCorrection.at(-1)?.isComplete).toBe(true);
+    expect((await t.ok('meetings:get', { id: t.meetingId })).meeting.status).toBe('signed');
+
+    const first = await t.sign(present[0] ?? '');
+    expect(first.signedPdf).toMatchObject({
+      round: 2,
+      signatureCount: 1,
+      signerCount: 1,
+      correctionsIncluded: 1,
+      isComplete: false,
+      lacksCorrections: false,
+    });
+    // The status stays signed; the new round is what is not complete yet.
+    expect(first.meeting.status).toBe('signed');
+    const newFile = t.stored(first.signedPdf.sha256);
+    const newBytes = fs.readFileSync(newFile);
+    const oldBytes = fs.readFileSync(roundOneFile);
+    // A fresh export, not an update of the round-one file.
+    expect(newBytes.subarray(0, oldBytes.length).equals(oldBytes)).toBe(false);
+    const text = pdfText(newFile);
+    expect(text).toContain('Rettelser');
+    expect(text).toContain(correction.text);
+    expect(text).toContain('Underskriftsblad');
+    const report = verifyPdf(newBytes, { trustedRoots: [pki.rootPem], isSystemTrustUsed: false });
+    expect(report.isAllValid).toBe(true);
+    expect(report.signatures.map((s) => s.signer)).toEqual([present[0]]);
+    // Earlier files stay stored and listed.
+    expect(fs.existsSync(roundOneFile)).toBe(true);
+    const listed = await t.ok('signatures:list', { meetingId: t.meetingId });
+    expect(listed).toHaveLength(6);
+    expect(listed.map((s) => s.round)).toEqual([1, 1, 1, 1, 1, 2]);
+    // The bag keeps the completed round while the new one is being signed.
+    expect(findSignedPdf(t.library, t.meetingId, 'full')).toBe(roundOneFile);
+
+    const log = await t.ok('audit:list', { meetingId: t.meetingId });
+    expect(log.map((e) => e.action)).toEqual([
+      'approved',
+      'signed',
+      'correction',
+      'signing_restarted',
+    ]);
+    expect(log[3]?.detail).toContain('round 2');
+    expect(log[3]?.detail).toContain(firstRound[4]?.sha256 ?? 'missing');
+    expect(log[3]?.revisionSha256).toBe(log[2]?.revisionSha256);
+
+    let last = first;
+    for (const name of present.slice(1)) last = await t.sign(name);
+    expect(last.signedPdf).toMatchObject({
+      round: 2,
+      signatureCount: 5,
+      signerCount: 5,
+      isComplete: true,
+    });
+    const finalFile = t.stored(last.signedPdf.sha256);
+    const final = verifyPdf(fs.readFileSync(finalFile), {
+      trustedRoots: [pki.rootPem],
+      isSystemTrustUsed: false,
+    });
+    expect(final.isAllValid).toBe(true);
+    expect(final.signatures).toHaveLength(5);
+    expect(pdfText(finalFile)).toContain('Rettelser');
+    const done = await t.ok('audit:list', { meetingId: t.meetingId });
+    expect(done.map((e) => e.action)).toEqual([
+      'approved',
+      'signed',
+      'correction',
+      'signing_restarted',
+      'signed',
+    ]);
+    expect(done[4]?.detail).toContain(last.signedPdf.sha256);
+    expect(findSignedPdf(t.library, t.meetingId, 'full')).toBe(finalFile);
+
+    // One more signature continues the complete round: no new round, nothing logged.
+    const extra = await t.sign(present[0] ?? '');
+    expect(extra.signedPdf).toMatchObject({ round: 2, signatureCount: 6, signerCount: 5 });
+    expect(await t.ok('audit:list', { meetingId: t.meetingId })).toHaveLength(5);
+  });
+
+  it('partly signed, then corrected: only the newest round counts towards "every member present has signed"', async () => {
+    const t = await setup();
+    await t.ok('meetings:approve', { id: t.meetingId });
+    for (const name of present.slice(2)) await t.sign(name);
+    await t.ok('corrections:add', { meetingId: t.meetingId, ...correction });
+    const list = await t.ok('signatures:list', { meetingId: t.meetingId });
+    expect(list.at(-1)).toMatchObject({ round: 1, signerCount: 3, lacksCorrections: true });
+
+    // Round 2: four of five. Across both rounds all five have signed, but not one file.
+    for (const name of present.slice(0, 4)) {
+      const { signedPdf, meeting } = await t.sign(name);
+      expect(signedPdf.round).toBe(2);
+      expect(meeting.status).toBe('approved');
+    }
+    expect((await t.fail('meetings:markSigned', { id: t.meetingId, edition: 'full' })).code).toBe(
+      'conflict',
+    );
+    const { signedPdf, meeting, isMeetingSigned } = await t.sign(present[4] ?? '');
+    expect(signedPdf).toMatchObject({
+      round: 2,
+      signerCount: 5,
+      isComplete: true,
+      correctionsIncluded: 1,
+    });
+    expect(meeting.status).toBe('signed');
+    expect(isMeetingSigned).toBe(true);
+    const log = await t.ok('audit:list', { meetingId: t.meetingId });
+    expect(log.map((e) => e.action)).toEqual([
+      'approved',
+      'correction',
+      'signing_restarted',
+      'signed',
+    ]);
+
+    // A second correction: round 2 lacks it; round 3 prints both.
+    await t.ok('corrections:add', {
+      meetingId: t.meetingId,
+      reason: 'Tilføjelse',
+      text: 'Punkt 3 blev behandlet før punkt 2.',
+    });
+    const third = await t.sign(present[0] ?? '');
+    expect(third.signedPdf).toMatchObject({ round: 3, correctionsIncluded: 2, signatureCount: 1 });
+    const text = pdfText(t.stored(third.signedPdf.sha256));
+    expect(text).toContain(correction.text);
+    expect(text).toContain('Punkt 3 blev behandlet før punkt 2.');
+  });
+
+  it('the public edition prints no corrections: it is not signed again', async () => {
+    const t = await setup();
+    await t.ok('meetings:approve', { id: t.meetingId });
+    const first = await t.sign(present[0] ?? '', 'public');
+    await t.ok('corrections:add', { meetingId: t.meetingId, ...correction });
+    const listed = await t.ok('signatures:list', { meetingId: t.meetingId });
+    expect(listed.map((s) => [s.edition, s.lacksCorrections, s.correctionsIncluded])).toEqual([
+      ['public', false, 0],
+    ]);
+    const second = await t.sign(present[1] ?? '', 'public');
+    expect(second.signedPdf).toMatchObject({
+      round: 1,
+      signatureCount: 2,
+      lacksCorrections: false,
+    });
+    // An incremental update of the first file.
+    const before = fs.readFileSync(t.stored(first.signedPdf.sha256));
+    const after = fs.readFileSync(t.stored(second.signedPdf.sha256));
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(pdfText(t.stored(second.signedPdf.sha256))).not.toContain('Rettelser');
+  });
+
+  it('migration 60 derives the rounds of files signed before it: round 1, corrections before the first signature, distinct signers', () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, 'old.sqlite');
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    for (const migration of migrations.filter((m) => m.version <= 50)) {
+      db.transaction(() => {
+        migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+    const { meetingId } = importMeetingDocument(
+      db,
+      parseReferatDocument(fs.readFileSync(fixture, 'utf8')),
+      { author: 'import' },
+    );
+    approveMeeting(db, { id: meetingId, author: 'Referent' });
+    addCorrection(db, { meetingId, author: 'Referent', reason: 'Før', text: 'Før underskrift.' });
+    const hash = (n: number) => n.toString(16).padStart(64, '0');
+    const insert = (
+      seq: number,
+      edition: string,
+      signer: string,
+      signedAt: string,
+      count: number,
+    ) => {
+      db.prepare(
+        `INSERT OR IGNORE INTO files (sha256, size, media_type, created_at) VALUES (?, 10, 'application/pdf', ?)`,
+      ).run(hash(seq), signedAt);
+      db.prepare(
+        `INSERT INTO signed_pdfs (seq, meeting_id, edition, sha256, signer, signed_at, signature_count) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(seq, meetingId, edition, hash(seq), signer, signedAt, count);
+    };
+    const future = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    insert(1, 'full', 'A', future(1), 1);
+    insert(2, 'public', 'A', future(2), 1);
+    insert(3, 'full', 'B', future(3), 2);
+    insert(4, 'full', 'A', future(4), 3);
+    // A correction made after the full edition was first signed: not in its file.
+    db.prepare(
+      `INSERT INTO meeting_corrections (id, meeting_id, position, created_at, author, reason, text) VALUES ('c2', ?, 2, ?, 'Referent', 'Efter', 'Efter underskrift.')`,
+    ).run(meetingId, future(5));
+    db.close();
+    const library = open(file);
+    expect(library.schemaVersion).toBe(60);
+    const rows = listSignedPdfs(library.db, { meetingId });
+    expect(
+      rows.map((r) => [
+        r.edition,
+        r.round,
+        r.correctionsIncluded,
+        r.signerCount,
+        r.lacksCorrections,
+      ]),
+    ).toEqual([
+      ['full', 1, 1, 1, true],
+      ['public', 1, 0, 1, false],
+      ['full', 1, 1, 2, true],
+      ['full', 1, 1, 2, true],
+    ]);
+    // The audit log kept every row and accepts the new action; both tables stay append-only.
+    expect(
+      library.db.prepare('SELECT action FROM meeting_audit ORDER BY seq').pluck().all(),
+    ).toEqual(['approved', 'correction']);
+    expect(() => library.db.prepare('UPDATE signed_pdfs SET signer = ?').run('x')).toThrow(
+      /append-only/,
+    );
+    expect(() => library.db.prepare('UPDATE meeting_audit SET author = ?').run('x')).toThrow(
+      /append-only/,
+    );
+  });
+});
