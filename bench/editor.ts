@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { openBrowserSession, type BrowserSession } from '../tests/e2e/helpers/browserMode';
+import { seededRandom } from '../main/common/seededRandom';
 
 /** Keystroke-to-paint percentiles of one typing rhythm. */
 export type TypingFigures = {
@@ -143,18 +144,6 @@ export const burstCadence: TypingCadence = {
   holdMs: [30, 30],
   gapMs: [0, 0],
 };
-
-/** Mulberry32: a small seeded generator, so the rhythm is the same in every run. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -23,6 +23,7 @@ import { openLibrary, writeTransaction, type Db } from '../main/node/storage/lib
 import { saveBody } from '../main/node/storage/queries/bodies';
 import { searchLibrary, type SearchArgs } from '../main/node/storage/queries/search';
 import { rebuildSearchIndex } from '../main/node/storage/searchIndex';
+import { seededRandom as prng } from '../main/common/seededRandom';
 
 const meetingCount = 2200;
 const itemsPerMeeting = 12;
@@ -71,18 +72,6 @@ export type SearchBenchResult = {
 };
 
 // --- deterministic text -------------------------------------------------------------------
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const commonWords = (
   'og i at det en til af for på er med som den de ikke der har vil kan om skal blev ved fra efter ' +

@@ -16,7 +16,8 @@ import { openLibrary } from '../../main/node/storage/library';
 import { generateLibrary } from '../fixtures/generateLibrary';
 import { startHostProcess, type HostProcess } from './hostProcess';
 import { findLibraryProblems } from './libraryConsistency';
-import { PayloadGenerator, prng, type IdPool, type JsonSchema } from './fuzzPayloads';
+import { seededRandom } from '../../main/common/seededRandom';
+import { PayloadGenerator, type IdPool, type JsonSchema } from './fuzzPayloads';
 
 const payloadCount = 10_000;
 const seed = 20261127;
@@ -168,7 +169,7 @@ describe('API fuzzing through the HTTP host', () => {
         }) as JsonSchema,
       ]),
     );
-    const random = prng(seed);
+    const random = seededRandom(seed);
     const fixture = JSON.parse(fixtureJson) as unknown;
     const generator = new PayloadGenerator(random, await listIds());
     const perRequest = new Map<string, { sent: number; ok: number; codes: Map<string, number> }>();

@@ -5,18 +5,6 @@
  * odd numbers, deep nesting, prototype-pollution keys, ids of other kinds of record).
  */
 
-/** A small, fast, seedable PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;

@@ -13,6 +13,7 @@ import { createCommittee } from '../../main/node/storage/queries/committees';
 import { createItem } from '../../main/node/storage/queries/items';
 import { createMeeting } from '../../main/node/storage/queries/meetings';
 import { makeTempDir } from './storageHelpers';
+import { seededRandom as random } from '../../main/common/seededRandom';
 
 const kills = 50;
 const root = path.resolve(__dirname, '../..');
@@ -53,18 +54,6 @@ beforeAll(bundleWorker, 120_000);
 afterAll(() => fs.rmSync(bundleDir, { recursive: true, force: true }));
 
 type Ack = { itemId: string; field: string; revision: number; marker: string };
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the worker until it has acknowledged `ackTarget` saves (plus a random delay), then SIGKILLs it. */
 function runAndKill(libraryPath: string, itemIds: string[], run: number, ackTarget: number, extraDelayMs: number): Promise<Ack[]> {

@@ -7,6 +7,7 @@
  */
 import type { Block, Inline, RichText } from '../domain/richText';
 import type { ReferatDocument } from '../format/referat1';
+import { seededRandom } from '../seededRandom';
 
 export type GenerateOptions = {
   items: number;
@@ -41,25 +42,13 @@ const titles = [
   'Afrunding',
 ];
 
-/** A deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function text(value: string, style: { bold?: boolean; italic?: boolean; underline?: boolean } = {}): Inline {
   return { type: 'text', text: value, ...style };
 }
 
 /** Generates a valid `referat/1` meeting. */
 export function generateMeeting(options: GenerateOptions): ReferatDocument {
-  const next = random(options.seed ?? 42);
+  const next = seededRandom(options.seed ?? 42);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const template = options.template ?? 'opgaveudvalg';
   const closedEvery = options.closedEvery ?? 0;
