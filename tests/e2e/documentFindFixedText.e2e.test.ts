@@ -175,6 +175,10 @@ describe('find in the fixed text of the meeting document', () => {
       .getByRole('group', { name: 'Kristine Kryger (C)', exact: true });
     await kryger.getByRole('combobox', { name: 'Fremmøde' }).waitFor();
     await page.locator('.meeting-document__members').click();
+    // Not in a body: Escape will give the focus back to this element.
+    await page.evaluate(() => {
+      (window as unknown as { opener: Element | null }).opener = document.activeElement;
+    });
     await openFind('kryger');
     // The member's line only, not the form's legend or its name field.
     await expect.poll(() => count().innerText()).toBe('1 af 1');
@@ -202,6 +206,12 @@ describe('find in the fixed text of the meeting document', () => {
     expect(await count().innerText()).toBe('1 af 1');
     await findField().press('Escape');
     await expect.poll(() => findBar().count()).toBe(0);
+    expect(
+      await page.evaluate(
+        () => document.activeElement === (window as unknown as { opener: Element | null }).opener,
+      ),
+    ).toBe(true);
+    expect(await page.evaluate(() => CSS.highlights.get('referat-find-all')?.size ?? 0)).toBe(0);
     expect(session.pageErrors).toEqual([]);
   });
 });
