@@ -53,6 +53,12 @@ const current = () =>
 const activeSectionId = () =>
   page.evaluate(() => document.activeElement?.closest('section[id]')?.id ?? null);
 
+/** Lets the editor take in a selection change (Lexical reads it on 'selectionchange'). */
+const settle = () =>
+  page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+
 async function openFind(query: string): Promise<void> {
   await page.keyboard.press('Control+F');
   await expect.poll(() => findField().evaluate((el) => el === document.activeElement)).toBe(true);
@@ -131,6 +137,7 @@ describe('find in the fixed text of the meeting document', () => {
   it("steps through a member's name in the bodies and the attendance in document order; Escape on the attendance returns the caret", async () => {
     await decision(0).click();
     await page.keyboard.press('Control+End');
+    await settle();
     await openFind('andreassen');
     // The Resumé, the decision of item 1, the attendance (after the last item): from the body
     // the caret is in.
