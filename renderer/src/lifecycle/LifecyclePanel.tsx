@@ -3,17 +3,19 @@
  * Underskrevet → Arkiveret), approval with a confirmation (the recorded SHA-256 is shown
  * afterwards), corrections as additions, signing (SignPanel) and the audit log. Approval makes
  * the text read-only; the meeting screen learns the new status through `onMeetingChanged`.
+ * Signed minutes with corrections not yet signed keep the status `signed` (the earlier round
+ * stays valid for the approved text); the status line says the corrections still need signing.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, MeetingCorrection } from '../../../main/common/contract/api';
+import type { AuditEntry, MeetingCorrection, SignedPdf } from '../../../main/common/contract/api';
 import type { ApiError } from '../../../main/common/contract/result';
 import type { Meeting } from '../../../main/common/domain/model';
 import { useApp } from '../appContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TextAreaField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
-import { SignPanel } from './SignPanel';
+import { SignPanel, signingStates } from './SignPanel';
 import { formatTime } from './time';
 import './lifecycle.css';
 
@@ -34,6 +36,7 @@ export function LifecyclePanel({
   const [isConfirming, setConfirming] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const [signed, setSigned] = useState<SignedPdf[]>([]);
 
   const refresh = useCallback(async () => {
     const [log, list] = await Promise.all([
@@ -65,6 +68,10 @@ export function LifecyclePanel({
   };
 
   const approved = audit.find((entry) => entry.action === 'approved');
+  const full = signingStates(signed).full;
+  // Truthful status: signed minutes whose corrections are not signed by everyone yet.
+  const isCorrectionUnsigned =
+    meeting.status === 'signed' && full !== undefined && (full.needsResigning || full.isRoundOpen);
   const current = steps.indexOf(meeting.status);
   const lang = i18n.language;
 
@@ -81,6 +88,9 @@ export function LifecyclePanel({
             aria-current={index === current ? 'step' : undefined}
           >
             {t(`statuses.${step}`)}
+            {step === 'signed' && isCorrectionUnsigned && (
+              <span className="lifecycle__step-note"> — {t('lifecycle.correctionsUnsigned')}</span>
+            )}
           </li>
         ))}
       </ol>
@@ -121,6 +131,12 @@ export function LifecyclePanel({
       {(meeting.status === 'approved' || meeting.status === 'signed') && (
         <SignPanel
           meeting={meeting}
+          correctionCount={corrections.length}
+          onSigningChanged={(list) => {
+            setSigned(list);
+            // A new round or a completed one is in the audit log.
+            void refresh();
+          }}
           onMeetingChanged={(next) => {
             onMeetingChanged(next);
             void refresh();

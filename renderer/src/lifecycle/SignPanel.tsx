@@ -4,6 +4,10 @@
  * the app lets the main process show its open dialog. The password goes out once with the
  * request and is cleared from the form at once; it is never kept. Below: the signatures so far
  * with their verification status, a download of the signed PDF, and "Markér som underskrevet".
+ *
+ * Corrections added after an edition was signed are not in its signed file: the panel says the
+ * minutes must be signed again (also on signed minutes, where the form comes back), the next
+ * "Underskriv" starts a new round on a fresh export, and the history is shown per round.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,12 +24,43 @@ import { formatTime } from './time';
 type Edition = 'full' | 'public';
 type Verification = RequestOutput<'signatures:verify'>;
 
+/** Where the signing of an edition stands, from its newest signed file. */
+export type EditionSigningState = {
+  /** Corrections were added after the newest file's export: sign again (a new round). */
+  needsResigning: boolean;
+  /** A later round (with corrections) is being signed and not every member present has signed it. */
+  isRoundOpen: boolean;
+  round: number;
+  signerCount: number;
+};
+
+/** The state of each edition signed so far (see EditionSigningState). */
+export function signingStates(signed: SignedPdf[]): Partial<Record<Edition, EditionSigningState>> {
+  const states: Partial<Record<Edition, EditionSigningState>> = {};
+  for (const s of signed) {
+    // Rows come in signing order: the last one of an edition is its newest file.
+    states[s.edition] = {
+      needsResigning: s.lacksCorrections,
+      isRoundOpen: s.round > 1 && !s.isComplete,
+      round: s.round,
+      signerCount: s.signerCount,
+    };
+  }
+  return states;
+}
+
 export function SignPanel({
   meeting,
+  correctionCount,
   onMeetingChanged,
+  onSigningChanged,
 }: {
   meeting: Meeting;
+  /** The corrections so far: a new one is read again from the library (it may call for signing again). */
+  correctionCount: number;
   onMeetingChanged(meeting: Meeting): void;
+  /** The signed files changed (a signature, or a correction that calls for signing again). */
+  onSigningChanged?(signed: SignedPdf[]): void;
 }) {
   const { t, i18n } = useTranslation();
   const { client } = useApp();
@@ -44,6 +79,9 @@ export function SignPanel({
   const [error, setError] = useState<ApiError | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  // A ref: the parent's callback need not be stable for the list not to be fetched again.
+  const onSigningChangedRef = useRef(onSigningChanged);
+  onSigningChangedRef.current = onSigningChanged;
 
   const refresh = useCallback(async () => {
     const list = await client.call('signatures:list', { meetingId: meeting.id });
@@ -52,6 +90,7 @@ export function SignPanel({
       return;
     }
     setSigned(list.value);
+    onSigningChangedRef.current?.(list.value);
     const next: Partial<Record<Edition, Verification>> = {};
     for (const ed of ['full', 'public'] as const) {
       if (!list.value.some((s) => s.edition === ed)) continue;
@@ -63,9 +102,10 @@ export function SignPanel({
     setVerification(next);
   }, [client, meeting.id]);
 
+  // A new correction may leave the newest signed file out of date: read the list again.
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, correctionCount]);
 
   const sign = async () => {
     setError(null);
@@ -105,14 +145,14 @@ export function SignPanel({
     }
     setP12(null);
     if (fileRef.current) fileRef.current.value = '';
-    setNote(
-      result.value.isMeetingSigned
-        ? t('lifecycle.sign.doneAll', { signer: result.value.signedPdf.signer })
-        : t('lifecycle.sign.done', {
-            signer: result.value.signedPdf.signer,
-            count: result.value.signedPdf.signatureCount,
-          }),
-    );
+    const done = result.value.signedPdf;
+    if (done.round > 1 && done.isComplete)
+      setNote(t('lifecycle.sign.doneAllAgain', { signer: done.signer, round: done.round }));
+    else if (result.value.isMeetingSigned && done.isComplete)
+      setNote(t('lifecycle.sign.doneAll', { signer: done.signer }));
+    else if (done.round > 1 && done.signatureCount === 1)
+      setNote(t('lifecycle.sign.doneNewRound', { signer: done.signer, round: done.round }));
+    else setNote(t('lifecycle.sign.done', { signer: done.signer, count: done.signatureCount }));
     if (result.value.meeting.status !== meeting.status) onMeetingChanged(result.value.meeting);
     await refresh();
   };
@@ -139,10 +179,34 @@ export function SignPanel({
   };
 
   const editions = ['full', 'public'] as const;
+  const states = signingStates(signed);
+  const resigning = editions.filter((ed) => states[ed]?.needsResigning);
+  const openRounds = editions.filter((ed) => states[ed]?.isRoundOpen);
+  // Signed minutes get the form back while corrections wait for their signatures.
+  const isFormShown =
+    meeting.status === 'approved' ||
+    (meeting.status === 'signed' && (resigning.length > 0 || openRounds.length > 0));
   return (
     <section className="lifecycle__section" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('lifecycle.sign.heading')}</h3>
-      {meeting.status === 'approved' && (
+      {resigning.map((ed) => (
+        <div key={ed} className="lifecycle__notice" role="note">
+          <p>
+            <strong>{t('lifecycle.sign.needsResigning')}</strong>
+          </p>
+          <p>{t('lifecycle.sign.needsResigningHint')}</p>
+        </div>
+      ))}
+      {openRounds.map((ed) => (
+        <p key={ed} className="lifecycle__notice" role="note">
+          {t('lifecycle.sign.roundOpen', {
+            edition: t(`lifecycle.editions.${ed}`),
+            round: states[ed]?.round ?? 1,
+            signers: states[ed]?.signerCount ?? 0,
+          })}
+        </p>
+      ))}
+      {isFormShown && (
         <form
           className="lifecycle__form"
           aria-label={t('lifecycle.sign.formLabel')}
@@ -229,19 +293,34 @@ export function SignPanel({
           .map((ed) => (
             <div key={ed} className="lifecycle__edition">
               <h4>{t(`lifecycle.editions.${ed}`)}</h4>
-              <ol className="lifecycle__signed" aria-label={t('lifecycle.sign.history')}>
-                {signed
-                  .filter((s) => s.edition === ed)
-                  .map((s) => (
-                    <li key={s.seq}>
-                      {t('lifecycle.sign.row', {
-                        signer: s.signer,
-                        time: formatTime(s.signedAt, i18n.language),
-                        count: s.signatureCount,
-                      })}
-                    </li>
-                  ))}
-              </ol>
+              {roundsOf(signed, ed).map((round) => (
+                <div key={round.round}>
+                  {round.isLabelled && (
+                    <h5>
+                      {t('lifecycle.sign.round', { round: round.round })}
+                      {round.lacksCorrections && <> {t('lifecycle.sign.roundOutdated')}</>}
+                    </h5>
+                  )}
+                  <ol
+                    className="lifecycle__signed"
+                    aria-label={
+                      round.isLabelled
+                        ? t('lifecycle.sign.historyRound', { round: round.round })
+                        : t('lifecycle.sign.history')
+                    }
+                  >
+                    {round.files.map((s) => (
+                      <li key={s.seq}>
+                        {t('lifecycle.sign.row', {
+                          signer: s.signer,
+                          time: formatTime(s.signedAt, i18n.language),
+                          count: s.signatureCount,
+                        })}
+                      </li>
+                    ))}
+                  </ol>
+                </div>
+              ))}
               {verification[ed] && <SignatureList report={verification[ed]} />}
               <div className="button-row">
                 <button type="button" onClick={() => void download(ed)}>
@@ -260,4 +339,30 @@ export function SignPanel({
       )}
     </section>
   );
+}
+
+/** The signed files of an edition by round; rounds are labelled once there is more than one. */
+function roundsOf(signed: SignedPdf[], edition: Edition) {
+  const rounds: {
+    round: number;
+    files: SignedPdf[];
+    lacksCorrections: boolean;
+    isLabelled: boolean;
+  }[] = [];
+  for (const s of signed) {
+    if (s.edition !== edition) continue;
+    const current = rounds[rounds.length - 1];
+    if (current?.round === s.round) {
+      current.files.push(s);
+      current.lacksCorrections = s.lacksCorrections;
+    } else
+      rounds.push({
+        round: s.round,
+        files: [s],
+        lacksCorrections: s.lacksCorrections,
+        isLabelled: false,
+      });
+  }
+  const isLabelled = rounds.length > 1 || (rounds[0]?.round ?? 1) > 1;
+  return rounds.map((round) => ({ ...round, isLabelled }));
 }
