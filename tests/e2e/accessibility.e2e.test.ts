@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
-import { apiCall } from './helpers/api';
+import { apiCall, createAgendaItem } from './helpers/api';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -81,17 +81,11 @@ describe('accessibility of the first screens', { timeout: 120_000 }, () => {
       isCopyingPrevious: false,
     });
     meetingId = meeting.meeting.id;
-    const item = await call<{ id: string }>('items:create', {
-      meetingId,
-      item: {
-        title: 'Skolestruktur',
-        isClosed: true,
-        publicTitle: 'Lukket sag',
-        caseId: 'EMN-2018-1',
-        documentNumber: '',
-        presenter: '',
-        kind: 'decision',
-      },
+    const itemId = await createAgendaItem(session.host, meetingId, {
+      title: 'Skolestruktur',
+      isClosed: true,
+      publicTitle: 'Lukket sag',
+      caseId: 'EMN-2018-1',
     });
     await call('appendices:create', {
       meetingId,
@@ -100,7 +94,7 @@ describe('accessibility of the first screens', { timeout: 120_000 }, () => {
         documentNumber: '123',
         caseId: 'EMN-2018-1',
         isClosed: false,
-        itemId: item.id,
+        itemId,
       },
     });
   });

@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 import { openMeetingDocument } from './helpers/meetingDocument';
-import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
+import { apiCall, createOpgaveudvalgMeeting, createAgendaItem } from './helpers/api';
 
 let session: BrowserSession;
 let page: Page;
@@ -73,22 +73,11 @@ describe('selecting and copying across the bodies of the meeting document', () =
       ],
     ];
     for (const [index, title] of ['Projektafrunding', 'Opsamling', 'Evaluering'].entries()) {
-      const item = await apiCall<{ id: string }>(session.host, 'items:create', {
-        meetingId,
-        item: {
-          title,
-          isClosed: false,
-          publicTitle: '',
-          caseId: '',
-          documentNumber: '',
-          presenter: '',
-          kind: 'decision',
-        },
-      });
-      itemIds.push(item.id);
+      const itemId = await createAgendaItem(session.host, meetingId, { title });
+      itemIds.push(itemId);
       if (decisions[index]!.length > 0) {
         await apiCall(session.host, 'bodies:save', {
-          owner: { kind: 'item', itemId: item.id, field: 'decision' },
+          owner: { kind: 'item', itemId, field: 'decision' },
           content: decisions[index],
           baseRevision: 0,
         });

@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 import { openMeetingDocument } from './helpers/meetingDocument';
-import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
+import { apiCall, createOpgaveudvalgMeeting, createAgendaItem } from './helpers/api';
 
 let session: BrowserSession;
 let page: Page;
@@ -80,19 +80,7 @@ describe('find in the fixed text of the meeting document', () => {
       baseRevision: 0,
     });
     for (const title of ['Projektafrunding', 'Læringssporet']) {
-      const item = await call<{ id: string }>('items:create', {
-        meetingId,
-        item: {
-          title,
-          isClosed: false,
-          publicTitle: '',
-          caseId: '',
-          documentNumber: '',
-          presenter: '',
-          kind: 'decision',
-        },
-      });
-      itemIds.push(item.id);
+      itemIds.push(await createAgendaItem(session.host, meetingId, { title }));
     }
     await call('bodies:save', {
       owner: { kind: 'item', itemId: itemIds[0], field: 'decision' },

@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 import { openMeetingDocument } from './helpers/meetingDocument';
-import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
+import { apiCall, createOpgaveudvalgMeeting, createAgendaItem } from './helpers/api';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -51,19 +51,7 @@ describe('the meeting document as one document', () => {
     page = session.page;
     ({ meetingId } = await createOpgaveudvalgMeeting(session.host, []));
     for (let n = 1; n <= itemCount; n++) {
-      const item = await call<{ id: string }>('items:create', {
-        meetingId,
-        item: {
-          title: `Punkt ${n}`,
-          isClosed: false,
-          publicTitle: '',
-          caseId: '',
-          documentNumber: '',
-          presenter: '',
-          kind: 'decision',
-        },
-      });
-      itemIds.push(item.id);
+      itemIds.push(await createAgendaItem(session.host, meetingId, { title: `Punkt ${n}` }));
     }
     for (const n of [20, 40]) {
       await call('bodies:save', {

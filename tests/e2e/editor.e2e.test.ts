@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichText } from '../../main/common/domain/richText';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
-import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
+import { apiCall, createOpgaveudvalgMeeting, createAgendaItem } from './helpers/api';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -59,19 +59,10 @@ describe('the body editor in Chromium', () => {
       { name: 'Michael Fenger', role: 'vice_chair', party: 'V' },
       { name: 'Katja S. Johansen', role: 'member', party: 'O' },
     ]));
-    const item = await call<{ id: string }>('items:create', {
-      meetingId,
-      item: {
-        title: 'Projektafrunding',
-        isClosed: false,
-        publicTitle: '',
-        caseId: 'EMN-2017-05812',
-        documentNumber: '',
-        presenter: '',
-        kind: 'decision',
-      },
+    itemId = await createAgendaItem(session.host, meetingId, {
+      title: 'Projektafrunding',
+      caseId: 'EMN-2017-05812',
     });
-    itemId = item.id;
     for (const [title, documentNumber] of [
       ['Læringsopsamling fra de 3 innovationsprojekter', '2107443'],
       ['Politisk model', '2107444'],

@@ -14,6 +14,7 @@ import { openLibrary } from '../../main/node/storage/library';
 import { generateLibrary } from '../fixtures/generateLibrary';
 import { startHostProcess } from '../hardening/hostProcess';
 import { launchChromium, openBrowserSession, type BrowserSession } from './helpers/browserMode';
+import { createAgendaItem } from './helpers/api';
 
 let session: BrowserSession;
 let page: Page;
@@ -76,18 +77,7 @@ describe('hostile content in the editor and a huge agenda', () => {
       isCopyingPrevious: false,
     });
     smallMeetingId = small.meeting.id;
-    await call('items:create', {
-      meetingId: smallMeetingId,
-      item: {
-        title: 'Budget',
-        isClosed: false,
-        publicTitle: '',
-        caseId: '',
-        documentNumber: '',
-        presenter: '',
-        kind: 'decision',
-      },
-    });
+    await createAgendaItem(session.host, smallMeetingId, { title: 'Budget' });
     committeeId = committee.id;
   }, 60_000);
 
@@ -164,18 +154,7 @@ describe('hostile content in the editor and a huge agenda', () => {
     });
     bigMeetingId = big.meeting.id;
     for (let i = 1; i <= 1000; i++) {
-      await call('items:create', {
-        meetingId: bigMeetingId,
-        item: {
-          title: `Punkt nummer ${i}`,
-          isClosed: false,
-          publicTitle: '',
-          caseId: '',
-          documentNumber: '',
-          presenter: '',
-          kind: 'decision',
-        },
-      });
+      await createAgendaItem(session.host, bigMeetingId, { title: `Punkt nummer ${i}` });
     }
     await openMeeting(bigMeetingId);
     // The minutes document (the default view) opens too; the checks below use the records.

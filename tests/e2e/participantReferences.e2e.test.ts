@@ -8,7 +8,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichText } from '../../main/common/domain/richText';
-import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
+import { apiCall, createOpgaveudvalgMeeting, createAgendaItem } from './helpers/api';
 import { seriousAxeViolations } from './helpers/axe';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 import { openMeetingDocument } from './helpers/meetingDocument';
@@ -70,18 +70,7 @@ describe('participant references and the agenda in the Resumé', () => {
       ['Projektafrunding og tak', 'de tre projektejere'],
       ['Kort pause med mad og drikke', ''],
     ] as const) {
-      await call('items:create', {
-        meetingId,
-        item: {
-          title,
-          isClosed: false,
-          publicTitle: '',
-          caseId: '',
-          documentNumber: '',
-          presenter,
-          kind: 'discussion',
-        },
-      });
+      await createAgendaItem(session.host, meetingId, { title, presenter, kind: 'discussion' });
     }
     await openDocument();
   });

@@ -51,3 +51,35 @@ export async function createOpgaveudvalgMeeting(
   });
   return { committeeId: committee.id, meetingId: meeting.meeting.id };
 }
+
+/** The fields of an agenda item a test may set; the rest are those of a plain open decision. */
+export type SeedItem = {
+  title: string;
+  isClosed?: boolean;
+  publicTitle?: string;
+  caseId?: string;
+  documentNumber?: string;
+  presenter?: string;
+  kind?: 'decision' | 'discussion' | 'orientation';
+};
+
+/** Adds an agenda item at the end of the meeting's agenda and returns its id. */
+export async function createAgendaItem(
+  host: Pick<BrowserModeHost, 'origin' | 'token'>,
+  meetingId: string,
+  item: SeedItem,
+): Promise<string> {
+  const created = await apiCall<{ id: string }>(host, 'items:create', {
+    meetingId,
+    item: {
+      isClosed: false,
+      publicTitle: '',
+      caseId: '',
+      documentNumber: '',
+      presenter: '',
+      kind: 'decision',
+      ...item,
+    },
+  });
+  return created.id;
+}
