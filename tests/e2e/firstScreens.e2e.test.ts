@@ -291,7 +291,7 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
     expect(await headingsOf(page.locator('.agenda-item h3'))).toEqual([
       'Punkt 1: Velkomst',
       'Punkt 2: Læringssporet',
-      'Punkt 3: ProjektafrundingLukket',
+      'Punkt 3: Projektafrunding Lukket',
     ]);
     const closed = item('Projektafrunding');
     expect(await closed.getByRole('textbox', { name: 'Offentlig titel' }).inputValue()).toBe(

@@ -36,7 +36,7 @@ const pageHtml = `
     </div>
   </section>
   <section class="meeting-document__section meeting-document__item">
-    <h3 class="meeting-document__ad">Ad Budget<span class="badge">Lukket</span></h3>
+    <h3 class="meeting-document__ad">Ad Budget <span class="badge">Lukket</span></h3>
     <div class="meeting-document__lazy"><div class="meeting-document__preview">Godkendt.
 
 Udvalget ønsker en status i marts.</div></div>

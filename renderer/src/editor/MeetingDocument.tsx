@@ -24,6 +24,7 @@ import { emptyBody } from '../meeting/bodies';
 import { AttendanceSection } from './AttendanceSection';
 import { DocumentTools } from './DocumentTools';
 import { mountNowEvent, useMountNearViewport } from './useMountNearViewport';
+import { Badge } from '../components/Badge';
 
 export type MeetingDocumentProps = {
   detail: MeetingDetail;
@@ -96,7 +97,7 @@ const ItemSection = memo(function ItemSection({
         {isAdTemplate
           ? t('editor.document.ad', { title: item.title })
           : `${item.number}. ${item.title}`}
-        {item.isClosed && <span className="badge">{t('meeting.closed')}</span>}
+        {item.isClosed && <Badge>{t('meeting.closed')}</Badge>}
       </h3>
       <LazySection
         preview={fields

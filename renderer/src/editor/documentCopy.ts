@@ -96,7 +96,7 @@ function cleanNode(node: Node, doc: Document): Node[] {
     heading.textContent = node.textContent ?? '';
     return heading.textContent.trim() ? [heading] : [];
   }
-  if (node.classList.contains('badge')) return [doc.createTextNode(` (${node.textContent ?? ''})`)];
+  if (node.classList.contains('badge')) return [doc.createTextNode(`(${node.textContent ?? ''})`)];
   const tag = node.tagName;
   if (tag === 'A') {
     const href = node.getAttribute('href') ?? '';

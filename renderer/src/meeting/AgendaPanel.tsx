@@ -25,6 +25,7 @@ import { PreviousDecisionsOffer } from '../search/PreviousDecisionsOffer';
 import { BodyField } from './BodyField';
 import { emptyBody } from './bodies';
 import { replaceById } from './records';
+import { Badge } from '../components/Badge';
 
 type Props = {
   meeting: Meeting;
@@ -236,7 +237,7 @@ const AgendaItemRow = memo(function AgendaItemRow({
   const heading = (
     <h3 id={headingId}>
       {t('agenda.itemLabel', { number: item.number, title: item.title })}
-      {item.isClosed && <span className="badge">{t('meeting.closed')}</span>}
+      {item.isClosed && <Badge>{t('meeting.closed')}</Badge>}
     </h3>
   );
   return (

@@ -12,6 +12,7 @@ import { routeHash } from '../router';
 import { LatestRequest } from './latestRequest';
 import { revealItemWhenRendered } from './reveal';
 import './search.css';
+import { Badge } from '../components/Badge';
 
 type ListInput = RequestInput<'decisions:list'>;
 type ListOutput = RequestOutput<'decisions:list'>;
@@ -184,7 +185,7 @@ export function DecisionsScreen() {
                         title: entry.itemTitle || t('search.closedItem'),
                       })}
                     </a>
-                    {entry.isClosed && <span className="badge">{t('search.closed')}</span>}
+                    {entry.isClosed && <Badge>{t('search.closed')}</Badge>}
                     <p className="search-hit__snippet">{entry.decisionText}</p>
                   </li>
                 ))}

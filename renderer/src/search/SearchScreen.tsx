@@ -17,6 +17,7 @@ import { routeHash } from '../router';
 import { LatestRequest } from './latestRequest';
 import { revealItemWhenRendered } from './reveal';
 import './search.css';
+import { Badge } from '../components/Badge';
 
 type SearchInput = RequestInput<'search:query'>;
 type SearchOutput = RequestOutput<'search:query'>;
@@ -234,7 +235,7 @@ export function SearchScreen() {
                     date: formatDanishDate(group.meeting.date, { language }),
                   })}
                 </a>
-                {group.meeting.isClosed && <span className="badge">{t('search.closed')}</span>}
+                {group.meeting.isClosed && <Badge>{t('search.closed')}</Badge>}
               </h2>
               <ul className="search-result__hits">
                 {group.hits.map((hit, index) => (
@@ -248,7 +249,7 @@ export function SearchScreen() {
                     >
                       {hitPlace(hit, t)}
                     </a>
-                    {hit.isClosed && <span className="badge">{t('search.closed')}</span>}
+                    {hit.isClosed && <Badge>{t('search.closed')}</Badge>}
                     <p className="search-hit__snippet">
                       {hit.snippet.map((segment, i) =>
                         segment.isHit ? (
