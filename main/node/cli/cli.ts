@@ -196,7 +196,7 @@ function findCommand(name: string): CliCommand {
 
 function checkCommandLine(command: CliCommand, line: CommandLine): void {
   const missing = command.positionals[line.positionals.length];
-  if (missing)
+  if (missing && !missing.isOptional)
     throw new UsageError(`referat ${command.name} needs ${missing.name} (${usageOf(command)})`);
   const extra = line.positionals[command.positionals.length];
   if (extra !== undefined)
@@ -239,7 +239,9 @@ function reasonOf(error: unknown): string {
 // --- help ----------------------------------------------------------------------------------
 
 function usageOf(command: CliCommand): string {
-  const positionals = command.positionals.map((p) => ` ${p.name}`).join('');
+  const positionals = command.positionals
+    .map((p) => (p.isOptional ? ` [${p.name}]` : ` ${p.name}`))
+    .join('');
   const options = command.options
     .map((option) => {
       const text =

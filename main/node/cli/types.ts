@@ -38,7 +38,12 @@ export type OptionSpec = {
 };
 
 /** A positional argument a command takes, in order. */
-export type PositionalSpec = { name: string; description: string };
+export type PositionalSpec = {
+  name: string;
+  description: string;
+  /** May be left out (only the last ones); the command then checks what it needs instead. */
+  isOptional?: boolean;
+};
 
 /** The parsed options of one run: value options as strings, flags as `true`. */
 export type ParsedOptions = Readonly<Record<string, string | true | undefined>>;

@@ -16,7 +16,7 @@ import { checkSignedPdf } from '../api/handlers/lifecycle';
 import { exportMinutesPdfInWorker } from '../pdf/exportInWorker';
 import { readStoredFile, storeBytes } from '../storage/fileStore';
 import { exportMeetingDocument } from '../storage/interchange';
-import { writeTransaction, type Library } from '../storage/library';
+import { writeTransaction, type Db, type Library } from '../storage/library';
 import {
   correctionsForExport,
   markSigned,
@@ -55,6 +55,18 @@ export type SignMeetingResult = {
 };
 
 /**
+ * Checks that the meeting can be signed (approved or signed minutes), before a certificate or
+ * password is asked for. @throws DomainError not_found, conflict (draft), locked (archived)
+ */
+export function requireSignable(db: Db, meetingId: string): void {
+  const meeting = getMeeting(db, meetingId);
+  if (meeting.status === 'draft')
+    throw new DomainError('conflict', 'The meeting is a draft: approve it before signing.');
+  if (meeting.status === 'archived')
+    throw new DomainError('locked', 'The meeting is archived: it can no longer be signed.');
+}
+
+/**
  * Signs the edition, stores the verified file and records it; marks the meeting signed when the
  * round is complete. Nothing is stored when signing or verification fails.
  * @throws DomainError conflict (draft), locked (archived), invalid_input (wrong password, a signature that does not verify)
@@ -64,11 +76,7 @@ export async function signMeeting(
   args: SignMeetingArgs,
 ): Promise<SignMeetingResult> {
   const db = library.db;
-  const before = getMeeting(db, args.meetingId);
-  if (before.status === 'draft')
-    throw new DomainError('conflict', 'The meeting is a draft: approve it before signing.');
-  if (before.status === 'archived')
-    throw new DomainError('locked', 'The meeting is archived: it can no longer be signed.');
+  requireSignable(db, args.meetingId);
   const base = nextSigningBase(db, args.meetingId, args.edition);
   let pdf: Buffer;
   let correctionsIncluded: number;

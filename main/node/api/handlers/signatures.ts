@@ -9,7 +9,7 @@ import type { RequestOutput } from '../../../common/contract/api';
 import { DomainError } from '../../../common/contract/result';
 import type { Edition } from '../../../common/export/editions';
 import { referatFileName } from '../../../common/format/referatJson';
-import { signMeeting } from '../../signing/signMeeting';
+import { requireSignable, signMeeting } from '../../signing/signMeeting';
 import { verifyPdf } from '../../signing/verifyPdf';
 import { fileStorePath, readStoredFile } from '../../storage/fileStore';
 import { exportMeetingDocument } from '../../storage/interchange';
@@ -50,11 +50,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
     ctx: HandlerContext,
   ): Promise<RequestOutput<'signatures:sign'>> => {
     // Checked before the certificate is asked for: signing is for approved minutes only.
-    const before = getMeeting(db, input.meetingId);
-    if (before.status === 'draft')
-      throw new DomainError('conflict', 'The meeting is a draft: approve it before signing.');
-    if (before.status === 'archived')
-      throw new DomainError('locked', 'The meeting is archived: it can no longer be signed.');
+    requireSignable(db, input.meetingId);
     const p12 = await readCertificate(input.p12UploadId, ctx);
     const { signedPdf, meeting } = await signMeeting(library, {
       meetingId: input.meetingId,

@@ -3,12 +3,22 @@
  * adds one PAdES signature as an incremental update. The certificate password comes from
  * REFERAT_P12_PASSWORD or, on a terminal, from a prompt that does not echo; it is never
  * printed, logged or kept. Nothing is written unless signing succeeds.
+ *
+ * `referat sign --meeting ID [--edition full|public] --p12 … --out …` signs a meeting's edition
+ * kept in the library exactly as the app's Underskriv does (main/node/signing/signMeeting.ts):
+ * the first signature or, after corrections, a new round signs a fresh export; the signed file
+ * is stored in the library and a copy written to --out; one status line is printed.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { DomainError } from '../../../common/contract/result';
+import type { Edition } from '../../../common/export/editions';
+import { requireSignable, signMeeting } from '../../signing/signMeeting';
 import { signPdf } from '../../signing/signPdf';
+import { readStoredFile } from '../../storage/fileStore';
+import { countPresent } from '../../storage/queries/signedPdfs';
 import { statOrNull, writeOutput } from '../files';
-import type { CliCommand } from '../types';
+import { UsageError, type CliCommand, type CommandContext } from '../types';
 
 /** Signing reads the whole PDF into memory; a minutes PDF is far below this. */
 const maxPdfBytes = 512 * 1024 * 1024;
@@ -68,7 +78,11 @@ export const signCommand: CliCommand = {
   name: 'sign',
   summary: 'sign a PDF with a PKCS#12 certificate (PAdES, one incremental update per signer)',
   positionals: [
-    { name: 'FILE', description: 'the PDF to sign (an exported minutes PDF, signed or not)' },
+    {
+      name: 'FILE',
+      description: 'the PDF to sign (an exported minutes PDF, signed or not); not with --meeting',
+      isOptional: true,
+    },
   ],
   options: [
     {
@@ -99,37 +113,119 @@ export const signCommand: CliCommand = {
       valueName: 'TEXT',
       description: "signer name (default the certificate's name)",
     },
+    {
+      name: 'meeting',
+      kind: 'value',
+      valueName: 'MEETING_ID',
+      description: 'sign this meeting in the library (as the app does) instead of FILE',
+    },
+    {
+      name: 'edition',
+      kind: 'value',
+      valueName: 'EDITION',
+      values: ['full', 'public'],
+      description: 'with --meeting: full (default) or public',
+    },
   ],
-  library: 'none',
+  // Opened only with --meeting (the library is opened on first use).
+  library: 'existing',
   details: () =>
     'The certificate password is read from REFERAT_P12_PASSWORD, or asked for on the terminal.\n' +
-    'Each member signs the file signed by the member before; earlier signatures stay valid.',
+    'Each member signs the file signed by the member before; earlier signatures stay valid.\n' +
+    '\n' +
+    'With --meeting the edition kept in the library is signed and stored there, a copy goes to\n' +
+    '--out, and one line is printed (on standard error when --out is -), fields separated by tabs:\n' +
+    '  EDITION  ROUND  SIGNERS/PRESENT  START  COMPLETE\n' +
+    'START: first (a fresh export), continued (the newest signed file), or new-round (corrections\n' +
+    'were added after the newest signed file: a fresh export with them; only this round counts).\n' +
+    'COMPLETE: complete when every member present has signed this round, else incomplete.',
   async run(ctx) {
-    const file = ctx.args[0] ?? '';
+    const file = ctx.args[0];
+    const meetingId = option(ctx, 'meeting');
+    if (meetingId !== undefined && file !== undefined)
+      throw new UsageError('give either FILE or --meeting MEETING_ID, not both');
+    if (meetingId === undefined && file === undefined)
+      throw new UsageError(
+        'referat sign needs FILE or --meeting MEETING_ID (see referat sign --help)',
+      );
+    if (meetingId === undefined && ctx.options.edition !== undefined)
+      throw new UsageError('--edition applies to --meeting only');
     const p12File = String(ctx.options.p12);
-    const pdf = readBinaryFile(ctx.resolvePath(file), file, maxPdfBytes);
-    const p12 = readBinaryFile(ctx.resolvePath(p12File), p12File, maxP12Bytes);
-    let password = ctx.io.env.REFERAT_P12_PASSWORD;
-    if (password === undefined) {
-      if (!process.stdin.isTTY) {
-        throw new DomainError(
-          'invalid_input',
-          'No certificate password: set REFERAT_P12_PASSWORD or run referat sign in a terminal.',
-        );
-      }
-      password = await promptPassword(`Adgangskode til ${p12File} / Password for ${p12File}: `);
+    const out = String(ctx.options.out);
+    const location = option(ctx, 'location');
+    const name = option(ctx, 'name');
+    if (meetingId !== undefined) {
+      // Everything that can be refused is checked before the password is asked for.
+      const library = ctx.library();
+      requireSignable(library.db, meetingId);
+      const p12 = readBinaryFile(ctx.resolvePath(p12File), p12File, maxP12Bytes);
+      checkOutput(ctx, out);
+      const password = await readPassword(ctx, p12File);
+      const result = await signMeeting(library, {
+        meetingId,
+        edition: (option(ctx, 'edition') ?? 'full') as Edition,
+        p12,
+        password,
+        reason: option(ctx, 'reason') ?? '',
+        ...(location !== undefined ? { location } : {}),
+        ...(name !== undefined ? { signerName: name } : {}),
+        author: library.author,
+      });
+      const signed = result.signedPdf;
+      writeOutput(ctx, out, readStoredFile(library.filesDir, signed.sha256));
+      const start = result.isNewRound
+        ? 'new-round'
+        : signed.signatureCount === 1
+          ? 'first'
+          : 'continued';
+      const line = [
+        signed.edition,
+        String(signed.round),
+        `${signed.signerCount}/${countPresent(library.db, meetingId)}`,
+        start,
+        signed.isComplete ? 'complete' : 'incomplete',
+      ].join('\t');
+      if (out === '-') ctx.io.stderr(`${line}\n`);
+      else ctx.io.stdout(`${line}\n`);
+      return;
     }
-    const option = (name: string) =>
-      typeof ctx.options[name] === 'string' ? (ctx.options[name] as string) : undefined;
-    const location = option('location');
-    const name = option('name');
+    const pdf = readBinaryFile(ctx.resolvePath(file ?? ''), file ?? '', maxPdfBytes);
+    const p12 = readBinaryFile(ctx.resolvePath(p12File), p12File, maxP12Bytes);
+    const password = await readPassword(ctx, p12File);
     const signed = signPdf(pdf, {
       p12,
       password,
-      reason: option('reason') ?? '',
+      reason: option(ctx, 'reason') ?? '',
       ...(location !== undefined ? { location } : {}),
       ...(name !== undefined ? { name } : {}),
     });
-    writeOutput(ctx, String(ctx.options.out), signed);
+    writeOutput(ctx, out, signed);
   },
 };
+
+function option(ctx: CommandContext, name: string): string | undefined {
+  return typeof ctx.options[name] === 'string' ? (ctx.options[name] as string) : undefined;
+}
+
+async function readPassword(ctx: CommandContext, p12File: string): Promise<string> {
+  const password = ctx.io.env.REFERAT_P12_PASSWORD;
+  if (password !== undefined) return password;
+  if (!process.stdin.isTTY) {
+    throw new DomainError(
+      'invalid_input',
+      'No certificate password: set REFERAT_P12_PASSWORD or run referat sign in a terminal.',
+    );
+  }
+  return promptPassword(`Adgangskode til ${p12File} / Password for ${p12File}: `);
+}
+
+/** Refuses an --out that cannot be written before a signature is stored in the library. */
+function checkOutput(ctx: CommandContext, out: string): void {
+  if (out === '-') return;
+  const target = ctx.resolvePath(out);
+  if (statOrNull(target)?.isDirectory())
+    throw new DomainError('invalid_input', `${out} is a folder; give a file name with --out.`);
+  const dir = path.dirname(target);
+  if (!statOrNull(dir)?.isDirectory())
+    throw new DomainError('invalid_input', `The folder ${dir} does not exist.`);
+}
