@@ -1,0 +1,32 @@
+/**
+ * What the PDF and Word exports share: the `--edition` option, and the meeting's document with
+ * the corrections the chosen edition prints.
+ */
+import type { Edition } from '../../../common/export/editions';
+import { exportMeetingDocument } from '../../storage/interchange';
+import { correctionsForExport } from '../../storage/queries/lifecycle';
+import type { CommandContext, OptionSpec } from '../types';
+
+/** `--edition full|public` of `referat export --format pdf|docx`. */
+export const editionOption: OptionSpec = {
+  name: 'edition',
+  kind: 'value',
+  valueName: 'EDITION',
+  values: ['full', 'public'],
+  description: 'pdf/docx: full (default) or public (closed items and appendices left out)',
+};
+
+/**
+ * The edition asked for, the meeting's document, and its corrections. Corrections after
+ * approval print in the full edition only: one may concern a closed item, and the public
+ * edition must not reveal it.
+ */
+export function editionExport(ctx: CommandContext, meetingId: string) {
+  const edition = (ctx.options.edition ?? 'full') as Edition;
+  const { db } = ctx.library();
+  return {
+    edition,
+    document: exportMeetingDocument(db, meetingId),
+    corrections: edition === 'full' ? correctionsForExport(db, meetingId) : [],
+  };
+}
