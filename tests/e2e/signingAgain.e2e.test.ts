@@ -4,6 +4,7 @@
  * panel says the minutes must be signed again and the status line says the corrections are not
  * signed yet; "Underskriv" signs a new export and starts round 2, listed beside round 1.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -115,6 +116,22 @@ describe('signing again after a correction', () => {
     const roundOne = panel.getByRole('list', { name: 'Underskrivere i runde 1 i rækkefølge' });
     expect(await roundOne.getByRole('listitem').count()).toBe(5);
     expect(await panel.getByText('Runde 1 (uden de senere rettelser)').count()).toBe(1);
+    // The last file of round 1 can still be downloaded.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel
+        .getByRole('button', { name: 'Hent underskrevet PDF fra runde 1 (Fuld udgave)' })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-underskrevet-runde-1\.pdf$/);
+    const saved = path.join(pki.dir, 'round1.pdf');
+    await download.saveAs(saved);
+    const roundOneSha = (
+      await call<{ round: number; sha256: string }[]>('signatures:list', { meetingId })
+    )
+      .filter((s) => s.round === 1)
+      .at(-1)?.sha256;
+    expect(createHash('sha256').update(readFileSync(saved)).digest('hex')).toBe(roundOneSha);
     // Still not signed by everyone: the status line keeps saying so; the log has the new round.
     expect(await steps.getByRole('listitem').nth(2).textContent()).toContain(
       'rettelserne er ikke underskrevet af alle endnu',

@@ -146,6 +146,27 @@ describe('signing again after a correction', () => {
     const listed = await t.ok('signatures:list', { meetingId: t.meetingId });
     expect(listed).toHaveLength(6);
     expect(listed.map((s) => s.round)).toEqual([1, 1, 1, 1, 1, 2]);
+    // An earlier round's file can still be downloaded, named after its round.
+    const offered: { path: string; fileName: string }[] = [];
+    const download = (seq?: number) =>
+      createDispatcher(createHandlers(t.library), { log: () => undefined })(
+        'signatures:download',
+        { meetingId: t.meetingId, edition: 'full', ...(seq !== undefined ? { seq } : {}) },
+        {
+          transport: 'http',
+          offerDownload: (file) => {
+            offered.push(file);
+            return { url: '/downloads/x' };
+          },
+        },
+      );
+    expect((await download(firstRound[4]?.seq)).ok).toBe(true);
+    expect((await download()).ok).toBe(true);
+    expect(offered.map((o) => o.path)).toEqual([roundOneFile, newFile]);
+    expect(offered[0]?.fileName).toMatch(/-underskrevet-runde-1\.pdf$/);
+    expect(offered[1]?.fileName).toMatch(/-underskrevet\.pdf$/);
+    const missing = await download(999_999);
+    expect(missing.ok ? 'ok' : missing.error.code).toBe('not_found');
     // The bag keeps the completed round while the new one is being signed.
     expect(findSignedPdf(t.library, t.meetingId, 'full')).toBe(roundOneFile);
 

@@ -827,10 +827,17 @@ export const api = {
   'signatures:list': request(z.object({ meetingId: idSchema }).strict(), z.array(signedPdfSchema)),
   /**
    * Hands the newest signed PDF of an edition to the user: Electron's save dialog
-   * (`downloadUrl` null), browser mode a download URL.
+   * (`downloadUrl` null), browser mode a download URL. `seq` picks an earlier file of the
+   * edition instead (e.g. the last file of an earlier signature round, see `signatures:list`).
    */
   'signatures:download': request(
-    z.object({ meetingId: idSchema, edition: z.enum(['full', 'public']) }).strict(),
+    z
+      .object({
+        meetingId: idSchema,
+        edition: z.enum(['full', 'public']),
+        seq: z.number().int().min(1).optional(),
+      })
+      .strict(),
     z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
   ),
   // --- pdf export ---------------------------------------------------------------------------

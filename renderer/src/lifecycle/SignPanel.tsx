@@ -157,9 +157,14 @@ export function SignPanel({
     await refresh();
   };
 
-  const download = async (ed: Edition) => {
+  /** The newest file of the edition, or with `seq` an earlier one (an earlier round's last file). */
+  const download = async (ed: Edition, seq?: number) => {
     setError(null);
-    const result = await client.call('signatures:download', { meetingId: meeting.id, edition: ed });
+    const result = await client.call('signatures:download', {
+      meetingId: meeting.id,
+      edition: ed,
+      ...(seq !== undefined ? { seq } : {}),
+    });
     if (!result.ok) {
       if (result.error.code !== 'cancelled') setError(result.error);
       return;
@@ -293,7 +298,7 @@ export function SignPanel({
           .map((ed) => (
             <div key={ed} className="lifecycle__edition">
               <h4>{t(`lifecycle.editions.${ed}`)}</h4>
-              {roundsOf(signed, ed).map((round) => (
+              {roundsOf(signed, ed).map((round, index, rounds) => (
                 <div key={round.round}>
                   {round.isLabelled && (
                     <h5>
@@ -319,6 +324,20 @@ export function SignPanel({
                       </li>
                     ))}
                   </ol>
+                  {index < rounds.length - 1 && (
+                    <div className="button-row">
+                      <button
+                        type="button"
+                        className="button--quiet"
+                        onClick={() => void download(ed, round.files[round.files.length - 1]?.seq)}
+                      >
+                        {t('lifecycle.sign.downloadRound', {
+                          round: round.round,
+                          edition: t(`lifecycle.editions.${ed}`),
+                        })}
+                      </button>
+                    </div>
+                  )}
                 </div>
               ))}
               {verification[ed] && <SignatureList report={verification[ed]} />}

@@ -106,8 +106,18 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
     },
     'signatures:list': (input) => listSignedPdfs(db, input),
     'signatures:download': async (input, ctx) => {
-      const stored = requireSignedPdf(library, input.meetingId, input.edition);
-      const fileName = signedFileName(library, input.meetingId, input.edition);
+      const stored =
+        input.seq === undefined
+          ? requireSignedPdf(library, input.meetingId, input.edition)
+          : requireSignedPdfBySeq(library, input.meetingId, input.edition, input.seq);
+      const newest = latestSignedPdf(db, input.meetingId, input.edition);
+      const fileName = signedFileName(
+        library,
+        input.meetingId,
+        input.edition,
+        // An earlier round's file is named after its round, so it is not taken for the newest.
+        newest && stored.round !== newest.round ? stored.round : undefined,
+      );
       const source = fileStorePath(library.filesDir, stored.sha256);
       if (ctx.pickSaveFile) {
         const chosen = await ctx.pickSaveFile(fileName);
@@ -169,12 +179,35 @@ function requireSignedPdf(library: Library, meetingId: string, edition: Edition)
   return stored;
 }
 
-function signedFileName(library: Library, meetingId: string, edition: Edition): string {
+/** One stored signed file of the meeting's edition by its `seq`. @throws DomainError not_found */
+function requireSignedPdfBySeq(
+  library: Library,
+  meetingId: string,
+  edition: Edition,
+  seq: number,
+) {
+  const stored = listSignedPdfs(library.db, { meetingId }).find(
+    (s) => s.seq === seq && s.edition === edition,
+  );
+  if (!stored)
+    throw new DomainError(
+      'not_found',
+      `The ${edition} edition of this meeting has no signed file number ${seq}.`,
+    );
+  return stored;
+}
+
+function signedFileName(
+  library: Library,
+  meetingId: string,
+  edition: Edition,
+  round?: number,
+): string {
   const base = referatFileName(exportMeetingDocument(library.db, meetingId)).replace(
     /\.referat\.json$/,
     '',
   );
-  return `${base}${edition === 'public' ? '-offentlig' : ''}-underskrevet.pdf`;
+  return `${base}${edition === 'public' ? '-offentlig' : ''}-underskrevet${round !== undefined ? `-runde-${round}` : ''}.pdf`;
 }
 
 /** The certificate's bytes (the caller removes a browser upload). */
