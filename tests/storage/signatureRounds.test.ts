@@ -12,6 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReferatDocument } from '../../main/common/format/referatJson';
+import { exportBag } from '../../main/node/archive/exportBag';
 import { findSignedPdf } from '../../main/node/archive/signedPdfs';
 import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
@@ -167,8 +168,13 @@ describe('signing again after a correction', () => {
     expect(offered[1]?.fileName).toMatch(/-underskrevet\.pdf$/);
     const missing = await download(999_999);
     expect(missing.ok ? 'ok' : missing.error.code).toBe('not_found');
-    // The bag keeps the completed round while the new one is being signed.
-    expect(findSignedPdf(t.library, t.meetingId, 'full')).toBe(roundOneFile);
+    // The completed round lacks the correction: packing the meeting now would drop it.
+    expect(() => findSignedPdf(t.library, t.meetingId, 'full')).toThrow(/lacks corrections/);
+    const bagOut = path.join(makeTempDir(), 'bag.zip');
+    await expect(exportBag(t.library, t.meetingId, { out: bagOut })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(fs.existsSync(bagOut)).toBe(false);
 
     const log = await t.ok('audit:list', { meetingId: t.meetingId });
     expect(log.map((e) => e.action)).toEqual([
@@ -207,6 +213,9 @@ describe('signing again after a correction', () => {
     ]);
     expect(done[4]?.detail).toContain(last.signedPdf.sha256);
     expect(findSignedPdf(t.library, t.meetingId, 'full')).toBe(finalFile);
+    // Now the package carries the corrected, fully signed file.
+    const bag = await exportBag(t.library, t.meetingId, { out: bagOut });
+    expect(bag.pdfSources.full).toBe('signed');
 
     // One more signature continues the complete round: no new round, nothing logged.
     const extra = await t.sign(present[0] ?? '');
