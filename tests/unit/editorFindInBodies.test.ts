@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RichText } from '../../main/common/domain/richText';
+import type { RichText, Vote } from '../../main/common/domain/richText';
+import { dissentBlockText, isEmptyVote, voteBlockText } from '../../main/common/editor/blockText';
 import {
   findInBodies,
   findInText,
@@ -12,6 +13,12 @@ const names = {
   appendix: (id: string) => (id === 'a1' ? 'Bilag 2' : 'Bilag ?'),
   participant: (id: string) => (id === 'p1' ? 'Anne Hansen' : '?'),
 };
+
+const participants = [
+  { id: 'p1', name: 'Anne Hansen', party: 'A' },
+  { id: 'p2', name: 'Bo Sund', party: null },
+];
+const blockContext = { participants, lang: 'da' as const };
 
 const slices = (text: string, query: string, options = {}) =>
   findInText(text, query, options).map(({ start, end }) => text.slice(start, end));
@@ -87,7 +94,7 @@ describe('findInBodies', () => {
 });
 
 describe('richTextBlocks', () => {
-  it('gives one block per paragraph, heading and list item, references named, votes and dissents skipped', () => {
+  it('gives one block per paragraph, heading, list item, vote and dissent, references named', () => {
     const content: RichText = [
       { type: 'heading', level: 2, children: [{ type: 'text', text: 'Indstilling' }] },
       {
@@ -125,13 +132,90 @@ describe('richTextBlocks', () => {
         ],
       },
     ];
-    expect(richTextBlocks(content, names)).toEqual([
+    expect(richTextBlocks(content, names, blockContext)).toEqual([
       'Indstilling',
       'Se Bilag 2 fra Anne Hansen her',
+      'Indstillingen blev enstemmigt vedtaget.',
+      'Protokoltilførsel fra Anne Hansen (A): Imod.',
       'Første',
       'Under',
       'Anden',
     ]);
+  });
+});
+
+describe('votes and dissents as the document shows them', () => {
+  const group = (
+    participantIds: string[],
+    parties: string[] = [],
+    count: number | null = null,
+  ) => ({
+    participantIds,
+    parties,
+    count,
+  });
+  const vote: Vote = {
+    type: 'vote',
+    subject: '',
+    for: group(['p1', 'p3'], ['V']),
+    against: group(['p2']),
+    abstained: group([]),
+    outcome: 'adopted',
+  };
+
+  it("writes a vote's minutes text with the members' names in the UI language", () => {
+    expect(voteBlockText(vote, blockContext)).toBe(
+      'Et flertal (V, Anne Hansen og (ukendt)) stemte for. 1 medlem (Bo Sund) stemte imod.',
+    );
+    expect(voteBlockText(vote, { participants, lang: 'en' })).toBe(
+      'A majority (V, Anne Hansen and (unknown)) voted in favour. 1 member (Bo Sund) voted against.',
+    );
+    // A vote not filled in shows the editor's placeholder: no minutes text to find.
+    const empty: Vote = { ...vote, for: group([]), against: group([]) };
+    expect(isEmptyVote(empty)).toBe(true);
+    expect(voteBlockText(empty, blockContext)).toBe('');
+    // A count of 0 is filled in.
+    expect(isEmptyVote({ ...empty, against: group([], [], 0) })).toBe(false);
+  });
+
+  it('writes a dissent with its lead-in, the party in brackets, a removed member marked', () => {
+    const dissent = (participantId: string) => ({ participantId, text: 'For dyrt.' });
+    expect(dissentBlockText(dissent('p1'), blockContext)).toBe(
+      'Protokoltilførsel fra Anne Hansen (A): For dyrt.',
+    );
+    expect(dissentBlockText(dissent('p2'), blockContext)).toBe(
+      'Protokoltilførsel fra Bo Sund: For dyrt.',
+    );
+    expect(dissentBlockText(dissent('p9'), blockContext)).toBe(
+      'Protokoltilførsel fra ? (fjernet deltager): For dyrt.',
+    );
+    expect(dissentBlockText(dissent('p1'), { participants, lang: 'en' })).toBe(
+      'Minute note by Anne Hansen (A): For dyrt.',
+    );
+  });
+
+  it("finds a member's name in a vote between the paragraphs around it, with the matcher's options", () => {
+    const content: RichText = [
+      { type: 'paragraph', children: [{ type: 'text', text: 'Bo Sund spurgte.' }] },
+      vote,
+      { type: 'dissent', participantId: 'p2', text: 'Idéen er for dyr.' },
+      { type: 'paragraph', children: [{ type: 'text', text: 'Bo Sund tog forbehold.' }] },
+    ];
+    const blocks = richTextBlocks(content, names, blockContext);
+    expect(findInBodies([{ owner: 'decision', blocks }], 'bo sund').matches).toEqual([
+      { owner: 'decision', block: 0, start: 0, end: 7 },
+      { owner: 'decision', block: 1, start: 62, end: 69 },
+      { owner: 'decision', block: 2, start: 22, end: 29 },
+      { owner: 'decision', block: 3, start: 0, end: 7 },
+    ]);
+    expect(blocks[1]?.slice(62, 69)).toBe('Bo Sund');
+    const ideas = (options = {}) =>
+      findInBodies([{ owner: 'decision', blocks }], 'ideen', options).matches.length;
+    expect(ideas()).toBe(0);
+    expect(ideas({ isAccentInsensitive: true })).toBe(1);
+    expect(
+      findInBodies([{ owner: 'd', blocks }], 'sund', { isCaseSensitive: true }).matches,
+    ).toEqual([]);
   });
 });
 

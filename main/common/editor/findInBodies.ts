@@ -5,9 +5,11 @@
  *
  * A body is searched as a list of blocks (paragraph, heading, list item), each one line of text
  * with its inline references named as displayed ("Bilag 2"). Matches never span two blocks,
- * like a browser's find does not span paragraphs. Votes and dissents are block decorations
- * edited in dialogs, not text the caret can select, so they are not blocks here; the editor
- * side ({@link blockTexts} in the renderer) walks its nodes in the same order.
+ * like a browser's find does not span paragraphs. A vote or a dissent is one block too, read as
+ * the document shows it (blockText.ts: the minutes sentence of a vote, "Protokoltilførsel fra
+ * …: <statement>"), so the minutes text of a vote is found between the paragraphs around it.
+ * The editor side (documentFind.ts in the renderer) walks its nodes in the same order and reads
+ * the same text, so a body gives the same matches before and after its editor starts.
  *
  * The document's fixed text around the bodies (headings, attendance) is searched the same way,
  * as bodies of lines read from the page; {@link pieceAt} maps a match back to the text nodes of
@@ -18,6 +20,7 @@
  * folds æ, ø or å: they are letters of the alphabet, not accented a, o.
  */
 import type { Block, Inline, List } from '../domain/richText';
+import { dissentBlockText, voteBlockText, type BlockTextContext } from './blockText';
 
 export type FindOptions = {
   /** "Bilag" does not find "bilag". Default false. */
@@ -169,10 +172,14 @@ function listBlocks(list: List, names: ReferenceNames, out: string[]): void {
 
 /**
  * The searchable blocks of a stored body, in the order the editor shows them: one per
- * paragraph, heading and list item (nested items after their parent). Votes and dissents are
- * skipped (see the module comment).
+ * paragraph, heading and list item (nested items after their parent), vote and dissent (their
+ * text as `context` displays it; see the module comment).
  */
-export function richTextBlocks(content: readonly Block[], names: ReferenceNames): string[] {
+export function richTextBlocks(
+  content: readonly Block[],
+  names: ReferenceNames,
+  context: BlockTextContext,
+): string[] {
   const out: string[] = [];
   for (const block of content) {
     switch (block.type) {
@@ -184,7 +191,10 @@ export function richTextBlocks(content: readonly Block[], names: ReferenceNames)
         listBlocks(block, names, out);
         break;
       case 'vote':
+        out.push(voteBlockText(block, context));
+        break;
       case 'dissent':
+        out.push(dissentBlockText(block, context));
         break;
     }
   }

@@ -7,27 +7,41 @@
  * in a live region, steps with Enter / Shift+Enter, F3 or the buttons, starts the editor of a
  * far section when a match is there, scrolls to it and selects it in its editor while the
  * focus stays in the bar (the match is highlighted meanwhile; a match in the fixed text is only
- * highlighted). Escape closes the bar and puts the focus in the editor with the match
- * selected, or back where it was when the match is not in a body or nothing was found.
+ * highlighted). A match in a vote or a dissent (the text its view shows) is highlighted there
+ * and its block selected. Escape closes the bar and puts the focus in the editor with the match
+ * selected (for a vote or a dissent, the caret right after the block, or at the end of the text
+ * before it when it is the last), or back where it was when the match is not in a body or
+ * nothing was found.
  *
  * When the document changes while the bar is open (a save, a rename, an attendance edit), the
  * matches are found again and the current one stays current, without scrolling.
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LexicalEditor } from 'lexical';
+import { $getSelection, $isNodeSelection, type LexicalEditor } from 'lexical';
+import type { BlockTextContext } from '../../../main/common/editor/blockText';
 import type { FindOptions } from '../../../main/common/editor/findInBodies';
 import { revealEditor, type DocumentBodies } from './documentBodies';
 import {
   keepSelection,
   matchRanges,
   maxMatches,
+  placeCaretBesideBlock,
   selectMatch,
   type DocumentMatch,
   type DocumentSearch,
   type FoundMatch,
 } from './documentFind';
 import { fixedTextRange, watchFixedText } from './documentFixedText';
+import { useMeetingRecords } from './meetingRecords';
 
 /** Names of the CSS highlights of the current match and of all others (editor.css). */
 const highlightName = 'referat-find';
@@ -38,6 +52,11 @@ const maxHighlighted = 2000;
 
 /** Waits for a pause in typing before searching a long document. */
 const searchDelayMs = 150;
+
+/** How many frames a just-started editor gets to render its votes and dissents. */
+const maxRenderFrames = 30;
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 const canHighlight = () => typeof CSS !== 'undefined' && 'highlights' in CSS;
 
@@ -99,6 +118,21 @@ function scrollToRange(range: Range): void {
   });
 }
 
+/** Whether the editor's selection is a block (a vote or a dissent), not text. */
+function isNodeSelected(editor: LexicalEditor): boolean {
+  return editor.getEditorState().read(() => $isNodeSelection($getSelection()));
+}
+
+/**
+ * Puts the focus in the editor with the vote or dissent of `match` selected as a block (a body
+ * with no text beside the block to put the caret in), as the arrow keys leave it there.
+ */
+function focusOnBlock(editor: LexicalEditor, match: DocumentMatch): void {
+  // Focusing gives the text a caret of the browser's; selecting the block again removes it.
+  editor.getRootElement()?.focus({ preventScroll: true });
+  selectMatch(editor, match, true);
+}
+
 /**
  * Where the user was when the bar opened: the body editor and its selection, or a point in the
  * page's text (a name selected in the attendance), so the first match shown is from there on
@@ -150,7 +184,15 @@ export function FindBar({
   initialQuery,
   onClose,
 }: FindBarProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { participants } = useMeetingRecords();
+  const lang = i18n.language.startsWith('en') ? 'en' : 'da';
+  // Votes and dissents of bodies not started are read as their editors will show them
+  // (BodyField gives the editors the same records and language).
+  const blockContext = useMemo<BlockTextContext>(
+    () => ({ participants, lang }),
+    [participants, lang],
+  );
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState(initialQuery);
@@ -169,6 +211,7 @@ export function FindBar({
   const stopWatching = useRef<() => void>(() => {});
   // The query and options of the latest search: a new search of the same query is a refresh.
   const searchedFor = useRef<string | null>(null);
+  const latestMatches = useRef<readonly FoundMatch[]>([]);
 
   useEffect(() => {
     input.current?.focus();
@@ -186,7 +229,8 @@ export function FindBar({
 
   const runSearch = useCallback(() => {
     const options: FindOptions = { isCaseSensitive, isAccentInsensitive };
-    const result = search.search(query, options);
+    const result = search.search(query, options, blockContext);
+    latestMatches.current = result.matches;
     setMatches(result.matches);
     setTruncated(result.isTruncated);
     showAllMatches(bodies, result.matches);
@@ -195,7 +239,7 @@ export function FindBar({
       setPageVersion((version) => version + 1),
     );
     return result.matches;
-  }, [bodies, search, query, isCaseSensitive, isAccentInsensitive]);
+  }, [bodies, search, query, isCaseSensitive, isAccentInsensitive, blockContext]);
 
   /** The index in `found` of the match to show first: from the one shown, else from the origin. */
   const firstIndex = useCallback(
@@ -234,6 +278,13 @@ export function FindBar({
         if (!found) return;
         target = found;
         setIndex(next);
+        // Its votes and dissents are rendered a moment after the editor: mark their matches
+        // then too, whichever match is shown.
+        void nextFrame()
+          .then(nextFrame)
+          .then(() => {
+            if (token === revealToken.current) showAllMatches(bodies, latestMatches.current);
+          });
       }
       let range: Range | null;
       if (target.kind === 'fixed') {
@@ -244,6 +295,13 @@ export function FindBar({
         if (!editor) return;
         range = selectMatch(editor, target);
         shown.current = { match: target, editor };
+        // A vote or a dissent of an editor just started is rendered a moment after it.
+        for (let frame = 0; !range && frame < maxRenderFrames; frame++) {
+          await nextFrame();
+          if (token !== revealToken.current) return;
+          range = matchRanges(editor, [target])[0] ?? null;
+          if (range) showAllMatches(bodies, latestMatches.current);
+        }
       }
       showHighlight(range);
       if (range) scrollToRange(range);
@@ -338,9 +396,15 @@ export function FindBar({
     const current = shown.current;
     onClose();
     if (current?.match.kind === 'body' && current.editor) {
-      // Lexical restores the selection it holds: the match.
-      selectMatch(current.editor, current.match);
-      current.editor.focus();
+      const { editor, match } = current;
+      // Lexical restores the selection it holds: the match, or the caret beside its vote or
+      // dissent (its text is not text a caret can be in).
+      if (placeCaretBesideBlock(editor, match)) editor.focus();
+      else {
+        selectMatch(editor, match);
+        if (isNodeSelected(editor)) focusOnBlock(editor, match);
+        else editor.focus();
+      }
     } else if (origin.editor?.getRootElement()?.isConnected) {
       // Back to the caret in the body the user was in (stepping may have moved its selection).
       origin.selection?.restore();

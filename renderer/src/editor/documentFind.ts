@@ -6,11 +6,15 @@
  * selected in its editor.
  *
  * The blocks of an editor are walked in the order `richTextBlocks` walks stored content:
- * paragraphs and headings, list items (nested lists after their item), votes and dissents
- * skipped. Nothing here runs while typing: only when the find bar searches.
+ * paragraphs and headings, list items (nested lists after their item), votes and dissents (the
+ * text their view shows, main/common/editor/blockText.ts, read with the editor's participants
+ * and language). A match in a vote or a dissent cannot be selected as text: it is shown in the
+ * element of the view marked `data-find-block`, and selecting it selects the block node.
+ * Nothing here runs while typing: only when the find bar searches.
  */
 import { $isListItemNode, $isListNode } from '@lexical/list';
 import {
+  $createNodeSelection,
   $createRangeSelection,
   $getNodeByKey,
   $getRoot,
@@ -33,8 +37,14 @@ import {
 import type { BodyOwner } from '../../../main/common/contract/api';
 import type { Block } from '../../../main/common/domain/richText';
 import {
+  dissentBlockText,
+  voteBlockText,
+  type BlockTextContext,
+} from '../../../main/common/editor/blockText';
+import {
   findInBodies,
   mergeMatches,
+  pieceAt,
   richTextBlocks,
   type BodyMatch,
   type FindOptions,
@@ -43,6 +53,9 @@ import {
 } from '../../../main/common/editor/findInBodies';
 import type { DocumentBodies } from './documentBodies';
 import { findInFixedText, fixedTextRange, type FixedTextMatch } from './documentFixedText';
+import { $isDissentNode, type DissentNode } from './nodes/DissentNode';
+import { $isVoteNode, type VoteNode } from './nodes/VoteNode';
+import { $getReferenceLookup } from './referenceLookup';
 
 /** A match in a body; `owner` is the body's key. */
 export type DocumentMatch = BodyMatch<string>;
@@ -53,9 +66,20 @@ export type FoundMatch = (DocumentMatch & { kind: 'body' }) | FixedTextMatch;
 /** The most matches counted; more are reported as "more than". */
 export const maxMatches = 10_000;
 
-/** The block elements of the editor's content, in document order (call inside a read). */
-function $blockNodes(): ElementNode[] {
-  const blocks: ElementNode[] = [];
+const noBlockContext: BlockTextContext = { participants: [], lang: 'da' };
+
+/** A vote or a dissent: one block of text that the caret cannot select. */
+type TextBlockNode = VoteNode | DissentNode;
+
+const $isTextBlockNode = (node: LexicalNode): node is TextBlockNode =>
+  $isVoteNode(node) || $isDissentNode(node);
+
+/** Where a view marks the text of its vote or dissent (views/VoteView.tsx, DissentView.tsx). */
+const blockTextSelector = '[data-find-block]';
+
+/** The blocks of the editor's content, in document order (call inside a read). */
+function $blockNodes(): (ElementNode | TextBlockNode)[] {
+  const blocks: (ElementNode | TextBlockNode)[] = [];
   const visit = (node: LexicalNode) => {
     if ($isListNode(node)) {
       node.getChildren().forEach(visit);
@@ -65,10 +89,9 @@ function $blockNodes(): ElementNode[] {
       const isListHolder = children.length > 0 && children.every($isListNode);
       if (!isListHolder) blocks.push(node);
       children.filter($isListNode).forEach(visit);
-    } else if ($isElementNode(node) && !node.isInline()) {
+    } else if (($isElementNode(node) && !node.isInline()) || $isTextBlockNode(node)) {
       blocks.push(node);
     }
-    // Block decorators (votes, dissents) are not text the caret can select.
   };
   $getRoot().getChildren().forEach(visit);
   return blocks;
@@ -100,9 +123,24 @@ function $leaves(block: ElementNode): { text: string; leaves: Leaf[] } {
   return { text, leaves };
 }
 
+/** The text of a vote or a dissent as its view shows it (call inside a read of its editor). */
+function $blockText(node: TextBlockNode): string {
+  const { participants, lang } = $getReferenceLookup();
+  const context: BlockTextContext = { participants, lang };
+  return $isVoteNode(node)
+    ? voteBlockText(node.getVote(), context)
+    : dissentBlockText(node.getDissent(), context);
+}
+
 /** The searchable blocks of an editor's current content. */
 function editorBlocks(editor: LexicalEditor, state: EditorState): string[] {
-  return state.read(() => $blockNodes().map((block) => $leaves(block).text), { editor });
+  return state.read(
+    () =>
+      $blockNodes().map((block) =>
+        $isTextBlockNode(block) ? $blockText(block) : $leaves(block).text,
+      ),
+    { editor },
+  );
 }
 
 /**
@@ -111,7 +149,9 @@ function editorBlocks(editor: LexicalEditor, state: EditorState): string[] {
  * does not walk unchanged bodies again.
  */
 export class DocumentSearch {
-  private readonly stored = new WeakMap<readonly Block[], string[]>();
+  private stored = new WeakMap<readonly Block[], string[]>();
+  /** What the stored blocks were read with (votes and dissents name participants). */
+  private storedContext: BlockTextContext = noBlockContext;
   private readonly live = new WeakMap<EditorState, string[]>();
   /** The marked fixed-text elements of the latest search (a fixed match's `root` indexes them). */
   private roots: readonly Element[] = [];
@@ -137,7 +177,7 @@ export class DocumentSearch {
     }
     let blocks = this.stored.get(content);
     if (!blocks) {
-      blocks = richTextBlocks(content, this.namesFor(owner));
+      blocks = richTextBlocks(content, this.namesFor(owner), this.storedContext);
       this.stored.set(content, blocks);
     }
     return blocks;
@@ -148,7 +188,23 @@ export class DocumentSearch {
     return this.roots;
   }
 
-  search(query: string, options: FindOptions): { matches: FoundMatch[]; isTruncated: boolean } {
+  /**
+   * `context` names the participants of votes and dissents in bodies whose editor has not
+   * started, as their editors will (the meeting's participants, the UI language); a started
+   * editor reads its own.
+   */
+  search(
+    query: string,
+    options: FindOptions,
+    context: BlockTextContext = noBlockContext,
+  ): { matches: FoundMatch[]; isTruncated: boolean } {
+    if (
+      context.participants !== this.storedContext.participants ||
+      context.lang !== this.storedContext.lang
+    ) {
+      this.stored = new WeakMap();
+      this.storedContext = context;
+    }
     const searchable: SearchableBody<string>[] = this.bodies.entries.map((entry) => ({
       owner: entry.key,
       blocks: this.blocksOf(entry.key, entry.owner, entry.content),
@@ -277,15 +333,28 @@ function domTextOf(element: HTMLElement): Text | null {
 type Boundary = { leaf: Leaf; offset: number };
 
 /**
- * The boundaries of matches in the editor's current text (call inside a read or update).
+ * Where a match lies in the editor's current content: between two boundaries of its text, or
+ * in the text of a vote or a dissent (offsets into `text`, what the view shows).
+ */
+type Bounds =
+  | { kind: 'text'; start: Boundary; end: Boundary }
+  | { kind: 'block'; node: TextBlockNode; text: string; start: number; end: number };
+
+/**
+ * The bounds of matches in the editor's current text (call inside a read or update).
  * Walks the editor's blocks once for all of them.
  */
-function $boundsFinder(): (match: DocumentMatch) => [Boundary, Boundary] | null {
+function $boundsFinder(): (match: DocumentMatch) => Bounds | null {
   const blocks = $blockNodes();
   const leavesOf = new Map<number, Leaf[]>();
   return (match) => {
     const block = blocks[match.block];
     if (!block) return null;
+    if ($isTextBlockNode(block)) {
+      const text = $blockText(block);
+      if (match.end > text.length) return null;
+      return { kind: 'block', node: block, text, start: match.start, end: match.end };
+    }
     let leaves = leavesOf.get(match.block);
     if (!leaves) {
       leaves = $leaves(block).leaves;
@@ -294,15 +363,44 @@ function $boundsFinder(): (match: DocumentMatch) => [Boundary, Boundary] | null 
     const first = leaves.find((leaf) => match.start < leaf.end);
     const last = leaves.findLast((leaf) => match.end > leaf.start);
     if (!first || !last) return null;
-    return [
-      { leaf: first, offset: match.start - first.start },
-      { leaf: last, offset: match.end - last.start },
-    ];
+    return {
+      kind: 'text',
+      start: { leaf: first, offset: match.start - first.start },
+      end: { leaf: last, offset: match.end - last.start },
+    };
   };
 }
 
-/** The DOM range of a match's boundaries (call inside a read or update, after the render). */
-function $domRange(editor: LexicalEditor, [start, end]: [Boundary, Boundary]): Range | null {
+/**
+ * The DOM range of a match in the text a vote's or a dissent's view shows, or null while the
+ * view is not rendered (an editor just started renders its blocks a moment later) or shows
+ * other text than find read.
+ */
+function blockRange(
+  editor: LexicalEditor,
+  bounds: Extract<Bounds, { kind: 'block' }>,
+): Range | null {
+  const marked = editor.getElementByKey(bounds.node.getKey())?.querySelector(blockTextSelector);
+  if (!marked) return null;
+  const nodes: Text[] = [];
+  const walker = marked.ownerDocument.createTreeWalker(marked, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  if (nodes.map((node) => node.data).join('') !== bounds.text) return null;
+  const lengths = nodes.map((node) => node.length);
+  const start = pieceAt(lengths, bounds.start, false);
+  const end = pieceAt(lengths, bounds.end, true);
+  const startNode = start && nodes[start.piece];
+  const endNode = end && nodes[end.piece];
+  if (!startNode || !endNode) return null;
+  const range = marked.ownerDocument.createRange();
+  range.setStart(startNode, start.offset);
+  range.setEnd(endNode, end.offset);
+  return range;
+}
+
+/** The DOM range of a match's bounds (call inside a read or update, after the render). */
+function $domRange(editor: LexicalEditor, bounds: Bounds): Range | null {
+  if (bounds.kind === 'block') return blockRange(editor, bounds);
   const range = document.createRange();
   const place = ({ leaf, offset }: Boundary, isEnd: boolean): boolean => {
     const element = editor.getElementByKey(leaf.node.getKey());
@@ -316,7 +414,7 @@ function $domRange(editor: LexicalEditor, [start, end]: [Boundary, Boundary]): R
     else range.setStartBefore(element);
     return true;
   };
-  return place(start, false) && place(end, true) ? range : null;
+  return place(bounds.start, false) && place(bounds.end, true) ? range : null;
 }
 
 /** The DOM ranges of matches in one started body, for highlighting; gone ones are left out. */
@@ -339,14 +437,29 @@ export function matchRanges(editor: LexicalEditor, matches: readonly DocumentMat
 /**
  * Selects a match in its editor without taking the focus from the find bar, and returns the
  * DOM range of it (for the highlight and scrolling), or null when the body's text no longer
- * has that block. Focusing the editor later (closing the find bar) shows the selection.
+ * has that block or does not show it yet. Focusing the editor later (closing the find bar)
+ * shows the selection. A match in a vote or a dissent selects that block (a node selection,
+ * as the arrow keys select it): its text is not text the caret can be in. `isFocused`: the
+ * editor has the focus now, and its DOM selection follows (a block selection removes the
+ * browser's caret, as when the arrow keys select a block).
  */
-export function selectMatch(editor: LexicalEditor, match: DocumentMatch): Range | null {
+export function selectMatch(
+  editor: LexicalEditor,
+  match: DocumentMatch,
+  isFocused = false,
+): Range | null {
   let isSelected = false;
   editor.update(
     () => {
       const bounds = $boundsFinder()(match);
       if (!bounds) return;
+      if (bounds.kind === 'block') {
+        const selection = $createNodeSelection();
+        selection.add(bounds.node.getKey());
+        $setSelection(selection);
+        isSelected = true;
+        return;
+      }
       const selection = $createRangeSelection();
       const setPoint = (point: PointType, { leaf, offset }: Boundary, isEnd: boolean) => {
         if ($isTextNode(leaf.node)) point.set(leaf.node.getKey(), offset, 'text');
@@ -356,14 +469,53 @@ export function selectMatch(editor: LexicalEditor, match: DocumentMatch): Range 
           point.set(leaf.node.getParentOrThrow().getKey(), index, 'element');
         }
       };
-      setPoint(selection.anchor, bounds[0], false);
-      setPoint(selection.focus, bounds[1], true);
+      setPoint(selection.anchor, bounds.start, false);
+      setPoint(selection.focus, bounds.end, true);
       $setSelection(selection);
       isSelected = true;
     },
-    { tag: [SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG], discrete: true },
+    {
+      tag: isFocused
+        ? [SKIP_SCROLL_INTO_VIEW_TAG]
+        : [SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG],
+      discrete: true,
+    },
   );
   return isSelected ? (matchRanges(editor, [match])[0] ?? null) : null;
+}
+
+/**
+ * For a match in a vote or a dissent: puts the caret beside that block, at the start of the
+ * text after it (the end of the text before it when it is the last), so the focus can go back
+ * to the body at the match with a caret that typing and the arrow keys go on from. A block
+ * selection would leave no caret of the browser's, and typed text would land at the start
+ * of the body. False when the match is not in such a block or no text is beside it.
+ */
+export function placeCaretBesideBlock(editor: LexicalEditor, match: DocumentMatch): boolean {
+  let isPlaced = false;
+  editor.update(
+    () => {
+      const bounds = $boundsFinder()(match);
+      if (bounds?.kind !== 'block') return;
+      for (let next = bounds.node.getNextSibling(); next; next = next.getNextSibling()) {
+        if ($isElementNode(next)) {
+          next.selectStart();
+          isPlaced = true;
+          return;
+        }
+      }
+      let before = bounds.node.getPreviousSibling();
+      for (; before; before = before.getPreviousSibling()) {
+        if ($isElementNode(before)) {
+          before.selectEnd();
+          isPlaced = true;
+          return;
+        }
+      }
+    },
+    { tag: [SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG], discrete: true },
+  );
+  return isPlaced;
 }
 
 /**

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { NodeKey } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Dissent } from '../../../../main/common/domain/richText';
-import { hasVotedAgainst, type Lang } from '../../../../main/common/editor/voteText';
+import { dissentHeading } from '../../../../main/common/editor/blockText';
+import { hasVotedAgainst } from '../../../../main/common/editor/voteText';
 import { $isDissentNode } from '../nodes/DissentNode';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
 import { SelectField, TextAreaField } from '../../components/fields';
@@ -11,20 +12,8 @@ import { EditableBlock } from './EditableBlock';
 import { EditorForm } from './EditorForm';
 import { useBodyVotes } from './useBodyVotes';
 
-/** "Protokoltilførsel fra Katja S. Johansen (O)" as the dissent's lead-in. */
-export function dissentHeading(
-  participantId: string,
-  participants: readonly ParticipantInfo[],
-  lang: Lang,
-): string {
-  const p = participants.find((candidate) => candidate.id === participantId);
-  const name = p
-    ? `${p.name}${p.party ? ` (${p.party})` : ''}`
-    : lang === 'da'
-      ? '? (fjernet deltager)'
-      : '? (removed participant)';
-  return lang === 'da' ? `Protokoltilførsel fra ${name}` : `Minute note by ${name}`;
-}
+// The lead-in is the find bar's text too (main/common/editor/blockText.ts).
+export { dissentHeading } from '../../../../main/common/editor/blockText';
 
 /** The dissent with warnings when its author is not present or did not vote against. */
 export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: Dissent }) {
@@ -58,7 +47,8 @@ export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: D
         />
       )}
     >
-      <p>
+      {/* Exactly the text find searches (dissentBlockText), so a match maps onto it. */}
+      <p data-find-block="">
         <strong>{dissentHeading(dissent.participantId, lookup.participants, lookup.lang)}:</strong>{' '}
         {dissent.text}
       </p>

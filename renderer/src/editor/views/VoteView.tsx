@@ -7,6 +7,7 @@ import {
   type Vote,
   type VoteGroup,
 } from '../../../../main/common/domain/richText';
+import { isEmptyVote } from '../../../../main/common/editor/blockText';
 import { voteText } from '../../../../main/common/editor/voteText';
 import { $isVoteNode } from '../nodes/VoteNode';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
@@ -16,13 +17,6 @@ import { EditorForm } from './EditorForm';
 
 const choices = ['for', 'against', 'abstained'] as const;
 type Choice = (typeof choices)[number];
-
-function isEmptyVote(vote: Vote): boolean {
-  return choices.every(
-    (c) =>
-      vote[c].participantIds.length === 0 && vote[c].parties.length === 0 && vote[c].count === null,
-  );
-}
 
 /** The vote as minutes text, with a button that edits it. A new (empty) vote opens its editor. */
 export function VoteView({ nodeKey, vote }: { nodeKey: NodeKey; vote: Vote }) {
@@ -47,7 +41,10 @@ export function VoteView({ nodeKey, vote }: { nodeKey: NodeKey; vote: Vote }) {
         />
       )}
     >
-      <p className="editor-vote__text">{text}</p>
+      {/* Find searches this text (voteBlockText; none for an empty vote) and marks it here. */}
+      <p className="editor-vote__text" data-find-block="">
+        {text}
+      </p>
     </EditableBlock>
   );
 }

@@ -1,0 +1,55 @@
+/**
+ * The text a body's block decorations (a vote, a protokoltilførsel) show in the editor, as one
+ * line: what the find bar searches, the same whether the body's editor has started (the views
+ * render it, VoteView / DissentView) or not (its stored content is read). The views render
+ * exactly this text in their element marked `data-find-block`, so a match maps back to it.
+ *
+ * Pure core.
+ */
+import type { Dissent, Vote } from '../domain/richText';
+import { voteText, type Lang, type VoteParticipant } from './voteText';
+
+/** What the text of a block needs: the meeting's participants and the UI language. */
+export type BlockTextContext = {
+  participants: readonly VoteParticipant[];
+  lang: Lang;
+};
+
+/** A vote nobody has filled in yet: the view shows a placeholder, not minutes text. */
+export function isEmptyVote(vote: Vote): boolean {
+  return (['for', 'against', 'abstained'] as const).every(
+    (c) =>
+      vote[c].participantIds.length === 0 && vote[c].parties.length === 0 && vote[c].count === null,
+  );
+}
+
+/**
+ * The minutes text of a vote as the document shows it; empty for a vote not filled in (its
+ * placeholder is the editor's wording, not the minutes').
+ */
+export function voteBlockText(vote: Vote, context: BlockTextContext): string {
+  return isEmptyVote(vote) ? '' : voteText(vote, context.participants, context.lang);
+}
+
+/** "Protokoltilførsel fra Katja S. Johansen (O)" as the dissent's lead-in. */
+export function dissentHeading(
+  participantId: string,
+  participants: readonly VoteParticipant[],
+  lang: Lang,
+): string {
+  const p = participants.find((candidate) => candidate.id === participantId);
+  const name = p
+    ? `${p.name}${p.party ? ` (${p.party})` : ''}`
+    : lang === 'da'
+      ? '? (fjernet deltager)'
+      : '? (removed participant)';
+  return lang === 'da' ? `Protokoltilførsel fra ${name}` : `Minute note by ${name}`;
+}
+
+/** A dissent as the document shows it: "Protokoltilførsel fra … (O): <statement>". */
+export function dissentBlockText(
+  dissent: Pick<Dissent, 'participantId' | 'text'>,
+  context: BlockTextContext,
+): string {
+  return `${dissentHeading(dissent.participantId, context.participants, context.lang)}: ${dissent.text}`;
+}
