@@ -6,10 +6,10 @@
  * block and scrolled to; Escape puts the focus in the body with the caret beside the block,
  * where typing goes on. Through the UI in Chromium (browser mode).
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
-import { openMeetingDocument } from './helpers/meetingDocument';
+import { documentFind, documentSections, openMeetingDocument } from './helpers/meetingDocument';
 import { apiCall, createOpgaveudvalgMeeting, createAgendaItem } from './helpers/api';
 
 let session: BrowserSession;
@@ -22,21 +22,11 @@ const dissentWord = 'Kvægavlsforeningen';
 
 const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
+const { section, decision, isStarted, activeSectionId } = documentSections(() => page, itemIds);
+const { findBar, findField, findCount: count, settle, openFind } = documentFind(() => page);
+
 const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
 
-const section = (index: number): Locator => page.locator(`#document-item-${itemIds[index]}`);
-const decision = (index: number): Locator =>
-  section(index).getByRole('textbox', { name: 'Beslutning', exact: true });
-const isStarted = (index: number) =>
-  section(index)
-    .locator('[contenteditable="true"]')
-    .count()
-    .then((count) => count > 0);
-const findBar = () => page.getByRole('search', { name: 'Søg i referatet' });
-const findField = () => findBar().getByRole('searchbox', { name: 'Søg i referatet' });
-const count = () => findBar().getByRole('status');
-const activeSectionId = () =>
-  page.evaluate(() => document.activeElement?.closest('section[id]')?.id ?? null);
 const allHighlighted = () => page.evaluate(() => CSS.highlights.get('referat-find-all')?.size ?? 0);
 
 /** The current match: its text, where it is (a vote, a dissent, a body's text) and its section. */
@@ -61,18 +51,7 @@ const current = () =>
     };
   });
 
-const settle = () =>
-  page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
-
 const sectionId = (index: number) => `document-item-${itemIds[index]}`;
-
-async function openFind(query: string): Promise<void> {
-  await page.keyboard.press('Control+F');
-  await expect.poll(() => findField().evaluate((el) => el === document.activeElement)).toBe(true);
-  await findField().fill(query);
-}
 
 describe('find in the votes and dissents of the meeting document', () => {
   beforeAll(async () => {

@@ -6,10 +6,10 @@
  * not searched, and an attendance edit while the bar is open is found again. Through the UI in
  * Chromium (browser mode).
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
-import { openMeetingDocument } from './helpers/meetingDocument';
+import { documentFind, documentSections, openMeetingDocument } from './helpers/meetingDocument';
 import { apiCall, createOpgaveudvalgMeeting, createAgendaItem } from './helpers/api';
 
 let session: BrowserSession;
@@ -19,14 +19,10 @@ const itemIds: string[] = [];
 
 const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
-const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+const { section, decision, activeSectionId } = documentSections(() => page, itemIds);
+const { findBar, findField, findCount: count, settle, openFind } = documentFind(() => page);
 
-const section = (index: number): Locator => page.locator(`#document-item-${itemIds[index]}`);
-const decision = (index: number): Locator =>
-  section(index).getByRole('textbox', { name: 'Beslutning', exact: true });
-const findBar = () => page.getByRole('search', { name: 'Søg i referatet' });
-const findField = () => findBar().getByRole('searchbox', { name: 'Søg i referatet' });
-const count = () => findBar().getByRole('status');
+const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
 
 /** The current match's text and where it is: a heading, the attendance, a body, or elsewhere. */
 const current = () =>
@@ -49,21 +45,6 @@ const current = () =>
       isConnected: range.startContainer.isConnected,
     };
   });
-
-const activeSectionId = () =>
-  page.evaluate(() => document.activeElement?.closest('section[id]')?.id ?? null);
-
-/** Lets the editor take in a selection change (Lexical reads it on 'selectionchange'). */
-const settle = () =>
-  page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
-
-async function openFind(query: string): Promise<void> {
-  await page.keyboard.press('Control+F');
-  await expect.poll(() => findField().evaluate((el) => el === document.activeElement)).toBe(true);
-  await findField().fill(query);
-}
 
 describe('find in the fixed text of the meeting document', () => {
   beforeAll(async () => {

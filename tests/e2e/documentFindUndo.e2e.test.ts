@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
-import { openMeetingDocument } from './helpers/meetingDocument';
+import { documentSections, openMeetingDocument } from './helpers/meetingDocument';
 import { apiCall, createOpgaveudvalgMeeting, createAgendaItem } from './helpers/api';
 
 const require = createRequire(import.meta.url);
@@ -26,17 +26,7 @@ const itemCount = 40;
 /** A setup or check call to the library's API, outside the UI. */
 const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
-const section = (index: number): Locator => page.locator(`#document-item-${itemIds[index]}`);
-const decision = (index: number): Locator =>
-  section(index).getByRole('textbox', { name: 'Beslutning', exact: true });
-/** Whether the item's section has started its editor (far sections show a preview). */
-const isStarted = (index: number) =>
-  section(index)
-    .locator('[contenteditable="true"]')
-    .count()
-    .then((count) => count > 0);
-const activeSectionId = () =>
-  page.evaluate(() => document.activeElement?.closest('section[id]')?.id ?? null);
+const { section, decision, isStarted, activeSectionId } = documentSections(() => page, itemIds);
 
 /** The meeting's document view, the first item's editor started. */
 async function openDocument(): Promise<void> {

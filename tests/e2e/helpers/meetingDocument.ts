@@ -1,7 +1,9 @@
 /**
- * Opening a meeting's minutes document in the UI, for the e2e files that type into it.
+ * Opening a meeting's minutes document in the UI, its item sections and its find bar, for the
+ * e2e files that type into it. The page is passed as a getter: the files create it in beforeAll.
  */
-import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import type { BrowserModeHost } from './browserMode';
 
 /**
@@ -20,4 +22,49 @@ export async function openMeetingDocument(
   await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Opgaveudvalget' }).waitFor();
   const documentView = page.getByRole('button', { name: 'Referat som dokument' });
   if ((await documentView.getAttribute('aria-pressed')) !== 'true') await documentView.click();
+}
+
+/** The document's item sections by their index in `itemIds` (filled by the file's setup). */
+export function documentSections(page: () => Page, itemIds: readonly string[]) {
+  const section = (index: number): Locator => page().locator(`#document-item-${itemIds[index]}`);
+  return {
+    section,
+    /** The Ad-section's decision body (its editor, or its preview before the editor starts). */
+    decision: (index: number): Locator =>
+      section(index).getByRole('textbox', { name: 'Beslutning', exact: true }),
+    /** Whether the item's section has started its editor (far sections show a preview). */
+    isStarted: (index: number): Promise<boolean> =>
+      section(index)
+        .locator('[contenteditable="true"]')
+        .count()
+        .then((count) => count > 0),
+    /** The id of the section holding the focus, or null. */
+    activeSectionId: (): Promise<string | null> =>
+      page().evaluate(() => document.activeElement?.closest('section[id]')?.id ?? null),
+  };
+}
+
+/** The document's find bar (Ctrl+F) and a wait for the editors to take in a selection change. */
+export function documentFind(page: () => Page) {
+  const findBar = (): Locator => page().getByRole('search', { name: 'Søg i referatet' });
+  const findField = (): Locator => findBar().getByRole('searchbox', { name: 'Søg i referatet' });
+  return {
+    findBar,
+    findField,
+    /** The "N af M" status of the bar. */
+    findCount: (): Locator => findBar().getByRole('status'),
+    /** Opens the bar with Ctrl+F, waits for its field to have the focus and types `query`. */
+    async openFind(query: string): Promise<void> {
+      await page().keyboard.press('Control+F');
+      await expect
+        .poll(() => findField().evaluate((el) => el === document.activeElement))
+        .toBe(true);
+      await findField().fill(query);
+    },
+    /** Two animation frames: Lexical reads a selection change on 'selectionchange'. */
+    settle: (): Promise<unknown> =>
+      page().evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      ),
+  };
 }
