@@ -9,7 +9,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestMember, type TestPki } from '../helpers/testPki';
+import {
+  createMemberCache,
+  presentAtModelMeeting as present,
+  type MemberFor,
+} from '../helpers/modelMeeting';
+import { createTestPki, type TestPki } from '../helpers/testPki';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { apiCall } from './helpers/api';
 import { seriousAxeViolations } from './helpers/axe';
@@ -18,14 +23,7 @@ let session: BrowserSession;
 let page: Page;
 let meetingId = '';
 let pki: TestPki;
-const present = [
-  'Kristine Kryger',
-  'Michael Fenger',
-  'Marianne Zangenberg',
-  'Andreas Weidinger',
-  'Katja S. Johansen',
-];
-const members = new Map<string, TestMember>();
+let memberFor: MemberFor;
 
 const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
@@ -49,7 +47,7 @@ type Listed = { round: number; lacksCorrections: boolean; isComplete: boolean };
 describe('signing again after a correction', () => {
   beforeAll(async () => {
     pki = createTestPki();
-    for (const name of present) members.set(name, pki.makeMember(name));
+    memberFor = createMemberCache(pki);
     session = await openBrowserSession();
     page = session.page;
     const json = readFileSync(
@@ -59,8 +57,7 @@ describe('signing again after a correction', () => {
     ({ meetingId } = await call<{ meetingId: string }>('meetings:importJson', { json }));
     await call('meetings:approve', { id: meetingId });
     for (const name of present) {
-      const member = members.get(name);
-      if (!member) throw new Error(name);
+      const member = memberFor(name);
       await call('signatures:sign', {
         meetingId,
         edition: 'full',
@@ -96,8 +93,7 @@ describe('signing again after a correction', () => {
     );
 
     // The form is back on signed minutes; Kristine signs the corrected minutes.
-    const member = members.get('Kristine Kryger');
-    if (!member) throw new Error('member');
+    const member = memberFor('Kristine Kryger');
     const p12File = path.join(pki.dir, 'kristine.p12');
     writeFileSync(p12File, member.p12);
     const form = page.getByRole('form', { name: 'Underskriv referatet digitalt' });

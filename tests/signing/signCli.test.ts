@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/node/cli/cli';
+import { runCliCaptured } from '../helpers/runCliCaptured';
 import { createTestPki, type TestMember, type TestPki } from '../helpers/testPki';
 import { makeSamplePdf } from './samplePdf';
 
@@ -12,21 +12,12 @@ let alice: TestMember;
 let bob: TestMember;
 let work: string;
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (chunk) => {
-      stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: { REFERAT_LIBRARY: path.join(work, 'unused.referat'), ...env },
+/** `referat args` in `work`, with a library path that no command here opens. */
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCliCaptured(args, {
     cwd: work,
+    env: { REFERAT_LIBRARY: path.join(work, 'unused.referat'), ...env },
   });
-  return { code, stdout, stderr };
-}
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'referat-signcli-'));

@@ -9,40 +9,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeReferatDocument } from '../../main/common/format/referatJson';
-import { createDispatcher } from '../../main/node/api/dispatch';
-import { createHandlers } from '../../main/node/api/handlers';
-import type { HandlerContext } from '../../main/node/api/types';
 import { writeMinutesPdf } from '../../main/node/pdf/writePdf';
 import { exportMeetingDocument } from '../../main/node/storage/interchange';
 import { correctionsForExport } from '../../main/node/storage/queries/lifecycle';
 import { signPdf } from '../../main/node/signing/signPdf';
 import { createTestPki } from '../helpers/testPki';
-import { makeTempDir, newLibrary, text, dispatchExpecting } from './storageHelpers';
+import { setupModelMeetingLibrary } from './signingHelpers';
+import { makeTempDir, text } from './storageHelpers';
 
-const fixture = path.resolve(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json');
-
-/** Uploads by id, as the HTTP host would hand them to handlers. */
-const uploads = new Map<string, string>();
-
-async function setup() {
-  const library = newLibrary();
-  const dispatch = createDispatcher(createHandlers(library), {
-    isValidatingOutput: true,
-    log: () => undefined,
-  });
-  const ctx: HandlerContext = {
-    transport: 'http',
-    author: 'Referent Rasmussen',
-    resolveUpload: (id) => {
-      const file = uploads.get(id);
-      if (!file) throw new Error('unknown upload');
-      return { path: file, fileName: path.basename(file) };
-    },
-  };
-  const { ok, fail } = dispatchExpecting(dispatch, ctx);
-  const { meetingId } = await ok('meetings:importJson', { json: fs.readFileSync(fixture, 'utf8') });
-  return { library, ok, fail, meetingId };
-}
+// The context these tests were written with: uploads are kept after markSigned reads them.
+const setup = () => setupModelMeetingLibrary({ isReleasingUploads: false });
 
 describe('meeting lifecycle', () => {
   it('approval locks the text (typed error) and logs the SHA-256 of the approved document', async () => {
@@ -164,7 +140,7 @@ describe('meeting lifecycle', () => {
       const upload = (id: string, bytes: Buffer) => {
         const target = path.join(dir, `${id}.pdf`);
         fs.writeFileSync(target, bytes);
-        uploads.set(id.padEnd(32, '0'), target);
+        t.uploads.set(id.padEnd(32, '0'), target);
         return id.padEnd(32, '0');
       };
       for (const [i, name] of present.entries()) {

@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/node/cli/cli';
 import { fileStorePath } from '../../main/node/storage/fileStore';
 import { openLibrary } from '../../main/node/storage/library';
 import {
@@ -17,49 +16,30 @@ import {
   listAudit,
 } from '../../main/node/storage/queries/lifecycle';
 import { listSignedPdfs } from '../../main/node/storage/queries/signedPdfs';
-import { createTestPki, type TestMember } from '../helpers/testPki';
+import {
+  createMemberCache,
+  modelMeetingFile,
+  presentAtModelMeeting as present,
+} from '../helpers/modelMeeting';
+import { runCliCaptured } from '../helpers/runCliCaptured';
+import { createTestPki } from '../helpers/testPki';
 import { makeTempDir } from './storageHelpers';
 
-const fixture = path.resolve(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json');
-const present = [
-  'Kristine Kryger',
-  'Michael Fenger',
-  'Marianne Zangenberg',
-  'Andreas Weidinger',
-  'Katja S. Johansen',
-];
 const pki = createTestPki();
 afterAll(() => pki.dispose());
-const members = new Map<string, TestMember>();
-const memberFor = (name: string): TestMember => {
-  let member = members.get(name);
-  if (!member) {
-    member = pki.makeMember(name);
-    members.set(name, member);
-  }
-  return member;
-};
+const memberFor = createMemberCache(pki);
 
-async function cli(work: string, args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (chunk) => {
-      stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: { REFERAT_LIBRARY: path.join(work, 'library.sqlite'), ...env },
+/** `referat args` in `work`, on the library `work/library.sqlite`. */
+const cli = (work: string, args: string[], env: Record<string, string> = {}) =>
+  runCliCaptured(args, {
     cwd: work,
+    env: { REFERAT_LIBRARY: path.join(work, 'library.sqlite'), ...env },
   });
-  return { code, stdout, stderr };
-}
 
 /** A library holding the model meeting, approved unless told otherwise. */
 async function setup(isApproved = true) {
   const work = makeTempDir();
-  expect((await cli(work, ['import', fixture])).code).toBe(0);
+  expect((await cli(work, ['import', modelMeetingFile])).code).toBe(0);
   const library = openLibrary(path.join(work, 'library.sqlite'), { author: 'Referent' });
   const meetingId = library.db.prepare('SELECT id FROM meetings').pluck().get() as string;
   if (isApproved) approveMeeting(library.db, { id: meetingId, author: 'Referent' });

@@ -6,7 +6,6 @@
  * made at run time (tests/helpers/testPki.ts); PDF text read with pdftotext.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,79 +15,27 @@ import { exportBag } from '../../main/node/archive/exportBag';
 import { findSignedPdf } from '../../main/node/archive/signedPdfs';
 import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
-import type { HandlerContext } from '../../main/node/api/types';
 import { verifyPdf } from '../../main/node/signing/verifyPdf';
-import { fileStorePath } from '../../main/node/storage/fileStore';
 import { importMeetingDocument } from '../../main/node/storage/interchange';
 import { migrations } from '../../main/node/storage/migrations/index';
 import { addCorrection, approveMeeting } from '../../main/node/storage/queries/lifecycle';
 import { listSignedPdfs } from '../../main/node/storage/queries/signedPdfs';
-import { createTestPki, type TestMember } from '../helpers/testPki';
-import { dispatchExpecting, makeTempDir, newLibrary, open } from './storageHelpers';
+import {
+  createMemberCache,
+  modelMeetingFile,
+  presentAtModelMeeting as present,
+} from '../helpers/modelMeeting';
+import { createTestPki } from '../helpers/testPki';
+import { setupSigningLibrary } from './signingHelpers';
+import { makeTempDir, open } from './storageHelpers';
 
-const fixture = path.resolve(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json');
-const present = [
-  'Kristine Kryger',
-  'Michael Fenger',
-  'Marianne Zangenberg',
-  'Andreas Weidinger',
-  'Katja S. Johansen',
-];
 const correction = { reason: 'Stavefejl i punkt 2', text: 'Navnet i punkt 2 er Zangenberg.' };
 
 const pki = createTestPki();
 afterAll(() => pki.dispose());
-const members = new Map<string, TestMember>();
-const memberFor = (name: string): TestMember => {
-  let member = members.get(name);
-  if (!member) {
-    member = pki.makeMember(name);
-    members.set(name, member);
-  }
-  return member;
-};
+const memberFor = createMemberCache(pki);
 
-async function setup() {
-  const library = newLibrary();
-  const uploadDir = makeTempDir();
-  const uploads = new Map<string, string>();
-  const dispatch = createDispatcher(createHandlers(library), {
-    isValidatingOutput: true,
-    log: () => undefined,
-  });
-  const ctx: HandlerContext = {
-    transport: 'http',
-    author: 'Referent Rasmussen',
-    resolveUpload: (id) => {
-      const file = uploads.get(id);
-      if (!file) throw new Error('unknown upload');
-      return { path: file, fileName: path.basename(file) };
-    },
-    releaseUpload: (id) => {
-      const file = uploads.get(id);
-      uploads.delete(id);
-      if (file) fs.rmSync(file, { force: true });
-    },
-  };
-  const { ok, fail } = dispatchExpecting(dispatch, ctx);
-  const { meetingId } = await ok('meetings:importJson', { json: fs.readFileSync(fixture, 'utf8') });
-  const sign = (name: string, edition: 'full' | 'public' = 'full') => {
-    const member = memberFor(name);
-    const id = createHash('md5').update(`${name}${Math.random()}`).digest('hex');
-    const file = path.join(uploadDir, `${id}.p12`);
-    fs.writeFileSync(file, member.p12);
-    uploads.set(id, file);
-    return ok('signatures:sign', {
-      meetingId,
-      edition,
-      p12UploadId: id,
-      password: member.password,
-      reason: 'Referatet er godkendt',
-    });
-  };
-  const stored = (sha256: string) => fileStorePath(library.filesDir, sha256);
-  return { library, ok, fail, meetingId, sign, stored };
-}
+const setup = () => setupSigningLibrary(memberFor);
 
 function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -109,7 +56,7 @@ describe('signing again after a correction', () => {
       [1, 4, false, false],
       [1, 5, true, false],
     ]);
-    const roundOneFile = t.stored(firstRound[4]?.sha256 ?? '');
+    const roundOneFile = t.storedFile(firstRound[4]?.sha256 ?? '');
     expect(pdfText(roundOneFile)).not.toContain('Rettelser');
 
     await t.ok('corrections:add', { meetingId: t.meetingId, ...correction });
@@ -130,7 +77,7 @@ describe('signing again after a correction', () => {
     });
     // The status stays signed; the new round is what is not complete yet.
     expect(first.meeting.status).toBe('signed');
-    const newFile = t.stored(first.signedPdf.sha256);
+    const newFile = t.storedFile(first.signedPdf.sha256);
     const newBytes = fs.readFileSync(newFile);
     const oldBytes = fs.readFileSync(roundOneFile);
     // A fresh export, not an update of the round-one file.
@@ -195,7 +142,7 @@ describe('signing again after a correction', () => {
       signerCount: 5,
       isComplete: true,
     });
-    const finalFile = t.stored(last.signedPdf.sha256);
+    const finalFile = t.storedFile(last.signedPdf.sha256);
     const final = verifyPdf(fs.readFileSync(finalFile), {
       trustedRoots: [pki.rootPem],
       isSystemTrustUsed: false,
@@ -265,7 +212,7 @@ describe('signing again after a correction', () => {
     });
     const third = await t.sign(present[0] ?? '');
     expect(third.signedPdf).toMatchObject({ round: 3, correctionsIncluded: 2, signatureCount: 1 });
-    const text = pdfText(t.stored(third.signedPdf.sha256));
+    const text = pdfText(t.storedFile(third.signedPdf.sha256));
     expect(text).toContain(correction.text);
     expect(text).toContain('Punkt 3 blev behandlet før punkt 2.');
   });
@@ -286,10 +233,10 @@ describe('signing again after a correction', () => {
       lacksCorrections: false,
     });
     // An incremental update of the first file.
-    const before = fs.readFileSync(t.stored(first.signedPdf.sha256));
-    const after = fs.readFileSync(t.stored(second.signedPdf.sha256));
+    const before = fs.readFileSync(t.storedFile(first.signedPdf.sha256));
+    const after = fs.readFileSync(t.storedFile(second.signedPdf.sha256));
     expect(after.subarray(0, before.length).equals(before)).toBe(true);
-    expect(pdfText(t.stored(second.signedPdf.sha256))).not.toContain('Rettelser');
+    expect(pdfText(t.storedFile(second.signedPdf.sha256))).not.toContain('Rettelser');
   });
 
   it('migration 60 derives the rounds of files signed before it: round 1, corrections before the first signature, distinct signers', () => {
@@ -305,7 +252,7 @@ describe('signing again after a correction', () => {
     }
     const { meetingId } = importMeetingDocument(
       db,
-      parseReferatDocument(fs.readFileSync(fixture, 'utf8')),
+      parseReferatDocument(fs.readFileSync(modelMeetingFile, 'utf8')),
       { author: 'import' },
     );
     approveMeeting(db, { id: meetingId, author: 'Referent' });

@@ -15,81 +15,22 @@ import { exportBag } from '../../main/node/archive/exportBag';
 import { findSignedPdf } from '../../main/node/archive/signedPdfs';
 import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
-import type { HandlerContext } from '../../main/node/api/types';
 import { createPdfExportJobs } from '../../main/node/pdf/exportJobs';
 import { fileStorePath } from '../../main/node/storage/fileStore';
 import { exportMeetingDocument } from '../../main/node/storage/interchange';
 import { verifyPdf } from '../../main/node/signing/verifyPdf';
-import { createTestPki, type TestMember } from '../helpers/testPki';
-import { makeTempDir, newLibrary, dispatchExpecting } from './storageHelpers';
+import { createMemberCache, presentAtModelMeeting as present } from '../helpers/modelMeeting';
+import { createTestPki } from '../helpers/testPki';
+import { setupSigningLibrary } from './signingHelpers';
+import { makeTempDir } from './storageHelpers';
 
-const fixture = path.resolve(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json');
 const pdfAudit = path.resolve(import.meta.dirname, '../../../shared/tools/pdf-audit');
-const present = [
-  'Kristine Kryger',
-  'Michael Fenger',
-  'Marianne Zangenberg',
-  'Andreas Weidinger',
-  'Katja S. Johansen',
-];
 
 const pki = createTestPki();
 afterAll(() => pki.dispose());
-const members = new Map<string, TestMember>();
-const memberFor = (name: string): TestMember => {
-  let member = members.get(name);
-  if (!member) {
-    member = pki.makeMember(name);
-    members.set(name, member);
-  }
-  return member;
-};
+const memberFor = createMemberCache(pki);
 
-async function setup() {
-  const library = newLibrary();
-  const uploadDir = makeTempDir();
-  const uploads = new Map<string, string>();
-  const logged: string[] = [];
-  const dispatch = createDispatcher(createHandlers(library), {
-    isValidatingOutput: true,
-    log: (line) => logged.push(line),
-  });
-  const ctx: HandlerContext = {
-    transport: 'http',
-    author: 'Referent Rasmussen',
-    resolveUpload: (id) => {
-      const file = uploads.get(id);
-      if (!file) throw new Error('unknown upload');
-      return { path: file, fileName: path.basename(file) };
-    },
-    releaseUpload: (id) => {
-      const file = uploads.get(id);
-      uploads.delete(id);
-      if (file) fs.rmSync(file, { force: true });
-    },
-  };
-  const upload = (name: string, bytes: Buffer): string => {
-    const id = createHash('md5').update(`${name}${uploads.size}${Math.random()}`).digest('hex');
-    const file = path.join(uploadDir, `${id}-${name}`);
-    fs.writeFileSync(file, bytes);
-    uploads.set(id, file);
-    return id;
-  };
-  const { ok, fail } = dispatchExpecting(dispatch, ctx);
-  const { meetingId } = await ok('meetings:importJson', { json: fs.readFileSync(fixture, 'utf8') });
-  const sign = (name: string, edition: 'full' | 'public' = 'full', password?: string) => {
-    const member = memberFor(name);
-    return {
-      meetingId,
-      edition,
-      p12UploadId: upload(`${name}.p12`, member.p12),
-      password: password ?? member.password,
-      reason: 'Referatet er godkendt',
-      location: 'Gentofte Rådhus',
-    };
-  };
-  return { library, ok, fail, meetingId, sign, uploads, logged, uploadDir };
-}
+const setup = () => setupSigningLibrary(memberFor, { signatureLocation: 'Gentofte Rådhus' });
 
 function audit(file: string, args: string[]): string {
   return execFileSync(pdfAudit, [file, ...args], { encoding: 'utf8' });
@@ -98,12 +39,11 @@ function audit(file: string, args: string[]): string {
 describe('signatures:sign', () => {
   it('refuses a draft, signs approved minutes once (signature page, pdf-audit) and removes the upload', async () => {
     const t = await setup();
-    expect((await t.fail('signatures:sign', t.sign(present[0] ?? ''))).code).toBe('conflict');
-    await t.ok('meetings:approve', { id: t.meetingId });
-    const { signedPdf, meeting, isMeetingSigned } = await t.ok(
-      'signatures:sign',
-      t.sign(present[0] ?? ''),
+    expect((await t.fail('signatures:sign', t.signatureRequest(present[0] ?? ''))).code).toBe(
+      'conflict',
     );
+    await t.ok('meetings:approve', { id: t.meetingId });
+    const { signedPdf, meeting, isMeetingSigned } = await t.sign(present[0] ?? '');
     expect(t.uploads.size).toBe(0);
     expect(fs.readdirSync(t.uploadDir)).toEqual([]);
     expect(signedPdf).toMatchObject({
@@ -149,7 +89,7 @@ describe('signatures:sign', () => {
     await t.ok('meetings:approve', { id: t.meetingId });
     const files: Buffer[] = [];
     for (const name of present.slice(0, 3)) {
-      const { signedPdf } = await t.ok('signatures:sign', t.sign(name));
+      const { signedPdf } = await t.sign(name);
       files.push(fs.readFileSync(fileStorePath(t.library.filesDir, signedPdf.sha256)));
     }
     const list = await t.ok('signatures:list', { meetingId: t.meetingId });
@@ -181,7 +121,10 @@ describe('signatures:sign', () => {
     const t = await setup();
     await t.ok('meetings:approve', { id: t.meetingId });
     const secret = 'forkert-hemmelig-kode-42';
-    const error = await t.fail('signatures:sign', t.sign(present[0] ?? '', 'full', secret));
+    const error = await t.fail(
+      'signatures:sign',
+      t.signatureRequest(present[0] ?? '', { password: secret }),
+    );
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(/adgangskode|password/i);
     expect(error.message).not.toContain(secret);
@@ -196,7 +139,7 @@ describe('signatures:sign', () => {
     const t = await setup();
     await t.ok('meetings:approve', { id: t.meetingId });
     let result: RequestOutput<'signatures:sign'> | undefined;
-    for (const name of present) result = await t.ok('signatures:sign', t.sign(name));
+    for (const name of present) result = await t.sign(name);
     expect(result?.isMeetingSigned).toBe(true);
     expect(result?.meeting.status).toBe('signed');
     const log = await t.ok('audit:list', { meetingId: t.meetingId });
