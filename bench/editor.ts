@@ -6,9 +6,11 @@
  *
  * Keystroke-to-paint: a capture-phase keydown listener stamps the time; the next animation
  * frame plus a task after it marks the paint. Typing happens in the middle of item 30, in two
- * rhythms: a fast typist (the targets) and a burst of rolled-over keys (reported).
+ * rhythms: a fast typist (the targets) and a burst of rolled-over keys (reported). Three passes
+ * over the three cases; each figure is the median of its case's passes.
  */
 import { readFileSync } from 'node:fs';
+import { apiCall, createAgendaItem } from '../tests/e2e/helpers/api';
 import { openBrowserSession, type BrowserSession } from '../tests/e2e/helpers/browserMode';
 import { seededRandom } from '../main/common/seededRandom';
 
@@ -56,6 +58,38 @@ function body(pages: number) {
     chars += text.length;
   }
   return paragraphs;
+}
+
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** One rhythm's figures over several passes: each percentile the median of the passes'. */
+function medianTyping(runs: readonly TypingFigures[]): TypingFigures {
+  return {
+    keystrokes: runs.reduce((sum, run) => sum + run.keystrokes, 0),
+    p50Ms: median(runs.map((run) => run.p50Ms)),
+    p95Ms: median(runs.map((run) => run.p95Ms)),
+    p99Ms: median(runs.map((run) => run.p99Ms)),
+  };
+}
+
+/** A case over several passes: median times, the largest memory. */
+function medianCase(runs: readonly EditorBenchCase[]): EditorBenchCase {
+  const [first] = runs;
+  if (!first) throw new Error('no passes');
+  const renderers = runs.flatMap((run) => (run.renderer ? [run.renderer] : []));
+  return {
+    name: first.name,
+    pages: first.pages,
+    openToEditableMs: median(runs.map((run) => run.openToEditableMs)),
+    fastTypist: medianTyping(runs.map((run) => run.fastTypist)),
+    burst: medianTyping(runs.map((run) => run.burst)),
+    heapMiB: Math.max(...runs.map((run) => run.heapMiB)),
+    renderer:
+      renderers.length === 0
+        ? null
+        : renderers.reduce((largest, next) => (next.rssMiB > largest.rssMiB ? next : largest)),
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -166,6 +200,9 @@ async function typeInBothRhythms(page: BrowserSession['page']) {
       true,
     );
   });
+  // Not timed: the first keys of a page load the spellchecker's dictionary and compile the
+  // editor's code.
+  await typeAndMeasure(page, fastTypistCadence, 1);
   const fastTypist = await typeAndMeasure(page, fastTypistCadence);
   const burst = await typeAndMeasure(page, burstCadence);
   const cdp = await page.context().newCDPSession(page);
@@ -209,13 +246,14 @@ async function rendererMemory(page: BrowserSession['page']) {
 }
 
 /**
- * Types four rounds of a sentence where the caret is, in the given rhythm, and returns the
- * keystroke-to-paint percentiles. Letters a key produces are pressed (keydown, input, keyup);
- * "æ" is inserted as text, as an input method would, and not timed.
+ * Types `rounds` rounds of a sentence where the caret is (four: 144 timed keys), in the given
+ * rhythm, and returns the keystroke-to-paint percentiles. Letters a key produces are pressed
+ * (keydown, input, keyup); "æ" is inserted as text, as an input method would, and not timed.
  */
 async function typeAndMeasure(
   page: BrowserSession['page'],
   cadence: TypingCadence,
+  rounds = 4,
 ): Promise<TypingFigures> {
   await page.evaluate(() => {
     (window as unknown as { __latencies: number[] }).__latencies = [];
@@ -223,7 +261,7 @@ async function typeAndMeasure(
   const random = seededRandom(20171212);
   const between = ([low, high]: readonly [number, number]) => low + random() * (high - low);
   const text = 'supplerende bemærkning til referatet ';
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (const character of text) {
       if (/^[a-z ]$/.test(character)) {
         await page.keyboard.down(character);
@@ -294,20 +332,8 @@ export async function runEditorBench(): Promise<EditorBenchResult> {
     };
   }
   try {
-    const call = async <T>(name: string, input: unknown): Promise<T> => {
-      const response = await fetch(`${session.host.origin}/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
-        body: JSON.stringify(input),
-      });
-      const result = (await response.json()) as {
-        ok: boolean;
-        value?: T;
-        error?: { message: string };
-      };
-      if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
-      return result.value as T;
-    };
+    const call = <T>(name: string, input: unknown): Promise<T> =>
+      apiCall<T>(session.host, name, input);
     const committee = await call<{ id: string }>('committees:create', {
       name: 'Benchmarkudvalget',
       kind: 'staaende_udvalg',
@@ -324,20 +350,11 @@ export async function runEditorBench(): Promise<EditorBenchResult> {
       });
       const content = body(pages);
       for (let i = 0; i < items; i++) {
-        const item = await call<{ id: string }>('items:create', {
-          meetingId: meeting.meeting.id,
-          item: {
-            title: `Punkt ${i + 1}`,
-            isClosed: false,
-            publicTitle: '',
-            caseId: '',
-            documentNumber: '',
-            presenter: '',
-            kind: 'decision',
-          },
+        const itemId = await createAgendaItem(session.host, meeting.meeting.id, {
+          title: `Punkt ${i + 1}`,
         });
         await call('bodies:save', {
-          owner: { kind: 'item', itemId: item.id, field: 'decision' },
+          owner: { kind: 'item', itemId, field: 'decision' },
           content,
           baseRevision: 0,
         });
@@ -346,15 +363,19 @@ export async function runEditorBench(): Promise<EditorBenchResult> {
     };
     const small = await makeMeeting(1, 1, 1);
     const large = await makeMeeting(2, 60, 5);
-    const smallCase = await measure(session, small, 0, 'one item of one page', 1);
-    const largeCase = await measure(
-      session,
-      large,
-      29,
-      '60 items of 5 pages (about 300 pages)',
-      300,
-    );
-    const bareCase = await measureBareContentEditable(session);
+    // Three passes over the cases (one page, 300 pages, bare), each case's figures the median of
+    // its passes: a slow spell of the shared machine falls on one pass, not on one case alone.
+    const passes: [EditorBenchCase, EditorBenchCase, EditorBenchCase][] = [];
+    for (let pass = 0; pass < 3; pass++) {
+      passes.push([
+        await measure(session, small, 0, 'one item of one page', 1),
+        await measure(session, large, 29, '60 items of 5 pages (about 300 pages)', 300),
+        await measureBareContentEditable(session),
+      ]);
+    }
+    const [smallCase, largeCase, bareCase] = ([0, 1, 2] as const).map((index) =>
+      medianCase(passes.map((runs) => runs[index])),
+    ) as [EditorBenchCase, EditorBenchCase, EditorBenchCase];
     return {
       cases: [smallCase, largeCase],
       reference: bareCase,
