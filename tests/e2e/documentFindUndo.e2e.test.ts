@@ -4,16 +4,12 @@
  * from body to body, and Ctrl+F finds text in far sections whose editors have not started,
  * jumps there and selects it. Through the UI in Chromium (browser mode).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
-import { documentSections, openMeetingDocument } from './helpers/meetingDocument';
+import { documentFind, documentSections, openMeetingDocument } from './helpers/meetingDocument';
 import { apiCall, createOpgaveudvalgMeeting, createAgendaItem } from './helpers/api';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { seriousAxeViolations } from './helpers/axe';
 
 let session: BrowserSession;
 let page: Page;
@@ -27,6 +23,7 @@ const itemCount = 40;
 const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
 const { section, decision, isStarted, activeSectionId } = documentSections(() => page, itemIds);
+const { findBar: documentFindBar, findField, findCount, openFind } = documentFind(() => page);
 
 /** The meeting's document view, the first item's editor started. */
 async function openDocument(): Promise<void> {
@@ -119,13 +116,9 @@ describe('the meeting document as one document', () => {
   it('finds a word in far sections whose editors have not started, jumps there and selects it', async () => {
     expect(await isStarted(itemCount - 1)).toBe(false);
     await decision(0).click();
-    await page.keyboard.press('Control+F');
-    const findBar = page.getByRole('search', { name: 'Søg i referatet' });
-    const field = findBar.getByRole('searchbox', { name: 'Søg i referatet' });
-    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
     // Lower case finds the capitalised word (case-insensitive by default).
-    await field.fill(farWord.toLowerCase());
-    const count = findBar.getByRole('status');
+    await openFind(farWord.toLowerCase());
+    const [findBar, field, count] = [documentFindBar(), findField(), findCount()];
     await expect.poll(() => count.innerText()).toBe('1 af 2');
     const highlighted = () =>
       page.evaluate(() => {
@@ -160,28 +153,7 @@ describe('the meeting document as one document', () => {
     });
     expect(inView).toBe(true);
 
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: Element,
-              options: unknown,
-            ): Promise<{ violations: { id: string; impact: string | null }[] }>;
-          };
-        }
-      ).axe;
-      const bar = document.querySelector('.find-bar');
-      if (!bar) return ['no find bar'];
-      const result = await axe.run(bar, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousAxeViolations(page, '.find-bar')).toEqual([]);
 
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => count.innerText()).toBe('1 af 2');

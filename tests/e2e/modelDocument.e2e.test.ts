@@ -12,12 +12,12 @@
  * no API request is made except reading the export at the end.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Inline, List } from '../../main/common/domain/richText';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
+import { seriousAxeViolations } from './helpers/axe';
 
 type Fixture = {
   committee: { name: string; organisation: string };
@@ -34,9 +34,6 @@ type Fixture = {
   }[];
   appendices: { title: string; documentNumber: string; caseId: string }[];
 };
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const fixturePath = path.join(repoRoot, 'tests', 'fixtures', 'gentofte-2017-12-12.referat.json');
 const fixtureText = readFileSync(fixturePath, 'utf8');
@@ -374,26 +371,7 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
     await waitForSaved();
 
     // The document with the attendance form open has no serious or critical axe violation.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: Element,
-              options: unknown,
-            ): Promise<{ violations: { id: string; impact: string | null }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector('.meeting-document')!, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousAxeViolations(page, '.meeting-document')).toEqual([]);
 
     await page.reload();
     await page.getByRole('button', { name: 'Referat som dokument' }).click();

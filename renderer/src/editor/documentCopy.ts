@@ -37,7 +37,8 @@ const skippedSelector = [
 ].join(', ');
 
 const headingTags = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-const blockTags = new Set([...headingTags, 'P', 'LI', 'UL', 'OL', 'TABLE', 'TR']);
+/** Blocks that stand on lines of their own in plain text (lists are written item by item). */
+const blockTags = new Set([...headingTags, 'P', 'TABLE', 'TR']);
 const keptTags = new Set([
   ...headingTags,
   'P',
@@ -201,7 +202,7 @@ function plainText(root: Node): string {
       node.childNodes.forEach((child) => visit(child, indent));
       return;
     }
-    const isBlock = blockTags.has(tag) && tag !== 'LI';
+    const isBlock = blockTags.has(tag);
     if (isBlock) endLine();
     node.childNodes.forEach((child) => visit(child, indent));
     if (isBlock) {

@@ -8,20 +8,27 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 type Axe = {
   run(
-    context: Document,
+    context: Document | Element,
     options: unknown,
   ): Promise<{ violations: { id: string; impact: string | null }[] }>;
 };
 
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
+/**
+ * Runs axe on the whole page, or on the element `selector` names (e.g. the find bar), and
+ * returns the serious and critical violations. A selector that matches nothing is reported as
+ * a violation, so a missing element cannot pass.
+ */
+export async function seriousAxeViolations(page: Page, selector?: string): Promise<string[]> {
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
+  return page.evaluate(async (scope) => {
     const axe = (window as unknown as { axe: Axe }).axe;
-    const result = await axe.run(window.document, {
+    const context = scope === null ? window.document : document.querySelector(scope);
+    if (!context) return [`nothing matches ${scope}`];
+    const result = await axe.run(context, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => v.id);
-  });
+  }, selector ?? null);
 }
