@@ -29,7 +29,7 @@ const impureModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', '.out-build-*/**', 'dist/**', 'node_modules/**', 'bench/results.json', 'test-results/**'] },
+  { ignores: ['out/**', '.tsbuild/**', '.out-build-*/**', 'dist/**', 'node_modules/**', 'bench/results.json', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -59,16 +59,16 @@ export default tseslint.config(
   },
   {
     // The pure core: domain model, validation, API contract, format conversion, export layouts.
-    files: ['main/common/**/*.ts'],
+    files: ['common/**/*.ts'],
     languageOptions: { globals: { ...globals.es2023 } },
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: impureModules.map((name) => ({ name, message: 'main/common is the pure core: no Electron, Node, SQLite or DOM.' })),
+          paths: impureModules.map((name) => ({ name, message: 'common/ is the pure core: no Electron, Node, SQLite or DOM.' })),
           patterns: [
-            { group: ['node:*'], message: 'main/common is the pure core: no Node built-ins.' },
-            { group: ['**/node/**', '**/electron/**', '**/renderer/**', '**/preload/**'], message: 'main/common must not depend on impure layers.' },
+            { group: ['node:*'], message: 'common/ is the pure core: no Node built-ins.' },
+            { group: ['**/node/**', '**/electron/**', '**/renderer/**', '**/preload/**'], message: 'common/ must not depend on impure layers.' },
           ],
         },
       ],

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { apiCall, createAgendaItem } from '../tests/e2e/helpers/api';
 import { openBrowserSession, type BrowserSession } from '../tests/e2e/helpers/browserMode';
-import { seededRandom } from '../main/common/seededRandom';
+import { seededRandom } from '../tests/support/seededRandom';
 
 /** Keystroke-to-paint percentiles of one typing rhythm. */
 export type TypingFigures = {

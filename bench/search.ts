@@ -18,12 +18,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { richTextFromPlain, type RichText } from '../main/common/domain/richText';
+import { richTextFromPlain, type RichText } from '../common/domain/richText';
 import { openLibrary, writeTransaction, type Db } from '../main/node/storage/library';
 import { saveBody } from '../main/node/storage/queries/bodies';
 import { searchLibrary, type SearchArgs } from '../main/node/storage/queries/search';
 import { rebuildSearchIndex } from '../main/node/storage/searchIndex';
-import { seededRandom as prng } from '../main/common/seededRandom';
+import { seededRandom as prng } from '../tests/support/seededRandom';
 
 const meetingCount = 2200;
 const itemsPerMeeting = 12;

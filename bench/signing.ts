@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateMeeting } from '../main/common/export/generateMeeting';
+import { generateMeeting } from '../tests/support/generateMeeting';
 import { signPdf } from '../main/node/signing/signPdf';
 import { verifyPdf } from '../main/node/signing/verifyPdf';
 import { writeMinutesPdf } from '../main/node/pdf/writePdf';

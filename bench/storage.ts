@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseReferatDocument } from '../main/common/format/referatJson';
+import { parseReferatDocument } from '../common/format/referatJson';
 import { importMeetingDocument } from '../main/node/storage/interchange';
 import { openLibrary } from '../main/node/storage/library';
 import { getItemBodies, saveBody } from '../main/node/storage/queries/bodies';

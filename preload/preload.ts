@@ -4,7 +4,7 @@
  * never sees ipcRenderer.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiClient } from '../main/common/contract/api';
+import type { ApiClient } from '../common/contract/api';
 
 /** What the renderer finds at `window.referat` in Electron (absent in browser mode). */
 export type ReferatBridge = ApiClient & {

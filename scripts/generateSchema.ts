@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { referatJsonSchemaPath, referatJsonSchemaText } from '../main/common/format/jsonSchema';
+import { referatJsonSchemaPath, referatJsonSchemaText } from '../common/format/jsonSchema';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, referatJsonSchemaPath);

@@ -24,7 +24,7 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
-import { DomainError, type Result } from '../common/contract/result';
+import { DomainError, type Result } from '../../common/contract/result';
 import { createDispatcher } from '../node/api/dispatch';
 import { createHandlers } from '../node/api/handlers';
 import type { HandlerContext } from '../node/api/types';

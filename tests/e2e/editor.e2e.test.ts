@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RichText } from '../../main/common/domain/richText';
+import type { RichText } from '../../common/domain/richText';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 import { apiCall, createOpgaveudvalgMeeting, createAgendaItem } from './helpers/api';
 

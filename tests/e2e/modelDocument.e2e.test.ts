@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Block, Inline, List } from '../../main/common/domain/richText';
+import type { Block, Inline, List } from '../../common/domain/richText';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { seriousAxeViolations } from './helpers/axe';
 

@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RichText } from '../../main/common/domain/richText';
+import type { RichText } from '../../common/domain/richText';
 import { apiCall, createOpgaveudvalgMeeting, createAgendaItem } from './helpers/api';
 import { seriousAxeViolations } from './helpers/axe';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';

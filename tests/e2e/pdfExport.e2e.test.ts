@@ -9,12 +9,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateMeeting } from '../../main/common/export/generateMeeting';
-import type { ReferatDocument } from '../../main/common/format/referat1';
+import { generateMeeting } from '../support/generateMeeting';
+import type { ReferatDocument } from '../../common/format/referat1';
 import {
   parseReferatDocument,
   serializeReferatDocument,
-} from '../../main/common/format/referatJson';
+} from '../../common/format/referatJson';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { apiCall } from './helpers/api';
 

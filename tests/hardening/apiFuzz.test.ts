@@ -10,13 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../../main/common/contract/api';
-import { errorCodes } from '../../main/common/contract/result';
+import { api } from '../../common/contract/api';
+import { errorCodes } from '../../common/contract/result';
 import { openLibrary } from '../../main/node/storage/library';
 import { generateLibrary } from '../fixtures/generateLibrary';
 import { startHostProcess, type HostProcess } from './hostProcess';
 import { findLibraryProblems } from './libraryConsistency';
-import { seededRandom } from '../../main/common/seededRandom';
+import { seededRandom } from '../support/seededRandom';
 import { PayloadGenerator, type IdPool, type JsonSchema } from './fuzzPayloads';
 
 const payloadCount = 10_000;

@@ -15,8 +15,8 @@ import {
   maxListDepth,
   richTextSchema,
   type RichText,
-} from '../../main/common/domain/richText';
-import { maxPasteHtmlLength, pastedHtmlToRichText } from '../../main/common/editor/sanitizeHtml';
+} from '../../common/domain/richText';
+import { maxPasteHtmlLength, pastedHtmlToRichText } from '../../common/editor/sanitizeHtml';
 import { openLibrary } from '../../main/node/storage/library';
 import { generateLibrary } from '../fixtures/generateLibrary';
 import { fileHash } from '../storage/storageHelpers';

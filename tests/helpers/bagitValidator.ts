@@ -1,6 +1,6 @@
 /**
  * A BagIt validator written for the tests straight from RFC 8493, sharing no code with
- * Referat's exporter or importer (main/common/archive, main/node/archive), so a bag that passes
+ * Referat's exporter or importer (common/archive, main/node/archive), so a bag that passes
  * here is valid by the RFC's reading, not merely by Referat's own.
  *
  * Checks (section numbers of RFC 8493):

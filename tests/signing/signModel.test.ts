@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReferatDocument } from '../../main/common/format/referatJson';
+import { parseReferatDocument } from '../../common/format/referatJson';
 import { writeMinutesPdf } from '../../main/node/pdf/writePdf';
 import { PdfDocument } from '../../main/node/signing/pdfIncremental';
 import { signPdf, verifyPdf } from '../../main/node/signing/index';

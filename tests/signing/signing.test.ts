@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '../../main/common/contract/result';
+import { isDomainError } from '../../common/contract/result';
 import { signPdf, verifyPdf, WRONG_PASSWORD_MESSAGE } from '../../main/node/signing/index';
 import {
   byteRangeContent,

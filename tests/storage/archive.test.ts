@@ -14,12 +14,12 @@ import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../main/common/contract/result';
-import type { ReferatDocument } from '../../main/common/format/referat1';
+import { isDomainError } from '../../common/contract/result';
+import type { ReferatDocument } from '../../common/format/referat1';
 import {
   parseReferatDocument,
   serializeReferatDocument,
-} from '../../main/common/format/referatJson';
+} from '../../common/format/referatJson';
 import { exportBag } from '../../main/node/archive/exportBag';
 import { BagVerificationError, importBag, verifyBag } from '../../main/node/archive/importBag';
 import { runCli } from '../../main/node/cli/cli';

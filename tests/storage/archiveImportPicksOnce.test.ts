@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReferatDocument } from '../../main/common/format/referatJson';
+import { parseReferatDocument } from '../../common/format/referatJson';
 import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
 import type { HandlerContext, IncomingFile } from '../../main/node/api/types';

@@ -1,5 +1,5 @@
 /**
- * Safe file names in a bag (main/common/archive/bagit.ts) and the small tag-file texts.
+ * Safe file names in a bag (common/archive/bagit.ts) and the small tag-file texts.
  * Pure functions, checked against the rules of Windows, macOS and Linux.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import {
   parseManifest,
   safeFileName,
   uniqueSafeFileNames,
-} from '../../main/common/archive/bagit';
+} from '../../common/archive/bagit';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../main/common/contract/result';
+import { isDomainError } from '../../common/contract/result';
 import { backupIfDue, backupNow, keptBackupCount, listBackups, restoreBackup } from '../../main/node/storage/backup';
 import { openLibrary } from '../../main/node/storage/library';
 import { createCommittee, listCommittees } from '../../main/node/storage/queries/committees';

@@ -13,7 +13,7 @@ import { createCommittee } from '../../main/node/storage/queries/committees';
 import { createItem } from '../../main/node/storage/queries/items';
 import { createMeeting } from '../../main/node/storage/queries/meetings';
 import { makeTempDir } from './storageHelpers';
-import { seededRandom as random } from '../../main/common/seededRandom';
+import { seededRandom as random } from '../support/seededRandom';
 
 const kills = 50;
 const root = path.resolve(__dirname, '../..');

@@ -1,6 +1,6 @@
 /** The library generator used by benchmarks: deterministic, valid data, exportable meetings. */
 import { describe, expect, it } from 'vitest';
-import { serializeReferatDocument } from '../../main/common/format/referatJson';
+import { serializeReferatDocument } from '../../common/format/referatJson';
 import { exportMeetingDocument } from '../../main/node/storage/interchange';
 import { listMeetings } from '../../main/node/storage/queries/meetings';
 import { generateLibrary } from '../fixtures/generateLibrary';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { api, type RequestName } from '../../main/common/contract/api';
+import { api, type RequestName } from '../../common/contract/api';
 import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
 import type { HandlerContext } from '../../main/node/api/types';

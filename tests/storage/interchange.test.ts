@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../main/common/contract/result';
-import type { RichText } from '../../main/common/domain/richText';
-import type { ReferatDocument } from '../../main/common/format/referat1';
-import { parseReferatDocument, serializeReferatDocument } from '../../main/common/format/referatJson';
+import { isDomainError } from '../../common/contract/result';
+import type { RichText } from '../../common/domain/richText';
+import type { ReferatDocument } from '../../common/format/referat1';
+import { parseReferatDocument, serializeReferatDocument } from '../../common/format/referatJson';
 import { exportMeetingDocument, importMeetingDocument } from '../../main/node/storage/interchange';
 import type { Library } from '../../main/node/storage/library';
 import { attachFileToAppendix, createAppendix } from '../../main/node/storage/queries/appendices';

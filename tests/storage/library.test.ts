@@ -8,7 +8,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { isDomainError, type DomainError } from '../../main/common/contract/result';
+import { isDomainError, type DomainError } from '../../common/contract/result';
 import { migrate, openLibrary, writeTransaction } from '../../main/node/storage/library';
 import { latestSchemaVersion, migrations } from '../../main/node/storage/migrations/index';
 import { libraryApplicationId } from '../../main/node/storage/migrations/types';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { serializeReferatDocument } from '../../main/common/format/referatJson';
+import { serializeReferatDocument } from '../../common/format/referatJson';
 import { writeMinutesPdf } from '../../main/node/pdf/writePdf';
 import { exportMeetingDocument } from '../../main/node/storage/interchange';
 import { correctionsForExport } from '../../main/node/storage/queries/lifecycle';

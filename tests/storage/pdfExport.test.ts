@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '../../main/common/contract/result';
-import { generateMeeting } from '../../main/common/export/generateMeeting';
-import { a4Geometry } from '../../main/common/export/typeset';
-import type { ReferatDocument } from '../../main/common/format/referat1';
-import { parseReferatDocument } from '../../main/common/format/referatJson';
+import { isDomainError } from '../../common/contract/result';
+import { generateMeeting } from '../support/generateMeeting';
+import { a4Geometry } from '../../common/export/typeset';
+import type { ReferatDocument } from '../../common/format/referat1';
+import { parseReferatDocument } from '../../common/format/referatJson';
 import { writeMinutesPdf, type PdfProgress } from '../../main/node/pdf/writePdf';
 
 const run = promisify(execFile);

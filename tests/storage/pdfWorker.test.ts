@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '../../main/common/contract/result';
-import { generateMeeting } from '../../main/common/export/generateMeeting';
+import { isDomainError } from '../../common/contract/result';
+import { generateMeeting } from '../support/generateMeeting';
 import { closeIdlePdfWorkers, exportMinutesPdfInWorker } from '../../main/node/pdf/exportInWorker';
 import type { PdfProgress } from '../../main/node/pdf/writePdf';
 

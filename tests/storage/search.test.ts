@@ -5,11 +5,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { SearchGroup } from '../../main/common/contract/api';
-import type { ItemBodyField } from '../../main/common/domain/model';
-import { richTextFromPlain, type RichText } from '../../main/common/domain/richText';
-import { chainLineItemId } from '../../main/common/search/previousDecisions';
-import { snippetToText } from '../../main/common/search/snippet';
+import type { SearchGroup } from '../../common/contract/api';
+import type { ItemBodyField } from '../../common/domain/model';
+import { richTextFromPlain, type RichText } from '../../common/domain/richText';
+import { chainLineItemId } from '../../common/search/previousDecisions';
+import { snippetToText } from '../../common/search/snippet';
 import type { Library } from '../../main/node/storage/library';
 import { writeTransaction } from '../../main/node/storage/library';
 import { migration as createLibrary } from '../../main/node/storage/migrations/0010-create-library';

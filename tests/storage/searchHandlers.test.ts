@@ -3,8 +3,8 @@
  * the contract, typed errors), over a library built through the API itself.
  */
 import { describe, expect, it } from 'vitest';
-import type { RequestInput, RequestName, RequestOutput } from '../../main/common/contract/api';
-import type { ApiError } from '../../main/common/contract/result';
+import type { RequestInput, RequestName, RequestOutput } from '../../common/contract/api';
+import type { ApiError } from '../../common/contract/result';
 import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
 import type { HandlerContext } from '../../main/node/api/types';

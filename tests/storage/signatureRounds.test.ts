@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseReferatDocument } from '../../main/common/format/referatJson';
+import { parseReferatDocument } from '../../common/format/referatJson';
 import { exportBag } from '../../main/node/archive/exportBag';
 import { findSignedPdf } from '../../main/node/archive/signedPdfs';
 import { createDispatcher } from '../../main/node/api/dispatch';

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RequestOutput } from '../../main/common/contract/api';
+import type { RequestOutput } from '../../common/contract/api';
 import { exportBag } from '../../main/node/archive/exportBag';
 import { findSignedPdf } from '../../main/node/archive/signedPdfs';
 import { createDispatcher } from '../../main/node/api/dispatch';

@@ -3,9 +3,9 @@
  * saving, ordering, validation, the empty list and deletion with the committee's library.
  */
 import { describe, expect, it } from 'vitest';
-import type { RequestInput, RequestName, RequestOutput } from '../../main/common/contract/api';
-import type { ApiError } from '../../main/common/contract/result';
-import { defaultStandardTexts } from '../../main/common/editor/standardTexts';
+import type { RequestInput, RequestName, RequestOutput } from '../../common/contract/api';
+import type { ApiError } from '../../common/contract/result';
+import { defaultStandardTexts } from '../../common/editor/standardTexts';
 import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
 import type { HandlerContext } from '../../main/node/api/types';

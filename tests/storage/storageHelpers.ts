@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach } from 'vitest';
-import type { RequestInput, RequestName, RequestOutput } from '../../main/common/contract/api';
-import type { ApiError } from '../../main/common/contract/result';
+import type { RequestInput, RequestName, RequestOutput } from '../../common/contract/api';
+import type { ApiError } from '../../common/contract/result';
 import type { Dispatch } from '../../main/node/api/dispatch';
 import type { HandlerContext } from '../../main/node/api/types';
 import {

@@ -5,7 +5,7 @@ import {
   formatDanishDate,
   formatDanishTimestamp,
   toCopenhagen,
-} from '../../main/common/domain/danishDates';
+} from '../../common/domain/danishDates';
 
 describe('formatDanishDate', () => {
   it('writes the model document date the Danish way', () => {

@@ -5,7 +5,7 @@ import {
   internalErrorMessage,
   type HandlerMap,
 } from '../../main/node/api/dispatch';
-import { DomainError } from '../../main/common/contract/result';
+import { DomainError } from '../../common/contract/result';
 
 type Ctx = { transport: 'cli' };
 const ctx: Ctx = { transport: 'cli' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { richTextSchema } from '../../main/common/domain/richText';
-import { agendaLines, agendaRichText, type AgendaPoint } from '../../main/common/editor/agendaText';
+import { richTextSchema } from '../../common/domain/richText';
+import { agendaLines, agendaRichText, type AgendaPoint } from '../../common/editor/agendaText';
 
 const point = (
   position: number,

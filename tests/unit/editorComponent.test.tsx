@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { act } from 'react';
 import { $getRoot } from 'lexical';
-import type { RichText } from '../../main/common/domain/richText';
+import type { RichText } from '../../common/domain/richText';
 import type { BodyEditorContext } from '../../renderer/src/editor/BodyEditor';
 import {
   INSERT_APPENDIX_REFERENCE_COMMAND,

@@ -6,13 +6,13 @@ import {
   type Block,
   type RichText,
   type Vote,
-} from '../../main/common/domain/richText';
-import type { SerializedEditorStateJson } from '../../main/common/editor/lexicalJson';
+} from '../../common/domain/richText';
+import type { SerializedEditorStateJson } from '../../common/editor/lexicalJson';
 import {
   lexicalStateToRichText,
   normalizeRichText,
   richTextToLexicalState,
-} from '../../main/common/editor/lexicalState';
+} from '../../common/editor/lexicalState';
 import {
   $isAppendixReferenceNode,
   $isDissentNode,

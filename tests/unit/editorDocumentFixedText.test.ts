@@ -7,7 +7,7 @@
  * also for sections that still show a preview; only the marked text is watched for changes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RichText } from '../../main/common/domain/richText';
+import type { RichText } from '../../common/domain/richText';
 import { DocumentBodies } from '../../renderer/src/editor/documentBodies';
 import { DocumentSearch, type FoundMatch } from '../../renderer/src/editor/documentFind';
 import {

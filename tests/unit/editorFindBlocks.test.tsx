@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { act } from 'react';
 import { $getSelection, $isNodeSelection, $isRangeSelection } from 'lexical';
-import type { RichText } from '../../main/common/domain/richText';
-import type { BlockTextContext } from '../../main/common/editor/blockText';
+import type { RichText } from '../../common/domain/richText';
+import type { BlockTextContext } from '../../common/editor/blockText';
 import type { BodyEditorContext } from '../../renderer/src/editor/BodyEditor';
 import { DocumentBodies } from '../../renderer/src/editor/documentBodies';
 import {

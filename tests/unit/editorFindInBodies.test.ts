@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { RichText, Vote } from '../../main/common/domain/richText';
-import { dissentBlockText, isEmptyVote, voteBlockText } from '../../main/common/editor/blockText';
+import type { RichText, Vote } from '../../common/domain/richText';
+import { dissentBlockText, isEmptyVote, voteBlockText } from '../../common/editor/blockText';
 import {
   findInBodies,
   findInText,
   mergeMatches,
   pieceAt,
   richTextBlocks,
-} from '../../main/common/editor/findInBodies';
+} from '../../common/editor/findInBodies';
 
 const names = {
   appendix: (id: string) => (id === 'a1' ? 'Bilag 2' : 'Bilag ?'),

@@ -15,8 +15,8 @@ import {
   KEY_ESCAPE_COMMAND,
   type LexicalEditor,
 } from 'lexical';
-import type { RichText } from '../../main/common/domain/richText';
-import { searchParticipants } from '../../main/common/editor/references';
+import type { RichText } from '../../common/domain/richText';
+import { searchParticipants } from '../../common/editor/references';
 import type { BodyEditorContext } from '../../renderer/src/editor/BodyEditor';
 import { INSERT_AGENDA_COMMAND } from '../../renderer/src/editor/commands';
 import { emptyMeetingRecords, type MeetingRecords } from '../../renderer/src/editor/meetingRecords';

@@ -6,12 +6,12 @@ import {
   richTextSchema,
   richTextToPlain,
   type RichText,
-} from '../../main/common/domain/richText';
+} from '../../common/domain/richText';
 import {
   decodeEntities,
   maxPasteHtmlLength,
   pastedHtmlToRichText,
-} from '../../main/common/editor/sanitizeHtml';
+} from '../../common/editor/sanitizeHtml';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/paste/${name}`, import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffLines } from '../../main/common/editor/textDiff';
+import { diffLines } from '../../common/editor/textDiff';
 
 describe('diffLines', () => {
   it('marks unchanged, removed and added lines in order', () => {

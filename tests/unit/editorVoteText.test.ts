@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Vote, VoteGroup } from '../../main/common/domain/richText';
-import { voteSchema } from '../../main/common/domain/richText';
+import type { Vote, VoteGroup } from '../../common/domain/richText';
+import { voteSchema } from '../../common/domain/richText';
 import {
   emptyVote,
   hasVotedAgainst,
@@ -8,7 +8,7 @@ import {
   joinList,
   voteText,
   type VoteParticipant,
-} from '../../main/common/editor/voteText';
+} from '../../common/editor/voteText';
 
 const people: VoteParticipant[] = [
   { id: 'p1', name: 'Kristine Kryger', party: 'C' },

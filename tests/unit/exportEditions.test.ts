@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../main/common/contract/result';
-import { buildEdition, closedItemFallbackTitle } from '../../main/common/export/editions';
-import { generateMeeting } from '../../main/common/export/generateMeeting';
-import { assertNoCprNumbers, checkPersonalData, findCprNumbers } from '../../main/common/export/personalData';
-import type { ReferatDocument } from '../../main/common/format/referat1';
-import { parseReferatDocument, serializeReferatDocument } from '../../main/common/format/referatJson';
+import { isDomainError } from '../../common/contract/result';
+import { buildEdition, closedItemFallbackTitle } from '../../common/export/editions';
+import { generateMeeting } from '../support/generateMeeting';
+import { assertNoCprNumbers, checkPersonalData, findCprNumbers } from '../../common/export/personalData';
+import type { ReferatDocument } from '../../common/format/referat1';
+import { parseReferatDocument, serializeReferatDocument } from '../../common/format/referatJson';
 
 const fixture = (): ReferatDocument =>
   parseReferatDocument(readFileSync(path.join(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json'), 'utf8'));

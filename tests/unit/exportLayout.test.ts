@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEdition } from '../../main/common/export/editions';
-import { generateMeeting } from '../../main/common/export/generateMeeting';
-import { layoutMinutes, minutesTitle, type LayoutBlock } from '../../main/common/export/layoutMinutes';
-import { a4Geometry, typeset, type Measure } from '../../main/common/export/typeset';
-import type { ReferatDocument } from '../../main/common/format/referat1';
-import { parseReferatDocument } from '../../main/common/format/referatJson';
+import { buildEdition } from '../../common/export/editions';
+import { generateMeeting } from '../support/generateMeeting';
+import { layoutMinutes, minutesTitle, type LayoutBlock } from '../../common/export/layoutMinutes';
+import { a4Geometry, typeset, type Measure } from '../../common/export/typeset';
+import type { ReferatDocument } from '../../common/format/referat1';
+import { parseReferatDocument } from '../../common/format/referatJson';
 
 const fixture = (): ReferatDocument =>
   parseReferatDocument(readFileSync(path.join(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json'), 'utf8'));

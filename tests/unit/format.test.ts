@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../main/common/contract/result';
-import type { ReferatDocument } from '../../main/common/format/referat1';
+import { isDomainError } from '../../common/contract/result';
+import type { ReferatDocument } from '../../common/format/referat1';
 import {
   ReferatFormatError,
   findExcessNesting,
@@ -13,7 +13,7 @@ import {
   referatFileName,
   serializeReferatDocument,
   validateReferatDocument,
-} from '../../main/common/format/referatJson';
+} from '../../common/format/referatJson';
 
 /** Documents edited freely, as a careless or hostile file would be. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

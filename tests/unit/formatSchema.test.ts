@@ -6,8 +6,8 @@ import {
   referatJsonSchema,
   referatJsonSchemaPath,
   referatJsonSchemaText,
-} from '../../main/common/format/jsonSchema';
-import { validateReferatDocument } from '../../main/common/format/referatJson';
+} from '../../common/format/jsonSchema';
+import { validateReferatDocument } from '../../common/format/referatJson';
 
 /** Documents edited freely, as a careless or hostile file would be. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { act } from 'react';
 import { $getRoot, $isParagraphNode, $isTextNode, type LexicalEditor } from 'lexical';
-import type { RichText } from '../../main/common/domain/richText';
+import type { RichText } from '../../common/domain/richText';
 import { mountBodyEditor, setupReactTests } from './helpers/bodyEditorHarness';
 
 setupReactTests();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../main/common/contract/result';
+import type { Result } from '../../common/contract/result';
 import { mergePatches, SaveQueue } from '../../renderer/src/save/saveQueue';
 
 type Patch = Record<string, unknown>;

@@ -4,7 +4,7 @@ import {
   parseSearchQuery,
   searchTokens,
   type ParsedQuery,
-} from '../../main/common/search/query';
+} from '../../common/search/query';
 
 function matchOf(text: string, options: Parameters<typeof parseSearchQuery>[1] = {}): string {
   const parsed = parseSearchQuery(text, options);

@@ -5,7 +5,7 @@ import {
   richTextSchema,
   safeUrlSchema,
   type RichText,
-} from '../../main/common/domain/richText';
+} from '../../common/domain/richText';
 import {
   chainLineItemId,
   condenseDecisionText,
@@ -15,8 +15,8 @@ import {
   previousDecisionParagraph,
   referatItemUrl,
   type PreviousDecisionSource,
-} from '../../main/common/search/previousDecisions';
-import { snippetToText } from '../../main/common/search/snippet';
+} from '../../common/search/previousDecisions';
+import { snippetToText } from '../../common/search/snippet';
 
 const tmu: PreviousDecisionSource = {
   meetingId: 'm-tmu-2019',

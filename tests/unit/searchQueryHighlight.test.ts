@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { highlightSnippet, snippetLength } from '../../main/common/search/highlight';
-import { parseSearchQuery, type QueryTerm } from '../../main/common/search/query';
-import { snippetToText } from '../../main/common/search/snippet';
+import { highlightSnippet, snippetLength } from '../../common/search/highlight';
+import { parseSearchQuery, type QueryTerm } from '../../common/search/query';
+import { snippetToText } from '../../common/search/snippet';
 
 function termsOf(text: string, isTyping = false): QueryTerm[] {
   const parsed = parseSearchQuery(text, { isTyping });

@@ -11,14 +11,14 @@ import {
   type Api,
   type RequestName,
   type RequestOutput,
-} from '../../common/contract/api';
+} from '../../../common/contract/api';
 import {
   DomainError,
   formatIssues,
   isDomainError,
   type ApiError,
   type Result,
-} from '../../common/contract/result';
+} from '../../../common/contract/result';
 
 /** The parsed (validated) input a handler receives. */
 export type HandlerInput<N extends RequestName> = z.output<Api[N]['input']>;

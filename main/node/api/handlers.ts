@@ -1,5 +1,5 @@
 /**
- * The implementation of every request of the API contract (main/common/contract/api.ts) over an
+ * The implementation of every request of the API contract (common/contract/api.ts) over an
  * open library. Transports (Electron IPC, the HTTP host, the CLI) call these through the one
  * dispatcher (dispatch.ts), which validates the input first; handlers receive parsed input and
  * a HandlerContext (types.ts).
@@ -8,8 +8,8 @@
  * library, constraint) so the dispatcher only ever sees typed errors or genuine bugs.
  */
 import packageJson from '../../../package.json';
-import { DomainError } from '../../common/contract/result';
-import { parseReferatDocument, referatFileName, serializeReferatDocument } from '../../common/format/referatJson';
+import { DomainError } from '../../../common/contract/result';
+import { parseReferatDocument, referatFileName, serializeReferatDocument } from '../../../common/format/referatJson';
 import { backupNow, listBackups } from '../storage/backup';
 import { storeFile } from '../storage/fileStore';
 import { exportMeetingDocument, importMeetingDocument } from '../storage/interchange';

@@ -14,8 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { isSafeBagPath } from '../../common/archive/bagit';
-import { DomainError } from '../../common/contract/result';
+import { isSafeBagPath } from '../../../common/archive/bagit';
+import { DomainError } from '../../../common/contract/result';
 
 /** Limits for reading a package. */
 export type BagLimits = {

@@ -34,11 +34,11 @@ import {
   meetingBagInfo,
   uniqueSafeFileNames,
   type ManifestEntry,
-} from '../../common/archive/bagit';
-import { DomainError } from '../../common/contract/result';
-import type { Edition } from '../../common/export/editions';
-import type { ReferatDocument } from '../../common/format/referat1';
-import { serializeReferatDocument } from '../../common/format/referatJson';
+} from '../../../common/archive/bagit';
+import { DomainError } from '../../../common/contract/result';
+import type { Edition } from '../../../common/export/editions';
+import type { ReferatDocument } from '../../../common/format/referat1';
+import { serializeReferatDocument } from '../../../common/format/referatJson';
 import { writeMinutesPdf } from '../pdf/writePdf';
 import { fileStorePath } from '../storage/fileStore';
 import { exportMeetingDocument } from '../storage/interchange';

@@ -22,10 +22,10 @@ import {
   isSafeBagPath,
   parseBagInfo,
   parseManifest,
-} from '../../common/archive/bagit';
-import { DomainError } from '../../common/contract/result';
-import type { ReferatDocument } from '../../common/format/referat1';
-import { maxDocumentLength, parseReferatDocument } from '../../common/format/referatJson';
+} from '../../../common/archive/bagit';
+import { DomainError } from '../../../common/contract/result';
+import type { ReferatDocument } from '../../../common/format/referat1';
+import { maxDocumentLength, parseReferatDocument } from '../../../common/format/referatJson';
 import { fileStorePath, hasStoredFile, storeStream } from '../storage/fileStore';
 import { importMeetingDocument, type OnExisting } from '../storage/interchange';
 import type { Library } from '../storage/library';

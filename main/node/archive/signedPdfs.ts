@@ -15,8 +15,8 @@
  * The full edition is signed again (a new round, docs/signing.md) and the bag then takes that.
  */
 import fs from 'node:fs';
-import { DomainError } from '../../common/contract/result';
-import type { Edition } from '../../common/export/editions';
+import { DomainError } from '../../../common/contract/result';
+import type { Edition } from '../../../common/export/editions';
 import { fileStorePath } from '../storage/fileStore';
 import type { Library } from '../storage/library';
 import { latestCompleteSignedPdf, latestSignedPdf } from '../storage/queries/signedPdfs';

@@ -9,11 +9,11 @@
  */
 import path from 'node:path';
 import { version as packageVersion } from '../../../package.json';
-import { isDomainError } from '../../common/contract/result';
+import { isDomainError } from '../../../common/contract/result';
 import { openLibrary, type Library } from '../storage/library';
 import { damagedLibraryMessage, isRecoverableOpenError } from '../storage/recovery';
 import { resolveLibraryPath } from '../paths';
-import { DomainError } from '../../common/contract/result';
+import { DomainError } from '../../../common/contract/result';
 import { statOrNull } from './files';
 import { commands } from './commands/index';
 import {

@@ -31,9 +31,9 @@ import {
   type ILevelsOptions,
   type ParagraphChild,
 } from 'docx';
-import { formatDanishDate } from '../../common/domain/danishDates';
-import { referatUrlPattern } from '../../common/domain/richText';
-import { buildEdition, type Edition } from '../../common/export/editions';
+import { formatDanishDate } from '../../../common/domain/danishDates';
+import { referatUrlPattern } from '../../../common/domain/richText';
+import { buildEdition, type Edition } from '../../../common/export/editions';
 import {
   layoutMinutes,
   minutesTitle,
@@ -41,10 +41,10 @@ import {
   type LayoutBlock,
   type LayoutList,
   type Span,
-} from '../../common/export/layoutMinutes';
-import { assertNoCprNumbers, checkPersonalData } from '../../common/export/personalData';
-import type { ReferatDocument } from '../../common/format/referat1';
-import { DomainError } from '../../common/contract/result';
+} from '../../../common/export/layoutMinutes';
+import { assertNoCprNumbers, checkPersonalData } from '../../../common/export/personalData';
+import type { ReferatDocument } from '../../../common/format/referat1';
+import { DomainError } from '../../../common/contract/result';
 
 export type WriteDocxOptions = {
   edition: Edition;

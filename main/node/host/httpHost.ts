@@ -12,7 +12,7 @@ import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ErrorCode, Result } from '../../common/contract/result';
+import type { ErrorCode, Result } from '../../../common/contract/result';
 import { createDispatcher, type DispatcherOptions, type HandlerMap } from '../api/dispatch';
 import type { HandlerContext } from '../api/types';
 import { contentTypeFor, resolveStaticFile, securityHeaders } from './staticFiles';

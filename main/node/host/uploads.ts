@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { DomainError } from '../../common/contract/result';
+import { DomainError } from '../../../common/contract/result';
 
 /** An uploaded file as handlers see it. */
 export type UploadedFile = {

@@ -11,10 +11,10 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DomainError, errorCodes, type ErrorCode } from '../../common/contract/result';
-import type { Correction } from '../../common/export/layoutMinutes';
-import type { Edition } from '../../common/export/editions';
-import type { ReferatDocument } from '../../common/format/referat1';
+import { DomainError, errorCodes, type ErrorCode } from '../../../common/contract/result';
+import type { Correction } from '../../../common/export/layoutMinutes';
+import type { Edition } from '../../../common/export/editions';
+import type { ReferatDocument } from '../../../common/format/referat1';
 import type { PdfProgress, WriteMinutesResult } from './writePdf';
 
 /** What the worker receives (structured-cloned). */

@@ -13,15 +13,15 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DomainError, isDomainError, type ApiError } from '../../common/contract/result';
-import { buildEdition, type Edition } from '../../common/export/editions';
+import { DomainError, isDomainError, type ApiError } from '../../../common/contract/result';
+import { buildEdition, type Edition } from '../../../common/export/editions';
 import {
   assertNoCprNumbers,
   checkPersonalData,
   type PersonalDataFinding,
-} from '../../common/export/personalData';
-import type { Correction } from '../../common/export/layoutMinutes';
-import type { ReferatDocument } from '../../common/format/referat1';
+} from '../../../common/export/personalData';
+import type { Correction } from '../../../common/export/layoutMinutes';
+import type { ReferatDocument } from '../../../common/format/referat1';
 import { closeIdlePdfWorkers, exportMinutesPdfInWorker } from './exportInWorker';
 import type { PdfProgress } from './writePdf';
 

@@ -6,7 +6,7 @@
  * message.
  */
 import { parentPort } from 'node:worker_threads';
-import { isDomainError } from '../../common/contract/result';
+import { isDomainError } from '../../../common/contract/result';
 import { writeMinutesPdf } from './writePdf';
 import type { WorkerRequest, WorkerMessage } from './exportInWorker';
 

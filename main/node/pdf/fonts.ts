@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FontKey } from '../../common/export/typeset';
+import type { FontKey } from '../../../common/export/typeset';
 
 export const fontFiles: Record<FontKey, string> = {
   regular: 'DejaVuSans.ttf',

@@ -23,14 +23,14 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import { DomainError } from '../../common/contract/result';
-import { copenhagenOffsetMinutes, formatDanishDate } from '../../common/domain/danishDates';
-import { buildEdition, type Edition } from '../../common/export/editions';
-import { assertNoCprNumbers, checkPersonalData, type PersonalDataFinding } from '../../common/export/personalData';
-import { layoutMinutes, minutesTitle, type Correction, type LayoutBlock } from '../../common/export/layoutMinutes';
-import { a4Geometry, typeset, type FontKey, type Typeset } from '../../common/export/typeset';
-import type { ReferatDocument } from '../../common/format/referat1';
-import { serializeReferatDocument } from '../../common/format/referatJson';
+import { DomainError } from '../../../common/contract/result';
+import { copenhagenOffsetMinutes, formatDanishDate } from '../../../common/domain/danishDates';
+import { buildEdition, type Edition } from '../../../common/export/editions';
+import { assertNoCprNumbers, checkPersonalData, type PersonalDataFinding } from '../../../common/export/personalData';
+import { layoutMinutes, minutesTitle, type Correction, type LayoutBlock } from '../../../common/export/layoutMinutes';
+import { a4Geometry, typeset, type FontKey, type Typeset } from '../../../common/export/typeset';
+import type { ReferatDocument } from '../../../common/format/referat1';
+import { serializeReferatDocument } from '../../../common/format/referatJson';
 import { fontPaths } from './fonts';
 
 /** Progress of an export: layout first, then one event per written page. */

@@ -21,7 +21,7 @@ import {
 } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { DomainError } from '../../common/contract/result';
+import { DomainError } from '../../../common/contract/result';
 import { rc2CbcDecrypt } from './rc2';
 
 /** The key and certificates read from a PKCS#12 file. */

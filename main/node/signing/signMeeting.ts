@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SignedPdf } from '../../common/contract/api';
-import { DomainError } from '../../common/contract/result';
-import type { Meeting } from '../../common/domain/model';
-import type { Edition } from '../../common/export/editions';
+import type { SignedPdf } from '../../../common/contract/api';
+import { DomainError } from '../../../common/contract/result';
+import type { Meeting } from '../../../common/domain/model';
+import type { Edition } from '../../../common/export/editions';
 import { checkSignedPdf } from '../api/handlers/lifecycle';
 import { exportMinutesPdfInWorker } from '../pdf/exportInWorker';
 import { readStoredFile, storeBytes } from '../storage/fileStore';

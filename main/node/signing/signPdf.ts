@@ -3,7 +3,7 @@
  * every earlier signature stays valid.
  */
 import { X509Certificate, createHash } from 'node:crypto';
-import { DomainError } from '../../common/contract/result';
+import { DomainError } from '../../../common/contract/result';
 import { createCms, type RsaPadding } from './cms';
 import { readP12 } from './p12';
 import { byteRangeContent, embedSignature, prepareSignature } from './pdfIncremental';

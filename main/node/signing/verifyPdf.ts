@@ -5,7 +5,7 @@
  */
 import { X509Certificate, createHash } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
-import { DomainError } from '../../common/contract/result';
+import { DomainError } from '../../../common/contract/result';
 import { checkCms } from './cms';
 import { PdfDocument, byteRangeContent } from './pdfIncremental';
 import {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { DomainError } from '../../common/contract/result';
+import { DomainError } from '../../../common/contract/result';
 import { todayInCopenhagen } from './queries/common';
 import type { Library } from './library';
 import { latestSchemaVersion } from './migrations/index';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
-import { DomainError } from '../../common/contract/result';
+import { DomainError } from '../../../common/contract/result';
 
 /** The stored form of one file. */
 export type StoredFile = { sha256: string; size: number };

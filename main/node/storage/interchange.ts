@@ -1,15 +1,15 @@
 /**
- * One meeting in and out of the library as a `referat/1` document (main/common/format/referat1.ts).
+ * One meeting in and out of the library as a `referat/1` document (common/format/referat1.ts).
  * The text form (canonical JSON, validation with JSON paths) is the format module's
  * (`referatJson.ts`); this module maps between documents and the database.
  *
  * Import is all or nothing: one transaction, checked before anything is written.
  */
-import { DomainError } from '../../common/contract/result';
-import { itemBodyFields, meetingBodyFields, type Meeting } from '../../common/domain/model';
-import type { RichText } from '../../common/domain/richText';
-import type { ReferatDocument } from '../../common/format/referat1';
-import { formatId } from '../../common/format/referat1';
+import { DomainError } from '../../../common/contract/result';
+import { itemBodyFields, meetingBodyFields, type Meeting } from '../../../common/domain/model';
+import type { RichText } from '../../../common/domain/richText';
+import type { ReferatDocument } from '../../../common/format/referat1';
+import { formatId } from '../../../common/format/referat1';
 import type { Db } from './library';
 import { writeTransaction } from './library';
 import { insertAppendix } from './queries/appendices';

@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { DomainError, isDomainError } from '../../common/contract/result';
+import { DomainError, isDomainError } from '../../../common/contract/result';
 import { latestSchemaVersion, migrations } from './migrations/index';
 import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
 import { syncSearchIndex } from './searchIndex';

@@ -11,8 +11,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { api, type RequestName } from '../../common/contract/api';
-import { DomainError, isDomainError } from '../../common/contract/result';
+import { api, type RequestName } from '../../../common/contract/api';
+import { DomainError, isDomainError } from '../../../common/contract/result';
 import type { HandlerMap } from '../api/dispatch';
 import type { HandlerContext } from '../api/types';
 import { backupIfDue, listBackups, restoreBackup, type BackupInfo } from './backup';

@@ -31,8 +31,8 @@
  * index changes in the same transaction as the save. Deletes (also by cascade) are noted by
  * the same triggers, so nothing is ever left behind.
  */
-import { richTextToPlain, type RichText } from '../../common/domain/richText';
-import { normalizeSearchText } from '../../common/search/query';
+import { richTextToPlain, type RichText } from '../../../common/domain/richText';
+import { normalizeSearchText } from '../../../common/search/query';
 import type { Db } from './library';
 
 /** Bits of a rowid below the day: 10 bits of slot (meetings on one day), 20 bits of sequence. */

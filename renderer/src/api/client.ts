@@ -8,8 +8,8 @@ import type {
   RequestInput,
   RequestName,
   RequestOutput,
-} from '../../../main/common/contract/api';
-import type { ApiError, Result } from '../../../main/common/contract/result';
+} from '../../../common/contract/api';
+import type { ApiError, Result } from '../../../common/contract/result';
 
 /** What the Electron preload exposes through contextBridge. */
 export type ReferatBridge = {

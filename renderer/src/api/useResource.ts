@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, Result } from '../../../main/common/contract/result';
+import type { ApiError, Result } from '../../../common/contract/result';
 import { useApp } from '../appContext';
 
 /** A loaded value: loading, loaded (and locally editable), or failed. */

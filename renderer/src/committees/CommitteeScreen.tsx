@@ -1,13 +1,13 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Result } from '../../../main/common/contract/result';
-import type { MeetingSummary } from '../../../main/common/contract/api';
+import type { Result } from '../../../common/contract/result';
+import type { MeetingSummary } from '../../../common/contract/api';
 import {
   committeeKinds,
   templateIds,
   type Committee,
   type Member,
-} from '../../../main/common/domain/model';
+} from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { SelectField, TextField } from '../components/fields';

@@ -5,7 +5,7 @@ import {
   templateIds,
   type CommitteeKind,
   type TemplateId,
-} from '../../../main/common/domain/model';
+} from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { SelectField, TextField } from '../components/fields';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member, MemberRole } from '../../../main/common/domain/model';
-import type { ApiError } from '../../../main/common/contract/result';
+import type { Member, MemberRole } from '../../../common/domain/model';
+import type { ApiError } from '../../../common/contract/result';
 import { useApp } from '../appContext';
 import { CheckboxField, SelectField } from '../components/fields';
 import { InlineError } from '../components/LoadState';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Edition } from '../../../main/common/export/editions';
+import type { Edition } from '../../../common/export/editions';
 
 const editions: readonly Edition[] = ['full', 'public'];
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../main/common/contract/result';
+import type { ApiError } from '../../../common/contract/result';
 
 /** The loading and failure states of a screen. */
 export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () => void }) {

@@ -1,6 +1,6 @@
 import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Result } from '../../../main/common/contract/result';
+import type { ApiError, Result } from '../../../common/contract/result';
 import { useApp } from '../appContext';
 import { TextField } from './fields';
 import { InlineError } from './LoadState';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { memberRoles, type MemberRole } from '../../../main/common/domain/model';
+import { memberRoles, type MemberRole } from '../../../common/domain/model';
 import { RequiredTextField, SelectField } from './fields';
 import { PartyField } from './PartyField';
 

@@ -1,4 +1,4 @@
-import type { Result } from '../../../main/common/contract/result';
+import type { Result } from '../../../common/contract/result';
 import { useApp } from '../appContext';
 import { replaceById } from '../meeting/records';
 import { mergePatches } from '../save/saveQueue';

@@ -9,9 +9,9 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItemDetail } from '../../../main/common/contract/api';
-import type { Participant } from '../../../main/common/domain/model';
-import { joinList } from '../../../main/common/editor/voteText';
+import type { AgendaItemDetail } from '../../../common/contract/api';
+import type { Participant } from '../../../common/domain/model';
+import { joinList } from '../../../common/editor/voteText';
 import { AttendancePanel } from '../meeting/AttendancePanel';
 
 type Props = {

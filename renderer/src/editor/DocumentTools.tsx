@@ -8,9 +8,9 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BodyOwner, MeetingDetail } from '../../../main/common/contract/api';
-import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../main/common/domain/templates';
-import { resolveAppendixRef } from '../../../main/common/editor/references';
+import type { BodyOwner, MeetingDetail } from '../../../common/contract/api';
+import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../common/domain/templates';
+import { resolveAppendixRef } from '../../../common/editor/references';
 import { bodyKey } from '../meeting/bodies';
 import {
   attachDocument,

@@ -27,8 +27,8 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $getSelection, $isNodeSelection, type LexicalEditor } from 'lexical';
-import type { BlockTextContext } from '../../../main/common/editor/blockText';
-import type { FindOptions } from '../../../main/common/editor/findInBodies';
+import type { BlockTextContext } from '../../../common/editor/blockText';
+import type { FindOptions } from '../../../common/editor/findInBodies';
 import { revealEditor, type DocumentBodies } from './documentBodies';
 import {
   keepSelection,

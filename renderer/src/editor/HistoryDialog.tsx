@@ -5,11 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BodyOwner, Revision } from '../../../main/common/contract/api';
-import { formatDanishTimestamp } from '../../../main/common/domain/danishDates';
-import { richTextToPlain, type RichText } from '../../../main/common/domain/richText';
-import { resolveAppendixRef } from '../../../main/common/editor/references';
-import { diffLines } from '../../../main/common/editor/textDiff';
+import type { BodyOwner, Revision } from '../../../common/contract/api';
+import { formatDanishTimestamp } from '../../../common/domain/danishDates';
+import { richTextToPlain, type RichText } from '../../../common/domain/richText';
+import { resolveAppendixRef } from '../../../common/editor/references';
+import { diffLines } from '../../../common/editor/textDiff';
 import { useApp } from '../appContext';
 import { participantLabel } from './nodes/ParticipantReferenceNode';
 import { useMeetingRecords } from './meetingRecords';

@@ -9,16 +9,16 @@
  */
 import { memo, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItemDetail, MeetingDetail } from '../../../main/common/contract/api';
+import type { AgendaItemDetail, MeetingDetail } from '../../../common/contract/api';
 import type {
   Body,
   ItemBodyField,
   MeetingBodyField,
   Participant,
   TemplateId,
-} from '../../../main/common/domain/model';
-import { richTextToPlain } from '../../../main/common/domain/richText';
-import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../main/common/domain/templates';
+} from '../../../common/domain/model';
+import { richTextToPlain } from '../../../common/domain/richText';
+import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../common/domain/templates';
 import { BodyField } from '../meeting/BodyField';
 import { emptyBody } from '../meeting/bodies';
 import { AttendanceSection } from './AttendanceSection';

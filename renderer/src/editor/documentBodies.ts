@@ -11,8 +11,8 @@
  */
 import { createContext } from 'react';
 import { $getRoot, type LexicalEditor } from 'lexical';
-import type { BodyOwner } from '../../../main/common/contract/api';
-import type { RichText } from '../../../main/common/domain/richText';
+import type { BodyOwner } from '../../../common/contract/api';
+import type { RichText } from '../../../common/domain/richText';
 import { createDocumentHistory } from './documentHistory';
 import { mountNowEvent } from './useMountNearViewport';
 

@@ -2,12 +2,12 @@
  * Find across the meeting document: the text of every body (the live editor where one has
  * started, the stored content otherwise, so far sections that show a preview are found too)
  * and the document's fixed text around them (headings, attendance: documentFixedText.ts),
- * matched by main/common/editor/findInBodies.ts, in document order; a match in a body is
+ * matched by common/editor/findInBodies.ts, in document order; a match in a body is
  * selected in its editor.
  *
  * The blocks of an editor are walked in the order `richTextBlocks` walks stored content:
  * paragraphs and headings, list items (nested lists after their item), votes and dissents (the
- * text their view shows, main/common/editor/blockText.ts, read with the editor's participants
+ * text their view shows, common/editor/blockText.ts, read with the editor's participants
  * and language). A match in a vote or a dissent cannot be selected as text: it is shown in the
  * element of the view marked `data-find-block`, and selecting it selects the block node.
  * Nothing here runs while typing: only when the find bar searches.
@@ -34,13 +34,13 @@ import {
   type PointType,
   type RangeSelection,
 } from 'lexical';
-import type { BodyOwner } from '../../../main/common/contract/api';
-import type { Block } from '../../../main/common/domain/richText';
+import type { BodyOwner } from '../../../common/contract/api';
+import type { Block } from '../../../common/domain/richText';
 import {
   dissentBlockText,
   voteBlockText,
   type BlockTextContext,
-} from '../../../main/common/editor/blockText';
+} from '../../../common/editor/blockText';
 import {
   findInBodies,
   mergeMatches,
@@ -50,7 +50,7 @@ import {
   type FindOptions,
   type ReferenceNames,
   type SearchableBody,
-} from '../../../main/common/editor/findInBodies';
+} from '../../../common/editor/findInBodies';
 import type { DocumentBodies } from './documentBodies';
 import { findInFixedText, fixedTextRange, type FixedTextMatch } from './documentFixedText';
 import { $isDissentNode, type DissentNode } from './nodes/DissentNode';

@@ -6,11 +6,11 @@
  *
  * A marked element is read as blocks like a body (its paragraphs, headings and list items, each
  * one line of text), so a match never spans two lines, and is matched with the bodies' matcher
- * (main/common/editor/findInBodies.ts). Text that is hidden or only there for screen readers is
+ * (common/editor/findInBodies.ts). Text that is hidden or only there for screen readers is
  * left out. Nothing is kept between searches but the text nodes of the matches, which are
  * checked before they are used: the document re-renders while the find bar is open.
  */
-import { findInBodies, pieceAt, type FindOptions } from '../../../main/common/editor/findInBodies';
+import { findInBodies, pieceAt, type FindOptions } from '../../../common/editor/findInBodies';
 
 export const fixedTextAttribute = 'data-find-text';
 const fixedTextSelector = `[${fixedTextAttribute}]`;

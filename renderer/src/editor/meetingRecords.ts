@@ -4,8 +4,8 @@
  * no extra props and renumbering an appendix re-renders every reference at once.
  */
 import { createContext, useContext } from 'react';
-import type { BodyOwner } from '../../../main/common/contract/api';
-import type { AgendaItem, Appendix, Participant } from '../../../main/common/domain/model';
+import type { BodyOwner } from '../../../common/contract/api';
+import type { AgendaItem, Appendix, Participant } from '../../../common/domain/model';
 
 export type MeetingRecords = {
   appendices: readonly Appendix[];

@@ -8,9 +8,9 @@
  */
 import { createContext, useContext } from 'react';
 import { $getEditor, type LexicalEditor } from 'lexical';
-import type { Participant } from '../../../main/common/domain/model';
-import type { AppendixInfo } from '../../../main/common/editor/references';
-import type { Lang } from '../../../main/common/editor/voteText';
+import type { Participant } from '../../../common/domain/model';
+import type { AppendixInfo } from '../../../common/editor/references';
+import type { Lang } from '../../../common/editor/voteText';
 
 /**
  * What a participant reference and a vote need to know about a participant; the role, when

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { defaultStandardTexts } from '../../../main/common/editor/standardTexts';
+import { defaultStandardTexts } from '../../../common/editor/standardTexts';
 import { useApp } from '../appContext';
 
 /**

@@ -4,7 +4,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { DateLanguage } from '../../../main/common/domain/danishDates';
+import type { DateLanguage } from '../../../common/domain/danishDates';
 import da from './da.json';
 import en from './en.json';
 

@@ -8,9 +8,9 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, MeetingCorrection, SignedPdf } from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
-import type { Meeting } from '../../../main/common/domain/model';
+import type { AuditEntry, MeetingCorrection, SignedPdf } from '../../../common/contract/api';
+import type { ApiError } from '../../../common/contract/result';
+import type { Meeting } from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TextAreaField, TextField } from '../components/fields';

@@ -11,9 +11,9 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestOutput, SignedPdf } from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
-import type { Meeting } from '../../../main/common/domain/model';
+import type { RequestOutput, SignedPdf } from '../../../common/contract/api';
+import type { ApiError } from '../../../common/contract/result';
+import type { Meeting } from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';

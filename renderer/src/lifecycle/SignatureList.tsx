@@ -1,6 +1,6 @@
 /** The signatures of a PDF as signatures:verify reports them: signer, time, status, coverage. */
 import { useTranslation } from 'react-i18next';
-import type { RequestOutput } from '../../../main/common/contract/api';
+import type { RequestOutput } from '../../../common/contract/api';
 import { formatTime } from './time';
 
 export function SignatureList({ report }: { report: RequestOutput<'signatures:verify'> }) {

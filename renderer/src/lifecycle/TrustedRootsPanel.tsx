@@ -4,8 +4,8 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrustedRoot } from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
+import type { TrustedRoot } from '../../../common/contract/api';
+import type { ApiError } from '../../../common/contract/result';
 import { useApp } from '../appContext';
 import { TextAreaField } from '../components/fields';
 import { InlineError } from '../components/LoadState';

@@ -5,8 +5,8 @@
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestOutput } from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
+import type { RequestOutput } from '../../../common/contract/api';
+import type { ApiError } from '../../../common/contract/result';
 import { useApp } from '../appContext';
 import { InlineError } from '../components/LoadState';
 import { SignatureList } from './SignatureList';

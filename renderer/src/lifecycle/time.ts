@@ -1,4 +1,4 @@
-import { formatDanishDate } from '../../../main/common/domain/danishDates';
+import { formatDanishDate } from '../../../common/domain/danishDates';
 import { dateLanguage } from '../i18n';
 
 /** "12. december 2017 kl. 14:05" (Europe/Copenhagen) for an ISO timestamp. */

@@ -1,7 +1,7 @@
 import { Fragment, memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItemDetail, RequestOutput } from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
+import type { AgendaItemDetail, RequestOutput } from '../../../common/contract/api';
+import type { ApiError } from '../../../common/contract/result';
 import {
   itemKinds,
   type AgendaItem,
@@ -10,8 +10,8 @@ import {
   type ItemKind,
   type Meeting,
   type TemplateId,
-} from '../../../main/common/domain/model';
-import { itemBodyFieldsOf } from '../../../main/common/domain/templates';
+} from '../../../common/domain/model';
+import { itemBodyFieldsOf } from '../../../common/domain/templates';
 import { useApp } from '../appContext';
 import { ConfirmDelete } from '../components/ConfirmDialog';
 import { NumberField, RequiredTextField, SelectField, TextField } from '../components/fields';

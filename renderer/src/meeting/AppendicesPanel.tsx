@@ -1,8 +1,8 @@
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItemDetail } from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
-import type { Appendix } from '../../../main/common/domain/model';
+import type { AgendaItemDetail } from '../../../common/contract/api';
+import type { ApiError } from '../../../common/contract/result';
+import type { Appendix } from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { ConfirmDelete } from '../components/ConfirmDialog';
 import { CheckboxField, RequiredTextField, SelectField, TextField } from '../components/fields';

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItemDetail } from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
+import type { AgendaItemDetail } from '../../../common/contract/api';
+import type { ApiError } from '../../../common/contract/result';
 import {
   attendanceStatuses,
   type AttendanceStatus,
   type Participant,
-} from '../../../main/common/domain/model';
+} from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { ConfirmDelete } from '../components/ConfirmDialog';
 import { CheckboxField, SelectField, TextField } from '../components/fields';

@@ -14,14 +14,14 @@
  */
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BodyOwner } from '../../../main/common/contract/api';
-import type { ApiError, Result } from '../../../main/common/contract/result';
-import type { Body } from '../../../main/common/domain/model';
+import type { BodyOwner } from '../../../common/contract/api';
+import type { ApiError, Result } from '../../../common/contract/result';
+import type { Body } from '../../../common/domain/model';
 import {
   richTextFromPlain,
   richTextToPlain,
   type RichText,
-} from '../../../main/common/domain/richText';
+} from '../../../common/domain/richText';
 import { useApp } from '../appContext';
 import { TextAreaField } from '../components/fields';
 import { BodyEditor, type BodyEditorContext } from '../editor/BodyEditor';
@@ -30,7 +30,7 @@ import { EditorErrorBoundary } from '../editor/EditorErrorBoundary';
 import { HistoryDialog } from '../editor/HistoryDialog';
 import { isOpenBody, useMeetingRecords } from '../editor/meetingRecords';
 import { useMountNearViewport } from '../editor/useMountNearViewport';
-import { resolveAppendixRef } from '../../../main/common/editor/references';
+import { resolveAppendixRef } from '../../../common/editor/references';
 import { bodyKey, bodyLabelKey } from './bodies';
 
 /** An edit of a body: its content, or a reader of the editor's content (converted when sent). */

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { formatDanishDate } from '../../../main/common/domain/danishDates';
+import { formatDanishDate } from '../../../common/domain/danishDates';
 import {
   isValidIsoDate,
   meetingKinds,
   templateIds,
   type Meeting,
-} from '../../../main/common/domain/model';
+} from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { NumberField, SelectField, TextField } from '../components/fields';
 import { dateLanguage } from '../i18n';

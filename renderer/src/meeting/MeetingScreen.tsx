@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItemDetail, MeetingDetail } from '../../../main/common/contract/api';
-import { formatDanishDate } from '../../../main/common/domain/danishDates';
+import type { AgendaItemDetail, MeetingDetail } from '../../../common/contract/api';
+import { formatDanishDate } from '../../../common/domain/danishDates';
 import {
   isValidIsoDate,
   type Appendix,
@@ -10,8 +10,8 @@ import {
   type Meeting,
   type MeetingBodyField,
   type Participant,
-} from '../../../main/common/domain/model';
-import { meetingBodyFieldsOf } from '../../../main/common/domain/templates';
+} from '../../../common/domain/model';
+import { meetingBodyFieldsOf } from '../../../common/domain/templates';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { LoadState } from '../components/LoadState';

@@ -1,5 +1,5 @@
-import type { BodyOwner } from '../../../main/common/contract/api';
-import type { Body } from '../../../main/common/domain/model';
+import type { BodyOwner } from '../../../common/contract/api';
+import type { Body } from '../../../common/domain/model';
 
 /** The autosave key of a body. */
 export function bodyKey(owner: BodyOwner): string {

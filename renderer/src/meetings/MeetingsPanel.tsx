@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingSummary } from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
-import { formatDanishDate } from '../../../main/common/domain/danishDates';
-import { isValidIsoDate, meetingKinds, type MeetingKind } from '../../../main/common/domain/model';
+import type { MeetingSummary } from '../../../common/contract/api';
+import type { ApiError } from '../../../common/contract/result';
+import { formatDanishDate } from '../../../common/domain/danishDates';
+import { isValidIsoDate, meetingKinds, type MeetingKind } from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { CheckboxField, NumberField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';

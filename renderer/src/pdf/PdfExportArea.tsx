@@ -9,9 +9,9 @@ import { useTranslation } from 'react-i18next';
 import type {
   PdfExportHandleOutput,
   PersonalDataFindingOutput,
-} from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
-import type { Edition } from '../../../main/common/export/editions';
+} from '../../../common/contract/api';
+import type { ApiError } from '../../../common/contract/result';
+import type { Edition } from '../../../common/export/editions';
 import { useApp } from '../appContext';
 import { EditionPicker } from '../components/EditionPicker';
 import { InlineError } from '../components/LoadState';

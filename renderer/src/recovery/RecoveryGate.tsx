@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestOutput } from '../../../main/common/contract/api';
+import type { RequestOutput } from '../../../common/contract/api';
 import type { RendererClient } from '../api/client';
 import { RecoveryScreen } from './RecoveryScreen';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestOutput } from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
-import { formatDanishTimestamp } from '../../../main/common/domain/danishDates';
+import type { RequestOutput } from '../../../common/contract/api';
+import type { ApiError } from '../../../common/contract/result';
+import { formatDanishTimestamp } from '../../../common/domain/danishDates';
 import type { RendererClient } from '../api/client';
 import { InlineError } from '../components/LoadState';
 import { dateLanguage } from '../i18n';

@@ -4,7 +4,7 @@
  * in order. The queue reports one overall status for the "Gemmer…" / "Gemt" indicator and
  * keeps failed edits so that "Prøv igen" (retry) or the next edit sends them again.
  */
-import type { ApiError, Result } from '../../../main/common/contract/result';
+import type { ApiError, Result } from '../../../common/contract/result';
 
 /** How long an edit waits for further typing before it is sent (the brief allows at most 1 s). */
 export const saveDebounceMs = 500;

@@ -1,9 +1,9 @@
 import { SearchFilterFields } from './SearchFilterFields';
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionCase, RequestInput, RequestOutput } from '../../../main/common/contract/api';
-import type { ApiError, Result } from '../../../main/common/contract/result';
-import { formatDanishDate } from '../../../main/common/domain/danishDates';
+import type { DecisionCase, RequestInput, RequestOutput } from '../../../common/contract/api';
+import type { ApiError, Result } from '../../../common/contract/result';
+import { formatDanishDate } from '../../../common/domain/danishDates';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { InlineError } from '../components/LoadState';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PreviousDecision, RequestOutput } from '../../../main/common/contract/api';
-import type { ApiError } from '../../../main/common/contract/result';
+import type { PreviousDecision, RequestOutput } from '../../../common/contract/api';
+import type { ApiError } from '../../../common/contract/result';
 import { useApp } from '../appContext';
 import { InlineError } from '../components/LoadState';
 

@@ -6,9 +6,9 @@ import type {
   RequestOutput,
   SearchGroup,
   SearchHit,
-} from '../../../main/common/contract/api';
-import type { ApiError, Result } from '../../../main/common/contract/result';
-import { formatDanishDate } from '../../../main/common/domain/danishDates';
+} from '../../../common/contract/api';
+import type { ApiError, Result } from '../../../common/contract/result';
+import { formatDanishDate } from '../../../common/domain/danishDates';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { InlineError } from '../components/LoadState';

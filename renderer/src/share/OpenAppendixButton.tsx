@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../main/common/contract/result';
-import type { Appendix } from '../../../main/common/domain/model';
+import type { ApiError } from '../../../common/contract/result';
+import type { Appendix } from '../../../common/domain/model';
 import { InlineError } from '../components/LoadState';
 import { useApp } from '../appContext';
 import { startDownload } from './download';

@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../main/common/contract/result';
+import type { ApiError } from '../../../common/contract/result';
 import { useApp } from '../appContext';
 import { ProblemError } from './ProblemError';
 import './share.css';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../main/common/contract/result';
+import type { ApiError } from '../../../common/contract/result';
 
 /**
  * An error whose message lists problems one per line after a summary line (a tampered archive

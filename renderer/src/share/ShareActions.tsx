@@ -5,8 +5,8 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../main/common/contract/result';
-import type { Edition } from '../../../main/common/export/editions';
+import type { ApiError } from '../../../common/contract/result';
+import type { Edition } from '../../../common/export/editions';
 import { useApp } from '../appContext';
 import { EditionPicker } from '../components/EditionPicker';
 import { startDownload } from './download';

@@ -10,7 +10,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
-import type { RichText } from '../../../main/common/domain/richText';
+import type { RichText } from '../../../common/domain/richText';
 import {
   BodyEditor,
   type BodyEditorContext,

@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { safeFileName } from '../../../common/archive/bagit';
-import { DomainError, isDomainError } from '../../../common/contract/result';
-import { referatFileName } from '../../../common/format/referatJson';
+import { safeFileName } from '../../../../common/archive/bagit';
+import { DomainError, isDomainError } from '../../../../common/contract/result';
+import { referatFileName } from '../../../../common/format/referatJson';
 import { exportBag } from '../../archive/exportBag';
 import { importBag } from '../../archive/importBag';
 import { minutesDocx } from '../../docx/writeDocx';

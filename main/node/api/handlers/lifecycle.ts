@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { DomainError } from '../../../common/contract/result';
+import { DomainError } from '../../../../common/contract/result';
 import { verifyPdf } from '../../signing/verifyPdf';
 import { readStoredFile } from '../../storage/fileStore';
 import type { Library } from '../../storage/library';

@@ -8,11 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PdfExportHandleOutput, PdfExportStatusOutput } from '../../../common/contract/api';
-import { DomainError } from '../../../common/contract/result';
-import { buildEdition, type Edition } from '../../../common/export/editions';
-import { checkPersonalData } from '../../../common/export/personalData';
-import { referatFileName } from '../../../common/format/referatJson';
+import type { PdfExportHandleOutput, PdfExportStatusOutput } from '../../../../common/contract/api';
+import { DomainError } from '../../../../common/contract/result';
+import { buildEdition, type Edition } from '../../../../common/export/editions';
+import { checkPersonalData } from '../../../../common/export/personalData';
+import { referatFileName } from '../../../../common/format/referatJson';
 import type { PdfExportHandle, PdfExportStatus } from '../../pdf/exportJobs';
 import { exportMeetingDocument } from '../../storage/interchange';
 import type { Library } from '../../storage/library';

@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RequestOutput } from '../../../common/contract/api';
-import { DomainError } from '../../../common/contract/result';
-import type { Edition } from '../../../common/export/editions';
-import { referatFileName } from '../../../common/format/referatJson';
+import type { RequestOutput } from '../../../../common/contract/api';
+import { DomainError } from '../../../../common/contract/result';
+import type { Edition } from '../../../../common/export/editions';
+import { referatFileName } from '../../../../common/format/referatJson';
 import { requireSignable, signMeeting } from '../../signing/signMeeting';
 import { verifyPdf } from '../../signing/verifyPdf';
 import { fileStorePath, readStoredFile } from '../../storage/fileStore';

@@ -1,5 +1,5 @@
 /** `referat import FILE [--on-existing refuse|keep-both|replace]`: prints the imported meeting's id. */
-import { DomainError } from '../../../common/contract/result';
+import { DomainError } from '../../../../common/contract/result';
 import { statOrNull } from '../files';
 import { importers } from '../imports/index';
 import { onExistingChoices, type CliCommand, type OnExistingChoice } from '../types';

@@ -3,9 +3,9 @@
  * [--order newest|relevance] [--limit N] [--json]`: full-text search over the library, the
  * same `searchLibrary` the app's `search:query` uses, input checked by the same contract schema.
  */
-import { api } from '../../../common/contract/api';
-import { DomainError, formatIssues } from '../../../common/contract/result';
-import { snippetToText } from '../../../common/search/snippet';
+import { api } from '../../../../common/contract/api';
+import { DomainError, formatIssues } from '../../../../common/contract/result';
+import { snippetToText } from '../../../../common/search/snippet';
 import { listCommittees } from '../../storage/queries/committees';
 import { searchLibrary, type SearchResult } from '../../storage/queries/search';
 import { UsageError, type CliCommand } from '../types';

@@ -11,8 +11,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DomainError } from '../../../common/contract/result';
-import type { Edition } from '../../../common/export/editions';
+import { DomainError } from '../../../../common/contract/result';
+import type { Edition } from '../../../../common/export/editions';
 import { requireSignable, signMeeting } from '../../signing/signMeeting';
 import { signPdf } from '../../signing/signPdf';
 import { readStoredFile } from '../../storage/fileStore';

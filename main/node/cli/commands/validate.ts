@@ -2,13 +2,13 @@
  * `referat validate FILE.json`: checks a `referat/1` document without a library. Prints every
  * problem as `path: message` on standard output (exit 1), or `ok` (exit 0).
  */
-import { DomainError } from '../../../common/contract/result';
+import { DomainError } from '../../../../common/contract/result';
 import {
   ReferatFormatError,
   issueLine,
   maxDocumentLength,
   parseReferatDocument,
-} from '../../../common/format/referatJson';
+} from '../../../../common/format/referatJson';
 import { readTextFile } from '../files';
 import type { CliCommand } from '../types';
 

@@ -3,7 +3,7 @@
  * `N<TAB>STATUS<TAB>SIGNER<TAB>TIME<TAB>COVERAGE[<TAB>DETAIL]`. Exit 0 only when every
  * signature is valid and the last one covers the whole file.
  */
-import { DomainError } from '../../../common/contract/result';
+import { DomainError } from '../../../../common/contract/result';
 import { verifyPdf } from '../../signing/verifyPdf';
 import type { CliCommand } from '../types';
 import { readBinaryFile } from './sign';

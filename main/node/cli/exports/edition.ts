@@ -2,7 +2,7 @@
  * What the PDF and Word exports share: the `--edition` option, and the meeting's document with
  * the corrections the chosen edition prints.
  */
-import type { Edition } from '../../../common/export/editions';
+import type { Edition } from '../../../../common/export/editions';
 import { exportMeetingDocument } from '../../storage/interchange';
 import { correctionsForExport } from '../../storage/queries/lifecycle';
 import type { CommandContext, OptionSpec } from '../types';

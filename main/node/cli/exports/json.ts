@@ -1,5 +1,5 @@
 /** `referat export MEETING_ID --format json --out FILE`: the meeting as canonical `referat/1`. */
-import { serializeReferatDocument } from '../../../common/format/referatJson';
+import { serializeReferatDocument } from '../../../../common/format/referatJson';
 import { exportMeetingDocument } from '../../storage/interchange';
 import { writeOutput } from '../files';
 import type { ExportFormat } from '../types';

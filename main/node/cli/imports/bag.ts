@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DomainError, isDomainError } from '../../../common/contract/result';
+import { DomainError, isDomainError } from '../../../../common/contract/result';
 import { importBag } from '../../archive/importBag';
 import type { OnExisting } from '../../storage/interchange';
 import type { Importer, OnExistingChoice } from '../types';

@@ -1,11 +1,11 @@
 /** `referat import FILE.json`: one `referat/1` document into the library, all or nothing. */
-import { DomainError, isDomainError } from '../../../common/contract/result';
+import { DomainError, isDomainError } from '../../../../common/contract/result';
 import {
   ReferatFormatError,
   issueLine,
   maxDocumentLength,
   parseReferatDocument,
-} from '../../../common/format/referatJson';
+} from '../../../../common/format/referatJson';
 import { importMeetingDocument, type OnExisting } from '../../storage/interchange';
 import { readTextFile } from '../files';
 import type { Importer, OnExistingChoice } from '../types';

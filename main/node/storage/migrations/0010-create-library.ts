@@ -5,7 +5,7 @@ import { libraryApplicationId, libraryFormatMarker, type Migration } from './typ
  * their append-only revisions, appendices and the file index.
  *
  * Conventions: ids are TEXT (UUIDs or ids kept from imported files); booleans are INTEGER 0/1
- * with a CHECK; enums are TEXT with a CHECK listing the values of `main/common/domain/model.ts`;
+ * with a CHECK; enums are TEXT with a CHECK listing the values of `common/domain/model.ts`;
  * rich text is the `referat/1` block structure stored as JSON text.
  */
 export const migration: Migration = {

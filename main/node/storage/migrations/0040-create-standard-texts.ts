@@ -3,7 +3,7 @@ import type { Migration } from './types';
 /**
  * Standard decision texts per committee (issue 3): "Godkendt.", "Taget til efterretning." ...
  * inserted in a decision with one click or shortcut and edited in the committee's settings.
- * A committee without rows uses the built-in list (main/common/editor/standardTexts.ts).
+ * A committee without rows uses the built-in list (common/editor/standardTexts.ts).
  */
 export const migration: Migration = {
   version: 40,

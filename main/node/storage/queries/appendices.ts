@@ -3,8 +3,8 @@
  * delete (text refers to appendices by id, so "Bilag N" follows the renumbering). A file is
  * attached by SHA-256; the bytes are in the file store, the `files` table indexes them.
  */
-import { DomainError } from '../../../common/contract/result';
-import type { Appendix } from '../../../common/domain/model';
+import { DomainError } from '../../../../common/contract/result';
+import type { Appendix } from '../../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { findBodyReferences } from './bodies';

@@ -4,8 +4,8 @@
  * Every save bumps the revision, updates the current text and appends a revision row with
  * time and author, in one transaction.
  */
-import type { BodyOwner, Revision } from '../../../common/contract/api';
-import { DomainError } from '../../../common/contract/result';
+import type { BodyOwner, Revision } from '../../../../common/contract/api';
+import { DomainError } from '../../../../common/contract/result';
 import {
   itemBodyFields,
   meetingBodyFields,
@@ -13,13 +13,13 @@ import {
   type ItemBodyField,
   type MeetingBodyField,
   type MeetingStatus,
-} from '../../../common/domain/model';
+} from '../../../../common/domain/model';
 import {
   richTextToPlain,
   type Inline,
   type List,
   type RichText,
-} from '../../../common/domain/richText';
+} from '../../../../common/domain/richText';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { notFound, nowIso, stmt } from './common';

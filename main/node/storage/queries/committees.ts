@@ -1,6 +1,6 @@
 /** Committees (udvalg): list with counts, get, create, update. */
-import type { CommitteeSummary } from '../../../common/contract/api';
-import type { Committee, CommitteeKind, TemplateId } from '../../../common/domain/model';
+import type { CommitteeSummary } from '../../../../common/contract/api';
+import type { Committee, CommitteeKind, TemplateId } from '../../../../common/domain/model';
 import type { Db } from '../library';
 import { newId, notFound, nowIso, updateRow, stmt } from './common';
 

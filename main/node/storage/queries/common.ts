@@ -3,7 +3,7 @@
  * partial updates from a fixed column map (column names never come from input).
  */
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '../../../common/contract/result';
+import { DomainError } from '../../../../common/contract/result';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../library';
 

@@ -2,9 +2,9 @@
  * Agenda items of a meeting, kept in a dense order (`position` 0..n-1). The printed `number`
  * is independent of the position (it often runs through the year).
  */
-import type { AgendaItemDetail } from '../../../common/contract/api';
-import { DomainError } from '../../../common/contract/result';
-import type { AgendaItem, ItemKind } from '../../../common/domain/model';
+import type { AgendaItemDetail } from '../../../../common/contract/api';
+import { DomainError } from '../../../../common/contract/result';
+import type { AgendaItem, ItemKind } from '../../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { getItemBodies, hasText } from './bodies';

@@ -5,11 +5,11 @@
  * the audit log.
  */
 import { createHash } from 'node:crypto';
-import type { AuditEntry, MeetingCorrection } from '../../../common/contract/api';
-import { DomainError } from '../../../common/contract/result';
-import type { Meeting } from '../../../common/domain/model';
-import type { Correction } from '../../../common/export/layoutMinutes';
-import { serializeReferatDocument } from '../../../common/format/referatJson';
+import type { AuditEntry, MeetingCorrection } from '../../../../common/contract/api';
+import { DomainError } from '../../../../common/contract/result';
+import type { Meeting } from '../../../../common/domain/model';
+import type { Correction } from '../../../../common/export/layoutMinutes';
+import { serializeReferatDocument } from '../../../../common/format/referatJson';
 import { exportMeetingDocument } from '../interchange';
 import { writeTransaction, type Db } from '../library';
 import { newId, nowIso, stmt } from './common';

@@ -2,8 +2,8 @@
  * Meetings: listing (newest first), proposing the next meeting, creating one (copying attendance
  * and the agenda skeleton), the full detail for the editor, header updates and deletion.
  */
-import type { MeetingDetail, MeetingSummary } from '../../../common/contract/api';
-import type { Meeting, MeetingKind, MeetingStatus } from '../../../common/domain/model';
+import type { MeetingDetail, MeetingSummary } from '../../../../common/contract/api';
+import type { Meeting, MeetingKind, MeetingStatus } from '../../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { listAppendices } from './appendices';

@@ -1,5 +1,5 @@
 /** Standing members of a committee, kept in a dense order (`position` 0..n-1). */
-import type { Member, MemberRole } from '../../../common/domain/model';
+import type { Member, MemberRole } from '../../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { getCommittee } from './committees';

@@ -3,8 +3,8 @@
  * (or an ad-hoc substitute), with attendance, substitute-for, partial presence, a note and the
  * items they did not take part in (inhabilitet, left early).
  */
-import { DomainError } from '../../../common/contract/result';
-import type { AttendanceStatus, MemberRole, Participant } from '../../../common/domain/model';
+import { DomainError } from '../../../../common/contract/result';
+import type { AttendanceStatus, MemberRole, Participant } from '../../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { findBodyReferences } from './bodies';

@@ -15,18 +15,18 @@ import type {
   SearchFilters,
   SearchGroup,
   SearchHit,
-} from '../../../common/contract/api';
-import { DomainError } from '../../../common/contract/result';
-import type { ItemBodyField, MeetingBodyField } from '../../../common/domain/model';
-import { richTextToPlain, type RichText } from '../../../common/domain/richText';
+} from '../../../../common/contract/api';
+import { DomainError } from '../../../../common/contract/result';
+import type { ItemBodyField, MeetingBodyField } from '../../../../common/domain/model';
+import { richTextToPlain, type RichText } from '../../../../common/domain/richText';
 import {
   chainLineItemId,
   formatPreviousDecisionLine,
   mergePreviousDecisions,
   type PreviousDecisionSource,
-} from '../../../common/search/previousDecisions';
-import { parseSearchQuery, type ParsedQuery } from '../../../common/search/query';
-import { highlightSnippet, termsPattern } from '../../../common/search/highlight';
+} from '../../../../common/search/previousDecisions';
+import { parseSearchQuery, type ParsedQuery } from '../../../../common/search/query';
+import { highlightSnippet, termsPattern } from '../../../../common/search/highlight';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';

@@ -6,8 +6,8 @@
  * files stay). Signatures count per round: a round is complete when its newest file carries
  * every participant present.
  */
-import type { SignedPdf } from '../../../common/contract/api';
-import type { Edition } from '../../../common/export/editions';
+import type { SignedPdf } from '../../../../common/contract/api';
+import type { Edition } from '../../../../common/export/editions';
 import { writeTransaction, type Db } from '../library';
 import { registerFile } from './appendices';
 import { stmt } from './common';

@@ -2,7 +2,7 @@
  * Standard decision texts of a committee. A committee that never saved its own list gets the
  * built-in list; saving replaces the whole list in one transaction.
  */
-import { defaultStandardTexts } from '../../../common/editor/standardTexts';
+import { defaultStandardTexts } from '../../../../common/editor/standardTexts';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { stmt } from './common';

@@ -4,8 +4,8 @@
  * the library. Only CA certificates are accepted.
  */
 import { X509Certificate } from 'node:crypto';
-import type { TrustedRoot } from '../../../common/contract/api';
-import { DomainError } from '../../../common/contract/result';
+import type { TrustedRoot } from '../../../../common/contract/api';
+import { DomainError } from '../../../../common/contract/result';
 import { parseCertificates } from '../../signing/verifyPdf';
 import { writeTransaction, type Db } from '../library';
 import { getSetting, setSetting } from './settings';

@@ -4,11 +4,11 @@
  * reference; a reference to a deleted appendix is shown flagged, never dropped.
  */
 import { $applyNodeReplacement, type DOMConversionMap, type LexicalNode } from 'lexical';
-import { resolveAppendixRef } from '../../../../main/common/editor/references';
+import { resolveAppendixRef } from '../../../../common/editor/references';
 import {
   referatNodeTypes,
   type SerializedAppendixReferenceJson,
-} from '../../../../main/common/editor/lexicalJson';
+} from '../../../../common/editor/lexicalJson';
 import { $getReferenceLookup, useReferenceLookup } from '../referenceLookup';
 import { importRecordReference, RecordReferenceNode, ReferenceChip } from './RecordReferenceNode';
 

@@ -4,12 +4,12 @@
  */
 import type { JSX } from 'react';
 import { $applyNodeReplacement, type LexicalNode, type NodeKey } from 'lexical';
-import type { Dissent } from '../../../../main/common/domain/richText';
+import type { Dissent } from '../../../../common/domain/richText';
 import {
   referatNodeTypes,
   type SerializedDissentJson,
-} from '../../../../main/common/editor/lexicalJson';
-import { dissentToJson } from '../../../../main/common/editor/lexicalState';
+} from '../../../../common/editor/lexicalJson';
+import { dissentToJson } from '../../../../common/editor/lexicalState';
 import { $getReferenceLookup } from '../referenceLookup';
 import { DissentView, dissentHeading } from '../views/DissentView';
 import { BlockNode } from './BlockNode';

@@ -7,8 +7,8 @@ import { $applyNodeReplacement, type DOMConversionMap, type LexicalNode } from '
 import {
   referatNodeTypes,
   type SerializedParticipantReferenceJson,
-} from '../../../../main/common/editor/lexicalJson';
-import type { Lang } from '../../../../main/common/editor/voteText';
+} from '../../../../common/editor/lexicalJson';
+import type { Lang } from '../../../../common/editor/voteText';
 import { $getReferenceLookup, useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
 import { importRecordReference, RecordReferenceNode, ReferenceChip } from './RecordReferenceNode';
 

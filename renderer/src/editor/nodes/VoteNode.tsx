@@ -5,13 +5,13 @@
  */
 import type { JSX } from 'react';
 import { $applyNodeReplacement, type LexicalNode, type NodeKey } from 'lexical';
-import type { Vote } from '../../../../main/common/domain/richText';
+import type { Vote } from '../../../../common/domain/richText';
 import {
   referatNodeTypes,
   type SerializedVoteJson,
-} from '../../../../main/common/editor/lexicalJson';
-import { voteToJson } from '../../../../main/common/editor/lexicalState';
-import { emptyVote, voteText } from '../../../../main/common/editor/voteText';
+} from '../../../../common/editor/lexicalJson';
+import { voteToJson } from '../../../../common/editor/lexicalState';
+import { emptyVote, voteText } from '../../../../common/editor/voteText';
 import { $getReferenceLookup } from '../referenceLookup';
 import { VoteView } from '../views/VoteView';
 import { BlockNode } from './BlockNode';

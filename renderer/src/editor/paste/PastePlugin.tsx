@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $generateNodesFromSerializedNodes, $insertGeneratedNodes } from '@lexical/clipboard';
 import { $getSelection, COMMAND_PRIORITY_LOW, PASTE_COMMAND, type LexicalEditor } from 'lexical';
-import { richTextToLexicalState } from '../../../../main/common/editor/lexicalState';
-import { pastedHtmlToRichText } from '../../../../main/common/editor/sanitizeHtml';
+import { richTextToLexicalState } from '../../../../common/editor/lexicalState';
+import { pastedHtmlToRichText } from '../../../../common/editor/sanitizeHtml';
 
 /**
  * The most a paste may bring into a body at once. Beyond it the editor froze for minutes (a

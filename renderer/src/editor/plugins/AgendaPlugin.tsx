@@ -8,8 +8,8 @@ import {
   $isRangeSelection,
   COMMAND_PRIORITY_EDITOR,
 } from 'lexical';
-import { agendaRichText } from '../../../../main/common/editor/agendaText';
-import { richTextToLexicalState } from '../../../../main/common/editor/lexicalState';
+import { agendaRichText } from '../../../../common/editor/agendaText';
+import { richTextToLexicalState } from '../../../../common/editor/lexicalState';
 import { INSERT_AGENDA_COMMAND } from '../commands';
 import { useMeetingRecords } from '../meetingRecords';
 import { useReferenceLookup } from '../referenceLookup';

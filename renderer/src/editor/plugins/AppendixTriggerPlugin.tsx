@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchAppendices } from '../../../../main/common/editor/references';
+import { searchAppendices } from '../../../../common/editor/references';
 import { $createAppendixReferenceNode } from '../nodes/AppendixReferenceNode';
 import { useReferenceLookup } from '../referenceLookup';
 import { RecordTriggerPlugin } from './RecordTriggerPlugin';

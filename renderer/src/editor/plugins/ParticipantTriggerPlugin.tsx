@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchParticipants } from '../../../../main/common/editor/references';
+import { searchParticipants } from '../../../../common/editor/references';
 import { $createParticipantReferenceNode } from '../nodes/ParticipantReferenceNode';
 import { useReferenceLookup } from '../referenceLookup';
 import { RecordTriggerPlugin } from './RecordTriggerPlugin';

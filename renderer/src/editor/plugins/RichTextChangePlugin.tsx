@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import type { RichText } from '../../../../main/common/domain/richText';
-import type { SerializedEditorStateJson } from '../../../../main/common/editor/lexicalJson';
-import { lexicalStateToRichText } from '../../../../main/common/editor/lexicalState';
+import type { RichText } from '../../../../common/domain/richText';
+import type { SerializedEditorStateJson } from '../../../../common/editor/lexicalJson';
+import { lexicalStateToRichText } from '../../../../common/editor/lexicalState';
 
 /**
  * Reports changes of the body's content (selection moves are not changes), in one of two ways:

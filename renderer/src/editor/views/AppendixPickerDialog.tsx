@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchAppendices, type AppendixInfo } from '../../../../main/common/editor/references';
+import { searchAppendices, type AppendixInfo } from '../../../../common/editor/references';
 import { EditorDialog } from './EditorDialog';
 
 /** Picks an appendix to reference: search by number, title or document number. */

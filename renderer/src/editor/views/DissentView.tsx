@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeKey } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import type { Dissent } from '../../../../main/common/domain/richText';
-import { dissentHeading } from '../../../../main/common/editor/blockText';
-import { hasVotedAgainst } from '../../../../main/common/editor/voteText';
+import type { Dissent } from '../../../../common/domain/richText';
+import { dissentHeading } from '../../../../common/editor/blockText';
+import { hasVotedAgainst } from '../../../../common/editor/voteText';
 import { $isDissentNode } from '../nodes/DissentNode';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
 import { SelectField, TextAreaField } from '../../components/fields';
@@ -12,8 +12,8 @@ import { EditableBlock } from './EditableBlock';
 import { EditorForm } from './EditorForm';
 import { useBodyVotes } from './useBodyVotes';
 
-// The lead-in is the find bar's text too (main/common/editor/blockText.ts).
-export { dissentHeading } from '../../../../main/common/editor/blockText';
+// The lead-in is the find bar's text too (common/editor/blockText.ts).
+export { dissentHeading } from '../../../../common/editor/blockText';
 
 /** The dissent with warnings when its author is not present or did not vote against. */
 export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: Dissent }) {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { safeUrlSchema } from '../../../../main/common/domain/richText';
+import { safeUrlSchema } from '../../../../common/domain/richText';
 import { EditorForm } from './EditorForm';
 
 /** Accepts "www.x.dk" as https and plain addresses with "@" as mailto; null when unsafe. */

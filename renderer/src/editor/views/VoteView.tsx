@@ -6,9 +6,9 @@ import {
   voteSchema,
   type Vote,
   type VoteGroup,
-} from '../../../../main/common/domain/richText';
-import { isEmptyVote } from '../../../../main/common/editor/blockText';
-import { voteText } from '../../../../main/common/editor/voteText';
+} from '../../../../common/domain/richText';
+import { isEmptyVote } from '../../../../common/editor/blockText';
+import { voteText } from '../../../../common/editor/voteText';
 import { $isVoteNode } from '../nodes/VoteNode';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
 import { SelectField, TextField } from '../../components/fields';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { $getRoot, type LexicalEditor } from 'lexical';
-import type { Vote } from '../../../../main/common/domain/richText';
+import type { Vote } from '../../../../common/domain/richText';
 import { $isVoteNode } from '../nodes/VoteNode';
 
 function $collectVotes(): Vote[] {

@@ -97,7 +97,7 @@ export function referatJsonSchema(): Record<string, unknown> {
     title: formatId,
     description:
       'One meeting of a Danish municipal committee as exchanged by Referat (docs/format.md). ' +
-      'Generated from main/common/format/referat1.ts; do not edit by hand.',
+      'Generated from common/format/referat1.ts; do not edit by hand.',
     ...rest,
   };
 }

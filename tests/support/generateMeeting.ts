@@ -5,9 +5,9 @@
  *
  * Pure core.
  */
-import type { Block, Inline, RichText } from '../domain/richText';
-import type { ReferatDocument } from '../format/referat1';
-import { seededRandom } from '../seededRandom';
+import type { Block, Inline, RichText } from '../../common/domain/richText';
+import type { ReferatDocument } from '../../common/format/referat1';
+import { seededRandom } from './seededRandom';
 
 export type GenerateOptions = {
   items: number;
