@@ -17,7 +17,8 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'An import cycle ties modules together so neither can change alone: move the shared piece down a layer or into its own module.',
+      comment:
+        'An import cycle ties modules together so neither can change alone: move the shared piece down a layer or into its own module.',
       from: {},
       to: { circular: true },
     },
@@ -38,7 +39,8 @@ module.exports = {
     {
       name: 'renderer-only-common',
       severity: 'error',
-      comment: 'The renderer talks to the main process only through the API: it imports common/ and its own packages, never main/ or preload/.',
+      comment:
+        'The renderer talks to the main process only through the API: it imports common/ and its own packages, never main/ or preload/.',
       from: { path: '^renderer/' },
       to: { path: '^(main|preload|tests|bench|scripts)/' },
     },
@@ -59,7 +61,8 @@ module.exports = {
     {
       name: 'node-not-up',
       severity: 'error',
-      comment: 'main/node (and main/start.ts) must not import the Electron shell, the renderer or the preload.',
+      comment:
+        'main/node (and main/start.ts) must not import the Electron shell, the renderer or the preload.',
       from: { path: '^main/(node/|start\\.ts)' },
       to: { path: ['^main/electron/', '^renderer/', '^preload/', '^node_modules/electron/'] },
     },

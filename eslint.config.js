@@ -29,7 +29,17 @@ const impureModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', '.tsbuild/**', '.out-build-*/**', 'dist/**', 'node_modules/**', 'bench/results.json', 'test-results/**'] },
+  {
+    ignores: [
+      'out/**',
+      '.tsbuild/**',
+      '.out-build-*/**',
+      'dist/**',
+      'node_modules/**',
+      'bench/results.json',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -39,8 +49,14 @@ export default tseslint.config(
       sourceType: 'module',
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' },
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'it', property: 'only', message: 'No focused tests.' },
@@ -65,14 +81,29 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: impureModules.map((name) => ({ name, message: 'common/ is the pure core: no Electron, Node, SQLite or DOM.' })),
+          paths: impureModules.map((name) => ({
+            name,
+            message: 'common/ is the pure core: no Electron, Node, SQLite or DOM.',
+          })),
           patterns: [
             { group: ['node:*'], message: 'common/ is the pure core: no Node built-ins.' },
-            { group: ['**/node/**', '**/electron/**', '**/renderer/**', '**/preload/**'], message: 'common/ must not depend on impure layers.' },
+            {
+              group: ['**/node/**', '**/electron/**', '**/renderer/**', '**/preload/**'],
+              message: 'common/ must not depend on impure layers.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require', '__dirname'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+      ],
     },
   },
 );

@@ -45,7 +45,12 @@ export type PdfBenchResult = {
 
 function blockText(block: LayoutBlock): string {
   const listText = (list: LayoutList): string =>
-    list.items.map((item) => `${item.label} ${item.spans.map((s) => s.text).join('')}${item.sublist ? `\n${listText(item.sublist)}` : ''}`).join('\n');
+    list.items
+      .map(
+        (item) =>
+          `${item.label} ${item.spans.map((s) => s.text).join('')}${item.sublist ? `\n${listText(item.sublist)}` : ''}`,
+      )
+      .join('\n');
   switch (block.kind) {
     case 'heading':
     case 'paragraph':
@@ -65,7 +70,12 @@ async function writeFloor(blocks: readonly LayoutBlock[], file: string): Promise
   const fonts = fontPaths();
   const pdf = new PDFDocument({
     size: 'A4',
-    margins: { top: a4Geometry.marginTop, bottom: a4Geometry.marginBottom, left: a4Geometry.marginLeft, right: a4Geometry.marginRight },
+    margins: {
+      top: a4Geometry.marginTop,
+      bottom: a4Geometry.marginBottom,
+      left: a4Geometry.marginLeft,
+      right: a4Geometry.marginRight,
+    },
     pdfVersion: '1.7',
     font: fonts.regular,
   });
@@ -80,7 +90,9 @@ async function writeFloor(blocks: readonly LayoutBlock[], file: string): Promise
   for (const block of blocks) {
     const text = blockText(block);
     if (text === '') continue;
-    pdf.font(block.kind === 'heading' ? fonts.bold : fonts.regular).fontSize(block.kind === 'heading' ? 12 : 10);
+    pdf
+      .font(block.kind === 'heading' ? fonts.bold : fonts.regular)
+      .fontSize(block.kind === 'heading' ? 12 : 10);
     pdf.text(text, { paragraphGap: 6 });
   }
   pdf.end();
@@ -143,7 +155,9 @@ export async function runPdfBench(rounds = 3): Promise<PdfBenchResult[]> {
     const exportFile = path.join(dir, 'export.pdf');
     // The first export of a process also parses the four fonts (kept for later exports).
     forgetParsedFonts();
-    const cold = await measure(() => writeMinutesPdf(doc, { edition: 'full', out: path.join(dir, 'cold.pdf') }));
+    const cold = await measure(() =>
+      writeMinutesPdf(doc, { edition: 'full', out: path.join(dir, 'cold.pdf') }),
+    );
     await writeFloor(blocks.slice(0, 50), path.join(dir, 'warm-floor.pdf'));
 
     const floors: Measured[] = [];
@@ -152,13 +166,19 @@ export async function runPdfBench(rounds = 3): Promise<PdfBenchResult[]> {
     let pages = 0;
     let timings: Record<string, number> = {};
     for (let index = 0; index < rounds; index++) {
-      floors.push(await measure(async () => {
-        floorPages = await writeFloor(blocks, path.join(dir, 'floor.pdf'));
-      }));
+      floors.push(
+        await measure(async () => {
+          floorPages = await writeFloor(blocks, path.join(dir, 'floor.pdf'));
+        }),
+      );
       const roundTimings: Record<string, number> = {};
-      exports.push(await measure(async () => {
-        pages = (await writeMinutesPdf(doc, { edition: 'full', out: exportFile, timings: roundTimings })).pages;
-      }));
+      exports.push(
+        await measure(async () => {
+          pages = (
+            await writeMinutesPdf(doc, { edition: 'full', out: exportFile, timings: roundTimings })
+          ).pages;
+        }),
+      );
       timings = roundTimings;
     }
     const exportMs = median(exports.map((m) => m.wallMs));
@@ -183,7 +203,9 @@ export async function runPdfBench(rounds = 3): Promise<PdfBenchResult[]> {
         msPerPage: round(exportMs / pages, 1),
         bytes: statSync(exportFile).size,
         peakRssMiB: round(peakRssMiB),
-        phasesCpuMs: Object.fromEntries(Object.entries(timings).map(([phase, ms]) => [phase, round(ms)])),
+        phasesCpuMs: Object.fromEntries(
+          Object.entries(timings).map(([phase, ms]) => [phase, round(ms)]),
+        ),
         isWithinTarget: ratio <= 1.3 && peakRssMiB < 400,
       },
     ];

@@ -51,7 +51,12 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[index] ?? 0;
 }
 
-function summarize(name: string, samples: number[], targetMs: number, measure: 'p50' | 'p95'): StorageBenchCase {
+function summarize(
+  name: string,
+  samples: number[],
+  targetMs: number,
+  measure: 'p50' | 'p95',
+): StorageBenchCase {
   const sorted = [...samples].sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 1000) / 1000;
   const p50Ms = round(percentile(sorted, 50));
@@ -70,7 +75,9 @@ function summarize(name: string, samples: number[], targetMs: number, measure: '
 }
 
 /** Runs the storage benchmark in a temporary folder (removed afterwards) and returns the figures. */
-export async function runStorageBench(options: { meetings?: number; saves?: number; opens?: number; imports?: number } = {}): Promise<StorageBenchResult> {
+export async function runStorageBench(
+  options: { meetings?: number; saves?: number; opens?: number; imports?: number } = {},
+): Promise<StorageBenchResult> {
   const meetings = options.meetings ?? 1000;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-bench-storage-'));
   try {
@@ -90,7 +97,8 @@ export async function runStorageBench(options: { meetings?: number; saves?: numb
       const library = openLibrary(file);
       const listed = listMeetings(library.db, {});
       openSamples.push(performance.now() - t0);
-      if (listed.length !== meetings) throw new Error(`listed ${listed.length} meetings, expected ${meetings}`);
+      if (listed.length !== meetings)
+        throw new Error(`listed ${listed.length} meetings, expected ${meetings}`);
       library.close();
     }
 
@@ -98,7 +106,9 @@ export async function runStorageBench(options: { meetings?: number; saves?: numb
     try {
       // Save one item body at a time, as autosave does, on draft meetings spread over the library.
       const draftItems = library.db
-        .prepare("SELECT i.id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE m.status = 'draft' ORDER BY i.id")
+        .prepare(
+          "SELECT i.id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE m.status = 'draft' ORDER BY i.id",
+        )
         .pluck()
         .all() as string[];
       const saveSamples: number[] = [];
@@ -108,10 +118,23 @@ export async function runStorageBench(options: { meetings?: number; saves?: numb
         const current = getItemBodies(library.db, itemId).decision;
         const content = [
           ...current.content.slice(0, 3),
-          { type: 'paragraph' as const, children: [{ type: 'text' as const, text: `Tilføjet i gemning ${n}: udvalget godkendte indstillingen.` }] },
+          {
+            type: 'paragraph' as const,
+            children: [
+              {
+                type: 'text' as const,
+                text: `Tilføjet i gemning ${n}: udvalget godkendte indstillingen.`,
+              },
+            ],
+          },
         ];
         const t0 = performance.now();
-        saveBody(library.db, { owner: { kind: 'item', itemId, field: 'decision' }, content, baseRevision: current.revision, author: 'bench' });
+        saveBody(library.db, {
+          owner: { kind: 'item', itemId, field: 'decision' },
+          content,
+          baseRevision: current.revision,
+          author: 'bench',
+        });
         saveSamples.push(performance.now() - t0);
       }
 
@@ -120,7 +143,10 @@ export async function runStorageBench(options: { meetings?: number; saves?: numb
       const importSamples: number[] = [];
       for (let run = 0; run < (options.imports ?? 15); run++) {
         const t0 = performance.now();
-        importMeetingDocument(library.db, parseReferatDocument(fixtureText), { onExisting: 'keepBoth', author: 'bench' });
+        importMeetingDocument(library.db, parseReferatDocument(fixtureText), {
+          onExisting: 'keepBoth',
+          author: 'bench',
+        });
         importSamples.push(performance.now() - t0);
       }
 
@@ -150,7 +176,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   runStorageBench()
     .then((result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`))
     .catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(1);
     });
 }

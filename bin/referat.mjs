@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const built = fileURLToPath(new URL('../out/main/cli.mjs', import.meta.url));
 if (!fs.existsSync(built)) {
-  process.stderr.write(`referat: the CLI is not built yet (${built} is missing); run npm run build\n`);
+  process.stderr.write(
+    `referat: the CLI is not built yet (${built} is missing); run npm run build\n`,
+  );
   process.exitCode = 1;
 } else {
   await import(pathToFileURL(built).href);

@@ -90,7 +90,9 @@ async function runBrowserMode(options: StartOptions, rendererDir: string): Promi
     rendererDir,
     port: options.port,
   });
-  process.stderr.write(`Referat: library ${damage?.libraryPath ?? library.library()?.path ?? libraryPath}\n`);
+  process.stderr.write(
+    `Referat: library ${damage?.libraryPath ?? library.library()?.path ?? libraryPath}\n`,
+  );
   process.stdout.write(`Referat: ${host.url}\n`);
   if (options.isOpening) openBrowser(host.url);
 

@@ -70,7 +70,9 @@ export const meetingDetailSchema = z.object({
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
 export const bodyOwnerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('meeting'), meetingId: idSchema, field: meetingBodyFieldSchema }).strict(),
+  z
+    .object({ kind: z.literal('meeting'), meetingId: idSchema, field: meetingBodyFieldSchema })
+    .strict(),
   z.object({ kind: z.literal('item'), itemId: idSchema, field: itemBodyFieldSchema }).strict(),
 ]);
 /** Which body a save or history request is about. */
@@ -183,7 +185,14 @@ export type SearchFilters = z.infer<typeof searchFiltersSchema>;
 /** A piece of a highlighted snippet; the UI draws `isHit` pieces as <mark> (text only). */
 export const snippetSegmentSchema = z.object({ text: z.string(), isHit: z.boolean() });
 
-export const searchPlaces = ['heading', 'publicTitle', 'body', 'appendix', 'meeting', 'participants'] as const;
+export const searchPlaces = [
+  'heading',
+  'publicTitle',
+  'body',
+  'appendix',
+  'meeting',
+  'participants',
+] as const;
 /** One match inside a meeting, with enough to open the meeting at that place. */
 export const searchHitSchema = z.object({
   /** The agenda item, or null for meeting-level text (header, attendance, meeting bodies). */
@@ -248,7 +257,10 @@ export const decisionEntrySchema = z.object({
 export type DecisionEntry = z.infer<typeof decisionEntrySchema>;
 
 /** The decisions on one case, oldest first. `caseId` is empty for items without a case id. */
-export const decisionCaseSchema = z.object({ caseId: z.string(), entries: z.array(decisionEntrySchema) });
+export const decisionCaseSchema = z.object({
+  caseId: z.string(),
+  entries: z.array(decisionEntrySchema),
+});
 export type DecisionCase = z.infer<typeof decisionCaseSchema>;
 
 /** An earlier decision offered for "Tidligere beslutninger". */
@@ -261,7 +273,10 @@ export const previousDecisionSchema = decisionEntrySchema.extend({
 export type PreviousDecision = z.infer<typeof previousDecisionSchema>;
 
 /** Opaque paging cursor handed back by a previous answer. */
-const cursorSchema = z.string().max(200).regex(/^[A-Za-z0-9:_-]*$/, 'is not a cursor from a previous answer');
+const cursorSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9:_-]*$/, 'is not a cursor from a previous answer');
 
 // --- lifecycle (issue 5) --------------------------------------------------------------
 
@@ -296,7 +311,13 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 // --- signatures (issue 5) -------------------------------------------------------------
 
 /** valid; modified (the signed bytes changed); unknown_issuer (no trusted root); expired; invalid (broken). */
-export const signatureStatusSchema = z.enum(['valid', 'modified', 'unknown_issuer', 'expired', 'invalid']);
+export const signatureStatusSchema = z.enum([
+  'valid',
+  'modified',
+  'unknown_issuer',
+  'expired',
+  'invalid',
+]);
 export type SignatureStatus = z.infer<typeof signatureStatusSchema>;
 
 /** One signature of a PDF, in signing order. */
@@ -375,7 +396,8 @@ export const standardTextListSchema = z
     const seen = new Set<string>();
     texts.forEach((text, index) => {
       const key = text.trim();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `"${key}" is listed twice` });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: [index], message: `"${key}" is listed twice` });
       seen.add(key);
     });
   });
@@ -389,7 +411,11 @@ export type StandardTextsResult = z.infer<typeof standardTextsSchema>;
 export const pdfEditionSchema = z.enum(['full', 'public']);
 
 /** One place found by the personal-data check ("Punkt 2 · Beslutning"), CPR digits masked. */
-export const personalDataFindingSchema = z.object({ path: z.string(), location: z.string(), text: z.string() });
+export const personalDataFindingSchema = z.object({
+  path: z.string(),
+  location: z.string(),
+  text: z.string(),
+});
 export type PersonalDataFindingOutput = z.infer<typeof personalDataFindingSchema>;
 
 /** A finished PDF export, kept by the main side for preview, download and saving. */
@@ -421,8 +447,12 @@ export const pdfExportStatusSchema = z.object({
 });
 export type PdfExportStatusOutput = z.infer<typeof pdfExportStatusSchema>;
 
-const pdfExportRequestSchema = z.object({ meetingId: idSchema, edition: pdfEditionSchema }).strict();
-const exportIdInput = z.object({ exportId: z.string().regex(/^[a-f0-9]{32}$/, 'an export id (32 hex characters)') }).strict();
+const pdfExportRequestSchema = z
+  .object({ meetingId: idSchema, edition: pdfEditionSchema })
+  .strict();
+const exportIdInput = z
+  .object({ exportId: z.string().regex(/^[a-f0-9]{32}$/, 'an export id (32 hex characters)') })
+  .strict();
 
 /** Defines one request. */
 function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -437,7 +467,11 @@ export const api = {
   // --- application ---------------------------------------------------------------------
   'app:info': request(
     empty,
-    z.object({ version: z.string(), transport: z.enum(['electron', 'http', 'cli']), libraryName: z.string() }),
+    z.object({
+      version: z.string(),
+      transport: z.enum(['electron', 'http', 'cli']),
+      libraryName: z.string(),
+    }),
   ),
 
   // --- committees and members ----------------------------------------------------------
@@ -477,7 +511,11 @@ export const api = {
   ),
   'meetings:proposeNext': request(
     z.object({ committeeId: idSchema }).strict(),
-    z.object({ number: z.number().int(), date: isoDateSchema, previousMeetingId: idSchema.nullable() }),
+    z.object({
+      number: z.number().int(),
+      date: isoDateSchema,
+      previousMeetingId: idSchema.nullable(),
+    }),
   ),
   'meetings:create': request(
     z
@@ -546,10 +584,7 @@ export const api = {
       .strict(),
     z.object({ revision: z.number().int(), updatedAt: timestampSchema }),
   ),
-  'bodies:history': request(
-    z.object({ owner: bodyOwnerSchema }).strict(),
-    z.array(revisionSchema),
-  ),
+  'bodies:history': request(z.object({ owner: bodyOwnerSchema }).strict(), z.array(revisionSchema)),
 
   // --- appendices ----------------------------------------------------------------------
   'appendices:create': request(
@@ -571,7 +606,15 @@ export const api = {
    * the upload's token. Either way no path crosses the API.
    */
   'appendices:attachFile': request(
-    z.object({ id: idSchema, uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional() }).strict(),
+    z
+      .object({
+        id: idSchema,
+        uploadId: z
+          .string()
+          .regex(/^[a-f0-9]{32}$/)
+          .optional(),
+      })
+      .strict(),
     appendixSchema,
   ),
 
@@ -601,7 +644,12 @@ export const api = {
    */
   'archive:export': request(
     z.object({ meetingId: idSchema, kind: z.enum(['zip', 'folder']).optional() }).strict(),
-    z.object({ fileName: z.string(), files: z.number().int(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
+    z.object({
+      fileName: z.string(),
+      files: z.number().int(),
+      bytes: z.number().int(),
+      downloadUrl: z.string().nullable(),
+    }),
   ),
   /**
    * "Åbn pakke": verifies an archive package completely, then imports its meeting. Electron: the
@@ -613,11 +661,18 @@ export const api = {
   'archive:import': request(
     z
       .object({
-        uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+        uploadId: z
+          .string()
+          .regex(/^[a-f0-9]{32}$/)
+          .optional(),
         onExisting: z.enum(['refuse', 'keepBoth', 'replace']).optional(),
       })
       .strict(),
-    z.object({ meetingId: idSchema, filesAdded: z.number().int(), filesAlreadyStored: z.number().int() }),
+    z.object({
+      meetingId: idSchema,
+      filesAdded: z.number().int(),
+      filesAlreadyStored: z.number().int(),
+    }),
   ),
   /** The minutes as a Word document (full or public edition); delivered like `archive:export`. */
   'meetings:exportDocx': request(
@@ -702,7 +757,11 @@ export const api = {
         cursor: cursorSchema.optional(),
       })
       .strict(),
-    z.object({ query: searchQueryStateSchema.nullable(), cases: z.array(decisionCaseSchema), nextCursor: z.string().nullable() }),
+    z.object({
+      query: searchQueryStateSchema.nullable(),
+      cases: z.array(decisionCaseSchema),
+      nextCursor: z.string().nullable(),
+    }),
   ),
   /** Earlier decisions (any committee) on the case id of an item, oldest first. */
   'decisions:previous': request(
@@ -741,8 +800,16 @@ export const api = {
     z
       .object({
         meetingId: idSchema,
-        reason: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
-        text: z.string().trim().min(1, 'must not be empty').max(100_000, 'must be at most 100000 characters'),
+        reason: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(1000, 'must be at most 1000 characters'),
+        text: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(100_000, 'must be at most 100000 characters'),
       })
       .strict(),
     meetingCorrectionSchema,
@@ -756,7 +823,10 @@ export const api = {
     z
       .object({
         id: idSchema,
-        uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+        uploadId: z
+          .string()
+          .regex(/^[a-f0-9]{32}$/)
+          .optional(),
         /** Use the newest signed PDF of this edition kept in the library (no upload, no dialog). */
         edition: z.enum(['full', 'public']).optional(),
       })
@@ -764,7 +834,10 @@ export const api = {
     z.object({ meeting: meetingSchema, audit: auditEntrySchema }),
   ),
   /** The corrections of a meeting, oldest first. */
-  'corrections:list': request(z.object({ meetingId: idSchema }).strict(), z.array(meetingCorrectionSchema)),
+  'corrections:list': request(
+    z.object({ meetingId: idSchema }).strict(),
+    z.array(meetingCorrectionSchema),
+  ),
   /** The audit log of a meeting (approval, corrections, signing, archiving), oldest first. */
   'audit:list': request(z.object({ meetingId: idSchema }).strict(), z.array(auditEntrySchema)),
   // --- signatures (issue 5) --------------------------------------------------------------
@@ -776,10 +849,19 @@ export const api = {
   'signatures:verify': request(
     z
       .object({
-        uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
-        trustedRootsPem: z.array(z.string().max(1024 * 1024)).max(100).optional(),
+        uploadId: z
+          .string()
+          .regex(/^[a-f0-9]{32}$/)
+          .optional(),
+        trustedRootsPem: z
+          .array(z.string().max(1024 * 1024))
+          .max(100)
+          .optional(),
         /** Verify the newest signed PDF of a meeting's edition kept in the library instead. */
-        stored: z.object({ meetingId: idSchema, edition: z.enum(['full', 'public']) }).strict().optional(),
+        stored: z
+          .object({ meetingId: idSchema, edition: z.enum(['full', 'public']) })
+          .strict()
+          .optional(),
       })
       .strict(),
     z.object({
@@ -792,8 +874,21 @@ export const api = {
   /** The roots trusted for signature verification (library settings), besides the bundled Mozilla roots. */
   'trustedRoots:list': request(empty, z.array(trustedRootSchema)),
   /** Adds the CA certificate(s) of a PEM text (e.g. the OCES or MitID Erhverv root). */
-  'trustedRoots:add': request(z.object({ pem: z.string().min(1).max(1024 * 1024) }).strict(), z.array(trustedRootSchema)),
-  'trustedRoots:remove': request(z.object({ fingerprint256: z.string().min(1).max(200) }).strict(), z.array(trustedRootSchema)),
+  'trustedRoots:add': request(
+    z
+      .object({
+        pem: z
+          .string()
+          .min(1)
+          .max(1024 * 1024),
+      })
+      .strict(),
+    z.array(trustedRootSchema),
+  ),
+  'trustedRoots:remove': request(
+    z.object({ fingerprint256: z.string().min(1).max(200) }).strict(),
+    z.array(trustedRootSchema),
+  ),
   /**
    * Signs approved minutes with a PKCS#12 certificate. The first signature signs a fresh export
    * of the edition (signature page included); later ones sign the newest signed file of that
@@ -810,9 +905,16 @@ export const api = {
       .object({
         meetingId: idSchema,
         edition: z.enum(['full', 'public']),
-        p12UploadId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+        p12UploadId: z
+          .string()
+          .regex(/^[a-f0-9]{32}$/)
+          .optional(),
         password: z.string().max(1024, 'must be at most 1024 characters'),
-        reason: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+        reason: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(500, 'must be at most 500 characters'),
         location: z.string().trim().max(500, 'must be at most 500 characters').optional(),
         signerName: z.string().trim().max(500, 'must be at most 500 characters').optional(),
       })
@@ -848,7 +950,10 @@ export const api = {
    */
   'pdf:check': request(
     pdfExportRequestSchema,
-    z.object({ errors: z.array(personalDataFindingSchema), warnings: z.array(personalDataFindingSchema) }),
+    z.object({
+      errors: z.array(personalDataFindingSchema),
+      warnings: z.array(personalDataFindingSchema),
+    }),
   ),
   /**
    * Starts a PDF export in a worker thread and answers its id at once; poll `pdf:status`.

@@ -39,7 +39,11 @@ export const requiredText = (max = 300) =>
     .max(max, `must be at most ${max} characters`)
     .refine((value) => value.trim().length > 0, 'must not be empty');
 
-export const committeeKinds = ['kommunalbestyrelse', 'staaende_udvalg', 'paragraf17_udvalg'] as const;
+export const committeeKinds = [
+  'kommunalbestyrelse',
+  'staaende_udvalg',
+  'paragraf17_udvalg',
+] as const;
 /** Kommunalbestyrelse, stående udvalg or § 17 stk. 4-udvalg. */
 export const committeeKindSchema = z.enum(committeeKinds);
 export type CommitteeKind = z.infer<typeof committeeKindSchema>;

@@ -33,7 +33,8 @@ export type TextRun = z.infer<typeof textRunSchema>;
  * source). Only these two exact shapes: ids are the model's id alphabet, nothing else follows.
  * Viewers open it inside Referat; exports must not turn it into an external hyperlink.
  */
-export const referatUrlPattern = /^referat:\/\/meeting\/([A-Za-z0-9_-]{1,64})(?:#item-([A-Za-z0-9_-]{1,64}))?$/;
+export const referatUrlPattern =
+  /^referat:\/\/meeting\/([A-Za-z0-9_-]{1,64})(?:#item-([A-Za-z0-9_-]{1,64}))?$/;
 
 /**
  * Links accept only web and mail addresses and internal `referat://meeting/...` links

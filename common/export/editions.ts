@@ -43,16 +43,25 @@ type DocItem = ReferatDocument['agendaItems'][number];
  * language of the export: the public edition's fallback title and the text of a reference to a
  * dropped appendix are written in it.
  */
-export function buildEdition(doc: ReferatDocument, edition: Edition, lang: 'da' | 'en' = 'da'): ReferatDocument {
+export function buildEdition(
+  doc: ReferatDocument,
+  edition: Edition,
+  lang: 'da' | 'en' = 'da',
+): ReferatDocument {
   if (edition === 'full') return doc;
   const words = editionWords[lang];
-  const closedItemIds = new Set(doc.agendaItems.filter((item) => item.isClosed).map((item) => item.id));
+  const closedItemIds = new Set(
+    doc.agendaItems.filter((item) => item.isClosed).map((item) => item.id),
+  );
   const keptAppendices = doc.appendices.filter(
-    (appendix) => !appendix.isClosed && !(appendix.itemId !== null && closedItemIds.has(appendix.itemId)),
+    (appendix) =>
+      !appendix.isClosed && !(appendix.itemId !== null && closedItemIds.has(appendix.itemId)),
   );
   const keptIds = new Set(keptAppendices.map((appendix) => appendix.id));
   const droppedNumbers = new Map(
-    doc.appendices.filter((appendix) => !keptIds.has(appendix.id)).map((appendix) => [appendix.id, appendix.number]),
+    doc.appendices
+      .filter((appendix) => !keptIds.has(appendix.id))
+      .map((appendix) => [appendix.id, appendix.number]),
   );
   const scrub = (body: RichText | undefined): RichText | undefined =>
     body === undefined ? undefined : scrubAppendixRefs(body, droppedNumbers, words.appendix);
@@ -70,7 +79,10 @@ export function buildEdition(doc: ReferatDocument, edition: Edition, lang: 'da' 
       };
     }
     const bodies: DocItem['bodies'] = {};
-    for (const [field, body] of Object.entries(item.bodies) as [keyof DocItem['bodies'], RichText][]) {
+    for (const [field, body] of Object.entries(item.bodies) as [
+      keyof DocItem['bodies'],
+      RichText,
+    ][]) {
       if (field === 'publicDecision') continue;
       bodies[field] = scrub(body) ?? [];
     }
@@ -78,20 +90,31 @@ export function buildEdition(doc: ReferatDocument, edition: Edition, lang: 'da' 
   });
 
   const meetingBodies: ReferatDocument['meeting']['bodies'] = {};
-  for (const [field, body] of Object.entries(doc.meeting.bodies) as [keyof ReferatDocument['meeting']['bodies'], RichText][]) {
+  for (const [field, body] of Object.entries(doc.meeting.bodies) as [
+    keyof ReferatDocument['meeting']['bodies'],
+    RichText,
+  ][]) {
     meetingBodies[field] = scrub(body) ?? [];
   }
 
   return {
     ...doc,
     meeting: { ...doc.meeting, bodies: meetingBodies },
-    participants: doc.participants.map((participant) => ({ ...participant, note: '', partialPresence: '' })),
+    participants: doc.participants.map((participant) => ({
+      ...participant,
+      note: '',
+      partialPresence: '',
+    })),
     agendaItems,
     appendices: keptAppendices,
   };
 }
 
-function scrubAppendixRefs(body: RichText, dropped: ReadonlyMap<string, number>, appendixWord: string): RichText {
+function scrubAppendixRefs(
+  body: RichText,
+  dropped: ReadonlyMap<string, number>,
+  appendixWord: string,
+): RichText {
   if (dropped.size === 0) return body;
   const inlines = (children: readonly Inline[]): Inline[] =>
     children.map((child) => {

@@ -20,7 +20,13 @@ import type { ReferatDocument } from '../format/referat1';
 import type { Edition } from './editions';
 
 /** A run of text with formatting. */
-export type Span = { text: string; bold?: boolean; italic?: boolean; underline?: boolean; link?: string };
+export type Span = {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  link?: string;
+};
 
 export type LayoutListItem = { label: string; spans: Span[]; sublist?: LayoutList };
 export type LayoutList = { ordered: boolean; items: LayoutListItem[] };
@@ -100,9 +106,11 @@ const labels = {
     wasOutcome: (subject: string, outcome: string) => `${subject} blev ${outcome}.`,
     dissent: 'Protokoltilførsel fra',
     corrections: 'Rettelser',
-    correctionLine: (date: string, author: string, reason: string) => `Rettelse ${date} ved ${author}. Begrundelse: ${reason}`,
+    correctionLine: (date: string, author: string, reason: string) =>
+      `Rettelse ${date} ved ${author}. Begrundelse: ${reason}`,
     signatures: 'Underskriftsblad',
-    signatureIntro: 'Referatet underskrives af de medlemmer, der deltog i mødet. Et medlem, der ikke kan godkende referatet, underskriver med forbehold.',
+    signatureIntro:
+      'Referatet underskrives af de medlemmer, der deltog i mødet. Et medlem, der ikke kan godkende referatet, underskriver med forbehold.',
     reservation: 'Forbehold:',
     and: 'og',
   },
@@ -154,9 +162,11 @@ const labels = {
     wasOutcome: (subject: string, outcome: string) => `${subject} was ${outcome}.`,
     dissent: 'Minute note by',
     corrections: 'Corrections',
-    correctionLine: (date: string, author: string, reason: string) => `Correction ${date} by ${author}. Reason: ${reason}`,
+    correctionLine: (date: string, author: string, reason: string) =>
+      `Correction ${date} by ${author}. Reason: ${reason}`,
     signatures: 'Signature page',
-    signatureIntro: 'The minutes are signed by the members who attended. A member who cannot approve them signs with a reservation.',
+    signatureIntro:
+      'The minutes are signed by the members who attended. A member who cannot approve them signs with a reservation.',
     reservation: 'Reservation:',
     and: 'and',
   },
@@ -182,10 +192,12 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
   const ctx = makeInlineContext(doc, l);
 
   out.push({ kind: 'heading', level: 1, spans: [{ text: minutesTitle(doc, lang) }] });
-  if (doc.meeting.caseId.trim() !== '') out.push(para(`${l.caseId}: ${doc.meeting.caseId}`, 'meta'));
+  if (doc.meeting.caseId.trim() !== '')
+    out.push(para(`${l.caseId}: ${doc.meeting.caseId}`, 'meta'));
   const when = timeRange(doc, lang);
   if (when !== '') out.push(para(`${l.time}: ${when}`, 'meta'));
-  if (doc.meeting.location.trim() !== '') out.push(para(`${l.place}: ${doc.meeting.location}`, 'meta'));
+  if (doc.meeting.location.trim() !== '')
+    out.push(para(`${l.place}: ${doc.meeting.location}`, 'meta'));
 
   const template = doc.meeting.template;
   const itemHeading = (item: DocItem) =>
@@ -204,7 +216,11 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
       if (items.length === 0) continue;
       out.push({ kind: 'heading', level: 3, spans: [{ text: title }] });
       for (const item of items) {
-        out.push({ kind: 'tocEntry', target: anchorOf(item), spans: [{ text: `${item.number}. ${item.title}` }] });
+        out.push({
+          kind: 'tocEntry',
+          target: anchorOf(item),
+          spans: [{ text: `${item.number}. ${item.title}` }],
+        });
       }
     }
   }
@@ -223,7 +239,14 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
         ordered: false,
         items: doc.agendaItems.map((item) => ({
           label: '•',
-          spans: [{ text: item.presenter.trim() === '' ? item.title : `${item.title} ${l.presenter} ${item.presenter}` }],
+          spans: [
+            {
+              text:
+                item.presenter.trim() === ''
+                  ? item.title
+                  : `${item.title} ${l.presenter} ${item.presenter}`,
+            },
+          ],
         })),
       });
     }
@@ -233,18 +256,35 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
     else out.push(para(l.none));
     out.push({ kind: 'heading', level: 2, spans: [{ text: l.decisions }] });
     for (const item of doc.agendaItems) {
-      out.push({ kind: 'heading', level: 3, spans: [{ text: itemHeading(item) }], anchor: anchorOf(item) });
+      out.push({
+        kind: 'heading',
+        level: 3,
+        spans: [{ text: itemHeading(item) }],
+        anchor: anchorOf(item),
+      });
       const decision = item.bodies.decision;
       if (decision && decision.length > 0) body(decision, 3);
       else out.push(para(item.isClosed && isPublic ? l.notPublic : l.noDecision, 'note'));
     }
   } else {
     for (const item of doc.agendaItems) {
-      out.push({ kind: 'heading', level: 2, spans: [{ text: itemHeading(item) }], anchor: anchorOf(item) });
+      out.push({
+        kind: 'heading',
+        level: 2,
+        spans: [{ text: itemHeading(item) }],
+        anchor: anchorOf(item),
+      });
       const ids = [item.caseId, item.documentNumber].filter((value) => value.trim() !== '');
       if (item.caseId.trim() !== '') out.push(para(`${l.caseId}: ${ids.join(' · ')}`, 'meta'));
-      if (item.presenter.trim() !== '') out.push(para(`${l.presentedBy}: ${item.presenter}`, 'meta'));
-      const fields: ItemBodyField[] = ['summary', 'recommendation', 'casePresentation', 'finances', 'previousDecisions'];
+      if (item.presenter.trim() !== '')
+        out.push(para(`${l.presentedBy}: ${item.presenter}`, 'meta'));
+      const fields: ItemBodyField[] = [
+        'summary',
+        'recommendation',
+        'casePresentation',
+        'finances',
+        'previousDecisions',
+      ];
       for (const field of fields) {
         const content = item.bodies[field];
         if (!content || content.length === 0) continue;
@@ -271,7 +311,9 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
   const general =
     template === 'opgaveudvalg'
       ? doc.appendices
-      : doc.appendices.filter((appendix) => appendix.itemId === null || !itemIds.has(appendix.itemId));
+      : doc.appendices.filter(
+          (appendix) => appendix.itemId === null || !itemIds.has(appendix.itemId),
+        );
   if (general.length > 0) {
     out.push({ kind: 'heading', level: 2, spans: [{ text: l.appendices }] });
     out.push(...general.map((appendix) => para(appendixLine(appendix))));
@@ -281,7 +323,10 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
     out.push({ kind: 'heading', level: 2, spans: [{ text: l.corrections }] });
     for (const correction of options.corrections) {
       const date = formatDanishDate(correction.date.slice(0, 10), { language: lang });
-      out.push({ kind: 'paragraph', spans: [{ text: l.correctionLine(date, correction.author, correction.reason), bold: true }] });
+      out.push({
+        kind: 'paragraph',
+        spans: [{ text: l.correctionLine(date, correction.author, correction.reason), bold: true }],
+      });
       out.push(...correction.text.split('\n').map((line) => para(line)));
     }
   }
@@ -291,7 +336,9 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
     out.push({ kind: 'heading', level: 2, spans: [{ text: l.signatures }] });
     out.push(para(minutesTitle(doc, lang), 'meta'));
     out.push(para(l.signatureIntro));
-    for (const p of doc.participants.filter((participant) => participant.attendance === 'present')) {
+    for (const p of doc.participants.filter(
+      (participant) => participant.attendance === 'present',
+    )) {
       out.push({
         kind: 'signature',
         name: `${p.name}${roleSuffix(p.role, l)}`,
@@ -304,7 +351,9 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
 }
 
 function para(text: string, variant?: 'meta' | 'note'): LayoutBlock {
-  return variant ? { kind: 'paragraph', spans: [{ text }], variant } : { kind: 'paragraph', spans: [{ text }] };
+  return variant
+    ? { kind: 'paragraph', spans: [{ text }], variant }
+    : { kind: 'paragraph', spans: [{ text }] };
 }
 
 function timeRange(doc: ReferatDocument, lang: 'da' | 'en'): string {
@@ -335,7 +384,9 @@ function participantBlocks(doc: ReferatDocument, l: Labels): LayoutBlock[] {
     const substitutes = p.substituteForId === null ? undefined : byId.get(p.substituteForId);
     if (substitutes) text += `, ${l.substituteFor} ${substitutes.name}`;
     if (p.partialPresence.trim() !== '') text += `, ${p.partialPresence}`;
-    const skipped = p.absentFromItemIds.map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined);
+    const skipped = p.absentFromItemIds
+      .map((id) => numberOf.get(id))
+      .filter((n): n is number => n !== undefined);
     if (skipped.length > 0) text += `, ${l.notTakingPart} ${joinList(skipped.map(String), l.and)}`;
     if (p.note.trim() !== '') text += ` (${p.note})`;
     return text;
@@ -350,7 +401,11 @@ function participantBlocks(doc: ReferatDocument, l: Labels): LayoutBlock[] {
     const people = doc.participants.filter((p) => p.attendance === status);
     if (people.length === 0) continue;
     out.push({ kind: 'paragraph', spans: [{ text: `${title}:`, bold: true }] });
-    out.push({ kind: 'list', ordered: false, items: people.map((p) => ({ label: '•', spans: [{ text: describe(p) }] })) });
+    out.push({
+      kind: 'list',
+      ordered: false,
+      items: people.map((p) => ({ label: '•', spans: [{ text: describe(p) }] })),
+    });
   }
   return out;
 }
@@ -389,7 +444,8 @@ function spansOf(children: readonly Inline[], ctx: InlineContext): Span[] {
       case 'link': {
         // Internal referat:// links (earlier decisions) lead nowhere outside the app: text only.
         const link = /^(https?:|mailto:)/i.test(child.url) ? child.url : undefined;
-        for (const run of child.children) spans.push(link ? { ...runSpan(run.text, run), link } : runSpan(run.text, run));
+        for (const run of child.children)
+          spans.push(link ? { ...runSpan(run.text, run), link } : runSpan(run.text, run));
         break;
       }
       case 'appendixRef':
@@ -403,7 +459,10 @@ function spansOf(children: readonly Inline[], ctx: InlineContext): Span[] {
   return spans;
 }
 
-function runSpan(text: string, style: { bold?: boolean; italic?: boolean; underline?: boolean }): Span {
+function runSpan(
+  text: string,
+  style: { bold?: boolean; italic?: boolean; underline?: boolean },
+): Span {
   const span: Span = { text };
   if (style.bold) span.bold = true;
   if (style.italic) span.italic = true;
@@ -416,7 +475,13 @@ function richTextBlocks(block: Block, baseLevel: number, ctx: InlineContext): La
     case 'paragraph':
       return [{ kind: 'paragraph', spans: spansOf(block.children, ctx) }];
     case 'heading':
-      return [{ kind: 'heading', level: Math.min(6, baseLevel + block.level) as 4 | 5 | 6, spans: spansOf(block.children, ctx) }];
+      return [
+        {
+          kind: 'heading',
+          level: Math.min(6, baseLevel + block.level) as 4 | 5 | 6,
+          spans: spansOf(block.children, ctx),
+        },
+      ];
     case 'list':
       return [{ kind: 'list', ...listOf(block, ctx, 0) }];
     case 'vote':
@@ -434,7 +499,9 @@ function listOf(list: List, ctx: InlineContext, depth: number): LayoutList {
     ordered: list.ordered,
     items: list.items.map((item, index) => {
       const out: LayoutListItem = {
-        label: list.ordered ? `${start + index}.` : (bulletsByDepth[depth % bulletsByDepth.length] ?? '•'),
+        label: list.ordered
+          ? `${start + index}.`
+          : (bulletsByDepth[depth % bulletsByDepth.length] ?? '•'),
         spans: spansOf(item.children, ctx),
       };
       if (item.sublist) out.sublist = listOf(item.sublist, ctx, depth + 1);
@@ -467,6 +534,9 @@ function voteParagraph(vote: Vote, ctx: InlineContext): LayoutBlock {
 function dissentParagraph(dissent: Dissent, ctx: InlineContext): LayoutBlock {
   return {
     kind: 'paragraph',
-    spans: [{ text: `${ctx.l.dissent} ${ctx.participant(dissent.participantId)}: `, bold: true }, { text: dissent.text, italic: true }],
+    spans: [
+      { text: `${ctx.l.dissent} ${ctx.participant(dissent.participantId)}: `, bold: true },
+      { text: dissent.text, italic: true },
+    ],
   };
 }

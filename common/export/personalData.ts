@@ -66,7 +66,8 @@ export function checkPersonalData(doc: ReferatDocument): PersonalDataReport {
   const errors: PersonalDataFinding[] = [];
   const warnings: PersonalDataFinding[] = [];
   const scan = (path: string, location: string, text: string) => {
-    for (const masked of findCprNumbers(text)) errors.push({ path, location, text: `CPR-nummer ${masked}` });
+    for (const masked of findCprNumbers(text))
+      errors.push({ path, location, text: `CPR-nummer ${masked}` });
   };
   const citizens = new Map(doc.participants.filter((p) => p.isCitizen).map((p) => [p.id, p.name]));
   const participantName = new Map(doc.participants.map((p) => [p.id, p.name]));
@@ -85,7 +86,11 @@ export function checkPersonalData(doc: ReferatDocument): PersonalDataReport {
             text += participantName.get(child.participantId) ?? '';
             const citizen = citizens.get(child.participantId);
             if (citizen !== undefined) {
-              warnings.push({ path: blockPath, location, text: `Borgermedlem nævnt ved navn: ${citizen}` });
+              warnings.push({
+                path: blockPath,
+                location,
+                text: `Borgermedlem nævnt ved navn: ${citizen}`,
+              });
             }
           }
         }
@@ -129,7 +134,11 @@ export function checkPersonalData(doc: ReferatDocument): PersonalDataReport {
     scanBody(`meeting.bodies.${field}`, `Mødet · ${fieldNames[field] ?? field}`, body);
   }
   doc.participants.forEach((p, index) => {
-    scan(`participants.${index}`, `Deltagere · ${p.name}`, `${p.name}\n${p.partialPresence}\n${p.note}`);
+    scan(
+      `participants.${index}`,
+      `Deltagere · ${p.name}`,
+      `${p.name}\n${p.partialPresence}\n${p.note}`,
+    );
   });
   doc.members.forEach((m, index) => scan(`members.${index}`, `Medlemmer · ${m.name}`, m.name));
   doc.agendaItems.forEach((item, index) => {
@@ -140,14 +149,20 @@ export function checkPersonalData(doc: ReferatDocument): PersonalDataReport {
       [item.title, item.publicTitle, item.caseId, item.documentNumber, item.presenter].join('\n'),
     );
     for (const [field, body] of Object.entries(item.bodies)) {
-      scanBody(`agendaItems.${index}.bodies.${field}`, `${place} · ${fieldNames[field] ?? field}`, body);
+      scanBody(
+        `agendaItems.${index}.bodies.${field}`,
+        `${place} · ${fieldNames[field] ?? field}`,
+        body,
+      );
     }
   });
   doc.appendices.forEach((appendix, index) => {
     scan(
       `appendices.${index}`,
       `Bilag ${appendix.number}`,
-      [appendix.title, appendix.documentNumber, appendix.caseId, appendix.file?.name ?? ''].join('\n'),
+      [appendix.title, appendix.documentNumber, appendix.caseId, appendix.file?.name ?? ''].join(
+        '\n',
+      ),
     );
   });
   return { errors, warnings };

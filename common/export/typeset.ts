@@ -19,7 +19,21 @@ export type FontKey = 'regular' | 'bold' | 'italic' | 'boldItalic';
 /** Width of `text` in `font` at size 1 (in points per point of font size). */
 export type Measure = (text: string, font: FontKey) => number;
 
-export type StructType = 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'TOC' | 'TOCI' | 'Div';
+export type StructType =
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'H4'
+  | 'H5'
+  | 'H6'
+  | 'P'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'TOC'
+  | 'TOCI'
+  | 'Div';
 /** A node of the logical structure; `parent` is -1 for children of the document root. */
 export type StructNode = { type: StructType; parent: number };
 
@@ -67,7 +81,13 @@ export type Typeset = {
   anchors: Map<string, number>;
 };
 
-type BlockStyle = { size: number; lineHeight: number; before: number; after: number; font: FontKey };
+type BlockStyle = {
+  size: number;
+  lineHeight: number;
+  before: number;
+  after: number;
+  font: FontKey;
+};
 
 const bodySize = 10;
 const headingStyles: Record<1 | 2 | 3 | 4 | 5 | 6, BlockStyle> = {
@@ -78,7 +98,13 @@ const headingStyles: Record<1 | 2 | 3 | 4 | 5 | 6, BlockStyle> = {
   5: { size: 10, lineHeight: 13.5, before: 6, after: 2, font: 'bold' },
   6: { size: 10, lineHeight: 13.5, before: 6, after: 2, font: 'boldItalic' },
 };
-const paragraphStyle: BlockStyle = { size: bodySize, lineHeight: 14, before: 0, after: 6, font: 'regular' };
+const paragraphStyle: BlockStyle = {
+  size: bodySize,
+  lineHeight: 14,
+  before: 0,
+  after: 6,
+  font: 'regular',
+};
 const listIndent = 18;
 const labelGap = 6;
 const tocNumberWidth = 36;
@@ -99,7 +125,11 @@ type Unit = {
 };
 
 /** Typesets blocks onto pages. */
-export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geometry: PageGeometry = a4Geometry): Typeset {
+export function typeset(
+  blocks: readonly LayoutBlock[],
+  measure: Measure,
+  geometry: PageGeometry = a4Geometry,
+): Typeset {
   const caches: Record<FontKey, Map<string, number>> = {
     regular: new Map(),
     bold: new Map(),
@@ -137,16 +167,33 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
   const addList = (list: LayoutList, parent: number, depth: number) => {
     const listNode = node('L', parent);
     const size = bodySize;
-    const labelWidth = Math.max(...list.items.map((item) => width(item.label, 'regular') * size), 0);
+    const labelWidth = Math.max(
+      ...list.items.map((item) => width(item.label, 'regular') * size),
+      0,
+    );
     const indent = left + depth * listIndent;
     const bodyX = indent + Math.max(labelWidth + labelGap, list.ordered ? 16 : 12);
     list.items.forEach((item, index) => {
       const li = node('LI', listNode);
       const lbl = node('Lbl', li);
       const body = node('LBody', li);
-      const lines = breaker.breakLines(item.spans, size, 'regular', bodyX, left + contentWidth - bodyX, body);
+      const lines = breaker.breakLines(
+        item.spans,
+        size,
+        'regular',
+        bodyX,
+        left + contentWidth - bodyX,
+        body,
+      );
       const labelX = bodyX - labelGap - width(item.label, 'regular') * size;
-      const labelSegment: PlacedSegment = { x: labelX, width: width(item.label, 'regular') * size, text: item.label, font: 'regular', size, struct: lbl };
+      const labelSegment: PlacedSegment = {
+        x: labelX,
+        width: width(item.label, 'regular') * size,
+        text: item.label,
+        font: 'regular',
+        size,
+        struct: lbl,
+      };
       if (lines.length === 0) lines.push({ size, height: paragraphStyle.lineHeight, segments: [] });
       lines[0]?.segments.unshift(labelSegment);
       const isLast = index === list.items.length - 1 && !item.sublist;
@@ -160,9 +207,23 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
       case 'heading': {
         const style = headingStyles[block.level];
         const id = node(`H${block.level}`, -1);
-        const lines = breaker.breakLines(block.spans, style.size, style.font, left, contentWidth, id, style.lineHeight);
+        const lines = breaker.breakLines(
+          block.spans,
+          style.size,
+          style.font,
+          left,
+          contentWidth,
+          id,
+          style.lineHeight,
+        );
         units.push(
-          unit({ lines, before: style.before, after: style.after, isKeepWithNext: true, ...(block.anchor ? { anchor: block.anchor } : {}) }),
+          unit({
+            lines,
+            before: style.before,
+            after: style.after,
+            isKeepWithNext: true,
+            ...(block.anchor ? { anchor: block.anchor } : {}),
+          }),
         );
         break;
       }
@@ -170,7 +231,8 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
         const id = node('P', -1);
         const font: FontKey = block.variant === 'note' ? 'italic' : 'regular';
         const lines = breaker.breakLines(block.spans, bodySize, font, left, contentWidth, id);
-        if (lines.length === 0) lines.push({ size: bodySize, height: paragraphStyle.lineHeight, segments: [] });
+        if (lines.length === 0)
+          lines.push({ size: bodySize, height: paragraphStyle.lineHeight, segments: [] });
         units.push(unit({ lines, after: paragraphStyle.after }));
         break;
       }
@@ -181,17 +243,45 @@ export function typeset(blocks: readonly LayoutBlock[], measure: Measure, geomet
         const previous = structure.length > 0 ? structure[structure.length - 1] : undefined;
         const tocParent = previous?.type === 'TOCI' ? previous.parent : node('TOC', -1);
         const id = node('TOCI', tocParent);
-        const lines = breaker.breakLines(block.spans, bodySize, 'regular', left, contentWidth - tocNumberWidth, id);
+        const lines = breaker.breakLines(
+          block.spans,
+          bodySize,
+          'regular',
+          left,
+          contentWidth - tocNumberWidth,
+          id,
+        );
         const last = lines[lines.length - 1];
-        last?.segments.push({ x: left + contentWidth, width: 0, text: '', font: 'regular', size: bodySize, struct: id });
+        last?.segments.push({
+          x: left + contentWidth,
+          width: 0,
+          text: '',
+          font: 'regular',
+          size: bodySize,
+          struct: id,
+        });
         units.push(unit({ lines, after: 2, pageOf: block.target }));
         break;
       }
       case 'signature': {
         const id = node('P', -1);
         const lineWidth = Math.min(260, contentWidth);
-        const name = breaker.breakLines([{ text: block.name }, { text: block.detail === '' ? '' : ` ${block.detail}` }], bodySize, 'regular', left, lineWidth, id);
-        const reservation = breaker.breakLines([{ text: block.reservation, italic: true }], bodySize, 'regular', left, contentWidth, id);
+        const name = breaker.breakLines(
+          [{ text: block.name }, { text: block.detail === '' ? '' : ` ${block.detail}` }],
+          bodySize,
+          'regular',
+          left,
+          lineWidth,
+          id,
+        );
+        const reservation = breaker.breakLines(
+          [{ text: block.reservation, italic: true }],
+          bodySize,
+          'regular',
+          left,
+          contentWidth,
+          id,
+        );
         const blank: DraftLine = { size: bodySize, height: 34, segments: [] };
         units.push(
           unit({
@@ -230,7 +320,11 @@ function isBreakingSpace(code: number): boolean {
 /** Two pieces can share a segment: same font, underline and link. */
 function sameStyle(a: Span, aFont: FontKey, b: Span, bFont: FontKey): boolean {
   if (a === b) return aFont === bFont;
-  return aFont === bFont && (a.underline ?? false) === (b.underline ?? false) && (a.link ?? '') === (b.link ?? '');
+  return (
+    aFont === bFont &&
+    (a.underline ?? false) === (b.underline ?? false) &&
+    (a.link ?? '') === (b.link ?? '')
+  );
 }
 
 /**
@@ -369,13 +463,27 @@ class LineBreaker {
 
   private pushSpace(): void {
     const start = this.spaceStart;
-    this.line.push(' ', this.spaceSpan, this.spaceFont, this.spaceWidth, start, start < 0 ? -1 : start + 1);
+    this.line.push(
+      ' ',
+      this.spaceSpan,
+      this.spaceFont,
+      this.spaceWidth,
+      start,
+      start < 0 ? -1 : start + 1,
+    );
   }
 
   private pushWord(): void {
     const word = this.word;
     for (let at = 0; at < word.count; at++) {
-      this.line.push(word.text[at] ?? '', word.span[at] ?? noSpan, word.font[at] ?? 'regular', word.width[at] ?? 0, word.start[at] ?? -1, word.end[at] ?? -1);
+      this.line.push(
+        word.text[at] ?? '',
+        word.span[at] ?? noSpan,
+        word.font[at] ?? 'regular',
+        word.width[at] ?? 0,
+        word.start[at] ?? -1,
+        word.end[at] ?? -1,
+      );
     }
   }
 
@@ -450,8 +558,12 @@ class LineBreaker {
       // A run of one span's text whose spaces were single spaces is a slice of that text.
       let isSlice = (line.start[first] ?? -1) >= 0;
       let next = first + 1;
-      while (next < line.count && sameStyle(span, font, line.span[next] ?? noSpan, line.font[next] ?? 'regular')) {
-        if (isSlice && (line.span[next] !== span || line.start[next] !== line.end[next - 1])) isSlice = false;
+      while (
+        next < line.count &&
+        sameStyle(span, font, line.span[next] ?? noSpan, line.font[next] ?? 'regular')
+      ) {
+        if (isSlice && (line.span[next] !== span || line.start[next] !== line.end[next - 1]))
+          isSlice = false;
         runWidth += line.width[next] ?? 0;
         next++;
       }
@@ -524,7 +636,8 @@ function paginate(
     pages.push(page);
     y = top;
   };
-  const heightOf = (lines: readonly DraftLine[]) => lines.reduce((sum, line) => sum + line.height, 0);
+  const heightOf = (lines: readonly DraftLine[]) =>
+    lines.reduce((sum, line) => sum + line.height, 0);
 
   units.forEach((current, index) => {
     if (current.isPageBreak) {
@@ -568,7 +681,8 @@ function paginate(
         tocLines.push({ line: placed, anchor: current.pageOf });
       }
     }
-    for (const rule of current.rules ?? []) page.rules.push({ x1: rule.x1, x2: rule.x2, y: unitTop + rule.dy });
+    for (const rule of current.rules ?? [])
+      page.rules.push({ x1: rule.x1, x2: rule.x2, y: unitTop + rule.dy });
     y += current.after;
   });
 

@@ -11,10 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMeeting } from '../support/generateMeeting';
 import type { ReferatDocument } from '../../common/format/referat1';
-import {
-  parseReferatDocument,
-  serializeReferatDocument,
-} from '../../common/format/referatJson';
+import { parseReferatDocument, serializeReferatDocument } from '../../common/format/referatJson';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { apiCall } from './helpers/api';
 

@@ -16,10 +16,7 @@ import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../common/contract/result';
 import type { ReferatDocument } from '../../common/format/referat1';
-import {
-  parseReferatDocument,
-  serializeReferatDocument,
-} from '../../common/format/referatJson';
+import { parseReferatDocument, serializeReferatDocument } from '../../common/format/referatJson';
 import { exportBag } from '../../main/node/archive/exportBag';
 import { BagVerificationError, importBag, verifyBag } from '../../main/node/archive/importBag';
 import { runCli } from '../../main/node/cli/cli';

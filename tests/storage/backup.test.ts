@@ -6,12 +6,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../common/contract/result';
-import { backupIfDue, backupNow, keptBackupCount, listBackups, restoreBackup } from '../../main/node/storage/backup';
+import {
+  backupIfDue,
+  backupNow,
+  keptBackupCount,
+  listBackups,
+  restoreBackup,
+} from '../../main/node/storage/backup';
 import { openLibrary } from '../../main/node/storage/library';
 import { createCommittee, listCommittees } from '../../main/node/storage/queries/committees';
 import { fileHash, makeTempDir, open } from './storageHelpers';
 
-const committee = (name: string) => ({ name, kind: 'staaende_udvalg' as const, organisation: '', template: 'fagudvalg' as const });
+const committee = (name: string) => ({
+  name,
+  kind: 'staaende_udvalg' as const,
+  organisation: '',
+  template: 'fagudvalg' as const,
+});
 
 function restoreError(libraryPath: string, name: string): string {
   try {
@@ -41,7 +52,9 @@ describe('backups', () => {
     );
     expect(backups.every((b) => b.size > 0)).toBe(true);
     // No partial files are left.
-    expect(fs.readdirSync(path.join(dir, 'backups')).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    expect(
+      fs.readdirSync(path.join(dir, 'backups')).filter((name) => name.endsWith('.partial')),
+    ).toEqual([]);
     // Another library in the same folder has its own backups.
     const other = open(path.join(dir, 'andet.sqlite'));
     await backupNow(other, { today: '2026-11-10' });
@@ -109,7 +122,9 @@ describe('backups', () => {
     const before = fileHash(file);
     expect(restoreError(file, 'referat-2026-04-02.sqlite')).toBe('not_found');
     expect(restoreError(file, '../referat.sqlite')).toBe('not_found');
-    expect(restoreError(file, path.join(dir, 'backups', 'referat-2026-04-01.sqlite'))).toBe('not_found');
+    expect(restoreError(file, path.join(dir, 'backups', 'referat-2026-04-01.sqlite'))).toBe(
+      'not_found',
+    );
 
     const backupFile = path.join(dir, 'backups', 'referat-2026-04-01.sqlite');
     const bytes = fs.readFileSync(backupFile);
@@ -117,6 +132,8 @@ describe('backups', () => {
     fs.writeFileSync(backupFile, bytes);
     expect(restoreError(file, 'referat-2026-04-01.sqlite')).toBe('library_corrupt');
     expect(fileHash(file)).toBe(before);
-    expect(fs.readdirSync(dir).filter((name) => name.includes('replaced') || name.includes('restoring'))).toEqual([]);
+    expect(
+      fs.readdirSync(dir).filter((name) => name.includes('replaced') || name.includes('restoring')),
+    ).toEqual([]);
   });
 });

@@ -43,7 +43,9 @@ async function bundleWorker(): Promise<void> {
       reportCompressedSize: false,
       rolldownOptions: {
         input: { crashWorker: path.join(__dirname, 'crashWorker.ts') },
-        external: (id: string) => !(id.startsWith('.') || path.isAbsolute(id)) || id.includes(`${path.sep}node_modules${path.sep}`),
+        external: (id: string) =>
+          !(id.startsWith('.') || path.isAbsolute(id)) ||
+          id.includes(`${path.sep}node_modules${path.sep}`),
         output: { format: 'esm', entryFileNames: '[name].mjs' },
       },
     },
@@ -56,11 +58,21 @@ afterAll(() => fs.rmSync(bundleDir, { recursive: true, force: true }));
 type Ack = { itemId: string; field: string; revision: number; marker: string };
 
 /** Runs the worker until it has acknowledged `ackTarget` saves (plus a random delay), then SIGKILLs it. */
-function runAndKill(libraryPath: string, itemIds: string[], run: number, ackTarget: number, extraDelayMs: number): Promise<Ack[]> {
+function runAndKill(
+  libraryPath: string,
+  itemIds: string[],
+  run: number,
+  ackTarget: number,
+  extraDelayMs: number,
+): Promise<Ack[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [workerPath, libraryPath, itemIds.join(','), String(run)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [workerPath, libraryPath, itemIds.join(','), String(run)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const acks: Ack[] = [];
     let buffered = '';
     let stderr = '';
@@ -74,7 +86,12 @@ function runAndKill(libraryPath: string, itemIds: string[], run: number, ackTarg
       for (const line of lines) {
         const parts = line.split(' ');
         if (parts[0] === 'ack' && parts.length === 5) {
-          acks.push({ itemId: parts[1] ?? '', field: parts[2] ?? '', revision: Number(parts[3]), marker: parts[4] ?? '' });
+          acks.push({
+            itemId: parts[1] ?? '',
+            field: parts[2] ?? '',
+            revision: Number(parts[3]),
+            marker: parts[4] ?? '',
+          });
         }
       }
       if (!isKillScheduled && acks.length >= ackTarget) {
@@ -85,7 +102,8 @@ function runAndKill(libraryPath: string, itemIds: string[], run: number, ackTarg
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(guard);
-      if (signal !== 'SIGKILL') reject(new Error(`worker ended without being killed (code ${code}): ${stderr}`));
+      if (signal !== 'SIGKILL')
+        reject(new Error(`worker ended without being killed (code ${code}): ${stderr}`));
       else resolve(acks); // A partial last line was never acknowledged.
     });
   });
@@ -95,13 +113,32 @@ describe('crash safety', () => {
   it(`keeps every acknowledged save through ${kills} SIGKILLs, and the library stays intact`, async () => {
     const libraryPath = path.join(makeTempDir(), 'crash.sqlite');
     const setup = openLibrary(libraryPath);
-    const committee = createCommittee(setup.db, { name: 'Udvalg', kind: 'staaende_udvalg', organisation: '', template: 'fagudvalg' });
-    const meeting = createMeeting(setup.db, { committeeId: committee.id, number: 1, date: '2026-01-01', kind: 'ordinary', isCopyingPrevious: false });
+    const committee = createCommittee(setup.db, {
+      name: 'Udvalg',
+      kind: 'staaende_udvalg',
+      organisation: '',
+      template: 'fagudvalg',
+    });
+    const meeting = createMeeting(setup.db, {
+      committeeId: committee.id,
+      number: 1,
+      date: '2026-01-01',
+      kind: 'ordinary',
+      isCopyingPrevious: false,
+    });
     const itemIds = [1, 2, 3].map(
       (n) =>
         createItem(setup.db, {
           meetingId: meeting.meeting.id,
-          item: { title: `Punkt ${n}`, isClosed: false, publicTitle: '', caseId: '', documentNumber: '', presenter: '', kind: 'decision' },
+          item: {
+            title: `Punkt ${n}`,
+            isClosed: false,
+            publicTitle: '',
+            caseId: '',
+            documentNumber: '',
+            presenter: '',
+            kind: 'decision',
+          },
         }).id,
     );
     setup.close();
@@ -123,10 +160,15 @@ describe('crash safety', () => {
           `SELECT r.content FROM revisions r JOIN bodies b ON b.id = r.body_id
            WHERE b.item_id = ? AND b.field = ? AND r.revision = ?`,
         );
-        const current = library.db.prepare('SELECT revision FROM bodies WHERE item_id = ? AND field = ?');
+        const current = library.db.prepare(
+          'SELECT revision FROM bodies WHERE item_id = ? AND field = ?',
+        );
         for (const ack of acks) {
-          const content = revision.pluck().get(ack.itemId, ack.field, ack.revision) as string | undefined;
-          expect(content, `run ${run}: ${ack.marker} (revision ${ack.revision}) lost`).toContain(`"${ack.marker}"`);
+          const content = revision.pluck().get(ack.itemId, ack.field, ack.revision) as
+            string | undefined;
+          expect(content, `run ${run}: ${ack.marker} (revision ${ack.revision}) lost`).toContain(
+            `"${ack.marker}"`,
+          );
           const now = current.pluck().get(ack.itemId, ack.field) as number;
           expect(now).toBeGreaterThanOrEqual(ack.revision);
         }

@@ -26,9 +26,12 @@ for (let n = 0; ; n++) {
   const itemId = itemIds[n % itemIds.length] ?? '';
   const field = fields[n % fields.length] ?? 'decision';
   const marker = `r${run}-s${n}`;
-  const paragraphs = [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text: marker }] }];
+  const paragraphs = [
+    { type: 'paragraph' as const, children: [{ type: 'text' as const, text: marker }] },
+  ];
   // Every few saves a large body, so commits span many pages and checkpoints happen.
-  if (n % 5 === 4) paragraphs.push({ type: 'paragraph', children: [{ type: 'text', text: filler }] });
+  if (n % 5 === 4)
+    paragraphs.push({ type: 'paragraph', children: [{ type: 'text', text: filler }] });
   const baseRevision = getItemBodies(library.db, itemId)[field].revision;
   const saved = saveBody(library.db, {
     owner: { kind: 'item', itemId, field },

@@ -416,19 +416,27 @@ describe('Electron shell (built main, stand-in electron module)', () => {
   });
 
   it('pdf:export is previewed at app://referat/exports/<id> and pdf:save writes where the save dialog said', () => {
-    const pdf = result.pdf as { ok: boolean; value: { exportId: string; previewUrl: string; downloadUrl: null; bytes: number } };
+    const pdf = result.pdf as {
+      ok: boolean;
+      value: { exportId: string; previewUrl: string; downloadUrl: null; bytes: number };
+    };
     expect(pdf).toMatchObject({ ok: true, value: { downloadUrl: null } });
     expect(pdf.value.previewUrl).toBe(`app://referat/exports/${pdf.value.exportId}`);
     expect(result.pdfPreview).toEqual({
       status: 200,
       type: 'application/pdf',
       csp: "frame-ancestors 'self'",
-      disposition: expect.stringMatching(/^inline; filename="oekonomiudvalget-2017-12-12-moede-7\.pdf"/),
+      disposition: expect.stringMatching(
+        /^inline; filename="oekonomiudvalget-2017-12-12-moede-7\.pdf"/,
+      ),
       head: '%PDF-',
       size: pdf.value.bytes,
     });
     expect(result.pdfUnknown).toMatchObject({ status: 404 });
-    expect(result.pdfSaved).toEqual({ ok: true, value: { fileName: 'Referat møde 7.pdf', bytes: pdf.value.bytes, downloadUrl: null } });
+    expect(result.pdfSaved).toEqual({
+      ok: true,
+      value: { fileName: 'Referat møde 7.pdf', bytes: pdf.value.bytes, downloadUrl: null },
+    });
     expect(result.pdfSaveDialog).toMatchObject({ filters: [{ name: 'PDF', extensions: ['pdf'] }] });
     expect(result.pdfSavedHead).toBe('%PDF-');
   });

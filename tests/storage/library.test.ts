@@ -32,7 +32,13 @@ function makeLibraryFile(): string {
   const file = path.join(makeTempDir(), 'lib.sqlite');
   const library = openLibrary(file);
   const { committee } = seedCommittee(library);
-  createMeeting(library.db, { committeeId: committee.id, number: 1, date: '2017-12-12', kind: 'ordinary', isCopyingPrevious: false });
+  createMeeting(library.db, {
+    committeeId: committee.id,
+    number: 1,
+    date: '2017-12-12',
+    kind: 'ordinary',
+    isCopyingPrevious: false,
+  });
   library.close();
   return file;
 }
@@ -53,13 +59,17 @@ describe('openLibrary', () => {
     expect(library.name).toBe('library');
     expect(library.filesDir).toBe(`${file}.files`);
     // No temporary creation file is left behind.
-    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.includes('.creating-'))).toEqual([]);
+    expect(
+      fs.readdirSync(path.dirname(file)).filter((name) => name.includes('.creating-')),
+    ).toEqual([]);
   });
 
   it('makes every table of the first migration STRICT', () => {
     const library = newLibrary();
     const tables = library.db
-      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name IN ('committees','members','meetings','participants','participant_item_absences','agenda_items','bodies','revisions','files','appendices','settings','library_meta')")
+      .prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name IN ('committees','members','meetings','participants','participant_item_absences','agenda_items','bodies','revisions','files','appendices','settings','library_meta')",
+      )
       .all() as { name: string; sql: string }[];
     expect(tables).toHaveLength(12);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
@@ -94,7 +104,9 @@ describe('openLibrary', () => {
     expect(library.schemaVersion).toBe(latestSchemaVersion);
     if (latestSchemaVersion > first.version) {
       const copies = fs.readdirSync(path.join(dir, 'backups'));
-      expect(copies.some((name) => name.startsWith(`old-before-schema-${first.version + 1}-`))).toBe(true);
+      expect(
+        copies.some((name) => name.startsWith(`old-before-schema-${first.version + 1}-`)),
+      ).toBe(true);
     }
     // Running the migrations again changes nothing.
     expect(migrate(library.db, file)).toBe(latestSchemaVersion);
@@ -180,13 +192,40 @@ describe('openLibrary', () => {
     const file = path.join(makeTempDir(), 'lib.sqlite');
     const library = openLibrary(file);
     const { committee } = seedCommittee(library);
-    const meeting = createMeeting(library.db, { committeeId: committee.id, number: 1, date: '2017-12-12', kind: 'ordinary', isCopyingPrevious: false });
-    const item = createItem(library.db, { meetingId: meeting.meeting.id, item: { title: 'Punkt', isClosed: false, publicTitle: '', caseId: '', documentNumber: '', presenter: '', kind: 'decision' } });
+    const meeting = createMeeting(library.db, {
+      committeeId: committee.id,
+      number: 1,
+      date: '2017-12-12',
+      kind: 'ordinary',
+      isCopyingPrevious: false,
+    });
+    const item = createItem(library.db, {
+      meetingId: meeting.meeting.id,
+      item: {
+        title: 'Punkt',
+        isClosed: false,
+        publicTitle: '',
+        caseId: '',
+        documentNumber: '',
+        presenter: '',
+        kind: 'decision',
+      },
+    });
     for (let n = 0; n < 60; n++) {
-      saveBody(library.db, { owner: { kind: 'item', itemId: item.id, field: 'decision' }, content: text(`${n} ${'tekst '.repeat(300)}`), baseRevision: n, author: 'a' });
+      saveBody(library.db, {
+        owner: { kind: 'item', itemId: item.id, field: 'decision' },
+        content: text(`${n} ${'tekst '.repeat(300)}`),
+        baseRevision: n,
+        author: 'a',
+      });
     }
     const pageSize = Number(library.db.pragma('page_size', { simple: true }));
-    const leaf = library.db.prepare("SELECT pageno FROM dbstat WHERE name = 'revisions' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 3").pluck().get() as number;
+    const leaf = library.db
+      .prepare(
+        "SELECT pageno FROM dbstat WHERE name = 'revisions' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 3",
+      )
+      .pluck()
+      .get() as number;
     library.close();
     const bytes = fs.readFileSync(file);
     for (let i = (leaf - 1) * pageSize + 8; i < leaf * pageSize; i++) bytes[i] = (i * 13) % 256;
@@ -213,7 +252,9 @@ describe('openLibrary', () => {
     expect(() => library.db.prepare("INSERT INTO settings VALUES ('a', 'b')").run()).toThrow();
     library.close();
     expect(fileHash(file)).toBe(before);
-    expect(openError(path.join(path.dirname(file), 'missing.sqlite'), { readonly: true }).code).toBe('not_found');
+    expect(
+      openError(path.join(path.dirname(file), 'missing.sqlite'), { readonly: true }).code,
+    ).toBe('not_found');
   });
 });
 
@@ -227,7 +268,9 @@ describe('a second handle or process on the same library', () => {
       const started = Date.now();
       let caught: unknown;
       try {
-        writeTransaction(waiter.db, () => waiter.db.prepare("INSERT INTO settings VALUES ('k', 'v')").run());
+        writeTransaction(waiter.db, () =>
+          waiter.db.prepare("INSERT INTO settings VALUES ('k', 'v')").run(),
+        );
       } catch (error) {
         caught = error;
       }
@@ -240,7 +283,9 @@ describe('a second handle or process on the same library', () => {
     } finally {
       holder.db.exec('COMMIT');
     }
-    writeTransaction(waiter.db, () => waiter.db.prepare("INSERT INTO settings VALUES ('k', 'v')").run());
+    writeTransaction(waiter.db, () =>
+      waiter.db.prepare("INSERT INTO settings VALUES ('k', 'v')").run(),
+    );
     expect(holder.db.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('v');
   });
 
@@ -254,7 +299,10 @@ describe('a second handle or process on the same library', () => {
       process.stdout.write('locked\\n');
       setTimeout(() => { db.exec('COMMIT'); db.close(); process.exit(0); }, 1200);
     `;
-    const child = spawn(process.execPath, ['-e', script, file], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', script, file], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('locked')) resolve();
@@ -277,8 +325,12 @@ describe('a second handle or process on the same library', () => {
     const patient = open(file);
     saveSetting(patient, 'mine', '2');
     await new Promise((resolve) => child.on('exit', resolve));
-    expect(patient.db.prepare("SELECT value FROM settings WHERE key = 'other'").pluck().get()).toBe('process');
-    expect(patient.db.prepare("SELECT value FROM settings WHERE key = 'mine'").pluck().get()).toBe('2');
+    expect(patient.db.prepare("SELECT value FROM settings WHERE key = 'other'").pluck().get()).toBe(
+      'process',
+    );
+    expect(patient.db.prepare("SELECT value FROM settings WHERE key = 'mine'").pluck().get()).toBe(
+      '2',
+    );
   });
 });
 
@@ -286,11 +338,37 @@ describe('schema rules', () => {
   it('keeps revisions append-only: UPDATE and DELETE are refused by triggers', () => {
     const library = newLibrary();
     const { committee } = seedCommittee(library);
-    const meeting = createMeeting(library.db, { committeeId: committee.id, number: 1, date: '2017-12-12', kind: 'ordinary', isCopyingPrevious: false });
-    const item = createItem(library.db, { meetingId: meeting.meeting.id, item: { title: 'Punkt', isClosed: false, publicTitle: '', caseId: '', documentNumber: '', presenter: '', kind: 'decision' } });
-    saveBody(library.db, { owner: { kind: 'item', itemId: item.id, field: 'decision' }, content: text('Godkendt.'), baseRevision: 0, author: 'a' });
-    expect(() => library.db.prepare("UPDATE revisions SET author = 'someone else'").run()).toThrow(/append-only/);
-    expect(() => library.db.prepare('UPDATE revisions SET content = ?').run('[]')).toThrow(/append-only/);
+    const meeting = createMeeting(library.db, {
+      committeeId: committee.id,
+      number: 1,
+      date: '2017-12-12',
+      kind: 'ordinary',
+      isCopyingPrevious: false,
+    });
+    const item = createItem(library.db, {
+      meetingId: meeting.meeting.id,
+      item: {
+        title: 'Punkt',
+        isClosed: false,
+        publicTitle: '',
+        caseId: '',
+        documentNumber: '',
+        presenter: '',
+        kind: 'decision',
+      },
+    });
+    saveBody(library.db, {
+      owner: { kind: 'item', itemId: item.id, field: 'decision' },
+      content: text('Godkendt.'),
+      baseRevision: 0,
+      author: 'a',
+    });
+    expect(() => library.db.prepare("UPDATE revisions SET author = 'someone else'").run()).toThrow(
+      /append-only/,
+    );
+    expect(() => library.db.prepare('UPDATE revisions SET content = ?').run('[]')).toThrow(
+      /append-only/,
+    );
     expect(() => library.db.prepare('DELETE FROM revisions').run()).toThrow(/append-only/);
     expect(library.db.prepare('SELECT count(*) FROM revisions').pluck().get()).toBe(1);
   });
@@ -298,19 +376,30 @@ describe('schema rules', () => {
   it('rejects values outside the enums and non-JSON bodies with CHECK constraints', () => {
     const library = newLibrary();
     const insert = (kind: string) =>
-      library.db.prepare("INSERT INTO committees VALUES ('c', 'C', ?, '', 'fagudvalg', 't')").run(kind);
+      library.db
+        .prepare("INSERT INTO committees VALUES ('c', 'C', ?, '', 'fagudvalg', 't')")
+        .run(kind);
     expect(() => insert('komite')).toThrow(/CHECK/);
     expect(() =>
-      library.db.prepare("INSERT INTO bodies (meeting_id, field, content, revision, updated_at, updated_by) VALUES ('x', 'decision', 'not json', 1, 't', 'a')").run(),
+      library.db
+        .prepare(
+          "INSERT INTO bodies (meeting_id, field, content, revision, updated_at, updated_by) VALUES ('x', 'decision', 'not json', 1, 't', 'a')",
+        )
+        .run(),
     ).toThrow();
     // STRICT: text in an INTEGER column is refused, not stored as text.
-    expect(() => library.db.prepare('INSERT INTO files VALUES (?, ?, ?, ?)').run('a'.repeat(64), 'big', '', 't')).toThrow(/cannot store/i);
+    expect(() =>
+      library.db
+        .prepare('INSERT INTO files VALUES (?, ?, ?, ?)')
+        .run('a'.repeat(64), 'big', '', 't'),
+    ).toThrow(/cannot store/i);
   });
 });
 
 describe('settings', () => {
   it('stores, replaces and removes library settings', async () => {
-    const { getSetting, setSetting, deleteSetting } = await import('../../main/node/storage/queries/settings');
+    const { getSetting, setSetting, deleteSetting } =
+      await import('../../main/node/storage/queries/settings');
     const library = newLibrary();
     expect(getSetting(library.db, 'language')).toBeUndefined();
     setSetting(library.db, 'language', 'da');

@@ -12,9 +12,15 @@ import { makeTempDir, newLibrary } from './storageHelpers';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
-const fixture = () => parseReferatDocument(fs.readFileSync(path.join(root, 'tests/fixtures/gentofte-2017-12-12.referat.json'), 'utf8'));
+const fixture = () =>
+  parseReferatDocument(
+    fs.readFileSync(path.join(root, 'tests/fixtures/gentofte-2017-12-12.referat.json'), 'utf8'),
+  );
 
-async function cli(argv: string[], cwd: string): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+async function cli(
+  argv: string[],
+  cwd: string,
+): Promise<{ code: number; stdout: Buffer; stderr: string }> {
   const out: Buffer[] = [];
   let stderr = '';
   const code = await runCli(argv, {
@@ -35,7 +41,21 @@ describe('referat export --format pdf', () => {
     const libraryPath = library.path;
     library.close();
     const dir = makeTempDir();
-    const result = await cli(['--library', libraryPath, 'export', meetingId, '--format', 'pdf', '--edition', 'public', '--out', 'referat.pdf'], dir);
+    const result = await cli(
+      [
+        '--library',
+        libraryPath,
+        'export',
+        meetingId,
+        '--format',
+        'pdf',
+        '--edition',
+        'public',
+        '--out',
+        'referat.pdf',
+      ],
+      dir,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(fs.readdirSync(dir)).toEqual(['referat.pdf']);
@@ -57,7 +77,10 @@ describe('referat export --format pdf', () => {
     const { meetingId } = importMeetingDocument(library.db, fixture());
     const libraryPath = library.path;
     library.close();
-    const result = await cli(['--library', libraryPath, 'export', meetingId, '--format', 'pdf', '--out', '-'], makeTempDir());
+    const result = await cli(
+      ['--library', libraryPath, 'export', meetingId, '--format', 'pdf', '--out', '-'],
+      makeTempDir(),
+    );
     expect(result.code).toBe(0);
     expect(result.stdout.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
     expect(result.stdout.subarray(-6).toString('latin1')).toContain('%%EOF');
@@ -67,13 +90,29 @@ describe('referat export --format pdf', () => {
     const doc = generateMeeting({ items: 2, pagesPerItem: 0.2 });
     const item = doc.agendaItems[1];
     if (!item) throw new Error('no item');
-    item.bodies.decision = [{ type: 'paragraph', children: [{ type: 'text', text: 'Borger 010203-1234 klagede.' }] }];
+    item.bodies.decision = [
+      { type: 'paragraph', children: [{ type: 'text', text: 'Borger 010203-1234 klagede.' }] },
+    ];
     const library = newLibrary();
     const { meetingId } = importMeetingDocument(library.db, doc);
     const libraryPath = library.path;
     library.close();
     const dir = makeTempDir();
-    const result = await cli(['--library', libraryPath, 'export', meetingId, '--format', 'pdf', '--edition', 'public', '--out', 'x.pdf'], dir);
+    const result = await cli(
+      [
+        '--library',
+        libraryPath,
+        'export',
+        meetingId,
+        '--format',
+        'pdf',
+        '--edition',
+        'public',
+        '--out',
+        'x.pdf',
+      ],
+      dir,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Punkt 2 · Beslutning: CPR-nummer 010203-XXXX');
     expect(result.stderr).not.toContain('1234');

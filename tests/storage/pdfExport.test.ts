@@ -40,7 +40,16 @@ async function audit(file: string, args: string[]): Promise<{ code: number; outp
   }
 }
 
-const archivalChecks = ['--a4', '--pdfa', '--fonts-embedded', '--tagged', '--lang', 'da', '--attachment', 'meeting.json'];
+const archivalChecks = [
+  '--a4',
+  '--pdfa',
+  '--fonts-embedded',
+  '--tagged',
+  '--lang',
+  'da',
+  '--attachment',
+  'meeting.json',
+];
 
 async function pdftotext(file: string, extra: string[] = []): Promise<string> {
   const { stdout } = await run('pdftotext', [...extra, file, '-'], { maxBuffer: 64 * 1024 * 1024 });
@@ -61,7 +70,11 @@ describe('the model document (Gentofte, 12 December 2017)', () => {
   it('passes pdf-audit: A4, PDF/A-3b, embedded fonts, real tags, da, meeting.json, the model structure in order', async () => {
     const file = path.join(dir, 'gentofte-full.pdf');
     const progress: PdfProgress[] = [];
-    const result = await writeMinutesPdf(fixture(), { edition: 'full', out: file, onProgress: (p) => progress.push(p) });
+    const result = await writeMinutesPdf(fixture(), {
+      edition: 'full',
+      out: file,
+      onProgress: (p) => progress.push(p),
+    });
     expect(result.pages).toBeGreaterThanOrEqual(3);
     expect(progress.filter((p) => p.phase === 'write').map((p) => p.page)).toEqual(
       Array.from({ length: result.pages }, (_, index) => index + 1),
@@ -91,12 +104,26 @@ describe('the model document (Gentofte, 12 December 2017)', () => {
     const file = path.join(dir, 'gentofte-meta.pdf');
     await writeMinutesPdf(fixture(), { edition: 'full', out: file });
     const { stdout: info } = await run('pdfinfo', [file]);
-    expect(info).toMatch(/^Title:\s+\(Åben\) 5\. møde i Opgaveudvalget om Innovation den 12\. december 2017$/m);
+    expect(info).toMatch(
+      /^Title:\s+\(Åben\) 5\. møde i Opgaveudvalget om Innovation den 12\. december 2017$/m,
+    );
     expect(info).toMatch(/^Keywords:\s+EMN-2017-05812$/m);
     expect(info).toMatch(/^Author:\s+.*Opgaveudvalget om Innovation/m);
     expect(info).toMatch(/^Subject:\s+Beslutningsprotokol, fuld udgave$/m);
     const { stdout: struct } = await run('pdfinfo', ['-struct', file]);
-    for (const tag of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'TOC', 'TOCI']) {
+    for (const tag of [
+      'Document',
+      'H1',
+      'H2',
+      'H3',
+      'P',
+      'L',
+      'LI',
+      'Lbl',
+      'LBody',
+      'TOC',
+      'TOCI',
+    ]) {
       expect(struct, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
     }
     const { stdout: meta } = await run('pdfinfo', ['-meta', file]);
@@ -123,7 +150,12 @@ describe('the model document (Gentofte, 12 December 2017)', () => {
 
 describe('generated meetings', () => {
   it('a fagudvalg meeting with open and closed items, votes and dissents passes pdf-audit', async () => {
-    const doc = generateMeeting({ items: 5, pagesPerItem: 1, template: 'fagudvalg', closedEvery: 2 });
+    const doc = generateMeeting({
+      items: 5,
+      pagesPerItem: 1,
+      template: 'fagudvalg',
+      closedEvery: 2,
+    });
     const file = path.join(dir, 'fagudvalg.pdf');
     await writeMinutesPdf(doc, { edition: 'full', out: file });
     const { code, output } = await audit(file, [
@@ -155,7 +187,12 @@ describe('generated meetings', () => {
 
   it('the public edition lacks every confidential marker (text and meeting.json) and shows the public title and decision', async () => {
     // The fagudvalg template prints every field of an item, so every marker is visible in the full edition.
-    const doc = generateMeeting({ items: 3, pagesPerItem: 0.3, closedEvery: 0, template: 'fagudvalg' });
+    const doc = generateMeeting({
+      items: 3,
+      pagesPerItem: 0.3,
+      closedEvery: 0,
+      template: 'fagudvalg',
+    });
     const closed = doc.agendaItems[1];
     if (!closed) throw new Error('generated meeting has no second item');
     closed.isClosed = true;
@@ -165,15 +202,24 @@ describe('generated meetings', () => {
     closed.caseId = 'EMN-2017-09999';
     closed.bodies = {
       summary: [{ type: 'paragraph', children: [{ type: 'text', text: 'MARKER-SUMMARY' }] }],
-      recommendation: [{ type: 'paragraph', children: [{ type: 'text', text: 'MARKER-RECOMMENDATION' }] }],
+      recommendation: [
+        { type: 'paragraph', children: [{ type: 'text', text: 'MARKER-RECOMMENDATION' }] },
+      ],
       casePresentation: [{ type: 'paragraph', children: [{ type: 'text', text: 'MARKER-CASE' }] }],
       finances: [{ type: 'paragraph', children: [{ type: 'text', text: 'MARKER-FINANCES' }] }],
-      previousDecisions: [{ type: 'paragraph', children: [{ type: 'text', text: 'MARKER-PREVIOUS' }] }],
+      previousDecisions: [
+        { type: 'paragraph', children: [{ type: 'text', text: 'MARKER-PREVIOUS' }] },
+      ],
       decision: [
         { type: 'paragraph', children: [{ type: 'text', text: 'MARKER-DECISION' }] },
         { type: 'dissent', participantId: 'p5', text: 'MARKER-DISSENT' },
       ],
-      publicDecision: [{ type: 'paragraph', children: [{ type: 'text', text: 'Udvalget godkendte købet af ejendommen.' }] }],
+      publicDecision: [
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', text: 'Udvalget godkendte købet af ejendommen.' }],
+        },
+      ],
     };
     for (const appendix of doc.appendices) {
       if (appendix.itemId === closed.id) appendix.title = 'MARKER-ITEM-APPENDIX';
@@ -211,7 +257,8 @@ describe('generated meetings', () => {
     const fullFile = path.join(dir, 'markers-full.pdf');
     await writeMinutesPdf(doc, { edition: 'full', out: fullFile });
     const fullText = (await pdftotext(fullFile)).replace(/\s+/g, ' ');
-    for (const marker of markers) expect(fullText, `full edition shows ${marker}`).toContain(marker);
+    for (const marker of markers)
+      expect(fullText, `full edition shows ${marker}`).toContain(marker);
 
     const file = path.join(dir, 'markers-public.pdf');
     const result = await writeMinutesPdf(doc, { edition: 'public', out: file });
@@ -229,7 +276,8 @@ describe('generated meetings', () => {
     expect(output).toContain('0 failed');
     expect(code).toBe(0);
     const json = await attachedJson(file);
-    for (const marker of markers) expect(json, `meeting.json lacks ${marker}`).not.toContain(marker);
+    for (const marker of markers)
+      expect(json, `meeting.json lacks ${marker}`).not.toContain(marker);
     expect(json).toContain('Udvalget godkendte købet af ejendommen.');
     const { stdout: info } = await run('pdfinfo', [file]);
     expect(info).toMatch(/^Subject:\s+Beslutningsprotokol, offentlig udgave$/m);
@@ -249,7 +297,14 @@ describe('generated meetings', () => {
   it('draws combining marks (pdfkit positions those glyphs) inside valid marked content', async () => {
     const doc = generateMeeting({ items: 1, pagesPerItem: 0.2 });
     doc.meeting.bodies.summary = [
-      { type: 'paragraph', children: [{ type: 'text', text: 'Caf' }, { type: 'text', text: 'e\u0301 og A\u030Arhus', bold: true }, { type: 'text', text: ' efter.' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Caf' },
+          { type: 'text', text: 'e\u0301 og A\u030Arhus', bold: true },
+          { type: 'text', text: ' efter.' },
+        ],
+      },
     ];
     const file = path.join(dir, 'combining.pdf');
     await writeMinutesPdf(doc, { edition: 'full', out: file });
@@ -263,7 +318,10 @@ describe('generated meetings', () => {
   it('pdftotext gets æ ø å Æ Ø Å back', async () => {
     const doc = generateMeeting({ items: 1, pagesPerItem: 0.2 });
     doc.meeting.bodies.summary = [
-      { type: 'paragraph', children: [{ type: 'text', text: 'Bogstaverne æ ø å Æ Ø Å i Blåbærgrød og ÆBLEØ ÅRHUS.' }] },
+      {
+        type: 'paragraph',
+        children: [{ type: 'text', text: 'Bogstaverne æ ø å Æ Ø Å i Blåbærgrød og ÆBLEØ ÅRHUS.' }],
+      },
     ];
     const file = path.join(dir, 'letters.pdf');
     await writeMinutesPdf(doc, { edition: 'full', out: file });
@@ -278,7 +336,12 @@ describe('generated meetings', () => {
     if (!closed) throw new Error('no second item');
     closed.publicTitle = '';
     const file = path.join(dir, 'english.pdf');
-    await writeMinutesPdf(doc, { edition: 'public', out: file, lang: 'en', isWithSignaturePage: true });
+    await writeMinutesPdf(doc, {
+      edition: 'public',
+      out: file,
+      lang: 'en',
+      isWithSignaturePage: true,
+    });
     const text = await pdftotext(file);
     expect(text).toContain('Signature page');
     expect(text).toContain('Reservation:');
@@ -295,9 +358,17 @@ describe('generated meetings', () => {
     const item = doc.agendaItems[1];
     if (!item) throw new Error('no second item');
     item.bodies.decision = [
-      { type: 'paragraph', children: [{ type: 'text', text: 'Borgeren med CPR ' }, { type: 'text', text: '010203-1234', bold: true }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Borgeren med CPR ' },
+          { type: 'text', text: '010203-1234', bold: true },
+        ],
+      },
     ];
-    doc.meeting.bodies.summary = [{ type: 'paragraph', children: [{ type: 'text', text: 'Henvendelse fra 2902001234.' }] }];
+    doc.meeting.bodies.summary = [
+      { type: 'paragraph', children: [{ type: 'text', text: 'Henvendelse fra 2902001234.' }] },
+    ];
     const file = path.join(dir, 'cpr-public.pdf');
     const failure = await writeMinutesPdf(doc, { edition: 'public', out: file }).then(
       () => null,
@@ -319,9 +390,13 @@ describe('generated meetings', () => {
 describe('bad targets', () => {
   it('names a missing folder clearly and leaves nothing behind', async () => {
     const out = path.join(dir, 'no-such-folder', 'x.pdf');
-    const failure = await writeMinutesPdf(fixture(), { edition: 'full', out }).catch((error: unknown) => error);
+    const failure = await writeMinutesPdf(fixture(), { edition: 'full', out }).catch(
+      (error: unknown) => error,
+    );
     expect(isDomainError(failure) && failure.code).toBe('invalid_input');
-    expect((failure as Error).message).toContain(`the folder ${path.join(dir, 'no-such-folder')} does not exist`);
+    expect((failure as Error).message).toContain(
+      `the folder ${path.join(dir, 'no-such-folder')} does not exist`,
+    );
   });
 });
 
@@ -329,7 +404,8 @@ describe('line breaking on paper', () => {
   it('no word box lies outside the margins, even for a 300-character URL and long compounds', async () => {
     const url = `https://www.gentofte.dk/${'borgerinddragelse/'.repeat(15)}${'x'.repeat(300 - 24 - 18 * 15)}`;
     expect(url.length).toBe(300);
-    const compound = 'Kommunalbestyrelsesmedlemsudpegningsproceduregennemgangsrapporteringsskemaudfyldningsvejledning';
+    const compound =
+      'Kommunalbestyrelsesmedlemsudpegningsproceduregennemgangsrapporteringsskemaudfyldningsvejledning';
     const doc = generateMeeting({ items: 1, pagesPerItem: 0.2 });
     const item = doc.agendaItems[0];
     if (!item) throw new Error('no item');
@@ -364,7 +440,11 @@ describe('line breaking on paper', () => {
               items: [
                 {
                   children: [{ type: 'text', text: compound, italic: true }],
-                  sublist: { type: 'list', ordered: true, items: [{ children: [{ type: 'text', text: `${url} ${compound}` }] }] },
+                  sublist: {
+                    type: 'list',
+                    ordered: true,
+                    items: [{ children: [{ type: 'text', text: `${url} ${compound}` }] }],
+                  },
                 },
               ],
             },
@@ -375,7 +455,11 @@ describe('line breaking on paper', () => {
     const file = path.join(dir, 'overflow.pdf');
     await writeMinutesPdf(doc, { edition: 'full', out: file });
     const html = await pdftotext(file, ['-bbox']);
-    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)];
+    const words = [
+      ...html.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      ),
+    ];
     expect(words.length).toBeGreaterThan(100);
     const left = a4Geometry.marginLeft - 0.5;
     const right = a4Geometry.width - a4Geometry.marginRight + 0.5;

@@ -4,7 +4,11 @@ import { toDomainError, writeTransaction, type Library } from '../../main/node/s
 export function saveSetting(library: Library, key: string, value: string): void {
   try {
     writeTransaction(library.db, () =>
-      library.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value),
+      library.db
+        .prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(key, value),
     );
   } catch (error) {
     throw toDomainError(error, library.path);

@@ -42,7 +42,10 @@ const titles = [
   'Afrunding',
 ];
 
-function text(value: string, style: { bold?: boolean; italic?: boolean; underline?: boolean } = {}): Inline {
+function text(
+  value: string,
+  style: { bold?: boolean; italic?: boolean; underline?: boolean } = {},
+): Inline {
   return { type: 'text', text: value, ...style };
 }
 
@@ -98,7 +101,11 @@ export function generateMeeting(options: GenerateOptions): ReferatDocument {
     const blocks: Block[] = [];
     for (let i = 0; i < paragraphsPerItem; i++) {
       if (i % 4 === 1) {
-        blocks.push({ type: 'heading', level: 2, children: [text(`Opsamling ${i}: ${pick(titles)}`)] });
+        blocks.push({
+          type: 'heading',
+          level: 2,
+          children: [text(`Opsamling ${i}: ${pick(titles)}`)],
+        });
       }
       blocks.push(paragraph());
       if (i % 5 === 2) {
@@ -112,7 +119,10 @@ export function generateMeeting(options: GenerateOptions): ReferatDocument {
               sublist: {
                 type: 'list',
                 ordered: false,
-                items: [{ children: [text(pick(sentences))] }, { children: [text(pick(sentences), { underline: true })] }],
+                items: [
+                  { children: [text(pick(sentences))] },
+                  { children: [text(pick(sentences), { underline: true })] },
+                ],
               },
             },
             { children: [text(pick(sentences))] },
@@ -129,7 +139,11 @@ export function generateMeeting(options: GenerateOptions): ReferatDocument {
         abstained: { participantIds: ['p3'], parties: [], count: null },
         outcome: 'adopted',
       });
-      blocks.push({ type: 'dissent', participantId: 'p5', text: 'Ø kan ikke tiltræde indstillingen, da finansieringen er uafklaret.' });
+      blocks.push({
+        type: 'dissent',
+        participantId: 'p5',
+        text: 'Ø kan ikke tiltræde indstillingen, da finansieringen er uafklaret.',
+      });
     }
     return blocks;
   };
@@ -145,12 +159,22 @@ export function generateMeeting(options: GenerateOptions): ReferatDocument {
       bodies.summary = [paragraph()];
       bodies.recommendation = [
         { type: 'paragraph', children: [text('Forvaltningen indstiller,')] },
-        { type: 'list', ordered: true, items: [{ children: [text('at sagen godkendes.')] }, { children: [text('at udgiften finansieres af puljen.')] }] },
+        {
+          type: 'list',
+          ordered: true,
+          items: [
+            { children: [text('at sagen godkendes.')] },
+            { children: [text('at udgiften finansieres af puljen.')] },
+          ],
+        },
       ];
       bodies.casePresentation = [paragraph(), paragraph()];
       bodies.finances = [paragraph()];
     }
-    if (isClosed) bodies.publicDecision = [{ type: 'paragraph', children: [text('Udvalget traf beslutning i sagen.')] }];
+    if (isClosed)
+      bodies.publicDecision = [
+        { type: 'paragraph', children: [text('Udvalget traf beslutning i sagen.')] },
+      ];
     agendaItems.push({
       id,
       number: i + 1,

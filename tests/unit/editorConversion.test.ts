@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHeadlessEditor } from '@lexical/headless';
 import { $getRoot, type LexicalEditor, type LexicalNode } from 'lexical';
-import {
-  richTextSchema,
-  type Block,
-  type RichText,
-  type Vote,
-} from '../../common/domain/richText';
+import { richTextSchema, type Block, type RichText, type Vote } from '../../common/domain/richText';
 import type { SerializedEditorStateJson } from '../../common/editor/lexicalJson';
 import {
   lexicalStateToRichText,

@@ -4,12 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../common/contract/result';
 import { buildEdition, closedItemFallbackTitle } from '../../common/export/editions';
 import { generateMeeting } from '../support/generateMeeting';
-import { assertNoCprNumbers, checkPersonalData, findCprNumbers } from '../../common/export/personalData';
+import {
+  assertNoCprNumbers,
+  checkPersonalData,
+  findCprNumbers,
+} from '../../common/export/personalData';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { parseReferatDocument, serializeReferatDocument } from '../../common/format/referatJson';
 
 const fixture = (): ReferatDocument =>
-  parseReferatDocument(readFileSync(path.join(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json'), 'utf8'));
+  parseReferatDocument(
+    readFileSync(
+      path.join(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json'),
+      'utf8',
+    ),
+  );
 
 function meetingWithClosedItem(): ReferatDocument {
   const doc = generateMeeting({ items: 3, pagesPerItem: 0.2, template: 'fagudvalg' });
@@ -17,14 +26,19 @@ function meetingWithClosedItem(): ReferatDocument {
   if (!closed) throw new Error('no second item');
   closed.isClosed = true;
   closed.publicTitle = 'Personalesag';
-  closed.bodies.publicDecision = [{ type: 'paragraph', children: [{ type: 'text', text: 'Indstillingen blev godkendt.' }] }];
+  closed.bodies.publicDecision = [
+    { type: 'paragraph', children: [{ type: 'text', text: 'Indstillingen blev godkendt.' }] },
+  ];
   const appendix = doc.appendices[0];
   if (!appendix) throw new Error('no appendix');
   appendix.isClosed = true;
   // An open item refers to the closed appendix.
   doc.agendaItems[0]?.bodies.decision?.push({
     type: 'paragraph',
-    children: [{ type: 'text', text: 'Se ' }, { type: 'appendixRef', appendixId: appendix.id }],
+    children: [
+      { type: 'text', text: 'Se ' },
+      { type: 'appendixRef', appendixId: appendix.id },
+    ],
   });
   const participant = doc.participants[0];
   if (participant) {
@@ -49,7 +63,9 @@ describe('buildEdition', () => {
     expect(closed?.title).toBe('Personalesag');
     expect(closed?.presenter).toBe('');
     expect(Object.keys(closed?.bodies ?? {})).toEqual(['decision']);
-    expect(closed?.bodies.decision).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: 'Indstillingen blev godkendt.' }] }]);
+    expect(closed?.bodies.decision).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: 'Indstillingen blev godkendt.' }] },
+    ]);
     // Open items keep their texts, without any publicDecision body.
     expect(Object.keys(edition.agendaItems[0]?.bodies ?? {}).sort()).toEqual(
       ['casePresentation', 'decision', 'finances', 'recommendation', 'summary'].sort(),
@@ -60,7 +76,13 @@ describe('buildEdition', () => {
     const edition = buildEdition(meetingWithClosedItem(), 'public');
     expect(edition.appendices.map((appendix) => appendix.number)).toEqual([3]);
     const last = edition.agendaItems[0]?.bodies.decision?.at(-1);
-    expect(last).toEqual({ type: 'paragraph', children: [{ type: 'text', text: 'Se ' }, { type: 'text', text: 'Bilag 1' }] });
+    expect(last).toEqual({
+      type: 'paragraph',
+      children: [
+        { type: 'text', text: 'Se ' },
+        { type: 'text', text: 'Bilag 1' },
+      ],
+    });
   });
 
   it('public: attendance notes and partial presence are cleared', () => {
@@ -87,7 +109,10 @@ describe('buildEdition', () => {
 
 describe('findCprNumbers', () => {
   it('finds DDMMYY-XXXX and DDMMYYXXXX with a real date, masked', () => {
-    expect(findCprNumbers('CPR 010203-1234 og 3112991234.')).toEqual(['010203-XXXX', '311299-XXXX']);
+    expect(findCprNumbers('CPR 010203-1234 og 3112991234.')).toEqual([
+      '010203-XXXX',
+      '311299-XXXX',
+    ]);
   });
 
   it('accepts 29 February only in a leap year of some century', () => {
@@ -96,18 +121,43 @@ describe('findCprNumbers', () => {
   });
 
   it('ignores impossible dates and numbers inside longer digit runs', () => {
-    expect(findCprNumbers('320117-1234 011317-1234 12345678901 2107443 EMN-2017-05812')).toEqual([]);
+    expect(findCprNumbers('320117-1234 011317-1234 12345678901 2107443 EMN-2017-05812')).toEqual(
+      [],
+    );
   });
 });
 
 describe('checkPersonalData', () => {
   it('lists every place with a human location, also a number split over formatting runs', () => {
     const doc = generateMeeting({ items: 2, pagesPerItem: 0.2 });
-    doc.meeting.bodies.summary = [{ type: 'paragraph', children: [{ type: 'text', text: 'Sag om 0102' }, { type: 'text', text: '03-1234', bold: true }] }];
+    doc.meeting.bodies.summary = [
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Sag om 0102' },
+          { type: 'text', text: '03-1234', bold: true },
+        ],
+      },
+    ];
     const item = doc.agendaItems[1];
     if (!item) throw new Error('no item');
     item.title = 'Klage fra 111111-1118';
-    item.bodies.decision = [{ type: 'list', ordered: false, items: [{ children: [{ type: 'text', text: 'x' }], sublist: { type: 'list', ordered: true, items: [{ children: [{ type: 'text', text: 'nr. 2412991234' }] }] } }] }];
+    item.bodies.decision = [
+      {
+        type: 'list',
+        ordered: false,
+        items: [
+          {
+            children: [{ type: 'text', text: 'x' }],
+            sublist: {
+              type: 'list',
+              ordered: true,
+              items: [{ children: [{ type: 'text', text: 'nr. 2412991234' }] }],
+            },
+          },
+        ],
+      },
+    ];
     const appendix = doc.appendices[0];
     if (appendix) appendix.title = 'Udskrift 050505-5555';
     const participant = doc.participants[1];
@@ -134,15 +184,27 @@ describe('checkPersonalData', () => {
     expect(checkPersonalData(doc)).toEqual({ errors: [], warnings: [] });
     const citizen = doc.participants.find((p) => p.isCitizen);
     if (!citizen) throw new Error('no citizen');
-    doc.agendaItems[0]?.bodies.decision?.push({ type: 'paragraph', children: [{ type: 'participantRef', participantId: citizen.id }] });
+    doc.agendaItems[0]?.bodies.decision?.push({
+      type: 'paragraph',
+      children: [{ type: 'participantRef', participantId: citizen.id }],
+    });
     const report = checkPersonalData(doc);
     expect(report.errors).toEqual([]);
     expect(report.warnings).toEqual([
-      { path: 'agendaItems.0.bodies.decision.' + String((doc.agendaItems[0]?.bodies.decision?.length ?? 0) - 1), location: 'Punkt 1 · Beslutning', text: `Borgermedlem nævnt ved navn: ${citizen.name}` },
+      {
+        path:
+          'agendaItems.0.bodies.decision.' +
+          String((doc.agendaItems[0]?.bodies.decision?.length ?? 0) - 1),
+        location: 'Punkt 1 · Beslutning',
+        text: `Borgermedlem nævnt ved navn: ${citizen.name}`,
+      },
     ]);
   });
 
   it('the model document is clean', () => {
-    expect(checkPersonalData(buildEdition(fixture(), 'public'))).toEqual({ errors: [], warnings: [] });
+    expect(checkPersonalData(buildEdition(fixture(), 'public'))).toEqual({
+      errors: [],
+      warnings: [],
+    });
   });
 });

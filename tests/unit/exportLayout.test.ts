@@ -9,7 +9,12 @@ import type { ReferatDocument } from '../../common/format/referat1';
 import { parseReferatDocument } from '../../common/format/referatJson';
 
 const fixture = (): ReferatDocument =>
-  parseReferatDocument(readFileSync(path.join(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json'), 'utf8'));
+  parseReferatDocument(
+    readFileSync(
+      path.join(import.meta.dirname, '../fixtures/gentofte-2017-12-12.referat.json'),
+      'utf8',
+    ),
+  );
 
 function textOf(block: LayoutBlock): string {
   switch (block.kind) {
@@ -18,7 +23,9 @@ function textOf(block: LayoutBlock): string {
     case 'tocEntry':
       return block.spans.map((span) => span.text).join('');
     case 'list':
-      return block.items.map((item) => `${item.label} ${item.spans.map((span) => span.text).join('')}`).join('\n');
+      return block.items
+        .map((item) => `${item.label} ${item.spans.map((span) => span.text).join('')}`)
+        .join('\n');
     case 'signature':
       return block.name;
     case 'pageBreak':
@@ -30,13 +37,18 @@ const headings = (blocks: readonly LayoutBlock[]) =>
   blocks.flatMap((block) => (block.kind === 'heading' ? [`H${block.level} ${textOf(block)}`] : []));
 
 /** A monospaced stand-in font: every character is 0.55 em wide (bold 0.6). */
-const monospace: Measure = (text, font) => text.length * (font === 'bold' || font === 'boldItalic' ? 0.6 : 0.55);
+const monospace: Measure = (text, font) =>
+  text.length * (font === 'bold' || font === 'boldItalic' ? 0.6 : 0.55);
 
 describe('layoutMinutes', () => {
   it('lays out the model document in its order: header, Sags ID, TOC, Resumé, Tidligere beslutninger, Ad-sections, members, Bilag', () => {
     const blocks = layoutMinutes(fixture());
-    expect(minutesTitle(fixture())).toBe('(Åben) 5. møde i Opgaveudvalget om Innovation den 12. december 2017');
-    expect(textOf(blocks[0] as LayoutBlock)).toBe('(Åben) 5. møde i Opgaveudvalget om Innovation den 12. december 2017');
+    expect(minutesTitle(fixture())).toBe(
+      '(Åben) 5. møde i Opgaveudvalget om Innovation den 12. december 2017',
+    );
+    expect(textOf(blocks[0] as LayoutBlock)).toBe(
+      '(Åben) 5. møde i Opgaveudvalget om Innovation den 12. december 2017',
+    );
     expect(textOf(blocks[1] as LayoutBlock)).toBe('Sags ID: EMN-2017-05812');
     expect(headings(blocks)).toEqual([
       'H1 (Åben) 5. møde i Opgaveudvalget om Innovation den 12. december 2017',
@@ -60,10 +72,17 @@ describe('layoutMinutes', () => {
       'H2 Bilag',
     ]);
     const all = blocks.map(textOf);
-    expect(all).toContain('• Kristine Kryger (formand)\n• Michael Fenger (næstformand)\n• Marianne Zangenberg\n• Andreas Weidinger\n• Katja S. Johansen');
-    expect(all.at(-1)).toBe('1. Læringsopsamling og politisk model - Innovationsudvalget (2107443 - EMN-2017-05812)');
+    expect(all).toContain(
+      '• Kristine Kryger (formand)\n• Michael Fenger (næstformand)\n• Marianne Zangenberg\n• Andreas Weidinger\n• Katja S. Johansen',
+    );
+    expect(all.at(-1)).toBe(
+      '1. Læringsopsamling og politisk model - Innovationsudvalget (2107443 - EMN-2017-05812)',
+    );
     const summary = blocks.find((block) => block.kind === 'list');
-    expect(summary?.kind === 'list' && summary.items[6]?.sublist?.items.map((item) => item.spans[0]?.text)).toEqual([
+    expect(
+      summary?.kind === 'list' &&
+        summary.items[6]?.sublist?.items.map((item) => item.spans[0]?.text),
+    ).toEqual([
       'Kristine Kryger (formand)',
       'Michael Fenger (næstformand)',
       'Marianne Zangenberg',
@@ -73,7 +92,12 @@ describe('layoutMinutes', () => {
   });
 
   it('splits the table of contents into open and closed items and marks closed items', () => {
-    const doc = generateMeeting({ items: 4, pagesPerItem: 0.2, closedEvery: 2, template: 'fagudvalg' });
+    const doc = generateMeeting({
+      items: 4,
+      pagesPerItem: 0.2,
+      closedEvery: 2,
+      template: 'fagudvalg',
+    });
     const blocks = layoutMinutes(doc);
     const toc = blocks.slice(0, 20).map((block) => `${block.kind} ${textOf(block)}`);
     expect(toc).toEqual(
@@ -86,10 +110,21 @@ describe('layoutMinutes', () => {
         'tocEntry 4. Høring om trafikplan for Øresundsvej',
       ]),
     );
-    expect(toc.indexOf('heading Lukkede punkter')).toBeGreaterThan(toc.indexOf('tocEntry 3. Budgetopfølgning for ældreområdet'));
-    expect(headings(blocks)).toContain('H2 2. Læringssporet og status på udvalgets leverancer (lukket punkt)');
+    expect(toc.indexOf('heading Lukkede punkter')).toBeGreaterThan(
+      toc.indexOf('tocEntry 3. Budgetopfølgning for ældreområdet'),
+    );
+    expect(headings(blocks)).toContain(
+      'H2 2. Læringssporet og status på udvalgets leverancer (lukket punkt)',
+    );
     expect(headings(blocks).filter((heading) => heading.startsWith('H3 '))).toEqual(
-      expect.arrayContaining(['H3 Resumé', 'H3 Indstilling', 'H3 Sagsfremstilling', 'H3 Økonomi', 'H3 Beslutning', 'H3 Bilag']),
+      expect.arrayContaining([
+        'H3 Resumé',
+        'H3 Indstilling',
+        'H3 Sagsfremstilling',
+        'H3 Økonomi',
+        'H3 Beslutning',
+        'H3 Bilag',
+      ]),
     );
   });
 
@@ -99,11 +134,15 @@ describe('layoutMinutes', () => {
   });
 
   it('writes votes and dissents as text with names, counts and outcome', () => {
-    const all = layoutMinutes(generateMeeting({ items: 1, pagesPerItem: 0.2 })).map(textOf).join('\n');
+    const all = layoutMinutes(generateMeeting({ items: 1, pagesPerItem: 0.2 }))
+      .map(textOf)
+      .join('\n');
     expect(all).toContain(
       'Afstemning om Indstillingen: For stemte 3: Kristine Kryger, Michael Fenger og Andreas Weidinger. Imod stemte 1: Katja S. Johansen. Undlod at stemme 1: Marianne Zangenberg. Indstillingen blev vedtaget.',
     );
-    expect(all).toContain('Protokoltilførsel fra Katja S. Johansen: Ø kan ikke tiltræde indstillingen, da finansieringen er uafklaret.');
+    expect(all).toContain(
+      'Protokoltilførsel fra Katja S. Johansen: Ø kan ikke tiltræde indstillingen, da finansieringen er uafklaret.',
+    );
   });
 
   it('public edition: a closed item without a public decision says the decision is not public', () => {
@@ -118,7 +157,14 @@ describe('layoutMinutes', () => {
   it('adds corrections as additions and a signature page for every participant present', () => {
     const doc = generateMeeting({ items: 1, pagesPerItem: 0.2 });
     const blocks = layoutMinutes(doc, {
-      corrections: [{ date: '2017-12-20', author: 'Udvalgssekretær', reason: 'Stavefejl', text: 'Der skulle stå Åløkkeskolen.' }],
+      corrections: [
+        {
+          date: '2017-12-20',
+          author: 'Udvalgssekretær',
+          reason: 'Stavefejl',
+          text: 'Der skulle stå Åløkkeskolen.',
+        },
+      ],
       isWithSignaturePage: true,
     });
     const all = blocks.map(textOf);
@@ -127,22 +173,45 @@ describe('layoutMinutes', () => {
     expect(blocks.some((block) => block.kind === 'pageBreak')).toBe(true);
     expect(all).toContain('Underskriftsblad');
     const signers = blocks.flatMap((block) => (block.kind === 'signature' ? [block.name] : []));
-    expect(signers).toEqual(['Kristine Kryger (formand)', 'Michael Fenger (næstformand)', 'Marianne Zangenberg', 'Andreas Weidinger', 'Katja S. Johansen', 'Søren Ågård']);
+    expect(signers).toEqual([
+      'Kristine Kryger (formand)',
+      'Michael Fenger (næstformand)',
+      'Marianne Zangenberg',
+      'Andreas Weidinger',
+      'Katja S. Johansen',
+      'Søren Ågård',
+    ]);
   });
 
   it('the English PDF printed the Danish word "Forbehold" on the signature page: every export string follows the language', () => {
-    const doc = generateMeeting({ items: 3, pagesPerItem: 0.2, closedEvery: 2, template: 'fagudvalg' });
+    const doc = generateMeeting({
+      items: 3,
+      pagesPerItem: 0.2,
+      closedEvery: 2,
+      template: 'fagudvalg',
+    });
     const closed = doc.agendaItems.find((item) => item.isClosed);
     if (!closed) throw new Error('no closed item');
     closed.publicTitle = '';
     const printed = (lang: 'da' | 'en', edition: 'full' | 'public') =>
-      typeset(layoutMinutes(buildEdition(doc, edition, lang), { lang, edition, isWithSignaturePage: true }), monospace)
-        .pages.flatMap((page) => page.lines.map((line) => line.segments.map((segment) => segment.text).join('')))
+      typeset(
+        layoutMinutes(buildEdition(doc, edition, lang), {
+          lang,
+          edition,
+          isWithSignaturePage: true,
+        }),
+        monospace,
+      )
+        .pages.flatMap((page) =>
+          page.lines.map((line) => line.segments.map((segment) => segment.text).join('')),
+        )
         .join('\n');
     for (const edition of ['full', 'public'] as const) {
       const english = printed('en', edition);
       expect(english).toContain('Reservation:');
-      expect(english).not.toMatch(/Forbehold|Underskriftsblad|Lukket punkt|Sags ID|Deltagere|Indholdsfortegnelse/);
+      expect(english).not.toMatch(
+        /Forbehold|Underskriftsblad|Lukket punkt|Sags ID|Deltagere|Indholdsfortegnelse/,
+      );
       expect(printed('da', edition)).toContain('Forbehold:');
     }
     expect(printed('en', 'public')).toContain('Closed item');
@@ -150,7 +219,9 @@ describe('layoutMinutes', () => {
 
   it('speaks English when asked', () => {
     const blocks = layoutMinutes(fixture(), { lang: 'en' });
-    expect(textOf(blocks[0] as LayoutBlock)).toBe('(Open) Meeting no. 5 of Opgaveudvalget om Innovation, 12 December 2017');
+    expect(textOf(blocks[0] as LayoutBlock)).toBe(
+      '(Open) Meeting no. 5 of Opgaveudvalget om Innovation, 12 December 2017',
+    );
     expect(headings(blocks)).toContain('H3 Re Projektafrunding');
   });
 });
@@ -161,15 +232,42 @@ describe('typeset', () => {
 
   it('never places text beyond the right margin, breaking long words and URLs between characters', () => {
     const url = `https://example.dk/${'a'.repeat(280)}`;
-    const word = 'Kommunalbestyrelsesmedlemsudpegningsproceduregennemgangsrapporteringsskemaudfyldningsvejledning'.repeat(2);
+    const word =
+      'Kommunalbestyrelsesmedlemsudpegningsproceduregennemgangsrapporteringsskemaudfyldningsvejledning'.repeat(
+        2,
+      );
     const blocks: LayoutBlock[] = [
       { kind: 'heading', level: 1, spans: [{ text: `Overskrift ${word}` }] },
-      { kind: 'paragraph', spans: [{ text: 'Se ' }, { text: url, link: url }, { text: ` og ${word} ` }, { text: word, bold: true }] },
-      { kind: 'paragraph', spans: [{ text: 'Udvalget drøftede sagen grundigt og ' }, { text: 'godkendte ', bold: true }, { text: 'indstillingen. '.repeat(60) }] },
+      {
+        kind: 'paragraph',
+        spans: [
+          { text: 'Se ' },
+          { text: url, link: url },
+          { text: ` og ${word} ` },
+          { text: word, bold: true },
+        ],
+      },
+      {
+        kind: 'paragraph',
+        spans: [
+          { text: 'Udvalget drøftede sagen grundigt og ' },
+          { text: 'godkendte ', bold: true },
+          { text: 'indstillingen. '.repeat(60) },
+        ],
+      },
       {
         kind: 'list',
         ordered: true,
-        items: [{ label: '1.', spans: [{ text: url }], sublist: { ordered: false, items: [{ label: '•', spans: [{ text: word, italic: true }] }] } }],
+        items: [
+          {
+            label: '1.',
+            spans: [{ text: url }],
+            sublist: {
+              ordered: false,
+              items: [{ label: '•', spans: [{ text: word, italic: true }] }],
+            },
+          },
+        ],
       },
     ];
     const result = typeset(blocks, monospace);
@@ -198,7 +296,8 @@ describe('typeset', () => {
 
   it('never leaves the first line of a paragraph alone at the bottom of a page', () => {
     const blocks: LayoutBlock[] = [];
-    for (let i = 0; i < 80; i++) blocks.push({ kind: 'paragraph', spans: [{ text: 'ord '.repeat(15 + ((i * 53) % 70)) }] });
+    for (let i = 0; i < 80; i++)
+      blocks.push({ kind: 'paragraph', spans: [{ text: 'ord '.repeat(15 + ((i * 53) % 70)) }] });
     const result = typeset(blocks, monospace);
     result.pages.forEach((page, index) => {
       if (index === result.pages.length - 1) return;
@@ -227,14 +326,27 @@ describe('typeset', () => {
     const tocLines = result.pages[0]?.lines.slice(0, 2) ?? [];
     const numbers = tocLines.map((line) => line.segments.at(-1));
     expect(numbers.map((segment) => segment?.text)).toEqual(['1', String(pageOfB + 1)]);
-    for (const segment of numbers) expect((segment?.x ?? 0) + (segment?.width ?? 0)).toBeCloseTo(right, 6);
+    for (const segment of numbers)
+      expect((segment?.x ?? 0) + (segment?.width ?? 0)).toBeCloseTo(right, 6);
     expect(result.structure.filter((node) => node.type === 'TOC')).toHaveLength(1);
     expect(result.structure.filter((node) => node.type === 'TOCI')).toHaveLength(2);
   });
 
   it('builds list structure L > LI > Lbl + LBody, nested lists inside LBody', () => {
     const result = typeset(
-      [{ kind: 'list', ordered: true, items: [{ label: '1.', spans: [{ text: 'a' }], sublist: { ordered: false, items: [{ label: '•', spans: [{ text: 'b' }] }] } }] }],
+      [
+        {
+          kind: 'list',
+          ordered: true,
+          items: [
+            {
+              label: '1.',
+              spans: [{ text: 'a' }],
+              sublist: { ordered: false, items: [{ label: '•', spans: [{ text: 'b' }] }] },
+            },
+          ],
+        },
+      ],
       monospace,
     );
     expect(result.structure).toEqual([
@@ -250,8 +362,13 @@ describe('typeset', () => {
   });
 
   it('treats a no-break space as part of the word and a newline as a line break', () => {
-    const result = typeset([{ kind: 'paragraph', spans: [{ text: 'kl.\u00a018.40\nny linje' }] }], monospace);
-    const lines = result.pages[0]?.lines.map((line) => line.segments.map((segment) => segment.text).join('')) ?? [];
+    const result = typeset(
+      [{ kind: 'paragraph', spans: [{ text: 'kl.\u00a018.40\nny linje' }] }],
+      monospace,
+    );
+    const lines =
+      result.pages[0]?.lines.map((line) => line.segments.map((segment) => segment.text).join('')) ??
+      [];
     expect(lines).toEqual(['kl.\u00a018.40', 'ny linje']);
   });
 });
@@ -263,6 +380,8 @@ describe('typeset with hostile input', () => {
     const word = 'ø'.repeat(1_000_000);
     const result = typeset([{ kind: 'paragraph', spans: [{ text: word }] }], monospace);
     const lines = result.pages.flatMap((page) => page.lines);
-    expect(lines.map((line) => line.segments.map((segment) => segment.text).join('')).join('')).toBe(word);
+    expect(
+      lines.map((line) => line.segments.map((segment) => segment.text).join('')).join(''),
+    ).toBe(word);
   });
 });

@@ -188,7 +188,7 @@ describe("the fixture keeps the model document's text verbatim", () => {
       const gaps: string[] = [];
       for (const line of lines) {
         const normalized = line.replace(/\s+/g, ' ');
-      const at = source.indexOf(normalized, cursor);
+        const at = source.indexOf(normalized, cursor);
         expect({ line, isFound: at >= 0 }).toEqual({ line, isFound: true });
         gaps.push(source.slice(cursor, at).trim());
         cursor = at + normalized.length;

@@ -9,13 +9,24 @@
  */
 import packageJson from '../../../package.json';
 import { DomainError } from '../../../common/contract/result';
-import { parseReferatDocument, referatFileName, serializeReferatDocument } from '../../../common/format/referatJson';
+import {
+  parseReferatDocument,
+  referatFileName,
+  serializeReferatDocument,
+} from '../../../common/format/referatJson';
 import { backupNow, listBackups } from '../storage/backup';
 import { storeFile } from '../storage/fileStore';
 import { exportMeetingDocument, importMeetingDocument } from '../storage/interchange';
 import { createRecoveryHandlers } from '../storage/recovery';
 import { toDomainError, type Library } from '../storage/library';
-import { attachFileToAppendix, createAppendix, deleteAppendix, getAppendix, moveAppendix, updateAppendix } from '../storage/queries/appendices';
+import {
+  attachFileToAppendix,
+  createAppendix,
+  deleteAppendix,
+  getAppendix,
+  moveAppendix,
+  updateAppendix,
+} from '../storage/queries/appendices';
 import { bodyHistory, saveBody } from '../storage/queries/bodies';
 import { createCommittee, listCommittees, updateCommittee } from '../storage/queries/committees';
 import { createItem, deleteItem, moveItem, updateItem } from '../storage/queries/items';
@@ -29,7 +40,11 @@ import {
   updateMeeting,
 } from '../storage/queries/meetings';
 import { createMember, listMembers, moveMember, updateMember } from '../storage/queries/members';
-import { createParticipant, deleteParticipant, updateParticipant } from '../storage/queries/participants';
+import {
+  createParticipant,
+  deleteParticipant,
+  updateParticipant,
+} from '../storage/queries/participants';
 import type { HandlerMap } from './dispatch';
 import { createArchiveHandlers } from './handlers/archive';
 import { createSearchHandlers } from './handlers/search';
@@ -118,7 +133,10 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     },
     'meetings:importJson': (input, ctx) => {
       const document = parseReferatDocument(input.json);
-      return importMeetingDocument(db, document, { onExisting: input.onExisting ?? 'refuse', author: authorOf(ctx) });
+      return importMeetingDocument(db, document, {
+        onExisting: input.onExisting ?? 'refuse',
+        author: authorOf(ctx),
+      });
     },
 
     'library:backups': () => listBackups(library.path),
@@ -138,11 +156,16 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
 /** Wraps every handler so SQLite and file-system errors surface as DomainErrors. */
 function withErrorMapping(handlers: Handlers, file: string): Handlers {
   const wrapped: Record<string, (input: unknown, ctx: HandlerContext) => unknown> = {};
-  for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown, ctx: HandlerContext) => unknown][]) {
+  for (const [name, handler] of Object.entries(handlers) as [
+    string,
+    (input: unknown, ctx: HandlerContext) => unknown,
+  ][]) {
     wrapped[name] = (input, ctx) => {
       try {
         const value = handler(input, ctx);
-        return value instanceof Promise ? value.catch((error: unknown) => Promise.reject(mapped(error, file))) : value;
+        return value instanceof Promise
+          ? value.catch((error: unknown) => Promise.reject(mapped(error, file)))
+          : value;
       } catch (error) {
         throw mapped(error, file);
       }
@@ -155,7 +178,8 @@ function withErrorMapping(handlers: Handlers, file: string): Handlers {
 function mapped(error: unknown, file: string): unknown {
   if (error instanceof DomainError) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (code.startsWith('SQLITE_') || /^E[A-Z]+$/.test(code))) return toDomainError(error, file);
+  if (typeof code === 'string' && (code.startsWith('SQLITE_') || /^E[A-Z]+$/.test(code)))
+    return toDomainError(error, file);
   return error;
 }
 
@@ -166,11 +190,15 @@ export async function incomingFile(
   pickOptions?: PickFileOptions,
 ): Promise<IncomingFile> {
   if (uploadId !== undefined) {
-    if (!ctx.resolveUpload) throw new DomainError('forbidden', 'This transport does not accept uploads.');
+    if (!ctx.resolveUpload)
+      throw new DomainError('forbidden', 'This transport does not accept uploads.');
     return ctx.resolveUpload(uploadId);
   }
   if (!ctx.pickFile) {
-    throw new DomainError('invalid_input', 'uploadId: upload the file first; this transport has no file dialog.');
+    throw new DomainError(
+      'invalid_input',
+      'uploadId: upload the file first; this transport has no file dialog.',
+    );
   }
   const picked = await ctx.pickFile(pickOptions);
   if (!picked) throw new DomainError('cancelled', 'No file was chosen.');

@@ -87,7 +87,8 @@ export async function runCli(
           library = openLibrary(libraryPath);
         } catch (error) {
           // One line naming the file and how to restore it (the file itself is left untouched).
-          if (isRecoverableOpenError(error)) throw new DomainError(error.code, damagedLibraryMessage(libraryPath, error));
+          if (isRecoverableOpenError(error))
+            throw new DomainError(error.code, damagedLibraryMessage(libraryPath, error));
           throw error;
         }
         return library;

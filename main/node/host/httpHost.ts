@@ -170,9 +170,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
    */
   function serveExport(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
     const header = req.headers[tokenHeader];
-    const given = typeof header === 'string' ? header : (url.searchParams.get('token') ?? undefined);
+    const given =
+      typeof header === 'string' ? header : (url.searchParams.get('token') ?? undefined);
     if (!hasValidToken(given, tokenBytes)) {
-      return refuse(res, 401, 'forbidden', 'A valid token (X-Referat-Token header or token query parameter) is required.');
+      return refuse(
+        res,
+        401,
+        'forbidden',
+        'A valid token (X-Referat-Token header or token query parameter) is required.',
+      );
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
@@ -182,7 +188,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const file = exportIdPattern.test(exportId) ? pdfJobs.file(exportId) : null;
     const size = file ? statSync(file.path, { throwIfNoEntry: false })?.size : undefined;
     if (!file || size === undefined) {
-      return refuse(res, 404, 'not_found', 'This PDF export is not finished or no longer kept; export again.');
+      return refuse(
+        res,
+        404,
+        'not_found',
+        'This PDF export is not finished or no longer kept; export again.',
+      );
     }
     res.writeHead(200, {
       ...securityHeaders,
@@ -191,7 +202,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       'Content-Security-Policy': "frame-ancestors 'self'",
       'Content-Type': 'application/pdf',
       'Content-Length': String(size),
-      'Content-Disposition': pdfContentDisposition(file.fileName, url.searchParams.get('download') === '1'),
+      'Content-Disposition': pdfContentDisposition(
+        file.fileName,
+        url.searchParams.get('download') === '1',
+      ),
       'Cache-Control': 'no-store',
     });
     if (req.method === 'HEAD') {

@@ -24,7 +24,11 @@ export function fontsDirectory(): string {
   const fromEnv = process.env.REFERAT_RESOURCES;
   if (fromEnv) candidates.push(path.join(fromEnv, 'fonts'));
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
-  if (resourcesPath) candidates.push(path.join(resourcesPath, 'fonts'), path.join(resourcesPath, 'resources', 'fonts'));
+  if (resourcesPath)
+    candidates.push(
+      path.join(resourcesPath, 'fonts'),
+      path.join(resourcesPath, 'resources', 'fonts'),
+    );
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 6; depth++) {
     candidates.push(path.join(dir, 'resources', 'fonts'));
@@ -36,7 +40,9 @@ export function fontsDirectory(): string {
       return candidate;
     }
   }
-  throw new Error(`The PDF fonts were not found (looked for ${fontFiles.regular} in: ${candidates.join(', ')})`);
+  throw new Error(
+    `The PDF fonts were not found (looked for ${fontFiles.regular} in: ${candidates.join(', ')})`,
+  );
 }
 
 /** Absolute paths of the four font files. */

@@ -26,8 +26,17 @@ import PDFDocument from 'pdfkit';
 import { DomainError } from '../../../common/contract/result';
 import { copenhagenOffsetMinutes, formatDanishDate } from '../../../common/domain/danishDates';
 import { buildEdition, type Edition } from '../../../common/export/editions';
-import { assertNoCprNumbers, checkPersonalData, type PersonalDataFinding } from '../../../common/export/personalData';
-import { layoutMinutes, minutesTitle, type Correction, type LayoutBlock } from '../../../common/export/layoutMinutes';
+import {
+  assertNoCprNumbers,
+  checkPersonalData,
+  type PersonalDataFinding,
+} from '../../../common/export/personalData';
+import {
+  layoutMinutes,
+  minutesTitle,
+  type Correction,
+  type LayoutBlock,
+} from '../../../common/export/layoutMinutes';
 import { a4Geometry, typeset, type FontKey, type Typeset } from '../../../common/export/typeset';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { serializeReferatDocument } from '../../../common/format/referatJson';
@@ -80,7 +89,14 @@ type TaggedDoc = Omit<PDFKit.PDFDocument, 'getStructTreeRoot' | 'ref'> & {
 };
 
 /** pdfkit internals this writer relies on (checked at the start of each export). */
-const requiredInternals = ['_fragment', '_write', 'getStructTreeRoot', 'getStructParentTree', 'addNamedEmbeddedFile', 'ref'] as const;
+const requiredInternals = [
+  '_fragment',
+  '_write',
+  'getStructTreeRoot',
+  'getStructParentTree',
+  'addNamedEmbeddedFile',
+  'ref',
+] as const;
 
 const headerSize = 8;
 
@@ -101,13 +117,17 @@ export function forgetParsedFonts(): void {
  * time a process uses the font, afterwards the parsed object under a family name. One document
  * keeps one key per font; mixing them would make pdfkit re-open the font on every switch.
  */
-function fontSelector(pdf: PDFKit.PDFDocument, paths: Record<FontKey, string>): (key: FontKey) => PDFKit.PDFDocument {
+function fontSelector(
+  pdf: PDFKit.PDFDocument,
+  paths: Record<FontKey, string>,
+): (key: FontKey) => PDFKit.PDFDocument {
   const parsedAtStart = new Map(parsedFonts);
   return (key) => {
     const parsed = parsedAtStart.get(key);
     if (parsed !== undefined) return pdf.font(parsed as string, `Referat-${key}`);
     pdf.font(paths[key]);
-    if (!parsedFonts.has(key)) parsedFonts.set(key, (pdf as unknown as { _font: { font: unknown } })._font.font);
+    if (!parsedFonts.has(key))
+      parsedFonts.set(key, (pdf as unknown as { _font: { font: unknown } })._font.font);
     return pdf;
   };
 }
@@ -117,7 +137,9 @@ type EmbeddedFont = {
   id: string;
   ascender: number;
   ref(): unknown;
-  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+  encode(
+    text: string,
+  ): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
 };
 
 const formatNumber = (value: number): string => String(Math.round(value * 1000) / 1000);
@@ -213,12 +235,17 @@ class PageContent {
       this.isTextOpen = false;
     }
     if (this.content === '') return;
-    (this.pdf.page as unknown as { write(chunk: Uint8Array): void }).write(Buffer.from(this.content, 'latin1'));
+    (this.pdf.page as unknown as { write(chunk: Uint8Array): void }).write(
+      Buffer.from(this.content, 'latin1'),
+    );
     this.content = '';
   }
 }
 
-function cacheOf(caches: Map<string, Map<string, string | null>>, fontId: string): Map<string, string | null> {
+function cacheOf(
+  caches: Map<string, Map<string, string | null>>,
+  fontId: string,
+): Map<string, string | null> {
   let cache = caches.get(fontId);
   if (!cache) {
     cache = new Map();
@@ -279,7 +306,13 @@ class StructureTree {
     for (const node of nodes) {
       const kids: unknown[] = [];
       this.kids.push(kids);
-      this.refs.push(pdf.ref({ S: node.type, P: node.parent < 0 ? this.documentRef : this.refs[node.parent], K: kids }));
+      this.refs.push(
+        pdf.ref({
+          S: node.type,
+          P: node.parent < 0 ? this.documentRef : this.refs[node.parent],
+          K: kids,
+        }),
+      );
       this.pageOf.push(undefined);
     }
     this.isStarted = new Uint8Array(nodes.length);
@@ -303,7 +336,9 @@ class StructureTree {
       this.pageOf[node] = pageRef;
       ref.data.Pg = pageRef;
     }
-    (this.kids[node] as unknown[]).push(pg === pageRef ? mcid : { Type: 'MCR', Pg: pageRef, MCID: mcid });
+    (this.kids[node] as unknown[]).push(
+      pg === pageRef ? mcid : { Type: 'MCR', Pg: pageRef, MCID: mcid },
+    );
     return `/${this.nodes[node]?.type ?? 'P'} <</MCID ${mcid}>> BDC`;
   }
 
@@ -327,12 +362,16 @@ class StructureTree {
 }
 
 /** Exports `doc` (the full document; the edition is derived here) as a PDF. */
-export async function writeMinutesPdf(doc: ReferatDocument, options: WriteMinutesOptions): Promise<WriteMinutesResult> {
+export async function writeMinutesPdf(
+  doc: ReferatDocument,
+  options: WriteMinutesOptions,
+): Promise<WriteMinutesResult> {
   const lang = options.lang ?? 'da';
   const clock = phaseClock(options.timings);
   const edition = buildEdition(doc, options.edition, lang);
   // A public edition is checked before anything is written: a CPR number blocks the export.
-  const report = options.edition === 'public' ? checkPersonalData(edition) : { errors: [], warnings: [] };
+  const report =
+    options.edition === 'public' ? checkPersonalData(edition) : { errors: [], warnings: [] };
   assertNoCprNumbers(report);
   const json = serializeReferatDocument(edition);
   clock('json');
@@ -340,7 +379,9 @@ export async function writeMinutesPdf(doc: ReferatDocument, options: WriteMinute
     lang,
     edition: options.edition,
     ...(options.corrections ? { corrections: options.corrections } : {}),
-    ...((options.isWithSignaturePage ?? doc.meeting.status !== 'draft') ? { isWithSignaturePage: true } : {}),
+    ...((options.isWithSignaturePage ?? doc.meeting.status !== 'draft')
+      ? { isWithSignaturePage: true }
+      : {}),
   });
   clock('layoutModel');
   options.onProgress?.({ phase: 'layout', page: 0, pages: 0 });
@@ -368,20 +409,28 @@ type PdfMeta = {
 
 function describe(doc: ReferatDocument, edition: Edition, lang: 'da' | 'en'): PdfMeta {
   const date = formatDanishDate(doc.meeting.date, { language: lang });
-  const caseIds = [doc.meeting.caseId, ...doc.agendaItems.map((item) => item.caseId)].filter((id) => id.trim() !== '');
+  const caseIds = [doc.meeting.caseId, ...doc.agendaItems.map((item) => item.caseId)].filter(
+    (id) => id.trim() !== '',
+  );
   const subject =
     lang === 'da'
       ? `Beslutningsprotokol, ${edition === 'public' ? 'offentlig udgave' : 'fuld udgave'}`
       : `Minutes, ${edition === 'public' ? 'public edition' : 'full edition'}`;
   return {
     title: minutesTitle(doc, lang),
-    author: doc.committee.organisation.trim() === '' ? doc.committee.name : `${doc.committee.organisation}, ${doc.committee.name}`,
+    author:
+      doc.committee.organisation.trim() === ''
+        ? doc.committee.name
+        : `${doc.committee.organisation}, ${doc.committee.name}`,
     subject,
     keywords: [...new Set(caseIds)].join(', '),
     headerLeft: doc.committee.name,
     headerRight: date,
     creationDate: meetingInstant(doc.meeting.date, doc.meeting.startTime),
-    pageLabel: lang === 'da' ? (page, pages) => `Side ${page} af ${pages}` : (page, pages) => `Page ${page} of ${pages}`,
+    pageLabel:
+      lang === 'da'
+        ? (page, pages) => `Side ${page} af ${pages}`
+        : (page, pages) => `Page ${page} of ${pages}`,
   };
 }
 
@@ -448,7 +497,8 @@ export async function writeBlocksPdf(
   // document's default font is never cached by pdfkit 0.20 and would be re-read on every switch.
   const useFont = fontSelector(document, fonts);
   for (const name of requiredInternals) {
-    if (typeof pdf[name] !== 'function') throw new Error(`pdfkit 0.20 (with PDFDocument.${name}) is required`);
+    if (typeof pdf[name] !== 'function')
+      throw new Error(`pdfkit 0.20 (with PDFDocument.${name}) is required`);
   }
   batchOutput(pdf);
   rewriteXmpInfo(pdf, meta);
@@ -458,7 +508,8 @@ export async function writeBlocksPdf(
   // pdfkit shapes text in pieces that end after a space ("word ") and caches each piece, so
   // words are measured in that form: drawing then reuses the shaped pieces instead of shaping
   // every word twice. DejaVu has no kerning with the space, so "word " = "word" + " ".
-  const raw = (text: string, font: FontKey): number => useFont(font).fontSize(1).widthOfString(text);
+  const raw = (text: string, font: FontKey): number =>
+    useFont(font).fontSize(1).widthOfString(text);
   const measure = (text: string, font: FontKey): number =>
     text === ' ' || text.includes(' ') ? raw(text, font) : raw(`${text} `, font) - raw(' ', font);
   const layout = typeset(blocks, measure, a4Geometry);
@@ -480,7 +531,9 @@ export async function writeBlocksPdf(
     clock('draw');
     attachJson(pdf, json, {
       description:
-        options.lang === 'da' ? 'Referatet i formatet referat/1 (denne udgave)' : 'The minutes in the referat/1 format (this edition)',
+        options.lang === 'da'
+          ? 'Referatet i formatet referat/1 (denne udgave)'
+          : 'The minutes in the referat/1 format (this edition)',
       date: meta.creationDate,
     });
     pdf.end();
@@ -532,14 +585,29 @@ function drawPages(
     const font = fontOf('regular');
     const operands = pagination.map((item) => content.operand(font, item.text));
     if (operands.every((operand) => operand !== null)) {
-      pagination.forEach((item, at) => content.show(font, headerSize, operands[at] ?? '', item.x, item.top));
+      pagination.forEach((item, at) =>
+        content.show(font, headerSize, operands[at] ?? '', item.x, item.top),
+      );
       content.flush();
     } else {
-      for (const item of pagination) useFont('regular').fontSize(headerSize).text(item.text, item.x, item.top, { lineBreak: false });
+      for (const item of pagination)
+        useFont('regular')
+          .fontSize(headerSize)
+          .text(item.text, item.x, item.top, { lineBreak: false });
     }
-    pdf.moveTo(marginLeft, 46).lineTo(width - marginRight, 46).lineWidth(0.5).strokeColor('#999999').stroke();
+    pdf
+      .moveTo(marginLeft, 46)
+      .lineTo(width - marginRight, 46)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
     for (const rule of page.rules) {
-      pdf.moveTo(rule.x1, rule.y).lineTo(rule.x2, rule.y).lineWidth(0.6).strokeColor('#000000').stroke();
+      pdf
+        .moveTo(rule.x1, rule.y)
+        .lineTo(rule.x2, rule.y)
+        .lineWidth(0.6)
+        .strokeColor('#000000')
+        .stroke();
     }
     pdf.endMarkedContent();
     pdf.fillColor('#000000');
@@ -549,7 +617,8 @@ function drawPages(
     content.flush();
     if (underlines.length > 0) {
       pdf.markContent('Artifact', { type: 'Layout' });
-      for (const { x1, x2, y } of underlines) pdf.moveTo(x1, y).lineTo(x2, y).lineWidth(0.5).strokeColor('#000000').stroke();
+      for (const { x1, x2, y } of underlines)
+        pdf.moveTo(x1, y).lineTo(x2, y).lineWidth(0.5).strokeColor('#000000').stroke();
       pdf.endMarkedContent();
     }
     onProgress?.({ phase: 'write', page: index + 1, pages: total });
@@ -598,7 +667,12 @@ function drawLine(
       }
       content.show(font, segment.size, operand, segment.x, line.top);
     }
-    if (segment.underline) underlines.push({ x1: segment.x, x2: segment.x + segment.width, y: line.top + lineHeight - 0.5 });
+    if (segment.underline)
+      underlines.push({
+        x1: segment.x,
+        x2: segment.x + segment.width,
+        y: line.top + lineHeight - 0.5,
+      });
     if (segment.link) pdf.link(segment.x, line.top, segment.width, lineHeight, segment.link);
   }
   if (open >= 0) content.add('EMC');
@@ -641,7 +715,11 @@ function batchOutput(pdf: TaggedDoc): void {
  * writes, with the MD5 checksum computed by node:crypto instead of pdfkit's JavaScript MD5
  * (which costs more than typesetting 30 pages for a 2.5 MB file).
  */
-function attachJson(pdf: TaggedDoc, data: Buffer, options: { description: string; date: Date }): void {
+function attachJson(
+  pdf: TaggedDoc,
+  data: Buffer,
+  options: { description: string; date: Date },
+): void {
   const name = 'meeting.json';
   const file = pdf.ref({
     Type: 'EmbeddedFile',
@@ -669,7 +747,11 @@ function attachJson(pdf: TaggedDoc, data: Buffer, options: { description: string
 }
 
 function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** Replaces pdfkit's XMP document-info block with one whose values are XML-escaped. */
@@ -708,7 +790,10 @@ async function openSink(out: string | Writable): Promise<Sink> {
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     stream.once('error', (error: NodeJS.ErrnoException) => {
-      const reason = error.code === 'ENOENT' ? `the folder ${path.dirname(target)} does not exist` : error.message;
+      const reason =
+        error.code === 'ENOENT'
+          ? `the folder ${path.dirname(target)} does not exist`
+          : error.message;
       reject(new DomainError('invalid_input', `The PDF cannot be written to ${target}: ${reason}`));
     });
   });

@@ -55,20 +55,29 @@ export function listBackups(libraryPath: string): BackupInfo[] {
  * Writes today's backup now (replacing an earlier one of today) and prunes to the last 7.
  * The copy is made online: the library stays usable meanwhile.
  */
-export async function backupNow(library: Library, options: { today?: string } = {}): Promise<BackupInfo> {
+export async function backupNow(
+  library: Library,
+  options: { today?: string } = {},
+): Promise<BackupInfo> {
   const date = options.today ?? todayInCopenhagen();
   const dir = library.backupsDir;
   fs.mkdirSync(dir, { recursive: true });
   const name = `${library.name}-${date}.sqlite`;
   const target = path.join(dir, name);
-  const partial = path.join(dir, `.${name}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
+  const partial = path.join(
+    dir,
+    `.${name}.${process.pid}-${randomBytes(4).toString('hex')}.partial`,
+  );
   try {
     await library.db.backup(partial);
     fsyncPath(partial);
     fs.renameSync(partial, target);
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    throw new DomainError('internal', `The backup could not be written to ${dir}: ${(error as Error).message}`);
+    throw new DomainError(
+      'internal',
+      `The backup could not be written to ${dir}: ${(error as Error).message}`,
+    );
   }
   pruneBackups(library.path);
   const stat = fs.statSync(target);
@@ -76,7 +85,10 @@ export async function backupNow(library: Library, options: { today?: string } = 
 }
 
 /** Makes today's backup unless it exists (call at open). Answers the new backup or null. */
-export async function backupIfDue(library: Library, options: { today?: string } = {}): Promise<BackupInfo | null> {
+export async function backupIfDue(
+  library: Library,
+  options: { today?: string } = {},
+): Promise<BackupInfo | null> {
   if (library.isReadonly) return null;
   const date = options.today ?? todayInCopenhagen();
   if (fs.existsSync(path.join(library.backupsDir, `${library.name}-${date}.sqlite`))) return null;
@@ -113,11 +125,17 @@ export function verifyLibraryCopy(file: string, nativeBinding?: string): void {
     }
     const result = db.prepare('PRAGMA integrity_check(5)').pluck().all() as string[];
     if (result.length !== 1 || result[0] !== 'ok') {
-      throw new DomainError('library_corrupt', `${path.basename(file)} is damaged: ${result.slice(0, 3).join('; ')}`);
+      throw new DomainError(
+        'library_corrupt',
+        `${path.basename(file)} is damaged: ${result.slice(0, 3).join('; ')}`,
+      );
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('library_corrupt', `${path.basename(file)} cannot be read as a Referat library (${(error as Error).message}).`);
+    throw new DomainError(
+      'library_corrupt',
+      `${path.basename(file)} cannot be read as a Referat library (${(error as Error).message}).`,
+    );
   } finally {
     db?.close();
   }
@@ -144,13 +162,19 @@ export function restoreBackup(
 ): { restoredFrom: string; replacedPath: string | null } {
   const absolute = path.resolve(libraryPath);
   if (!listBackups(absolute).some((backup) => backup.name === backupName)) {
-    throw new DomainError('not_found', `There is no backup named ${JSON.stringify(backupName)} for this library.`);
+    throw new DomainError(
+      'not_found',
+      `There is no backup named ${JSON.stringify(backupName)} for this library.`,
+    );
   }
   const source = path.join(backupsDirOf(absolute), backupName);
   verifyLibraryCopy(source, options.nativeBinding);
 
   const dir = path.dirname(absolute);
-  const temp = path.join(dir, `.${path.basename(absolute)}.restoring-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(absolute)}.restoring-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
   fs.copyFileSync(source, temp);
   fsyncPath(temp);
 
@@ -166,7 +190,8 @@ export function restoreBackup(
       fsyncPath(replacedPath);
       // A WAL left by a crash belongs to the replaced file, never to the restored one.
       for (const suffix of ['-wal', '-shm']) {
-        if (fs.existsSync(absolute + suffix)) fs.renameSync(absolute + suffix, replacedPath + suffix);
+        if (fs.existsSync(absolute + suffix))
+          fs.renameSync(absolute + suffix, replacedPath + suffix);
       }
     }
     fs.renameSync(temp, absolute);

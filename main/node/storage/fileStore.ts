@@ -17,7 +17,8 @@ const shaPattern = /^[0-9a-f]{64}$/;
 
 /** Where the bytes of `sha256` live (whether or not they are present). */
 export function fileStorePath(filesDir: string, sha256: string): string {
-  if (!shaPattern.test(sha256)) throw new DomainError('invalid_input', `"${sha256}" is not a SHA-256 in lowercase hex.`);
+  if (!shaPattern.test(sha256))
+    throw new DomainError('invalid_input', `"${sha256}" is not a SHA-256 in lowercase hex.`);
   return path.join(filesDir, sha256.slice(0, 2), sha256);
 }
 
@@ -59,7 +60,9 @@ export async function storeStream(
     transform(chunk: Buffer, _encoding, callback) {
       size += chunk.length;
       if (size > maxBytes) {
-        callback(new DomainError('too_large', `The file is larger than the limit of ${maxBytes} bytes.`));
+        callback(
+          new DomainError('too_large', `The file is larger than the limit of ${maxBytes} bytes.`),
+        );
         return;
       }
       hash.update(chunk);

@@ -31,7 +31,12 @@ import { DomainError, isDomainError } from '../../../common/contract/result';
 import { latestSchemaVersion, migrations } from './migrations/index';
 import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
 import { syncSearchIndex } from './searchIndex';
-import { checkSqliteHeader, forgetCleanClose, isUnchangedSinceCleanClose, recordCleanClose } from './cleanClose';
+import {
+  checkSqliteHeader,
+  forgetCleanClose,
+  isUnchangedSinceCleanClose,
+  recordCleanClose,
+} from './cleanClose';
 
 /** The better-sqlite3 handle type used by every query function. */
 export type Db = Database.Database;
@@ -98,18 +103,25 @@ export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {
   if (!fs.existsSync(absolute)) {
     if (isReadonly) throw new DomainError('not_found', `There is no library at ${absolute}.`);
     const isCreated = createLibraryFile(absolute, nativeBinding);
-    if (!isCreated) inspectLibraryFile(absolute, { isCheckingIntegrity: false, busyTimeoutMs, nativeBinding });
+    if (!isCreated)
+      inspectLibraryFile(absolute, { isCheckingIntegrity: false, busyTimeoutMs, nativeBinding });
   } else {
     // The full check is slow on a large library; it is skipped only for the very file the
     // last clean close recorded (cleanClose.ts), so damage done while closed is found here.
     const isCheckingIntegrity =
-      options.isCheckingIntegrity ?? (fs.existsSync(`${absolute}-wal`) || !isUnchangedSinceCleanClose(absolute));
+      options.isCheckingIntegrity ??
+      (fs.existsSync(`${absolute}-wal`) || !isUnchangedSinceCleanClose(absolute));
     inspectLibraryFile(absolute, { isCheckingIntegrity, busyTimeoutMs, nativeBinding });
   }
 
   let db: Db;
   try {
-    db = new Database(absolute, { fileMustExist: true, readonly: isReadonly, timeout: busyTimeoutMs, nativeBinding });
+    db = new Database(absolute, {
+      fileMustExist: true,
+      readonly: isReadonly,
+      timeout: busyTimeoutMs,
+      nativeBinding,
+    });
   } catch (error) {
     throw toDomainError(error, absolute);
   }
@@ -156,10 +168,16 @@ export function inspectLibraryFile(
 ): { schemaVersion: number } {
   const stat = fs.statSync(file);
   if (!stat.isFile()) {
-    throw new DomainError('library_corrupt', `${file} is not a file, so it cannot be a Referat library.`);
+    throw new DomainError(
+      'library_corrupt',
+      `${file} is not a file, so it cannot be a Referat library.`,
+    );
   }
   if (stat.size === 0) {
-    throw new DomainError('library_corrupt', `${file} is empty: it is not a Referat library. The file was left untouched.`);
+    throw new DomainError(
+      'library_corrupt',
+      `${file} is empty: it is not a Referat library. The file was left untouched.`,
+    );
   }
   const head = Buffer.alloc(sqliteHeader.length);
   const fd = fs.openSync(file, 'r');
@@ -169,11 +187,17 @@ export function inspectLibraryFile(
     fs.closeSync(fd);
   }
   if (!head.equals(sqliteHeader)) {
-    throw new DomainError('library_corrupt', `${file} is not a Referat library (not an SQLite database). The file was left untouched.`);
+    throw new DomainError(
+      'library_corrupt',
+      `${file} is not a Referat library (not an SQLite database). The file was left untouched.`,
+    );
   }
   const headerProblem = fs.existsSync(`${file}-wal`) ? null : checkSqliteHeader(file);
   if (headerProblem) {
-    throw new DomainError('library_corrupt', `The library ${file} is damaged: ${headerProblem}. It was left untouched; restore a backup.`);
+    throw new DomainError(
+      'library_corrupt',
+      `The library ${file} is damaged: ${headerProblem}. It was left untouched; restore a backup.`,
+    );
   }
 
   let db: Db | undefined;
@@ -200,7 +224,10 @@ export function inspectLibraryFile(
     }
     const marker = db.prepare("SELECT value FROM library_meta WHERE key = 'format'").pluck().get();
     if (marker !== libraryFormatMarker) {
-      throw new DomainError('library_corrupt', `${file} is not a Referat library (its format marker is missing). The file was left untouched.`);
+      throw new DomainError(
+        'library_corrupt',
+        `${file} is not a Referat library (its format marker is missing). The file was left untouched.`,
+      );
     }
     if (options.isCheckingIntegrity !== false) {
       const problems = db.prepare('PRAGMA quick_check(5)').pluck().all() as string[];
@@ -215,9 +242,16 @@ export function inspectLibraryFile(
   } catch (error) {
     if (isDomainError(error)) throw error;
     const mapped = toDomainError(error, file);
-    if (mapped.code === 'internal' || mapped.code === 'invalid_input' || mapped.code === 'conflict') {
+    if (
+      mapped.code === 'internal' ||
+      mapped.code === 'invalid_input' ||
+      mapped.code === 'conflict'
+    ) {
       // "no such table: library_meta" and the like: a database, but not ours.
-      throw new DomainError('library_corrupt', `${file} is not a readable Referat library (${errorMessage(error)}). The file was left untouched.`);
+      throw new DomainError(
+        'library_corrupt',
+        `${file} is not a readable Referat library (${errorMessage(error)}). The file was left untouched.`,
+      );
     }
     throw mapped;
   } finally {
@@ -300,7 +334,8 @@ function errorMessage(error: unknown): string {
  */
 export function toDomainError(error: unknown, file = 'the library'): DomainError {
   if (isDomainError(error)) return error;
-  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
+  const code =
+    typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
   const message = errorMessage(error);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new DomainError(
@@ -309,19 +344,34 @@ export function toDomainError(error: unknown, file = 'the library'): DomainError
     );
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new DomainError('library_corrupt', `The library ${file} is damaged or not a Referat library (${message}). It was not changed; restore a backup.`);
+    return new DomainError(
+      'library_corrupt',
+      `The library ${file} is damaged or not a Referat library (${message}). It was not changed; restore a backup.`,
+    );
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new DomainError('forbidden', `The library ${file} is open read-only; nothing was changed.`);
+    return new DomainError(
+      'forbidden',
+      `The library ${file} is open read-only; nothing was changed.`,
+    );
   }
   if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL') {
-    return new DomainError('invalid_input', `The change was refused because a value is not allowed (${message}).`);
+    return new DomainError(
+      'invalid_input',
+      `The change was refused because a value is not allowed (${message}).`,
+    );
   }
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return new DomainError('conflict', 'The change refers to a record that does not exist or is still referred to by another record.');
+    return new DomainError(
+      'conflict',
+      'The change refers to a record that does not exist or is still referred to by another record.',
+    );
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return new DomainError('conflict', `The change contradicts the data in the library (${message}).`);
+    return new DomainError(
+      'conflict',
+      `The change contradicts the data in the library (${message}).`,
+    );
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new DomainError('internal', 'The disk is full; the change was not saved.');

@@ -17,11 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { BodyOwner } from '../../../common/contract/api';
 import type { ApiError, Result } from '../../../common/contract/result';
 import type { Body } from '../../../common/domain/model';
-import {
-  richTextFromPlain,
-  richTextToPlain,
-  type RichText,
-} from '../../../common/domain/richText';
+import { richTextFromPlain, richTextToPlain, type RichText } from '../../../common/domain/richText';
 import { useApp } from '../appContext';
 import { TextAreaField } from '../components/fields';
 import { BodyEditor, type BodyEditorContext } from '../editor/BodyEditor';

@@ -3,11 +3,17 @@
  * queries live in main/node/storage/queries/search.ts.
  */
 import type { Library } from '../../storage/library';
-import { insertPreviousDecisions, listDecisions, previousDecisions, searchLibrary } from '../../storage/queries/search';
+import {
+  insertPreviousDecisions,
+  listDecisions,
+  previousDecisions,
+  searchLibrary,
+} from '../../storage/queries/search';
 import type { Handlers } from '../handlers';
 
 /** The search and decision-register requests. */
-export type SearchRequestName = 'search:query' | 'decisions:list' | 'decisions:previous' | 'decisions:insertPrevious';
+export type SearchRequestName =
+  'search:query' | 'decisions:list' | 'decisions:previous' | 'decisions:insertPrevious';
 
 export function createSearchHandlers(library: Library): Pick<Handlers, SearchRequestName> {
   const db = library.db;
@@ -15,6 +21,7 @@ export function createSearchHandlers(library: Library): Pick<Handlers, SearchReq
     'search:query': (input) => searchLibrary(db, input),
     'decisions:list': (input) => listDecisions(db, input),
     'decisions:previous': (input) => previousDecisions(db, input),
-    'decisions:insertPrevious': (input, ctx) => insertPreviousDecisions(db, { ...input, author: ctx.author ?? library.author }),
+    'decisions:insertPrevious': (input, ctx) =>
+      insertPreviousDecisions(db, { ...input, author: ctx.author ?? library.author }),
   };
 }

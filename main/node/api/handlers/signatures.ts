@@ -180,12 +180,7 @@ function requireSignedPdf(library: Library, meetingId: string, edition: Edition)
 }
 
 /** One stored signed file of the meeting's edition by its `seq`. @throws DomainError not_found */
-function requireSignedPdfBySeq(
-  library: Library,
-  meetingId: string,
-  edition: Edition,
-  seq: number,
-) {
+function requireSignedPdfBySeq(library: Library, meetingId: string, edition: Edition, seq: number) {
   const stored = listSignedPdfs(library.db, { meetingId }).find(
     (s) => s.seq === seq && s.edition === edition,
   );

@@ -8,4 +8,9 @@ import { docxExport } from './docx';
 import { jsonExport } from './json';
 import { pdfExport } from './pdf';
 
-export const exportFormats: readonly ExportFormat[] = [jsonExport, bagExport, docxExport, pdfExport];
+export const exportFormats: readonly ExportFormat[] = [
+  jsonExport,
+  bagExport,
+  docxExport,
+  pdfExport,
+];

@@ -12,7 +12,8 @@ import type { ExportFormat } from '../types';
 
 export const pdfExport: ExportFormat = {
   name: 'pdf',
-  description: 'the minutes as an archival PDF/A-3b with meeting.json inside (--edition full or public)',
+  description:
+    'the minutes as an archival PDF/A-3b with meeting.json inside (--edition full or public)',
   options: [editionOption],
   canWriteToStdout: true,
   async run(ctx, { meetingId, out }) {
@@ -21,8 +22,13 @@ export const pdfExport: ExportFormat = {
     const chunks: Buffer[] = [];
     const sink = new PassThrough();
     sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const result = await writeMinutesPdf(document, { edition, out: sink, ...(corrections.length > 0 ? { corrections } : {}) });
-    for (const warning of result.warnings) ctx.io.stderr(`referat: warning: ${warning.location}: ${warning.text}\n`);
+    const result = await writeMinutesPdf(document, {
+      edition,
+      out: sink,
+      ...(corrections.length > 0 ? { corrections } : {}),
+    });
+    for (const warning of result.warnings)
+      ctx.io.stderr(`referat: warning: ${warning.location}: ${warning.text}\n`);
     writeOutput(ctx, out, Buffer.concat(chunks));
   },
 };

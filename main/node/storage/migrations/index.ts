@@ -29,4 +29,7 @@ export const migrations: readonly Migration[] = [
 ];
 
 /** The schema version this build writes: the highest migration version. */
-export const latestSchemaVersion: number = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+export const latestSchemaVersion: number = migrations.reduce(
+  (max, m) => Math.max(max, m.version),
+  0,
+);

@@ -1,5 +1,10 @@
 /** Reading one meeting header and guarding changes to draft meetings (used by every query module). */
-import type { Meeting, MeetingKind, MeetingStatus, TemplateId } from '../../../../common/domain/model';
+import type {
+  Meeting,
+  MeetingKind,
+  MeetingStatus,
+  TemplateId,
+} from '../../../../common/domain/model';
 import type { Db } from '../library';
 import { lockedError } from './bodies';
 import { notFound, stmt } from './common';

@@ -6,10 +6,7 @@
 import type { JSX } from 'react';
 import { $applyNodeReplacement, type LexicalNode, type NodeKey } from 'lexical';
 import type { Vote } from '../../../../common/domain/richText';
-import {
-  referatNodeTypes,
-  type SerializedVoteJson,
-} from '../../../../common/editor/lexicalJson';
+import { referatNodeTypes, type SerializedVoteJson } from '../../../../common/editor/lexicalJson';
 import { voteToJson } from '../../../../common/editor/lexicalState';
 import { emptyVote, voteText } from '../../../../common/editor/voteText';
 import { $getReferenceLookup } from '../referenceLookup';

@@ -19,7 +19,10 @@ export type PasteRefusal = { reason: 'length'; size: number } | { reason: 'block
 
 /** The refusal for a clipboard too large to paste, or null. Checked before any parsing. */
 export function pasteTooLarge(dataTransfer: DataTransfer): PasteRefusal | null {
-  const size = Math.max(dataTransfer.getData('text/html').length, dataTransfer.getData('text/plain').length);
+  const size = Math.max(
+    dataTransfer.getData('text/html').length,
+    dataTransfer.getData('text/plain').length,
+  );
   return size > maxPasteLength ? { reason: 'length', size } : null;
 }
 
@@ -87,7 +90,10 @@ export function PastePlugin() {
   return (
     <p className="inline-error" role="alert">
       {refusal.reason === 'length'
-        ? t('editor.pasteTooLong', { size: Math.ceil(refusal.size / (1024 * 1024)), max: maxPasteLength / (1024 * 1024) })
+        ? t('editor.pasteTooLong', {
+            size: Math.ceil(refusal.size / (1024 * 1024)),
+            max: maxPasteLength / (1024 * 1024),
+          })
         : t('editor.pasteTooManyBlocks', { size: refusal.size, max: maxPastedBlocks })}
     </p>
   );
