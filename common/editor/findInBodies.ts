@@ -20,7 +20,7 @@
  * folds æ, ø or å: they are letters of the alphabet, not accented a, o.
  */
 import type { Block, Inline, List } from '../domain/richText';
-import { dissentBlockText, voteBlockText, type BlockTextContext } from './blockText';
+import { dissentBlockText, voteBlockText, type BlockTextContext } from '../wording/blocks';
 
 export type FindOptions = {
   /** "Bilag" does not find "bilag". Default false. */

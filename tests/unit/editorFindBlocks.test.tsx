@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { act } from 'react';
 import { $getSelection, $isNodeSelection, $isRangeSelection } from 'lexical';
 import type { RichText } from '../../common/domain/richText';
-import type { BlockTextContext } from '../../common/editor/blockText';
+import type { BlockTextContext } from '../../common/wording/blocks';
 import type { BodyEditorContext } from '../../renderer/src/editor/BodyEditor';
 import { DocumentBodies } from '../../renderer/src/editor/documentBodies';
 import {

@@ -34,6 +34,7 @@ import {
 import {
   layoutMinutes,
   minutesTitle,
+  publicEditionLabel,
   type Correction,
   type LayoutBlock,
 } from '../../../common/export/layoutMinutes';
@@ -311,6 +312,8 @@ class StructureTree {
           S: node.type,
           P: node.parent < 0 ? this.documentRef : this.refs[node.parent],
           K: kids,
+          // A figure's alternate text (PDF/UA: every Figure has Alt).
+          ...(node.alt === undefined ? {} : { Alt: new String(node.alt) }),
         }),
       );
       this.pageOf.push(undefined);
@@ -403,6 +406,8 @@ type PdfMeta = {
   keywords: string;
   headerLeft: string;
   headerRight: string;
+  /** The edition named on every page ("Offentlig udgave"); empty for the full edition. */
+  editionLabel: string;
   creationDate: Date;
   pageLabel: (page: number, pages: number) => string;
 };
@@ -426,6 +431,7 @@ function describe(doc: ReferatDocument, edition: Edition, lang: 'da' | 'en'): Pd
     keywords: [...new Set(caseIds)].join(', '),
     headerLeft: doc.committee.name,
     headerRight: date,
+    editionLabel: edition === 'public' ? publicEditionLabel(doc, lang) : '',
     creationDate: meetingInstant(doc.meeting.date, doc.meeting.startTime),
     pageLabel:
       lang === 'da'
@@ -581,6 +587,9 @@ function drawPages(
       { text: meta.headerLeft, x: marginLeft, top: 34 },
       { text: meta.headerRight, x: width - marginRight - headerWidth(meta.headerRight), top: 34 },
       { text: label, x: width - marginRight - headerWidth(label), top: height - 40 },
+      ...(meta.editionLabel === ''
+        ? []
+        : [{ text: meta.editionLabel, x: marginLeft, top: height - 40 }]),
     ];
     const font = fontOf('regular');
     const operands = pagination.map((item) => content.operand(font, item.text));
@@ -615,6 +624,14 @@ function drawPages(
     const underlines: Underline[] = [];
     for (const line of page.lines) drawLine(pdf, line, tree, content, fontOf, useFont, underlines);
     content.flush();
+    for (const image of page.images) {
+      // The logo is content of its Figure element (with its alternate text), not an artifact.
+      pdf.addContent(tree.begin(image.struct));
+      pdf.image(Buffer.from(image.dataBase64, 'base64'), image.x, image.top, {
+        fit: [image.maxWidth, image.height],
+      });
+      pdf.addContent('EMC');
+    }
     if (underlines.length > 0) {
       pdf.markContent('Artifact', { type: 'Layout' });
       for (const { x1, x2, y } of underlines)

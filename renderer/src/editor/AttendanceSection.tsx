@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../common/contract/api';
 import type { Participant } from '../../../common/domain/model';
-import { joinList } from '../../../common/editor/voteText';
+import { joinList } from '../../../common/wording/words';
 import { AttendancePanel } from '../meeting/AttendancePanel';
 
 type Props = {

@@ -11,7 +11,8 @@ import {
 } from '../../../../common/editor/lexicalJson';
 import { dissentToJson } from '../../../../common/editor/lexicalState';
 import { $getReferenceLookup } from '../referenceLookup';
-import { DissentView, dissentHeading } from '../views/DissentView';
+import { dissentBlockText } from '../../../../common/wording/blocks';
+import { DissentView } from '../views/DissentView';
 import { BlockNode } from './BlockNode';
 
 /** Serialized form: the participant id and the statement. */
@@ -56,7 +57,7 @@ export class DissentNode extends BlockNode<DissentFields> {
   override getTextContent(): string {
     const lookup = $getReferenceLookup();
     const dissent = this.getDissent();
-    return `${dissentHeading(dissent.participantId, lookup.participants, lookup.lang)}: ${dissent.text}\n\n`;
+    return `${dissentBlockText(dissent, lookup)}\n\n`;
   }
 
   override decorate(): JSX.Element {

@@ -8,7 +8,8 @@ import { $applyNodeReplacement, type LexicalNode, type NodeKey } from 'lexical';
 import type { Vote } from '../../../../common/domain/richText';
 import { referatNodeTypes, type SerializedVoteJson } from '../../../../common/editor/lexicalJson';
 import { voteToJson } from '../../../../common/editor/lexicalState';
-import { emptyVote, voteText } from '../../../../common/editor/voteText';
+import { voteBlockText } from '../../../../common/wording/blocks';
+import { emptyVote } from '../../../../common/wording/votes';
 import { $getReferenceLookup } from '../referenceLookup';
 import { VoteView } from '../views/VoteView';
 import { BlockNode } from './BlockNode';
@@ -63,7 +64,7 @@ export class VoteNode extends BlockNode<Vote> {
   /** The minutes text, so plain-text copy and find see what the reader sees. */
   override getTextContent(): string {
     const lookup = $getReferenceLookup();
-    return `${voteText(this.getVote(), lookup.participants, lookup.lang)}\n\n`;
+    return `${voteBlockText(this.getVote(), lookup)}\n\n`;
   }
 
   override decorate(): JSX.Element {

@@ -3,17 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { NodeKey } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Dissent } from '../../../../common/domain/richText';
-import { dissentHeading } from '../../../../common/editor/blockText';
-import { hasVotedAgainst } from '../../../../common/editor/voteText';
+import { dissentHeading } from '../../../../common/wording/blocks';
+import { personName } from '../../../../common/wording/people';
+import { hasVotedAgainst } from '../../../../common/wording/votes';
 import { $isDissentNode } from '../nodes/DissentNode';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
 import { SelectField, TextAreaField } from '../../components/fields';
 import { EditableBlock } from './EditableBlock';
 import { EditorForm } from './EditorForm';
 import { useBodyVotes } from './useBodyVotes';
-
-// The lead-in is the find bar's text too (common/editor/blockText.ts).
-export { dissentHeading } from '../../../../common/editor/blockText';
 
 /** The dissent with warnings when its author is not present or did not vote against. */
 export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: Dissent }) {
@@ -49,8 +47,7 @@ export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: D
     >
       {/* Exactly the text find searches (dissentBlockText), so a match maps onto it. */}
       <p data-find-block="">
-        <strong>{dissentHeading(dissent.participantId, lookup.participants, lookup.lang)}:</strong>{' '}
-        {dissent.text}
+        <strong>{dissentHeading(dissent, lookup.participants, lookup.lang)}:</strong> {dissent.text}
       </p>
       {warnings.map((warning) => (
         <p key={warning} className="editor-warning" role="note">
@@ -73,6 +70,7 @@ function DissentDialog({
   onCancel(): void;
 }) {
   const { t } = useTranslation();
+  const { lang } = useReferenceLookup();
   const present = participants.filter((p) => p.attendance === 'present');
   const [participantId, setParticipantId] = useState(
     dissent.participantId || (present[0]?.id ?? ''),
@@ -86,7 +84,7 @@ function DissentDialog({
   };
   const authors = [
     { value: '', label: t('editor.dissent.chooseAuthor') },
-    ...present.map((p) => ({ value: p.id, label: `${p.name}${p.party ? ` (${p.party})` : ''}` })),
+    ...present.map((p) => ({ value: p.id, label: personName(p, lang) })),
   ];
   return (
     <EditorForm

@@ -7,8 +7,9 @@ import {
   type Vote,
   type VoteGroup,
 } from '../../../../common/domain/richText';
-import { isEmptyVote } from '../../../../common/editor/blockText';
-import { voteText } from '../../../../common/editor/voteText';
+import { voteBlockText } from '../../../../common/wording/blocks';
+import { personName } from '../../../../common/wording/people';
+import { isEmptyVote, voteText } from '../../../../common/wording/votes';
 import { $isVoteNode } from '../nodes/VoteNode';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
 import { SelectField, TextField } from '../../components/fields';
@@ -22,9 +23,7 @@ type Choice = (typeof choices)[number];
 export function VoteView({ nodeKey, vote }: { nodeKey: NodeKey; vote: Vote }) {
   const { t } = useTranslation();
   const lookup = useReferenceLookup();
-  const text = isEmptyVote(vote)
-    ? t('editor.vote.empty')
-    : voteText(vote, lookup.participants, lookup.lang);
+  const text = isEmptyVote(vote) ? t('editor.vote.empty') : voteBlockText(vote, lookup);
   return (
     <EditableBlock
       nodeKey={nodeKey}
@@ -140,10 +139,7 @@ function VoteDialog({
           <legend>{t('editor.vote.byMember')}</legend>
           {present.map((p) => (
             <fieldset key={p.id} className="editor-vote__member">
-              <legend>
-                {p.name}
-                {p.party ? ` (${p.party})` : ''}
-              </legend>
+              <legend>{personName(p, lookup.lang)}</legend>
               {(['for', 'against', 'abstained', ''] as const).map((c) => (
                 <label key={c || 'none'}>
                   <input
