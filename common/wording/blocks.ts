@@ -8,7 +8,7 @@
 import type { Block, Dissent, Inline, List, Vote } from '../domain/richText';
 import { personById, type WordingPerson } from './people';
 import { isEmptyVote, voteText } from './votes';
-import { joinList, type Lang } from './words';
+import { joinList, oneLine, type Lang } from './words';
 
 /** What the text of a block needs: the meeting's participants and the language. */
 export type BlockTextContext = {
@@ -141,4 +141,16 @@ export function bodyPlainText(
     .flatMap((block) => blockLines(block, context, resolve))
     .filter((line) => line !== '')
     .join('\n');
+}
+
+/**
+ * A body as one line (search index text, snippets, the decision register): the blocks' text
+ * kept apart by {@link oneLine}, so "Godkendt" and the vote after it never run together.
+ */
+export function bodyOneLine(
+  blocks: readonly Block[],
+  context: BlockTextContext,
+  resolve: PlainResolve = {},
+): string {
+  return oneLine(blocks.flatMap((block) => blockLines(block, context, resolve)));
 }

@@ -76,3 +76,18 @@ export function memberCount(count: number, lang: Lang, isSentenceStart: boolean)
     lang === 'da' ? (count === 1 ? 'medlem' : 'medlemmer') : count === 1 ? 'member' : 'members';
   return `${numberWord(count, lang, { isSentenceStart })} ${noun}`;
 }
+
+/**
+ * Lines (a decision's paragraphs, its vote, a dissent) as one line for a snippet or a register
+ * entry: a line that ends a sentence is followed by a space, any other by " · ", so a decision,
+ * its vote and a protokoltilførsel never run together. White space inside a line collapses.
+ */
+export function oneLine(lines: readonly string[]): string {
+  return lines
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .reduce((joined, line) => {
+      if (joined === '') return line;
+      return `${joined}${/[.!?:;…]$/.test(joined) ? ' ' : ' · '}${line}`;
+    }, '');
+}
