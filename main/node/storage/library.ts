@@ -28,6 +28,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DomainError, isDomainError } from '../../../common/contract/result';
+import type { Db } from './db';
 import { latestSchemaVersion, migrations } from './migrations/index';
 import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
 import { syncSearchIndex } from './searchIndex';
@@ -38,8 +39,7 @@ import {
   recordCleanClose,
 } from './cleanClose';
 
-/** The better-sqlite3 handle type used by every query function. */
-export type Db = Database.Database;
+export type { Db } from './db';
 
 /** An open library. Close it with `close()`; the handle must not be used afterwards. */
 export type Library = {

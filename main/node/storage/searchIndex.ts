@@ -33,7 +33,7 @@
  */
 import { richTextToPlain, type RichText } from '../../../common/domain/richText';
 import { normalizeSearchText } from '../../../common/search/query';
-import type { Db } from './library';
+import type { Db } from './db';
 
 /** Bits of a rowid below the day: 10 bits of slot (meetings on one day), 20 bits of sequence. */
 const seqBits = 20;
