@@ -305,6 +305,9 @@ export function migrate(db: Db, file: string): number {
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }
+  // Derived data follows once the schema is current: migrations only note in `search_dirty`
+  // what the index lacks (they never run live code), and the live code derives it here.
+  db.transaction(() => syncSearchIndex(db)).immediate();
   return Number(db.pragma('user_version', { simple: true }));
 }
 

@@ -525,7 +525,8 @@ export function syncSearchIndex(db: Db): number {
 }
 
 /**
- * Rebuilds the whole index from the library (used by migration 0020 and `referat` maintenance).
+ * Rebuilds the whole index from the library (maintenance and the benchmarks; migrations note
+ * the meetings in `search_dirty` instead).
  * Runs in the caller's transaction. Returns the number of documents written.
  */
 export function rebuildSearchIndex(db: Db): number {
