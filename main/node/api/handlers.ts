@@ -8,6 +8,7 @@
  * library, constraint) so the dispatcher only ever sees typed errors or genuine bugs.
  */
 import packageJson from '../../../package.json';
+import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
 import { DomainError } from '../../../common/contract/result';
 import {
   parseReferatDocument,
@@ -62,6 +63,11 @@ export type HandlerOptions = {
   version?: string;
   /** Largest appendix file accepted. Default 500 MB. */
   maxAttachmentBytes?: number;
+  /**
+   * The platform appendix copies are made for (Windows marks them as downloaded). Default: the
+   * running one; tests choose another.
+   */
+  platform?: NodeJS.Platform;
 };
 
 /**
@@ -144,7 +150,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createRecoveryHandlers(library),
 
     ...createSearchHandlers(library),
-    ...createArchiveHandlers(library, { maxAttachmentBytes }),
+    ...createArchiveHandlers(library, { maxAttachmentBytes, platform: options.platform }),
     ...createLifecycleHandlers(library),
     ...createSignatureHandlers(library),
     ...createStandardTextsHandlers(library),
@@ -205,12 +211,13 @@ export async function incomingFile(
   return picked;
 }
 
-/** A display name of at most 255 characters, never empty, without folders. */
+/**
+ * A display name of at most 255 characters, never empty, without folders, bidirectional
+ * formatting or control characters.
+ */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop()?.trim() ?? '';
-  const cleaned = Array.from(base)
-    .filter((char) => char.charCodeAt(0) >= 0x20)
-    .join('');
+  const cleaned = withoutUnsafeCharacters(base).trim();
   return (cleaned === '' ? 'bilag' : cleaned).slice(0, 255);
 }
 
