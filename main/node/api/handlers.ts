@@ -8,6 +8,7 @@
  * library, constraint) so the dispatcher only ever sees typed errors or genuine bugs.
  */
 import packageJson from '../../../package.json';
+import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
 import { DomainError } from '../../../common/contract/result';
 import {
   parseReferatDocument,
@@ -61,6 +62,11 @@ export type HandlerOptions = {
   version?: string;
   /** Largest appendix file accepted. Default 500 MB. */
   maxAttachmentBytes?: number;
+  /**
+   * The platform appendix copies are made for (Windows marks them as downloaded). Default: the
+   * running one; tests choose another.
+   */
+  platform?: NodeJS.Platform;
 };
 
 /**
@@ -143,7 +149,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createRecoveryHandlers(library),
 
     ...createSearchHandlers(library),
-    ...createArchiveHandlers(library, { maxAttachmentBytes }),
+    ...createArchiveHandlers(library, { maxAttachmentBytes, platform: options.platform }),
     ...createLifecycleHandlers(library),
     ...createSignatureHandlers(library),
     ...createStandardTextsHandlers(library),
