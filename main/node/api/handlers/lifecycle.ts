@@ -31,8 +31,8 @@ export type LifecycleRequestName =
 const maxPdfBytes = 512 * 1024 * 1024;
 
 /** Checks a signed PDF: intact signatures (issuer trust is the reader's matter) covering the file. */
-export function checkSignedPdf(pdf: Buffer): SignedPdfCheck {
-  const report = verifyPdf(pdf, { isSystemTrustUsed: false });
+export async function checkSignedPdf(pdf: Buffer): Promise<SignedPdfCheck> {
+  const report = await verifyPdf(pdf);
   const last = report.signatures[report.signatures.length - 1];
   return {
     pdfSha256: createHash('sha256').update(pdf).digest('hex'),
@@ -57,7 +57,7 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
             'not_found',
             `The ${input.edition} edition of this meeting has not been signed in Referat yet.`,
           );
-        const check = checkSignedPdf(readStoredFile(library.filesDir, stored.sha256));
+        const check = await checkSignedPdf(readStoredFile(library.filesDir, stored.sha256));
         return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
       }
       const file = await incomingFile(input.uploadId, ctx);
@@ -70,7 +70,7 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        const check = checkSignedPdf(fs.readFileSync(file.path));
+        const check = await checkSignedPdf(fs.readFileSync(file.path));
         return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
       } finally {
         if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
