@@ -8,7 +8,6 @@
  * library, constraint) so the dispatcher only ever sees typed errors or genuine bugs.
  */
 import packageJson from '../../../package.json';
-import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
 import { DomainError } from '../../../common/contract/result';
 import {
   parseReferatDocument,
