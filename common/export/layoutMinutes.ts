@@ -278,8 +278,8 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
       groupLabels.length === 0
         ? [{ id: null, label: '' }]
         : [{ id: null, label: '' }, ...groupLabels];
-    const groupDepth = groupLabels.length > 0 ? 1 : 0;
     for (const group of groups) {
+      const groupDepth = group.label === '' ? 0 : 1;
       const inGroup = doc.agendaItems.filter((item) => groupOf(item) === group.id);
       if (inGroup.length === 0) continue;
       if (group.label !== '') heading(2, group.label);

@@ -240,7 +240,7 @@ export function typeset(
           x,
           columnWidth,
           id,
-          12,
+          11,
         );
         return { x, lines };
       });
@@ -249,16 +249,16 @@ export function typeset(
       for (let line = 0; line < nameLines; line++)
         merged.push({
           size: signatureSize,
-          height: 12,
+          height: 11,
           segments: columns.flatMap((column) => column.lines[line]?.segments ?? []),
         });
       units.push(
         unit({
-          lines: [{ size: signatureSize, height: 22, segments: [] }, ...merged],
+          lines: [{ size: signatureSize, height: 20, segments: [] }, ...merged],
           before: 0,
-          after: 5,
+          after: 3,
           isKeepTogether: true,
-          rules: columns.map((column) => ({ x1: column.x, x2: column.x + columnWidth, dy: 21 })),
+          rules: columns.map((column) => ({ x1: column.x, x2: column.x + columnWidth, dy: 19 })),
         }),
       );
     }
