@@ -9,7 +9,7 @@
 import { formatClockTime, formatDanishDate } from '../domain/danishDates';
 import { defaultItemSectionLabels, type ItemSectionField } from '../domain/profiles';
 import type { Vote } from '../domain/richText';
-import { personName, substituteName, type WordingPerson } from './people';
+import { personName, type WordingPerson } from './people';
 import { voteText } from './votes';
 import { capitalize, joinList, type Lang } from './words';
 
@@ -163,7 +163,22 @@ export type AttendancePerson = WordingPerson & {
   substituteForId: string | null;
   partialPresence: string;
   note: string;
-  absentFromItemIds: readonly string[];
+  /** Indkaldt: called in for this meeting. */
+  isCalledIn?: boolean;
+  /** Arrivals and departures during the meeting. */
+  presenceChanges?: readonly {
+    direction: 'arrived' | 'left';
+    time: string | null;
+    itemId: string | null;
+  }[];
+  /** Items the participant took no part in, with why. */
+  itemAbsences?: readonly {
+    itemId: string;
+    kind: 'disqualified' | 'not_participating';
+    reason: string;
+  }[];
+  /** Items the participant took no part in (the model before item absences had reasons). */
+  absentFromItemIds?: readonly string[];
 };
 
 /** Attendance statuses in print order with their group label ("Til stede", "Afbud"). */
@@ -183,9 +198,9 @@ export const attendanceGroups: Record<Lang, readonly { status: string; label: st
 };
 
 /**
- * One participant as the attendance lists them: the canonical name, whom they substitute for,
- * partial presence, the items they did not take part in, and the note.
- * "Birgitte Glifberg (A), stedfortræder for Brian Møller (A), til kl. 18.40".
+ * One participant as the attendance lists them: the canonical name, called in and whom they
+ * substitute for, presence changes and partial presence, the items they took no part in (with
+ * why), and the note. "Birgitte Glifberg (A), stedfortræder for Brian Møller (A), til kl. 18.40".
  */
 export function attendanceLine(
   person: AttendancePerson,
@@ -200,15 +215,58 @@ export function attendanceLine(
     person.substituteForId === null
       ? null
       : (context.participants.find((p) => p.id === person.substituteForId) ?? null);
-  let text = substituteName(person, substituted, lang);
+  let text = personName(person, lang);
+  const calledIn = person.isCalledIn === true ? (lang === 'da' ? 'indkaldt' : 'called in') : '';
+  if (substituted) {
+    const word = lang === 'da' ? 'stedfortræder for' : 'substitute for';
+    const lead = calledIn === '' ? word : `${calledIn} ${lang === 'da' ? 'som' : 'as'} ${word}`;
+    text += `, ${lead} ${personName(substituted, lang)}`;
+  } else if (calledIn !== '') text += `, ${calledIn}`;
+  const numberOf = (itemId: string | null) =>
+    itemId === null ? null : (context.itemNumbers.get(itemId) ?? '?');
+  for (const change of person.presenceChanges ?? [])
+    text += `, ${presenceChangeText({ ...change, itemNumber: numberOf(change.itemId) }, lang)}`;
   if (person.partialPresence.trim() !== '') text += `, ${person.partialPresence.trim()}`;
-  const skipped = person.absentFromItemIds
-    .map((id) => context.itemNumbers.get(id))
-    .filter((n): n is number | string => n !== undefined)
-    .map(String);
-  if (skipped.length > 0)
-    text += `, ${lang === 'da' ? 'deltog ikke i behandlingen af punkt' : 'did not take part in item'} ${joinList(skipped, lang)}`;
+  text += itemAbsenceText(person, context.itemNumbers, lang);
   if (person.note.trim() !== '') text += ` (${person.note.trim()})`;
+  return text;
+}
+
+/** ", inhabil i punkt 3 (bestyrelsesmedlem), deltog ikke i behandlingen af punkt 4 og 5". */
+function itemAbsenceText(
+  person: AttendancePerson,
+  itemNumbers: ReadonlyMap<string, number | string>,
+  lang: Lang,
+): string {
+  const absences = [
+    ...(person.itemAbsences ?? []),
+    ...(person.absentFromItemIds ?? []).map((itemId) => ({
+      itemId,
+      kind: 'not_participating' as const,
+      reason: '',
+    })),
+  ];
+  const lead = {
+    disqualified: lang === 'da' ? 'inhabil i punkt' : 'disqualified from item',
+    not_participating:
+      lang === 'da' ? 'deltog ikke i behandlingen af punkt' : 'did not take part in item',
+  };
+  let text = '';
+  // Absences of one kind without a reason share one phrase ("punkt 3 og 4").
+  for (const kind of ['disqualified', 'not_participating'] as const) {
+    const plain = absences
+      .filter((absence) => absence.kind === kind && absence.reason.trim() === '')
+      .map((absence) => itemNumbers.get(absence.itemId))
+      .filter((n): n is number | string => n !== undefined)
+      .map(String);
+    if (plain.length > 0) text += `, ${lead[kind]} ${joinList(plain, lang)}`;
+    for (const absence of absences) {
+      if (absence.kind !== kind || absence.reason.trim() === '') continue;
+      const number = itemNumbers.get(absence.itemId);
+      if (number === undefined) continue;
+      text += `, ${lead[kind]} ${number} (${absence.reason.trim()})`;
+    }
+  }
   return text;
 }
 

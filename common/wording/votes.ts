@@ -116,6 +116,13 @@ function adPointOf(vote: Vote): string {
   return typeof adPoint === 'string' ? adPoint.trim() : '';
 }
 
+/** "Ad 2. " before the vote of one Ad-point ("2" or "Ad 2." as recorded); '' without one. */
+function adPointPrefix(adPoint: string, lang: Lang): string {
+  if (adPoint === '') return '';
+  const point = adPoint.replace(/^(ad|re)\s+/i, '').replace(/[.:]+$/, '');
+  return `${lang === 'da' ? 'Ad' : 'Re'} ${point}. `;
+}
+
 function groupSentence(
   choice: Choice,
   vote: Vote,
@@ -177,8 +184,7 @@ function outcomeSentence(vote: Vote, lang: Lang): string {
 export function voteText(vote: Vote, people: readonly WordingPerson[], lang: Lang): string {
   const byId = new Map(people.map((p) => [p.id, p]));
   const subject = vote.subject.trim();
-  const adPoint = adPointOf(vote);
-  const prefix = adPoint === '' ? '' : `${/[.:]$/.test(adPoint) ? adPoint : `${adPoint}.`} `;
+  const prefix = adPointPrefix(adPointOf(vote), lang);
   if (isUnanimous(vote)) {
     if (lang === 'da')
       return `${prefix}${subject ? `${capitalize(subject)} blev enstemmigt vedtaget.` : 'Enstemmigt vedtaget.'}`;
