@@ -156,6 +156,8 @@ describe('signing a PDF/A-3b', () => {
   it('each signature is a CAdES detached CMS that openssl verifies, with exactly the PAdES B-B attributes', () => {
     const pdf = revisions[7] as Buffer;
     const report = verifyPdf(pdf, { isSystemTrustUsed: false });
+    // Seven signatures were made: the loop below must check each of them.
+    expect(report.signatures).toHaveLength(7);
     for (const sig of report.signatures) {
       const [a, b, c, d] = sig.byteRange as [number, number, number, number];
       const cms = Buffer.from(pdf.toString('latin1', b + 1, c - 1), 'hex');
