@@ -102,6 +102,7 @@ async function buildLibrary(dir: string): Promise<{ libraryPath: string; meeting
         documentNumber: `2026-${String(index + 1).padStart(4, '0')}`,
         caseId: '',
         isClosed: false,
+        isAddedAfterMeeting: false,
         file: {
           name: `Bilag ${index + 1} – økonomi.pdf`,
           sha256: stored.sha256,

@@ -56,7 +56,7 @@ export class DissentNode extends BlockNode<DissentFields> {
   override getTextContent(): string {
     const lookup = $getReferenceLookup();
     const dissent = this.getDissent();
-    return `${dissentHeading(dissent.participantId, lookup.participants, lookup.lang)}: ${dissent.text}\n\n`;
+    return `${dissentHeading(dissent, lookup.participants, lookup.lang)}: ${dissent.text}\n\n`;
   }
 
   override decorate(): JSX.Element {

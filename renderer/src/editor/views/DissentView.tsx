@@ -49,8 +49,7 @@ export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: D
     >
       {/* Exactly the text find searches (dissentBlockText), so a match maps onto it. */}
       <p data-find-block="">
-        <strong>{dissentHeading(dissent.participantId, lookup.participants, lookup.lang)}:</strong>{' '}
-        {dissent.text}
+        <strong>{dissentHeading(dissent, lookup.participants, lookup.lang)}:</strong> {dissent.text}
       </p>
       {warnings.map((warning) => (
         <p key={warning} className="editor-warning" role="note">
