@@ -6,7 +6,8 @@
  *
  * Pure core.
  */
-import type { Dissent, Vote } from '../domain/richText';
+import { formatDanishDate } from '../domain/danishDates';
+import type { Dissent, QuotedDecision, Vote } from '../domain/richText';
 import { voteText, type Lang, type VoteParticipant } from './voteText';
 
 /** What the text of a block needs: the meeting's participants and the UI language. */
@@ -71,4 +72,19 @@ export function dissentBlockText(
   context: BlockTextContext,
 ): string {
   return `${dissentHeading(dissent, context.participants, context.lang)}: ${dissent.text}`;
+}
+
+/**
+ * A quoted earlier decision as the document shows it: "Teknik- og Miljøudvalget, 14. marts
+ * 2022, pkt. 118: Anbefales.", followed by its own vote's text when it has one.
+ */
+export function quotedDecisionBlockText(quote: QuotedDecision, context: BlockTextContext): string {
+  const date = formatDanishDate(quote.date, { language: context.lang });
+  const item =
+    quote.itemNumber === ''
+      ? ''
+      : `, ${context.lang === 'da' ? 'pkt.' : 'item'} ${quote.itemNumber}`;
+  const vote =
+    quote.vote && !isEmptyVote(quote.vote) ? ` ${voteBlockText(quote.vote, context)}` : '';
+  return `${quote.committee}, ${date}${item}: ${quote.text}${vote}`;
 }

@@ -364,7 +364,7 @@ function normalizeVote(vote: Vote): Vote {
 }
 
 /** A dissent in normal form: the default kind and an empty party list are left out. */
-function normalizeDissent(dissent: Dissent): Dissent {
+export function normalizeDissent(dissent: Dissent): Dissent {
   const kind =
     dissent.kind !== undefined && dissent.kind !== 'dissent' ? { kind: dissent.kind } : {};
   if (dissent.participantId !== null)
