@@ -26,7 +26,7 @@
 import { DomainError } from '../contract/result';
 import type { ItemSectionField, MinutesProfile } from '../domain/profiles';
 import { itemSectionFields, profileForTemplate } from '../domain/profiles';
-import type { Block, Dissent, Inline, List, Vote } from '../domain/richText';
+import type { Block, Dissent, Inline, List, QuotedDecision, Vote } from '../domain/richText';
 import type { ReferatDocument } from '../format/referat1';
 import { dissentHeading, type BlockTextContext } from '../wording/blocks';
 import {
@@ -39,11 +39,12 @@ import {
   itemHeading,
   minutesLabels,
   profileLabel,
+  quotedDecisionText,
   sectionLabel,
   signatureName,
   timeRange,
 } from '../wording/minutes';
-import { voteText } from '../wording/votes';
+import { isEmptyVote, voteText } from '../wording/votes';
 import type { Lang } from '../wording/words';
 import type { Edition } from './editions';
 
@@ -105,8 +106,9 @@ type DocAppendix = ReferatDocument['appendices'][number];
  * built-in profile of its legacy template.
  */
 export function profileOfDocument(doc: ReferatDocument): MinutesProfile {
-  const carried = (doc as ReferatDocument & { profile?: MinutesProfile | null }).profile;
-  return carried ?? profileForTemplate(doc.meeting.template);
+  // A referat/1 file is converted on import with its template's built-in profile; a document
+  // built in memory without one (older callers) gets the same.
+  return (doc.profile as MinutesProfile | undefined) ?? profileForTemplate(doc.meeting.template);
 }
 
 /** The access marker, number, committee and date: "(Åben) 5. møde i ... den 12. december 2017". */
@@ -271,7 +273,7 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
       label: label(group.label),
     }));
     const groupOf = (item: DocItem): string | null => {
-      const id = (item as DocItem & { groupId?: string | null }).groupId ?? null;
+      const id = item.groupId;
       return profile.itemGroups.some((group) => group.id === id) ? id : null;
     };
     const groups =
@@ -302,7 +304,7 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
     const sectionLevel = itemLevel + 1;
     heading(
       itemLevel,
-      `${itemHeading(profile.itemHeading, item)}${item.isClosed ? ` ${l.closedMark}` : ''}`,
+      `${itemHeading(profile.itemHeading, item)}${item.isSupplementary ? ` (${l.supplementary})` : ''}${item.isClosed ? ` ${l.closedMark}` : ''}`,
       anchorOf(item),
     );
     const ids = [item.caseId, item.documentNumber].filter((value) => value.trim() !== '');
@@ -512,15 +514,17 @@ type InlineContext = {
 
 function makeInlineContext(doc: ReferatDocument, lang: Lang): InlineContext {
   const people = new Map(doc.participants.map((p) => [p.id, p]));
-  const appendices = new Map(doc.appendices.map((a) => [a.id, a.number]));
+  const appendices = new Map(doc.appendices.map((a) => [a.id, a]));
   const word = minutesLabels[lang].appendixRef;
   return {
     lang,
     blockContext: { participants: doc.participants, lang },
     participant: (id) => people.get(id)?.name ?? '?',
     appendix: (id) => {
-      const number = appendices.get(id);
-      return number === undefined || number === null ? `${word} ?` : `${word} ${number}`;
+      const appendix = appendices.get(id);
+      if (appendix === undefined) return `${word} ?`;
+      // An appendix without a number is cited by its title.
+      return appendix.number === null ? appendix.title : `${word} ${appendix.number}`;
     },
   };
 }
@@ -579,7 +583,22 @@ function richTextBlocks(block: Block, baseLevel: number, ctx: InlineContext): La
       return [voteParagraph(block, ctx)];
     case 'dissent':
       return [dissentParagraph(block, ctx)];
+    case 'quotedDecision':
+      return quotedDecisionBlocks(block, ctx);
   }
+}
+
+/** "Teknik- og Miljøudvalget, 14. marts 2022, pkt. 118: Anbefales." and its own vote. */
+function quotedDecisionBlocks(quote: QuotedDecision, ctx: InlineContext): LayoutBlock[] {
+  const where = quotedDecisionText({ ...quote, text: '', vote: null }, [], ctx.lang).trim();
+  const out: LayoutBlock[] = [
+    {
+      kind: 'paragraph',
+      spans: [{ text: `${where} `, bold: true }, { text: quote.text }],
+    },
+  ];
+  if (quote.vote && !isEmptyVote(quote.vote)) out.push(voteParagraph(quote.vote, ctx));
+  return out;
 }
 
 const bulletsByDepth = ['•', '◦', '▪'];

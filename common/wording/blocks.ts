@@ -5,7 +5,8 @@
  *
  * Pure core.
  */
-import type { Block, Dissent, Inline, List, Vote } from '../domain/richText';
+import type { Block, Dissent, Inline, List, QuotedDecision, Vote } from '../domain/richText';
+import { quotedDecisionText } from './minutes';
 import { personById, type WordingPerson } from './people';
 import { isEmptyVote, voteText } from './votes';
 import { joinList, oneLine, type Lang } from './words';
@@ -63,6 +64,15 @@ export function voteBlockText(vote: Vote, context: BlockTextContext): string {
   return isEmptyVote(vote) ? '' : voteText(vote, context.participants, context.lang);
 }
 
+/**
+ * A quoted earlier decision as the document shows it: "Teknik- og Miljøudvalget, 14. marts
+ * 2022, pkt. 118: Anbefales." followed by its own vote's text when it has one.
+ */
+export function quotedDecisionBlockText(quote: QuotedDecision, context: BlockTextContext): string {
+  const vote = quote.vote && !isEmptyVote(quote.vote) ? quote.vote : null;
+  return quotedDecisionText({ ...quote, vote }, context.participants, context.lang);
+}
+
 /** How references inside text are named in plain text. */
 export type PlainResolve = {
   appendix?: (id: string) => string;
@@ -115,16 +125,9 @@ export function blockLines(
       return [voteBlockText(block, context)];
     case 'dissent':
       return [dissentBlockText(block, context)];
-    default:
-      return otherBlockLines(block, context);
+    case 'quotedDecision':
+      return [quotedDecisionBlockText(block, context)];
   }
-}
-
-/** Blocks that later model versions add; written through their own wording. */
-function otherBlockLines(block: never, context: BlockTextContext): string[] {
-  void context;
-  const unknown = block as { type?: string; text?: string };
-  return typeof unknown.text === 'string' ? [unknown.text] : [];
 }
 
 /**

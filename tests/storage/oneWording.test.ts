@@ -89,7 +89,7 @@ function document(): ReferatDocument {
   if (substitute) {
     substitute.substituteForId = 'p7';
     substitute.partialPresence = 'til kl. 17.30';
-    substitute.absentFromItemIds = ['item2'];
+    substitute.itemAbsences = [{ itemId: 'item2', kind: 'not_participating', reason: '' }];
   }
   return doc;
 }

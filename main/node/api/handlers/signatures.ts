@@ -88,7 +88,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        return report(safeFileName(file.fileName), fs.readFileSync(file.path), [
+        return await report(safeFileName(file.fileName), fs.readFileSync(file.path), [
           ...trustedRootPems(db),
           ...(input.trustedRootsPem ?? []),
         ]);

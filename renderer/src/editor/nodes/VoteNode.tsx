@@ -1,7 +1,7 @@
 /**
  * A recorded vote (afstemning): who voted for, against and abstained, by participant or by
  * party letter with head counts, and the outcome. Displayed as minutes text in the UI language
- * ("Et flertal (A, V og C) stemte for. 1 medlem (O) stemte imod.").
+ * ("Et flertal (A, V og C) stemte for. Et medlem (O) stemte imod.").
  */
 import type { JSX } from 'react';
 import { $applyNodeReplacement, type LexicalNode, type NodeKey } from 'lexical';
@@ -20,6 +20,7 @@ export type SerializedVoteNode = SerializedVoteJson;
 function toVote(json: Omit<SerializedVoteJson, 'type' | 'version'>): Vote {
   return {
     type: 'vote',
+    ...(json.adPoint !== undefined && json.adPoint !== '' ? { adPoint: json.adPoint } : {}),
     subject: json.subject,
     for: json.for,
     against: json.against,
