@@ -134,7 +134,7 @@ describe('the model document (Gentofte, 12 December 2017)', () => {
     expect(raw).toMatch(/\/AF \[\d+ 0 R\]/);
     expect(raw).toMatch(/\/Subtype \/application#2Fjson/);
     const json = JSON.parse(await attachedJson(file)) as ReferatDocument;
-    expect(json.format).toBe('referat/1');
+    expect(json.format).toBe('referat/2');
     expect(json.meeting.caseId).toBe('EMN-2017-05812');
   });
 
@@ -352,7 +352,7 @@ describe('generated meetings', () => {
     expect(text).toContain('Re Closed item');
     expect(text).not.toMatch(/Forbehold|Underskriftsblad|Lukket punkt|Side \d+ af/);
     const raw = readFileSync(file).toString('latin1');
-    expect(raw).toContain('/Desc (The minutes in the referat/1 format \\(this edition\\))');
+    expect(raw).toContain('/Desc (The minutes in the referat/2 format \\(this edition\\))');
     const { stdout: info } = await run('pdfinfo', [file]);
     expect(info).toMatch(/^Subject:\s+Minutes, public edition$/m);
   });

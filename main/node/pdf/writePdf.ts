@@ -6,7 +6,7 @@
  *   intent with its bundled ICC profile; the XMP packet is rewritten here with XML escaping
  *   (pdfkit inserts titles unescaped, so "Børn & Unge" would break the packet);
  * - tagged with a real structure tree (Document > H1-H6, P, L/LI/Lbl/LBody, TOC/TOCI), Lang da-DK;
- * - the edition's `referat/1` JSON embedded as the associated file `meeting.json`
+ * - the edition's `referat/2` JSON embedded as the associated file `meeting.json`
  *   (AFRelationship /Source, listed in the catalog's /AF);
  * - deterministic: CreationDate is the meeting's start (Copenhagen time), the file /ID is
  *   derived from the embedded JSON, so the same document and edition give identical bytes.
@@ -538,8 +538,8 @@ export async function writeBlocksPdf(
     attachJson(pdf, json, {
       description:
         options.lang === 'da'
-          ? 'Referatet i formatet referat/1 (denne udgave)'
-          : 'The minutes in the referat/1 format (this edition)',
+          ? 'Referatet i formatet referat/2 (denne udgave)'
+          : 'The minutes in the referat/2 format (this edition)',
       date: meta.creationDate,
     });
     pdf.end();
