@@ -162,8 +162,23 @@ function validateValue(value: unknown, isDepthUnchecked: boolean): ReferatValida
  * `opgaveudvalget-om-innovation-2017-12-12-moede-5.referat.json`.
  */
 export function referatFileName(document: Pick<ReferatDocument, 'committee' | 'meeting'>): string {
-  const committee = slug(document.committee.name) || 'referat';
-  return `${committee}-${document.meeting.date}-moede-${document.meeting.number}.referat.json`;
+  return `${meetingFileStem({
+    committeeName: document.committee.name,
+    date: document.meeting.date,
+    number: document.meeting.number,
+  })}.referat.json`;
+}
+
+/**
+ * The stem every file of a meeting is named from (`<committee>-<date>-moede-<number>`): the
+ * interchange file, the PDF and Word exports, the archive package and the signed PDFs.
+ */
+export function meetingFileStem(meeting: {
+  committeeName: string;
+  date: string;
+  number: number;
+}): string {
+  return `${slug(meeting.committeeName) || 'referat'}-${meeting.date}-moede-${meeting.number}`;
 }
 
 // --- canonical form ------------------------------------------------------------------------
