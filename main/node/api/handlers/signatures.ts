@@ -130,8 +130,8 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
   };
 }
 
-function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
-  const result = verifyPdf(pdf, { trustedRoots });
+async function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
+  const result = await verifyPdf(pdf, { trustedRoots });
   return {
     fileName,
     isAllValid: result.isAllValid,
@@ -144,6 +144,10 @@ function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
       status: s.status,
       detail: s.detail ?? null,
       coversWholeFile: s.coversWholeFile,
+      certificate: s.certificate ?? null,
+      isCertificateValidAtSigning: s.isCertificateValidAtSigning,
+      isCertificateValidNow: s.isCertificateValidNow,
+      isRevocationChecked: s.isRevocationChecked,
     })),
   };
 }
