@@ -35,7 +35,7 @@ import {
   pdfContentDisposition,
 } from '../node/pdf/exportJobs';
 import { resolveLibraryPath } from '../node/paths';
-import { openLibrarySession, type LibrarySession } from '../node/storage/recovery';
+import { openLibrarySession, type LibrarySession } from '../node/api/librarySession';
 import { ensureNativeBinding } from './nativeBinding';
 
 const scheme = 'app';

@@ -11,7 +11,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
-import type { OutgoingFile } from '../api/types';
+import type { OutgoingFile } from '../services/handOver';
 
 export type DownloadStore = {
   /** Registers a file; answers its URL path with the token. */

@@ -12,7 +12,7 @@ import type { SignedPdf } from '../../../common/contract/api';
 import { DomainError } from '../../../common/contract/result';
 import type { Meeting } from '../../../common/domain/model';
 import type { Edition } from '../../../common/export/editions';
-import { checkSignedPdf } from '../api/handlers/lifecycle';
+import { checkSignedPdf } from './checkSignedPdf';
 import { exportMinutesPdfInWorker } from '../pdf/exportInWorker';
 import { readStoredFile, storeBytes } from '../storage/fileStore';
 import { exportMeetingDocument } from '../storage/interchange';

@@ -6,6 +6,7 @@
 import { X509Certificate, createHash } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { DomainError } from '../../../common/contract/result';
+import { parseCertificates } from '../pki/certificates';
 import { checkCms } from './cms';
 import { PdfDocument, byteRangeContent } from './pdfIncremental';
 import {
@@ -55,20 +56,7 @@ export interface VerifyPdfOptions {
   at?: Date;
 }
 
-/** Splits PEM text into certificates (DER bytes pass through). */
-export function parseCertificates(input: string | Uint8Array): X509Certificate[] {
-  try {
-    if (typeof input !== 'string') return [new X509Certificate(Buffer.from(input))];
-    const blocks =
-      input.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-    if (blocks.length === 0)
-      throw new DomainError('invalid_input', 'trusted root: no PEM certificate found');
-    return blocks.map((pem) => new X509Certificate(pem));
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new DomainError('invalid_input', 'trusted root: not a valid X.509 certificate');
-  }
-}
+export { parseCertificates } from '../pki/certificates';
 
 let systemRoots: X509Certificate[] | undefined;
 function getSystemRoots(): X509Certificate[] {

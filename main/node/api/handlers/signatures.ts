@@ -23,8 +23,8 @@ import {
   trustedRootPems,
 } from '../../storage/queries/trustedRoots';
 import type { HandlerInput } from '../dispatch';
-import { incomingFile, safeFileName, type Handlers } from '../handlers';
-import type { HandlerContext } from '../types';
+import { incomingFile, safeFileName } from '../incomingFile';
+import type { HandlerContext, Handlers } from '../types';
 
 /** The signature requests. */
 export type SignatureRequestName =

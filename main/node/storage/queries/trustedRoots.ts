@@ -6,7 +6,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { TrustedRoot } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
-import { parseCertificates } from '../../signing/verifyPdf';
+import { parseCertificates } from '../../pki/certificates';
 import { writeTransaction, type Db } from '../library';
 import { getSetting, setSetting } from './settings';
 
