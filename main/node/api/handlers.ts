@@ -61,6 +61,11 @@ export type HandlerOptions = {
   version?: string;
   /** Largest appendix file accepted. Default 500 MB. */
   maxAttachmentBytes?: number;
+  /**
+   * The platform appendix copies are made for (Windows marks them as downloaded). Default: the
+   * running one; tests choose another.
+   */
+  platform?: NodeJS.Platform;
 };
 
 /**
@@ -143,7 +148,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createRecoveryHandlers(library),
 
     ...createSearchHandlers(library),
-    ...createArchiveHandlers(library, { maxAttachmentBytes }),
+    ...createArchiveHandlers(library, { maxAttachmentBytes, platform: options.platform }),
     ...createLifecycleHandlers(library),
     ...createSignatureHandlers(library),
     ...createStandardTextsHandlers(library),

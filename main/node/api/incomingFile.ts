@@ -2,6 +2,7 @@
  * Taking in a file a request names (an upload in browser mode, the open dialog in Electron) and
  * the name and media type it is kept under. Shared by the handlers of every area.
  */
+import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
 import { DomainError } from '../../../common/contract/result';
 import type { HandlerContext, IncomingFile, PickFileOptions } from './types';
 
@@ -27,12 +28,13 @@ export async function incomingFile(
   return picked;
 }
 
-/** A display name of at most 255 characters, never empty, without folders. */
+/**
+ * A display name of at most 255 characters, never empty, without folders, bidirectional
+ * formatting or control characters.
+ */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop()?.trim() ?? '';
-  const cleaned = Array.from(base)
-    .filter((char) => char.charCodeAt(0) >= 0x20)
-    .join('');
+  const cleaned = withoutUnsafeCharacters(base).trim();
   return (cleaned === '' ? 'bilag' : cleaned).slice(0, 255);
 }
 

@@ -39,6 +39,11 @@ export type HandlerContext = {
   /** Electron: opens a file with the system's default application (`shell.openPath`). */
   openWithSystem?: (file: string) => Promise<void>;
   /**
+   * Electron: shows a file in its folder in the system's file manager
+   * (`shell.showItemInFolder`), for files Referat will not open (not a known document type).
+   */
+  showInFolder?: (file: string) => Promise<void>;
+  /**
    * Browser mode: makes a file downloadable once from the host and answers its URL (relative to
    * the host, token included). `onDone` runs after the download or when the host closes.
    */

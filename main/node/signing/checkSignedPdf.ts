@@ -8,8 +8,8 @@ import type { SignedPdfCheck } from '../storage/queries/lifecycle';
 import { verifyPdf } from './verifyPdf';
 
 /** Checks a signed PDF: intact signatures (issuer trust is the reader's matter) covering the file. */
-export function checkSignedPdf(pdf: Buffer): SignedPdfCheck {
-  const report = verifyPdf(pdf, { isSystemTrustUsed: false });
+export async function checkSignedPdf(pdf: Buffer): Promise<SignedPdfCheck> {
+  const report = await verifyPdf(pdf);
   const last = report.signatures[report.signatures.length - 1];
   return {
     pdfSha256: createHash('sha256').update(pdf).digest('hex'),

@@ -96,10 +96,10 @@ export async function signMeeting(
     ...(args.location ? { location: args.location } : {}),
     ...(args.signerName ? { name: args.signerName } : {}),
   });
-  const check = checkSignedPdf(signed);
+  const check = await checkSignedPdf(signed);
   if (!check.isIntact) {
     // E.g. a certificate outside its validity: refuse rather than keep a file that fails.
-    const detail = verifyPdf(signed, { isSystemTrustUsed: false }).signatures.at(-1);
+    const detail = (await verifyPdf(signed)).signatures.at(-1);
     throw new DomainError(
       'invalid_input',
       `The new signature does not verify (${detail?.status ?? 'invalid'}${detail?.detail ? `: ${detail.detail}` : ''}); nothing was stored.`,

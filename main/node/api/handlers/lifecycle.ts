@@ -42,7 +42,7 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
             'not_found',
             `The ${input.edition} edition of this meeting has not been signed in Referat yet.`,
           );
-        const check = checkSignedPdf(readStoredFile(library.filesDir, stored.sha256));
+        const check = await checkSignedPdf(readStoredFile(library.filesDir, stored.sha256));
         return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
       }
       const file = await incomingFile(input.uploadId, ctx);
@@ -55,7 +55,7 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        const check = checkSignedPdf(fs.readFileSync(file.path));
+        const check = await checkSignedPdf(fs.readFileSync(file.path));
         return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
       } finally {
         if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);

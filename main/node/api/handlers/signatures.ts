@@ -88,7 +88,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        return report(safeFileName(file.fileName), fs.readFileSync(file.path), [
+        return await report(safeFileName(file.fileName), fs.readFileSync(file.path), [
           ...trustedRootPems(db),
           ...(input.trustedRootsPem ?? []),
         ]);
@@ -150,8 +150,8 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
   };
 }
 
-function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
-  const result = verifyPdf(pdf, { trustedRoots });
+async function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
+  const result = await verifyPdf(pdf, { trustedRoots });
   return {
     fileName,
     isAllValid: result.isAllValid,
@@ -164,6 +164,10 @@ function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
       status: s.status,
       detail: s.detail ?? null,
       coversWholeFile: s.coversWholeFile,
+      certificate: s.certificate ?? null,
+      isCertificateValidAtSigning: s.isCertificateValidAtSigning,
+      isCertificateValidNow: s.isCertificateValidNow,
+      isRevocationChecked: s.isRevocationChecked,
     })),
   };
 }

@@ -41,6 +41,7 @@ export function toMeeting(row: MeetingRow): Meeting {
     isClosed: row.isClosed === 1,
     status: row.status as MeetingStatus,
     template: row.template as TemplateId,
+    profileId: null,
   };
 }
 
