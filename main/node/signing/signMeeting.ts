@@ -12,21 +12,15 @@ import type { SignedPdf } from '../../../common/contract/api';
 import { DomainError } from '../../../common/contract/result';
 import type { Meeting } from '../../../common/domain/model';
 import type { Edition } from '../../../common/export/editions';
-import { checkSignedPdf } from '../api/handlers/lifecycle';
+import { checkSignedPdf } from './checkSignedPdf';
 import { exportMinutesPdfInWorker } from '../pdf/exportInWorker';
 import { readStoredFile, storeBytes } from '../storage/fileStore';
-import { exportMeetingDocument } from '../storage/interchange';
+import { editionSource } from '../services/editionExport';
 import { writeTransaction, type Db, type Library } from '../storage/library';
-import {
-  correctionsForExport,
-  markSigned,
-  markSignedAgain,
-  recordSigningRestarted,
-} from '../storage/queries/lifecycle';
+import { markSigned, markSignedAgain, recordSigningRestarted } from '../storage/queries/lifecycle';
 import { getMeeting } from '../storage/queries/meetings';
 import {
   countPresent,
-  editionPrintsCorrections,
   latestSignedPdf,
   nextSigningBase,
   recordSignedPdf,
@@ -96,10 +90,10 @@ export async function signMeeting(
     ...(args.location ? { location: args.location } : {}),
     ...(args.signerName ? { name: args.signerName } : {}),
   });
-  const check = checkSignedPdf(signed);
+  const check = await checkSignedPdf(signed);
   if (!check.isIntact) {
     // E.g. a certificate outside its validity: refuse rather than keep a file that fails.
-    const detail = verifyPdf(signed, { isSystemTrustUsed: false }).signatures.at(-1);
+    const detail = (await verifyPdf(signed)).signatures.at(-1);
     throw new DomainError(
       'invalid_input',
       `The new signature does not verify (${detail?.status ?? 'invalid'}${detail?.detail ? `: ${detail.detail}` : ''}); nothing was stored.`,
@@ -162,10 +156,7 @@ async function exportForSigning(
   meetingId: string,
   edition: Edition,
 ): Promise<{ pdf: Buffer; correctionsIncluded: number }> {
-  const document = exportMeetingDocument(library.db, meetingId);
-  const corrections = editionPrintsCorrections(edition)
-    ? correctionsForExport(library.db, meetingId)
-    : [];
+  const { document, corrections } = editionSource(library.db, meetingId, edition);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-sign-'));
   try {
     const out = path.join(dir, 'minutes.pdf');
