@@ -6,7 +6,7 @@
  *   intent with its bundled ICC profile; the XMP packet is rewritten here with XML escaping
  *   (pdfkit inserts titles unescaped, so "Børn & Unge" would break the packet);
  * - tagged with a real structure tree (Document > H1-H6, P, L/LI/Lbl/LBody, TOC/TOCI), Lang da-DK;
- * - the edition's `referat/1` JSON embedded as the associated file `meeting.json`
+ * - the edition's `referat/2` JSON embedded as the associated file `meeting.json`
  *   (AFRelationship /Source, listed in the catalog's /AF);
  * - deterministic: CreationDate is the meeting's start (Copenhagen time), the file /ID is
  *   derived from the embedded JSON, so the same document and edition give identical bytes.
@@ -31,6 +31,7 @@ import { prepareEdition } from '../../../common/export/preparedEdition';
 import {
   layoutMinutes,
   minutesTitle,
+  publicEditionLabel,
   type Correction,
   type LayoutBlock,
 } from '../../../common/export/layoutMinutes';
@@ -314,6 +315,8 @@ class StructureTree {
           S: node.type,
           P: node.parent < 0 ? this.documentRef : this.refs[node.parent],
           K: kids,
+          // A figure's alternate text (PDF/UA: every Figure has Alt).
+          ...(node.alt === undefined ? {} : { Alt: new String(node.alt) }),
         }),
       );
       this.pageOf.push(undefined);
@@ -405,6 +408,8 @@ type PdfMeta = {
   keywords: string;
   headerLeft: string;
   headerRight: string;
+  /** The edition named on every page ("Offentlig udgave"); empty for the full edition. */
+  editionLabel: string;
   creationDate: Date;
   pageLabel: (page: number, pages: number) => string;
 };
@@ -428,6 +433,7 @@ function describe(doc: ReferatDocument, edition: Edition, lang: 'da' | 'en'): Pd
     keywords: [...new Set(caseIds)].join(', '),
     headerLeft: doc.committee.name,
     headerRight: date,
+    editionLabel: edition === 'public' ? publicEditionLabel(doc, lang) : '',
     creationDate: meetingInstant(doc.meeting.date, doc.meeting.startTime),
     pageLabel:
       lang === 'da'
@@ -534,8 +540,8 @@ export async function writeBlocksPdf(
     attachJson(pdf, json, {
       description:
         options.lang === 'da'
-          ? 'Referatet i formatet referat/1 (denne udgave)'
-          : 'The minutes in the referat/1 format (this edition)',
+          ? 'Referatet i formatet referat/2 (denne udgave)'
+          : 'The minutes in the referat/2 format (this edition)',
       date: meta.creationDate,
     });
     pdf.end();
@@ -583,6 +589,9 @@ function drawPages(
       { text: meta.headerLeft, x: marginLeft, top: 34 },
       { text: meta.headerRight, x: width - marginRight - headerWidth(meta.headerRight), top: 34 },
       { text: label, x: width - marginRight - headerWidth(label), top: height - 40 },
+      ...(meta.editionLabel === ''
+        ? []
+        : [{ text: meta.editionLabel, x: marginLeft, top: height - 40 }]),
     ];
     const font = fontOf('regular');
     const operands = pagination.map((item) => content.operand(font, item.text));
@@ -617,6 +626,14 @@ function drawPages(
     const underlines: Underline[] = [];
     for (const line of page.lines) drawLine(pdf, line, tree, content, fontOf, useFont, underlines);
     content.flush();
+    for (const image of page.images) {
+      // The logo is content of its Figure element (with its alternate text), not an artifact.
+      pdf.addContent(tree.begin(image.struct));
+      pdf.image(Buffer.from(image.dataBase64, 'base64'), image.x, image.top, {
+        fit: [image.maxWidth, image.height],
+      });
+      pdf.addContent('EMC');
+    }
     if (underlines.length > 0) {
       pdf.markContent('Artifact', { type: 'Layout' });
       for (const { x1, x2, y } of underlines)
