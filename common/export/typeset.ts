@@ -2,7 +2,9 @@
  * Typesetting of layout blocks into pages of positioned lines: line breaking (words, and inside
  * words that are wider than a line, such as long URLs or compounds), list indentation,
  * pagination with keep-with-next for headings and orphan control for paragraphs, table-of-contents
- * page numbers, and the logical structure (H1-H6, P, L/LI/Lbl/LBody, TOC/TOCI) each line belongs to.
+ * page numbers, and the logical structure (H1-H6, P, L/LI/Lbl/LBody, TOC/TOCI, Link) each line belongs to.
+ * A link (a span's address, or a table-of-contents entry's target) is its own Link element, so
+ * the PDF can put the link's annotation beside its text in the structure tree (PDF/UA).
  *
  * Pure core: text widths come from the `measure` function the caller supplies (the PDF writer
  * measures with the embedded font), so the same code is tested without a PDF library.
@@ -34,6 +36,7 @@ export type StructType =
   | 'TOC'
   | 'TOCI'
   | 'Figure'
+  | 'Link'
   | 'Div';
 /**
  * A node of the logical structure; `parent` is -1 for children of the document root. A
@@ -48,10 +51,13 @@ export type PlacedSegment = {
   text: string;
   font: FontKey;
   size: number;
-  /** The structure node whose content this is (a leaf: H*, P, Lbl, LBody, TOCI). */
+  /** The structure node whose content this is (a leaf: H*, P, Lbl, LBody, or a Link inside one). */
   struct: number;
   underline?: boolean;
+  /** An external address (http, https, mailto). */
   link?: string;
+  /** An anchor inside the document (a table-of-contents entry's item heading). */
+  goTo?: string;
 };
 /** One line of text; `top` is the top of the line box measured from the top of the page. */
 export type PlacedLine = { top: number; size: number; segments: PlacedSegment[] };
@@ -93,6 +99,8 @@ export type Typeset = {
   structure: StructNode[];
   /** Page index (0-based) of each anchored heading. */
   anchors: Map<string, number>;
+  /** Where each anchored heading begins: its page index and the top of its first line. */
+  destinations: Map<string, { page: number; top: number }>;
 };
 
 type BlockStyle = {
@@ -162,12 +170,12 @@ export function typeset(
     }
     return value;
   };
-  const breaker = new LineBreaker(width);
   const structure: StructNode[] = [];
   const node = (type: StructType, parent: number): number => {
     structure.push({ type, parent });
     return structure.length - 1;
   };
+  const breaker = new LineBreaker(width, node);
   const left = geometry.marginLeft;
   const contentWidth = geometry.width - geometry.marginLeft - geometry.marginRight;
   const units: Unit[] = [];
@@ -288,6 +296,7 @@ export function typeset(
     pendingSignatures.length = 0;
   };
 
+  let currentToc = -1;
   blocks.forEach((block, blockIndex) => {
     switch (block.kind) {
       case 'heading': {
@@ -335,16 +344,21 @@ export function typeset(
         addList(block, -1, 0);
         break;
       case 'tocEntry': {
-        const previous = structure.length > 0 ? structure[structure.length - 1] : undefined;
-        const tocParent = previous?.type === 'TOCI' ? previous.parent : node('TOC', -1);
+        // Consecutive entries share one TOC; each entry is a TOCI holding one Link (its text
+        // and its page number), which points at the item's heading.
+        const previous = blockIndex > 0 ? blocks[blockIndex - 1] : undefined;
+        const tocParent =
+          previous?.kind === 'tocEntry' && currentToc >= 0 ? currentToc : node('TOC', -1);
+        currentToc = tocParent;
         const id = node('TOCI', tocParent);
+        const link = node('Link', id);
         const lines = breaker.breakLines(
           block.spans,
           bodySize,
           'regular',
           left,
           contentWidth - tocNumberWidth,
-          id,
+          link,
         );
         const last = lines[lines.length - 1];
         last?.segments.push({
@@ -353,8 +367,9 @@ export function typeset(
           text: '',
           font: 'regular',
           size: bodySize,
-          struct: id,
+          struct: link,
         });
+        for (const line of lines) for (const segment of line.segments) segment.goTo = block.target;
         units.push(unit({ lines, after: 2, pageOf: block.target }));
         break;
       }
@@ -511,8 +526,13 @@ class LineBreaker {
   private maxWidth = 0;
   private struct = 0;
   private lineHeight = 0;
+  /** The Link element of each linked span of the current block (a link may wrap over lines). */
+  private linkNodes = new Map<Span, number>();
 
-  constructor(private readonly width: (text: string, font: FontKey) => number) {}
+  constructor(
+    private readonly width: (text: string, font: FontKey) => number,
+    private readonly node: (type: StructType, parent: number) => number,
+  ) {}
 
   breakLines(
     spans: readonly Span[],
@@ -529,6 +549,7 @@ class LineBreaker {
     this.maxWidth = maxWidth;
     this.struct = struct;
     this.lineHeight = lineHeight;
+    this.linkNodes = new Map();
     this.used = 0;
     this.hasSpace = false;
     this.wordWidth = 0;
@@ -697,7 +718,15 @@ class LineBreaker {
       }
       const segment: PlacedSegment = { x: cursor, width: runWidth, text, font, size, struct };
       if (span.underline) segment.underline = true;
-      if (span.link) segment.link = span.link;
+      if (span.link) {
+        segment.link = span.link;
+        let link = this.linkNodes.get(span);
+        if (link === undefined) {
+          link = this.node('Link', struct);
+          this.linkNodes.set(span, link);
+        }
+        segment.struct = link;
+      }
       segments.push(segment);
       cursor += runWidth;
       first = next;
@@ -747,6 +776,7 @@ function paginate(
 ): Typeset {
   const pages: TypesetPage[] = [{ lines: [], rules: [], images: [] }];
   const anchors = new Map<string, number>();
+  const destinations = new Map<string, { page: number; top: number }>();
   const tocLines: { line: PlacedLine; anchor: string }[] = [];
   const top = geometry.marginTop;
   const bottom = geometry.height - geometry.marginBottom;
@@ -791,10 +821,18 @@ function paginate(
       if (y + before + needed > bottom && y > top) newPage();
     }
     y += y > top ? current.before : 0;
-    if (current.anchor) anchors.set(current.anchor, pages.length - 1);
+    if (current.anchor !== undefined) {
+      anchors.set(current.anchor, pages.length - 1);
+      destinations.set(current.anchor, { page: pages.length - 1, top: y });
+    }
     const unitTop = y;
     for (const line of current.lines) {
       if (y + line.height > bottom && y > top && !current.isKeepTogether) newPage();
+      // The first line may still move to the next page (a line taller than the space left).
+      if (current.anchor !== undefined && line === current.lines[0]) {
+        anchors.set(current.anchor, pages.length - 1);
+        destinations.set(current.anchor, { page: pages.length - 1, top: y });
+      }
       const placed: PlacedLine = { top: y, size: line.size, segments: line.segments };
       page.lines.push(placed);
       y += line.height;
@@ -817,5 +855,5 @@ function paginate(
     target.width = width(text, target.font) * target.size;
     target.x = target.x - target.width;
   }
-  return { pages, structure, anchors };
+  return { pages, structure, anchors, destinations };
 }
