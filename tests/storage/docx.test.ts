@@ -380,6 +380,18 @@ describe('DOCX export', () => {
     expect(english).not.toContain('Lukket punkt');
   });
 
+  it('names the public edition in the footer of every page, and not the full edition', async () => {
+    const footers = async (edition: 'full' | 'public') => {
+      const parts = await unzipAll(await minutesDocx(richDocument(), { edition }));
+      return [...parts.entries()]
+        .filter(([name]) => /^word\/footer\d*\.xml$/.test(name))
+        .map(([, bytes]) => bytes.toString('utf8'))
+        .join('\n');
+    };
+    expect(await footers('public')).toContain('Offentlig udgave · ');
+    expect(await footers('full')).not.toContain('Offentlig udgave');
+  });
+
   it('refuses a public edition that would publish a CPR number', async () => {
     const doc = fixture();
     const [first, ...rest] = doc.agendaItems;
