@@ -81,12 +81,19 @@ describe('npm start (browser mode)', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
     expect(await page.text()).toContain('<div id="root">');
+    // The printed token is a one-time launch code: opening the address sets the session cookie.
+    const launch = await fetch(`http://127.0.0.1:${port}/?token=${token}`, { redirect: 'manual' });
+    expect(launch.status).toBe(303);
+    expect(launch.headers.get('location')).toBe('/');
+    const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const api = await fetch(`http://127.0.0.1:${port}/api/committees:list`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Referat-Token': token ?? '' },
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
       body: '{}',
     });
     expect(await api.json()).toEqual({ ok: true, value: [] });
+    const spent = await fetch(`http://127.0.0.1:${port}/?token=${token}`, { redirect: 'manual' });
+    expect(spent.status).toBe(403);
 
     started.child.kill('SIGINT');
     const { code, signal } = await started.exit;

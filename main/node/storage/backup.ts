@@ -12,6 +12,7 @@ import { todayInCopenhagen } from './queries/common';
 import type { Library } from './library';
 import { latestSchemaVersion } from './migrations/index';
 import { libraryApplicationId } from './migrations/types';
+import { makePrivateDir, makePrivateFile } from './privateFiles';
 
 /** How many daily backups are kept. */
 export const keptBackupCount = 7;
@@ -61,7 +62,7 @@ export async function backupNow(
 ): Promise<BackupInfo> {
   const date = options.today ?? todayInCopenhagen();
   const dir = library.backupsDir;
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const name = `${library.name}-${date}.sqlite`;
   const target = path.join(dir, name);
   const partial = path.join(
@@ -70,6 +71,7 @@ export async function backupNow(
   );
   try {
     await library.db.backup(partial);
+    makePrivateFile(partial);
     fsyncPath(partial);
     fs.renameSync(partial, target);
   } catch (error) {
@@ -176,6 +178,7 @@ export function restoreBackup(
     `.${path.basename(absolute)}.restoring-${process.pid}-${randomBytes(4).toString('hex')}`,
   );
   fs.copyFileSync(source, temp);
+  makePrivateFile(temp);
   fsyncPath(temp);
 
   let replacedPath: string | null = null;
@@ -187,6 +190,7 @@ export function restoreBackup(
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       replacedPath = path.join(dir, `${libraryName(absolute)}.${keptAs}-${stamp}.sqlite`);
       fs.copyFileSync(absolute, replacedPath, fs.constants.COPYFILE_EXCL);
+      makePrivateFile(replacedPath);
       fsyncPath(replacedPath);
       // A WAL left by a crash belongs to the replaced file, never to the restored one.
       for (const suffix of ['-wal', '-shm']) {

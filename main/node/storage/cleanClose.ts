@@ -41,7 +41,7 @@ export function recordCleanClose(libraryFile: string): void {
     };
     const target = cleanCloseRecordPath(libraryFile);
     const temp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, `${JSON.stringify(record)}\n`);
+    fs.writeFileSync(temp, `${JSON.stringify(record)}\n`, { mode: 0o600 });
     fs.renameSync(temp, target);
   } catch {
     /* no record: the next open runs the check */

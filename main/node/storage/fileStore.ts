@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import { DomainError } from '../../../common/contract/result';
+import { makePrivateDir, privateFileMode } from './privateFiles';
 
 /** The stored form of one file. */
 export type StoredFile = { sha256: string; size: number };
@@ -51,7 +52,7 @@ export async function storeStream(
   options: { maxBytes?: number } = {},
 ): Promise<StoredFile> {
   const tempDir = path.join(filesDir, 'tmp');
-  fs.mkdirSync(tempDir, { recursive: true });
+  makePrivateDir(tempDir);
   const temp = path.join(tempDir, `${process.pid}-${randomBytes(8).toString('hex')}`);
   const hash = createHash('sha256');
   let size = 0;
@@ -70,14 +71,18 @@ export async function storeStream(
     },
   });
   try {
-    await pipeline(source, meter, fs.createWriteStream(temp, { flags: 'wx' }));
+    await pipeline(
+      source,
+      meter,
+      fs.createWriteStream(temp, { flags: 'wx', mode: privateFileMode }),
+    );
     const sha256 = hash.digest('hex');
     const target = fileStorePath(filesDir, sha256);
     if (fs.existsSync(target)) {
       fs.rmSync(temp, { force: true });
     } else {
       fsyncFile(temp);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      makePrivateDir(path.dirname(target));
       fs.renameSync(temp, target);
       fsyncDirectory(path.dirname(target));
     }
