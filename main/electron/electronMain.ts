@@ -39,7 +39,7 @@ import {
   pdfContentDisposition,
 } from '../node/pdf/exportJobs';
 import { resolveLibraryPath } from '../node/paths';
-import { openLibrarySession, type LibrarySession } from '../node/storage/recovery';
+import { openLibrarySession, type LibrarySession } from '../node/api/librarySession';
 import { buildMenuTemplate, menuLanguageFor } from './menu';
 import { ensureNativeBinding } from './nativeBinding';
 import { configureSpellchecker, findDictionariesDir } from './spellcheck';

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
-import type { OutgoingFile } from '../api/types';
+import type { OutgoingFile } from '../services/handOver';
 
 export type DownloadStore = {
   /** Registers a file; answers its URL path. */

@@ -21,8 +21,7 @@ import { exportMeetingDocument } from '../../storage/interchange';
 import { correctionsForExport } from '../../storage/queries/lifecycle';
 import type { Library } from '../../storage/library';
 import { getAppendix } from '../../storage/queries/appendices';
-import type { Handlers } from '../handlers';
-import type { HandlerContext, IncomingFile } from '../types';
+import type { HandlerContext, Handlers, IncomingFile } from '../types';
 
 type ArchiveRequestName =
   'archive:export' | 'archive:import' | 'meetings:exportDocx' | 'appendices:open';
