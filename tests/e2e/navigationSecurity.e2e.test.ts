@@ -7,9 +7,12 @@
  * the same CSP is served by app://referat and main/electron/electronMain.ts also denies
  * navigation, redirects and new windows.)
  */
+import { rmSync } from 'node:fs';
 import http from 'node:http';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeLaunchFile } from '../../main/node/host/launchFile';
 import {
   launchChromium,
   openBrowserSession,
@@ -217,6 +220,24 @@ describe('browser mode: the one-time launch code', () => {
       );
       expect(api).toBe(401);
     } finally {
+      await browser.close().catch(() => undefined);
+      await host.stop();
+    }
+  });
+
+  it('the launch file npm start opens forwards Chromium to the address, which exchanges the code', async () => {
+    const host = await startBrowserModeHost({ isExchangingCode: false });
+    const browser = await launchChromium(['--lang=da-DK']);
+    const file = writeLaunchFile(host.url);
+    try {
+      const context = await browser.newContext({ locale: 'da-DK' });
+      const launched = await context.newPage();
+      await launched.goto(pathToFileURL(file).href);
+      await launched.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
+      expect(launched.url()).toBe(`${host.origin}/`);
+      expect(await context.cookies(host.origin)).toHaveLength(1);
+    } finally {
+      rmSync(file, { force: true });
       await browser.close().catch(() => undefined);
       await host.stop();
     }
