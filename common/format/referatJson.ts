@@ -242,9 +242,24 @@ function validateCurrent(value: unknown, isDepthUnchecked: boolean): ReferatVali
  * `opgaveudvalget-om-innovation-2017-12-12-moede-5.referat.json`.
  */
 export function referatFileName(document: Pick<ReferatDocument, 'committee' | 'meeting'>): string {
-  const committee = slug(document.committee.name) || 'referat';
-  const number = document.meeting.number === null ? '' : `-moede-${document.meeting.number}`;
-  return `${committee}-${document.meeting.date}${number}.referat.json`;
+  return `${meetingFileStem({
+    committeeName: document.committee.name,
+    date: document.meeting.date,
+    number: document.meeting.number,
+  })}.referat.json`;
+}
+
+/**
+ * The stem every file of a meeting is named from (`<committee>-<date>-moede-<number>`): the
+ * interchange file, the PDF and Word exports, the archive package and the signed PDFs.
+ */
+export function meetingFileStem(meeting: {
+  committeeName: string;
+  date: string;
+  number: number | null;
+}): string {
+  const number = meeting.number === null ? '' : `-moede-${meeting.number}`;
+  return `${slug(meeting.committeeName) || 'referat'}-${meeting.date}${number}`;
 }
 
 // --- canonical form ------------------------------------------------------------------------

@@ -13,7 +13,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import {
   AlignmentType,
   Bookmark,
@@ -22,6 +21,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   InternalHyperlink,
   LevelFormat,
   Packer,
@@ -33,7 +33,7 @@ import {
 } from 'docx';
 import { formatDanishDate } from '../../../common/domain/danishDates';
 import { referatUrlPattern } from '../../../common/domain/richText';
-import { buildEdition, type Edition } from '../../../common/export/editions';
+import type { Edition } from '../../../common/export/editions';
 import {
   layoutMinutes,
   minutesTitle,
@@ -42,9 +42,10 @@ import {
   type LayoutList,
   type Span,
 } from '../../../common/export/layoutMinutes';
-import { assertNoCprNumbers, checkPersonalData } from '../../../common/export/personalData';
+import { prepareEdition } from '../../../common/export/preparedEdition';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { DomainError } from '../../../common/contract/result';
+import { writeFileAtomically } from '../services/atomicFile';
 
 export type WriteDocxOptions = {
   edition: Edition;
@@ -74,8 +75,7 @@ export async function minutesDocx(
   options: WriteDocxOptions,
 ): Promise<Buffer> {
   const lang = options.lang ?? 'da';
-  const edition = buildEdition(doc, options.edition, lang);
-  if (options.edition === 'public') assertNoCprNumbers(checkPersonalData(edition));
+  const { document: edition } = prepareEdition(doc, options.edition, lang);
   const blocks = layoutMinutes(edition, {
     lang,
     edition: options.edition,
@@ -143,17 +143,7 @@ export async function writeMinutesDocx(
   const target = path.resolve(options.out);
   if (!fs.existsSync(path.dirname(target)))
     throw new DomainError('invalid_input', `The folder ${path.dirname(target)} does not exist.`);
-  const temp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    fs.writeFileSync(temp, bytes, { flag: 'wx' });
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomically(target, bytes);
   return { bytes: bytes.length };
 }
 
@@ -206,6 +196,19 @@ class DocxBuilder {
           new Paragraph({
             children: [
               new TextRun({ text: `${block.name}${block.detail ? ` ${block.detail}` : ''}` }),
+            ],
+          }),
+        ];
+      case 'image':
+        return [
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: block.mediaType === 'image/png' ? 'png' : 'jpg',
+                data: Buffer.from(block.dataBase64, 'base64'),
+                transformation: imageSize(block),
+                altText: { name: block.altText, description: block.altText, title: block.altText },
+              }),
             ],
           }),
         ];
@@ -291,6 +294,38 @@ class DocxBuilder {
     }));
     return [bullets, ...ordered];
   }
+}
+
+/**
+ * The logo's size in pixels (Word's unit for images): the layout's height in points, the
+ * width from the image's own proportions (read from the PNG or JPEG header).
+ */
+function imageSize(block: Extract<LayoutBlock, { kind: 'image' }>): {
+  width: number;
+  height: number;
+} {
+  const height = Math.round((block.height * 96) / 72);
+  const dimensions = imageDimensions(Buffer.from(block.dataBase64, 'base64'));
+  if (!dimensions || dimensions.height === 0) return { width: height, height };
+  return { width: Math.round((height * dimensions.width) / dimensions.height), height };
+}
+
+/** Width and height of a PNG (IHDR) or JPEG (first SOFn marker); null when unreadable. */
+export function imageDimensions(bytes: Buffer): { width: number; height: number } | null {
+  if (bytes.length > 24 && bytes.readUInt32BE(0) === 0x89504e47)
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  if (bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    let at = 2;
+    while (at + 9 < bytes.length) {
+      if (bytes[at] !== 0xff) return null;
+      const marker = bytes[at + 1] ?? 0;
+      const length = bytes.readUInt16BE(at + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+        return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+      at += 2 + length;
+    }
+  }
+  return null;
 }
 
 /** The first number of an ordered layout list (its labels are "N."). */

@@ -53,6 +53,23 @@ export function getMeeting(db: Db, id: string): Meeting {
   return toMeeting(row);
 }
 
+/**
+ * What a meeting's files are named from (committee name, date, number): one indexed read,
+ * instead of exporting the whole meeting. @throws DomainError not_found
+ */
+export function getMeetingNameParts(
+  db: Db,
+  id: string,
+): { committeeName: string; date: string; number: number } {
+  const row = stmt(
+    db,
+    `SELECT c.name AS committeeName, m.date AS date, m.number AS number
+     FROM meetings m JOIN committees c ON c.id = m.committee_id WHERE m.id = ?`,
+  ).get(id) as { committeeName: string; date: string; number: number } | undefined;
+  if (!row) throw notFound('meeting', id);
+  return row;
+}
+
 /** The meeting, if it is a draft. @throws DomainError not_found, locked */
 export function requireDraftMeeting(db: Db, id: string): Meeting {
   const meeting = getMeeting(db, id);
