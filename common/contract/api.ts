@@ -310,12 +310,20 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 // --- signatures (issue 5) -------------------------------------------------------------
 
-/** valid; modified (the signed bytes changed); unknown_issuer (no trusted root); expired; invalid (broken). */
+/**
+ * valid; modified (the signed bytes changed); unknown_issuer (no configured trusted root
+ * reached); bad_issuer (an issuer of the chain may not issue certificates); expired (outside
+ * its validity at the signing time); weak_algorithm (SHA-1); wrong_usage (not a certificate for
+ * signing documents, e.g. a web server's); invalid (broken).
+ */
 export const signatureStatusSchema = z.enum([
   'valid',
   'modified',
   'unknown_issuer',
+  'bad_issuer',
   'expired',
+  'weak_algorithm',
+  'wrong_usage',
   'invalid',
 ]);
 export type SignatureStatus = z.infer<typeof signatureStatusSchema>;
@@ -335,6 +343,23 @@ export const signatureReportSchema = z.object({
   detail: z.string().nullable(),
   /** The signature covers the whole file (normal for the last signature only). */
   coversWholeFile: z.boolean(),
+  /** The signing certificate, when the signature carries one. */
+  certificate: z
+    .object({
+      subject: z.string(),
+      issuer: z.string(),
+      serialNumber: z.string(),
+      fingerprint256: z.string(),
+      validFrom: z.string(),
+      validTo: z.string(),
+    })
+    .nullable(),
+  /** The certificate chain was valid at the signing time the signature claims; null when not checked. */
+  isCertificateValidAtSigning: z.boolean().nullable(),
+  /** The certificate chain is valid now; null when not checked. */
+  isCertificateValidNow: z.boolean().nullable(),
+  /** Always false: revocation (OCSP, CRL) is not checked. */
+  isRevocationChecked: z.literal(false),
 });
 export type SignatureReport = z.infer<typeof signatureReportSchema>;
 
@@ -680,12 +705,25 @@ export const api = {
     z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
   ),
   /**
-   * Opens an appendix's file with the system viewer. Electron: a temporary copy is opened with
-   * the default application (`downloadUrl` null). Browser mode: a download URL from the host.
+   * Opens an appendix's file with the system viewer, if it is a known document type (pdf, docx,
+   * xlsx, odt, ods, txt, png, jpg) by name and by content. Electron: a read-only temporary copy
+   * is opened with the default application, any other file is shown in its folder instead
+   * (`downloadUrl` null). Browser mode: a download URL from the host (any other file as
+   * `application/octet-stream`). `fileName` is the name the copy or download has.
    */
   'appendices:open': request(
     z.object({ id: idSchema }).strict(),
-    z.object({ fileName: z.string(), downloadUrl: z.string().nullable() }),
+    z.object({
+      fileName: z.string(),
+      downloadUrl: z.string().nullable(),
+      handedOver: z.enum(['opened', 'shownInFolder', 'downloaded']),
+      /**
+       * Why the file was not treated as a document: `unknownType` (its name names no known
+       * document type) or `contentMismatch` (its bytes are not what its name says); null for a
+       * known document.
+       */
+      notOpenedReason: z.enum(['unknownType', 'contentMismatch']).nullable(),
+    }),
   ),
 
   // --- library maintenance -------------------------------------------------------------
@@ -871,7 +909,7 @@ export const api = {
       isAllValid: z.boolean(),
     }),
   ),
-  /** The roots trusted for signature verification (library settings), besides the bundled Mozilla roots. */
+  /** The roots trusted for signature verification (library settings): the only trust anchors. */
   'trustedRoots:list': request(empty, z.array(trustedRootSchema)),
   /** Adds the CA certificate(s) of a PEM text (e.g. the OCES or MitID Erhverv root). */
   'trustedRoots:add': request(

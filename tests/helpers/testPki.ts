@@ -18,6 +18,12 @@ export interface TestMember {
   p12: Buffer;
   p12Path: string;
   certPem: string;
+  /** The member's certificate followed by its issuers up to the root (PEM). */
+  chainPem: string;
+  /** The private key (PEM, unencrypted), kept only with `isKeyKept`. */
+  keyPem?: string;
+  /** The key file in the PKI's folder, kept only with `isKeyKept` (to issue with, see `issuer`). */
+  keyPath?: string;
 }
 
 export interface MemberOptions {
@@ -28,6 +34,22 @@ export interface MemberOptions {
   notAfter?: string;
   /** p12 encryption: OpenSSL 3's default (PBES2/AES-256) or legacy SHA1-3DES. */
   p12Format?: 'aes' | 'legacy-3des' | 'legacy-rc2';
+  /**
+   * What the certificate may be used for: a member's signing certificate (default:
+   * digitalSignature and nonRepudiation, not a CA), a web server's (digitalSignature and
+   * keyEncipherment, extended key usage serverAuth only), or a certificate that claims to be a
+   * CA without keyCertSign.
+   */
+  profile?: 'member' | 'server' | 'ca-without-keycertsign';
+  /**
+   * Issue the certificate under this member's certificate instead of the issuing CA (a chain
+   * through a certificate that is not a CA); that member must have been made with `isKeyKept`.
+   */
+  issuer?: TestMember;
+  /** Keep the private key (keyPem, keyPath); default it is deleted once the p12 is written. */
+  isKeyKept?: boolean;
+  /** Digest of the issuer's signature on the certificate; default sha256. */
+  md?: 'sha256' | 'sha1';
 }
 
 export interface TestPki {
@@ -86,6 +108,17 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 [ext_member]
 basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[ext_server]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = serverAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[ext_ca_without_keycertsign]
+basicConstraints = critical,CA:TRUE
 keyUsage = critical,digitalSignature,nonRepudiation
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
@@ -217,6 +250,16 @@ authorityKeyIdentifier = keyid
         ],
         dir,
       );
+      const issuer = options.issuer;
+      if (issuer && !issuer.keyPath) throw new Error(`${issuer.name} was made without isKeyKept`);
+      const issuerId = issuer ? path.basename(issuer.keyPath ?? '', '.key') : 'int';
+      const profile = options.profile ?? 'member';
+      const extensions =
+        profile === 'server'
+          ? 'ext_server'
+          : profile === 'ca-without-keycertsign'
+            ? 'ext_ca_without_keycertsign'
+            : 'ext_member';
       openssl(
         [
           'ca',
@@ -224,16 +267,18 @@ authorityKeyIdentifier = keyid
           '-config',
           'ca.cnf',
           '-cert',
-          'int.pem',
+          `${issuerId}.pem`,
           '-keyfile',
-          'int.key',
+          `${issuerId}.key`,
+          '-md',
+          options.md ?? 'sha256',
           '-in',
           `${id}.csr`,
           '-out',
           `${id}.pem`,
           '-notext',
           '-extensions',
-          'ext_member',
+          extensions,
           '-utf8',
           '-startdate',
           options.notBefore ?? opensslDate(new Date(now - day)),
@@ -242,6 +287,9 @@ authorityKeyIdentifier = keyid
         ],
         dir,
       );
+      const certPem = readFileSync(path.join(dir, `${id}.pem`), 'utf8');
+      const chainPem = certPem + (issuer ? issuer.chainPem : intermediatePem + rootPem);
+      writeFileSync(path.join(dir, `${id}-issuers.pem`), chainPem.slice(certPem.length));
       const password = randomBytes(9).toString('base64url');
       const legacy =
         options.p12Format === 'legacy-3des'
@@ -258,7 +306,7 @@ authorityKeyIdentifier = keyid
           '-in',
           `${id}.pem`,
           '-certfile',
-          'chain.pem',
+          `${id}-issuers.pem`,
           '-out',
           `${id}.p12`,
           '-passout',
@@ -270,16 +318,12 @@ authorityKeyIdentifier = keyid
         dir,
         { P12PASS: password },
       );
-      // The key file is not needed after export; the p12 is the only copy, in a temp folder.
-      rmSync(path.join(dir, `${id}.key`));
+      const keyPath = path.join(dir, `${id}.key`);
+      const kept = options.isKeyKept ? { keyPem: readFileSync(keyPath, 'utf8'), keyPath } : {};
+      // Unless kept, the key file is not needed after export; the p12 is the only copy, in a temp folder.
+      if (!options.isKeyKept) rmSync(keyPath);
       const p12Path = path.join(dir, `${id}.p12`);
-      return {
-        name,
-        password,
-        p12: readFileSync(p12Path),
-        p12Path,
-        certPem: readFileSync(path.join(dir, `${id}.pem`), 'utf8'),
-      };
+      return { name, password, p12: readFileSync(p12Path), p12Path, certPem, chainPem, ...kept };
     },
     dispose() {
       rmSync(dir, { recursive: true, force: true });

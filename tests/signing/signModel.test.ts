@@ -35,7 +35,7 @@ afterAll(() => {
 });
 
 describe('signing the exported model meeting', () => {
-  it('every member present signs in turn; pdfsig, pdf-audit and verifyPdf accept every signature', () => {
+  it('every member present signs in turn; pdfsig, pdf-audit and verifyPdf accept every signature', async () => {
     expect(present.length).toBeGreaterThan(0);
     let pdf = exported;
     for (const name of present) {
@@ -66,7 +66,7 @@ describe('signing the exported model meeting', () => {
       { encoding: 'utf8' },
     );
     expect(audit).toContain('0 failed');
-    const report = verifyPdf(pdf, { trustedRoots: [pki.rootPem], isSystemTrustUsed: false });
+    const report = await verifyPdf(pdf, { trustedRoots: [pki.rootPem] });
     expect(report.signatures.map((s) => [s.signer, s.status])).toEqual(
       present.map((name) => [name, 'valid']),
     );

@@ -18,7 +18,8 @@ let dir: string;
 beforeAll(async () => {
   pki = createTestPki();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-sigapi-'));
-  const member = pki.makeMember('Karen Ærø');
+  // The signature claims December 2017: the certificate must be valid then.
+  const member = pki.makeMember('Karen Ærø', { notBefore: '20170101000000Z' });
   const signed = signPdf(await makeSamplePdf(1), {
     p12: member.p12,
     password: member.password,
@@ -80,6 +81,13 @@ describe('signatures:verify', () => {
             status: 'valid',
             detail: null,
             coversWholeFile: true,
+            certificate: expect.objectContaining({
+              subject: expect.stringContaining('CN=Karen Ærø'),
+              issuer: expect.stringContaining('CN=Referat Test Issuing CA'),
+            }),
+            isCertificateValidAtSigning: true,
+            isCertificateValidNow: true,
+            isRevocationChecked: false,
           },
         ],
       },

@@ -86,7 +86,7 @@ describe('signing again after a correction', () => {
     expect(text).toContain('Rettelser');
     expect(text).toContain(correction.text);
     expect(text).toContain('Underskriftsblad');
-    const report = verifyPdf(newBytes, { trustedRoots: [pki.rootPem], isSystemTrustUsed: false });
+    const report = await verifyPdf(newBytes, { trustedRoots: [pki.rootPem] });
     expect(report.isAllValid).toBe(true);
     expect(report.signatures.map((s) => s.signer)).toEqual([present[0]]);
     // Earlier files stay stored and listed.
@@ -143,9 +143,8 @@ describe('signing again after a correction', () => {
       isComplete: true,
     });
     const finalFile = t.storedFile(last.signedPdf.sha256);
-    const final = verifyPdf(fs.readFileSync(finalFile), {
+    const final = await verifyPdf(fs.readFileSync(finalFile), {
       trustedRoots: [pki.rootPem],
-      isSystemTrustUsed: false,
     });
     expect(final.isAllValid).toBe(true);
     expect(final.signatures).toHaveLength(5);

@@ -57,7 +57,7 @@ describe('signatures:sign', () => {
     const file = fileStorePath(t.library.filesDir, signedPdf.sha256);
     const bytes = fs.readFileSync(file);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(signedPdf.sha256);
-    const report = verifyPdf(bytes, { trustedRoots: [pki.rootPem], isSystemTrustUsed: false });
+    const report = await verifyPdf(bytes, { trustedRoots: [pki.rootPem] });
     expect(report.isAllValid).toBe(true);
     const out = audit(file, [
       '--pdfa',
@@ -104,7 +104,7 @@ describe('signatures:sign', () => {
         expect(
           bytes.subarray(0, files[index - 1]?.length).equals(files[index - 1] ?? Buffer.alloc(0)),
         ).toBe(true);
-      const report = verifyPdf(bytes, { trustedRoots: [pki.rootPem], isSystemTrustUsed: false });
+      const report = await verifyPdf(bytes, { trustedRoots: [pki.rootPem] });
       expect(report.signatures).toHaveLength(index + 1);
       expect(report.isAllValid).toBe(true);
     }

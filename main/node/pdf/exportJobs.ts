@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
 import { DomainError, isDomainError, type ApiError } from '../../../common/contract/result';
 import { buildEdition, type Edition } from '../../../common/export/editions';
 import {
@@ -250,8 +251,12 @@ export function createPdfExportJobs(options: PdfExportJobsOptions = {}): PdfExpo
   };
 }
 
-/** `inline` or `attachment` with the file name (RFC 6266 / 5987). */
-export function pdfContentDisposition(fileName: string, isDownload: boolean): string {
+/**
+ * `inline` or `attachment` with the file name (RFC 6266 / 5987), without bidirectional
+ * formatting and control characters.
+ */
+export function pdfContentDisposition(name: string, isDownload: boolean): string {
+  const fileName = withoutUnsafeCharacters(name);
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,

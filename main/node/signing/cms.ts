@@ -32,6 +32,7 @@ const SIGNATURE_DIGESTS: Record<string, string> = {
   '1.2.840.113549.1.1.12': 'sha384',
   '1.2.840.113549.1.1.13': 'sha512',
   '1.2.840.113549.1.1.5': 'sha1',
+  '1.2.840.10045.4.1': 'sha1',
   '1.2.840.10045.4.3.2': 'sha256',
   '1.2.840.10045.4.3.3': 'sha384',
   '1.2.840.10045.4.3.4': 'sha512',
@@ -180,7 +181,11 @@ export interface CmsCheck {
   /** Why the CMS could not be checked, when it could not. */
   problem?: string;
   hasSigningTimeAttribute: boolean;
+  /** The signing-time attribute's value, when the signer wrote one (claimed, not trusted). */
+  signingTime?: Date;
   hasSigningCertificateV2: boolean;
+  /** A digest too weak to prove anything (SHA-1) used for the content or the signature. */
+  weakAlgorithm?: 'SHA-1';
 }
 
 /**
@@ -265,11 +270,18 @@ export function checkCms(
   const isDigestMatch =
     md instanceof asn1js.OctetString &&
     Buffer.from(md.valueBlock.valueHexView).equals(contentDigest);
-  const result = {
+  const timeValue = find(OIDS.signingTime)?.values[0] as unknown;
+  const signingTime =
+    timeValue instanceof asn1js.UTCTime || timeValue instanceof asn1js.GeneralizedTime
+      ? timeValue.toDate()
+      : undefined;
+  const result: CmsCheck = {
     ...base,
     isDigestMatch,
     hasSigningTimeAttribute: find(OIDS.signingTime) !== undefined,
+    ...(signingTime && !Number.isNaN(signingTime.getTime()) ? { signingTime } : {}),
     hasSigningCertificateV2: find(OIDS.signingCertificateV2) !== undefined,
+    ...(digestName === 'sha1' ? { weakAlgorithm: 'SHA-1' as const } : {}),
   };
   if (!signer) return { ...result, problem: 'the signer certificate is missing' };
   if (!signerInfo.signedAttrs) return { ...result, problem: 'no signed attributes' };
@@ -283,6 +295,7 @@ export function checkCms(
     if (algorithm.algorithmId === OIDS.rsaPss) {
       const params = new pkijs.RSASSAPSSParams({ schema: algorithm.algorithmParams });
       const pssHash = DIGESTS[params.hashAlgorithm.algorithmId] ?? 'sha1';
+      if (pssHash === 'sha1') result.weakAlgorithm = 'SHA-1';
       isSignatureValid = verify(
         pssHash,
         signed,
@@ -300,6 +313,7 @@ export function checkCms(
           : SIGNATURE_DIGESTS[algorithm.algorithmId];
       if (!sigHash)
         return { ...result, problem: `unsupported signature algorithm ${algorithm.algorithmId}` };
+      if (sigHash === 'sha1') result.weakAlgorithm = 'SHA-1';
       isSignatureValid = verify(sigHash, signed, signer.publicKey, signatureValue);
     }
   } catch {

@@ -301,5 +301,8 @@ export function readP12(p12: Uint8Array, password: string): P12Identity {
     chain.push(issuer);
     current = issuer;
   }
+  // Certificates outside that order still travel with the signature: a verifier judges them
+  // (and can name an issuer that is not a CA) rather than never seeing them.
+  chain.push(...x509.filter((c) => !chain.includes(c)));
   return { privateKey, certificate: signer.der, chain: chain.map((c) => c.der) };
 }

@@ -12,7 +12,7 @@ import type { SignedPdf } from '../../../common/contract/api';
 import { DomainError } from '../../../common/contract/result';
 import type { Meeting } from '../../../common/domain/model';
 import type { Edition } from '../../../common/export/editions';
-import { checkSignedPdf } from '../api/handlers/lifecycle';
+import { checkSignedPdf } from './checkSignedPdf';
 import { exportMinutesPdfInWorker } from '../pdf/exportInWorker';
 import { readStoredFile, storeBytes } from '../storage/fileStore';
 import { exportMeetingDocument } from '../storage/interchange';
@@ -96,10 +96,10 @@ export async function signMeeting(
     ...(args.location ? { location: args.location } : {}),
     ...(args.signerName ? { name: args.signerName } : {}),
   });
-  const check = checkSignedPdf(signed);
+  const check = await checkSignedPdf(signed);
   if (!check.isIntact) {
     // E.g. a certificate outside its validity: refuse rather than keep a file that fails.
-    const detail = verifyPdf(signed, { isSystemTrustUsed: false }).signatures.at(-1);
+    const detail = (await verifyPdf(signed)).signatures.at(-1);
     throw new DomainError(
       'invalid_input',
       `The new signature does not verify (${detail?.status ?? 'invalid'}${detail?.detail ? `: ${detail.detail}` : ''}); nothing was stored.`,

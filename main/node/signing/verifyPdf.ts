@@ -4,8 +4,8 @@
  * certificate is within its validity period; and whether the last signature covers the file.
  */
 import { X509Certificate, createHash } from 'node:crypto';
-import { rootCertificates } from 'node:tls';
 import { DomainError } from '../../../common/contract/result';
+import { parseCertificates } from '../pki/certificates';
 import { checkCms } from './cms';
 import { PdfDocument, byteRangeContent } from './pdfIncremental';
 import {
@@ -16,9 +16,15 @@ import {
   type PdfDict,
 } from './pdfObjects';
 import { commonName } from './signPdf';
+import { checkCertificate, type CertificateStatus, type CertificateSummary } from './trust';
 
-/** valid; document modified after signing; issuer not trusted; certificate expired; broken. */
-export type SignatureStatus = 'valid' | 'modified' | 'unknown_issuer' | 'expired' | 'invalid';
+/**
+ * valid; modified (changed after signing); unknown_issuer (no configured root reached);
+ * bad_issuer (an issuer may not issue certificates); expired (a certificate was outside its
+ * validity at the signing time); weak_algorithm (SHA-1); wrong_usage (the certificate is not
+ * for signing documents, e.g. a web server's); invalid (broken).
+ */
+export type SignatureStatus = 'modified' | 'invalid' | CertificateStatus;
 
 /** One signature of a PDF, in signing order. */
 export interface SignatureReport {
@@ -31,12 +37,20 @@ export interface SignatureReport {
   reason?: string;
   location?: string;
   status: SignatureStatus;
-  /** A short English explanation when the status is not valid. */
+  /** A short English explanation when the status is not valid (or valid with a caveat). */
   detail?: string;
   /** The byte range starts at 0 and ends at the end of the file. */
   coversWholeFile: boolean;
   byteRange: number[];
   subFilter?: string;
+  /** The signing certificate, when the signature carries it. */
+  certificate?: CertificateSummary;
+  /** The chain was within its validity at the (claimed) signing time; null when not checked. */
+  isCertificateValidAtSigning: boolean | null;
+  /** The chain is within its validity now; null when not checked. */
+  isCertificateValidNow: boolean | null;
+  /** Always false: revocation (OCSP, CRL) is not checked. */
+  isRevocationChecked: false;
 }
 
 /** The result of {@link verifyPdf}. */
@@ -47,80 +61,25 @@ export interface VerifyReport {
 }
 
 export interface VerifyPdfOptions {
-  /** Extra trusted root certificates (PEM text or DER bytes). */
+  /**
+   * The trusted root certificates (PEM text or DER bytes): the only trust anchors. Without
+   * any, no chain is trusted (there is no built-in list).
+   */
   trustedRoots?: (string | Uint8Array)[];
-  /** Also trust the roots bundled with Node (Mozilla's list); default true. */
-  isSystemTrustUsed?: boolean;
-  /** Time the certificates must be valid at; default now. */
+  /** The time taken as "now" (validity now, the latest signing time); default the clock. */
   at?: Date;
 }
 
-/** Splits PEM text into certificates (DER bytes pass through). */
-export function parseCertificates(input: string | Uint8Array): X509Certificate[] {
-  try {
-    if (typeof input !== 'string') return [new X509Certificate(Buffer.from(input))];
-    const blocks =
-      input.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-    if (blocks.length === 0)
-      throw new DomainError('invalid_input', 'trusted root: no PEM certificate found');
-    return blocks.map((pem) => new X509Certificate(pem));
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new DomainError('invalid_input', 'trusted root: not a valid X.509 certificate');
-  }
-}
+export { parseCertificates } from '../pki/certificates';
 
-let systemRoots: X509Certificate[] | undefined;
-function getSystemRoots(): X509Certificate[] {
-  systemRoots ??= rootCertificates.map((pem) => new X509Certificate(pem));
-  return systemRoots;
-}
-
-function chainStatus(
-  signer: X509Certificate,
-  pool: X509Certificate[],
-  roots: () => X509Certificate[],
-  at: Date,
-): { status: 'valid' | 'expired' | 'unknown_issuer'; detail?: string } {
-  const path = [signer];
-  let isTrusted = false;
-  let current = signer;
-  const issues = (child: X509Certificate, parent: X509Certificate) =>
-    child.checkIssued(parent) && child.verify(parent.publicKey);
-  for (let depth = 0; depth < 10; depth++) {
-    const trustedRoots = roots();
-    if (trustedRoots.some((r) => r.fingerprint256 === current.fingerprint256)) {
-      isTrusted = true;
-      break;
-    }
-    const root = trustedRoots.find((r) => issues(current, r));
-    if (root) {
-      path.push(root);
-      isTrusted = true;
-      break;
-    }
-    const next = pool.find((c) => !path.includes(c) && issues(current, c));
-    if (!next) break;
-    path.push(next);
-    current = next;
-  }
-  const expired = path.find((c) => at < new Date(c.validFrom) || at > new Date(c.validTo));
-  if (expired) {
-    return {
-      status: 'expired',
-      detail: `certificate "${commonName(expired)}" is valid ${expired.validFrom} to ${expired.validTo}`,
-    };
-  }
-  if (!isTrusted)
-    return {
-      status: 'unknown_issuer',
-      detail: 'the certificate chain does not reach a trusted root',
-    };
-  return { status: 'valid' };
-}
-
-/** Checks every signature of a PDF. Throws DomainError('invalid_input') when it is not a readable PDF. */
-export function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions = {}): VerifyReport {
+/**
+ * Checks every signature of a PDF against the given trusted roots only.
+ * @throws DomainError damaged_file when the file is not a readable PDF, invalid_input for an unreadable root
+ */
+export async function verifyPdf(
+  pdf: Uint8Array,
+  options: VerifyPdfOptions = {},
+): Promise<VerifyReport> {
   const bytes = Buffer.isBuffer(pdf)
     ? pdf
     : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
@@ -136,9 +95,7 @@ export function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions = {}): Veri
     }
     throw error;
   }
-  const extraRoots = (options.trustedRoots ?? []).flatMap(parseCertificates);
-  const isSystemTrustUsed = options.isSystemTrustUsed ?? true;
-  const roots = () => (isSystemTrustUsed ? [...extraRoots, ...getSystemRoots()] : extraRoots);
+  const roots = (options.trustedRoots ?? []).flatMap(parseCertificates);
   const at = options.at ?? new Date();
 
   const found: { name: string; sigNum: number | undefined; sig: PdfDict }[] = [];
@@ -154,12 +111,15 @@ export function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions = {}): Veri
     found.map((f) => byteRangeOf(f.sig)),
   );
   const shared = { certCache: new Map<string, X509Certificate>() };
-  const signatures = found.map((f, i) =>
-    checkSignature(doc, bytes, f.name, f.sigNum, f.sig, roots, at, {
-      ...shared,
-      sha256: digests[i],
-    }),
-  );
+  const signatures: SignatureReport[] = [];
+  for (const [i, f] of found.entries()) {
+    signatures.push(
+      await checkSignature(doc, bytes, f.name, f.sigNum, f.sig, roots, at, {
+        ...shared,
+        sha256: digests[i],
+      }),
+    );
+  }
   signatures.sort((a, b) => end(a.byteRange) - end(b.byteRange));
   const last = signatures[signatures.length - 1];
   return {
@@ -224,16 +184,16 @@ function chainedSha256(bytes: Buffer, ranges: number[][]): (Buffer | undefined)[
   return out;
 }
 
-function checkSignature(
+async function checkSignature(
   doc: PdfDocument,
   bytes: Buffer,
   field: string,
   sigNum: number | undefined,
   sig: PdfDict,
-  roots: () => X509Certificate[],
-  at: Date,
+  roots: X509Certificate[],
+  now: Date,
   shared: { sha256?: Buffer | undefined; certCache: Map<string, X509Certificate> },
-): SignatureReport {
+): Promise<SignatureReport> {
   const text = (key: string) => decodeTextString(sig.entries.get(key));
   const byteRange = byteRangeOf(sig);
   const subFilter = sig.entries.get('/SubFilter');
@@ -247,6 +207,9 @@ function checkSignature(
     byteRange,
     coversWholeFile: false,
     ...(subFilter?.kind === 'name' ? { subFilter: subFilter.raw.slice(1) } : {}),
+    isCertificateValidAtSigning: null,
+    isCertificateValidNow: null,
+    isRevocationChecked: false as const,
   };
   const [s0, l0, s1, l1] = byteRange as [number, number, number, number];
   if (
@@ -293,7 +256,7 @@ function checkSignature(
     ...(shared.sha256 ? { sha256: shared.sha256 } : {}),
   });
   const signer = cms.signer ? commonName(cms.signer) : base.signer;
-  const report = { ...base, signer, coversWholeFile };
+  const report: Omit<SignatureReport, 'status'> = { ...base, signer, coversWholeFile };
   if (!cms.signer || (cms.problem && !cms.isDigestMatch)) {
     return {
       ...report,
@@ -311,6 +274,25 @@ function checkSignature(
       detail: cms.problem ?? 'the signature value does not verify',
     };
   }
-  const chain = chainStatus(cms.signer, cms.certificates, roots, at);
-  return { ...report, status: chain.status, ...(chain.detail ? { detail: chain.detail } : {}) };
+  // The claimed signing time: /M, else the CMS signing-time attribute, else now.
+  const signingTime = signedAt ?? cms.signingTime ?? now;
+  const verdict = await checkCertificate(cms.signer, cms.certificates, roots, signingTime, now);
+  const judged: Omit<SignatureReport, 'status'> = {
+    ...report,
+    certificate: verdict.certificate,
+    isCertificateValidAtSigning: verdict.isValidAtSigning,
+    isCertificateValidNow: verdict.isValidNow,
+  };
+  if (cms.weakAlgorithm) {
+    return {
+      ...judged,
+      status: 'weak_algorithm',
+      detail: `the signature uses ${cms.weakAlgorithm}, which is no longer accepted`,
+    };
+  }
+  return {
+    ...judged,
+    status: verdict.status,
+    ...(verdict.detail ? { detail: verdict.detail } : {}),
+  };
 }

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../common/contract/api';
 import type { Participant } from '../../../common/domain/model';
 import { joinList } from '../../../common/editor/voteText';
-import { AttendancePanel } from '../meeting/AttendancePanel';
+import { AttendancePanel } from './AttendancePanel';
 
 type Props = {
   meetingId: string;

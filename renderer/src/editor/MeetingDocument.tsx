@@ -19,8 +19,8 @@ import type {
 } from '../../../common/domain/model';
 import { richTextToPlain } from '../../../common/domain/richText';
 import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../common/domain/templates';
-import { BodyField } from '../meeting/BodyField';
-import { emptyBody } from '../meeting/bodies';
+import { BodyField } from './BodyField';
+import { emptyBody } from './bodies';
 import { AttendanceSection } from './AttendanceSection';
 import { DocumentTools } from './DocumentTools';
 import { mountNowEvent, useMountNearViewport } from './useMountNearViewport';

@@ -1,4 +1,8 @@
-/** The signatures of a PDF as signatures:verify reports them: signer, time, status, coverage. */
+/**
+ * The signatures of a PDF as signatures:verify reports them: signer, time, status with its
+ * reason, the certificate, validity when signed and now, coverage, and that revocation was not
+ * checked.
+ */
 import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../common/contract/api';
 import { formatTime } from './time';
@@ -25,6 +29,26 @@ export function SignatureList({ report }: { report: RequestOutput<'signatures:ve
                 </span>
                 {s.reason && <> — {s.reason}</>}
                 {s.location && <> ({s.location})</>}
+                {s.status !== 'valid' && (
+                  <div className="signature__reason">
+                    {t(`lifecycle.verify.reasons.${s.status}`)}
+                  </div>
+                )}
+                {s.certificate && (
+                  <div className="signature__certificate">
+                    {t('lifecycle.verify.certificate', {
+                      subject: s.certificate.subject,
+                      issuer: s.certificate.issuer,
+                    })}
+                  </div>
+                )}
+                {s.isCertificateValidAtSigning === true && (
+                  <div className="signature__validity">
+                    {s.isCertificateValidNow
+                      ? t('lifecycle.verify.validNow')
+                      : t('lifecycle.verify.expiredNow')}
+                  </div>
+                )}
               </li>
             ))}
           </ol>
@@ -32,7 +56,8 @@ export function SignatureList({ report }: { report: RequestOutput<'signatures:ve
             {last?.coversWholeFile
               ? t('lifecycle.verify.coversWhole')
               : t('lifecycle.verify.notWhole')}{' '}
-            {report.isAllValid ? t('lifecycle.verify.allValid') : t('lifecycle.verify.notAllValid')}
+            {report.isAllValid ? t('lifecycle.verify.allValid') : t('lifecycle.verify.notAllValid')}{' '}
+            {t('lifecycle.verify.revocation')}
           </p>
         </>
       )}

@@ -13,14 +13,15 @@ import { DomainError, isDomainError } from '../../../../common/contract/result';
 import { referatFileName } from '../../../../common/format/referatJson';
 import { exportBag } from '../../archive/exportBag';
 import { importBag } from '../../archive/importBag';
+import { checkOpenableFile } from '../../archive/openableFile';
+import { markAsDownloaded } from '../../archive/zoneIdentifier';
 import { minutesDocx } from '../../docx/writeDocx';
 import { fileStorePath, hasStoredFile } from '../../storage/fileStore';
 import { exportMeetingDocument } from '../../storage/interchange';
 import { correctionsForExport } from '../../storage/queries/lifecycle';
 import type { Library } from '../../storage/library';
 import { getAppendix } from '../../storage/queries/appendices';
-import type { Handlers } from '../handlers';
-import type { HandlerContext, IncomingFile } from '../types';
+import type { HandlerContext, Handlers, IncomingFile } from '../types';
 
 type ArchiveRequestName =
   'archive:export' | 'archive:import' | 'meetings:exportDocx' | 'appendices:open';
@@ -28,6 +29,8 @@ type ArchiveRequestName =
 export type ArchiveHandlerOptions = {
   /** Largest appendix file an import may add (the attachment limit). */
   maxAttachmentBytes?: number;
+  /** The platform appendix copies are made for (Windows marks them). Default: the running one. */
+  platform?: NodeJS.Platform;
 };
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -148,26 +151,47 @@ export function createArchiveHandlers(
           'not_found',
           `Bilag ${appendix.number} "${appendix.title}" has no file.`,
         );
-      const { sha256, name, mediaType } = appendix.file;
+      const { sha256, name } = appendix.file;
       if (!hasStoredFile(library.filesDir, sha256)) {
         throw new DomainError(
           'not_found',
           `The file of Bilag ${appendix.number} (${sha256}) is missing from the library's file store.`,
         );
       }
+      // The name the copy or download gets: no bidirectional tricks, the real extension shows.
       const fileName = safeFileName(name);
+      const stored = fileStorePath(library.filesDir, sha256);
+      const check = await checkOpenableFile(stored, fileName);
+      const notOpenedReason = check.isOpenable ? null : check.reason;
       if (ctx.openWithSystem) {
         // A copy under its own name: viewers show the name, and may not write into the store.
         const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-bilag-'));
         const copy = path.join(temp, fileName);
-        fs.copyFileSync(fileStorePath(library.filesDir, sha256), copy);
+        fs.copyFileSync(stored, copy);
+        // The store does not record where a file came from (a package by mail, a colleague's
+        // USB stick): every copy is marked as from the Internet so Windows' own checks apply.
+        markAsDownloaded(copy, { platform: options.platform });
         fs.chmodSync(copy, 0o444);
-        await ctx.openWithSystem(copy);
-        return { fileName, downloadUrl: null };
+        if (check.isOpenable) {
+          await ctx.openWithSystem(copy);
+          return { fileName, downloadUrl: null, handedOver: 'opened', notOpenedReason };
+        }
+        if (!ctx.showInFolder)
+          throw new DomainError(
+            'forbidden',
+            `${fileName} is not a document type Referat opens, and this transport cannot show it in its folder.`,
+          );
+        await ctx.showInFolder(copy);
+        return { fileName, downloadUrl: null, handedOver: 'shownInFolder', notOpenedReason };
       }
       const offer = requireDownloads(ctx);
-      const { url } = offer({ path: fileStorePath(library.filesDir, sha256), fileName, mediaType });
-      return { fileName, downloadUrl: url };
+      const { url } = offer({
+        path: stored,
+        fileName,
+        // What the browser is told decides what it offers to do: only a checked document keeps a type.
+        mediaType: check.isOpenable ? check.mediaType : 'application/octet-stream',
+      });
+      return { fileName, downloadUrl: url, handedOver: 'downloaded', notOpenedReason };
     },
   };
 }

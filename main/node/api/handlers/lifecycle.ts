@@ -2,10 +2,9 @@
  * Handlers of the meeting lifecycle (issue 5): approval, corrections, signing and the audit
  * log. The rules live in main/node/storage/queries/lifecycle.ts.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { DomainError } from '../../../../common/contract/result';
-import { verifyPdf } from '../../signing/verifyPdf';
+import { checkSignedPdf } from '../../signing/checkSignedPdf';
 import { readStoredFile } from '../../storage/fileStore';
 import type { Library } from '../../storage/library';
 import {
@@ -14,10 +13,10 @@ import {
   listAudit,
   listCorrections,
   markSigned,
-  type SignedPdfCheck,
 } from '../../storage/queries/lifecycle';
 import { latestSignedPdf } from '../../storage/queries/signedPdfs';
-import { incomingFile, safeFileName, type Handlers } from '../handlers';
+import { incomingFile, safeFileName } from '../incomingFile';
+import type { Handlers } from '../types';
 
 /** The lifecycle requests. */
 export type LifecycleRequestName =
@@ -29,20 +28,6 @@ export type LifecycleRequestName =
 
 /** Largest signed PDF accepted (it is read into memory). */
 const maxPdfBytes = 512 * 1024 * 1024;
-
-/** Checks a signed PDF: intact signatures (issuer trust is the reader's matter) covering the file. */
-export function checkSignedPdf(pdf: Buffer): SignedPdfCheck {
-  const report = verifyPdf(pdf, { isSystemTrustUsed: false });
-  const last = report.signatures[report.signatures.length - 1];
-  return {
-    pdfSha256: createHash('sha256').update(pdf).digest('hex'),
-    signers: report.signatures.map((s) => s.signer),
-    isIntact:
-      last !== undefined &&
-      last.coversWholeFile &&
-      report.signatures.every((s) => s.status === 'valid' || s.status === 'unknown_issuer'),
-  };
-}
 
 export function createLifecycleHandlers(library: Library): Pick<Handlers, LifecycleRequestName> {
   const db = library.db;
@@ -57,7 +42,7 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
             'not_found',
             `The ${input.edition} edition of this meeting has not been signed in Referat yet.`,
           );
-        const check = checkSignedPdf(readStoredFile(library.filesDir, stored.sha256));
+        const check = await checkSignedPdf(readStoredFile(library.filesDir, stored.sha256));
         return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
       }
       const file = await incomingFile(input.uploadId, ctx);
@@ -70,7 +55,7 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        const check = checkSignedPdf(fs.readFileSync(file.path));
+        const check = await checkSignedPdf(fs.readFileSync(file.path));
         return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
       } finally {
         if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);

@@ -17,8 +17,7 @@ import type { PdfExportHandle, PdfExportStatus } from '../../pdf/exportJobs';
 import { exportMeetingDocument } from '../../storage/interchange';
 import type { Library } from '../../storage/library';
 import { correctionsForExport } from '../../storage/queries/lifecycle';
-import type { Handlers } from '../handlers';
-import type { HandlerContext, PdfExportsContext } from '../types';
+import type { HandlerContext, Handlers, PdfExportsContext } from '../types';
 
 export type PdfRequestName =
   'pdf:check' | 'pdf:start' | 'pdf:status' | 'pdf:cancel' | 'pdf:export' | 'pdf:save';

@@ -23,8 +23,8 @@ import {
   trustedRootPems,
 } from '../../storage/queries/trustedRoots';
 import type { HandlerInput } from '../dispatch';
-import { incomingFile, safeFileName, type Handlers } from '../handlers';
-import type { HandlerContext } from '../types';
+import { incomingFile, safeFileName } from '../incomingFile';
+import type { HandlerContext, Handlers } from '../types';
 
 /** The signature requests. */
 export type SignatureRequestName =
@@ -150,8 +150,8 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
   };
 }
 
-function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
-  const result = verifyPdf(pdf, { trustedRoots });
+async function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
+  const result = await verifyPdf(pdf, { trustedRoots });
   return {
     fileName,
     isAllValid: result.isAllValid,
@@ -164,6 +164,10 @@ function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
       status: s.status,
       detail: s.detail ?? null,
       coversWholeFile: s.coversWholeFile,
+      certificate: s.certificate ?? null,
+      isCertificateValidAtSigning: s.isCertificateValidAtSigning,
+      isCertificateValidNow: s.isCertificateValidNow,
+      isRevocationChecked: s.isRevocationChecked,
     })),
   };
 }

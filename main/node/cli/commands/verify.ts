@@ -1,10 +1,13 @@
 /**
  * `referat verify FILE.pdf [--trusted CA.pem]`: one line per signature, in signing order:
  * `N<TAB>STATUS<TAB>SIGNER<TAB>TIME<TAB>COVERAGE[<TAB>DETAIL]`. Exit 0 only when every
- * signature is valid and the last one covers the whole file.
+ * signature is valid and the last one covers the whole file. The trusted roots are those of
+ * --trusted and of the library (when there is one); no built-in list is trusted.
  */
 import { DomainError } from '../../../../common/contract/result';
 import { verifyPdf } from '../../signing/verifyPdf';
+import { trustedRootPems } from '../../storage/queries/trustedRoots';
+import { statOrNull } from '../files';
 import type { CliCommand } from '../types';
 import { readBinaryFile } from './sign';
 
@@ -21,31 +24,34 @@ export const verifyCommand: CliCommand = {
       name: 'trusted',
       kind: 'value',
       valueName: 'CA.pem',
-      description: 'trust the root certificate(s) in this PEM file as well',
+      description: "trust the root certificate(s) in this PEM file (besides the library's)",
     },
     {
       name: 'no-system-roots',
       kind: 'flag',
-      description: 'trust only --trusted, not the roots bundled with Node',
+      description: 'accepted for older scripts; no built-in roots are trusted anyway',
     },
   ],
-  library: 'none',
+  // Opened only when it exists: its trusted roots count too.
+  library: 'existing',
   details: () =>
     'Prints one line per signature, fields separated by tabs:\n' +
     '  N  STATUS  SIGNER  TIME  COVERAGE  [DETAIL]\n' +
-    'STATUS: valid, modified (changed after signing), unknown_issuer, expired, invalid.\n' +
-    'COVERAGE: whole-file, or partial (a later update follows; normal for all but the last).',
-  run(ctx) {
+    'STATUS: valid, modified (changed after signing), unknown_issuer (no trusted root reached),\n' +
+    'bad_issuer (an issuer is not a CA), expired (at the signing time), weak_algorithm (SHA-1),\n' +
+    'wrong_usage (not a certificate for signing documents), invalid.\n' +
+    'COVERAGE: whole-file, or partial (a later update follows; normal for all but the last).\n' +
+    "Trusted roots: --trusted and the library's (referat settings); no built-in list.\n" +
+    'Revocation (OCSP, CRL) is not checked.',
+  async run(ctx) {
     const file = ctx.args[0] ?? '';
     const pdf = readBinaryFile(ctx.resolvePath(file), file, maxPdfBytes);
     const trusted = typeof ctx.options.trusted === 'string' ? ctx.options.trusted : undefined;
     const trustedRoots = trusted
       ? [readBinaryFile(ctx.resolvePath(trusted), trusted, maxPemBytes).toString('latin1')]
       : [];
-    const report = verifyPdf(pdf, {
-      trustedRoots,
-      isSystemTrustUsed: ctx.options['no-system-roots'] !== true,
-    });
+    if (statOrNull(ctx.libraryPath)) trustedRoots.push(...trustedRootPems(ctx.library().db));
+    const report = await verifyPdf(pdf, { trustedRoots });
     const clean = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
     const lines = report.signatures.map((s, i) =>
       [

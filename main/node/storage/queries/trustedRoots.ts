@@ -1,12 +1,11 @@
 /**
- * Trusted root certificates for signature verification (issue 5: "trusted roots can be added
- * in settings"), kept in the library's settings as a JSON list of PEM texts so they travel with
- * the library. Only CA certificates are accepted.
+ * Trusted root certificates for signature verification, kept in the library's settings as a
+ * JSON list of PEM texts so they travel with the library. They are the only trust anchors (no
+ * built-in list). Only CA certificates are accepted.
  */
 import { X509Certificate } from 'node:crypto';
 import type { TrustedRoot } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
-import { parseCertificates } from '../../signing/verifyPdf';
 import { writeTransaction, type Db } from '../library';
 import { getSetting, setSetting } from './settings';
 
@@ -23,6 +22,23 @@ function storedPems(db: Db): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The certificates of a PEM text. Parsed here, not with the signing code, so that storage does
+ * not depend on signing. @throws DomainError invalid_input
+ */
+function parsePemCertificates(pemText: string): X509Certificate[] {
+  const blocks =
+    pemText.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) throw new DomainError('invalid_input', 'pem: no PEM certificate found');
+  return blocks.map((pem) => {
+    try {
+      return new X509Certificate(pem);
+    } catch {
+      throw new DomainError('invalid_input', 'pem: not a valid X.509 certificate');
+    }
+  });
 }
 
 function describe(pem: string): TrustedRoot {
@@ -57,7 +73,7 @@ export function trustedRootPems(db: Db): string[] {
  * @throws DomainError invalid_input (no certificate, not a CA certificate), too_large
  */
 export function addTrustedRoots(db: Db, pemText: string): TrustedRoot[] {
-  const certs = parseCertificates(pemText);
+  const certs = parsePemCertificates(pemText);
   const notCa = certs.find((cert) => !cert.ca);
   if (notCa) {
     throw new DomainError(

@@ -60,7 +60,9 @@ export class DissentNode extends BlockNode<DissentFields> {
   }
 
   override decorate(): JSX.Element {
-    return <DissentView nodeKey={this.getKey()} dissent={this.getDissent()} />;
+    return (
+      <DissentView nodeKey={this.getKey()} dissent={this.getDissent()} isNode={$isDissentNode} />
+    );
   }
 }
 

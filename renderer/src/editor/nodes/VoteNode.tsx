@@ -67,7 +67,7 @@ export class VoteNode extends BlockNode<Vote> {
   }
 
   override decorate(): JSX.Element {
-    return <VoteView nodeKey={this.getKey()} vote={this.__value} />;
+    return <VoteView nodeKey={this.getKey()} vote={this.__value} isNode={$isVoteNode} />;
   }
 }
 

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NodeKey } from 'lexical';
+import type { LexicalNode, NodeKey } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Dissent } from '../../../../common/domain/richText';
 import { dissentHeading } from '../../../../common/editor/blockText';
 import { hasVotedAgainst } from '../../../../common/editor/voteText';
-import { $isDissentNode } from '../nodes/DissentNode';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
 import { SelectField, TextAreaField } from '../../components/fields';
 import { EditableBlock } from './EditableBlock';
@@ -16,7 +15,19 @@ import { useBodyVotes } from './useBodyVotes';
 export { dissentHeading } from '../../../../common/editor/blockText';
 
 /** The dissent with warnings when its author is not present or did not vote against. */
-export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: Dissent }) {
+/** The dissent node as this view edits it (the node module passes its guard in, so this file need not import it). */
+export type EditableDissentNode = LexicalNode & {
+  setDissent(dissent: Pick<Dissent, 'participantId' | 'text'>): unknown;
+};
+
+type DissentViewProps = {
+  nodeKey: NodeKey;
+  dissent: Dissent;
+  /** The node module's `$isDissentNode`. */
+  isNode(node: LexicalNode | null): node is EditableDissentNode;
+};
+
+export function DissentView({ nodeKey, dissent, isNode }: DissentViewProps) {
   const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const lookup = useReferenceLookup();
@@ -34,7 +45,7 @@ export function DissentView({ nodeKey, dissent }: { nodeKey: NodeKey; dissent: D
   return (
     <EditableBlock
       nodeKey={nodeKey}
-      isNode={$isDissentNode}
+      isNode={isNode}
       isNew={dissent.participantId === ''}
       kind="dissent"
       editLabel={t('editor.dissent.edit')}
