@@ -88,7 +88,9 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        return report(safeFileName(file.fileName), fs.readFileSync(file.path), [
+        // Awaited here: a rejection must not wait unhandled while `finally` releases the upload
+        // (Node ends the process on an unhandled rejection).
+        return await report(safeFileName(file.fileName), fs.readFileSync(file.path), [
           ...trustedRootPems(db),
           ...(input.trustedRootsPem ?? []),
         ]);
