@@ -77,9 +77,21 @@ module.exports = {
       name: 'storage-not-up',
       severity: 'error',
       comment:
-        'Storage (SQLite, the file store, migrations) is below every feature: it imports common/ and main/node/pki only, never the API, services, signing, PDF, DOCX, archive, host or CLI.',
+        'Storage (SQLite, the file store, migrations) is below every feature: it imports common/, main/node/pki and the atomic file writer only, never the API, services, signing, PDF, DOCX, archive, host or CLI.',
       from: { path: '^main/node/storage/' },
-      to: { path: '^main/node/(api|services|signing|pdf|docx|archive|host|cli)/' },
+      to: {
+        path: '^main/node/(api|services|signing|pdf|docx|archive|host|cli)/',
+        // Writing a file atomically is a leaf (Node's fs only) that storage shares.
+        pathNot: '^main/node/services/atomicFile\\.ts$',
+      },
+    },
+    {
+      name: 'atomic-file-is-a-leaf',
+      severity: 'error',
+      comment:
+        'main/node/services/atomicFile.ts is used by storage as well as the services: it imports nothing of the app.',
+      from: { path: '^main/node/services/atomicFile\\.ts$' },
+      to: { path: '^(common|main|preload|renderer)/' },
     },
     {
       name: 'features-not-transports',

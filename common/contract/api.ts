@@ -14,6 +14,7 @@ import {
   appendixSchema,
   attendanceStatusSchema,
   bodySchema,
+  itemAbsenceSchema,
   clockTimeSchema,
   committeeKindSchema,
   committeeSchema,
@@ -137,7 +138,7 @@ const participantFields = z
     substituteForId: idSchema.nullable(),
     partialPresence: shortText(300),
     note: shortText(1000),
-    absentFromItemIds: z.array(idSchema).max(1000),
+    itemAbsences: z.array(itemAbsenceSchema).max(1000),
   })
   .strict();
 

@@ -11,6 +11,8 @@ export async function incomingFile(
   uploadId: string | undefined,
   ctx: HandlerContext,
   pickOptions?: PickFileOptions,
+  /** What the messages call the file ("file", "package"). */
+  noun = 'file',
 ): Promise<IncomingFile> {
   if (uploadId !== undefined) {
     if (!ctx.resolveUpload)
@@ -20,11 +22,11 @@ export async function incomingFile(
   if (!ctx.pickFile) {
     throw new DomainError(
       'invalid_input',
-      'uploadId: upload the file first; this transport has no file dialog.',
+      `uploadId: upload the ${noun} first; this transport has no file dialog.`,
     );
   }
   const picked = await ctx.pickFile(pickOptions);
-  if (!picked) throw new DomainError('cancelled', 'No file was chosen.');
+  if (!picked) throw new DomainError('cancelled', `No ${noun} was chosen.`);
   return picked;
 }
 

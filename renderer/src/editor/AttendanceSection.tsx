@@ -44,7 +44,9 @@ export function AttendanceSection({
     .sort((a, b) => a.position - b.position)
     .map((item) => ({
       item,
-      names: present.filter((p) => p.absentFromItemIds.includes(item.id)).map((p) => p.name),
+      names: present
+        .filter((p) => p.itemAbsences.some((absence) => absence.itemId === item.id))
+        .map((p) => p.name),
     }))
     .filter((entry) => entry.names.length > 0);
 

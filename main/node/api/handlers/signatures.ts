@@ -4,15 +4,12 @@
  * the PAdES signatures of a PDF (main/node/signing/verifyPdf.ts).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { RequestOutput } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import type { Edition } from '../../../../common/export/editions';
-import { referatFileName } from '../../../../common/format/referatJson';
 import { requireSignable, signMeeting } from '../../signing/signMeeting';
 import { verifyPdf } from '../../signing/verifyPdf';
 import { fileStorePath, readStoredFile } from '../../storage/fileStore';
-import { exportMeetingDocument } from '../../storage/interchange';
 import type { Library } from '../../storage/library';
 import { getMeeting } from '../../storage/queries/meetings';
 import { latestSignedPdf, listSignedPdfs } from '../../storage/queries/signedPdfs';
@@ -22,6 +19,8 @@ import {
   removeTrustedRoot,
   trustedRootPems,
 } from '../../storage/queries/trustedRoots';
+import { editionFileName, meetingFileBase } from '../../services/editionExport';
+import { handOverFile } from '../../services/handOver';
 import type { HandlerInput } from '../dispatch';
 import { incomingFile, safeFileName } from '../incomingFile';
 import type { HandlerContext, Handlers } from '../types';
@@ -88,8 +87,6 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        // Awaited here: a rejection must not wait unhandled while `finally` releases the upload
-        // (Node ends the process on an unhandled rejection).
         return await report(safeFileName(file.fileName), fs.readFileSync(file.path), [
           ...trustedRootPems(db),
           ...(input.trustedRootsPem ?? []),
@@ -120,31 +117,12 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
         // An earlier round's file is named after its round, so it is not taken for the newest.
         newest && stored.round !== newest.round ? stored.round : undefined,
       );
-      const source = fileStorePath(library.filesDir, stored.sha256);
-      if (ctx.pickSaveFile) {
-        const chosen = await ctx.pickSaveFile(fileName);
-        if (chosen === null) throw new DomainError('cancelled', 'No place was chosen.');
-        const target = chosen.toLowerCase().endsWith('.pdf') ? chosen : `${chosen}.pdf`;
-        const temp = path.join(
-          path.dirname(target),
-          `.${path.basename(target)}.${process.pid}.tmp`,
-        );
-        try {
-          fs.copyFileSync(source, temp);
-          fs.renameSync(temp, target);
-        } catch (error) {
-          fs.rmSync(temp, { force: true });
-          throw error;
-        }
-        return { fileName: path.basename(target), bytes: stored.bytes, downloadUrl: null };
-      }
-      if (!ctx.offerDownload)
-        throw new DomainError(
-          'forbidden',
-          `This transport (${ctx.transport}) cannot hand files to the user.`,
-        );
-      const { url } = ctx.offerDownload({ path: source, fileName, mediaType: 'application/pdf' });
-      return { fileName, bytes: stored.bytes, downloadUrl: url };
+      const handed = await handOverFile(ctx, {
+        fileName,
+        mediaType: 'application/pdf',
+        source: fileStorePath(library.filesDir, stored.sha256),
+      });
+      return { fileName: handed.fileName, bytes: stored.bytes, downloadUrl: handed.downloadUrl };
     },
     'trustedRoots:list': () => listTrustedRoots(db),
     'trustedRoots:add': (input) => addTrustedRoots(db, input.pem),
@@ -204,11 +182,12 @@ function signedFileName(
   edition: Edition,
   round?: number,
 ): string {
-  const base = referatFileName(exportMeetingDocument(library.db, meetingId)).replace(
-    /\.referat\.json$/,
-    '',
+  return editionFileName(
+    meetingFileBase(library.db, meetingId),
+    edition,
+    'pdf',
+    `underskrevet${round !== undefined ? `-runde-${round}` : ''}`,
   );
-  return `${base}${edition === 'public' ? '-offentlig' : ''}-underskrevet${round !== undefined ? `-runde-${round}` : ''}.pdf`;
 }
 
 /** The certificate's bytes (the caller removes a browser upload). */

@@ -34,7 +34,8 @@ export function DissentView({ nodeKey, dissent, isNode }: DissentViewProps) {
   const votes = useBodyVotes(editor);
   const author = lookup.participants.find((p) => p.id === dissent.participantId);
   const warnings: string[] = [];
-  if (dissent.participantId !== '') {
+  // A dissent by party letters names nobody to check.
+  if (dissent.participantId !== null && dissent.participantId !== '') {
     if (!author) warnings.push(t('editor.dissent.unknownAuthor'));
     else if (author.attendance !== 'present')
       warnings.push(t('editor.dissent.notPresent', { name: author.name }));
@@ -53,15 +54,14 @@ export function DissentView({ nodeKey, dissent, isNode }: DissentViewProps) {
         <DissentDialog
           dissent={dissent}
           participants={lookup.participants}
-          onSave={(next) => save((node) => node.setDissent(next))}
+          onSave={(next) => save((node) => node.setDissent({ ...dissent, ...next }))}
           onCancel={cancel}
         />
       )}
     >
       {/* Exactly the text find searches (dissentBlockText), so a match maps onto it. */}
       <p data-find-block="">
-        <strong>{dissentHeading(dissent.participantId, lookup.participants, lookup.lang)}:</strong>{' '}
-        {dissent.text}
+        <strong>{dissentHeading(dissent, lookup.participants, lookup.lang)}:</strong> {dissent.text}
       </p>
       {warnings.map((warning) => (
         <p key={warning} className="editor-warning" role="note">
@@ -85,14 +85,17 @@ function DissentDialog({
 }) {
   const { t } = useTranslation();
   const present = participants.filter((p) => p.attendance === 'present');
+  // A dissent by party letters keeps its parties; only its text is edited here.
+  const isByParties = dissent.participantId === null;
   const [participantId, setParticipantId] = useState(
     dissent.participantId || (present[0]?.id ?? ''),
   );
   const [text, setText] = useState(dissent.text);
   const [error, setError] = useState<string | null>(null);
   const submit = () => {
-    if (!participantId) return setError(t('editor.dissent.chooseAuthor'));
     if (text.length > 10_000) return setError(t('editor.dissent.tooLong'));
+    if (isByParties) return onSave({ participantId: null, text: text.trim() });
+    if (!participantId) return setError(t('editor.dissent.chooseAuthor'));
     onSave({ participantId, text: text.trim() });
   };
   const authors = [
@@ -106,12 +109,14 @@ function DissentDialog({
       onSubmit={submit}
       onCancel={onCancel}
     >
-      <SelectField
-        label={t('editor.dissent.author')}
-        value={participantId}
-        options={authors}
-        onChange={setParticipantId}
-      />
+      {!isByParties && (
+        <SelectField
+          label={t('editor.dissent.author')}
+          value={participantId}
+          options={authors}
+          onChange={setParticipantId}
+        />
+      )}
       <TextAreaField label={t('editor.dissent.text')} value={text} onChange={setText} />
     </EditorForm>
   );
