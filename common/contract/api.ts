@@ -35,6 +35,7 @@ import {
   timestampSchema,
 } from '../domain/model';
 import { richTextSchema } from '../domain/richText';
+import { conversionNoteSchema } from '../format/referat1Conversion';
 import type { Result } from './result';
 
 const empty = z.object({}).strict();
@@ -650,7 +651,10 @@ export const api = {
     z.object({ id: idSchema }).strict(),
     z.object({ fileName: z.string(), json: z.string() }),
   ),
-  /** Imports a `referat/1` JSON text; all or nothing. */
+  /**
+   * Imports a `referat/2` (or older `referat/1`) JSON text; all or nothing. `notes` says what
+   * converting a referat/1 document assumed (empty for referat/2).
+   */
   'meetings:importJson': request(
     z
       .object({
@@ -659,7 +663,7 @@ export const api = {
         onExisting: z.enum(['refuse', 'keepBoth', 'replace']).optional(),
       })
       .strict(),
-    z.object({ meetingId: idSchema }),
+    z.object({ meetingId: idSchema, notes: z.array(conversionNoteSchema) }),
   ),
 
   // --- archive ---------------------------------------------------------------------------
@@ -698,6 +702,8 @@ export const api = {
       meetingId: idSchema,
       filesAdded: z.number().int(),
       filesAlreadyStored: z.number().int(),
+      /** What converting the package's referat/1 meeting.json assumed (empty for referat/2). */
+      notes: z.array(conversionNoteSchema),
     }),
   ),
   /** The minutes as a Word document (full or public edition); delivered like `archive:export`. */

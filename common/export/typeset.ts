@@ -35,10 +35,14 @@ export type StructType =
   | 'LBody'
   | 'TOC'
   | 'TOCI'
+  | 'Figure'
   | 'Link'
   | 'Div';
-/** A node of the logical structure; `parent` is -1 for children of the document root. */
-export type StructNode = { type: StructType; parent: number };
+/**
+ * A node of the logical structure; `parent` is -1 for children of the document root. A
+ * Figure carries its alternate text.
+ */
+export type StructNode = { type: StructType; parent: number; alt?: string };
 
 export type PlacedSegment = {
   x: number;
@@ -59,7 +63,17 @@ export type PlacedSegment = {
 export type PlacedLine = { top: number; size: number; segments: PlacedSegment[] };
 /** A horizontal rule (signature lines), drawn as content of `struct`. */
 export type PlacedRule = { x1: number; x2: number; y: number };
-export type TypesetPage = { lines: PlacedLine[]; rules: PlacedRule[] };
+/** An image fitted into a box (left-aligned, proportions kept), content of the Figure `struct`. */
+export type PlacedImage = {
+  x: number;
+  top: number;
+  maxWidth: number;
+  height: number;
+  mediaType: 'image/png' | 'image/jpeg';
+  dataBase64: string;
+  struct: number;
+};
+export type TypesetPage = { lines: PlacedLine[]; rules: PlacedRule[]; images: PlacedImage[] };
 
 export type PageGeometry = {
   width: number;
@@ -113,6 +127,8 @@ const paragraphStyle: BlockStyle = {
   after: 6,
   font: 'regular',
 };
+/** The document title above the title line ("Referat", "Beslutningsprotokol"). */
+const titleSize = 17;
 const listIndent = 18;
 const labelGap = 6;
 const tocNumberWidth = 36;
@@ -128,6 +144,7 @@ type Unit = {
   isPageBreak: boolean;
   anchor?: string;
   rules?: { x1: number; x2: number; dy: number }[];
+  image?: Omit<PlacedImage, 'top'>;
   /** TOC entries: the anchor whose page number goes into the last segment. */
   pageOf?: string;
 };
@@ -210,8 +227,77 @@ export function typeset(
     });
   };
 
+  /**
+   * Two signatures per row (a 31-member council on one page): a line to sign on and the name
+   * under it, in two columns; one shared room for reservations after the last row.
+   */
+  const pendingSignatures: Extract<LayoutBlock, { kind: 'signature' }>[] = [];
+  const flushSignatureColumns = () => {
+    const gap = 20;
+    const columnWidth = (contentWidth - gap) / 2;
+    const signatureSize = 9;
+    for (let at = 0; at < pendingSignatures.length; at += 2) {
+      const row = pendingSignatures.slice(at, at + 2);
+      const columns = row.map((signer, column) => {
+        const x = left + column * (columnWidth + gap);
+        const id = node('P', -1);
+        const lines = breaker.breakLines(
+          [{ text: signer.name }, { text: signer.detail === '' ? '' : ` ${signer.detail}` }],
+          signatureSize,
+          'regular',
+          x,
+          columnWidth,
+          id,
+          11,
+        );
+        return { x, lines };
+      });
+      const nameLines = Math.max(...columns.map((column) => column.lines.length), 1);
+      const merged: DraftLine[] = [];
+      for (let line = 0; line < nameLines; line++)
+        merged.push({
+          size: signatureSize,
+          height: 11,
+          segments: columns.flatMap((column) => column.lines[line]?.segments ?? []),
+        });
+      units.push(
+        unit({
+          lines: [{ size: signatureSize, height: 20, segments: [] }, ...merged],
+          before: 0,
+          after: 3,
+          isKeepTogether: true,
+          rules: columns.map((column) => ({ x1: column.x, x2: column.x + columnWidth, dy: 19 })),
+        }),
+      );
+    }
+    const last = pendingSignatures[pendingSignatures.length - 1];
+    if (last) {
+      const id = node('P', -1);
+      const reservation = breaker.breakLines(
+        [{ text: last.reservation, italic: true }],
+        bodySize,
+        'regular',
+        left,
+        contentWidth,
+        id,
+      );
+      units.push(
+        unit({
+          lines: [...reservation, { size: bodySize, height: 22, segments: [] }],
+          before: 8,
+          isKeepTogether: true,
+          rules: [
+            { x1: left + 60, x2: left + contentWidth, dy: 11 },
+            { x1: left, x2: left + contentWidth, dy: 11 + 22 },
+          ],
+        }),
+      );
+    }
+    pendingSignatures.length = 0;
+  };
+
   let currentToc = -1;
-  blocks.forEach((block, index) => {
+  blocks.forEach((block, blockIndex) => {
     switch (block.kind) {
       case 'heading': {
         const style = headingStyles[block.level];
@@ -239,7 +325,16 @@ export function typeset(
       case 'paragraph': {
         const id = node('P', -1);
         const font: FontKey = block.variant === 'note' ? 'italic' : 'regular';
-        const lines = breaker.breakLines(block.spans, bodySize, font, left, contentWidth, id);
+        const size = block.variant === 'title' ? titleSize : bodySize;
+        const lines = breaker.breakLines(
+          block.spans,
+          size,
+          font,
+          left,
+          contentWidth,
+          id,
+          block.variant === 'title' ? 22 : paragraphStyle.lineHeight,
+        );
         if (lines.length === 0)
           lines.push({ size: bodySize, height: paragraphStyle.lineHeight, segments: [] });
         units.push(unit({ lines, after: paragraphStyle.after }));
@@ -251,7 +346,7 @@ export function typeset(
       case 'tocEntry': {
         // Consecutive entries share one TOC; each entry is a TOCI holding one Link (its text
         // and its page number), which points at the item's heading.
-        const previous = index > 0 ? blocks[index - 1] : undefined;
+        const previous = blockIndex > 0 ? blocks[blockIndex - 1] : undefined;
         const tocParent =
           previous?.kind === 'tocEntry' && currentToc >= 0 ? currentToc : node('TOC', -1);
         currentToc = tocParent;
@@ -279,6 +374,12 @@ export function typeset(
         break;
       }
       case 'signature': {
+        if (block.columns === 2) {
+          pendingSignatures.push(block);
+          const next = blocks[blockIndex + 1];
+          if (next?.kind !== 'signature' || next.columns !== 2) flushSignatureColumns();
+          break;
+        }
         const id = node('P', -1);
         const lineWidth = Math.min(260, contentWidth);
         const name = breaker.breakLines(
@@ -308,6 +409,26 @@ export function typeset(
               { x1: left, x2: left + lineWidth, dy: 32 },
               { x1: left + 60, x2: left + contentWidth, dy: 32 + 14 * name.length + 26 + 11 },
             ],
+          }),
+        );
+        break;
+      }
+      case 'image': {
+        const id = node('Figure', -1);
+        const figure = structure[id];
+        if (figure) figure.alt = block.altText;
+        units.push(
+          unit({
+            lines: [{ size: bodySize, height: block.height, segments: [] }],
+            after: 8,
+            image: {
+              x: left,
+              maxWidth: contentWidth,
+              height: block.height,
+              mediaType: block.mediaType,
+              dataBase64: block.dataBase64,
+              struct: id,
+            },
           }),
         );
         break;
@@ -653,7 +774,7 @@ function paginate(
   geometry: PageGeometry,
   width: (text: string, font: FontKey) => number,
 ): Typeset {
-  const pages: TypesetPage[] = [{ lines: [], rules: [] }];
+  const pages: TypesetPage[] = [{ lines: [], rules: [], images: [] }];
   const anchors = new Map<string, number>();
   const destinations = new Map<string, { page: number; top: number }>();
   const tocLines: { line: PlacedLine; anchor: string }[] = [];
@@ -662,7 +783,7 @@ function paginate(
   let y = top;
   let page = pages[0] as TypesetPage;
   const newPage = () => {
-    page = { lines: [], rules: [] };
+    page = { lines: [], rules: [], images: [] };
     pages.push(page);
     y = top;
   };
@@ -721,6 +842,7 @@ function paginate(
     }
     for (const rule of current.rules ?? [])
       page.rules.push({ x1: rule.x1, x2: rule.x2, y: unitTop + rule.dy });
+    if (current.image) page.images.push({ ...current.image, top: unitTop });
     y += current.after;
   });
 

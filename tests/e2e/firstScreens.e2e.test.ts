@@ -175,7 +175,7 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
     await participant('Bo Sund').waitFor();
     await expect
       .poll(() => participant('Bo Sund').locator('legend').first().textContent())
-      .toBe('Bo Sund (V), stedfortræder for Michael Fenger');
+      .toBe('Bo Sund (V), stedfortræder for Michael Fenger (C, næstformand)');
     await participant('Kristine Kryger')
       .getByRole('textbox', { name: 'Delvis til stede' })
       .fill('til kl. 18.40');
@@ -277,7 +277,7 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
       await participant('Michael Fenger').getByRole('combobox', { name: 'Fremmøde' }).inputValue(),
     ).toBe('absent_with_notice');
     expect(await participant('Bo Sund').locator('legend').first().textContent()).toBe(
-      'Bo Sund (V), stedfortræder for Michael Fenger',
+      'Bo Sund (V), stedfortræder for Michael Fenger (C, næstformand)',
     );
     const kristine = participant('Kristine Kryger');
     expect(await kristine.getByRole('textbox', { name: 'Delvis til stede' }).inputValue()).toBe(

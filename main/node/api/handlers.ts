@@ -10,7 +10,7 @@
 import packageJson from '../../../package.json';
 import { DomainError } from '../../../common/contract/result';
 import {
-  parseReferatDocument,
+  readReferatDocument,
   referatFileName,
   serializeReferatDocument,
 } from '../../../common/format/referatJson';
@@ -136,11 +136,12 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return { fileName: referatFileName(document), json: serializeReferatDocument(document) };
     },
     'meetings:importJson': (input, ctx) => {
-      const document = parseReferatDocument(input.json);
-      return importMeetingDocument(db, document, {
+      const { document, notes } = readReferatDocument(input.json);
+      const { meetingId } = importMeetingDocument(db, document, {
         onExisting: input.onExisting ?? 'refuse',
         author: authorOf(ctx),
       });
+      return { meetingId, notes };
     },
 
     'library:backups': () => listBackups(library.path),

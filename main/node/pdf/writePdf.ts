@@ -12,7 +12,7 @@
  *   on every page, one bookmark per agenda item, and the table of contents as real links: each
  *   entry a Link element holding its text and its Link annotation (/StructParent), which goes to
  *   the named destination of the item's heading;
- * - the edition's `referat/1` JSON embedded as the associated file `meeting.json`
+ * - the edition's `referat/2` JSON embedded as the associated file `meeting.json`
  *   (AFRelationship /Source, listed in the catalog's /AF);
  * - deterministic: CreationDate is the meeting's start (Copenhagen time), the file /ID is
  *   derived from the embedded JSON, so the same document and edition give identical bytes.
@@ -37,6 +37,7 @@ import { prepareEdition } from '../../../common/export/preparedEdition';
 import {
   layoutMinutes,
   minutesTitle,
+  publicEditionLabel,
   type Correction,
   type LayoutBlock,
 } from '../../../common/export/layoutMinutes';
@@ -324,6 +325,8 @@ class StructureTree {
           S: node.type,
           P: node.parent < 0 ? this.documentRef : this.refs[node.parent],
           K: kids,
+          // A figure's alternate text (PDF/UA: every Figure has Alt).
+          ...(node.alt === undefined ? {} : { Alt: new String(node.alt) }),
         }),
       );
       this.pageOf.push(undefined);
@@ -430,6 +433,8 @@ type PdfMeta = {
   keywords: string;
   headerLeft: string;
   headerRight: string;
+  /** The edition named on every page ("Offentlig udgave"); empty for the full edition. */
+  editionLabel: string;
   creationDate: Date;
   pageLabel: (page: number, pages: number) => string;
 };
@@ -453,6 +458,7 @@ function describe(doc: ReferatDocument, edition: Edition, lang: 'da' | 'en'): Pd
     keywords: [...new Set(caseIds)].join(', '),
     headerLeft: doc.committee.name,
     headerRight: date,
+    editionLabel: edition === 'public' ? publicEditionLabel(doc, lang) : '',
     creationDate: meetingInstant(doc.meeting.date, doc.meeting.startTime),
     pageLabel:
       lang === 'da'
@@ -565,8 +571,8 @@ export async function writeBlocksPdf(
     attachJson(pdf, json, {
       description:
         options.lang === 'da'
-          ? 'Referatet i formatet referat/1 (denne udgave)'
-          : 'The minutes in the referat/1 format (this edition)',
+          ? 'Referatet i formatet referat/2 (denne udgave)'
+          : 'The minutes in the referat/2 format (this edition)',
       date: meta.creationDate,
     });
     pdf.end();
@@ -633,6 +639,9 @@ function drawPages(
       { text: meta.headerLeft, x: marginLeft, top: 34 },
       { text: meta.headerRight, x: width - marginRight - headerWidth(meta.headerRight), top: 34 },
       { text: label, x: width - marginRight - headerWidth(label), top: height - 40 },
+      ...(meta.editionLabel === ''
+        ? []
+        : [{ text: meta.editionLabel, x: marginLeft, top: height - 40 }]),
     ];
     const font = fontOf('regular');
     const operands = pagination.map((item) => content.operand(font, item.text));
@@ -668,6 +677,14 @@ function drawPages(
     for (const line of page.lines)
       drawLine(pdf, line, tree, content, fontOf, useFont, underlines, titles);
     content.flush();
+    for (const image of page.images) {
+      // The logo is content of its Figure element (with its alternate text), not an artifact.
+      pdf.addContent(tree.begin(image.struct));
+      pdf.image(Buffer.from(image.dataBase64, 'base64'), image.x, image.top, {
+        fit: [image.maxWidth, image.height],
+      });
+      pdf.addContent('EMC');
+    }
     if (underlines.length > 0) {
       pdf.markContent('Artifact', { type: 'Layout' });
       for (const { x1, x2, y } of underlines)

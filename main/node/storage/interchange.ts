@@ -190,12 +190,7 @@ export function importMeetingDocument(
       doc = withNewMeetingIds(doc);
     }
     const collisions = findIdCollisions(db, doc);
-    if (collisions.length > 0) {
-      throw new DomainError(
-        'conflict',
-        `The document reuses ids of another meeting in this library; import it as a copy (keep both) instead.\n${collisions.slice(0, 20).join('\n')}`,
-      );
-    }
+    if (collisions.length > 0) throw new IdCollisionError(collisions);
 
     const committee = doc.committee;
     const isNewCommittee = !hasCommittee(db, committee.id);
@@ -288,6 +283,22 @@ function importMembers(db: Db, doc: ReferatDocument, isNewCommittee: boolean): v
 }
 
 /** Records of the document whose ids another meeting of the library already holds (as JSON paths). */
+/**
+ * The document's participants, items or appendices have ids another meeting of the library
+ * uses. Replacing cannot help (it would replace this meeting, not the other one): only an
+ * import as a copy (new ids) can.
+ */
+export class IdCollisionError extends DomainError {
+  readonly collisions: readonly string[];
+  constructor(collisions: readonly string[]) {
+    super(
+      'conflict',
+      `The document reuses ids of another meeting in this library; import it as a copy (keep both) instead.\n${collisions.slice(0, 20).join('\n')}`,
+    );
+    this.collisions = collisions;
+  }
+}
+
 function findIdCollisions(db: Db, doc: ReferatDocument): string[] {
   const checks: Array<[string, string, Array<{ id: string }>]> = [
     ['participants', 'participants', doc.participants],
