@@ -45,8 +45,11 @@ export type HtmlPageOptions = {
   stylesheet: string;
   /** The banner: the municipality, the committee, the edition. Empty lines are left out. */
   banner: readonly string[];
-  /** The municipality's logo (relative address and alternate text). */
-  logo?: { src: string; alt: string };
+  /**
+   * The address of an image block's file (the folder holds the logo beside the page); without
+   * it an image is embedded as a data URL.
+   */
+  imageSrc?: (image: Extract<LayoutBlock, { kind: 'image' }>) => string;
   /** A link back up (from a meeting to its committee's index). */
   up?: { href: string; label: string };
   labels?: HtmlLabels;
@@ -79,7 +82,16 @@ export function safeHref(href: string): string | null {
 /** A full HTML5 page of `blocks`. */
 export function renderHtmlPage(blocks: readonly LayoutBlock[], options: HtmlPageOptions): string {
   const labels = options.labels ?? htmlLabels[options.lang];
-  return page(options, labels, renderBlocks(blocks, labels));
+  // What stands above the first heading (logo, municipality, document title) is the banner.
+  const firstHeading = blocks.findIndex((block) => block.kind === 'heading');
+  const head = firstHeading < 0 ? [] : blocks.slice(0, firstHeading);
+  const body = firstHeading < 0 ? blocks : blocks.slice(firstHeading);
+  return page(
+    options,
+    labels,
+    renderBlocks(body, labels, options),
+    renderBlocks(head, labels, options),
+  );
 }
 
 /** One published meeting on a committee's index page. */
@@ -106,14 +118,12 @@ export function renderIndexPage(
       ? `<p>${escapeHtml(options.empty)}</p>`
       : `<nav aria-label="${escapeHtml(options.listLabel)}">\n<ul class="meetings">\n${items}\n</ul>\n</nav>`,
   ].join('\n');
-  return page(options, labels, body);
+  return page(options, labels, body, '');
 }
 
-function page(options: HtmlPageOptions, labels: HtmlLabels, body: string): string {
+function page(options: HtmlPageOptions, labels: HtmlLabels, body: string, head: string): string {
   const banner = options.banner.filter((line) => line.trim() !== '');
-  const logo = options.logo
-    ? `<img class="logo" src="${escapeHtml(options.logo.src)}" alt="${escapeHtml(options.logo.alt)}">\n`
-    : '';
+  const logo = head === '' ? '' : `${head}\n`;
   const lines = banner.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n');
   const up =
     options.up && safeHref(options.up.href) !== null
@@ -149,7 +159,11 @@ ${body}
  * becomes a `nav` landmark named by its first heading. Heading levels never skip (a level deeper
  * than the previous heading's next level is lifted), as screen-reader users navigate by them.
  */
-function renderBlocks(blocks: readonly LayoutBlock[], labels: HtmlLabels): string {
+function renderBlocks(
+  blocks: readonly LayoutBlock[],
+  labels: HtmlLabels,
+  options: HtmlPageOptions,
+): string {
   const out: string[] = [];
   let lastLevel = 0;
   const tocStart = blocks.findIndex((block) => block.kind === 'tocEntry');
@@ -218,6 +232,12 @@ function renderBlocks(blocks: readonly LayoutBlock[], labels: HtmlLabels): strin
       case 'signature': {
         const detail = block.detail === '' ? '' : ` ${escapeHtml(block.detail)}`;
         out.push(`<p class="signature">${escapeHtml(block.name)}${detail}</p>`);
+        break;
+      }
+      case 'image': {
+        const src =
+          options.imageSrc?.(block) ?? `data:${block.mediaType};base64,${block.dataBase64}`;
+        out.push(`<img class="logo" src="${escapeHtml(src)}" alt="${escapeHtml(block.altText)}">`);
         break;
       }
       case 'pageBreak':

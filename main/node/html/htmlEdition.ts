@@ -14,6 +14,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
 import { uniqueSafeFileNames } from '../../../common/archive/bagit';
 import { DomainError } from '../../../common/contract/result';
 import { formatDanishDate } from '../../../common/domain/danishDates';
@@ -23,6 +25,7 @@ import {
   appendixLine,
   layoutMinutes,
   minutesTitle,
+  publicEditionLabel,
   type LayoutBlock,
 } from '../../../common/export/layoutMinutes';
 import {
@@ -38,7 +41,7 @@ import type { Db } from '../storage/db';
 import { exportMeetingDocument } from '../storage/interchange';
 import { listCommittees } from '../storage/queries/committees';
 import { listMeetings } from '../storage/queries/meetings';
-import { copyFileAtomically, writeFileAtomically } from '../services/atomicFile';
+import { copyFileAtomically, writeAtomically, writeFileAtomically } from '../services/atomicFile';
 
 /** The stylesheet's file name in every folder. */
 export const stylesheetName = 'referat.css';
@@ -56,13 +59,11 @@ export type HtmlEdition = {
 
 const labels = {
   da: {
-    edition: 'Offentlig udgave',
     up: 'Alle møder i',
     meetings: 'Møder',
     none: 'Ingen udgivne møder.',
   },
   en: {
-    edition: 'Public edition',
     up: 'All meetings of',
     meetings: 'Meetings',
     none: 'No published meetings.',
@@ -101,7 +102,8 @@ export function htmlEdition(
         `Bilag ${appendix.number ?? ''} "${appendix.title}": its file (${file.sha256}) is missing from the library's file store.`,
       );
     files.push({ path: `bilag/${name}`, source, sha256: file.sha256 });
-    linkOf.set(appendixLine(appendix), `bilag/${encodeURIComponent(name)}`);
+    const isNumbered = document.profile.appendixNumbering !== 'none';
+    linkOf.set(appendixLine(appendix, lang, { isNumbered }), `bilag/${encodeURIComponent(name)}`);
   });
   const linked = blocks.map((block): LayoutBlock => {
     if (block.kind !== 'paragraph' || block.spans.length !== 1) return block;
@@ -118,16 +120,18 @@ export function htmlEdition(
     files.push({ path: logoName, bytes: Buffer.from(logo.dataBase64, 'base64') });
 
   const title = minutesTitle(document, lang);
-  const municipality =
-    document.profile.municipality.trim() !== ''
-      ? document.profile.municipality
-      : document.committee.organisation;
+  // The layout puts the logo and the municipality above the title (the page's banner); the
+  // banner adds the committee's organisation when the profile names no municipality.
+  const banner = [
+    ...(document.profile.municipality.trim() === '' ? [document.committee.organisation] : []),
+    publicEditionLabel(document, lang),
+  ];
   const html = renderHtmlPage(linked, {
     lang,
     title,
     stylesheet: stylesheetName,
-    banner: [municipality, document.committee.name, labels[lang].edition],
-    ...(logo && logoName ? { logo: { src: logoName, alt: logo.altText } } : {}),
+    banner,
+    ...(logoName ? { imageSrc: () => logoName } : {}),
     ...(options.up ? { up: options.up } : {}),
   });
   files.unshift(
@@ -162,6 +166,28 @@ export function writeHtmlFolder(dir: string, files: readonly HtmlEditionFile[]):
     result.written.push(file.path);
   }
   return result;
+}
+
+/**
+ * The same files as one zip (browser mode's download): a top-level folder named like the zip,
+ * written atomically.
+ */
+export async function writeHtmlZip(
+  target: string,
+  files: readonly HtmlEditionFile[],
+): Promise<void> {
+  const folder = path.basename(target).replace(/\.zip$/i, '');
+  await writeAtomically(target, async (temp) => {
+    const zip = new yazl.ZipFile();
+    const mtime = new Date(0);
+    for (const file of files) {
+      const name = `${folder}/${file.path}`;
+      if ('bytes' in file) zip.addBuffer(file.bytes, name, { mtime });
+      else zip.addFile(file.source, name, { mtime });
+    }
+    zip.end();
+    await pipeline(zip.outputStream, fs.createWriteStream(temp, { flags: 'wx' }));
+  });
 }
 
 function sha256(bytes: Uint8Array): string {
