@@ -28,6 +28,8 @@ export const errorCodes = [
   'busy',
   /** The user cancelled a dialog. */
   'cancelled',
+  /** A file handed in (e.g. a PDF to verify) is damaged or cannot be read as what it claims to be. */
+  'damaged_file',
   /** A bug: the message is safe to show, details are in the log. */
   'internal',
 ] as const;
@@ -35,7 +37,23 @@ export const errorCodeSchema = z.enum(errorCodes);
 /** One of the error codes a request can answer with. */
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-export const apiErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+/**
+ * A message the UI shows in its own language: `key` names a text under `apiMessages` in the
+ * renderer's translations, `values` fill it in (`count` chooses the plural form).
+ */
+export const localizedMessageSchema = z.object({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]*$/),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+/** See {@link localizedMessageSchema}. */
+export type LocalizedMessage = z.infer<typeof localizedMessageSchema>;
+
+export const apiErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** The message in the user's language, when the error has one (the English `message` stays). */
+  localized: localizedMessageSchema.optional(),
+});
 /** A typed error: a stable code for programs and a message for people. */
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
@@ -45,10 +63,13 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 /** An error raised by core or storage code that maps 1:1 to a typed API error. */
 export class DomainError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** The message for the UI in the user's language (see {@link localizedMessageSchema}). */
+  readonly localized?: LocalizedMessage;
+  constructor(code: ErrorCode, message: string, localized?: LocalizedMessage) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
+    if (localized) this.localized = localized;
   }
 }
 

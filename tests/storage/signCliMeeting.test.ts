@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { addTrustedRoots } from '../../main/node/storage/queries/trustedRoots';
 import { fileStorePath } from '../../main/node/storage/fileStore';
 import { openLibrary } from '../../main/node/storage/library';
 import {
@@ -43,6 +44,8 @@ async function setup(isApproved = true) {
   const library = openLibrary(path.join(work, 'library.sqlite'), { author: 'Referent' });
   const meetingId = library.db.prepare('SELECT id FROM meetings').pluck().get() as string;
   if (isApproved) approveMeeting(library.db, { id: meetingId, author: 'Referent' });
+  // Only configured roots are trusted: the meeting becomes signed only with valid signatures.
+  addTrustedRoots(library.db, pki.rootPem);
   library.close();
   const withLibrary = <T>(fn: (lib: ReturnType<typeof openLibrary>) => T): T => {
     const lib = openLibrary(path.join(work, 'library.sqlite'), { author: 'Referent' });

@@ -101,7 +101,8 @@ export function createDispatcher<Ctx>(
 /** Maps anything a handler threw to a typed error; logs what the caller must not see. */
 export function mapError(name: string, error: unknown, log: (line: string) => void): ApiError {
   if (isDomainError(error)) {
-    return { code: (error as DomainError).code, message: (error as DomainError).message };
+    const { code, message, localized } = error as DomainError;
+    return { code, message, ...(localized ? { localized } : {}) };
   }
   if (isZodError(error)) {
     return {

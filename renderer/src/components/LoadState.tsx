@@ -1,5 +1,22 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../common/contract/result';
+
+/**
+ * The text of an error in the UI's language: the headline for its code, then its localized
+ * message when the main process sent one (a `signatureStatus` value also fills `reason`),
+ * else the message as sent.
+ */
+export function errorText(t: TFunction, error: ApiError): string {
+  const headline = t(`errors.${error.code}`, { defaultValue: t('errors.internal') });
+  const localized = error.localized;
+  if (!localized) return `${headline} ${error.message}`;
+  const values: Record<string, string | number> = { ...localized.values };
+  if (typeof values.signatureStatus === 'string')
+    values.reason = t(`lifecycle.verify.reasons.${values.signatureStatus}`, { defaultValue: '' });
+  const text = t(`apiMessages.${localized.key}`, { ...values, defaultValue: error.message });
+  return `${headline} ${text}`;
+}
 
 /** The loading and failure states of a screen. */
 export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () => void }) {
@@ -13,9 +30,7 @@ export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () =
   }
   return (
     <div className="load-state load-state--error" role="alert">
-      <p>
-        {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })} {error.message}
-      </p>
+      <p>{errorText(t, error)}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('common.tryAgain')}
@@ -31,7 +46,7 @@ export function InlineError({ error }: { error: ApiError | null }) {
   if (!error) return null;
   return (
     <p className="inline-error" role="alert">
-      {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })} {error.message}
+      {errorText(t, error)}
     </p>
   );
 }

@@ -2,21 +2,18 @@
  * Handlers of the meeting lifecycle (issue 5): approval, corrections, signing and the audit
  * log. The rules live in main/node/storage/queries/lifecycle.ts.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { DomainError } from '../../../../common/contract/result';
-import { verifyPdf } from '../../signing/verifyPdf';
-import { readStoredFile } from '../../storage/fileStore';
-import type { Library } from '../../storage/library';
+import { checkStoredRound, importSignedPdf } from '../../signing/recordSignatures';
 import {
   addCorrection,
   approveMeeting,
   listAudit,
   listCorrections,
   markSigned,
-  type SignedPdfCheck,
 } from '../../storage/queries/lifecycle';
 import { latestSignedPdf } from '../../storage/queries/signedPdfs';
+import type { Library } from '../../storage/library';
 import { incomingFile, safeFileName, type Handlers } from '../handlers';
 
 /** The lifecycle requests. */
@@ -29,20 +26,6 @@ export type LifecycleRequestName =
 
 /** Largest signed PDF accepted (it is read into memory). */
 const maxPdfBytes = 512 * 1024 * 1024;
-
-/** Checks a signed PDF: intact signatures (issuer trust is the reader's matter) covering the file. */
-export async function checkSignedPdf(pdf: Buffer): Promise<SignedPdfCheck> {
-  const report = await verifyPdf(pdf);
-  const last = report.signatures[report.signatures.length - 1];
-  return {
-    pdfSha256: createHash('sha256').update(pdf).digest('hex'),
-    signers: report.signatures.map((s) => s.signer),
-    isIntact:
-      last !== undefined &&
-      last.coversWholeFile &&
-      report.signatures.every((s) => s.status === 'valid' || s.status === 'unknown_issuer'),
-  };
-}
 
 export function createLifecycleHandlers(library: Library): Pick<Handlers, LifecycleRequestName> {
   const db = library.db;
@@ -57,7 +40,7 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
             'not_found',
             `The ${input.edition} edition of this meeting has not been signed in Referat yet.`,
           );
-        const check = await checkSignedPdf(readStoredFile(library.filesDir, stored.sha256));
+        const check = await checkStoredRound(library, input.id, input.edition, stored);
         return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
       }
       const file = await incomingFile(input.uploadId, ctx);
@@ -70,8 +53,18 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        const check = await checkSignedPdf(fs.readFileSync(file.path));
-        return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
+        // A file signed elsewhere: this meeting's edition, with new signers matched to members
+        // present; it must complete the round, or nothing is recorded (signatures:import
+        // records partial progress).
+        const result = await importSignedPdf(library, {
+          meetingId: input.id,
+          pdf: fs.readFileSync(file.path),
+          author: ctx.author ?? library.author,
+          isCompletionRequired: true,
+        });
+        const audit = listAudit(db, { meetingId: input.id }).at(-1);
+        if (!audit) throw new DomainError('internal', 'The signed meeting has no audit entry.');
+        return { meeting: result.meeting, audit };
       } finally {
         if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
       }

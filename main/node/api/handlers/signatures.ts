@@ -9,8 +9,13 @@ import type { RequestOutput } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import type { Edition } from '../../../../common/export/editions';
 import { referatFileName } from '../../../../common/format/referatJson';
+import {
+  importSignedPdf,
+  signingStatus,
+  signingTip,
+} from '../../signing/recordSignatures';
 import { requireSignable, signMeeting } from '../../signing/signMeeting';
-import { verifyPdf } from '../../signing/verifyPdf';
+import { verifyPdfInWorker } from '../../signing/verifyInWorker';
 import { fileStorePath, readStoredFile } from '../../storage/fileStore';
 import { exportMeetingDocument } from '../../storage/interchange';
 import type { Library } from '../../storage/library';
@@ -32,6 +37,9 @@ export type SignatureRequestName =
   | 'signatures:sign'
   | 'signatures:list'
   | 'signatures:download'
+  | 'signatures:import'
+  | 'signatures:signingFile'
+  | 'signatures:status'
   | 'trustedRoots:list'
   | 'trustedRoots:add'
   | 'trustedRoots:remove';
@@ -60,9 +68,37 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
       reason: input.reason,
       ...(input.location ? { location: input.location } : {}),
       ...(input.signerName ? { signerName: input.signerName } : {}),
+      ...(input.participantId ? { participantId: input.participantId } : {}),
+      ...(input.reservation ? { reservation: input.reservation } : {}),
       author: ctx.author ?? library.author,
     });
     return { signedPdf, meeting, isMeetingSigned: meeting.status === 'signed' };
+  };
+
+  /** Hands a file of the file store to the user: the save dialog or a download URL. */
+  const handOut = async (sha256: string, bytes: number, fileName: string, ctx: HandlerContext) => {
+    const source = fileStorePath(library.filesDir, sha256);
+    if (ctx.pickSaveFile) {
+      const chosen = await ctx.pickSaveFile(fileName);
+      if (chosen === null) throw new DomainError('cancelled', 'No place was chosen.');
+      const target = chosen.toLowerCase().endsWith('.pdf') ? chosen : `${chosen}.pdf`;
+      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      try {
+        fs.copyFileSync(source, temp);
+        fs.renameSync(temp, target);
+      } catch (error) {
+        fs.rmSync(temp, { force: true });
+        throw error;
+      }
+      return { fileName: path.basename(target), bytes, downloadUrl: null };
+    }
+    if (!ctx.offerDownload)
+      throw new DomainError(
+        'forbidden',
+        `This transport (${ctx.transport}) cannot hand files to the user.`,
+      );
+    const { url } = ctx.offerDownload({ path: source, fileName, mediaType: 'application/pdf' });
+    return { fileName, bytes, downloadUrl: url };
   };
 
   return {
@@ -118,32 +154,47 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
         // An earlier round's file is named after its round, so it is not taken for the newest.
         newest && stored.round !== newest.round ? stored.round : undefined,
       );
-      const source = fileStorePath(library.filesDir, stored.sha256);
-      if (ctx.pickSaveFile) {
-        const chosen = await ctx.pickSaveFile(fileName);
-        if (chosen === null) throw new DomainError('cancelled', 'No place was chosen.');
-        const target = chosen.toLowerCase().endsWith('.pdf') ? chosen : `${chosen}.pdf`;
-        const temp = path.join(
-          path.dirname(target),
-          `.${path.basename(target)}.${process.pid}.tmp`,
-        );
-        try {
-          fs.copyFileSync(source, temp);
-          fs.renameSync(temp, target);
-        } catch (error) {
-          fs.rmSync(temp, { force: true });
-          throw error;
-        }
-        return { fileName: path.basename(target), bytes: stored.bytes, downloadUrl: null };
-      }
-      if (!ctx.offerDownload)
-        throw new DomainError(
-          'forbidden',
-          `This transport (${ctx.transport}) cannot hand files to the user.`,
-        );
-      const { url } = ctx.offerDownload({ path: source, fileName, mediaType: 'application/pdf' });
-      return { fileName, bytes: stored.bytes, downloadUrl: url };
+      return handOut(stored.sha256, stored.bytes, fileName, ctx);
     },
+    'signatures:signingFile': async (input, ctx) => {
+      requireSignable(db, input.meetingId);
+      const tip = await signingTip(library, input.meetingId, input.edition, true);
+      if (!tip) throw new DomainError('internal', 'No signing file was made.');
+      const base = signedFileName(library, input.meetingId, input.edition).replace(
+        /-underskrevet\.pdf$/,
+        '',
+      );
+      return handOut(tip.sha256, tip.size, `${base}-til-underskrift.pdf`, ctx);
+    },
+    'signatures:import': async (input, ctx) => {
+      requireSignable(db, input.meetingId);
+      const file = await incomingFile(input.uploadId, ctx);
+      try {
+        const size = fs.statSync(file.path, { throwIfNoEntry: false })?.size;
+        if (size === undefined)
+          throw new DomainError('not_found', `${safeFileName(file.fileName)} cannot be read.`);
+        if (size > maxPdfBytes)
+          throw new DomainError(
+            'too_large',
+            `${safeFileName(file.fileName)} is larger than 512 MB.`,
+          );
+        const result = await importSignedPdf(library, {
+          meetingId: input.meetingId,
+          ...(input.edition ? { edition: input.edition } : {}),
+          pdf: fs.readFileSync(file.path),
+          confirmations: input.confirmations ?? [],
+          author: ctx.author ?? library.author,
+        });
+        return {
+          signedPdf: result.signedPdf,
+          meeting: result.meeting,
+          isMeetingSigned: result.isMeetingSigned,
+        };
+      } finally {
+        if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
+      }
+    },
+    'signatures:status': (input) => signingStatus(library, input.meetingId),
     'trustedRoots:list': () => listTrustedRoots(db),
     'trustedRoots:add': (input) => addTrustedRoots(db, input.pem),
     'trustedRoots:remove': (input) => removeTrustedRoot(db, input.fingerprint256),
@@ -151,7 +202,8 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
 }
 
 async function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
-  const result = await verifyPdf(pdf, { trustedRoots });
+  // In the PDF worker: a large file must not block the main process.
+  const result = await verifyPdfInWorker(pdf, { trustedRoots });
   return {
     fileName,
     isAllValid: result.isAllValid,

@@ -6,7 +6,8 @@
  * Reserved version numbers (owned by other features, add them here in order):
  *   0020 search index (issue 7), 0030 lifecycle and audit (issue 5),
  *   0040 standard decision texts (issue 3), 0050 signed PDFs (issue 5),
- *   0060 signature rounds (issue 5: signing again after a correction).
+ *   0060 signature rounds (issue 5: signing again after a correction),
+ *   0070 signers (who signed; the files members may sign; signer_confirmed in the audit log).
  */
 import { migration as createLibrary } from './0010-create-library';
 import { migration as createSearchIndex } from './0020-create-search-index';
@@ -14,6 +15,7 @@ import { migration as createLifecycle } from './0030-create-lifecycle';
 import { migration as createStandardTexts } from './0040-create-standard-texts';
 import { migration as createSignedPdfs } from './0050-create-signed-pdfs';
 import { migration as signatureRounds } from './0060-signature-rounds';
+import { migration as signers } from './0070-signers';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -26,6 +28,7 @@ export const migrations: readonly Migration[] = [
   createStandardTexts,
   createSignedPdfs,
   signatureRounds,
+  signers,
 ];
 
 /** The schema version this build writes: the highest migration version. */
