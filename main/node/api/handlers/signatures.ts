@@ -9,11 +9,7 @@ import type { RequestOutput } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import type { Edition } from '../../../../common/export/editions';
 import { referatFileName } from '../../../../common/format/referatJson';
-import {
-  importSignedPdf,
-  signingStatus,
-  signingTip,
-} from '../../signing/recordSignatures';
+import { importSignedPdf, signingStatus, signingTip } from '../../signing/recordSignatures';
 import { requireSignable, signMeeting } from '../../signing/signMeeting';
 import { verifyPdfInWorker } from '../../signing/verifyInWorker';
 import { fileStorePath, readStoredFile } from '../../storage/fileStore';
