@@ -174,8 +174,48 @@ describe('referat sign --meeting', () => {
     expect(edition.code).toBe(2);
     const help = await cli(t.work, ['sign', '--help']);
     expect(help.stdout).toContain(
-      'referat [--library PATH] sign [FILE] --p12 KEY.p12 --out OUT.pdf',
+      'referat [--library PATH] sign [FILE] [--p12 KEY.p12] [--out OUT.pdf]',
     );
     expect(help.stdout).toContain('--meeting MEETING_ID');
+    expect(help.stdout).toContain('--status');
+    const noP12 = await cli(t.work, ['sign', '--meeting', t.meetingId, '--out', 'x.pdf']);
+    expect(noP12.code).toBe(2);
+    expect(noP12.stderr).toContain('needs --p12');
+    const statusOfFile = await cli(t.work, ['sign', 'a.pdf', '--status']);
+    expect(statusOfFile.code).toBe(2);
+  });
+
+  it('--status lists who still has to sign, per edition, and signs nothing', async () => {
+    const t = await setup();
+    expect((await t.sign(present[0] ?? '', 'one.pdf')).code).toBe(0);
+    const run = await cli(t.work, ['sign', '--meeting', t.meetingId, '--status']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const rows = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    expect(rows).toHaveLength(present.length * 2);
+    expect(rows[0]?.slice(0, 4)).toEqual(['full', '1', 'signed', present[0]]);
+    expect(rows[0]?.[5]).toContain(`CN=${present[0]}`);
+    expect(rows.slice(1, present.length).map((r) => r[2])).toEqual(
+      present.slice(1).map(() => 'waiting'),
+    );
+    expect(rows.slice(1, present.length).map((r) => r[4])).toEqual(present.slice(1).map(() => '-'));
+    expect(rows.slice(present.length).every((r) => r[0] === 'public' && r[2] === 'waiting')).toBe(
+      true,
+    );
+    const full = await cli(t.work, [
+      'sign',
+      '--meeting',
+      t.meetingId,
+      '--status',
+      '--edition',
+      'public',
+    ]);
+    expect(full.stdout.trim().split('\n')).toHaveLength(present.length);
+    expect(t.withLibrary((lib) => listSignedPdfs(lib.db, { meetingId: t.meetingId }))).toHaveLength(
+      1,
+    );
   });
 });
