@@ -1013,6 +1013,8 @@ export const api = {
           .array(z.object({ field: z.string().min(1).max(200), participantId: idSchema }).strict())
           .max(100)
           .optional(),
+        /** The participant who made the file's one new signature, as the secretary confirms it. */
+        participantId: idSchema.optional(),
       })
       .strict(),
     z.object({ signedPdf: signedPdfSchema, meeting: meetingSchema, isMeetingSigned: z.boolean() }),

@@ -427,6 +427,8 @@ export async function importSignedPdf(
     edition?: Edition;
     pdf: Buffer;
     confirmations?: SignerConfirmation[];
+    /** The participant who made the one new signature (the secretary's word). */
+    participantId?: string;
     author: string;
     isCompletionRequired?: boolean;
   },
@@ -447,12 +449,24 @@ export async function importSignedPdf(
   }
   if (!tip) throw notMadeOnTip(library, args.meetingId, args.pdf);
   const report = await verifyWithLibraryRoots(library, args.pdf);
+  const confirmations = [...(args.confirmations ?? [])];
+  if (args.participantId) {
+    const size = tip.size;
+    const added = report.signatures.filter((sig) => end(sig.byteRange) > size);
+    if (added.length !== 1)
+      throw new DomainError(
+        'conflict',
+        `The file has ${added.length} new signatures; say who made each one.`,
+        { key: 'signing.confirmEach', values: { count: added.length } },
+      );
+    confirmations.push({ field: added[0]?.field ?? '', participantId: args.participantId });
+  }
   return acceptSignedFile(library, {
     meetingId: args.meetingId,
     tip,
     pdf: args.pdf,
     report,
-    confirmations: args.confirmations ?? [],
+    confirmations,
     author: args.author,
     ...(args.isCompletionRequired ? { isCompletionRequired: true } : {}),
   });

@@ -179,6 +179,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
           ...(input.edition ? { edition: input.edition } : {}),
           pdf: fs.readFileSync(file.path),
           confirmations: input.confirmations ?? [],
+          ...(input.participantId ? { participantId: input.participantId } : {}),
           author: ctx.author ?? library.author,
         });
         return {
