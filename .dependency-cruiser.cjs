@@ -74,6 +74,42 @@ module.exports = {
       to: { path: ['^renderer/', '^preload/'] },
     },
     {
+      name: 'storage-not-up',
+      severity: 'error',
+      comment:
+        'Storage (SQLite, the file store, migrations) is below every feature: it imports common/, main/node/pki and the atomic file writer only, never the API, services, signing, PDF, DOCX, archive, host or CLI.',
+      from: { path: '^main/node/storage/' },
+      to: {
+        path: '^main/node/(api|services|signing|pdf|docx|archive|host|cli)/',
+        // Writing a file atomically is a leaf (Node's fs only) that storage shares.
+        pathNot: '^main/node/services/atomicFile\\.ts$',
+      },
+    },
+    {
+      name: 'atomic-file-is-a-leaf',
+      severity: 'error',
+      comment:
+        'main/node/services/atomicFile.ts is used by storage as well as the services: it imports nothing of the app.',
+      from: { path: '^main/node/services/atomicFile\\.ts$' },
+      to: { path: '^(common|main|preload|renderer)/' },
+    },
+    {
+      name: 'features-not-transports',
+      severity: 'error',
+      comment:
+        'Services and features (signing, PDF, DOCX, archive) are used by the API handlers and the CLI, never the other way round.',
+      from: { path: '^main/node/(services|signing|pdf|docx|archive|pki)/' },
+      to: { path: '^main/node/(api|host|cli)/' },
+    },
+    {
+      name: 'editor-not-screens',
+      severity: 'error',
+      comment:
+        'renderer/src/editor is the document editor the meeting screen uses; it must not import the screen folders (meeting/, meetings/), or the two folders become one.',
+      from: { path: '^renderer/src/editor/' },
+      to: { path: '^renderer/src/(meeting|meetings)/' },
+    },
+    {
       name: 'product-not-tests',
       severity: 'error',
       comment: 'Production code never imports tests, benchmarks or scripts.',
@@ -83,7 +119,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|out|dist|\\.tsbuild)/' },
+    // tests/lint/fixtures break the rules on purpose (tests/lint checks that they are caught).
+    exclude: { path: '^(node_modules|out|dist|\\.tsbuild|tests/lint/fixtures)/' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
       exportsFields: ['exports'],

@@ -38,6 +38,8 @@ export default tseslint.config(
       'node_modules/**',
       'bench/results.json',
       'test-results/**',
+      // Files that break the import rules on purpose (tests/lint checks that lint catches them).
+      'tests/lint/fixtures/**',
     ],
   },
   js.configs.recommended,
@@ -103,6 +105,95 @@ export default tseslint.config(
         'Buffer',
         'require',
         '__dirname',
+      ],
+    },
+  },
+  {
+    // The renderer talks to the main process only through the API (preload or HTTP).
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'better-sqlite3', 'pdfkit'].map((name) => ({
+            name,
+            message:
+              'The renderer is a sandboxed page: it reaches the main process through the API.',
+          })),
+          patterns: [
+            { group: ['node:*'], message: 'The renderer is a sandboxed page: no Node built-ins.' },
+            {
+              group: ['**/main/**', '**/preload/**', '**/tests/**', '**/bench/**', '**/scripts/**'],
+              message:
+                'The renderer imports only common/ (and its npm packages), never main/ or preload/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The preload bridge: electron and the contract's types, nothing else of the app.
+    files: ['preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/tests/**'],
+              message: 'The preload imports only common/ (types) and electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node, SQLite and PDF: usable by browser mode and the CLI, so never Electron.
+    files: ['main/node/**/*.ts', 'main/start.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'main/node runs without Electron (browser mode, CLI): the shell is main/electron.',
+            },
+          ],
+          patterns: [
+            {
+              group: [
+                '**/electron/**',
+                '**/renderer/**',
+                '**/preload/**',
+                '**/tests/**',
+                '**/bench/**',
+              ],
+              message:
+                'main/node imports only common/ and main/node: not the Electron shell, the renderer or the preload.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/preload/**', '**/tests/**', '**/bench/**'],
+              message:
+                'main/electron imports main/node and common/, never the renderer or the preload.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,435 +1,851 @@
 /**
  * `npm run bench`: runs every benchmark of the issues one after the other (never in parallel,
  * so they do not disturb each other), then writes bench/results.json (each figure with its
- * target and whether it met it) and docs/performance.md (a summary with the machine).
+ * target, floor, peers, spread and provenance) and docs/performance.md (the report).
  *
- * `npm run bench -- storage search` runs only the named groups; results of the other groups
- * are kept from the previous bench/results.json so the report stays whole.
+ * `npm run bench -- storage search` runs only the named groups; the figures of the other groups
+ * are kept from the previous bench/results.json with their own provenance, and the report says
+ * which figures are older and from when.
+ *
+ * A group whose prerequisite is missing (Chromium for the editor, LibreOffice for the office
+ * peer) is listed figure by figure as skipped with the reason, and the run exits non-zero
+ * unless `--allow-skips` is given. Options for developing the benchmarks: `--quick` (small
+ * meetings and libraries, 2 rounds; needs `--results`), `--results FILE` and `--report FILE`
+ * (write elsewhere), REFERAT_BENCH_ROUNDS (rounds of the whole-work figures).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { TypingFigures } from './editor';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { findChromium, findSoffice, versionOf } from './prerequisites';
+import type { Spread } from './stats';
 
-/** One measured figure compared with its target. */
+type Unit = 'ms' | 'MiB' | 'ratio' | 's';
+/** A figure of Referat's, a floor (the least work of the same kind) or a peer (another program). */
+type Role = 'figure' | 'floor' | 'peer';
+
+/** Where and when a figure was measured. */
+export type Provenance = {
+  ranAt: string;
+  machine: string;
+  /** The 1-minute load average when its group started. */
+  loadAverage: number;
+  runs: number;
+};
+
+/** A figure beside the one it is compared with: its value and this figure's value over it. */
+type Comparison = { name: string; value: number; ratio: number };
+
+/** One measured (or skipped) figure compared with its target. */
 export type BenchFigure = {
   group: string;
   issue: number;
   name: string;
-  value: number;
-  unit: 'ms' | 'MiB' | 'ratio' | 's';
+  role: Role;
+  /** The median (or the percentile its name says); null when skipped. */
+  value: number | null;
+  unit: Unit;
   /** The target as text, e.g. "< 50 ms"; null when the figure is only reported. */
   target: string | null;
   isMet: boolean | null;
+  /** Minimum, median and maximum over the runs (in the figure's unit), where there are runs. */
+  spread: Spread | null;
+  floor?: Comparison;
+  peers?: Comparison[];
   note?: string;
+  /** Why the figure was not measured. */
+  skipped?: string;
+  provenance: Provenance;
 };
 
-type Group = { name: string; issue: number; run: () => Promise<BenchFigure[]> };
+/** What a group's benchmark answers for one figure (run.ts adds the provenance and comparisons). */
+type Draft = {
+  name: string;
+  role?: Role;
+  value: number | null;
+  unit: Unit;
+  target: string | null;
+  isMet: boolean | null;
+  spread?: Spread | null;
+  /** Runs behind a figure without a spread (e.g. a percentile over many samples). */
+  runs?: number;
+  /** The names of this group's figures that are this figure's floor and peers. */
+  floorName?: string;
+  peerNames?: string[];
+  note?: string;
+  skipped?: string;
+};
+
+type Options = { rounds: number; isQuick: boolean };
+
+type Group = {
+  name: string;
+  issue: number;
+  /** The reason the group cannot run here, or null. */
+  prerequisite?: () => string | null;
+  /** The figures the group measures, for listing them as skipped. */
+  expected?: () => Promise<Draft[]>;
+  run: (options: Options) => Promise<Draft[]>;
+};
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const resultsPath = path.join(root, 'bench', 'results.json');
-const reportPath = path.join(root, 'docs', 'performance.md');
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const scaled = (spread: Spread, factor: number, digits: number): Spread => ({
+  runs: spread.runs,
+  min: round(spread.min * factor, digits),
+  median: round(spread.median * factor, digits),
+  max: round(spread.max * factor, digits),
+});
+/** A percentile figure's spread: the fastest, the median and the slowest sample. */
+const samples = (runs: number, min: number, median: number, max: number, digits = 2): Spread => ({
+  runs,
+  min: round(min, digits),
+  median: round(median, digits),
+  max: round(max, digits),
+});
+const below = (limitMB: number, mib: number) => mib * 1.048576 < limitMB;
+
+const libreOfficeName =
+  'LibreOffice converting the DOCX to PDF (soffice --headless), whole process';
+const referatCliPdfName = 'referat export --format pdf, whole process (CLI start included)';
+const referatCliDocxName = 'referat export --format docx, whole process (CLI start included)';
+
+function officeDrafts(skipped?: string): Draft[] {
+  const names = [referatCliPdfName, referatCliDocxName, libreOfficeName];
+  return names.map((name) => ({
+    name,
+    role: name === libreOfficeName ? ('peer' as const) : ('figure' as const),
+    value: null,
+    unit: 's' as const,
+    target: name === referatCliPdfName ? 'faster than LibreOffice' : null,
+    isMet: null,
+    ...(skipped ? { skipped } : {}),
+  }));
+}
+
+async function editorDrafts(
+  result: Awaited<ReturnType<typeof import('./editor').runEditorBench>> | null,
+  skipped?: string,
+): Promise<Draft[]> {
+  const { fastTypistCadence, burstCadence, editorCaseNames, bareCaseName } =
+    await import('./editor');
+  const measured = result !== null && 'cases' in result ? result : null;
+  const cadences = [
+    [fastTypistCadence, 'fastTypist'],
+    [burstCadence, 'burst'],
+  ] as const;
+  const floorName = (cadenceName: string) =>
+    `keystroke-to-paint p95, ${bareCaseName}, ${cadenceName}`;
+  const none = { value: null, isMet: null, ...(skipped ? { skipped } : {}) };
+  const spreadOfPasses = (passes: number[] | undefined, median: number) =>
+    passes && passes.length > 0
+      ? samples(passes.length, Math.min(...passes), median, Math.max(...passes), 1)
+      : null;
+  const drafts: Draft[] = [];
+  editorCaseNames.forEach((caseName, index) => {
+    const c = measured?.cases[index];
+    for (const [cadence, rhythm] of cadences) {
+      const typed = c?.[rhythm];
+      const isTarget = rhythm === 'fastTypist';
+      drafts.push({
+        name: `keystroke-to-paint p95, ${caseName}, ${cadence.name}`,
+        unit: 'ms',
+        target: isTarget ? '< 16 ms' : null,
+        floorName: floorName(cadence.name),
+        ...(typed
+          ? {
+              value: round(typed.p95Ms),
+              isMet: isTarget ? typed.p95Ms < 16 : null,
+              spread: spreadOfPasses(typed.p95Passes, round(typed.p95Ms)),
+              note: `${isTarget ? '' : 'paced by the display frames; '}p50 ${round(typed.p50Ms)} ms, ${typed.keystrokes} keystrokes over the passes; spread over passes`,
+            }
+          : none),
+      });
+      if (isTarget)
+        drafts.push({
+          name: `keystroke-to-paint p99, ${caseName}, ${cadence.name}`,
+          unit: 'ms',
+          target: '< 33 ms',
+          ...(typed
+            ? {
+                value: round(typed.p99Ms),
+                isMet: typed.p99Ms < 33,
+                spread: spreadOfPasses(typed.p99Passes, round(typed.p99Ms)),
+              }
+            : none),
+        });
+    }
+    drafts.push({
+      name: `open to editable, ${caseName}`,
+      unit: 's',
+      target: '< 1 s',
+      ...(c
+        ? {
+            value: round(c.openToEditableMs / 1000, 2),
+            isMet: c.openToEditableMs < 1000,
+            spread: spreadOfPasses(
+              c.openPasses?.map((ms) => ms / 1000),
+              round(c.openToEditableMs / 1000, 2),
+            ),
+          }
+        : none),
+    });
+    drafts.push({
+      name: `renderer process memory (RSS), ${caseName}`,
+      unit: 'MiB',
+      target: '< 300 MB',
+      ...(c?.renderer
+        ? {
+            value: round(c.renderer.rssMiB),
+            isMet: below(300, c.renderer.rssMiB),
+            runs: c.openPasses?.length ?? 1,
+            note: `largest renderer of the browser, from /proc, largest over the passes; PSS ${round(c.renderer.pssMiB)} MiB, JS heap ${round(c.heapMiB)} MiB`,
+          }
+        : c
+          ? {
+              value: null,
+              isMet: null,
+              skipped: 'the renderer memory cannot be read here (no /proc)',
+            }
+          : none),
+    });
+  });
+  const bare = measured?.reference;
+  for (const [cadence, rhythm] of cadences) {
+    const typed = bare?.[rhythm];
+    drafts.push({
+      name: floorName(cadence.name),
+      role: 'floor',
+      unit: 'ms',
+      target: null,
+      ...(typed
+        ? {
+            value: round(typed.p95Ms),
+            isMet: null,
+            spread: spreadOfPasses(typed.p95Passes, round(typed.p95Ms)),
+            note: `p50 ${round(typed.p50Ms)} ms, p99 ${round(typed.p99Ms)} ms, ${typed.keystrokes} keystrokes`,
+          }
+        : none),
+    });
+  }
+  for (const [cadence, rhythm] of cadences) {
+    const ratio = measured?.ratioP95[rhythm];
+    drafts.push({
+      name: `keystroke-to-paint p95, 300 pages / 1 page, ${cadence.name}`,
+      unit: 'ratio',
+      target: '≤ 1.2',
+      ...(ratio === undefined ? none : { value: round(ratio, 2), isMet: ratio <= 1.2 }),
+    });
+  }
+  return drafts;
+}
 
 const groups: Group[] = [
   {
     name: 'storage',
     issue: 2,
-    run: async () => {
+    run: async ({ isQuick }) => {
       const { runStorageBench } = await import('./storage');
-      const result = await runStorageBench();
+      const result = await runStorageBench(
+        isQuick ? { meetings: 50, saves: 30, opens: 5, imports: 5 } : {},
+      );
       return result.cases.map((testCase) => ({
-        group: 'storage',
-        issue: 2,
         name: `${testCase.name} (${result.meetings} meetings)`,
         value: round(testCase.measuredMs, 2),
         unit: 'ms' as const,
         target: `< ${testCase.targetMs} ms`,
         isMet: testCase.isWithinTarget,
-        note: `p50 ${round(testCase.p50Ms, 2)} ms, p95 ${round(testCase.p95Ms, 2)} ms, ${testCase.runs} runs`,
+        spread: samples(testCase.runs, testCase.minMs, testCase.p50Ms, testCase.maxMs),
+        note: `p50 ${round(testCase.p50Ms, 2)} ms, p95 ${round(testCase.p95Ms, 2)} ms; spread over the samples`,
       }));
     },
   },
   {
     name: 'search',
     issue: 7,
-    run: async () => {
+    run: async ({ isQuick }) => {
       const { runSearchBench } = await import('./search');
-      const figures: BenchFigure[] = [];
-      for (const result of await runSearchBench()) {
+      const drafts: Draft[] = [];
+      for (const result of await runSearchBench(isQuick ? { meetings: 60 } : {})) {
         for (const testCase of result.cases) {
-          figures.push({
-            group: 'search',
-            issue: 7,
-            name: `${testCase.name} p95`,
+          const name = `${testCase.name} p95`;
+          const floorName = `${testCase.name}: raw FTS5 MATCH over the same index p95`;
+          drafts.push({
+            name,
             value: round(testCase.p95Ms, 2),
             unit: 'ms',
             target: testCase.targetMs === null ? null : `≤ ${testCase.targetMs} ms`,
             isMet: testCase.isWithinTarget,
-            note: `p50 ${round(testCase.p50Ms, 2)} ms, CPU p95 ${round(testCase.cpuP95Ms, 2)} ms, ${testCase.queries} runs`,
+            spread: samples(testCase.queries, testCase.minMs, testCase.p50Ms, testCase.maxMs),
+            ...(testCase.floor ? { floorName } : {}),
+            note: `CPU p95 ${round(testCase.cpuP95Ms, 2)} ms; spread over the queries`,
           });
+          if (testCase.floor)
+            drafts.push({
+              name: floorName,
+              role: 'floor',
+              value: round(testCase.floor.p95Ms, 2),
+              unit: 'ms',
+              target: null,
+              isMet: null,
+              spread: samples(
+                testCase.floor.queries,
+                testCase.floor.minMs,
+                testCase.floor.p50Ms,
+                testCase.floor.maxMs,
+              ),
+            });
         }
-        figures.push({
-          group: 'search',
-          issue: 7,
+        drafts.push({
           name: `index build from scratch (${result.meetings} meetings, ${result.items} items, ${round(result.libraryMiB)} MiB)`,
           value: round(result.indexBuildMs / 1000, 1),
           unit: 's',
           target: null,
           isMet: null,
-          note: `CPU ${round(result.indexBuildCpuMs / 1000, 1)} s, one transaction`,
+          runs: 1,
+          note: `measured in this run on a copy of the library; CPU ${round(result.indexBuildCpuMs / 1000, 1)} s, one transaction`,
         });
       }
-      return figures;
+      return drafts;
     },
   },
   {
     name: 'pdf',
     issue: 4,
-    run: async () => {
+    run: async ({ rounds, isQuick }) => {
       const { runPdfBench } = await import('./pdf');
-      const figures: BenchFigure[] = [];
-      for (const result of await runPdfBench()) {
-        figures.push(
+      const drafts: Draft[] = [];
+      for (const result of await runPdfBench({
+        rounds,
+        ...(isQuick ? { memoryRuns: 1, size: { items: 6, pagesPerItem: 2 } } : {}),
+      })) {
+        const ratio = result.exportMs.median / result.floorMs.median;
+        const floorName = `${result.name}: pdfkit drawing the same positioned glyph runs, no structure`;
+        const naiveName = `${result.name}: a naive pdfkit program, text() with its own wrapping`;
+        drafts.push(
           {
-            group: 'pdf',
-            issue: 4,
-            name: `${result.name}: time / floor`,
-            value: round(result.ratio, 2),
-            unit: 'ratio',
-            target: '≤ 1.3',
-            isMet: result.ratio <= 1.3,
-            note: `${result.pages} pages in ${round(result.exportMs)} ms (${round(result.msPerPage, 1)} ms/page); floor ${result.floorPages} pages in ${round(result.floorMs)} ms; CPU ratio ${round(result.cpuRatio, 2)}`,
+            name: `${result.name}: time`,
+            value: result.exportMs.median,
+            unit: 'ms',
+            target: '≤ 2.0 × floor',
+            isMet: ratio <= 2,
+            spread: result.exportMs,
+            floorName,
+            peerNames: [naiveName],
+            note: `${result.pages} pages, ${round(result.bytes / 1024 / 1024, 2)} MB; CPU ${result.exportCpuMs.median} ms (floor ${result.floorCpuMs.median} ms, ratio ${round(result.exportCpuMs.median / result.floorCpuMs.median, 2)}); phases (CPU ms) ${Object.entries(
+              result.phasesCpuMs,
+            )
+              .map(([phase, ms]) => `${phase} ${ms}`)
+              .join(', ')}`,
           },
           {
-            group: 'pdf',
-            issue: 4,
+            name: floorName,
+            role: 'floor',
+            value: result.floorMs.median,
+            unit: 'ms',
+            target: null,
+            isMet: null,
+            spread: result.floorMs,
+            note: `the export's own typeset pages (computed before the clock), the same fonts, ${round(result.floorBytes / 1024 / 1024, 2)} MB`,
+          },
+          {
+            name: naiveName,
+            role: 'peer',
+            value: result.naiveMs.median,
+            unit: 'ms',
+            target: null,
+            isMet: null,
+            spread: result.naiveMs,
+            note: `${result.naivePages} pages (pdfkit's own layout)`,
+          },
+          {
             name: `${result.name}: peak memory`,
-            value: round(result.peakRssMiB),
+            value: result.peakRssMiB.max,
             unit: 'MiB',
             target: '< 400 MB',
-            isMet: result.peakRssMiB * 1.048576 < 400,
+            isMet: below(400, result.peakRssMiB.max),
+            spread: result.peakRssMiB,
+            note: `maxRSS of a child process generating the meeting and exporting it once (cold); its RSS before the export ${result.baselineRssMiB} MiB; value is the largest run`,
           },
         );
       }
-      figures.push(libreOfficeFigure());
-      return figures;
+      return drafts;
+    },
+  },
+  {
+    name: 'office',
+    issue: 4,
+    prerequisite: () =>
+      findSoffice() === null
+        ? `LibreOffice (soffice) is not installed${process.env.SOFFICE_PATH === undefined ? '' : ` at SOFFICE_PATH=${process.env.SOFFICE_PATH}`}`
+        : null,
+    expected: async () => officeDrafts(),
+    run: async ({ rounds, isQuick }) => {
+      const { runOfficeBench } = await import('./office');
+      const result = await runOfficeBench({
+        rounds,
+        ...(isQuick ? { size: { items: 6, pagesPerItem: 2 } } : {}),
+      });
+      const toSeconds = (spread: Spread) => scaled(spread, 1 / 1000, 2);
+      const [pdfDraft, docxDraft, officeDraft] = officeDrafts();
+      const pdf = toSeconds(result.referatPdfMs);
+      const office = toSeconds(result.libreOfficeMs);
+      return [
+        {
+          ...(pdfDraft as Draft),
+          value: pdf.median,
+          isMet: pdf.median < office.median,
+          spread: pdf,
+          peerNames: [libreOfficeName],
+          note: `${result.pages} pages, the same meeting as the PDF figures`,
+        },
+        {
+          ...(docxDraft as Draft),
+          value: toSeconds(result.referatDocxMs).median,
+          spread: toSeconds(result.referatDocxMs),
+          note: 'the DOCX LibreOffice converts',
+        },
+        {
+          ...(officeDraft as Draft),
+          value: office.median,
+          spread: office,
+          note: `${result.libreOfficeVersion}; ${result.libreOfficePages} pages; its own profile folder, prepared by an untimed first conversion`,
+        },
+      ];
     },
   },
   {
     name: 'signing',
     issue: 5,
-    run: async () => {
+    run: async ({ rounds }) => {
       const { runSigningBench } = await import('./signing');
-      return (await runSigningBench()).map((result) => ({
-        group: 'signing',
-        issue: 5,
-        name: result.name,
-        value: round(result.medianMs, 1),
-        unit: 'ms' as const,
-        target: `< ${result.targetMs} ms`,
-        isMet: result.isWithinTarget,
-        note: `median of ${result.runs}, CPU ${round(result.medianCpuMs, 1)} ms${result.opensslMs === undefined ? '' : `; openssl cms ${round(result.opensslMs, 1)} ms`}`,
-      }));
+      const drafts: Draft[] = [];
+      for (const result of await runSigningBench({ rounds })) {
+        const opensslName = `${result.name}: openssl cms -sign over the same bytes, whole process`;
+        drafts.push({
+          name: result.name,
+          value: round(result.medianMs),
+          unit: 'ms',
+          target: `< ${result.targetMs} ms`,
+          isMet: result.isWithinTarget,
+          spread: result.spreadMs,
+          ...(result.opensslMs ? { peerNames: [opensslName] } : {}),
+          note: `CPU ${round(result.medianCpuMs)} ms`,
+        });
+        if (result.opensslMs)
+          drafts.push({
+            name: opensslName,
+            role: 'peer',
+            value: result.opensslMs.median,
+            unit: 'ms',
+            target: null,
+            isMet: null,
+            spread: result.opensslMs,
+          });
+      }
+      return drafts;
     },
   },
   {
     name: 'archive',
     issue: 6,
-    run: async () => {
+    run: async ({ rounds, isQuick }) => {
       const { runArchiveBench } = await import('./archive');
-      const figures: BenchFigure[] = [];
-      for (const result of await runArchiveBench()) {
-        figures.push(
+      const drafts: Draft[] = [];
+      for (const result of await runArchiveBench({
+        rounds,
+        ...(isQuick ? { totalBytes: 20_000_000 } : {}),
+      })) {
+        drafts.push(
           {
-            group: 'archive',
-            issue: 6,
             name: `${result.name}: time`,
-            value: round(result.exportMs / 1000, 2),
+            value: round(result.exportMs.median / 1000, 2),
             unit: 's',
             target: '< 5 s',
-            isMet: result.exportMs < 5000,
-            note: `CPU ${round(result.exportCpuMs)} ms, load average ${round(result.loadAverage, 2)}`,
+            isMet: result.exportMs.median < 5000,
+            spread: scaled(result.exportMs, 1 / 1000, 2),
+            note: `CPU ${round(result.exportCpuMs.median)} ms; one child process per run`,
           },
           {
-            group: 'archive',
-            issue: 6,
             name: `${result.name}: peak memory`,
-            value: round(result.peakRssMiB),
+            value: result.peakRssMiB.max,
             unit: 'MiB',
             target: '< 300 MB',
-            isMet: result.peakRssMiB * 1.048576 < 300,
-            note: `baseline ${round(result.baselineRssMiB)} MiB`,
+            isMet: below(300, result.peakRssMiB.max),
+            spread: result.peakRssMiB,
+            note: `maxRSS of the child; its RSS before the export ${result.baselineRssMiB} MiB; value is the largest run`,
           },
         );
       }
-      return figures;
+      return drafts;
     },
   },
   {
     name: 'editor',
     issue: 3,
-    run: async () => {
+    prerequisite: () =>
+      findChromium() === null
+        ? `Chromium is not installed at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} (set CHROMIUM_PATH)`
+        : null,
+    expected: () => editorDrafts(null),
+    run: async ({ isQuick }) => {
       const { runEditorBench } = await import('./editor');
-      const result = await runEditorBench();
-      if ('skipped' in result) {
-        return [
-          {
-            group: 'editor',
-            issue: 3,
-            name: 'editor benchmark skipped',
-            value: 0,
-            unit: 'ms' as const,
-            target: null,
-            isMet: null,
-            note: result.skipped,
-          },
-        ];
-      }
-      const { fastTypistCadence, burstCadence } = await import('./editor');
-      const typingNote = (typed: TypingFigures, extra = '') =>
-        `${extra}p50 ${round(typed.p50Ms, 1)} ms, p99 ${round(typed.p99Ms, 1)} ms, ${typed.keystrokes} keystrokes`;
-      const figures: BenchFigure[] = [];
-      for (const c of result.cases) {
-        figures.push(
-          {
-            group: 'editor',
-            issue: 3,
-            name: `keystroke-to-paint p95, ${c.name}, ${fastTypistCadence.name}`,
-            value: round(c.fastTypist.p95Ms, 1),
-            unit: 'ms',
-            target: '< 16 ms',
-            isMet: c.fastTypist.p95Ms < 16,
-            note: typingNote(c.fastTypist),
-          },
-          {
-            group: 'editor',
-            issue: 3,
-            name: `keystroke-to-paint p99, ${c.name}, ${fastTypistCadence.name}`,
-            value: round(c.fastTypist.p99Ms, 1),
-            unit: 'ms',
-            target: '< 33 ms',
-            isMet: c.fastTypist.p99Ms < 33,
-          },
-          {
-            group: 'editor',
-            issue: 3,
-            name: `keystroke-to-paint p95, ${c.name}, ${burstCadence.name}`,
-            value: round(c.burst.p95Ms, 1),
-            unit: 'ms',
-            target: null,
-            isMet: null,
-            note: typingNote(c.burst, 'paced by the display frames, see the reference; '),
-          },
-          {
-            group: 'editor',
-            issue: 3,
-            name: `open to editable, ${c.name}`,
-            value: round(c.openToEditableMs / 1000, 2),
-            unit: 's',
-            target: '< 1 s',
-            isMet: c.openToEditableMs < 1000,
-          },
-          c.renderer
-            ? {
-                group: 'editor',
-                issue: 3,
-                name: `renderer process memory (RSS), ${c.name}`,
-                value: round(c.renderer.rssMiB, 1),
-                unit: 'MiB',
-                target: '< 300 MB',
-                isMet: c.renderer.rssMiB * 1.048576 < 300,
-                note: `largest renderer of the browser; PSS ${round(c.renderer.pssMiB, 1)} MiB, JS heap ${round(c.heapMiB, 1)} MiB`,
-              }
-            : {
-                group: 'editor',
-                issue: 3,
-                name: `renderer JS heap, ${c.name}`,
-                value: round(c.heapMiB, 1),
-                unit: 'MiB',
-                target: null,
-                isMet: null,
-                note: 'the renderer process memory could not be read here (no /proc)',
-              },
-        );
-      }
-      const bare = result.reference;
-      for (const [cadence, rhythm] of [
-        [fastTypistCadence, 'fastTypist'],
-        [burstCadence, 'burst'],
-      ] as const) {
-        const typed = bare[rhythm];
-        const ratio = result.ratioP95[rhythm];
-        figures.push(
-          {
-            group: 'editor',
-            issue: 3,
-            name: `keystroke-to-paint p95, ${bare.name}, ${cadence.name}`,
-            value: round(typed.p95Ms, 1),
-            unit: 'ms',
-            target: null,
-            isMet: null,
-            note: typingNote(typed, "the measurement's floor in the same run: "),
-          },
-          {
-            group: 'editor',
-            issue: 3,
-            name: `keystroke-to-paint p95, 300 pages / 1 page, ${cadence.name}`,
-            value: round(ratio, 2),
-            unit: 'ratio',
-            target: '≤ 1.2',
-            isMet: ratio <= 1.2,
-          },
-        );
-      }
-      return figures;
+      const result = await runEditorBench(isQuick ? { passes: 1 } : {});
+      if ('skipped' in result) return editorDrafts(null, result.skipped);
+      return editorDrafts(result);
     },
   },
 ];
 
-/**
- * Issue 4 asks the PDF export to beat LibreOffice converting the same content from DOCX
- * "where LibreOffice is installed". The comparison is not implemented as a measurement yet;
- * the figure records whether LibreOffice is present so the report says why it is missing.
- */
-function libreOfficeFigure(): BenchFigure {
-  let version: string | null = null;
-  for (const binary of ['libreoffice', 'soffice']) {
-    try {
-      version = execFileSync(binary, ['--version'], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim();
-      break;
-    } catch {
-      // Not installed under this name.
-    }
-  }
-  return {
-    group: 'pdf',
-    issue: 4,
-    name: 'pdf export vs LibreOffice converting the same content from DOCX',
-    value: 0,
-    unit: 's',
-    target: 'faster than LibreOffice',
-    isMet: null,
-    note:
-      version === null
-        ? 'skipped: LibreOffice is not installed on this machine'
-        : `not measured yet (${version} is installed)`,
-  };
-}
+type Machine = {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  os: string;
+  node: string;
+  chromium: string | null;
+  libreOffice: string | null;
+};
 
-function machine() {
+function machine(): Machine {
   const cpus = os.cpus();
-  let chromium = 'not found';
-  try {
-    chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    // The editor benchmark reports itself skipped without Chromium.
-  }
   return {
     cpu: cpus[0]?.model ?? 'unknown',
     cores: cpus.length,
     memoryGiB: round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    chromium,
-    loadAverageAtStart: round(os.loadavg()[0] ?? 0, 2),
+    chromium: versionOf(findChromium()),
+    libreOffice: versionOf(findSoffice()),
   };
 }
 
-function readPrevious(): BenchFigure[] {
+const describeMachine = (info: Machine) =>
+  `${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.os}, Node ${info.node}`;
+
+/**
+ * The figures of an earlier results file, each with its provenance (files written before
+ * figures carried their own get the file's run time and machine).
+ */
+function readPrevious(file: string): BenchFigure[] {
+  let previous: {
+    ranAt?: string;
+    machine?: Machine & { loadAverageAtStart?: number };
+    figures?: (Partial<BenchFigure> & { group: string; name: string })[];
+  };
   try {
-    const previous = JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as {
-      figures?: BenchFigure[];
-    };
-    return previous.figures ?? [];
+    previous = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof previous;
   } catch {
     return [];
   }
+  return (previous.figures ?? []).map((figure) => ({
+    issue: 0,
+    value: null,
+    unit: 'ms',
+    target: null,
+    isMet: null,
+    role: 'figure',
+    spread: null,
+    ...figure,
+    provenance: figure.provenance ?? {
+      ranAt: previous.ranAt ?? 'unknown',
+      machine: previous.machine ? describeMachine(previous.machine) : 'unknown',
+      loadAverage: previous.machine?.loadAverageAtStart ?? 0,
+      runs: 0,
+    },
+  }));
 }
 
+/** Adds each figure's floor and peer comparisons (value over theirs) from its group. */
+function compare(figures: BenchFigure[], drafts: Draft[]): void {
+  const byName = new Map(figures.map((figure) => [figure.name, figure]));
+  const comparison = (from: BenchFigure, name: string): Comparison | null => {
+    const other = byName.get(name);
+    if (!other || other.value === null || from.value === null || other.value === 0) return null;
+    return { name, value: other.value, ratio: round(from.value / other.value, 2) };
+  };
+  figures.forEach((figure, index) => {
+    const draft = drafts[index];
+    if (draft?.floorName) {
+      const floor = comparison(figure, draft.floorName);
+      if (floor) figure.floor = floor;
+    }
+    const peers = (draft?.peerNames ?? [])
+      .map((name) => comparison(figure, name))
+      .filter((peer): peer is Comparison => peer !== null);
+    if (peers.length > 0) figure.peers = peers;
+  });
+}
+
+const formatValue = (value: number, unit: Unit) =>
+  unit === 'ratio' ? `${value} ×` : `${value} ${unit}`;
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
+
 function writeReport(
+  file: string,
   figures: BenchFigure[],
-  info: ReturnType<typeof machine>,
+  older: ReadonlySet<BenchFigure>,
+  info: Machine,
   ranAt: string,
+  selected: readonly string[],
 ): void {
+  const machines = [...new Set(figures.map((figure) => figure.provenance.machine))];
+  const machineLabel = (name: string) => `M${machines.indexOf(name) + 1}`;
+  const skipped = figures.filter((figure) => figure.skipped);
+  const olderGroups = [...new Set([...older].map((figure) => figure.group))];
   const lines = [
     '# Performance',
     '',
     'Written by `npm run bench` (bench/run.ts); the raw figures are in `bench/results.json`.',
-    'Each figure is compared with the target its issue sets. Wall-clock figures on a shared',
-    'machine vary with its load; the load average at the start is recorded below.',
     '',
-    `Ran ${ranAt} on ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.os}, Node ${info.node}, ${info.chromium}; load average at start ${info.loadAverageAtStart}.`,
+    '## How to read this',
     '',
-    '| issue | figure | value | target | met |',
-    '| --- | --- | --- | --- | --- |',
-    ...figures.map(
-      (figure) =>
-        `| ${figure.issue} | ${figure.name}${figure.note ? ` <br>(${figure.note})` : ''} | ${figure.value} ${figure.unit === 'ratio' ? '×' : figure.unit} | ${figure.target ?? 'reported'} | ${figure.isMet === null ? '–' : figure.isMet ? 'yes' : '**no**'} |`,
-    ),
+    '- **value** is the median over the runs (or the percentile the figure names, over its samples);',
+    '  **spread** is min / median / max and the number of runs or samples behind it.',
+    '- A **floor** is the least work of the same kind, measured in the same run on the same data:',
+    '  pdfkit drawing the export’s own positioned glyph runs with no structure, raw FTS5 over the',
+    '  same index, a bare contenteditable typed into the same way. The **ratio** to it (value / floor)',
+    '  is what Referat adds on top of the unavoidable work; it is never below 1 for a true floor.',
+    '- A **peer** is another program doing the same job in the same run (a naive pdfkit program,',
+    '  LibreOffice, openssl): a comparison, not a bound.',
+    '- **measured** gives each figure’s own run time, machine (listed below) and load average at the',
+    '  start of its group. Wall-clock figures on a shared machine grow with its load; CPU times in the',
+    '  notes are steadier. Peak memory is the kernel’s high-water mark (maxRSS, /proc), not a timer.',
+    '- A **skipped** figure lacks a prerequisite (Chromium, LibreOffice); `npm run bench` then exits',
+    '  non-zero unless `--allow-skips` is given.',
+    '',
+    `This run: ${ranAt}, groups ${selected.join(', ')}.`,
+    '',
+    '## Machines',
+    '',
+    ...machines.map((name) => `- ${machineLabel(name)}: ${name}`),
+    `- browsers and office programs of this run: ${info.chromium ?? 'no Chromium'}; ${info.libreOffice ?? 'no LibreOffice'}`,
     '',
   ];
-  fs.writeFileSync(reportPath, lines.join('\n'));
+  if (olderGroups.length > 0) {
+    lines.push('## Older figures', '', 'Not measured in this run (kept from an earlier one):', '');
+    for (const group of olderGroups) {
+      const times = [
+        ...new Set(
+          [...older].filter((figure) => figure.group === group).map((f) => f.provenance.ranAt),
+        ),
+      ];
+      lines.push(`- ${group}: measured ${times.join(', ')}`);
+    }
+    lines.push('');
+  }
+  if (skipped.length > 0) {
+    lines.push('## Skipped', '');
+    for (const figure of skipped) lines.push(`- ${figure.name}: ${figure.skipped}`);
+    lines.push('');
+  }
+  lines.push(
+    '## Figures',
+    '',
+    '| issue | figure | value | spread (min / median / max, n) | floor (ratio) | peers (ratio) | target | met | measured |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...figures.map((figure) => {
+      const name = `${figure.role === 'figure' ? '' : `${figure.role}: `}${figure.name}${figure.note ? ` <br>(${figure.note})` : ''}`;
+      const value =
+        figure.value === null
+          ? `skipped: ${figure.skipped ?? 'not measured'}`
+          : formatValue(figure.value, figure.unit);
+      const spread = figure.spread
+        ? `${figure.spread.min} / ${figure.spread.median} / ${figure.spread.max}, n = ${figure.spread.runs}`
+        : figure.value === null
+          ? '–'
+          : figure.provenance.runs === 0
+            ? 'runs not recorded'
+            : `n = ${figure.provenance.runs}`;
+      const floor = figure.floor
+        ? `${formatValue(figure.floor.value, figure.unit)} (${figure.floor.ratio} ×)`
+        : '–';
+      const peers = figure.peers
+        ? figure.peers
+            .map((peer) => `${formatValue(peer.value, figure.unit)} (${peer.ratio} ×)`)
+            .join('<br>')
+        : '–';
+      const met = figure.isMet === null ? '–' : figure.isMet ? 'yes' : '**no**';
+      const when = `${figure.provenance.ranAt.replace('T', ' ').slice(0, 16)} UTC${older.has(figure) ? ' (older)' : ''}, ${machineLabel(figure.provenance.machine)}, load ${figure.provenance.loadAverage}`;
+      return `| ${figure.issue} | ${escapeCell(name)} | ${escapeCell(value)} | ${spread} | ${floor} | ${peers} | ${figure.target ?? 'reported'} | ${met} | ${when} |`;
+    }),
+    '',
+  );
+  fs.writeFileSync(file, lines.join('\n'));
 }
 
-async function main(): Promise<void> {
-  const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+type Arguments = {
+  wanted: string[];
+  isAllowingSkips: boolean;
+  isQuick: boolean;
+  resultsPath: string;
+  reportPath: string;
+  rounds: number;
+};
+
+function parseArguments(argv: readonly string[]): Arguments | string {
+  const wanted: string[] = [];
+  let isAllowingSkips = false;
+  let isQuick = false;
+  let resultsPath: string | null = null;
+  let reportPath: string | null = null;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    if (arg === '--allow-skips') isAllowingSkips = true;
+    else if (arg === '--quick') isQuick = true;
+    else if (arg === '--results' || arg === '--report') {
+      const value = argv[++index];
+      if (value === undefined || value.startsWith('-')) return `${arg} needs a file`;
+      if (arg === '--results') resultsPath = path.resolve(value);
+      else reportPath = path.resolve(value);
+    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    else wanted.push(arg);
+  }
   const unknown = wanted.filter((name) => !groups.some((group) => group.name === name));
-  if (unknown.length > 0) {
-    process.stderr.write(
-      `bench: unknown group ${unknown.join(', ')} (known: ${groups.map((g) => g.name).join(', ')})\n`,
-    );
-    process.exit(2);
+  if (unknown.length > 0)
+    return `unknown group ${unknown.join(', ')} (known: ${groups.map((g) => g.name).join(', ')})`;
+  if (isQuick && resultsPath === null)
+    return '--quick figures are not real figures: give --results (and --report) to write them elsewhere';
+  const fromEnv = Number(process.env.REFERAT_BENCH_ROUNDS);
+  const rounds = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : isQuick ? 2 : 7;
+  return {
+    wanted,
+    isAllowingSkips,
+    isQuick,
+    resultsPath: resultsPath ?? path.join(root, 'bench', 'results.json'),
+    reportPath:
+      reportPath ??
+      (resultsPath === null
+        ? path.join(root, 'docs', 'performance.md')
+        : resultsPath.replace(/\.json$/, '') + '.md'),
+    rounds,
+  };
+}
+
+async function main(): Promise<number> {
+  const args = parseArguments(process.argv.slice(2));
+  if (typeof args === 'string') {
+    process.stderr.write(`bench: ${args}\n`);
+    return 2;
   }
   const selected =
-    wanted.length === 0 ? groups : groups.filter((group) => wanted.includes(group.name));
+    args.wanted.length === 0 ? groups : groups.filter((group) => args.wanted.includes(group.name));
   const info = machine();
-  const kept = readPrevious().filter(
+  const machineName = describeMachine(info);
+  const ranAt = new Date().toISOString();
+  const kept = readPrevious(args.resultsPath).filter(
     (figure) => !selected.some((group) => group.name === figure.group),
   );
   const figures: BenchFigure[] = [];
   let hasFailedGroup = false;
   for (const group of selected) {
-    process.stderr.write(`bench: ${group.name} (issue ${group.issue}) ...\n`);
-    try {
-      const groupFigures = await group.run();
-      figures.push(...groupFigures);
-      for (const figure of groupFigures) {
-        const verdict = figure.isMet === null ? 'reported' : figure.isMet ? 'met' : 'NOT MET';
+    const startedAt = new Date().toISOString();
+    const provenanceOf = (draft: Draft): Provenance => ({
+      ranAt: startedAt,
+      machine: machineName,
+      loadAverage: round(os.loadavg()[0] ?? 0, 2),
+      runs: draft.spread?.runs ?? draft.runs ?? (draft.value === null ? 0 : 1),
+    });
+    const missing = group.prerequisite?.() ?? null;
+    let drafts: Draft[];
+    if (missing !== null) {
+      process.stderr.write(`bench: ${group.name} (issue ${group.issue}) skipped: ${missing}\n`);
+      drafts = (
+        (await group.expected?.()) ?? [
+          { name: group.name, value: null, unit: 'ms', target: null, isMet: null },
+        ]
+      ).map((draft) => ({ ...draft, value: null, isMet: null, skipped: missing }));
+    } else {
+      process.stderr.write(`bench: ${group.name} (issue ${group.issue}) ...\n`);
+      try {
+        drafts = await group.run({ rounds: args.rounds, isQuick: args.isQuick });
+      } catch (error) {
+        hasFailedGroup = true;
         process.stderr.write(
-          `  ${figure.name}: ${figure.value} ${figure.unit} (${figure.target ?? '-'}) ${verdict}\n`,
+          `bench: ${group.name} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
         );
+        continue;
       }
-    } catch (error) {
-      hasFailedGroup = true;
+    }
+    const groupFigures = drafts.map((draft): BenchFigure => ({
+      group: group.name,
+      issue: group.issue,
+      name: draft.name,
+      role: draft.role ?? 'figure',
+      value: draft.value,
+      unit: draft.unit,
+      target: draft.target,
+      isMet: draft.isMet,
+      spread: draft.spread ?? null,
+      ...(draft.note ? { note: draft.note } : {}),
+      ...(draft.skipped ? { skipped: draft.skipped } : {}),
+      provenance: provenanceOf(draft),
+    }));
+    compare(groupFigures, drafts);
+    figures.push(...groupFigures);
+    for (const figure of groupFigures) {
+      const verdict = figure.skipped
+        ? `SKIPPED (${figure.skipped})`
+        : figure.isMet === null
+          ? 'reported'
+          : figure.isMet
+            ? 'met'
+            : 'NOT MET';
       process.stderr.write(
-        `bench: ${group.name} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+        `  ${figure.name}: ${figure.value ?? '-'} ${figure.unit} (${figure.target ?? '-'}) ${verdict}\n`,
       );
     }
   }
+  const order = new Map(groups.map((group, index) => [group.name, index]));
   const all = [...kept, ...figures].sort(
-    (a, b) => a.issue - b.issue || a.group.localeCompare(b.group),
+    (a, b) => a.issue - b.issue || (order.get(a.group) ?? 0) - (order.get(b.group) ?? 0),
   );
-  const ranAt = new Date().toISOString();
+  fs.mkdirSync(path.dirname(args.resultsPath), { recursive: true });
   fs.writeFileSync(
-    resultsPath,
-    `${JSON.stringify({ ranAt, machine: info, figures: all }, null, 2)}\n`,
+    args.resultsPath,
+    `${JSON.stringify(
+      {
+        ranAt,
+        machine: { ...info, loadAverageAtStart: round(os.loadavg()[0] ?? 0, 2) },
+        groups: selected.map((group) => group.name),
+        rounds: args.rounds,
+        figures: all,
+      },
+      null,
+      2,
+    )}\n`,
   );
-  writeReport(all, info, ranAt);
+  writeReport(
+    args.reportPath,
+    all,
+    new Set(kept),
+    info,
+    ranAt,
+    selected.map((group) => group.name),
+  );
   const missed = all.filter((figure) => figure.isMet === false).length;
+  const skipped = all.filter((figure) => figure.skipped);
+  const olderGroups = [
+    ...new Set(kept.map((figure) => `${figure.group} (${figure.provenance.ranAt})`)),
+  ];
   process.stderr.write(
-    `bench: ${all.length} figures, ${missed} missed their target; wrote bench/results.json and docs/performance.md\n`,
+    `bench: ${all.length} figures, ${missed} missed their target, ${skipped.length} skipped; wrote ${path.relative(process.cwd(), args.resultsPath)} and ${path.relative(process.cwd(), args.reportPath)}\n`,
   );
-  process.exit(hasFailedGroup ? 1 : 0);
+  if (olderGroups.length > 0)
+    process.stderr.write(
+      `bench: older figures kept from earlier runs: ${olderGroups.join(', ')}\n`,
+    );
+  if (hasFailedGroup) return 1;
+  if (skipped.length > 0 && !args.isAllowingSkips) {
+    process.stderr.write(
+      `bench: ${skipped.length} figures were skipped (see above); exiting 1 (--allow-skips accepts this)\n`,
+    );
+    return 1;
+  }
+  return 0;
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
+}

@@ -25,6 +25,7 @@ export type StorageBenchCase = {
   runs: number;
   p50Ms: number;
   p95Ms: number;
+  minMs: number;
   maxMs: number;
   targetMs: number;
   /** The figure compared with the target: the median for open/list and import, p95 for saves. */
@@ -67,6 +68,7 @@ function summarize(
     runs: samples.length,
     p50Ms,
     p95Ms,
+    minMs: round(sorted[0] ?? 0),
     maxMs: round(sorted[sorted.length - 1] ?? 0),
     targetMs,
     measuredMs,

@@ -17,7 +17,7 @@ import { findElectronBinary } from './node/host/electronBinary';
 import { startHost } from './node/host/httpHost';
 import { parseStartArgs, startUsage as usage, type StartOptions } from './node/host/startOptions';
 import { resolveLibraryPath } from './node/paths';
-import { openLibrarySession, type LibrarySession } from './node/storage/recovery';
+import { openLibrarySession, type LibrarySession } from './node/api/librarySession';
 
 /** Opens `url` in the default browser; failures are reported on stderr and otherwise ignored. */
 function openBrowser(url: string): void {

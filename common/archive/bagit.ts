@@ -9,6 +9,7 @@
  * Pure core.
  */
 import type { ReferatDocument } from '../format/referat1';
+import { withoutUnsafeCharacters } from './fileNames';
 
 /** The declaration every bag starts with (`bagit.txt`). */
 export const bagitDeclaration = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
@@ -212,17 +213,13 @@ const windowsReserved = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$
 
 /**
  * A file name that is safe on Windows, macOS and Linux, keeping as much of `name` as possible:
- * NFC; control characters dropped; `<>:"/\|?*` replaced by "_"; no leading spaces, no trailing
+ * NFC; bidirectional formatting and control characters dropped (fileNames.ts); `<>:"/\|?*` replaced by "_"; no leading spaces, no trailing
  * dots or spaces; Windows device names (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with or without an
  * extension) prefixed with "_"; at most {@link maxFileNameBytes} UTF-8 bytes (the extension is
  * kept); never empty, ".", or "..".
  */
 export function safeFileName(name: string, fallback = 'bilag'): string {
-  let out = Array.from(name.normalize('NFC'))
-    .filter((char) => {
-      const code = char.codePointAt(0) ?? 0;
-      return code >= 0x20 && !(code >= 0x7f && code <= 0x9f);
-    })
+  let out = Array.from(withoutUnsafeCharacters(name.normalize('NFC')))
     .map((char) => (/[<>:"/\\|?*]/.test(char) ? '_' : char))
     .join('');
   out = out.replace(/^[\s]+/, '').replace(/[.\s]+$/, '');

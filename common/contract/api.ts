@@ -14,6 +14,7 @@ import {
   appendixSchema,
   attendanceStatusSchema,
   bodySchema,
+  itemAbsenceSchema,
   clockTimeSchema,
   committeeKindSchema,
   committeeSchema,
@@ -137,7 +138,7 @@ const participantFields = z
     substituteForId: idSchema.nullable(),
     partialPresence: shortText(300),
     note: shortText(1000),
-    absentFromItemIds: z.array(idSchema).max(1000),
+    itemAbsences: z.array(itemAbsenceSchema).max(1000),
   })
   .strict();
 
@@ -743,12 +744,25 @@ export const api = {
     z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
   ),
   /**
-   * Opens an appendix's file with the system viewer. Electron: a temporary copy is opened with
-   * the default application (`downloadUrl` null). Browser mode: a download URL from the host.
+   * Opens an appendix's file with the system viewer, if it is a known document type (pdf, docx,
+   * xlsx, odt, ods, txt, png, jpg) by name and by content. Electron: a read-only temporary copy
+   * is opened with the default application, any other file is shown in its folder instead
+   * (`downloadUrl` null). Browser mode: a download URL from the host (any other file as
+   * `application/octet-stream`). `fileName` is the name the copy or download has.
    */
   'appendices:open': request(
     z.object({ id: idSchema }).strict(),
-    z.object({ fileName: z.string(), downloadUrl: z.string().nullable() }),
+    z.object({
+      fileName: z.string(),
+      downloadUrl: z.string().nullable(),
+      handedOver: z.enum(['opened', 'shownInFolder', 'downloaded']),
+      /**
+       * Why the file was not treated as a document: `unknownType` (its name names no known
+       * document type) or `contentMismatch` (its bytes are not what its name says); null for a
+       * known document.
+       */
+      notOpenedReason: z.enum(['unknownType', 'contentMismatch']).nullable(),
+    }),
   ),
 
   // --- library maintenance -------------------------------------------------------------

@@ -20,7 +20,12 @@
  * folds æ, ø or å: they are letters of the alphabet, not accented a, o.
  */
 import type { Block, Inline, List } from '../domain/richText';
-import { dissentBlockText, voteBlockText, type BlockTextContext } from './blockText';
+import {
+  dissentBlockText,
+  quotedDecisionBlockText,
+  voteBlockText,
+  type BlockTextContext,
+} from './blockText';
 
 export type FindOptions = {
   /** "Bilag" does not find "bilag". Default false. */
@@ -195,6 +200,9 @@ export function richTextBlocks(
         break;
       case 'dissent':
         out.push(dissentBlockText(block, context));
+        break;
+      case 'quotedDecision':
+        out.push(quotedDecisionBlockText(block, context));
         break;
     }
   }

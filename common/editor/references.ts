@@ -45,7 +45,8 @@ export function resolveAppendixRef(
           : 'The appendix has been deleted. Remove the reference or choose another appendix.',
     };
   }
-  const label = `${word} ${appendix.number}`;
+  // An appendix known only by its title (no number) is cited by the title.
+  const label = appendix.number === null ? appendix.title : `${word} ${appendix.number}`;
   if (appendix.isClosed && options.isOpenText) {
     return {
       label,
@@ -65,7 +66,9 @@ export function searchAppendices<T extends AppendixInfo>(
   query: string,
 ): T[] {
   const q = query.trim().toLowerCase();
-  const sorted = [...appendices].sort((a, b) => a.number - b.number);
+  const sorted = [...appendices].sort(
+    (a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER),
+  );
   if (!q) return sorted;
   return sorted.filter(
     (a) =>

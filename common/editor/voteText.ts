@@ -114,6 +114,10 @@ function outcomeSentence(vote: Vote, lang: Lang): string {
         return subject
           ? `Stemmelighed: ${subject} er bortfaldet.`
           : 'Stemmelighed: forslaget er bortfaldet.';
+      default:
+        return subject
+          ? `${capitalize(subject)}: ${danishOutcomes[vote.outcome]}.`
+          : `${capitalize(danishOutcomes[vote.outcome])}.`;
     }
   }
   switch (vote.outcome) {
@@ -123,8 +127,32 @@ function outcomeSentence(vote: Vote, lang: Lang): string {
       return subject ? `${capitalize(subject)}: rejected.` : 'Rejected.';
     case 'tied':
       return subject ? `Tied vote: ${subject} lapsed.` : 'Tied vote: the proposal lapsed.';
+    default:
+      return subject
+        ? `${capitalize(subject)}: ${englishOutcomes[vote.outcome]}.`
+        : `${capitalize(englishOutcomes[vote.outcome])}.`;
   }
 }
+
+type OtherOutcome = Exclude<Vote['outcome'], 'adopted' | 'rejected' | 'tied'>;
+const danishOutcomes: Record<OtherOutcome, string> = {
+  approved: 'godkendt',
+  recommended: 'anbefales',
+  not_recommended: 'anbefales ikke',
+  referred: 'oversendes',
+  noted: 'taget til efterretning',
+  discussed: 'drøftet',
+  postponed: 'udsat',
+};
+const englishOutcomes: Record<OtherOutcome, string> = {
+  approved: 'approved',
+  recommended: 'recommended',
+  not_recommended: 'not recommended',
+  referred: 'referred',
+  noted: 'noted',
+  discussed: 'discussed',
+  postponed: 'postponed',
+};
 
 /** True when everybody who voted voted for, and the vote was adopted. */
 export function isUnanimous(vote: Vote): boolean {

@@ -61,10 +61,14 @@ export function buildEdition(
   const droppedNumbers = new Map(
     doc.appendices
       .filter((appendix) => !keptIds.has(appendix.id))
-      .map((appendix) => [appendix.id, appendix.number]),
+      .map((appendix) => [
+        appendix.id,
+        // An appendix without a number is cited by its title.
+        appendix.number === null ? appendix.title : `${words.appendix} ${appendix.number}`,
+      ]),
   );
   const scrub = (body: RichText | undefined): RichText | undefined =>
-    body === undefined ? undefined : scrubAppendixRefs(body, droppedNumbers, words.appendix);
+    body === undefined ? undefined : scrubAppendixRefs(body, droppedNumbers);
 
   const agendaItems = doc.agendaItems.map((item): DocItem => {
     if (item.isClosed) {
@@ -110,17 +114,13 @@ export function buildEdition(
   };
 }
 
-function scrubAppendixRefs(
-  body: RichText,
-  dropped: ReadonlyMap<string, number>,
-  appendixWord: string,
-): RichText {
+function scrubAppendixRefs(body: RichText, dropped: ReadonlyMap<string, string>): RichText {
   if (dropped.size === 0) return body;
   const inlines = (children: readonly Inline[]): Inline[] =>
     children.map((child) => {
       if (child.type !== 'appendixRef') return child;
-      const number = dropped.get(child.appendixId);
-      return number === undefined ? child : { type: 'text', text: `${appendixWord} ${number}` };
+      const label = dropped.get(child.appendixId);
+      return label === undefined ? child : { type: 'text', text: label };
     });
   const list = (value: List): List => ({
     ...value,

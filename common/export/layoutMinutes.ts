@@ -14,8 +14,17 @@
  * Pure core.
  */
 import { formatClockTime, formatDanishDate } from '../domain/danishDates';
-import type { ItemBodyField } from '../domain/model';
-import type { Block, Dissent, Inline, List, Vote, VoteGroup } from '../domain/richText';
+import type { AttendanceStatus, ItemBodyField } from '../domain/model';
+import type {
+  Block,
+  Dissent,
+  Inline,
+  List,
+  QuotedDecision,
+  Vote,
+  VoteGroup,
+  VoteOutcome,
+} from '../domain/richText';
 import type { ReferatDocument } from '../format/referat1';
 import type { Edition } from './editions';
 
@@ -61,8 +70,10 @@ const labels = {
   da: {
     open: 'Åben',
     closed: 'Lukket',
-    meetingTitle: (n: number, committee: string, date: string, extra: boolean) =>
-      `${n}. ${extra ? 'ekstraordinære ' : ''}møde i ${committee} den ${date}`,
+    meetingTitle: (n: number | null, committee: string, date: string, extra: boolean) =>
+      n === null
+        ? `${extra ? 'Ekstraordinært møde' : 'Møde'} i ${committee} den ${date}`
+        : `${n}. ${extra ? 'ekstraordinære ' : ''}møde i ${committee} den ${date}`,
     caseId: 'Sags ID',
     time: 'Tid',
     place: 'Sted',
@@ -82,6 +93,7 @@ const labels = {
     participants: 'Deltagere',
     present: 'Til stede',
     withNotice: 'Afbud',
+    withoutNotice: 'Fraværende uden afbud',
     absent: 'Fraværende',
     substituteFor: 'stedfortræder for',
     notTakingPart: 'deltog ikke i behandlingen af punkt',
@@ -92,7 +104,9 @@ const labels = {
     fields: {
       summary: 'Resumé',
       recommendation: 'Indstilling',
+      decisionAuthority: 'Beslutningskompetence',
       casePresentation: 'Sagsfremstilling',
+      consultation: 'Høring',
       finances: 'Økonomi',
       previousDecisions: 'Tidligere beslutninger',
       decision: 'Beslutning',
@@ -102,9 +116,21 @@ const labels = {
     voteFor: 'For stemte',
     voteAgainst: 'Imod stemte',
     voteAbstained: 'Undlod at stemme',
-    outcomes: { adopted: 'vedtaget', rejected: 'forkastet', tied: 'ikke vedtaget (stemmelighed)' },
+    outcomes: {
+      adopted: 'vedtaget',
+      rejected: 'forkastet',
+      tied: 'ikke vedtaget (stemmelighed)',
+      approved: 'godkendt',
+      recommended: 'anbefalet',
+      not_recommended: 'ikke anbefalet',
+      referred: 'oversendt',
+      noted: 'taget til efterretning',
+      discussed: 'drøftet',
+      postponed: 'udsat',
+    } satisfies Record<VoteOutcome, string>,
     wasOutcome: (subject: string, outcome: string) => `${subject} blev ${outcome}.`,
     dissent: 'Protokoltilførsel fra',
+    itemAbbreviation: 'pkt.',
     corrections: 'Rettelser',
     correctionLine: (date: string, author: string, reason: string) =>
       `Rettelse ${date} ved ${author}. Begrundelse: ${reason}`,
@@ -117,8 +143,8 @@ const labels = {
   en: {
     open: 'Open',
     closed: 'Closed',
-    meetingTitle: (n: number, committee: string, date: string, extra: boolean) =>
-      `Meeting no. ${n}${extra ? ' (extraordinary)' : ''} of ${committee}, ${date}`,
+    meetingTitle: (n: number | null, committee: string, date: string, extra: boolean) =>
+      `${n === null ? 'Meeting' : `Meeting no. ${n}`}${extra ? ' (extraordinary)' : ''} of ${committee}, ${date}`,
     caseId: 'Case ID',
     time: 'Time',
     place: 'Place',
@@ -138,6 +164,7 @@ const labels = {
     participants: 'Participants',
     present: 'Present',
     withNotice: 'Apologies',
+    withoutNotice: 'Absent without notice',
     absent: 'Absent',
     substituteFor: 'substitute for',
     notTakingPart: 'did not take part in item',
@@ -148,7 +175,9 @@ const labels = {
     fields: {
       summary: 'Summary',
       recommendation: 'Recommendation',
+      decisionAuthority: 'Decision authority',
       casePresentation: 'Case presentation',
+      consultation: 'Consultation',
       finances: 'Finances',
       previousDecisions: 'Previous decisions',
       decision: 'Decision',
@@ -158,9 +187,21 @@ const labels = {
     voteFor: 'For',
     voteAgainst: 'Against',
     voteAbstained: 'Abstained',
-    outcomes: { adopted: 'adopted', rejected: 'rejected', tied: 'not adopted (tie)' },
+    outcomes: {
+      adopted: 'adopted',
+      rejected: 'rejected',
+      tied: 'not adopted (tie)',
+      approved: 'approved',
+      recommended: 'recommended',
+      not_recommended: 'not recommended',
+      referred: 'referred',
+      noted: 'noted',
+      discussed: 'discussed',
+      postponed: 'postponed',
+    } satisfies Record<VoteOutcome, string>,
     wasOutcome: (subject: string, outcome: string) => `${subject} was ${outcome}.`,
     dissent: 'Minute note by',
+    itemAbbreviation: 'item',
     corrections: 'Corrections',
     correctionLine: (date: string, author: string, reason: string) =>
       `Correction ${date} by ${author}. Reason: ${reason}`,
@@ -189,7 +230,7 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
   const l = labels[lang];
   const isPublic = options.edition === 'public';
   const out: LayoutBlock[] = [];
-  const ctx = makeInlineContext(doc, l);
+  const ctx = makeInlineContext(doc, l, lang);
 
   out.push({ kind: 'heading', level: 1, spans: [{ text: minutesTitle(doc, lang) }] });
   if (doc.meeting.caseId.trim() !== '')
@@ -281,7 +322,9 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
       const fields: ItemBodyField[] = [
         'summary',
         'recommendation',
+        'decisionAuthority',
         'casePresentation',
+        'consultation',
         'finances',
         'previousDecisions',
       ];
@@ -366,7 +409,8 @@ function timeRange(doc: ReferatDocument, lang: 'da' | 'en'): string {
 /** "1. Title (documentNumber - caseId)" as in the model document. */
 export function appendixLine(appendix: ReferatDocument['appendices'][number]): string {
   const ids = [appendix.documentNumber, appendix.caseId].filter((value) => value.trim() !== '');
-  return `${appendix.number}. ${appendix.title}${ids.length > 0 ? ` (${ids.join(' - ')})` : ''}`;
+  const number = appendix.number === null ? '' : `${appendix.number}. `;
+  return `${number}${appendix.title}${ids.length > 0 ? ` (${ids.join(' - ')})` : ''}`;
 }
 
 function roleSuffix(role: string, l: Labels): string {
@@ -384,17 +428,18 @@ function participantBlocks(doc: ReferatDocument, l: Labels): LayoutBlock[] {
     const substitutes = p.substituteForId === null ? undefined : byId.get(p.substituteForId);
     if (substitutes) text += `, ${l.substituteFor} ${substitutes.name}`;
     if (p.partialPresence.trim() !== '') text += `, ${p.partialPresence}`;
-    const skipped = p.absentFromItemIds
-      .map((id) => numberOf.get(id))
+    const skipped = p.itemAbsences
+      .map((absence) => numberOf.get(absence.itemId))
       .filter((n): n is number => n !== undefined);
     if (skipped.length > 0) text += `, ${l.notTakingPart} ${joinList(skipped.map(String), l.and)}`;
     if (p.note.trim() !== '') text += ` (${p.note})`;
     return text;
   };
   const out: LayoutBlock[] = [{ kind: 'heading', level: 2, spans: [{ text: l.participants }] }];
-  const groups: [string, 'present' | 'absent_with_notice' | 'absent'][] = [
+  const groups: [string, AttendanceStatus][] = [
     [l.present, 'present'],
     [l.withNotice, 'absent_with_notice'],
+    [l.withoutNotice, 'absent_without_notice'],
     [l.absent, 'absent'],
   ];
   for (const [title, status] of groups) {
@@ -417,19 +462,23 @@ function joinList(values: readonly string[], and: string): string {
 
 type InlineContext = {
   l: Labels;
+  lang: 'da' | 'en';
   participant: (id: string) => string;
   appendix: (id: string) => string;
 };
 
-function makeInlineContext(doc: ReferatDocument, l: Labels): InlineContext {
+function makeInlineContext(doc: ReferatDocument, l: Labels, lang: 'da' | 'en'): InlineContext {
   const people = new Map(doc.participants.map((p) => [p.id, p]));
-  const appendices = new Map(doc.appendices.map((a) => [a.id, a.number]));
+  const appendices = new Map(doc.appendices.map((a) => [a.id, a]));
   return {
     l,
+    lang,
     participant: (id) => people.get(id)?.name ?? '?',
     appendix: (id) => {
-      const number = appendices.get(id);
-      return number === undefined ? `${l.appendixRef} ?` : `${l.appendixRef} ${number}`;
+      const appendix = appendices.get(id);
+      if (appendix === undefined) return `${l.appendixRef} ?`;
+      // An appendix without a number is cited by its title.
+      return appendix.number === null ? appendix.title : `${l.appendixRef} ${appendix.number}`;
     },
   };
 }
@@ -488,7 +537,23 @@ function richTextBlocks(block: Block, baseLevel: number, ctx: InlineContext): La
       return [voteParagraph(block, ctx)];
     case 'dissent':
       return [dissentParagraph(block, ctx)];
+    case 'quotedDecision':
+      return quotedDecisionBlocks(block, ctx);
   }
+}
+
+/** "Teknik- og Miljøudvalget, 14. marts 2022, pkt. 118: Anbefales." and its vote, if any. */
+function quotedDecisionBlocks(quote: QuotedDecision, ctx: InlineContext): LayoutBlock[] {
+  const date = formatDanishDate(quote.date, { language: ctx.lang });
+  const item = quote.itemNumber === '' ? '' : `, ${ctx.l.itemAbbreviation} ${quote.itemNumber}`;
+  const out: LayoutBlock[] = [
+    {
+      kind: 'paragraph',
+      spans: [{ text: `${quote.committee}, ${date}${item}: `, bold: true }, { text: quote.text }],
+    },
+  ];
+  if (quote.vote) out.push(voteParagraph(quote.vote, ctx));
+  return out;
 }
 
 const bulletsByDepth = ['•', '◦', '▪'];
@@ -535,7 +600,14 @@ function dissentParagraph(dissent: Dissent, ctx: InlineContext): LayoutBlock {
   return {
     kind: 'paragraph',
     spans: [
-      { text: `${ctx.l.dissent} ${ctx.participant(dissent.participantId)}: `, bold: true },
+      {
+        text: `${ctx.l.dissent} ${
+          dissent.participantId === null
+            ? joinList(dissent.parties ?? [], ctx.l.and)
+            : ctx.participant(dissent.participantId)
+        }: `,
+        bold: true,
+      },
       { text: dissent.text, italic: true },
     ],
   };

@@ -24,6 +24,7 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
+import { withoutUnsafeCharacters } from '../../common/archive/fileNames';
 import { DomainError, type Result } from '../../common/contract/result';
 import { createDispatcher } from '../node/api/dispatch';
 import { createHandlers } from '../node/api/handlers';
@@ -35,7 +36,7 @@ import {
   pdfContentDisposition,
 } from '../node/pdf/exportJobs';
 import { resolveLibraryPath } from '../node/paths';
-import { openLibrarySession, type LibrarySession } from '../node/storage/recovery';
+import { openLibrarySession, type LibrarySession } from '../node/api/librarySession';
 import { ensureNativeBinding } from './nativeBinding';
 
 const scheme = 'app';
@@ -241,7 +242,7 @@ async function start(): Promise<void> {
     },
     pickSaveFile: async (suggestedName) => {
       const options: SaveDialogOptions = {
-        defaultPath: path.join(defaultSaveFolder(), suggestedName),
+        defaultPath: path.join(defaultSaveFolder(), withoutUnsafeCharacters(suggestedName)),
         filters: saveFiltersFor(suggestedName),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
@@ -259,6 +260,12 @@ async function start(): Promise<void> {
           'not_found',
           `No application on this computer opened ${path.basename(file)}: ${problem}`,
         );
+    },
+    // Files Referat does not open (not a known document type, or bytes that do not match the
+    // name): the file manager shows the read-only copy under its real name instead.
+    showInFolder: async (file) => {
+      openedCopies.add(file);
+      shell.showItemInFolder(file);
     },
     // Files enter the app only through the main process's own dialog; the page names no path.
     pickFile: async (pick) => {

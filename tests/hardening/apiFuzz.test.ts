@@ -2,7 +2,8 @@
  * API fuzzing through the real HTTP host in a child process (`npm start` browser mode) on a
  * seeded library: at least 10,000 generated and mutated payloads spread over every request of
  * the contract. Every answer must be a success or a typed error with a known code (never
- * `internal`), the host must keep answering, and afterwards the library must pass
+ * `internal`), the host must keep answering, every refused payload must leave the library's
+ * fingerprint (all rows and stored files) as it was, and afterwards the library must pass
  * `integrity_check` and the consistency checks (nothing half-written). Deterministic seed.
  */
 import fs from 'node:fs';
@@ -12,10 +13,15 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/contract/api';
 import { errorCodes } from '../../common/contract/result';
+import { checkInputLimits } from '../../main/node/api/dispatch';
 import { openLibrary } from '../../main/node/storage/library';
 import { generateLibrary } from '../fixtures/generateLibrary';
 import { startHostProcess, type HostProcess } from './hostProcess';
-import { findLibraryProblems } from './libraryConsistency';
+import {
+  findLibraryProblems,
+  openLibraryFingerprinter,
+  type LibraryFingerprinter,
+} from './libraryConsistency';
 import { seededRandom } from '../support/seededRandom';
 import { PayloadGenerator, type IdPool, type JsonSchema } from './fuzzPayloads';
 
@@ -34,6 +40,7 @@ const fixtureJson = fs.readFileSync(
 let tempDir: string;
 let libraryPath: string;
 let host: HostProcess;
+let fingerprinter: LibraryFingerprinter;
 
 beforeAll(async () => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-fuzz-'));
@@ -52,9 +59,11 @@ beforeAll(async () => {
     library.close();
   }
   host = await startHostProcess(libraryPath);
+  fingerprinter = openLibraryFingerprinter(libraryPath);
 });
 
 afterAll(async () => {
+  fingerprinter?.close();
   await host?.stop();
   fs.rmSync(tempDir, { recursive: true, force: true });
 });
@@ -158,7 +167,7 @@ const resultSchema = z.union([
 ]);
 
 describe('API fuzzing through the HTTP host', () => {
-  it(`answers ${payloadCount} generated and mutated payloads with results or typed errors and stays consistent`, async () => {
+  it(`answers ${payloadCount} generated and mutated payloads with results or typed errors, each refusal changing nothing, and stays consistent`, async () => {
     const names = Object.keys(api) as Array<keyof typeof api>;
     const schemas = new Map(
       names.map((name) => [
@@ -177,12 +186,13 @@ describe('API fuzzing through the HTTP host', () => {
     let sent = 0;
     const timeByName = new Map<string, number>();
 
+    /** Checks one answer; true when the request was refused (which must change nothing). */
     const check = (
       name: string,
       payload: string,
       answer: { status: number; body: string },
       isJsonValid: boolean,
-    ) => {
+    ): boolean => {
       const stats = perRequest.get(name) ?? { sent: 0, ok: 0, codes: new Map<string, number>() };
       perRequest.set(name, stats);
       stats.sent += 1;
@@ -193,19 +203,23 @@ describe('API fuzzing through the HTTP host', () => {
         failures.push(
           `${name}: answer is not JSON (HTTP ${answer.status}): ${answer.body.slice(0, 200)}`,
         );
-        return;
+        return answer.status !== 200;
       }
       const result = resultSchema.safeParse(parsed);
       if (!result.success) {
         failures.push(`${name}: answer is not a Result: ${answer.body.slice(0, 200)}`);
-        return;
+        return answer.status !== 200;
       }
-      const expectedStatus = isJsonValid ? 200 : 400;
+      // Broken JSON and inputs past the dispatcher's limits (nesting, size) are refused with 400.
+      const expectedStatus =
+        isJsonValid && checkInputLimits(JSON.parse(payload === '' ? 'null' : payload)) === null
+          ? 200
+          : 400;
       if (answer.status !== expectedStatus)
         failures.push(`${name}: HTTP ${answer.status} for ${payload.slice(0, 200)}`);
       if (result.data.ok) {
         stats.ok += 1;
-        return;
+        return false;
       }
       const code = result.data.error.code;
       stats.codes.set(code, (stats.codes.get(code) ?? 0) + 1);
@@ -215,7 +229,9 @@ describe('API fuzzing through the HTTP host', () => {
           `${name}: internal error "${result.data.error.message.slice(0, 200)}" for ${payload.slice(0, 300)}`,
         );
       }
+      return true;
     };
+    let refusalsChecked = 0;
 
     while (sent < payloadCount) {
       // Keep records to work on: deletes and approvals use them up.
@@ -247,10 +263,17 @@ describe('API fuzzing through the HTTP host', () => {
         ]);
         isJsonValid = false;
       }
+      const before = fingerprinter.fingerprint();
       const started = performance.now();
       const answer = await host.post(name, body);
       timeByName.set(name, (timeByName.get(name) ?? 0) + performance.now() - started);
-      check(name, body, answer, isJsonValid);
+      if (check(name, body, answer, isJsonValid)) {
+        refusalsChecked += 1;
+        if (fingerprinter.fingerprint() !== before)
+          failures.push(
+            `${name}: refused, yet the library changed: ${answer.body.slice(0, 200)} for ${body.slice(0, 300)}`,
+          );
+      }
       sent += 1;
       if (failures.length > 20) break;
     }
@@ -284,6 +307,8 @@ describe('API fuzzing through the HTTP host', () => {
     expect(host.isAlive()).toBe(true);
     expect(failures, failures.join('\n')).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(payloadCount);
+    // Most payloads are refused; each of those was checked against the library's fingerprint.
+    expect(refusalsChecked).toBeGreaterThan(payloadCount / 2);
     for (const name of names) expect(perRequest.get(name)?.sent ?? 0, name).toBeGreaterThan(100);
     // The generator must reach the handlers, not only the validator: most requests succeed at times.
     const succeeding = names.filter((name) => (perRequest.get(name)?.ok ?? 0) > 0);

@@ -19,7 +19,7 @@ import {
   isUnchangedSinceCleanClose,
 } from '../../main/node/storage/cleanClose';
 import { openLibrary } from '../../main/node/storage/library';
-import { openLibrarySession } from '../../main/node/storage/recovery';
+import { openLibrarySession } from '../../main/node/api/librarySession';
 import { generateLibrary } from '../fixtures/generateLibrary';
 import { fileHash } from '../storage/storageHelpers';
 import { ensureBuilt, repoRoot, startHostProcess } from './hostProcess';

@@ -21,6 +21,7 @@ import { openLibrary } from '../../main/node/storage/library';
 import { generateLibrary } from '../fixtures/generateLibrary';
 import { fileHash } from '../storage/storageHelpers';
 import { ensureBuilt, repoRoot, startHostProcess, type HostProcess } from './hostProcess';
+import { openLibraryFingerprinter, type LibraryFingerprinter } from './libraryConsistency';
 
 /** Every link target in a body. */
 function linksOf(content: RichText): string[] {
@@ -120,11 +121,11 @@ describe('hostile import files (meetings:importJson in browser mode, and the CLI
   let host: HostProcess;
   let files: { huge: string; deep: string; deepInside: string };
 
-  /** What must not change when an import is refused. */
+  let fingerprinter: LibraryFingerprinter;
+
+  /** What must not change when an import is refused: every row of the library and its files. */
   async function snapshot(): Promise<string> {
-    const meetings = await host.call('meetings:list', {});
-    const committees = await host.call('committees:list', {});
-    return JSON.stringify([meetings, committees]);
+    return fingerprinter.fingerprint();
   }
 
   beforeAll(async () => {
@@ -158,9 +159,11 @@ describe('hostile import files (meetings:importJson in browser mode, and the CLI
     fs.writeFileSync(files.deep, deep);
     fs.writeFileSync(files.deepInside, deepInside);
     host = await startHostProcess(libraryPath);
+    fingerprinter = openLibraryFingerprinter(libraryPath);
   }, 120_000);
 
   afterAll(async () => {
+    fingerprinter?.close();
     await host?.stop();
     fs.rmSync(tempDir, { recursive: true, force: true });
   });

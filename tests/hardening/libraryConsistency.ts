@@ -4,6 +4,9 @@
  * every body owned by an existing record, history at least as long as the body's revision).
  * Answers a list of problems; empty means consistent.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 
 export function findLibraryProblems(file: string): string[] {
@@ -123,4 +126,65 @@ export function findLibraryProblems(file: string): string[] {
   } finally {
     db.close();
   }
+}
+
+/** A reader of a library's whole contents, for checks that a refused request changed nothing. */
+export type LibraryFingerprinter = {
+  /** A hash of every row of every table and of the names and sizes of the stored files. */
+  fingerprint(): string;
+  close(): void;
+};
+
+/**
+ * Opens `file` read-only beside the process that owns it (WAL: readers see each commit). The
+ * rows are hashed again only after another connection committed (SQLite's `data_version`
+ * changes exactly then), so a check after each of thousands of refused requests stays cheap;
+ * the files folder is listed every time.
+ */
+export function openLibraryFingerprinter(file: string): LibraryFingerprinter {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const filesDir = `${file}.files`;
+  let seenVersion = -1;
+  let rowsHash = '';
+  const rowsFingerprint = (): string => {
+    const version = Number(db.pragma('data_version', { simple: true }));
+    if (version === seenVersion) return rowsHash;
+    const hash = createHash('sha256');
+    db.transaction(() => {
+      const tables = db
+        .prepare(
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name",
+        )
+        .pluck()
+        .all() as string[];
+      for (const table of tables) {
+        const rows = db
+          .prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`)
+          .raw()
+          .all()
+          .map((row) =>
+            JSON.stringify(row, (_key, value: unknown) =>
+              value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
+            ),
+          )
+          .sort();
+        hash.update(`${table}\n${rows.join('\n')}\n`);
+      }
+    })();
+    seenVersion = version;
+    rowsHash = hash.digest('hex');
+    return rowsHash;
+  };
+  const filesListing = (): string => {
+    if (!fs.existsSync(filesDir)) return '';
+    return (fs.readdirSync(filesDir, { recursive: true }) as string[])
+      .sort()
+      .map((name) => `${name} ${fs.statSync(path.join(filesDir, name)).size}`)
+      .join('\n');
+  };
+  return {
+    fingerprint: () =>
+      createHash('sha256').update(rowsFingerprint()).update(filesListing()).digest('hex'),
+    close: () => db.close(),
+  };
 }

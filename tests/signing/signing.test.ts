@@ -157,6 +157,8 @@ describe('signing a PDF/A-3b', () => {
   it('each signature is a CAdES detached CMS that openssl verifies, with exactly the PAdES B-B attributes', async () => {
     const pdf = revisions[7] as Buffer;
     const report = await verifyPdf(pdf, {});
+    // Seven signatures were made: the loop below must check each of them.
+    expect(report.signatures).toHaveLength(7);
     for (const sig of report.signatures) {
       const [a, b, c, d] = sig.byteRange as [number, number, number, number];
       const cms = Buffer.from(pdf.toString('latin1', b + 1, c - 1), 'hex');

@@ -215,7 +215,11 @@ describe('archive requests in browser mode (HTTP host)', () => {
       id: appendixId,
     });
     if (!opened.ok) throw new Error(opened.error.message);
-    expect(opened.value.fileName).toBe('Økonomi_ _plan_ 2018.pdf');
+    expect(opened.value).toMatchObject({
+      fileName: 'Økonomi_ _plan_ 2018.pdf',
+      handedOver: 'downloaded',
+      notOpenedReason: null,
+    });
     const response = await fetch(`http://127.0.0.1:${host.port}${opened.value.downloadUrl}`);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);

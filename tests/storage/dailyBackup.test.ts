@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/node/api/handlers';
 import { listBackups } from '../../main/node/storage/backup';
-import { openLibrarySession } from '../../main/node/storage/recovery';
+import { openLibrarySession } from '../../main/node/api/librarySession';
 
 const tempDirs: string[] = [];
 afterEach(() => {

@@ -16,6 +16,7 @@ import { parseReferatDocument } from '../../common/format/referatJson';
 import { minutesDocx, writeMinutesDocx } from '../../main/node/docx/writeDocx';
 import { runCli } from '../../main/node/cli/cli';
 import { importMeetingDocument } from '../../main/node/storage/interchange';
+import { generateMeeting } from '../support/generateMeeting';
 import { makeTempDir, newLibrary } from './storageHelpers';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -277,26 +278,82 @@ describe('DOCX export', () => {
     expect(numbering).toContain('<w:start w:val="3"/>');
   });
 
-  it('leaves the confidential title of a closed item out of the public edition', async () => {
-    const doc = fixture();
-    const closedItem = {
-      ...(doc.agendaItems[0] ?? ({} as never)),
-      isClosed: true,
-      publicTitle: 'Personsag',
-      title: 'Hemmelig titel XYZ',
+  it('the public edition has no confidential marker of a closed item in any part of the package', async () => {
+    // The fagudvalg template prints every field of an item, so every marker is in the full edition.
+    const doc = generateMeeting({
+      items: 3,
+      pagesPerItem: 0.3,
+      closedEvery: 0,
+      template: 'fagudvalg',
+    });
+    const closed = doc.agendaItems[1];
+    if (!closed) throw new Error('generated meeting has no second item');
+    const paragraph = (text: string) => [
+      { type: 'paragraph' as const, children: [{ type: 'text' as const, text }] },
+    ];
+    closed.isClosed = true;
+    closed.title = 'MARKER-TITLE-Ekspropriation af Ågade 7';
+    closed.publicTitle = 'Lukket punkt: Ejendomssag';
+    closed.presenter = 'MARKER-PRESENTER';
+    closed.bodies = {
+      summary: paragraph('MARKER-SUMMARY'),
+      recommendation: paragraph('MARKER-RECOMMENDATION'),
+      casePresentation: paragraph('MARKER-CASE'),
+      finances: paragraph('MARKER-FINANCES'),
+      previousDecisions: paragraph('MARKER-PREVIOUS'),
+      decision: [
+        ...paragraph('MARKER-DECISION'),
+        { type: 'dissent', participantId: 'p5', text: 'MARKER-DISSENT' },
+      ],
+      publicDecision: paragraph('Udvalget godkendte købet af ejendommen.'),
     };
-    const withClosed = { ...doc, agendaItems: [closedItem, ...doc.agendaItems.slice(1)] };
-    const full =
-      (await unzipAll(await minutesDocx(withClosed, { edition: 'full' })))
-        .get('word/document.xml')
-        ?.toString('utf8') ?? '';
-    const pub =
-      (await unzipAll(await minutesDocx(withClosed, { edition: 'public' })))
-        .get('word/document.xml')
-        ?.toString('utf8') ?? '';
-    expect(full).toContain('Hemmelig titel XYZ');
-    expect(pub).not.toContain('Hemmelig titel XYZ');
-    expect(pub).toContain('Personsag');
+    for (const appendix of doc.appendices) {
+      if (appendix.itemId === closed.id) appendix.title = 'MARKER-ITEM-APPENDIX';
+    }
+    doc.appendices.push({
+      id: 'closed-appendix',
+      itemId: null,
+      number: 99,
+      title: 'MARKER-CLOSED-APPENDIX',
+      documentNumber: '9999999',
+      caseId: 'EMN-2017-09999',
+      isClosed: true,
+      isAddedAfterMeeting: false,
+      file: null,
+    });
+    const member = doc.participants[2];
+    if (!member) throw new Error('generated meeting has too few participants');
+    member.note = 'MARKER-NOTE';
+    // Partial presence (who left when) is part of the public minutes, so it is no marker here.
+    const markers = [
+      'MARKER-TITLE',
+      'MARKER-PRESENTER',
+      'MARKER-SUMMARY',
+      'MARKER-RECOMMENDATION',
+      'MARKER-CASE',
+      'MARKER-FINANCES',
+      'MARKER-PREVIOUS',
+      'MARKER-DECISION',
+      'MARKER-DISSENT',
+      'MARKER-ITEM-APPENDIX',
+      'MARKER-CLOSED-APPENDIX',
+      'MARKER-NOTE',
+    ];
+    const full = await unzipAll(await minutesDocx(doc, { edition: 'full' }));
+    const fullText = [...full.values()].map((part) => part.toString('utf8')).join('\n');
+    for (const marker of markers)
+      expect(fullText, `the full edition shows ${marker}`).toContain(marker);
+
+    const pub = await unzipAll(await minutesDocx(doc, { edition: 'public' }));
+    expect([...pub.keys()]).toContain('word/document.xml');
+    expect([...pub.keys()]).toContain('docProps/core.xml');
+    for (const [name, part] of pub) {
+      const text = part.toString('utf8');
+      for (const marker of markers) expect(text, `${name} lacks ${marker}`).not.toContain(marker);
+    }
+    const body = pub.get('word/document.xml')?.toString('utf8') ?? '';
+    expect(body).toContain('Lukket punkt: Ejendomssag');
+    expect(body).toContain('Udvalget godkendte købet af ejendommen.');
   });
 
   it('writes the fallback title of a closed item in the export language (the English DOCX said "Lukket punkt")', async () => {

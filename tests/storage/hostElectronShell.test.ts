@@ -84,8 +84,10 @@ export const dialog = {
     return file ? { canceled: false, filePath: file } : { canceled: true, filePath: '' };
   },
 };
+state.shownPaths = [];
 export const shell = {
   openPath: async (file) => { state.openedPaths.push(file); return ''; },
+  showItemInFolder: (file) => { state.shownPaths.push(file); },
 };
 export default { app, protocol, session, ipcMain, BrowserWindow, dialog, shell };
 `;
@@ -168,6 +170,14 @@ out.saveDialogs = state.saveDialogs;
 out.opened = await ipc('appendices:open', { id: appendix.id });
 const copy = state.openedPaths[0];
 out.openedCopy = copy ? { path: copy, text: readFileSync(copy, 'utf8'), mode: statSync(copy).mode & 0o777 } : null;
+// A program posing as a PDF by a right-to-left override: shown in its folder, never opened.
+const trap = value(await ipc('appendices:create', { meetingId: meeting.meeting.id, appendix: { title: 'Budget 2018', documentNumber: '', caseId: '', isClosed: false, itemId: null } }));
+state.openAnswers.push(process.env.STUB_TRAP);
+value(await ipc('appendices:attachFile', { id: trap.id }));
+out.trapOpened = await ipc('appendices:open', { id: trap.id });
+out.trapOpenedPaths = state.openedPaths.length;
+out.trapShown = state.shownPaths.map((file) => ({ name: file.split('/').pop(), exists: existsSync(file) }));
+const trapCopy = state.shownPaths[0];
 state.openAnswers.push(process.env.STUB_SAVE_TO);
 out.importConflict = await ipc('archive:import', {});
 state.openAnswers.push(process.env.STUB_SAVE_TO);
@@ -192,6 +202,7 @@ if (pdf.ok) {
 
 state.appEvents['will-quit']();
 out.openedCopyAfterQuit = copy ? existsSync(copy) : null;
+out.trapCopyAfterQuit = trapCopy ? existsSync(trapCopy) : null;
 out.quit = true;
 process.stdout.write(JSON.stringify(out));
 `;
@@ -240,6 +251,8 @@ let tempDir: string;
 let result: Record<string, unknown>;
 /** The file the stand-in open dialog picks as the appendix. */
 let appendixFile: string;
+/** A script whose name poses as a PDF ("Budget 2018 \u202Efdp.bat"). */
+let trapFile: string;
 /** Where the stand-in save dialog says the archive package goes. */
 let savedBag: string;
 
@@ -272,6 +285,8 @@ beforeAll(() => {
     path.join(addonDir, 'better_sqlite3.node'),
   );
 
+  trapFile = path.join(tempDir, 'Budget 2018 \u202Efdp.bat');
+  writeFileSync(trapFile, '@echo off\r\necho pwned\r\n');
   appendixFile = path.join(tempDir, 'Budget 2018: "udkast".pdf');
   writeFileSync(appendixFile, '%PDF-1.4 bilag med æøå\n');
   mkdirSync(path.join(tempDir, 'Arkiv'));
@@ -293,6 +308,7 @@ beforeAll(() => {
       STUB_USER_DATA: path.join(tempDir, 'userData'),
       STUB_LIBRARY: path.join(tempDir, 'library.sqlite'),
       STUB_APPENDIX: appendixFile,
+      STUB_TRAP: trapFile,
       STUB_SAVE_TO: savedBag,
       STUB_PDF_TO: path.join(tempDir, 'Arkiv', 'Referat møde 7'),
     },
@@ -398,13 +414,33 @@ describe('Electron shell (built main, stand-in electron module)', () => {
   it('appendices:open opens a read-only temporary copy with shell.openPath, removed at quit', () => {
     expect(result.opened).toEqual({
       ok: true,
-      value: { fileName: 'Budget 2018_ _udkast_.pdf', downloadUrl: null },
+      value: {
+        fileName: 'Budget 2018_ _udkast_.pdf',
+        downloadUrl: null,
+        handedOver: 'opened',
+        notOpenedReason: null,
+      },
     });
     const copy = result.openedCopy as { path: string; text: string; mode: number };
     expect(path.basename(copy.path)).toBe('Budget 2018_ _udkast_.pdf');
     expect(copy.text).toBe('%PDF-1.4 bilag med æøå\n');
     expect(copy.mode & 0o222).toBe(0);
     expect(result.openedCopyAfterQuit).toBe(false);
+  });
+
+  it('appendices:open shows a program posing as a PDF in its folder under its real name, never opens it', () => {
+    expect(result.trapOpened).toEqual({
+      ok: true,
+      value: {
+        fileName: 'Budget 2018 fdp.bat',
+        downloadUrl: null,
+        handedOver: 'shownInFolder',
+        notOpenedReason: 'unknownType',
+      },
+    });
+    expect(result.trapOpenedPaths).toBe(1);
+    expect(result.trapShown).toEqual([{ name: 'Budget 2018 fdp.bat', exists: true }]);
+    expect(result.trapCopyAfterQuit).toBe(false);
   });
 
   it('archive:import shows the open dialog; an existing meeting asks, keep both imports a copy', () => {

@@ -232,6 +232,7 @@ describe('generated meetings', () => {
       documentNumber: '9999999',
       caseId: 'EMN-2017-09999',
       isClosed: true,
+      isAddedAfterMeeting: false,
       file: null,
     });
     const member = doc.participants[2];

@@ -153,7 +153,7 @@ function seed(library: Library) {
       substituteForId: null,
       partialPresence: '',
       note: '',
-      absentFromItemIds: [],
+      itemAbsences: [],
     },
   });
   save(library, items.kbVote, 'decision', [

@@ -163,3 +163,14 @@ export function sendRaw(
     }
   });
 }
+
+/**
+ * The headers that authenticate API calls to a host started in this process (browser mode's
+ * per-launch credentials).
+ */
+export async function authenticatedHeaders(host: {
+  port: number;
+  token: string;
+}): Promise<Record<string, string>> {
+  return { 'X-Referat-Token': host.token };
+}

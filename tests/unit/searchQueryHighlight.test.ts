@@ -65,6 +65,19 @@ describe('highlightSnippet', () => {
   });
 
   it('treats regular-expression characters in terms as text', () => {
-    expect(() => highlightSnippet('a (b) [c]', termsOf('(b) [c] .*'))).not.toThrow();
+    // Through the parser: the brackets are not tokens, the words inside them are marked.
+    expect(marked('(b) [c] .*', 'a (b) [c] .* d')).toBe('a ([b]) [[c]] .* d');
+    // A term whose token holds regular-expression characters matches only those characters.
+    const term = (token: string): QueryTerm => ({
+      kind: 'word',
+      tokens: [token],
+      isPrefix: false,
+      isExcluded: false,
+    });
+    const literally = (source: string, token: string) =>
+      snippetToText(highlightSnippet(source, [term(token)]), '[', ']');
+    expect(literally('abc a.c', 'a.c')).toBe('abc [a.c]');
+    expect(literally('b (b) bb', '(b)')).toBe('b [(b)] bb');
+    expect(literally('aaa a+ a', 'a+')).toBe('aaa [a+] a');
   });
 });

@@ -64,6 +64,20 @@ export function createDispatcher<Ctx>(
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
 
   return async function dispatch(name, input, ctx) {
+    try {
+      return await dispatchChecked(name, input, ctx);
+    } catch (error) {
+      // Reached only by what escapes the steps below (an input whose getters throw, a value
+      // that cannot even be described); the caller still gets a typed answer.
+      return { ok: false, error: safeMapError(typeof name === 'string' ? name : '?', error, log) };
+    }
+  };
+
+  async function dispatchChecked(
+    name: unknown,
+    input: unknown,
+    ctx: Ctx,
+  ): Promise<Result<unknown>> {
     if (!isRequestName(name)) {
       return failure('unknown_request', `Unknown request ${describeName(name)}.`);
     }
@@ -72,6 +86,10 @@ export function createDispatcher<Ctx>(
       return failure('unknown_request', `The request ${name} is not available.`);
     }
     const schemas = api[name];
+    // Checked without recursion before zod walks the input recursively (a 50,000-deep list
+    // overflowed the stack there).
+    const excess = checkInputLimits(input);
+    if (excess) return failure(excess.code, `Invalid input for ${name}: ${excess.message}`);
     const parsed = await schemas.input.safeParseAsync(input === undefined ? {} : input);
     if (!parsed.success) {
       return failure(
@@ -83,7 +101,7 @@ export function createDispatcher<Ctx>(
     try {
       value = await handler(parsed.data as HandlerInput<RequestName>, ctx);
     } catch (error) {
-      return { ok: false, error: mapError(name, error, log) };
+      return { ok: false, error: safeMapError(name, error, log) };
     }
     if (isValidatingOutput) {
       const checked = await schemas.output.safeParseAsync(value);
@@ -95,7 +113,80 @@ export function createDispatcher<Ctx>(
       }
     }
     return { ok: true, value };
-  };
+  }
+}
+
+/** The limits every API input is checked against before validation. */
+export const inputLimits = {
+  /**
+   * Arrays and objects inside one another: the deepest legitimate input, a rich-text body with
+   * lists nested `maxListDepth` (12) levels, is about 40 levels deep.
+   */
+  maxDepth: 64,
+  /** Keys of one object. */
+  maxKeys: 10_000,
+  /** Values (arrays, objects, strings, numbers, ...) in the whole input. */
+  maxValues: 2_000_000,
+} as const;
+
+/** Why an input breaks {@link inputLimits}, or null when it keeps them. */
+export type InputLimitExcess = { code: 'invalid_input' | 'too_large'; message: string };
+
+/**
+ * Checks `input` against {@link inputLimits} with an explicit stack (no recursion, so any
+ * depth is safe). Only arrays and plain objects are entered; reading a key may throw (a getter
+ * or a proxy), which the caller catches.
+ */
+export function checkInputLimits(input: unknown): InputLimitExcess | null {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: input, depth: 1 }];
+  let values = 0;
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop() as { value: unknown; depth: number };
+    values += 1;
+    if (values > inputLimits.maxValues)
+      return {
+        code: 'too_large',
+        message: `the input holds more than ${inputLimits.maxValues} values.`,
+      };
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > inputLimits.maxDepth)
+      return {
+        code: 'invalid_input',
+        message: `the input is nested more than ${inputLimits.maxDepth} levels deep.`,
+      };
+    if (Array.isArray(value)) {
+      if (value.length > inputLimits.maxValues)
+        return {
+          code: 'too_large',
+          message: `the input holds more than ${inputLimits.maxValues} values.`,
+        };
+      for (const item of value as unknown[]) stack.push({ value: item, depth: depth + 1 });
+      continue;
+    }
+    const keys = Object.keys(value);
+    if (keys.length > inputLimits.maxKeys)
+      return {
+        code: 'too_large',
+        message: `an object of the input has more than ${inputLimits.maxKeys} keys.`,
+      };
+    for (const key of keys)
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
+  }
+  return null;
+}
+
+/** {@link mapError} that cannot throw itself: a value hostile to inspection answers `internal`. */
+function safeMapError(name: string, error: unknown, log: (line: string) => void): ApiError {
+  try {
+    return mapError(name, error, log);
+  } catch {
+    try {
+      log(`referat: internal error in ${name}: (a thrown value that could not be inspected)`);
+    } catch {
+      /* a failing log must not turn into a thrown dispatch */
+    }
+    return { code: 'internal', message: internalErrorMessage };
+  }
 }
 
 /** Maps anything a handler threw to a typed error; logs what the caller must not see. */

@@ -17,7 +17,6 @@ import {
 import { backupNow, listBackups } from '../storage/backup';
 import { storeFile } from '../storage/fileStore';
 import { exportMeetingDocument, importMeetingDocument } from '../storage/interchange';
-import { createRecoveryHandlers } from '../storage/recovery';
 import { toDomainError, type Library } from '../storage/library';
 import {
   attachFileToAppendix,
@@ -45,23 +44,28 @@ import {
   deleteParticipant,
   updateParticipant,
 } from '../storage/queries/participants';
-import type { HandlerMap } from './dispatch';
 import { createArchiveHandlers } from './handlers/archive';
+import { createRecoveryHandlers } from './handlers/recovery';
 import { createSearchHandlers } from './handlers/search';
 import { createLifecycleHandlers } from './handlers/lifecycle';
 import { createPdfHandlers } from './handlers/pdf';
 import { createSignatureHandlers } from './handlers/signatures';
 import { createStandardTextsHandlers } from './handlers/standardTexts';
-import type { HandlerContext, IncomingFile, PickFileOptions } from './types';
+import { incomingFile, mediaTypeFor, safeFileName } from './incomingFile';
+import type { HandlerContext, Handlers } from './types';
 
-/** A handler for every request, over one library. */
-export type Handlers = HandlerMap<HandlerContext>;
+export type { Handlers } from './types';
 
 export type HandlerOptions = {
   /** Shown by `app:info`; defaults to package.json's version. */
   version?: string;
   /** Largest appendix file accepted. Default 500 MB. */
   maxAttachmentBytes?: number;
+  /**
+   * The platform appendix copies are made for (Windows marks them as downloaded). Default: the
+   * running one; tests choose another.
+   */
+  platform?: NodeJS.Platform;
 };
 
 /**
@@ -144,7 +148,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createRecoveryHandlers(library),
 
     ...createSearchHandlers(library),
-    ...createArchiveHandlers(library, { maxAttachmentBytes }),
+    ...createArchiveHandlers(library, { maxAttachmentBytes, platform: options.platform }),
     ...createLifecycleHandlers(library),
     ...createSignatureHandlers(library),
     ...createStandardTextsHandlers(library),
@@ -181,73 +185,4 @@ function mapped(error: unknown, file: string): unknown {
   if (typeof code === 'string' && (code.startsWith('SQLITE_') || /^E[A-Z]+$/.test(code)))
     return toDomainError(error, file);
   return error;
-}
-
-/** The file a request names: an upload (browser mode) or the open dialog (Electron). */
-export async function incomingFile(
-  uploadId: string | undefined,
-  ctx: HandlerContext,
-  pickOptions?: PickFileOptions,
-): Promise<IncomingFile> {
-  if (uploadId !== undefined) {
-    if (!ctx.resolveUpload)
-      throw new DomainError('forbidden', 'This transport does not accept uploads.');
-    return ctx.resolveUpload(uploadId);
-  }
-  if (!ctx.pickFile) {
-    throw new DomainError(
-      'invalid_input',
-      'uploadId: upload the file first; this transport has no file dialog.',
-    );
-  }
-  const picked = await ctx.pickFile(pickOptions);
-  if (!picked) throw new DomainError('cancelled', 'No file was chosen.');
-  return picked;
-}
-
-/** A display name of at most 255 characters, never empty, without folders. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop()?.trim() ?? '';
-  const cleaned = Array.from(base)
-    .filter((char) => char.charCodeAt(0) >= 0x20)
-    .join('');
-  return (cleaned === '' ? 'bilag' : cleaned).slice(0, 255);
-}
-
-const mediaTypes: Readonly<Record<string, string>> = {
-  pdf: 'application/pdf',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  ppt: 'application/vnd.ms-powerpoint',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  odt: 'application/vnd.oasis.opendocument.text',
-  ods: 'application/vnd.oasis.opendocument.spreadsheet',
-  odp: 'application/vnd.oasis.opendocument.presentation',
-  txt: 'text/plain',
-  csv: 'text/csv',
-  rtf: 'application/rtf',
-  html: 'text/html',
-  htm: 'text/html',
-  xml: 'application/xml',
-  json: 'application/json',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  tif: 'image/tiff',
-  tiff: 'image/tiff',
-  svg: 'image/svg+xml',
-  zip: 'application/zip',
-  msg: 'application/vnd.ms-outlook',
-  eml: 'message/rfc822',
-  mp3: 'audio/mpeg',
-  mp4: 'video/mp4',
-};
-
-/** The media type for a file name's extension; `application/octet-stream` when unknown. */
-export function mediaTypeFor(fileName: string): string {
-  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
-  return mediaTypes[extension] ?? 'application/octet-stream';
 }

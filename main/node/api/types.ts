@@ -3,6 +3,10 @@
  * Electron IPC, the HTTP host and the CLI each build one context per launch.
  */
 import type { PdfExportJobs } from '../pdf/exportJobs';
+import type { OutgoingFile } from '../services/handOver';
+import type { HandlerMap } from './dispatch';
+
+export type { OutgoingFile } from '../services/handOver';
 
 /** A file that a transport has placed in a temporary location for a handler to take in. */
 export type IncomingFile = {
@@ -35,6 +39,11 @@ export type HandlerContext = {
   /** Electron: opens a file with the system's default application (`shell.openPath`). */
   openWithSystem?: (file: string) => Promise<void>;
   /**
+   * Electron: shows a file in its folder in the system's file manager
+   * (`shell.showItemInFolder`), for files Referat will not open (not a known document type).
+   */
+  showInFolder?: (file: string) => Promise<void>;
+  /**
    * Browser mode: makes a file downloadable once from the host and answers its URL (relative to
    * the host, token included). `onDone` runs after the download or when the host closes.
    */
@@ -55,13 +64,5 @@ export type PdfExportsContext = {
   downloadUrl(exportId: string): string | null;
 };
 
-/** A file the main side hands to the user (browser mode: as a download). */
-export type OutgoingFile = {
-  /** Absolute path of the bytes (a temporary file or the file store). */
-  path: string;
-  /** The name the browser saves it under. */
-  fileName: string;
-  mediaType: string;
-  /** Cleans up a temporary file once it was downloaded (or never will be). */
-  onDone?: () => void;
-};
+/** A handler for every request, over one library. */
+export type Handlers = HandlerMap<HandlerContext>;

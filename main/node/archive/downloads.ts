@@ -11,7 +11,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
-import type { OutgoingFile } from '../api/types';
+import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
+import type { OutgoingFile } from '../services/handOver';
 
 export type DownloadStore = {
   /** Registers a file; answers its URL path with the token. */
@@ -115,8 +116,12 @@ export function createDownloadStore(
   };
 }
 
-/** `attachment; filename="ascii"; filename*=UTF-8''percent-encoded` (RFC 6266 / 5987). */
-export function contentDisposition(fileName: string): string {
+/**
+ * `attachment; filename="ascii"; filename*=UTF-8''percent-encoded` (RFC 6266 / 5987), without
+ * bidirectional formatting and control characters (the browser saves under this name).
+ */
+export function contentDisposition(name: string): string {
+  const fileName = withoutUnsafeCharacters(name);
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,

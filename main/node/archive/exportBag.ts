@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createRequire } from 'node:module';
@@ -42,9 +42,10 @@ import { serializeReferatDocument } from '../../../common/format/referatJson';
 import { writeMinutesPdf } from '../pdf/writePdf';
 import { fileStorePath } from '../storage/fileStore';
 import { exportMeetingDocument } from '../storage/interchange';
-import { correctionsForExport } from '../storage/queries/lifecycle';
+import { editionCorrections } from '../services/editionExport';
 import type { Library } from '../storage/library';
 import { findSignedPdf } from './signedPdfs';
+import { fsyncDirectory, tempPathBeside, writeAtomically } from '../services/atomicFile';
 
 export type ExportBagOptions = {
   /** A folder path (must not exist, or be empty) or a file path ending in `.zip`. */
@@ -193,9 +194,7 @@ async function collectPayload(
     if (file) pdfSources[edition] = 'signed';
     else {
       file = path.join(work, pdfNames[edition]);
-      // Corrections after approval belong to the full edition, as in `referat export --format pdf`.
-      const corrections =
-        edition === 'full' ? correctionsForExport(library.db, document.meeting.id) : [];
+      const corrections = editionCorrections(library.db, document.meeting.id, edition);
       await writeMinutesPdf(document, {
         edition,
         out: file,
@@ -281,10 +280,7 @@ async function writeFolder(
   sources: PayloadSource[],
   tagTexts: TagTexts,
 ): Promise<(ManifestEntry & { size: number })[]> {
-  const stage = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const stage = tempPathBeside(target);
   fs.mkdirSync(stage);
   try {
     const payload: (ManifestEntry & { size: number })[] = [];
@@ -301,6 +297,7 @@ async function writeFolder(
       fs.writeFileSync(path.join(stage, name), text, { flag: 'wx' });
     if (statOrNull(target)) fs.rmdirSync(target); // checked empty before
     fs.renameSync(stage, target);
+    fsyncDirectory(path.dirname(target));
     return payload;
   } catch (error) {
     fs.rmSync(stage, { recursive: true, force: true });
@@ -313,10 +310,6 @@ async function writeZip(
   sources: PayloadSource[],
   tagTexts: TagTexts,
 ): Promise<(ManifestEntry & { size: number })[]> {
-  const temp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
   const root = path.basename(target).replace(/\.zip$/i, '') || 'bag';
   const zip = new yazl.ZipFile();
   const payload: (ManifestEntry & { size: number })[] = [];
@@ -351,30 +344,20 @@ async function writeZip(
   }
   zip.end();
   try {
-    await pipeline(zip.outputStream, fs.createWriteStream(temp, { flags: 'wx' }));
-    if (failures.length > 0) throw failures[0];
-    if (payload.length !== sources.length)
-      throw new DomainError('internal', 'The zip was not completed; the bag was not written.');
-    fsyncFile(temp);
-    fs.renameSync(temp, target);
+    await writeAtomically(target, async (temp) => {
+      await pipeline(zip.outputStream, fs.createWriteStream(temp, { flags: 'wx' }));
+      if (failures.length > 0) throw failures[0];
+      if (payload.length !== sources.length)
+        throw new DomainError('internal', 'The zip was not completed; the bag was not written.');
+    });
     return payload;
   } catch (error) {
-    fs.rmSync(temp, { force: true });
     throw failures[0] ?? error;
   }
 }
 
 function sha256Of(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 function statOrNull(file: string): fs.Stats | null {

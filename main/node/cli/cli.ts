@@ -10,6 +10,10 @@
 import path from 'node:path';
 import { version as packageVersion } from '../../../package.json';
 import { isDomainError } from '../../../common/contract/result';
+import type { RequestOutput } from '../../../common/contract/api';
+import { createDispatcher, type Dispatch } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import type { HandlerContext } from '../api/types';
 import { openLibrary, type Library } from '../storage/library';
 import { damagedLibraryMessage, isRecoverableOpenError } from '../storage/recovery';
 import { resolveLibraryPath } from '../paths';
@@ -51,6 +55,7 @@ export async function runCli(
 ): Promise<number> {
   const version = options.version ?? packageVersion;
   let library: Library | null = null;
+  let dispatch: Dispatch<HandlerContext> | null = null;
   try {
     const line = parseCommandLine(argv);
     if (line.options.version === true) {
@@ -92,6 +97,14 @@ export async function runCli(
           throw error;
         }
         return library;
+      },
+      request: async (name, input) => {
+        dispatch ??= createDispatcher(createHandlers(ctx.library()), {
+          log: (text) => io.stderr(`referat: ${text}\n`),
+        });
+        const result = await dispatch(name, input, { transport: 'cli' });
+        if (!result.ok) throw new DomainError(result.error.code, result.error.message);
+        return result.value as RequestOutput<typeof name>;
       },
       resolvePath: (file) => path.resolve(io.cwd, file),
       version,

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../../common/contract/result';
 import type { CommandContext } from './types';
+import { writeFileAtomically } from '../services/atomicFile';
 
 /**
  * Reads a UTF-8 text file of at most `maxLength` characters. A larger file is refused from
@@ -56,12 +57,9 @@ export function writeOutput(ctx: CommandContext, out: string, data: string | Uin
   const dir = path.dirname(target);
   if (!statOrNull(dir)?.isDirectory())
     throw new DomainError('invalid_input', `The folder ${dir} does not exist.`);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    fs.writeFileSync(temp, data, { flag: 'wx' });
-    fs.renameSync(temp, target);
+    writeFileAtomically(target, data);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
     throw new DomainError('forbidden', `${out} cannot be written (${(error as Error).message}).`);
   }
 }

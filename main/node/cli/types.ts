@@ -8,6 +8,7 @@
  * import another kind of input (`import FILE.zip`): write `imports/<kind>.ts` exporting an
  * `Importer` and add it to `imports/index.ts` before the JSON importer (the fallback).
  */
+import type { RequestInput, RequestName, RequestOutput } from '../../../common/contract/api';
 import type { Library } from '../storage/library';
 
 /** Where the CLI writes and what it knows about its process (tests pass their own). */
@@ -65,6 +66,12 @@ export type CommandContext = {
   libraryPath: string;
   /** Opens the library on first use (as the command's `library` says); closed by the CLI afterwards. */
   library: () => Library;
+  /**
+   * Calls an API request through the dispatcher with the `cli` transport (the library opened as
+   * `library` does): the input is validated as for the app, the value is answered and a failure
+   * is thrown as a DomainError. Commands use it wherever a request exists.
+   */
+  request: <N extends RequestName>(name: N, input: RequestInput<N>) => Promise<RequestOutput<N>>;
   /** Resolves a path argument against the working directory. */
   resolvePath: (file: string) => string;
   version: string;

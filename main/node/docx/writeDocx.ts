@@ -13,7 +13,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import {
   AlignmentType,
   Bookmark,
@@ -33,7 +32,7 @@ import {
 } from 'docx';
 import { formatDanishDate } from '../../../common/domain/danishDates';
 import { referatUrlPattern } from '../../../common/domain/richText';
-import { buildEdition, type Edition } from '../../../common/export/editions';
+import type { Edition } from '../../../common/export/editions';
 import {
   layoutMinutes,
   minutesTitle,
@@ -42,9 +41,10 @@ import {
   type LayoutList,
   type Span,
 } from '../../../common/export/layoutMinutes';
-import { assertNoCprNumbers, checkPersonalData } from '../../../common/export/personalData';
+import { prepareEdition } from '../../../common/export/preparedEdition';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { DomainError } from '../../../common/contract/result';
+import { writeFileAtomically } from '../services/atomicFile';
 
 export type WriteDocxOptions = {
   edition: Edition;
@@ -74,8 +74,7 @@ export async function minutesDocx(
   options: WriteDocxOptions,
 ): Promise<Buffer> {
   const lang = options.lang ?? 'da';
-  const edition = buildEdition(doc, options.edition, lang);
-  if (options.edition === 'public') assertNoCprNumbers(checkPersonalData(edition));
+  const { document: edition } = prepareEdition(doc, options.edition, lang);
   const blocks = layoutMinutes(edition, {
     lang,
     edition: options.edition,
@@ -143,17 +142,7 @@ export async function writeMinutesDocx(
   const target = path.resolve(options.out);
   if (!fs.existsSync(path.dirname(target)))
     throw new DomainError('invalid_input', `The folder ${path.dirname(target)} does not exist.`);
-  const temp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    fs.writeFileSync(temp, bytes, { flag: 'wx' });
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomically(target, bytes);
   return { bytes: bytes.length };
 }
 

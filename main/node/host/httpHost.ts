@@ -4,8 +4,9 @@
  *
  * Every /api and /upload request must carry the token (header `X-Referat-Token`), a `Host`
  * naming this very host and port (no DNS rebinding) and, when it has one, an `Origin` of this
- * host. Typed results always answer HTTP 200; transport refusals answer 400/401/403/404/405/
- * 413/415 with a JSON `{ok:false,error}` body. The built renderer is served with a strict CSP.
+ * host. Typed results answer HTTP 200; transport refusals answer 400/401/403/404/405/413/415
+ * with a JSON `{ok:false,error}` body (400 also for an input nested too deep or too large for
+ * the dispatcher's limits). The built renderer is served with a strict CSP.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
@@ -13,7 +14,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ErrorCode, Result } from '../../../common/contract/result';
-import { createDispatcher, type DispatcherOptions, type HandlerMap } from '../api/dispatch';
+import {
+  checkInputLimits,
+  createDispatcher,
+  type DispatcherOptions,
+  type HandlerMap,
+  type InputLimitExcess,
+} from '../api/dispatch';
 import type { HandlerContext } from '../api/types';
 import { contentTypeFor, resolveStaticFile, securityHeaders } from './staticFiles';
 import { createUploadStore, UploadTooLargeError } from './uploads';
@@ -159,6 +166,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
     } catch {
       return refuse(res, 400, 'invalid_input', 'The request name is not valid URI-encoded text.');
     }
+    // An input past the limits is a malformed request, not a question for a handler: 400
+    // with the same typed error the dispatcher answers over IPC.
+    let excess: InputLimitExcess | null;
+    try {
+      excess = checkInputLimits(input);
+    } catch {
+      excess = { code: 'invalid_input', message: 'the input cannot be read.' };
+    }
+    if (excess)
+      return refuse(res, 400, excess.code, `Invalid input for ${name}: ${excess.message}`);
     const result = await dispatch(name, input, context);
     return sendJson(res, 200, result);
   }

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
 import { DomainError } from '../../../common/contract/result';
 
 /** An uploaded file as handlers see it. */
@@ -142,13 +143,12 @@ export function createUploadStore(): UploadStore {
   };
 }
 
-/** A base name without control characters or separators, at most 200 characters. */
+/**
+ * A base name without bidirectional formatting, control characters or separators, at most 200
+ * characters.
+ */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = Array.from(base)
-    .filter((char) => char.charCodeAt(0) > 0x1f && char !== '\u007f')
-    .join('')
-    .trim()
-    .slice(0, 200);
+  const cleaned = withoutUnsafeCharacters(base).trim().slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'upload' : cleaned;
 }

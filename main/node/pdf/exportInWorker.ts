@@ -19,6 +19,7 @@ import {
 } from '../../../common/contract/result';
 import type { Correction } from '../../../common/export/layoutMinutes';
 import type { Edition } from '../../../common/export/editions';
+import type { PersonalDataReport } from '../../../common/export/personalData';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import type { PdfProgress, WriteMinutesResult } from './writePdf';
 
@@ -32,6 +33,8 @@ export type WorkerRequest = {
     lang?: 'da' | 'en';
     corrections?: Correction[];
     isWithSignaturePage?: boolean;
+    /** `document` is the edition already built and checked (see WriteMinutesOptions). */
+    preparedReport?: PersonalDataReport;
   };
 };
 

@@ -13,13 +13,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
 import { DomainError, isDomainError, type ApiError } from '../../../common/contract/result';
-import { buildEdition, type Edition } from '../../../common/export/editions';
-import {
-  assertNoCprNumbers,
-  checkPersonalData,
-  type PersonalDataFinding,
-} from '../../../common/export/personalData';
+import type { Edition } from '../../../common/export/editions';
+import type { PersonalDataFinding } from '../../../common/export/personalData';
+import { prepareEdition } from '../../../common/export/preparedEdition';
 import type { Correction } from '../../../common/export/layoutMinutes';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { closeIdlePdfWorkers, exportMinutesPdfInWorker } from './exportInWorker';
@@ -134,9 +132,9 @@ export function createPdfExportJobs(options: PdfExportJobsOptions = {}): PdfExpo
   return {
     start({ document, edition, fileName, corrections }) {
       if (isClosed) throw new DomainError('internal', 'The PDF export store is closed.');
-      // Checked here as well as in the worker, so a refusal answers at once and nothing starts.
-      if (edition === 'public')
-        assertNoCprNumbers(checkPersonalData(buildEdition(document, 'public')));
+      // Built and checked here, once: a refusal answers at once and nothing starts, and the
+      // worker takes the prepared edition as it is.
+      const prepared = prepareEdition(document, edition);
       const running = [...jobs.values()].filter((job) => job.state === 'running').length;
       if (running >= maxRunning) {
         throw new DomainError(
@@ -161,8 +159,9 @@ export function createPdfExportJobs(options: PdfExportJobsOptions = {}): PdfExpo
         result: null,
         error: null,
       };
-      job.done = exportMinutesPdfInWorker(document, {
+      job.done = exportMinutesPdfInWorker(prepared.document, {
         edition,
+        preparedReport: prepared.report,
         out: file,
         ...(corrections && corrections.length > 0 ? { corrections } : {}),
         signal: controller.signal,
@@ -250,8 +249,12 @@ export function createPdfExportJobs(options: PdfExportJobsOptions = {}): PdfExpo
   };
 }
 
-/** `inline` or `attachment` with the file name (RFC 6266 / 5987). */
-export function pdfContentDisposition(fileName: string, isDownload: boolean): string {
+/**
+ * `inline` or `attachment` with the file name (RFC 6266 / 5987), without bidirectional
+ * formatting and control characters.
+ */
+export function pdfContentDisposition(name: string, isDownload: boolean): string {
+  const fileName = withoutUnsafeCharacters(name);
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,

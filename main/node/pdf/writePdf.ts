@@ -25,12 +25,9 @@ import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { DomainError } from '../../../common/contract/result';
 import { copenhagenOffsetMinutes, formatDanishDate } from '../../../common/domain/danishDates';
-import { buildEdition, type Edition } from '../../../common/export/editions';
-import {
-  assertNoCprNumbers,
-  checkPersonalData,
-  type PersonalDataFinding,
-} from '../../../common/export/personalData';
+import type { Edition } from '../../../common/export/editions';
+import type { PersonalDataFinding, PersonalDataReport } from '../../../common/export/personalData';
+import { prepareEdition } from '../../../common/export/preparedEdition';
 import {
   layoutMinutes,
   minutesTitle,
@@ -51,6 +48,12 @@ export type WriteMinutesOptions = {
   out: string | Writable;
   lang?: 'da' | 'en';
   corrections?: readonly Correction[];
+  /**
+   * Set when `doc` is already the edition's document, built and checked by prepareEdition (the
+   * export store does so before it starts the worker): this is its check, and neither the
+   * edition nor the check is made again.
+   */
+  preparedReport?: PersonalDataReport;
   /**
    * The signature page (underskriftsblad). Default: on for every meeting past draft, since
    * approved minutes are signed by every member present (Kommunestyrelsesloven § 13).
@@ -368,11 +371,10 @@ export async function writeMinutesPdf(
 ): Promise<WriteMinutesResult> {
   const lang = options.lang ?? 'da';
   const clock = phaseClock(options.timings);
-  const edition = buildEdition(doc, options.edition, lang);
   // A public edition is checked before anything is written: a CPR number blocks the export.
-  const report =
-    options.edition === 'public' ? checkPersonalData(edition) : { errors: [], warnings: [] };
-  assertNoCprNumbers(report);
+  const { document: edition, report } = options.preparedReport
+    ? { document: doc, report: options.preparedReport }
+    : prepareEdition(doc, options.edition, lang);
   const json = serializeReferatDocument(edition);
   clock('json');
   const blocks = layoutMinutes(edition, {

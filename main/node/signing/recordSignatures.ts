@@ -22,10 +22,9 @@ import type { Meeting } from '../../../common/domain/model';
 import type { Edition } from '../../../common/export/editions';
 import { exportMinutesPdfInWorker } from '../pdf/exportInWorker';
 import { readStoredFile, storeBytes } from '../storage/fileStore';
-import { exportMeetingDocument } from '../storage/interchange';
+import { editionSource } from '../services/editionExport';
 import { writeTransaction, type Db, type Library } from '../storage/library';
 import {
-  correctionsForExport,
   markSigned,
   markSignedAgain,
   recordSignerConfirmed,
@@ -481,10 +480,7 @@ async function exportForSigning(
   meetingId: string,
   edition: Edition,
 ): Promise<{ pdf: Buffer; correctionsIncluded: number }> {
-  const document = exportMeetingDocument(library.db, meetingId);
-  const corrections = editionPrintsCorrections(edition)
-    ? correctionsForExport(library.db, meetingId)
-    : [];
+  const { document, corrections } = editionSource(library.db, meetingId, edition);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-sign-'));
   try {
     const out = path.join(dir, 'minutes.pdf');

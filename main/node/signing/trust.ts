@@ -10,7 +10,6 @@
 import { X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { DomainError } from '../../../common/contract/result';
 
 /** What a certificate check concludes, before the signature's own checks are added. */
 export type CertificateStatus =
@@ -72,20 +71,7 @@ const KU = { digitalSignature: 0, nonRepudiation: 1, keyCertSign: 5 };
 const toArrayBuffer = (b: Uint8Array): ArrayBuffer =>
   b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
-/** Splits PEM text into certificates (DER bytes pass through). @throws DomainError invalid_input */
-export function parseCertificates(input: string | Uint8Array): X509Certificate[] {
-  try {
-    if (typeof input !== 'string') return [new X509Certificate(Buffer.from(input))];
-    const blocks =
-      input.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-    if (blocks.length === 0)
-      throw new DomainError('invalid_input', 'trusted root: no PEM certificate found');
-    return blocks.map((pem) => new X509Certificate(pem));
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new DomainError('invalid_input', 'trusted root: not a valid X.509 certificate');
-  }
-}
+export { parseCertificates } from '../pki/certificates';
 
 /** The common name (CN) of a certificate's subject, or the whole subject. */
 export function certificateName(cert: X509Certificate): string {

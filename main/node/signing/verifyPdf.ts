@@ -5,6 +5,7 @@
  */
 import { X509Certificate, createHash } from 'node:crypto';
 import { DomainError } from '../../../common/contract/result';
+import { parseCertificates } from '../pki/certificates';
 import { checkCms } from './cms';
 import { PdfDocument, byteRangeContent } from './pdfIncremental';
 import {
@@ -15,12 +16,7 @@ import {
   type PdfDict,
 } from './pdfObjects';
 import { commonName } from './signPdf';
-import {
-  checkCertificate,
-  parseCertificates,
-  type CertificateStatus,
-  type CertificateSummary,
-} from './trust';
+import { checkCertificate, type CertificateStatus, type CertificateSummary } from './trust';
 
 /**
  * valid; modified (changed after signing); unknown_issuer (no configured root reached);
@@ -74,7 +70,7 @@ export interface VerifyPdfOptions {
   at?: Date;
 }
 
-export { parseCertificates } from './trust';
+export { parseCertificates } from '../pki/certificates';
 
 /**
  * Checks every signature of a PDF against the given trusted roots only.

@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DomainError } from '../../../common/contract/result';
 import { todayInCopenhagen } from './queries/common';
 import type { Library } from './library';
 import { latestSchemaVersion } from './migrations/index';
 import { libraryApplicationId } from './migrations/types';
+import { fsyncFile, tempPathBeside, writeAtomically } from '../services/atomicFile';
 
 /** How many daily backups are kept. */
 export const keptBackupCount = 7;
@@ -64,16 +64,11 @@ export async function backupNow(
   fs.mkdirSync(dir, { recursive: true });
   const name = `${library.name}-${date}.sqlite`;
   const target = path.join(dir, name);
-  const partial = path.join(
-    dir,
-    `.${name}.${process.pid}-${randomBytes(4).toString('hex')}.partial`,
-  );
   try {
-    await library.db.backup(partial);
-    fsyncPath(partial);
-    fs.renameSync(partial, target);
+    await writeAtomically(target, async (partial) => void (await library.db.backup(partial)), {
+      suffix: 'partial',
+    });
   } catch (error) {
-    fs.rmSync(partial, { force: true });
     throw new DomainError(
       'internal',
       `The backup could not be written to ${dir}: ${(error as Error).message}`,
@@ -171,12 +166,9 @@ export function restoreBackup(
   verifyLibraryCopy(source, options.nativeBinding);
 
   const dir = path.dirname(absolute);
-  const temp = path.join(
-    dir,
-    `.${path.basename(absolute)}.restoring-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
+  const temp = tempPathBeside(absolute, 'restoring');
   fs.copyFileSync(source, temp);
-  fsyncPath(temp);
+  fsyncFile(temp);
 
   let replacedPath: string | null = null;
   try {
@@ -187,7 +179,7 @@ export function restoreBackup(
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       replacedPath = path.join(dir, `${libraryName(absolute)}.${keptAs}-${stamp}.sqlite`);
       fs.copyFileSync(absolute, replacedPath, fs.constants.COPYFILE_EXCL);
-      fsyncPath(replacedPath);
+      fsyncFile(replacedPath);
       // A WAL left by a crash belongs to the replaced file, never to the restored one.
       for (const suffix of ['-wal', '-shm']) {
         if (fs.existsSync(absolute + suffix))
@@ -213,14 +205,5 @@ function checkpointQuietly(file: string, nativeBinding: string | undefined): voi
     }
   } catch {
     /* a damaged file is kept aside as it is, with its WAL */
-  }
-}
-
-function fsyncPath(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }

@@ -13,6 +13,7 @@
  * promises with the file's real size (truncation) at every open; it reads 100 bytes.
  */
 import fs from 'node:fs';
+import { writeFileAtomically } from '../services/atomicFile';
 
 type CleanCloseRecord = {
   format: 'referat-clean-close/1';
@@ -39,10 +40,7 @@ export function recordCleanClose(libraryFile: string): void {
       format: 'referat-clean-close/1',
       ...identityOf(fs.statSync(libraryFile)),
     };
-    const target = cleanCloseRecordPath(libraryFile);
-    const temp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, `${JSON.stringify(record)}\n`);
-    fs.renameSync(temp, target);
+    writeFileAtomically(cleanCloseRecordPath(libraryFile), `${JSON.stringify(record)}\n`);
   } catch {
     /* no record: the next open runs the check */
   }

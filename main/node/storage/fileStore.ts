@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import { DomainError } from '../../../common/contract/result';
+import { commitTempFile } from '../services/atomicFile';
 
 /** The stored form of one file. */
 export type StoredFile = { sha256: string; size: number };
@@ -76,10 +77,8 @@ export async function storeStream(
     if (fs.existsSync(target)) {
       fs.rmSync(temp, { force: true });
     } else {
-      fsyncFile(temp);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.renameSync(temp, target);
-      fsyncDirectory(path.dirname(target));
+      commitTempFile(temp, target);
     }
     return { sha256, size };
   } catch (error) {
@@ -108,27 +107,4 @@ export async function verifyStoredFile(filesDir: string, sha256: string): Promis
   const hash = createHash('sha256');
   await pipeline(fs.createReadStream(file), hash);
   return hash.digest('hex') === sha256;
-}
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function fsyncDirectory(dir: string): void {
-  // Makes the rename durable; not supported on every platform (Windows), where it is skipped.
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    /* best effort */
-  }
 }

@@ -9,7 +9,8 @@ import { DomainError } from '../../../common/contract/result';
 import { itemBodyFields, meetingBodyFields, type Meeting } from '../../../common/domain/model';
 import type { RichText } from '../../../common/domain/richText';
 import type { ReferatDocument } from '../../../common/format/referat1';
-import { formatId } from '../../../common/format/referat1';
+import { formatId } from '../../../common/format/referat2';
+import { builtInProfile, resolveProfile } from '../../../common/domain/profiles';
 import type { Db } from './library';
 import { writeTransaction } from './library';
 import { insertAppendix } from './queries/appendices';
@@ -44,12 +45,22 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
       const members = listMembers(db, { committeeId: committee.id });
       return {
         format: formatId,
+        profile: resolveProfile(
+          {
+            meetingProfileId: meeting.profileId,
+            committeeProfileId: committee.profileId,
+            defaultProfileId: null,
+            template: meeting.template,
+          },
+          builtInProfile,
+        ),
         committee: {
           id: committee.id,
           name: committee.name,
           kind: committee.kind,
           organisation: committee.organisation,
           template: committee.template,
+          profileId: committee.profileId,
         },
         members: members.map((m) => ({
           id: m.id,
@@ -72,6 +83,7 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
           isClosed: meeting.isClosed,
           status: meeting.status,
           template: meeting.template,
+          profileId: meeting.profileId,
           bodies: Object.fromEntries(
             meetingBodyFields.map((field) => [field, detail.bodies[field].content]),
           ),
@@ -84,10 +96,12 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
           party: p.party,
           isCitizen: p.isCitizen,
           attendance: p.attendance,
+          isCalledIn: p.isCalledIn,
           substituteForId: p.substituteForId,
           partialPresence: p.partialPresence,
+          presenceChanges: p.presenceChanges.map((change) => ({ ...change })),
           note: p.note,
-          absentFromItemIds: p.absentFromItemIds,
+          itemAbsences: p.itemAbsences.map((absence) => ({ ...absence })),
           position: p.position,
         })),
         agendaItems: detail.items.map((item) => ({
@@ -100,6 +114,8 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
           documentNumber: item.documentNumber,
           presenter: item.presenter,
           kind: item.kind,
+          isSupplementary: item.isSupplementary,
+          groupId: item.groupId,
           bodies: Object.fromEntries(
             itemBodyFields.map((field) => [field, item.bodies[field].content]),
           ),
@@ -112,6 +128,7 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
           documentNumber: a.documentNumber,
           caseId: a.caseId,
           isClosed: a.isClosed,
+          isAddedAfterMeeting: a.isAddedAfterMeeting,
           file: a.file && {
             name: a.file.name,
             sha256: a.file.sha256,
@@ -310,7 +327,14 @@ export function withNewMeetingIds(doc: ReferatDocument): ReferatDocument {
       id: mapped(participantIds, p.id),
       substituteForId:
         p.substituteForId === null ? null : mapped(participantIds, p.substituteForId),
-      absentFromItemIds: p.absentFromItemIds.map((id) => mapped(itemIds, id)),
+      presenceChanges: p.presenceChanges.map((change) => ({
+        ...change,
+        itemId: change.itemId === null ? null : mapped(itemIds, change.itemId),
+      })),
+      itemAbsences: p.itemAbsences.map((absence) => ({
+        ...absence,
+        itemId: mapped(itemIds, absence.itemId),
+      })),
     })),
     agendaItems: doc.agendaItems.map((item) => ({
       ...item,

@@ -28,6 +28,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DomainError, isDomainError } from '../../../common/contract/result';
+import type { Db } from './db';
 import { latestSchemaVersion, migrations } from './migrations/index';
 import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
 import { syncSearchIndex } from './searchIndex';
@@ -38,8 +39,7 @@ import {
   recordCleanClose,
 } from './cleanClose';
 
-/** The better-sqlite3 handle type used by every query function. */
-export type Db = Database.Database;
+export type { Db } from './db';
 
 /** An open library. Close it with `close()`; the handle must not be used afterwards. */
 export type Library = {
@@ -305,6 +305,9 @@ export function migrate(db: Db, file: string): number {
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }
+  // Derived data follows once the schema is current: migrations only note in `search_dirty`
+  // what the index lacks (they never run live code), and the live code derives it here.
+  db.transaction(() => syncSearchIndex(db)).immediate();
   return Number(db.pragma('user_version', { simple: true }));
 }
 

@@ -33,7 +33,7 @@
  */
 import { richTextToPlain, type RichText } from '../../../common/domain/richText';
 import { normalizeSearchText } from '../../../common/search/query';
-import type { Db } from './library';
+import type { Db } from './db';
 
 /** Bits of a rowid below the day: 10 bits of slot (meetings on one day), 20 bits of sequence. */
 const seqBits = 20;
@@ -525,7 +525,8 @@ export function syncSearchIndex(db: Db): number {
 }
 
 /**
- * Rebuilds the whole index from the library (used by migration 0020 and `referat` maintenance).
+ * Rebuilds the whole index from the library (maintenance and the benchmarks; migrations note
+ * the meetings in `search_dirty` instead).
  * Runs in the caller's transaction. Returns the number of documents written.
  */
 export function rebuildSearchIndex(db: Db): number {

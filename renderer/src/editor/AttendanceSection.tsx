@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../common/contract/api';
 import type { Participant } from '../../../common/domain/model';
 import { joinList } from '../../../common/editor/voteText';
-import { AttendancePanel } from '../meeting/AttendancePanel';
+import { AttendancePanel } from './AttendancePanel';
 
 type Props = {
   meetingId: string;
@@ -44,7 +44,9 @@ export function AttendanceSection({
     .sort((a, b) => a.position - b.position)
     .map((item) => ({
       item,
-      names: present.filter((p) => p.absentFromItemIds.includes(item.id)).map((p) => p.name),
+      names: present
+        .filter((p) => p.itemAbsences.some((absence) => absence.itemId === item.id))
+        .map((p) => p.name),
     }))
     .filter((entry) => entry.names.length > 0);
 

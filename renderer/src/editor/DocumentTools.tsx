@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { BodyOwner, MeetingDetail } from '../../../common/contract/api';
 import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../common/domain/templates';
 import { resolveAppendixRef } from '../../../common/editor/references';
-import { bodyKey } from '../meeting/bodies';
+import { bodyKey } from './bodies';
 import {
   attachDocument,
   DocumentBodies,

@@ -138,7 +138,7 @@ export function documentOf(element: Element | null): DocumentBodies | null {
   return host ? (documents.get(host) ?? null) : null;
 }
 
-/** The key (meeting/bodies.ts `bodyKey`) of the body whose editor is below. */
+/** The key (bodies.ts `bodyKey`) of the body whose editor is below. */
 export const DocumentBodyKeyContext = createContext<string | null>(null);
 
 /**

@@ -22,8 +22,8 @@ import { NewRecordForm } from '../components/NewRecordForm';
 import { RowControls } from '../components/RowControls';
 import { useRecordPatch } from '../components/useRecordPatch';
 import { PreviousDecisionsOffer } from '../search/PreviousDecisionsOffer';
-import { BodyField } from './BodyField';
-import { emptyBody } from './bodies';
+import { BodyField } from '../editor/BodyField';
+import { emptyBody } from '../editor/bodies';
 import { replaceById } from './records';
 import { Badge } from '../components/Badge';
 

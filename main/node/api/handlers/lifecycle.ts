@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { DomainError } from '../../../../common/contract/result';
 import { checkStoredRound, importSignedPdf } from '../../signing/recordSignatures';
+import type { Library } from '../../storage/library';
 import {
   addCorrection,
   approveMeeting,
@@ -13,8 +14,8 @@ import {
   markSigned,
 } from '../../storage/queries/lifecycle';
 import { latestSignedPdf } from '../../storage/queries/signedPdfs';
-import type { Library } from '../../storage/library';
-import { incomingFile, safeFileName, type Handlers } from '../handlers';
+import { incomingFile, safeFileName } from '../incomingFile';
+import type { Handlers } from '../types';
 
 /** The lifecycle requests. */
 export type LifecycleRequestName =

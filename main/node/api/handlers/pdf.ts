@@ -7,18 +7,16 @@
  * `app://referat/exports/<id>`. No path crosses the API.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { PdfExportHandleOutput, PdfExportStatusOutput } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import { buildEdition, type Edition } from '../../../../common/export/editions';
 import { checkPersonalData } from '../../../../common/export/personalData';
-import { referatFileName } from '../../../../common/format/referatJson';
 import type { PdfExportHandle, PdfExportStatus } from '../../pdf/exportJobs';
 import { exportMeetingDocument } from '../../storage/interchange';
 import type { Library } from '../../storage/library';
-import { correctionsForExport } from '../../storage/queries/lifecycle';
-import type { Handlers } from '../handlers';
-import type { HandlerContext, PdfExportsContext } from '../types';
+import { editionFileName, editionSource, meetingFileBase } from '../../services/editionExport';
+import { handOverFile } from '../../services/handOver';
+import type { HandlerContext, Handlers, PdfExportsContext } from '../types';
 
 export type PdfRequestName =
   'pdf:check' | 'pdf:start' | 'pdf:status' | 'pdf:cancel' | 'pdf:export' | 'pdf:save';
@@ -26,15 +24,11 @@ export type PdfRequestName =
 /** The PDF handlers over one library. */
 export function createPdfHandlers(library: Library): Pick<Handlers, PdfRequestName> {
   const start = (meetingId: string, edition: Edition, exports: PdfExportsContext): string => {
-    const document = exportMeetingDocument(library.db, meetingId);
-    const base = referatFileName(document).replace(/\.referat\.json$/, '');
-    // Corrections after approval print as additions; only in the full edition, since a
-    // correction may concern a closed item (as in the CLI export).
-    const corrections = edition === 'full' ? correctionsForExport(library.db, meetingId) : [];
+    const { document, corrections } = editionSource(library.db, meetingId, edition);
     return exports.jobs.start({
       document,
       edition,
-      fileName: `${base}${edition === 'public' ? '-offentlig' : ''}.pdf`,
+      fileName: editionFileName(meetingFileBase(library.db, meetingId), edition, 'pdf'),
       corrections,
     });
   };
@@ -76,20 +70,13 @@ export function createPdfHandlers(library: Library): Pick<Handlers, PdfRequestNa
           `The PDF export ${input.exportId} is not finished or no longer kept; export again.`,
         );
       const bytes = fs.statSync(file.path).size;
-      if (ctx.pickSaveFile) {
-        const chosen = await ctx.pickSaveFile(file.fileName);
-        if (chosen === null) throw new DomainError('cancelled', 'No place was chosen.');
-        const target = chosen.toLowerCase().endsWith('.pdf') ? chosen : `${chosen}.pdf`;
-        copyAtomically(file.path, target);
-        return { fileName: path.basename(target), bytes, downloadUrl: null };
-      }
-      const downloadUrl = exports.downloadUrl(input.exportId);
-      if (downloadUrl === null)
-        throw new DomainError(
-          'forbidden',
-          `This transport (${ctx.transport}) cannot hand files to the user.`,
-        );
-      return { fileName: file.fileName, bytes, downloadUrl };
+      const handed = await handOverFile(ctx, {
+        fileName: file.fileName,
+        mediaType: 'application/pdf',
+        source: file.path,
+        servedUrl: exports.downloadUrl(input.exportId),
+      });
+      return { fileName: handed.fileName, bytes, downloadUrl: handed.downloadUrl };
     },
   };
 }
@@ -117,15 +104,4 @@ function handleWithUrls(
 
 function withUrls(status: PdfExportStatus, exports: PdfExportsContext): PdfExportStatusOutput {
   return { ...status, result: status.result ? handleWithUrls(status.result, exports) : null };
-}
-
-function copyAtomically(source: string, target: string): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    fs.copyFileSync(source, temp);
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
 }

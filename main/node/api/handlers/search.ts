@@ -9,7 +9,7 @@ import {
   previousDecisions,
   searchLibrary,
 } from '../../storage/queries/search';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../types';
 
 /** The search and decision-register requests. */
 export type SearchRequestName =

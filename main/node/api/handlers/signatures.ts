@@ -4,16 +4,13 @@
  * the PAdES signatures of a PDF (main/node/signing/verifyPdf.ts).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { RequestOutput } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import type { Edition } from '../../../../common/export/editions';
-import { referatFileName } from '../../../../common/format/referatJson';
 import { importSignedPdf, signingStatus, signingTip } from '../../signing/recordSignatures';
 import { requireSignable, signMeeting } from '../../signing/signMeeting';
 import { verifyPdfInWorker } from '../../signing/verifyInWorker';
 import { fileStorePath, readStoredFile } from '../../storage/fileStore';
-import { exportMeetingDocument } from '../../storage/interchange';
 import type { Library } from '../../storage/library';
 import { getMeeting } from '../../storage/queries/meetings';
 import { latestSignedPdf, listSignedPdfs } from '../../storage/queries/signedPdfs';
@@ -23,9 +20,11 @@ import {
   removeTrustedRoot,
   trustedRootPems,
 } from '../../storage/queries/trustedRoots';
+import { editionFileName, meetingFileBase } from '../../services/editionExport';
+import { handOverFile } from '../../services/handOver';
 import type { HandlerInput } from '../dispatch';
-import { incomingFile, safeFileName, type Handlers } from '../handlers';
-import type { HandlerContext } from '../types';
+import { incomingFile, safeFileName } from '../incomingFile';
+import type { HandlerContext, Handlers } from '../types';
 
 /** The signature requests. */
 export type SignatureRequestName =
@@ -73,28 +72,12 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
 
   /** Hands a file of the file store to the user: the save dialog or a download URL. */
   const handOut = async (sha256: string, bytes: number, fileName: string, ctx: HandlerContext) => {
-    const source = fileStorePath(library.filesDir, sha256);
-    if (ctx.pickSaveFile) {
-      const chosen = await ctx.pickSaveFile(fileName);
-      if (chosen === null) throw new DomainError('cancelled', 'No place was chosen.');
-      const target = chosen.toLowerCase().endsWith('.pdf') ? chosen : `${chosen}.pdf`;
-      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-      try {
-        fs.copyFileSync(source, temp);
-        fs.renameSync(temp, target);
-      } catch (error) {
-        fs.rmSync(temp, { force: true });
-        throw error;
-      }
-      return { fileName: path.basename(target), bytes, downloadUrl: null };
-    }
-    if (!ctx.offerDownload)
-      throw new DomainError(
-        'forbidden',
-        `This transport (${ctx.transport}) cannot hand files to the user.`,
-      );
-    const { url } = ctx.offerDownload({ path: source, fileName, mediaType: 'application/pdf' });
-    return { fileName, bytes, downloadUrl: url };
+    const handed = await handOverFile(ctx, {
+      fileName,
+      mediaType: 'application/pdf',
+      source: fileStorePath(library.filesDir, sha256),
+    });
+    return { fileName: handed.fileName, bytes, downloadUrl: handed.downloadUrl };
   };
 
   return {
@@ -120,7 +103,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        return report(safeFileName(file.fileName), fs.readFileSync(file.path), [
+        return await report(safeFileName(file.fileName), fs.readFileSync(file.path), [
           ...trustedRootPems(db),
           ...(input.trustedRootsPem ?? []),
         ]);
@@ -156,11 +139,13 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
       requireSignable(db, input.meetingId);
       const tip = await signingTip(library, input.meetingId, input.edition, true);
       if (!tip) throw new DomainError('internal', 'No signing file was made.');
-      const base = signedFileName(library, input.meetingId, input.edition).replace(
-        /-underskrevet\.pdf$/,
-        '',
+      const fileName = editionFileName(
+        meetingFileBase(db, input.meetingId),
+        input.edition,
+        'pdf',
+        'til-underskrift',
       );
-      return handOut(tip.sha256, tip.size, `${base}-til-underskrift.pdf`, ctx);
+      return handOut(tip.sha256, tip.size, fileName, ctx);
     },
     'signatures:import': async (input, ctx) => {
       requireSignable(db, input.meetingId);
@@ -251,11 +236,12 @@ function signedFileName(
   edition: Edition,
   round?: number,
 ): string {
-  const base = referatFileName(exportMeetingDocument(library.db, meetingId)).replace(
-    /\.referat\.json$/,
-    '',
+  return editionFileName(
+    meetingFileBase(library.db, meetingId),
+    edition,
+    'pdf',
+    `underskrevet${round !== undefined ? `-runde-${round}` : ''}`,
   );
-  return `${base}${edition === 'public' ? '-offentlig' : ''}-underskrevet${round !== undefined ? `-runde-${round}` : ''}.pdf`;
 }
 
 /** The certificate's bytes (the caller removes a browser upload). */

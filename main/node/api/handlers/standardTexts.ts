@@ -4,7 +4,7 @@
  */
 import type { Library } from '../../storage/library';
 import { listStandardTexts, saveStandardTexts } from '../../storage/queries/standardTexts';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../types';
 
 export type StandardTextsRequestName = 'standardTexts:get' | 'standardTexts:save';
 

@@ -1,5 +1,4 @@
 /** `referat list`: one line per meeting, newest first: id, date, committee, number, status (tab-separated). */
-import { listMeetings } from '../../storage/queries/meetings';
 import type { CliCommand } from '../types';
 
 export const listCommand: CliCommand = {
@@ -10,8 +9,9 @@ export const listCommand: CliCommand = {
   library: 'existing',
   details: () =>
     'Prints one line per meeting, fields separated by tabs:\n  ID  DATE  COMMITTEE  NUMBER  STATUS',
-  run(ctx) {
-    const lines = listMeetings(ctx.library().db).map((meeting) =>
+  async run(ctx) {
+    const meetings = await ctx.request('meetings:list', {});
+    const lines = meetings.map((meeting) =>
       [
         meeting.id,
         meeting.date,

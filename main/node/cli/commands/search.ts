@@ -6,8 +6,7 @@
 import { api } from '../../../../common/contract/api';
 import { DomainError, formatIssues } from '../../../../common/contract/result';
 import { snippetToText } from '../../../../common/search/snippet';
-import { listCommittees } from '../../storage/queries/committees';
-import { searchLibrary, type SearchResult } from '../../storage/queries/search';
+import type { SearchResult } from '../../storage/queries/search';
 import { UsageError, type CliCommand } from '../types';
 
 const placeLabels: Readonly<Record<string, string>> = {
@@ -88,8 +87,7 @@ export const searchCommand: CliCommand = {
       'Text output: one line per meeting (DATE  COMMITTEE  no. N  ID), then up to three',
       'matches, each with its place and a snippet where [brackets] mark the matching words.',
     ].join('\n'),
-  run(ctx) {
-    const db = ctx.library().db;
+  async run(ctx) {
     const limitText = String(ctx.options.limit ?? '20');
     if (!/^\d{1,3}$/.test(limitText))
       throw new UsageError(
@@ -98,7 +96,7 @@ export const searchCommand: CliCommand = {
     const committeeName = ctx.options.committee;
     const committeeIds =
       typeof committeeName === 'string'
-        ? [findCommitteeId(listCommittees(db), committeeName)]
+        ? [findCommitteeId(await ctx.request('committees:list', {}), committeeName)]
         : undefined;
     const parsed = api['search:query'].input.safeParse({
       text: ctx.args[0] ?? '',
@@ -124,7 +122,7 @@ export const searchCommand: CliCommand = {
         `${where}: ${issue?.message ?? formatIssues(parsed.error.issues).join('; ')}`,
       );
     }
-    const result = searchLibrary(db, parsed.data);
+    const result = await ctx.request('search:query', parsed.data);
     if (ctx.options.json === true) {
       ctx.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       return;

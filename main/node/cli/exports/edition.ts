@@ -3,8 +3,7 @@
  * the corrections the chosen edition prints.
  */
 import type { Edition } from '../../../../common/export/editions';
-import { exportMeetingDocument } from '../../storage/interchange';
-import { correctionsForExport } from '../../storage/queries/lifecycle';
+import { editionSource, type EditionSource } from '../../services/editionExport';
 import type { CommandContext, OptionSpec } from '../types';
 
 /** `--edition full|public` of `referat export --format pdf|docx`. */
@@ -21,12 +20,6 @@ export const editionOption: OptionSpec = {
  * approval print in the full edition only: one may concern a closed item, and the public
  * edition must not reveal it.
  */
-export function editionExport(ctx: CommandContext, meetingId: string) {
-  const edition = (ctx.options.edition ?? 'full') as Edition;
-  const { db } = ctx.library();
-  return {
-    edition,
-    document: exportMeetingDocument(db, meetingId),
-    corrections: edition === 'full' ? correctionsForExport(db, meetingId) : [],
-  };
+export function editionExport(ctx: CommandContext, meetingId: string): EditionSource {
+  return editionSource(ctx.library().db, meetingId, (ctx.options.edition ?? 'full') as Edition);
 }

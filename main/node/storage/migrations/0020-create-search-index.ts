@@ -1,4 +1,3 @@
-import { rebuildSearchIndex } from '../searchIndex';
 import type { Migration } from './types';
 
 /**
@@ -18,7 +17,11 @@ import type { Migration } from './types';
  *   `writeTransaction` before commit) re-derives the affected documents.
  * - `agenda_items_by_case`: case-id lookups for "Tidligere beslutninger" and the register.
  *
- * The index of an existing library is built inside this migration's transaction.
+ * Frozen like every migration: it creates the tables and notes every existing meeting in
+ * `search_dirty` (plain SQL of this version) instead of calling the live index code, which reads
+ * the columns of the latest schema. `migrate` (library.ts) derives the noted documents with the
+ * live code once every migration has run, so the index of an old library is built at the schema
+ * the code expects.
  */
 export const migration: Migration = {
   version: 20,
@@ -119,7 +122,8 @@ export const migration: Migration = {
       CREATE TRIGGER search_participant_deleted AFTER DELETE ON participants BEGIN
         INSERT OR IGNORE INTO search_dirty (kind, id) VALUES ('meetingAll', OLD.meeting_id);
       END;
+
+      INSERT INTO search_dirty (kind, id) SELECT 'meetingAll', id FROM meetings;
     `);
-    rebuildSearchIndex(db);
   },
 };

@@ -40,6 +40,7 @@ function toAppendix(row: AppendixRow): Appendix {
     documentNumber: row.documentNumber,
     caseId: row.caseId,
     isClosed: row.isClosed === 1,
+    isAddedAfterMeeting: false,
     file:
       row.fileSha256 === null
         ? null
@@ -116,7 +117,10 @@ export function registerFile(
 }
 
 /** Inserts an appendix row as given (its file, if any, is registered first); used by create and import. */
-export function insertAppendix(db: Db, appendix: Appendix): void {
+export function insertAppendix(
+  db: Db,
+  appendix: Omit<Appendix, 'isAddedAfterMeeting'> & Partial<Pick<Appendix, 'isAddedAfterMeeting'>>,
+): void {
   const a = appendix;
   if (a.file) registerFile(db, a.file);
   stmt(

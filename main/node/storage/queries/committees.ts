@@ -22,11 +22,12 @@ function toCommittee(row: CommitteeRow): Committee {
     kind: row.kind as CommitteeKind,
     organisation: row.organisation,
     template: row.template as TemplateId,
+    profileId: null,
   };
 }
 
 /** The fields a committee is created or patched with. */
-export type CommitteeFields = Omit<Committee, 'id'>;
+export type CommitteeFields = Omit<Committee, 'id' | 'profileId'>;
 
 /** Every committee with its member and meeting counts, sorted by name (Danish collation). */
 export function listCommittees(db: Db): CommitteeSummary[] {

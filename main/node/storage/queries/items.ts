@@ -41,6 +41,8 @@ function toItem(row: ItemRow): AgendaItem {
     documentNumber: row.documentNumber,
     presenter: row.presenter,
     kind: row.kind as ItemKind,
+    isSupplementary: false,
+    groupId: null,
   };
 }
 
@@ -107,7 +109,11 @@ export function createItem(
 }
 
 /** Inserts an item row as given (no checks beyond the schema); used by create, copy and import. */
-export function insertItem(db: Db, item: Omit<AgendaItem, never>): void {
+export function insertItem(
+  db: Db,
+  item: Omit<AgendaItem, 'isSupplementary' | 'groupId'> &
+    Partial<Pick<AgendaItem, 'isSupplementary' | 'groupId'>>,
+): void {
   stmt(
     db,
     `INSERT INTO agenda_items (id, meeting_id, number, position, title, is_closed, public_title, case_id,

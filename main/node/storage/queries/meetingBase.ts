@@ -41,6 +41,7 @@ export function toMeeting(row: MeetingRow): Meeting {
     isClosed: row.isClosed === 1,
     status: row.status as MeetingStatus,
     template: row.template as TemplateId,
+    profileId: null,
   };
 }
 
@@ -50,6 +51,23 @@ export function getMeeting(db: Db, id: string): Meeting {
     MeetingRow | undefined;
   if (!row) throw notFound('meeting', id);
   return toMeeting(row);
+}
+
+/**
+ * What a meeting's files are named from (committee name, date, number): one indexed read,
+ * instead of exporting the whole meeting. @throws DomainError not_found
+ */
+export function getMeetingNameParts(
+  db: Db,
+  id: string,
+): { committeeName: string; date: string; number: number } {
+  const row = stmt(
+    db,
+    `SELECT c.name AS committeeName, m.date AS date, m.number AS number
+     FROM meetings m JOIN committees c ON c.id = m.committee_id WHERE m.id = ?`,
+  ).get(id) as { committeeName: string; date: string; number: number } | undefined;
+  if (!row) throw notFound('meeting', id);
+  return row;
 }
 
 /** The meeting, if it is a draft. @throws DomainError not_found, locked */

@@ -79,7 +79,7 @@ export function proposeNextMeeting(
   getCommittee(db, args.committeeId);
   const previous = findPreviousMeeting(db, args.committeeId);
   return {
-    number: previous ? Math.min(previous.number + 1, 100000) : 1,
+    number: previous?.number ? Math.min(previous.number + 1, 100000) : 1,
     date: args.today ?? todayInCopenhagen(),
     previousMeetingId: previous?.id ?? null,
   };
@@ -143,7 +143,7 @@ export function createMeeting(
           substituteForId: null,
           partialPresence: '',
           note: '',
-          absentFromItemIds: [],
+          itemAbsences: [],
           position,
         }),
       );
@@ -160,6 +160,8 @@ export function createMeeting(
           documentNumber: '',
           presenter: item.presenter,
           kind: item.kind,
+          isSupplementary: false,
+          groupId: item.groupId,
         }),
       );
     } else {
@@ -178,7 +180,7 @@ export function createMeeting(
             substituteForId: null,
             partialPresence: '',
             note: '',
-            absentFromItemIds: [],
+            itemAbsences: [],
             position,
           }),
         );
@@ -255,7 +257,10 @@ export function setMeetingStatus(db: Db, args: { id: string; status: MeetingStat
 }
 
 /** Inserts a meeting header as given (import). */
-export function insertMeeting(db: Db, meeting: Meeting): void {
+export function insertMeeting(
+  db: Db,
+  meeting: Omit<Meeting, 'profileId'> & Partial<Pick<Meeting, 'profileId'>>,
+): void {
   const m = meeting;
   stmt(
     db,

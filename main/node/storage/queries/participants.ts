@@ -31,6 +31,8 @@ const participantColumns = `p.id, p.meeting_id AS meetingId, p.member_id AS memb
   p.partial_presence AS partialPresence, p.note, p.position`;
 
 function toParticipant(row: ParticipantRow, absentFromItemIds: string[]): Participant {
+  // Until the library stores presence changes and absence kinds, every absence reads as
+  // "did not take part" without a reason.
   return {
     id: row.id,
     meetingId: row.meetingId,
@@ -42,8 +44,14 @@ function toParticipant(row: ParticipantRow, absentFromItemIds: string[]): Partic
     attendance: row.attendance as AttendanceStatus,
     substituteForId: row.substituteForId,
     partialPresence: row.partialPresence,
+    isCalledIn: false,
+    presenceChanges: [],
     note: row.note,
-    absentFromItemIds,
+    itemAbsences: absentFromItemIds.map((itemId) => ({
+      itemId,
+      kind: 'not_participating' as const,
+      reason: '',
+    })),
     position: row.position,
   };
 }
@@ -59,7 +67,7 @@ export type ParticipantFields = Pick<
   | 'substituteForId'
   | 'partialPresence'
   | 'note'
-  | 'absentFromItemIds'
+  | 'itemAbsences'
 >;
 
 /** The participants of a meeting in their order; absences listed in agenda order. */
@@ -106,7 +114,7 @@ function checkReferences(
   db: Db,
   meetingId: string,
   participantId: string,
-  fields: Partial<Pick<ParticipantFields, 'substituteForId' | 'absentFromItemIds'>>,
+  fields: Partial<Pick<ParticipantFields, 'substituteForId' | 'itemAbsences'>>,
 ): void {
   if (fields.substituteForId) {
     if (fields.substituteForId === participantId) {
@@ -134,13 +142,13 @@ function checkReferences(
       );
     }
   }
-  if (fields.absentFromItemIds) {
+  if (fields.itemAbsences) {
     const itemOf = stmt(db, 'SELECT meeting_id FROM agenda_items WHERE id = ?', true);
-    fields.absentFromItemIds.forEach((itemId, index) => {
+    fields.itemAbsences.forEach(({ itemId }, index) => {
       if (itemOf.get(itemId) !== meetingId) {
         throw new DomainError(
           'invalid_input',
-          `absentFromItemIds[${index}]: ${itemId} is not an agenda item of this meeting.`,
+          `itemAbsences[${index}].itemId: ${itemId} is not an agenda item of this meeting.`,
         );
       }
     });
@@ -157,7 +165,10 @@ function writeAbsences(db: Db, participantId: string, itemIds: readonly string[]
 }
 
 /** Inserts a participant row and its absences as given; used by create, copy and import. */
-export function insertParticipant(db: Db, participant: Participant): void {
+export function insertParticipant(
+  db: Db,
+  participant: Omit<Participant, 'isCalledIn' | 'presenceChanges'>,
+): void {
   const p = participant;
   stmt(
     db,
@@ -178,7 +189,11 @@ export function insertParticipant(db: Db, participant: Participant): void {
     p.note,
     p.position,
   );
-  writeAbsences(db, p.id, p.absentFromItemIds);
+  writeAbsences(
+    db,
+    p.id,
+    p.itemAbsences.map((absence) => absence.itemId),
+  );
 }
 
 /** Adds a participant at the end of a draft meeting's attendance list. @throws not_found, locked, invalid_input */
@@ -218,7 +233,7 @@ export function updateParticipant(
     const participant = getParticipant(db, args.id);
     requireDraftMeeting(db, participant.meetingId);
     checkReferences(db, participant.meetingId, args.id, args.patch);
-    const { absentFromItemIds, ...columns } = args.patch;
+    const { itemAbsences, ...columns } = args.patch;
     updateRow(db, 'participants', args.id, columns, {
       name: 'name',
       role: 'role',
@@ -229,7 +244,12 @@ export function updateParticipant(
       partialPresence: 'partial_presence',
       note: 'note',
     });
-    if (absentFromItemIds) writeAbsences(db, args.id, absentFromItemIds);
+    if (itemAbsences)
+      writeAbsences(
+        db,
+        args.id,
+        itemAbsences.map((absence) => absence.itemId),
+      );
     return getParticipant(db, args.id);
   });
 }

@@ -19,6 +19,7 @@ export type SerializedVoteNode = SerializedVoteJson;
 function toVote(json: Omit<SerializedVoteJson, 'type' | 'version'>): Vote {
   return {
     type: 'vote',
+    ...(json.adPoint !== undefined && json.adPoint !== '' ? { adPoint: json.adPoint } : {}),
     subject: json.subject,
     for: json.for,
     against: json.against,
@@ -67,7 +68,7 @@ export class VoteNode extends BlockNode<Vote> {
   }
 
   override decorate(): JSX.Element {
-    return <VoteView nodeKey={this.getKey()} vote={this.__value} />;
+    return <VoteView nodeKey={this.getKey()} vote={this.__value} isNode={$isVoteNode} />;
   }
 }
 

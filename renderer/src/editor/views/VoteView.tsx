@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NodeKey } from 'lexical';
+import type { LexicalNode, NodeKey } from 'lexical';
 import {
   voteOutcomes,
   voteSchema,
@@ -9,7 +9,6 @@ import {
 } from '../../../../common/domain/richText';
 import { isEmptyVote } from '../../../../common/editor/blockText';
 import { voteText } from '../../../../common/editor/voteText';
-import { $isVoteNode } from '../nodes/VoteNode';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
 import { SelectField, TextField } from '../../components/fields';
 import { EditableBlock } from './EditableBlock';
@@ -19,7 +18,17 @@ const choices = ['for', 'against', 'abstained'] as const;
 type Choice = (typeof choices)[number];
 
 /** The vote as minutes text, with a button that edits it. A new (empty) vote opens its editor. */
-export function VoteView({ nodeKey, vote }: { nodeKey: NodeKey; vote: Vote }) {
+/** The vote node as this view edits it (the node module passes its guard in, so this file need not import it). */
+export type EditableVoteNode = LexicalNode & { setVote(vote: Vote): unknown };
+
+type VoteViewProps = {
+  nodeKey: NodeKey;
+  vote: Vote;
+  /** The node module's `$isVoteNode`. */
+  isNode(node: LexicalNode | null): node is EditableVoteNode;
+};
+
+export function VoteView({ nodeKey, vote, isNode }: VoteViewProps) {
   const { t } = useTranslation();
   const lookup = useReferenceLookup();
   const text = isEmptyVote(vote)
@@ -28,7 +37,7 @@ export function VoteView({ nodeKey, vote }: { nodeKey: NodeKey; vote: Vote }) {
   return (
     <EditableBlock
       nodeKey={nodeKey}
-      isNode={$isVoteNode}
+      isNode={isNode}
       isNew={isEmptyVote(vote)}
       kind="vote"
       editLabel={t('editor.vote.edit')}

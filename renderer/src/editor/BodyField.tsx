@@ -20,12 +20,12 @@ import type { Body } from '../../../common/domain/model';
 import { richTextFromPlain, richTextToPlain, type RichText } from '../../../common/domain/richText';
 import { useApp } from '../appContext';
 import { TextAreaField } from '../components/fields';
-import { BodyEditor, type BodyEditorContext } from '../editor/BodyEditor';
-import { DocumentBodyKeyContext } from '../editor/documentBodies';
-import { EditorErrorBoundary } from '../editor/EditorErrorBoundary';
-import { HistoryDialog } from '../editor/HistoryDialog';
-import { isOpenBody, useMeetingRecords } from '../editor/meetingRecords';
-import { useMountNearViewport } from '../editor/useMountNearViewport';
+import { BodyEditor, type BodyEditorContext } from './BodyEditor';
+import { DocumentBodyKeyContext } from './documentBodies';
+import { EditorErrorBoundary } from './EditorErrorBoundary';
+import { HistoryDialog } from './HistoryDialog';
+import { isOpenBody, useMeetingRecords } from './meetingRecords';
+import { useMountNearViewport } from './useMountNearViewport';
 import { resolveAppendixRef } from '../../../common/editor/references';
 import { bodyKey, bodyLabelKey } from './bodies';
 

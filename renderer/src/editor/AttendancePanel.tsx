@@ -150,7 +150,7 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                   >
                     <summary>
                       {t('attendance.absentFromItems', {
-                        count: participant.absentFromItemIds.length,
+                        count: participant.itemAbsences.length,
                       })}
                     </summary>
                     {/* Built only when opened: a 1,000-item meeting would otherwise render
@@ -167,12 +167,19 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                               number: item.number,
                               title: item.title,
                             })}
-                            checked={participant.absentFromItemIds.includes(item.id)}
+                            checked={participant.itemAbsences.some(
+                              (absence) => absence.itemId === item.id,
+                            )}
                             onChange={(isAbsent) =>
                               patch(participant, {
-                                absentFromItemIds: isAbsent
-                                  ? [...participant.absentFromItemIds, item.id]
-                                  : participant.absentFromItemIds.filter((id) => id !== item.id),
+                                itemAbsences: isAbsent
+                                  ? [
+                                      ...participant.itemAbsences,
+                                      { itemId: item.id, kind: 'not_participating', reason: '' },
+                                    ]
+                                  : participant.itemAbsences.filter(
+                                      (absence) => absence.itemId !== item.id,
+                                    ),
                               })
                             }
                           />
@@ -212,7 +219,7 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
               substituteForId: draft.substituteForId === '' ? null : draft.substituteForId,
               partialPresence: '',
               note: '',
-              absentFromItemIds: [],
+              itemAbsences: [],
             },
           })
         }
