@@ -137,7 +137,7 @@ describe('meeting lifecycle', () => {
     await t.ok('trustedRoots:add', { pem: pki.rootPem });
     try {
       // The file members sign is the one the app hands out ("Hent underskriftsfil").
-      const tip = await signingTip(t.library, t.meetingId, 'full', true);
+      const tip = await signingTip(t.library, t.meetingId, 'full', 'export');
       let pdf: Buffer = tipBytes(t.library, tip as NonNullable<typeof tip>);
       const upload = (id: string, bytes: Buffer) => {
         const target = path.join(dir, `${id}.pdf`);

@@ -35,7 +35,7 @@ type Setup = Awaited<ReturnType<typeof setup>>;
 
 /** The file the next signer of the full edition signs, as "Hent underskriftsfil" hands it out. */
 async function signingFile(t: Setup): Promise<Buffer> {
-  const tip = await signingTip(t.library, t.meetingId, 'full', true);
+  const tip = await signingTip(t.library, t.meetingId, 'full', 'export');
   if (!tip) throw new Error('no signing file');
   return tipBytes(t.library, tip);
 }

@@ -64,6 +64,11 @@ export type SigningTip = {
   correctionsIncluded: number;
   /** The newest stored signed file of the edition (any round), for the race check and the log. */
   newest: SignedPdf | null;
+  /**
+   * A fresh export not recorded yet (in-app signing): stored and recorded as the round's
+   * signing file only together with the signature, so a failed signature leaves nothing.
+   */
+  unrecorded?: { pdf: Buffer; correctionsIncluded: number };
 };
 
 /** The secretary's word on who made a signature (by field name). */
@@ -89,14 +94,15 @@ export function requireSignable(db: Db, meetingId: string): void {
 
 /**
  * The revision the next signer of `edition` signs. A round without a signed file yet starts
- * with its recorded export; with `isExporting`, one is made (worker thread) and recorded when
- * there is none; without, null answers "no file handed out yet".
+ * with its recorded export; when there is none, `export` makes one (worker thread) and records
+ * it as the signing file handed out, `exportUnrecorded` makes one for a signature in the app
+ * (recorded with that signature), and `existing` answers null ("no file handed out yet").
  */
 export async function signingTip(
   library: Library,
   meetingId: string,
   edition: Edition,
-  isExporting: boolean,
+  mode: 'existing' | 'export' | 'exportUnrecorded',
 ): Promise<SigningTip | null> {
   const db = library.db;
   const base = nextSigningBase(db, meetingId, edition);
@@ -114,7 +120,20 @@ export async function signingTip(
   }
   const corrections = editionPrintsCorrections(edition) ? countCorrections(db, meetingId) : 0;
   let file = signingFileFor(db, meetingId, edition, base.round, corrections);
-  if (!file && isExporting) {
+  if (!file && mode === 'exportUnrecorded') {
+    const exported = await exportForSigning(library, meetingId, edition);
+    return {
+      edition,
+      round: base.round,
+      kind: base.kind,
+      sha256: sha256(exported.pdf),
+      size: exported.pdf.length,
+      correctionsIncluded: exported.correctionsIncluded,
+      newest,
+      unrecorded: exported,
+    };
+  }
+  if (!file && mode === 'export') {
     const exported = await exportForSigning(library, meetingId, edition);
     const stored = await storeBytes(library.filesDir, exported.pdf);
     file = recordSigningFile(db, {
@@ -303,6 +322,9 @@ export async function acceptSignedFile(
     }
   }
   const stored = await storeBytes(library.filesDir, pdf);
+  const exportStored = tip.unrecorded
+    ? await storeBytes(library.filesDir, tip.unrecorded.pdf)
+    : undefined;
   return writeTransaction(db, () => {
     const newest = latestSignedPdf(db, meetingId, tip.edition);
     if (
@@ -314,6 +336,16 @@ export async function acceptSignedFile(
         `Someone else signed the ${tip.edition} edition meanwhile; sign again (nothing was recorded).`,
         { key: 'signing.raced', values: {} },
       );
+    }
+    if (tip.unrecorded && exportStored) {
+      recordSigningFile(db, {
+        meetingId,
+        edition: tip.edition,
+        round: tip.round,
+        sha256: exportStored.sha256,
+        size: exportStored.size,
+        correctionsIncluded: tip.unrecorded.correctionsIncluded,
+      });
     }
     const lastNew = matched[matched.length - 1];
     const signedPdf = recordSignedPdf(db, {
@@ -436,7 +468,7 @@ export async function importSignedPdf(
   const editions: Edition[] = args.edition ? [args.edition] : ['full', 'public'];
   let tip: SigningTip | null = null;
   for (const edition of editions) {
-    const candidate = await signingTip(library, args.meetingId, edition, false);
+    const candidate = await signingTip(library, args.meetingId, edition, 'existing');
     if (
       candidate &&
       args.pdf.length > candidate.size &&
@@ -498,7 +530,7 @@ async function exportForSigning(
 
 /** The bytes of the revision the next signer signs. */
 export function tipBytes(library: Library, tip: SigningTip): Buffer {
-  return readStoredFile(library.filesDir, tip.sha256);
+  return tip.unrecorded?.pdf ?? readStoredFile(library.filesDir, tip.sha256);
 }
 
 /**

@@ -63,7 +63,7 @@ export async function signMeeting(
   args: SignMeetingArgs,
 ): Promise<SignMeetingResult> {
   requireSignable(library.db, args.meetingId);
-  const tip = await signingTip(library, args.meetingId, args.edition, true);
+  const tip = await signingTip(library, args.meetingId, args.edition, 'exportUnrecorded');
   if (!tip) throw new DomainError('internal', 'No revision to sign was made.');
   // The password lives only in this call; a wrong one throws before anything is stored.
   const signed = await signPdfInWorker(tipBytes(library, tip), {

@@ -137,7 +137,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
     },
     'signatures:signingFile': async (input, ctx) => {
       requireSignable(db, input.meetingId);
-      const tip = await signingTip(library, input.meetingId, input.edition, true);
+      const tip = await signingTip(library, input.meetingId, input.edition, 'export');
       if (!tip) throw new DomainError('internal', 'No signing file was made.');
       const fileName = editionFileName(
         meetingFileBase(db, input.meetingId),
