@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addTrustedRoots } from '../../main/node/storage/queries/trustedRoots';
+import { signPdf } from '../../main/node/signing/signPdf';
+import { makeSamplePdf } from '../signing/samplePdf';
 import { fileStorePath } from '../../main/node/storage/fileStore';
 import { openLibrary } from '../../main/node/storage/library';
 import {
@@ -217,5 +219,27 @@ describe('referat sign --meeting', () => {
     expect(t.withLibrary((lib) => listSignedPdfs(lib.db, { meetingId: t.meetingId }))).toHaveLength(
       1,
     );
+  });
+
+  it('verify --meeting: the meeting’s signed file is valid; an unrelated signed PDF is refused', async () => {
+    const t = await setup();
+    expect((await t.sign(present[0] ?? '', 'one.pdf')).code).toBe(0);
+    const own = await cli(t.work, ['verify', 'one.pdf', '--meeting', t.meetingId]);
+    expect(own.stderr).toBe('');
+    expect(own.stdout.split('\t')[1]).toBe('valid');
+    expect(own.code).toBe(0);
+    const member = memberFor(present[1] ?? '');
+    const unrelated = signPdf(await makeSamplePdf(1), {
+      p12: member.p12,
+      password: member.password,
+      reason: 'Godkendt',
+    });
+    fs.writeFileSync(path.join(t.work, 'unrelated.pdf'), unrelated);
+    const plain = await cli(t.work, ['verify', 'unrelated.pdf']);
+    expect(plain.code).toBe(0);
+    const refused = await cli(t.work, ['verify', 'unrelated.pdf', '--meeting', t.meetingId]);
+    expect(refused.stdout.split('\t')[1]).toBe('valid');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`is not an edition of meeting ${t.meetingId}`);
   });
 });

@@ -42,6 +42,7 @@ import {
 } from '../storage/queries/signedPdfs';
 import {
   hasSignerRecords,
+  listSigningFiles,
   presentParticipants,
   recordSigners,
   recordSigningFile,
@@ -441,10 +442,20 @@ function notMadeOnTip(library: Library, meetingId: string, pdf: Buffer): DomainE
       );
 }
 
-function knownSigningFiles(db: Db, meetingId: string): { sha256: string; size: number }[] {
-  return db
-    .prepare('SELECT sha256, size FROM signing_files WHERE meeting_id = ?')
-    .all(meetingId) as { sha256: string; size: number }[];
+const knownSigningFiles = (db: Db, meetingId: string) =>
+  listSigningFiles(db, meetingId).map((f) => ({ sha256: f.sha256, size: f.size }));
+
+/**
+ * Whether `pdf` is a file of this meeting as the app produced it, or such a file with more
+ * signatures: it begins with (or is) a stored signed file or a signing file of the meeting.
+ */
+export function isMeetingRevision(library: Library, meetingId: string, pdf: Buffer): boolean {
+  getMeeting(library.db, meetingId);
+  const known = [
+    ...listSignedPdfs(library.db, { meetingId }).map((s) => ({ sha256: s.sha256, size: s.bytes })),
+    ...knownSigningFiles(library.db, meetingId),
+  ];
+  return known.some((k) => pdf.length >= k.size && sha256(pdf.subarray(0, k.size)) === k.sha256);
 }
 
 /**

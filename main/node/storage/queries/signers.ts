@@ -108,6 +108,14 @@ export function signingFileFor(
   return row ? toSigningFile(row) : null;
 }
 
+/** Every signing file of a meeting (any edition and round), oldest first. */
+export function listSigningFiles(db: Db, meetingId: string): SigningFile[] {
+  const rows = stmt(db, `SELECT * FROM signing_files WHERE meeting_id = ? ORDER BY seq`).all(
+    meetingId,
+  ) as SigningFileRow[];
+  return rows.map(toSigningFile);
+}
+
 /** One signature matched to a participant. */
 export type SignerRecord = {
   signedPdfSeq: number;
