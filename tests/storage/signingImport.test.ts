@@ -128,6 +128,22 @@ describe('a signed file must be this meeting’s edition', () => {
     expect((await t.ok('signatures:list', { meetingId: t.meetingId })).length).toBe(1);
   });
 
+  it('a member may sign with a reservation: the status says so with the text', async () => {
+    const t = await setup();
+    await t.ok('signatures:sign', {
+      ...t.signatureRequest(present[0] ?? ''),
+      reservation: 'Jeg er uenig i punkt 3',
+    });
+    const [full] = await t.ok('signatures:status', { meetingId: t.meetingId });
+    expect(full?.signers[0]).toMatchObject({
+      name: present[0],
+      state: 'reservation',
+      reservation: 'Jeg er uenig i punkt 3',
+    });
+    expect(full?.signers.slice(1).every((s) => s.state === 'waiting')).toBe(true);
+    expect(full?.isComplete).toBe(false);
+  });
+
   it('all present signed but a root not configured: recorded, the meeting is not signed until the root is added', async () => {
     const t = await setupSigningLibrary(memberFor);
     await t.ok('meetings:approve', { id: t.meetingId });
