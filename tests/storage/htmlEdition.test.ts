@@ -216,6 +216,8 @@ describe('renderHtmlPage', () => {
           { text: 'ond', link: 'javascript:alert(1)' },
           { text: ' god', link: 'https://gentofte.dk/?a=1&b="2"' },
           { text: ' fil', link: '//evil.example/x' },
+          { text: ' Sustainable Development Goals', lang: 'en-GB' },
+          { text: ' ond sprogkode', lang: 'en"><script>' },
         ],
       },
     ];
@@ -230,7 +232,9 @@ describe('renderHtmlPage', () => {
     expect(html).not.toContain('javascript:');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Børn&quot;');
     expect(html).toContain('<a href="https://gentofte.dk/?a=1&amp;b=&quot;2&quot;"> god</a>');
-    expect(html).toContain(' fil</p>');
+    expect(html).toContain(
+      ' fil<span lang="en-GB"> Sustainable Development Goals</span> ond sprogkode</p>',
+    );
     expect(safeHref('bilag/../../etc/passwd')).toBeNull();
     expect(safeHref('../index.html')).toBe('../index.html');
   });
