@@ -89,7 +89,7 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
     await session?.close();
   });
 
-  it('opens in Danish with the library name and removes the token from the address bar', async () => {
+  it('opens in Danish with the library name and removes the launch code from the address bar', async () => {
     await page.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
     expect(page.url()).not.toContain('token=');
     await expect

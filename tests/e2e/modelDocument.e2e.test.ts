@@ -303,14 +303,11 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
   it('exports referat/1 equal to the hand-made fixture except ids, timestamps and the added reference', async () => {
     const meetingId = decodeURIComponent(/#\/meetings\/([^/?]+)/.exec(page.url())?.[1] ?? '');
     expect(meetingId).not.toBe('');
-    // The one request of this test: reading the export from the page, with the page's token.
+    // The one request of this test: reading the export from the page, with the page's session.
     const exported = await page.evaluate(async (id) => {
       const response = await fetch('/api/meetings:exportJson', {
         method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Referat-Token': sessionStorage.getItem('referat.token') ?? '',
-        },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ id }),
       });
       return (await response.json()) as { ok: boolean; value?: { json: string } };
