@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../common/contract/result';
+import { errorDetail } from './errorText';
 
 /** The loading and failure states of a screen. */
 export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) {
     return (
       <p className="load-state" role="status">
@@ -14,7 +15,8 @@ export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () =
   return (
     <div className="load-state load-state--error" role="alert">
       <p>
-        {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })} {error.message}
+        {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })}{' '}
+        {errorDetail(error, i18n.language)}
       </p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
@@ -27,11 +29,12 @@ export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () =
 
 /** An error answer shown inline next to the control that caused it. */
 export function InlineError({ error }: { error: ApiError | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
   return (
     <p className="inline-error" role="alert">
-      {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })} {error.message}
+      {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })}{' '}
+      {errorDetail(error, i18n.language)}
     </p>
   );
 }
