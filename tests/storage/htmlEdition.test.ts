@@ -72,6 +72,7 @@ describe('referat export --format html', () => {
     const files = allFiles(dir)
       .map((file) => path.relative(dir, file))
       .sort();
+    // The profile (with its logo) is kept in the library since referat/2, so the logo is a file.
     expect(files).toEqual([
       'bilag/Høringssvar _endelig_.txt',
       'index.html',
