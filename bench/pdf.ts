@@ -180,6 +180,8 @@ function blockText(block: LayoutBlock): string {
       return listText(block);
     case 'signature':
       return block.name;
+    case 'image':
+      return block.altText;
     case 'pageBreak':
       return '';
   }

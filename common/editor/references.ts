@@ -7,7 +7,7 @@
  */
 import type { Appendix } from '../domain/model';
 import type { Block, Inline, List } from '../domain/richText';
-import type { Lang } from './voteText';
+import type { Lang } from '../wording/words';
 
 /** What a reference knows about an appendix. */
 export type AppendixInfo = Pick<

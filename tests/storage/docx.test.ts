@@ -259,7 +259,12 @@ describe('DOCX export', () => {
     const plain = body.replace(/<[^>]+>/g, '');
     expect(plain).toContain('Overskrift i beslutningen');
     expect(plain).toContain('tegn &lt; &amp; &gt;');
-    expect(plain).toContain('Afstemning om indstillingen');
+    // The DOCX once wrote "For stemte 5 … Undlod at stemme 0. indstillingen blev vedtaget.".
+    expect(plain).toContain(
+      'Et flertal (C) stemte for. To medlemmer (A) stemte imod. Indstillingen blev vedtaget.',
+    );
+    expect(plain).not.toContain('Undlod at stemme');
+    expect(plain).not.toContain('For stemte');
     expect(plain).toContain('Protokoltilførsel fra');
     expect(plain).toContain('Deltagere');
     expect(plain).toContain('Bilag');

@@ -38,6 +38,7 @@ import {
   isUnchangedSinceCleanClose,
   recordCleanClose,
 } from './cleanClose';
+import { makePrivateDir, makePrivateFile, privateFileMode } from './privateFiles';
 
 export type { Db } from './db';
 
@@ -114,6 +115,10 @@ export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {
     inspectLibraryFile(absolute, { isCheckingIntegrity, busyTimeoutMs, nativeBinding });
   }
 
+  if (!isReadonly) {
+    // Libraries written by earlier versions (0644) become owner-only, with their WAL.
+    for (const suffix of ['', '-wal', '-shm']) makePrivateFile(absolute + suffix);
+  }
   let db: Db;
   try {
     db = new Database(absolute, {
@@ -261,9 +266,13 @@ export function inspectLibraryFile(
 
 /** Builds a complete new library in a temporary file and links it into place; false when another process was first. */
 function createLibraryFile(file: string, nativeBinding?: string): boolean {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateDir(path.dirname(file));
   const temp = `${file}.creating-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
+    // Created empty (a valid empty database) and owner-only first: SQLite would create it 0644,
+    // and gives its journal, WAL and shared-memory files the database file's mode.
+    fs.writeFileSync(temp, '', { flag: 'wx', mode: privateFileMode });
+    makePrivateFile(temp);
     const db = new Database(temp, { nativeBinding });
     try {
       db.pragma('foreign_keys = ON');
@@ -306,10 +315,11 @@ export function migrate(db: Db, file: string): number {
 
 function copyBeforeMigration(db: Db, file: string, version: number): void {
   const dir = path.join(path.dirname(file), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const name = path.basename(file).replace(/\.[^.]*$/, '');
   const target = path.join(dir, `${name}-before-schema-${version + 1}-${Date.now()}.sqlite`);
   db.prepare('VACUUM INTO ?').run(target);
+  makePrivateFile(target);
 }
 
 function defaultAuthor(): string {

@@ -10,7 +10,7 @@ import { createContext, useContext } from 'react';
 import { $getEditor, type LexicalEditor } from 'lexical';
 import type { Participant } from '../../../common/domain/model';
 import type { AppendixInfo } from '../../../common/editor/references';
-import type { Lang } from '../../../common/editor/voteText';
+import type { Lang } from '../../../common/wording/words';
 
 /**
  * What a participant reference and a vote need to know about a participant; the role, when
