@@ -161,7 +161,19 @@ const resultSchema = z.union([
   z
     .object({
       ok: z.literal(false),
-      error: z.object({ code: z.string(), message: z.string().min(1) }).strict(),
+      error: z
+        .object({
+          code: z.string(),
+          message: z.string().min(1),
+          // Invalid input names each field in English and Danish.
+          issues: z
+            .array(
+              z.object({ path: z.string(), en: z.string().min(1), da: z.string().min(1) }).strict(),
+            )
+            .min(1)
+            .optional(),
+        })
+        .strict(),
     })
     .strict(),
 ]);
