@@ -236,7 +236,7 @@ export const searchGroupSchema = z.object({
     id: idSchema,
     committeeId: idSchema,
     committeeName: z.string(),
-    number: z.number().int(),
+    number: z.number().int().nullable(),
     date: isoDateSchema,
     isClosed: z.boolean(),
     status: z.string(),
@@ -264,7 +264,7 @@ export const decisionEntrySchema = z.object({
   committeeId: idSchema,
   committeeName: z.string(),
   date: isoDateSchema,
-  meetingNumber: z.number().int(),
+  meetingNumber: z.number().int().nullable(),
   itemNumber: z.number().int(),
   /** For a closed item without closed text: the public title. */
   itemTitle: z.string(),

@@ -167,9 +167,12 @@ const resultSchema = z.union([
           message: z.string().min(1),
           // The message in the user's language, for the errors that have one.
           localized: localizedMessageSchema.optional(),
-          // Invalid input: each problem with its field, in English and Danish.
+          // Invalid input names each field in English and Danish.
           issues: z
-            .array(z.object({ path: z.string(), en: z.string(), da: z.string() }).strict())
+            .array(
+              z.object({ path: z.string(), en: z.string().min(1), da: z.string().min(1) }).strict(),
+            )
+            .min(1)
             .optional(),
         })
         .strict(),
