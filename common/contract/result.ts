@@ -2,6 +2,7 @@
  * Results and typed errors shared by every transport (Electron IPC, the HTTP host, the CLI).
  */
 import { z } from 'zod';
+import { describeIssue, type IssueText } from './issueText';
 
 export const errorCodes = [
   /** The request's input failed validation; the message names the field. */
@@ -51,6 +52,8 @@ export type LocalizedMessage = z.infer<typeof localizedMessageSchema>;
 export const apiErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
+  /** For invalid input: each problem with its field, in English and Danish (the UI's language). */
+  issues: z.array(z.object({ path: z.string(), en: z.string(), da: z.string() })).optional(),
   /** The message in the user's language, when the error has one (the English `message` stays). */
   localized: localizedMessageSchema.optional(),
 });
@@ -63,13 +66,17 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 /** An error raised by core or storage code that maps 1:1 to a typed API error. */
 export class DomainError extends Error {
   readonly code: ErrorCode;
+  /** For invalid input: each problem in both languages (see issueText.ts). */
+  readonly issueTexts: readonly IssueText[] | undefined;
   /** The message for the UI in the user's language (see {@link localizedMessageSchema}). */
   readonly localized?: LocalizedMessage;
-  constructor(code: ErrorCode, message: string, localized?: LocalizedMessage) {
+  /** The third argument: the input problems in both languages, or the localized message. */
+  constructor(code: ErrorCode, message: string, detail?: readonly IssueText[] | LocalizedMessage) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
-    if (localized) this.localized = localized;
+    this.issueTexts = Array.isArray(detail) ? detail : undefined;
+    if (detail && !Array.isArray(detail)) this.localized = detail as LocalizedMessage;
   }
 }
 
@@ -86,7 +93,9 @@ export function isDomainError(value: unknown): value is DomainError {
 
 /** Formats zod issues as one line per problem, each naming its path: "items[2].title: must not be empty". */
 export function formatIssues(issues: readonly z.core.$ZodIssue[], root = ''): string[] {
-  return issues.map((issue) => `${formatPath(issue.path, root) || '(input)'}: ${issue.message}`);
+  return issues.map(
+    (issue) => `${formatPath(issue.path, root) || '(input)'}: ${describeIssue(issue, 'en')}`,
+  );
 }
 
 /** A JSON path like `agendaItems[3].bodies.decision`. */

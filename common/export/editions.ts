@@ -15,7 +15,9 @@
  *   of a closed matter usually tells the matter). Numbers are not changed, so "Bilag 3" means
  *   the same in both editions; a reference to a dropped appendix in open text becomes the
  *   plain text "Bilag N" without a link to the record.
- * - Attendance notes and partial-presence notes of every participant are cleared.
+ * - Attendance notes of every participant are cleared (they may hold private reasons). Partial
+ *   presence ("fraværende til kl. 19.15 i punkt 3") stays: a reader needs it to judge who took
+ *   part in a decision.
  * - `publicDecision` bodies are removed everywhere (open items never publish a second text).
  *
  * Pure core.
@@ -104,11 +106,7 @@ export function buildEdition(
   return {
     ...doc,
     meeting: { ...doc.meeting, bodies: meetingBodies },
-    participants: doc.participants.map((participant) => ({
-      ...participant,
-      note: '',
-      partialPresence: '',
-    })),
+    participants: doc.participants.map((participant) => ({ ...participant, note: '' })),
     agendaItems,
     appendices: keptAppendices,
   };

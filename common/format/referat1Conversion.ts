@@ -16,20 +16,32 @@
  *
  * Pure core.
  */
+import { z } from 'zod';
 import type { PresenceChange } from '../domain/model';
 import { profileForTemplate } from '../domain/profiles';
 import type { RichText } from '../domain/richText';
 import type { Referat1Document } from './referat1';
 import { formatId, type ReferatDocument } from './referat2';
 
-/** One assumption made while converting a referat/1 document. */
-export type ConversionNote =
-  | { kind: 'profile'; template: 'opgaveudvalg' | 'fagudvalg'; profileId: string }
-  | { kind: 'defaults' }
-  | { kind: 'itemAbsences'; count: number }
-  | { kind: 'absentUnspecified'; count: number }
-  | { kind: 'presenceRead'; count: number }
-  | { kind: 'presenceKept'; count: number };
+const counted = <K extends string>(kind: K) =>
+  z.object({ kind: z.literal(kind), count: z.number().int().min(1) }).strict();
+
+export const conversionNoteSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('profile'),
+      template: z.enum(['opgaveudvalg', 'fagudvalg']),
+      profileId: z.string(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('defaults') }).strict(),
+  counted('itemAbsences'),
+  counted('absentUnspecified'),
+  counted('presenceRead'),
+  counted('presenceKept'),
+]);
+/** One assumption made while converting a referat/1 document (the UI words it by `kind`). */
+export type ConversionNote = z.infer<typeof conversionNoteSchema>;
 
 /** The English text of a note (the app shows its own translation by `kind`). */
 export function describeConversionNote(note: ConversionNote): string {

@@ -1,5 +1,5 @@
 /**
- * Migration 70 (signers): a library at schema 60 keeps its audit log and signed files; the
+ * Migration 80 (signers): a library at schema 60 keeps its audit log and signed files; the
  * new tables exist (append-only), the audit log accepts `signer_confirmed`, and a round signed
  * before it is read by the signer names in its files (signatures:status).
  */
@@ -15,7 +15,7 @@ import { approveMeeting, listAudit } from '../../main/node/storage/queries/lifec
 import { modelMeetingFile, presentAtModelMeeting } from '../helpers/modelMeeting';
 import { makeTempDir, open } from './storageHelpers';
 
-describe('migration 70 (signers)', () => {
+describe('migration 80 (signers)', () => {
   it('keeps the audit log, adds append-only signer tables and reads older rounds by name', () => {
     const file = path.join(makeTempDir(), 'old.sqlite');
     const db = new Database(file);
@@ -43,7 +43,7 @@ describe('migration 70 (signers)', () => {
     db.close();
 
     const library = open(file);
-    expect(library.schemaVersion).toBe(70);
+    expect(library.schemaVersion).toBe(80);
     expect(listAudit(library.db, { meetingId }).map((a) => a.action)).toEqual(['approved']);
     const tables = library.db
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
@@ -70,7 +70,7 @@ describe('migration 70 (signers)', () => {
     expect(() => library.db.prepare(`UPDATE signing_files SET size = 11`).run()).toThrow(
       /append-only/,
     );
-    // The round signed before migration 70: its signer is read from the file's row.
+    // The round signed before migration 80: its signer is read from the file's row.
     const [full] = signingStatus(library, meetingId);
     expect(full?.signers.map((s) => s.state)).toEqual([
       'signed',

@@ -1,16 +1,17 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../common/contract/result';
+import { errorDetail } from './errorText';
 
 /**
  * The text of an error in the UI's language: the headline for its code, then its localized
  * message when the main process sent one (a `signatureStatus` value also fills `reason`),
- * else the message as sent.
+ * else the detail of the input problems or the message as sent (errorDetail).
  */
-export function errorText(t: TFunction, error: ApiError): string {
+export function errorText(t: TFunction, error: ApiError, language: string): string {
   const headline = t(`errors.${error.code}`, { defaultValue: t('errors.internal') });
   const localized = error.localized;
-  if (!localized) return `${headline} ${error.message}`;
+  if (!localized) return `${headline} ${errorDetail(error, language)}`;
   const values: Record<string, string | number> = { ...localized.values };
   if (typeof values.signatureStatus === 'string')
     values.reason = t(`lifecycle.verify.reasons.${values.signatureStatus}`, { defaultValue: '' });
@@ -20,7 +21,7 @@ export function errorText(t: TFunction, error: ApiError): string {
 
 /** The loading and failure states of a screen. */
 export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) {
     return (
       <p className="load-state" role="status">
@@ -30,7 +31,7 @@ export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () =
   }
   return (
     <div className="load-state load-state--error" role="alert">
-      <p>{errorText(t, error)}</p>
+      <p>{errorText(t, error, i18n.language)}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('common.tryAgain')}
@@ -42,11 +43,11 @@ export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () =
 
 /** An error answer shown inline next to the control that caused it. */
 export function InlineError({ error }: { error: ApiError | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
   return (
     <p className="inline-error" role="alert">
-      {errorText(t, error)}
+      {errorText(t, error, i18n.language)}
     </p>
   );
 }

@@ -7,7 +7,7 @@
  *
  * The blocks of an editor are walked in the order `richTextBlocks` walks stored content:
  * paragraphs and headings, list items (nested lists after their item), votes and dissents (the
- * text their view shows, common/editor/blockText.ts, read with the editor's participants
+ * text their view shows, common/wording/blocks.ts, read with the editor's participants
  * and language). A match in a vote or a dissent cannot be selected as text: it is shown in the
  * element of the view marked `data-find-block`, and selecting it selects the block node.
  * Nothing here runs while typing: only when the find bar searches.
@@ -41,7 +41,7 @@ import {
   quotedDecisionBlockText,
   voteBlockText,
   type BlockTextContext,
-} from '../../../common/editor/blockText';
+} from '../../../common/wording/blocks';
 import {
   findInBodies,
   mergeMatches,

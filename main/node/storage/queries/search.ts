@@ -18,7 +18,9 @@ import type {
 } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import type { ItemBodyField, MeetingBodyField } from '../../../../common/domain/model';
-import { richTextToPlain, type RichText } from '../../../../common/domain/richText';
+import type { RichText } from '../../../../common/domain/richText';
+import { bodyOneLine } from '../../../../common/wording/blocks';
+import type { WordingPerson } from '../../../../common/wording/people';
 import {
   chainLineItemId,
   formatPreviousDecisionLine,
@@ -425,21 +427,52 @@ const decisionSelect = `SELECT i.id AS itemId, i.meeting_id AS meetingId, m.comm
 
 const decisionGroupKey = `CASE WHEN trim(i.case_id) = '' THEN 'i:' || i.id ELSE 'k:' || upper(trim(i.case_id)) END`;
 
-function plainOf(content: string | null): string {
+/** The participants of a meeting as the wording needs them, read once per meeting. */
+type PeopleOf = (meetingId: string) => WordingPerson[];
+
+function peopleLookup(db: Db): PeopleOf {
+  const cache = new Map<string, WordingPerson[]>();
+  return (meetingId) => {
+    let people = cache.get(meetingId);
+    if (!people) {
+      people = db
+        .prepare(
+          'SELECT id, name, party, role FROM participants WHERE meeting_id = ? ORDER BY position, id',
+        )
+        .all(meetingId) as WordingPerson[];
+      cache.set(meetingId, people);
+    }
+    return people;
+  };
+}
+
+/**
+ * A decision body as one line in the minutes' wording: its vote and dissents as the sentences
+ * the document prints, the blocks kept apart (bodyOneLine).
+ */
+function plainOf(content: string | null, people: WordingPerson[]): string {
   if (content === null) return '';
   try {
-    return richTextToPlain(JSON.parse(content) as RichText).trim();
+    return bodyOneLine(JSON.parse(content) as RichText, { participants: people, lang: 'da' });
   } catch {
     return '';
   }
 }
 
 /** A decision entry as the caller may see it, or null when it has no visible decision. */
-function toEntry(row: DecisionRow, isClosedIncluded: boolean): DecisionEntry | null {
+function toEntry(
+  row: DecisionRow,
+  isClosedIncluded: boolean,
+  peopleOf: PeopleOf,
+): DecisionEntry | null {
   const isClosed = row.isItemClosed === 1 || row.isMeetingClosed === 1;
   if (row.isMeetingClosed === 1 && !isClosedIncluded) return null;
   const isShowingClosed = isClosed && isClosedIncluded;
-  const text = isClosed && !isShowingClosed ? plainOf(row.publicDecision) : plainOf(row.decision);
+  const people = peopleOf(row.meetingId);
+  const text =
+    isClosed && !isShowingClosed
+      ? plainOf(row.publicDecision, people)
+      : plainOf(row.decision, people);
   if (text === '') return null;
   return {
     meetingId: row.meetingId,
@@ -554,8 +587,9 @@ export function listDecisions(
     )
     .all(...params, JSON.stringify(caseKeys), JSON.stringify(itemKeys)) as DecisionRow[];
   const byKey = new Map<string, DecisionEntry[]>();
+  const peopleOf = peopleLookup(db);
   for (const row of rows) {
-    const entry = toEntry(row, isClosedIncluded);
+    const entry = toEntry(row, isClosedIncluded, peopleOf);
     if (!entry) continue;
     const key = row.caseId.trim() === '' ? `i:${row.itemId}` : `k:${caseKey(row.caseId)}`;
     const list = byKey.get(key) ?? [];
@@ -611,8 +645,9 @@ export function previousDecisions(
       .previousDecisions.content.map(chainLineItemId)
       .filter((id): id is string => id !== null),
   );
+  const peopleOf = peopleLookup(db);
   const entries = rows
-    .map((row) => toEntry(row, isClosedIncluded))
+    .map((row) => toEntry(row, isClosedIncluded, peopleOf))
     .filter((entry): entry is DecisionEntry => entry !== null)
     .sort(compareEntries)
     .map((entry) => ({

@@ -11,7 +11,8 @@ import {
 } from '../../../../common/editor/lexicalJson';
 import { dissentToJson, normalizeDissent } from '../../../../common/editor/lexicalState';
 import { $getReferenceLookup } from '../referenceLookup';
-import { DissentView, dissentHeading } from '../views/DissentView';
+import { dissentBlockText } from '../../../../common/wording/blocks';
+import { DissentView } from '../views/DissentView';
 import { BlockNode } from './BlockNode';
 
 /** Serialized form: the kind, the author (participant or parties) and the statement. */
@@ -62,7 +63,7 @@ export class DissentNode extends BlockNode<DissentFields> {
   override getTextContent(): string {
     const lookup = $getReferenceLookup();
     const dissent = this.getDissent();
-    return `${dissentHeading(dissent, lookup.participants, lookup.lang)}: ${dissent.text}\n\n`;
+    return `${dissentBlockText(dissent, lookup)}\n\n`;
   }
 
   override decorate(): JSX.Element {

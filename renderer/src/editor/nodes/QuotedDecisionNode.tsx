@@ -6,7 +6,7 @@
 import type { JSX } from 'react';
 import { $applyNodeReplacement, type LexicalNode, type NodeKey } from 'lexical';
 import type { QuotedDecision } from '../../../../common/domain/richText';
-import { quotedDecisionBlockText } from '../../../../common/editor/blockText';
+import { quotedDecisionBlockText } from '../../../../common/wording/blocks';
 import {
   referatNodeTypes,
   type SerializedQuotedDecisionJson,

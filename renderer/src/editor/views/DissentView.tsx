@@ -3,16 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { LexicalNode, NodeKey } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Dissent } from '../../../../common/domain/richText';
-import { dissentHeading } from '../../../../common/editor/blockText';
-import { hasVotedAgainst } from '../../../../common/editor/voteText';
+import { dissentHeading } from '../../../../common/wording/blocks';
+import { personName } from '../../../../common/wording/people';
+import { hasVotedAgainst } from '../../../../common/wording/votes';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
 import { SelectField, TextAreaField } from '../../components/fields';
 import { EditableBlock } from './EditableBlock';
 import { EditorForm } from './EditorForm';
 import { useBodyVotes } from './useBodyVotes';
-
-// The lead-in is the find bar's text too (common/editor/blockText.ts).
-export { dissentHeading } from '../../../../common/editor/blockText';
 
 /** The dissent with warnings when its author is not present or did not vote against. */
 /** The dissent node as this view edits it (the node module passes its guard in, so this file need not import it). */
@@ -84,6 +82,7 @@ function DissentDialog({
   onCancel(): void;
 }) {
   const { t } = useTranslation();
+  const { lang } = useReferenceLookup();
   const present = participants.filter((p) => p.attendance === 'present');
   // A dissent by party letters keeps its parties; only its text is edited here.
   const isByParties = dissent.participantId === null;
@@ -100,7 +99,7 @@ function DissentDialog({
   };
   const authors = [
     { value: '', label: t('editor.dissent.chooseAuthor') },
-    ...present.map((p) => ({ value: p.id, label: `${p.name}${p.party ? ` (${p.party})` : ''}` })),
+    ...present.map((p) => ({ value: p.id, label: personName(p, lang) })),
   ];
   return (
     <EditorForm

@@ -1,5 +1,5 @@
 import type { QuotedDecision } from '../../../../common/domain/richText';
-import { quotedDecisionBlockText } from '../../../../common/editor/blockText';
+import { quotedDecisionBlockText } from '../../../../common/wording/blocks';
 import { useReferenceLookup } from '../referenceLookup';
 
 /** A quoted earlier decision, as the minutes print it (the find bar searches the same text). */
