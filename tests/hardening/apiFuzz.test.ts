@@ -165,6 +165,10 @@ const resultSchema = z.union([
         .object({
           code: z.string(),
           message: z.string().min(1),
+          // Invalid input: each problem in English and Danish.
+          issues: z
+            .array(z.object({ path: z.string(), en: z.string(), da: z.string() }).strict())
+            .optional(),
           // The message in the user's language, for the errors that have one.
           localized: localizedMessageSchema.optional(),
         })
