@@ -789,6 +789,20 @@ export const api = {
     z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
   ),
   /**
+   * The HTML edition of the public minutes for the municipality's website (index.html,
+   * referat.css, the logo, the public appendices). Electron: the main process's save dialog
+   * names the folder it is written to; browser mode: a zip of that folder as a download.
+   * A CPR number in the public edition refuses it (`personal_data`).
+   */
+  'meetings:exportHtml': request(
+    z.object({ id: idSchema }).strict(),
+    z.object({
+      fileName: z.string(),
+      files: z.number().int(),
+      downloadUrl: z.string().nullable(),
+    }),
+  ),
+  /**
    * Opens an appendix's file with the system viewer, if it is a known document type (pdf, docx,
    * xlsx, odt, ods, txt, png, jpg) by name and by content. Electron: a read-only temporary copy
    * is opened with the default application, any other file is shown in its folder instead

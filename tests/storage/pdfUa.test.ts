@@ -18,6 +18,7 @@ import { parseReferatDocument } from '../../common/format/referatJson';
 import { writeMinutesPdf } from '../../main/node/pdf/writePdf';
 import { nameTree, numberTree, pdfText, readQpdf, type QpdfFile } from '../helpers/qpdfJson';
 import { generateMeeting } from '../support/generateMeeting';
+import { markedMeeting } from '../support/htmlEditionLibrary';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const pdfAudit = path.resolve(repoRoot, '../shared/tools/pdf-audit');
@@ -168,6 +169,11 @@ const cases: { name: string; doc: ReferatDocument; edition: 'full' | 'public' }[
     doc: generateMeeting({ items: 9, template: 'opgaveudvalg', closedEvery: 3, seed: 11 }),
     edition: 'full',
   },
+  {
+    name: "a meeting with the profile's logo, public edition",
+    doc: markedMeeting(modelDocument),
+    edition: 'public',
+  },
 ];
 
 describe('PDF/UA-1 structure read with qpdf', () => {
@@ -223,6 +229,11 @@ describe('PDF/UA-1 structure read with qpdf', () => {
         expect(standardTypes.has(type), `structure type ${element.type}`).toBe(true);
         if (type === 'Figure') expect(pdfText(element.data['/Alt'])).not.toBe('');
       }
+      // The logo is a Figure with its alternate text (in every page's structure, not an artifact).
+      const figures = elements.filter((element) => element.type === 'Figure');
+      expect(figures.map((figure) => pdfText(figure.data['/Alt']))).toEqual(
+        doc.profile.logo ? [doc.profile.logo.altText] : [],
+      );
 
       // Bookmarks: one per agenda item, titled as its heading, going to the heading's page.
       const dests = nameTree(file, file.dict(file.root['/Names'])['/Dests']);
