@@ -4,28 +4,20 @@
  * before it is read by the signer names in its files (signatures:status).
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { parseReferatDocument } from '../../../common/format/referatJson';
 import { signingStatus } from '../../../main/node/signing/recordSignatures';
 import { importMeetingDocument } from '../../../main/node/storage/interchange';
-import { migrations } from '../../../main/node/storage/migrations/index';
 import { approveMeeting, listAudit } from '../../../main/node/storage/queries/lifecycle';
 import { modelMeetingFile, presentAtModelMeeting } from '../../helpers/modelMeeting';
-import { makeTempDir, open } from '../storageHelpers';
+import { libraryAtVersion } from './libraryAtVersion';
+import { open } from '../storageHelpers';
 
 describe('migration 80 (signers)', () => {
   it('keeps the audit log, adds append-only signer tables and reads older rounds by name', () => {
-    const file = path.join(makeTempDir(), 'old.sqlite');
-    const db = new Database(file);
-    db.pragma('foreign_keys = ON');
-    for (const migration of migrations.filter((m) => m.version <= 70)) {
-      db.transaction(() => {
-        migration.up(db);
-        db.pragma(`user_version = ${migration.version}`);
-      })();
-    }
+    // Schema 70: the version before signers (the meeting is imported with the current queries,
+    // which need no more than 70).
+    const { file, db } = libraryAtVersion(70);
     const { meetingId } = importMeetingDocument(
       db,
       parseReferatDocument(fs.readFileSync(modelMeetingFile, 'utf8')),

@@ -13,7 +13,7 @@ import type { Migration } from './types';
  *   A participant signs a round once.
  * - `meeting_audit.action` also allows `signer_confirmed` (the secretary said who signed).
  *
- * Rows written before this version have no signers; their rounds are read by the names in the
+ * Rows written before this version (80) have no signers; their rounds are read by the names in the
  * signed files (see queries/signers.ts).
  */
 export const migration: Migration = {

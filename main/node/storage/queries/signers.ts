@@ -1,5 +1,5 @@
 /**
- * Who signed which round of an edition, and the files members may sign (migration 70).
+ * Who signed which round of an edition, and the files members may sign (migration 80).
  * `signing_files` are the unsigned exports rounds start with (kept in the file store);
  * `signature_signers` match each signature of a stored signed file to a participant present.
  * A returned signed file counts only when it begins with one of these revisions (see
@@ -206,7 +206,7 @@ export function roundSigners(
   return rows.map(toSigner);
 }
 
-/** Whether any signer was ever recorded for the round (rounds signed before migration 70 have none). */
+/** Whether any signer was ever recorded for the round (rounds signed before migration 80 have none). */
 export function hasSignerRecords(
   db: Db,
   meetingId: string,
