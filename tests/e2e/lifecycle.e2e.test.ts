@@ -78,7 +78,7 @@ describe('approval and corrections in the app', () => {
     await editor.click();
     await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
     await showRecords();
-    expect(await page.getByLabel('Dato', { exact: true }).first().isDisabled()).toBe(false);
+    expect(await page.getByRole('group', { name: 'Dato', exact: true }).isDisabled()).toBe(false);
 
     await panel.getByRole('button', { name: 'Godkend' }).click();
     const dialog = page.getByRole('dialog');
@@ -99,7 +99,7 @@ describe('approval and corrections in the app', () => {
     const locked = page.getByRole('textbox', { name: 'Beslutning' }).first();
     await locked.click();
     await expect.poll(() => locked.getAttribute('contenteditable')).toBe('false');
-    expect(await page.getByLabel('Dato', { exact: true }).first().isDisabled()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Dato', exact: true }).isDisabled()).toBe(true);
     // The document view is read-only too.
     await page.getByRole('button', { name: 'Referat som dokument' }).click();
     await page.getByRole('navigation', { name: 'Dagsorden' }).waitFor();

@@ -201,7 +201,11 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             <>
               {/* Approved minutes are read-only: corrections are added in the lifecycle panel. */}
               <fieldset className="lifecycle-lock" disabled={records.isLocked}>
-                <MeetingHeader meeting={meeting} setMeeting={setMeeting} />
+                <MeetingHeader
+                  meeting={meeting}
+                  setMeeting={setMeeting}
+                  isLocked={records.isLocked}
+                />
                 <AttendancePanel
                   meetingId={meeting.id}
                   participants={detail.participants}
