@@ -111,6 +111,15 @@ describe('approval and corrections in the app', () => {
     await panel.getByLabel('Rettelsens tekst').fill('Mødet blev holdt i Byrådssalen.');
     await panel.getByLabel('Rettelsens tekst').press('Tab');
     await page.keyboard.press('Enter');
+    // It cannot be removed again, so it is saved only after a confirmation that says so.
+    const confirm = page.getByRole('dialog', { name: /kan ikke fjernes/ });
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await call<unknown[]>('corrections:list', { meetingId })).toEqual([]);
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: 'Tilføj rettelsen' }).press('Enter');
     const corrections = panel.getByRole('list', { name: 'Rettelser til referatet' });
     await corrections.waitFor();
     expect(await corrections.textContent()).toContain('Mødet blev holdt i Byrådssalen.');
