@@ -45,6 +45,13 @@ describe('Danish controls under an en-US browser (browser mode)', { timeout: 120
     expect(await page.evaluate(() => navigator.language)).toBe('en-US');
   });
 
+  it("names the product and the meeting in the header and the window title, not the library's file", async () => {
+    const place = 'Opgaveudvalget om Innovation, 5. møde 12. december 2017';
+    await page.locator('.app-header__place').filter({ hasText: place }).waitFor();
+    expect(await page.getByRole('banner').innerText()).not.toContain('library');
+    expect(await page.title()).toBe(`Referat – ${place}`);
+  });
+
   it('shows the date as 12.12.2017 and the start time as 16.00', async () => {
     await page.getByRole('group', { name: 'Dato', exact: true }).waitFor();
     expect(await textOf('Dato')).toBe('12.12.2017');
