@@ -5,6 +5,7 @@ import { AppContext, type AppServices } from './appContext';
 import { CommitteeScreen } from './committees/CommitteeScreen';
 import { CommitteesScreen } from './committees/CommitteesScreen';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { HeaderPlaceContext } from './headerPlace';
 import { MeetingScreen } from './meeting/MeetingScreen';
 import { DecisionsScreen } from './search/DecisionsScreen';
 import { SearchScreen } from './search/SearchScreen';
@@ -14,12 +15,12 @@ import { SaveStatus } from './save/SaveStatus';
 
 type Props = { client: RendererClient };
 
-/** The application shell: header (library, language, save status) and the current screen. */
+/** The application shell: header (product, the meeting or committee, language, save status) and the current screen. */
 export function App({ client }: Props) {
   const { t } = useTranslation();
   const [queue] = useState(() => new SaveQueue());
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
-  const [libraryName, setLibraryName] = useState<string | null>(null);
+  const [place, setPlace] = useState<string | null>(null);
 
   useEffect(() => {
     const onHashChange = () => {
@@ -46,16 +47,6 @@ export function App({ client }: Props) {
     };
   }, [queue, client]);
 
-  useEffect(() => {
-    let isCurrent = true;
-    void client.call('app:info', {}).then((result) => {
-      if (isCurrent && result.ok) setLibraryName(result.value.libraryName);
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [client]);
-
   const services = useMemo<AppServices>(
     () => ({
       client,
@@ -71,46 +62,48 @@ export function App({ client }: Props) {
   );
 
   useEffect(() => {
-    document.title = libraryName ? `${t('app.name')} – ${libraryName}` : t('app.name');
-  }, [libraryName, t]);
+    document.title = place ? `${t('app.name')} – ${place}` : t('app.name');
+  }, [place, t]);
 
   return (
     <AppContext.Provider value={services}>
-      <a className="skip-link" href="#main-content">
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="app-header__brand">
-          <a className="app-header__name" href="#/">
-            {t('app.name')}
+      <HeaderPlaceContext.Provider value={setPlace}>
+        <a className="skip-link" href="#main-content">
+          {t('app.skipToContent')}
+        </a>
+        <header className="app-header">
+          <div className="app-header__brand">
+            <a className="app-header__name" href="#/">
+              {t('app.name')}
+            </a>
+            {place !== null && (
+              <span className="app-header__place">
+                <span className="visually-hidden">{t('app.place')}: </span>
+                {place}
+              </span>
+            )}
+          </div>
+          <a className="app-header__search" href={routeHash({ screen: 'search' })}>
+            {t('search.navLink')}
           </a>
-          {libraryName !== null && (
-            <span className="app-header__library">
-              <span className="visually-hidden">{t('app.library')}: </span>
-              {libraryName}
-            </span>
+          <a className="app-header__search" href={routeHash({ screen: 'decisions' })}>
+            {t('decisions.navLink')}
+          </a>
+          <SaveStatus />
+          <LanguageSwitch />
+        </header>
+        <main id="main-content" className="app-main" tabIndex={-1}>
+          {route.screen === 'committees' && <CommitteesScreen />}
+          {route.screen === 'committee' && (
+            <CommitteeScreen key={route.committeeId} committeeId={route.committeeId} />
           )}
-        </div>
-        <a className="app-header__search" href={routeHash({ screen: 'search' })}>
-          {t('search.navLink')}
-        </a>
-        <a className="app-header__search" href={routeHash({ screen: 'decisions' })}>
-          {t('decisions.navLink')}
-        </a>
-        <SaveStatus />
-        <LanguageSwitch />
-      </header>
-      <main id="main-content" className="app-main" tabIndex={-1}>
-        {route.screen === 'committees' && <CommitteesScreen />}
-        {route.screen === 'committee' && (
-          <CommitteeScreen key={route.committeeId} committeeId={route.committeeId} />
-        )}
-        {route.screen === 'meeting' && (
-          <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />
-        )}
-        {route.screen === 'search' && <SearchScreen />}
-        {route.screen === 'decisions' && <DecisionsScreen />}
-      </main>
+          {route.screen === 'meeting' && (
+            <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />
+          )}
+          {route.screen === 'search' && <SearchScreen />}
+          {route.screen === 'decisions' && <DecisionsScreen />}
+        </main>
+      </HeaderPlaceContext.Provider>
     </AppContext.Provider>
   );
 }

@@ -78,7 +78,7 @@ describe('approval and corrections in the app', () => {
     await editor.click();
     await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
     await showRecords();
-    expect(await page.getByLabel('Dato', { exact: true }).first().isDisabled()).toBe(false);
+    expect(await page.getByRole('group', { name: 'Dato', exact: true }).isDisabled()).toBe(false);
 
     await panel.getByRole('button', { name: 'Godkend' }).click();
     const dialog = page.getByRole('dialog');
@@ -99,7 +99,7 @@ describe('approval and corrections in the app', () => {
     const locked = page.getByRole('textbox', { name: 'Beslutning' }).first();
     await locked.click();
     await expect.poll(() => locked.getAttribute('contenteditable')).toBe('false');
-    expect(await page.getByLabel('Dato', { exact: true }).first().isDisabled()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Dato', exact: true }).isDisabled()).toBe(true);
     // The document view is read-only too.
     await page.getByRole('button', { name: 'Referat som dokument' }).click();
     await page.getByRole('navigation', { name: 'Dagsorden' }).waitFor();
@@ -111,6 +111,15 @@ describe('approval and corrections in the app', () => {
     await panel.getByLabel('Rettelsens tekst').fill('Mødet blev holdt i Byrådssalen.');
     await panel.getByLabel('Rettelsens tekst').press('Tab');
     await page.keyboard.press('Enter');
+    // It cannot be removed again, so it is saved only after a confirmation that says so.
+    const confirm = page.getByRole('dialog', { name: /kan ikke fjernes/ });
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await call<unknown[]>('corrections:list', { meetingId })).toEqual([]);
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: 'Tilføj rettelsen' }).press('Enter');
     const corrections = panel.getByRole('list', { name: 'Rettelser til referatet' });
     await corrections.waitFor();
     expect(await corrections.textContent()).toContain('Mødet blev holdt i Byrådssalen.');

@@ -17,6 +17,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Inline, List } from '../../common/domain/richText';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
+import { fillDateField } from './helpers/dateFields';
 import { seriousAxeViolations } from './helpers/axe';
 
 type Fixture = {
@@ -202,7 +203,7 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
     await page.getByRole('button', { name: 'Nyt møde' }).click();
     const form = page.getByRole('form', { name: 'Nyt møde' });
     await form.getByRole('textbox', { name: 'Nummer' }).fill('5');
-    await form.getByLabel('Dato').fill('2017-12-12');
+    await fillDateField(form, 'Dato', '2017-12-12');
     await form.getByRole('button', { name: 'Opret møde' }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     // A meeting opens on the minutes document; the agenda and appendices are records (forms).

@@ -10,6 +10,7 @@ import {
 } from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
+import { HeaderPlace } from '../headerPlace';
 import { SelectField, TextField } from '../components/fields';
 import { LoadState } from '../components/LoadState';
 import { MeetingsPanel } from '../meetings/MeetingsPanel';
@@ -85,6 +86,7 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
         <a href="#/">{t('committees.heading')}</a>
       </nav>
+      <HeaderPlace text={committee.name} />
       <h1 id="committee-heading">{committee.name}</h1>
       <section className="panel" aria-labelledby="committee-settings-heading">
         <h2 id="committee-settings-heading">{t('committees.settingsHeading')}</h2>

@@ -1,3 +1,4 @@
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -44,7 +45,7 @@ export function MoveButtons({ rowId, name, index, count, onMove, children }: Mov
         title={t('common.moveUp', { name })}
         onClick={() => move('up')}
       >
-        ↑
+        <ArrowUp aria-hidden="true" size={16} />
       </button>
       <button
         ref={downRef}
@@ -55,7 +56,7 @@ export function MoveButtons({ rowId, name, index, count, onMove, children }: Mov
         title={t('common.moveDown', { name })}
         onClick={() => move('down')}
       >
-        ↓
+        <ArrowDown aria-hidden="true" size={16} />
       </button>
       {children}
     </div>

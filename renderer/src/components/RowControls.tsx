@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { MoveButtons, type MoveButtonsProps } from './MoveButtons';
 
 type Props = Omit<MoveButtonsProps, 'children'> & {
@@ -18,7 +19,7 @@ export function RowControls({ deleteLabel, onDelete, ...move }: Props) {
         title={deleteLabel}
         onClick={onDelete}
       >
-        ✕
+        <X aria-hidden="true" size={16} />
       </button>
     </MoveButtons>
   );

@@ -48,7 +48,7 @@ type TextFieldProps = BaseProps & {
   value: string;
   onChange(value: string): void;
   onBlur?(): void;
-  type?: 'text' | 'date' | 'time';
+  type?: 'text';
   isRequired?: boolean;
   maxLength?: number;
   placeholder?: string;
@@ -57,7 +57,7 @@ type TextFieldProps = BaseProps & {
   inputMode?: 'numeric' | 'url';
 };
 
-/** A one-line text, date or time input. */
+/** A one-line text input (dates and times use DateTimeFields, which follow the UI language). */
 export function TextField(props: TextFieldProps) {
   const id = useId();
   return (

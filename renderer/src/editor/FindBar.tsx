@@ -16,6 +16,7 @@
  * When the document changes while the bar is open (a save, a rename, an attendance edit), the
  * matches are found again and the current one stays current, without scrolling.
  */
+import { ArrowDown, ArrowUp, X } from 'lucide-react';
 import {
   useCallback,
   useEffect,
@@ -466,7 +467,7 @@ export function FindBar({
         disabled={matches.length === 0}
         onClick={() => step(-1)}
       >
-        <span aria-hidden="true">↑</span>
+        <ArrowUp aria-hidden="true" size={16} />
       </button>
       <button
         type="button"
@@ -476,7 +477,7 @@ export function FindBar({
         disabled={matches.length === 0}
         onClick={() => step(1)}
       >
-        <span aria-hidden="true">↓</span>
+        <ArrowDown aria-hidden="true" size={16} />
       </button>
       <label className="find-bar__option">
         <input
@@ -501,7 +502,7 @@ export function FindBar({
         title={`${t('editor.find.close')} (Esc)`}
         onClick={close}
       >
-        <span aria-hidden="true">×</span>
+        <X aria-hidden="true" size={16} />
       </button>
     </div>
   );

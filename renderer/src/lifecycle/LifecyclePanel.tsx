@@ -164,9 +164,12 @@ function CorrectionsSection({
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [isBusy, setBusy] = useState(false);
+  // A correction can never be removed, so it is saved only after the secretary confirms.
+  const [isConfirming, setConfirming] = useState(false);
   const isArchived = meeting.status === 'archived';
 
   const add = async () => {
+    setConfirming(false);
     setBusy(true);
     setError(null);
     const result = await client.call('corrections:add', { meetingId: meeting.id, reason, text });
@@ -208,7 +211,7 @@ function CorrectionsSection({
           aria-label={t('lifecycle.corrections.add')}
           onSubmit={(event) => {
             event.preventDefault();
-            void add();
+            setConfirming(true);
           }}
         >
           <p className="hint">
@@ -237,6 +240,12 @@ function CorrectionsSection({
           <InlineError error={error} />
         </form>
       )}
+      <ConfirmDialog
+        message={isConfirming ? t('lifecycle.corrections.confirm') : null}
+        confirmLabel={t('lifecycle.corrections.confirmButton')}
+        onConfirm={() => void add()}
+        onCancel={() => setConfirming(false)}
+      />
     </section>
   );
 }

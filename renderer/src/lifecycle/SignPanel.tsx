@@ -20,6 +20,7 @@ import type { RequestOutput, SignedPdf, SigningStatus } from '../../../common/co
 import type { ApiError } from '../../../common/contract/result';
 import type { Meeting } from '../../../common/domain/model';
 import { useApp } from '../appContext';
+import { FilePickerField } from '../components/FilePickerField';
 import { SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 import { startDownload } from '../share/download';
@@ -71,7 +72,6 @@ export function SignPanel({
   const { t, i18n } = useTranslation();
   const { client } = useApp();
   const headingId = useId();
-  const fileId = useId();
   const passwordId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [edition, setEdition] = useState<Edition>('full');
@@ -308,19 +308,13 @@ export function SignPanel({
           {client.isElectron ? (
             <p className="hint">{t('lifecycle.sign.p12Dialog')}</p>
           ) : (
-            <div className="field">
-              <label className="field__label" htmlFor={fileId}>
-                {t('lifecycle.sign.p12')}
-              </label>
-              <input
-                ref={fileRef}
-                id={fileId}
-                className="field__control"
-                type="file"
-                accept=".p12,.pfx,application/x-pkcs12"
-                onChange={(event) => setP12(event.target.files?.[0] ?? null)}
-              />
-            </div>
+            <FilePickerField
+              label={t('lifecycle.sign.p12')}
+              accept=".p12,.pfx,application/x-pkcs12"
+              inputRef={fileRef}
+              chosenName={p12?.name ?? null}
+              onFile={setP12}
+            />
           )}
           <div className="field">
             <label className="field__label" htmlFor={passwordId}>

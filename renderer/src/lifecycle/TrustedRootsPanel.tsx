@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrustedRoot } from '../../../common/contract/api';
 import type { ApiError } from '../../../common/contract/result';
 import { useApp } from '../appContext';
+import { FilePickerField } from '../components/FilePickerField';
 import { TextAreaField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 
@@ -14,7 +15,6 @@ export function TrustedRootsPanel() {
   const { t } = useTranslation();
   const { client } = useApp();
   const headingId = useId();
-  const fileId = useId();
   const [roots, setRoots] = useState<TrustedRoot[]>([]);
   const [pem, setPem] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -84,22 +84,13 @@ export function TrustedRootsPanel() {
           });
         }}
       >
-        <div className="field">
-          <label className="field__label" htmlFor={fileId}>
-            {t('lifecycle.roots.file')}
-          </label>
-          <input
-            id={fileId}
-            className="field__control"
-            type="file"
-            accept=".pem,.crt,.cer,application/x-pem-file"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void file.text().then(setPem);
-            }}
-          />
-        </div>
+        <FilePickerField
+          label={t('lifecycle.roots.file')}
+          accept=".pem,.crt,.cer,application/x-pem-file"
+          onFile={(file) => {
+            if (file) void file.text().then(setPem);
+          }}
+        />
         <TextAreaField label={t('lifecycle.roots.pem')} value={pem} rows={5} onChange={setPem} />
         <div className="button-row">
           <button type="submit" disabled={pem.trim() === ''}>

@@ -1,9 +1,10 @@
-import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../common/contract/api';
 import type { ApiError } from '../../../common/contract/result';
 import type { Appendix } from '../../../common/domain/model';
 import { useApp } from '../appContext';
+import { FilePickerField } from '../components/FilePickerField';
 import { ConfirmDelete } from '../components/ConfirmDialog';
 import { CheckboxField, RequiredTextField, SelectField, TextField } from '../components/fields';
 import { isRecordMountedAtOnce, LazyRecord, selectRowWeight } from '../components/LazyRecord';
@@ -287,7 +288,6 @@ function AppendixFile({
 }) {
   const { t, i18n } = useTranslation();
   const { client, queue } = useApp();
-  const inputId = useId();
   const [error, setError] = useState<ApiError | null>(null);
   const [isBusy, setBusy] = useState(false);
 
@@ -338,21 +338,14 @@ function AppendixFile({
           {label}
         </button>
       ) : (
-        <div className="field">
-          <label htmlFor={inputId} className="field__label">
-            {label}
-          </label>
-          <input
-            id={inputId}
-            type="file"
-            disabled={isBusy}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void upload(file);
-            }}
-          />
-        </div>
+        <FilePickerField
+          label={label}
+          isDisabled={isBusy}
+          isNameShown={false}
+          onFile={(file) => {
+            if (file) void upload(file);
+          }}
+        />
       )}
       {isBusy && <span role="status">{t('appendices.uploading')}</span>}
       <InlineError error={error} />

@@ -7,6 +7,7 @@ import {
   type Meeting,
 } from '../../../common/domain/model';
 import { useApp } from '../appContext';
+import { DateInputField, TimeInputField } from '../components/DateTimeFields';
 import { NumberField, SelectField, TextField } from '../components/fields';
 import { dateLanguage } from '../i18n';
 import { mergePatches } from '../save/saveQueue';
@@ -21,8 +22,11 @@ type HeaderPatch = Partial<
 export function MeetingHeader({
   meeting,
   setMeeting,
+  isLocked = false,
 }: {
   meeting: Meeting;
+  /** Approved minutes: the date and time fields are disabled like the fieldset's native inputs. */
+  isLocked?: boolean;
   setMeeting(change: (meeting: Meeting) => Meeting): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -61,9 +65,9 @@ export function MeetingHeader({
           onChange={(kind) => patch({ kind })}
           options={meetingKinds.map((value) => ({ value, label: t(`meetingKinds.${value}`) }))}
         />
-        <TextField
+        <DateInputField
           label={t('meetings.date')}
-          type="date"
+          isDisabled={isLocked}
           value={meeting.date}
           isRequired
           error={isDateValid ? null : t('validation.date')}
@@ -77,15 +81,15 @@ export function MeetingHeader({
           }
           onChange={(date) => patch({ date }, isValidIsoDate(date))}
         />
-        <TextField
+        <TimeInputField
           label={t('meeting.startTime')}
-          type="time"
+          isDisabled={isLocked}
           value={meeting.startTime ?? ''}
           onChange={(value) => patch({ startTime: value === '' ? null : value })}
         />
-        <TextField
+        <TimeInputField
           label={t('meeting.endTime')}
-          type="time"
+          isDisabled={isLocked}
           value={meeting.endTime ?? ''}
           error={isEndBeforeStart ? t('validation.endBeforeStart') : null}
           onChange={(value) => patch({ endTime: value === '' ? null : value })}

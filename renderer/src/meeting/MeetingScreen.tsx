@@ -13,6 +13,7 @@ import {
 } from '../../../common/domain/model';
 import { meetingBodyFieldsOf } from '../../../common/domain/templates';
 import { useApp } from '../appContext';
+import { HeaderPlace } from '../headerPlace';
 import { useResource } from '../api/useResource';
 import { LoadState } from '../components/LoadState';
 import { MeetingDocument } from '../editor/MeetingDocument';
@@ -162,6 +163,15 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             {committee.name}
           </a>
         </nav>
+        <HeaderPlace
+          text={t('app.meetingPlace', {
+            committee: committee.name,
+            number: meeting.number,
+            date: isValidIsoDate(meeting.date)
+              ? formatDanishDate(meeting.date, { language })
+              : meeting.date,
+          })}
+        />
         <h1 id="meeting-heading">{title}</h1>
         <p className="meeting__status">
           {t('meetings.status')}: {t(`statuses.${meeting.status}`)}
@@ -201,7 +211,11 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             <>
               {/* Approved minutes are read-only: corrections are added in the lifecycle panel. */}
               <fieldset className="lifecycle-lock" disabled={records.isLocked}>
-                <MeetingHeader meeting={meeting} setMeeting={setMeeting} />
+                <MeetingHeader
+                  meeting={meeting}
+                  setMeeting={setMeeting}
+                  isLocked={records.isLocked}
+                />
                 <AttendancePanel
                   meetingId={meeting.id}
                   participants={detail.participants}

@@ -5,7 +5,8 @@ import type { ApiError } from '../../../common/contract/result';
 import { formatDanishDate } from '../../../common/domain/danishDates';
 import { isValidIsoDate, meetingKinds, type MeetingKind } from '../../../common/domain/model';
 import { useApp } from '../appContext';
-import { CheckboxField, NumberField, SelectField, TextField } from '../components/fields';
+import { DateInputField } from '../components/DateTimeFields';
+import { CheckboxField, NumberField, SelectField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
@@ -159,9 +160,8 @@ function NewMeeting({ committeeId }: { committeeId: string }) {
           onChange={setNumber}
           className="field--narrow"
         />
-        <TextField
+        <DateInputField
           label={t('meetings.date')}
-          type="date"
           value={date}
           onChange={setDate}
           isRequired

@@ -3,7 +3,8 @@
  * built from the app's labelled form controls.
  */
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../components/fields';
+import { DateInputField } from '../components/DateTimeFields';
+import { SelectField } from '../components/fields';
 
 /** The shared part of both screens' filters. */
 export type CommitteeDateFilters = { committeeId: string; from: string; to: string };
@@ -29,15 +30,13 @@ export function SearchFilterFields({
         ]}
         onChange={(committeeId) => onChange({ committeeId })}
       />
-      <TextField
+      <DateInputField
         label={t('search.from')}
-        type="date"
         value={filters.from}
         onChange={(from) => onChange({ from })}
       />
-      <TextField
+      <DateInputField
         label={t('search.to')}
-        type="date"
         value={filters.to}
         onChange={(to) => onChange({ to })}
       />

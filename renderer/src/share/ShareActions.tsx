@@ -3,7 +3,7 @@
  * shows its save dialog and writes the file (the answer has no `downloadUrl`). Browser mode:
  * the host offers the file once and the page starts the download.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../common/contract/result';
 import type { Edition } from '../../../common/export/editions';
@@ -13,6 +13,9 @@ import { startDownload } from './download';
 import { ProblemError } from './ProblemError';
 import './share.css';
 
+/** How long the note of a download handed to the browser stays (the browser shows the rest). */
+export const downloadNoteMs = 8000;
+
 /** The sharing controls of one meeting. */
 export function ShareActions({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
@@ -20,8 +23,16 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
   const headingId = useId();
   const [edition, setEdition] = useState<Edition>('full');
   const [busy, setBusy] = useState<'archive' | 'word' | 'html' | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ text: string; isDownload: boolean } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+
+  // A browser-mode download is handed to the browser at once and the page hears nothing more of
+  // it: the "…hentes." note goes away after a while instead of staying as if still at work.
+  useEffect(() => {
+    if (!note?.isDownload) return;
+    const timer = window.setTimeout(() => setNote(null), downloadNoteMs);
+    return () => window.clearTimeout(timer);
+  }, [note]);
 
   const begin = (what: 'archive' | 'word' | 'html') => {
     setBusy(what);
@@ -40,9 +51,13 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
     }
     const { fileName, files, downloadUrl } = result.value;
     if (downloadUrl) startDownload(downloadUrl, fileName);
-    setNote(
-      t(downloadUrl ? 'share.archiveDownloaded' : 'share.archiveSaved', { fileName, count: files }),
-    );
+    setNote({
+      text: t(downloadUrl ? 'share.archiveDownloaded' : 'share.archiveSaved', {
+        fileName,
+        count: files,
+      }),
+      isDownload: Boolean(downloadUrl),
+    });
   };
 
   const exportWord = async () => {
@@ -57,7 +72,10 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
     }
     const { fileName, downloadUrl } = result.value;
     if (downloadUrl) startDownload(downloadUrl, fileName);
-    setNote(t(downloadUrl ? 'share.wordDownloaded' : 'share.wordSaved', { fileName }));
+    setNote({
+      text: t(downloadUrl ? 'share.wordDownloaded' : 'share.wordSaved', { fileName }),
+      isDownload: Boolean(downloadUrl),
+    });
   };
 
   // The HTML edition is the public one only (for the municipality's website).
@@ -71,9 +89,10 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
     }
     const { fileName, files, downloadUrl } = result.value;
     if (downloadUrl) startDownload(downloadUrl, fileName);
-    setNote(
-      t(downloadUrl ? 'share.htmlDownloaded' : 'share.htmlSaved', { fileName, count: files }),
-    );
+    setNote({
+      text: t(downloadUrl ? 'share.htmlDownloaded' : 'share.htmlSaved', { fileName, count: files }),
+      isDownload: Boolean(downloadUrl),
+    });
   };
 
   return (
@@ -101,7 +120,7 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
         {busy === 'archive' && <p>{t('share.archiving')}</p>}
         {busy === 'word' && <p>{t('share.exportingWord')}</p>}
         {busy === 'html' && <p>{t('share.exportingHtml')}</p>}
-        {note && <p>{note}</p>}
+        {note && <p>{note.text}</p>}
       </div>
       <ProblemError error={error} />
     </section>

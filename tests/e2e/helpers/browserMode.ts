@@ -215,7 +215,7 @@ export async function openBrowserSession(
     browser = await launchChromium([`--lang=${uiLanguage}`]);
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 900 },
-      locale: 'da-DK',
+      locale: uiLanguage,
     });
     context.setDefaultTimeout(15_000);
     // The helper spent the launch code; the browser gets the same session. Opening the start

@@ -1,4 +1,20 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  Link,
+  List,
+  ListIndentDecrease,
+  ListIndentIncrease,
+  ListOrdered,
+  Redo2,
+  Undo2,
+} from 'lucide-react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
@@ -218,7 +234,7 @@ export function ToolbarPlugin({
   const commandButton = (
     key: string,
     shortcut: string,
-    glyph: string,
+    glyph: ReactNode,
     onClick: () => void,
     extra = {},
   ) => (
@@ -248,7 +264,7 @@ export function ToolbarPlugin({
         {commandButton(
           'editor.undo',
           'undo',
-          '↶',
+          <Undo2 size={16} />,
           () => editor.dispatchCommand(UNDO_COMMAND, undefined),
           {
             disabled: !canUndo,
@@ -257,7 +273,7 @@ export function ToolbarPlugin({
         {commandButton(
           'editor.redo',
           'redo',
-          '↷',
+          <Redo2 size={16} />,
           () => editor.dispatchCommand(REDO_COMMAND, undefined),
           {
             disabled: !canRedo,
@@ -285,7 +301,7 @@ export function ToolbarPlugin({
         {commandButton(
           'editor.bulletList',
           'bulletList',
-          '•',
+          <List size={16} />,
           () =>
             editor.dispatchCommand(
               state.listType === 'bullet' ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND,
@@ -296,8 +312,7 @@ export function ToolbarPlugin({
         {commandButton(
           'editor.numberedList',
           'numberedList',
-          // Not "1.": visible text must be part of the accessible name (WCAG 2.5.3).
-          '#',
+          <ListOrdered size={16} />,
           () =>
             editor.dispatchCommand(
               state.listType === 'number' ? REMOVE_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
@@ -305,13 +320,13 @@ export function ToolbarPlugin({
             ),
           { 'aria-pressed': state.listType === 'number' },
         )}
-        {commandButton('editor.outdent', 'outdent', '⇤', () =>
+        {commandButton('editor.outdent', 'outdent', <ListIndentDecrease size={16} />, () =>
           editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined),
         )}
-        {commandButton('editor.indent', 'indent', '⇥', () =>
+        {commandButton('editor.indent', 'indent', <ListIndentIncrease size={16} />, () =>
           editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined),
         )}
-        {commandButton('editor.link', 'link', '🔗', () => openDialog('link'), {
+        {commandButton('editor.link', 'link', <Link size={16} />, () => openDialog('link'), {
           'aria-pressed': state.linkUrl !== null,
         })}
         <span className="editor-toolbar__separator" aria-hidden="true" />
