@@ -330,7 +330,7 @@ export const auditEntrySchema = z.object({
   ]),
   /** SHA-256 (hex) of the revision: the approved referat/1 document, then with each correction. */
   revisionSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** The reason of a correction; the PDF and signers of `signed`; the edition and round of `signing_restarted`; empty otherwise. */
+  /** The reason of a correction; the PDF and signers of `signed`; the edition and round of `signing_restarted`; the package SHA-256 and receiver of `archived`; empty otherwise. */
   detail: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
@@ -755,8 +755,30 @@ export const api = {
       fileName: z.string(),
       files: z.number().int(),
       bytes: z.number().int(),
+      /** SHA-256 (hex) of the zip, or of the folder's tagmanifest-sha256.txt (which fixes every file). */
+      packageSha256: z.string().regex(/^[0-9a-f]{64}$/),
       downloadUrl: z.string().nullable(),
     }),
+  ),
+  /**
+   * "Afleveret til arkivet": records that signed minutes (every member present has signed the
+   * full edition with all corrections) were handed to the archive. The audit log gets
+   * `archived` with the package's SHA-256 and the receiver; the status becomes `archived`.
+   * Any other state answers `conflict` and nothing changes.
+   */
+  'meetings:recordArchiveHandover': request(
+    z
+      .object({
+        meetingId: idSchema,
+        packageSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
+        receiver: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(300, 'must be at most 300 characters'),
+      })
+      .strict(),
+    z.object({ meeting: meetingSchema, audit: auditEntrySchema }),
   ),
   /**
    * "Åbn pakke": verifies an archive package completely, then imports its meeting. Electron: the

@@ -4,6 +4,7 @@
  * upload → archive:import with conflict then keep both; a tampered upload refused;
  * meetings:exportDocx; appendices:open as a download and as a read-only temp copy.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,11 +129,12 @@ describe('archive requests in browser mode (HTTP host)', () => {
     const { library, meetingId } = await libraryWithMeeting();
     const host = await hostFor(library);
     const exportDirsBefore = exportDirs();
-    const result = await call<{ fileName: string; files: number; downloadUrl: string | null }>(
-      host,
-      'archive:export',
-      { meetingId },
-    );
+    const result = await call<{
+      fileName: string;
+      files: number;
+      packageSha256: string;
+      downloadUrl: string | null;
+    }>(host, 'archive:export', { meetingId });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.fileName).toMatch(/\.zip$/);
     expect(result.value.files).toBe(4);
@@ -149,7 +151,10 @@ describe('archive requests in browser mode (HTTP host)', () => {
     );
     const dir = makeTempDir();
     const zipFile = path.join(dir, result.value.fileName);
-    fs.writeFileSync(zipFile, Buffer.from(await response.arrayBuffer()));
+    const zipBytes = Buffer.from(await response.arrayBuffer());
+    fs.writeFileSync(zipFile, zipBytes);
+    // The SHA-256 the handover to the archive records is that of the downloaded zip.
+    expect(result.value.packageSha256).toBe(createHash('sha256').update(zipBytes).digest('hex'));
     await unzipTo(zipFile, path.join(dir, 'out'));
     const [bagDir] = fs.readdirSync(path.join(dir, 'out'));
     expect(

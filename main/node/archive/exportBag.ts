@@ -62,6 +62,12 @@ export type ExportBagResult = {
   kind: 'folder' | 'zip';
   /** Payload files (bag-relative path, size, SHA-256), sorted by path. */
   payload: { path: string; size: number; sha256: string }[];
+  /**
+   * SHA-256 (hex) of the package: of the zip file, or for a folder of its
+   * tagmanifest-sha256.txt (it fixes the other tag files, whose manifest fixes every payload
+   * file). The handover to the archive records it.
+   */
+  packageSha256: string;
   /** Where each PDF came from. */
   pdfSources: Record<Edition, 'signed' | 'exported'>;
 };
@@ -132,9 +138,13 @@ export async function exportBag(
       kind === 'zip'
         ? await writeZip(target, sources, tagTexts)
         : await writeFolder(target, sources, tagTexts);
+    const packageSha256 = await sha256OfFile(
+      kind === 'zip' ? target : path.join(target, 'tagmanifest-sha256.txt'),
+    );
     return {
       out: target,
       kind,
+      packageSha256,
       payload: payload
         .map((entry) => ({ path: entry.path, size: entry.size, sha256: entry.checksum }))
         .sort(byPath),
@@ -354,6 +364,13 @@ async function writeZip(
   } catch (error) {
     throw failures[0] ?? error;
   }
+}
+
+async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: readChunk }))
+    hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 function sha256Of(text: string): string {

@@ -64,11 +64,14 @@ export function createArchiveHandlers(
       const kind = input.kind ?? 'zip';
       const stem = meetingFileBase(library.db, input.meetingId);
       let payload: readonly { size: number }[] = [];
+      let packageSha256 = '';
       const handed = await handOverFile(ctx, {
         fileName: kind === 'zip' ? `${stem}.zip` : stem,
         mediaType: 'application/zip',
         write: async (out) => {
-          payload = (await exportBag(library, input.meetingId, { out })).payload;
+          const written = await exportBag(library, input.meetingId, { out });
+          payload = written.payload;
+          packageSha256 = written.packageSha256;
         },
         ...(kind === 'folder'
           ? {
@@ -77,7 +80,12 @@ export function createArchiveHandlers(
             }
           : {}),
       });
-      return { fileName: handed.fileName, ...summary(payload), downloadUrl: handed.downloadUrl };
+      return {
+        fileName: handed.fileName,
+        ...summary(payload),
+        packageSha256,
+        downloadUrl: handed.downloadUrl,
+      };
     },
 
     'archive:import': async (input, ctx) => {

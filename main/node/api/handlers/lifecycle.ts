@@ -1,6 +1,6 @@
 /**
- * Handlers of the meeting lifecycle (issue 5): approval, corrections, signing and the audit
- * log. The rules live in main/node/storage/queries/lifecycle.ts.
+ * Handlers of the meeting lifecycle (issue 5): approval, corrections, signing, the handover
+ * to the archive and the audit log. The rules live in main/node/storage/queries/lifecycle.ts.
  */
 import fs from 'node:fs';
 import { DomainError } from '../../../../common/contract/result';
@@ -12,6 +12,7 @@ import {
   listAudit,
   listCorrections,
   markSigned,
+  recordArchiveHandover,
 } from '../../storage/queries/lifecycle';
 import { latestSignedPdf } from '../../storage/queries/signedPdfs';
 import { incomingFile, safeFileName } from '../incomingFile';
@@ -21,6 +22,7 @@ import type { Handlers } from '../types';
 export type LifecycleRequestName =
   | 'meetings:approve'
   | 'meetings:markSigned'
+  | 'meetings:recordArchiveHandover'
   | 'corrections:add'
   | 'corrections:list'
   | 'audit:list';
@@ -70,6 +72,8 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
         if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
       }
     },
+    'meetings:recordArchiveHandover': (input, ctx) =>
+      recordArchiveHandover(db, { ...input, author: ctx.author ?? library.author }),
     'corrections:add': (input, ctx) =>
       addCorrection(db, { ...input, author: ctx.author ?? library.author }),
     'corrections:list': (input) => listCorrections(db, input),

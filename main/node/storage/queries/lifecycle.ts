@@ -14,6 +14,7 @@ import { exportMeetingDocument } from '../interchange';
 import { writeTransaction, type Db } from '../library';
 import { newId, nowIso, stmt } from './common';
 import { getMeeting, requireDraftMeeting, setMeetingStatus } from './meetings';
+import { latestCompleteSignedPdf } from './signedPdfs';
 
 type AuditRow = {
   seq: number;
@@ -355,4 +356,67 @@ export function listAudit(db: Db, args: { meetingId: string }): AuditEntry[] {
     args.meetingId,
   ) as AuditRow[];
   return rows.map(toAudit);
+}
+
+/**
+ * Records that signed minutes were handed to the archive: the audit log gets `archived` with the
+ * package's SHA-256 and the receiver (an archive, a system or a person), and the status becomes
+ * `archived`. Only a meeting whose full edition has a complete signature round that carries every
+ * correction qualifies: the package of any other state would not hold the permanent record
+ * (the package export refuses a signed file lacking corrections for the same reason).
+ * @throws DomainError not_found, conflict (not signed, no complete round, corrections not signed), invalid_input
+ */
+export function recordArchiveHandover(
+  db: Db,
+  args: { meetingId: string; author: string; packageSha256: string; receiver: string },
+): { meeting: Meeting; audit: AuditEntry } {
+  const author = requireAuthor(args.author);
+  const receiver = args.receiver.trim();
+  if (receiver === '') throw new DomainError('invalid_input', 'receiver: must not be empty');
+  if (receiver.length > 300)
+    throw new DomainError('invalid_input', 'receiver: must be at most 300 characters');
+  if (!/^[0-9a-f]{64}$/.test(args.packageSha256))
+    throw new DomainError('invalid_input', 'packageSha256: must be 64 lowercase hex digits');
+  return writeTransaction(db, () => {
+    const current = getMeeting(db, args.meetingId);
+    if (current.status === 'archived') {
+      throw new DomainError('conflict', 'The meeting has already been handed to the archive.', {
+        key: 'archive.alreadyArchived',
+        values: {},
+      });
+    }
+    if (current.status !== 'signed') {
+      throw new DomainError(
+        'conflict',
+        `Only signed minutes can be handed to the archive; this meeting is ${current.status}.`,
+        { key: 'archive.notSigned', values: { status: current.status } },
+      );
+    }
+    const signed = latestCompleteSignedPdf(db, args.meetingId, 'full');
+    if (!signed) {
+      throw new DomainError(
+        'conflict',
+        'No signature round of the full edition is complete: not every member present has signed.',
+        { key: 'archive.roundIncomplete', values: {} },
+      );
+    }
+    if (signed.lacksCorrections) {
+      throw new DomainError(
+        'conflict',
+        `The signed full edition (round ${signed.round}) lacks corrections added after it was exported. ` +
+          'Sign the full edition again with the corrections before handing the minutes to the archive.',
+        { key: 'archive.lacksCorrections', values: { round: signed.round } },
+      );
+    }
+    const audit = insertAudit(db, {
+      meeting_id: args.meetingId,
+      at: nowIso(),
+      author,
+      action: 'archived',
+      revision_sha256: revisionSha256(db, args.meetingId),
+      detail: `package ${args.packageSha256} handed to ${receiver}`,
+    });
+    const meeting = setMeetingStatus(db, { id: args.meetingId, status: 'archived' });
+    return { meeting, audit };
+  });
 }
