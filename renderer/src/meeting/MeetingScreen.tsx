@@ -176,7 +176,12 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
         <p className="meeting__status">
           {t('meetings.status')}: {t(`statuses.${meeting.status}`)}
         </p>
-        <ShareActions key={`share-${meeting.id}`} meetingId={meeting.id} />
+        <ShareActions
+          key={`share-${meeting.id}`}
+          meetingId={meeting.id}
+          status={meeting.status}
+          onMeetingChanged={(next) => setMeeting(() => next)}
+        />
         <LifecyclePanel
           key={`lifecycle-${meeting.id}`}
           meeting={meeting}

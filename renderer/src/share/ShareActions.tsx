@@ -1,14 +1,18 @@
 /**
  * "Arkivér", "Eksportér til Word" and "Offentlig udgave som HTML" on the meeting screen. The app: the main process
  * shows its save dialog and writes the file (the answer has no `downloadUrl`). Browser mode:
- * the host offers the file once and the page starts the download.
+ * the host offers the file once and the page starts the download. After "Arkivér" produced the
+ * package of signed minutes, "Afleveret til arkivet" records its handover (the package's
+ * SHA-256 and the receiver) and the meeting becomes archived.
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../common/contract/result';
+import type { Meeting, MeetingStatus } from '../../../common/domain/model';
 import type { Edition } from '../../../common/export/editions';
 import { useApp } from '../appContext';
 import { EditionPicker } from '../components/EditionPicker';
+import { InlineError } from '../components/LoadState';
 import { startDownload } from './download';
 import { ProblemError } from './ProblemError';
 import './share.css';
@@ -17,7 +21,17 @@ import './share.css';
 export const downloadNoteMs = 8000;
 
 /** The sharing controls of one meeting. */
-export function ShareActions({ meetingId }: { meetingId: string }) {
+export function ShareActions({
+  meetingId,
+  status,
+  onMeetingChanged,
+}: {
+  meetingId: string;
+  /** The meeting's status: the handover form is offered for signed minutes only. */
+  status?: MeetingStatus;
+  /** Told the archived meeting once the handover is recorded. */
+  onMeetingChanged?: (meeting: Meeting) => void;
+}) {
   const { t } = useTranslation();
   const { client, queue } = useApp();
   const headingId = useId();
@@ -25,6 +39,8 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
   const [busy, setBusy] = useState<'archive' | 'word' | 'html' | null>(null);
   const [note, setNote] = useState<{ text: string; isDownload: boolean } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // The SHA-256 of the package "Arkivér" produced last: what a handover records.
+  const [packageSha256, setPackageSha256] = useState<string | null>(null);
 
   // A browser-mode download is handed to the browser at once and the page hears nothing more of
   // it: the "…hentes." note goes away after a while instead of staying as if still at work.
@@ -50,6 +66,7 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
       return;
     }
     const { fileName, files, downloadUrl } = result.value;
+    setPackageSha256(result.value.packageSha256);
     if (downloadUrl) startDownload(downloadUrl, fileName);
     setNote({
       text: t(downloadUrl ? 'share.archiveDownloaded' : 'share.archiveSaved', {
@@ -123,6 +140,90 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
         {note && <p>{note.text}</p>}
       </div>
       <ProblemError error={error} />
+      {status === 'signed' && packageSha256 !== null && onMeetingChanged && (
+        <HandoverForm
+          meetingId={meetingId}
+          packageSha256={packageSha256}
+          onRecorded={(meeting, receiver) => {
+            setPackageSha256(null);
+            setNote({ text: t('share.handover.recorded', { receiver }), isDownload: false });
+            onMeetingChanged(meeting);
+          }}
+        />
+      )}
     </section>
+  );
+}
+
+/** "Afleveret til arkivet": who received the package; records the handover. */
+function HandoverForm({
+  meetingId,
+  packageSha256,
+  onRecorded,
+}: {
+  meetingId: string;
+  packageSha256: string;
+  onRecorded: (meeting: Meeting, receiver: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { client } = useApp();
+  const headingId = useId();
+  const inputId = useId();
+  const [receiver, setReceiver] = useState('');
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const record = async () => {
+    const trimmed = receiver.trim();
+    if (trimmed === '') {
+      setError({
+        code: 'invalid_input',
+        message: 'receiver: must not be empty',
+        localized: { key: 'archive.receiverEmpty', values: {} },
+      });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await client.call('meetings:recordArchiveHandover', {
+      meetingId,
+      packageSha256,
+      receiver: trimmed,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    onRecorded(result.value.meeting, trimmed);
+  };
+
+  return (
+    <form
+      className="share-actions__handover"
+      aria-labelledby={headingId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void record();
+      }}
+    >
+      <h3 id={headingId}>{t('share.handover.heading')}</h3>
+      <p className="share-actions__sha">
+        {t('share.handover.package')} <code>{packageSha256}</code>
+      </p>
+      <label htmlFor={inputId}>{t('share.handover.receiver')}</label>
+      <input
+        id={inputId}
+        type="text"
+        maxLength={300}
+        value={receiver}
+        disabled={isBusy}
+        onChange={(event) => setReceiver(event.target.value)}
+      />
+      <button type="submit" disabled={isBusy}>
+        {t('share.handover.record')}
+      </button>
+      <InlineError error={error} />
+    </form>
   );
 }
