@@ -35,6 +35,8 @@ import {
 } from '../domain/model';
 import { richTextSchema } from '../domain/richText';
 import type { Result } from './result';
+import { apiErrorSchema } from './result';
+import { editionSchema } from './shared';
 
 const empty = z.object({}).strict();
 
@@ -379,7 +381,7 @@ export const signedPdfSchema = z.object({
   /** Order of signing across the library (ascending). */
   seq: z.number().int(),
   meetingId: idSchema,
-  edition: z.enum(['full', 'public']),
+  edition: editionSchema,
   /** SHA-256 of the signed file in the file store. */
   sha256: z.string(),
   bytes: z.number().int(),
@@ -433,7 +435,7 @@ export type StandardTextsResult = z.infer<typeof standardTextsSchema>;
 // --- pdf export (issue 4) ------------------------------------------------------------------
 
 /** A PDF edition: everything, or what may be published. */
-export const pdfEditionSchema = z.enum(['full', 'public']);
+export const pdfEditionSchema = editionSchema;
 
 /** One place found by the personal-data check ("Punkt 2 · Beslutning"), CPR digits masked. */
 export const personalDataFindingSchema = z.object({
@@ -468,7 +470,7 @@ export const pdfExportStatusSchema = z.object({
   page: z.number().int(),
   pages: z.number().int(),
   result: pdfExportHandleSchema.nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: apiErrorSchema.nullable(),
 });
 export type PdfExportStatusOutput = z.infer<typeof pdfExportStatusSchema>;
 
@@ -701,7 +703,7 @@ export const api = {
   ),
   /** The minutes as a Word document (full or public edition); delivered like `archive:export`. */
   'meetings:exportDocx': request(
-    z.object({ id: idSchema, edition: z.enum(['full', 'public']) }).strict(),
+    z.object({ id: idSchema, edition: editionSchema }).strict(),
     z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
   ),
   /**
@@ -866,7 +868,7 @@ export const api = {
           .regex(/^[a-f0-9]{32}$/)
           .optional(),
         /** Use the newest signed PDF of this edition kept in the library (no upload, no dialog). */
-        edition: z.enum(['full', 'public']).optional(),
+        edition: editionSchema.optional(),
       })
       .strict(),
     z.object({ meeting: meetingSchema, audit: auditEntrySchema }),
@@ -896,10 +898,7 @@ export const api = {
           .max(100)
           .optional(),
         /** Verify the newest signed PDF of a meeting's edition kept in the library instead. */
-        stored: z
-          .object({ meetingId: idSchema, edition: z.enum(['full', 'public']) })
-          .strict()
-          .optional(),
+        stored: z.object({ meetingId: idSchema, edition: editionSchema }).strict().optional(),
       })
       .strict(),
     z.object({
@@ -942,7 +941,7 @@ export const api = {
     z
       .object({
         meetingId: idSchema,
-        edition: z.enum(['full', 'public']),
+        edition: editionSchema,
         p12UploadId: z
           .string()
           .regex(/^[a-f0-9]{32}$/)
@@ -974,7 +973,7 @@ export const api = {
     z
       .object({
         meetingId: idSchema,
-        edition: z.enum(['full', 'public']),
+        edition: editionSchema,
         seq: z.number().int().min(1).optional(),
       })
       .strict(),

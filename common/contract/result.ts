@@ -35,8 +35,17 @@ export const errorCodeSchema = z.enum(errorCodes);
 /** One of the error codes a request can answer with. */
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-export const apiErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
-/** A typed error: a stable code for programs and a message for people. */
+/** One problem of several: where (a JSON path, a file, a place in the minutes) and what. */
+export const apiErrorDetailSchema = z.object({ path: z.string(), message: z.string() });
+export type ApiErrorDetail = z.infer<typeof apiErrorDetailSchema>;
+
+export const apiErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** The problems one by one (validation, import, personal data), for a list in the UI. */
+  details: z.array(apiErrorDetailSchema).optional(),
+});
+/** A typed error: a stable code for programs, a message for people, and the problems listed. */
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /** The answer to every request. */
@@ -45,11 +54,39 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 /** An error raised by core or storage code that maps 1:1 to a typed API error. */
 export class DomainError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** The problems one by one, when the error lists several (see ApiError). */
+  readonly details?: readonly ApiErrorDetail[];
+  constructor(code: ErrorCode, message: string, details?: readonly ApiErrorDetail[]) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
+    if (details && details.length > 0) this.details = details;
   }
+}
+
+/** The typed error a DomainError answers with (its details included when it has any). */
+export function toApiError(error: DomainError): ApiError {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.details && error.details.length > 0 ? { details: [...error.details] } : {}),
+  };
+}
+
+/** An error as one text: its message, then each detail as `path: message` on its own line. */
+export function describeError(error: {
+  message: string;
+  details?: readonly ApiErrorDetail[];
+}): string {
+  return [error.message, ...(error.details ?? []).map((d) => `${d.path}: ${d.message}`)].join('\n');
+}
+
+/** Zod issues as details: each problem with its JSON path. */
+export function issueDetails(issues: readonly z.core.$ZodIssue[], root = ''): ApiErrorDetail[] {
+  return issues.map((issue) => ({
+    path: formatPath(issue.path, root) || '(input)',
+    message: issue.message,
+  }));
 }
 
 /** True when `value` is a DomainError (also across realms, by shape). */

@@ -5,19 +5,18 @@
  *
  * Pure core.
  */
+import { joinWith, type Lang } from '../domain/lang';
 import type { Vote, VoteGroup } from '../domain/richText';
 
 /** UI and document languages. */
-export type Lang = 'da' | 'en';
+export type { Lang } from '../domain/lang';
 
 /** What the text needs to know about a participant. */
 export type VoteParticipant = { id: string; name: string; party: string | null };
 
 /** Joins names the way the language lists them: "A, V og C" / "A, V and C". */
 export function joinList(parts: readonly string[], lang: Lang): string {
-  const and = lang === 'da' ? 'og' : 'and';
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1] ?? ''}`;
+  return joinWith(parts, lang === 'da' ? 'og' : 'and');
 }
 
 /** The head count of a group: the recorded count, else the named participants. */

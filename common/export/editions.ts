@@ -22,6 +22,7 @@
  */
 import type { Block, Inline, List, RichText } from '../domain/richText';
 import type { ReferatDocument } from '../format/referat1';
+import type { Lang } from '../domain/lang';
 
 /** Which edition of the minutes to produce. */
 export type Edition = 'full' | 'public';
@@ -46,7 +47,7 @@ type DocItem = ReferatDocument['agendaItems'][number];
 export function buildEdition(
   doc: ReferatDocument,
   edition: Edition,
-  lang: 'da' | 'en' = 'da',
+  lang: Lang = 'da',
 ): ReferatDocument {
   if (edition === 'full') return doc;
   const words = editionWords[lang];

@@ -18,6 +18,7 @@ import type { ItemBodyField } from '../domain/model';
 import type { Block, Dissent, Inline, List, Vote, VoteGroup } from '../domain/richText';
 import type { ReferatDocument } from '../format/referat1';
 import type { Edition } from './editions';
+import { joinWith, type Lang } from '../domain/lang';
 
 /** A run of text with formatting. */
 export type Span = {
@@ -49,7 +50,7 @@ export type LayoutBlock =
 export type Correction = { date: string; author: string; reason: string; text: string };
 
 export type LayoutOptions = {
-  lang?: 'da' | 'en';
+  lang?: Lang;
   edition?: Edition;
   /** Corrections after approval, printed in a "Rettelser" section after the minutes. */
   corrections?: readonly Correction[];
@@ -176,7 +177,7 @@ type Labels = (typeof labels)['da'];
 type DocItem = ReferatDocument['agendaItems'][number];
 
 /** The access marker, number, committee and date: "(Åben) 5. møde i ... den 12. december 2017". */
-export function minutesTitle(doc: ReferatDocument, lang: 'da' | 'en' = 'da'): string {
+export function minutesTitle(doc: ReferatDocument, lang: Lang = 'da'): string {
   const l = labels[lang];
   const date = formatDanishDate(doc.meeting.date, { language: lang });
   const access = doc.meeting.isClosed ? l.closed : l.open;
@@ -356,7 +357,7 @@ function para(text: string, variant?: 'meta' | 'note'): LayoutBlock {
     : { kind: 'paragraph', spans: [{ text }] };
 }
 
-function timeRange(doc: ReferatDocument, lang: 'da' | 'en'): string {
+function timeRange(doc: ReferatDocument, lang: Lang): string {
   const { startTime, endTime } = doc.meeting;
   if (startTime === null) return '';
   const start = formatClockTime(startTime, lang);
@@ -387,7 +388,7 @@ function participantBlocks(doc: ReferatDocument, l: Labels): LayoutBlock[] {
     const skipped = p.absentFromItemIds
       .map((id) => numberOf.get(id))
       .filter((n): n is number => n !== undefined);
-    if (skipped.length > 0) text += `, ${l.notTakingPart} ${joinList(skipped.map(String), l.and)}`;
+    if (skipped.length > 0) text += `, ${l.notTakingPart} ${joinWith(skipped.map(String), l.and)}`;
     if (p.note.trim() !== '') text += ` (${p.note})`;
     return text;
   };
@@ -408,11 +409,6 @@ function participantBlocks(doc: ReferatDocument, l: Labels): LayoutBlock[] {
     });
   }
   return out;
-}
-
-function joinList(values: readonly string[], and: string): string {
-  if (values.length <= 1) return values.join('');
-  return `${values.slice(0, -1).join(', ')} ${and} ${values[values.length - 1] ?? ''}`;
 }
 
 type InlineContext = {
@@ -513,8 +509,8 @@ function listOf(list: List, ctx: InlineContext, depth: number): LayoutList {
 function voteGroupText(group: VoteGroup, ctx: InlineContext): string {
   const names = group.participantIds.map((id) => ctx.participant(id));
   const count = group.count ?? names.length;
-  const parties = group.parties.length > 0 ? ` (${joinList(group.parties, ctx.l.and)})` : '';
-  return `${count}${parties}${names.length > 0 ? `: ${joinList(names, ctx.l.and)}` : ''}`;
+  const parties = group.parties.length > 0 ? ` (${joinWith(group.parties, ctx.l.and)})` : '';
+  return `${count}${parties}${names.length > 0 ? `: ${joinWith(names, ctx.l.and)}` : ''}`;
 }
 
 function voteParagraph(vote: Vote, ctx: InlineContext): LayoutBlock {

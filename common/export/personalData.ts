@@ -174,9 +174,9 @@ export function checkPersonalData(doc: ReferatDocument): PersonalDataReport {
  */
 export function assertNoCprNumbers(report: PersonalDataReport): void {
   if (report.errors.length === 0) return;
-  const lines = report.errors.map((finding) => `- ${finding.location}: ${finding.text}`);
   throw new DomainError(
     'personal_data',
-    `Den offentlige udgave indeholder ${report.errors.length === 1 ? 'et CPR-nummer' : `${report.errors.length} CPR-numre`} og kan ikke eksporteres:\n${lines.join('\n')}`,
+    `Den offentlige udgave indeholder ${report.errors.length === 1 ? 'et CPR-nummer' : `${report.errors.length} CPR-numre`} og kan ikke eksporteres:`,
+    report.errors.map((finding) => ({ path: finding.location, message: finding.text })),
   );
 }

@@ -24,6 +24,7 @@ import {
 } from './libraryConsistency';
 import { seededRandom } from '../support/seededRandom';
 import { PayloadGenerator, type IdPool, type JsonSchema } from './fuzzPayloads';
+import { apiErrorSchema } from '../../common/contract/result';
 
 const payloadCount = 10_000;
 const seed = 20261127;
@@ -161,7 +162,8 @@ const resultSchema = z.union([
   z
     .object({
       ok: z.literal(false),
-      error: z.object({ code: z.string(), message: z.string().min(1) }).strict(),
+      // The contract's error shape, details included, and nothing else.
+      error: apiErrorSchema.extend({ message: z.string().min(1) }).strict(),
     })
     .strict(),
 ]);

@@ -13,12 +13,14 @@ import {
   type RequestOutput,
 } from '../../../common/contract/api';
 import {
-  DomainError,
   formatIssues,
   isDomainError,
+  issueDetails,
+  toApiError,
   type ApiError,
   type Result,
 } from '../../../common/contract/result';
+import { storageErrorOf } from '../storage/errors';
 
 /** The parsed (validated) input a handler receives. */
 export type HandlerInput<N extends RequestName> = z.output<Api[N]['input']>;
@@ -95,6 +97,7 @@ export function createDispatcher<Ctx>(
       return failure(
         'invalid_input',
         `Invalid input for ${name}: ${formatIssues(parsed.error.issues).join('; ')}`,
+        issueDetails(parsed.error.issues),
       );
     }
     let value: unknown;
@@ -191,23 +194,18 @@ function safeMapError(name: string, error: unknown, log: (line: string) => void)
 
 /** Maps anything a handler threw to a typed error; logs what the caller must not see. */
 export function mapError(name: string, error: unknown, log: (line: string) => void): ApiError {
-  if (isDomainError(error)) {
-    return { code: (error as DomainError).code, message: (error as DomainError).message };
-  }
+  if (isDomainError(error)) return toApiError(error);
   if (isZodError(error)) {
     return {
       code: 'invalid_input',
       message: `Invalid input for ${name}: ${formatIssues(error.issues).join('; ')}`,
+      details: issueDetails(error.issues),
     };
   }
-  const sqliteCode =
-    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof sqliteCode === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(sqliteCode)) {
-    return {
-      code: 'busy',
-      message: 'The library is in use by another program. Try again in a moment.',
-    };
-  }
+  // SQLite and file-system failures with a known meaning; their raw messages (which may name
+  // paths) are never passed on.
+  const known = storageErrorOf(error);
+  if (known) return toApiError(known);
   const details =
     error instanceof Error
       ? (error.stack ?? `${error.name}: ${error.message}`)
@@ -216,8 +214,12 @@ export function mapError(name: string, error: unknown, log: (line: string) => vo
   return { code: 'internal', message: internalErrorMessage };
 }
 
-function failure(code: ApiError['code'], message: string): Result<never> {
-  return { ok: false, error: { code, message } };
+function failure(
+  code: ApiError['code'],
+  message: string,
+  details?: ApiError['details'],
+): Result<never> {
+  return { ok: false, error: { code, message, ...(details ? { details } : {}) } };
 }
 
 function isZodError(error: unknown): error is { issues: z.core.$ZodIssue[] } {

@@ -14,7 +14,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
-import { DomainError, isDomainError, type ApiError } from '../../../common/contract/result';
+import {
+  DomainError,
+  isDomainError,
+  toApiError,
+  type ApiError,
+} from '../../../common/contract/result';
 import type { Edition } from '../../../common/export/editions';
 import type { PersonalDataFinding } from '../../../common/export/personalData';
 import { prepareEdition } from '../../../common/export/preparedEdition';
@@ -189,7 +194,7 @@ export function createPdfExportJobs(options: PdfExportJobsOptions = {}): PdfExpo
           const isCancelled = isDomainError(error) && error.code === 'cancelled';
           job.state = isCancelled ? 'cancelled' : 'failed';
           job.error = isDomainError(error)
-            ? { code: error.code, message: error.message }
+            ? toApiError(error)
             : { code: 'internal', message: 'The PDF export failed.' };
           if (!isCancelled && !isDomainError(error)) {
             process.stderr.write(

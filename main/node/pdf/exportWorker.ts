@@ -6,7 +6,7 @@
  * message.
  */
 import { parentPort } from 'node:worker_threads';
-import { isDomainError } from '../../../common/contract/result';
+import { isDomainError, toApiError } from '../../../common/contract/result';
 import { writeMinutesPdf } from './writePdf';
 import type { WorkerRequest, WorkerMessage } from './exportInWorker';
 
@@ -19,10 +19,16 @@ async function main(port: NonNullable<typeof parentPort>, request: WorkerRequest
     });
     post({ type: 'done', result });
   } catch (error) {
+    if (!isDomainError(error)) {
+      process.stderr.write(
+        `referat: PDF export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+    }
     post({
       type: 'error',
-      code: isDomainError(error) ? error.code : 'internal',
-      message: error instanceof Error ? error.message : String(error),
+      error: isDomainError(error)
+        ? toApiError(error)
+        : { code: 'internal', message: 'The PDF export failed. Details were written to the log.' },
     });
   }
 }

@@ -38,6 +38,7 @@ import { a4Geometry, typeset, type FontKey, type Typeset } from '../../../common
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { serializeReferatDocument } from '../../../common/format/referatJson';
 import { fontPaths } from './fonts';
+import type { Lang } from '../../../common/domain/lang';
 
 /** Progress of an export: layout first, then one event per written page. */
 export type PdfProgress = { phase: 'layout' | 'write'; page: number; pages: number };
@@ -46,7 +47,7 @@ export type WriteMinutesOptions = {
   edition: Edition;
   /** A file path (written to a temporary file and renamed when complete) or a writable stream. */
   out: string | Writable;
-  lang?: 'da' | 'en';
+  lang?: Lang;
   corrections?: readonly Correction[];
   /**
    * Set when `doc` is already the edition's document, built and checked by prepareEdition (the
@@ -409,7 +410,7 @@ type PdfMeta = {
   pageLabel: (page: number, pages: number) => string;
 };
 
-function describe(doc: ReferatDocument, edition: Edition, lang: 'da' | 'en'): PdfMeta {
+function describe(doc: ReferatDocument, edition: Edition, lang: Lang): PdfMeta {
   const date = formatDanishDate(doc.meeting.date, { language: lang });
   const caseIds = [doc.meeting.caseId, ...doc.agendaItems.map((item) => item.caseId)].filter(
     (id) => id.trim() !== '',
@@ -446,7 +447,7 @@ function meetingInstant(date: string, time: string | null): Date {
 
 type BlocksPdfOptions = {
   out: string | Writable;
-  lang: 'da' | 'en';
+  lang: Lang;
   json: string;
   meta: PdfMeta;
   onProgress?: (progress: PdfProgress) => void;

@@ -5,7 +5,7 @@
  *
  * Import is all or nothing: one transaction, checked before anything is written.
  */
-import { DomainError } from '../../../common/contract/result';
+import { DomainError, type ApiErrorDetail } from '../../../common/contract/result';
 import { itemBodyFields, meetingBodyFields, type Meeting } from '../../../common/domain/model';
 import type { RichText } from '../../../common/domain/richText';
 import type { ReferatDocument } from '../../../common/format/referat1';
@@ -176,7 +176,8 @@ export function importMeetingDocument(
     if (collisions.length > 0) {
       throw new DomainError(
         'conflict',
-        `The document reuses ids of another meeting in this library; import it as a copy (keep both) instead.\n${collisions.slice(0, 20).join('\n')}`,
+        'The document reuses ids of another meeting in this library; import it as a copy (keep both) instead.',
+        collisions.slice(0, 20),
       );
     }
 
@@ -192,12 +193,11 @@ export function importMeetingDocument(
     if (strangers.length > 0) {
       throw new DomainError(
         'invalid_input',
-        strangers
-          .map(
-            ({ memberId, index }) =>
-              `participants[${index}].memberId: ${memberId} is not a member of the committee`,
-          )
-          .join('\n'),
+        `${strangers.length === 1 ? 'A participant refers' : `${strangers.length} participants refer`} to a member of another committee.`,
+        strangers.map(({ memberId, index }) => ({
+          path: `participants[${index}].memberId`,
+          message: `${memberId} is not a member of the committee`,
+        })),
       );
     }
 
@@ -271,18 +271,21 @@ function importMembers(db: Db, doc: ReferatDocument, isNewCommittee: boolean): v
 }
 
 /** Records of the document whose ids another meeting of the library already holds (as JSON paths). */
-function findIdCollisions(db: Db, doc: ReferatDocument): string[] {
+function findIdCollisions(db: Db, doc: ReferatDocument): ApiErrorDetail[] {
   const checks: Array<[string, string, Array<{ id: string }>]> = [
     ['participants', 'participants', doc.participants],
     ['agenda_items', 'agendaItems', doc.agendaItems],
     ['appendices', 'appendices', doc.appendices],
   ];
-  const problems: string[] = [];
+  const problems: ApiErrorDetail[] = [];
   for (const [table, path, records] of checks) {
     const exists = stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`);
     records.forEach((record, index) => {
       if (exists.get(record.id) !== undefined)
-        problems.push(`${path}[${index}].id: ${record.id} is already used by another meeting`);
+        problems.push({
+          path: `${path}[${index}].id`,
+          message: `${record.id} is already used by another meeting`,
+        });
     });
   }
   return problems;

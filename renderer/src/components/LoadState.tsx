@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../common/contract/result';
+import { ProblemError } from '../share/ProblemError';
 
 /** The loading and failure states of a screen. */
 export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () => void }) {
@@ -29,6 +30,8 @@ export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () =
 export function InlineError({ error }: { error: ApiError | null }) {
   const { t } = useTranslation();
   if (!error) return null;
+  // Several problems (an invalid document, CPR numbers in a public edition) as a list.
+  if (error.details && error.details.length > 0) return <ProblemError error={error} />;
   return (
     <p className="inline-error" role="alert">
       {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })} {error.message}

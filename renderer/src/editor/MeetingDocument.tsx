@@ -20,7 +20,7 @@ import type {
 import { richTextToPlain } from '../../../common/domain/richText';
 import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../common/domain/templates';
 import { BodyField } from './BodyField';
-import { emptyBody } from './bodies';
+import { emptyBody } from '../../../common/domain/model';
 import { AttendanceSection } from './AttendanceSection';
 import { DocumentTools } from './DocumentTools';
 import { mountNowEvent, useMountNearViewport } from './useMountNearViewport';

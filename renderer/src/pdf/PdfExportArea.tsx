@@ -91,11 +91,7 @@ export function PdfExportArea({ meetingId, children }: { meetingId: string; chil
         } else if (value.state === 'cancelled') {
           setProgress({ state: 'cancelled' });
         } else {
-          const error = value.error ?? { code: 'internal', message: '' };
-          setProgress({
-            state: 'failed',
-            error: { code: error.code as ApiError['code'], message: error.message },
-          });
+          setProgress({ state: 'failed', error: value.error ?? { code: 'internal', message: '' } });
         }
       }
     },
