@@ -280,7 +280,7 @@ const cursorSchema = z
   .max(200)
   .regex(/^[A-Za-z0-9:_-]*$/, 'is not a cursor from a previous answer');
 
-// --- lifecycle (issue 5) --------------------------------------------------------------
+// --- lifecycle --------------------------------------------------------------
 
 /** A correction ("Rettelse") appended to approved minutes; the approved text is never edited. */
 export const meetingCorrectionSchema = z.object({
@@ -310,7 +310,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-// --- signatures (issue 5) -------------------------------------------------------------
+// --- signatures -------------------------------------------------------------
 
 /**
  * valid; modified (the signed bytes changed); unknown_issuer (no configured trusted root
@@ -376,7 +376,7 @@ export const trustedRootSchema = z.object({
 });
 export type TrustedRoot = z.infer<typeof trustedRootSchema>;
 
-/** One signed PDF kept in the library: the file after one more signature (issue 5). */
+/** One signed PDF kept in the library: the file after one more signature. */
 export const signedPdfSchema = z.object({
   /** Order of signing across the library (ascending). */
   seq: z.number().int(),
@@ -432,7 +432,7 @@ export const standardTextsSchema = z.object({ texts: z.array(z.string()), isDefa
 /** A committee's standard texts and whether they are the built-in list. */
 export type StandardTextsResult = z.infer<typeof standardTextsSchema>;
 
-// --- pdf export (issue 4) ------------------------------------------------------------------
+// --- pdf export ------------------------------------------------------------------
 
 /** A PDF edition: everything, or what may be published. */
 export const pdfEditionSchema = editionSchema;
@@ -522,7 +522,7 @@ export const api = {
     z.array(memberSchema),
   ),
 
-  // --- standard decision texts (issue 3) -------------------------------------------------
+  // --- standard decision texts -------------------------------------------------
   /** The committee's standard decision texts, or the built-in list (`isDefault`). */
   'standardTexts:get': request(z.object({ committeeId: idSchema }).strict(), standardTextsSchema),
   /** Replaces the committee's list; an empty list returns to the built-in one. */
@@ -829,7 +829,7 @@ export const api = {
       insertedItemIds: z.array(idSchema),
     }),
   ),
-  // --- lifecycle (issue 5) ----------------------------------------------------------------
+  // --- lifecycle ----------------------------------------------------------------
   /** Approves a draft: its text is locked (edits answer `locked`) and the SHA-256 of the approved document is logged. */
   'meetings:approve': request(
     z.object({ id: idSchema }).strict(),
@@ -880,7 +880,7 @@ export const api = {
   ),
   /** The audit log of a meeting (approval, corrections, signing, archiving), oldest first. */
   'audit:list': request(z.object({ meetingId: idSchema }).strict(), z.array(auditEntrySchema)),
-  // --- signatures (issue 5) --------------------------------------------------------------
+  // --- signatures --------------------------------------------------------------
   /**
    * The signatures of a PDF. In Electron (no `uploadId`) the main process shows the open
    * dialog; in browser mode the page uploads the PDF first. The library's trusted roots are

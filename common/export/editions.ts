@@ -4,7 +4,7 @@
  * `meeting.json` and any other export are produced from one filtered document and can never
  * disagree about what was left out.
  *
- * Public edition rules (design.md, issue 4):
+ * Public edition rules (design.md):
  * - A closed item keeps its place and number and shows its public title (or "Lukket punkt"
  *   when none was written). Its only body is the public decision text, moved into the
  *   `decision` field; every confidential body (summary, recommendation, case presentation,

@@ -46,7 +46,7 @@ export type LayoutBlock =
   | { kind: 'signature'; name: string; detail: string; reservation: string }
   | { kind: 'pageBreak' };
 
-/** A correction appended after approval (issue 5): shown as an addition, never an edit. */
+/** A correction appended after approval: shown as an addition, never an edit. */
 export type Correction = { date: string; author: string; reason: string; text: string };
 
 export type LayoutOptions = {

@@ -1,5 +1,5 @@
 /**
- * The personal-data check run before a public export (issue 4, design.md: CPR numbers and
+ * The personal-data check run before a public export (design.md: CPR numbers and
  * citizens' personal data must never be published).
  *
  * Errors (block the export): every CPR number, written DDMMYY-XXXX or DDMMYYXXXX where DDMMYY is

@@ -1,5 +1,5 @@
 /**
- * The archive package (issue 6) on real libraries in temporary folders: bags made by Referat
+ * The archive package on real libraries in temporary folders: bags made by Referat
  * checked by the independent RFC 8493 validator (tests/helpers/bagitValidator.ts), tampering
  * refused by both the validator and importBag with the library unchanged, zip safety,
  * export → import → export, existing meetings, and the CLI.

@@ -1,5 +1,5 @@
 /**
- * PDF exports of the app (issue 4): each export runs in a worker thread
+ * PDF exports of the app: each export runs in a worker thread
  * (`exportMinutesPdfInWorker`) into a private temporary folder and is tracked by an unguessable
  * export id, so the page can poll progress (`pdf:status`), cancel (`pdf:cancel`), show the
  * finished file in the preview and save or download it.

@@ -11,7 +11,7 @@
  * - deterministic: CreationDate is the meeting's start (Copenhagen time), the file /ID is
  *   derived from the embedded JSON, so the same document and edition give identical bytes.
  *
- * For signing (issue 5): the file has a classic cross-reference table, no object streams, no
+ * For signing: the file has a classic cross-reference table, no object streams, no
  * AcroForm and no encryption, so signatures can be appended as incremental updates.
  *
  * Layout happens before any page is written (typeset.ts), so the page count is known and pages

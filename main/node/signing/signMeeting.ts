@@ -1,5 +1,5 @@
 /**
- * One more signature on a meeting's edition kept in the library (issue 5), shared by
+ * One more signature on a meeting's edition kept in the library, shared by
  * `signatures:sign` and `referat sign --meeting`. The first signature of an edition signs a
  * fresh export; later ones sign the newest stored file as an incremental update, unless
  * corrections were added after that file's export: then a fresh export (with the corrections)

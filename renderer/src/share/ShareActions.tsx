@@ -1,5 +1,5 @@
 /**
- * "Arkivér" and "Eksportér til Word" on the meeting screen (issue 6). The app: the main process
+ * "Arkivér" and "Eksportér til Word" on the meeting screen. The app: the main process
  * shows its save dialog and writes the file (the answer has no `downloadUrl`). Browser mode:
  * the host offers the file once and the page starts the download.
  */
