@@ -25,11 +25,10 @@ import {
 import { createParticipant } from '../../main/node/storage/queries/participants';
 import {
   insertPreviousDecisions,
-  listDecisions,
   previousDecisions,
-  searchLibrary,
-  type SearchArgs,
-} from '../../main/node/storage/queries/search';
+} from '../../main/node/storage/queries/earlierDecisions';
+import { listDecisions } from '../../main/node/storage/queries/register';
+import { searchLibrary, type SearchArgs } from '../../main/node/storage/queries/search';
 import { checkSearchIndex, rebuildSearchIndex } from '../../main/node/storage/searchIndex';
 import { makeTempDir, newLibrary, open } from './storageHelpers';
 
