@@ -124,6 +124,7 @@ async function buildLibrary(
         documentNumber: `2026-${String(index + 1).padStart(4, '0')}`,
         caseId: '',
         isClosed: false,
+        isAddedAfterMeeting: false,
         file: {
           name: `Bilag ${index + 1} – økonomi.pdf`,
           sha256: stored.sha256,

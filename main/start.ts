@@ -9,17 +9,21 @@
  * --port N, --help.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from './node/api/handlers';
 import { findElectronBinary } from './node/host/electronBinary';
 import { startHost } from './node/host/httpHost';
+import { writeLaunchFile } from './node/host/launchFile';
 import { parseStartArgs, startUsage as usage, type StartOptions } from './node/host/startOptions';
 import { resolveLibraryPath } from './node/paths';
 import { openLibrarySession, type LibrarySession } from './node/api/librarySession';
 
-/** Opens `url` in the default browser; failures are reported on stderr and otherwise ignored. */
+/**
+ * Opens `url` (or a local file) in the default browser; failures are reported on stderr and
+ * otherwise ignored.
+ */
 function openBrowser(url: string): void {
   const [command, args] =
     process.platform === 'darwin'
@@ -94,7 +98,22 @@ async function runBrowserMode(options: StartOptions, rendererDir: string): Promi
     `Referat: library ${damage?.libraryPath ?? library.library()?.path ?? libraryPath}\n`,
   );
   process.stdout.write(`Referat: ${host.url}\n`);
-  if (options.isOpening) openBrowser(host.url);
+  // The browser opens a 0600 file that forwards to the address, so the launch code is not on
+  // the browser's command line; the file goes once the browser has had time to read it.
+  let launchFile: string | null = null;
+  const removeLaunchFile = () => {
+    if (launchFile) rmSync(launchFile, { force: true });
+    launchFile = null;
+  };
+  if (options.isOpening) {
+    try {
+      launchFile = writeLaunchFile(host.url);
+      openBrowser(launchFile);
+      setTimeout(removeLaunchFile, 2 * 60 * 1000).unref();
+    } catch {
+      openBrowser(host.url);
+    }
+  }
 
   let isStopping = false;
   const stop = () => {
@@ -102,6 +121,7 @@ async function runBrowserMode(options: StartOptions, rendererDir: string): Promi
       process.exit(1);
     }
     isStopping = true;
+    removeLaunchFile();
     void host
       .close()
       .catch((error: unknown) =>

@@ -1,5 +1,6 @@
 /**
- * Writes docs/referat-1.schema.json from the zod schema of `referat/1`.
+ * Writes docs/referat-2.schema.json from the zod schema of `referat/2` (docs/referat-1.schema.json
+ * is frozen: the older format's files never change).
  * Run: `npm run schema` (tsx). `--check` exits 1 when the committed file is stale.
  */
 import fs from 'node:fs';

@@ -14,6 +14,8 @@ import {
   appendixSchema,
   attendanceStatusSchema,
   bodySchema,
+  itemAbsenceSchema,
+  presenceChangeSchema,
   clockTimeSchema,
   committeeKindSchema,
   committeeSchema,
@@ -33,7 +35,9 @@ import {
   templateIdSchema,
   timestampSchema,
 } from '../domain/model';
+import { minutesProfileSchema } from '../domain/profiles';
 import { richTextSchema } from '../domain/richText';
+import { conversionNoteSchema } from '../format/referat1Conversion';
 import type { Result } from './result';
 import { apiErrorSchema } from './result';
 import { editionSchema } from './shared';
@@ -102,6 +106,8 @@ const committeeFields = z
     kind: committeeKindSchema,
     organisation: shortText(200),
     template: templateIdSchema,
+    /** The committee's minutes profile; null (or left out) uses the municipality default. */
+    profileId: idSchema.nullable().optional(),
   })
   .strict();
 
@@ -117,7 +123,8 @@ const memberFields = z
 
 const meetingHeaderFields = z
   .object({
-    number: z.number().int().min(1).max(100000),
+    /** Null: the minutes give no number (none is invented). */
+    number: z.number().int().min(1).max(100000).nullable(),
     kind: meetingKindSchema,
     date: isoDateSchema,
     startTime: clockTimeSchema.nullable(),
@@ -126,6 +133,8 @@ const meetingHeaderFields = z
     caseId: shortText(100),
     isClosed: z.boolean(),
     template: templateIdSchema,
+    /** The meeting's own minutes profile; null uses the committee's. */
+    profileId: idSchema.nullable(),
   })
   .strict();
 
@@ -136,10 +145,14 @@ const participantFields = z
     party: partyLetterSchema,
     isCitizen: z.boolean(),
     attendance: attendanceStatusSchema,
+    /** Indkaldt; left out means not called in. */
+    isCalledIn: z.boolean().optional(),
     substituteForId: idSchema.nullable(),
     partialPresence: shortText(300),
+    /** Arrivals and departures; left out means none. */
+    presenceChanges: z.array(presenceChangeSchema).max(100).optional(),
     note: shortText(1000),
-    absentFromItemIds: z.array(idSchema).max(1000),
+    itemAbsences: z.array(itemAbsenceSchema).max(1000),
   })
   .strict();
 
@@ -153,6 +166,10 @@ const itemFields = z
     documentNumber: shortText(100),
     presenter: shortText(300),
     kind: itemKindSchema,
+    /** On the tillægsdagsorden; left out means not. */
+    isSupplementary: z.boolean().optional(),
+    /** The profile's item group; left out means none. */
+    groupId: idSchema.nullable().optional(),
   })
   .strict();
 
@@ -163,6 +180,8 @@ const appendixFields = z
     caseId: shortText(100),
     isClosed: z.boolean(),
     itemId: idSchema.nullable(),
+    /** Added after the meeting; left out means not. */
+    isAddedAfterMeeting: z.boolean().optional(),
   })
   .strict();
 
@@ -522,6 +541,25 @@ export const api = {
     z.array(memberSchema),
   ),
 
+  // --- minutes profiles ------------------------------------------------------------------
+  /** The built-in profiles, then the library's own, and the municipality default. */
+  'profiles:list': request(
+    empty,
+    z.object({
+      profiles: z.array(z.object({ id: idSchema, name: z.string(), isBuiltIn: z.boolean() })),
+      defaultProfileId: idSchema.nullable(),
+    }),
+  ),
+  /** One profile, built-in or the library's own. */
+  'profiles:get': request(z.object({ id: idSchema }).strict(), minutesProfileSchema),
+  /**
+   * Saves one of the library's own profiles (new or changed); a built-in is saved as an edited
+   * copy under an id of its own. Every problem is named in the user's words.
+   */
+  'profiles:save': request(z.object({ profile: z.unknown() }).strict(), minutesProfileSchema),
+  /** Sets the municipality default profile (null: each template's built-in). */
+  'profiles:setDefault': request(z.object({ id: idSchema.nullable() }).strict(), empty),
+
   // --- standard decision texts -------------------------------------------------
   /** The committee's standard decision texts, or the built-in list (`isDefault`). */
   'standardTexts:get': request(z.object({ committeeId: idSchema }).strict(), standardTextsSchema),
@@ -542,13 +580,16 @@ export const api = {
       number: z.number().int(),
       date: isoDateSchema,
       previousMeetingId: idSchema.nullable(),
+      /** The first item's number: continues the year when the profile numbers yearly. */
+      firstItemNumber: z.number().int(),
     }),
   ),
   'meetings:create': request(
     z
       .object({
         committeeId: idSchema,
-        number: z.number().int().min(1).max(100000),
+        /** Null: the meeting has no number (none is invented). */
+        number: z.number().int().min(1).max(100000).nullable(),
         date: isoDateSchema,
         kind: meetingKindSchema,
         /** Copy participants and the agenda skeleton from the committee's previous meeting. */
@@ -651,7 +692,10 @@ export const api = {
     z.object({ id: idSchema }).strict(),
     z.object({ fileName: z.string(), json: z.string() }),
   ),
-  /** Imports a `referat/1` JSON text; all or nothing. */
+  /**
+   * Imports a `referat/2` (or older `referat/1`) JSON text; all or nothing. `notes` says what
+   * converting a referat/1 document assumed (empty for referat/2).
+   */
   'meetings:importJson': request(
     z
       .object({
@@ -660,7 +704,7 @@ export const api = {
         onExisting: z.enum(['refuse', 'keepBoth', 'replace']).optional(),
       })
       .strict(),
-    z.object({ meetingId: idSchema }),
+    z.object({ meetingId: idSchema, notes: z.array(conversionNoteSchema) }),
   ),
 
   // --- archive ---------------------------------------------------------------------------
@@ -699,12 +743,28 @@ export const api = {
       meetingId: idSchema,
       filesAdded: z.number().int(),
       filesAlreadyStored: z.number().int(),
+      /** What converting the package's referat/1 meeting.json assumed (empty for referat/2). */
+      notes: z.array(conversionNoteSchema),
     }),
   ),
   /** The minutes as a Word document (full or public edition); delivered like `archive:export`. */
   'meetings:exportDocx': request(
     z.object({ id: idSchema, edition: editionSchema }).strict(),
     z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
+  ),
+  /**
+   * The HTML edition of the public minutes for the municipality's website (index.html,
+   * referat.css, the logo, the public appendices). Electron: the main process's save dialog
+   * names the folder it is written to; browser mode: a zip of that folder as a download.
+   * A CPR number in the public edition refuses it (`personal_data`).
+   */
+  'meetings:exportHtml': request(
+    z.object({ id: idSchema }).strict(),
+    z.object({
+      fileName: z.string(),
+      files: z.number().int(),
+      downloadUrl: z.string().nullable(),
+    }),
   ),
   /**
    * Opens an appendix's file with the system viewer, if it is a known document type (pdf, docx,

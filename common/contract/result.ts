@@ -2,6 +2,7 @@
  * Results and typed errors shared by every transport (Electron IPC, the HTTP host, the CLI).
  */
 import { z } from 'zod';
+import { describeIssue, type IssueText } from './issueText';
 
 export const errorCodes = [
   /** The request's input failed validation; the message names the field. */
@@ -42,7 +43,9 @@ export type ApiErrorDetail = z.infer<typeof apiErrorDetailSchema>;
 export const apiErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
-  /** The problems one by one (validation, import, personal data), for a list in the UI. */
+  /** For invalid input: each problem with its field, in English and Danish (the UI's language). */
+  issues: z.array(z.object({ path: z.string(), en: z.string(), da: z.string() })).optional(),
+  /** The problems one by one (import, archive verification, personal data), for a list in the UI. */
   details: z.array(apiErrorDetailSchema).optional(),
 });
 /** A typed error: a stable code for programs, a message for people, and the problems listed. */
@@ -54,12 +57,20 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 /** An error raised by core or storage code that maps 1:1 to a typed API error. */
 export class DomainError extends Error {
   readonly code: ErrorCode;
+  /** For invalid input: each problem in both languages (see issueText.ts). */
+  readonly issueTexts: readonly IssueText[] | undefined;
   /** The problems one by one, when the error lists several (see ApiError). */
   readonly details?: readonly ApiErrorDetail[];
-  constructor(code: ErrorCode, message: string, details?: readonly ApiErrorDetail[]) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    issueTexts?: readonly IssueText[],
+    details?: readonly ApiErrorDetail[],
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
+    this.issueTexts = issueTexts;
     if (details && details.length > 0) this.details = details;
   }
 }
@@ -69,6 +80,7 @@ export function toApiError(error: DomainError): ApiError {
   return {
     code: error.code,
     message: error.message,
+    ...(error.issueTexts && error.issueTexts.length > 0 ? { issues: [...error.issueTexts] } : {}),
     ...(error.details && error.details.length > 0 ? { details: [...error.details] } : {}),
   };
 }
@@ -79,14 +91,6 @@ export function describeError(error: {
   details?: readonly ApiErrorDetail[];
 }): string {
   return [error.message, ...(error.details ?? []).map((d) => `${d.path}: ${d.message}`)].join('\n');
-}
-
-/** Zod issues as details: each problem with its JSON path. */
-export function issueDetails(issues: readonly z.core.$ZodIssue[], root = ''): ApiErrorDetail[] {
-  return issues.map((issue) => ({
-    path: formatPath(issue.path, root) || '(input)',
-    message: issue.message,
-  }));
 }
 
 /** True when `value` is a DomainError (also across realms, by shape). */
@@ -102,7 +106,9 @@ export function isDomainError(value: unknown): value is DomainError {
 
 /** Formats zod issues as one line per problem, each naming its path: "items[2].title: must not be empty". */
 export function formatIssues(issues: readonly z.core.$ZodIssue[], root = ''): string[] {
-  return issues.map((issue) => `${formatPath(issue.path, root) || '(input)'}: ${issue.message}`);
+  return issues.map(
+    (issue) => `${formatPath(issue.path, root) || '(input)'}: ${describeIssue(issue, 'en')}`,
+  );
 }
 
 /** A JSON path like `agendaItems[3].bodies.decision`. */

@@ -13,9 +13,3 @@ export type Lang = (typeof langs)[number];
 
 /** Validates a language code from outside. */
 export const langSchema = z.enum(langs);
-
-/** Joins words the way a sentence lists them: "A, V og C" (`and` is the language's word). */
-export function joinWith(values: readonly string[], and: string): string {
-  if (values.length <= 1) return values.join('');
-  return `${values.slice(0, -1).join(', ')} ${and} ${values[values.length - 1] ?? ''}`;
-}

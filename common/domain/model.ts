@@ -70,6 +70,8 @@ export const committeeSchema = z.object({
   kind: committeeKindSchema,
   organisation: shortText(200),
   template: templateIdSchema,
+  /** The committee's minutes profile; null uses the library's municipality default. */
+  profileId: idSchema.nullable(),
 });
 /** A committee (udvalg) and its standing configuration. */
 export type Committee = z.infer<typeof committeeSchema>;
@@ -99,7 +101,8 @@ export type MeetingStatus = z.infer<typeof meetingStatusSchema>;
 export const meetingSchema = z.object({
   id: idSchema,
   committeeId: idSchema,
-  number: z.number().int().min(1).max(100000),
+  /** The meeting's number ("5. møde"); null when the minutes give none (none is invented). */
+  number: z.number().int().min(1).max(100000).nullable(),
   kind: meetingKindSchema,
   date: isoDateSchema,
   startTime: clockTimeSchema.nullable(),
@@ -109,14 +112,67 @@ export const meetingSchema = z.object({
   isClosed: z.boolean(),
   status: meetingStatusSchema,
   template: templateIdSchema,
+  /**
+   * The meeting's own minutes profile; null uses the committee's, then the library's
+   * municipality default, then the built-in profile of `template` (see `resolveProfileId`).
+   */
+  profileId: idSchema.nullable(),
 });
 /** A meeting's header record. */
 export type Meeting = z.infer<typeof meetingSchema>;
 
-export const attendanceStatuses = ['present', 'absent_with_notice', 'absent'] as const;
-/** Fremmødt, afbud, fraværende. */
+export const attendanceStatuses = [
+  'present',
+  'absent_with_notice',
+  'absent_without_notice',
+  'absent',
+] as const;
+/**
+ * Til stede, fraværende med afbud, fraværende uden afbud, fraværende (the minutes do not say
+ * whether with notice).
+ */
 export const attendanceStatusSchema = z.enum(attendanceStatuses);
 export type AttendanceStatus = z.infer<typeof attendanceStatusSchema>;
+
+export const presenceDirections = ['arrived', 'left'] as const;
+/** Arrived late (was absent until) or left early (was present until). */
+export const presenceDirectionSchema = z.enum(presenceDirections);
+export type PresenceDirection = z.infer<typeof presenceDirectionSchema>;
+
+export const presenceChangeSchema = z
+  .object({
+    direction: presenceDirectionSchema,
+    /** The clock time of the change ("kl. 19.15"), when the minutes give it. */
+    time: clockTimeSchema.nullable(),
+    /** The item during which (left) or from which (arrived) it happened, when given. */
+    itemId: idSchema.nullable(),
+  })
+  .strict()
+  .refine((change) => change.time !== null || change.itemId !== null, {
+    message: 'needs a time, an agenda item or both',
+  });
+/**
+ * A change of presence during the meeting: "fraværende til kl. 19.15 i punkt 3" (arrived,
+ * time and item), "til stede fra punkt 4" (arrived, item), "forlod mødet kl. 20.10 under
+ * punkt 7" (left, time and item), "til kl. 20.10" (left, time).
+ */
+export type PresenceChange = z.infer<typeof presenceChangeSchema>;
+
+export const itemAbsenceKinds = ['disqualified', 'not_participating'] as const;
+/** Inhabil, or "deltog ikke i behandlingen" (for another or no stated reason). */
+export const itemAbsenceKindSchema = z.enum(itemAbsenceKinds);
+export type ItemAbsenceKind = z.infer<typeof itemAbsenceKindSchema>;
+
+export const itemAbsenceSchema = z
+  .object({
+    itemId: idSchema,
+    kind: itemAbsenceKindSchema,
+    /** Why, as the minutes say it ("inhabil som bestyrelsesmedlem i ..."); may be empty. */
+    reason: shortText(1000),
+  })
+  .strict();
+/** A participant present at the meeting who took no part in one item. */
+export type ItemAbsence = z.infer<typeof itemAbsenceSchema>;
 
 export const participantSchema = z.object({
   id: idSchema,
@@ -128,13 +184,20 @@ export const participantSchema = z.object({
   party: partyLetterSchema,
   isCitizen: z.boolean(),
   attendance: attendanceStatusSchema,
-  /** Stedfortræder: the participant this one substitutes for. */
+  /** Indkaldt: a suppleant (or member) called in for this meeting. */
+  isCalledIn: z.boolean(),
+  /**
+   * Stedfortræder: the participant this one substitutes for (an absent participant; each
+   * absentee has at most one substitute).
+   */
   substituteForId: idSchema.nullable(),
-  /** Partial presence, e.g. "til kl. 18.40" or "fra punkt 3". */
+  /** Partial presence as free text, kept when it could not be read as `presenceChanges`. */
   partialPresence: shortText(300),
+  /** Arrivals and departures during the meeting, in the order they happened. */
+  presenceChanges: z.array(presenceChangeSchema).max(100),
   note: shortText(1000),
-  /** Items this participant did not take part in (inhabilitet or left the meeting). */
-  absentFromItemIds: z.array(idSchema).max(1000),
+  /** Items this participant did not take part in, with why (inhabil or not participating). */
+  itemAbsences: z.array(itemAbsenceSchema).max(1000),
   position: z.number().int().min(0),
 });
 /** A person's attendance at one meeting, a snapshot of the member as of that meeting. */
@@ -147,7 +210,9 @@ export type ItemKind = z.infer<typeof itemKindSchema>;
 export const itemBodyFields = [
   'summary',
   'recommendation',
+  'decisionAuthority',
   'casePresentation',
+  'consultation',
   'finances',
   'previousDecisions',
   'decision',
@@ -176,6 +241,10 @@ export const agendaItemSchema = z.object({
   documentNumber: shortText(100),
   presenter: shortText(300),
   kind: itemKindSchema,
+  /** On the tillægsdagsorden (supplementary agenda) rather than the agenda sent first. */
+  isSupplementary: z.boolean(),
+  /** The profile's item group ("Til efterretning"); null when the profile has none or not chosen. */
+  groupId: idSchema.nullable(),
 });
 /** An agenda item (punkt) of a meeting, without its text bodies. */
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
@@ -195,11 +264,14 @@ export const appendixSchema = z.object({
   id: idSchema,
   meetingId: idSchema,
   itemId: idSchema.nullable(),
-  number: z.number().int().min(1).max(100000),
+  /** "Bilag 3"; null when the appendix is known only by its title or file name. */
+  number: z.number().int().min(1).max(100000).nullable(),
   title: requiredText(500),
   documentNumber: shortText(100),
   caseId: shortText(100),
   isClosed: z.boolean(),
+  /** Added after the meeting (the minutes flag it as such). */
+  isAddedAfterMeeting: z.boolean(),
   file: appendixFileSchema.nullable(),
 });
 /** An appendix (bilag). */

@@ -311,3 +311,30 @@ export function profileForTemplate(template: 'opgaveudvalg' | 'fagudvalg'): Minu
   if (!found) throw new Error(`no built-in profile for the template ${template}`);
   return found;
 }
+
+/** The built-in profile with this id, if any. */
+export function builtInProfile(id: string): MinutesProfile | undefined {
+  return builtInProfiles.find((profile) => profile.id === id);
+}
+
+/**
+ * The profile a meeting is laid out with: the meeting's own, else its committee's, else the
+ * library's municipality default, else the built-in profile of the meeting's template. An id
+ * that names no profile (`find` returns undefined: deleted, or from another library) is
+ * skipped, so a meeting always has a layout.
+ */
+export function resolveProfile(
+  choice: {
+    meetingProfileId: string | null;
+    committeeProfileId: string | null;
+    defaultProfileId: string | null;
+    template: 'opgaveudvalg' | 'fagudvalg';
+  },
+  find: (id: string) => MinutesProfile | undefined,
+): MinutesProfile {
+  for (const id of [choice.meetingProfileId, choice.committeeProfileId, choice.defaultProfileId]) {
+    const found = id === null ? undefined : find(id);
+    if (found) return found;
+  }
+  return profileForTemplate(choice.template);
+}

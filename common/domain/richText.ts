@@ -134,30 +134,164 @@ export const voteGroupSchema = z
   .strict();
 export type VoteGroup = z.infer<typeof voteGroupSchema>;
 
-export const voteOutcomes = ['adopted', 'rejected', 'tied'] as const;
+export const voteOutcomes = [
+  'adopted',
+  'rejected',
+  'tied',
+  'approved',
+  'recommended',
+  'not_recommended',
+  'referred',
+  'noted',
+  'discussed',
+  'postponed',
+] as const;
+/**
+ * What came of the vote: vedtaget, forkastet, stemmelighed (not adopted), godkendt, anbefales
+ * (over for Kommunalbestyrelsen), anbefales ikke, oversendes, taget til efterretning, drøftet,
+ * udsat.
+ */
+export const voteOutcomeSchema = z.enum(voteOutcomes);
+export type VoteOutcome = z.infer<typeof voteOutcomeSchema>;
+
 export const voteSchema = z
   .object({
     type: z.literal('vote'),
+    /** The Ad-point the vote belongs to ("2" for "Ad 2."), when the decision has several. */
+    adPoint: z.string().max(100).optional(),
     /** What was voted on, e.g. "Indstillingen" or "Ændringsforslag fra V". */
     subject: z.string().max(1000),
     for: voteGroupSchema,
     against: voteGroupSchema,
     abstained: voteGroupSchema,
-    outcome: z.enum(voteOutcomes),
+    outcome: voteOutcomeSchema,
   })
   .strict();
 /** A recorded vote (afstemning). */
 export type Vote = z.infer<typeof voteSchema>;
 
+/** Outcomes that say the majority voted for. */
+const outcomesForMajority: ReadonlySet<VoteOutcome> = new Set([
+  'adopted',
+  'approved',
+  'recommended',
+]);
+/** Outcomes that say the proposal fell (a tie also lets a proposal fall: it is 'tied'). */
+const outcomesAgainstMajority: ReadonlySet<VoteOutcome> = new Set(['rejected', 'not_recommended']);
+
+/**
+ * The head count of a vote group when it has one: its `count`, else the number of named
+ * participants; null for a group given only by party letters without a count.
+ */
+export function voteGroupCount(group: VoteGroup): number | null {
+  if (group.count !== null) return group.count;
+  if (group.participantIds.length > 0) return group.participantIds.length;
+  return group.parties.length > 0 ? null : 0;
+}
+
+/** A contradiction between a vote's outcome and its counts. */
+export type VoteInconsistency = {
+  outcome: VoteOutcome;
+  for: number;
+  against: number;
+};
+
+/**
+ * Checks a vote's outcome against its head counts. Only when both "for" and "against" have a
+ * count (a count, named participants, or an empty group) is anything checked: adopted,
+ * approved and recommended need more for than against; rejected and not recommended need no
+ * more for than against (a tie lets a proposal fall); tied needs equal counts. A vote by
+ * party letters without counts is never contradicted. Null when consistent.
+ */
+export function checkVoteConsistency(
+  vote: Pick<Vote, 'for' | 'against' | 'outcome'>,
+): VoteInconsistency | null {
+  const countFor = voteGroupCount(vote.for);
+  const countAgainst = voteGroupCount(vote.against);
+  if (countFor === null || countAgainst === null) return null;
+  // A vote with nobody counted either way (a decision recorded with an outcome only) is not a count.
+  if (countFor === 0 && countAgainst === 0 && vote.outcome !== 'tied') return null;
+  const isConsistent = outcomesForMajority.has(vote.outcome)
+    ? countFor > countAgainst
+    : outcomesAgainstMajority.has(vote.outcome)
+      ? countFor <= countAgainst
+      : vote.outcome === 'tied'
+        ? countFor === countAgainst
+        : true;
+  return isConsistent ? null : { outcome: vote.outcome, for: countFor, against: countAgainst };
+}
+
+/** The English message for a contradiction ("... 3 for and 4 against"), naming the counts. */
+export function describeVoteInconsistency(problem: VoteInconsistency): string {
+  const counts = `${problem.for} for and ${problem.against} against`;
+  switch (problem.outcome) {
+    case 'tied':
+      return `the outcome "tied" needs as many votes for as against, not ${counts}`;
+    case 'rejected':
+    case 'not_recommended':
+      return `the outcome "${problem.outcome}" needs at most as many votes for as against, not ${counts}`;
+    default:
+      return `the outcome "${problem.outcome}" needs more votes for than against, not ${counts}`;
+  }
+}
+
+export const dissentKinds = ['dissent', 'minority', 'note'] as const;
+/** Protokoltilførsel, mindretalsudtalelse or protokolbemærkning. */
+export const dissentKindSchema = z.enum(dissentKinds);
+export type DissentKind = z.infer<typeof dissentKindSchema>;
+
+const partyLetter = z
+  .string()
+  .regex(/^[A-ZÆØÅ]{1,3}$/, 'must be a party letter (1-3 capital letters)');
+
 export const dissentSchema = z
   .object({
     type: z.literal('dissent'),
-    participantId: idRef,
+    /** Protokoltilførsel when left out. */
+    kind: dissentKindSchema.optional(),
+    /** The participant who made it; null when it is made by party letters (`parties`). */
+    participantId: idRef.nullable(),
+    /** The party group that made it ("B, F og Ø"); only when `participantId` is null. */
+    parties: z.array(partyLetter).max(50).optional(),
+    /** The statement, or the minority's reasons. */
     text: z.string().max(10_000),
   })
-  .strict();
-/** A protokoltilførsel by a participant present. */
+  .strict()
+  .refine(
+    (dissent) =>
+      (dissent.participantId !== null) !==
+      (dissent.parties !== undefined && dissent.parties.length > 0),
+    { message: 'must name either a participant or party letters, not both' },
+  );
+/** A protokoltilførsel, mindretalsudtalelse or protokolbemærkning, by a participant or parties. */
 export type Dissent = z.infer<typeof dissentSchema>;
+
+export const quotedDecisionSchema = z
+  .object({
+    type: z.literal('quotedDecision'),
+    /** The committee that decided ("Teknik- og Miljøudvalget"). */
+    committee: z.string().min(1).max(300),
+    /** The date of that meeting, YYYY-MM-DD. */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+    /** The item's number as that committee printed it ("118"). */
+    itemNumber: z.string().max(50),
+    /** That meeting and item when they are in the library (a link), else null. */
+    meetingId: idRef.nullable(),
+    itemId: idRef.nullable(),
+    /** The decision's text as quoted ("Anbefales."). */
+    text: z.string().max(100_000),
+    /** That committee's own vote on it, when the quote has one. */
+    vote: voteSchema.nullable(),
+  })
+  .strict()
+  .refine((quote) => quote.itemId === null || quote.meetingId !== null, {
+    message: 'an item link needs the meeting link too',
+  });
+/**
+ * An earlier decision of another committee quoted under "Tidligere beslutninger":
+ * "Teknik- og Miljøudvalget, 14. marts 2022, pkt. 118: Anbefales.".
+ */
+export type QuotedDecision = z.infer<typeof quotedDecisionSchema>;
 
 export const blockSchema = z.union([
   paragraphSchema,
@@ -165,9 +299,10 @@ export const blockSchema = z.union([
   listSchema,
   voteSchema,
   dissentSchema,
+  quotedDecisionSchema,
 ]);
 /** One block of a rich-text body. */
-export type Block = Paragraph | Heading | List | Vote | Dissent;
+export type Block = Paragraph | Heading | List | Vote | Dissent | QuotedDecision;
 
 export const richTextSchema = z
   .array(blockSchema)
@@ -257,6 +392,9 @@ export function richTextToPlain(
         lines.push(block.subject);
         break;
       case 'dissent':
+        lines.push(block.text);
+        break;
+      case 'quotedDecision':
         lines.push(block.text);
         break;
     }

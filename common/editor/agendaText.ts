@@ -11,7 +11,7 @@
 import type { AgendaItem } from '../domain/model';
 import type { List, RichText } from '../domain/richText';
 import { closedItemFallbackTitle } from '../export/editions';
-import type { Lang } from './voteText';
+import type { Lang } from '../wording/words';
 
 /** What the agenda list needs of an item. */
 export type AgendaPoint = Pick<

@@ -6,7 +6,7 @@
  * A body is searched as a list of blocks (paragraph, heading, list item), each one line of text
  * with its inline references named as displayed ("Bilag 2"). Matches never span two blocks,
  * like a browser's find does not span paragraphs. A vote or a dissent is one block too, read as
- * the document shows it (blockText.ts: the minutes sentence of a vote, "Protokoltilførsel fra
+ * the document shows it (common/wording/blocks.ts: the minutes sentence of a vote, "Protokoltilførsel fra
  * …: <statement>"), so the minutes text of a vote is found between the paragraphs around it.
  * The editor side (documentFind.ts in the renderer) walks its nodes in the same order and reads
  * the same text, so a body gives the same matches before and after its editor starts.
@@ -20,7 +20,12 @@
  * folds æ, ø or å: they are letters of the alphabet, not accented a, o.
  */
 import type { Block, Inline, List } from '../domain/richText';
-import { dissentBlockText, voteBlockText, type BlockTextContext } from './blockText';
+import {
+  dissentBlockText,
+  quotedDecisionBlockText,
+  voteBlockText,
+  type BlockTextContext,
+} from '../wording/blocks';
 
 export type FindOptions = {
   /** "Bilag" does not find "bilag". Default false. */
@@ -195,6 +200,9 @@ export function richTextBlocks(
         break;
       case 'dissent':
         out.push(dissentBlockText(block, context));
+        break;
+      case 'quotedDecision':
+        out.push(quotedDecisionBlockText(block, context));
         break;
     }
   }

@@ -679,6 +679,9 @@ function listFromElement(element: ElementNode, format: Format, depth: number): L
   return list.items.length > 0 ? list : null;
 }
 
+const isWordItem = (pending: Pending): pending is WordListParagraph =>
+  'kind' in pending && pending.kind === 'wordItem';
+
 /** One <li>: its text (paragraphs inside joined by line breaks) and its nested list. */
 function itemsFromLi(li: ElementNode, parent: Format, depth: number): ListItem[] {
   const style = styleOf(li);
@@ -690,7 +693,7 @@ function itemsFromLi(li: ElementNode, parent: Format, depth: number): ListItem[]
   const lines: Inline[][] = [];
   const sublists: List[] = [];
   for (const pending of collector.out) {
-    if ('kind' in pending) lines.push(pending.children);
+    if (isWordItem(pending)) lines.push(pending.children);
     else if (pending.type === 'paragraph' || pending.type === 'heading')
       lines.push(pending.children);
     else if (pending.type === 'list') sublists.push(pending);
@@ -803,7 +806,7 @@ function groupWordLists(pending: readonly Pending[]): Block[] {
   let i = 0;
   while (i < pending.length) {
     const first = pending[i];
-    if (!first || !('kind' in first)) {
+    if (!first || !isWordItem(first)) {
       if (first) blocks.push(first);
       i += 1;
       continue;
@@ -811,7 +814,7 @@ function groupWordLists(pending: readonly Pending[]): Block[] {
     const run: WordListParagraph[] = [];
     while (i < pending.length) {
       const next = pending[i];
-      if (!next || !('kind' in next)) break;
+      if (!next || !isWordItem(next)) break;
       // A new top-level list id starts a new list.
       if (run.length > 0 && next.level === 1 && next.listId !== run[0]?.listId) break;
       run.push(next);

@@ -7,7 +7,7 @@
  * The renderer's node classes (renderer/src/editor/nodes/) export exactly these shapes; the
  * node type strings below are the contract between the two.
  */
-import type { VoteGroup, voteOutcomes } from '../domain/richText';
+import type { DissentKind, QuotedDecision, VoteGroup, VoteOutcome } from '../domain/richText';
 
 /** Node type strings of Referat's custom nodes. */
 export const referatNodeTypes = {
@@ -15,6 +15,7 @@ export const referatNodeTypes = {
   participantReference: 'participant-reference',
   vote: 'vote',
   dissent: 'dissent',
+  quotedDecision: 'quoted-decision',
 } as const;
 
 /** Lexical's text format bitmask bits that Referat keeps (others are dropped on conversion). */
@@ -65,18 +66,29 @@ export type SerializedParticipantReferenceJson = {
 export type SerializedVoteJson = {
   type: typeof referatNodeTypes.vote;
   version: 1;
+  /** Left out when the vote belongs to no Ad-point. */
+  adPoint?: string;
   subject: string;
   for: VoteGroup;
   against: VoteGroup;
   abstained: VoteGroup;
-  outcome: (typeof voteOutcomes)[number];
+  outcome: VoteOutcome;
 };
-/** `DissentNode`: a protokoltilførsel by one participant. */
+/** `DissentNode`: a protokoltilførsel, minority or note by one participant or by parties. */
 export type SerializedDissentJson = {
   type: typeof referatNodeTypes.dissent;
   version: 1;
-  participantId: string;
+  /** Left out for a protokoltilførsel. */
+  kind?: DissentKind;
+  participantId: string | null;
+  /** Left out when a participant made it. */
+  parties?: string[];
   text: string;
+};
+/** `QuotedDecisionNode`: an earlier decision of another committee, the block's fields. */
+export type SerializedQuotedDecisionJson = Omit<QuotedDecision, 'type'> & {
+  type: typeof referatNodeTypes.quotedDecision;
+  version: 1;
 };
 
 /** Any node the converter understands inside a paragraph, heading, list item or link. */
@@ -123,6 +135,7 @@ export type SerializedNodeJson =
   | SerializedListItemJson
   | SerializedVoteJson
   | SerializedDissentJson
+  | SerializedQuotedDecisionJson
   | UnknownNodeJson;
 
 /** A node type the converter does not know; its children (if any) are kept as text. */

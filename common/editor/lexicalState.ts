@@ -10,9 +10,13 @@
  * Pure core: no Lexical runtime, no DOM.
  */
 import {
+  dissentKindSchema,
+  quotedDecisionSchema,
   safeUrlSchema,
+  voteOutcomeSchema,
   type Block,
   type Dissent,
+  type QuotedDecision,
   type Inline,
   type Link,
   type List,
@@ -35,6 +39,7 @@ import {
   type SerializedListJson,
   type SerializedNodeJson,
   type SerializedParagraphJson,
+  type SerializedQuotedDecisionJson,
   type SerializedTextJson,
   type SerializedVoteJson,
 } from './lexicalJson';
@@ -85,6 +90,11 @@ function pushBlocks(node: Loose, out: Block[]): void {
       if (dissent) out.push(dissent);
       return;
     }
+    case referatNodeTypes.quotedDecision: {
+      const quote = quotedDecisionFromJson(node);
+      if (quote) out.push(quote);
+      return;
+    }
     case 'listitem':
       // A stray list item outside a list: keep it as a one-item bullet list.
       {
@@ -129,6 +139,7 @@ function pushInlineBlock(
     if (
       child.type === referatNodeTypes.vote ||
       child.type === referatNodeTypes.dissent ||
+      child.type === referatNodeTypes.quotedDecision ||
       child.type === 'list'
     ) {
       if (current.length > 0) out.push(make(current));
@@ -260,25 +271,38 @@ function groupFromJson(value: unknown): VoteGroup {
 }
 
 function voteFromJson(node: Loose): Vote | null {
-  const outcome = node.outcome === 'rejected' || node.outcome === 'tied' ? node.outcome : 'adopted';
+  const outcome = voteOutcomeSchema.safeParse(node.outcome);
+  const adPoint = typeof node.adPoint === 'string' ? node.adPoint.slice(0, 100) : '';
   return {
     type: 'vote',
+    ...(adPoint !== '' ? { adPoint } : {}),
     subject: typeof node.subject === 'string' ? node.subject.slice(0, 1000) : '',
     for: groupFromJson(node.for),
     against: groupFromJson(node.against),
     abstained: groupFromJson(node.abstained),
-    outcome,
+    outcome: outcome.success ? outcome.data : 'adopted',
   };
 }
 
 function dissentFromJson(node: Loose): Dissent | null {
   const id = node.participantId;
-  if (typeof id !== 'string' || !idSchema.safeParse(id).success) return null;
-  return {
-    type: 'dissent',
-    participantId: id,
-    text: typeof node.text === 'string' ? node.text.slice(0, 10_000) : '',
-  };
+  const parties = Array.isArray(node.parties)
+    ? node.parties.filter((p): p is string => typeof p === 'string' && /^[A-ZÆØÅ]{1,3}$/.test(p))
+    : [];
+  const kind = dissentKindSchema.safeParse(node.kind);
+  const text = typeof node.text === 'string' ? node.text.slice(0, 10_000) : '';
+  const kindField = kind.success && kind.data !== 'dissent' ? { kind: kind.data } : {};
+  if (typeof id === 'string' && idSchema.safeParse(id).success)
+    return { type: 'dissent', ...kindField, participantId: id, text };
+  if (parties.length > 0)
+    return { type: 'dissent', ...kindField, participantId: null, parties, text };
+  return null;
+}
+
+function quotedDecisionFromJson(node: Loose): QuotedDecision | null {
+  const { type: _type, version: _version, ...fields } = node as Record<string, unknown>;
+  const parsed = quotedDecisionSchema.safeParse({ ...fields, type: 'quotedDecision' });
+  return parsed.success ? normalizeQuotedDecision(parsed.data) : null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -311,23 +335,60 @@ export function normalizeRichText(blocks: readonly Block[]): RichText {
         break;
       }
       case 'vote':
-        out.push({
-          type: 'vote',
-          subject: block.subject,
-          for: normalizeGroup(block.for),
-          against: normalizeGroup(block.against),
-          abstained: normalizeGroup(block.abstained),
-          outcome: block.outcome,
-        });
+        out.push(normalizeVote(block));
         break;
       case 'dissent':
-        out.push({ type: 'dissent', participantId: block.participantId, text: block.text });
+        out.push(normalizeDissent(block));
+        break;
+      case 'quotedDecision':
+        out.push(normalizeQuotedDecision(block));
         break;
     }
   }
   const only = out[0];
   if (out.length === 1 && only?.type === 'paragraph' && only.children.length === 0) return [];
   return out;
+}
+
+/** A vote in normal form: no empty Ad-point, fresh groups. */
+function normalizeVote(vote: Vote): Vote {
+  return {
+    type: 'vote',
+    ...(vote.adPoint !== undefined && vote.adPoint !== '' ? { adPoint: vote.adPoint } : {}),
+    subject: vote.subject,
+    for: normalizeGroup(vote.for),
+    against: normalizeGroup(vote.against),
+    abstained: normalizeGroup(vote.abstained),
+    outcome: vote.outcome,
+  };
+}
+
+/** A dissent in normal form: the default kind and an empty party list are left out. */
+export function normalizeDissent(dissent: Dissent): Dissent {
+  const kind =
+    dissent.kind !== undefined && dissent.kind !== 'dissent' ? { kind: dissent.kind } : {};
+  if (dissent.participantId !== null)
+    return { type: 'dissent', ...kind, participantId: dissent.participantId, text: dissent.text };
+  return {
+    type: 'dissent',
+    ...kind,
+    participantId: null,
+    parties: [...(dissent.parties ?? [])],
+    text: dissent.text,
+  };
+}
+
+function normalizeQuotedDecision(quote: QuotedDecision): QuotedDecision {
+  return {
+    type: 'quotedDecision',
+    committee: quote.committee,
+    date: quote.date,
+    itemNumber: quote.itemNumber,
+    meetingId: quote.meetingId,
+    itemId: quote.itemId,
+    text: quote.text,
+    vote: quote.vote ? normalizeVote(quote.vote) : null,
+  };
 }
 
 function normalizeGroup(group: VoteGroup): VoteGroup {
@@ -463,6 +524,8 @@ function blockToJson(block: Block): SerializedNodeJson {
       return voteToJson(block);
     case 'dissent':
       return dissentToJson(block);
+    case 'quotedDecision':
+      return quotedDecisionToJson(block);
   }
 }
 
@@ -471,6 +534,7 @@ export function voteToJson(vote: Vote): SerializedVoteJson {
   return {
     type: referatNodeTypes.vote,
     version: 1,
+    ...(vote.adPoint !== undefined && vote.adPoint !== '' ? { adPoint: vote.adPoint } : {}),
     subject: vote.subject,
     for: normalizeGroup(vote.for),
     against: normalizeGroup(vote.against),
@@ -481,12 +545,14 @@ export function voteToJson(vote: Vote): SerializedVoteJson {
 
 /** The serialized `DissentNode` of a dissent block. */
 export function dissentToJson(dissent: Dissent): SerializedDissentJson {
-  return {
-    type: referatNodeTypes.dissent,
-    version: 1,
-    participantId: dissent.participantId,
-    text: dissent.text,
-  };
+  const { type: _type, ...fields } = normalizeDissent(dissent);
+  return { type: referatNodeTypes.dissent, version: 1, ...fields };
+}
+
+/** The serialized `QuotedDecisionNode` of a quoted decision block. */
+export function quotedDecisionToJson(quote: QuotedDecision): SerializedQuotedDecisionJson {
+  const { type: _type, ...fields } = normalizeQuotedDecision(quote);
+  return { type: referatNodeTypes.quotedDecision, version: 1, ...fields };
 }
 
 function listToJson(list: List, depth: number): SerializedListJson {

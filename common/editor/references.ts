@@ -7,7 +7,7 @@
  */
 import type { Appendix } from '../domain/model';
 import type { Block, Inline, List } from '../domain/richText';
-import type { Lang } from './voteText';
+import type { Lang } from '../wording/words';
 
 /** What a reference knows about an appendix. */
 export type AppendixInfo = Pick<
@@ -45,7 +45,8 @@ export function resolveAppendixRef(
           : 'The appendix has been deleted. Remove the reference or choose another appendix.',
     };
   }
-  const label = `${word} ${appendix.number}`;
+  // An appendix known only by its title (no number) is cited by the title.
+  const label = appendix.number === null ? appendix.title : `${word} ${appendix.number}`;
   if (appendix.isClosed && options.isOpenText) {
     return {
       label,
@@ -65,7 +66,9 @@ export function searchAppendices<T extends AppendixInfo>(
   query: string,
 ): T[] {
   const q = query.trim().toLowerCase();
-  const sorted = [...appendices].sort((a, b) => a.number - b.number);
+  const sorted = [...appendices].sort(
+    (a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER),
+  );
   if (!q) return sorted;
   return sorted.filter(
     (a) =>
@@ -91,6 +94,31 @@ export function searchParticipants<T extends { name: string; party: string | nul
       q.length === 1 ? name.split(/\s+/).some((word) => word.startsWith(q)) : name.includes(q);
     return isNameMatch || (p.party ?? '').toLocaleLowerCase('da') === q;
   });
+}
+
+/**
+ * Whom the "@" list offers: the participants present (an absent member takes no part in the
+ * minutes' text), each with who they substitute for, so a substitute reads "stedfortræder for
+ * Brian Møller" rather than only "medlem".
+ */
+export function mentionableParticipants<
+  T extends {
+    id: string;
+    name: string;
+    party: string | null;
+    attendance: string;
+    substituteForId?: string | null;
+  },
+>(participants: readonly T[], query: string): Array<{ participant: T; substitutesFor: T | null }> {
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  return searchParticipants(
+    participants.filter((p) => p.attendance === 'present'),
+    query,
+  ).map((participant) => ({
+    participant,
+    substitutesFor:
+      participant.substituteForId == null ? null : (byId.get(participant.substituteForId) ?? null),
+  }));
 }
 
 function inlineAppendixIds(inlines: readonly Inline[], out: string[]): void {

@@ -15,7 +15,9 @@
  *   of a closed matter usually tells the matter). Numbers are not changed, so "Bilag 3" means
  *   the same in both editions; a reference to a dropped appendix in open text becomes the
  *   plain text "Bilag N" without a link to the record.
- * - Attendance notes and partial-presence notes of every participant are cleared.
+ * - Attendance notes of every participant are cleared (they may hold private reasons). Partial
+ *   presence ("fraværende til kl. 19.15 i punkt 3") stays: a reader needs it to judge who took
+ *   part in a decision.
  * - `publicDecision` bodies are removed everywhere (open items never publish a second text).
  *
  * Pure core.
@@ -62,10 +64,14 @@ export function buildEdition(
   const droppedNumbers = new Map(
     doc.appendices
       .filter((appendix) => !keptIds.has(appendix.id))
-      .map((appendix) => [appendix.id, appendix.number]),
+      .map((appendix) => [
+        appendix.id,
+        // An appendix without a number is cited by its title.
+        appendix.number === null ? appendix.title : `${words.appendix} ${appendix.number}`,
+      ]),
   );
   const scrub = (body: RichText | undefined): RichText | undefined =>
-    body === undefined ? undefined : scrubAppendixRefs(body, droppedNumbers, words.appendix);
+    body === undefined ? undefined : scrubAppendixRefs(body, droppedNumbers);
 
   const agendaItems = doc.agendaItems.map((item): DocItem => {
     if (item.isClosed) {
@@ -101,27 +107,19 @@ export function buildEdition(
   return {
     ...doc,
     meeting: { ...doc.meeting, bodies: meetingBodies },
-    participants: doc.participants.map((participant) => ({
-      ...participant,
-      note: '',
-      partialPresence: '',
-    })),
+    participants: doc.participants.map((participant) => ({ ...participant, note: '' })),
     agendaItems,
     appendices: keptAppendices,
   };
 }
 
-function scrubAppendixRefs(
-  body: RichText,
-  dropped: ReadonlyMap<string, number>,
-  appendixWord: string,
-): RichText {
+function scrubAppendixRefs(body: RichText, dropped: ReadonlyMap<string, string>): RichText {
   if (dropped.size === 0) return body;
   const inlines = (children: readonly Inline[]): Inline[] =>
     children.map((child) => {
       if (child.type !== 'appendixRef') return child;
-      const number = dropped.get(child.appendixId);
-      return number === undefined ? child : { type: 'text', text: `${appendixWord} ${number}` };
+      const label = dropped.get(child.appendixId);
+      return label === undefined ? child : { type: 'text', text: label };
     });
   const list = (value: List): List => ({
     ...value,

@@ -1,24 +1,52 @@
 /**
  * The minutes as a sequence of layout blocks: the structure of the model document (design.md)
  * in reading order, independent of any page size, font or PDF library. The PDF writer
- * typesets these blocks (typeset.ts); a DOCX export can read the same blocks.
+ * typesets these blocks (typeset.ts); the DOCX export reads the same blocks.
  *
- * Templates:
- * - "opgaveudvalg": header, Sags ID, Resumé (the meeting summary, or the agenda points with
- *   presenters when none was written), Tidligere beslutninger:, Beslutninger: with one
- *   "Ad <title>" section per item, Deltagere, Bilag.
- * - "fagudvalg": header, Sags ID, then per item "N. Title" with Resumé, Indstilling,
- *   Sagsfremstilling, Økonomi, Tidligere beslutninger, Beslutning and the item's Bilag.
+ * The layout follows the meeting's minutes profile (common/domain/profiles.ts):
+ * - the header: municipality, logo and document title ("Referat", "Beslutningsprotokol") above
+ *   the title line, then Sags ID, time and place;
+ * - `ad_sections` (the model document): the meeting sections (Resumé, or the agenda points
+ *   with presenters when none was written; Tidligere beslutninger:), the decisions heading
+ *   ("Beslutninger:") and one "Ad <title>" section per item;
+ * - `sections_per_item`: per item the profile's heading ("{nummer}. {titel}") and its sections
+ *   in the profile's order and labels, items under the profile's groups and split into
+ *   "for åbne døre" / "for lukkede døre" when asked;
+ * - attendance compact on page 1 ("Til stede: A, B og C.") or a list at the end; appendices
+ *   per item or at the end, numbered or not; the signature page in one or two columns.
+ * No profile drops text: a body with text that the profile has no section for is printed
+ * after the profile's sections under its default label.
  * Meetings with more than one item get a table of contents split into open and closed items.
+ *
+ * Every sentence (votes, dissents, attendance, appendix lines, headings, times) comes from the
+ * wording module (common/wording), the same text the editor, search and DOCX show.
  *
  * Pure core.
  */
-import { formatClockTime, formatDanishDate } from '../domain/danishDates';
-import type { ItemBodyField } from '../domain/model';
-import type { Block, Dissent, Inline, List, Vote, VoteGroup } from '../domain/richText';
+import { DomainError } from '../contract/result';
+import type { ItemSectionField, MinutesProfile } from '../domain/profiles';
+import { itemSectionFields, profileForTemplate } from '../domain/profiles';
+import type { Block, Dissent, Inline, List, QuotedDecision, Vote } from '../domain/richText';
 import type { ReferatDocument } from '../format/referat1';
+import { dissentHeading, type BlockTextContext } from '../wording/blocks';
+import {
+  accessMarkedTitle,
+  appendixLine,
+  attendanceGroups,
+  attendanceLine,
+  compactAttendanceLine,
+  correctionLine,
+  itemHeading,
+  minutesLabels,
+  profileLabel,
+  quotedDecisionText,
+  sectionLabel,
+  signatureName,
+  timeRange,
+} from '../wording/minutes';
+import { isEmptyVote, voteText } from '../wording/votes';
+import type { Lang } from '../wording/words';
 import type { Edition } from './editions';
-import { joinWith, type Lang } from '../domain/lang';
 
 /** A run of text with formatting. */
 export type Span = {
@@ -35,15 +63,25 @@ export type LayoutList = { ordered: boolean; items: LayoutListItem[] };
 /** One block of the laid-out minutes. */
 export type LayoutBlock =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; spans: Span[]; anchor?: string }
-  | { kind: 'paragraph'; spans: Span[]; variant?: 'body' | 'meta' | 'note' }
+  | { kind: 'paragraph'; spans: Span[]; variant?: 'body' | 'meta' | 'note' | 'title' }
   | ({ kind: 'list' } & LayoutList)
   /** A table-of-contents line; the typesetter fills in the page of `target`. */
   | { kind: 'tocEntry'; spans: Span[]; target: string }
   /**
    * A signature line with the signer's name under it and room for a reservation; `reservation`
-   * is the label of that room ("Forbehold:"), in the export's language.
+   * is the label of that room ("Forbehold:"), in the export's language. `columns` 2 sets
+   * consecutive signatures side by side.
    */
-  | { kind: 'signature'; name: string; detail: string; reservation: string }
+  | { kind: 'signature'; name: string; detail: string; reservation: string; columns?: 1 | 2 }
+  /** An image (the municipality's logo), with its alternate text for the tag tree. */
+  | {
+      kind: 'image';
+      mediaType: 'image/png' | 'image/jpeg';
+      dataBase64: string;
+      altText: string;
+      /** Drawn height in points (the width follows the image's proportions). */
+      height: number;
+    }
   | { kind: 'pageBreak' };
 
 /** A correction appended after approval: shown as an addition, never an edit. */
@@ -56,157 +94,85 @@ export type LayoutOptions = {
   corrections?: readonly Correction[];
   /** Adds the signature page (underskriftsblad) for every participant present. */
   isWithSignaturePage?: boolean;
+  /** The minutes profile; by default the document's own, else the template's built-in one. */
+  profile?: MinutesProfile;
 };
-
-const labels = {
-  da: {
-    open: 'Åben',
-    closed: 'Lukket',
-    meetingTitle: (n: number, committee: string, date: string, extra: boolean) =>
-      `${n}. ${extra ? 'ekstraordinære ' : ''}møde i ${committee} den ${date}`,
-    caseId: 'Sags ID',
-    time: 'Tid',
-    place: 'Sted',
-    toc: 'Indholdsfortegnelse',
-    openItems: 'Åbne punkter',
-    closedItems: 'Lukkede punkter',
-    summary: 'Resumé',
-    previous: 'Tidligere beslutninger:',
-    decisions: 'Beslutninger:',
-    ad: 'Ad',
-    none: 'Ingen.',
-    notPublic: 'Beslutningen er ikke offentlig.',
-    noDecision: 'Ingen beslutning.',
-    closedMark: '(lukket punkt)',
-    presenter: 'v/',
-    presentedBy: 'Fremlægges af',
-    participants: 'Deltagere',
-    present: 'Til stede',
-    withNotice: 'Afbud',
-    absent: 'Fraværende',
-    substituteFor: 'stedfortræder for',
-    notTakingPart: 'deltog ikke i behandlingen af punkt',
-    appendices: 'Bilag',
-    appendixRef: 'Bilag',
-    chair: 'formand',
-    viceChair: 'næstformand',
-    fields: {
-      summary: 'Resumé',
-      recommendation: 'Indstilling',
-      casePresentation: 'Sagsfremstilling',
-      finances: 'Økonomi',
-      previousDecisions: 'Tidligere beslutninger',
-      decision: 'Beslutning',
-      publicDecision: 'Offentlig beslutning',
-    } satisfies Record<ItemBodyField, string>,
-    vote: 'Afstemning om',
-    voteFor: 'For stemte',
-    voteAgainst: 'Imod stemte',
-    voteAbstained: 'Undlod at stemme',
-    outcomes: { adopted: 'vedtaget', rejected: 'forkastet', tied: 'ikke vedtaget (stemmelighed)' },
-    wasOutcome: (subject: string, outcome: string) => `${subject} blev ${outcome}.`,
-    dissent: 'Protokoltilførsel fra',
-    corrections: 'Rettelser',
-    correctionLine: (date: string, author: string, reason: string) =>
-      `Rettelse ${date} ved ${author}. Begrundelse: ${reason}`,
-    signatures: 'Underskriftsblad',
-    signatureIntro:
-      'Referatet underskrives af de medlemmer, der deltog i mødet. Et medlem, der ikke kan godkende referatet, underskriver med forbehold.',
-    reservation: 'Forbehold:',
-    and: 'og',
-  },
-  en: {
-    open: 'Open',
-    closed: 'Closed',
-    meetingTitle: (n: number, committee: string, date: string, extra: boolean) =>
-      `Meeting no. ${n}${extra ? ' (extraordinary)' : ''} of ${committee}, ${date}`,
-    caseId: 'Case ID',
-    time: 'Time',
-    place: 'Place',
-    toc: 'Contents',
-    openItems: 'Open items',
-    closedItems: 'Closed items',
-    summary: 'Summary',
-    previous: 'Previous decisions:',
-    decisions: 'Decisions:',
-    ad: 'Re',
-    none: 'None.',
-    notPublic: 'The decision is not public.',
-    noDecision: 'No decision.',
-    closedMark: '(closed item)',
-    presenter: 'by',
-    presentedBy: 'Presented by',
-    participants: 'Participants',
-    present: 'Present',
-    withNotice: 'Apologies',
-    absent: 'Absent',
-    substituteFor: 'substitute for',
-    notTakingPart: 'did not take part in item',
-    appendices: 'Appendices',
-    appendixRef: 'Appendix',
-    chair: 'chair',
-    viceChair: 'vice-chair',
-    fields: {
-      summary: 'Summary',
-      recommendation: 'Recommendation',
-      casePresentation: 'Case presentation',
-      finances: 'Finances',
-      previousDecisions: 'Previous decisions',
-      decision: 'Decision',
-      publicDecision: 'Public decision',
-    } satisfies Record<ItemBodyField, string>,
-    vote: 'Vote on',
-    voteFor: 'For',
-    voteAgainst: 'Against',
-    voteAbstained: 'Abstained',
-    outcomes: { adopted: 'adopted', rejected: 'rejected', tied: 'not adopted (tie)' },
-    wasOutcome: (subject: string, outcome: string) => `${subject} was ${outcome}.`,
-    dissent: 'Minute note by',
-    corrections: 'Corrections',
-    correctionLine: (date: string, author: string, reason: string) =>
-      `Correction ${date} by ${author}. Reason: ${reason}`,
-    signatures: 'Signature page',
-    signatureIntro:
-      'The minutes are signed by the members who attended. A member who cannot approve them signs with a reservation.',
-    reservation: 'Reservation:',
-    and: 'and',
-  },
-};
-type Labels = (typeof labels)['da'];
 
 type DocItem = ReferatDocument['agendaItems'][number];
+type DocAppendix = ReferatDocument['appendices'][number];
+
+/**
+ * The profile a document is laid out with: the profile it carries (referat/2), else the
+ * built-in profile of its legacy template.
+ */
+export function profileOfDocument(doc: ReferatDocument): MinutesProfile {
+  // A referat/1 file is converted on import with its template's built-in profile; a document
+  // built in memory without one (older callers) gets the same.
+  return (doc.profile as MinutesProfile | undefined) ?? profileForTemplate(doc.meeting.template);
+}
 
 /** The access marker, number, committee and date: "(Åben) 5. møde i ... den 12. december 2017". */
 export function minutesTitle(doc: ReferatDocument, lang: Lang = 'da'): string {
-  const l = labels[lang];
-  const date = formatDanishDate(doc.meeting.date, { language: lang });
-  const access = doc.meeting.isClosed ? l.closed : l.open;
-  return `(${access}) ${l.meetingTitle(doc.meeting.number, doc.committee.name, date, doc.meeting.kind === 'extraordinary')}`;
+  return accessMarkedTitle(doc.meeting, doc.committee.name, lang);
 }
+
+/** The label the public edition carries on every page, in the export's language. */
+export function publicEditionLabel(doc: ReferatDocument, lang: 'da' | 'en' = 'da'): string {
+  return profileLabel(profileOfDocument(doc).publicEditionLabel, lang);
+}
+
+/** True when a body has something to print (not only empty paragraphs). */
+export function hasText(blocks: readonly Block[] | undefined): boolean {
+  return (blocks ?? []).some((block) => {
+    if (block.type === 'paragraph' || block.type === 'heading')
+      return block.children.some((child) => child.type !== 'text' || child.text.trim() !== '');
+    return true;
+  });
+}
+
+/** The item bodies that are item sections, in the default order (the public decision is apart). */
+const bodySections = itemSectionFields.filter(
+  (field): field is Exclude<ItemSectionField, 'appendices'> => field !== 'appendices',
+);
 
 /** Builds the layout blocks of a document (pass the edition's document, see buildEdition). */
 export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {}): LayoutBlock[] {
-  const lang = options.lang ?? 'da';
-  const l = labels[lang];
+  const lang: Lang = options.lang ?? 'da';
+  const l = minutesLabels[lang];
+  const profile = options.profile ?? profileOfDocument(doc);
+  const label = (text: string) => profileLabel(text, lang);
   const isPublic = options.edition === 'public';
   const out: LayoutBlock[] = [];
-  const ctx = makeInlineContext(doc, l);
+  const ctx = makeInlineContext(doc, lang);
+  const sectionOf = new Map(profile.itemSections.map((section) => [section.field, section]));
+  const appendicesLabel = label(sectionOf.get('appendices')?.label ?? 'Bilag');
+  const isNumbered = profile.appendixNumbering !== 'none';
+  const appendixText = (appendix: DocAppendix) => appendixLine(appendix, lang, { isNumbered });
 
+  // Header: logo, municipality and document title above the title line.
+  if (profile.logo)
+    out.push({
+      kind: 'image',
+      mediaType: profile.logo.mediaType,
+      dataBase64: profile.logo.dataBase64,
+      altText: profile.logo.altText,
+      height: 40,
+    });
+  if (profile.municipality.trim() !== '') out.push(para(profile.municipality, 'meta'));
+  if (profile.documentTitle.trim() !== '')
+    out.push(para(label(profile.documentTitle.trim()), 'title'));
   out.push({ kind: 'heading', level: 1, spans: [{ text: minutesTitle(doc, lang) }] });
   if (doc.meeting.caseId.trim() !== '')
     out.push(para(`${l.caseId}: ${doc.meeting.caseId}`, 'meta'));
-  const when = timeRange(doc, lang);
+  const when = timeRange(doc.meeting.startTime, doc.meeting.endTime, lang);
   if (when !== '') out.push(para(`${l.time}: ${when}`, 'meta'));
   if (doc.meeting.location.trim() !== '')
     out.push(para(`${l.place}: ${doc.meeting.location}`, 'meta'));
 
-  const template = doc.meeting.template;
-  const itemHeading = (item: DocItem) =>
-    template === 'opgaveudvalg'
-      ? `${l.ad} ${item.title}${item.isClosed && !isPublic ? ` ${l.closedMark}` : ''}`
-      : `${item.number}. ${item.title}${item.isClosed ? ` ${l.closedMark}` : ''}`;
-  const anchorOf = (item: DocItem) => `item-${item.id}`;
+  if (profile.attendance.placement === 'first_page')
+    out.push(...participantBlocks(doc, profile, lang));
 
+  const anchorOf = (item: DocItem) => `item-${item.id}`;
   if (doc.agendaItems.length > 1) {
     out.push({ kind: 'heading', level: 2, spans: [{ text: l.toc }] });
     const groups: [string, DocItem[]][] = [
@@ -220,7 +186,7 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
         out.push({
           kind: 'tocEntry',
           target: anchorOf(item),
-          spans: [{ text: `${item.number}. ${item.title}` }],
+          spans: [{ text: itemHeading(profile.itemHeading, item) }],
         });
       }
     }
@@ -229,104 +195,171 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
   const body = (blocks: readonly Block[] | undefined, baseLevel: number) => {
     for (const block of blocks ?? []) out.push(...richTextBlocks(block, baseLevel, ctx));
   };
+  const heading = (level: number, text: string, anchor?: string) =>
+    out.push({
+      kind: 'heading',
+      level: Math.min(6, level) as 2 | 3 | 4 | 5 | 6,
+      spans: [{ text }],
+      ...(anchor ? { anchor } : {}),
+    });
 
-  if (template === 'opgaveudvalg') {
-    out.push({ kind: 'heading', level: 2, spans: [{ text: l.summary }] });
-    const summary = doc.meeting.bodies.summary;
-    if (summary && summary.length > 0) body(summary, 2);
-    else if (doc.agendaItems.length > 0) {
-      out.push({
-        kind: 'list',
-        ordered: false,
-        items: doc.agendaItems.map((item) => ({
-          label: '•',
-          spans: [
-            {
-              text:
-                item.presenter.trim() === ''
-                  ? item.title
-                  : `${item.title} ${l.presenter} ${item.presenter}`,
-            },
-          ],
-        })),
-      });
+  /**
+   * The decision of an item: its text, "Beslutningen er ikke offentlig." for a closed item in
+   * the public edition, or the profile's text for an item without a decision (nothing by
+   * default: the minutes never invent a decision). In the full edition a closed item's public
+   * decision follows, labelled as what will be published.
+   */
+  const decisionOf = (item: DocItem, sectionLevel: number, labelText: string | null) => {
+    const decision = item.bodies.decision;
+    const fallback = item.isClosed && isPublic ? l.notPublic : profile.noDecisionText.trim();
+    if (hasText(decision)) {
+      if (labelText !== null) heading(sectionLevel, labelText);
+      body(decision, sectionLevel);
+    } else if (fallback !== '') {
+      if (labelText !== null) heading(sectionLevel, labelText);
+      out.push(para(fallback, 'note'));
     }
-    out.push({ kind: 'heading', level: 2, spans: [{ text: l.previous }] });
-    const previous = doc.meeting.bodies.previousDecisions;
-    if (previous && previous.length > 0) body(previous, 2);
-    else out.push(para(l.none));
-    out.push({ kind: 'heading', level: 2, spans: [{ text: l.decisions }] });
+    if (!isPublic && item.isClosed && hasText(item.bodies.publicDecision)) {
+      heading(sectionLevel + (labelText === null ? 1 : 0), l.publishedAs);
+      body(item.bodies.publicDecision, sectionLevel + (labelText === null ? 1 : 0));
+    }
+  };
+
+  /** Bodies with text the profile has no section for: after its sections, under their default label. */
+  const unplacedBodies = (item: DocItem, level: number) => {
+    for (const field of bodySections) {
+      if (sectionOf.has(field) || field === 'decision') continue;
+      const content = (item.bodies as Partial<Record<string, Block[]>>)[field];
+      if (!hasText(content)) continue;
+      heading(level, sectionLabel(field, lang));
+      body(content, level);
+    }
+  };
+
+  const ownAppendices = (item: DocItem) =>
+    doc.appendices.filter((appendix) => appendix.itemId === item.id);
+
+  if (profile.itemLayout === 'ad_sections') {
+    meetingSections(doc, profile, lang, out, body);
+    if (profile.decisionsHeading.trim() !== '') heading(2, label(profile.decisionsHeading.trim()));
     for (const item of doc.agendaItems) {
-      out.push({
-        kind: 'heading',
-        level: 3,
-        spans: [{ text: itemHeading(item) }],
-        anchor: anchorOf(item),
-      });
-      const decision = item.bodies.decision;
-      if (decision && decision.length > 0) body(decision, 3);
-      else out.push(para(item.isClosed && isPublic ? l.notPublic : l.noDecision, 'note'));
+      heading(
+        3,
+        `${l.ad} ${item.title}${item.isClosed && !isPublic ? ` ${l.closedMark}` : ''}`,
+        anchorOf(item),
+      );
+      for (const section of profile.itemSections) {
+        if (section.field === 'decision') decisionOf(item, 3, null);
+        else if (section.field === 'appendices') {
+          const own = ownAppendices(item);
+          if (profile.appendixPlacement === 'per_item' && own.length > 0) {
+            heading(4, label(section.label));
+            out.push(...own.map((appendix) => para(appendixText(appendix))));
+          }
+        } else {
+          const content = (item.bodies as Partial<Record<string, Block[]>>)[section.field];
+          if (!hasText(content)) continue;
+          heading(4, label(section.label));
+          body(content, 4);
+        }
+      }
+      unplacedBodies(item, 4);
     }
   } else {
-    for (const item of doc.agendaItems) {
-      out.push({
-        kind: 'heading',
-        level: 2,
-        spans: [{ text: itemHeading(item) }],
-        anchor: anchorOf(item),
-      });
-      const ids = [item.caseId, item.documentNumber].filter((value) => value.trim() !== '');
-      if (item.caseId.trim() !== '') out.push(para(`${l.caseId}: ${ids.join(' · ')}`, 'meta'));
-      if (item.presenter.trim() !== '')
-        out.push(para(`${l.presentedBy}: ${item.presenter}`, 'meta'));
-      const fields: ItemBodyField[] = [
-        'summary',
-        'recommendation',
-        'casePresentation',
-        'finances',
-        'previousDecisions',
-      ];
-      for (const field of fields) {
-        const content = item.bodies[field];
-        if (!content || content.length === 0) continue;
-        out.push({ kind: 'heading', level: 3, spans: [{ text: l.fields[field] }] });
-        body(content, 3);
-      }
-      out.push({ kind: 'heading', level: 3, spans: [{ text: l.fields.decision }] });
-      const decision = item.bodies.decision;
-      if (decision && decision.length > 0) body(decision, 3);
-      else out.push(para(item.isClosed && isPublic ? l.notPublic : l.noDecision, 'note'));
-      const own = doc.appendices.filter((appendix) => appendix.itemId === item.id);
-      if (own.length > 0) {
-        out.push({ kind: 'heading', level: 3, spans: [{ text: l.appendices }] });
-        out.push(...own.map((appendix) => para(appendixLine(appendix))));
+    // Meeting-level bodies in a layout without meeting sections are still printed.
+    meetingSections(doc, profile, lang, out, body);
+    const groupLabels = profile.itemGroups.map((group) => ({
+      id: group.id as string | null,
+      label: label(group.label),
+    }));
+    const groupOf = (item: DocItem): string | null => {
+      const id = item.groupId;
+      return profile.itemGroups.some((group) => group.id === id) ? id : null;
+    };
+    const groups =
+      groupLabels.length === 0
+        ? [{ id: null, label: '' }]
+        : [{ id: null, label: '' }, ...groupLabels];
+    for (const group of groups) {
+      const groupDepth = group.label === '' ? 0 : 1;
+      const inGroup = doc.agendaItems.filter((item) => groupOf(item) === group.id);
+      if (inGroup.length === 0) continue;
+      if (group.label !== '') heading(2, group.label);
+      const parts: [string, DocItem[]][] = profile.isSplitByAccess
+        ? [
+            [l.openDoors, inGroup.filter((item) => !item.isClosed)],
+            [l.closedDoors, inGroup.filter((item) => item.isClosed)],
+          ]
+        : [['', inGroup]];
+      for (const [partLabel, items] of parts) {
+        if (items.length === 0) continue;
+        if (partLabel !== '') heading(2 + groupDepth, partLabel);
+        const itemLevel = 2 + groupDepth + (profile.isSplitByAccess ? 1 : 0);
+        for (const item of items) itemSections(item, itemLevel);
       }
     }
   }
 
-  out.push(...participantBlocks(doc, l));
+  function itemSections(item: DocItem, itemLevel: number) {
+    const sectionLevel = itemLevel + 1;
+    heading(
+      itemLevel,
+      `${itemHeading(profile.itemHeading, item)}${item.isSupplementary ? ` (${l.supplementary})` : ''}${item.isClosed ? ` ${l.closedMark}` : ''}`,
+      anchorOf(item),
+    );
+    const ids = [item.caseId, item.documentNumber].filter((value) => value.trim() !== '');
+    if (item.caseId.trim() !== '') out.push(para(`${l.caseId}: ${ids.join(' · ')}`, 'meta'));
+    if (item.presenter.trim() !== '') out.push(para(`${l.presentedBy}: ${item.presenter}`, 'meta'));
+    let isAppendicesPlaced = false;
+    for (const section of profile.itemSections) {
+      if (section.field === 'decision') {
+        decisionOf(item, sectionLevel, label(section.label));
+      } else if (section.field === 'appendices') {
+        isAppendicesPlaced = true;
+        const own = ownAppendices(item);
+        if (profile.appendixPlacement === 'per_item' && own.length > 0) {
+          heading(sectionLevel, label(section.label));
+          out.push(...own.map((appendix) => para(appendixText(appendix))));
+        }
+      } else {
+        const content = (item.bodies as Partial<Record<string, Block[]>>)[section.field];
+        if (!hasText(content)) continue;
+        heading(sectionLevel, label(section.label));
+        body(content, sectionLevel);
+      }
+    }
+    unplacedBodies(item, sectionLevel);
+    const own = ownAppendices(item);
+    if (!isAppendicesPlaced && profile.appendixPlacement === 'per_item' && own.length > 0) {
+      heading(sectionLevel, appendicesLabel);
+      out.push(...own.map((appendix) => para(appendixText(appendix))));
+    }
+  }
 
-  // Opgaveudvalg: every appendix at the end, as in the model document. Fagudvalg: the items
-  // list their own; the meeting's general appendices come at the end.
+  refuseUnplaced(doc);
+
+  if (profile.attendance.placement === 'end') out.push(...participantBlocks(doc, profile, lang));
+
+  // Appendices at the end: all of them (the model document), or the meeting's general ones
+  // when the items list their own.
   const itemIds = new Set(doc.agendaItems.map((item) => item.id));
   const general =
-    template === 'opgaveudvalg'
+    profile.appendixPlacement === 'end'
       ? doc.appendices
       : doc.appendices.filter(
           (appendix) => appendix.itemId === null || !itemIds.has(appendix.itemId),
         );
   if (general.length > 0) {
-    out.push({ kind: 'heading', level: 2, spans: [{ text: l.appendices }] });
-    out.push(...general.map((appendix) => para(appendixLine(appendix))));
+    heading(2, appendicesLabel);
+    out.push(...general.map((appendix) => para(appendixText(appendix))));
   }
 
   if (options.corrections && options.corrections.length > 0) {
-    out.push({ kind: 'heading', level: 2, spans: [{ text: l.corrections }] });
+    heading(2, l.corrections);
     for (const correction of options.corrections) {
-      const date = formatDanishDate(correction.date.slice(0, 10), { language: lang });
       out.push({
         kind: 'paragraph',
-        spans: [{ text: l.correctionLine(date, correction.author, correction.reason), bold: true }],
+        spans: [{ text: correctionLine(correction, lang), bold: true }],
       });
       out.push(...correction.text.split('\n').map((line) => para(line)));
     }
@@ -334,7 +367,7 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
 
   if (options.isWithSignaturePage) {
     out.push({ kind: 'pageBreak' });
-    out.push({ kind: 'heading', level: 2, spans: [{ text: l.signatures }] });
+    heading(2, l.signatures);
     out.push(para(minutesTitle(doc, lang), 'meta'));
     out.push(para(l.signatureIntro));
     for (const p of doc.participants.filter(
@@ -342,90 +375,156 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
     )) {
       out.push({
         kind: 'signature',
-        name: `${p.name}${roleSuffix(p.role, l)}`,
-        detail: p.party ? `(${p.party})` : '',
+        name: signatureName(p, lang),
+        detail: '',
         reservation: l.reservation,
+        columns: profile.signaturePage.columns,
       });
     }
   }
   return out;
 }
 
-function para(text: string, variant?: 'meta' | 'note'): LayoutBlock {
+/**
+ * The meeting-level bodies: the profile's meeting sections (the model document's Resumé, with
+ * the agenda points when none was written, and "Tidligere beslutninger:" with "Ingen." when
+ * empty); a meeting body with text that the profile has no section for follows under its
+ * default label.
+ */
+function meetingSections(
+  doc: ReferatDocument,
+  profile: MinutesProfile,
+  lang: Lang,
+  out: LayoutBlock[],
+  body: (blocks: readonly Block[] | undefined, baseLevel: number) => void,
+): void {
+  const l = minutesLabels[lang];
+  const placed = new Set<string>();
+  for (const section of profile.meetingSections) {
+    placed.add(section.field);
+    out.push({
+      kind: 'heading',
+      level: 2,
+      spans: [{ text: profileLabel(section.label, lang) }],
+    });
+    const content = doc.meeting.bodies[section.field];
+    if (section.field === 'summary') {
+      if (content && content.length > 0) body(content, 2);
+      else if (doc.agendaItems.length > 0) {
+        out.push({
+          kind: 'list',
+          ordered: false,
+          items: doc.agendaItems.map((item) => ({
+            label: '•',
+            spans: [
+              {
+                text:
+                  item.presenter.trim() === ''
+                    ? item.title
+                    : `${item.title} ${l.presenter} ${item.presenter}`,
+              },
+            ],
+          })),
+        });
+      }
+    } else if (content && content.length > 0) body(content, 2);
+    else out.push(para(l.none));
+  }
+  for (const field of ['summary', 'previousDecisions'] as const) {
+    if (placed.has(field) || !hasText(doc.meeting.bodies[field])) continue;
+    out.push({ kind: 'heading', level: 2, spans: [{ text: sectionLabel(field, lang) }] });
+    body(doc.meeting.bodies[field], 2);
+  }
+}
+
+/**
+ * Refuses a document with a text body no layout can place (a field this version does not
+ * know), naming each, instead of leaving it out of the record.
+ */
+function refuseUnplaced(doc: ReferatDocument): void {
+  const known = new Set<string>([...bodySections, 'publicDecision']);
+  const missing: string[] = [];
+  for (const item of doc.agendaItems) {
+    for (const [field, content] of Object.entries(item.bodies)) {
+      if (!known.has(field) && hasText(content as Block[]))
+        missing.push(`${item.number}: ${field}`);
+    }
+  }
+  for (const [field, content] of Object.entries(doc.meeting.bodies)) {
+    if (field !== 'summary' && field !== 'previousDecisions' && hasText(content as Block[]))
+      missing.push(field);
+  }
+  if (missing.length > 0)
+    throw new DomainError(
+      'invalid_input',
+      `The minutes cannot be exported: these texts have no place in the layout and would be left out: ${missing.join(', ')}`,
+    );
+}
+
+function para(text: string, variant?: 'meta' | 'note' | 'title'): LayoutBlock {
+  if (variant === 'title') return { kind: 'paragraph', spans: [{ text, bold: true }], variant };
   return variant
     ? { kind: 'paragraph', spans: [{ text }], variant }
     : { kind: 'paragraph', spans: [{ text }] };
 }
 
-function timeRange(doc: ReferatDocument, lang: Lang): string {
-  const { startTime, endTime } = doc.meeting;
-  if (startTime === null) return '';
-  const start = formatClockTime(startTime, lang);
-  return endTime === null ? start : `${start}–${formatClockTime(endTime, lang)}`;
-}
-
 /** "1. Title (documentNumber - caseId)" as in the model document. */
-export function appendixLine(appendix: ReferatDocument['appendices'][number]): string {
-  const ids = [appendix.documentNumber, appendix.caseId].filter((value) => value.trim() !== '');
-  return `${appendix.number}. ${appendix.title}${ids.length > 0 ? ` (${ids.join(' - ')})` : ''}`;
-}
+export { appendixLine } from '../wording/minutes';
 
-function roleSuffix(role: string, l: Labels): string {
-  if (role === 'chair') return ` (${l.chair})`;
-  if (role === 'vice_chair') return ` (${l.viceChair})`;
-  return '';
-}
-
-function participantBlocks(doc: ReferatDocument, l: Labels): LayoutBlock[] {
+/** Attendance in the profile's place and style: a list per status, or compact lines. */
+function participantBlocks(
+  doc: ReferatDocument,
+  profile: MinutesProfile,
+  lang: Lang,
+): LayoutBlock[] {
   if (doc.participants.length === 0) return [];
-  const byId = new Map(doc.participants.map((p) => [p.id, p]));
-  const numberOf = new Map(doc.agendaItems.map((item) => [item.id, item.number]));
-  const describe = (p: ReferatDocument['participants'][number]): string => {
-    let text = `${p.name}${p.party ? ` (${p.party})` : ''}${roleSuffix(p.role, l)}`;
-    const substitutes = p.substituteForId === null ? undefined : byId.get(p.substituteForId);
-    if (substitutes) text += `, ${l.substituteFor} ${substitutes.name}`;
-    if (p.partialPresence.trim() !== '') text += `, ${p.partialPresence}`;
-    const skipped = p.absentFromItemIds
-      .map((id) => numberOf.get(id))
-      .filter((n): n is number => n !== undefined);
-    if (skipped.length > 0) text += `, ${l.notTakingPart} ${joinWith(skipped.map(String), l.and)}`;
-    if (p.note.trim() !== '') text += ` (${p.note})`;
-    return text;
-  };
-  const out: LayoutBlock[] = [{ kind: 'heading', level: 2, spans: [{ text: l.participants }] }];
-  const groups: [string, 'present' | 'absent_with_notice' | 'absent'][] = [
-    [l.present, 'present'],
-    [l.withNotice, 'absent_with_notice'],
-    [l.absent, 'absent'],
+  const itemNumbers = new Map(doc.agendaItems.map((item) => [item.id, item.number]));
+  const context = { participants: doc.participants, itemNumbers, lang };
+  const out: LayoutBlock[] = [
+    {
+      kind: 'heading',
+      level: 2,
+      spans: [{ text: profileLabel(profile.attendance.heading, lang) }],
+    },
   ];
-  for (const [title, status] of groups) {
-    const people = doc.participants.filter((p) => p.attendance === status);
+  for (const group of attendanceGroups[lang]) {
+    const people = doc.participants.filter((p) => p.attendance === group.status);
     if (people.length === 0) continue;
-    out.push({ kind: 'paragraph', spans: [{ text: `${title}:`, bold: true }] });
+    const lines = people.map((p) => attendanceLine(p, context));
+    if (profile.attendance.style === 'compact') {
+      out.push(para(compactAttendanceLine(group.label, lines, lang)));
+      continue;
+    }
+    out.push({ kind: 'paragraph', spans: [{ text: `${group.label}:`, bold: true }] });
     out.push({
       kind: 'list',
       ordered: false,
-      items: people.map((p) => ({ label: '•', spans: [{ text: describe(p) }] })),
+      items: lines.map((line) => ({ label: '•', spans: [{ text: line }] })),
     });
   }
   return out;
 }
 
 type InlineContext = {
-  l: Labels;
+  lang: Lang;
+  blockContext: BlockTextContext;
   participant: (id: string) => string;
   appendix: (id: string) => string;
 };
 
-function makeInlineContext(doc: ReferatDocument, l: Labels): InlineContext {
+function makeInlineContext(doc: ReferatDocument, lang: Lang): InlineContext {
   const people = new Map(doc.participants.map((p) => [p.id, p]));
-  const appendices = new Map(doc.appendices.map((a) => [a.id, a.number]));
+  const appendices = new Map(doc.appendices.map((a) => [a.id, a]));
+  const word = minutesLabels[lang].appendixRef;
   return {
-    l,
+    lang,
+    blockContext: { participants: doc.participants, lang },
     participant: (id) => people.get(id)?.name ?? '?',
     appendix: (id) => {
-      const number = appendices.get(id);
-      return number === undefined ? `${l.appendixRef} ?` : `${l.appendixRef} ${number}`;
+      const appendix = appendices.get(id);
+      if (appendix === undefined) return `${word} ?`;
+      // An appendix without a number is cited by its title.
+      return appendix.number === null ? appendix.title : `${word} ${appendix.number}`;
     },
   };
 }
@@ -484,7 +583,22 @@ function richTextBlocks(block: Block, baseLevel: number, ctx: InlineContext): La
       return [voteParagraph(block, ctx)];
     case 'dissent':
       return [dissentParagraph(block, ctx)];
+    case 'quotedDecision':
+      return quotedDecisionBlocks(block, ctx);
   }
+}
+
+/** "Teknik- og Miljøudvalget, 14. marts 2022, pkt. 118: Anbefales." and its own vote. */
+function quotedDecisionBlocks(quote: QuotedDecision, ctx: InlineContext): LayoutBlock[] {
+  const where = quotedDecisionText({ ...quote, text: '', vote: null }, [], ctx.lang).trim();
+  const out: LayoutBlock[] = [
+    {
+      kind: 'paragraph',
+      spans: [{ text: `${where} `, bold: true }, { text: quote.text }],
+    },
+  ];
+  if (quote.vote && !isEmptyVote(quote.vote)) out.push(voteParagraph(quote.vote, ctx));
+  return out;
 }
 
 const bulletsByDepth = ['•', '◦', '▪'];
@@ -506,24 +620,10 @@ function listOf(list: List, ctx: InlineContext, depth: number): LayoutList {
   };
 }
 
-function voteGroupText(group: VoteGroup, ctx: InlineContext): string {
-  const names = group.participantIds.map((id) => ctx.participant(id));
-  const count = group.count ?? names.length;
-  const parties = group.parties.length > 0 ? ` (${joinWith(group.parties, ctx.l.and)})` : '';
-  return `${count}${parties}${names.length > 0 ? `: ${joinWith(names, ctx.l.and)}` : ''}`;
-}
-
 function voteParagraph(vote: Vote, ctx: InlineContext): LayoutBlock {
-  const l = ctx.l;
-  const parts = [
-    `${l.voteFor} ${voteGroupText(vote.for, ctx)}.`,
-    `${l.voteAgainst} ${voteGroupText(vote.against, ctx)}.`,
-    `${l.voteAbstained} ${voteGroupText(vote.abstained, ctx)}.`,
-    l.wasOutcome(vote.subject, l.outcomes[vote.outcome]),
-  ];
   return {
     kind: 'paragraph',
-    spans: [{ text: `${l.vote} ${vote.subject}: `, bold: true }, { text: parts.join(' ') }],
+    spans: [{ text: voteText(vote, ctx.blockContext.participants, ctx.lang) }],
   };
 }
 
@@ -531,7 +631,7 @@ function dissentParagraph(dissent: Dissent, ctx: InlineContext): LayoutBlock {
   return {
     kind: 'paragraph',
     spans: [
-      { text: `${ctx.l.dissent} ${ctx.participant(dissent.participantId)}: `, bold: true },
+      { text: `${dissentHeading(dissent, ctx.blockContext.participants, ctx.lang)}: `, bold: true },
       { text: dissent.text, italic: true },
     ],
   };

@@ -54,7 +54,9 @@ export function findCprNumbers(text: string): string[] {
 const fieldNames: Record<string, string> = {
   summary: 'Resumé',
   recommendation: 'Indstilling',
+  decisionAuthority: 'Beslutningskompetence',
   casePresentation: 'Sagsfremstilling',
+  consultation: 'Høring',
   finances: 'Økonomi',
   previousDecisions: 'Tidligere beslutninger',
   decision: 'Beslutning',
@@ -113,9 +115,12 @@ export function checkPersonalData(doc: ReferatDocument): PersonalDataReport {
         case 'vote':
           scan(blockPath, `${location} · afstemning`, block.subject);
           break;
+        case 'quotedDecision':
+          scan(blockPath, `${location} · tidligere beslutning`, block.text);
+          break;
         case 'dissent':
           scan(blockPath, `${location} · protokoltilførsel`, block.text);
-          if (citizens.has(block.participantId)) {
+          if (block.participantId !== null && citizens.has(block.participantId)) {
             warnings.push({
               path: blockPath,
               location: `${location} · protokoltilførsel`,
@@ -177,6 +182,7 @@ export function assertNoCprNumbers(report: PersonalDataReport): void {
   throw new DomainError(
     'personal_data',
     `Den offentlige udgave indeholder ${report.errors.length === 1 ? 'et CPR-nummer' : `${report.errors.length} CPR-numre`} og kan ikke eksporteres:`,
+    undefined,
     report.errors.map((finding) => ({ path: finding.location, message: finding.text })),
   );
 }

@@ -2,7 +2,9 @@
  * Typesetting of layout blocks into pages of positioned lines: line breaking (words, and inside
  * words that are wider than a line, such as long URLs or compounds), list indentation,
  * pagination with keep-with-next for headings and orphan control for paragraphs, table-of-contents
- * page numbers, and the logical structure (H1-H6, P, L/LI/Lbl/LBody, TOC/TOCI) each line belongs to.
+ * page numbers, and the logical structure (H1-H6, P, L/LI/Lbl/LBody, TOC/TOCI, Link) each line belongs to.
+ * A link (a span's address, or a table-of-contents entry's target) is its own Link element, so
+ * the PDF can put the link's annotation beside its text in the structure tree (PDF/UA).
  *
  * Pure core: text widths come from the `measure` function the caller supplies (the PDF writer
  * measures with the embedded font), so the same code is tested without a PDF library.
@@ -33,9 +35,14 @@ export type StructType =
   | 'LBody'
   | 'TOC'
   | 'TOCI'
+  | 'Figure'
+  | 'Link'
   | 'Div';
-/** A node of the logical structure; `parent` is -1 for children of the document root. */
-export type StructNode = { type: StructType; parent: number };
+/**
+ * A node of the logical structure; `parent` is -1 for children of the document root. A
+ * Figure carries its alternate text.
+ */
+export type StructNode = { type: StructType; parent: number; alt?: string };
 
 export type PlacedSegment = {
   x: number;
@@ -44,16 +51,29 @@ export type PlacedSegment = {
   text: string;
   font: FontKey;
   size: number;
-  /** The structure node whose content this is (a leaf: H*, P, Lbl, LBody, TOCI). */
+  /** The structure node whose content this is (a leaf: H*, P, Lbl, LBody, or a Link inside one). */
   struct: number;
   underline?: boolean;
+  /** An external address (http, https, mailto). */
   link?: string;
+  /** An anchor inside the document (a table-of-contents entry's item heading). */
+  goTo?: string;
 };
 /** One line of text; `top` is the top of the line box measured from the top of the page. */
 export type PlacedLine = { top: number; size: number; segments: PlacedSegment[] };
 /** A horizontal rule (signature lines), drawn as content of `struct`. */
 export type PlacedRule = { x1: number; x2: number; y: number };
-export type TypesetPage = { lines: PlacedLine[]; rules: PlacedRule[] };
+/** An image fitted into a box (left-aligned, proportions kept), content of the Figure `struct`. */
+export type PlacedImage = {
+  x: number;
+  top: number;
+  maxWidth: number;
+  height: number;
+  mediaType: 'image/png' | 'image/jpeg';
+  dataBase64: string;
+  struct: number;
+};
+export type TypesetPage = { lines: PlacedLine[]; rules: PlacedRule[]; images: PlacedImage[] };
 
 export type PageGeometry = {
   width: number;
@@ -79,6 +99,8 @@ export type Typeset = {
   structure: StructNode[];
   /** Page index (0-based) of each anchored heading. */
   anchors: Map<string, number>;
+  /** Where each anchored heading begins: its page index and the top of its first line. */
+  destinations: Map<string, { page: number; top: number }>;
 };
 
 type BlockStyle = {
@@ -105,6 +127,8 @@ const paragraphStyle: BlockStyle = {
   after: 6,
   font: 'regular',
 };
+/** The document title above the title line ("Referat", "Beslutningsprotokol"). */
+const titleSize = 17;
 const listIndent = 18;
 const labelGap = 6;
 const tocNumberWidth = 36;
@@ -120,6 +144,7 @@ type Unit = {
   isPageBreak: boolean;
   anchor?: string;
   rules?: { x1: number; x2: number; dy: number }[];
+  image?: Omit<PlacedImage, 'top'>;
   /** TOC entries: the anchor whose page number goes into the last segment. */
   pageOf?: string;
 };
@@ -145,12 +170,12 @@ export function typeset(
     }
     return value;
   };
-  const breaker = new LineBreaker(width);
   const structure: StructNode[] = [];
   const node = (type: StructType, parent: number): number => {
     structure.push({ type, parent });
     return structure.length - 1;
   };
+  const breaker = new LineBreaker(width, node);
   const left = geometry.marginLeft;
   const contentWidth = geometry.width - geometry.marginLeft - geometry.marginRight;
   const units: Unit[] = [];
@@ -202,7 +227,77 @@ export function typeset(
     });
   };
 
-  blocks.forEach((block) => {
+  /**
+   * Two signatures per row (a 31-member council on one page): a line to sign on and the name
+   * under it, in two columns; one shared room for reservations after the last row.
+   */
+  const pendingSignatures: Extract<LayoutBlock, { kind: 'signature' }>[] = [];
+  const flushSignatureColumns = () => {
+    const gap = 20;
+    const columnWidth = (contentWidth - gap) / 2;
+    const signatureSize = 9;
+    for (let at = 0; at < pendingSignatures.length; at += 2) {
+      const row = pendingSignatures.slice(at, at + 2);
+      const columns = row.map((signer, column) => {
+        const x = left + column * (columnWidth + gap);
+        const id = node('P', -1);
+        const lines = breaker.breakLines(
+          [{ text: signer.name }, { text: signer.detail === '' ? '' : ` ${signer.detail}` }],
+          signatureSize,
+          'regular',
+          x,
+          columnWidth,
+          id,
+          11,
+        );
+        return { x, lines };
+      });
+      const nameLines = Math.max(...columns.map((column) => column.lines.length), 1);
+      const merged: DraftLine[] = [];
+      for (let line = 0; line < nameLines; line++)
+        merged.push({
+          size: signatureSize,
+          height: 11,
+          segments: columns.flatMap((column) => column.lines[line]?.segments ?? []),
+        });
+      units.push(
+        unit({
+          lines: [{ size: signatureSize, height: 20, segments: [] }, ...merged],
+          before: 0,
+          after: 3,
+          isKeepTogether: true,
+          rules: columns.map((column) => ({ x1: column.x, x2: column.x + columnWidth, dy: 19 })),
+        }),
+      );
+    }
+    const last = pendingSignatures[pendingSignatures.length - 1];
+    if (last) {
+      const id = node('P', -1);
+      const reservation = breaker.breakLines(
+        [{ text: last.reservation, italic: true }],
+        bodySize,
+        'regular',
+        left,
+        contentWidth,
+        id,
+      );
+      units.push(
+        unit({
+          lines: [...reservation, { size: bodySize, height: 22, segments: [] }],
+          before: 8,
+          isKeepTogether: true,
+          rules: [
+            { x1: left + 60, x2: left + contentWidth, dy: 11 },
+            { x1: left, x2: left + contentWidth, dy: 11 + 22 },
+          ],
+        }),
+      );
+    }
+    pendingSignatures.length = 0;
+  };
+
+  let currentToc = -1;
+  blocks.forEach((block, blockIndex) => {
     switch (block.kind) {
       case 'heading': {
         const style = headingStyles[block.level];
@@ -230,7 +325,16 @@ export function typeset(
       case 'paragraph': {
         const id = node('P', -1);
         const font: FontKey = block.variant === 'note' ? 'italic' : 'regular';
-        const lines = breaker.breakLines(block.spans, bodySize, font, left, contentWidth, id);
+        const size = block.variant === 'title' ? titleSize : bodySize;
+        const lines = breaker.breakLines(
+          block.spans,
+          size,
+          font,
+          left,
+          contentWidth,
+          id,
+          block.variant === 'title' ? 22 : paragraphStyle.lineHeight,
+        );
         if (lines.length === 0)
           lines.push({ size: bodySize, height: paragraphStyle.lineHeight, segments: [] });
         units.push(unit({ lines, after: paragraphStyle.after }));
@@ -240,16 +344,21 @@ export function typeset(
         addList(block, -1, 0);
         break;
       case 'tocEntry': {
-        const previous = structure.length > 0 ? structure[structure.length - 1] : undefined;
-        const tocParent = previous?.type === 'TOCI' ? previous.parent : node('TOC', -1);
+        // Consecutive entries share one TOC; each entry is a TOCI holding one Link (its text
+        // and its page number), which points at the item's heading.
+        const previous = blockIndex > 0 ? blocks[blockIndex - 1] : undefined;
+        const tocParent =
+          previous?.kind === 'tocEntry' && currentToc >= 0 ? currentToc : node('TOC', -1);
+        currentToc = tocParent;
         const id = node('TOCI', tocParent);
+        const link = node('Link', id);
         const lines = breaker.breakLines(
           block.spans,
           bodySize,
           'regular',
           left,
           contentWidth - tocNumberWidth,
-          id,
+          link,
         );
         const last = lines[lines.length - 1];
         last?.segments.push({
@@ -258,12 +367,19 @@ export function typeset(
           text: '',
           font: 'regular',
           size: bodySize,
-          struct: id,
+          struct: link,
         });
+        for (const line of lines) for (const segment of line.segments) segment.goTo = block.target;
         units.push(unit({ lines, after: 2, pageOf: block.target }));
         break;
       }
       case 'signature': {
+        if (block.columns === 2) {
+          pendingSignatures.push(block);
+          const next = blocks[blockIndex + 1];
+          if (next?.kind !== 'signature' || next.columns !== 2) flushSignatureColumns();
+          break;
+        }
         const id = node('P', -1);
         const lineWidth = Math.min(260, contentWidth);
         const name = breaker.breakLines(
@@ -293,6 +409,26 @@ export function typeset(
               { x1: left, x2: left + lineWidth, dy: 32 },
               { x1: left + 60, x2: left + contentWidth, dy: 32 + 14 * name.length + 26 + 11 },
             ],
+          }),
+        );
+        break;
+      }
+      case 'image': {
+        const id = node('Figure', -1);
+        const figure = structure[id];
+        if (figure) figure.alt = block.altText;
+        units.push(
+          unit({
+            lines: [{ size: bodySize, height: block.height, segments: [] }],
+            after: 8,
+            image: {
+              x: left,
+              maxWidth: contentWidth,
+              height: block.height,
+              mediaType: block.mediaType,
+              dataBase64: block.dataBase64,
+              struct: id,
+            },
           }),
         );
         break;
@@ -390,8 +526,13 @@ class LineBreaker {
   private maxWidth = 0;
   private struct = 0;
   private lineHeight = 0;
+  /** The Link element of each linked span of the current block (a link may wrap over lines). */
+  private linkNodes = new Map<Span, number>();
 
-  constructor(private readonly width: (text: string, font: FontKey) => number) {}
+  constructor(
+    private readonly width: (text: string, font: FontKey) => number,
+    private readonly node: (type: StructType, parent: number) => number,
+  ) {}
 
   breakLines(
     spans: readonly Span[],
@@ -408,6 +549,7 @@ class LineBreaker {
     this.maxWidth = maxWidth;
     this.struct = struct;
     this.lineHeight = lineHeight;
+    this.linkNodes = new Map();
     this.used = 0;
     this.hasSpace = false;
     this.wordWidth = 0;
@@ -576,7 +718,15 @@ class LineBreaker {
       }
       const segment: PlacedSegment = { x: cursor, width: runWidth, text, font, size, struct };
       if (span.underline) segment.underline = true;
-      if (span.link) segment.link = span.link;
+      if (span.link) {
+        segment.link = span.link;
+        let link = this.linkNodes.get(span);
+        if (link === undefined) {
+          link = this.node('Link', struct);
+          this.linkNodes.set(span, link);
+        }
+        segment.struct = link;
+      }
       segments.push(segment);
       cursor += runWidth;
       first = next;
@@ -624,15 +774,16 @@ function paginate(
   geometry: PageGeometry,
   width: (text: string, font: FontKey) => number,
 ): Typeset {
-  const pages: TypesetPage[] = [{ lines: [], rules: [] }];
+  const pages: TypesetPage[] = [{ lines: [], rules: [], images: [] }];
   const anchors = new Map<string, number>();
+  const destinations = new Map<string, { page: number; top: number }>();
   const tocLines: { line: PlacedLine; anchor: string }[] = [];
   const top = geometry.marginTop;
   const bottom = geometry.height - geometry.marginBottom;
   let y = top;
   let page = pages[0] as TypesetPage;
   const newPage = () => {
-    page = { lines: [], rules: [] };
+    page = { lines: [], rules: [], images: [] };
     pages.push(page);
     y = top;
   };
@@ -670,10 +821,18 @@ function paginate(
       if (y + before + needed > bottom && y > top) newPage();
     }
     y += y > top ? current.before : 0;
-    if (current.anchor) anchors.set(current.anchor, pages.length - 1);
+    if (current.anchor !== undefined) {
+      anchors.set(current.anchor, pages.length - 1);
+      destinations.set(current.anchor, { page: pages.length - 1, top: y });
+    }
     const unitTop = y;
     for (const line of current.lines) {
       if (y + line.height > bottom && y > top && !current.isKeepTogether) newPage();
+      // The first line may still move to the next page (a line taller than the space left).
+      if (current.anchor !== undefined && line === current.lines[0]) {
+        anchors.set(current.anchor, pages.length - 1);
+        destinations.set(current.anchor, { page: pages.length - 1, top: y });
+      }
       const placed: PlacedLine = { top: y, size: line.size, segments: line.segments };
       page.lines.push(placed);
       y += line.height;
@@ -683,6 +842,7 @@ function paginate(
     }
     for (const rule of current.rules ?? [])
       page.rules.push({ x1: rule.x1, x2: rule.x2, y: unitTop + rule.dy });
+    if (current.image) page.images.push({ ...current.image, top: unitTop });
     y += current.after;
   });
 
@@ -695,5 +855,5 @@ function paginate(
     target.width = width(text, target.font) * target.size;
     target.x = target.x - target.width;
   }
-  return { pages, structure, anchors };
+  return { pages, structure, anchors, destinations };
 }

@@ -1,7 +1,8 @@
 /**
- * The JSON Schema (draft 2020-12) of `referat/1`, generated from the zod schema so the two
- * can never disagree. `scripts/generateSchema.ts` writes it to docs/referat-1.schema.json and
- * a unit test fails when the committed file is stale.
+ * The JSON Schema (draft 2020-12) of `referat/2`, generated from the zod schema so the two
+ * can never disagree. `scripts/generateSchema.ts` writes it to docs/referat-2.schema.json and
+ * a unit test fails when the committed file is stale. The schema of `referat/1`
+ * (docs/referat-1.schema.json) is frozen: it describes files already written and never changes.
  *
  * JSON Schema cannot express every rule; `validateReferatDocument` also checks that required
  * texts are not blank, dates are real calendar days, lists nest at most 12 levels, and every
@@ -21,15 +22,20 @@ import {
   listSchema,
   paragraphSchema,
   participantRefSchema,
+  quotedDecisionSchema,
   richTextSchema,
   textRunSchema,
   voteGroupSchema,
   voteSchema,
 } from '../domain/richText';
-import { formatId, referatDocumentSchema } from './referat1';
+import { minutesProfileSchema } from '../domain/profiles';
+import { formatId, referatDocumentSchema } from './referat2';
 
 /** The committed location of the schema, relative to the repository root. */
-export const referatJsonSchemaPath = 'docs/referat-1.schema.json';
+export const referatJsonSchemaPath = 'docs/referat-2.schema.json';
+
+/** The frozen schema of the older `referat/1` (files written by Referat 0.1-0.2). */
+export const referat1JsonSchemaPath = 'docs/referat-1.schema.json';
 
 /** Names (under `$defs`) and descriptions of the rich-text parts, shared by every body. */
 function richTextDefinitions(): z.core.$ZodRegistry<z.core.JSONSchemaMeta> {
@@ -41,7 +47,11 @@ function richTextDefinitions(): z.core.$ZodRegistry<z.core.JSONSchemaMeta> {
     'RichText',
     'A rich-text body: a list of blocks. A missing body is an empty body.',
   );
-  define(blockSchema, 'Block', 'One block of a body: paragraph, heading, list, vote or dissent.');
+  define(
+    blockSchema,
+    'Block',
+    'One block of a body: paragraph, heading, list, vote, dissent or quoted decision.',
+  );
   define(paragraphSchema, 'Paragraph', 'A paragraph of inline content.');
   define(
     headingSchema,
@@ -77,7 +87,21 @@ function richTextDefinitions(): z.core.$ZodRegistry<z.core.JSONSchemaMeta> {
     'VoteGroup',
     'Who voted one way: participants by id and/or party letters with a head count.',
   );
-  define(dissentSchema, 'Dissent', 'A protokoltilførsel by a participant of the meeting.');
+  define(
+    dissentSchema,
+    'Dissent',
+    'A protokoltilførsel, mindretalsudtalelse or protokolbemærkning, by a participant of the meeting or by party letters.',
+  );
+  define(
+    quotedDecisionSchema,
+    'QuotedDecision',
+    'An earlier decision of another committee quoted in "Tidligere beslutninger", with its own vote.',
+  );
+  define(
+    minutesProfileSchema,
+    'MinutesProfile',
+    'How the minutes are laid out: title, sections in order, numbering, groups, attendance, appendices, signatures.',
+  );
   return registry;
 }
 
@@ -97,7 +121,7 @@ export function referatJsonSchema(): Record<string, unknown> {
     title: formatId,
     description:
       'One meeting of a Danish municipal committee as exchanged by Referat (docs/format.md). ' +
-      'Generated from common/format/referat1.ts; do not edit by hand.',
+      'Generated from common/format/referat2.ts; do not edit by hand.',
     ...rest,
   };
 }

@@ -1,14 +1,18 @@
 /**
- * Reading and writing `referat/1` documents as text: the canonical serialization, a parser
- * that is safe on hostile input, and a validator that reports every problem with its JSON
- * path (schema errors and cross-references). Documented in docs/format.md.
+ * Reading and writing interchange documents as text: the canonical serialization of
+ * `referat/2`, a parser that is safe on hostile input and also reads `referat/1` (converted on
+ * import, with notes of what was assumed), and a validator that reports every problem with its
+ * JSON path (schema errors and cross-references). Documented in docs/format.md.
  *
  * Pure core: no Node, Electron, SQLite or DOM.
  */
 import type { z } from 'zod';
 import { DomainError, formatPath, type ApiErrorDetail } from '../contract/result';
 import { itemBodyFields, meetingBodyFields } from '../domain/model';
-import { formatId, referatDocumentSchema, type ReferatDocument } from './referat1';
+import { checkVoteConsistency, describeVoteInconsistency, voteSchema } from '../domain/richText';
+import { formatId1, referat1DocumentSchema } from './referat1';
+import { convertReferat1, type ConversionNote } from './referat1Conversion';
+import { formatId, referatDocumentSchema, type ReferatDocument } from './referat2';
 
 /**
  * Largest document text accepted, in UTF-16 code units (JavaScript string length). A real
@@ -26,24 +30,46 @@ export const maxNestingDepth = 64;
 /** At most this many problems are spelled out in an error message (all are in `issues`). */
 export const maxIssuesInMessage = 1000;
 
+/** The format versions read: the current one and the older one converted on import. */
+export const readableFormats = [formatId1, formatId] as const;
+export type ReadableFormat = (typeof readableFormats)[number];
+
 /** One problem in a document: where (a JSON path such as `agendaItems[2].title`) and what. */
 export type FormatIssue = { path: string; message: string };
 
-/** The answer of `validateReferatDocument`. */
+/**
+ * The answer of `validateReferatDocument`: the document as `referat/2`, the format it was
+ * written in, and (for `referat/1`) the notes of what the conversion assumed.
+ */
 export type ReferatValidation =
-  { ok: true; document: ReferatDocument; errors: [] } | { ok: false; errors: FormatIssue[] };
+  | {
+      ok: true;
+      document: ReferatDocument;
+      sourceFormat: ReadableFormat;
+      notes: ConversionNote[];
+      errors: [];
+    }
+  | { ok: false; errors: FormatIssue[] };
+
+/** A document read from text: as `referat/2`, with what a conversion from `referat/1` assumed. */
+export type ReferatReading = {
+  document: ReferatDocument;
+  sourceFormat: ReadableFormat;
+  /** Empty for a `referat/2` document. */
+  notes: ConversionNote[];
+};
 
 /**
- * An invalid `referat/1` document. `issues` holds every problem; the message lists them
- * one per line (the first `maxIssuesInMessage`).
+ * An invalid interchange document. `issues` holds every problem; the message lists them one
+ * per line (the first `maxIssuesInMessage`).
  */
 export class ReferatFormatError extends DomainError {
   readonly issues: readonly FormatIssue[];
   constructor(
     issues: readonly FormatIssue[],
-    summary = 'The document is not a valid referat/1 document',
+    summary = 'The document is not a valid referat document',
   ) {
-    super('invalid_input', issueSummary(summary, issues), issueDetailsOf(issues));
+    super('invalid_input', issueSummary(summary, issues), undefined, issueDetailsOf(issues));
     this.issues = issues;
   }
 }
@@ -72,36 +98,55 @@ export function issueLine(issue: FormatIssue): string {
 }
 
 /**
- * Writes `document` in the canonical form of `referat/1`: UTF-8 JSON, object keys sorted
+ * Writes `document` in the canonical form of `referat/2`: UTF-8 JSON, object keys sorted
  * (by UTF-16 code unit order), two-space indentation, `\n` line ends, a final newline, no
  * byte order mark; arrays keep their order; empty bodies are left out (a missing body means
- * an empty one). Equal documents give identical text, so export → import → export gives
- * identical bytes.
+ * an empty one). Equal documents give
+ * identical text, so export → import → export gives identical bytes.
  *
  * @throws ReferatFormatError when the document is not valid (nothing invalid is ever written)
  */
 export function serializeReferatDocument(document: ReferatDocument): string {
-  const result = validateReferatDocument(document);
+  const result = validateCurrent(document, true);
   if (!result.ok)
-    throw new ReferatFormatError(result.errors, 'Cannot write an invalid referat/1 document');
+    throw new ReferatFormatError(result.errors, `Cannot write an invalid ${formatId} document`);
   return `${JSON.stringify(sortKeys(withoutEmptyBodies(result.document)), null, 2)}\n`;
 }
 
 /**
- * Reads a `referat/1` document from JSON text. The text is checked for size and nesting
- * depth before `JSON.parse` (so hostile input gets a message, never a stack overflow), then
- * validated against the schema and every cross-reference.
+ * Reads an interchange document from JSON text: `referat/2`, or `referat/1` converted to
+ * `referat/2` (see `readReferatDocument` for the conversion notes).
  *
  * @throws DomainError `too_large` when the text exceeds `maxDocumentLength`
  * @throws DomainError `invalid_input` when it is not JSON or nested too deeply
  * @throws ReferatFormatError (`invalid_input`) listing every problem with its JSON path
  */
 export function parseReferatDocument(text: string): ReferatDocument {
+  return readReferatDocument(text).document;
+}
+
+/**
+ * Reads an interchange document from JSON text. The text is checked for size and nesting
+ * depth before `JSON.parse` (so hostile input gets a message, never a stack overflow), then
+ * validated against the schema of its format and every cross-reference; a `referat/1`
+ * document is converted to `referat/2` and the notes say what the conversion assumed.
+ *
+ * @throws DomainError `too_large` when the text exceeds `maxDocumentLength`
+ * @throws DomainError `invalid_input` when it is not JSON or nested too deeply
+ * @throws ReferatFormatError (`invalid_input`) listing every problem with its JSON path
+ */
+export function readReferatDocument(text: string): ReferatReading {
   const value = parseJsonGuarded(text);
   // The text scan has already bounded the nesting; no need to walk the value again.
   const result = validateValue(value, false);
-  if (!result.ok) throw new ReferatFormatError(result.errors);
-  return result.document;
+  if (!result.ok) throw new ReferatFormatError(result.errors, summaryFor(value));
+  return { document: result.document, sourceFormat: result.sourceFormat, notes: result.notes };
+}
+
+function summaryFor(value: unknown): string {
+  return isObject(value) && value.format === formatId1
+    ? `The document is not a valid ${formatId1} document`
+    : `The document is not a valid ${formatId} document`;
 }
 
 /**
@@ -122,7 +167,7 @@ export function parseJsonGuarded(text: string): unknown {
   if (tooDeep !== null) {
     throw new DomainError(
       'invalid_input',
-      `The document is nested more than ${maxNestingDepth} levels deep (at ${lineAndColumn(body, tooDeep)}); it is not a referat/1 document.`,
+      `The document is nested more than ${maxNestingDepth} levels deep (at ${lineAndColumn(body, tooDeep)}); it is not a referat document.`,
     );
   }
   if (body.trim() === '') throw new DomainError('invalid_input', 'The document is empty.');
@@ -137,10 +182,11 @@ export function parseJsonGuarded(text: string): unknown {
 }
 
 /**
- * Checks any value against `referat/1`: the JSON Schema rules (types, required fields,
- * lengths, enums, no unknown properties) and the cross-references the schema cannot express
- * (unique ids and appendix numbers, and every id that points at another record). Every
- * problem is reported with its JSON path.
+ * Checks any value as an interchange document: `referat/2`, or `referat/1` (then converted).
+ * The JSON Schema rules (types, required fields, lengths, enums, no unknown properties) and
+ * the rules the schema cannot express (unique ids and appendix numbers, every id that points
+ * at another record, substitutes, vote outcomes against their counts). Every problem is
+ * reported with its JSON path.
  */
 export function validateReferatDocument(value: unknown): ReferatValidation {
   return validateValue(value, true);
@@ -155,14 +201,48 @@ function validateValue(value: unknown, isDepthUnchecked: boolean): ReferatValida
       ],
     };
   }
+  if (isObject(value) && value.format === formatId1) {
+    const errors: FormatIssue[] = [];
+    const parsed = referat1DocumentSchema.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push(...flattenIssue(issue, []));
+    }
+    errors.push(...checkReferences(value));
+    if (errors.length > 0 || !parsed.success) return { ok: false, errors: dedupe(errors) };
+    const converted = convertReferat1(parsed.data);
+    const current = validateCurrent(converted.document, false);
+    if (!current.ok) return current;
+    return { ...current, sourceFormat: formatId1, notes: converted.notes };
+  }
+  return validateCurrent(value, false);
+}
+
+function validateCurrent(value: unknown, isDepthUnchecked: boolean): ReferatValidation {
+  if (isDepthUnchecked && exceedsDepth(value, maxNestingDepth)) {
+    return {
+      ok: false,
+      errors: [
+        { path: '(document)', message: `is nested more than ${maxNestingDepth} levels deep` },
+      ],
+    };
+  }
   const errors: FormatIssue[] = [];
   const parsed = referatDocumentSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors.push(...flattenIssue(issue, []));
   }
   errors.push(...checkReferences(value));
-  if (errors.length > 0 || !parsed.success) return { ok: false, errors: dedupe(errors) };
-  return { ok: true, document: parsed.data, errors: [] };
+  if (errors.length > 0 || !parsed.success) {
+    // Name both readable versions, not only the one this schema checks.
+    const formatMessage = `must be "${formatId}" (or the older "${formatId1}")`;
+    return {
+      ok: false,
+      errors: dedupe(errors).map((error) =>
+        error.path === 'format' ? { ...error, message: formatMessage } : error,
+      ),
+    };
+  }
+  return { ok: true, document: parsed.data, sourceFormat: formatId, notes: [], errors: [] };
 }
 
 /**
@@ -184,9 +264,10 @@ export function referatFileName(document: Pick<ReferatDocument, 'committee' | 'm
 export function meetingFileStem(meeting: {
   committeeName: string;
   date: string;
-  number: number;
+  number: number | null;
 }): string {
-  return `${slug(meeting.committeeName) || 'referat'}-${meeting.date}-moede-${meeting.number}`;
+  const number = meeting.number === null ? '' : `-moede-${meeting.number}`;
+  return `${slug(meeting.committeeName) || 'referat'}-${meeting.date}${number}`;
 }
 
 // --- canonical form ------------------------------------------------------------------------
@@ -446,6 +527,13 @@ function issueMessage(issue: Issue): string {
         : `must be one of ${issue.values.map(showValue).join(', ')}`;
     case 'invalid_type':
       return `must be ${article(issue.expected)}, not ${describeReceived(issue)}`;
+    case 'too_big':
+      return `${sizeSubject(issue.origin)} at most ${sizeLimit(issue.origin, issue.maximum)}`;
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'must not be empty';
+      return `${sizeSubject(issue.origin)} at least ${sizeLimit(issue.origin, issue.minimum)}`;
+    case 'invalid_format':
+      return issue.format === 'regex' ? 'has the wrong form' : `must be a valid ${issue.format}`;
     default:
       return issue.message;
   }
@@ -457,9 +545,23 @@ function describeReceived(issue: Issue): string {
   return received === 'undefined' ? 'missing' : received;
 }
 
+/** "must have" / "must be" before a size limit, by what is measured. */
+function sizeSubject(origin: string): string {
+  return origin === 'array' || origin === 'set' || origin === 'string' ? 'must have' : 'must be';
+}
+
+/** "1000000 characters", "50 entries", "100000" (a number). */
+function sizeLimit(origin: string, limit: number | bigint): string {
+  if (origin === 'string') return `${limit} characters`;
+  if (origin === 'array' || origin === 'set') return `${limit} entries`;
+  return String(limit);
+}
+
 function article(expected: string): string {
   if (expected === 'array' || expected === 'object') return `an ${expected}`;
   if (expected === 'nonoptional') return 'present';
+  if (expected === 'int') return 'a whole number';
+  if (expected === 'boolean') return 'true or false';
   return `a ${expected}`;
 }
 
@@ -506,7 +608,10 @@ function checkReferences(value: unknown): FormatIssue[] {
   const items = collectIds(value.agendaItems, 'agendaItems', 'agenda item', report);
   const appendices = collectIds(value.appendices, 'appendices', 'appendix', report);
 
-  const appendixNumbers = new Map<number, number>();
+  // Numbered per item when the profile says so: "Bilag 1" then exists once per item.
+  const profile = isObject(value.profile) ? value.profile : null;
+  const isNumberedPerItem = profile?.appendixNumbering === 'per_item';
+  const appendixNumbers = new Map<string, number>();
   arrayAt(value.appendices).forEach((appendix, index) => {
     if (!isObject(appendix)) return;
     const itemId = stringAt(appendix.itemId);
@@ -514,17 +619,40 @@ function checkReferences(value: unknown): FormatIssue[] {
       report(['appendices', index, 'itemId'], `no agenda item has the id ${showValue(itemId)}`);
     }
     if (typeof appendix.number === 'number') {
-      const first = appendixNumbers.get(appendix.number);
-      if (first === undefined) appendixNumbers.set(appendix.number, index);
+      const key = isNumberedPerItem ? `${itemId ?? ''} ${appendix.number}` : `${appendix.number}`;
+      const first = appendixNumbers.get(key);
+      if (first === undefined) appendixNumbers.set(key, index);
       else
         report(
           ['appendices', index, 'number'],
-          `number ${appendix.number} is already used by appendices[${first}]`,
+          `number ${appendix.number} is already used by appendices[${first}]${isNumberedPerItem ? ' of the same item' : ''}`,
         );
     }
   });
 
-  arrayAt(value.participants).forEach((participant, index) => {
+  const groupIds = new Set(
+    arrayAt(profile?.itemGroups).flatMap((group) =>
+      isObject(group) && typeof group.id === 'string' ? [group.id] : [],
+    ),
+  );
+  arrayAt(value.agendaItems).forEach((item, index) => {
+    if (!isObject(item)) return;
+    const groupId = stringAt(item.groupId);
+    if (groupId !== null && profile !== null && !groupIds.has(groupId)) {
+      report(
+        ['agendaItems', index, 'groupId'],
+        `the profile has no item group with the id ${showValue(groupId)}`,
+      );
+    }
+  });
+
+  const people = arrayAt(value.participants);
+  const nameAt = (participantIndex: number | undefined): string => {
+    const record = participantIndex === undefined ? undefined : people[participantIndex];
+    return isObject(record) && typeof record.name === 'string' ? record.name : '?';
+  };
+  const substitutedBy = new Map<string, number>();
+  people.forEach((participant, index) => {
     if (!isObject(participant)) return;
     const memberId = stringAt(participant.memberId);
     if (memberId !== null && !members.has(memberId)) {
@@ -532,16 +660,35 @@ function checkReferences(value: unknown): FormatIssue[] {
     }
     const substituteForId = stringAt(participant.substituteForId);
     if (substituteForId !== null) {
+      const path = ['participants', index, 'substituteForId'];
+      const otherIndex = participants.get(substituteForId);
+      const other = otherIndex === undefined ? undefined : people[otherIndex];
       if (substituteForId === participant.id) {
-        report(
-          ['participants', index, 'substituteForId'],
-          'a participant cannot substitute for themself',
-        );
-      } else if (!participants.has(substituteForId)) {
-        report(
-          ['participants', index, 'substituteForId'],
-          `no participant has the id ${showValue(substituteForId)}`,
-        );
+        report(path, `${nameAt(index)} cannot substitute for themself`);
+      } else if (otherIndex === undefined || !isObject(other)) {
+        report(path, `no participant has the id ${showValue(substituteForId)}`);
+      } else {
+        if (other.substituteForId === participant.id && otherIndex > index) {
+          report(
+            path,
+            `${nameAt(index)} and ${nameAt(otherIndex)} cannot substitute for each other`,
+          );
+        }
+        if (other.attendance === 'present') {
+          report(
+            path,
+            `${nameAt(index)} substitutes for ${nameAt(otherIndex)}, who is present (a substitute stands in for an absent member)`,
+          );
+        }
+        const earlier = substitutedBy.get(substituteForId);
+        if (earlier !== undefined) {
+          report(
+            path,
+            `${nameAt(otherIndex)} already has a substitute (${nameAt(earlier)}); each absent member has at most one`,
+          );
+        } else {
+          substitutedBy.set(substituteForId, index);
+        }
       }
     }
     arrayAt(participant.absentFromItemIds).forEach((itemId, itemIndex) => {
@@ -549,6 +696,25 @@ function checkReferences(value: unknown): FormatIssue[] {
       if (id !== null && !items.has(id)) {
         report(
           ['participants', index, 'absentFromItemIds', itemIndex],
+          `no agenda item has the id ${showValue(id)}`,
+        );
+      }
+    });
+    const absentItems = new Set<string>();
+    arrayAt(participant.itemAbsences).forEach((absence, absenceIndex) => {
+      const id = isObject(absence) ? stringAt(absence.itemId) : null;
+      if (id === null) return;
+      const path = ['participants', index, 'itemAbsences', absenceIndex, 'itemId'];
+      if (!items.has(id)) report(path, `no agenda item has the id ${showValue(id)}`);
+      else if (absentItems.has(id))
+        report(path, `${nameAt(index)} is already recorded as absent from this item`);
+      absentItems.add(id);
+    });
+    arrayAt(participant.presenceChanges).forEach((change, changeIndex) => {
+      const id = isObject(change) ? stringAt(change.itemId) : null;
+      if (id !== null && !items.has(id)) {
+        report(
+          ['participants', index, 'presenceChanges', changeIndex, 'itemId'],
           `no agenda item has the id ${showValue(id)}`,
         );
       }
@@ -619,6 +785,14 @@ function checkBody(
     });
   };
 
+  const checkOutcome = (vote: Json, path: Path) => {
+    const parsed = voteSchema.safeParse(vote);
+    // A vote of the wrong shape is reported by the schema.
+    if (!parsed.success) return;
+    const problem = checkVoteConsistency(parsed.data);
+    if (problem) report([...path, 'outcome'], describeVoteInconsistency(problem));
+  };
+
   // Pre-order walk with an explicit stack, so errors come out in document order.
   const walkList = (list: Json, listPath: Path) => {
     const pending: Array<{ item: unknown; path: Path }> = [];
@@ -649,6 +823,7 @@ function checkBody(
         walkList(block, path);
         break;
       case 'vote': {
+        checkOutcome(block, path);
         const seen = new Map<string, string>();
         for (const choice of ['for', 'against', 'abstained'] as const) {
           const group = block[choice];
@@ -674,6 +849,21 @@ function checkBody(
       case 'dissent':
         checkParticipant(block.participantId, [...path, 'participantId']);
         break;
+      case 'quotedDecision':
+        if (isObject(block.vote)) {
+          const vote = block.vote;
+          checkOutcome(vote, [...path, 'vote']);
+          for (const choice of ['for', 'against', 'abstained'] as const) {
+            const group = vote[choice];
+            if (isObject(group) && arrayAt(group.participantIds).length > 0) {
+              report(
+                [...path, 'vote', choice, 'participantIds'],
+                'a quoted vote of another meeting names no participants of this one; give its count or parties',
+              );
+            }
+          }
+        }
+        break;
     }
   });
 }
@@ -692,5 +882,6 @@ function slug(text: string): string {
     .replace(/-+$/, '');
 }
 
-/** The format identifier, re-exported for callers that only read text. */
-export { formatId };
+/** The format identifiers, re-exported for callers that only read text. */
+export { formatId, formatId1 };
+export type { ConversionNote };

@@ -4,7 +4,9 @@
  *
  * Security (Electron checklist): contextIsolation, sandbox, no nodeIntegration, webSecurity,
  * the CSP of the HTTP host on every file, navigation/new windows/webviews denied, every
- * permission denied, IPC answered only for frames of our own origin.
+ * permission denied, IPC answered only for frames of our own origin; our own menu (no developer
+ * tools when packaged), spellchecker dictionaries bundled (menu.ts, spellcheck.ts); Electron
+ * fuses set at packaging (electron-builder.yml).
  */
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -16,6 +18,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Menu,
   protocol,
   session,
   shell,
@@ -37,7 +40,9 @@ import {
 } from '../node/pdf/exportJobs';
 import { resolveLibraryPath } from '../node/paths';
 import { openLibrarySession, type LibrarySession } from '../node/api/librarySession';
+import { buildMenuTemplate, menuLanguageFor } from './menu';
 import { ensureNativeBinding } from './nativeBinding';
+import { configureSpellchecker, findDictionariesDir } from './spellcheck';
 
 const scheme = 'app';
 const appHost = 'referat';
@@ -205,6 +210,8 @@ function createWindow(): BrowserWindow {
       // Middle-click (auxclick) could open links in new windows; the window-open handler
       // denies them anyway, this stops the event at the source (electronegativity AUXCLICK).
       disableBlinkFeatures: 'Auxclick',
+      // A packaged build opens no developer tools (no menu item, no shortcut, no API).
+      devTools: !app.isPackaged,
       spellcheck: true,
     },
   });
@@ -213,8 +220,35 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** The Danish (or, on an English system, English) menu, without developer tools when packaged. */
+function installMenu(): void {
+  const template = buildMenuTemplate({
+    language: menuLanguageFor(app.getLocale()),
+    isPackaged: app.isPackaged,
+    platform: process.platform,
+    onAbout: () => {
+      const options = {
+        type: 'info' as const,
+        title: 'Referat',
+        message: `Referat ${app.getVersion()}`,
+      };
+      void (mainWindow
+        ? dialog.showMessageBox(mainWindow, options)
+        : dialog.showMessageBox(options));
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
 async function start(): Promise<void> {
   lockDownSessions();
+  // Before the first window: the spellchecker must find its dictionaries locally, never online.
+  configureSpellchecker(
+    session.defaultSession,
+    findDictionariesDir(process.resourcesPath, outDir),
+    process.platform,
+  );
+  installMenu();
   serveRenderer();
 
   const nativeBinding = await ensureNativeBinding({

@@ -10,7 +10,6 @@ import './styles/forms.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
-// Take the launch token out of the address bar before anything else runs.
 const client = createClient();
 await initI18n();
 createRoot(container).render(

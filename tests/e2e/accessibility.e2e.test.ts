@@ -23,7 +23,6 @@ type AxeViolation = {
 let session: BrowserSession;
 let page: Page;
 
-/** Calls the API the way the page does (token header, same origin). */
 /** A setup or check call to the library's API, outside the UI. */
 const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 

@@ -4,7 +4,12 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openBrowserSession, type BrowserSession } from './helpers/browserMode';
+import {
+  addSessionCookie,
+  launchChromium,
+  openBrowserSession,
+  type BrowserSession,
+} from './helpers/browserMode';
 import { createOpgaveudvalgMeeting } from './helpers/api';
 
 let session: BrowserSession;
@@ -35,7 +40,11 @@ describe('a body saved from two windows', { timeout: 120_000 }, () => {
     pageA = session.page;
     ({ meetingId } = await createOpgaveudvalgMeeting(session.host, []));
     second = await launchChromium();
-    pageB = await (await second.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const contextB = await second.newContext({ viewport: { width: 1280, height: 900 } });
+    // A second window of the same session: the launch code is spent, the cookie is shared.
+    if (session.host.cookie)
+      await addSessionCookie(contextB, session.host.origin, session.host.cookie);
+    pageB = await contextB.newPage();
     pageB.setDefaultTimeout(15_000);
     for (const page of [pageA, pageB]) {
       await page.goto(`${session.host.url}#/meetings/${meetingId}`);

@@ -163,7 +163,7 @@ describe('find in the fixed text of the meeting document', () => {
     await kryger.getByRole('combobox', { name: 'Fremmøde' }).selectOption({ label: 'Afbud' });
     await expect
       .poll(() => page.locator('.meeting-document__attendance > p').first().innerText())
-      .toBe('Afbud: Kristine Kryger');
+      .toBe('Afbud: Kristine Kryger (C).');
     // Found again in its new place; the highlight is on the page, not on removed text.
     await expect.poll(current).toEqual({
       text: 'Kryger',

@@ -89,7 +89,7 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
     await session?.close();
   });
 
-  it('opens in Danish with the library name and removes the token from the address bar', async () => {
+  it('opens in Danish with the library name and removes the launch code from the address bar', async () => {
     await page.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
     expect(page.url()).not.toContain('token=');
     await expect
@@ -175,7 +175,7 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
     await participant('Bo Sund').waitFor();
     await expect
       .poll(() => participant('Bo Sund').locator('legend').first().textContent())
-      .toBe('Bo Sund (V), stedfortræder for Michael Fenger');
+      .toBe('Bo Sund (V), stedfortræder for Michael Fenger (C, næstformand)');
     await participant('Kristine Kryger')
       .getByRole('textbox', { name: 'Delvis til stede' })
       .fill('til kl. 18.40');
@@ -277,7 +277,7 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
       await participant('Michael Fenger').getByRole('combobox', { name: 'Fremmøde' }).inputValue(),
     ).toBe('absent_with_notice');
     expect(await participant('Bo Sund').locator('legend').first().textContent()).toBe(
-      'Bo Sund (V), stedfortræder for Michael Fenger',
+      'Bo Sund (V), stedfortræder for Michael Fenger (C, næstformand)',
     );
     const kristine = participant('Kristine Kryger');
     expect(await kristine.getByRole('textbox', { name: 'Delvis til stede' }).inputValue()).toBe(

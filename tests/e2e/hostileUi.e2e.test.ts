@@ -13,7 +13,12 @@ import { backupNow } from '../../main/node/storage/backup';
 import { openLibrary } from '../../main/node/storage/library';
 import { generateLibrary } from '../fixtures/generateLibrary';
 import { startHostProcess } from '../hardening/hostProcess';
-import { launchChromium, openBrowserSession, type BrowserSession } from './helpers/browserMode';
+import {
+  addSessionCookie,
+  launchChromium,
+  openBrowserSession,
+  type BrowserSession,
+} from './helpers/browserMode';
 import { createAgendaItem } from './helpers/api';
 
 let session: BrowserSession;
@@ -25,7 +30,7 @@ let committeeId = '';
 async function call<T>(name: string, input: unknown): Promise<T> {
   const response = await fetch(`${session.host.origin}/api/${name}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
+    headers: { 'Content-Type': 'application/json', Cookie: session.host.cookie ?? '' },
     body: JSON.stringify(input),
   });
   const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
@@ -242,6 +247,8 @@ describe('a damaged library in browser mode', () => {
       const browser = await launchChromium(['--lang=da-DK']);
       try {
         const context = await browser.newContext({ locale: 'da-DK' });
+        // The host process spent the launch code on its own session: the browser shares it.
+        await addSessionCookie(context, `http://127.0.0.1:${host.port}`, host.cookie);
         const recoveryPage = await context.newPage();
         await recoveryPage.goto(`http://127.0.0.1:${host.port}/?token=${host.token}`);
         await recoveryPage.getByRole('heading', { name: 'Biblioteket er beskadiget' }).waitFor();

@@ -1,14 +1,24 @@
 /**
  * Navigation security of browser mode in Chromium: the page's CSP keeps it from reaching other
  * origins (fetch, WebSocket, images), the file system (`file:`), submitting forms anywhere and
- * being framed; the API refuses calls without the token or from another origin. (In Electron
+ * being framed; the API refuses calls without the session cookie or from another origin; the
+ * start address's one-time launch code becomes an HttpOnly SameSite=Strict cookie and leaves
+ * the address bar, and works for one browser only. (In Electron
  * the same CSP is served by app://referat and main/electron/electronMain.ts also denies
  * navigation, redirects and new windows.)
  */
+import { rmSync } from 'node:fs';
 import http from 'node:http';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+import { writeLaunchFile } from '../../main/node/host/launchFile';
+import {
+  launchChromium,
+  openBrowserSession,
+  startBrowserModeHost,
+  type BrowserSession,
+} from './helpers/browserMode';
 
 let session: BrowserSession;
 let page: Page;
@@ -138,17 +148,22 @@ describe('browser mode: the page cannot reach out', () => {
     }
   });
 
-  it('the API refuses calls without the token, with a wrong token, and from another origin', async () => {
-    const status = await page.evaluate(async () => {
-      const post = (headers: Record<string, string>) =>
+  it('the API answers the session cookie only, and refuses another origin even with it', async () => {
+    const status = await page.evaluate(async (code) => {
+      const post = (headers: Record<string, string>, credentials: RequestCredentials) =>
         fetch('/api/app:info', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', ...headers },
           body: '{}',
+          credentials,
         }).then((r) => r.status);
-      return [await post({}), await post({ 'X-Referat-Token': '0'.repeat(64) })];
-    });
-    expect(status).toEqual([401, 401]);
+      return [
+        await post({}, 'same-origin'),
+        await post({}, 'omit'),
+        await post({ 'X-Referat-Token': code }, 'omit'),
+      ];
+    }, session.host.token);
+    expect(status).toEqual([200, 401, 401]);
     const foreign = await new Promise<number>((resolve, reject) => {
       const req = http.request(
         {
@@ -158,7 +173,7 @@ describe('browser mode: the page cannot reach out', () => {
           method: 'POST',
           headers: {
             'Content-Type': 'application/json',
-            'X-Referat-Token': session.host.token,
+            Cookie: session.host.cookie ?? '',
             Origin: 'http://evil.example',
           },
         },
@@ -171,5 +186,60 @@ describe('browser mode: the page cannot reach out', () => {
       req.end('{}');
     });
     expect(foreign).toBe(403);
+  });
+});
+
+describe('browser mode: the one-time launch code', () => {
+  it('Chromium exchanges it for an HttpOnly SameSite=Strict cookie; the address loses it; a second browser is refused', async () => {
+    const host = await startBrowserModeHost({ isExchangingCode: false });
+    const browser = await launchChromium(['--lang=da-DK']);
+    try {
+      const first = await browser.newContext({ locale: 'da-DK' });
+      const firstPage = await first.newPage();
+      await firstPage.goto(host.url);
+      await firstPage.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
+      expect(firstPage.url()).toBe(`${host.origin}/`);
+      const cookies = await first.cookies(host.origin);
+      expect(cookies).toHaveLength(1);
+      expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+      expect(cookies[0]?.value).not.toBe(host.token);
+      // The page's scripts cannot read it.
+      expect(await firstPage.evaluate(() => document.cookie)).toBe('');
+
+      // Someone who read the address from the browser's command line or history comes too late.
+      const second = await browser.newContext({ locale: 'da-DK' });
+      const secondPage = await second.newPage();
+      const refused = await secondPage.goto(host.url);
+      expect(refused?.status()).toBe(403);
+      const api = await secondPage.evaluate(() =>
+        fetch('/api/app:info', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        }).then((r) => r.status),
+      );
+      expect(api).toBe(401);
+    } finally {
+      await browser.close().catch(() => undefined);
+      await host.stop();
+    }
+  });
+
+  it('the launch file npm start opens forwards Chromium to the address, which exchanges the code', async () => {
+    const host = await startBrowserModeHost({ isExchangingCode: false });
+    const browser = await launchChromium(['--lang=da-DK']);
+    const file = writeLaunchFile(host.url);
+    try {
+      const context = await browser.newContext({ locale: 'da-DK' });
+      const launched = await context.newPage();
+      await launched.goto(pathToFileURL(file).href);
+      await launched.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
+      expect(launched.url()).toBe(`${host.origin}/`);
+      expect(await context.cookies(host.origin)).toHaveLength(1);
+    } finally {
+      rmSync(file, { force: true });
+      await browser.close().catch(() => undefined);
+      await host.stop();
+    }
   });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   );
   const response = await fetch(`${session.host.origin}/api/meetings:importJson`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': session.host.token },
+    headers: { 'Content-Type': 'application/json', Cookie: session.host.cookie ?? '' },
     body: JSON.stringify({ json }),
   });
   expect(((await response.json()) as { ok: boolean }).ok).toBe(true);

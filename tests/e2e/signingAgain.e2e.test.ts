@@ -32,7 +32,7 @@ async function upload(fileName: string, bytes: Buffer): Promise<string> {
   const response = await fetch(`${session.host.origin}/upload`, {
     method: 'POST',
     headers: {
-      'X-Referat-Token': session.host.token,
+      Cookie: session.host.cookie ?? '',
       'X-Referat-Filename': encodeURIComponent(fileName),
     },
     body: new Uint8Array(bytes),

@@ -322,5 +322,5 @@ describe('API fuzzing through the HTTP host', () => {
     const stopped = await host.stop();
     expect(stopped.code, host.stderr()).toBe(0);
     expect(findLibraryProblems(libraryPath)).toEqual([]);
-  }, 240_000);
+  }, 360_000);
 });

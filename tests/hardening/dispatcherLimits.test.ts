@@ -199,3 +199,37 @@ describe('the HTTP host answers an over-deep call with 400 and the typed error',
     expect(after.status).toBe(200);
   });
 });
+
+describe('a handler failing while its upload is released', () => {
+  it('signatures:verify of an upload that is no PDF answers a typed error, with no unhandled rejection', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'referat-verify-upload-'));
+    const library = openLibrary(path.join(dir, 'library.sqlite'));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const file = path.join(dir, 'not-a.pdf');
+      writeFileSync(file, 'this is not a PDF');
+      let released = 0;
+      const ctx: HandlerContext = {
+        transport: 'http',
+        resolveUpload: () => ({ path: file, fileName: 'not-a.pdf' }),
+        // The release takes a while, as removing a temporary file does.
+        releaseUpload: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          released += 1;
+        },
+      };
+      const dispatch = createDispatcher(createHandlers(library), { log: () => undefined });
+      const result = await dispatch('signatures:verify', { uploadId: 'a'.repeat(32) }, ctx);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(released).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      library.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

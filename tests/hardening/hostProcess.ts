@@ -27,7 +27,10 @@ export type HttpAnswer = { status: number; body: string };
 
 export type HostProcess = {
   port: number;
+  /** The start line's one-time launch code (spent: the process exchanged it for `cookie`). */
   token: string;
+  /** The session cookie (`name=value`) every API call sends. */
+  cookie: string;
   child: ChildProcess;
   stderr(): string;
   /** True while the child has neither exited nor been killed. */
@@ -82,11 +85,13 @@ export async function startHostProcess(
   }
   const port = Number(match[1]);
   const token = match[2] ?? '';
-  const client = createHostClient(port, token);
+  const cookie = await exchangeLaunchCode(port, token);
+  const client = createHostClient(port, cookie);
 
   return {
     port,
     token,
+    cookie,
     child,
     stderr: () => err,
     isAlive: () => child.exitCode === null && child.signalCode === null,
@@ -107,8 +112,27 @@ export async function startHostProcess(
 
 export type HostClient = Pick<HostProcess, 'post' | 'call' | 'upload'> & { close(): void };
 
-/** A keep-alive HTTP client for the API of the host at `port`, sending `token`. */
-export function createHostClient(port: number, token: string): HostClient {
+/**
+ * Opens the start URL as a browser does: the one-time launch code becomes the session cookie;
+ * answers it as `name=value`.
+ */
+export function exchangeLaunchCode(port: number, code: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { host: '127.0.0.1', port, path: `/?token=${code}`, agent: false },
+      (res) => {
+        res.resume();
+        const cookie = res.headers['set-cookie']?.[0]?.split(';')[0];
+        if (res.statusCode === 303 && cookie) resolve(cookie);
+        else reject(new Error(`The launch code was not exchanged (HTTP ${res.statusCode}).`));
+      },
+    );
+    req.on('error', reject);
+  });
+}
+
+/** A keep-alive HTTP client for the API of the host at `port`, sending the session `cookie`. */
+export function createHostClient(port: number, cookie: string): HostClient {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
   const send = (
@@ -128,7 +152,7 @@ export function createHostClient(port: number, token: string): HostClient {
           agent: bytes.length > 1024 * 1024 ? false : agent,
           headers: {
             'Content-Type': 'application/json',
-            'X-Referat-Token': token,
+            Cookie: cookie,
             'Content-Length': String(bytes.length),
             ...headers,
           },

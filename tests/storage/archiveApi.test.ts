@@ -20,7 +20,7 @@ import { storeBytes } from '../../main/node/storage/fileStore';
 import { importMeetingDocument } from '../../main/node/storage/interchange';
 import type { Library } from '../../main/node/storage/library';
 import { validateBag } from '../helpers/bagitValidator';
-import { makeTempDir, newLibrary } from './storageHelpers';
+import { exchangeLaunchCode, makeTempDir, newLibrary } from './storageHelpers';
 import { describeError } from '../../common/contract/result';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -72,20 +72,26 @@ async function hostFor(library: Library): Promise<Host> {
   return host;
 }
 
+/** `fetch` with the host's session cookie (the launch code exchanged once per host). */
+async function fetchAs(host: Host, url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('Cookie', await exchangeLaunchCode(host));
+  return fetch(url, { ...init, headers });
+}
+
 async function call<T>(host: Host, name: string, input: unknown): Promise<Result<T>> {
-  const response = await fetch(`http://127.0.0.1:${host.port}/api/${name}`, {
+  const response = await fetchAs(host, `http://127.0.0.1:${host.port}/api/${name}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': host.token },
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(input),
   });
   return (await response.json()) as Result<T>;
 }
 
 async function upload(host: Host, bytes: Buffer, fileName: string): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${host.port}/upload`, {
+  const response = await fetchAs(host, `http://127.0.0.1:${host.port}/upload`, {
     method: 'POST',
     headers: {
-      'X-Referat-Token': host.token,
       'X-Referat-Filename': encodeURIComponent(fileName),
       'Content-Type': 'application/zip',
     },
@@ -133,10 +139,11 @@ describe('archive requests in browser mode (HTTP host)', () => {
     expect(result.value.files).toBe(4);
     const url = `http://127.0.0.1:${host.port}${result.value.downloadUrl ?? ''}`;
 
-    // The token is required, and a foreign Host is refused before anything else.
-    expect((await fetch(url.replace(/token=[0-9a-f]+/, 'token=wrong'))).status).toBe(401);
+    // The session cookie is required; the URL carries no credential.
+    expect(url).not.toContain('token');
+    expect((await fetch(url)).status).toBe(401);
 
-    const response = await fetch(url);
+    const response = await fetchAs(host, url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain(
       `filename*=UTF-8''${encodeURIComponent(result.value.fileName)}`,
@@ -150,7 +157,7 @@ describe('archive requests in browser mode (HTTP host)', () => {
       validateBag(path.join(dir, 'out', bagDir ?? ''), { isTagManifestRequired: true }).errors,
     ).toEqual([]);
     // Downloaded once: gone, and the temporary export was removed.
-    expect((await fetch(url)).status).toBe(404);
+    expect((await fetchAs(host, url)).status).toBe(404);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(exportDirs()).toEqual(exportDirsBefore);
   });
@@ -162,7 +169,7 @@ describe('archive requests in browser mode (HTTP host)', () => {
     if (!exported.ok) throw new Error(exported.error.message);
     const zip = Buffer.from(
       await (
-        await fetch(`http://127.0.0.1:${host.port}${exported.value.downloadUrl}`)
+        await fetchAs(host, `http://127.0.0.1:${host.port}${exported.value.downloadUrl}`)
       ).arrayBuffer(),
     );
 
@@ -208,7 +215,9 @@ describe('archive requests in browser mode (HTTP host)', () => {
     if (!docx.ok) throw new Error(docx.error.message);
     expect(docx.value.fileName).toMatch(/-offentlig\.docx$/);
     const docxBytes = Buffer.from(
-      await (await fetch(`http://127.0.0.1:${host.port}${docx.value.downloadUrl}`)).arrayBuffer(),
+      await (
+        await fetchAs(host, `http://127.0.0.1:${host.port}${docx.value.downloadUrl}`)
+      ).arrayBuffer(),
     );
     expect(docxBytes.subarray(0, 2).toString('latin1')).toBe('PK');
 
@@ -221,7 +230,10 @@ describe('archive requests in browser mode (HTTP host)', () => {
       handedOver: 'downloaded',
       notOpenedReason: null,
     });
-    const response = await fetch(`http://127.0.0.1:${host.port}${opened.value.downloadUrl}`);
+    const response = await fetchAs(
+      host,
+      `http://127.0.0.1:${host.port}${opened.value.downloadUrl}`,
+    );
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
     // The file store's copy is served, never removed.

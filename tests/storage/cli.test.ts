@@ -15,6 +15,8 @@ import { listMeetings } from '../../main/node/storage/queries/meetings';
 const root = path.resolve(__dirname, '../..');
 const fixtureFile = path.join(root, 'tests/fixtures/gentofte-2017-12-12.referat.json');
 const fixtureText = fs.readFileSync(fixtureFile, 'utf8');
+/** The same meeting in the older referat/1, as Referat 0.2 wrote it. */
+const fixture1File = path.join(root, 'tests/fixtures/referat1/gentofte-2017-12-12.referat.json');
 const builtCli = path.join(root, 'out/main/cli.mjs');
 
 /** Null when out/main/cli.mjs exists and is newer than every source file it is built from. */
@@ -135,7 +137,7 @@ describe('referat command-line mistakes (exit 2, one line)', () => {
     [['export', 'm1', '--out', '--format', 'json'], /--out needs a value/],
     [
       ['export', 'm1', '--format', 'odt', '--out', 'x'],
-      /--format must be one of json, bag, docx, pdf, not "odt"/,
+      /--format must be one of json, bag, docx, pdf, html, not "odt"/,
     ],
     [['export', 'm1', '--out', 'a', '--out', 'b'], /--out is given twice/],
     [
@@ -241,7 +243,7 @@ describe('referat import, list, export', () => {
     expectFailure(
       run,
       1,
-      /^referat: invalid\.json is not a valid referat\/1 document: 2 errors, the first: meeting\.date: .*\(referat validate invalid\.json lists them all\)\n$/,
+      /^referat: invalid\.json is not a valid referat\/2 document: 2 errors, the first: meeting\.date: .*\(referat validate invalid\.json lists them all\)\n$/,
     );
     // Nothing was written: not even the library was created.
     expect(fs.existsSync(library)).toBe(false);
@@ -369,8 +371,65 @@ describe('referat validate', () => {
       'committee.name: must not be empty\nappendices[0].itemId: no agenda item has the id "m5-item-99"\n',
     );
     expect(run.stderr).toBe(
-      'referat: two-errors.json is not a valid referat/1 document: 2 errors\n',
+      'referat: two-errors.json is not a valid referat/2 document: 2 errors\n',
     );
+  });
+
+  it('accepts a referat/1 file and says what reading it as referat/2 assumes', async () => {
+    const run = await cli(['validate', fixture1File]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        'ok',
+        'referat/1 document, read as referat/2 assuming:',
+        '  - Laid out with the built-in profile "opgaveudvalg" of the template "opgaveudvalg" (referat/1 carries no profile).',
+        '  - Nobody is marked as called in, no item as on a supplementary agenda or in a group, no appendix as added after the meeting (referat/1 cannot say so).',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('referat import of older and colliding files', () => {
+  it('imports a referat/1 file, prints the notes on stderr, and exports it as referat/2', async () => {
+    const library = freshLibrary();
+    const run = await cli(['--library', library, 'import', fixture1File]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('gentofte-oi-m5\n');
+    expect(run.stderr).toContain(
+      'is a referat/1 document, read as referat/2 assuming:\n  - Laid out',
+    );
+    const exported = await cli(['--library', library, 'export', 'gentofte-oi-m5', '--out', '-']);
+    expect(exported.stdout).toBe(fixtureText);
+  });
+
+  it('suggests only keep-both for a file reusing ids of another meeting (replace cannot help)', async () => {
+    const library = freshLibrary();
+    expect((await cli(['--library', library, 'import', fixtureFile])).code).toBe(0);
+    // Another meeting id, the same participant, item and appendix ids.
+    const reused = writeTemp(
+      'reused.json',
+      fixtureText.replace('"id": "gentofte-oi-m5"', '"id": "gentofte-oi-m6"'),
+    );
+    const refused = await cli(['--library', library, 'import', reused]);
+    expectFailure(
+      refused,
+      1,
+      /reuses ids of another meeting.*Use --on-existing keep-both \(the copy gets new ids\)\.\n$/,
+    );
+    expect(refused.stderr).not.toContain('replace');
+    const replaced = await cli([
+      '--library',
+      library,
+      'import',
+      reused,
+      '--on-existing',
+      'replace',
+    ]);
+    expectFailure(replaced, 1, /Use --on-existing keep-both/);
+    const copy = await cli(['--library', library, 'import', reused, '--on-existing', 'keep-both']);
+    expect(copy.code).toBe(0);
+    expect(meetingIds(library)).toHaveLength(2);
   });
 });
 

@@ -259,7 +259,12 @@ describe('DOCX export', () => {
     const plain = body.replace(/<[^>]+>/g, '');
     expect(plain).toContain('Overskrift i beslutningen');
     expect(plain).toContain('tegn &lt; &amp; &gt;');
-    expect(plain).toContain('Afstemning om indstillingen');
+    // The DOCX once wrote "For stemte 5 … Undlod at stemme 0. indstillingen blev vedtaget.".
+    expect(plain).toContain(
+      'Et flertal (C) stemte for. To medlemmer (A) stemte imod. Indstillingen blev vedtaget.',
+    );
+    expect(plain).not.toContain('Undlod at stemme');
+    expect(plain).not.toContain('For stemte');
     expect(plain).toContain('Protokoltilførsel fra');
     expect(plain).toContain('Deltagere');
     expect(plain).toContain('Bilag');
@@ -318,6 +323,7 @@ describe('DOCX export', () => {
       documentNumber: '9999999',
       caseId: 'EMN-2017-09999',
       isClosed: true,
+      isAddedAfterMeeting: false,
       file: null,
     });
     const member = doc.participants[2];
@@ -372,6 +378,44 @@ describe('DOCX export', () => {
     const english = await body('en');
     expect(english).toContain('Closed item');
     expect(english).not.toContain('Lukket punkt');
+  });
+
+  it('names the public edition in the footer of every page, and not the full edition', async () => {
+    const footers = async (edition: 'full' | 'public') => {
+      const parts = await unzipAll(await minutesDocx(richDocument(), { edition }));
+      return [...parts.entries()]
+        .filter(([name]) => /^word\/footer\d*\.xml$/.test(name))
+        .map(([, bytes]) => bytes.toString('utf8'))
+        .join('\n');
+    };
+    expect(await footers('public')).toContain('Offentlig udgave · ');
+    expect(await footers('full')).not.toContain('Offentlig udgave');
+  });
+
+  it('puts the profile’s logo (with its alternate text), municipality and document title on top', async () => {
+    const logo =
+      'iVBORw0KGgoAAAANSUhEUgAAACgAAAAUCAIAAABwJOjsAAAAI0lEQVR4nGNgCFgwMGjU4lGLRy0etXjU4lGLRy0etXjkWAwA0Q3uH7AKjM4AAAAASUVORK5CYII=';
+    const doc = richDocument();
+    const parts = await unzipAll(
+      await minutesDocx(
+        {
+          ...doc,
+          profile: {
+            ...doc.profile,
+            municipality: 'Gentofte Kommune',
+            documentTitle: 'Beslutningsprotokol',
+            logo: { mediaType: 'image/png', dataBase64: logo, altText: 'Gentofte Kommunes logo' },
+          },
+        },
+        { edition: 'full' },
+      ),
+    );
+    expect([...parts.keys()].some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
+    const body = parts.get('word/document.xml')?.toString('utf8') ?? '';
+    expect(body).toContain('descr="Gentofte Kommunes logo"');
+    const plain = body.replace(/<[^>]+>/g, '');
+    expect(plain.indexOf('Gentofte Kommune')).toBeLessThan(plain.indexOf('Beslutningsprotokol'));
+    expect(plain.indexOf('Beslutningsprotokol')).toBeLessThan(plain.indexOf('(Åben)'));
   });
 
   it('refuses a public edition that would publish a CPR number', async () => {

@@ -212,7 +212,7 @@ describe('handlers', () => {
         substituteForId: bo.id,
         partialPresence: '',
         note: '',
-        absentFromItemIds: [],
+        itemAbsences: [],
       },
     });
     await t.ok('meetings:update', {
@@ -333,21 +333,27 @@ describe('handlers', () => {
         substituteForId: bo.id,
         partialPresence: 'til kl. 18.40',
         note: 'Indkaldt',
-        absentFromItemIds: [item.id],
+        itemAbsences: [{ itemId: item.id, kind: 'not_participating', reason: '' }],
       },
     });
     expect(substitute).toMatchObject({
       memberId: null,
       substituteForId: bo.id,
       partialPresence: 'til kl. 18.40',
-      absentFromItemIds: [item.id],
+      itemAbsences: [{ itemId: item.id, kind: 'not_participating', reason: '' }],
       position: 3,
     });
     const changed = await t.ok('participants:update', {
       id: chair.id,
-      patch: { absentFromItemIds: [item.id], note: 'inhabil' },
+      patch: {
+        itemAbsences: [{ itemId: item.id, kind: 'not_participating', reason: '' }],
+        note: 'inhabil',
+      },
     });
-    expect(changed).toMatchObject({ absentFromItemIds: [item.id], note: 'inhabil' });
+    expect(changed).toMatchObject({
+      itemAbsences: [{ itemId: item.id, kind: 'not_participating', reason: '' }],
+      note: 'inhabil',
+    });
 
     const other = await t.ok('meetings:create', {
       committeeId: committee.id,
@@ -375,10 +381,10 @@ describe('handlers', () => {
       (
         await t.fail('participants:update', {
           id: chair.id,
-          patch: { absentFromItemIds: ['nope'] },
+          patch: { itemAbsences: [{ itemId: 'nope', kind: 'disqualified', reason: '' }] },
         })
       ).message,
-    ).toContain('absentFromItemIds[0]');
+    ).toContain('itemAbsences[0].itemId');
 
     // Deleting the one substituted for keeps the substitute, without the link.
     expect(await t.ok('participants:delete', { id: bo.id })).toEqual({ id: bo.id });
@@ -427,7 +433,9 @@ describe('handlers', () => {
     expect([a.number, b.number, c.number]).toEqual([1, 40, 41]);
     expect(Object.keys(a.bodies).sort()).toEqual([
       'casePresentation',
+      'consultation',
       'decision',
+      'decisionAuthority',
       'finances',
       'previousDecisions',
       'publicDecision',
@@ -608,7 +616,7 @@ describe('handlers', () => {
             substituteForId: null,
             partialPresence: '',
             note: '',
-            absentFromItemIds: [],
+            itemAbsences: [],
           },
         })
       ).code,
@@ -796,7 +804,7 @@ describe('handlers', () => {
     });
     const exported = await t.ok('meetings:exportJson', { id: meetingId });
     expect(exported.fileName).toMatch(/\.referat\.json$/);
-    expect(JSON.parse(exported.json)).toMatchObject({ format: 'referat/1' });
+    expect(JSON.parse(exported.json)).toMatchObject({ format: 'referat/2' });
 
     const refused = await t.fail('meetings:importJson', { json: exported.json });
     expect(refused.code).toBe('conflict');
@@ -804,10 +812,13 @@ describe('handlers', () => {
     expect(copy.meetingId).not.toBe(meetingId);
     expect(
       await t.ok('meetings:importJson', { json: exported.json, onExisting: 'replace' }),
-    ).toEqual({ meetingId });
+    ).toEqual({ meetingId, notes: [] });
 
     const other = setup();
-    expect(await other.ok('meetings:importJson', { json: exported.json })).toEqual({ meetingId });
+    expect(await other.ok('meetings:importJson', { json: exported.json })).toEqual({
+      meetingId,
+      notes: [],
+    });
     expect((await other.ok('meetings:exportJson', { id: meetingId })).json).toBe(exported.json);
 
     const broken = JSON.parse(exported.json) as {

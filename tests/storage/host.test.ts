@@ -11,7 +11,7 @@ import { createHandlers } from '../../main/node/api/handlers';
 import { startHost, type Host } from '../../main/node/host/httpHost';
 import { contentSecurityPolicy } from '../../main/node/host/staticFiles';
 import { openLibrary, type Library } from '../../main/node/storage/library';
-import { sendRaw, type RawAnswer } from './storageHelpers';
+import { exchangeLaunchCode, sendRaw, type RawAnswer } from './storageHelpers';
 
 type Answer = Omit<RawAnswer, 'body'> & { body: string };
 
@@ -25,13 +25,15 @@ let tempDir: string;
 let rendererDir: string;
 let library: Library;
 let host: Host;
+/** The session cookie (`name=value`) the launch code was exchanged for. */
+let cookie = '';
 
 /** A POST /api call with everything right unless overridden. */
 function call(name: string, input: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   return send(host.port, {
     method: 'POST',
     path: `/api/${name}`,
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': host.token, ...headers },
+    headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers },
     body: JSON.stringify(input),
   });
 }
@@ -56,6 +58,7 @@ beforeAll(async () => {
     apiBodyLimit: 64 * 1024,
     uploadLimit: 16 * 1024,
   });
+  cookie = await exchangeLaunchCode(host);
 });
 
 afterAll(async () => {
@@ -65,7 +68,7 @@ afterAll(async () => {
 });
 
 describe('HTTP host', () => {
-  it('listens on 127.0.0.1 with a 64-hex token in its start URL', () => {
+  it('listens on 127.0.0.1 with a 64-hex launch code in its start URL', () => {
     expect(host.token).toMatch(/^[0-9a-f]{64}$/);
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
   });
@@ -120,7 +123,7 @@ describe('HTTP host', () => {
     });
   });
 
-  it('refuses a missing token with 401', async () => {
+  it('refuses a call without the session cookie with 401', async () => {
     const answer = await send(host.port, {
       method: 'POST',
       path: '/api/committees:list',
@@ -131,20 +134,22 @@ describe('HTTP host', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('refuses a wrong token with 401 (same length and other lengths)', async () => {
-    const flipped = host.token.slice(0, -1) + (host.token.endsWith('0') ? '1' : '0');
-    for (const token of [
+  it('refuses a wrong session cookie with 401 (same length and other lengths)', async () => {
+    const [name = '', secret = ''] = cookie.split('=');
+    const flipped = secret.slice(0, -1) + (secret.endsWith('0') ? '1' : '0');
+    for (const value of [
       flipped,
-      host.token.slice(0, 10),
-      `${host.token}00`,
-      host.token.toUpperCase(),
+      secret.slice(0, 10),
+      `${secret}00`,
+      secret.toUpperCase(),
+      host.token,
     ]) {
-      const answer = await call('committees:list', {}, { 'X-Referat-Token': token });
-      expect(answer.status, token).toBe(401);
+      const answer = await call('committees:list', {}, { Cookie: `${name}=${value}` });
+      expect(answer.status, value).toBe(401);
     }
   });
 
-  it('refuses a foreign Host with 403 even with the right token (DNS rebinding)', async () => {
+  it('refuses a foreign Host with 403 even with the session cookie (DNS rebinding)', async () => {
     for (const hostHeader of [
       `evil.example:${host.port}`,
       '127.0.0.1',
@@ -163,7 +168,7 @@ describe('HTTP host', () => {
     expect(page.body).not.toContain('<title>Referat</title>');
   });
 
-  it('refuses a foreign Origin with 403 even with the right token', async () => {
+  it('refuses a foreign Origin with 403 even with the session cookie', async () => {
     for (const origin of [
       'http://evil.example',
       `https://127.0.0.1:${host.port}`,
@@ -179,14 +184,14 @@ describe('HTTP host', () => {
     const wrongType = await send(host.port, {
       method: 'POST',
       path: '/api/committees:list',
-      headers: { 'Content-Type': 'text/plain', 'X-Referat-Token': host.token },
+      headers: { 'Content-Type': 'text/plain', Cookie: cookie },
       body: '{}',
     });
     expect(wrongType.status).toBe(415);
     const malformed = await send(host.port, {
       method: 'POST',
       path: '/api/committees:list',
-      headers: { 'Content-Type': 'application/json', 'X-Referat-Token': host.token },
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
       body: '{"a":',
     });
     expect(malformed.status).toBe(400);
@@ -204,7 +209,7 @@ describe('HTTP host', () => {
     const streamed = await send(host.port, {
       method: 'POST',
       path: '/api/meetings:importJson',
-      headers: { 'Content-Type': 'application/json', 'X-Referat-Token': host.token },
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
       body: big,
       isChunked: true,
     });
@@ -224,7 +229,7 @@ describe('HTTP host', () => {
         path,
         headers: {
           'Content-Type': 'application/json',
-          'X-Referat-Token': host.token,
+          Cookie: cookie,
           'X-Referat-Filename': 'big.json',
         },
         body: big,
@@ -276,7 +281,7 @@ describe('HTTP host', () => {
       (
         await send(host.port, {
           path: '/api/committees:list',
-          headers: { 'X-Referat-Token': host.token },
+          headers: { Cookie: cookie },
         })
       ).status,
     ).toBe(405);
@@ -290,7 +295,7 @@ describe('HTTP host', () => {
       path: '/upload',
       headers: {
         'Content-Type': 'application/pdf',
-        'X-Referat-Token': host.token,
+        Cookie: cookie,
         'X-Referat-Filename': encodeURIComponent('../Bilag 1 – Læring.pdf'),
       },
       body: bytes,
@@ -372,7 +377,7 @@ describe('HTTP host', () => {
       method: 'POST',
       path: '/upload',
       headers: {
-        'X-Referat-Token': host.token,
+        Cookie: cookie,
         'X-Referat-Filename': encodeURIComponent('C:\\Users\\x\\bi\nlag\u0000 2.pdf'),
       },
       body: 'x',
@@ -384,13 +389,13 @@ describe('HTTP host', () => {
     const malformed = await send(host.port, {
       method: 'POST',
       path: '/upload',
-      headers: { 'X-Referat-Token': host.token, 'X-Referat-Filename': '%E0%A4%A' },
+      headers: { Cookie: cookie, 'X-Referat-Filename': '%E0%A4%A' },
       body: 'x',
     });
     expect(malformed.status).toBe(400);
   });
 
-  it('refuses an upload without token (401) and over the limit (413)', async () => {
+  it('refuses an upload without the session cookie (401) and over the limit (413)', async () => {
     const noToken = await send(host.port, {
       method: 'POST',
       path: '/upload',
@@ -401,7 +406,7 @@ describe('HTTP host', () => {
     const tooBig = await send(host.port, {
       method: 'POST',
       path: '/upload',
-      headers: { 'X-Referat-Token': host.token, 'X-Referat-Filename': 'big.bin' },
+      headers: { Cookie: cookie, 'X-Referat-Filename': 'big.bin' },
       body: Buffer.alloc(32 * 1024),
       isChunked: true,
     });

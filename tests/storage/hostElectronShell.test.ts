@@ -38,6 +38,8 @@ const ready = new Promise((resolve) => (fireReady = resolve));
 state.fireReady = () => fireReady();
 export const app = {
   isPackaged: true,
+  getLocale: () => 'da',
+  getVersion: () => '0.0.0-stub',
   getPath: () => process.env.STUB_USER_DATA,
   requestSingleInstanceLock: () => true,
   on: (event, fn) => { state.appEvents[event] = fn; },
@@ -55,7 +57,13 @@ export const session = {
     setPermissionCheckHandler: (fn) => { state.permissionCheck = fn; },
     setDevicePermissionHandler: (fn) => { state.devicePermission = fn; },
     on: (event, fn) => { state.sessionEvents[event] = fn; },
+    setSpellCheckerDictionaryDownloadURL: (url) => { state.dictionaryUrl = url; },
+    setSpellCheckerLanguages: (languages) => { state.spellLanguages = languages; },
   },
+};
+export const Menu = {
+  buildFromTemplate: (template) => ({ template }),
+  setApplicationMenu: (menu) => { state.menu = menu; },
 };
 export const ipcMain = { handle: (channel, fn) => { state.ipc[channel] = fn; } };
 export class BrowserWindow {
@@ -89,7 +97,7 @@ export const shell = {
   openPath: async (file) => { state.openedPaths.push(file); return ''; },
   showItemInFolder: (file) => { state.shownPaths.push(file); },
 };
-export default { app, protocol, session, ipcMain, BrowserWindow, dialog, shell };
+export default { app, protocol, session, ipcMain, BrowserWindow, dialog, shell, Menu };
 `;
 
 const hooksSource = (stubUrl: string) => `
@@ -114,6 +122,11 @@ out.errorBox = state.errorBox ?? null;
 const window = state.windows[0];
 out.webPreferences = { ...window.options.webPreferences, preload: window.options.webPreferences.preload.endsWith('/out/preload/preload.cjs') };
 out.url = window.url;
+out.dictionaryUrl = state.dictionaryUrl ?? null;
+out.spellLanguages = state.spellLanguages ?? null;
+const menuItems = (items) => items.flatMap((item) => [{ label: item.label, role: item.role }, ...menuItems(Array.isArray(item.submenu) ? item.submenu : [])]);
+out.menuTop = state.menu ? state.menu.template.map((item) => item.label) : null;
+out.menuItems = state.menu ? menuItems(state.menu.template) : null;
 
 const call = state.ipc['referat:call'];
 out.ownCall = await call({ senderFrame: { url: 'app://referat/index.html' } }, 'app:info', {});
@@ -337,7 +350,25 @@ describe('Electron shell (built main, stand-in electron module)', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       webviewTag: false,
+      devTools: false,
+      spellcheck: true,
     });
+  });
+
+  it('installs the Danish menu without Reload or Developer Tools (packaged)', () => {
+    expect(result.menuTop).toEqual(['Filer', 'Rediger', 'Vis', 'Hjælp']);
+    const roles = (result.menuItems as Array<{ role?: string }>).map((item) => item.role);
+    for (const role of ['reload', 'forceReload', 'toggleDevTools'])
+      expect(roles).not.toContain(role);
+    expect(roles).toEqual(expect.arrayContaining(['undo', 'copy', 'paste', 'quit']));
+  });
+
+  it('points the spellchecker at the bundled dictionaries (a file: URL), never the Internet', () => {
+    const url = result.dictionaryUrl as string;
+    expect(url).toMatch(/^file:\/\/\/.*\/$/);
+    for (const file of ['da-DK-3-0.bdic', 'en-US-10-1.bdic'])
+      expect(existsSync(fileURLToPath(new URL(file, url))), file).toBe(true);
+    expect(result.spellLanguages).toEqual(['da-DK', 'en-US']);
   });
 
   it('answers IPC from its own frame with the dispatcher on the real library', () => {

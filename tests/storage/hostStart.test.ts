@@ -3,7 +3,15 @@
  * one line with the URL and token, serves the page, and stops cleanly on Ctrl-C (SIGINT).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,12 +89,19 @@ describe('npm start (browser mode)', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
     expect(await page.text()).toContain('<div id="root">');
+    // The printed token is a one-time launch code: opening the address sets the session cookie.
+    const launch = await fetch(`http://127.0.0.1:${port}/?token=${token}`, { redirect: 'manual' });
+    expect(launch.status).toBe(303);
+    expect(launch.headers.get('location')).toBe('/');
+    const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const api = await fetch(`http://127.0.0.1:${port}/api/committees:list`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Referat-Token': token ?? '' },
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
       body: '{}',
     });
     expect(await api.json()).toEqual({ ok: true, value: [] });
+    const spent = await fetch(`http://127.0.0.1:${port}/?token=${token}`, { redirect: 'manual' });
+    expect(spent.status).toBe(403);
 
     started.child.kill('SIGINT');
     const { code, signal } = await started.exit;
@@ -98,6 +113,42 @@ describe('npm start (browser mode)', () => {
     expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok');
     reopened.close();
   });
+
+  it.runIf(process.platform === 'linux')(
+    'opens the browser on a 0600 file that forwards to the address: the launch code is not on its command line',
+    async () => {
+      // A stand-in xdg-open that records its arguments and the file it was given.
+      const bin = path.join(tempDir, 'bin');
+      mkdirSync(bin, { recursive: true });
+      const record = path.join(tempDir, 'xdg-open.txt');
+      writeFileSync(
+        path.join(bin, 'xdg-open'),
+        `#!/bin/sh\nprintf '%s\\n' "$@" > ${JSON.stringify(record)}\nstat -c '%a' "$1" >> ${JSON.stringify(record)}\ncat "$1" >> ${JSON.stringify(record)}\n`,
+      );
+      chmodSync(path.join(bin, 'xdg-open'), 0o755);
+      const started = run(['--browser', '--library', path.join(tempDir, 'open.sqlite')], {
+        PATH: `${bin}:${process.env.PATH ?? ''}`,
+      });
+      const line = await firstLine(started);
+      const [, , code] = startLine.exec(line) ?? [];
+      const deadline = Date.now() + 10_000;
+      while (!existsSync(record) || !readFileSync(record, 'utf8').includes('</html>')) {
+        if (Date.now() > deadline) throw new Error(`xdg-open was not called: ${started.stderr()}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const [argument = '', mode = '', ...page] = readFileSync(record, 'utf8').split('\n');
+      expect(argument).toMatch(/referat-open-[0-9a-f]{32}\.html$/);
+      expect(argument).not.toContain(code ?? 'no code');
+      expect(mode).toBe('600');
+      expect(page.join('\n')).toContain(
+        `<meta http-equiv="refresh" content="0;url=${line.slice('Referat: '.length)}">`,
+      );
+      started.child.kill('SIGINT');
+      expect((await started.exit).code).toBe(0);
+      // The file holding the code is gone once Referat stops.
+      expect(existsSync(argument)).toBe(false);
+    },
+  );
 
   it('takes the library from REFERAT_LIBRARY and stops on SIGTERM with exit 0', async () => {
     const libraryPath = path.join(tempDir, 'env.sqlite');

@@ -111,10 +111,18 @@ function buildRichMeeting(library: Library): string {
       substituteForId: vice.id,
       partialPresence: 'til kl. 18.40',
       note: '',
-      absentFromItemIds: [closed.id],
+      itemAbsences: [{ itemId: closed.id, kind: 'not_participating', reason: '' }],
     },
   });
-  updateParticipant(db, { id: citizen.id, patch: { absentFromItemIds: [closed.id, open.id] } });
+  updateParticipant(db, {
+    id: citizen.id,
+    patch: {
+      itemAbsences: [
+        { itemId: closed.id, kind: 'not_participating', reason: '' },
+        { itemId: open.id, kind: 'not_participating', reason: '' },
+      ],
+    },
+  });
   const appendix = createAppendix(db, {
     meetingId,
     appendix: {

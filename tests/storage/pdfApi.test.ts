@@ -21,7 +21,7 @@ import { startHost, type Host } from '../../main/node/host/httpHost';
 import { createPdfExportJobs, type PdfExportJobs } from '../../main/node/pdf/exportJobs';
 import { importMeetingDocument } from '../../main/node/storage/interchange';
 import { openLibrary, type Library } from '../../main/node/storage/library';
-import { makeTempDir, newLibrary, sendRaw as send } from './storageHelpers';
+import { exchangeLaunchCode, makeTempDir, newLibrary, sendRaw as send } from './storageHelpers';
 import { describeError } from '../../common/contract/result';
 
 const run = promisify(execFile);
@@ -61,12 +61,14 @@ describe('pdf requests over the HTTP host', () => {
   let library: Library;
   let host: Host;
   let meetingId = '';
+  /** The session cookie the launch code was exchanged for. */
+  let cookie = '';
 
   async function call<T = unknown>(name: RequestName, input: unknown): Promise<Result<T>> {
     const answer = await send(host.port, {
       method: 'POST',
       path: `/api/${name}`,
-      headers: { 'Content-Type': 'application/json', 'X-Referat-Token': host.token },
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
       body: JSON.stringify(input),
     });
     expect(answer.status).toBe(200);
@@ -81,6 +83,7 @@ describe('pdf requests over the HTTP host', () => {
     library = openLibrary(path.join(dir, 'library.sqlite'), { author: 'tester' });
     ({ meetingId } = importMeetingDocument(library.db, fixture()));
     host = await startHost({ library, handlers: createHandlers(library), rendererDir: dir });
+    cookie = await exchangeLaunchCode(host);
   });
   afterAll(async () => {
     await host.close();
@@ -110,12 +113,16 @@ describe('pdf requests over the HTTP host', () => {
     const handle = result.value;
     expect(handle.exportId).toMatch(/^[a-f0-9]{32}$/);
     expect(handle.fileName).toBe('opgaveudvalget-om-innovation-2017-12-12-moede-5-offentlig.pdf');
-    expect(handle.previewUrl).toBe(`/exports/${handle.exportId}?token=${host.token}`);
+    // No credential in the URL: the session cookie authenticates it.
+    expect(handle.previewUrl).toBe(`/exports/${handle.exportId}`);
     expect(handle.pages).toBeGreaterThan(0);
 
-    // The preview (token in the query, as an iframe sends it), as often as asked.
+    // The preview (the cookie goes along, as with an iframe), as often as asked.
     for (let round = 0; round < 2; round += 1) {
-      const answer = await send(host.port, { path: handle.previewUrl });
+      const answer = await send(host.port, {
+        path: handle.previewUrl,
+        headers: { Cookie: cookie },
+      });
       expect(answer.status).toBe(200);
       expect(answer.headers['content-type']).toBe('application/pdf');
       expect(answer.headers['content-disposition']).toMatch(
@@ -126,10 +133,10 @@ describe('pdf requests over the HTTP host', () => {
       expect(answer.body.length).toBe(handle.bytes);
     }
 
-    // The header token works too; download=1 makes it an attachment.
+    // download=1 makes it an attachment.
     const download = await send(host.port, {
       path: `/exports/${handle.exportId}?download=1`,
-      headers: { 'X-Referat-Token': host.token },
+      headers: { Cookie: cookie },
     });
     expect(download.status).toBe(200);
     expect(download.headers['content-disposition']).toMatch(/^attachment; /);
@@ -156,30 +163,37 @@ describe('pdf requests over the HTTP host', () => {
       ok: true,
       value: { fileName: handle.fileName, bytes: handle.bytes, downloadUrl: handle.downloadUrl },
     });
-    expect(handle.downloadUrl).toBe(`/exports/${handle.exportId}?token=${host.token}&download=1`);
+    expect(handle.downloadUrl).toBe(`/exports/${handle.exportId}?download=1`);
   });
 
-  it('refuses the export endpoint without a token, with a wrong token, from a foreign Host or Origin', async () => {
+  it('refuses the export endpoint without the session cookie, with the launch code, from a foreign Host or Origin', async () => {
     const result = await call<Handle>('pdf:export', { meetingId, edition: 'full' });
     if (!result.ok) throw new Error(result.error.message);
     const exportPath = `/exports/${result.value.exportId}`;
+    const withCookie = { Cookie: cookie };
     expect((await send(host.port, { path: exportPath })).status).toBe(401);
-    expect((await send(host.port, { path: `${exportPath}?token=${'0'.repeat(64)}` })).status).toBe(
-      401,
-    );
+    expect((await send(host.port, { path: `${exportPath}?token=${host.token}` })).status).toBe(401);
     expect(
       (
         await send(host.port, {
-          path: `${exportPath}?token=${host.token}`,
-          headers: { Host: `evil.example:${host.port}` },
+          path: exportPath,
+          headers: { Cookie: `${cookie.split('=')[0]}=${'0'.repeat(64)}` },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await send(host.port, {
+          path: exportPath,
+          headers: { ...withCookie, Host: `evil.example:${host.port}` },
         })
       ).status,
     ).toBe(403);
     expect(
       (
         await send(host.port, {
-          path: `${exportPath}?token=${host.token}`,
-          headers: { Origin: 'http://evil.example' },
+          path: exportPath,
+          headers: { ...withCookie, Origin: 'http://evil.example' },
         })
       ).status,
     ).toBe(403);
@@ -187,19 +201,20 @@ describe('pdf requests over the HTTP host', () => {
       (
         await send(host.port, {
           method: 'POST',
-          path: `${exportPath}?token=${host.token}`,
+          path: exportPath,
+          headers: withCookie,
           body: '',
         })
       ).status,
     ).toBe(405);
     expect(
-      (await send(host.port, { path: `/exports/${'a'.repeat(32)}?token=${host.token}` })).status,
+      (await send(host.port, { path: `/exports/${'a'.repeat(32)}`, headers: withCookie })).status,
     ).toBe(404);
     expect(
-      (await send(host.port, { path: `/exports/..%2f..%2fetc%2fpasswd?token=${host.token}` }))
+      (await send(host.port, { path: '/exports/..%2f..%2fetc%2fpasswd', headers: withCookie }))
         .status,
     ).toBe(404);
-    expect((await send(host.port, { path: `${exportPath}?token=${host.token}` })).status).toBe(200);
+    expect((await send(host.port, { path: exportPath, headers: withCookie })).status).toBe(200);
   });
 
   it('starts, reports progress and completes through pdf:start and pdf:status', async () => {

@@ -25,10 +25,11 @@ import {
 import { createParticipant } from '../../main/node/storage/queries/participants';
 import {
   insertPreviousDecisions,
+  listDecisions,
   previousDecisions,
-} from '../../main/node/storage/queries/earlierDecisions';
-import { listDecisions } from '../../main/node/storage/queries/register';
-import { searchLibrary, type SearchArgs } from '../../main/node/storage/queries/search';
+  searchLibrary,
+  type SearchArgs,
+} from '../../main/node/storage/queries/search';
 import { checkSearchIndex, rebuildSearchIndex } from '../../main/node/storage/searchIndex';
 import { makeTempDir, newLibrary, open } from './storageHelpers';
 
@@ -152,7 +153,7 @@ function seed(library: Library) {
       substituteForId: null,
       partialPresence: '',
       note: '',
-      absentFromItemIds: [],
+      itemAbsences: [],
     },
   });
   save(library, items.kbVote, 'decision', [

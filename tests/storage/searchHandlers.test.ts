@@ -92,7 +92,7 @@ async function seed(ok: ReturnType<typeof setup>['ok']) {
       substituteForId: null,
       partialPresence: '',
       note: '',
-      absentFromItemIds: [],
+      itemAbsences: [],
     },
   });
   return { committee, first, second, earlier, later, participant };

@@ -164,13 +164,31 @@ export function sendRaw(
   });
 }
 
+const sessionCookies = new WeakMap<object, Promise<string>>();
+
 /**
- * The headers that authenticate API calls to a host started in this process (browser mode's
- * per-launch credentials).
+ * Exchanges a host's one-time launch code (`host.token`, the start URL's `?token=`) for its
+ * session cookie, as a browser opening the start URL does; answers `name=value` for a `Cookie`
+ * header. Once per host object (the code works once).
  */
+export function exchangeLaunchCode(host: { port: number; token: string }): Promise<string> {
+  let cookie = sessionCookies.get(host);
+  if (!cookie) {
+    cookie = sendRaw(host.port, { path: `/?token=${host.token}` }).then((answer) => {
+      const value = answer.headers['set-cookie']?.[0]?.split(';')[0];
+      if (answer.status !== 303 || !value)
+        throw new Error(`The launch code was not exchanged (HTTP ${answer.status}).`);
+      return value;
+    });
+    sessionCookies.set(host, cookie);
+  }
+  return cookie;
+}
+
+/** The headers that authenticate API calls to a host started in this process (its cookie). */
 export async function authenticatedHeaders(host: {
   port: number;
   token: string;
 }): Promise<Record<string, string>> {
-  return { 'X-Referat-Token': host.token };
+  return { Cookie: await exchangeLaunchCode(host) };
 }

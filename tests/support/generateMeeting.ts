@@ -6,7 +6,8 @@
  * Pure core.
  */
 import type { Block, Inline, RichText } from '../../common/domain/richText';
-import type { ReferatDocument } from '../../common/format/referat1';
+import { profileForTemplate } from '../../common/domain/profiles';
+import type { ReferatDocument } from '../../common/format/referat2';
 import { seededRandom } from './seededRandom';
 
 export type GenerateOptions = {
@@ -49,7 +50,7 @@ function text(
   return { type: 'text', text: value, ...style };
 }
 
-/** Generates a valid `referat/1` meeting. */
+/** Generates a valid `referat/2` meeting. */
 export function generateMeeting(options: GenerateOptions): ReferatDocument {
   const next = seededRandom(options.seed ?? 42);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
@@ -72,10 +73,12 @@ export function generateMeeting(options: GenerateOptions): ReferatDocument {
     party: party as string | null,
     isCitizen: isCitizen as boolean,
     attendance: index === 6 ? 'absent_with_notice' : 'present',
+    isCalledIn: false,
     substituteForId: null,
     partialPresence: '',
+    presenceChanges: [],
     note: '',
-    absentFromItemIds: [],
+    itemAbsences: [],
     position: index,
   }));
   const members: ReferatDocument['members'] = participants.map((p) => ({
@@ -185,6 +188,8 @@ export function generateMeeting(options: GenerateOptions): ReferatDocument {
       documentNumber: String(2107443 + i),
       presenter: i === 0 ? 'Formand Kristine Kryger' : '',
       kind: 'decision',
+      isSupplementary: false,
+      groupId: null,
       bodies,
     });
     appendices.push({
@@ -195,17 +200,20 @@ export function generateMeeting(options: GenerateOptions): ReferatDocument {
       documentNumber: String(3100000 + i),
       caseId: `EMN-2017-${String(5812 + i).padStart(5, '0')}`,
       isClosed,
+      isAddedAfterMeeting: false,
       file: null,
     });
   }
   return {
-    format: 'referat/1',
+    format: 'referat/2',
+    profile: profileForTemplate(template),
     committee: {
       id: 'c1',
       name: 'Opgaveudvalget om Innovation',
       kind: 'paragraf17_udvalg',
       organisation: 'Gentofte Kommune',
       template,
+      profileId: null,
     },
     members,
     meeting: {
@@ -220,6 +228,7 @@ export function generateMeeting(options: GenerateOptions): ReferatDocument {
       isClosed: false,
       status: 'draft',
       template,
+      profileId: null,
       bodies: {},
     },
     participants,

@@ -1,12 +1,12 @@
 /**
  * The renderer's HTTP transport against a real local HTTP server: request path and headers,
- * Result pass-through, transport failures as typed errors, the upload call, and the launch
- * token taken out of the address bar.
+ * Result pass-through, transport failures as typed errors, the upload call. Browser mode's
+ * session is an HttpOnly cookie: the client sends no credential header of its own.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, takeLaunchToken } from '../../renderer/src/api/client';
+import { createHttpClient } from '../../renderer/src/api/client';
 
 type Seen = { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string };
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
           .end(
             JSON.stringify({ ok: true, value: { uploadId: 'a'.repeat(32), size: body.length } }),
           );
-      } else if (request.headers['x-referat-token'] !== 'secret') {
+      } else if (request.url === '/api/refused:call') {
         response
           .writeHead(401, { 'Content-Type': 'application/json' })
           .end(JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'token' } }));
@@ -49,33 +49,28 @@ afterAll(async () => {
 });
 
 describe('createHttpClient', () => {
-  it('posts JSON to /api/<name> with the token header and passes the Result through', async () => {
-    const client = createHttpClient('secret', base);
+  it('posts JSON to /api/<name> without a credential header and passes the Result through', async () => {
+    const client = createHttpClient(base);
     const result = await client.call('meetings:get', { id: 'm1' });
     expect(result).toEqual({ ok: true, value: { echo: { id: 'm1' } } });
     const request = seen.at(-1);
     expect(request?.method).toBe('POST');
     expect(request?.url).toBe('/api/meetings:get');
-    expect(request?.headers['x-referat-token']).toBe('secret');
+    expect(request?.headers['x-referat-token']).toBeUndefined();
+    expect(request?.headers.authorization).toBeUndefined();
     expect(request?.headers['content-type']).toBe('application/json');
   });
 
   it('passes typed refusals through', async () => {
-    const result = await createHttpClient('wrong', base).call('committees:list', {});
+    const result = await createHttpClient(base).call('refused:call' as 'committees:list', {});
     expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: 'token' } });
   });
 
   it('turns an unreadable answer and a missing host into typed errors', async () => {
-    const broken = await createHttpClient('secret', base).call(
-      'broken:answer' as 'committees:list',
-      {},
-    );
+    const broken = await createHttpClient(base).call('broken:answer' as 'committees:list', {});
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.error.code).toBe('internal');
-    const offline = await createHttpClient('secret', 'http://127.0.0.1:9').call(
-      'committees:list',
-      {},
-    );
+    const offline = await createHttpClient('http://127.0.0.1:9').call('committees:list', {});
     expect(offline.ok).toBe(false);
     if (!offline.ok) expect(offline.error.message).toMatch(/No connection/);
   });
@@ -84,45 +79,12 @@ describe('createHttpClient', () => {
     const file = new File([new Uint8Array([1, 2, 3])], 'Bilag ø 1.pdf', {
       type: 'application/pdf',
     });
-    const result = await createHttpClient('secret', base).upload(file);
+    const result = await createHttpClient(base).upload(file);
     expect(result).toEqual({ ok: true, value: { uploadId: 'a'.repeat(32) } });
     const request = seen.at(-1);
     expect(request?.url).toBe('/upload');
     expect(request?.headers['x-referat-filename']).toBe(encodeURIComponent('Bilag ø 1.pdf'));
-    expect(request?.headers['x-referat-token']).toBe('secret');
+    expect(request?.headers['x-referat-token']).toBeUndefined();
     expect(request?.body.length).toBe(3);
-  });
-});
-
-describe('takeLaunchToken', () => {
-  function fakes(href: string) {
-    const store = new Map<string, string>();
-    const replaced: string[] = [];
-    const location = { href } as Location;
-    const history = {
-      state: null,
-      replaceState: (_state: unknown, _title: string, url: string) => replaced.push(url),
-    } as unknown as History;
-    const storage = {
-      getItem: (key: string) => store.get(key) ?? null,
-      setItem: (key: string, value: string) => void store.set(key, value),
-    } as Storage;
-    return { location, history, storage, replaced };
-  }
-
-  it('keeps the token of the start URL and removes it from the address bar, hash kept', () => {
-    const { location, history, storage, replaced } = fakes(
-      'http://127.0.0.1:5000/?token=abc123#/meetings/m1',
-    );
-    expect(takeLaunchToken(location, history, storage)).toBe('abc123');
-    expect(replaced).toEqual(['/#/meetings/m1']);
-    expect(storage.getItem('referat.token')).toBe('abc123');
-  });
-
-  it('reads the kept token after a reload without one in the URL', () => {
-    const { location, history, storage, replaced } = fakes('http://127.0.0.1:5000/#/');
-    storage.setItem('referat.token', 'kept');
-    expect(takeLaunchToken(location, history, storage)).toBe('kept');
-    expect(replaced).toEqual([]);
   });
 });

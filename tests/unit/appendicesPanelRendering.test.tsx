@@ -63,6 +63,7 @@ const appendices: Appendix[] = Array.from({ length: 40 }, (_, i) => ({
   documentNumber: '',
   caseId: '',
   isClosed: false,
+  isAddedAfterMeeting: false,
   file: null,
 }));
 

@@ -139,7 +139,7 @@ describe('BodyEditor', () => {
     ];
     const h = await mount(body, context);
     expect(rendered().querySelector('[data-testid="vote"] p')?.textContent).toBe(
-      'Et flertal (A, V og C) stemte for. 1 medlem (O) stemte imod.',
+      'Et flertal (A, V og C) stemte for. Et medlem (O) stemte imod.',
     );
     const dissent = rendered().querySelector('[data-testid="dissent"]');
     expect(dissent?.textContent).toContain(
@@ -150,7 +150,7 @@ describe('BodyEditor', () => {
     );
     h.setContext({ ...context, lang: 'en' });
     expect(rendered().querySelector('[data-testid="vote"] p')?.textContent).toBe(
-      'A majority (A, V and C) voted in favour. 1 member (O) voted against.',
+      'A majority (A, V and C) voted in favour. One member (O) voted against.',
     );
   });
 

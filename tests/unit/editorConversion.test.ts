@@ -159,6 +159,42 @@ const samples: Record<string, RichText> = {
       text: 'O kan ikke støtte forslaget, da det er underfinansieret.',
     },
   ],
+  realVariety: [
+    {
+      type: 'vote',
+      adPoint: '2',
+      subject: 'Indstillingen',
+      for: { participantIds: [], parties: ['B', 'F', 'Ø'], count: 5 },
+      against: { participantIds: [], parties: ['V'], count: null },
+      abstained: { participantIds: [], parties: [], count: null },
+      outcome: 'recommended',
+    },
+    {
+      type: 'dissent',
+      kind: 'minority',
+      participantId: null,
+      parties: ['V', 'C'],
+      text: 'Mindretallet finder, at sagen bør udsættes.',
+    },
+    { type: 'dissent', kind: 'note', participantId: 'p5', text: 'Bemærkning.' },
+    {
+      type: 'quotedDecision',
+      committee: 'Teknik- og Miljøudvalget',
+      date: '2022-03-14',
+      itemNumber: '118',
+      meetingId: 'meeting-2022-03-14',
+      itemId: null,
+      text: 'Anbefales.',
+      vote: {
+        type: 'vote',
+        subject: '',
+        for: { participantIds: [], parties: ['A', 'B'], count: null },
+        against: { participantIds: [], parties: [], count: null },
+        abstained: { participantIds: [], parties: [], count: null },
+        outcome: 'recommended',
+      },
+    },
+  ],
 };
 
 const expectValid = (blocks: RichText) =>

@@ -7,9 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { $getSelection, $isNodeSelection, $isRangeSelection } from 'lexical';
+import { $getRoot, $getSelection, $isNodeSelection, $isRangeSelection } from 'lexical';
 import type { RichText } from '../../common/domain/richText';
-import type { BlockTextContext } from '../../common/editor/blockText';
+import {
+  dissentBlockText,
+  voteBlockText,
+  type BlockTextContext,
+} from '../../common/wording/blocks';
 import type { BodyEditorContext } from '../../renderer/src/editor/BodyEditor';
 import { DocumentBodies } from '../../renderer/src/editor/documentBodies';
 import {
@@ -107,6 +111,31 @@ describe('find in votes and dissents', () => {
       expect(stored[0]?.map((match) => match.block)).toEqual([0, 1, 2, 3, 4]);
       expect(stored[2]).toHaveLength(1);
       expect(stored[4]).toHaveLength(1);
+    });
+  }
+
+  for (const lang of ['da', 'en'] as const) {
+    it(`renders a vote and a dissent with the one wording the PDF, DOCX and search use (${lang})`, async () => {
+      const context: BodyEditorContext = { appendices: [], participants, lang };
+      const { editor } = await mountBodyEditor({ initialContent: content, context });
+      const root = editor.getRootElement();
+      const shown = (testId: string) =>
+        root?.querySelector(`[data-testid="${testId}"] [data-find-block]`)?.textContent;
+      const vote = content[1];
+      const dissent = content[3];
+      if (vote?.type !== 'vote' || dissent?.type !== 'dissent') throw new Error('fixture changed');
+      const wording = { participants, lang };
+      expect(shown('vote')).toBe(voteBlockText(vote, wording));
+      expect(shown('dissent')).toBe(dissentBlockText(dissent, wording));
+      expect(shown('vote')).toBe(
+        lang === 'da'
+          ? 'Et flertal bestående af Marie-Louise Andreassen (C) og Kristine Kryger (C) stemte for. Michael Fenger (V) stemte imod. Forslaget blev vedtaget.'
+          : 'A majority consisting of Marie-Louise Andreassen (C) and Kristine Kryger (C) voted in favour. Michael Fenger (V) voted against. Forslaget: adopted.',
+      );
+      // Copy as plain text writes the same sentences.
+      const copied = editor.getEditorState().read(() => $getRoot().getTextContent());
+      expect(copied).toContain(voteBlockText(vote, wording));
+      expect(copied).toContain(dissentBlockText(dissent, wording));
     });
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RichText, Vote } from '../../common/domain/richText';
-import { dissentBlockText, isEmptyVote, voteBlockText } from '../../common/editor/blockText';
+import { dissentBlockText, voteBlockText } from '../../common/wording/blocks';
+import { isEmptyVote } from '../../common/wording/votes';
 import {
   findInBodies,
   findInText,
@@ -165,10 +166,10 @@ describe('votes and dissents as the document shows them', () => {
 
   it("writes a vote's minutes text with the members' names in the UI language", () => {
     expect(voteBlockText(vote, blockContext)).toBe(
-      'Et flertal (V, Anne Hansen og (ukendt)) stemte for. 1 medlem (Bo Sund) stemte imod.',
+      'Et flertal bestående af V, Anne Hansen (A) og ? (fjernet deltager) stemte for. Bo Sund stemte imod.',
     );
     expect(voteBlockText(vote, { participants, lang: 'en' })).toBe(
-      'A majority (V, Anne Hansen and (unknown)) voted in favour. 1 member (Bo Sund) voted against.',
+      'A majority consisting of V, Anne Hansen (A) and ? (removed participant) voted in favour. Bo Sund voted against.',
     );
     // A vote not filled in shows the editor's placeholder: no minutes text to find.
     const empty: Vote = { ...vote, for: group([]), against: group([]) };
@@ -204,11 +205,11 @@ describe('votes and dissents as the document shows them', () => {
     const blocks = richTextBlocks(content, names, blockContext);
     expect(findInBodies([{ owner: 'decision', blocks }], 'bo sund').matches).toEqual([
       { owner: 'decision', block: 0, start: 0, end: 7 },
-      { owner: 'decision', block: 1, start: 62, end: 69 },
+      { owner: 'decision', block: 1, start: 79, end: 86 },
       { owner: 'decision', block: 2, start: 22, end: 29 },
       { owner: 'decision', block: 3, start: 0, end: 7 },
     ]);
-    expect(blocks[1]?.slice(62, 69)).toBe('Bo Sund');
+    expect(blocks[1]?.slice(79, 86)).toBe('Bo Sund');
     const ideas = (options = {}) =>
       findInBodies([{ owner: 'decision', blocks }], 'ideen', options).matches.length;
     expect(ideas()).toBe(0);

@@ -85,9 +85,14 @@ describe('buildEdition', () => {
     });
   });
 
-  it('public: attendance notes and partial presence are cleared', () => {
-    const edition = buildEdition(meetingWithClosedItem(), 'public');
-    expect(edition.participants.every((p) => p.note === '' && p.partialPresence === '')).toBe(true);
+  it('public: attendance notes are cleared, partial presence is kept (who took part in a decision)', () => {
+    const doc = meetingWithClosedItem();
+    const edition = buildEdition(doc, 'public');
+    expect(edition.participants.every((p) => p.note === '')).toBe(true);
+    expect(edition.participants.map((p) => p.partialPresence)).toEqual(
+      doc.participants.map((p) => p.partialPresence),
+    );
+    expect(edition.participants.some((p) => p.partialPresence === 'til kl. 18.40')).toBe(true);
   });
 
   it('public: a closed item without public title or decision gets the fallback title and no body', () => {

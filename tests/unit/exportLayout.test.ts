@@ -28,6 +28,8 @@ function textOf(block: LayoutBlock): string {
         .join('\n');
     case 'signature':
       return block.name;
+    case 'image':
+      return block.altText;
     case 'pageBreak':
       return '';
   }
@@ -137,12 +139,15 @@ describe('layoutMinutes', () => {
     const all = layoutMinutes(generateMeeting({ items: 1, pagesPerItem: 0.2 }))
       .map(textOf)
       .join('\n');
+    // The PDF and DOCX once wrote "For stemte 3: … Undlod at stemme 1: …" and the dissent
+    // without the party: the same sentence as the editor now, members written canonically.
     expect(all).toContain(
-      'Afstemning om Indstillingen: For stemte 3: Kristine Kryger, Michael Fenger og Andreas Weidinger. Imod stemte 1: Katja S. Johansen. Undlod at stemme 1: Marianne Zangenberg. Indstillingen blev vedtaget.',
+      'Et flertal bestående af Kristine Kryger (C, formand), Michael Fenger (C, næstformand) og Andreas Weidinger (V) stemte for. Katja S. Johansen (Ø) stemte imod. Marianne Zangenberg (A) undlod at stemme. Indstillingen blev vedtaget.',
     );
     expect(all).toContain(
-      'Protokoltilførsel fra Katja S. Johansen: Ø kan ikke tiltræde indstillingen, da finansieringen er uafklaret.',
+      'Protokoltilførsel fra Katja S. Johansen (Ø): Ø kan ikke tiltræde indstillingen, da finansieringen er uafklaret.',
     );
+    expect(all).not.toContain('For stemte');
   });
 
   it('public edition: a closed item without a public decision says the decision is not public', () => {
@@ -174,11 +179,11 @@ describe('layoutMinutes', () => {
     expect(all).toContain('Underskriftsblad');
     const signers = blocks.flatMap((block) => (block.kind === 'signature' ? [block.name] : []));
     expect(signers).toEqual([
-      'Kristine Kryger (formand)',
-      'Michael Fenger (næstformand)',
-      'Marianne Zangenberg',
-      'Andreas Weidinger',
-      'Katja S. Johansen',
+      'Kristine Kryger (C, formand)',
+      'Michael Fenger (C, næstformand)',
+      'Marianne Zangenberg (A)',
+      'Andreas Weidinger (V)',
+      'Katja S. Johansen (Ø)',
       'Søren Ågård',
     ]);
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../common/contract/result';
-import type { ReferatDocument } from '../../common/format/referat1';
+import type { ReferatDocument } from '../../common/format/referat2';
 import {
   ReferatFormatError,
   findExcessNesting,
@@ -22,6 +22,11 @@ type LooseDocument = Record<string, any>;
 
 const fixturePath = path.resolve(__dirname, '../fixtures/gentofte-2017-12-12.referat.json');
 const fixtureText = fs.readFileSync(fixturePath, 'utf8');
+/** The same meeting as written by Referat 0.2 in the older `referat/1`. */
+const fixture1Text = fs.readFileSync(
+  path.resolve(__dirname, '../fixtures/referat1/gentofte-2017-12-12.referat.json'),
+  'utf8',
+);
 
 /** A fresh, deep copy of the fixture document. */
 function fixture(): ReferatDocument {
@@ -38,7 +43,7 @@ function thrown(fn: () => unknown): Error & { code?: string } {
   throw new Error('expected an error');
 }
 
-describe('referat/1 fixture (the Gentofte model document)', () => {
+describe('referat/2 fixture (the Gentofte model document)', () => {
   it('is a valid document in canonical form', () => {
     const doc = fixture();
     expect(serializeReferatDocument(doc)).toBe(fixtureText);
@@ -67,6 +72,7 @@ describe('referat/1 fixture (the Gentofte model document)', () => {
         documentNumber: '2107443',
         caseId: 'EMN-2017-05812',
         isClosed: false,
+        isAddedAfterMeeting: false,
         file: null,
       },
     ]);
@@ -306,8 +312,8 @@ describe('canonical serialization', () => {
 });
 
 describe('validation reports every error with its JSON path', () => {
-  it('lists schema errors and broken references together, each with its path', () => {
-    const doc = JSON.parse(fixtureText) as LooseDocument;
+  it('lists schema errors and broken references of a referat/1 document together, each with its path', () => {
+    const doc = JSON.parse(fixture1Text) as LooseDocument;
     doc.agendaItems[2].title = '';
     doc.meeting.date = '2017-02-30';
     doc.meeting.colour = 'red';
@@ -373,6 +379,7 @@ describe('validation reports every error with its JSON path', () => {
       'agendaItems[0].bodies.decision[5].items[0].sublist.items[0].children[0].appendixId: no appendix has the id "gone"',
       'agendaItems[0].bodies.decision[6].against.participantIds[0]: participant "m5-p-michael-fenger" is already counted under "for"',
       'agendaItems[0].bodies.decision[6].against.participantIds[1]: no participant of the meeting has the id "ghost-2"',
+      'agendaItems[0].bodies.decision[6].outcome: the outcome "adopted" needs more votes for than against, not 1 for and 2 against',
       'agendaItems[0].bodies.decision[7].participantId: no participant of the meeting has the id "ghost-3"',
     ];
     expect([...lines].sort()).toEqual([...expected].sort());
@@ -391,15 +398,18 @@ describe('validation reports every error with its JSON path', () => {
     const doc = JSON.parse(fixtureText) as LooseDocument;
     delete doc.committee.name;
     doc.meeting.number = '5';
-    doc.format = 'referat/2';
+    doc.format = 'referat/3';
+    doc.participants[0].position = 1.5;
     const lines = validateReferatDocument(doc).errors.map((e) => `${e.path}: ${e.message}`);
     expect(lines).toEqual(
       expect.arrayContaining([
-        'format: must be "referat/1"',
+        'format: must be "referat/2" (or the older "referat/1")',
         'committee.name: must be a string, not missing',
         'meeting.number: must be a number, not string',
+        'participants[0].position: must be a whole number, not number',
       ]),
     );
+    expect(lines.join('\n')).not.toContain(' a int');
   });
 
   it('answers for values that are not documents at all', () => {
@@ -420,7 +430,7 @@ describe('hostile input', () => {
     const error = thrown(() => parseReferatDocument(deep));
     expect(isDomainError(error) && error.code).toBe('invalid_input');
     expect(error.message).toBe(
-      `The document is nested more than ${maxNestingDepth} levels deep (at line 1, column ${maxNestingDepth + 1}); it is not a referat/1 document.`,
+      `The document is nested more than ${maxNestingDepth} levels deep (at line 1, column ${maxNestingDepth + 1}); it is not a referat document.`,
     );
     const deepObject = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
     expect(thrown(() => parseReferatDocument(deepObject)).message).toContain('nested more than');
@@ -492,8 +502,8 @@ describe('hostile input', () => {
 
   it('refuses __proto__ keys and other unknown properties instead of dropping them', () => {
     const text = fixtureText.replace(
-      '"format": "referat/1"',
-      '"format": "referat/1", "__proto__": {"polluted": true}',
+      '"format": "referat/2"',
+      '"format": "referat/2", "__proto__": {"polluted": true}',
     );
     const error = thrown(() => parseReferatDocument(text));
     expect(describeError(error)).toContain('(document): unknown property "__proto__"');

@@ -56,6 +56,7 @@ const meeting: Meeting = {
   isClosed: false,
   status: 'draft',
   template: 'fagudvalg',
+  profileId: null,
 };
 const itemsOf = (count: number): AgendaItemDetail[] =>
   Array.from({ length: count }, (_, i) => ({
@@ -70,6 +71,8 @@ const itemsOf = (count: number): AgendaItemDetail[] =>
     documentNumber: '',
     presenter: '',
     kind: 'decision',
+    isSupplementary: false,
+    groupId: null,
     // No body written yet (the panel shows empty ones).
     bodies: {} as AgendaItemDetail['bodies'],
   }));
@@ -83,6 +86,7 @@ const appendicesOf = (count: number): Appendix[] =>
     documentNumber: '',
     caseId: '',
     isClosed: false,
+    isAddedAfterMeeting: false,
     file: null,
   }));
 

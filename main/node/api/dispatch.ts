@@ -12,10 +12,10 @@ import {
   type RequestName,
   type RequestOutput,
 } from '../../../common/contract/api';
+import { issueTexts } from '../../../common/contract/issueText';
 import {
   formatIssues,
   isDomainError,
-  issueDetails,
   toApiError,
   type ApiError,
   type Result,
@@ -97,7 +97,7 @@ export function createDispatcher<Ctx>(
       return failure(
         'invalid_input',
         `Invalid input for ${name}: ${formatIssues(parsed.error.issues).join('; ')}`,
-        issueDetails(parsed.error.issues),
+        issueTexts(parsed.error.issues),
       );
     }
     let value: unknown;
@@ -199,7 +199,7 @@ export function mapError(name: string, error: unknown, log: (line: string) => vo
     return {
       code: 'invalid_input',
       message: `Invalid input for ${name}: ${formatIssues(error.issues).join('; ')}`,
-      details: issueDetails(error.issues),
+      issues: issueTexts(error.issues),
     };
   }
   // SQLite and file-system failures with a known meaning; their raw messages (which may name
@@ -217,9 +217,9 @@ export function mapError(name: string, error: unknown, log: (line: string) => vo
 function failure(
   code: ApiError['code'],
   message: string,
-  details?: ApiError['details'],
+  issues?: ApiError['issues'],
 ): Result<never> {
-  return { ok: false, error: { code, message, ...(details ? { details } : {}) } };
+  return { ok: false, error: issues ? { code, message, issues } : { code, message } };
 }
 
 function isZodError(error: unknown): error is { issues: z.core.$ZodIssue[] } {

@@ -9,7 +9,7 @@
  */
 import packageJson from '../../../package.json';
 import {
-  parseReferatDocument,
+  readReferatDocument,
   referatFileName,
   serializeReferatDocument,
 } from '../../../common/format/referatJson';
@@ -50,6 +50,7 @@ import { createSearchHandlers } from './handlers/search';
 import { createLifecycleHandlers } from './handlers/lifecycle';
 import { createPdfHandlers } from './handlers/pdf';
 import { createSignatureHandlers } from './handlers/signatures';
+import { createProfilesHandlers } from './handlers/profiles';
 import { createStandardTextsHandlers } from './handlers/standardTexts';
 import { incomingFile, mediaTypeFor, safeFileName } from './incomingFile';
 import type { HandlerContext, Handlers } from './types';
@@ -136,11 +137,12 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return { fileName: referatFileName(document), json: serializeReferatDocument(document) };
     },
     'meetings:importJson': (input, ctx) => {
-      const document = parseReferatDocument(input.json);
-      return importMeetingDocument(db, document, {
+      const { document, notes } = readReferatDocument(input.json);
+      const { meetingId } = importMeetingDocument(db, document, {
         onExisting: input.onExisting ?? 'refuse',
         author: authorOf(ctx),
       });
+      return { meetingId, notes };
     },
 
     'library:backups': () => listBackups(library.path),
@@ -152,6 +154,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createLifecycleHandlers(library),
     ...createSignatureHandlers(library),
     ...createStandardTextsHandlers(library),
+    ...createProfilesHandlers(library),
     ...createPdfHandlers(library),
   };
   return withErrorMapping(handlers, library.path);

@@ -45,7 +45,7 @@ export type HandlerContext = {
   showInFolder?: (file: string) => Promise<void>;
   /**
    * Browser mode: makes a file downloadable once from the host and answers its URL (relative to
-   * the host, token included). `onDone` runs after the download or when the host closes.
+   * the host; the session cookie authenticates it, the URL carries no credential). `onDone` runs after the download or when the host closes.
    */
   offerDownload?: (file: OutgoingFile) => { url: string };
   /**
@@ -58,7 +58,7 @@ export type HandlerContext = {
 /** How a transport runs and serves PDF exports. */
 export type PdfExportsContext = {
   jobs: PdfExportJobs;
-  /** Where the page shows the export inline (browser mode: `/exports/<id>?token=…`). */
+  /** Where the page shows the export inline (browser mode: `/exports/<id>`). */
   previewUrl(exportId: string): string;
   /** The export as an attachment; null where the transport saves through a dialog instead. */
   downloadUrl(exportId: string): string | null;

@@ -2,22 +2,25 @@
  * Downloads offered by the HTTP host in browser mode: exported packages and Word files, and
  * appendix files opened "with the system viewer" (the browser shows or saves them).
  *
- * A handler offers a file (`offer`) and gets `/download/<id>?token=<token>`: an unguessable id
- * (128 bits) plus the launch token, because a link the browser follows cannot carry the
- * X-Referat-Token header. The file is streamed (never read whole), with Content-Disposition
+ * A handler offers a file (`offer`) and gets `/download/<id>`: an unguessable id (128 bits); the
+ * host lets only requests with its session cookie get here (httpHost.ts), so no credential is
+ * in the link (or in the browser's download history). The file is streamed (never read whole), with Content-Disposition
  * naming it (RFC 6266, UTF-8 `filename*`). An offer lives until it was downloaded once, or
  * `ttlMs` passed, or the host closes; then its `onDone` cleans up temporary files.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
 import type { OutgoingFile } from '../services/handOver';
 
 export type DownloadStore = {
-  /** Registers a file; answers its URL path with the token. */
+  /** Registers a file; answers its URL path. */
   offer(file: OutgoingFile): { url: string };
-  /** Answers `GET /download/<id>?token=…`; true when the path was a download path. */
+  /**
+   * Answers `GET /download/<id>` (the caller has authenticated the request); true when the path
+   * was a download path.
+   */
   serve(
     req: http.IncomingMessage,
     res: http.ServerResponse,
@@ -29,14 +32,10 @@ export type DownloadStore = {
 
 const prefix = '/download/';
 
-/** A store bound to the host's launch token. */
-export function createDownloadStore(
-  token: string,
-  options: { ttlMs?: number } = {},
-): DownloadStore {
+/** A store of the host's offered downloads. */
+export function createDownloadStore(options: { ttlMs?: number } = {}): DownloadStore {
   const ttlMs = options.ttlMs ?? 30 * 60 * 1000;
   const offers = new Map<string, { file: OutgoingFile; timer: NodeJS.Timeout }>();
-  const expected = Buffer.from(token, 'utf8');
 
   const finish = (id: string) => {
     const offer = offers.get(id);
@@ -74,15 +73,10 @@ export function createDownloadStore(
       const timer = setTimeout(() => finish(id), ttlMs);
       timer.unref();
       offers.set(id, { file, timer });
-      return { url: `${prefix}${id}?token=${token}` };
+      return { url: `${prefix}${id}` };
     },
     serve(req, res, url, headers) {
       if (!url.pathname.startsWith(prefix)) return false;
-      const given = Buffer.from(url.searchParams.get('token') ?? '', 'utf8');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        answer(res, 401, 'A valid token is required.', headers);
-        return true;
-      }
       if (req.method !== 'GET') {
         res.setHeader('Allow', 'GET');
         answer(res, 405, 'Only GET is allowed here.', headers);

@@ -24,8 +24,13 @@ import {
   parseManifest,
 } from '../../../common/archive/bagit';
 import { DomainError, type ApiErrorDetail } from '../../../common/contract/result';
-import type { ReferatDocument } from '../../../common/format/referat1';
-import { maxDocumentLength, parseReferatDocument } from '../../../common/format/referatJson';
+import type { ConversionNote } from '../../../common/format/referat1Conversion';
+import type { ReferatDocument } from '../../../common/format/referat2';
+import {
+  maxDocumentLength,
+  readReferatDocument,
+  type ReferatReading,
+} from '../../../common/format/referatJson';
 import { fileStorePath, hasStoredFile, storeStream } from '../storage/fileStore';
 import { importMeetingDocument, type OnExisting } from '../storage/interchange';
 import type { Library } from '../storage/library';
@@ -44,6 +49,7 @@ export class BagVerificationError extends DomainError {
     super(
       'invalid_input',
       `${shownName} failed verification (${problems.length === 1 ? '1 problem' : `${problems.length} problems`}); nothing was imported:`,
+      undefined,
       details,
     );
     this.name = 'DomainError';
@@ -264,7 +270,13 @@ export type ImportBagOptions = {
 };
 
 /** What an import did. */
-export type ImportBagResult = { meetingId: string; filesAdded: number; filesAlreadyStored: number };
+export type ImportBagResult = {
+  meetingId: string;
+  filesAdded: number;
+  filesAlreadyStored: number;
+  /** What converting a referat/1 meeting.json assumed (empty for referat/2). */
+  notes: ConversionNote[];
+};
 
 /**
  * Verifies and imports a bag (folder or zip). All or nothing: a bag that fails any check, an
@@ -279,7 +291,7 @@ export async function importBag(
   const source = await openBagSource(location, options.limits, options.shownName);
   try {
     const verified = await verifyBagSource(source);
-    const document = await readMeetingJson(source, verified);
+    const { document, notes } = await readMeetingJson(source, verified);
     const needed = appendixFiles(source.shownName, document, verified);
     const onExisting = options.onExisting ?? 'refuse';
     if (
@@ -315,7 +327,7 @@ export async function importBag(
         onExisting,
         author: options.author,
       });
-      return { meetingId, filesAdded: added.length, filesAlreadyStored: alreadyStored };
+      return { meetingId, filesAdded: added.length, filesAlreadyStored: alreadyStored, notes };
     } catch (error) {
       for (const sha256 of added) removeUnusedStoredFile(library, sha256);
       throw error;
@@ -325,7 +337,7 @@ export async function importBag(
   }
 }
 
-async function readMeetingJson(source: BagSource, verified: VerifiedBag): Promise<ReferatDocument> {
+async function readMeetingJson(source: BagSource, verified: VerifiedBag): Promise<ReferatReading> {
   const bagPath = `data/${bagPayloadNames.meetingJson}`;
   const info = verified.payload.get(bagPath);
   if (!info)
@@ -337,7 +349,7 @@ async function readMeetingJson(source: BagSource, verified: VerifiedBag): Promis
     throw new DomainError('too_large', `${bagPath} is larger than ${maxDocumentLength} bytes.`);
   const text = (await readAll(await source.open(bagPath))).toString('utf8');
   try {
-    return parseReferatDocument(text);
+    return readReferatDocument(text);
   } catch (error) {
     if (error instanceof DomainError)
       throw new DomainError(error.code, `${source.shownName}, ${bagPath}: ${error.message}`);
@@ -371,6 +383,7 @@ function appendixFiles(
     throw new DomainError(
       'invalid_input',
       `${shownName} is incomplete; nothing was imported:`,
+      undefined,
       missing,
     );
   }

@@ -104,7 +104,12 @@ export async function runCli(
         });
         const result = await dispatch(name, input, { transport: 'cli' });
         if (!result.ok)
-          throw new DomainError(result.error.code, result.error.message, result.error.details);
+          throw new DomainError(
+            result.error.code,
+            result.error.message,
+            result.error.issues,
+            result.error.details,
+          );
         return result.value as RequestOutput<typeof name>;
       },
       resolvePath: (file) => path.resolve(io.cwd, file),

@@ -21,6 +21,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   InternalHyperlink,
   LevelFormat,
   Packer,
@@ -36,6 +37,7 @@ import type { Edition } from '../../../common/export/editions';
 import {
   layoutMinutes,
   minutesTitle,
+  publicEditionLabel,
   type Correction,
   type LayoutBlock,
   type LayoutList,
@@ -112,6 +114,8 @@ export async function minutesDocx(
                 children: [
                   new TextRun({
                     children: [
+                      // The public edition names itself on every page, as in the PDF.
+                      options.edition === 'public' ? `${publicEditionLabel(edition, lang)} · ` : '',
                       lang === 'da' ? 'Side ' : 'Page ',
                       PageNumber.CURRENT,
                       lang === 'da' ? ' af ' : ' of ',
@@ -199,6 +203,19 @@ class DocxBuilder {
             ],
           }),
         ];
+      case 'image':
+        return [
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: block.mediaType === 'image/png' ? 'png' : 'jpg',
+                data: Buffer.from(block.dataBase64, 'base64'),
+                transformation: imageSize(block),
+                altText: { name: block.altText, description: block.altText, title: block.altText },
+              }),
+            ],
+          }),
+        ];
       case 'pageBreak':
         return [new Paragraph({ pageBreakBefore: true, children: [] })];
     }
@@ -281,6 +298,38 @@ class DocxBuilder {
     }));
     return [bullets, ...ordered];
   }
+}
+
+/**
+ * The logo's size in pixels (Word's unit for images): the layout's height in points, the
+ * width from the image's own proportions (read from the PNG or JPEG header).
+ */
+function imageSize(block: Extract<LayoutBlock, { kind: 'image' }>): {
+  width: number;
+  height: number;
+} {
+  const height = Math.round((block.height * 96) / 72);
+  const dimensions = imageDimensions(Buffer.from(block.dataBase64, 'base64'));
+  if (!dimensions || dimensions.height === 0) return { width: height, height };
+  return { width: Math.round((height * dimensions.width) / dimensions.height), height };
+}
+
+/** Width and height of a PNG (IHDR) or JPEG (first SOFn marker); null when unreadable. */
+export function imageDimensions(bytes: Buffer): { width: number; height: number } | null {
+  if (bytes.length > 24 && bytes.readUInt32BE(0) === 0x89504e47)
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  if (bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    let at = 2;
+    while (at + 9 < bytes.length) {
+      if (bytes[at] !== 0xff) return null;
+      const marker = bytes[at + 1] ?? 0;
+      const length = bytes.readUInt16BE(at + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+        return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+      at += 2 + length;
+    }
+  }
+  return null;
 }
 
 /** The first number of an ordered layout list (its labels are "N."). */

@@ -1,10 +1,14 @@
 /**
  * The local HTTP host of browser mode: the same handlers as Electron IPC, served on
- * 127.0.0.1 only, on a random port, behind a random per-launch token.
+ * 127.0.0.1 only, on a random port, behind a one-time launch code and a session cookie.
  *
- * Every /api and /upload request must carry the token (header `X-Referat-Token`), a `Host`
- * naming this very host and port (no DNS rebinding) and, when it has one, an `Origin` of this
- * host. Typed results answer HTTP 200; transport refusals answer 400/401/403/404/405/413/415
+ * The start URL `http://127.0.0.1:PORT/?token=CODE` carries a random one-time launch code
+ * (Jupyter's approach): the first request with it gets an HttpOnly, SameSite=Strict session
+ * cookie (`referat-session-PORT`, a second random secret) and a redirect to the same address
+ * without the code; the code is spent then, so the copy on the browser's command line and in
+ * its history is worthless. Every /api, /upload, /download and /exports request must carry the
+ * cookie, a `Host` naming this very host and port (no DNS rebinding) and, when it has one, an
+ * `Origin` of this host. No URL the host hands out carries a credential. Typed results answer HTTP 200; transport refusals answer 400/401/403/404/405/413/415
  * with a JSON `{ok:false,error}` body (400 also for an input nested too deep or too large for
  * the dispatcher's limits). The built renderer is served with a strict CSP.
  */
@@ -27,8 +31,8 @@ import { createUploadStore, UploadTooLargeError } from './uploads';
 import { createDownloadStore } from '../archive/downloads';
 import { createPdfExportJobs, exportIdPattern, pdfContentDisposition } from '../pdf/exportJobs';
 
-/** The header that carries the per-launch token. */
-export const tokenHeader = 'x-referat-token';
+/** The start URL's query parameter that carries the one-time launch code. */
+export const launchCodeParameter = 'token';
 /** The header that carries the (URI-encoded) file name of an upload. */
 export const fileNameHeader = 'x-referat-filename';
 /** Default limit of an /api body: large enough for a 100 MB `meetings:importJson`. */
@@ -50,9 +54,9 @@ export type HostOptions = {
 };
 
 export type Host = {
-  /** The start URL with the token: `http://127.0.0.1:PORT/?token=TOKEN`. */
+  /** The start URL with the launch code: `http://127.0.0.1:PORT/?token=CODE`. */
   url: string;
-  /** 64 hex characters, new on every start. */
+  /** The one-time launch code: 64 hex characters, new on every start, valid for one exchange. */
   token: string;
   port: number;
   /** Stops listening, drops open connections and removes temporary uploads. */
@@ -61,14 +65,16 @@ export type Host = {
 
 /** Starts the host on 127.0.0.1. */
 export async function startHost(options: HostOptions): Promise<Host> {
-  const token = randomBytes(32).toString('hex');
-  const tokenBytes = Buffer.from(token, 'utf8');
+  const launchCode = randomBytes(32).toString('hex');
+  let isLaunchCodeSpent = false;
+  // The cookie's value: a secret of its own, never printed, never in a URL.
+  const sessionSecret = Buffer.from(randomBytes(32).toString('hex'), 'utf8');
   const apiBodyLimit = options.apiBodyLimit ?? defaultApiBodyLimit;
   const uploadLimit = options.uploadLimit ?? defaultUploadLimit;
   const rendererDir = path.resolve(options.rendererDir);
   const dispatch = createDispatcher(options.handlers, options.dispatcher);
   const uploads = createUploadStore();
-  const downloads = createDownloadStore(token);
+  const downloads = createDownloadStore();
   const pdfJobs = createPdfExportJobs();
   const context: HandlerContext = {
     transport: 'http',
@@ -77,8 +83,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     offerDownload: (file) => downloads.offer(file),
     pdfExports: {
       jobs: pdfJobs,
-      previewUrl: (exportId) => `${exportsPrefix}${exportId}?token=${token}`,
-      downloadUrl: (exportId) => `${exportsPrefix}${exportId}?token=${token}&download=1`,
+      previewUrl: (exportId) => `${exportsPrefix}${exportId}`,
+      downloadUrl: (exportId) => `${exportsPrefix}${exportId}?download=1`,
     },
   };
   let port = 0;
@@ -107,14 +113,24 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const isApi = url.pathname.startsWith('/api/');
     const isUpload = url.pathname === '/upload';
-    // GET /download/<id>?token=… (exports, appendix files): see archive/downloads.ts.
-    if (downloads.serve(req, res, url, securityHeaders)) return;
-    if (url.pathname.startsWith(exportsPrefix)) return serveExport(req, res, url);
-    if (!isApi && !isUpload) return serveStatic(req, res, url.pathname);
-
-    if (!hasValidToken(req.headers[tokenHeader], tokenBytes)) {
-      return refuse(res, 401, 'forbidden', 'A valid X-Referat-Token header is required.');
+    const isDownload = url.pathname.startsWith(downloadsPrefix);
+    const isExport = url.pathname.startsWith(exportsPrefix);
+    if (!isApi && !isUpload && !isDownload && !isExport) {
+      if (url.searchParams.has(launchCodeParameter)) return exchangeLaunchCode(req, res, url);
+      return serveStatic(req, res, url.pathname);
     }
+
+    if (!hasSessionCookie(req.headers.cookie, sessionCookieName(port), sessionSecret)) {
+      return refuse(
+        res,
+        401,
+        'forbidden',
+        'No Referat session: open the address Referat printed when it started (its launch code works once).',
+      );
+    }
+    // GET /download/<id> (exports, appendix files): see archive/downloads.ts.
+    if (isDownload && downloads.serve(req, res, url, securityHeaders)) return;
+    if (isExport) return serveExport(req, res, url);
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       return refuse(res, 405, 'forbidden', 'Only POST is allowed here.');
@@ -181,22 +197,51 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   /**
-   * `GET /exports/<id>`: a finished PDF export (pdf:start / pdf:export), as often as the preview
-   * asks. The token comes in the header, or in the query for an iframe or a followed link;
-   * `download=1` asks for an attachment instead of inline display.
+   * `GET /anything?token=CODE`: the launch code, once, becomes the session cookie; the answer
+   * redirects to the same address without the code (other parameters and the fragment stay).
+   * A spent or wrong code is refused unless the browser has the session already (a reopened
+   * start URL), which is then just redirected.
    */
-  function serveExport(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
-    const header = req.headers[tokenHeader];
-    const given =
-      typeof header === 'string' ? header : (url.searchParams.get('token') ?? undefined);
-    if (!hasValidToken(given, tokenBytes)) {
+  function exchangeLaunchCode(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return refuse(res, 405, 'forbidden', 'Only GET and HEAD are allowed here.');
+    }
+    const cookieName = sessionCookieName(port);
+    const given = url.searchParams.get(launchCodeParameter) ?? '';
+    const isFreshCode = !isLaunchCodeSpent && isSameSecret(given, launchCode);
+    const hasSession = hasSessionCookie(req.headers.cookie, cookieName, sessionSecret);
+    if (!isFreshCode && !hasSession) {
       return refuse(
         res,
-        401,
+        403,
         'forbidden',
-        'A valid token (X-Referat-Token header or token query parameter) is required.',
+        'This launch address was used already or is wrong: it works once. Open Referat in the browser that opened it first, or start Referat again for a new address.',
       );
     }
+    const headers: Record<string, string> = {
+      ...securityHeaders,
+      Location: withoutLaunchCode(url),
+      'Cache-Control': 'no-store',
+      'Content-Length': '0',
+    };
+    if (isFreshCode) {
+      isLaunchCodeSpent = true;
+      // No Max-Age: the session ends with the browser; HttpOnly keeps it from scripts;
+      // SameSite=Strict keeps other sites' pages from sending it.
+      headers['Set-Cookie'] =
+        `${cookieName}=${sessionSecret.toString('utf8')}; Path=/; HttpOnly; SameSite=Strict`;
+    }
+    res.writeHead(303, headers);
+    res.end();
+  }
+
+  /**
+   * `GET /exports/<id>`: a finished PDF export (pdf:start / pdf:export), as often as the preview
+   * asks (authenticated by the session cookie like everything else); `download=1` asks for an
+   * attachment instead of inline display.
+   */
+  function serveExport(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return refuse(res, 405, 'forbidden', 'Only GET and HEAD are allowed here.');
@@ -273,8 +318,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   let closing: Promise<void> | null = null;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
-    token,
+    url: `http://127.0.0.1:${port}/?${launchCodeParameter}=${launchCode}`,
+    token: launchCode,
     port,
     close() {
       closing ??= new Promise<void>((resolve) => {
@@ -291,6 +336,23 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
 /** Where finished PDF exports are served (`GET /exports/<exportId>`). */
 const exportsPrefix = '/exports/';
+/** Where offered downloads are served (`GET /download/<id>`, archive/downloads.ts). */
+const downloadsPrefix = '/download/';
+
+/**
+ * The session cookie's name: per port, because cookies are not kept apart by port and two
+ * Referat hosts in one browser must not overwrite each other's session.
+ */
+export function sessionCookieName(port: number): string {
+  return `referat-session-${port}`;
+}
+
+/** The address without the launch code, as a path for `Location` (same origin). */
+function withoutLaunchCode(url: URL): string {
+  const clean = new URL(url.href);
+  clean.searchParams.delete(launchCodeParameter);
+  return `${clean.pathname}${clean.search}`;
+}
 
 /** `Host` must be exactly 127.0.0.1:PORT or localhost:PORT. */
 export function isAllowedHost(host: string | undefined, port: number): boolean {
@@ -302,10 +364,23 @@ export function isAllowedOrigin(origin: string, port: number): boolean {
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
-function hasValidToken(header: string | string[] | undefined, expected: Buffer): boolean {
-  if (typeof header !== 'string') return false;
-  const given = Buffer.from(header, 'utf8');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/** Compares two secrets in constant time. */
+function isSameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** True when the `Cookie` header holds `name` with the session secret. */
+function hasSessionCookie(header: string | undefined, name: string, secret: Buffer): boolean {
+  if (!header) return false;
+  for (const part of header.split(';')) {
+    const separator = part.indexOf('=');
+    if (separator < 0 || part.slice(0, separator).trim() !== name) continue;
+    const given = Buffer.from(part.slice(separator + 1).trim(), 'utf8');
+    if (given.length === secret.length && timingSafeEqual(given, secret)) return true;
+  }
+  return false;
 }
 
 function isJsonContentType(header: string | undefined): boolean {

@@ -183,11 +183,11 @@ export function exportMinutesPdfInWorker(
           resolve({ ...message.result, workerId });
         });
       } else {
-        const { code, message: text, details } = message.error;
+        const { code, message: text, issues, details } = message.error;
         // A refused export (personal data, bad input) leaves the worker fit for the next one.
         settle(() => {
           releaseWorker(worker);
-          reject(new DomainError(code, text, details));
+          reject(new DomainError(code, text, issues, details));
         });
       }
     };

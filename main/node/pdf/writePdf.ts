@@ -5,8 +5,14 @@
  * - PDF/A-3b: pdfkit's `subset: 'PDF/A-3b'` writes the XMP identification and an sRGB output
  *   intent with its bundled ICC profile; the XMP packet is rewritten here with XML escaping
  *   (pdfkit inserts titles unescaped, so "Børn & Unge" would break the packet);
- * - tagged with a real structure tree (Document > H1-H6, P, L/LI/Lbl/LBody, TOC/TOCI), Lang da-DK;
- * - the edition's `referat/1` JSON embedded as the associated file `meeting.json`
+ * - tagged with a real structure tree (Document > H1-H6, P, L/LI/Lbl/LBody, TOC/TOCI, Link), Lang
+ *   da-DK;
+ * - PDF/UA-1 as well: `pdfuaid:part` 1 in the XMP (with its PDF/A extension schema), the title
+ *   shown instead of the file name (DisplayDocTitle), tab order following the structure (/Tabs /S)
+ *   on every page, one bookmark per agenda item, and the table of contents as real links: each
+ *   entry a Link element holding its text and its Link annotation (/StructParent), which goes to
+ *   the named destination of the item's heading;
+ * - the edition's `referat/2` JSON embedded as the associated file `meeting.json`
  *   (AFRelationship /Source, listed in the catalog's /AF);
  * - deterministic: CreationDate is the meeting's start (Copenhagen time), the file /ID is
  *   derived from the embedded JSON, so the same document and edition give identical bytes.
@@ -31,6 +37,7 @@ import { prepareEdition } from '../../../common/export/preparedEdition';
 import {
   layoutMinutes,
   minutesTitle,
+  publicEditionLabel,
   type Correction,
   type LayoutBlock,
 } from '../../../common/export/layoutMinutes';
@@ -77,7 +84,9 @@ type TaggedDoc = Omit<PDFKit.PDFDocument, 'getStructTreeRoot' | 'ref'> & {
   markContent(tag: string, options?: Record<string, unknown>): TaggedDoc;
   endMarkedContent(): TaggedDoc;
   getStructTreeRoot(): PdfRef;
-  getStructParentTree(): { get(key: number): unknown[] };
+  getStructParentTree(): { get(key: number): unknown[]; add(key: number, value: unknown): void };
+  createStructParentTreeNextKey(): number;
+  addNamedDestination(name: string, ...args: unknown[]): void;
   ref(data?: unknown): PdfRef;
   addNamedEmbeddedFile(name: string, ref: PdfRef): void;
   appendXML(xml: string, newline?: boolean): void;
@@ -98,6 +107,8 @@ const requiredInternals = [
   '_write',
   'getStructTreeRoot',
   'getStructParentTree',
+  'createStructParentTreeNextKey',
+  'addNamedDestination',
   'addNamedEmbeddedFile',
   'ref',
 ] as const;
@@ -279,7 +290,7 @@ function encodePiece(font: EmbeddedFont, piece: string): string | null {
 
 /** pdfkit 0.20's object reference (what `PDFDocument.ref` returns). */
 type PdfRef = { data: Record<string, unknown>; end(chunk?: Uint8Array): void };
-type PdfPage = { dictionary: PdfRef; structParentTreeKey: number };
+type PdfPage = { dictionary: PdfRef; structParentTreeKey: number; annotations: PdfRef[] };
 
 /**
  * The logical structure tree, written straight as pdfkit references: one dictionary per node
@@ -315,6 +326,8 @@ class StructureTree {
           S: node.type,
           P: node.parent < 0 ? this.documentRef : this.refs[node.parent],
           K: kids,
+          // A figure's alternate text (PDF/UA: every Figure has Alt).
+          ...(node.alt === undefined ? {} : { Alt: new String(node.alt) }),
         }),
       );
       this.pageOf.push(undefined);
@@ -344,6 +357,21 @@ class StructureTree {
       pg === pageRef ? mcid : { Type: 'MCR', Pg: pageRef, MCID: mcid },
     );
     return `/${this.nodes[node]?.type ?? 'P'} <</MCID ${mcid}>> BDC`;
+  }
+
+  /**
+   * Puts the annotation just made on the current page (a link) into the structure: an object
+   * reference among `node`'s kids, and `node` as the annotation's entry in the parent tree.
+   * `key` is the annotation's /StructParent, taken before the annotation was written.
+   */
+  annotation(node: number, key: number): void {
+    const page = this.pdf.page as unknown as PdfPage;
+    const annotation = page.annotations[page.annotations.length - 1];
+    const ref = this.refs[node];
+    if (!annotation || !ref) return;
+    this.pdf.getStructParentTree().add(key, ref);
+    this.start(node);
+    (this.kids[node] as unknown[]).push({ Type: 'OBJR', Obj: annotation, Pg: page.dictionary });
   }
 
   private start(node: number): void {
@@ -406,6 +434,8 @@ type PdfMeta = {
   keywords: string;
   headerLeft: string;
   headerRight: string;
+  /** The edition named on every page ("Offentlig udgave"); empty for the full edition. */
+  editionLabel: string;
   creationDate: Date;
   pageLabel: (page: number, pages: number) => string;
 };
@@ -429,6 +459,7 @@ function describe(doc: ReferatDocument, edition: Edition, lang: Lang): PdfMeta {
     keywords: [...new Set(caseIds)].join(', '),
     headerLeft: doc.committee.name,
     headerRight: date,
+    editionLabel: edition === 'public' ? publicEditionLabel(doc, lang) : '',
     creationDate: meetingInstant(doc.meeting.date, doc.meeting.startTime),
     pageLabel:
       lang === 'da'
@@ -529,14 +560,20 @@ export async function writeBlocksPdf(
     pdf.on('error', reject);
   });
   pdf.pipe(sink.stream);
+  // One bookmark per anchored heading (the agenda items), titled as the heading reads.
+  const bookmarks = blocks.flatMap((block) =>
+    block.kind === 'heading' && block.anchor !== undefined
+      ? [{ anchor: block.anchor, title: block.spans.map((span) => span.text).join('') }]
+      : [],
+  );
   try {
-    drawPages(pdf, layout, meta, useFont, options.onProgress);
+    drawPages(pdf, layout, meta, useFont, bookmarks, options.onProgress);
     clock('draw');
     attachJson(pdf, json, {
       description:
         options.lang === 'da'
-          ? 'Referatet i formatet referat/1 (denne udgave)'
-          : 'The minutes in the referat/1 format (this edition)',
+          ? 'Referatet i formatet referat/2 (denne udgave)'
+          : 'The minutes in the referat/2 format (this edition)',
       date: meta.creationDate,
     });
     pdf.end();
@@ -556,9 +593,12 @@ function drawPages(
   layout: Typeset,
   meta: PdfMeta,
   useFont: (key: FontKey) => PDFKit.PDFDocument,
+  bookmarks: readonly Bookmark[],
   onProgress?: (progress: PdfProgress) => void,
 ): void {
   const tree = new StructureTree(pdf, layout.structure);
+  const titles = new Map(bookmarks.map((bookmark) => [bookmark.anchor, bookmark.title]));
+  let nextBookmark = 0;
   const total = layout.pages.length;
   const { width, height, marginLeft, marginRight } = a4Geometry;
   const content = new PageContent(pdf);
@@ -576,6 +616,22 @@ function drawPages(
 
   layout.pages.forEach((page, index) => {
     pdf.addPage({ size: 'A4', margin: 0 });
+    // Tab order follows the structure (PDF/UA): links are reached in reading order.
+    (pdf.page as unknown as PdfPage).dictionary.data.Tabs = 'S';
+    // The headings that begin on this page: a named destination (the table of contents links
+    // there) and a bookmark going to the same place. Bookmarks come in document order.
+    while (nextBookmark < bookmarks.length) {
+      const bookmark = bookmarks[nextBookmark] as Bookmark;
+      const destination = layout.destinations.get(bookmark.anchor);
+      if (destination !== undefined && destination.page > index) break;
+      nextBookmark++;
+      if (destination === undefined) continue;
+      pdf.addNamedDestination(bookmark.anchor, 'XYZ', 0, destination.top, null);
+      const item = pdf.outline.addItem(bookmark.title) as unknown as {
+        outlineData: Record<string, unknown>;
+      };
+      item.outlineData.Dest = new String(bookmark.anchor);
+    }
     // Running header and footer are artifacts: not part of the reading order.
     pdf.markContent('Artifact', { type: 'Pagination' });
     pdf.fillColor('#444444');
@@ -584,6 +640,9 @@ function drawPages(
       { text: meta.headerLeft, x: marginLeft, top: 34 },
       { text: meta.headerRight, x: width - marginRight - headerWidth(meta.headerRight), top: 34 },
       { text: label, x: width - marginRight - headerWidth(label), top: height - 40 },
+      ...(meta.editionLabel === ''
+        ? []
+        : [{ text: meta.editionLabel, x: marginLeft, top: height - 40 }]),
     ];
     const font = fontOf('regular');
     const operands = pagination.map((item) => content.operand(font, item.text));
@@ -616,8 +675,17 @@ function drawPages(
     pdf.fillColor('#000000');
 
     const underlines: Underline[] = [];
-    for (const line of page.lines) drawLine(pdf, line, tree, content, fontOf, useFont, underlines);
+    for (const line of page.lines)
+      drawLine(pdf, line, tree, content, fontOf, useFont, underlines, titles);
     content.flush();
+    for (const image of page.images) {
+      // The logo is content of its Figure element (with its alternate text), not an artifact.
+      pdf.addContent(tree.begin(image.struct));
+      pdf.image(Buffer.from(image.dataBase64, 'base64'), image.x, image.top, {
+        fit: [image.maxWidth, image.height],
+      });
+      pdf.addContent('EMC');
+    }
     if (underlines.length > 0) {
       pdf.markContent('Artifact', { type: 'Layout' });
       for (const { x1, x2, y } of underlines)
@@ -630,6 +698,8 @@ function drawPages(
 }
 
 type Underline = { x1: number; x2: number; y: number };
+/** A bookmark: the anchor of an item's heading and the heading's text. */
+type Bookmark = { anchor: string; title: string };
 
 /**
  * Draws one line into the page's text object: a marked-content sequence per structure element
@@ -644,6 +714,7 @@ function drawLine(
   fontOf: (key: FontKey) => EmbeddedFont,
   useFont: (key: FontKey) => PDFKit.PDFDocument,
   underlines: Underline[],
+  titles: ReadonlyMap<string, string>,
 ): void {
   let open = -1;
   const lineHeight = line.size * 1.17;
@@ -676,9 +747,45 @@ function drawLine(
         x2: segment.x + segment.width,
         y: line.top + lineHeight - 0.5,
       });
-    if (segment.link) pdf.link(segment.x, line.top, segment.width, lineHeight, segment.link);
+    if (segment.link !== undefined || segment.goTo !== undefined) {
+      // A link annotation belongs to its Link element (PDF/UA): /StructParent names it, and the
+      // element lists the annotation beside its text. /Contents describes where it leads.
+      const key = pdf.createStructParentTreeNextKey();
+      if (segment.goTo !== undefined) {
+        const title = titles.get(segment.goTo) ?? segment.text;
+        pdf.goTo(
+          segment.x,
+          line.top,
+          segment.width,
+          lineHeight,
+          segment.goTo,
+          annotationOptions(key, title),
+        );
+      } else if (segment.link !== undefined) {
+        pdf.link(
+          segment.x,
+          line.top,
+          segment.width,
+          lineHeight,
+          segment.link,
+          annotationOptions(key, `${segment.text} (${segment.link})`),
+        );
+      }
+      tree.annotation(segment.struct, key);
+    }
   }
   if (open >= 0) content.add('EMC');
+}
+
+/**
+ * The entries a link annotation gets beside pdfkit's own: /StructParent and /Contents (a PDF
+ * string: pdfkit writes a `String` object as a string and a primitive as a name).
+ */
+function annotationOptions(key: number, contents: string): PDFKit.Mixins.AnnotationOption {
+  return {
+    StructParent: key,
+    Contents: new String(contents),
+  } as unknown as PDFKit.Mixins.AnnotationOption;
 }
 
 /**
@@ -757,6 +864,35 @@ function escapeXml(value: string): string {
     .replace(/"/g, '&quot;');
 }
 
+/**
+ * PDF/A accepts XMP properties outside its predefined schemas only when the packet describes
+ * them: the description of `pdfuaid:part` (as ISO 14289-1 gives it).
+ */
+const pdfuaExtensionSchema = `<rdf:Description rdf:about=""
+                xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+                xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+                xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+            <pdfaExtension:schemas>
+                <rdf:Bag>
+                    <rdf:li rdf:parseType="Resource">
+                        <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                        <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                        <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                        <pdfaSchema:property>
+                            <rdf:Seq>
+                                <rdf:li rdf:parseType="Resource">
+                                    <pdfaProperty:name>part</pdfaProperty:name>
+                                    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                                    <pdfaProperty:category>internal</pdfaProperty:category>
+                                    <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+                                </rdf:li>
+                            </rdf:Seq>
+                        </pdfaSchema:property>
+                    </rdf:li>
+                </rdf:Bag>
+            </pdfaExtension:schemas>
+        </rdf:Description>`;
+
 /** Replaces pdfkit's XMP document-info block with one whose values are XML-escaped. */
 function rewriteXmpInfo(pdf: TaggedDoc, meta: PdfMeta): void {
   pdf._addInfo = function addEscapedInfo(this: TaggedDoc) {
@@ -776,6 +912,10 @@ function rewriteXmpInfo(pdf: TaggedDoc, meta: PdfMeta): void {
             <pdf:Producer>Referat (pdfkit)</pdf:Producer>
             <pdf:Keywords>${escapeXml(meta.keywords)}</pdf:Keywords>
         </rdf:Description>
+        <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+        ${pdfuaExtensionSchema}
         `);
   };
 }

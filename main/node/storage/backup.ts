@@ -11,6 +11,7 @@ import { todayInCopenhagen } from './queries/common';
 import type { Library } from './library';
 import { latestSchemaVersion } from './migrations/index';
 import { libraryApplicationId } from './migrations/types';
+import { makePrivateDir, makePrivateFile } from './privateFiles';
 import { fsyncFile, tempPathBeside, writeAtomically } from '../services/atomicFile';
 
 /** How many daily backups are kept. */
@@ -61,13 +62,18 @@ export async function backupNow(
 ): Promise<BackupInfo> {
   const date = options.today ?? todayInCopenhagen();
   const dir = library.backupsDir;
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const name = `${library.name}-${date}.sqlite`;
   const target = path.join(dir, name);
   try {
-    await writeAtomically(target, async (partial) => void (await library.db.backup(partial)), {
-      suffix: 'partial',
-    });
+    await writeAtomically(
+      target,
+      async (partial) => {
+        await library.db.backup(partial);
+        makePrivateFile(partial);
+      },
+      { suffix: 'partial' },
+    );
   } catch (error) {
     throw new DomainError(
       'internal',
@@ -168,6 +174,7 @@ export function restoreBackup(
   const dir = path.dirname(absolute);
   const temp = tempPathBeside(absolute, 'restoring');
   fs.copyFileSync(source, temp);
+  makePrivateFile(temp);
   fsyncFile(temp);
 
   let replacedPath: string | null = null;
@@ -179,6 +186,7 @@ export function restoreBackup(
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       replacedPath = path.join(dir, `${libraryName(absolute)}.${keptAs}-${stamp}.sqlite`);
       fs.copyFileSync(absolute, replacedPath, fs.constants.COPYFILE_EXCL);
+      makePrivateFile(replacedPath);
       fsyncFile(replacedPath);
       // A WAL left by a crash belongs to the replaced file, never to the restored one.
       for (const suffix of ['-wal', '-shm']) {

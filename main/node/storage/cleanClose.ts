@@ -13,7 +13,7 @@
  * promises with the file's real size (truncation) at every open; it reads 100 bytes.
  */
 import fs from 'node:fs';
-import { writeFileAtomically } from '../services/atomicFile';
+import { writeAtomicallySync } from '../services/atomicFile';
 
 type CleanCloseRecord = {
   format: 'referat-clean-close/1';
@@ -40,7 +40,10 @@ export function recordCleanClose(libraryFile: string): void {
       format: 'referat-clean-close/1',
       ...identityOf(fs.statSync(libraryFile)),
     };
-    writeFileAtomically(cleanCloseRecordPath(libraryFile), `${JSON.stringify(record)}\n`);
+    // Owner-only like the library it describes.
+    writeAtomicallySync(cleanCloseRecordPath(libraryFile), (temp) =>
+      fs.writeFileSync(temp, `${JSON.stringify(record)}\n`, { flag: 'wx', mode: 0o600 }),
+    );
   } catch {
     /* no record: the next open runs the check */
   }

@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import { DomainError } from '../../../common/contract/result';
+import { makePrivateDir, privateFileMode } from './privateFiles';
 import { commitTempFile } from '../services/atomicFile';
 
 /** The stored form of one file. */
@@ -52,7 +53,7 @@ export async function storeStream(
   options: { maxBytes?: number } = {},
 ): Promise<StoredFile> {
   const tempDir = path.join(filesDir, 'tmp');
-  fs.mkdirSync(tempDir, { recursive: true });
+  makePrivateDir(tempDir);
   const temp = path.join(tempDir, `${process.pid}-${randomBytes(8).toString('hex')}`);
   const hash = createHash('sha256');
   let size = 0;
@@ -71,13 +72,17 @@ export async function storeStream(
     },
   });
   try {
-    await pipeline(source, meter, fs.createWriteStream(temp, { flags: 'wx' }));
+    await pipeline(
+      source,
+      meter,
+      fs.createWriteStream(temp, { flags: 'wx', mode: privateFileMode }),
+    );
     const sha256 = hash.digest('hex');
     const target = fileStorePath(filesDir, sha256);
     if (fs.existsSync(target)) {
       fs.rmSync(temp, { force: true });
     } else {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      makePrivateDir(path.dirname(target));
       commitTempFile(temp, target);
     }
     return { sha256, size };

@@ -5,11 +5,13 @@
  *
  * Import is all or nothing: one transaction, checked before anything is written.
  */
-import { DomainError, type ApiErrorDetail } from '../../../common/contract/result';
+import { DomainError } from '../../../common/contract/result';
 import { itemBodyFields, meetingBodyFields, type Meeting } from '../../../common/domain/model';
 import type { RichText } from '../../../common/domain/richText';
 import type { ReferatDocument } from '../../../common/format/referat1';
-import { formatId } from '../../../common/format/referat1';
+import { formatId } from '../../../common/format/referat2';
+import { builtInProfile, type MinutesProfile } from '../../../common/domain/profiles';
+import { findProfile, profileOfMeeting, saveProfile } from './queries/profiles';
 import type { Db } from './library';
 import { writeTransaction } from './library';
 import { insertAppendix } from './queries/appendices';
@@ -44,12 +46,14 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
       const members = listMembers(db, { committeeId: committee.id });
       return {
         format: formatId,
+        profile: profileOfMeeting(db, meetingId),
         committee: {
           id: committee.id,
           name: committee.name,
           kind: committee.kind,
           organisation: committee.organisation,
           template: committee.template,
+          profileId: committee.profileId,
         },
         members: members.map((m) => ({
           id: m.id,
@@ -72,6 +76,7 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
           isClosed: meeting.isClosed,
           status: meeting.status,
           template: meeting.template,
+          profileId: meeting.profileId,
           bodies: Object.fromEntries(
             meetingBodyFields.map((field) => [field, detail.bodies[field].content]),
           ),
@@ -84,10 +89,12 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
           party: p.party,
           isCitizen: p.isCitizen,
           attendance: p.attendance,
+          isCalledIn: p.isCalledIn,
           substituteForId: p.substituteForId,
           partialPresence: p.partialPresence,
+          presenceChanges: p.presenceChanges.map((change) => ({ ...change })),
           note: p.note,
-          absentFromItemIds: p.absentFromItemIds,
+          itemAbsences: p.itemAbsences.map((absence) => ({ ...absence })),
           position: p.position,
         })),
         agendaItems: detail.items.map((item) => ({
@@ -100,6 +107,8 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
           documentNumber: item.documentNumber,
           presenter: item.presenter,
           kind: item.kind,
+          isSupplementary: item.isSupplementary,
+          groupId: item.groupId,
           bodies: Object.fromEntries(
             itemBodyFields.map((field) => [field, item.bodies[field].content]),
           ),
@@ -112,6 +121,7 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
           documentNumber: a.documentNumber,
           caseId: a.caseId,
           isClosed: a.isClosed,
+          isAddedAfterMeeting: a.isAddedAfterMeeting,
           file: a.file && {
             name: a.file.name,
             sha256: a.file.sha256,
@@ -173,13 +183,7 @@ export function importMeetingDocument(
       doc = withNewMeetingIds(doc);
     }
     const collisions = findIdCollisions(db, doc);
-    if (collisions.length > 0) {
-      throw new DomainError(
-        'conflict',
-        'The document reuses ids of another meeting in this library; import it as a copy (keep both) instead.',
-        collisions.slice(0, 20),
-      );
-    }
+    if (collisions.length > 0) throw new IdCollisionError(collisions);
 
     const committee = doc.committee;
     const isNewCommittee = !hasCommittee(db, committee.id);
@@ -194,6 +198,7 @@ export function importMeetingDocument(
       throw new DomainError(
         'invalid_input',
         `${strangers.length === 1 ? 'A participant refers' : `${strangers.length} participants refer`} to a member of another committee.`,
+        undefined,
         strangers.map(({ memberId, index }) => ({
           path: `participants[${index}].memberId`,
           message: `${memberId} is not a member of the committee`,
@@ -235,8 +240,46 @@ export function importMeetingDocument(
         });
       }
     }
+    keepProfile(db, meetingId, doc.profile);
     return { meetingId };
   });
+}
+
+/**
+ * Makes the imported meeting resolve to the document's profile, so it prints as it did in the
+ * library that exported it: a profile this library lacks is stored (an edited built-in under
+ * an id of its own), and when the meeting would resolve to another profile here (another
+ * committee profile or default) the meeting is given the document's profile itself.
+ */
+function keepProfile(db: Db, meetingId: string, profile: MinutesProfile): void {
+  const same = (other: MinutesProfile | undefined) =>
+    other !== undefined && canonical(other) === canonical(profile);
+  if (same(profileOfMeeting(db, meetingId))) return;
+  let id = profile.id;
+  if (!same(findProfile(db, id))) {
+    let suffix = 1;
+    while (findProfile(db, id) !== undefined || builtInProfile(id) !== undefined) {
+      suffix += 1;
+      id = `${profile.id.slice(0, 60)}-${suffix}`;
+    }
+    saveProfile(db, { ...profile, id });
+    // The committee (or meeting) may name it already: then it resolves now.
+    if (same(profileOfMeeting(db, meetingId))) return;
+  }
+  stmt(db, 'UPDATE meetings SET profile_id = ? WHERE id = ?').run(id, meetingId);
+}
+
+/** JSON with sorted keys: equal profiles give equal text whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : inner,
+  );
 }
 
 function importMembers(db: Db, doc: ReferatDocument, isNewCommittee: boolean): void {
@@ -271,21 +314,34 @@ function importMembers(db: Db, doc: ReferatDocument, isNewCommittee: boolean): v
 }
 
 /** Records of the document whose ids another meeting of the library already holds (as JSON paths). */
-function findIdCollisions(db: Db, doc: ReferatDocument): ApiErrorDetail[] {
+/**
+ * The document's participants, items or appendices have ids another meeting of the library
+ * uses. Replacing cannot help (it would replace this meeting, not the other one): only an
+ * import as a copy (new ids) can.
+ */
+export class IdCollisionError extends DomainError {
+  readonly collisions: readonly string[];
+  constructor(collisions: readonly string[]) {
+    super(
+      'conflict',
+      `The document reuses ids of another meeting in this library; import it as a copy (keep both) instead.\n${collisions.slice(0, 20).join('\n')}`,
+    );
+    this.collisions = collisions;
+  }
+}
+
+function findIdCollisions(db: Db, doc: ReferatDocument): string[] {
   const checks: Array<[string, string, Array<{ id: string }>]> = [
     ['participants', 'participants', doc.participants],
     ['agenda_items', 'agendaItems', doc.agendaItems],
     ['appendices', 'appendices', doc.appendices],
   ];
-  const problems: ApiErrorDetail[] = [];
+  const problems: string[] = [];
   for (const [table, path, records] of checks) {
     const exists = stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`);
     records.forEach((record, index) => {
       if (exists.get(record.id) !== undefined)
-        problems.push({
-          path: `${path}[${index}].id`,
-          message: `${record.id} is already used by another meeting`,
-        });
+        problems.push(`${path}[${index}].id: ${record.id} is already used by another meeting`);
     });
   }
   return problems;
@@ -313,7 +369,14 @@ export function withNewMeetingIds(doc: ReferatDocument): ReferatDocument {
       id: mapped(participantIds, p.id),
       substituteForId:
         p.substituteForId === null ? null : mapped(participantIds, p.substituteForId),
-      absentFromItemIds: p.absentFromItemIds.map((id) => mapped(itemIds, id)),
+      presenceChanges: p.presenceChanges.map((change) => ({
+        ...change,
+        itemId: change.itemId === null ? null : mapped(itemIds, change.itemId),
+      })),
+      itemAbsences: p.itemAbsences.map((absence) => ({
+        ...absence,
+        itemId: mapped(itemIds, absence.itemId),
+      })),
     })),
     agendaItems: doc.agendaItems.map((item) => ({
       ...item,

@@ -30,7 +30,7 @@ import Database from 'better-sqlite3';
 import { DomainError, isDomainError } from '../../../common/contract/result';
 import type { Db } from './db';
 import { storageErrorOf } from './errors';
-import { latestSchemaVersion, migrations } from './migrations/index';
+import { latestSchemaVersion, migrations, runMigration } from './migrations/index';
 import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
 import { syncSearchIndex } from './searchIndex';
 import {
@@ -39,6 +39,7 @@ import {
   isUnchangedSinceCleanClose,
   recordCleanClose,
 } from './cleanClose';
+import { makePrivateDir, makePrivateFile, privateFileMode } from './privateFiles';
 
 export type { Db } from './db';
 
@@ -115,6 +116,10 @@ export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {
     inspectLibraryFile(absolute, { isCheckingIntegrity, busyTimeoutMs, nativeBinding });
   }
 
+  if (!isReadonly) {
+    // Libraries written by earlier versions (0644) become owner-only, with their WAL.
+    for (const suffix of ['', '-wal', '-shm']) makePrivateFile(absolute + suffix);
+  }
   let db: Db;
   try {
     db = new Database(absolute, {
@@ -262,9 +267,13 @@ export function inspectLibraryFile(
 
 /** Builds a complete new library in a temporary file and links it into place; false when another process was first. */
 function createLibraryFile(file: string, nativeBinding?: string): boolean {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateDir(path.dirname(file));
   const temp = `${file}.creating-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
+    // Created empty (a valid empty database) and owner-only first: SQLite would create it 0644,
+    // and gives its journal, WAL and shared-memory files the database file's mode.
+    fs.writeFileSync(temp, '', { flag: 'wx', mode: privateFileMode });
+    makePrivateFile(temp);
     const db = new Database(temp, { nativeBinding });
     try {
       db.pragma('foreign_keys = ON');
@@ -298,14 +307,7 @@ export function migrate(db: Db, file: string): number {
   const pending = migrations.filter((m) => m.version > before);
   if (pending.length === 0) return before;
   if (before > 0) copyBeforeMigration(db, file, before);
-  for (const migration of pending) {
-    db.transaction(() => {
-      const current = Number(db.pragma('user_version', { simple: true }));
-      if (current >= migration.version) return;
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
-  }
+  for (const migration of pending) runMigration(db, migration);
   // Derived data follows once the schema is current: migrations only note in `search_dirty`
   // what the index lacks (they never run live code), and the live code derives it here.
   db.transaction(() => syncSearchIndex(db)).immediate();
@@ -314,10 +316,11 @@ export function migrate(db: Db, file: string): number {
 
 function copyBeforeMigration(db: Db, file: string, version: number): void {
   const dir = path.join(path.dirname(file), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const name = path.basename(file).replace(/\.[^.]*$/, '');
   const target = path.join(dir, `${name}-before-schema-${version + 1}-${Date.now()}.sqlite`);
   db.prepare('VACUUM INTO ?').run(target);
+  makePrivateFile(target);
 }
 
 function defaultAuthor(): string {

@@ -4,8 +4,9 @@
  * Layout
  * - `search_fts(text, tags)`: one row ("document") per searchable piece of a meeting: an item's
  *   heading (number, title, case id, document number, presenter), its public title, each
- *   non-empty text body (plain text from `richTextToPlain`, so vote subjects and dissent texts
- *   are included, participant and appendix references resolved to names and "Bilag N"), each
+ *   non-empty text body (one line in the minutes' wording, `bodyOneLine`: a vote and a
+ *   dissent as the full sentences the document prints, participant and appendix references
+ *   resolved to names and "Bilag N"), each
  *   appendix (title, document number, case id), and per meeting its header (case id, location)
  *   and its participants' names. `tags` holds filter tokens (see {@link tagsFor}); the user's
  *   words are always confined to the `text` column.
@@ -31,7 +32,9 @@
  * index changes in the same transaction as the save. Deletes (also by cascade) are noted by
  * the same triggers, so nothing is ever left behind.
  */
-import { richTextToPlain, type RichText } from '../../../common/domain/richText';
+import type { RichText } from '../../../common/domain/richText';
+import { bodyOneLine } from '../../../common/wording/blocks';
+import { personName } from '../../../common/wording/people';
 import { normalizeSearchText } from '../../../common/search/query';
 import type { Db } from './db';
 
@@ -135,7 +138,12 @@ type AppendixRow = {
   isClosed: number;
 };
 type BodyRow = { itemId: string | null; field: string; content: string };
-type ParticipantRow = { id: string; name: string; party: string | null };
+type ParticipantRow = {
+  id: string;
+  name: string;
+  party: string | null;
+  role: 'chair' | 'vice_chair' | 'member';
+};
 
 /** Everything of one meeting the documents are derived from. */
 type MeetingSource = {
@@ -169,7 +177,9 @@ function loadMeetingSource(db: Db, meetingId: string): MeetingSource | null {
     )
     .all(meetingId) as AppendixRow[];
   const participants = db
-    .prepare('SELECT id, name, party FROM participants WHERE meeting_id = ? ORDER BY position, id')
+    .prepare(
+      'SELECT id, name, party, role FROM participants WHERE meeting_id = ? ORDER BY position, id',
+    )
     .all(meetingId) as ParticipantRow[];
   const appendixNumbers = new Map(appendices.map((a) => [a.id, a.number]));
   const participantNames = new Map(participants.map((p) => [p.id, p.name]));
@@ -194,7 +204,11 @@ function joinLines(...parts: string[]): string {
 
 function bodyText(content: string, source: MeetingSource): string {
   try {
-    return richTextToPlain(JSON.parse(content) as RichText, source.resolve);
+    return bodyOneLine(
+      JSON.parse(content) as RichText,
+      { participants: source.participants, lang: 'da' },
+      source.resolve,
+    );
   } catch {
     // A body that does not parse is a bug elsewhere; the index must not fail the save.
     return '';
@@ -304,7 +318,7 @@ function meetingLevelDocs(source: MeetingSource, bodies: readonly BodyRow[]): Se
       'participants',
       null,
       isClosed,
-      source.participants.map((p) => (p.party ? `${p.name} (${p.party})` : p.name)).join('\n'),
+      source.participants.map((p) => personName(p, 'da')).join('\n'),
       caseIds,
     ),
   ];

@@ -1,7 +1,8 @@
 /**
  * The renderer's side of the one API contract. In Electron the preload bridge
  * (`window.referat.call`) carries requests over IPC; in browser mode they go to the local HTTP
- * host as `POST /api/<name>` with the per-launch token in `X-Referat-Token`.
+ * host as `POST /api/<name>`, authenticated by the session cookie the host set when the start
+ * address's one-time launch code was exchanged (HttpOnly: this page never sees it).
  */
 import type {
   ApiClient,
@@ -22,7 +23,6 @@ declare global {
   }
 }
 
-const tokenKey = 'referat.token';
 /** Bodies up to this size are sent with `keepalive`, so a save started while the page unloads completes. */
 const keepaliveLimit = 60 * 1024;
 
@@ -36,26 +36,6 @@ export type RendererClient = ApiClient & {
    */
   upload(file: File): Promise<Result<{ uploadId: string }>>;
 };
-
-/**
- * Reads the launch token from `?token=` the first time, keeps it in sessionStorage (it
- * survives reloads of this tab) and removes it from the address bar and history.
- */
-export function takeLaunchToken(
-  location: Location,
-  history: History,
-  storage: Storage,
-): string | null {
-  const url = new URL(location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    storage.setItem(tokenKey, fromUrl);
-    url.searchParams.delete('token');
-    history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
-    return fromUrl;
-  }
-  return storage.getItem(tokenKey);
-}
 
 function failure(code: ApiError['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };
@@ -87,10 +67,8 @@ function networkFailure(error: unknown): Result<never> {
   return failure('internal', `No connection to Referat (${detail}).`);
 }
 
-/** The HTTP transport of browser mode. */
-export function createHttpClient(token: string | null, base = ''): RendererClient {
-  const headers = (extra: Record<string, string>): Record<string, string> =>
-    token ? { ...extra, 'X-Referat-Token': token } : extra;
+/** The HTTP transport of browser mode (same origin: the session cookie goes along). */
+export function createHttpClient(base = ''): RendererClient {
   return {
     isElectron: false,
     async call<N extends RequestName>(
@@ -101,9 +79,9 @@ export function createHttpClient(token: string | null, base = ''): RendererClien
       try {
         const response = await fetch(`${base}/api/${name}`, {
           method: 'POST',
-          headers: headers({ 'Content-Type': 'application/json' }),
+          headers: { 'Content-Type': 'application/json' },
           body,
-          credentials: 'omit',
+          credentials: 'same-origin',
           cache: 'no-store',
           keepalive: body.length < keepaliveLimit,
         });
@@ -116,12 +94,12 @@ export function createHttpClient(token: string | null, base = ''): RendererClien
       try {
         const response = await fetch(`${base}/upload`, {
           method: 'POST',
-          headers: headers({
+          headers: {
             'Content-Type': 'application/octet-stream',
             'X-Referat-Filename': encodeURIComponent(file.name),
-          }),
+          },
           body: file,
-          credentials: 'omit',
+          credentials: 'same-origin',
           cache: 'no-store',
         });
         const result = await readResult(response);
@@ -164,9 +142,9 @@ export function createBridgeClient(bridge: ReferatBridge): RendererClient {
   };
 }
 
-/** The client for this window: the preload bridge when present, else HTTP with the launch token. */
+/** The client for this window: the preload bridge when present, else HTTP with the session cookie. */
 export function createClient(): RendererClient {
   if (window.referat && typeof window.referat.call === 'function')
     return createBridgeClient(window.referat);
-  return createHttpClient(takeLaunchToken(window.location, window.history, window.sessionStorage));
+  return createHttpClient();
 }

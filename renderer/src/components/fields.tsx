@@ -100,7 +100,8 @@ export function RequiredTextField({ onChange, ...props }: RequiredTextFieldProps
 }
 
 type NumberFieldProps = BaseProps & {
-  value: number;
+  /** Null shows an empty field (a record without a number). */
+  value: number | null;
   min: number;
   max: number;
   /** Called only with a whole number inside [min, max]. */
@@ -111,12 +112,12 @@ type NumberFieldProps = BaseProps & {
 /** A whole-number input that keeps what is typed and reports only valid numbers. */
 export function NumberField(props: NumberFieldProps) {
   const id = useId();
-  const [text, setText] = useState(String(props.value));
+  const [text, setText] = useState(props.value === null ? '' : String(props.value));
   const [prop, setProp] = useState(props.value);
   if (prop !== props.value) {
     // The record changed from outside (e.g. after a reorder): show the new value.
     setProp(props.value);
-    setText(String(props.value));
+    setText(props.value === null ? '' : String(props.value));
   }
   const parsed = /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
   const isValid = Number.isInteger(parsed) && parsed >= props.min && parsed <= props.max;

@@ -7,6 +7,7 @@ import {
   type AttendanceStatus,
   type Participant,
 } from '../../../common/domain/model';
+import { substituteName } from '../../../common/wording/people';
 import { useApp } from '../appContext';
 import { ConfirmDelete } from '../components/ConfirmDialog';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
@@ -28,7 +29,8 @@ type ParticipantPatch = Partial<Omit<Participant, 'id' | 'meetingId' | 'memberId
 export function AttendancePanel({ meetingId, participants, items, setParticipants }: Props) {
   // Participants whose "items not taken part in" list is open.
   const [openAbsenceIds, setOpenAbsenceIds] = useState<ReadonlySet<string>>(() => new Set());
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language.startsWith('en') ? 'en' : 'da';
   const { client, queue } = useApp();
   const [toDelete, setToDelete] = useState<Participant | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -66,16 +68,9 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
     ],
     [participants, t],
   );
-  const names = useMemo(
-    () => new Map(participants.map((record) => [record.id, record.name])),
-    [participants],
-  );
-
   /** "Stedfortræder for": no one, or another participant. */
   const substituteOptions = (ownId: string | null) =>
     ownId === null ? everyoneOptions : everyoneOptions.filter((option) => option.value !== ownId);
-
-  const nameOf = (id: string | null) => (id === null ? '' : (names.get(id) ?? ''));
 
   // One list of the statuses for every row.
   const statusOptions = useMemo(
@@ -93,12 +88,11 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
           <li key={participant.id} className={`record record--${participant.attendance}`}>
             <fieldset>
               <legend>
-                {participant.name}
-                {participant.party ? ` (${participant.party})` : ''}
-                {participant.role !== 'member' ? `, ${t(`roles.${participant.role}`)}` : ''}
-                {participant.substituteForId
-                  ? `, ${t('attendance.substituteForShort', { name: nameOf(participant.substituteForId) })}`
-                  : ''}
+                {substituteName(
+                  participant,
+                  participants.find((p) => p.id === participant.substituteForId) ?? null,
+                  lang,
+                )}
               </legend>
               <div className="record__row">
                 <PersonFields
@@ -150,7 +144,7 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                   >
                     <summary>
                       {t('attendance.absentFromItems', {
-                        count: participant.absentFromItemIds.length,
+                        count: participant.itemAbsences.length,
                       })}
                     </summary>
                     {/* Built only when opened: a 1,000-item meeting would otherwise render
@@ -167,12 +161,19 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                               number: item.number,
                               title: item.title,
                             })}
-                            checked={participant.absentFromItemIds.includes(item.id)}
+                            checked={participant.itemAbsences.some(
+                              (absence) => absence.itemId === item.id,
+                            )}
                             onChange={(isAbsent) =>
                               patch(participant, {
-                                absentFromItemIds: isAbsent
-                                  ? [...participant.absentFromItemIds, item.id]
-                                  : participant.absentFromItemIds.filter((id) => id !== item.id),
+                                itemAbsences: isAbsent
+                                  ? [
+                                      ...participant.itemAbsences,
+                                      { itemId: item.id, kind: 'not_participating', reason: '' },
+                                    ]
+                                  : participant.itemAbsences.filter(
+                                      (absence) => absence.itemId !== item.id,
+                                    ),
                               })
                             }
                           />
@@ -212,7 +213,7 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
               substituteForId: draft.substituteForId === '' ? null : draft.substituteForId,
               partialPresence: '',
               note: '',
-              absentFromItemIds: [],
+              itemAbsences: [],
             },
           })
         }

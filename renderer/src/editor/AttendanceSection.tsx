@@ -11,7 +11,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../common/contract/api';
 import type { Participant } from '../../../common/domain/model';
-import { joinList } from '../../../common/editor/voteText';
+import {
+  attendanceGroups,
+  attendanceLine,
+  compactAttendanceLine,
+} from '../../../common/wording/minutes';
 import { AttendancePanel } from './AttendancePanel';
 
 type Props = {
@@ -34,19 +38,19 @@ export function AttendanceSection({
   const [isEditing, setEditing] = useState(false);
   const lang = i18n.language.startsWith('en') ? 'en' : 'da';
   const ordered = [...participants].sort((a, b) => a.position - b.position);
-  const nameOf = (id: string | null) => participants.find((p) => p.id === id)?.name ?? '';
-  const namesWith = (status: Participant['attendance']) =>
-    ordered.filter((p) => p.attendance === status).map((p) => p.name);
+  // The same lines the PDF and DOCX print (common/wording): canonical names, substitutes,
+  // presence changes, partial presence and the items a member took no part in.
+  const itemNumbers = new Map(items.map((item) => [item.id, item.number]));
+  const lineOf = (p: Participant) =>
+    attendanceLine(p, { participants: ordered, itemNumbers, lang });
   const present = ordered.filter((p) => p.attendance === 'present');
-  const afbud = namesWith('absent_with_notice');
-  const absent = namesWith('absent');
-  const notInItems = [...items]
-    .sort((a, b) => a.position - b.position)
-    .map((item) => ({
-      item,
-      names: present.filter((p) => p.absentFromItemIds.includes(item.id)).map((p) => p.name),
+  const absentGroups = attendanceGroups[lang]
+    .filter((group) => group.status !== 'present')
+    .map((group) => ({
+      ...group,
+      lines: ordered.filter((p) => p.attendance === group.status).map(lineOf),
     }))
-    .filter((entry) => entry.names.length > 0);
+    .filter((group) => group.lines.length > 0);
 
   return (
     <section
@@ -58,31 +62,12 @@ export function AttendanceSection({
       </h2>
       <ul className="meeting-document__members" data-find-text>
         {present.map((p) => (
-          <li key={p.id}>
-            {p.name}
-            {p.role !== 'member' ? ` (${t(`roles.${p.role}`)})` : ''}
-            {p.substituteForId
-              ? `, ${t('attendance.substituteForShort', { name: nameOf(p.substituteForId) })}`
-              : ''}
-            {p.partialPresence ? ` – ${p.partialPresence}` : ''}
-          </li>
+          <li key={p.id}>{lineOf(p)}</li>
         ))}
       </ul>
-      {afbud.length > 0 && (
-        <p data-find-text>
-          {t('editor.document.absentWithNotice', { names: joinList(afbud, lang) })}
-        </p>
-      )}
-      {absent.length > 0 && (
-        <p data-find-text>{t('editor.document.absent', { names: joinList(absent, lang) })}</p>
-      )}
-      {notInItems.map(({ item, names }) => (
-        <p key={item.id} data-find-text>
-          {t('editor.document.notInItem', {
-            number: item.number,
-            title: item.title,
-            names: joinList(names, lang),
-          })}
+      {absentGroups.map((group) => (
+        <p key={group.status} data-find-text>
+          {compactAttendanceLine(group.label, group.lines, lang)}
         </p>
       ))}
       {!isLocked && (

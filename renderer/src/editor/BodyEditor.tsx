@@ -20,7 +20,7 @@ import { richTextToLexicalState } from '../../../common/editor/lexicalState';
 import { defaultStandardTexts } from '../../../common/editor/standardTexts';
 import type { AppendixInfo } from '../../../common/editor/references';
 import { safeUrlSchema } from '../../../common/domain/richText';
-import type { Lang } from '../../../common/editor/voteText';
+import type { Lang } from '../../../common/wording/words';
 import { editorNodes } from './nodes';
 import { PastePlugin } from './paste/PastePlugin';
 import { AgendaPlugin } from './plugins/AgendaPlugin';

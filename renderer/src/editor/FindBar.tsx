@@ -27,7 +27,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $getSelection, $isNodeSelection, type LexicalEditor } from 'lexical';
-import type { BlockTextContext } from '../../../common/editor/blockText';
+import type { BlockTextContext } from '../../../common/wording/blocks';
 import type { FindOptions } from '../../../common/editor/findInBodies';
 import { revealEditor, type DocumentBodies } from './documentBodies';
 import {

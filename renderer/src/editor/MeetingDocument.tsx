@@ -134,7 +134,9 @@ export function MeetingDocument({
     [detail.items],
   );
   const isAdTemplate = meeting.template === 'opgaveudvalg';
-  const appendices = [...detail.appendices].sort((a, b) => a.number - b.number);
+  const appendices = [...detail.appendices].sort(
+    (a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER),
+  );
 
   return (
     <div className="meeting-document">
@@ -209,7 +211,7 @@ export function MeetingDocument({
             </h2>
             <ol className="meeting-document__appendices" data-find-text>
               {appendices.map((a) => (
-                <li key={a.id} value={a.number}>
+                <li key={a.id} value={a.number ?? undefined}>
                   {a.title}
                   {a.documentNumber || a.caseId
                     ? ` (${[a.documentNumber, a.caseId].filter(Boolean).join(' - ')})`

@@ -7,7 +7,7 @@
  *
  * The blocks of an editor are walked in the order `richTextBlocks` walks stored content:
  * paragraphs and headings, list items (nested lists after their item), votes and dissents (the
- * text their view shows, common/editor/blockText.ts, read with the editor's participants
+ * text their view shows, common/wording/blocks.ts, read with the editor's participants
  * and language). A match in a vote or a dissent cannot be selected as text: it is shown in the
  * element of the view marked `data-find-block`, and selecting it selects the block node.
  * Nothing here runs while typing: only when the find bar searches.
@@ -38,9 +38,10 @@ import type { BodyOwner } from '../../../common/contract/api';
 import type { Block } from '../../../common/domain/richText';
 import {
   dissentBlockText,
+  quotedDecisionBlockText,
   voteBlockText,
   type BlockTextContext,
-} from '../../../common/editor/blockText';
+} from '../../../common/wording/blocks';
 import {
   findInBodies,
   mergeMatches,
@@ -54,6 +55,7 @@ import {
 import type { DocumentBodies } from './documentBodies';
 import { findInFixedText, fixedTextRange, type FixedTextMatch } from './documentFixedText';
 import { $isDissentNode, type DissentNode } from './nodes/DissentNode';
+import { $isQuotedDecisionNode, type QuotedDecisionNode } from './nodes/QuotedDecisionNode';
 import { $isVoteNode, type VoteNode } from './nodes/VoteNode';
 import { $getReferenceLookup } from './referenceLookup';
 
@@ -69,10 +71,10 @@ export const maxMatches = 10_000;
 const noBlockContext: BlockTextContext = { participants: [], lang: 'da' };
 
 /** A vote or a dissent: one block of text that the caret cannot select. */
-type TextBlockNode = VoteNode | DissentNode;
+type TextBlockNode = VoteNode | DissentNode | QuotedDecisionNode;
 
 const $isTextBlockNode = (node: LexicalNode): node is TextBlockNode =>
-  $isVoteNode(node) || $isDissentNode(node);
+  $isVoteNode(node) || $isDissentNode(node) || $isQuotedDecisionNode(node);
 
 /** Where a view marks the text of its vote or dissent (views/VoteView.tsx, DissentView.tsx). */
 const blockTextSelector = '[data-find-block]';
@@ -127,9 +129,10 @@ function $leaves(block: ElementNode): { text: string; leaves: Leaf[] } {
 function $blockText(node: TextBlockNode): string {
   const { participants, lang } = $getReferenceLookup();
   const context: BlockTextContext = { participants, lang };
-  return $isVoteNode(node)
-    ? voteBlockText(node.getVote(), context)
-    : dissentBlockText(node.getDissent(), context);
+  if ($isVoteNode(node)) return voteBlockText(node.getVote(), context);
+  if ($isQuotedDecisionNode(node))
+    return quotedDecisionBlockText(node.getQuotedDecision(), context);
+  return dissentBlockText(node.getDissent(), context);
 }
 
 /** The searchable blocks of an editor's current content. */

@@ -10,14 +10,14 @@ import { createContext, useContext } from 'react';
 import { $getEditor, type LexicalEditor } from 'lexical';
 import type { Participant } from '../../../common/domain/model';
 import type { AppendixInfo } from '../../../common/editor/references';
-import type { Lang } from '../../../common/editor/voteText';
+import type { Lang } from '../../../common/wording/words';
 
 /**
  * What a participant reference and a vote need to know about a participant; the role, when
  * known, helps tell members apart in the "@" search.
  */
 export type ParticipantInfo = Pick<Participant, 'id' | 'name' | 'party' | 'attendance'> &
-  Partial<Pick<Participant, 'role'>>;
+  Partial<Pick<Participant, 'role' | 'substituteForId'>>;
 
 export type ReferenceLookup = {
   appendices: readonly AppendixInfo[];

@@ -109,7 +109,9 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
     [itemsKey, t],
   );
 
-  const sorted = [...appendices].sort((a, b) => a.number - b.number);
+  const sorted = [...appendices].sort(
+    (a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER),
+  );
   // Each row's item select lists every agenda item: with a long agenda the rows render near
   // the viewport only.
   const rowWeight = selectRowWeight(itemOptions.length);

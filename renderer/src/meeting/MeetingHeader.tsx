@@ -11,7 +11,11 @@ import { NumberField, SelectField, TextField } from '../components/fields';
 import { dateLanguage } from '../i18n';
 import { mergePatches } from '../save/saveQueue';
 
-type HeaderPatch = Partial<Omit<Meeting, 'id' | 'committeeId' | 'status'>>;
+type HeaderPatch = Partial<
+  Omit<Meeting, 'id' | 'committeeId' | 'status' | 'profileId' | 'number'>
+> & {
+  number?: number;
+};
 
 /** The meeting's header fields, autosaved. */
 export function MeetingHeader({

@@ -13,7 +13,7 @@ import { routeHash } from '../router';
 /** Newest first: by date, then by number. */
 export function sortNewestFirst(meetings: readonly MeetingSummary[]): MeetingSummary[] {
   return [...meetings].sort((a, b) =>
-    a.date === b.date ? b.number - a.number : a.date < b.date ? 1 : -1,
+    a.date === b.date ? (b.number ?? 0) - (a.number ?? 0) : a.date < b.date ? 1 : -1,
   );
 }
 

@@ -7,7 +7,9 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../common/contract/result';
+import type { ConversionNote } from '../../../common/format/referat1Conversion';
 import { useApp } from '../appContext';
 import { ProblemError } from './ProblemError';
 import './share.css';
@@ -24,6 +26,11 @@ export function OpenPackage() {
   const [error, setError] = useState<ApiError | null>(null);
   // Set while the question is shown: the upload (browser mode) to import again with the answer.
   const [pending, setPending] = useState<{ uploadId?: string } | null>(null);
+  // A package with a referat/1 meeting.json: what its conversion assumed, shown before opening.
+  const [converted, setConverted] = useState<{
+    meetingId: string;
+    notes: ConversionNote[];
+  } | null>(null);
 
   const runImport = async (uploadId: string | undefined, onExisting?: OnExisting) => {
     setBusy(true);
@@ -36,6 +43,10 @@ export function OpenPackage() {
     );
     setBusy(false);
     if (result.ok) {
+      if (result.value.notes.length > 0) {
+        setConverted({ meetingId: result.value.meetingId, notes: result.value.notes });
+        return;
+      }
       navigate({ screen: 'meeting', meetingId: result.value.meetingId });
       return;
     }
@@ -101,9 +112,41 @@ export function OpenPackage() {
         {isBusy && <p>{t('share.importing')}</p>}
       </div>
       <ProblemError error={error} />
+      {converted && (
+        <section className="open-package__converted" role="status">
+          <h3>{t('share.convertedHeading')}</h3>
+          <p>{t('share.convertedIntro')}</p>
+          <ul>
+            {converted.notes.map((note) => (
+              <li key={note.kind}>{conversionNoteText(t, note)}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            onClick={() => navigate({ screen: 'meeting', meetingId: converted.meetingId })}
+          >
+            {t('share.openImported')}
+          </button>
+        </section>
+      )}
       <ExistingMeetingDialog isOpen={pending !== null} onAnswer={answer} />
     </div>
   );
+}
+
+/** A conversion note in the UI language. */
+function conversionNoteText(t: TFunction, note: ConversionNote): string {
+  switch (note.kind) {
+    case 'profile':
+      return t('share.conversionNotes.profile', {
+        profileId: note.profileId,
+        template: note.template,
+      });
+    case 'defaults':
+      return t('share.conversionNotes.defaults');
+    default:
+      return t(`share.conversionNotes.${note.kind}`, { count: note.count });
+  }
 }
 
 /** "Mødet findes allerede": keep both, replace, or cancel (the safe choice has the focus). */

@@ -1,8 +1,8 @@
 /**
- * Browser mode hands files to the user as downloads from the host (`GET /download/<id>?token=…`).
- * A temporary `<a download>` is used rather than opening a tab: the host's policies (CSP,
- * COOP, the token in sessionStorage only) make a new tab useless, and a click on a download
- * link is what the browser treats as a user's own download.
+ * Browser mode hands files to the user as downloads from the host (`GET /download/<id>`, the
+ * session cookie authenticates it). A temporary `<a download>` is used rather than opening a
+ * tab: the host's policies (CSP, COOP) make a new tab useless, and a click on a download link is
+ * what the browser treats as a user's own download.
  */
 
 /** Starts the download of `url` (a host-relative URL from a request's `downloadUrl`) as `fileName`. */

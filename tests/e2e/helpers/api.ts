@@ -1,18 +1,18 @@
 /**
  * The library's API as the e2e tests call it for setup and checks (`POST /api/<name>` with
- * the host's token), so a test drives the UI only for what it is testing.
+ * the host's session cookie), so a test drives the UI only for what it is testing.
  */
 import type { BrowserModeHost } from './browserMode';
 
 /** Calls `name` and returns its value; a refused call throws with the API's message. */
 export async function apiCall<T>(
-  host: Pick<BrowserModeHost, 'origin' | 'token'>,
+  host: Pick<BrowserModeHost, 'origin' | 'cookie'>,
   name: string,
   input: unknown,
 ): Promise<T> {
   const response = await fetch(`${host.origin}/api/${name}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Referat-Token': host.token },
+    headers: { 'Content-Type': 'application/json', Cookie: host.cookie ?? '' },
     body: JSON.stringify(input),
   });
   const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
@@ -27,7 +27,7 @@ export type SeedMember = { name: string; role: 'chair' | 'vice_chair' | 'member'
  * (the model document's), whose participants are copied from the members.
  */
 export async function createOpgaveudvalgMeeting(
-  host: Pick<BrowserModeHost, 'origin' | 'token'>,
+  host: Pick<BrowserModeHost, 'origin' | 'cookie'>,
   members: readonly SeedMember[],
 ): Promise<{ committeeId: string; meetingId: string }> {
   const committee = await apiCall<{ id: string }>(host, 'committees:create', {
@@ -65,7 +65,7 @@ export type SeedItem = {
 
 /** Adds an agenda item at the end of the meeting's agenda and returns its id. */
 export async function createAgendaItem(
-  host: Pick<BrowserModeHost, 'origin' | 'token'>,
+  host: Pick<BrowserModeHost, 'origin' | 'cookie'>,
   meetingId: string,
   item: SeedItem,
 ): Promise<string> {

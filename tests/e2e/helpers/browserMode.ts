@@ -35,11 +35,18 @@ export const chromiumArgs = [
 
 /** A running browser-mode host. */
 export type BrowserModeHost = {
-  /** The start URL with the token, exactly as printed. */
+  /** The start URL with the one-time launch code, exactly as printed. */
   url: string;
   /** `http://127.0.0.1:PORT` */
   origin: string;
+  /** The one-time launch code (the start URL's `token`). */
   token: string;
+  /**
+   * The session cookie (`name=value`) the helper exchanged the launch code for, so API calls
+   * from the test and the test's browser context share one session; null when the test left
+   * the exchange to a browser (`isExchangingCode: false`).
+   */
+  cookie: string | null;
   libraryPath: string;
   tempDir: string;
   process: ChildProcess;
@@ -50,7 +57,11 @@ export type BrowserModeHost = {
 
 /** Starts `out/main/start.mjs` in browser mode on a new library and waits for its `Referat:` line. */
 export async function startBrowserModeHost(
-  options: { timeoutMs?: number } = {},
+  options: {
+    timeoutMs?: number;
+    /** Exchange the launch code for the session cookie here (default true). */
+    isExchangingCode?: boolean;
+  } = {},
 ): Promise<BrowserModeHost> {
   if (!existsSync(startScript))
     throw new Error(`${startScript} is missing: run npm run build first.`);
@@ -113,10 +124,12 @@ export async function startBrowserModeHost(
     const parsed = new URL(url);
     const token = parsed.searchParams.get('token');
     if (!token) throw new Error(`The start URL has no token: ${url}`);
+    const cookie = options.isExchangingCode === false ? null : await exchangeLaunchCode(url);
     return {
       url,
       origin: parsed.origin,
       token,
+      cookie,
       libraryPath,
       tempDir,
       process: child,
@@ -127,6 +140,36 @@ export async function startBrowserModeHost(
     await stop();
     throw error;
   }
+}
+
+/**
+ * Opens the start URL as a browser does and answers the session cookie (`name=value`) the
+ * one-time launch code is exchanged for.
+ */
+export async function exchangeLaunchCode(startUrl: string): Promise<string> {
+  const response = await fetch(startUrl, { redirect: 'manual' });
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (response.status !== 303 || !cookie.includes('='))
+    throw new Error(`The launch code was not exchanged (HTTP ${response.status}).`);
+  return cookie;
+}
+
+/** Gives a browser context the session cookie (`name=value`) of the host at `origin`. */
+export async function addSessionCookie(
+  context: BrowserContext,
+  origin: string,
+  cookie: string,
+): Promise<void> {
+  const separator = cookie.indexOf('=');
+  await context.addCookies([
+    {
+      name: cookie.slice(0, separator),
+      value: cookie.slice(separator + 1),
+      url: `${origin}/`,
+      httpOnly: true,
+      sameSite: 'Strict',
+    },
+  ]);
 }
 
 /** Launches the headless Chromium used by every e2e spec. */
@@ -175,6 +218,9 @@ export async function openBrowserSession(
       locale: 'da-DK',
     });
     context.setDefaultTimeout(15_000);
+    // The helper spent the launch code; the browser gets the same session. Opening the start
+    // URL with the session then just drops the spent code from the address.
+    if (host.cookie) await addSessionCookie(context, host.origin, host.cookie);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));

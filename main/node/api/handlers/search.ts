@@ -1,11 +1,14 @@
 /**
  * Handlers of the search feature: full-text search and the decision register. The
- * queries live in main/node/storage/queries/ (search.ts, register.ts, earlierDecisions.ts).
+ * queries live in main/node/storage/queries/search.ts.
  */
 import type { Library } from '../../storage/library';
-import { insertPreviousDecisions, previousDecisions } from '../../storage/queries/earlierDecisions';
-import { listDecisions } from '../../storage/queries/register';
-import { searchLibrary } from '../../storage/queries/search';
+import {
+  insertPreviousDecisions,
+  listDecisions,
+  previousDecisions,
+  searchLibrary,
+} from '../../storage/queries/search';
 import type { Handlers } from '../types';
 
 /** The search and decision-register requests. */

@@ -87,7 +87,9 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        return report(safeFileName(file.fileName), fs.readFileSync(file.path), [
+        // Awaited here: a rejection must not wait unhandled while `finally` awaits the release
+        // (Node ends the process on an unhandled rejection; the fuzz test found it).
+        return await report(safeFileName(file.fileName), fs.readFileSync(file.path), [
           ...trustedRootPems(db),
           ...(input.trustedRootsPem ?? []),
         ]);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError, isDomainError } from '../../../../common/contract/result';
 import { importBag } from '../../archive/importBag';
+import { printConversionNotes } from './json';
 import type { OnExisting } from '../../storage/interchange';
 import type { Importer, OnExistingChoice } from '../types';
 
@@ -31,6 +32,7 @@ export const bagImporter: Importer = {
         shownName: file,
       });
       ctx.io.stdout(`${result.meetingId}\n`);
+      printConversionNotes(ctx, file, result.notes);
     } catch (error) {
       if (isDomainError(error) && error.code === 'conflict' && onExisting === 'refuse') {
         throw new DomainError(

@@ -1,14 +1,26 @@
-/** `referat import FILE.json`: one `referat/1` document into the library, all or nothing. */
+/**
+ * `referat import FILE.json`: one `referat/2` (or older `referat/1`) document into the library,
+ * all or nothing. What converting a referat/1 document assumed is printed on stderr.
+ */
 import { DomainError, isDomainError } from '../../../../common/contract/result';
+import {
+  describeConversionNote,
+  type ConversionNote,
+} from '../../../../common/format/referat1Conversion';
 import {
   ReferatFormatError,
   issueLine,
   maxDocumentLength,
-  parseReferatDocument,
+  readReferatDocument,
+  type ReferatReading,
 } from '../../../../common/format/referatJson';
-import { importMeetingDocument, type OnExisting } from '../../storage/interchange';
+import {
+  IdCollisionError,
+  importMeetingDocument,
+  type OnExisting,
+} from '../../storage/interchange';
 import { readTextFile } from '../files';
-import type { Importer, OnExistingChoice } from '../types';
+import type { CliIo, Importer, OnExistingChoice } from '../types';
 
 const onExistingOf: Record<OnExistingChoice, OnExisting> = {
   refuse: 'refuse',
@@ -18,11 +30,11 @@ const onExistingOf: Record<OnExistingChoice, OnExisting> = {
 
 export const jsonImporter: Importer = {
   name: 'json',
-  description: 'a referat/1 document (FILE.json)',
-  // The fallback: any file that no other importer claimed is read as referat/1 JSON.
+  description: 'a referat/2 or referat/1 document (FILE.json)',
+  // The fallback: any file that no other importer claimed is read as referat JSON.
   matches: (_file, stat) => stat.isFile,
   run(ctx, { file, onExisting }) {
-    const document = readDocument(file, ctx.resolvePath(file));
+    const { document, notes } = readDocument(file, ctx.resolvePath(file));
     const library = ctx.library();
     try {
       const { meetingId } = importMeetingDocument(library.db, document, {
@@ -30,7 +42,15 @@ export const jsonImporter: Importer = {
         author: library.author,
       });
       ctx.io.stdout(`${meetingId}\n`);
+      printConversionNotes(ctx, file, notes);
     } catch (error) {
+      if (error instanceof IdCollisionError) {
+        // Replacing would not help: the ids belong to another meeting; only new ids do.
+        throw new DomainError(
+          'conflict',
+          `${firstLine(error.message)} Use --on-existing keep-both (the copy gets new ids).`,
+        );
+      }
       if (isDomainError(error) && error.code === 'conflict' && onExisting === 'refuse') {
         throw new DomainError(
           'conflict',
@@ -42,18 +62,33 @@ export const jsonImporter: Importer = {
   },
 };
 
+/** "FILE is referat/1, read as referat/2 assuming:" and one line per note, on stderr. */
+export function printConversionNotes(
+  ctx: { io: CliIo },
+  shownName: string,
+  notes: readonly ConversionNote[],
+): void {
+  if (notes.length === 0) return;
+  ctx.io.stderr(
+    `${shownName} is a referat/1 document, read as referat/2 assuming:\n${notes
+      .map((note) => `  - ${describeConversionNote(note)}\n`)
+      .join('')}`,
+  );
+}
+
 /** Reads and validates a document, turning a list of problems into one line. */
-export function readDocument(shownName: string, file: string) {
+export function readDocument(shownName: string, file: string): ReferatReading {
   const text = readTextFile(file, maxDocumentLength, shownName);
   try {
-    return parseReferatDocument(text);
+    return readReferatDocument(text);
   } catch (error) {
     if (error instanceof ReferatFormatError) {
       const count = error.issues.length;
       const first = error.issues[0];
+      const version = firstLine(error.message).includes('referat/1') ? 'referat/1' : 'referat/2';
       throw new DomainError(
         'invalid_input',
-        `${shownName} is not a valid referat/1 document: ${count === 1 ? '1 error' : `${count} errors`}, the first: ${
+        `${shownName} is not a valid ${version} document: ${count === 1 ? '1 error' : `${count} errors`}, the first: ${
           first ? issueLine(first) : '?'
         }${count > 1 ? ` (referat validate ${shownName} lists them all)` : ''}`,
       );

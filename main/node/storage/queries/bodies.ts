@@ -235,8 +235,9 @@ export function collectReferences(content: RichText): {
   for (const block of content) {
     if (block.type === 'paragraph' || block.type === 'heading') inlines(block.children);
     else if (block.type === 'list') pending.push(block);
-    else if (block.type === 'dissent') participantIds.add(block.participantId);
-    else if (block.type === 'vote') {
+    else if (block.type === 'dissent') {
+      if (block.participantId !== null) participantIds.add(block.participantId);
+    } else if (block.type === 'vote') {
       for (const group of [block.for, block.against, block.abstained]) {
         for (const id of group.participantIds) participantIds.add(id);
       }

@@ -9,16 +9,22 @@ import {
   referatNodeTypes,
   type SerializedDissentJson,
 } from '../../../../common/editor/lexicalJson';
-import { dissentToJson } from '../../../../common/editor/lexicalState';
+import { dissentToJson, normalizeDissent } from '../../../../common/editor/lexicalState';
 import { $getReferenceLookup } from '../referenceLookup';
-import { DissentView, dissentHeading } from '../views/DissentView';
+import { dissentBlockText } from '../../../../common/wording/blocks';
+import { DissentView } from '../views/DissentView';
 import { BlockNode } from './BlockNode';
 
-/** Serialized form: the participant id and the statement. */
+/** Serialized form: the kind, the author (participant or parties) and the statement. */
 export type SerializedDissentNode = SerializedDissentJson;
 
-/** What the node keeps: the author and the statement (the type is implied). */
-type DissentFields = Pick<Dissent, 'participantId' | 'text'>;
+/** What the node keeps: the kind, the author and the statement (the type is implied). */
+type DissentFields = Omit<Dissent, 'type'>;
+
+function fieldsOf(dissent: DissentFields): DissentFields {
+  const { type: _type, ...fields } = normalizeDissent({ type: 'dissent', ...dissent });
+  return fields;
+}
 
 export class DissentNode extends BlockNode<DissentFields> {
   static override getType(): string {
@@ -30,11 +36,12 @@ export class DissentNode extends BlockNode<DissentFields> {
   }
 
   static override importJSON(json: SerializedDissentNode): DissentNode {
-    return $createDissentNode({ participantId: json.participantId, text: json.text });
+    const { type: _type, version: _version, ...fields } = json;
+    return $createDissentNode(fields);
   }
 
   constructor(dissent: DissentFields = { participantId: '', text: '' }, key?: NodeKey) {
-    super({ participantId: dissent.participantId, text: dissent.text }, key);
+    super(fieldsOf(dissent), key);
   }
 
   override blockKind(): string {
@@ -50,13 +57,13 @@ export class DissentNode extends BlockNode<DissentFields> {
   }
 
   setDissent(dissent: DissentFields): this {
-    return this.setValue({ participantId: dissent.participantId, text: dissent.text });
+    return this.setValue(fieldsOf(dissent));
   }
 
   override getTextContent(): string {
     const lookup = $getReferenceLookup();
     const dissent = this.getDissent();
-    return `${dissentHeading(dissent.participantId, lookup.participants, lookup.lang)}: ${dissent.text}\n\n`;
+    return `${dissentBlockText(dissent, lookup)}\n\n`;
   }
 
   override decorate(): JSX.Element {

@@ -8,7 +8,7 @@ import {
   referatNodeTypes,
   type SerializedParticipantReferenceJson,
 } from '../../../../common/editor/lexicalJson';
-import type { Lang } from '../../../../common/editor/voteText';
+import type { Lang } from '../../../../common/wording/words';
 import { $getReferenceLookup, useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
 import { importRecordReference, RecordReferenceNode, ReferenceChip } from './RecordReferenceNode';
 

@@ -1,14 +1,15 @@
 /**
  * A recorded vote (afstemning): who voted for, against and abstained, by participant or by
  * party letter with head counts, and the outcome. Displayed as minutes text in the UI language
- * ("Et flertal (A, V og C) stemte for. 1 medlem (O) stemte imod.").
+ * ("Et flertal (A, V og C) stemte for. Et medlem (O) stemte imod.").
  */
 import type { JSX } from 'react';
 import { $applyNodeReplacement, type LexicalNode, type NodeKey } from 'lexical';
 import type { Vote } from '../../../../common/domain/richText';
 import { referatNodeTypes, type SerializedVoteJson } from '../../../../common/editor/lexicalJson';
 import { voteToJson } from '../../../../common/editor/lexicalState';
-import { emptyVote, voteText } from '../../../../common/editor/voteText';
+import { voteBlockText } from '../../../../common/wording/blocks';
+import { emptyVote } from '../../../../common/wording/votes';
 import { $getReferenceLookup } from '../referenceLookup';
 import { VoteView } from '../views/VoteView';
 import { BlockNode } from './BlockNode';
@@ -19,6 +20,7 @@ export type SerializedVoteNode = SerializedVoteJson;
 function toVote(json: Omit<SerializedVoteJson, 'type' | 'version'>): Vote {
   return {
     type: 'vote',
+    ...(json.adPoint !== undefined && json.adPoint !== '' ? { adPoint: json.adPoint } : {}),
     subject: json.subject,
     for: json.for,
     against: json.against,
@@ -63,7 +65,7 @@ export class VoteNode extends BlockNode<Vote> {
   /** The minutes text, so plain-text copy and find see what the reader sees. */
   override getTextContent(): string {
     const lookup = $getReferenceLookup();
-    return `${voteText(this.getVote(), lookup.participants, lookup.lang)}\n\n`;
+    return `${voteBlockText(this.getVote(), lookup)}\n\n`;
   }
 
   override decorate(): JSX.Element {

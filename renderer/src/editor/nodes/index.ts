@@ -9,6 +9,7 @@ import { LinkNode } from '@lexical/link';
 import { AppendixReferenceNode } from './AppendixReferenceNode';
 import { DissentNode } from './DissentNode';
 import { ParticipantReferenceNode } from './ParticipantReferenceNode';
+import { QuotedDecisionNode } from './QuotedDecisionNode';
 import { VoteNode } from './VoteNode';
 
 export const editorNodes: ReadonlyArray<Klass<LexicalNode>> = [
@@ -20,9 +21,11 @@ export const editorNodes: ReadonlyArray<Klass<LexicalNode>> = [
   ParticipantReferenceNode,
   VoteNode,
   DissentNode,
+  QuotedDecisionNode,
 ];
 
 export * from './AppendixReferenceNode';
 export * from './DissentNode';
 export * from './ParticipantReferenceNode';
+export * from './QuotedDecisionNode';
 export * from './VoteNode';

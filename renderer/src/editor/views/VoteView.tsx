@@ -7,8 +7,9 @@ import {
   type Vote,
   type VoteGroup,
 } from '../../../../common/domain/richText';
-import { isEmptyVote } from '../../../../common/editor/blockText';
-import { voteText } from '../../../../common/editor/voteText';
+import { voteBlockText } from '../../../../common/wording/blocks';
+import { personName } from '../../../../common/wording/people';
+import { isEmptyVote, voteText } from '../../../../common/wording/votes';
 import { useReferenceLookup, type ParticipantInfo } from '../referenceLookup';
 import { SelectField, TextField } from '../../components/fields';
 import { EditableBlock } from './EditableBlock';
@@ -31,9 +32,7 @@ type VoteViewProps = {
 export function VoteView({ nodeKey, vote, isNode }: VoteViewProps) {
   const { t } = useTranslation();
   const lookup = useReferenceLookup();
-  const text = isEmptyVote(vote)
-    ? t('editor.vote.empty')
-    : voteText(vote, lookup.participants, lookup.lang);
+  const text = isEmptyVote(vote) ? t('editor.vote.empty') : voteBlockText(vote, lookup);
   return (
     <EditableBlock
       nodeKey={nodeKey}
@@ -149,10 +148,7 @@ function VoteDialog({
           <legend>{t('editor.vote.byMember')}</legend>
           {present.map((p) => (
             <fieldset key={p.id} className="editor-vote__member">
-              <legend>
-                {p.name}
-                {p.party ? ` (${p.party})` : ''}
-              </legend>
+              <legend>{personName(p, lookup.lang)}</legend>
               {(['for', 'against', 'abstained', ''] as const).map((c) => (
                 <label key={c || 'none'}>
                   <input

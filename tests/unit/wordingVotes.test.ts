@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Vote, VoteGroup } from '../../common/domain/richText';
 import { voteSchema } from '../../common/domain/richText';
-import {
-  emptyVote,
-  hasVotedAgainst,
-  isUnanimous,
-  joinList,
-  voteText,
-  type VoteParticipant,
-} from '../../common/editor/voteText';
+import type { WordingPerson } from '../../common/wording/people';
+import { emptyVote, hasVotedAgainst, isUnanimous, voteText } from '../../common/wording/votes';
+import { joinList } from '../../common/wording/words';
 
-const people: VoteParticipant[] = [
+const people: WordingPerson[] = [
   { id: 'p1', name: 'Kristine Kryger', party: 'C' },
   { id: 'p2', name: 'Michael Fenger', party: 'C' },
   { id: 'p3', name: 'Marianne Zangenberg', party: 'A' },
@@ -54,13 +49,13 @@ describe('voteText by party', () => {
 
   it('renders the model Danish sentence', () => {
     expect(voteText(majority, people, 'da')).toBe(
-      'Et flertal (A, V og C) stemte for. 1 medlem (O) stemte imod.',
+      'Et flertal (A, V og C) stemte for. Et medlem (O) stemte imod.',
     );
   });
 
   it('renders English in the English UI', () => {
     expect(voteText(majority, people, 'en')).toBe(
-      'A majority (A, V and C) voted in favour. 1 member (O) voted against.',
+      'A majority (A, V and C) voted in favour. One member (O) voted against.',
     );
   });
 
@@ -73,10 +68,10 @@ describe('voteText by party', () => {
       outcome: 'adopted',
     });
     expect(voteText(v, people, 'da')).toBe(
-      'Et flertal (A og V) stemte for. 3 medlemmer (O og Ø) stemte imod. 2 medlemmer (F) undlod at stemme. Indstillingen blev vedtaget.',
+      'Et flertal (A og V) stemte for. Tre medlemmer (O og Ø) stemte imod. To medlemmer (F) undlod at stemme. Indstillingen blev vedtaget.',
     );
     expect(voteText(v, people, 'en')).toBe(
-      'A majority (A and V) voted in favour. 3 members (O and Ø) voted against. 2 members (F) abstained. Indstillingen: adopted.',
+      'A majority (A and V) voted in favour. Three members (O and Ø) voted against. Two members (F) abstained. Indstillingen: adopted.',
     );
   });
 
@@ -107,7 +102,7 @@ describe('voteText unanimous', () => {
     const v = vote({ for: group(['A'], 5), abstained: group(['O'], 1), outcome: 'adopted' });
     expect(isUnanimous(v)).toBe(false);
     expect(voteText(v, people, 'da')).toBe(
-      '5 medlemmer (A) stemte for. 1 medlem (O) undlod at stemme.',
+      'Fem medlemmer (A) stemte for. Et medlem (O) undlod at stemme.',
     );
   });
 });
@@ -120,13 +115,15 @@ describe('voteText by name', () => {
       outcome: 'adopted',
     });
     expect(voteText(v, people, 'da')).toBe(
-      'Et flertal (Kristine Kryger, Michael Fenger og Marianne Zangenberg) stemte for. 1 medlem (Katja S. Johansen) stemte imod.',
+      'Et flertal bestående af Kristine Kryger (C), Michael Fenger (C) og Marianne Zangenberg (A) stemte for. Katja S. Johansen (O) stemte imod.',
     );
   });
 
   it('marks an unknown participant instead of dropping it', () => {
     const v = vote({ for: group([], null, ['p1', 'gone']), against: group([], null, ['p5']) });
-    expect(voteText(v, people, 'da')).toContain('(Kristine Kryger og (ukendt))');
+    expect(voteText(v, people, 'da')).toContain(
+      'Kristine Kryger (C) og ? (fjernet deltager) stemte for',
+    );
   });
 });
 
@@ -134,10 +131,10 @@ describe('voteText ties and rejections', () => {
   it('states the tie and that the proposal lapsed', () => {
     const v = vote({ for: group(['A'], 2), against: group(['V'], 2), outcome: 'tied' });
     expect(voteText(v, people, 'da')).toBe(
-      '2 medlemmer (A) stemte for. 2 medlemmer (V) stemte imod. Stemmelighed: forslaget er bortfaldet.',
+      'To medlemmer (A) stemte for. To medlemmer (V) stemte imod. Stemmelighed: forslaget er bortfaldet.',
     );
     expect(voteText({ ...v, subject: 'ændringsforslaget' }, people, 'en')).toBe(
-      '2 members (A) voted in favour. 2 members (V) voted against. Tied vote: ændringsforslaget lapsed.',
+      'Two members (A) voted in favour. Two members (V) voted against. Tied vote: ændringsforslaget lapsed.',
     );
   });
 
@@ -149,21 +146,21 @@ describe('voteText ties and rejections', () => {
       outcome: 'rejected',
     });
     expect(voteText(v, people, 'da')).toBe(
-      '1 medlem (O) stemte for. Et flertal (A, V og C) stemte imod. Ændringsforslaget fra O blev forkastet.',
+      'Et medlem (O) stemte for. Et flertal (A, V og C) stemte imod. Ændringsforslaget fra O blev forkastet.',
     );
   });
 
   it('says nobody voted for when the for group is empty', () => {
     const v = vote({ against: group([], null, ['p1', 'p2']), outcome: 'rejected' });
     expect(voteText(v, people, 'da')).toBe(
-      'Ingen stemte for. 2 medlemmer (Kristine Kryger og Michael Fenger) stemte imod.',
+      'Ingen stemte for. Kristine Kryger (C) og Michael Fenger (C) stemte imod.',
     );
   });
 
   it('states an outcome the counts do not imply', () => {
     const v = vote({ for: group(['A'], 5), against: group(['V'], 4), outcome: 'rejected' });
     expect(voteText(v, people, 'da')).toBe(
-      'Et flertal (A) stemte for. 4 medlemmer (V) stemte imod. Forkastet.',
+      'Et flertal (A) stemte for. Fire medlemmer (V) stemte imod. Forkastet.',
     );
   });
 });

@@ -1,0 +1,159 @@
+/**
+ * The text of the minutes' block decorations (votes, protokoltilførsler) and of whole bodies,
+ * as every output writes them: the editor's views and find bar, plain-text copy, the search
+ * index and register snippets, the PDF and the DOCX.
+ *
+ * Pure core.
+ */
+import type { Block, Dissent, Inline, List, QuotedDecision, Vote } from '../domain/richText';
+import { quotedDecisionText } from './minutes';
+import { personById, type WordingPerson } from './people';
+import { isEmptyVote, voteText } from './votes';
+import { joinList, oneLine, type Lang } from './words';
+
+/** What the text of a block needs: the meeting's participants and the language. */
+export type BlockTextContext = {
+  participants: readonly WordingPerson[];
+  lang: Lang;
+};
+
+type DissentKind = 'dissent' | 'minority' | 'note';
+
+const dissentLeads: Record<Lang, Record<DissentKind, string>> = {
+  da: {
+    dissent: 'Protokoltilførsel fra',
+    minority: 'Mindretalsudtalelse fra',
+    note: 'Protokolbemærkning fra',
+  },
+  en: { dissent: 'Minute note by', minority: 'Minority statement by', note: 'Note by' },
+};
+
+/** The fields of a dissent the wording reads (later model versions add kind and parties). */
+export type DissentLike = Pick<Dissent, 'participantId' | 'text'> & {
+  kind?: DissentKind;
+  parties?: readonly string[];
+};
+
+/** "Protokoltilførsel fra Peter Jensen (A)", "Mindretalsudtalelse fra B og F": the lead-in. */
+export function dissentHeading(
+  dissent: Omit<DissentLike, 'text'>,
+  participants: readonly WordingPerson[],
+  lang: Lang,
+): string {
+  const lead = dissentLeads[lang][dissent.kind ?? 'dissent'];
+  const parties = dissent.parties ?? [];
+  const who =
+    dissent.participantId !== null && dissent.participantId !== '' && parties.length === 0
+      ? personById(dissent.participantId, participants, lang)
+      : parties.length > 0
+        ? joinList([...parties], lang)
+        : personById(dissent.participantId ?? '', participants, lang);
+  return `${lead} ${who}`;
+}
+
+/** A dissent as the document shows it: "Protokoltilførsel fra Peter Jensen (A): <statement>". */
+export function dissentBlockText(dissent: DissentLike, context: BlockTextContext): string {
+  return `${dissentHeading(dissent, context.participants, context.lang)}: ${dissent.text}`;
+}
+
+/**
+ * The minutes text of a vote as the document shows it; empty for a vote not filled in (its
+ * placeholder is the editor's wording, not the minutes').
+ */
+export function voteBlockText(vote: Vote, context: BlockTextContext): string {
+  return isEmptyVote(vote) ? '' : voteText(vote, context.participants, context.lang);
+}
+
+/**
+ * A quoted earlier decision as the document shows it: "Teknik- og Miljøudvalget, 14. marts
+ * 2022, pkt. 118: Anbefales." followed by its own vote's text when it has one.
+ */
+export function quotedDecisionBlockText(quote: QuotedDecision, context: BlockTextContext): string {
+  const vote = quote.vote && !isEmptyVote(quote.vote) ? quote.vote : null;
+  return quotedDecisionText({ ...quote, vote }, context.participants, context.lang);
+}
+
+/** How references inside text are named in plain text. */
+export type PlainResolve = {
+  appendix?: (id: string) => string;
+  participant?: (id: string) => string;
+};
+
+function inlineText(children: readonly Inline[], resolve: PlainResolve): string {
+  return children
+    .map((child) => {
+      switch (child.type) {
+        case 'text':
+          return child.text;
+        case 'link':
+          return child.children.map((run) => run.text).join('');
+        case 'appendixRef':
+          return resolve.appendix ? resolve.appendix(child.appendixId) : 'Bilag ?';
+        case 'participantRef':
+          return resolve.participant ? resolve.participant(child.participantId) : '?';
+      }
+    })
+    .join('');
+}
+
+/**
+ * The text of one block, as lines: a paragraph or heading is one line, a list one line per
+ * item, a vote and a dissent their minutes sentence.
+ */
+export function blockLines(
+  block: Block,
+  context: BlockTextContext,
+  resolve: PlainResolve = {},
+): string[] {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return [inlineText(block.children, resolve)];
+    case 'list': {
+      const lines: string[] = [];
+      const walk = (list: List, depth: number) => {
+        list.items.forEach((item, index) => {
+          const marker = list.ordered ? `${(list.start ?? 1) + index}.` : '•';
+          lines.push(`${'  '.repeat(depth)}${marker} ${inlineText(item.children, resolve)}`);
+          if (item.sublist) walk(item.sublist, depth + 1);
+        });
+      };
+      walk(block, 0);
+      return lines;
+    }
+    case 'vote':
+      return [voteBlockText(block, context)];
+    case 'dissent':
+      return [dissentBlockText(block, context)];
+    case 'quotedDecision':
+      return [quotedDecisionBlockText(block, context)];
+  }
+}
+
+/**
+ * The plain text of a body as the minutes read: one line per paragraph or list item; votes
+ * and dissents as their full sentences (not just the vote's subject), so search finds what
+ * the document shows. Blocks are separated by a line break, so snippets can keep them apart.
+ */
+export function bodyPlainText(
+  blocks: readonly Block[],
+  context: BlockTextContext,
+  resolve: PlainResolve = {},
+): string {
+  return blocks
+    .flatMap((block) => blockLines(block, context, resolve))
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/**
+ * A body as one line (search index text, snippets, the decision register): the blocks' text
+ * kept apart by {@link oneLine}, so "Godkendt" and the vote after it never run together.
+ */
+export function bodyOneLine(
+  blocks: readonly Block[],
+  context: BlockTextContext,
+  resolve: PlainResolve = {},
+): string {
+  return oneLine(blocks.flatMap((block) => blockLines(block, context, resolve)));
+}

@@ -1,0 +1,328 @@
+/**
+ * The minutes PDF is accessible (PDF/UA-1) as well as archival: each structural point of PDF/UA
+ * read from the file with qpdf's JSON output (an independent parser), for the model document and
+ * generated meetings in both editions: identification and title in the XMP, DisplayDocTitle,
+ * language, tab order, running headers and footers as artifacts, only standard structure types,
+ * one bookmark per agenda item, and a table of contents whose every entry is a working link to
+ * the page of its item's heading (a Link annotation inside a Link structure element).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEdition } from '../../common/export/editions';
+import { minutesTitle } from '../../common/export/layoutMinutes';
+import type { ReferatDocument } from '../../common/format/referat1';
+import { parseReferatDocument } from '../../common/format/referatJson';
+import { writeMinutesPdf } from '../../main/node/pdf/writePdf';
+import { nameTree, numberTree, pdfText, readQpdf, type QpdfFile } from '../helpers/qpdfJson';
+import { generateMeeting } from '../support/generateMeeting';
+import { markedMeeting } from '../support/htmlEditionLibrary';
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+const pdfAudit = path.resolve(repoRoot, '../shared/tools/pdf-audit');
+const modelDocument = parseReferatDocument(
+  readFileSync(path.join(repoRoot, 'tests/fixtures/gentofte-2017-12-12.referat.json'), 'utf8'),
+);
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'referat-pdfua-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4) that PDF/UA-1 accepts. */
+const standardTypes = new Set([
+  'Document',
+  'Part',
+  'Art',
+  'Sect',
+  'Div',
+  'BlockQuote',
+  'Caption',
+  'TOC',
+  'TOCI',
+  'Index',
+  'NonStruct',
+  'Private',
+  'P',
+  'H',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'L',
+  'LI',
+  'Lbl',
+  'LBody',
+  'Table',
+  'TR',
+  'TH',
+  'TD',
+  'THead',
+  'TBody',
+  'TFoot',
+  'Span',
+  'Quote',
+  'Note',
+  'Reference',
+  'BibEntry',
+  'Code',
+  'Link',
+  'Annot',
+  'Ruby',
+  'Warichu',
+  'Figure',
+  'Formula',
+  'Form',
+]);
+
+type StructElement = { ref: string; type: string; data: Record<string, unknown> };
+
+/** Every structure element below the root, in tree order. */
+function structElements(file: QpdfFile): StructElement[] {
+  const root = file.dict(file.root['/StructTreeRoot']);
+  const out: StructElement[] = [];
+  const walk = (kids: unknown) => {
+    const list = Array.isArray(kids) ? kids : kids === undefined ? [] : [kids];
+    for (const kid of list) {
+      if (typeof kid !== 'string' || !/ \d+ R$/.test(kid)) continue;
+      const data = file.dict(kid);
+      if (data['/Type'] === '/OBJR' || data['/Type'] === '/MCR') continue;
+      if (typeof data['/S'] !== 'string') continue;
+      out.push({ ref: kid, type: String(data['/S']).slice(1), data });
+      walk(data['/K']);
+    }
+  };
+  walk(root['/K']);
+  return out;
+}
+
+/** The text of one page (pdftotext, an independent extractor), white space folded. */
+function pageText(file: string, page: number): string {
+  return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], {
+    encoding: 'utf8',
+  }).replace(/\s+/g, ' ');
+}
+
+/** The page index (0-based) a destination (a named one, or an explicit array) goes to. */
+function destinationPage(file: QpdfFile, dests: Map<string, unknown>, dest: unknown): number {
+  let target = file.resolve(dest);
+  if (typeof target === 'string' && !target.startsWith('/')) target = dests.get(pdfText(target));
+  target = file.resolve(target);
+  const array = Array.isArray(target) ? target : (file.dict(target)['/D'] as unknown[]);
+  return file.pages.indexOf(String(array?.[0]));
+}
+
+/** Tokens of a content stream that matter here: marked content and text showing. */
+function markedContentProblems(stream: string): string[] {
+  const problems: string[] = [];
+  const stack: string[] = [];
+  let firstText: string | undefined;
+  const tokens = stream.match(
+    /\/[A-Za-z0-9]+\s*<<[^>]*>>\s*BDC|\/[A-Za-z0-9]+\s+BMC|\bEMC\b|\bTJ\b|\bTj\b/g,
+  );
+  for (const token of tokens ?? []) {
+    if (token.endsWith('BDC') || token.endsWith('BMC')) stack.push(token);
+    else if (token === 'EMC') {
+      if (stack.pop() === undefined) problems.push('EMC without a begin');
+    } else {
+      const around = stack[stack.length - 1];
+      if (around === undefined) problems.push('text outside marked content');
+      else if (!around.startsWith('/Artifact') && !/\/MCID \d+/.test(around))
+        problems.push(`text in marked content without MCID: ${around}`);
+      firstText ??= around;
+    }
+  }
+  if (stack.length > 0) problems.push('marked content left open');
+  // The running header (committee, date) and footer ("Side N af M") come first on every page.
+  if (!firstText?.startsWith('/Artifact'))
+    problems.push(`first text is not an artifact: ${firstText}`);
+  return problems;
+}
+
+/** The agenda item headings as the layout writes them (the bookmarks' titles). */
+function itemHeadings(doc: ReferatDocument, edition: 'full' | 'public'): string[] {
+  const shown = buildEdition(doc, edition);
+  return shown.agendaItems.map((item) =>
+    shown.meeting.template === 'opgaveudvalg'
+      ? `Ad ${item.title}${item.isClosed && edition === 'full' ? ' (lukket punkt)' : ''}`
+      : `${item.number}. ${item.title}${item.isClosed ? ' (lukket punkt)' : ''}`,
+  );
+}
+
+const cases: { name: string; doc: ReferatDocument; edition: 'full' | 'public' }[] = [
+  { name: 'the model document, full edition', doc: modelDocument, edition: 'full' },
+  { name: 'the model document, public edition', doc: modelDocument, edition: 'public' },
+  {
+    name: 'a generated fagudvalg meeting, public edition',
+    doc: generateMeeting({ items: 14, template: 'fagudvalg', closedEvery: 4, seed: 7 }),
+    edition: 'public',
+  },
+  {
+    name: 'a generated opgaveudvalg meeting, full edition',
+    doc: generateMeeting({ items: 9, template: 'opgaveudvalg', closedEvery: 3, seed: 11 }),
+    edition: 'full',
+  },
+  {
+    name: "a meeting with the profile's logo, public edition",
+    doc: markedMeeting(modelDocument),
+    edition: 'public',
+  },
+];
+
+describe('PDF/UA-1 structure read with qpdf', () => {
+  for (const { name, doc, edition } of cases) {
+    it(`${name}: identification, title, language, tab order, artifacts, standard types, bookmarks and linked contents`, async () => {
+      const out = path.join(dir, `${name.replace(/\W+/g, '-')}.pdf`);
+      await writeMinutesPdf(doc, { edition, out });
+      const file = readQpdf(out);
+      const shown = buildEdition(doc, edition);
+      // The shared checker agrees (archival and PDF/UA points, bookmarks).
+      const items = String(shown.agendaItems.length);
+      const audit = spawnSync(pdfAudit, [
+        out,
+        ...['--a4', '--pdfa', '--fonts-embedded', '--tagged', '--lang', 'da', '--pdfua'],
+        ...['--bookmarks', items],
+      ]);
+      expect(audit.status, audit.stdout.toString()).toBe(0);
+      const title = minutesTitle(shown);
+
+      // XMP: PDF/UA-1 identification (its extension schema for PDF/A) and the title.
+      const xmp = file.streamData(file.root['/Metadata']).toString('utf8');
+      expect(xmp).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+      expect(xmp).toContain('<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>');
+      const xmlTitle = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      expect(xmp).toMatch(
+        new RegExp(
+          `<dc:title>\\s*<rdf:Alt>\\s*<rdf:li xml:lang="x-default">${escapeRegExp(xmlTitle)}</rdf:li>`,
+        ),
+      );
+      expect(pdfText(file.dict(file.resolve(file.root['/Metadata']))['/Subtype'])).toBe('/XML');
+
+      // Catalog: title shown, marked, language.
+      expect(file.dict(file.root['/ViewerPreferences'])['/DisplayDocTitle']).toBe(true);
+      expect(file.dict(file.root['/MarkInfo'])['/Marked']).toBe(true);
+      expect(pdfText(file.root['/Lang'])).toBe('da-DK');
+
+      // Every page: tab order by structure, all text tagged, header and footer as artifacts.
+      for (const [index, page] of file.pages.entries()) {
+        const data = file.dict(page);
+        expect(data['/Tabs'], `page ${index + 1} /Tabs`).toBe('/S');
+        const contents = Array.isArray(data['/Contents']) ? data['/Contents'] : [data['/Contents']];
+        const stream = contents.map((part) => file.streamData(part).toString('latin1')).join('\n');
+        expect(markedContentProblems(stream), `page ${index + 1}`).toEqual([]);
+      }
+
+      // Structure: only standard types (or role-mapped to one); figures have alternate text.
+      const roleMap = file.dict(file.dict(file.root['/StructTreeRoot'])['/RoleMap']);
+      const elements = structElements(file);
+      expect(elements[0]?.type).toBe('Document');
+      for (const element of elements) {
+        const mapped = roleMap[`/${element.type}`];
+        const type = typeof mapped === 'string' ? mapped.slice(1) : element.type;
+        expect(standardTypes.has(type), `structure type ${element.type}`).toBe(true);
+        if (type === 'Figure') expect(pdfText(element.data['/Alt'])).not.toBe('');
+      }
+      // The logo is a Figure with its alternate text (in every page's structure, not an artifact).
+      const figures = elements.filter((element) => element.type === 'Figure');
+      expect(figures.map((figure) => pdfText(figure.data['/Alt']))).toEqual(
+        doc.profile.logo ? [doc.profile.logo.altText] : [],
+      );
+
+      // Bookmarks: one per agenda item, titled as its heading, going to the heading's page.
+      const dests = nameTree(file, file.dict(file.root['/Names'])['/Dests']);
+      const headings = itemHeadings(doc, edition);
+      const bookmarks: { title: string; page: number }[] = [];
+      let outline = file.dict(file.root['/Outlines'])['/First'];
+      while (outline !== undefined) {
+        const data = file.dict(outline);
+        bookmarks.push({
+          title: pdfText(data['/Title']),
+          page: destinationPage(file, dests, data['/Dest'] ?? data['/A']),
+        });
+        outline = data['/Next'];
+      }
+      expect(bookmarks.map((bookmark) => bookmark.title)).toEqual(headings);
+      for (const bookmark of bookmarks) {
+        expect(bookmark.page, bookmark.title).toBeGreaterThanOrEqual(0);
+        expect(pageText(out, bookmark.page + 1)).toContain(bookmark.title.slice(0, 40));
+      }
+
+      // Table of contents: every entry (TOCI) holds a Link element with its annotation(s); each
+      // annotation names that element through /StructParent and goes to the item's heading page,
+      // the page the entry prints.
+      const parentTree = numberTree(file, file.dict(file.root['/StructTreeRoot'])['/ParentTree']);
+      const entries = elements.filter((element) => element.type === 'TOCI');
+      expect(entries).toHaveLength(shown.agendaItems.length > 1 ? shown.agendaItems.length : 0);
+      const linkedPages: number[] = [];
+      for (const entry of entries) {
+        const kids = [entry.data['/K']].flat();
+        const link = kids
+          .map((kid) => ({ ref: String(kid), data: file.dict(kid) }))
+          .find((kid) => kid.data['/S'] === '/Link');
+        expect(link, 'a Link element in the entry').toBeDefined();
+        const objects = [link?.data['/K']]
+          .flat()
+          .map((kid) => file.dict(kid))
+          .filter((kid) => kid['/Type'] === '/OBJR');
+        expect(objects.length).toBeGreaterThan(0);
+        const pages = new Set<number>();
+        for (const object of objects) {
+          const annotation = file.dict(object['/Obj']);
+          expect(annotation['/Subtype']).toBe('/Link');
+          expect(parentTree.get(Number(annotation['/StructParent']))).toBe(link?.ref);
+          expect(pdfText(annotation['/Contents'])).not.toBe('');
+          const action = file.dict(annotation['/A']);
+          expect(action['/S']).toBe('/GoTo');
+          pages.add(destinationPage(file, dests, action['/D']));
+          // The annotation is listed on the page its element says.
+          expect(file.dict(object['/Pg'])['/Annots']).toContain(String(object['/Obj']));
+        }
+        expect(pages.size).toBe(1);
+        linkedPages.push([...pages][0] ?? -1);
+      }
+      if (entries.length > 0) {
+        // In document order the TOC lists open items, then closed ones; the bookmarks list
+        // items in agenda order. Each entry's destination is its item's heading page.
+        const byTitle = new Map(bookmarks.map((bookmark) => [bookmark.title, bookmark.page]));
+        const tocOrder = [
+          ...shown.agendaItems.filter((item) => !item.isClosed),
+          ...shown.agendaItems.filter((item) => item.isClosed),
+        ];
+        tocOrder.forEach((item, at) => {
+          const heading = headings[shown.agendaItems.indexOf(item)] ?? '';
+          expect(linkedPages[at], heading).toBe(byTitle.get(heading));
+        });
+        // The page numbers the contents print are the pages the links go to.
+        const tocText = pageText(out, 1) + pageText(out, 2);
+        tocOrder.forEach((item, at) => {
+          const printed = new RegExp(
+            `${escapeRegExp(`${item.number}. ${item.title}`)} (\\d+)(?: |$)`,
+          ).exec(tocText);
+          expect(Number(printed?.[1]), item.title).toBe((linkedPages[at] ?? -2) + 1);
+        });
+      }
+
+      // Every Link annotation anywhere is in the structure tree.
+      for (const page of file.pages) {
+        const annots = file.resolve(file.dict(page)['/Annots']);
+        for (const annot of Array.isArray(annots) ? annots : []) {
+          const data = file.dict(annot);
+          if (data['/Subtype'] !== '/Link') continue;
+          const element = file.dict(parentTree.get(Number(data['/StructParent'])));
+          expect(element['/S']).toBe('/Link');
+        }
+      }
+    }, 120_000);
+  }
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
