@@ -39,6 +39,8 @@ import { minutesProfileSchema } from '../domain/profiles';
 import { richTextSchema } from '../domain/richText';
 import { conversionNoteSchema } from '../format/referat1Conversion';
 import type { Result } from './result';
+import { apiErrorSchema } from './result';
+import { editionSchema } from './shared';
 
 const empty = z.object({}).strict();
 
@@ -297,7 +299,7 @@ const cursorSchema = z
   .max(200)
   .regex(/^[A-Za-z0-9:_-]*$/, 'is not a cursor from a previous answer');
 
-// --- lifecycle (issue 5) --------------------------------------------------------------
+// --- lifecycle --------------------------------------------------------------
 
 /** A correction ("Rettelse") appended to approved minutes; the approved text is never edited. */
 export const meetingCorrectionSchema = z.object({
@@ -335,7 +337,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-// --- signatures (issue 5) -------------------------------------------------------------
+// --- signatures -------------------------------------------------------------
 
 /**
  * valid; modified (the signed bytes changed); unknown_issuer (no configured trusted root
@@ -401,12 +403,12 @@ export const trustedRootSchema = z.object({
 });
 export type TrustedRoot = z.infer<typeof trustedRootSchema>;
 
-/** One signed PDF kept in the library: the file after one more signature (issue 5). */
+/** One signed PDF kept in the library: the file after one more signature. */
 export const signedPdfSchema = z.object({
   /** Order of signing across the library (ascending). */
   seq: z.number().int(),
   meetingId: idSchema,
-  edition: z.enum(['full', 'public']),
+  edition: editionSchema,
   /** SHA-256 of the signed file in the file store. */
   sha256: z.string(),
   bytes: z.number().int(),
@@ -487,10 +489,10 @@ export const standardTextsSchema = z.object({ texts: z.array(z.string()), isDefa
 /** A committee's standard texts and whether they are the built-in list. */
 export type StandardTextsResult = z.infer<typeof standardTextsSchema>;
 
-// --- pdf export (issue 4) ------------------------------------------------------------------
+// --- pdf export ------------------------------------------------------------------
 
 /** A PDF edition: everything, or what may be published. */
-export const pdfEditionSchema = z.enum(['full', 'public']);
+export const pdfEditionSchema = editionSchema;
 
 /** One place found by the personal-data check ("Punkt 2 · Beslutning"), CPR digits masked. */
 export const personalDataFindingSchema = z.object({
@@ -525,7 +527,7 @@ export const pdfExportStatusSchema = z.object({
   page: z.number().int(),
   pages: z.number().int(),
   result: pdfExportHandleSchema.nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: apiErrorSchema.nullable(),
 });
 export type PdfExportStatusOutput = z.infer<typeof pdfExportStatusSchema>;
 
@@ -596,7 +598,7 @@ export const api = {
   /** Sets the municipality default profile (null: each template's built-in). */
   'profiles:setDefault': request(z.object({ id: idSchema.nullable() }).strict(), empty),
 
-  // --- standard decision texts (issue 3) -------------------------------------------------
+  // --- standard decision texts -------------------------------------------------
   /** The committee's standard decision texts, or the built-in list (`isDefault`). */
   'standardTexts:get': request(z.object({ committeeId: idSchema }).strict(), standardTextsSchema),
   /** Replaces the committee's list; an empty list returns to the built-in one. */
@@ -785,7 +787,7 @@ export const api = {
   ),
   /** The minutes as a Word document (full or public edition); delivered like `archive:export`. */
   'meetings:exportDocx': request(
-    z.object({ id: idSchema, edition: z.enum(['full', 'public']) }).strict(),
+    z.object({ id: idSchema, edition: editionSchema }).strict(),
     z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
   ),
   /**
@@ -925,7 +927,7 @@ export const api = {
       insertedItemIds: z.array(idSchema),
     }),
   ),
-  // --- lifecycle (issue 5) ----------------------------------------------------------------
+  // --- lifecycle ----------------------------------------------------------------
   /** Approves a draft: its text is locked (edits answer `locked`) and the SHA-256 of the approved document is logged. */
   'meetings:approve': request(
     z.object({ id: idSchema }).strict(),
@@ -964,7 +966,7 @@ export const api = {
           .regex(/^[a-f0-9]{32}$/)
           .optional(),
         /** Use the newest signed PDF of this edition kept in the library (no upload, no dialog). */
-        edition: z.enum(['full', 'public']).optional(),
+        edition: editionSchema.optional(),
       })
       .strict(),
     z.object({ meeting: meetingSchema, audit: auditEntrySchema }),
@@ -976,7 +978,7 @@ export const api = {
   ),
   /** The audit log of a meeting (approval, corrections, signing, archiving), oldest first. */
   'audit:list': request(z.object({ meetingId: idSchema }).strict(), z.array(auditEntrySchema)),
-  // --- signatures (issue 5) --------------------------------------------------------------
+  // --- signatures --------------------------------------------------------------
   /**
    * The signatures of a PDF. In Electron (no `uploadId`) the main process shows the open
    * dialog; in browser mode the page uploads the PDF first. The library's trusted roots are
@@ -994,10 +996,7 @@ export const api = {
           .max(100)
           .optional(),
         /** Verify the newest signed PDF of a meeting's edition kept in the library instead. */
-        stored: z
-          .object({ meetingId: idSchema, edition: z.enum(['full', 'public']) })
-          .strict()
-          .optional(),
+        stored: z.object({ meetingId: idSchema, edition: editionSchema }).strict().optional(),
       })
       .strict(),
     z.object({
@@ -1040,7 +1039,7 @@ export const api = {
     z
       .object({
         meetingId: idSchema,
-        edition: z.enum(['full', 'public']),
+        edition: editionSchema,
         p12UploadId: z
           .string()
           .regex(/^[a-f0-9]{32}$/)
@@ -1124,7 +1123,7 @@ export const api = {
     z
       .object({
         meetingId: idSchema,
-        edition: z.enum(['full', 'public']),
+        edition: editionSchema,
         seq: z.number().int().min(1).optional(),
       })
       .strict(),

@@ -29,6 +29,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DomainError, isDomainError } from '../../../common/contract/result';
 import type { Db } from './db';
+import { storageErrorOf } from './errors';
 import { latestSchemaVersion, migrations, runMigration } from './migrations/index';
 import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
 import { syncSearchIndex } from './searchIndex';
@@ -335,57 +336,13 @@ function errorMessage(error: unknown): string {
 }
 
 /**
- * Maps an error from better-sqlite3 (or the file system) to a typed DomainError.
- * DomainErrors pass through unchanged.
+ * Maps an error from better-sqlite3 (or the file system) to a typed DomainError; one the mapping
+ * does not know keeps its message (opening a library: the CLI and the start-up show it).
+ * DomainErrors pass through unchanged. Requests use storageErrorOf (errors.ts) instead, so an
+ * unknown failure there is logged and answered as `internal`.
  */
 export function toDomainError(error: unknown, file = 'the library'): DomainError {
-  if (isDomainError(error)) return error;
-  const code =
-    typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
-  const message = errorMessage(error);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new DomainError(
-      'busy',
-      `The library ${file} is in use by another program and did not become free in time. Close the other Referat window or program and try again.`,
-    );
-  }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new DomainError(
-      'library_corrupt',
-      `The library ${file} is damaged or not a Referat library (${message}). It was not changed; restore a backup.`,
-    );
-  }
-  if (code.startsWith('SQLITE_READONLY')) {
-    return new DomainError(
-      'forbidden',
-      `The library ${file} is open read-only; nothing was changed.`,
-    );
-  }
-  if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL') {
-    return new DomainError(
-      'invalid_input',
-      `The change was refused because a value is not allowed (${message}).`,
-    );
-  }
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return new DomainError(
-      'conflict',
-      'The change refers to a record that does not exist or is still referred to by another record.',
-    );
-  }
-  if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return new DomainError(
-      'conflict',
-      `The change contradicts the data in the library (${message}).`,
-    );
-  }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new DomainError('internal', 'The disk is full; the change was not saved.');
-  }
-  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM') {
-    return new DomainError('forbidden', `The library ${file} cannot be opened (${message}).`);
-  }
-  return new DomainError('internal', message);
+  return storageErrorOf(error, file) ?? new DomainError('internal', errorMessage(error));
 }
 
 /**
