@@ -25,7 +25,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import PDFDocument from 'pdfkit';
 import { generateMeeting } from '../tests/support/generateMeeting';
-import { buildEdition } from '../common/export/editions';
+import { prepareEdition } from '../common/export/preparedEdition';
 import { layoutMinutes, type LayoutBlock, type LayoutList } from '../common/export/layoutMinutes';
 import { a4Geometry, typeset, type FontKey, type Typeset } from '../common/export/typeset';
 import type { ReferatDocument } from '../common/format/referat1';
@@ -60,9 +60,9 @@ export function benchMeeting(size: PdfBenchSize): ReferatDocument {
   return generateMeeting({ items: size.items, pagesPerItem: size.pagesPerItem, closedEvery: 7 });
 }
 
-/** The blocks `writeMinutesPdf` lays out for the full edition (same options). */
+/** The blocks `writeMinutesPdf` lays out for the full edition (same edition, same options). */
 function exportBlocks(doc: ReferatDocument): LayoutBlock[] {
-  return layoutMinutes(buildEdition(doc, 'full', 'da'), {
+  return layoutMinutes(prepareEdition(doc, 'full', 'da').document, {
     lang: 'da',
     edition: 'full',
     ...(doc.meeting.status !== 'draft' ? { isWithSignaturePage: true } : {}),
@@ -91,7 +91,7 @@ const formatNumber = (value: number): string => String(Math.round(value * 1000) 
 
 /**
  * The floor: the typeset pages drawn as positioned text, each "word " shaped once per font
- * (as the export does), one content stream write per page.
+ * (as the export does), one content stream write per page, and the same images.
  */
 async function writeFloor(layout: Typeset, file: string): Promise<{ pages: number }> {
   const fonts = fontPaths();
@@ -157,6 +157,11 @@ async function writeFloor(layout: Typeset, file: string): Promise<{ pages: numbe
     }
     content += 'ET Q\n';
     current.write(Buffer.from(content, 'latin1'));
+    // The same images (the logo) as the export, drawn the same way.
+    for (const image of page.images)
+      pdf.image(Buffer.from(image.dataBase64, 'base64'), image.x, image.top, {
+        fit: [image.maxWidth, image.height],
+      });
   }
   pdf.end();
   await done;

@@ -847,5 +847,6 @@ async function main(): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main();
+  // Exit explicitly: a benchmark may leave a handle open (a browser, a child), not a reason to hang.
+  process.exit(await main());
 }

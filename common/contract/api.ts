@@ -15,6 +15,7 @@ import {
   attendanceStatusSchema,
   bodySchema,
   itemAbsenceSchema,
+  presenceChangeSchema,
   clockTimeSchema,
   committeeKindSchema,
   committeeSchema,
@@ -34,6 +35,7 @@ import {
   templateIdSchema,
   timestampSchema,
 } from '../domain/model';
+import { minutesProfileSchema } from '../domain/profiles';
 import { richTextSchema } from '../domain/richText';
 import { conversionNoteSchema } from '../format/referat1Conversion';
 import type { Result } from './result';
@@ -102,6 +104,8 @@ const committeeFields = z
     kind: committeeKindSchema,
     organisation: shortText(200),
     template: templateIdSchema,
+    /** The committee's minutes profile; null (or left out) uses the municipality default. */
+    profileId: idSchema.nullable().optional(),
   })
   .strict();
 
@@ -117,7 +121,8 @@ const memberFields = z
 
 const meetingHeaderFields = z
   .object({
-    number: z.number().int().min(1).max(100000),
+    /** Null: the minutes give no number (none is invented). */
+    number: z.number().int().min(1).max(100000).nullable(),
     kind: meetingKindSchema,
     date: isoDateSchema,
     startTime: clockTimeSchema.nullable(),
@@ -126,6 +131,8 @@ const meetingHeaderFields = z
     caseId: shortText(100),
     isClosed: z.boolean(),
     template: templateIdSchema,
+    /** The meeting's own minutes profile; null uses the committee's. */
+    profileId: idSchema.nullable(),
   })
   .strict();
 
@@ -136,8 +143,12 @@ const participantFields = z
     party: partyLetterSchema,
     isCitizen: z.boolean(),
     attendance: attendanceStatusSchema,
+    /** Indkaldt; left out means not called in. */
+    isCalledIn: z.boolean().optional(),
     substituteForId: idSchema.nullable(),
     partialPresence: shortText(300),
+    /** Arrivals and departures; left out means none. */
+    presenceChanges: z.array(presenceChangeSchema).max(100).optional(),
     note: shortText(1000),
     itemAbsences: z.array(itemAbsenceSchema).max(1000),
   })
@@ -153,6 +164,10 @@ const itemFields = z
     documentNumber: shortText(100),
     presenter: shortText(300),
     kind: itemKindSchema,
+    /** On the tillægsdagsorden; left out means not. */
+    isSupplementary: z.boolean().optional(),
+    /** The profile's item group; left out means none. */
+    groupId: idSchema.nullable().optional(),
   })
   .strict();
 
@@ -163,6 +178,8 @@ const appendixFields = z
     caseId: shortText(100),
     isClosed: z.boolean(),
     itemId: idSchema.nullable(),
+    /** Added after the meeting; left out means not. */
+    isAddedAfterMeeting: z.boolean().optional(),
   })
   .strict();
 
@@ -219,7 +236,7 @@ export const searchGroupSchema = z.object({
     id: idSchema,
     committeeId: idSchema,
     committeeName: z.string(),
-    number: z.number().int(),
+    number: z.number().int().nullable(),
     date: isoDateSchema,
     isClosed: z.boolean(),
     status: z.string(),
@@ -247,7 +264,7 @@ export const decisionEntrySchema = z.object({
   committeeId: idSchema,
   committeeName: z.string(),
   date: isoDateSchema,
-  meetingNumber: z.number().int(),
+  meetingNumber: z.number().int().nullable(),
   itemNumber: z.number().int(),
   /** For a closed item without closed text: the public title. */
   itemTitle: z.string(),
@@ -302,7 +319,15 @@ export const auditEntrySchema = z.object({
   at: timestampSchema,
   author: z.string(),
   /** `signing_restarted`: corrections were added after an edition was signed, so its next signature began a new round on a fresh export. */
-  action: z.enum(['approved', 'correction', 'signed', 'archived', 'signing_restarted']),
+  /** `signer_confirmed`: the secretary said which member made a signature whose certificate carries another name. */
+  action: z.enum([
+    'approved',
+    'correction',
+    'signed',
+    'archived',
+    'signing_restarted',
+    'signer_confirmed',
+  ]),
   /** SHA-256 (hex) of the revision: the approved referat/1 document, then with each correction. */
   revisionSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The reason of a correction; the PDF and signers of `signed`; the edition and round of `signing_restarted`; empty otherwise. */
@@ -409,6 +434,36 @@ export const signedPdfSchema = z.object({
   lacksCorrections: z.boolean(),
 });
 export type SignedPdf = z.infer<typeof signedPdfSchema>;
+
+/** One participant present and where they are in the current signature round of an edition. */
+export const signerStateSchema = z.object({
+  participantId: idSchema,
+  name: z.string(),
+  /** signed; reservation (signed with a reservation); waiting (has not signed this round). */
+  state: z.enum(['signed', 'reservation', 'waiting']),
+  /** The time the signature claims (ISO 8601); null while waiting. */
+  signedAt: z.string().nullable(),
+  /** The certificate's subject; null while waiting. */
+  certificateSubject: z.string().nullable(),
+  /** How the signature was tied to the participant; null while waiting. */
+  matchedBy: z.enum(['name', 'secretary']).nullable(),
+  /** The reservation text; empty unless `reservation`. */
+  reservation: z.string(),
+});
+export type SignerState = z.infer<typeof signerStateSchema>;
+
+/** The signing state of one edition (see `signatures:status`). */
+export const signingStatusSchema = z.object({
+  edition: z.enum(['full', 'public']),
+  /** The round the next signature belongs to (a new round after corrections). */
+  round: z.number().int().min(1),
+  /** Every participant present has signed this round. */
+  isComplete: z.boolean(),
+  /** A signing file or signed file of this round has been handed out or recorded. */
+  isStarted: z.boolean(),
+  signers: z.array(signerStateSchema),
+});
+export type SigningStatus = z.infer<typeof signingStatusSchema>;
 
 /** A committee's standard decision texts: each trimmed, non-empty, at most 1000 characters, no duplicates. */
 export const standardTextListSchema = z
@@ -543,6 +598,25 @@ export const api = {
     z.array(memberSchema),
   ),
 
+  // --- minutes profiles ------------------------------------------------------------------
+  /** The built-in profiles, then the library's own, and the municipality default. */
+  'profiles:list': request(
+    empty,
+    z.object({
+      profiles: z.array(z.object({ id: idSchema, name: z.string(), isBuiltIn: z.boolean() })),
+      defaultProfileId: idSchema.nullable(),
+    }),
+  ),
+  /** One profile, built-in or the library's own. */
+  'profiles:get': request(z.object({ id: idSchema }).strict(), minutesProfileSchema),
+  /**
+   * Saves one of the library's own profiles (new or changed); a built-in is saved as an edited
+   * copy under an id of its own. Every problem is named in the user's words.
+   */
+  'profiles:save': request(z.object({ profile: z.unknown() }).strict(), minutesProfileSchema),
+  /** Sets the municipality default profile (null: each template's built-in). */
+  'profiles:setDefault': request(z.object({ id: idSchema.nullable() }).strict(), empty),
+
   // --- standard decision texts (issue 3) -------------------------------------------------
   /** The committee's standard decision texts, or the built-in list (`isDefault`). */
   'standardTexts:get': request(z.object({ committeeId: idSchema }).strict(), standardTextsSchema),
@@ -563,13 +637,16 @@ export const api = {
       number: z.number().int(),
       date: isoDateSchema,
       previousMeetingId: idSchema.nullable(),
+      /** The first item's number: continues the year when the profile numbers yearly. */
+      firstItemNumber: z.number().int(),
     }),
   ),
   'meetings:create': request(
     z
       .object({
         committeeId: idSchema,
-        number: z.number().int().min(1).max(100000),
+        /** Null: the meeting has no number (none is invented). */
+        number: z.number().int().min(1).max(100000).nullable(),
         date: isoDateSchema,
         kind: meetingKindSchema,
         /** Copy participants and the agenda skeleton from the committee's previous meeting. */
@@ -731,6 +808,20 @@ export const api = {
   'meetings:exportDocx': request(
     z.object({ id: idSchema, edition: z.enum(['full', 'public']) }).strict(),
     z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
+  ),
+  /**
+   * The HTML edition of the public minutes for the municipality's website (index.html,
+   * referat.css, the logo, the public appendices). Electron: the main process's save dialog
+   * names the folder it is written to; browser mode: a zip of that folder as a download.
+   * A CPR number in the public edition refuses it (`personal_data`).
+   */
+  'meetings:exportHtml': request(
+    z.object({ id: idSchema }).strict(),
+    z.object({
+      fileName: z.string(),
+      files: z.number().int(),
+      downloadUrl: z.string().nullable(),
+    }),
   ),
   /**
    * Opens an appendix's file with the system viewer, if it is a known document type (pdf, docx,
@@ -983,9 +1074,61 @@ export const api = {
           .max(500, 'must be at most 500 characters'),
         location: z.string().trim().max(500, 'must be at most 500 characters').optional(),
         signerName: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+        /**
+         * The participant who signs, as the secretary confirms it: needed when the certificate's
+         * name is not the participant's (logged as `signer_confirmed`); default matched by name.
+         */
+        participantId: idSchema.optional(),
+        /** A reservation (forbehold): the signature's reason becomes "Underskrevet med forbehold: …". */
+        reservation: z.string().trim().max(500, 'must be at most 500 characters').optional(),
       })
       .strict(),
     z.object({ signedPdf: signedPdfSchema, meeting: meetingSchema, isMeetingSigned: z.boolean() }),
+  ),
+  /**
+   * Records a signed file returned by a member who signed on their own device (Referat or any
+   * PAdES tool): it must begin with exactly the file handed out to sign (the signing file, or
+   * the newest signed file of the edition), each new signature must belong to a participant
+   * present who has not signed the round (by the certificate's name, or `confirmations` from
+   * the secretary, logged), and no signature may be broken. The meeting becomes signed when
+   * every participant present has signed and every signature is valid (trusted roots).
+   * Electron shows the open dialog (no `uploadId`); browser mode uploads the file first.
+   */
+  'signatures:import': request(
+    z
+      .object({
+        meetingId: idSchema,
+        edition: z.enum(['full', 'public']).optional(),
+        uploadId: z
+          .string()
+          .regex(/^[a-f0-9]{32}$/)
+          .optional(),
+        confirmations: z
+          .array(z.object({ field: z.string().min(1).max(200), participantId: idSchema }).strict())
+          .max(100)
+          .optional(),
+        /** The participant who made the file's one new signature, as the secretary confirms it. */
+        participantId: idSchema.optional(),
+      })
+      .strict(),
+    z.object({ signedPdf: signedPdfSchema, meeting: meetingSchema, isMeetingSigned: z.boolean() }),
+  ),
+  /**
+   * Hands out the file the next signer signs ("underskriftsfil"): the newest signed file of the
+   * edition, or the round's export (made and kept now when there is none). Electron's save
+   * dialog (`downloadUrl` null) or a browser download URL, as signatures:download.
+   */
+  'signatures:signingFile': request(
+    z.object({ meetingId: idSchema, edition: z.enum(['full', 'public']) }).strict(),
+    z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
+  ),
+  /**
+   * Who still has to sign, per edition: the current round and each participant present with
+   * their state (signed, with time and certificate; signed with a reservation; waiting).
+   */
+  'signatures:status': request(
+    z.object({ meetingId: idSchema }).strict(),
+    z.array(signingStatusSchema),
   ),
   /**
    * The signed PDFs of a meeting kept in the library, in signing order, earlier rounds included.

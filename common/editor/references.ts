@@ -96,6 +96,31 @@ export function searchParticipants<T extends { name: string; party: string | nul
   });
 }
 
+/**
+ * Whom the "@" list offers: the participants present (an absent member takes no part in the
+ * minutes' text), each with who they substitute for, so a substitute reads "stedfortræder for
+ * Brian Møller" rather than only "medlem".
+ */
+export function mentionableParticipants<
+  T extends {
+    id: string;
+    name: string;
+    party: string | null;
+    attendance: string;
+    substituteForId?: string | null;
+  },
+>(participants: readonly T[], query: string): Array<{ participant: T; substitutesFor: T | null }> {
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  return searchParticipants(
+    participants.filter((p) => p.attendance === 'present'),
+    query,
+  ).map((participant) => ({
+    participant,
+    substitutesFor:
+      participant.substituteForId == null ? null : (byId.get(participant.substituteForId) ?? null),
+  }));
+}
+
 function inlineAppendixIds(inlines: readonly Inline[], out: string[]): void {
   for (const inline of inlines) if (inline.type === 'appendixRef') out.push(inline.appendixId);
 }

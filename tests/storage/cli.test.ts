@@ -137,7 +137,7 @@ describe('referat command-line mistakes (exit 2, one line)', () => {
     [['export', 'm1', '--out', '--format', 'json'], /--out needs a value/],
     [
       ['export', 'm1', '--format', 'odt', '--out', 'x'],
-      /--format must be one of json, bag, docx, pdf, not "odt"/,
+      /--format must be one of json, bag, docx, pdf, html, not "odt"/,
     ],
     [['export', 'm1', '--out', 'a', '--out', 'b'], /--out is given twice/],
     [

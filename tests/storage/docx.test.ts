@@ -380,6 +380,44 @@ describe('DOCX export', () => {
     expect(english).not.toContain('Lukket punkt');
   });
 
+  it('names the public edition in the footer of every page, and not the full edition', async () => {
+    const footers = async (edition: 'full' | 'public') => {
+      const parts = await unzipAll(await minutesDocx(richDocument(), { edition }));
+      return [...parts.entries()]
+        .filter(([name]) => /^word\/footer\d*\.xml$/.test(name))
+        .map(([, bytes]) => bytes.toString('utf8'))
+        .join('\n');
+    };
+    expect(await footers('public')).toContain('Offentlig udgave · ');
+    expect(await footers('full')).not.toContain('Offentlig udgave');
+  });
+
+  it('puts the profile’s logo (with its alternate text), municipality and document title on top', async () => {
+    const logo =
+      'iVBORw0KGgoAAAANSUhEUgAAACgAAAAUCAIAAABwJOjsAAAAI0lEQVR4nGNgCFgwMGjU4lGLRy0etXjU4lGLRy0etXjkWAwA0Q3uH7AKjM4AAAAASUVORK5CYII=';
+    const doc = richDocument();
+    const parts = await unzipAll(
+      await minutesDocx(
+        {
+          ...doc,
+          profile: {
+            ...doc.profile,
+            municipality: 'Gentofte Kommune',
+            documentTitle: 'Beslutningsprotokol',
+            logo: { mediaType: 'image/png', dataBase64: logo, altText: 'Gentofte Kommunes logo' },
+          },
+        },
+        { edition: 'full' },
+      ),
+    );
+    expect([...parts.keys()].some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
+    const body = parts.get('word/document.xml')?.toString('utf8') ?? '';
+    expect(body).toContain('descr="Gentofte Kommunes logo"');
+    const plain = body.replace(/<[^>]+>/g, '');
+    expect(plain.indexOf('Gentofte Kommune')).toBeLessThan(plain.indexOf('Beslutningsprotokol'));
+    expect(plain.indexOf('Beslutningsprotokol')).toBeLessThan(plain.indexOf('(Åben)'));
+  });
+
   it('refuses a public edition that would publish a CPR number', async () => {
     const doc = fixture();
     const [first, ...rest] = doc.agendaItems;

@@ -811,10 +811,13 @@ describe('handlers', () => {
     expect(copy.meetingId).not.toBe(meetingId);
     expect(
       await t.ok('meetings:importJson', { json: exported.json, onExisting: 'replace' }),
-    ).toEqual({ meetingId });
+    ).toEqual({ meetingId, notes: [] });
 
     const other = setup();
-    expect(await other.ok('meetings:importJson', { json: exported.json })).toEqual({ meetingId });
+    expect(await other.ok('meetings:importJson', { json: exported.json })).toEqual({
+      meetingId,
+      notes: [],
+    });
     expect((await other.ok('meetings:exportJson', { id: meetingId })).json).toBe(exported.json);
 
     const broken = JSON.parse(exported.json) as {

@@ -16,7 +16,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import type { RichText } from '../../common/domain/richText';
-import { searchParticipants } from '../../common/editor/references';
+import { mentionableParticipants, searchParticipants } from '../../common/editor/references';
 import type { BodyEditorContext } from '../../renderer/src/editor/BodyEditor';
 import { INSERT_AGENDA_COMMAND } from '../../renderer/src/editor/commands';
 import { emptyMeetingRecords, type MeetingRecords } from '../../renderer/src/editor/meetingRecords';
@@ -92,6 +92,28 @@ describe('searchParticipants', () => {
     expect(searchParticipants(participants, 'f').map((p) => p.id)).toEqual(['p2']);
     expect(searchParticipants(participants, 'o').map((p) => p.id)).toEqual(['p3']);
     expect(searchParticipants(participants, 'x')).toEqual([]);
+  });
+});
+
+describe('mentionableParticipants (whom "@" offers)', () => {
+  it('offers only participants present, and names whom a substitute stands in for', () => {
+    const meeting = [
+      { id: 'b1', name: 'Brian Møller', party: 'A', attendance: 'absent_with_notice' },
+      { id: 'p1', name: 'Kristine Kryger', party: 'C', attendance: 'present' },
+      {
+        id: 's1',
+        name: 'Birgitte Glifberg',
+        party: 'A',
+        attendance: 'present',
+        substituteForId: 'b1',
+      },
+    ];
+    const offered = mentionableParticipants(meeting, '');
+    expect(offered.map((o) => [o.participant.name, o.substitutesFor?.name ?? null])).toEqual([
+      ['Kristine Kryger', null],
+      ['Birgitte Glifberg', 'Brian Møller'],
+    ]);
+    expect(mentionableParticipants(meeting, 'brian')).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   type RequestName,
   type RequestOutput,
 } from '../../../common/contract/api';
+import { issueTexts } from '../../../common/contract/issueText';
 import {
   DomainError,
   formatIssues,
@@ -95,6 +96,7 @@ export function createDispatcher<Ctx>(
       return failure(
         'invalid_input',
         `Invalid input for ${name}: ${formatIssues(parsed.error.issues).join('; ')}`,
+        issueTexts(parsed.error.issues),
       );
     }
     let value: unknown;
@@ -192,12 +194,19 @@ function safeMapError(name: string, error: unknown, log: (line: string) => void)
 /** Maps anything a handler threw to a typed error; logs what the caller must not see. */
 export function mapError(name: string, error: unknown, log: (line: string) => void): ApiError {
   if (isDomainError(error)) {
-    return { code: (error as DomainError).code, message: (error as DomainError).message };
+    const { code, message, localized, issueTexts } = error as DomainError;
+    return {
+      code,
+      message,
+      ...(issueTexts && issueTexts.length > 0 ? { issues: [...issueTexts] } : {}),
+      ...(localized ? { localized } : {}),
+    };
   }
   if (isZodError(error)) {
     return {
       code: 'invalid_input',
       message: `Invalid input for ${name}: ${formatIssues(error.issues).join('; ')}`,
+      issues: issueTexts(error.issues),
     };
   }
   const sqliteCode =
@@ -216,8 +225,12 @@ export function mapError(name: string, error: unknown, log: (line: string) => vo
   return { code: 'internal', message: internalErrorMessage };
 }
 
-function failure(code: ApiError['code'], message: string): Result<never> {
-  return { ok: false, error: { code, message } };
+function failure(
+  code: ApiError['code'],
+  message: string,
+  issues?: ApiError['issues'],
+): Result<never> {
+  return { ok: false, error: issues ? { code, message, issues } : { code, message } };
 }
 
 function isZodError(error: unknown): error is { issues: z.core.$ZodIssue[] } {

@@ -51,6 +51,7 @@ import { createSearchHandlers } from './handlers/search';
 import { createLifecycleHandlers } from './handlers/lifecycle';
 import { createPdfHandlers } from './handlers/pdf';
 import { createSignatureHandlers } from './handlers/signatures';
+import { createProfilesHandlers } from './handlers/profiles';
 import { createStandardTextsHandlers } from './handlers/standardTexts';
 import { incomingFile, mediaTypeFor, safeFileName } from './incomingFile';
 import type { HandlerContext, Handlers } from './types';
@@ -160,6 +161,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createLifecycleHandlers(library),
     ...createSignatureHandlers(library),
     ...createStandardTextsHandlers(library),
+    ...createProfilesHandlers(library),
     ...createPdfHandlers(library),
   };
   return withErrorMapping(handlers, library.path);

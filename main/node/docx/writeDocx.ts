@@ -37,6 +37,7 @@ import type { Edition } from '../../../common/export/editions';
 import {
   layoutMinutes,
   minutesTitle,
+  publicEditionLabel,
   type Correction,
   type LayoutBlock,
   type LayoutList,
@@ -112,6 +113,8 @@ export async function minutesDocx(
                 children: [
                   new TextRun({
                     children: [
+                      // The public edition names itself on every page, as in the PDF.
+                      options.edition === 'public' ? `${publicEditionLabel(edition, lang)} · ` : '',
                       lang === 'da' ? 'Side ' : 'Page ',
                       PageNumber.CURRENT,
                       lang === 'da' ? ' af ' : ' of ',

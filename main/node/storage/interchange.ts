@@ -10,7 +10,8 @@ import { itemBodyFields, meetingBodyFields, type Meeting } from '../../../common
 import type { RichText } from '../../../common/domain/richText';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { formatId } from '../../../common/format/referat2';
-import { builtInProfile, resolveProfile } from '../../../common/domain/profiles';
+import { builtInProfile, type MinutesProfile } from '../../../common/domain/profiles';
+import { findProfile, profileOfMeeting, saveProfile } from './queries/profiles';
 import type { Db } from './library';
 import { writeTransaction } from './library';
 import { insertAppendix } from './queries/appendices';
@@ -45,15 +46,7 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
       const members = listMembers(db, { committeeId: committee.id });
       return {
         format: formatId,
-        profile: resolveProfile(
-          {
-            meetingProfileId: meeting.profileId,
-            committeeProfileId: committee.profileId,
-            defaultProfileId: null,
-            template: meeting.template,
-          },
-          builtInProfile,
-        ),
+        profile: profileOfMeeting(db, meetingId),
         committee: {
           id: committee.id,
           name: committee.name,
@@ -247,8 +240,46 @@ export function importMeetingDocument(
         });
       }
     }
+    keepProfile(db, meetingId, doc.profile);
     return { meetingId };
   });
+}
+
+/**
+ * Makes the imported meeting resolve to the document's profile, so it prints as it did in the
+ * library that exported it: a profile this library lacks is stored (an edited built-in under
+ * an id of its own), and when the meeting would resolve to another profile here (another
+ * committee profile or default) the meeting is given the document's profile itself.
+ */
+function keepProfile(db: Db, meetingId: string, profile: MinutesProfile): void {
+  const same = (other: MinutesProfile | undefined) =>
+    other !== undefined && canonical(other) === canonical(profile);
+  if (same(profileOfMeeting(db, meetingId))) return;
+  let id = profile.id;
+  if (!same(findProfile(db, id))) {
+    let suffix = 1;
+    while (findProfile(db, id) !== undefined || builtInProfile(id) !== undefined) {
+      suffix += 1;
+      id = `${profile.id.slice(0, 60)}-${suffix}`;
+    }
+    saveProfile(db, { ...profile, id });
+    // The committee (or meeting) may name it already: then it resolves now.
+    if (same(profileOfMeeting(db, meetingId))) return;
+  }
+  stmt(db, 'UPDATE meetings SET profile_id = ? WHERE id = ?').run(id, meetingId);
+}
+
+/** JSON with sorted keys: equal profiles give equal text whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : inner,
+  );
 }
 
 function importMembers(db: Db, doc: ReferatDocument, isNewCommittee: boolean): void {

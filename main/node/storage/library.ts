@@ -28,7 +28,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DomainError, isDomainError } from '../../../common/contract/result';
 import type { Db } from './db';
-import { latestSchemaVersion, migrations } from './migrations/index';
+import { latestSchemaVersion, migrations, runMigration } from './migrations/index';
 import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
 import { syncSearchIndex } from './searchIndex';
 import {
@@ -311,14 +311,7 @@ export function migrate(db: Db, file: string): number {
   const pending = migrations.filter((m) => m.version > before);
   if (pending.length === 0) return before;
   if (before > 0) copyBeforeMigration(db, file, before);
-  for (const migration of pending) {
-    db.transaction(() => {
-      const current = Number(db.pragma('user_version', { simple: true }));
-      if (current >= migration.version) return;
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
-  }
+  for (const migration of pending) runMigration(db, migration);
   // Derived data follows once the schema is current: migrations only note in `search_dirty`
   // what the index lacks (they never run live code), and the live code derives it here.
   db.transaction(() => syncSearchIndex(db)).immediate();

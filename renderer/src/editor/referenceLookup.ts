@@ -17,7 +17,7 @@ import type { Lang } from '../../../common/wording/words';
  * known, helps tell members apart in the "@" search.
  */
 export type ParticipantInfo = Pick<Participant, 'id' | 'name' | 'party' | 'attendance'> &
-  Partial<Pick<Participant, 'role'>>;
+  Partial<Pick<Participant, 'role' | 'substituteForId'>>;
 
 export type ReferenceLookup = {
   appendices: readonly AppendixInfo[];

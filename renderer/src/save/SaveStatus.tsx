@@ -1,10 +1,11 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../appContext';
+import { errorDetail } from '../components/errorText';
 
 /** The autosave indicator: "Gemmer…", "Gemt", or the failures with a retry button. */
 export function SaveStatus() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { queue } = useApp();
   const snapshot = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
   if (snapshot.state === 'error') {
@@ -15,7 +16,7 @@ export function SaveStatus() {
           {snapshot.failures.map((failure) => (
             <li key={failure.key}>
               {t(`errors.${failure.error.code}`, { defaultValue: t('errors.internal') })}{' '}
-              {failure.error.message}
+              {errorDetail(failure.error, i18n.language)}
             </li>
           ))}
         </ul>

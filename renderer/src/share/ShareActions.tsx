@@ -1,5 +1,5 @@
 /**
- * "Arkivér" and "Eksportér til Word" on the meeting screen (issue 6). The app: the main process
+ * "Arkivér", "Eksportér til Word" and "Offentlig udgave som HTML" on the meeting screen. The app: the main process
  * shows its save dialog and writes the file (the answer has no `downloadUrl`). Browser mode:
  * the host offers the file once and the page starts the download.
  */
@@ -22,7 +22,7 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
   const { client, queue } = useApp();
   const headingId = useId();
   const [edition, setEdition] = useState<Edition>('full');
-  const [busy, setBusy] = useState<'archive' | 'word' | null>(null);
+  const [busy, setBusy] = useState<'archive' | 'word' | 'html' | null>(null);
   const [note, setNote] = useState<{ text: string; isDownload: boolean } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -34,7 +34,7 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
     return () => window.clearTimeout(timer);
   }, [note]);
 
-  const begin = (what: 'archive' | 'word') => {
+  const begin = (what: 'archive' | 'word' | 'html') => {
     setBusy(what);
     setNote(null);
     setError(null);
@@ -78,6 +78,23 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
     });
   };
 
+  // The HTML edition is the public one only (for the municipality's website).
+  const exportHtml = async () => {
+    begin('html');
+    const result = await queue.run(() => client.call('meetings:exportHtml', { id: meetingId }));
+    setBusy(null);
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') setError(result.error);
+      return;
+    }
+    const { fileName, files, downloadUrl } = result.value;
+    if (downloadUrl) startDownload(downloadUrl, fileName);
+    setNote({
+      text: t(downloadUrl ? 'share.htmlDownloaded' : 'share.htmlSaved', { fileName, count: files }),
+      isDownload: Boolean(downloadUrl),
+    });
+  };
+
   return (
     <section className="panel share-actions" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('share.heading')}</h2>
@@ -95,10 +112,14 @@ export function ShareActions({ meetingId }: { meetingId: string }) {
         <button type="button" disabled={busy !== null} onClick={() => void exportWord()}>
           {t('share.exportWord')}
         </button>
+        <button type="button" disabled={busy !== null} onClick={() => void exportHtml()}>
+          {t('share.exportHtml')}
+        </button>
       </div>
       <div role="status" aria-live="polite">
         {busy === 'archive' && <p>{t('share.archiving')}</p>}
         {busy === 'word' && <p>{t('share.exportingWord')}</p>}
+        {busy === 'html' && <p>{t('share.exportingHtml')}</p>}
         {note && <p>{note.text}</p>}
       </div>
       <ProblemError error={error} />

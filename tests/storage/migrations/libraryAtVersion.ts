@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrations } from '../../../main/node/storage/migrations/index';
+import { migrations, runMigration } from '../../../main/node/storage/migrations/index';
 import type { Migration } from '../../../main/node/storage/migrations/types';
 import type { Library } from '../../../main/node/storage/library';
 import { makeTempDir, open } from '../storageHelpers';
@@ -21,11 +21,7 @@ export function migrationOf(version: number): Migration {
 
 /** Applies one migration as the runner does: in one transaction with its `user_version`. */
 export function applyMigration(db: Database.Database, version: number): void {
-  const migration = migrationOf(version);
-  db.transaction(() => {
-    migration.up(db);
-    db.pragma(`user_version = ${migration.version}`);
-  }).immediate();
+  runMigration(db, migrationOf(version));
 }
 
 /** A new library file at schema `version` (0: an empty SQLite file), still open. */

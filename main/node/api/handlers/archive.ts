@@ -1,6 +1,6 @@
 /**
  * Handlers of the archive area: "Arkivér" (`archive:export`), "Åbn pakke" (`archive:import`),
- * the Word export (`meetings:exportDocx`) and opening an appendix with the system viewer
+ * the Word export (`meetings:exportDocx`), the HTML edition (`meetings:exportHtml`) and opening an appendix with the system viewer
  * (`appendices:open`). No path crosses the API: Electron uses the main process's dialogs and
  * shell (HandlerContext.pickSaveFile / pickFile / openWithSystem), browser mode uploads bytes
  * and receives downloads from the host (resolveUpload / offerDownload).
@@ -15,6 +15,7 @@ import { importBag } from '../../archive/importBag';
 import { checkOpenableFile } from '../../archive/openableFile';
 import { markAsDownloaded } from '../../archive/zoneIdentifier';
 import { minutesDocx } from '../../docx/writeDocx';
+import { htmlEdition, writeHtmlFolder, writeHtmlZip } from '../../html/htmlEdition';
 import { fileStorePath, hasStoredFile } from '../../storage/fileStore';
 import type { Library } from '../../storage/library';
 import { getAppendix } from '../../storage/queries/appendices';
@@ -25,7 +26,11 @@ import { incomingFile } from '../incomingFile';
 import type { HandlerContext, Handlers, IncomingFile } from '../types';
 
 type ArchiveRequestName =
-  'archive:export' | 'archive:import' | 'meetings:exportDocx' | 'appendices:open';
+  | 'archive:export'
+  | 'archive:import'
+  | 'meetings:exportDocx'
+  | 'meetings:exportHtml'
+  | 'appendices:open';
 
 export type ArchiveHandlerOptions = {
   /** Largest appendix file an import may add (the attachment limit). */
@@ -108,6 +113,29 @@ export function createArchiveHandlers(
         write: (out) => writeFileAtomically(out, bytes),
       });
       return { fileName: handed.fileName, bytes: bytes.length, downloadUrl: handed.downloadUrl };
+    },
+
+    'meetings:exportHtml': async (input, ctx) => {
+      const { document } = editionSource(library.db, input.id, 'public');
+      const edition = htmlEdition(document, { filesDir: library.filesDir });
+      const stem = editionFileName(meetingFileBase(library.db, input.id), 'public', 'html');
+      // The app writes the folder where the user chooses; a browser can only take one file.
+      const isFolder = ctx.pickSaveFile !== undefined;
+      const handed = await handOverFile(ctx, {
+        fileName: isFolder
+          ? stem.replace(/\.html$/, '-html')
+          : stem.replace(/\.html$/, '-html.zip'),
+        mediaType: isFolder ? 'inode/directory' : 'application/zip',
+        write: async (out) => {
+          if (isFolder) writeHtmlFolder(out, edition.files);
+          else await writeHtmlZip(out, edition.files);
+        },
+      });
+      return {
+        fileName: handed.fileName,
+        files: edition.files.length,
+        downloadUrl: handed.downloadUrl,
+      };
     },
 
     'appendices:open': async (input, ctx) => {

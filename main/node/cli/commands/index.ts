@@ -6,6 +6,7 @@ import type { CliCommand } from '../types';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
+import { publishCommand } from './publish';
 import { searchCommand } from './search';
 import { signCommand } from './sign';
 import { validateCommand } from './validate';
@@ -19,4 +20,5 @@ export const commands: readonly CliCommand[] = [
   signCommand,
   verifyCommand,
   searchCommand,
+  publishCommand,
 ];

@@ -12,7 +12,8 @@ export const editionOption: OptionSpec = {
   kind: 'value',
   valueName: 'EDITION',
   values: ['full', 'public'],
-  description: 'pdf/docx: full (default) or public (closed items and appendices left out)',
+  description:
+    'pdf/docx: full (default) or public (closed items and appendices left out); html: public only',
 };
 
 /**

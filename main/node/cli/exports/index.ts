@@ -5,6 +5,7 @@
 import type { ExportFormat } from '../types';
 import { bagExport } from './bag';
 import { docxExport } from './docx';
+import { htmlExport } from './html';
 import { jsonExport } from './json';
 import { pdfExport } from './pdf';
 
@@ -13,4 +14,5 @@ export const exportFormats: readonly ExportFormat[] = [
   bagExport,
   docxExport,
   pdfExport,
+  htmlExport,
 ];

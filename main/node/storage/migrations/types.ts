@@ -5,6 +5,12 @@ export type Migration = {
   /** The `PRAGMA user_version` the library has after this step. */
   readonly version: number;
   readonly name: string;
+  /**
+   * The step rebuilds tables (to loosen a NOT NULL or CHECK constraint): the runner turns
+   * foreign keys off around its transaction, so dropping the old table deletes nothing, and
+   * runs `PRAGMA foreign_key_check` before committing.
+   */
+  readonly isRebuildingTables?: boolean;
   up(db: Database.Database): void;
 };
 

@@ -15,7 +15,7 @@ type AppendixRow = {
   id: string;
   meetingId: string;
   itemId: string | null;
-  number: number;
+  number: number | null;
   title: string;
   documentNumber: string;
   caseId: string;
@@ -24,11 +24,13 @@ type AppendixRow = {
   fileName: string | null;
   fileMediaType: string | null;
   fileSize: number | null;
+  isAddedAfterMeeting: number;
 };
 
 const appendixColumns = `a.id, a.meeting_id AS meetingId, a.item_id AS itemId, a.number, a.title,
   a.document_number AS documentNumber, a.case_id AS caseId, a.is_closed AS isClosed,
-  a.file_sha256 AS fileSha256, a.file_name AS fileName, a.file_media_type AS fileMediaType, f.size AS fileSize`;
+  a.file_sha256 AS fileSha256, a.file_name AS fileName, a.file_media_type AS fileMediaType, f.size AS fileSize,
+  a.is_added_after_meeting AS isAddedAfterMeeting`;
 
 function toAppendix(row: AppendixRow): Appendix {
   return {
@@ -40,7 +42,7 @@ function toAppendix(row: AppendixRow): Appendix {
     documentNumber: row.documentNumber,
     caseId: row.caseId,
     isClosed: row.isClosed === 1,
-    isAddedAfterMeeting: false,
+    isAddedAfterMeeting: row.isAddedAfterMeeting === 1,
     file:
       row.fileSha256 === null
         ? null
@@ -57,14 +59,15 @@ function toAppendix(row: AppendixRow): Appendix {
 export type AppendixFields = Pick<
   Appendix,
   'title' | 'documentNumber' | 'caseId' | 'isClosed' | 'itemId'
->;
+> &
+  Partial<Pick<Appendix, 'isAddedAfterMeeting'>>;
 
 /** The appendices of a meeting by number. */
 export function listAppendices(db: Db, meetingId: string): Appendix[] {
   const rows = stmt(
     db,
     `SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256
-       WHERE a.meeting_id = ? ORDER BY a.number, a.id`,
+       WHERE a.meeting_id = ? ORDER BY a.number IS NULL, a.number, a.id`,
   ).all(meetingId) as AppendixRow[];
   return rows.map(toAppendix);
 }
@@ -126,8 +129,8 @@ export function insertAppendix(
   stmt(
     db,
     `INSERT INTO appendices (id, meeting_id, item_id, number, title, document_number, case_id, is_closed,
-       file_sha256, file_name, file_media_type)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       file_sha256, file_name, file_media_type, is_added_after_meeting)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     a.id,
     a.meetingId,
@@ -140,6 +143,7 @@ export function insertAppendix(
     a.file?.sha256 ?? null,
     a.file?.name ?? null,
     a.file?.mediaType ?? null,
+    toFlag(a.isAddedAfterMeeting ?? false),
   );
 }
 
@@ -181,6 +185,7 @@ export function updateAppendix(
       caseId: 'case_id',
       isClosed: 'is_closed',
       itemId: 'item_id',
+      isAddedAfterMeeting: 'is_added_after_meeting',
     });
     return getAppendix(db, args.id);
   });

@@ -10,9 +10,10 @@ type CommitteeRow = {
   kind: string;
   organisation: string;
   template: string;
+  profileId: string | null;
 };
 
-const committeeColumns = 'id, name, kind, organisation, template';
+const committeeColumns = 'id, name, kind, organisation, template, profile_id AS profileId';
 const collator = new Intl.Collator('da');
 
 function toCommittee(row: CommitteeRow): Committee {
@@ -22,12 +23,13 @@ function toCommittee(row: CommitteeRow): Committee {
     kind: row.kind as CommitteeKind,
     organisation: row.organisation,
     template: row.template as TemplateId,
-    profileId: null,
+    profileId: row.profileId,
   };
 }
 
-/** The fields a committee is created or patched with. */
-export type CommitteeFields = Omit<Committee, 'id' | 'profileId'>;
+/** The fields a committee is created or patched with (no profile: the municipality default). */
+export type CommitteeFields = Omit<Committee, 'id' | 'profileId'> &
+  Partial<Pick<Committee, 'profileId'>>;
 
 /** Every committee with its member and meeting counts, sorted by name (Danish collation). */
 export function listCommittees(db: Db): CommitteeSummary[] {
@@ -65,8 +67,16 @@ export function createCommittee(db: Db, fields: CommitteeFields & { id?: string 
   const id = fields.id ?? newId();
   stmt(
     db,
-    'INSERT INTO committees (id, name, kind, organisation, template, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(id, fields.name, fields.kind, fields.organisation, fields.template, nowIso());
+    'INSERT INTO committees (id, name, kind, organisation, template, profile_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    id,
+    fields.name,
+    fields.kind,
+    fields.organisation,
+    fields.template,
+    fields.profileId ?? null,
+    nowIso(),
+  );
   return getCommittee(db, id);
 }
 
@@ -81,6 +91,7 @@ export function updateCommittee(
     kind: 'kind',
     organisation: 'organisation',
     template: 'template',
+    profileId: 'profile_id',
   });
   return getCommittee(db, args.id);
 }

@@ -10,6 +10,7 @@ import { writeTransaction } from '../library';
 import { getItemBodies, hasText } from './bodies';
 import { newId, notFound, reorder, toFlag, updateRow, stmt } from './common';
 import { requireDraftMeeting } from './meetingBase';
+import { profileOfCommittee, profileOfMeeting } from './profiles';
 
 type ItemRow = {
   id: string;
@@ -23,10 +24,13 @@ type ItemRow = {
   documentNumber: string;
   presenter: string;
   kind: string;
+  isSupplementary: number;
+  groupId: string | null;
 };
 
 const itemColumns = `id, meeting_id AS meetingId, number, position, title, is_closed AS isClosed,
-  public_title AS publicTitle, case_id AS caseId, document_number AS documentNumber, presenter, kind`;
+  public_title AS publicTitle, case_id AS caseId, document_number AS documentNumber, presenter, kind,
+  is_supplementary AS isSupplementary, group_id AS groupId`;
 
 function toItem(row: ItemRow): AgendaItem {
   return {
@@ -41,8 +45,8 @@ function toItem(row: ItemRow): AgendaItem {
     documentNumber: row.documentNumber,
     presenter: row.presenter,
     kind: row.kind as ItemKind,
-    isSupplementary: false,
-    groupId: null,
+    isSupplementary: row.isSupplementary === 1,
+    groupId: row.groupId,
   };
 }
 
@@ -57,7 +61,57 @@ export type ItemFields = Pick<
   | 'documentNumber'
   | 'presenter'
   | 'kind'
->;
+> &
+  Partial<Pick<AgendaItem, 'isSupplementary' | 'groupId'>>;
+
+/**
+ * The number the first item of a meeting gets: the profile's start, or, when the profile
+ * numbers items through the year, one more than the highest item number of the committee's
+ * earlier meetings that year ("Pkt. 42" follows "Pkt. 41" of the last meeting).
+ */
+export function firstItemNumber(db: Db, meetingId: string): number {
+  return firstItemNumberOf(db, meetingId, profileOfMeeting(db, meetingId).itemNumbering);
+}
+
+/**
+ * The first item number of a meeting the committee would hold on `date` (before it exists):
+ * continues the year when the committee's profile numbers items through the year.
+ */
+export function proposedFirstItemNumber(
+  db: Db,
+  committeeId: string,
+  template: 'opgaveudvalg' | 'fagudvalg',
+  date: string,
+): number {
+  const numbering = profileOfCommittee(db, committeeId, template).itemNumbering;
+  if (numbering.mode !== 'yearly') return numbering.start;
+  const latest = stmt(
+    db,
+    `SELECT max(i.number) FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+     WHERE m.committee_id = ? AND substr(m.date, 1, 4) = substr(?, 1, 4) AND m.date <= ?`,
+    true,
+  ).get(committeeId, date, date) as number | null;
+  return latest === null ? numbering.start : Math.min(latest + 1, 100000);
+}
+
+function firstItemNumberOf(
+  db: Db,
+  meetingId: string,
+  numbering: { mode: 'per_meeting' | 'yearly'; start: number },
+): number {
+  if (numbering.mode !== 'yearly') return numbering.start;
+  const latest = stmt(
+    db,
+    `SELECT max(i.number) FROM agenda_items i
+       JOIN meetings other ON other.id = i.meeting_id
+       JOIN meetings m ON m.id = ?
+     WHERE other.committee_id = m.committee_id AND other.id <> m.id
+       AND substr(other.date, 1, 4) = substr(m.date, 1, 4)
+       AND (other.date < m.date OR (other.date = m.date AND other.created_at <= m.created_at))`,
+    true,
+  ).get(meetingId) as number | null;
+  return latest === null ? numbering.start : Math.min(latest + 1, 100000);
+}
 
 /** The items of a meeting in agenda order. */
 export function listItems(db: Db, meetingId: string): AgendaItem[] {
@@ -102,7 +156,9 @@ export function createItem(
       meetingId: args.meetingId,
       position: stats.count,
       ...args.item,
-      number: args.item.number ?? (stats.maxNumber ?? 0) + 1,
+      number:
+        args.item.number ??
+        (stats.maxNumber === null ? firstItemNumber(db, args.meetingId) : stats.maxNumber + 1),
     });
     return getItemDetail(db, id);
   });
@@ -117,8 +173,8 @@ export function insertItem(
   stmt(
     db,
     `INSERT INTO agenda_items (id, meeting_id, number, position, title, is_closed, public_title, case_id,
-       document_number, presenter, kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       document_number, presenter, kind, is_supplementary, group_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     item.id,
     item.meetingId,
@@ -131,6 +187,8 @@ export function insertItem(
     item.documentNumber,
     item.presenter,
     item.kind,
+    toFlag(item.isSupplementary ?? false),
+    item.groupId ?? null,
   );
 }
 
@@ -148,6 +206,8 @@ export function updateItem(db: Db, args: { id: string; patch: Partial<ItemFields
       documentNumber: 'document_number',
       presenter: 'presenter',
       kind: 'kind',
+      isSupplementary: 'is_supplementary',
+      groupId: 'group_id',
     });
     return getItem(db, args.id);
   });

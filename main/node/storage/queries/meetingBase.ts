@@ -12,7 +12,7 @@ import { notFound, stmt } from './common';
 export type MeetingRow = {
   id: string;
   committeeId: string;
-  number: number;
+  number: number | null;
   kind: string;
   date: string;
   startTime: string | null;
@@ -22,10 +22,12 @@ export type MeetingRow = {
   isClosed: number;
   status: string;
   template: string;
+  profileId: string | null;
 };
 
 export const meetingColumns = `m.id, m.committee_id AS committeeId, m.number, m.kind, m.date, m.start_time AS startTime,
-  m.end_time AS endTime, m.location, m.case_id AS caseId, m.is_closed AS isClosed, m.status, m.template`;
+  m.end_time AS endTime, m.location, m.case_id AS caseId, m.is_closed AS isClosed, m.status, m.template,
+  m.profile_id AS profileId`;
 
 export function toMeeting(row: MeetingRow): Meeting {
   return {
@@ -41,7 +43,7 @@ export function toMeeting(row: MeetingRow): Meeting {
     isClosed: row.isClosed === 1,
     status: row.status as MeetingStatus,
     template: row.template as TemplateId,
-    profileId: null,
+    profileId: row.profileId,
   };
 }
 
@@ -60,12 +62,12 @@ export function getMeeting(db: Db, id: string): Meeting {
 export function getMeetingNameParts(
   db: Db,
   id: string,
-): { committeeName: string; date: string; number: number } {
+): { committeeName: string; date: string; number: number | null } {
   const row = stmt(
     db,
     `SELECT c.name AS committeeName, m.date AS date, m.number AS number
      FROM meetings m JOIN committees c ON c.id = m.committee_id WHERE m.id = ?`,
-  ).get(id) as { committeeName: string; date: string; number: number } | undefined;
+  ).get(id) as { committeeName: string; date: string; number: number | null } | undefined;
   if (!row) throw notFound('meeting', id);
   return row;
 }

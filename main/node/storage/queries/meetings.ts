@@ -10,7 +10,7 @@ import { listAppendices } from './appendices';
 import { emptyItemBodies, getItemBodiesOfMeeting, getMeetingBodies } from './bodies';
 import { getCommittee } from './committees';
 import { newId, nowIso, todayInCopenhagen, toFlag, updateRow, stmt } from './common';
-import { insertItem, listItems } from './items';
+import { firstItemNumber, insertItem, listItems, proposedFirstItemNumber } from './items';
 import {
   getMeeting,
   meetingColumns,
@@ -35,6 +35,7 @@ export type MeetingHeaderFields = Pick<
   | 'caseId'
   | 'isClosed'
   | 'template'
+  | 'profileId'
 >;
 
 /** Meetings, newest first (date, then number), of one committee or of all. */
@@ -70,18 +71,21 @@ export function findPreviousMeeting(db: Db, committeeId: string): Meeting | unde
 
 /**
  * Proposes the next meeting of a committee: the number after the previous meeting's (1 for the
- * first) and today's date in Copenhagen. @throws DomainError not_found
+ * first), today's date in Copenhagen, and the number its first item gets (continuing the year
+ * when the committee's profile numbers items through the year). @throws DomainError not_found
  */
 export function proposeNextMeeting(
   db: Db,
   args: { committeeId: string; today?: string },
-): { number: number; date: string; previousMeetingId: string | null } {
-  getCommittee(db, args.committeeId);
+): { number: number; date: string; previousMeetingId: string | null; firstItemNumber: number } {
+  const committee = getCommittee(db, args.committeeId);
   const previous = findPreviousMeeting(db, args.committeeId);
+  const date = args.today ?? todayInCopenhagen();
   return {
     number: previous?.number ? Math.min(previous.number + 1, 100000) : 1,
-    date: args.today ?? todayInCopenhagen(),
+    date,
     previousMeetingId: previous?.id ?? null,
+    firstItemNumber: proposedFirstItemNumber(db, committee.id, committee.template, date),
   };
 }
 
@@ -96,7 +100,7 @@ export function createMeeting(
   db: Db,
   args: {
     committeeId: string;
-    number: number;
+    number: number | null;
     date: string;
     kind: MeetingKind;
     isCopyingPrevious: boolean;
@@ -147,11 +151,12 @@ export function createMeeting(
           position,
         }),
       );
+      const first = firstItemNumber(db, id);
       listItems(db, previous.id).forEach((item, position) =>
         insertItem(db, {
           id: newId(),
           meetingId: id,
-          number: position + 1,
+          number: Math.min(first + position, 100000),
           position,
           title: item.title,
           isClosed: false,
@@ -230,6 +235,7 @@ export function updateMeeting(
       caseId: 'case_id',
       isClosed: 'is_closed',
       template: 'template',
+      profileId: 'profile_id',
     });
     return getMeeting(db, args.id);
   });
@@ -265,8 +271,8 @@ export function insertMeeting(
   stmt(
     db,
     `INSERT INTO meetings (id, committee_id, number, kind, date, start_time, end_time, location, case_id,
-       is_closed, status, template, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       is_closed, status, template, created_at, profile_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     m.id,
     m.committeeId,
@@ -281,5 +287,6 @@ export function insertMeeting(
     m.status,
     m.template,
     nowIso(),
+    m.profileId ?? null,
   );
 }

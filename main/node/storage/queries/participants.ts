@@ -4,7 +4,13 @@
  * items they did not take part in (inhabilitet, left early).
  */
 import { DomainError } from '../../../../common/contract/result';
-import type { AttendanceStatus, MemberRole, Participant } from '../../../../common/domain/model';
+import type {
+  AttendanceStatus,
+  ItemAbsence,
+  MemberRole,
+  Participant,
+  PresenceChange,
+} from '../../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
 import { findBodyReferences } from './bodies';
@@ -24,15 +30,18 @@ type ParticipantRow = {
   partialPresence: string;
   note: string;
   position: number;
+  isCalledIn: number;
 };
 
 const participantColumns = `p.id, p.meeting_id AS meetingId, p.member_id AS memberId, p.name, p.role, p.party,
   p.is_citizen AS isCitizen, p.attendance, p.substitute_for_id AS substituteForId,
-  p.partial_presence AS partialPresence, p.note, p.position`;
+  p.partial_presence AS partialPresence, p.note, p.position, p.is_called_in AS isCalledIn`;
 
-function toParticipant(row: ParticipantRow, absentFromItemIds: string[]): Participant {
-  // Until the library stores presence changes and absence kinds, every absence reads as
-  // "did not take part" without a reason.
+function toParticipant(
+  row: ParticipantRow,
+  itemAbsences: ItemAbsence[],
+  presenceChanges: PresenceChange[],
+): Participant {
   return {
     id: row.id,
     meetingId: row.meetingId,
@@ -44,14 +53,10 @@ function toParticipant(row: ParticipantRow, absentFromItemIds: string[]): Partic
     attendance: row.attendance as AttendanceStatus,
     substituteForId: row.substituteForId,
     partialPresence: row.partialPresence,
-    isCalledIn: false,
-    presenceChanges: [],
+    isCalledIn: row.isCalledIn === 1,
+    presenceChanges,
     note: row.note,
-    itemAbsences: absentFromItemIds.map((itemId) => ({
-      itemId,
-      kind: 'not_participating' as const,
-      reason: '',
-    })),
+    itemAbsences,
     position: row.position,
   };
 }
@@ -68,7 +73,8 @@ export type ParticipantFields = Pick<
   | 'partialPresence'
   | 'note'
   | 'itemAbsences'
->;
+> &
+  Partial<Pick<Participant, 'isCalledIn' | 'presenceChanges'>>;
 
 /** The participants of a meeting in their order; absences listed in agenda order. */
 export function listParticipants(db: Db, meetingId: string): Participant[] {
@@ -78,20 +84,26 @@ export function listParticipants(db: Db, meetingId: string): Participant[] {
   ).all(meetingId) as ParticipantRow[];
   const absences = stmt(
     db,
-    `SELECT a.participant_id AS participantId, a.item_id AS itemId
+    `SELECT a.participant_id AS participantId, a.item_id AS itemId, a.kind, a.reason
        FROM participant_item_absences a
        JOIN participants p ON p.id = a.participant_id
        JOIN agenda_items i ON i.id = a.item_id
        WHERE p.meeting_id = ?
        ORDER BY i.position, i.id`,
-  ).all(meetingId) as { participantId: string; itemId: string }[];
-  const byParticipant = new Map<string, string[]>();
-  for (const absence of absences) {
-    const list = byParticipant.get(absence.participantId) ?? [];
-    list.push(absence.itemId);
-    byParticipant.set(absence.participantId, list);
-  }
-  return rows.map((row) => toParticipant(row, byParticipant.get(row.id) ?? []));
+  ).all(meetingId) as AbsenceRow[];
+  const changes = stmt(
+    db,
+    `SELECT c.participant_id AS participantId, c.direction, c.time, c.item_id AS itemId
+       FROM participant_presence_changes c
+       JOIN participants p ON p.id = c.participant_id
+       WHERE p.meeting_id = ?
+       ORDER BY c.participant_id, c.position`,
+  ).all(meetingId) as ChangeRow[];
+  const absencesOf = groupBy(absences, toAbsence);
+  const changesOf = groupBy(changes, toChange);
+  return rows.map((row) =>
+    toParticipant(row, absencesOf.get(row.id) ?? [], changesOf.get(row.id) ?? []),
+  );
 }
 
 /** One participant. @throws DomainError not_found */
@@ -100,13 +112,18 @@ export function getParticipant(db: Db, id: string): Participant {
     id,
   ) as ParticipantRow | undefined;
   if (!row) throw notFound('participant', id);
-  const absent = stmt(
+  const absences = stmt(
     db,
-    `SELECT a.item_id FROM participant_item_absences a JOIN agenda_items i ON i.id = a.item_id
+    `SELECT a.participant_id AS participantId, a.item_id AS itemId, a.kind, a.reason
+       FROM participant_item_absences a JOIN agenda_items i ON i.id = a.item_id
        WHERE a.participant_id = ? ORDER BY i.position, i.id`,
-    true,
-  ).all(id) as string[];
-  return toParticipant(row, absent);
+  ).all(id) as AbsenceRow[];
+  const changes = stmt(
+    db,
+    `SELECT participant_id AS participantId, direction, time, item_id AS itemId
+       FROM participant_presence_changes WHERE participant_id = ? ORDER BY position`,
+  ).all(id) as ChangeRow[];
+  return toParticipant(row, absences.map(toAbsence), changes.map(toChange));
 }
 
 /** Checks that references from a participant stay inside its meeting. */
@@ -114,7 +131,7 @@ function checkReferences(
   db: Db,
   meetingId: string,
   participantId: string,
-  fields: Partial<Pick<ParticipantFields, 'substituteForId' | 'itemAbsences'>>,
+  fields: Partial<Pick<ParticipantFields, 'substituteForId' | 'itemAbsences' | 'presenceChanges'>>,
 ): void {
   if (fields.substituteForId) {
     if (fields.substituteForId === participantId) {
@@ -153,28 +170,91 @@ function checkReferences(
       }
     });
   }
+  if (fields.presenceChanges) {
+    const itemOf = stmt(db, 'SELECT meeting_id FROM agenda_items WHERE id = ?', true);
+    fields.presenceChanges.forEach(({ itemId }, index) => {
+      if (itemId !== null && itemOf.get(itemId) !== meetingId) {
+        throw new DomainError(
+          'invalid_input',
+          `presenceChanges[${index}].itemId: ${itemId} is not an agenda item of this meeting.`,
+        );
+      }
+    });
+  }
 }
 
-function writeAbsences(db: Db, participantId: string, itemIds: readonly string[]): void {
+function writeAbsences(db: Db, participantId: string, absences: readonly ItemAbsence[]): void {
   stmt(db, 'DELETE FROM participant_item_absences WHERE participant_id = ?').run(participantId);
   const insert = stmt(
     db,
-    'INSERT OR IGNORE INTO participant_item_absences (participant_id, item_id) VALUES (?, ?)',
+    `INSERT INTO participant_item_absences (participant_id, item_id, kind, reason) VALUES (?, ?, ?, ?)
+     ON CONFLICT (participant_id, item_id) DO UPDATE SET kind = excluded.kind, reason = excluded.reason`,
   );
-  for (const itemId of itemIds) insert.run(participantId, itemId);
+  for (const absence of absences)
+    insert.run(participantId, absence.itemId, absence.kind, absence.reason);
+}
+
+function writePresenceChanges(
+  db: Db,
+  participantId: string,
+  changes: readonly PresenceChange[],
+): void {
+  stmt(db, 'DELETE FROM participant_presence_changes WHERE participant_id = ?').run(participantId);
+  const insert = stmt(
+    db,
+    `INSERT INTO participant_presence_changes (participant_id, position, direction, time, item_id)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
+  changes.forEach((change, position) =>
+    insert.run(participantId, position, change.direction, change.time, change.itemId),
+  );
+}
+
+type AbsenceRow = { participantId: string; itemId: string; kind: string; reason: string };
+type ChangeRow = {
+  participantId: string;
+  direction: string;
+  time: string | null;
+  itemId: string | null;
+};
+
+function toAbsence(row: AbsenceRow): ItemAbsence {
+  return { itemId: row.itemId, kind: row.kind as ItemAbsence['kind'], reason: row.reason };
+}
+
+function toChange(row: ChangeRow): PresenceChange {
+  return {
+    direction: row.direction as PresenceChange['direction'],
+    time: row.time,
+    itemId: row.itemId,
+  };
+}
+
+function groupBy<Row extends { participantId: string }, T>(
+  rows: readonly Row[],
+  convert: (row: Row) => T,
+): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.participantId) ?? [];
+    list.push(convert(row));
+    out.set(row.participantId, list);
+  }
+  return out;
 }
 
 /** Inserts a participant row and its absences as given; used by create, copy and import. */
 export function insertParticipant(
   db: Db,
-  participant: Omit<Participant, 'isCalledIn' | 'presenceChanges'>,
+  participant: Omit<Participant, 'isCalledIn' | 'presenceChanges'> &
+    Partial<Pick<Participant, 'isCalledIn' | 'presenceChanges'>>,
 ): void {
   const p = participant;
   stmt(
     db,
     `INSERT INTO participants (id, meeting_id, member_id, name, role, party, is_citizen, attendance,
-       substitute_for_id, partial_presence, note, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       substitute_for_id, partial_presence, note, position, is_called_in)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     p.id,
     p.meetingId,
@@ -188,12 +268,10 @@ export function insertParticipant(
     p.partialPresence,
     p.note,
     p.position,
+    toFlag(p.isCalledIn ?? false),
   );
-  writeAbsences(
-    db,
-    p.id,
-    p.itemAbsences.map((absence) => absence.itemId),
-  );
+  writeAbsences(db, p.id, p.itemAbsences);
+  writePresenceChanges(db, p.id, p.presenceChanges ?? []);
 }
 
 /** Adds a participant at the end of a draft meeting's attendance list. @throws not_found, locked, invalid_input */
@@ -233,7 +311,7 @@ export function updateParticipant(
     const participant = getParticipant(db, args.id);
     requireDraftMeeting(db, participant.meetingId);
     checkReferences(db, participant.meetingId, args.id, args.patch);
-    const { itemAbsences, ...columns } = args.patch;
+    const { itemAbsences, presenceChanges, ...columns } = args.patch;
     updateRow(db, 'participants', args.id, columns, {
       name: 'name',
       role: 'role',
@@ -243,13 +321,10 @@ export function updateParticipant(
       substituteForId: 'substitute_for_id',
       partialPresence: 'partial_presence',
       note: 'note',
+      isCalledIn: 'is_called_in',
     });
-    if (itemAbsences)
-      writeAbsences(
-        db,
-        args.id,
-        itemAbsences.map((absence) => absence.itemId),
-      );
+    if (itemAbsences) writeAbsences(db, args.id, itemAbsences);
+    if (presenceChanges) writePresenceChanges(db, args.id, presenceChanges);
     return getParticipant(db, args.id);
   });
 }
