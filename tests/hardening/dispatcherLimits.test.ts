@@ -222,7 +222,7 @@ describe('a handler failing while its upload is released', () => {
       };
       const dispatch = createDispatcher(createHandlers(library), { log: () => undefined });
       const result = await dispatch('signatures:verify', { uploadId: 'a'.repeat(32) }, ctx);
-      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'damaged_file' } });
       expect(released).toBe(1);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(unhandled).toEqual([]);
