@@ -547,6 +547,17 @@ function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
  * Every request of the API. Keys are `noun:verb`. Later features add their requests here,
  * grouped under a comment naming the feature.
  */
+/** A secretary's name as typed: trimmed, 1–200 characters, no control characters. */
+export const secretaryNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u);
+
+/** The library settings the app reads and writes. */
+export const settingsSchema = z.object({ secretaryName: secretaryNameSchema.nullable() }).strict();
+
 export const api = {
   // --- application ---------------------------------------------------------------------
   'app:info': request(
@@ -556,6 +567,16 @@ export const api = {
       transport: z.enum(['electron', 'http', 'cli']),
       libraryName: z.string(),
     }),
+  ),
+  /**
+   * The library's settings: the secretary's name, recorded as the author of revisions,
+   * corrections and approvals (null until set; the app asks for it on first start).
+   */
+  'settings:get': request(empty, settingsSchema),
+  /** Sets the secretary's name (1–200 characters after trimming). */
+  'settings:set': request(
+    z.object({ secretaryName: secretaryNameSchema }).strict(),
+    settingsSchema,
   ),
 
   // --- committees and members ----------------------------------------------------------

@@ -7,6 +7,7 @@
  * Every handler's failures are DomainErrors: SQLite errors are mapped here (busy, damaged
  * library, constraint) so the dispatcher only ever sees typed errors or genuine bugs.
  */
+import { getSetting, setSetting } from '../storage/queries/settings';
 import packageJson from '../../../package.json';
 import {
   readReferatDocument,
@@ -17,7 +18,7 @@ import { backupNow, listBackups } from '../storage/backup';
 import { storeFile } from '../storage/fileStore';
 import { exportMeetingDocument, importMeetingDocument } from '../storage/interchange';
 import { storageErrorOf } from '../storage/errors';
-import type { Library } from '../storage/library';
+import { secretaryNameSetting, type Library } from '../storage/library';
 import {
   attachFileToAppendix,
   createAppendix,
@@ -82,6 +83,12 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
 
   const handlers: Handlers = {
     'app:info': (_input, ctx) => ({ version, transport: ctx.transport, libraryName: library.name }),
+
+    'settings:get': () => ({ secretaryName: getSetting(db, secretaryNameSetting) ?? null }),
+    'settings:set': (input) => {
+      setSetting(db, secretaryNameSetting, input.secretaryName);
+      return { secretaryName: input.secretaryName };
+    },
 
     'committees:list': () => listCommittees(db),
     'committees:create': (input) => createCommittee(db, input),

@@ -23,7 +23,6 @@
  * lets other processes (the CLI while the app runs) read concurrently.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -56,7 +55,11 @@ export type Library = {
   /** The one better-sqlite3 handle (reads and writes). */
   readonly db: Db;
   readonly isReadonly: boolean;
-  /** Author recorded on revisions when a request does not name one. */
+  /**
+   * Author recorded on revisions, corrections and approvals when a request does not name one:
+   * the `author` option, else the secretary's name from the library setting `secretaryName`
+   * (asked for on first start), else "Referat". Never the operating-system login.
+   */
   readonly author: string;
   /** `PRAGMA user_version` after migrations. */
   readonly schemaVersion: number;
@@ -66,7 +69,7 @@ export type Library = {
 export type OpenLibraryOptions = {
   /** Open without writing anything (no migrations, no WAL switch). The file must exist. */
   readonly?: boolean;
-  /** Author for revisions; defaults to the OS user name. */
+  /** Author for revisions; defaults to the secretary's name set in the library. */
   author?: string;
   /** How long a write waits for another process's lock. Default 5000 ms. */
   busyTimeoutMs?: number;
@@ -149,7 +152,9 @@ export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {
       backupsDir: path.join(path.dirname(absolute), 'backups'),
       db,
       isReadonly,
-      author: options.author ?? defaultAuthor(),
+      get author() {
+        return options.author ?? secretaryNameOf(db) ?? 'Referat';
+      },
       schemaVersion,
       close() {
         if (isClosed) return;
@@ -323,12 +328,15 @@ function copyBeforeMigration(db: Db, file: string, version: number): void {
   makePrivateFile(target);
 }
 
-function defaultAuthor(): string {
-  try {
-    return os.userInfo().username || 'Referat';
-  } catch {
-    return 'Referat';
-  }
+/** The library setting key of the secretary's name (the author of their changes). */
+export const secretaryNameSetting = 'secretaryName';
+
+function secretaryNameOf(db: Db): string | undefined {
+  const value = db
+    .prepare('SELECT value FROM settings WHERE key = ?')
+    .pluck()
+    .get(secretaryNameSetting);
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 function errorMessage(error: unknown): string {
