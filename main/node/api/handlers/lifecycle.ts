@@ -1,6 +1,6 @@
 /**
- * Handlers of the meeting lifecycle (issue 5): approval, corrections, signing, the handover
- * to the archive and the audit log. The rules live in main/node/storage/queries/lifecycle.ts.
+ * Handlers of the meeting lifecycle: approval, corrections, signing, the handover to the
+ * archive and the audit log. The rules live in main/node/storage/queries/lifecycle.ts.
  */
 import fs from 'node:fs';
 import { DomainError } from '../../../../common/contract/result';
