@@ -6,6 +6,7 @@
  * opened through the `nativeBinding` path a packaged app uses). What only the real binary can
  * show (window behaviour) is in tests/e2e/electron.e2e.test.ts.
  */
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -421,6 +422,8 @@ describe('Electron shell (built main, stand-in electron module)', () => {
         fileName: path.basename(savedBag),
         files: 4,
         bytes: expect.any(Number),
+        // The saved zip's own SHA-256: what a handover to the archive records.
+        packageSha256: createHash('sha256').update(readFileSync(savedBag)).digest('hex'),
         downloadUrl: null,
       },
     });
