@@ -5,6 +5,7 @@
  * archive: after it was written, the handover (package SHA-256, receiver) is recorded in the
  * audit log and the meeting becomes archived (meetings:recordArchiveHandover).
  */
+import { DomainError } from '../../../../common/contract/result';
 import { exportBag } from '../../archive/exportBag';
 import { UsageError, type ExportFormat } from '../types';
 
@@ -33,8 +34,9 @@ export const bagExport: ExportFormat = {
       // Refused before writing: no package is left behind for a handover that cannot happen.
       const { meeting } = await ctx.request('meetings:get', { id: meetingId });
       if (meeting.status !== 'signed')
-        throw new UsageError(
-          `--handover: only signed minutes can be handed to the archive; this meeting is ${meeting.status}`,
+        throw new DomainError(
+          'conflict',
+          `--handover: only signed minutes can be handed to the archive; this meeting is ${meeting.status}. Nothing was written.`,
         );
     }
     const result = await exportBag(ctx.library(), meetingId, { out: ctx.resolvePath(out) });
