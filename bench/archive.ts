@@ -1,5 +1,5 @@
 /**
- * Archive package benchmark (issue 6): a meeting with 50 appendices totalling 200 MB (random
+ * Archive package benchmark: a meeting with 50 appendices totalling 200 MB (random
  * bytes, generated in a temporary folder and stored in a temporary library), exported as a
  * BagIt zip and as a bag folder, alternating, at least 7 runs of each (median and spread).
  * Targets: export under 5 s (median), peak memory under 300 MB (largest run).

@@ -1,5 +1,5 @@
 /**
- * Editor benchmark (issue 3), Playwright in Chromium against browser mode: a generated meeting
+ * Editor benchmark, Playwright in Chromium against browser mode: a generated meeting
  * of 60 agenda items with about 5 pages of decision text each (about 300 pages), and the same
  * meeting cut to one item of one page, measured in the same run, in the minutes document view
  * (one editor per body, off-screen sections not laid out).

@@ -1,5 +1,5 @@
 /**
- * LibreOffice peer (issues 4 and 16): the same generated meeting as the PDF benchmark, stored in
+ * LibreOffice peer : the same generated meeting as the PDF benchmark, stored in
  * a temporary library, exported by the built CLI as whole processes (`referat export --format
  * pdf` and `--format docx`, start-up included), and the DOCX converted to PDF by LibreOffice
  * (`soffice --headless --convert-to pdf`, a whole process with its own profile folder, prepared

@@ -1,5 +1,5 @@
 /**
- * PDF export benchmark (issue 4): the generated 300-page meeting (60 items of about 5 pages)
+ * PDF export benchmark: the generated 300-page meeting (60 items of about 5 pages)
  * exported as the full edition, measured in the same run as
  * - the floor: pdfkit drawing the same already-positioned glyph runs (the output of Referat's own
  *   line breaking, common/export/typeset.ts, computed before the clock starts) with the same
@@ -34,7 +34,7 @@ import { forgetParsedFonts, writeMinutesPdf } from '../main/node/pdf/writePdf';
 import { spreadOf, type Spread } from './stats';
 
 export type PdfBenchSize = { items: number; pagesPerItem: number };
-/** The meeting of issue 4: about 300 pages. */
+/** The benchmark's meeting: about 300 pages. */
 export const fullPdfSize: PdfBenchSize = { items: 60, pagesPerItem: 5 };
 
 export type PdfBenchResult = {

@@ -1,5 +1,5 @@
 /**
- * Search benchmark (issue 7) on a generated library of 2,200 meetings and 26,400 agenda items
+ * Search benchmark on a generated library of 2,200 meetings and 26,400 agenda items
  * with about 3 KB of Danish-like text each.
  *
  * - rare words, case ids and phrases: p95 ≤ 10 ms;

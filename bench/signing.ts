@@ -1,5 +1,5 @@
 /**
- * Signing benchmark (issue 5): one PAdES signature on the 300-page exported meeting (target
+ * Signing benchmark: one PAdES signature on the 300-page exported meeting (target
  * < 150 ms; `openssl cms -sign` over the same bytes is measured beside it), and verification
  * of the same file signed by 7 members (target < 300 ms). Certificates are made at run time
  * with the openssl CLI. Each figure is the median of at least 7 runs with its spread; CPU time

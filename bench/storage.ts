@@ -1,5 +1,5 @@
 /**
- * Storage benchmark (issue 2), on a generated library of 1,000 meetings (8 items each, bodies
+ * Storage benchmark, on a generated library of 1,000 meetings (8 items each, bodies
  * with text, attendance, appendices):
  *
  * - open the library (read-only inspection with `quick_check`, WAL, migrations check) and list

@@ -39,6 +39,8 @@ import { minutesProfileSchema } from '../domain/profiles';
 import { richTextSchema } from '../domain/richText';
 import { conversionNoteSchema } from '../format/referat1Conversion';
 import type { Result } from './result';
+import { apiErrorSchema } from './result';
+import { editionSchema } from './shared';
 
 const empty = z.object({}).strict();
 
@@ -299,7 +301,7 @@ const cursorSchema = z
   .max(200)
   .regex(/^[A-Za-z0-9:_-]*$/, 'is not a cursor from a previous answer');
 
-// --- lifecycle (issue 5) --------------------------------------------------------------
+// --- lifecycle --------------------------------------------------------------
 
 /** A correction ("Rettelse") appended to approved minutes; the approved text is never edited. */
 export const meetingCorrectionSchema = z.object({
@@ -337,7 +339,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-// --- signatures (issue 5) -------------------------------------------------------------
+// --- signatures -------------------------------------------------------------
 
 /**
  * valid; modified (the signed bytes changed); unknown_issuer (no configured trusted root
@@ -403,12 +405,12 @@ export const trustedRootSchema = z.object({
 });
 export type TrustedRoot = z.infer<typeof trustedRootSchema>;
 
-/** One signed PDF kept in the library: the file after one more signature (issue 5). */
+/** One signed PDF kept in the library: the file after one more signature. */
 export const signedPdfSchema = z.object({
   /** Order of signing across the library (ascending). */
   seq: z.number().int(),
   meetingId: idSchema,
-  edition: z.enum(['full', 'public']),
+  edition: editionSchema,
   /** SHA-256 of the signed file in the file store. */
   sha256: z.string(),
   bytes: z.number().int(),
@@ -489,10 +491,10 @@ export const standardTextsSchema = z.object({ texts: z.array(z.string()), isDefa
 /** A committee's standard texts and whether they are the built-in list. */
 export type StandardTextsResult = z.infer<typeof standardTextsSchema>;
 
-// --- pdf export (issue 4) ------------------------------------------------------------------
+// --- pdf export ------------------------------------------------------------------
 
 /** A PDF edition: everything, or what may be published. */
-export const pdfEditionSchema = z.enum(['full', 'public']);
+export const pdfEditionSchema = editionSchema;
 
 /** One place found by the personal-data check ("Punkt 2 · Beslutning"), CPR digits masked. */
 export const personalDataFindingSchema = z.object({
@@ -527,7 +529,7 @@ export const pdfExportStatusSchema = z.object({
   page: z.number().int(),
   pages: z.number().int(),
   result: pdfExportHandleSchema.nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: apiErrorSchema.nullable(),
 });
 export type PdfExportStatusOutput = z.infer<typeof pdfExportStatusSchema>;
 
@@ -547,6 +549,17 @@ function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
  * Every request of the API. Keys are `noun:verb`. Later features add their requests here,
  * grouped under a comment naming the feature.
  */
+/** A secretary's name as typed: trimmed, 1–200 characters, no control characters. */
+export const secretaryNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u);
+
+/** The library settings the app reads and writes. */
+export const settingsSchema = z.object({ secretaryName: secretaryNameSchema.nullable() }).strict();
+
 export const api = {
   // --- application ---------------------------------------------------------------------
   'app:info': request(
@@ -556,6 +569,16 @@ export const api = {
       transport: z.enum(['electron', 'http', 'cli']),
       libraryName: z.string(),
     }),
+  ),
+  /**
+   * The library's settings: the secretary's name, recorded as the author of revisions,
+   * corrections and approvals (null until set; the app asks for it on first start).
+   */
+  'settings:get': request(empty, settingsSchema),
+  /** Sets the secretary's name (1–200 characters after trimming). */
+  'settings:set': request(
+    z.object({ secretaryName: secretaryNameSchema }).strict(),
+    settingsSchema,
   ),
 
   // --- committees and members ----------------------------------------------------------
@@ -598,7 +621,7 @@ export const api = {
   /** Sets the municipality default profile (null: each template's built-in). */
   'profiles:setDefault': request(z.object({ id: idSchema.nullable() }).strict(), empty),
 
-  // --- standard decision texts (issue 3) -------------------------------------------------
+  // --- standard decision texts -------------------------------------------------
   /** The committee's standard decision texts, or the built-in list (`isDefault`). */
   'standardTexts:get': request(z.object({ committeeId: idSchema }).strict(), standardTextsSchema),
   /** Replaces the committee's list; an empty list returns to the built-in one. */
@@ -787,7 +810,7 @@ export const api = {
   ),
   /** The minutes as a Word document (full or public edition); delivered like `archive:export`. */
   'meetings:exportDocx': request(
-    z.object({ id: idSchema, edition: z.enum(['full', 'public']) }).strict(),
+    z.object({ id: idSchema, edition: editionSchema }).strict(),
     z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
   ),
   /**
@@ -927,7 +950,7 @@ export const api = {
       insertedItemIds: z.array(idSchema),
     }),
   ),
-  // --- lifecycle (issue 5) ----------------------------------------------------------------
+  // --- lifecycle ----------------------------------------------------------------
   /** Approves a draft: its text is locked (edits answer `locked`) and the SHA-256 of the approved document is logged. */
   'meetings:approve': request(
     z.object({ id: idSchema }).strict(),
@@ -966,7 +989,7 @@ export const api = {
           .regex(/^[a-f0-9]{32}$/)
           .optional(),
         /** Use the newest signed PDF of this edition kept in the library (no upload, no dialog). */
-        edition: z.enum(['full', 'public']).optional(),
+        edition: editionSchema.optional(),
       })
       .strict(),
     z.object({ meeting: meetingSchema, audit: auditEntrySchema }),
@@ -978,7 +1001,7 @@ export const api = {
   ),
   /** The audit log of a meeting (approval, corrections, signing, archiving), oldest first. */
   'audit:list': request(z.object({ meetingId: idSchema }).strict(), z.array(auditEntrySchema)),
-  // --- signatures (issue 5) --------------------------------------------------------------
+  // --- signatures --------------------------------------------------------------
   /**
    * The signatures of a PDF. In Electron (no `uploadId`) the main process shows the open
    * dialog; in browser mode the page uploads the PDF first. The library's trusted roots are
@@ -996,10 +1019,7 @@ export const api = {
           .max(100)
           .optional(),
         /** Verify the newest signed PDF of a meeting's edition kept in the library instead. */
-        stored: z
-          .object({ meetingId: idSchema, edition: z.enum(['full', 'public']) })
-          .strict()
-          .optional(),
+        stored: z.object({ meetingId: idSchema, edition: editionSchema }).strict().optional(),
       })
       .strict(),
     z.object({
@@ -1042,7 +1062,7 @@ export const api = {
     z
       .object({
         meetingId: idSchema,
-        edition: z.enum(['full', 'public']),
+        edition: editionSchema,
         p12UploadId: z
           .string()
           .regex(/^[a-f0-9]{32}$/)
@@ -1126,7 +1146,7 @@ export const api = {
     z
       .object({
         meetingId: idSchema,
-        edition: z.enum(['full', 'public']),
+        edition: editionSchema,
         seq: z.number().int().min(1).optional(),
       })
       .strict(),

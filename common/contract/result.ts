@@ -49,6 +49,10 @@ export const localizedMessageSchema = z.object({
 /** See {@link localizedMessageSchema}. */
 export type LocalizedMessage = z.infer<typeof localizedMessageSchema>;
 
+/** One problem of several: where (a JSON path, a file, a place in the minutes) and what. */
+export const apiErrorDetailSchema = z.object({ path: z.string(), message: z.string() });
+export type ApiErrorDetail = z.infer<typeof apiErrorDetailSchema>;
+
 export const apiErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
@@ -56,8 +60,10 @@ export const apiErrorSchema = z.object({
   localized: localizedMessageSchema.optional(),
   /** For invalid input: each problem with its field, in English and Danish (the UI's language). */
   issues: z.array(z.object({ path: z.string(), en: z.string(), da: z.string() })).optional(),
+  /** The problems one by one (import, archive verification, personal data), for a list in the UI. */
+  details: z.array(apiErrorDetailSchema).optional(),
 });
-/** A typed error: a stable code for programs and a message for people. */
+/** A typed error: a stable code for programs, a message for people, and the problems listed. */
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /** The answer to every request. */
@@ -70,18 +76,44 @@ export class DomainError extends Error {
   readonly issueTexts: readonly IssueText[] | undefined;
   /** The message for the UI in the user's language (see {@link localizedMessageSchema}). */
   readonly localized?: LocalizedMessage;
+  /** The problems one by one, when the error lists several (see ApiError). */
+  readonly details?: readonly ApiErrorDetail[];
+  /**
+   * @param localized the message in the user's language, when the error has one
+   * @param extra invalid input's problems in both languages, or the problems one by one
+   */
   constructor(
     code: ErrorCode,
     message: string,
     localized?: LocalizedMessage,
-    issueTexts?: readonly IssueText[],
+    extra: { issueTexts?: readonly IssueText[]; details?: readonly ApiErrorDetail[] } = {},
   ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
-    this.issueTexts = issueTexts;
+    this.issueTexts = extra.issueTexts;
     if (localized) this.localized = localized;
+    if (extra.details && extra.details.length > 0) this.details = extra.details;
   }
+}
+
+/** The typed error a DomainError answers with (its details included when it has any). */
+export function toApiError(error: DomainError): ApiError {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.issueTexts && error.issueTexts.length > 0 ? { issues: [...error.issueTexts] } : {}),
+    ...(error.details && error.details.length > 0 ? { details: [...error.details] } : {}),
+    ...(error.localized ? { localized: error.localized } : {}),
+  };
+}
+
+/** An error as one text: its message, then each detail as `path: message` on its own line. */
+export function describeError(error: {
+  message: string;
+  details?: readonly ApiErrorDetail[];
+}): string {
+  return [error.message, ...(error.details ?? []).map((d) => `${d.path}: ${d.message}`)].join('\n');
 }
 
 /** True when `value` is a DomainError (also across realms, by shape). */

@@ -6,9 +6,10 @@
  * runtime's time-zone database, so the result is the same in Node, Chromium and Electron.
  */
 import { isValidIsoDate } from './model';
+import type { Lang } from './lang';
 
 /** The languages the UI and the exports are written in. */
-export type DateLanguage = 'da' | 'en';
+export type DateLanguage = Lang;
 
 const monthNames: Record<DateLanguage, readonly string[]> = {
   da: [

@@ -287,6 +287,11 @@ export const bodySchema = z.object({
 /** A rich-text body with its revision bookkeeping. */
 export type Body = z.infer<typeof bodySchema>;
 
+/** A body that was never saved: empty, at revision 0. */
+export function emptyBody(): Body {
+  return { content: [], revision: 0, updatedAt: null, updatedBy: '' };
+}
+
 /** True when `value` (YYYY-MM-DD) names a real calendar day. */
 export function isValidIsoDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -4,7 +4,7 @@
  * `meeting.json` and any other export are produced from one filtered document and can never
  * disagree about what was left out.
  *
- * Public edition rules (design.md, issue 4):
+ * Public edition rules (design.md):
  * - A closed item keeps its place and number and shows its public title (or "Lukket punkt"
  *   when none was written). Its only body is the public decision text, moved into the
  *   `decision` field; every confidential body (summary, recommendation, case presentation,
@@ -24,6 +24,7 @@
  */
 import type { Block, Inline, List, RichText } from '../domain/richText';
 import type { ReferatDocument } from '../format/referat1';
+import type { Lang } from '../domain/lang';
 
 /** Which edition of the minutes to produce. */
 export type Edition = 'full' | 'public';
@@ -48,7 +49,7 @@ type DocItem = ReferatDocument['agendaItems'][number];
 export function buildEdition(
   doc: ReferatDocument,
   edition: Edition,
-  lang: 'da' | 'en' = 'da',
+  lang: Lang = 'da',
 ): ReferatDocument {
   if (edition === 'full') return doc;
   const words = editionWords[lang];

@@ -86,11 +86,11 @@ export type LayoutBlock =
     }
   | { kind: 'pageBreak' };
 
-/** A correction appended after approval (issue 5): shown as an addition, never an edit. */
+/** A correction appended after approval: shown as an addition, never an edit. */
 export type Correction = { date: string; author: string; reason: string; text: string };
 
 export type LayoutOptions = {
-  lang?: 'da' | 'en';
+  lang?: Lang;
   edition?: Edition;
   /** Corrections after approval, printed in a "Rettelser" section after the minutes. */
   corrections?: readonly Correction[];
@@ -114,7 +114,7 @@ export function profileOfDocument(doc: ReferatDocument): MinutesProfile {
 }
 
 /** The access marker, number, committee and date: "(Åben) 5. møde i ... den 12. december 2017". */
-export function minutesTitle(doc: ReferatDocument, lang: 'da' | 'en' = 'da'): string {
+export function minutesTitle(doc: ReferatDocument, lang: Lang = 'da'): string {
   return accessMarkedTitle(doc.meeting, doc.committee.name, lang);
 }
 

@@ -1,5 +1,5 @@
 /**
- * The personal-data check run before a public export (issue 4, design.md: CPR numbers and
+ * The personal-data check run before a public export (design.md: CPR numbers and
  * citizens' personal data must never be published).
  *
  * Errors (block the export): every CPR number, written DDMMYY-XXXX or DDMMYYXXXX where DDMMYY is
@@ -179,9 +179,12 @@ export function checkPersonalData(doc: ReferatDocument): PersonalDataReport {
  */
 export function assertNoCprNumbers(report: PersonalDataReport): void {
   if (report.errors.length === 0) return;
-  const lines = report.errors.map((finding) => `- ${finding.location}: ${finding.text}`);
   throw new DomainError(
     'personal_data',
-    `Den offentlige udgave indeholder ${report.errors.length === 1 ? 'et CPR-nummer' : `${report.errors.length} CPR-numre`} og kan ikke eksporteres:\n${lines.join('\n')}`,
+    `Den offentlige udgave indeholder ${report.errors.length === 1 ? 'et CPR-nummer' : `${report.errors.length} CPR-numre`} og kan ikke eksporteres:`,
+    undefined,
+    {
+      details: report.errors.map((finding) => ({ path: finding.location, message: finding.text })),
+    },
   );
 }

@@ -8,6 +8,7 @@
 import type { ReferatDocument } from '../format/referat1';
 import { buildEdition, type Edition } from './editions';
 import { assertNoCprNumbers, checkPersonalData, type PersonalDataReport } from './personalData';
+import type { Lang } from '../domain/lang';
 
 /** The document of one edition and its personal-data check (empty for the full edition). */
 export type PreparedEdition = {
@@ -24,7 +25,7 @@ export type PreparedEdition = {
 export function prepareEdition(
   doc: ReferatDocument,
   edition: Edition,
-  lang: 'da' | 'en' = 'da',
+  lang: Lang = 'da',
 ): PreparedEdition {
   const document = buildEdition(doc, edition, lang);
   const report = edition === 'public' ? checkPersonalData(document) : { errors: [], warnings: [] };

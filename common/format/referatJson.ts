@@ -7,7 +7,7 @@
  * Pure core: no Node, Electron, SQLite or DOM.
  */
 import type { z } from 'zod';
-import { DomainError, formatPath } from '../contract/result';
+import { DomainError, formatPath, type ApiErrorDetail } from '../contract/result';
 import { itemBodyFields, meetingBodyFields } from '../domain/model';
 import { checkVoteConsistency, describeVoteInconsistency, voteSchema } from '../domain/richText';
 import { formatId1, referat1DocumentSchema } from './referat1';
@@ -69,19 +69,29 @@ export class ReferatFormatError extends DomainError {
     issues: readonly FormatIssue[],
     summary = 'The document is not a valid referat document',
   ) {
-    super('invalid_input', describeIssues(summary, issues));
+    super('invalid_input', issueSummary(summary, issues), undefined, {
+      details: issueDetailsOf(issues),
+    });
     this.issues = issues;
   }
 }
 
-/** The message of a ReferatFormatError: a summary line, then `path: message` lines. */
-export function describeIssues(summary: string, issues: readonly FormatIssue[]): string {
-  const count = issues.length === 1 ? '1 error' : `${issues.length} errors`;
-  const lines = issues.slice(0, maxIssuesInMessage).map(issueLine);
-  if (issues.length > maxIssuesInMessage) {
-    lines.push(`... and ${issues.length - maxIssuesInMessage} more errors`);
-  }
-  return [`${summary} (${count}):`, ...lines].join('\n');
+/** The message of a ReferatFormatError: the summary with the count of errors. */
+function issueSummary(summary: string, issues: readonly FormatIssue[]): string {
+  return `${summary} (${issues.length === 1 ? '1 error' : `${issues.length} errors`}):`;
+}
+
+/** The details of a ReferatFormatError: the first issues, each with its path. */
+function issueDetailsOf(issues: readonly FormatIssue[]): ApiErrorDetail[] {
+  const details = issues
+    .slice(0, maxIssuesInMessage)
+    .map((issue) => ({ path: issue.path, message: issue.message }));
+  if (issues.length > maxIssuesInMessage)
+    details.push({
+      path: '(more)',
+      message: `... and ${issues.length - maxIssuesInMessage} more errors`,
+    });
+  return details;
 }
 
 /** `agendaItems[2].title: must not be empty` */

@@ -47,6 +47,9 @@ export function dissentHeading(
 ): string {
   const lead = `${dissentKindName(dissent.kind ?? 'dissent', lang)} ${lang === 'da' ? 'fra' : 'by'}`;
   const parties = dissent.parties ?? [];
+  // A dissent just inserted (or undone back to that state) has no author chosen yet: an open
+  // lead-in, not the removed-participant mark, which would claim someone was deleted.
+  if (dissent.participantId === '' && parties.length === 0) return `${lead} …`;
   const who =
     dissent.participantId !== null && dissent.participantId !== '' && parties.length === 0
       ? personById(dissent.participantId, participants, lang)

@@ -12,6 +12,7 @@ import { SearchScreen } from './search/SearchScreen';
 import { parseRoute, routeHash, type Route } from './router';
 import { SaveQueue } from './save/saveQueue';
 import { SaveStatus } from './save/SaveStatus';
+import { useSecretarySettings } from './settings/SecretarySettings';
 
 type Props = { client: RendererClient };
 
@@ -47,6 +48,7 @@ export function App({ client }: Props) {
     };
   }, [queue, client]);
 
+  const settings = useSecretarySettings(client);
   const services = useMemo<AppServices>(
     () => ({
       client,
@@ -90,8 +92,10 @@ export function App({ client }: Props) {
             {t('decisions.navLink')}
           </a>
           <SaveStatus />
+          {settings.button}
           <LanguageSwitch />
         </header>
+        {settings.panel}
         <main id="main-content" className="app-main" tabIndex={-1}>
           {route.screen === 'committees' && <CommitteesScreen />}
           {route.screen === 'committee' && (

@@ -1,5 +1,5 @@
 /**
- * Sharing in browser mode (issue 6) through the real host and Chromium: an appendix file is
+ * Sharing in browser mode through the real host and Chromium: an appendix file is
  * uploaded and opened ("Åbn bilag" downloads it), "Arkivér" downloads the archive package,
  * "Åbn pakke" imports that zip again and, the meeting being there already, "Behold begge"
  * imports a second meeting with the appendix; a tampered package is refused with the bad file

@@ -1,5 +1,5 @@
 /**
- * Approval and corrections in browser mode through the real host and Chromium (issue 5): the
+ * Approval and corrections in browser mode through the real host and Chromium: the
  * Gentofte model meeting is approved through the confirmation dialog (the SHA-256 is shown),
  * its bodies become read-only and its forms disabled, a correction is added with the keyboard,
  * and it appears in the list of corrections and in the audit log.

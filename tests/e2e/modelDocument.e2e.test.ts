@@ -1,5 +1,5 @@
 /**
- * Acceptance test of issue 3: the model document (5. møde i Opgaveudvalget om Innovation, 12
+ * Acceptance test: the model document (5. møde i Opgaveudvalget om Innovation, 12
  * December 2017) rebuilt in Chromium through the UI only, as a secretary would: the committee
  * and member forms, the meeting, its header, agenda and appendix forms, then the minutes typed
  * in the document view with the keyboard (text per paragraph, Ctrl+Shift+7/8 for lists, Tab and

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
+import { fillDateField } from './helpers/dateFields';
 
 let session: BrowserSession;
 let page: Page;
@@ -38,7 +39,7 @@ describe('search screens', () => {
       label: 'Opgaveudvalget om Innovation',
     });
     await page.getByText('1 møde vist.').waitFor();
-    await page.getByLabel('Fra dato').fill('2018-01-01');
+    await fillDateField(page, 'Fra dato', '2018-01-01');
     await page.getByText('Ingen møder matcher søgningen.').waitFor();
     expect(session.pageErrors).toEqual([]);
   });
@@ -46,7 +47,7 @@ describe('search screens', () => {
   it('lists decisions in the register and filters them by date', async () => {
     await page.goto(`${session.host.url}#/decisions`);
     await page.getByText('Opgaveudvalget om Innovation, 12. december 2017').first().waitFor();
-    await page.getByLabel('Til dato').fill('2016-12-31');
+    await fillDateField(page, 'Til dato', '2016-12-31');
     await page.getByText('Ingen beslutninger matcher.').waitFor();
     expect(session.pageErrors).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /**
  * Signing again after a correction, in browser mode through the real host and Chromium
- * (issue 5): the model meeting is signed by every member present, then corrected; the signing
+ *: the model meeting is signed by every member present, then corrected; the signing
  * panel says the minutes must be signed again and the status line says the corrections are not
  * signed yet; "Underskriv" signs a new export and starts round 2, listed beside round 1.
  */

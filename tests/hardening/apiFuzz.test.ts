@@ -12,7 +12,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/contract/api';
-import { errorCodes, localizedMessageSchema } from '../../common/contract/result';
+import { errorCodes } from '../../common/contract/result';
 import { checkInputLimits } from '../../main/node/api/dispatch';
 import { openLibrary } from '../../main/node/storage/library';
 import { generateLibrary } from '../fixtures/generateLibrary';
@@ -24,6 +24,7 @@ import {
 } from './libraryConsistency';
 import { seededRandom } from '../support/seededRandom';
 import { PayloadGenerator, type IdPool, type JsonSchema } from './fuzzPayloads';
+import { apiErrorSchema } from '../../common/contract/result';
 
 const payloadCount = 10_000;
 const seed = 20261127;
@@ -161,21 +162,8 @@ const resultSchema = z.union([
   z
     .object({
       ok: z.literal(false),
-      error: z
-        .object({
-          code: z.string(),
-          message: z.string().min(1),
-          // The message in the user's language, for the errors that have one.
-          localized: localizedMessageSchema.optional(),
-          // Invalid input names each field in English and Danish.
-          issues: z
-            .array(
-              z.object({ path: z.string(), en: z.string().min(1), da: z.string().min(1) }).strict(),
-            )
-            .min(1)
-            .optional(),
-        })
-        .strict(),
+      // The contract's error shape, details included, and nothing else.
+      error: apiErrorSchema.extend({ message: z.string().min(1) }).strict(),
     })
     .strict(),
 ]);

@@ -3,7 +3,7 @@
  * (Danish or English, no Reload or Developer Tools in a packaged build), the spellchecker's
  * bundled dictionaries (never downloaded: the download URL is a local file: URL holding valid
  * Chromium .bdic files built from the npm dictionary packages), and the Electron fuses the
- * packaged binary gets (electron-builder.yml). tests/storage/hostElectronShell.test.ts shows
+ * packaged binary gets (electron-builder.yml). tests/host/hostElectronShell.test.ts shows
  * the built main installing both.
  */
 import { createHash } from 'node:crypto';

@@ -16,7 +16,7 @@ import {
   richTextSchema,
   type RichText,
 } from '../../common/domain/richText';
-import { maxPasteHtmlLength, pastedHtmlToRichText } from '../../common/editor/sanitizeHtml';
+import { maxPasteHtmlLength, pastedHtmlToRichText } from '../../common/editor/htmlToRichText';
 import { openLibrary } from '../../main/node/storage/library';
 import { generateLibrary } from '../fixtures/generateLibrary';
 import { fileHash } from '../storage/storageHelpers';

@@ -1,5 +1,5 @@
 /**
- * The archive package (issue 6) on real libraries in temporary folders: bags made by Referat
+ * The archive package on real libraries in temporary folders: bags made by Referat
  * checked by the independent RFC 8493 validator (tests/helpers/bagitValidator.ts), tampering
  * refused by both the validator and importBag with the library unchanged, zip safety,
  * export → import → export, existing meetings, and the CLI.
@@ -26,6 +26,7 @@ import { addCorrection, approveMeeting } from '../../main/node/storage/queries/l
 import type { Library } from '../../main/node/storage/library';
 import { validateBag } from '../helpers/bagitValidator';
 import { makeTempDir, newLibrary, open } from './storageHelpers';
+import { describeError } from '../../common/contract/result';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtureText = fs.readFileSync(
@@ -381,7 +382,7 @@ describe('bag import', () => {
     await zipFolder(tampered, zipFile, 'tampered');
     const zipError = await refusal(importBag(target, zipFile));
     expect(zipError).toBeInstanceOf(BagVerificationError);
-    expect(zipError.message).toContain(victim);
+    expect(describeError(zipError)).toContain(victim);
 
     const missing = path.join(dir, 'missing');
     fs.cpSync(bag, missing, { recursive: true });
@@ -434,7 +435,7 @@ describe('bag import', () => {
     expect(validateBag(bag, { isTagManifestRequired: true }).errors).toEqual([]);
     const target = newLibrary();
     const error = await refusal(importBag(target, bag));
-    expect(error.message).toMatch(/is not in the package/);
+    expect(describeError(error)).toMatch(/is not in the package/);
     expect(meetingCount(target)).toBe(0);
     expect(storedFiles(target)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * DOCX export (issue 6): the package is unzipped with yauzl and every XML part is checked with
+ * DOCX export: the package is unzipped with yauzl and every XML part is checked with
  * a strict well-formedness checker written here (XML 1.0: one root, balanced and properly
  * nested tags, quoted and unique attributes, known entities, no stray "<" or "&"); the text
  * and structure are read back from word/document.xml; LibreOffice converts it to PDF where it

@@ -13,6 +13,7 @@ import { readStoredFile } from '../../main/node/storage/fileStore';
 import type { Library } from '../../main/node/storage/library';
 import { setMeetingStatus } from '../../main/node/storage/queries/meetings';
 import { makeTempDir, newLibrary, text, dispatchExpecting } from './storageHelpers';
+import { describeError } from '../../common/contract/result';
 
 function setup(library: Library = newLibrary(), context: Partial<HandlerContext> = {}) {
   const logged: string[] = [];
@@ -829,8 +830,8 @@ describe('handlers', () => {
     const empty = setup();
     const invalid = await empty.fail('meetings:importJson', { json: JSON.stringify(broken) });
     expect(invalid.code).toBe('invalid_input');
-    expect(invalid.message).toContain('meeting.date');
-    expect(invalid.message).toContain('agendaItems[0].title');
+    expect(describeError(invalid)).toContain('meeting.date');
+    expect(describeError(invalid)).toContain('agendaItems[0].title');
     expect(await empty.ok('committees:list', {})).toEqual([]);
     expect((await empty.fail('meetings:importJson', { json: '{not json' })).code).toBe(
       'invalid_input',

@@ -24,6 +24,7 @@ import {
 import { listMembers } from '../../main/node/storage/queries/members';
 import { createParticipant, updateParticipant } from '../../main/node/storage/queries/participants';
 import { newLibrary, seedCommittee, text } from './storageHelpers';
+import { describeError } from '../../common/contract/result';
 
 const fixturePath = path.resolve(__dirname, '../fixtures/gentofte-2017-12-12.referat.json');
 
@@ -52,7 +53,7 @@ function expectDomainError(fn: () => unknown, code: string): string {
   } catch (error) {
     if (!isDomainError(error)) throw error;
     expect(error.code).toBe(code);
-    return error.message;
+    return describeError(error);
   }
   throw new Error(`expected a ${code} error`);
 }

@@ -377,7 +377,9 @@ describe('schema rules', () => {
     const library = newLibrary();
     const insert = (kind: string) =>
       library.db
-        .prepare("INSERT INTO committees VALUES ('c', 'C', ?, '', 'fagudvalg', 't')")
+        .prepare(
+          "INSERT INTO committees (id, name, kind, organisation, template, created_at) VALUES ('c', 'C', ?, '', 'fagudvalg', 't')",
+        )
         .run(kind);
     expect(() => insert('komite')).toThrow(/CHECK/);
     expect(() =>

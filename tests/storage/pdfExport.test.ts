@@ -15,6 +15,7 @@ import { a4Geometry } from '../../common/export/typeset';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { parseReferatDocument } from '../../common/format/referatJson';
 import { writeMinutesPdf, type PdfProgress } from '../../main/node/pdf/writePdf';
+import { describeError, type DomainError } from '../../common/contract/result';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -379,7 +380,7 @@ describe('generated meetings', () => {
       (error: unknown) => error,
     );
     expect(isDomainError(failure)).toBe(true);
-    const message = (failure as Error).message;
+    const message = describeError(failure as DomainError);
     expect((failure as { code: string }).code).toBe('personal_data');
     expect(message).toContain('Punkt 2 · Beslutning: CPR-nummer 010203-XXXX');
     expect(message).toContain('Mødet · Resumé: CPR-nummer 290200-XXXX');

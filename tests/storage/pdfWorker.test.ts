@@ -7,6 +7,7 @@ import { isDomainError } from '../../common/contract/result';
 import { generateMeeting } from '../support/generateMeeting';
 import { closeIdlePdfWorkers, exportMinutesPdfInWorker } from '../../main/node/pdf/exportInWorker';
 import type { PdfProgress } from '../../main/node/pdf/writePdf';
+import { describeError, type DomainError } from '../../common/contract/result';
 
 let dir = '';
 beforeAll(() => {
@@ -50,7 +51,9 @@ describe('exportMinutesPdfInWorker', () => {
       (error: unknown) => error,
     );
     expect(isDomainError(failure) && failure.code).toBe('personal_data');
-    expect((failure as Error).message).toContain('Mødet · Resumé: CPR-nummer 010203-XXXX');
+    expect(describeError(failure as DomainError)).toContain(
+      'Mødet · Resumé: CPR-nummer 010203-XXXX',
+    );
     expect(existsSync(out)).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Signing again after a correction (issue 5): a correction added after an edition was signed
+ * Signing again after a correction: a correction added after an edition was signed
  * makes the next signature sign a fresh export with the "Rettelser" and start a new round; the
  * earlier files stay, only the newest round's signatures count, every step is in the audit log,
  * and signatures:list reports the need to sign again. Real library, real PDFs, certificates

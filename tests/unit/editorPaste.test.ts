@@ -11,7 +11,7 @@ import {
   decodeEntities,
   maxPasteHtmlLength,
   pastedHtmlToRichText,
-} from '../../common/editor/sanitizeHtml';
+} from '../../common/editor/htmlToRichText';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/paste/${name}`, import.meta.url), 'utf8');

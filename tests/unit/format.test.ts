@@ -14,6 +14,7 @@ import {
   serializeReferatDocument,
   validateReferatDocument,
 } from '../../common/format/referatJson';
+import { describeError } from '../../common/contract/result';
 
 /** Documents edited freely, as a careless or hostile file would be. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -284,7 +285,7 @@ describe('canonical serialization', () => {
     item.title = '   ';
     const error = thrown(() => serializeReferatDocument(doc));
     expect(error).toBeInstanceOf(ReferatFormatError);
-    expect(error.message).toContain('agendaItems[0].title: must not be empty');
+    expect(describeError(error)).toContain('agendaItems[0].title: must not be empty');
   });
 
   it('accepts a byte order mark on input and keeps text verbatim (no Unicode normalisation)', () => {
@@ -386,10 +387,10 @@ describe('validation reports every error with its JSON path', () => {
     const error = thrown(() => parseReferatDocument(JSON.stringify(doc)));
     expect(error).toBeInstanceOf(ReferatFormatError);
     expect(isDomainError(error) && error.code).toBe('invalid_input');
-    expect(error.message.split('\n')[0]).toBe(
+    expect(error.message).toBe(
       `The document is not a valid referat/1 document (${expected.length} errors):`,
     );
-    for (const line of expected) expect(error.message).toContain(line);
+    for (const line of expected) expect(describeError(error)).toContain(line);
     expect((error as ReferatFormatError).issues).toHaveLength(expected.length);
   });
 
@@ -417,7 +418,7 @@ describe('validation reports every error with its JSON path', () => {
       message: 'must be an object, not null',
     });
     expect(validateReferatDocument([]).ok).toBe(false);
-    expect(thrown(() => parseReferatDocument('"just a string"')).message).toContain(
+    expect(describeError(thrown(() => parseReferatDocument('"just a string"')))).toContain(
       '(document): must be an object',
     );
   });
@@ -445,7 +446,7 @@ describe('hostile input', () => {
       `"decision": [${JSON.stringify(list)},`,
     );
     const error = thrown(() => parseReferatDocument(text));
-    expect(error.message).toMatch(/nested more than|lists are nested 14 deep/);
+    expect(describeError(error)).toMatch(/nested more than|lists are nested 14 deep/);
   });
 
   it('does not count brackets inside strings', () => {
@@ -505,7 +506,7 @@ describe('hostile input', () => {
       '"format": "referat/2", "__proto__": {"polluted": true}',
     );
     const error = thrown(() => parseReferatDocument(text));
-    expect(error.message).toContain('(document): unknown property "__proto__"');
+    expect(describeError(error)).toContain('(document): unknown property "__proto__"');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -527,7 +528,7 @@ describe('hostile input', () => {
     for (const participant of doc.participants) participant.memberId = null;
     const error = thrown(() => parseReferatDocument(JSON.stringify(doc))) as ReferatFormatError;
     expect(error.issues).toHaveLength(1500);
-    expect(error.message.split('\n')).toHaveLength(1 + 1000 + 1);
-    expect(error.message).toContain('... and 500 more errors');
+    expect(describeError(error).split('\n')).toHaveLength(1 + 1000 + 1);
+    expect(describeError(error)).toContain('... and 500 more errors');
   });
 });

@@ -14,12 +14,13 @@ import {
 } from '../../../common/contract/api';
 import { issueTexts } from '../../../common/contract/issueText';
 import {
-  DomainError,
   formatIssues,
   isDomainError,
+  toApiError,
   type ApiError,
   type Result,
 } from '../../../common/contract/result';
+import { storageErrorOf } from '../storage/errors';
 
 /** The parsed (validated) input a handler receives. */
 export type HandlerInput<N extends RequestName> = z.output<Api[N]['input']>;
@@ -193,15 +194,7 @@ function safeMapError(name: string, error: unknown, log: (line: string) => void)
 
 /** Maps anything a handler threw to a typed error; logs what the caller must not see. */
 export function mapError(name: string, error: unknown, log: (line: string) => void): ApiError {
-  if (isDomainError(error)) {
-    const { code, message, localized, issueTexts } = error as DomainError;
-    return {
-      code,
-      message,
-      ...(issueTexts && issueTexts.length > 0 ? { issues: [...issueTexts] } : {}),
-      ...(localized ? { localized } : {}),
-    };
-  }
+  if (isDomainError(error)) return toApiError(error);
   if (isZodError(error)) {
     return {
       code: 'invalid_input',
@@ -209,14 +202,10 @@ export function mapError(name: string, error: unknown, log: (line: string) => vo
       issues: issueTexts(error.issues),
     };
   }
-  const sqliteCode =
-    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof sqliteCode === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(sqliteCode)) {
-    return {
-      code: 'busy',
-      message: 'The library is in use by another program. Try again in a moment.',
-    };
-  }
+  // SQLite and file-system failures with a known meaning; their raw messages (which may name
+  // paths) are never passed on.
+  const known = storageErrorOf(error);
+  if (known) return toApiError(known);
   const details =
     error instanceof Error
       ? (error.stack ?? `${error.name}: ${error.message}`)

@@ -7,8 +7,8 @@
  * Every handler's failures are DomainErrors: SQLite errors are mapped here (busy, damaged
  * library, constraint) so the dispatcher only ever sees typed errors or genuine bugs.
  */
+import { getSetting, setSetting } from '../storage/queries/settings';
 import packageJson from '../../../package.json';
-import { DomainError } from '../../../common/contract/result';
 import {
   readReferatDocument,
   referatFileName,
@@ -17,7 +17,8 @@ import {
 import { backupNow, listBackups } from '../storage/backup';
 import { storeFile } from '../storage/fileStore';
 import { exportMeetingDocument, importMeetingDocument } from '../storage/interchange';
-import { toDomainError, type Library } from '../storage/library';
+import { storageErrorOf } from '../storage/errors';
+import { secretaryNameSetting, type Library } from '../storage/library';
 import {
   attachFileToAppendix,
   createAppendix,
@@ -82,6 +83,12 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
 
   const handlers: Handlers = {
     'app:info': (_input, ctx) => ({ version, transport: ctx.transport, libraryName: library.name }),
+
+    'settings:get': () => ({ secretaryName: getSetting(db, secretaryNameSetting) ?? null }),
+    'settings:set': (input) => {
+      setSetting(db, secretaryNameSetting, input.secretaryName);
+      return { secretaryName: input.secretaryName };
+    },
 
     'committees:list': () => listCommittees(db),
     'committees:create': (input) => createCommittee(db, input),
@@ -181,11 +188,10 @@ function withErrorMapping(handlers: Handlers, file: string): Handlers {
   return wrapped as unknown as Handlers;
 }
 
-/** Typed errors pass; SQLite/file errors are mapped; anything else (a bug, a zod error) passes to the dispatcher. */
+/**
+ * Typed errors pass; SQLite and file-system errors with a known meaning are mapped naming the
+ * library; anything else (a bug, a zod error) passes to the dispatcher, which logs it.
+ */
 function mapped(error: unknown, file: string): unknown {
-  if (error instanceof DomainError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (code.startsWith('SQLITE_') || /^E[A-Z]+$/.test(code)))
-    return toDomainError(error, file);
-  return error;
+  return storageErrorOf(error, file) ?? error;
 }

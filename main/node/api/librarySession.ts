@@ -39,7 +39,7 @@ export type LibrarySessionOptions = {
   /**
    * Makes the day's rolling backup once the library is open (default true). The app and
    * browser mode open the library through a session, so this is where the daily backup of
-   * issue 2 happens; it runs in the background and never blocks the start.
+   * happens; it runs in the background and never blocks the start.
    */
   isBackingUpDaily?: boolean;
   /** Where a failed daily backup is reported (default: stderr). */

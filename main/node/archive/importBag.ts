@@ -23,7 +23,7 @@ import {
   parseBagInfo,
   parseManifest,
 } from '../../../common/archive/bagit';
-import { DomainError } from '../../../common/contract/result';
+import { DomainError, type ApiErrorDetail } from '../../../common/contract/result';
 import type { ConversionNote } from '../../../common/format/referat1Conversion';
 import type { ReferatDocument } from '../../../common/format/referat2';
 import {
@@ -43,11 +43,14 @@ export type BagProblem = { path: string; problem: string };
 export class BagVerificationError extends DomainError {
   readonly problems: readonly BagProblem[];
   constructor(shownName: string, problems: readonly BagProblem[]) {
-    const lines = problems.slice(0, 200).map((p) => `${p.path}: ${p.problem}`);
-    if (problems.length > 200) lines.push(`… and ${problems.length - 200} more`);
+    const details = problems.slice(0, 200).map((p) => ({ path: p.path, message: p.problem }));
+    if (problems.length > 200)
+      details.push({ path: '(more)', message: `… and ${problems.length - 200} more` });
     super(
       'invalid_input',
-      `${shownName} failed verification (${problems.length === 1 ? '1 problem' : `${problems.length} problems`}); nothing was imported:\n${lines.join('\n')}`,
+      `${shownName} failed verification (${problems.length === 1 ? '1 problem' : `${problems.length} problems`}); nothing was imported:`,
+      undefined,
+      { details },
     );
     this.name = 'DomainError';
     this.problems = problems;
@@ -364,21 +367,24 @@ function appendixFiles(
   for (const [bagPath, info] of verified.payload)
     if (!bySha.has(info.sha256)) bySha.set(info.sha256, bagPath);
   const needed = new Map<string, string>();
-  const missing: string[] = [];
+  const missing: ApiErrorDetail[] = [];
   for (const appendix of document.appendices) {
     if (!appendix.file) continue;
     const bagPath = bySha.get(appendix.file.sha256);
     const size = bagPath === undefined ? undefined : verified.payload.get(bagPath)?.size;
     if (bagPath === undefined || size !== appendix.file.size) {
-      missing.push(
-        `Bilag ${appendix.number} "${appendix.title}": the file ${appendix.file.name} (SHA-256 ${appendix.file.sha256}) is not in the package`,
-      );
+      missing.push({
+        path: `Bilag ${appendix.number} "${appendix.title}"`,
+        message: `the file ${appendix.file.name} (SHA-256 ${appendix.file.sha256}) is not in the package`,
+      });
     } else needed.set(appendix.file.sha256, bagPath);
   }
   if (missing.length > 0) {
     throw new DomainError(
       'invalid_input',
-      `${shownName} is incomplete; nothing was imported:\n${missing.join('\n')}`,
+      `${shownName} is incomplete; nothing was imported:`,
+      undefined,
+      { details: missing },
     );
   }
   return needed;

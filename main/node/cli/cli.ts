@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { version as packageVersion } from '../../../package.json';
-import { isDomainError } from '../../../common/contract/result';
+import { describeError, isDomainError } from '../../../common/contract/result';
 import type { RequestOutput } from '../../../common/contract/api';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
@@ -103,7 +103,11 @@ export async function runCli(
           log: (text) => io.stderr(`referat: ${text}\n`),
         });
         const result = await dispatch(name, input, { transport: 'cli' });
-        if (!result.ok) throw new DomainError(result.error.code, result.error.message);
+        if (!result.ok)
+          throw new DomainError(result.error.code, result.error.message, result.error.localized, {
+            ...(result.error.issues ? { issueTexts: result.error.issues } : {}),
+            ...(result.error.details ? { details: result.error.details } : {}),
+          });
         return result.value as RequestOutput<typeof name>;
       },
       resolvePath: (file) => path.resolve(io.cwd, file),
@@ -243,7 +247,8 @@ function asString(value: string | true | undefined): string | undefined {
 /** The one-line reason for a failure. Unexpected errors (bugs) say so. */
 function reasonOf(error: unknown): string {
   let reason: string;
-  if (error instanceof UsageError || isDomainError(error)) reason = (error as Error).message;
+  if (isDomainError(error)) reason = describeError(error as DomainError);
+  else if (error instanceof UsageError) reason = error.message;
   else if (error instanceof Error) reason = `internal error: ${error.message}`;
   else reason = `internal error: ${String(error)}`;
   const line = reason.replace(/\s*[\r\n]+\s*/g, '; ').trim();

@@ -47,10 +47,11 @@ import { prepareEdition } from '../../../common/export/preparedEdition';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { DomainError } from '../../../common/contract/result';
 import { writeFileAtomically } from '../services/atomicFile';
+import type { Lang } from '../../../common/domain/lang';
 
 export type WriteDocxOptions = {
   edition: Edition;
-  lang?: 'da' | 'en';
+  lang?: Lang;
   /** Corrections after approval ("Rettelser"); pass them for the full edition only. */
   corrections?: readonly Correction[];
 };

@@ -11,17 +11,13 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import {
-  DomainError,
-  errorCodes,
-  type ErrorCode,
-  type LocalizedMessage,
-} from '../../../common/contract/result';
+import { DomainError, type ApiError } from '../../../common/contract/result';
 import type { Correction } from '../../../common/export/layoutMinutes';
 import type { Edition } from '../../../common/export/editions';
 import type { PersonalDataReport } from '../../../common/export/personalData';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import type { PdfProgress, WriteMinutesResult } from './writePdf';
+import type { Lang } from '../../../common/domain/lang';
 
 /** An export the worker runs (structured-cloned). */
 export type WorkerRequest = {
@@ -30,7 +26,7 @@ export type WorkerRequest = {
   options: {
     edition: Edition;
     out: string;
-    lang?: 'da' | 'en';
+    lang?: Lang;
     corrections?: Correction[];
     isWithSignaturePage?: boolean;
     /** `document` is the edition already built and checked (see WriteMinutesOptions). */
@@ -62,7 +58,7 @@ export type WorkerMessage =
   | { type: 'progress'; progress: PdfProgress }
   | { type: 'done'; result: WriteMinutesResult }
   | { type: 'jobDone'; result: unknown }
-  | { type: 'error'; code: string; message: string; localized?: LocalizedMessage };
+  | { type: 'error'; error: ApiError };
 
 export type WorkerExportOptions = WorkerRequest['options'] & {
   onProgress?: (progress: PdfProgress) => void;
@@ -182,11 +178,14 @@ export function runJobInPdfWorker(job: WorkerJob): Promise<unknown> {
         releaseWorker(worker);
         resolve(message.type === 'jobDone' ? message.result : message.result);
       } else {
-        const code = (errorCodes as readonly string[]).includes(message.code)
-          ? (message.code as ErrorCode)
-          : 'internal';
+        const { code, message: text, localized, issues, details } = message.error;
         releaseWorker(worker);
-        reject(new DomainError(code, message.message, message.localized));
+        reject(
+          new DomainError(code, text, localized, {
+            ...(issues ? { issueTexts: issues } : {}),
+            ...(details ? { details } : {}),
+          }),
+        );
       }
     };
     const onError = (error: Error) => {
@@ -260,13 +259,16 @@ export function exportMinutesPdfInWorker(
           resolve({ ...message.result, workerId });
         });
       } else {
-        const code = (errorCodes as readonly string[]).includes(message.code)
-          ? (message.code as ErrorCode)
-          : 'internal';
+        const { code, message: text, localized, issues, details } = message.error;
         // A refused export (personal data, bad input) leaves the worker fit for the next one.
         settle(() => {
           releaseWorker(worker);
-          reject(new DomainError(code, message.message));
+          reject(
+            new DomainError(code, text, localized, {
+              ...(issues ? { issueTexts: issues } : {}),
+              ...(details ? { details } : {}),
+            }),
+          );
         });
       }
     };

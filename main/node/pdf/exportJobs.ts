@@ -1,5 +1,5 @@
 /**
- * PDF exports of the app (issue 4): each export runs in a worker thread
+ * PDF exports of the app: each export runs in a worker thread
  * (`exportMinutesPdfInWorker`) into a private temporary folder and is tracked by an unguessable
  * export id, so the page can poll progress (`pdf:status`), cancel (`pdf:cancel`), show the
  * finished file in the preview and save or download it.
@@ -14,7 +14,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
-import { DomainError, isDomainError, type ApiError } from '../../../common/contract/result';
+import {
+  DomainError,
+  isDomainError,
+  toApiError,
+  type ApiError,
+} from '../../../common/contract/result';
 import type { Edition } from '../../../common/export/editions';
 import type { PersonalDataFinding } from '../../../common/export/personalData';
 import { prepareEdition } from '../../../common/export/preparedEdition';
@@ -189,7 +194,7 @@ export function createPdfExportJobs(options: PdfExportJobsOptions = {}): PdfExpo
           const isCancelled = isDomainError(error) && error.code === 'cancelled';
           job.state = isCancelled ? 'cancelled' : 'failed';
           job.error = isDomainError(error)
-            ? { code: error.code, message: error.message }
+            ? toApiError(error)
             : { code: 'internal', message: 'The PDF export failed.' };
           if (!isCancelled && !isDomainError(error)) {
             process.stderr.write(

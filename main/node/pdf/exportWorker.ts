@@ -7,7 +7,7 @@
  * a long file: one `jobDone` or `error` message each.
  */
 import { parentPort } from 'node:worker_threads';
-import { isDomainError } from '../../../common/contract/result';
+import { isDomainError, toApiError } from '../../../common/contract/result';
 import { signPdf } from '../signing/signPdf';
 import { verifyPdf } from '../signing/verifyPdf';
 import { writeMinutesPdf } from './writePdf';
@@ -33,11 +33,16 @@ async function main(
     });
     post({ type: 'done', result });
   } catch (error) {
+    if (!isDomainError(error)) {
+      process.stderr.write(
+        `referat: PDF export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+    }
     post({
       type: 'error',
-      code: isDomainError(error) ? error.code : 'internal',
-      message: error instanceof Error ? error.message : String(error),
-      ...(isDomainError(error) && error.localized ? { localized: error.localized } : {}),
+      error: isDomainError(error)
+        ? toApiError(error)
+        : { code: 'internal', message: 'The PDF export failed. Details were written to the log.' },
     });
   }
 }

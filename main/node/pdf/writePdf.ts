@@ -17,7 +17,7 @@
  * - deterministic: CreationDate is the meeting's start (Copenhagen time), the file /ID is
  *   derived from the embedded JSON, so the same document and edition give identical bytes.
  *
- * For signing (issue 5): the file has a classic cross-reference table, no object streams, no
+ * For signing: the file has a classic cross-reference table, no object streams, no
  * AcroForm and no encryption, so signatures can be appended as incremental updates.
  *
  * Layout happens before any page is written (typeset.ts), so the page count is known and pages
@@ -45,6 +45,7 @@ import { a4Geometry, typeset, type FontKey, type Typeset } from '../../../common
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { serializeReferatDocument } from '../../../common/format/referatJson';
 import { fontPaths } from './fonts';
+import type { Lang } from '../../../common/domain/lang';
 
 /** Progress of an export: layout first, then one event per written page. */
 export type PdfProgress = { phase: 'layout' | 'write'; page: number; pages: number };
@@ -53,7 +54,7 @@ export type WriteMinutesOptions = {
   edition: Edition;
   /** A file path (written to a temporary file and renamed when complete) or a writable stream. */
   out: string | Writable;
-  lang?: 'da' | 'en';
+  lang?: Lang;
   corrections?: readonly Correction[];
   /**
    * Set when `doc` is already the edition's document, built and checked by prepareEdition (the
@@ -442,7 +443,7 @@ export type PdfMeta = {
   pageLabel: (page: number, pages: number) => string;
 };
 
-function describe(doc: ReferatDocument, edition: Edition, lang: 'da' | 'en'): PdfMeta {
+function describe(doc: ReferatDocument, edition: Edition, lang: Lang): PdfMeta {
   const date = formatDanishDate(doc.meeting.date, { language: lang });
   const caseIds = [doc.meeting.caseId, ...doc.agendaItems.map((item) => item.caseId)].filter(
     (id) => id.trim() !== '',
@@ -480,7 +481,7 @@ function meetingInstant(date: string, time: string | null): Date {
 
 type BlocksPdfOptions = {
   out: string | Writable;
-  lang: 'da' | 'en';
+  lang: Lang;
   json: string;
   meta: PdfMeta;
   onProgress?: (progress: PdfProgress) => void;

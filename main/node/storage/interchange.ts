@@ -197,12 +197,14 @@ export function importMeetingDocument(
     if (strangers.length > 0) {
       throw new DomainError(
         'invalid_input',
-        strangers
-          .map(
-            ({ memberId, index }) =>
-              `participants[${index}].memberId: ${memberId} is not a member of the committee`,
-          )
-          .join('\n'),
+        `${strangers.length === 1 ? 'A participant refers' : `${strangers.length} participants refer`} to a member of another committee.`,
+        undefined,
+        {
+          details: strangers.map(({ memberId, index }) => ({
+            path: `participants[${index}].memberId`,
+            message: `${memberId} is not a member of the committee`,
+          })),
+        },
       );
     }
 

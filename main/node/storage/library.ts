@@ -23,12 +23,12 @@
  * lets other processes (the CLI while the app runs) read concurrently.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DomainError, isDomainError } from '../../../common/contract/result';
 import type { Db } from './db';
+import { storageErrorOf } from './errors';
 import { latestSchemaVersion, migrations, runMigration } from './migrations/index';
 import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
 import { syncSearchIndex } from './searchIndex';
@@ -55,7 +55,11 @@ export type Library = {
   /** The one better-sqlite3 handle (reads and writes). */
   readonly db: Db;
   readonly isReadonly: boolean;
-  /** Author recorded on revisions when a request does not name one. */
+  /**
+   * Author recorded on revisions, corrections and approvals when a request does not name one:
+   * the `author` option, else the secretary's name from the library setting `secretaryName`
+   * (asked for on first start), else "Referat". Never the operating-system login.
+   */
   readonly author: string;
   /** `PRAGMA user_version` after migrations. */
   readonly schemaVersion: number;
@@ -65,7 +69,7 @@ export type Library = {
 export type OpenLibraryOptions = {
   /** Open without writing anything (no migrations, no WAL switch). The file must exist. */
   readonly?: boolean;
-  /** Author for revisions; defaults to the OS user name. */
+  /** Author for revisions; defaults to the secretary's name set in the library. */
   author?: string;
   /** How long a write waits for another process's lock. Default 5000 ms. */
   busyTimeoutMs?: number;
@@ -148,7 +152,9 @@ export function openLibrary(libraryPath: string, options: OpenLibraryOptions = {
       backupsDir: path.join(path.dirname(absolute), 'backups'),
       db,
       isReadonly,
-      author: options.author ?? defaultAuthor(),
+      get author() {
+        return options.author ?? secretaryNameOf(db) ?? 'Referat';
+      },
       schemaVersion,
       close() {
         if (isClosed) return;
@@ -322,12 +328,15 @@ function copyBeforeMigration(db: Db, file: string, version: number): void {
   makePrivateFile(target);
 }
 
-function defaultAuthor(): string {
-  try {
-    return os.userInfo().username || 'Referat';
-  } catch {
-    return 'Referat';
-  }
+/** The library setting key of the secretary's name (the author of their changes). */
+export const secretaryNameSetting = 'secretaryName';
+
+function secretaryNameOf(db: Db): string | undefined {
+  const value = db
+    .prepare('SELECT value FROM settings WHERE key = ?')
+    .pluck()
+    .get(secretaryNameSetting);
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 function errorMessage(error: unknown): string {
@@ -335,57 +344,13 @@ function errorMessage(error: unknown): string {
 }
 
 /**
- * Maps an error from better-sqlite3 (or the file system) to a typed DomainError.
- * DomainErrors pass through unchanged.
+ * Maps an error from better-sqlite3 (or the file system) to a typed DomainError; one the mapping
+ * does not know keeps its message (opening a library: the CLI and the start-up show it).
+ * DomainErrors pass through unchanged. Requests use storageErrorOf (errors.ts) instead, so an
+ * unknown failure there is logged and answered as `internal`.
  */
 export function toDomainError(error: unknown, file = 'the library'): DomainError {
-  if (isDomainError(error)) return error;
-  const code =
-    typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
-  const message = errorMessage(error);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new DomainError(
-      'busy',
-      `The library ${file} is in use by another program and did not become free in time. Close the other Referat window or program and try again.`,
-    );
-  }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new DomainError(
-      'library_corrupt',
-      `The library ${file} is damaged or not a Referat library (${message}). It was not changed; restore a backup.`,
-    );
-  }
-  if (code.startsWith('SQLITE_READONLY')) {
-    return new DomainError(
-      'forbidden',
-      `The library ${file} is open read-only; nothing was changed.`,
-    );
-  }
-  if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL') {
-    return new DomainError(
-      'invalid_input',
-      `The change was refused because a value is not allowed (${message}).`,
-    );
-  }
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return new DomainError(
-      'conflict',
-      'The change refers to a record that does not exist or is still referred to by another record.',
-    );
-  }
-  if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return new DomainError(
-      'conflict',
-      `The change contradicts the data in the library (${message}).`,
-    );
-  }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new DomainError('internal', 'The disk is full; the change was not saved.');
-  }
-  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM') {
-    return new DomainError('forbidden', `The library ${file} cannot be opened (${message}).`);
-  }
-  return new DomainError('internal', message);
+  return storageErrorOf(error, file) ?? new DomainError('internal', errorMessage(error));
 }
 
 /**

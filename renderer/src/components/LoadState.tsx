@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../common/contract/result';
+import { ProblemError } from '../share/ProblemError';
 import { errorDetail } from './errorText';
 
 /**
@@ -45,6 +46,8 @@ export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () =
 export function InlineError({ error }: { error: ApiError | null }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
+  // Several problems (an invalid document, CPR numbers in a public edition) as a list.
+  if (error.details && error.details.length > 0) return <ProblemError error={error} />;
   return (
     <p className="inline-error" role="alert">
       {errorText(t, error, i18n.language)}

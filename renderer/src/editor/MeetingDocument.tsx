@@ -5,7 +5,7 @@
  * Beslutninger with one "Ad <title>" section each), the members present with their roles, and
  * the appendices.
  *
- * One editor per text body (the benchmark in issue 3: one editor holding 300 pages is too slow
+ * One editor per text body (measured: one editor holding 300 pages is too slow
  * to type in), each section laid out only when near the viewport (`content-visibility: auto`).
  * An outline beside the document jumps to each item and puts the caret in its first body.
  */
@@ -25,7 +25,7 @@ import { itemHeading, profileLabel } from '../../../common/wording/minutes';
 import type { Lang } from '../../../common/wording/words';
 import { itemBodySlots } from './itemBodyOrder';
 import { BodyField } from './BodyField';
-import { emptyBody } from './bodies';
+import { emptyBody } from '../../../common/domain/model';
 import { AttendanceSection } from './AttendanceSection';
 import { DocumentTools } from './DocumentTools';
 import { mountNowEvent, useMountNearViewport } from './useMountNearViewport';

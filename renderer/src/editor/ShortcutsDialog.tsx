@@ -1,5 +1,5 @@
 /**
- * The keyboard shortcuts of the minutes, listed in the app (issue 3): the editor's own
+ * The keyboard shortcuts of the minutes, listed in the app: the editor's own
  * (shortcuts.ts `editorShortcuts`, which the shortcuts plugin matches) and those of the
  * document as a whole. Opened with F1 or the button above the document; Escape closes it and
  * the focus returns to where it was. Portalled out of the document, so that keys pressed in it

@@ -1,5 +1,4 @@
 import type { BodyOwner } from '../../../common/contract/api';
-import type { Body } from '../../../common/domain/model';
 
 /** The autosave key of a body. */
 export function bodyKey(owner: BodyOwner): string {
@@ -11,9 +10,4 @@ export function bodyKey(owner: BodyOwner): string {
 /** The i18n key of a body's label. */
 export function bodyLabelKey(owner: BodyOwner): string {
   return owner.kind === 'meeting' ? `bodies.meeting.${owner.field}` : `bodies.item.${owner.field}`;
-}
-
-/** A body that has never been saved. */
-export function emptyBody(): Body {
-  return { content: [], revision: 0, updatedAt: null, updatedBy: '' };
 }

@@ -19,7 +19,7 @@ export type MeetingRecords = {
   isMeetingClosed: boolean;
   /** The committee's standard decision texts; the built-in list when absent. */
   standardTexts?: readonly string[];
-  /** Approved or later: the text is read-only (corrections are additions, issue 5). */
+  /** Approved or later: the text is read-only (corrections are additions). */
   isLocked?: boolean;
 };
 

@@ -7,9 +7,10 @@ import { initReactI18next } from 'react-i18next';
 import type { DateLanguage } from '../../../common/domain/danishDates';
 import da from './da.json';
 import en from './en.json';
+import { langs, type Lang } from '../../../common/domain/lang';
 
-export const languages = ['da', 'en'] as const;
-export type Language = (typeof languages)[number];
+export const languages = langs;
+export type Language = Lang;
 
 const storageKey = 'referat.language';
 

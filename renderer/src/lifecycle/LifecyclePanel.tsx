@@ -1,5 +1,5 @@
 /**
- * The meeting's lifecycle on the meeting screen (issue 5): the status steps (Kladde → Godkendt →
+ * The meeting's lifecycle on the meeting screen: the status steps (Kladde → Godkendt →
  * Underskrevet → Arkiveret), approval with a confirmation (the recorded SHA-256 is shown
  * afterwards), corrections as additions, signing (SignPanel) and the audit log. Approval makes
  * the text read-only; the meeting screen learns the new status through `onMeetingChanged`.

@@ -1,5 +1,5 @@
 /**
- * "Underskriv" (issue 5): a member present signs the approved minutes with a PKCS#12
+ * "Underskriv": a member present signs the approved minutes with a PKCS#12
  * certificate. Browser mode uploads the chosen .p12 (removed by the host right after use);
  * the app lets the main process show its open dialog. The password goes out once with the
  * request and is cleared from the form at once; it is never kept. Below: the signatures so far

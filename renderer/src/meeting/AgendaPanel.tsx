@@ -23,7 +23,7 @@ import { RowControls } from '../components/RowControls';
 import { useRecordPatch } from '../components/useRecordPatch';
 import { PreviousDecisionsOffer } from '../search/PreviousDecisionsOffer';
 import { BodyField } from '../editor/BodyField';
-import { emptyBody } from '../editor/bodies';
+import { emptyBody } from '../../../common/domain/model';
 import { replaceById } from './records';
 import { Badge } from '../components/Badge';
 

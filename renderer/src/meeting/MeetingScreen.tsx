@@ -25,7 +25,7 @@ import { AgendaPanel } from './AgendaPanel';
 import { AppendicesPanel } from './AppendicesPanel';
 import { AttendancePanel } from '../editor/AttendancePanel';
 import { BodyField } from '../editor/BodyField';
-import { emptyBody } from '../editor/bodies';
+import { emptyBody } from '../../../common/domain/model';
 import { MeetingHeader } from './MeetingHeader';
 import { PdfExportArea } from '../pdf/PdfExportArea';
 import { ShareActions } from '../share/ShareActions';

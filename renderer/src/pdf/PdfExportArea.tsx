@@ -1,5 +1,5 @@
 /**
- * "Eksportér PDF" on the meeting screen (issue 4): edition choice, the personal-data check before
+ * "Eksportér PDF" on the meeting screen: edition choice, the personal-data check before
  * a public export (CPR numbers block, citizen names are acknowledged), progress of the export
  * running in a worker on the main side (pdf:start / pdf:status / pdf:cancel), save or download,
  * and the preview: the exported PDF in an iframe beside the document, refreshed on demand.
@@ -91,11 +91,7 @@ export function PdfExportArea({ meetingId, children }: { meetingId: string; chil
         } else if (value.state === 'cancelled') {
           setProgress({ state: 'cancelled' });
         } else {
-          const error = value.error ?? { code: 'internal', message: '' };
-          setProgress({
-            state: 'failed',
-            error: { code: error.code as ApiError['code'], message: error.message },
-          });
+          setProgress({ state: 'failed', error: value.error ?? { code: 'internal', message: '' } });
         }
       }
     },

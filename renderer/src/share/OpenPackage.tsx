@@ -1,5 +1,5 @@
 /**
- * "Åbn pakke" on the start screen: imports an archive package (issue 6). Browser mode uploads
+ * "Åbn pakke" on the start screen: imports an archive package. Browser mode uploads
  * the chosen zip (`POST /upload`) and passes its id; the app lets the main process show its
  * open dialog. The package is verified completely before anything is written: a tampered one
  * is refused with the list of bad files. A meeting the library already has is never replaced

@@ -2,15 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../common/contract/result';
 
 /**
- * An error whose message lists problems one per line after a summary line (a tampered archive
- * package lists every bad file; a public edition with CPR numbers lists every place): the
- * summary as text, the problems as a list a screen reader can count.
+ * An error that lists problems (a tampered archive package lists every bad file; a public
+ * edition with CPR numbers lists every place; an invalid document every field): the message as
+ * text, the error's details as a list a screen reader can count.
  */
 export function ProblemError({ error }: { error: ApiError | null }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const [summary = '', ...rest] = error.message.split('\n');
-  const problems = rest.map((line) => line.replace(/^- /, '').trim()).filter((line) => line !== '');
+  const summary = error.message;
+  const problems = (error.details ?? []).map((detail) => `${detail.path}: ${detail.message}`);
   return (
     <div className="inline-error problem-error" role="alert">
       <p>

@@ -206,6 +206,11 @@ export async function openBrowserSession(
     viewport?: { width: number; height: number };
     /** Chromium's UI language (date and time inputs follow it); Danish by default. */
     uiLanguage?: string;
+    /**
+     * The secretary's name set in the library before the page opens (so the first-start
+     * prompt does not shift the screens); null leaves the library as on first start.
+     */
+    secretaryName?: string | null;
   } = {},
 ): Promise<BrowserSession> {
   const host = await startBrowserModeHost();
@@ -221,6 +226,15 @@ export async function openBrowserSession(
     // The helper spent the launch code; the browser gets the same session. Opening the start
     // URL with the session then just drops the spent code from the address.
     if (host.cookie) await addSessionCookie(context, host.origin, host.cookie);
+    const secretaryName = options.secretaryName === undefined ? 'Referent' : options.secretaryName;
+    if (secretaryName !== null && host.cookie) {
+      const response = await fetch(`${host.origin}/api/settings:set`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: host.cookie },
+        body: JSON.stringify({ secretaryName }),
+      });
+      if (!response.ok) throw new Error(`settings:set failed (HTTP ${response.status}).`);
+    }
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -1,5 +1,5 @@
 /**
- * Handlers of the meeting lifecycle (issue 5): approval, corrections, signing and the audit
+ * Handlers of the meeting lifecycle: approval, corrections, signing and the audit
  * log. The rules live in main/node/storage/queries/lifecycle.ts.
  */
 import fs from 'node:fs';

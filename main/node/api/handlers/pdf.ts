@@ -1,5 +1,5 @@
 /**
- * Handlers of the PDF export in the app (issue 4): the personal-data check (`pdf:check`), the
+ * Handlers of the PDF export in the app: the personal-data check (`pdf:check`), the
  * export off the UI thread with progress and cancellation (`pdf:start` / `pdf:status` /
  * `pdf:cancel`, or `pdf:export` waiting in one request) and handing the file to the user
  * (`pdf:save`). The transport owns the export store and serves finished files

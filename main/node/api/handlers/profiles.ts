@@ -33,7 +33,7 @@ export function createProfilesHandlers(library: Library): Pick<Handlers, Profile
           'invalid_input',
           `The profile is not valid: ${formatIssues(parsed.error.issues, 'profile').join('; ')}`,
           undefined,
-          issueTexts(parsed.error.issues, 'profile'),
+          { issueTexts: issueTexts(parsed.error.issues, 'profile') },
         );
       }
       return saveProfile(db, parsed.data);

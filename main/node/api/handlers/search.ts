@@ -1,5 +1,5 @@
 /**
- * Handlers of the search feature (issue 7): full-text search and the decision register. The
+ * Handlers of the search feature: full-text search and the decision register. The
  * queries live in main/node/storage/queries/search.ts.
  */
 import type { Library } from '../../storage/library';

@@ -1,5 +1,5 @@
 /**
- * Handlers of the signature feature (issue 5): signing a meeting's edition in the library
+ * Handlers of the signature feature: signing a meeting's edition in the library
  * (main/node/signing/signMeeting.ts: rounds, corrections), the signed files kept, and verifying
  * the PAdES signatures of a PDF (main/node/signing/verifyPdf.ts).
  */

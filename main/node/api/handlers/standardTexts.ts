@@ -1,5 +1,5 @@
 /**
- * Handlers of the committees' standard decision texts (issue 3). Rules in
+ * Handlers of the committees' standard decision texts. Rules in
  * main/node/storage/queries/standardTexts.ts.
  */
 import type { Library } from '../../storage/library';

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * The full-text search index (issue 7); see searchIndex.ts for the layout and the rowid scheme.
+ * The full-text search index; see searchIndex.ts for the layout and the rowid scheme.
  *
  * - `search_fts`: FTS5 over `text` (what users search) and `tags` (filter tokens: committee,
  *   case id, field, "closed"). Tokenizer `unicode61 remove_diacritics 0`: keeps "å" distinct

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Lifecycle and audit (issue 5): the approval of a meeting, corrections ("Rettelser") appended
+ * Lifecycle and audit: the approval of a meeting, corrections ("Rettelser") appended
  * after approval, and the audit log of every state change and correction.
  *
  * - `meeting_corrections`: append-only additions to an approved meeting (date, author, reason,

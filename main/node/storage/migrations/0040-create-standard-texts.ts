@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Standard decision texts per committee (issue 3): "Godkendt.", "Taget til efterretning." ...
+ * Standard decision texts per committee: "Godkendt.", "Taget til efterretning." ...
  * inserted in a decision with one click or shortcut and edited in the committee's settings.
  * A committee without rows uses the built-in list (common/editor/standardTexts.ts).
  */

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Signed PDFs (issue 5): every signature made in the app stores the whole signed file in the
+ * Signed PDFs: every signature made in the app stores the whole signed file in the
  * file store (by SHA-256) and one row here. A later signer signs the newest file of the same
  * meeting and edition, so each row's file is the previous one plus one incremental update.
  * Append-only (UPDATE is refused); rows go with their meeting only when a meeting is deleted.

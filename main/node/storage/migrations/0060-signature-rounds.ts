@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Signature rounds (issue 5, signing again after a correction). A correction added after an
+ * Signature rounds (signing again after a correction). A correction added after an
  * edition was signed is not in the signed file; the next signature of that edition signs a
  * fresh export and starts a new round, the earlier files stay stored.
  *

@@ -4,9 +4,9 @@
  * `PRAGMA user_version`, each in its own transaction, and sets `user_version` with it.
  *
  * Reserved version numbers (owned by other features, add them here in order):
- *   0020 search index (issue 7), 0030 lifecycle and audit (issue 5),
- *   0040 standard decision texts (issue 3), 0050 signed PDFs (issue 5),
- *   0060 signature rounds (issue 5: signing again after a correction),
+ *   0020 search index, 0030 lifecycle and audit,
+ *   0040 standard decision texts, 0050 signed PDFs,
+ *   0060 signature rounds (signing again after a correction),
  *   0070 minutes profiles and the real variety of minutes (referat/2),
  *   0080 signers (who signed; the files members may sign; signer_confirmed in the audit log).
  */

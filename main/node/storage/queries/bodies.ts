@@ -7,6 +7,7 @@
 import type { BodyOwner, Revision } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import {
+  emptyBody,
   itemBodyFields,
   meetingBodyFields,
   type Body,
@@ -36,11 +37,6 @@ type BodyRow = {
 
 const bodyColumns =
   'b.id, b.item_id AS itemId, b.field, b.content, b.revision, b.updated_at AS updatedAt, b.updated_by AS updatedBy';
-
-/** A body that was never saved. */
-export function emptyBody(): Body {
-  return { content: [], revision: 0, updatedAt: null, updatedBy: '' };
-}
 
 function toBody(row: BodyRow): Body {
   return {

@@ -1,5 +1,5 @@
 /**
- * The meeting lifecycle (issue 5): draft → approved → signed → archived. Approval locks the
+ * The meeting lifecycle: draft → approved → signed → archived. Approval locks the
  * text (every edit query requires a draft) and records the SHA-256 of the approved referat/1
  * document; after approval, corrections are appended, never edited; every step is written to
  * the audit log.

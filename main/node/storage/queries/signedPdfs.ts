@@ -1,5 +1,5 @@
 /**
- * Signed PDFs kept in the library (issue 5): the file store holds each signed file by its
+ * Signed PDFs kept in the library: the file store holds each signed file by its
  * SHA-256 and `signed_pdfs` lists them per meeting and edition in signing order. The newest
  * row of an edition is the file the next member signs, unless corrections were added after
  * its export: then the next signature signs a fresh export and starts a new round (the earlier

@@ -4,7 +4,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $generateNodesFromSerializedNodes, $insertGeneratedNodes } from '@lexical/clipboard';
 import { $getSelection, COMMAND_PRIORITY_LOW, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { richTextToLexicalState } from '../../../../common/editor/lexicalState';
-import { pastedHtmlToRichText } from '../../../../common/editor/sanitizeHtml';
+import { pastedHtmlToRichText } from '../../../../common/editor/htmlToRichText';
 
 /**
  * The most a paste may bring into a body at once. Beyond it the editor froze for minutes (a

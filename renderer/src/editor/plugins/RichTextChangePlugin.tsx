@@ -9,7 +9,7 @@ import { lexicalStateToRichText } from '../../../../common/editor/lexicalState';
  *
  * - `onEdit(read)`: only that the content changed, with a function that converts the editor's
  *   content at the time it is called. The conversion walks the whole body, so an autosave
- *   calls it once when it sends, not once per keystroke (issue 3: typing in a five-page body
+ *   calls it once when it sends, not once per keystroke (typing in a five-page body
  *   must cost no more than in a short one).
  * - `onChange(content)`: the content as `RichText` after every change. Identical content is
  *   reported once, so undoing back to the saved text and typing it again does not cause a save

@@ -26,7 +26,7 @@ import {
 } from '../helpers/modelMeeting';
 import { runCliCaptured } from '../helpers/runCliCaptured';
 import { createTestPki } from '../helpers/testPki';
-import { makeTempDir } from './storageHelpers';
+import { makeTempDir } from '../storage/storageHelpers';
 
 const pki = createTestPki();
 afterAll(() => pki.dispose());

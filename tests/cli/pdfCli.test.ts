@@ -8,7 +8,7 @@ import { generateMeeting } from '../support/generateMeeting';
 import { parseReferatDocument } from '../../common/format/referatJson';
 import { runCli } from '../../main/node/cli/cli';
 import { importMeetingDocument } from '../../main/node/storage/interchange';
-import { makeTempDir, newLibrary } from './storageHelpers';
+import { makeTempDir, newLibrary } from '../storage/storageHelpers';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');

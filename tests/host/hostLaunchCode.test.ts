@@ -13,7 +13,7 @@ import { createHandlers } from '../../main/node/api/handlers';
 import { startHost, type Host } from '../../main/node/host/httpHost';
 import { storeBytes } from '../../main/node/storage/fileStore';
 import { importMeetingDocument } from '../../main/node/storage/interchange';
-import { exchangeLaunchCode, makeTempDir, newLibrary, sendRaw } from './storageHelpers';
+import { exchangeLaunchCode, makeTempDir, newLibrary, sendRaw } from '../storage/storageHelpers';
 
 const hosts: Host[] = [];
 afterEach(async () => {

@@ -11,7 +11,7 @@ import { createHandlers } from '../../main/node/api/handlers';
 import { startHost, type Host } from '../../main/node/host/httpHost';
 import { contentSecurityPolicy } from '../../main/node/host/staticFiles';
 import { openLibrary, type Library } from '../../main/node/storage/library';
-import { exchangeLaunchCode, sendRaw, type RawAnswer } from './storageHelpers';
+import { exchangeLaunchCode, sendRaw, type RawAnswer } from '../storage/storageHelpers';
 
 type Answer = Omit<RawAnswer, 'body'> & { body: string };
 
