@@ -72,6 +72,8 @@ export const meetingDetailSchema = z.object({
   items: z.array(agendaItemDetailSchema),
   appendices: z.array(appendixSchema),
   bodies: z.record(meetingBodyFieldSchema, bodySchema),
+  /** The minutes profile the meeting is laid out with (meeting, committee, default, template). */
+  profile: minutesProfileSchema,
 });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 

@@ -19,14 +19,19 @@ export type BlockTextContext = {
 
 type DissentKind = 'dissent' | 'minority' | 'note';
 
-const dissentLeads: Record<Lang, Record<DissentKind, string>> = {
+const dissentKindNames: Record<Lang, Record<DissentKind, string>> = {
   da: {
-    dissent: 'Protokoltilførsel fra',
-    minority: 'Mindretalsudtalelse fra',
-    note: 'Protokolbemærkning fra',
+    dissent: 'Protokoltilførsel',
+    minority: 'Mindretalsudtalelse',
+    note: 'Protokolbemærkning',
   },
-  en: { dissent: 'Minute note by', minority: 'Minority statement by', note: 'Note by' },
+  en: { dissent: 'Minute note', minority: 'Minority statement', note: 'Note' },
 };
+
+/** The name of a dissent's kind: "Protokoltilførsel", "Mindretalsudtalelse", "Protokolbemærkning". */
+export function dissentKindName(kind: DissentKind, lang: Lang): string {
+  return dissentKindNames[lang][kind];
+}
 
 /** The fields of a dissent the wording reads (later model versions add kind and parties). */
 export type DissentLike = Pick<Dissent, 'participantId' | 'text'> & {
@@ -40,7 +45,7 @@ export function dissentHeading(
   participants: readonly WordingPerson[],
   lang: Lang,
 ): string {
-  const lead = dissentLeads[lang][dissent.kind ?? 'dissent'];
+  const lead = `${dissentKindName(dissent.kind ?? 'dissent', lang)} ${lang === 'da' ? 'fra' : 'by'}`;
   const parties = dissent.parties ?? [];
   // A dissent just inserted (or undone back to that state) has no author chosen yet: an open
   // lead-in, not the removed-participant mark, which would claim someone was deleted.

@@ -41,6 +41,8 @@ export type BodyFieldProps = {
   onSaved(body: Body): void;
   /** Start the editor only near the viewport or on focus (default); false: at once. */
   isLazy?: boolean;
+  /** The label the minutes profile gives this body ("Sagens kerne"); default: the field's own. */
+  label?: string;
 };
 
 /** True when a body holds only plain paragraphs, so a textarea can edit it without losing anything. */
@@ -59,7 +61,13 @@ export function isPlainText(content: RichText): boolean {
   );
 }
 
-export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProps) {
+export function BodyField({
+  owner,
+  body,
+  onSaved,
+  isLazy = true,
+  label: profileLabelText,
+}: BodyFieldProps) {
   const { t, i18n } = useTranslation();
   const { client, queue } = useApp();
   const records = useMeetingRecords();
@@ -83,7 +91,7 @@ export function BodyField({ owner, body, onSaved, isLazy = true }: BodyFieldProp
   // Formatted text must not be flattened by the plain fallback.
   const isLocked = records.isLocked === true;
   const isPlainEditable = isPlainText(body.content) && !isLocked;
-  const label = t(bodyLabelKey(owner));
+  const label = profileLabelText ?? t(bodyLabelKey(owner));
   const isOpenText = isOpenBody(owner, records);
   const lang = i18n.language.startsWith('en') ? 'en' : 'da';
   const canInsertAgenda = owner.kind === 'meeting' && owner.field === 'summary';

@@ -1,7 +1,9 @@
 /**
  * The meeting's minutes as one document, in the order of the printed minutes: header, Sags ID,
- * Resumé, Tidligere beslutninger, Beslutninger with one "Ad <title>" section per agenda item
- * (agenda order), the members present with their roles, and the appendices.
+ * the meeting's bodies, then one section per agenda item (agenda order) with its bodies in the
+ * order and under the labels of the meeting's minutes profile (the model document's profile:
+ * Beslutninger with one "Ad <title>" section each), the members present with their roles, and
+ * the appendices.
  *
  * One editor per text body (measured: one editor holding 300 pages is too slow
  * to type in), each section laid out only when near the viewport (`content-visibility: auto`).
@@ -15,10 +17,13 @@ import type {
   ItemBodyField,
   MeetingBodyField,
   Participant,
-  TemplateId,
 } from '../../../common/domain/model';
 import { richTextToPlain } from '../../../common/domain/richText';
-import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../common/domain/templates';
+import { meetingBodyFieldsOf } from '../../../common/domain/templates';
+import type { MinutesProfile } from '../../../common/domain/profiles';
+import { itemHeading, profileLabel } from '../../../common/wording/minutes';
+import type { Lang } from '../../../common/wording/words';
+import { itemBodySlots } from './itemBodyOrder';
 import { BodyField } from './BodyField';
 import { emptyBody } from '../../../common/domain/model';
 import { AttendanceSection } from './AttendanceSection';
@@ -75,17 +80,17 @@ function LazySection({ preview, children }: { preview: string; children: ReactNo
  */
 const ItemSection = memo(function ItemSection({
   item,
-  template,
-  isAdTemplate,
+  profile,
   onItemBodySaved,
 }: {
   item: AgendaItemDetail;
-  template: TemplateId;
-  isAdTemplate: boolean;
+  profile: MinutesProfile;
   onItemBodySaved: MeetingDocumentProps['onItemBodySaved'];
 }) {
-  const { t } = useTranslation();
-  const fields = itemBodyFieldsOf(template, item.isClosed);
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'da';
+  const isAdTemplate = profile.itemLayout === 'ad_sections';
+  const slots = itemBodySlots(profile, item);
   const sectionId = itemSectionId(item.id);
   return (
     <section
@@ -96,17 +101,18 @@ const ItemSection = memo(function ItemSection({
       <h3 id={`${sectionId}-heading`} className="meeting-document__ad" data-find-text>
         {isAdTemplate
           ? t('editor.document.ad', { title: item.title })
-          : `${item.number}. ${item.title}`}
+          : itemHeading(profile.itemHeading, item)}
         {item.isClosed && <Badge>{t('meeting.closed')}</Badge>}
       </h3>
       <LazySection
-        preview={fields
-          .map((field) => richTextToPlain(item.bodies[field]?.content ?? []))
+        preview={slots
+          .map(({ field }) => richTextToPlain(item.bodies[field]?.content ?? []))
           .join('\n\n')}
       >
-        {fields.map((field) => (
+        {slots.map(({ field, label }) => (
           <BodyField
             key={field}
+            label={label === null ? undefined : profileLabel(label, lang)}
             owner={{ kind: 'item', itemId: item.id, field }}
             body={item.bodies[field] ?? emptyBody()}
             onSaved={(body) => onItemBodySaved(item.id, field, body)}
@@ -133,7 +139,8 @@ export function MeetingDocument({
     () => [...detail.items].sort((a, b) => a.position - b.position),
     [detail.items],
   );
-  const isAdTemplate = meeting.template === 'opgaveudvalg';
+  const { profile } = detail;
+  const isAdTemplate = profile.itemLayout === 'ad_sections';
   const appendices = [...detail.appendices].sort(
     (a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER),
   );
@@ -158,7 +165,7 @@ export function MeetingDocument({
                   jumpTo(item.id);
                 }}
               >
-                {item.number}. {item.title}
+                {itemHeading(isAdTemplate ? '{nummer}. {titel}' : profile.itemHeading, item)}
               </a>
             </li>
           ))}
@@ -192,8 +199,7 @@ export function MeetingDocument({
           <ItemSection
             key={item.id}
             item={item}
-            template={meeting.template}
-            isAdTemplate={isAdTemplate}
+            profile={profile}
             onItemBodySaved={onItemBodySaved}
           />
         ))}

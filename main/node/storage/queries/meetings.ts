@@ -20,6 +20,7 @@ import {
 } from './meetingBase';
 import { listMembers } from './members';
 import { insertParticipant, listParticipants } from './participants';
+import { profileOfMeeting } from './profiles';
 
 export { getMeeting, requireDraftMeeting } from './meetingBase';
 
@@ -213,6 +214,7 @@ export function getMeetingDetail(db: Db, id: string): MeetingDetail {
         items: items.map((item) => ({ ...item, bodies: bodies.get(item.id) ?? emptyItemBodies() })),
         appendices: listAppendices(db, id),
         bodies: getMeetingBodies(db, id),
+        profile: profileOfMeeting(db, id),
       };
     })
     .deferred();
