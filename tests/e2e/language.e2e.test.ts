@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+import { fillDateField } from './helpers/dateFields';
 
 let session: BrowserSession;
 let page: Page;
@@ -39,7 +40,7 @@ describe('language switch', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Økonomiudvalget' }).waitFor();
     await page.getByRole('button', { name: 'New meeting' }).click();
     const meetingForm = page.getByRole('form', { name: 'New meeting' });
-    await meetingForm.getByLabel('Date').fill('2017-12-12');
+    await fillDateField(meetingForm, 'Date', '2017-12-12');
     await expect.poll(() => meetingForm.textContent()).toContain('Tuesday 12 December 2017');
     await meetingForm.getByRole('button', { name: 'Create meeting' }).click();
     await page
