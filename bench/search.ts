@@ -169,7 +169,8 @@ function generate(db: Db, meetingCount: number): Generated {
   const rare = rareWords(random);
   const now = '2026-01-01T00:00:00.000Z';
   const insertCommittee = db.prepare(
-    "INSERT INTO committees VALUES (?, ?, ?, 'Gentofte Kommune', 'fagudvalg', ?)",
+    `INSERT INTO committees (id, name, kind, organisation, template, created_at)
+     VALUES (?, ?, ?, 'Gentofte Kommune', 'fagudvalg', ?)`,
   );
   const insertMeeting = db.prepare(
     `INSERT INTO meetings (id, committee_id, number, kind, date, start_time, end_time, location, case_id, is_closed, status, template, created_at)
