@@ -236,7 +236,7 @@ export const searchGroupSchema = z.object({
     id: idSchema,
     committeeId: idSchema,
     committeeName: z.string(),
-    number: z.number().int(),
+    number: z.number().int().nullable(),
     date: isoDateSchema,
     isClosed: z.boolean(),
     status: z.string(),
@@ -264,7 +264,7 @@ export const decisionEntrySchema = z.object({
   committeeId: idSchema,
   committeeName: z.string(),
   date: isoDateSchema,
-  meetingNumber: z.number().int(),
+  meetingNumber: z.number().int().nullable(),
   itemNumber: z.number().int(),
   /** For a closed item without closed text: the public title. */
   itemTitle: z.string(),
@@ -319,7 +319,15 @@ export const auditEntrySchema = z.object({
   at: timestampSchema,
   author: z.string(),
   /** `signing_restarted`: corrections were added after an edition was signed, so its next signature began a new round on a fresh export. */
-  action: z.enum(['approved', 'correction', 'signed', 'archived', 'signing_restarted']),
+  /** `signer_confirmed`: the secretary said which member made a signature whose certificate carries another name. */
+  action: z.enum([
+    'approved',
+    'correction',
+    'signed',
+    'archived',
+    'signing_restarted',
+    'signer_confirmed',
+  ]),
   /** SHA-256 (hex) of the revision: the approved referat/1 document, then with each correction. */
   revisionSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The reason of a correction; the PDF and signers of `signed`; the edition and round of `signing_restarted`; empty otherwise. */
@@ -426,6 +434,36 @@ export const signedPdfSchema = z.object({
   lacksCorrections: z.boolean(),
 });
 export type SignedPdf = z.infer<typeof signedPdfSchema>;
+
+/** One participant present and where they are in the current signature round of an edition. */
+export const signerStateSchema = z.object({
+  participantId: idSchema,
+  name: z.string(),
+  /** signed; reservation (signed with a reservation); waiting (has not signed this round). */
+  state: z.enum(['signed', 'reservation', 'waiting']),
+  /** The time the signature claims (ISO 8601); null while waiting. */
+  signedAt: z.string().nullable(),
+  /** The certificate's subject; null while waiting. */
+  certificateSubject: z.string().nullable(),
+  /** How the signature was tied to the participant; null while waiting. */
+  matchedBy: z.enum(['name', 'secretary']).nullable(),
+  /** The reservation text; empty unless `reservation`. */
+  reservation: z.string(),
+});
+export type SignerState = z.infer<typeof signerStateSchema>;
+
+/** The signing state of one edition (see `signatures:status`). */
+export const signingStatusSchema = z.object({
+  edition: z.enum(['full', 'public']),
+  /** The round the next signature belongs to (a new round after corrections). */
+  round: z.number().int().min(1),
+  /** Every participant present has signed this round. */
+  isComplete: z.boolean(),
+  /** A signing file or signed file of this round has been handed out or recorded. */
+  isStarted: z.boolean(),
+  signers: z.array(signerStateSchema),
+});
+export type SigningStatus = z.infer<typeof signingStatusSchema>;
 
 /** A committee's standard decision texts: each trimmed, non-empty, at most 1000 characters, no duplicates. */
 export const standardTextListSchema = z
@@ -1015,9 +1053,61 @@ export const api = {
           .max(500, 'must be at most 500 characters'),
         location: z.string().trim().max(500, 'must be at most 500 characters').optional(),
         signerName: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+        /**
+         * The participant who signs, as the secretary confirms it: needed when the certificate's
+         * name is not the participant's (logged as `signer_confirmed`); default matched by name.
+         */
+        participantId: idSchema.optional(),
+        /** A reservation (forbehold): the signature's reason becomes "Underskrevet med forbehold: …". */
+        reservation: z.string().trim().max(500, 'must be at most 500 characters').optional(),
       })
       .strict(),
     z.object({ signedPdf: signedPdfSchema, meeting: meetingSchema, isMeetingSigned: z.boolean() }),
+  ),
+  /**
+   * Records a signed file returned by a member who signed on their own device (Referat or any
+   * PAdES tool): it must begin with exactly the file handed out to sign (the signing file, or
+   * the newest signed file of the edition), each new signature must belong to a participant
+   * present who has not signed the round (by the certificate's name, or `confirmations` from
+   * the secretary, logged), and no signature may be broken. The meeting becomes signed when
+   * every participant present has signed and every signature is valid (trusted roots).
+   * Electron shows the open dialog (no `uploadId`); browser mode uploads the file first.
+   */
+  'signatures:import': request(
+    z
+      .object({
+        meetingId: idSchema,
+        edition: z.enum(['full', 'public']).optional(),
+        uploadId: z
+          .string()
+          .regex(/^[a-f0-9]{32}$/)
+          .optional(),
+        confirmations: z
+          .array(z.object({ field: z.string().min(1).max(200), participantId: idSchema }).strict())
+          .max(100)
+          .optional(),
+        /** The participant who made the file's one new signature, as the secretary confirms it. */
+        participantId: idSchema.optional(),
+      })
+      .strict(),
+    z.object({ signedPdf: signedPdfSchema, meeting: meetingSchema, isMeetingSigned: z.boolean() }),
+  ),
+  /**
+   * Hands out the file the next signer signs ("underskriftsfil"): the newest signed file of the
+   * edition, or the round's export (made and kept now when there is none). Electron's save
+   * dialog (`downloadUrl` null) or a browser download URL, as signatures:download.
+   */
+  'signatures:signingFile': request(
+    z.object({ meetingId: idSchema, edition: z.enum(['full', 'public']) }).strict(),
+    z.object({ fileName: z.string(), bytes: z.number().int(), downloadUrl: z.string().nullable() }),
+  ),
+  /**
+   * Who still has to sign, per edition: the current round and each participant present with
+   * their state (signed, with time and certificate; signed with a reservation; waiting).
+   */
+  'signatures:status': request(
+    z.object({ meetingId: idSchema }).strict(),
+    z.array(signingStatusSchema),
   ),
   /**
    * The signed PDFs of a meeting kept in the library, in signing order, earlier rounds included.

@@ -29,6 +29,8 @@ export const errorCodes = [
   'busy',
   /** The user cancelled a dialog. */
   'cancelled',
+  /** A file handed in (e.g. a PDF to verify) is damaged or cannot be read as what it claims to be. */
+  'damaged_file',
   /** A bug: the message is safe to show, details are in the log. */
   'internal',
 ] as const;
@@ -36,9 +38,22 @@ export const errorCodeSchema = z.enum(errorCodes);
 /** One of the error codes a request can answer with. */
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/**
+ * A message the UI shows in its own language: `key` names a text under `apiMessages` in the
+ * renderer's translations, `values` fill it in (`count` chooses the plural form).
+ */
+export const localizedMessageSchema = z.object({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]*$/),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+/** See {@link localizedMessageSchema}. */
+export type LocalizedMessage = z.infer<typeof localizedMessageSchema>;
+
 export const apiErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
+  /** The message in the user's language, when the error has one (the English `message` stays). */
+  localized: localizedMessageSchema.optional(),
   /** For invalid input: each problem with its field, in English and Danish (the UI's language). */
   issues: z.array(z.object({ path: z.string(), en: z.string(), da: z.string() })).optional(),
 });
@@ -53,11 +68,19 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   /** For invalid input: each problem in both languages (see issueText.ts). */
   readonly issueTexts: readonly IssueText[] | undefined;
-  constructor(code: ErrorCode, message: string, issueTexts?: readonly IssueText[]) {
+  /** The message for the UI in the user's language (see {@link localizedMessageSchema}). */
+  readonly localized?: LocalizedMessage;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    localized?: LocalizedMessage,
+    issueTexts?: readonly IssueText[],
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.issueTexts = issueTexts;
+    if (localized) this.localized = localized;
   }
 }
 

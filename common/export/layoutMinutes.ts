@@ -55,6 +55,8 @@ export type Span = {
   italic?: boolean;
   underline?: boolean;
   link?: string;
+  /** A passage in another language than the document's (BCP 47, e.g. "en-GB"). */
+  lang?: string;
 };
 
 export type LayoutListItem = { label: string; spans: Span[]; sublist?: LayoutList };

@@ -12,6 +12,7 @@
  * Pure core: strings in, a string out (the Node side writes the folder).
  */
 import type { LayoutBlock, LayoutList, Span } from './layoutMinutes';
+import { isLanguageTag } from './typeset';
 
 /** Texts of the page chrome, in the page's language. */
 export type HtmlLabels = {
@@ -280,6 +281,8 @@ function spansHtml(spans: readonly Span[]): string {
     if (span.underline) html = `<u>${html}</u>`;
     if (span.italic) html = `<em>${html}</em>`;
     if (span.bold) html = `<strong>${html}</strong>`;
+    if (span.lang !== undefined && isLanguageTag(span.lang))
+      html = `<span lang="${escapeHtml(span.lang)}">${html}</span>`;
     const href = span.link === undefined ? null : safeHref(span.link);
     if (href !== null) html = `<a href="${escapeHtml(href)}">${html}</a>`;
     out += html;

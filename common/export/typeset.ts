@@ -37,12 +37,14 @@ export type StructType =
   | 'TOCI'
   | 'Figure'
   | 'Link'
+  | 'Span'
   | 'Div';
 /**
  * A node of the logical structure; `parent` is -1 for children of the document root. A
- * Figure carries its alternate text.
+ * Figure carries its alternate text; a passage in another language (a Span, or a Link) its
+ * language.
  */
-export type StructNode = { type: StructType; parent: number; alt?: string };
+export type StructNode = { type: StructType; parent: number; alt?: string; lang?: string };
 
 export type PlacedSegment = {
   x: number;
@@ -171,8 +173,8 @@ export function typeset(
     return value;
   };
   const structure: StructNode[] = [];
-  const node = (type: StructType, parent: number): number => {
-    structure.push({ type, parent });
+  const node = (type: StructType, parent: number, lang?: string): number => {
+    structure.push(lang === undefined ? { type, parent } : { type, parent, lang });
     return structure.length - 1;
   };
   const breaker = new LineBreaker(width, node);
@@ -448,6 +450,11 @@ function fontOf(span: Span, base: FontKey): FontKey {
   return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
 }
 
+/** A BCP 47 language tag as far as PDF and HTML need it ("en", "en-GB", "de-CH-1996"). */
+export function isLanguageTag(tag: string): boolean {
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag);
+}
+
 /** Breaking white space: space, tab, CR, LF. A no-break space (U+00A0) stays inside its word. */
 function isBreakingSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
@@ -459,7 +466,8 @@ function sameStyle(a: Span, aFont: FontKey, b: Span, bFont: FontKey): boolean {
   return (
     aFont === bFont &&
     (a.underline ?? false) === (b.underline ?? false) &&
-    (a.link ?? '') === (b.link ?? '')
+    (a.link ?? '') === (b.link ?? '') &&
+    (a.lang ?? '') === (b.lang ?? '')
   );
 }
 
@@ -526,12 +534,15 @@ class LineBreaker {
   private maxWidth = 0;
   private struct = 0;
   private lineHeight = 0;
-  /** The Link element of each linked span of the current block (a link may wrap over lines). */
+  /**
+   * The Link (or language Span) element of each such span of the current block (it may wrap
+   * over lines).
+   */
   private linkNodes = new Map<Span, number>();
 
   constructor(
     private readonly width: (text: string, font: FontKey) => number,
-    private readonly node: (type: StructType, parent: number) => number,
+    private readonly node: (type: StructType, parent: number, lang?: string) => number,
   ) {}
 
   breakLines(
@@ -718,14 +729,16 @@ class LineBreaker {
       }
       const segment: PlacedSegment = { x: cursor, width: runWidth, text, font, size, struct };
       if (span.underline) segment.underline = true;
-      if (span.link) {
-        segment.link = span.link;
-        let link = this.linkNodes.get(span);
-        if (link === undefined) {
-          link = this.node('Link', struct);
-          this.linkNodes.set(span, link);
+      if (span.link) segment.link = span.link;
+      // A link is its own Link element; a passage in another language a Span with its /Lang.
+      const lang = span.lang !== undefined && isLanguageTag(span.lang) ? span.lang : undefined;
+      if (span.link || lang !== undefined) {
+        let own = this.linkNodes.get(span);
+        if (own === undefined) {
+          own = this.node(span.link ? 'Link' : 'Span', struct, lang);
+          this.linkNodes.set(span, own);
         }
-        segment.struct = link;
+        segment.struct = own;
       }
       segments.push(segment);
       cursor += runWidth;

@@ -26,7 +26,7 @@ export type PreviousDecisionSource = {
   committeeName: string;
   /** The meeting date, YYYY-MM-DD. */
   date: string;
-  meetingNumber: number;
+  meetingNumber: number | null;
   itemNumber: number;
   /** The decision as plain text (lines are joined with spaces when formatted). */
   decisionText: string;

@@ -242,6 +242,21 @@ describe(
       expect(await seriousViolations()).toEqual([]);
     });
 
+    it('"Offentlig udgave som HTML" downloads a zip of the public HTML edition', async () => {
+      await page.goto(`${session.host.url}#/meetings/${meetingId}`);
+      const download = await downloadBy('Offentlig udgave som HTML');
+      expect(download.suggestedFilename()).toMatch(/-offentlig-html\.zip$/);
+      const entries = await zipEntries(await download.path());
+      const folder = download.suggestedFilename().replace(/\.zip$/, '');
+      expect(entries.map((entry) => entry.name)).toEqual(
+        expect.arrayContaining([`${folder}/index.html`, `${folder}/referat.css`]),
+      );
+      const index = entries.find((entry) => entry.name === `${folder}/index.html`);
+      expect(index?.bytes.toString('utf8')).toContain('<html lang="da">');
+      await page.getByRole('status').filter({ hasText: 'HTML-udgaven hentes' }).waitFor();
+      expect(await seriousViolations()).toEqual([]);
+    });
+
     it('"Eksportér til Word" downloads the full edition; a public one with CPR numbers lists every place', async () => {
       await page.goto(`${session.host.url}#/meetings/${meetingId}`);
       const download = await downloadBy('Eksportér til Word');

@@ -75,8 +75,8 @@ describe('find in the votes and dissents of the meeting document', () => {
       idOf('Michael Fenger'),
     ];
     const group = (participantIds: string[]) => ({ participantIds, parties: [], count: null });
-    // "Et flertal (Marie-Louise Andreassen og Kristine Kryger) stemte for. 1 medlem (Michael
-    // Fenger) stemte imod."
+    // "Et flertal bestående af Marie-Louise Andreassen (C, formand) og Kristine Kryger (C)
+    // stemte for. Michael Fenger (V) stemte imod."
     const vote = {
       type: 'vote',
       subject: '',
@@ -206,7 +206,7 @@ describe('find in the votes and dissents of the meeting document', () => {
     await page.keyboard.type('X');
     await expect.poll(() => decision(39).innerText()).toContain('XFenger tog forbehold.');
     expect(await section(39).locator('[data-testid="vote"]').innerText()).toContain(
-      '1 medlem (Michael Fenger) stemte imod.',
+      'Michael Fenger (V) stemte imod.',
     );
     expect(session.pageErrors).toEqual([]);
   });

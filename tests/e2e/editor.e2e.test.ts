@@ -162,7 +162,7 @@ describe('the body editor in Chromium', () => {
     await dialog.getByRole('button', { name: 'Gem' }).click();
     await expect
       .poll(() => page.getByTestId('vote').first().innerText())
-      .toContain('Et flertal (C og V) stemte for. 1 medlem (O) stemte imod.');
+      .toContain('Et flertal (C og V) stemte for. Et medlem (O) stemte imod.');
     const content = await storedDecision((c) =>
       c.some((b) => b.type === 'vote' && b.against.count === 1),
     );

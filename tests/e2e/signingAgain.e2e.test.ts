@@ -56,6 +56,8 @@ describe('signing again after a correction', () => {
     );
     ({ meetingId } = await call<{ meetingId: string }>('meetings:importJson', { json }));
     await call('meetings:approve', { id: meetingId });
+    // Only configured roots are trusted; the minutes become signed with valid signatures only.
+    await call('trustedRoots:add', { pem: pki.rootPem });
     for (const name of present) {
       const member = memberFor(name);
       await call('signatures:sign', {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/contract/api';
-import { errorCodes } from '../../common/contract/result';
+import { errorCodes, localizedMessageSchema } from '../../common/contract/result';
 import { checkInputLimits } from '../../main/node/api/dispatch';
 import { openLibrary } from '../../main/node/storage/library';
 import { generateLibrary } from '../fixtures/generateLibrary';
@@ -161,7 +161,21 @@ const resultSchema = z.union([
   z
     .object({
       ok: z.literal(false),
-      error: z.object({ code: z.string(), message: z.string().min(1) }).strict(),
+      error: z
+        .object({
+          code: z.string(),
+          message: z.string().min(1),
+          // The message in the user's language, for the errors that have one.
+          localized: localizedMessageSchema.optional(),
+          // Invalid input names each field in English and Danish.
+          issues: z
+            .array(
+              z.object({ path: z.string(), en: z.string().min(1), da: z.string().min(1) }).strict(),
+            )
+            .min(1)
+            .optional(),
+        })
+        .strict(),
     })
     .strict(),
 ]);

@@ -110,7 +110,7 @@ describe('signatures:verify', () => {
     const notPdf = await t.call({ uploadId });
     expect(notPdf).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: expect.stringContaining('PDF') },
+      error: { code: 'damaged_file', message: expect.stringContaining('PDF') },
     });
     expect(t.released).toEqual([uploadId]);
     expect(await setup('signed.pdf').call({ uploadId: 'x' })).toMatchObject({

@@ -72,7 +72,13 @@ describe('referat export --format html', () => {
     const files = allFiles(dir)
       .map((file) => path.relative(dir, file))
       .sort();
-    expect(files).toEqual(['bilag/Høringssvar _endelig_.txt', 'index.html', 'referat.css']);
+    // The profile (with its logo) is kept in the library since referat/2, so the logo is a file.
+    expect(files).toEqual([
+      'bilag/Høringssvar _endelig_.txt',
+      'index.html',
+      'logo.png',
+      'referat.css',
+    ]);
     const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
     expect(await validationErrors(path.join(dir, 'index.html'))).toEqual([]);
     // The page's parts: language, skip link, landmarks, logo with its text, linked appendix.
@@ -80,6 +86,7 @@ describe('referat export --format html', () => {
     expect(html).toContain('<a class="skip-link" href="#indhold">Gå til indhold</a>');
     expect(html).toMatch(/<header class="banner">[\s\S]*<\/header>\s*<main id="indhold"/);
     expect(html).toContain('<nav class="contents" aria-labelledby="indholdsfortegnelse">');
+    expect(html).toContain('<img class="logo" src="logo.png" alt="Gentofte Kommunes logo">');
     expect(html).toContain('href="bilag/H%C3%B8ringssvar%20_endelig_.txt"');
     expect(fs.readFileSync(path.join(dir, 'bilag/Høringssvar _endelig_.txt'), 'utf8')).toBe(
       meetings.appendixText,
@@ -216,6 +223,8 @@ describe('renderHtmlPage', () => {
           { text: 'ond', link: 'javascript:alert(1)' },
           { text: ' god', link: 'https://gentofte.dk/?a=1&b="2"' },
           { text: ' fil', link: '//evil.example/x' },
+          { text: ' Sustainable Development Goals', lang: 'en-GB' },
+          { text: ' ond sprogkode', lang: 'en"><script>' },
         ],
       },
     ];
@@ -230,7 +239,9 @@ describe('renderHtmlPage', () => {
     expect(html).not.toContain('javascript:');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Børn&quot;');
     expect(html).toContain('<a href="https://gentofte.dk/?a=1&amp;b=&quot;2&quot;"> god</a>');
-    expect(html).toContain(' fil</p>');
+    expect(html).toContain(
+      ' fil<span lang="en-GB"> Sustainable Development Goals</span> ond sprogkode</p>',
+    );
     expect(safeHref('bilag/../../etc/passwd')).toBeNull();
     expect(safeHref('../index.html')).toBe('../index.html');
   });

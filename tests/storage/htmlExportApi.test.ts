@@ -14,7 +14,7 @@ import { createHandlers } from '../../main/node/api/handlers';
 import type { HandlerContext } from '../../main/node/api/types';
 import { startHost, type Host } from '../../main/node/host/httpHost';
 import { confidentialMarkers, fillHtmlLibrary } from '../support/htmlEditionLibrary';
-import { makeTempDir, newLibrary } from './storageHelpers';
+import { exchangeLaunchCode, makeTempDir, newLibrary } from './storageHelpers';
 
 const hosts: Host[] = [];
 afterEach(async () => {
@@ -56,9 +56,10 @@ describe('meetings:exportHtml', () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
     const host = await startHost({ library, handlers: createHandlers(library), rendererDir });
     hosts.push(host);
+    const cookie = await exchangeLaunchCode(host);
     const response = await fetch(`http://127.0.0.1:${host.port}/api/meetings:exportHtml`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Referat-Token': host.token },
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
       body: JSON.stringify({ id: meetings.generated }),
     });
     const result = (await response.json()) as Result<{
@@ -68,12 +69,15 @@ describe('meetings:exportHtml', () => {
     }>;
     if (!result.ok) throw new Error(result.error.message);
     const stem = 'opgaveudvalget-om-innovation-2018-01-16-moede-6-offentlig-html';
-    expect(result.value).toMatchObject({ fileName: `${stem}.zip`, files: 3 });
-    const download = await fetch(`http://127.0.0.1:${host.port}${result.value.downloadUrl}`);
+    expect(result.value).toMatchObject({ fileName: `${stem}.zip`, files: 4 });
+    const download = await fetch(`http://127.0.0.1:${host.port}${result.value.downloadUrl}`, {
+      headers: { Cookie: cookie },
+    });
     const entries = await unzip(Buffer.from(await download.arrayBuffer()));
     expect([...entries.keys()].sort()).toEqual([
       `${stem}/bilag/Høringssvar _endelig_.txt`,
       `${stem}/index.html`,
+      `${stem}/logo.png`,
       `${stem}/referat.css`,
     ]);
     expect(entries.get(`${stem}/index.html`)?.toString('utf8')).toContain('<html lang="da">');

@@ -13,6 +13,7 @@ import { writeMinutesPdf } from '../../main/node/pdf/writePdf';
 import { exportMeetingDocument } from '../../main/node/storage/interchange';
 import { correctionsForExport } from '../../main/node/storage/queries/lifecycle';
 import { signPdf } from '../../main/node/signing/signPdf';
+import { signingTip, tipBytes } from '../../main/node/signing/recordSignatures';
 import { createTestPki } from '../helpers/testPki';
 import { setupModelMeetingLibrary } from './signingHelpers';
 import { makeTempDir, text } from './storageHelpers';
@@ -123,7 +124,7 @@ describe('meeting lifecycle', () => {
     expect((await t.fail('meetings:approve', { id: 'no-such-meeting' })).code).toBe('not_found');
   });
 
-  it('signed: one intact signature per member present, recorded with the PDF hash; then corrections still append', async () => {
+  it('signed: the signing file signed elsewhere by every member present, recorded with the PDF hash; then corrections still append', async () => {
     const t = await setup();
     await t.ok('meetings:approve', { id: t.meetingId });
     const document = exportMeetingDocument(t.library.db, t.meetingId);
@@ -132,11 +133,12 @@ describe('meeting lifecycle', () => {
       .map((p) => p.name);
     expect(present.length).toBeGreaterThan(1);
     const dir = makeTempDir();
-    const file = path.join(dir, 'minutes.pdf');
-    await writeMinutesPdf(document, { edition: 'full', out: file, isWithSignaturePage: true });
     const pki = createTestPki();
+    await t.ok('trustedRoots:add', { pem: pki.rootPem });
     try {
-      let pdf: Buffer = fs.readFileSync(file);
+      // The file members sign is the one the app hands out ("Hent underskriftsfil").
+      const tip = await signingTip(t.library, t.meetingId, 'full', 'export');
+      let pdf: Buffer = tipBytes(t.library, tip as NonNullable<typeof tip>);
       const upload = (id: string, bytes: Buffer) => {
         const target = path.join(dir, `${id}.pdf`);
         fs.writeFileSync(target, bytes);
@@ -158,7 +160,10 @@ describe('meeting lifecycle', () => {
           });
           expect(tooFew).toMatchObject({
             code: 'conflict',
-            message: expect.stringContaining(`${present.length} members were present`),
+            message: expect.stringContaining(
+              `1 of the ${present.length} members present have signed`,
+            ),
+            localized: { key: 'signing.missingSigners', values: { count: 1 } },
           });
         }
       }

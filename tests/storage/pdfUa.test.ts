@@ -15,7 +15,7 @@ import { buildEdition } from '../../common/export/editions';
 import { minutesTitle } from '../../common/export/layoutMinutes';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { parseReferatDocument } from '../../common/format/referatJson';
-import { writeMinutesPdf } from '../../main/node/pdf/writePdf';
+import { writeBlocksPdf, writeMinutesPdf } from '../../main/node/pdf/writePdf';
 import { nameTree, numberTree, pdfText, readQpdf, type QpdfFile } from '../helpers/qpdfJson';
 import { generateMeeting } from '../support/generateMeeting';
 import { markedMeeting } from '../support/htmlEditionLibrary';
@@ -321,6 +321,53 @@ describe('PDF/UA-1 structure read with qpdf', () => {
       }
     }, 120_000);
   }
+});
+
+describe('language changes', () => {
+  it('a passage marked as another language is a Span with its /Lang under its paragraph', async () => {
+    const out = path.join(dir, 'language.pdf');
+    await writeBlocksPdf(
+      [
+        { kind: 'heading', level: 1, spans: [{ text: 'Møde i Klimaudvalget' }] },
+        {
+          kind: 'paragraph',
+          spans: [
+            { text: 'Udvalget drøftede ' },
+            { text: 'Sustainable Development Goals', lang: 'en-GB' },
+            { text: ' og kommunens mål.' },
+          ],
+        },
+      ],
+      {
+        out,
+        lang: 'da',
+        json: '{}',
+        meta: {
+          title: 'Møde i Klimaudvalget',
+          author: 'Klimaudvalget',
+          subject: 'Beslutningsprotokol',
+          keywords: '',
+          headerLeft: 'Klimaudvalget',
+          headerRight: '1. marts 2024',
+          editionLabel: '',
+          creationDate: new Date('2024-03-01T12:00:00Z'),
+          pageLabel: (page, pages) => `Side ${page} af ${pages}`,
+        },
+      },
+    );
+    const file = readQpdf(out);
+    const elements = structElements(file);
+    const spans = elements.filter((element) => element.type === 'Span');
+    expect(spans.map((span) => pdfText(span.data['/Lang']))).toEqual(['en-GB']);
+    const parent = file.dict(spans[0]?.data['/P']);
+    expect(parent['/S']).toBe('/P');
+    expect(typeof spans[0]?.data['/K'] === 'number' || Array.isArray(spans[0]?.data['/K'])).toBe(
+      true,
+    );
+    expect(pdfText(file.root['/Lang'])).toBe('da-DK');
+    const audit = spawnSync(pdfAudit, [out, '--pdfa', '--tagged', '--lang', 'da', '--pdfua']);
+    expect(audit.status, audit.stdout.toString()).toBe(0);
+  });
 });
 
 function escapeRegExp(text: string): string {

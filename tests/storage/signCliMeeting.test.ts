@@ -8,6 +8,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { addTrustedRoots } from '../../main/node/storage/queries/trustedRoots';
+import { signPdf } from '../../main/node/signing/signPdf';
+import { makeSamplePdf } from '../signing/samplePdf';
 import { fileStorePath } from '../../main/node/storage/fileStore';
 import { openLibrary } from '../../main/node/storage/library';
 import {
@@ -43,6 +46,8 @@ async function setup(isApproved = true) {
   const library = openLibrary(path.join(work, 'library.sqlite'), { author: 'Referent' });
   const meetingId = library.db.prepare('SELECT id FROM meetings').pluck().get() as string;
   if (isApproved) approveMeeting(library.db, { id: meetingId, author: 'Referent' });
+  // Only configured roots are trusted: the meeting becomes signed only with valid signatures.
+  addTrustedRoots(library.db, pki.rootPem);
   library.close();
   const withLibrary = <T>(fn: (lib: ReturnType<typeof openLibrary>) => T): T => {
     const lib = openLibrary(path.join(work, 'library.sqlite'), { author: 'Referent' });
@@ -171,8 +176,70 @@ describe('referat sign --meeting', () => {
     expect(edition.code).toBe(2);
     const help = await cli(t.work, ['sign', '--help']);
     expect(help.stdout).toContain(
-      'referat [--library PATH] sign [FILE] --p12 KEY.p12 --out OUT.pdf',
+      'referat [--library PATH] sign [FILE] [--p12 KEY.p12] [--out OUT.pdf]',
     );
     expect(help.stdout).toContain('--meeting MEETING_ID');
+    expect(help.stdout).toContain('--status');
+    const noP12 = await cli(t.work, ['sign', '--meeting', t.meetingId, '--out', 'x.pdf']);
+    expect(noP12.code).toBe(2);
+    expect(noP12.stderr).toContain('needs --p12');
+    const statusOfFile = await cli(t.work, ['sign', 'a.pdf', '--status']);
+    expect(statusOfFile.code).toBe(2);
+  });
+
+  it('--status lists who still has to sign, per edition, and signs nothing', async () => {
+    const t = await setup();
+    expect((await t.sign(present[0] ?? '', 'one.pdf')).code).toBe(0);
+    const run = await cli(t.work, ['sign', '--meeting', t.meetingId, '--status']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const rows = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    expect(rows).toHaveLength(present.length * 2);
+    expect(rows[0]?.slice(0, 4)).toEqual(['full', '1', 'signed', present[0]]);
+    expect(rows[0]?.[5]).toContain(`CN=${present[0]}`);
+    expect(rows.slice(1, present.length).map((r) => r[2])).toEqual(
+      present.slice(1).map(() => 'waiting'),
+    );
+    expect(rows.slice(1, present.length).map((r) => r[4])).toEqual(present.slice(1).map(() => '-'));
+    expect(rows.slice(present.length).every((r) => r[0] === 'public' && r[2] === 'waiting')).toBe(
+      true,
+    );
+    const full = await cli(t.work, [
+      'sign',
+      '--meeting',
+      t.meetingId,
+      '--status',
+      '--edition',
+      'public',
+    ]);
+    expect(full.stdout.trim().split('\n')).toHaveLength(present.length);
+    expect(t.withLibrary((lib) => listSignedPdfs(lib.db, { meetingId: t.meetingId }))).toHaveLength(
+      1,
+    );
+  });
+
+  it('verify --meeting: the meeting’s signed file is valid; an unrelated signed PDF is refused', async () => {
+    const t = await setup();
+    expect((await t.sign(present[0] ?? '', 'one.pdf')).code).toBe(0);
+    const own = await cli(t.work, ['verify', 'one.pdf', '--meeting', t.meetingId]);
+    expect(own.stderr).toBe('');
+    expect(own.stdout.split('\t')[1]).toBe('valid');
+    expect(own.code).toBe(0);
+    const member = memberFor(present[1] ?? '');
+    const unrelated = signPdf(await makeSamplePdf(1), {
+      p12: member.p12,
+      password: member.password,
+      reason: 'Godkendt',
+    });
+    fs.writeFileSync(path.join(t.work, 'unrelated.pdf'), unrelated);
+    const plain = await cli(t.work, ['verify', 'unrelated.pdf']);
+    expect(plain.code).toBe(0);
+    const refused = await cli(t.work, ['verify', 'unrelated.pdf', '--meeting', t.meetingId]);
+    expect(refused.stdout.split('\t')[1]).toBe('valid');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`is not an edition of meeting ${t.meetingId}`);
   });
 });

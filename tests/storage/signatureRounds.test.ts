@@ -3,31 +3,22 @@
  * makes the next signature sign a fresh export with the "Rettelser" and start a new round; the
  * earlier files stay, only the newest round's signatures count, every step is in the audit log,
  * and signatures:list reports the need to sign again. Real library, real PDFs, certificates
- * made at run time (tests/helpers/testPki.ts); PDF text read with pdftotext.
+ * made at run time (tests/helpers/testPki.ts); PDF text read with pdftotext. How migration 60
+ * derives the rounds of files signed before it: tests/storage/migrations/0060-signature-rounds.test.ts.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseReferatDocument } from '../../common/format/referatJson';
 import { exportBag } from '../../main/node/archive/exportBag';
 import { findSignedPdf } from '../../main/node/archive/signedPdfs';
 import { createDispatcher } from '../../main/node/api/dispatch';
 import { createHandlers } from '../../main/node/api/handlers';
 import { verifyPdf } from '../../main/node/signing/verifyPdf';
-import { importMeetingDocument } from '../../main/node/storage/interchange';
-import { migrations } from '../../main/node/storage/migrations/index';
-import { addCorrection, approveMeeting } from '../../main/node/storage/queries/lifecycle';
-import { listSignedPdfs } from '../../main/node/storage/queries/signedPdfs';
-import {
-  createMemberCache,
-  modelMeetingFile,
-  presentAtModelMeeting as present,
-} from '../helpers/modelMeeting';
+import { createMemberCache, presentAtModelMeeting as present } from '../helpers/modelMeeting';
 import { createTestPki } from '../helpers/testPki';
 import { setupSigningLibrary } from './signingHelpers';
-import { makeTempDir, open } from './storageHelpers';
+import { makeTempDir } from './storageHelpers';
 
 const correction = { reason: 'Stavefejl i punkt 2', text: 'Navnet i punkt 2 er Zangenberg.' };
 
@@ -35,7 +26,7 @@ const pki = createTestPki();
 afterAll(() => pki.dispose());
 const memberFor = createMemberCache(pki);
 
-const setup = () => setupSigningLibrary(memberFor);
+const setup = () => setupSigningLibrary(memberFor, { rootPem: pki.rootPem });
 
 function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -163,9 +154,9 @@ describe('signing again after a correction', () => {
     const bag = await exportBag(t.library, t.meetingId, { out: bagOut });
     expect(bag.pdfSources.full).toBe('signed');
 
-    // One more signature continues the complete round: no new round, nothing logged.
-    const extra = await t.sign(present[0] ?? '');
-    expect(extra.signedPdf).toMatchObject({ round: 2, signatureCount: 6, signerCount: 5 });
+    // A member who signed the round cannot sign it again: nothing is stored or logged.
+    const extra = await t.fail('signatures:sign', t.signatureRequest(present[0] ?? ''));
+    expect(extra).toMatchObject({ code: 'conflict', localized: { key: 'signing.alreadySigned' } });
     expect(await t.ok('audit:list', { meetingId: t.meetingId })).toHaveLength(5);
   });
 
@@ -236,77 +227,5 @@ describe('signing again after a correction', () => {
     const after = fs.readFileSync(t.storedFile(second.signedPdf.sha256));
     expect(after.subarray(0, before.length).equals(before)).toBe(true);
     expect(pdfText(t.storedFile(second.signedPdf.sha256))).not.toContain('Rettelser');
-  });
-
-  it('migration 60 derives the rounds of files signed before it: round 1, corrections before the first signature, distinct signers', () => {
-    const dir = makeTempDir();
-    const file = path.join(dir, 'old.sqlite');
-    const db = new Database(file);
-    db.pragma('foreign_keys = ON');
-    for (const migration of migrations.filter((m) => m.version <= 50)) {
-      db.transaction(() => {
-        migration.up(db);
-        db.pragma(`user_version = ${migration.version}`);
-      })();
-    }
-    const { meetingId } = importMeetingDocument(
-      db,
-      parseReferatDocument(fs.readFileSync(modelMeetingFile, 'utf8')),
-      { author: 'import' },
-    );
-    approveMeeting(db, { id: meetingId, author: 'Referent' });
-    addCorrection(db, { meetingId, author: 'Referent', reason: 'Før', text: 'Før underskrift.' });
-    const hash = (n: number) => n.toString(16).padStart(64, '0');
-    const insert = (
-      seq: number,
-      edition: string,
-      signer: string,
-      signedAt: string,
-      count: number,
-    ) => {
-      db.prepare(
-        `INSERT OR IGNORE INTO files (sha256, size, media_type, created_at) VALUES (?, 10, 'application/pdf', ?)`,
-      ).run(hash(seq), signedAt);
-      db.prepare(
-        `INSERT INTO signed_pdfs (seq, meeting_id, edition, sha256, signer, signed_at, signature_count) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(seq, meetingId, edition, hash(seq), signer, signedAt, count);
-    };
-    const future = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-    insert(1, 'full', 'A', future(1), 1);
-    insert(2, 'public', 'A', future(2), 1);
-    insert(3, 'full', 'B', future(3), 2);
-    insert(4, 'full', 'A', future(4), 3);
-    // A correction made after the full edition was first signed: not in its file.
-    db.prepare(
-      `INSERT INTO meeting_corrections (id, meeting_id, position, created_at, author, reason, text) VALUES ('c2', ?, 2, ?, 'Referent', 'Efter', 'Efter underskrift.')`,
-    ).run(meetingId, future(5));
-    db.close();
-    const library = open(file);
-    expect(library.schemaVersion).toBe(60);
-    const rows = listSignedPdfs(library.db, { meetingId });
-    expect(
-      rows.map((r) => [
-        r.edition,
-        r.round,
-        r.correctionsIncluded,
-        r.signerCount,
-        r.lacksCorrections,
-      ]),
-    ).toEqual([
-      ['full', 1, 1, 1, true],
-      ['public', 1, 0, 1, false],
-      ['full', 1, 1, 2, true],
-      ['full', 1, 1, 2, true],
-    ]);
-    // The audit log kept every row and accepts the new action; both tables stay append-only.
-    expect(
-      library.db.prepare('SELECT action FROM meeting_audit ORDER BY seq').pluck().all(),
-    ).toEqual(['approved', 'correction']);
-    expect(() => library.db.prepare('UPDATE signed_pdfs SET signer = ?').run('x')).toThrow(
-      /append-only/,
-    );
-    expect(() => library.db.prepare('UPDATE meeting_audit SET author = ?').run('x')).toThrow(
-      /append-only/,
-    );
   });
 });

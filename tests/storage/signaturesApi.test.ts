@@ -30,7 +30,8 @@ const pki = createTestPki();
 afterAll(() => pki.dispose());
 const memberFor = createMemberCache(pki);
 
-const setup = () => setupSigningLibrary(memberFor, { signatureLocation: 'Gentofte Rådhus' });
+const setup = () =>
+  setupSigningLibrary(memberFor, { signatureLocation: 'Gentofte Rådhus', rootPem: pki.rootPem });
 
 function audit(file: string, args: string[]): string {
   return execFileSync(pdfAudit, [file, ...args], { encoding: 'utf8' });

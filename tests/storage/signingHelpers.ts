@@ -77,6 +77,11 @@ export async function setupModelMeetingLibrary(options: ModelMeetingLibraryOptio
 export interface SigningLibraryOptions {
   /** The place written into each signature; none when not given. */
   signatureLocation?: string;
+  /**
+   * The test PKI's root, added to the library's trusted roots first (a meeting becomes signed
+   * only with valid signatures, and only configured roots are trusted). None when not given.
+   */
+  rootPem?: string;
 }
 
 /**
@@ -90,6 +95,7 @@ export async function setupSigningLibrary(
   options: SigningLibraryOptions = {},
 ) {
   const t = await setupModelMeetingLibrary();
+  if (options.rootPem !== undefined) await t.ok('trustedRoots:add', { pem: options.rootPem });
   const signatureRequest = (
     name: string,
     request: { edition?: 'full' | 'public'; password?: string } = {},

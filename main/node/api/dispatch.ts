@@ -194,10 +194,13 @@ function safeMapError(name: string, error: unknown, log: (line: string) => void)
 /** Maps anything a handler threw to a typed error; logs what the caller must not see. */
 export function mapError(name: string, error: unknown, log: (line: string) => void): ApiError {
   if (isDomainError(error)) {
-    const domain = error as DomainError;
-    return domain.issueTexts && domain.issueTexts.length > 0
-      ? { code: domain.code, message: domain.message, issues: [...domain.issueTexts] }
-      : { code: domain.code, message: domain.message };
+    const { code, message, localized, issueTexts } = error as DomainError;
+    return {
+      code,
+      message,
+      ...(issueTexts && issueTexts.length > 0 ? { issues: [...issueTexts] } : {}),
+      ...(localized ? { localized } : {}),
+    };
   }
   if (isZodError(error)) {
     return {

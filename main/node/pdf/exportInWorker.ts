@@ -11,15 +11,21 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DomainError, errorCodes, type ErrorCode } from '../../../common/contract/result';
+import {
+  DomainError,
+  errorCodes,
+  type ErrorCode,
+  type LocalizedMessage,
+} from '../../../common/contract/result';
 import type { Correction } from '../../../common/export/layoutMinutes';
 import type { Edition } from '../../../common/export/editions';
 import type { PersonalDataReport } from '../../../common/export/personalData';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import type { PdfProgress, WriteMinutesResult } from './writePdf';
 
-/** What the worker receives (structured-cloned). */
+/** An export the worker runs (structured-cloned). */
 export type WorkerRequest = {
+  kind?: 'export';
   document: ReferatDocument;
   options: {
     edition: Edition;
@@ -32,11 +38,31 @@ export type WorkerRequest = {
   };
 };
 
+/**
+ * Other work that would block the main thread for a long file, run by the same worker:
+ * verifying a PDF's signatures, or adding one signature. Answered with one `done` (the result)
+ * or `error` message.
+ */
+export type WorkerJob =
+  | { kind: 'verify'; pdf: Uint8Array; options: { trustedRoots: string[]; at?: Date } }
+  | {
+      kind: 'sign';
+      pdf: Uint8Array;
+      options: {
+        p12: Uint8Array;
+        password: string;
+        reason: string;
+        location?: string;
+        name?: string;
+      };
+    };
+
 /** What the worker posts back. */
 export type WorkerMessage =
   | { type: 'progress'; progress: PdfProgress }
   | { type: 'done'; result: WriteMinutesResult }
-  | { type: 'error'; code: string; message: string };
+  | { type: 'jobDone'; result: unknown }
+  | { type: 'error'; code: string; message: string; localized?: LocalizedMessage };
 
 export type WorkerExportOptions = WorkerRequest['options'] & {
   onProgress?: (progress: PdfProgress) => void;
@@ -131,6 +157,57 @@ function removePartialFiles(out: string): void {
 }
 
 /**
+ * Runs a verification or a signature in the PDF worker (an idle one when there is one) and
+ * answers its result; rejects with the worker's DomainError. The password of a signing job
+ * crosses to the worker in the message only.
+ */
+export function runJobInPdfWorker(job: WorkerJob): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = takeWorker();
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (message: WorkerMessage) => {
+      if (message.type === 'progress') return;
+      cleanup();
+      if (message.type === 'jobDone' || message.type === 'done') {
+        releaseWorker(worker);
+        resolve(message.type === 'jobDone' ? message.result : message.result);
+      } else {
+        const code = (errorCodes as readonly string[]).includes(message.code)
+          ? (message.code as ErrorCode)
+          : 'internal';
+        releaseWorker(worker);
+        reject(new DomainError(code, message.message, message.localized));
+      }
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      void worker.terminate();
+      reject(new DomainError('internal', `The PDF worker failed: ${error.message}`));
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(
+        new DomainError('internal', `The PDF worker stopped unexpectedly (exit code ${code})`),
+      );
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(job);
+  });
+}
+
+/**
  * Exports `document` as a PDF file in a worker thread (an idle one when there is one; a
  * cancelled export ends its worker). Rejects with the worker's DomainError. `workerId` is the
  * worker's thread id.
@@ -140,7 +217,7 @@ export function exportMinutesPdfInWorker(
   options: WorkerExportOptions,
 ): Promise<WriteMinutesResult & { workerId: number }> {
   const { onProgress, signal, ...rest } = options;
-  const request: WorkerRequest = { document, options: rest };
+  const request: WorkerRequest = { kind: 'export', document, options: rest };
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DomainError('cancelled', 'The PDF export was cancelled'));
@@ -176,6 +253,7 @@ export function exportMinutesPdfInWorker(
     };
     const onMessage = (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress?.(message.progress);
+      else if (message.type === 'jobDone') return;
       else if (message.type === 'done') {
         settle(() => {
           releaseWorker(worker);

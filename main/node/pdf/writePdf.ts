@@ -327,6 +327,8 @@ class StructureTree {
           K: kids,
           // A figure's alternate text (PDF/UA: every Figure has Alt).
           ...(node.alt === undefined ? {} : { Alt: new String(node.alt) }),
+          // A passage in another language than the document's (PDF/UA: language changes).
+          ...(node.lang === undefined ? {} : { Lang: new String(node.lang) }),
         }),
       );
       this.pageOf.push(undefined);
@@ -426,7 +428,8 @@ export async function writeMinutesPdf(
   return { ...written, warnings: report.warnings };
 }
 
-type PdfMeta = {
+/** What the writer prints and records besides the blocks (title, header, footer, metadata). */
+export type PdfMeta = {
   title: string;
   author: string;
   subject: string;

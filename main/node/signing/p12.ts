@@ -72,6 +72,26 @@ const CIPHERS: Record<string, { name: string; keyLength: number }> = {
 export const WRONG_PASSWORD_MESSAGE =
   'Forkert adgangskode til certifikatet / The certificate password is wrong';
 
+/**
+ * The most key-derivation iterations accepted. Exports use 2048 (OpenSSL) to a few hundred
+ * thousand (strict PBKDF2 settings); a file asking for more would keep the app busy for
+ * minutes, so it is refused with a clear message instead.
+ */
+export const MAX_P12_ITERATIONS = 1_000_000;
+
+/** The iteration count of a PKCS#12 key derivation, refused when absurd. */
+function checkIterations(count: unknown): number {
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1)
+    throw invalidFile('the key-derivation iteration count is not a positive number');
+  if (count > MAX_P12_ITERATIONS)
+    throw new DomainError(
+      'invalid_input',
+      `Certifikatfilen beder om ${count} iterationer; højst ${MAX_P12_ITERATIONS} godtages. Eksportér certifikatet igen / The certificate file asks for ${count} key-derivation iterations; at most ${MAX_P12_ITERATIONS} are accepted. Export the certificate again.`,
+      { key: 'signing.p12Iterations', values: { count, max: MAX_P12_ITERATIONS } },
+    );
+  return count;
+}
+
 function invalidFile(detail: string): DomainError {
   return new DomainError(
     'invalid_input',
@@ -162,7 +182,7 @@ function decrypt(algorithm: pkijs.AlgorithmIdentifier, data: Buffer, password: s
       const key = pbkdf2Sync(
         Buffer.from(password, 'utf8'),
         salt,
-        kdf.iterationCount,
+        checkIterations(kdf.iterationCount),
         cipher.keyLength,
         prf,
       );
@@ -175,7 +195,9 @@ function decrypt(algorithm: pkijs.AlgorithmIdentifier, data: Buffer, password: s
     ) {
       const seq = params as asn1js.Sequence;
       const salt = octets(seq.valueBlock.value[0]);
-      const iterations = (seq.valueBlock.value[1] as asn1js.Integer).valueBlock.valueDec;
+      const iterations = checkIterations(
+        (seq.valueBlock.value[1] as asn1js.Integer).valueBlock.valueDec,
+      );
       const sha1 = HASHES['1.3.14.3.2.26'] as { name: string; blockSize: number };
       let key = pkcs12Kdf(password, salt, 1, iterations, 24, sha1);
       if (algorithm.algorithmId === OID.pbeSha1TwoKeyTripleDes) {
@@ -188,7 +210,9 @@ function decrypt(algorithm: pkijs.AlgorithmIdentifier, data: Buffer, password: s
     if (algorithm.algorithmId === OID.pbeSha1Rc240 || algorithm.algorithmId === OID.pbeSha1Rc2128) {
       const seq = params as asn1js.Sequence;
       const salt = octets(seq.valueBlock.value[0]);
-      const iterations = (seq.valueBlock.value[1] as asn1js.Integer).valueBlock.valueDec;
+      const iterations = checkIterations(
+        (seq.valueBlock.value[1] as asn1js.Integer).valueBlock.valueDec,
+      );
       const sha1 = HASHES['1.3.14.3.2.26'] as { name: string; blockSize: number };
       const bits = algorithm.algorithmId === OID.pbeSha1Rc240 ? 40 : 128;
       const key = pkcs12Kdf(password, salt, 1, iterations, bits / 8, sha1);
@@ -214,7 +238,14 @@ function checkMac(pfx: pkijs.PFX, authSafe: Buffer, password: string): void {
   const salt = Buffer.from(macData.macSalt.valueBlock.valueHexView);
   const expected = Buffer.from(macData.mac.digest.valueBlock.valueHexView);
   const digestLength = createHash(hash.name).digest().length;
-  const key = pkcs12Kdf(password, salt, 3, macData.iterations ?? 1, digestLength, hash);
+  const key = pkcs12Kdf(
+    password,
+    salt,
+    3,
+    checkIterations(macData.iterations ?? 1),
+    digestLength,
+    hash,
+  );
   const actual = createHmac(hash.name, key).update(authSafe).digest();
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
     throw new DomainError('invalid_input', WRONG_PASSWORD_MESSAGE);

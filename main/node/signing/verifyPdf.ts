@@ -83,42 +83,53 @@ export async function verifyPdf(
   const bytes = Buffer.isBuffer(pdf)
     ? pdf
     : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  let doc: PdfDocument;
-  try {
-    doc = new PdfDocument(bytes);
-  } catch (error) {
-    if (error instanceof PdfSyntaxError) {
-      throw new DomainError(
-        'invalid_input',
-        `PDF-filen kan ikke læses / The PDF cannot be read: ${error.message}`,
-      );
-    }
-    throw error;
-  }
   const roots = (options.trustedRoots ?? []).flatMap(parseCertificates);
   const at = options.at ?? new Date();
 
+  let doc: PdfDocument;
   const found: { name: string; sigNum: number | undefined; sig: PdfDict }[] = [];
-  for (const field of safeFields(doc)) {
-    if (field.fieldType !== '/Sig') continue;
-    const vRef = field.dict.entries.get('/V');
-    const sig = doc.resolve(vRef);
-    if (sig?.kind !== 'dict') continue;
-    found.push({ name: field.name, sigNum: vRef?.kind === 'ref' ? vRef.num : undefined, sig });
+  let digests: (Buffer | undefined)[];
+  try {
+    doc = new PdfDocument(bytes);
+    for (const field of doc.fields()) {
+      if (field.fieldType !== '/Sig') continue;
+      const vRef = field.dict.entries.get('/V');
+      const sig = doc.resolve(vRef);
+      if (sig?.kind !== 'dict') continue;
+      found.push({ name: field.name, sigNum: vRef?.kind === 'ref' ? vRef.num : undefined, sig });
+    }
+    digests = chainedSha256(
+      bytes,
+      found.map((f) => byteRangeOf(f.sig)),
+    );
+  } catch (error) {
+    throw damagedFile(error);
   }
-  const digests = chainedSha256(
-    bytes,
-    found.map((f) => byteRangeOf(f.sig)),
-  );
   const shared = { certCache: new Map<string, X509Certificate>() };
   const signatures: SignatureReport[] = [];
   for (const [i, f] of found.entries()) {
-    signatures.push(
-      await checkSignature(doc, bytes, f.name, f.sigNum, f.sig, roots, at, {
-        ...shared,
-        sha256: digests[i],
-      }),
-    );
+    try {
+      signatures.push(
+        await checkSignature(doc, bytes, f.name, f.sigNum, f.sig, roots, at, {
+          ...shared,
+          sha256: digests[i],
+        }),
+      );
+    } catch (error) {
+      if (!isParserError(error)) throw error;
+      // One unreadable signature does not hide the others: it is reported as invalid.
+      signatures.push({
+        field: f.name,
+        signer: '',
+        status: 'invalid',
+        detail: `the signature cannot be read: ${shortMessage(error)}`,
+        coversWholeFile: false,
+        byteRange: byteRangeOf(f.sig),
+        isCertificateValidAtSigning: null,
+        isCertificateValidNow: null,
+        isRevocationChecked: false,
+      });
+    }
   }
   signatures.sort((a, b) => end(a.byteRange) - end(b.byteRange));
   const last = signatures[signatures.length - 1];
@@ -131,18 +142,26 @@ export async function verifyPdf(
   };
 }
 
-function safeFields(doc: PdfDocument): ReturnType<PdfDocument['fields']> {
-  try {
-    return doc.fields();
-  } catch (error) {
-    if (error instanceof PdfSyntaxError) {
-      throw new DomainError(
-        'invalid_input',
-        `PDF-filen kan ikke læses / The PDF cannot be read: ${error.message}`,
-      );
-    }
-    throw error;
-  }
+/** What the PDF reader throws on a damaged file (its own errors, and bounds or type slips on bytes it did not expect). */
+function isParserError(error: unknown): boolean {
+  return (
+    error instanceof PdfSyntaxError || error instanceof RangeError || error instanceof TypeError
+  );
+}
+
+const shortMessage = (error: unknown) => {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+};
+
+/** The typed answer for a file the reader cannot read (internal errors stay internal). */
+function damagedFile(error: unknown): unknown {
+  if (!isParserError(error)) return error;
+  return new DomainError(
+    'damaged_file',
+    `PDF-filen kan ikke læses / The PDF cannot be read: ${shortMessage(error)}`,
+    { key: 'signing.damagedPdf', values: {} },
+  );
 }
 
 const end = (range: number[]) => (range[2] ?? 0) + (range[3] ?? 0);

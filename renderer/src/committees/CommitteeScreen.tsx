@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../common/contract/result';
-import type { MeetingSummary } from '../../../common/contract/api';
+import type { MeetingSummary, RequestOutput } from '../../../common/contract/api';
 import {
   committeeKinds,
   templateIds,
@@ -19,24 +19,40 @@ import { MembersPanel } from './MembersPanel';
 import { TrustedRootsPanel } from '../lifecycle/TrustedRootsPanel';
 import { VerifyPdf } from '../lifecycle/VerifyPdf';
 
-type CommitteeData = { committee: Committee; members: Member[]; meetings: MeetingSummary[] };
+type ProfileList = RequestOutput<'profiles:list'>;
+type CommitteeData = {
+  committee: Committee;
+  members: Member[];
+  meetings: MeetingSummary[];
+  profiles: ProfileList;
+};
 
 /** One committee: its settings, members and meetings. */
 export function CommitteeScreen({ committeeId }: { committeeId: string }) {
   const { t } = useTranslation();
   const { client, queue } = useApp();
   const load = useCallback(async (): Promise<Result<CommitteeData>> => {
-    const [committees, members, meetings] = await Promise.all([
+    const [committees, members, meetings, profiles] = await Promise.all([
       client.call('committees:list', {}),
       client.call('members:list', { committeeId }),
       client.call('meetings:list', { committeeId }),
+      client.call('profiles:list', {}),
     ]);
     if (!committees.ok) return committees;
     if (!members.ok) return members;
     if (!meetings.ok) return meetings;
+    if (!profiles.ok) return profiles;
     const committee = committees.value.find((candidate) => candidate.id === committeeId);
     if (!committee) return { ok: false, error: { code: 'not_found', message: committeeId } };
-    return { ok: true, value: { committee, members: members.value, meetings: meetings.value } };
+    return {
+      ok: true,
+      value: {
+        committee,
+        members: members.value,
+        meetings: meetings.value,
+        profiles: profiles.value,
+      },
+    };
   }, [client, committeeId]);
   const { resource, reload, update } = useResource(load);
 
@@ -50,7 +66,19 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
 
   if (resource.status === 'loading') return <LoadState />;
   if (resource.status === 'failed') return <LoadState error={resource.error} onRetry={reload} />;
-  const { committee, members, meetings } = resource.value;
+  const { committee, members, meetings, profiles } = resource.value;
+  const profileOptions = profiles.profiles.map((profile) => ({
+    value: profile.id,
+    label: profile.name,
+  }));
+  const defaultName =
+    profiles.profiles.find((profile) => profile.id === profiles.defaultProfileId)?.name ?? null;
+  /** The municipality default applies to every committee without a profile of its own. */
+  const setDefaultProfile = async (id: string | null) => {
+    const result = await client.call('profiles:setDefault', { id });
+    if (result.ok)
+      update((data) => ({ ...data, profiles: { ...data.profiles, defaultProfileId: id } }));
+  };
 
   return (
     <section className="screen" aria-labelledby="committee-heading">
@@ -93,6 +121,27 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
             value={committee.template}
             onChange={(template) => patchCommittee({ template })}
             options={templateIds.map((value) => ({ value, label: t(`templates.${value}`) }))}
+          />
+          <SelectField<string>
+            label={t('committees.profile')}
+            value={committee.profileId ?? ''}
+            onChange={(value) => patchCommittee({ profileId: value === '' ? null : value })}
+            options={[
+              {
+                value: '',
+                label:
+                  defaultName === null
+                    ? t('committees.profileOfTemplate')
+                    : t('committees.profileDefault', { name: defaultName }),
+              },
+              ...profileOptions,
+            ]}
+          />
+          <SelectField<string>
+            label={t('committees.municipalityProfile')}
+            value={profiles.defaultProfileId ?? ''}
+            onChange={(value) => void setDefaultProfile(value === '' ? null : value)}
+            options={[{ value: '', label: t('committees.profileOfTemplate') }, ...profileOptions]}
           />
         </div>
       </section>

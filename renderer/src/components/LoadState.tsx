@@ -1,6 +1,23 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../common/contract/result';
 import { errorDetail } from './errorText';
+
+/**
+ * The text of an error in the UI's language: the headline for its code, then its localized
+ * message when the main process sent one (a `signatureStatus` value also fills `reason`),
+ * else the message as sent, with invalid input's problems in the UI's language.
+ */
+export function errorText(t: TFunction, error: ApiError, language: string): string {
+  const headline = t(`errors.${error.code}`, { defaultValue: t('errors.internal') });
+  const localized = error.localized;
+  if (!localized) return `${headline} ${errorDetail(error, language)}`;
+  const values: Record<string, string | number> = { ...localized.values };
+  if (typeof values.signatureStatus === 'string')
+    values.reason = t(`lifecycle.verify.reasons.${values.signatureStatus}`, { defaultValue: '' });
+  const text = t(`apiMessages.${localized.key}`, { ...values, defaultValue: error.message });
+  return `${headline} ${text}`;
+}
 
 /** The loading and failure states of a screen. */
 export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () => void }) {
@@ -14,10 +31,7 @@ export function LoadState({ error, onRetry }: { error?: ApiError; onRetry?: () =
   }
   return (
     <div className="load-state load-state--error" role="alert">
-      <p>
-        {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })}{' '}
-        {errorDetail(error, i18n.language)}
-      </p>
+      <p>{errorText(t, error, i18n.language)}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('common.tryAgain')}
@@ -33,8 +47,7 @@ export function InlineError({ error }: { error: ApiError | null }) {
   if (!error) return null;
   return (
     <p className="inline-error" role="alert">
-      {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })}{' '}
-      {errorDetail(error, i18n.language)}
+      {errorText(t, error, i18n.language)}
     </p>
   );
 }

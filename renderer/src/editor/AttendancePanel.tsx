@@ -4,7 +4,9 @@ import type { AgendaItemDetail } from '../../../common/contract/api';
 import type { ApiError } from '../../../common/contract/result';
 import {
   attendanceStatuses,
+  itemAbsenceKinds,
   type AttendanceStatus,
+  type ItemAbsence,
   type Participant,
 } from '../../../common/domain/model';
 import { substituteName } from '../../../common/wording/people';
@@ -115,6 +117,11 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                   }
                   options={substituteOptions(participant.id)}
                 />
+                <CheckboxField
+                  label={t('attendance.isCalledIn')}
+                  checked={participant.isCalledIn}
+                  onChange={(isCalledIn) => patch(participant, { isCalledIn })}
+                />
                 <TextField
                   label={t('attendance.partialPresence')}
                   value={participant.partialPresence}
@@ -154,30 +161,66 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
                         <legend>
                           {t('attendance.absentFromItemsLegend', { name: participant.name })}
                         </legend>
-                        {items.map((item) => (
-                          <CheckboxField
-                            key={item.id}
-                            label={t('agenda.itemLabel', {
-                              number: item.number,
-                              title: item.title,
-                            })}
-                            checked={participant.itemAbsences.some(
-                              (absence) => absence.itemId === item.id,
-                            )}
-                            onChange={(isAbsent) =>
-                              patch(participant, {
-                                itemAbsences: isAbsent
-                                  ? [
-                                      ...participant.itemAbsences,
-                                      { itemId: item.id, kind: 'not_participating', reason: '' },
-                                    ]
-                                  : participant.itemAbsences.filter(
-                                      (absence) => absence.itemId !== item.id,
-                                    ),
-                              })
-                            }
-                          />
-                        ))}
+                        {items.map((item) => {
+                          const absence = participant.itemAbsences.find(
+                            (candidate) => candidate.itemId === item.id,
+                          );
+                          const label = t('agenda.itemLabel', {
+                            number: item.number,
+                            title: item.title,
+                          });
+                          const change = (next: Partial<ItemAbsence>) =>
+                            patch(participant, {
+                              itemAbsences: participant.itemAbsences.map((candidate) =>
+                                candidate.itemId === item.id
+                                  ? { ...candidate, ...next }
+                                  : candidate,
+                              ),
+                            });
+                          return (
+                            <div key={item.id} className="record__absence">
+                              <CheckboxField
+                                label={label}
+                                checked={absence !== undefined}
+                                onChange={(isAbsent) =>
+                                  patch(participant, {
+                                    itemAbsences: isAbsent
+                                      ? [
+                                          ...participant.itemAbsences,
+                                          {
+                                            itemId: item.id,
+                                            kind: 'not_participating',
+                                            reason: '',
+                                          },
+                                        ]
+                                      : participant.itemAbsences.filter(
+                                          (candidate) => candidate.itemId !== item.id,
+                                        ),
+                                  })
+                                }
+                              />
+                              {absence && (
+                                <>
+                                  <SelectField<ItemAbsence['kind']>
+                                    label={t('attendance.absenceKind', { item: label })}
+                                    value={absence.kind}
+                                    onChange={(kind) => change({ kind })}
+                                    options={itemAbsenceKinds.map((value) => ({
+                                      value,
+                                      label: t(`attendance.absenceKinds.${value}`),
+                                    }))}
+                                  />
+                                  <TextField
+                                    label={t('attendance.absenceReason', { item: label })}
+                                    value={absence.reason}
+                                    maxLength={1000}
+                                    onChange={(reason) => change({ reason })}
+                                  />
+                                </>
+                              )}
+                            </div>
+                          );
+                        })}
                       </fieldset>
                     )}
                   </details>

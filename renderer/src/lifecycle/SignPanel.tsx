@@ -8,10 +8,15 @@
  * Corrections added after an edition was signed are not in its signed file: the panel says the
  * minutes must be signed again (also on signed minutes, where the form comes back), the next
  * "Underskriv" starts a new round on a fresh export, and the history is shown per round.
+ *
+ * Who still has to sign is listed per edition (SigningStatusList). The secretary says who is
+ * signing when the certificate carries another name, and a member may sign with a reservation.
+ * Members who sign on their own device get the signing file ("Hent underskriftsfil") and return
+ * it signed ("Indlæs underskrevet fil": signatures:import checks it is this meeting's file).
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestOutput, SignedPdf } from '../../../common/contract/api';
+import type { RequestOutput, SignedPdf, SigningStatus } from '../../../common/contract/api';
 import type { ApiError } from '../../../common/contract/result';
 import type { Meeting } from '../../../common/domain/model';
 import { useApp } from '../appContext';
@@ -19,6 +24,7 @@ import { SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 import { startDownload } from '../share/download';
 import { SignatureList } from './SignatureList';
+import { SigningStatusList } from './SigningStatusList';
 import { formatTime } from './time';
 
 type Edition = 'full' | 'public';
@@ -74,6 +80,13 @@ export function SignPanel({
   const [reason, setReason] = useState(() => t('lifecycle.sign.defaultReason'));
   const [location, setLocation] = useState('');
   const [signerName, setSignerName] = useState('');
+  const [participantId, setParticipantId] = useState('');
+  const [reservation, setReservation] = useState('');
+  const [status, setStatus] = useState<SigningStatus[]>([]);
+  const [returned, setReturned] = useState<File | null>(null);
+  const [returnedSigner, setReturnedSigner] = useState('');
+  const importId = useId();
+  const importRef = useRef<HTMLInputElement>(null);
   const [signed, setSigned] = useState<SignedPdf[]>([]);
   const [verification, setVerification] = useState<Partial<Record<Edition, Verification>>>({});
   const [error, setError] = useState<ApiError | null>(null);
@@ -91,6 +104,8 @@ export function SignPanel({
     }
     setSigned(list.value);
     onSigningChangedRef.current?.(list.value);
+    const states = await client.call('signatures:status', { meetingId: meeting.id });
+    if (states.ok) setStatus(states.value);
     const next: Partial<Record<Edition, Verification>> = {};
     for (const ed of ['full', 'public'] as const) {
       if (!list.value.some((s) => s.edition === ed)) continue;
@@ -137,6 +152,8 @@ export function SignPanel({
       ...(p12UploadId ? { p12UploadId } : {}),
       ...(location.trim() ? { location } : {}),
       ...(signerName.trim() ? { signerName } : {}),
+      ...(participantId ? { participantId } : {}),
+      ...(reservation.trim() ? { reservation } : {}),
     });
     setBusy(false);
     if (!result.ok) {
@@ -144,6 +161,8 @@ export function SignPanel({
       return;
     }
     setP12(null);
+    setParticipantId('');
+    setReservation('');
     if (fileRef.current) fileRef.current.value = '';
     const done = result.value.signedPdf;
     if (done.round > 1 && done.isComplete)
@@ -173,6 +192,59 @@ export function SignPanel({
     else setNote(t('lifecycle.sign.saved', { fileName: result.value.fileName }));
   };
 
+  /** The file the next member signs on their own device. */
+  const getSigningFile = async () => {
+    setError(null);
+    setNote(null);
+    const result = await client.call('signatures:signingFile', { meetingId: meeting.id, edition });
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') setError(result.error);
+      return;
+    }
+    if (result.value.downloadUrl) startDownload(result.value.downloadUrl, result.value.fileName);
+    else setNote(t('lifecycle.sign.saved', { fileName: result.value.fileName }));
+    await refresh();
+  };
+
+  /** A signing file returned signed: checked and recorded by the main process. */
+  const importSigned = async () => {
+    setError(null);
+    setNote(null);
+    setBusy(true);
+    let uploadId: string | undefined;
+    if (!client.isElectron) {
+      if (!returned) {
+        setBusy(false);
+        setError({ code: 'invalid_input', message: t('lifecycle.sign.chooseImport') });
+        return;
+      }
+      const uploaded = await client.upload(returned);
+      if (!uploaded.ok) {
+        setBusy(false);
+        setError(uploaded.error);
+        return;
+      }
+      uploadId = uploaded.value.uploadId;
+    }
+    const result = await client.call('signatures:import', {
+      meetingId: meeting.id,
+      edition,
+      ...(uploadId ? { uploadId } : {}),
+      ...(returnedSigner ? { participantId: returnedSigner } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') setError(result.error);
+      return;
+    }
+    setReturned(null);
+    setReturnedSigner('');
+    if (importRef.current) importRef.current.value = '';
+    setNote(t('lifecycle.sign.imported', { signer: result.value.signedPdf.signer }));
+    if (result.value.meeting.status !== meeting.status) onMeetingChanged(result.value.meeting);
+    await refresh();
+  };
+
   const markSigned = async () => {
     setError(null);
     const result = await client.call('meetings:markSigned', { id: meeting.id, edition: 'full' });
@@ -191,6 +263,12 @@ export function SignPanel({
   const isFormShown =
     meeting.status === 'approved' ||
     (meeting.status === 'signed' && (resigning.length > 0 || openRounds.length > 0));
+  const waiting =
+    status.find((s) => s.edition === edition)?.signers.filter((s) => s.state === 'waiting') ?? [];
+  const signerOptions = [
+    { value: '', label: t('lifecycle.sign.signerByCertificate') },
+    ...waiting.map((s) => ({ value: s.participantId, label: s.name })),
+  ];
   return (
     <section className="lifecycle__section" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('lifecycle.sign.heading')}</h3>
@@ -278,9 +356,68 @@ export function SignPanel({
             maxLength={500}
             onChange={setSignerName}
           />
+          <SelectField<string>
+            label={t('lifecycle.sign.signer')}
+            value={participantId}
+            options={signerOptions}
+            onChange={setParticipantId}
+          />
+          <TextField
+            label={t('lifecycle.sign.reservation')}
+            hint={t('lifecycle.sign.reservationHint')}
+            value={reservation}
+            maxLength={500}
+            onChange={setReservation}
+          />
           <div className="button-row">
             <button type="submit" disabled={isBusy || reason.trim() === ''}>
               {t('lifecycle.sign.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+      {isFormShown && (
+        <form
+          className="lifecycle__form"
+          aria-label={t('lifecycle.sign.remoteHeading')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void importSigned();
+          }}
+        >
+          <h4>{t('lifecycle.sign.remoteHeading')}</h4>
+          <p className="hint">{t('lifecycle.sign.remoteHint')}</p>
+          <div className="button-row">
+            <button type="button" onClick={() => void getSigningFile()}>
+              {t('lifecycle.sign.signingFile', { edition: t(`lifecycle.editions.${edition}`) })}
+            </button>
+          </div>
+          {client.isElectron ? (
+            <p className="hint">{t('lifecycle.sign.importDialog')}</p>
+          ) : (
+            <div className="field">
+              <label className="field__label" htmlFor={importId}>
+                {t('lifecycle.sign.importFile')}
+              </label>
+              <input
+                ref={importRef}
+                id={importId}
+                className="field__control"
+                type="file"
+                accept=".pdf,application/pdf"
+                onChange={(event) => setReturned(event.target.files?.[0] ?? null)}
+              />
+            </div>
+          )}
+          <SelectField<string>
+            label={t('lifecycle.sign.importSigner')}
+            value={returnedSigner}
+            options={signerOptions}
+            onChange={setReturnedSigner}
+          />
+          <div className="button-row">
+            <button type="submit" disabled={isBusy}>
+              {t('lifecycle.sign.importSubmit')}
             </button>
           </div>
         </form>
@@ -290,6 +427,11 @@ export function SignPanel({
         {note && <p>{note}</p>}
       </div>
       <InlineError error={error} />
+      {status
+        .filter((s) => s.edition === 'full' || s.isStarted)
+        .map((s) => (
+          <SigningStatusList key={s.edition} status={s} />
+        ))}
       {signed.length === 0 ? (
         <p className="empty">{t('lifecycle.sign.none')}</p>
       ) : (

@@ -54,10 +54,13 @@ export function MeetingsPanel({
                 <td className="numeric">{meeting.number}</td>
                 <th scope="row">
                   <a href={routeHash({ screen: 'meeting', meetingId: meeting.id })}>
-                    {t('meetings.linkLabel', {
-                      number: meeting.number,
-                      date: formatDanishDate(meeting.date, { language }),
-                    })}
+                    {t(
+                      meeting.number === null ? 'meetings.linkLabelNoNumber' : 'meetings.linkLabel',
+                      {
+                        number: meeting.number,
+                        date: formatDanishDate(meeting.date, { language }),
+                      },
+                    )}
                   </a>
                 </th>
                 <td>{t(`meetingKinds.${meeting.kind}`)}</td>

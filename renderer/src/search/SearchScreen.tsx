@@ -229,11 +229,16 @@ export function SearchScreen() {
                   href={routeHash({ screen: 'meeting', meetingId: group.meeting.id })}
                   onClick={(event) => open(event, group.meeting.id, null)}
                 >
-                  {t('search.meetingTitle', {
-                    committee: group.meeting.committeeName,
-                    number: group.meeting.number,
-                    date: formatDanishDate(group.meeting.date, { language }),
-                  })}
+                  {t(
+                    group.meeting.number === null
+                      ? 'search.meetingTitleNoNumber'
+                      : 'search.meetingTitle',
+                    {
+                      committee: group.meeting.committeeName,
+                      number: group.meeting.number,
+                      date: formatDanishDate(group.meeting.date, { language }),
+                    },
+                  )}
                 </a>
                 {group.meeting.isClosed && <Badge>{t('search.closed')}</Badge>}
               </h2>

@@ -72,6 +72,10 @@ describe('migration 0070 (minutes profiles)', () => {
         profile_id: null,
       })),
     );
+    // Every meeting is to be indexed again (votes and dissents are now indexed as worded).
+    expect(
+      db.prepare("SELECT id FROM search_dirty WHERE kind = 'meetingAll' ORDER BY id").pluck().all(),
+    ).toEqual((meetingsBefore as Array<{ id: string }>).map((row) => row.id));
     expect(db.prepare('SELECT * FROM participant_item_absences').all()).toEqual([
       { participant_id: 'p1', item_id: 'i2', kind: 'not_participating', reason: '' },
     ]);

@@ -4,8 +4,7 @@
  */
 import fs from 'node:fs';
 import { DomainError } from '../../../../common/contract/result';
-import { checkSignedPdf } from '../../signing/checkSignedPdf';
-import { readStoredFile } from '../../storage/fileStore';
+import { checkStoredRound, importSignedPdf } from '../../signing/recordSignatures';
 import type { Library } from '../../storage/library';
 import {
   addCorrection,
@@ -42,7 +41,7 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
             'not_found',
             `The ${input.edition} edition of this meeting has not been signed in Referat yet.`,
           );
-        const check = await checkSignedPdf(readStoredFile(library.filesDir, stored.sha256));
+        const check = await checkStoredRound(library, input.id, input.edition, stored);
         return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
       }
       const file = await incomingFile(input.uploadId, ctx);
@@ -55,8 +54,18 @@ export function createLifecycleHandlers(library: Library): Pick<Handlers, Lifecy
             'too_large',
             `${safeFileName(file.fileName)} is larger than 512 MB.`,
           );
-        const check = await checkSignedPdf(fs.readFileSync(file.path));
-        return markSigned(db, { id: input.id, author: ctx.author ?? library.author, check });
+        // A file signed elsewhere: this meeting's edition, with new signers matched to members
+        // present; it must complete the round, or nothing is recorded (signatures:import
+        // records partial progress).
+        const result = await importSignedPdf(library, {
+          meetingId: input.id,
+          pdf: fs.readFileSync(file.path),
+          author: ctx.author ?? library.author,
+          isCompletionRequired: true,
+        });
+        const audit = listAudit(db, { meetingId: input.id }).at(-1);
+        if (!audit) throw new DomainError('internal', 'The signed meeting has no audit entry.');
+        return { meeting: result.meeting, audit };
       } finally {
         if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
       }

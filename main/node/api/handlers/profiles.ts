@@ -32,6 +32,7 @@ export function createProfilesHandlers(library: Library): Pick<Handlers, Profile
         throw new DomainError(
           'invalid_input',
           `The profile is not valid: ${formatIssues(parsed.error.issues, 'profile').join('; ')}`,
+          undefined,
           issueTexts(parsed.error.issues, 'profile'),
         );
       }

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import type { RequestOutput } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import type { Edition } from '../../../../common/export/editions';
+import { importSignedPdf, signingStatus, signingTip } from '../../signing/recordSignatures';
 import { requireSignable, signMeeting } from '../../signing/signMeeting';
-import { verifyPdf } from '../../signing/verifyPdf';
+import { verifyPdfInWorker } from '../../signing/verifyInWorker';
 import { fileStorePath, readStoredFile } from '../../storage/fileStore';
 import type { Library } from '../../storage/library';
 import { getMeeting } from '../../storage/queries/meetings';
@@ -31,6 +32,9 @@ export type SignatureRequestName =
   | 'signatures:sign'
   | 'signatures:list'
   | 'signatures:download'
+  | 'signatures:import'
+  | 'signatures:signingFile'
+  | 'signatures:status'
   | 'trustedRoots:list'
   | 'trustedRoots:add'
   | 'trustedRoots:remove';
@@ -59,9 +63,21 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
       reason: input.reason,
       ...(input.location ? { location: input.location } : {}),
       ...(input.signerName ? { signerName: input.signerName } : {}),
+      ...(input.participantId ? { participantId: input.participantId } : {}),
+      ...(input.reservation ? { reservation: input.reservation } : {}),
       author: ctx.author ?? library.author,
     });
     return { signedPdf, meeting, isMeetingSigned: meeting.status === 'signed' };
+  };
+
+  /** Hands a file of the file store to the user: the save dialog or a download URL. */
+  const handOut = async (sha256: string, bytes: number, fileName: string, ctx: HandlerContext) => {
+    const handed = await handOverFile(ctx, {
+      fileName,
+      mediaType: 'application/pdf',
+      source: fileStorePath(library.filesDir, sha256),
+    });
+    return { fileName: handed.fileName, bytes, downloadUrl: handed.downloadUrl };
   };
 
   return {
@@ -119,13 +135,50 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
         // An earlier round's file is named after its round, so it is not taken for the newest.
         newest && stored.round !== newest.round ? stored.round : undefined,
       );
-      const handed = await handOverFile(ctx, {
-        fileName,
-        mediaType: 'application/pdf',
-        source: fileStorePath(library.filesDir, stored.sha256),
-      });
-      return { fileName: handed.fileName, bytes: stored.bytes, downloadUrl: handed.downloadUrl };
+      return handOut(stored.sha256, stored.bytes, fileName, ctx);
     },
+    'signatures:signingFile': async (input, ctx) => {
+      requireSignable(db, input.meetingId);
+      const tip = await signingTip(library, input.meetingId, input.edition, 'export');
+      if (!tip) throw new DomainError('internal', 'No signing file was made.');
+      const fileName = editionFileName(
+        meetingFileBase(db, input.meetingId),
+        input.edition,
+        'pdf',
+        'til-underskrift',
+      );
+      return handOut(tip.sha256, tip.size, fileName, ctx);
+    },
+    'signatures:import': async (input, ctx) => {
+      requireSignable(db, input.meetingId);
+      const file = await incomingFile(input.uploadId, ctx);
+      try {
+        const size = fs.statSync(file.path, { throwIfNoEntry: false })?.size;
+        if (size === undefined)
+          throw new DomainError('not_found', `${safeFileName(file.fileName)} cannot be read.`);
+        if (size > maxPdfBytes)
+          throw new DomainError(
+            'too_large',
+            `${safeFileName(file.fileName)} is larger than 512 MB.`,
+          );
+        const result = await importSignedPdf(library, {
+          meetingId: input.meetingId,
+          ...(input.edition ? { edition: input.edition } : {}),
+          pdf: fs.readFileSync(file.path),
+          confirmations: input.confirmations ?? [],
+          ...(input.participantId ? { participantId: input.participantId } : {}),
+          author: ctx.author ?? library.author,
+        });
+        return {
+          signedPdf: result.signedPdf,
+          meeting: result.meeting,
+          isMeetingSigned: result.isMeetingSigned,
+        };
+      } finally {
+        if (input.uploadId !== undefined) await ctx.releaseUpload?.(input.uploadId);
+      }
+    },
+    'signatures:status': (input) => signingStatus(library, input.meetingId),
     'trustedRoots:list': () => listTrustedRoots(db),
     'trustedRoots:add': (input) => addTrustedRoots(db, input.pem),
     'trustedRoots:remove': (input) => removeTrustedRoot(db, input.fingerprint256),
@@ -133,7 +186,8 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
 }
 
 async function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
-  const result = await verifyPdf(pdf, { trustedRoots });
+  // In the PDF worker: a large file must not block the main process.
+  const result = await verifyPdfInWorker(pdf, { trustedRoots });
   return {
     fileName,
     isAllValid: result.isAllValid,

@@ -8,11 +8,13 @@
  * kept in the library exactly as the app's Underskriv does (main/node/signing/signMeeting.ts):
  * the first signature or, after corrections, a new round signs a fresh export; the signed file
  * is stored in the library and a copy written to --out; one status line is printed.
+ * `referat sign --meeting ID --status` prints who still has to sign and signs nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../../../common/contract/result';
 import type { Edition } from '../../../../common/export/editions';
+import { signingStatus } from '../../signing/recordSignatures';
 import { requireSignable, signMeeting } from '../../signing/signMeeting';
 import { signPdf } from '../../signing/signPdf';
 import { readStoredFile } from '../../storage/fileStore';
@@ -89,15 +91,13 @@ export const signCommand: CliCommand = {
       name: 'p12',
       kind: 'value',
       valueName: 'KEY.p12',
-      isRequired: true,
-      description: 'the certificate and key (.p12/.pfx)',
+      description: 'the certificate and key (.p12/.pfx); required unless --status',
     },
     {
       name: 'out',
       kind: 'value',
       valueName: 'OUT.pdf',
-      isRequired: true,
-      description: 'where to write the signed PDF; - for standard output',
+      description: 'where to write the signed PDF; - for standard output; required unless --status',
     },
     {
       name: 'reason',
@@ -126,6 +126,11 @@ export const signCommand: CliCommand = {
       values: ['full', 'public'],
       description: 'with --meeting: full (default) or public',
     },
+    {
+      name: 'status',
+      kind: 'flag',
+      description: 'with --meeting: who still has to sign (signs nothing)',
+    },
   ],
   // Opened only with --meeting (the library is opened on first use).
   library: 'existing',
@@ -138,7 +143,14 @@ export const signCommand: CliCommand = {
     '  EDITION  ROUND  SIGNERS/PRESENT  START  COMPLETE\n' +
     'START: first (a fresh export), continued (the newest signed file), or new-round (corrections\n' +
     'were added after the newest signed file: a fresh export with them; only this round counts).\n' +
-    'COMPLETE: complete when every member present has signed this round, else incomplete.',
+    'COMPLETE: complete when every member present has signed this round (with valid signatures),\n' +
+    'else incomplete.\n' +
+    '\n' +
+    'With --meeting ID --status nothing is signed; one line per member present and edition\n' +
+    '(--edition: that edition only), fields separated by tabs:\n' +
+    '  EDITION  ROUND  STATE  NAME  SIGNED_AT  CERTIFICATE  [RESERVATION]\n' +
+    'STATE: signed, reservation (signed with a reservation) or waiting; SIGNED_AT and CERTIFICATE\n' +
+    'are - while waiting.',
   async run(ctx) {
     const file = ctx.args[0];
     const meetingId = option(ctx, 'meeting');
@@ -150,6 +162,15 @@ export const signCommand: CliCommand = {
       );
     if (meetingId === undefined && ctx.options.edition !== undefined)
       throw new UsageError('--edition applies to --meeting only');
+    if (ctx.options.status === true) {
+      if (meetingId === undefined) throw new UsageError('--status applies to --meeting only');
+      if (ctx.options.p12 !== undefined || ctx.options.out !== undefined)
+        throw new UsageError('--status signs nothing: leave out --p12 and --out');
+      printStatus(ctx, meetingId, option(ctx, 'edition') as Edition | undefined);
+      return;
+    }
+    if (ctx.options.p12 === undefined) throw new UsageError('referat sign needs --p12 KEY.p12');
+    if (ctx.options.out === undefined) throw new UsageError('referat sign needs --out OUT.pdf');
     const p12File = String(ctx.options.p12);
     const out = String(ctx.options.out);
     const location = option(ctx, 'location');
@@ -202,6 +223,27 @@ export const signCommand: CliCommand = {
     writeOutput(ctx, out, signed);
   },
 };
+
+/** `--status`: who still has to sign, one line per member present and edition. */
+function printStatus(ctx: CommandContext, meetingId: string, edition: Edition | undefined): void {
+  const clean = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
+  const lines = signingStatus(ctx.library(), meetingId)
+    .filter((status) => edition === undefined || status.edition === edition)
+    .flatMap((status) =>
+      status.signers.map((s) =>
+        [
+          status.edition,
+          String(status.round),
+          s.state,
+          clean(s.name),
+          s.signedAt ?? '-',
+          clean(s.certificateSubject ?? '-'),
+          ...(s.reservation ? [clean(s.reservation)] : []),
+        ].join('\t'),
+      ),
+    );
+  if (lines.length > 0) ctx.io.stdout(`${lines.join('\n')}\n`);
+}
 
 function option(ctx: CommandContext, name: string): string | undefined {
   return typeof ctx.options[name] === 'string' ? (ctx.options[name] as string) : undefined;

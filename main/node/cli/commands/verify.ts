@@ -6,6 +6,7 @@
  */
 import { DomainError } from '../../../../common/contract/result';
 import { verifyPdf } from '../../signing/verifyPdf';
+import { isMeetingRevision } from '../../signing/recordSignatures';
 import { trustedRootPems } from '../../storage/queries/trustedRoots';
 import { statOrNull } from '../files';
 import type { CliCommand } from '../types';
@@ -27,6 +28,13 @@ export const verifyCommand: CliCommand = {
       description: "trust the root certificate(s) in this PEM file (besides the library's)",
     },
     {
+      name: 'meeting',
+      kind: 'value',
+      valueName: 'MEETING_ID',
+      description:
+        "also check that FILE is this meeting's edition as Referat handed it out (needs the library)",
+    },
+    {
       name: 'no-system-roots',
       kind: 'flag',
       description: 'accepted for older scripts; no built-in roots are trusted anyway',
@@ -42,7 +50,9 @@ export const verifyCommand: CliCommand = {
     'wrong_usage (not a certificate for signing documents), invalid.\n' +
     'COVERAGE: whole-file, or partial (a later update follows; normal for all but the last).\n' +
     "Trusted roots: --trusted and the library's (referat settings); no built-in list.\n" +
-    'Revocation (OCSP, CRL) is not checked.',
+    'Revocation (OCSP, CRL) is not checked.\n' +
+    'With --meeting, FILE must begin with a signing file or signed file of that meeting kept in\n' +
+    'the library; another signed PDF is refused (exit 1), however valid its signatures.',
   async run(ctx) {
     const file = ctx.args[0] ?? '';
     const pdf = readBinaryFile(ctx.resolvePath(file), file, maxPdfBytes);
@@ -50,7 +60,9 @@ export const verifyCommand: CliCommand = {
     const trustedRoots = trusted
       ? [readBinaryFile(ctx.resolvePath(trusted), trusted, maxPemBytes).toString('latin1')]
       : [];
-    if (statOrNull(ctx.libraryPath)) trustedRoots.push(...trustedRootPems(ctx.library().db));
+    const meetingId = typeof ctx.options.meeting === 'string' ? ctx.options.meeting : undefined;
+    if (statOrNull(ctx.libraryPath) || meetingId !== undefined)
+      trustedRoots.push(...trustedRootPems(ctx.library().db));
     const report = await verifyPdf(pdf, { trustedRoots });
     const clean = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
     const lines = report.signatures.map((s, i) =>
@@ -66,6 +78,11 @@ export const verifyCommand: CliCommand = {
     if (lines.length > 0) ctx.io.stdout(`${lines.join('\n')}\n`);
     if (report.signatures.length === 0)
       throw new DomainError('invalid_input', `${file} has no signatures.`);
+    if (meetingId !== undefined && !isMeetingRevision(ctx.library(), meetingId, pdf))
+      throw new DomainError(
+        'conflict',
+        `${file} is not an edition of meeting ${meetingId} produced by Referat (it does not begin with a signing file or signed file of that meeting).`,
+      );
     if (!report.isAllValid) {
       const last = report.signatures[report.signatures.length - 1];
       const bad = report.signatures.filter((s) => s.status !== 'valid').length;

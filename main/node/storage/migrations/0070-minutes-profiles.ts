@@ -94,6 +94,11 @@ export const migration: Migration = {
 
       ALTER TABLE appendices ADD COLUMN is_added_after_meeting INTEGER NOT NULL DEFAULT 0
         CHECK (is_added_after_meeting IN (0, 1));
+
+      -- The search index now holds the whole text of votes and dissents as the minutes word
+      -- them (not only a vote's subject): every meeting is indexed again once the schema is
+      -- current.
+      INSERT OR IGNORE INTO search_dirty (kind, id) SELECT 'meetingAll', id FROM meetings;
     `);
   },
 };

@@ -7,7 +7,8 @@
  *   0020 search index (issue 7), 0030 lifecycle and audit (issue 5),
  *   0040 standard decision texts (issue 3), 0050 signed PDFs (issue 5),
  *   0060 signature rounds (issue 5: signing again after a correction),
- *   0070 minutes profiles and the real variety of minutes (referat/2).
+ *   0070 minutes profiles and the real variety of minutes (referat/2),
+ *   0080 signers (who signed; the files members may sign; signer_confirmed in the audit log).
  */
 import { migration as createLibrary } from './0010-create-library';
 import { migration as createSearchIndex } from './0020-create-search-index';
@@ -16,6 +17,7 @@ import { migration as createStandardTexts } from './0040-create-standard-texts';
 import { migration as createSignedPdfs } from './0050-create-signed-pdfs';
 import { migration as signatureRounds } from './0060-signature-rounds';
 import { migration as minutesProfiles } from './0070-minutes-profiles';
+import { migration as signers } from './0080-signers';
 import type Database from 'better-sqlite3';
 import type { Migration } from './types';
 
@@ -30,6 +32,7 @@ export const migrations: readonly Migration[] = [
   createSignedPdfs,
   signatureRounds,
   minutesProfiles,
+  signers,
 ];
 
 /**

@@ -173,10 +173,12 @@ export function addCorrection(
 export type SignedPdfCheck = {
   /** SHA-256 (hex) of the signed PDF. */
   pdfSha256: string;
-  /** Signer names in signing order. */
+  /** The participants who signed the round, by name, in signing order (for the audit log). */
   signers: string[];
-  /** Every signature intact (its issuer may be unknown here) and the last covers the whole file. */
-  isIntact: boolean;
+  /** The participants the round's signatures were matched to. */
+  signedParticipantIds: string[];
+  /** Every signature valid (trusted chain, intact) and the last covers the whole file. */
+  isAllValid: boolean;
 };
 
 /**
@@ -195,6 +197,7 @@ export function markSigned(
       throw new DomainError(
         'conflict',
         `Only approved minutes can be marked as signed; this meeting is ${current.status}.`,
+        { key: 'signing.notApproved', values: { status: current.status } },
       );
     }
     requireEverySigner(db, args.id, args.check);
@@ -258,25 +261,60 @@ export function recordSigningRestarted(
 }
 
 function requireEverySigner(db: Db, id: string, check: SignedPdfCheck): void {
-  if (!check.isIntact) {
+  if (!check.isAllValid) {
     throw new DomainError(
       'conflict',
-      'The signed PDF is damaged or was changed after the last signature.',
+      'Not every signature of the signed PDF is valid (damaged, changed after the last signature, or its certificate is not trusted).',
+      { key: 'signing.notAllValid', values: {} },
     );
   }
   const present = stmt(
     db,
-    `SELECT count(*) FROM participants WHERE meeting_id = ? AND attendance = 'present'`,
-    true,
-  ).get(id) as number;
-  // A member signing twice still counts once.
-  const distinctSigners = new Set(check.signers).size;
-  if (distinctSigners < present) {
+    `SELECT id, name FROM participants WHERE meeting_id = ? AND attendance = 'present' ORDER BY position`,
+  ).all(id) as { id: string; name: string }[];
+  const signed = new Set(check.signedParticipantIds);
+  const missing = present.filter((p) => !signed.has(p.id));
+  if (missing.length > 0) {
+    const count = present.length - missing.length;
     throw new DomainError(
       'conflict',
-      `The PDF has signatures by ${distinctSigners} people; ${present} members were present and must all sign.`,
+      `${count} of the ${present.length} members present have signed; still missing: ${missing.map((p) => p.name).join(', ')}.`,
+      {
+        key: 'signing.missingSigners',
+        values: { count, present: present.length, missing: missing.map((p) => p.name).join(', ') },
+      },
     );
   }
+}
+
+/**
+ * Logs that the secretary confirmed who made a signature whose certificate name is not the
+ * participant's. @throws DomainError not_found, invalid_input
+ */
+export function recordSignerConfirmed(
+  db: Db,
+  args: {
+    meetingId: string;
+    author: string;
+    edition: 'full' | 'public';
+    round: number;
+    field: string;
+    participantName: string;
+    certificateSubject: string;
+  },
+): AuditEntry {
+  const author = requireAuthor(args.author);
+  return writeTransaction(db, () => {
+    getMeeting(db, args.meetingId);
+    return insertAudit(db, {
+      meeting_id: args.meetingId,
+      at: nowIso(),
+      author,
+      action: 'signer_confirmed',
+      revision_sha256: revisionSha256(db, args.meetingId),
+      detail: `${args.edition} edition, round ${args.round}, ${args.field}: ${args.participantName} (certificate ${args.certificateSubject})`,
+    });
+  });
 }
 
 function insertSignedAudit(db: Db, id: string, author: string, check: SignedPdfCheck): AuditEntry {

@@ -492,7 +492,7 @@ function toEntry(
 function compareEntries(a: DecisionEntry, b: DecisionEntry): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   return (
-    a.meetingNumber - b.meetingNumber ||
+    (a.meetingNumber ?? 0) - (b.meetingNumber ?? 0) ||
     a.itemNumber - b.itemNumber ||
     a.committeeName.localeCompare(b.committeeName, 'da')
   );

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalNode, NodeKey } from 'lexical';
 import {
+  checkVoteConsistency,
   voteOutcomes,
   voteSchema,
   type Vote,
@@ -58,6 +59,7 @@ export function VoteView({ nodeKey, vote, isNode }: VoteViewProps) {
 }
 
 type Draft = {
+  adPoint: string;
   subject: string;
   byParticipant: Record<string, Choice | ''>;
   parties: Record<Choice, string>;
@@ -75,7 +77,14 @@ function draftOf(vote: Vote, participants: readonly ParticipantInfo[]): Draft {
     parties[c] = vote[c].parties.join(', ');
     counts[c] = vote[c].count === null ? '' : String(vote[c].count);
   }
-  return { subject: vote.subject, byParticipant, parties, counts, outcome: vote.outcome };
+  return {
+    adPoint: vote.adPoint ?? '',
+    subject: vote.subject,
+    byParticipant,
+    parties,
+    counts,
+    outcome: vote.outcome,
+  };
 }
 
 /** Parses the draft; returns the vote or the message of the first error. */
@@ -96,8 +105,13 @@ export function voteFromDraft(draft: Draft): { vote: Vote } | { error: 'parties'
       .map(([id]) => id);
     groups[c] = { participantIds, parties, count };
   }
+  const adPoint = draft.adPoint
+    .trim()
+    .replace(/^ad\s+/i, '')
+    .replace(/\.$/, '');
   const vote: Vote = {
     type: 'vote',
+    ...(adPoint === '' ? {} : { adPoint }),
     subject: draft.subject.trim(),
     ...groups,
     outcome: draft.outcome,
@@ -124,6 +138,15 @@ function VoteDialog({
   const parsed = voteFromDraft(draft);
   const preview = 'vote' in parsed ? voteText(parsed.vote, participants, lookup.lang) : '';
   const present = participants.filter((p) => p.attendance === 'present');
+  // Checked while typing: an outcome that contradicts the counts is shown at once and refused.
+  const inconsistency = 'vote' in parsed ? checkVoteConsistency(parsed.vote) : null;
+  const inconsistencyText = inconsistency
+    ? t('editor.vote.inconsistent', {
+        outcome: t(`editor.vote.outcomes.${inconsistency.outcome}`),
+        for: inconsistency.for,
+        against: inconsistency.against,
+      })
+    : null;
   const submit = () => {
     if ('error' in parsed) {
       setError(
@@ -131,12 +154,19 @@ function VoteDialog({
       );
       return;
     }
+    if (inconsistencyText) return setError(inconsistencyText);
     onSave(parsed.vote);
   };
   const setChoice = (key: 'parties' | 'counts', c: Choice, value: string) =>
     setDraft({ ...draft, [key]: { ...draft[key], [c]: value } });
   return (
     <EditorForm title={t('editor.vote.title')} error={error} onSubmit={submit} onCancel={onCancel}>
+      <TextField
+        label={t('editor.vote.adPoint')}
+        value={draft.adPoint}
+        placeholder="2"
+        onChange={(adPoint) => setDraft({ ...draft, adPoint })}
+      />
       <TextField
         label={t('editor.vote.subject')}
         value={draft.subject}
@@ -191,6 +221,11 @@ function VoteDialog({
         options={voteOutcomes.map((o) => ({ value: o, label: t(`editor.vote.outcomes.${o}`) }))}
         onChange={(outcome) => setDraft({ ...draft, outcome })}
       />
+      {inconsistencyText && (
+        <p className="editor-warning" role="note">
+          {inconsistencyText}
+        </p>
+      )}
       <p className="editor-vote__preview" aria-live="polite">
         <span className="visually-hidden">{t('editor.vote.preview')}: </span>
         {preview}

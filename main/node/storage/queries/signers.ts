@@ -1,0 +1,223 @@
+/**
+ * Who signed which round of an edition, and the files members may sign (migration 70).
+ * `signing_files` are the unsigned exports rounds start with (kept in the file store);
+ * `signature_signers` match each signature of a stored signed file to a participant present.
+ * A returned signed file counts only when it begins with one of these revisions (see
+ * main/node/signing/recordSignatures.ts); this module only stores and reads.
+ */
+import type { Edition } from '../../../../common/export/editions';
+import { writeTransaction, type Db } from '../library';
+import { registerFile } from './appendices';
+import { nowIso, stmt } from './common';
+import { getMeeting } from './meetings';
+
+/** A participant recorded as present: each must sign every round. */
+export type PresentParticipant = { id: string; name: string };
+
+/** The participants present, in the meeting's order. */
+export function presentParticipants(db: Db, meetingId: string): PresentParticipant[] {
+  return stmt(
+    db,
+    `SELECT id, name FROM participants WHERE meeting_id = ? AND attendance = 'present' ORDER BY position`,
+  ).all(meetingId) as PresentParticipant[];
+}
+
+/** An unsigned export a round starts with. */
+export type SigningFile = {
+  seq: number;
+  meetingId: string;
+  edition: Edition;
+  round: number;
+  sha256: string;
+  size: number;
+  correctionsIncluded: number;
+  createdAt: string;
+};
+
+type SigningFileRow = {
+  seq: number;
+  meeting_id: string;
+  edition: Edition;
+  round: number;
+  sha256: string;
+  size: number;
+  corrections_included: number;
+  created_at: string;
+};
+
+const toSigningFile = (r: SigningFileRow): SigningFile => ({
+  seq: r.seq,
+  meetingId: r.meeting_id,
+  edition: r.edition,
+  round: r.round,
+  sha256: r.sha256,
+  size: r.size,
+  correctionsIncluded: r.corrections_included,
+  createdAt: r.created_at,
+});
+
+/**
+ * Records an export placed in the file store as the start of a round (registering the file).
+ * @throws DomainError not_found (meeting)
+ */
+export function recordSigningFile(
+  db: Db,
+  args: {
+    meetingId: string;
+    edition: Edition;
+    round: number;
+    sha256: string;
+    size: number;
+    correctionsIncluded: number;
+  },
+): SigningFile {
+  return writeTransaction(db, () => {
+    getMeeting(db, args.meetingId);
+    registerFile(db, { sha256: args.sha256, size: args.size, mediaType: 'application/pdf' });
+    const createdAt = nowIso();
+    const info = stmt(
+      db,
+      `INSERT INTO signing_files (meeting_id, edition, round, sha256, size, corrections_included, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      args.meetingId,
+      args.edition,
+      args.round,
+      args.sha256,
+      args.size,
+      args.correctionsIncluded,
+      createdAt,
+    );
+    return { seq: Number(info.lastInsertRowid), ...args, createdAt };
+  });
+}
+
+/** The newest export recorded for a round with exactly these corrections, or null. */
+export function signingFileFor(
+  db: Db,
+  meetingId: string,
+  edition: Edition,
+  round: number,
+  correctionsIncluded: number,
+): SigningFile | null {
+  const row = stmt(
+    db,
+    `SELECT * FROM signing_files WHERE meeting_id = ? AND edition = ? AND round = ? AND corrections_included = ?
+     ORDER BY seq DESC LIMIT 1`,
+  ).get(meetingId, edition, round, correctionsIncluded) as SigningFileRow | undefined;
+  return row ? toSigningFile(row) : null;
+}
+
+/** Every signing file of a meeting (any edition and round), oldest first. */
+export function listSigningFiles(db: Db, meetingId: string): SigningFile[] {
+  const rows = stmt(db, `SELECT * FROM signing_files WHERE meeting_id = ? ORDER BY seq`).all(
+    meetingId,
+  ) as SigningFileRow[];
+  return rows.map(toSigningFile);
+}
+
+/** One signature matched to a participant. */
+export type SignerRecord = {
+  signedPdfSeq: number;
+  meetingId: string;
+  edition: Edition;
+  round: number;
+  field: string;
+  participantId: string;
+  participantName: string;
+  certificateSubject: string;
+  certificateFingerprint: string;
+  /** The signing time the signature claims (ISO 8601). */
+  signedAt: string;
+  matchedBy: 'name' | 'secretary';
+  /** The reservation (forbehold) the member signed with; empty when none. */
+  reservation: string;
+};
+
+type SignerRow = {
+  signed_pdf_seq: number;
+  meeting_id: string;
+  edition: Edition;
+  round: number;
+  field: string;
+  participant_id: string;
+  participant_name: string;
+  certificate_subject: string;
+  certificate_fingerprint: string;
+  signed_at: string;
+  matched_by: 'name' | 'secretary';
+  reservation: string;
+};
+
+const toSigner = (r: SignerRow): SignerRecord => ({
+  signedPdfSeq: r.signed_pdf_seq,
+  meetingId: r.meeting_id,
+  edition: r.edition,
+  round: r.round,
+  field: r.field,
+  participantId: r.participant_id,
+  participantName: r.participant_name,
+  certificateSubject: r.certificate_subject,
+  certificateFingerprint: r.certificate_fingerprint,
+  signedAt: r.signed_at,
+  matchedBy: r.matched_by,
+  reservation: r.reservation,
+});
+
+/** Records matched signers (in one transaction with the signed file, by the caller). */
+export function recordSigners(db: Db, signers: SignerRecord[]): void {
+  const insert = stmt(
+    db,
+    `INSERT INTO signature_signers (signed_pdf_seq, meeting_id, edition, round, field, participant_id,
+       participant_name, certificate_subject, certificate_fingerprint, signed_at, matched_by, reservation)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  writeTransaction(db, () => {
+    for (const s of signers) {
+      insert.run(
+        s.signedPdfSeq,
+        s.meetingId,
+        s.edition,
+        s.round,
+        s.field,
+        s.participantId,
+        s.participantName,
+        s.certificateSubject,
+        s.certificateFingerprint,
+        s.signedAt,
+        s.matchedBy,
+        s.reservation,
+      );
+    }
+  });
+}
+
+/** The signers of one round of an edition, in signing order. */
+export function roundSigners(
+  db: Db,
+  meetingId: string,
+  edition: Edition,
+  round: number,
+): SignerRecord[] {
+  const rows = stmt(
+    db,
+    `SELECT * FROM signature_signers WHERE meeting_id = ? AND edition = ? AND round = ? ORDER BY seq`,
+  ).all(meetingId, edition, round) as SignerRow[];
+  return rows.map(toSigner);
+}
+
+/** Whether any signer was ever recorded for the round (rounds signed before migration 70 have none). */
+export function hasSignerRecords(
+  db: Db,
+  meetingId: string,
+  edition: Edition,
+  round: number,
+): boolean {
+  return (
+    (stmt(
+      db,
+      `SELECT count(*) FROM signature_signers WHERE meeting_id = ? AND edition = ? AND round = ?`,
+      true,
+    ).get(meetingId, edition, round) as number) > 0
+  );
+}
