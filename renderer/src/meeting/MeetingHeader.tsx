@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDanishDate } from '../../../common/domain/danishDates';
 import {
@@ -12,9 +13,7 @@ import { NumberField, SelectField, TextField } from '../components/fields';
 import { dateLanguage } from '../i18n';
 import { mergePatches } from '../save/saveQueue';
 
-type HeaderPatch = Partial<
-  Omit<Meeting, 'id' | 'committeeId' | 'status' | 'profileId' | 'number'>
-> & {
+type HeaderPatch = Partial<Omit<Meeting, 'id' | 'committeeId' | 'status' | 'number'>> & {
   number?: number;
 };
 
@@ -31,6 +30,17 @@ export function MeetingHeader({
 }) {
   const { t, i18n } = useTranslation();
   const { client, queue } = useApp();
+  // The profiles the meeting can be laid out with (its own choice overrides the committee's).
+  const [profiles, setProfiles] = useState<Array<{ id: string; name: string }>>([]);
+  useEffect(() => {
+    let isCurrent = true;
+    void client.call('profiles:list', {}).then((result) => {
+      if (isCurrent && result.ok) setProfiles(result.value.profiles);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [client]);
 
   /** Shows the edit at once; sends it only when it is valid (invalid text stays on screen, marked). */
   const patch = (change: HeaderPatch, isSendable = true) => {
@@ -120,6 +130,15 @@ export function MeetingHeader({
           value={meeting.template}
           onChange={(template) => patch({ template })}
           options={templateIds.map((value) => ({ value, label: t(`templates.${value}`) }))}
+        />
+        <SelectField<string>
+          label={t('committees.profile')}
+          value={meeting.profileId ?? ''}
+          onChange={(value) => patch({ profileId: value === '' ? null : value })}
+          options={[
+            { value: '', label: t('meeting.profileOfCommittee') },
+            ...profiles.map((profile) => ({ value: profile.id, label: profile.name })),
+          ]}
         />
       </div>
     </section>

@@ -144,7 +144,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const setAppendices = (change: (list: Appendix[]) => Appendix[]) =>
     update((d) => ({ ...d, appendices: change(d.appendices) }));
 
-  const title = t('meeting.title', {
+  const title = t(meeting.number === null ? 'meeting.titleNoNumber' : 'meeting.title', {
     access: meeting.isClosed ? t('meeting.closed') : t('meeting.open'),
     number: meeting.number,
     committee: committee.name,
