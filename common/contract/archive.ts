@@ -1,9 +1,9 @@
 /**
  * Files handed out of the library: the archive package (and taking one in), the Word and HTML
- * editions, and an appendix's file. Handlers: main/node/api/handlers/archive.ts.
+ * editions, and an appendix's file (the handover to the archive is a lifecycle step). Handlers: main/node/api/handlers/archive.ts.
  */
 import { z } from 'zod';
-import { idSchema, meetingSchema } from '../domain/model';
+import { idSchema } from '../domain/model';
 import { conversionNoteSchema } from '../format/referat1Conversion';
 import {
   editionSchema,
@@ -13,7 +13,6 @@ import {
   request,
   uploadIdSchema,
 } from './shared';
-import { auditEntrySchema } from './lifecycle';
 
 /** The requests of this area. */
 export const archiveApi = {
@@ -32,26 +31,6 @@ export const archiveApi = {
       packageSha256: z.string().regex(/^[0-9a-f]{64}$/),
       downloadUrl: z.string().nullable(),
     }),
-  ),
-  /**
-   * "Afleveret til arkivet": records that signed minutes (every member present has signed the
-   * full edition with all corrections) were handed to the archive. The audit log gets
-   * `archived` with the package's SHA-256 and the receiver; the status becomes `archived`.
-   * Any other state answers `conflict` and nothing changes.
-   */
-  'meetings:recordArchiveHandover': request(
-    z
-      .object({
-        meetingId: idSchema,
-        packageSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
-        receiver: z
-          .string()
-          .trim()
-          .min(1, 'must not be empty')
-          .max(300, 'must be at most 300 characters'),
-      })
-      .strict(),
-    z.object({ meeting: meetingSchema, audit: auditEntrySchema }),
   ),
   /**
    * "Åbn pakke": verifies an archive package completely, then imports its meeting. Electron: the

@@ -1,5 +1,6 @@
 /**
- * The life of approved minutes: approval, corrections, marking signed and the audit log.
+ * The life of approved minutes: approval, corrections, marking signed, the handover to the
+ * archive and the audit log.
  * Handlers: main/node/api/handlers/lifecycle.ts.
  */
 import { z } from 'zod';
@@ -48,13 +49,16 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/** The answer of a state change: the meeting as it is now and the audit entry that records it. */
+export const meetingStateChangeSchema = z.object({
+  meeting: meetingSchema,
+  audit: auditEntrySchema,
+});
+
 /** The requests of this area. */
 export const lifecycleApi = {
   /** Approves a draft: its text is locked (edits answer `locked`) and the SHA-256 of the approved document is logged. */
-  'meetings:approve': request(
-    idInputSchema,
-    z.object({ meeting: meetingSchema, audit: auditEntrySchema }),
-  ),
+  'meetings:approve': request(idInputSchema, meetingStateChangeSchema),
   /** Appends a correction to approved or signed minutes (a draft answers `conflict`, an archived meeting `locked`). */
   'corrections:add': request(
     z
@@ -88,7 +92,27 @@ export const lifecycleApi = {
         edition: editionSchema.optional(),
       })
       .strict(),
-    z.object({ meeting: meetingSchema, audit: auditEntrySchema }),
+    meetingStateChangeSchema,
+  ),
+  /**
+   * "Afleveret til arkivet": records that signed minutes (every member present has signed the
+   * full edition with all corrections) were handed to the archive. The audit log gets
+   * `archived` with the package's SHA-256 and the receiver; the status becomes `archived`.
+   * Any other state answers `conflict` and nothing changes.
+   */
+  'meetings:recordArchiveHandover': request(
+    z
+      .object({
+        meetingId: idSchema,
+        packageSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
+        receiver: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(300, 'must be at most 300 characters'),
+      })
+      .strict(),
+    meetingStateChangeSchema,
   ),
   /** The corrections of a meeting, oldest first. */
   'corrections:list': request(meetingIdInputSchema, z.array(meetingCorrectionSchema)),

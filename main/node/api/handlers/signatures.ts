@@ -4,6 +4,7 @@
  * the PAdES signatures of a PDF (main/node/signing/verifyPdf.ts).
  */
 import fs from 'node:fs';
+import type { signaturesApi } from '../../../../common/contract/signatures';
 import type { RequestOutput } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import type { Edition } from '../../../../common/export/editions';
@@ -24,7 +25,7 @@ import { editionFileName, meetingFileBase } from '../../services/editionExport';
 import { handOverFile } from '../../services/handOver';
 import type { HandlerInput } from '../dispatch';
 import { incomingFile, safeFileName } from '../incomingFile';
-import type { HandlerContext, Handlers } from '../types';
+import { authorOf, type AreaHandlers, type HandlerContext } from '../types';
 
 /** The signature requests. */
 export type SignatureRequestName =
@@ -46,7 +47,8 @@ const p12Filters = { filters: [{ name: 'PKCS#12 (.p12, .pfx)', extensions: ['p12
 /** Largest PDF accepted for verification (it is read into memory). */
 const maxPdfBytes = 512 * 1024 * 1024;
 
-export function createSignatureHandlers(library: Library): Pick<Handlers, SignatureRequestName> {
+/** The signature handlers over one library. */
+export function createSignatureHandlers(library: Library): AreaHandlers<typeof signaturesApi> {
   const db = library.db;
   const sign = async (
     input: HandlerInput<'signatures:sign'>,
@@ -65,7 +67,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
       ...(input.signerName ? { signerName: input.signerName } : {}),
       ...(input.participantId ? { participantId: input.participantId } : {}),
       ...(input.reservation ? { reservation: input.reservation } : {}),
-      author: ctx.author ?? library.author,
+      author: authorOf(ctx, library),
     });
     return { signedPdf, meeting, isMeetingSigned: meeting.status === 'signed' };
   };
@@ -167,7 +169,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
           pdf: fs.readFileSync(file.path),
           confirmations: input.confirmations ?? [],
           ...(input.participantId ? { participantId: input.participantId } : {}),
-          author: ctx.author ?? library.author,
+          author: authorOf(ctx, library),
         });
         return {
           signedPdf: result.signedPdf,
