@@ -17,9 +17,6 @@ import { committeesApi } from './committees';
 import { profilesApi } from './profiles';
 import { standardTextsApi } from './standardTexts';
 import { meetingsApi } from './meetings';
-import { participantsApi } from './participants';
-import { itemsApi } from './items';
-import { appendicesApi } from './appendices';
 import { interchangeApi } from './interchange';
 import { archiveApi } from './archive';
 import { recoveryApi } from './recovery';
@@ -34,9 +31,6 @@ export * from './committees';
 export * from './profiles';
 export * from './standardTexts';
 export * from './meetings';
-export * from './participants';
-export * from './items';
-export * from './appendices';
 export * from './interchange';
 export * from './archive';
 export * from './recovery';
@@ -55,9 +49,6 @@ export const api = {
   ...profilesApi,
   ...standardTextsApi,
   ...meetingsApi,
-  ...participantsApi,
-  ...itemsApi,
-  ...appendicesApi,
   ...interchangeApi,
   ...archiveApi,
   ...recoveryApi,

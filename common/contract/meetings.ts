@@ -1,21 +1,26 @@
 /**
- * Meetings: listing, proposing the next, creating, opening, changing the header and deleting.
- * Handlers: main/node/api/handlers/meetings.ts.
+ * A meeting and what it holds: listing, proposing the next, creating, opening, changing the
+ * header and deleting a meeting; its participants (attendance); its agenda items and their text
+ * bodies with the bodies' history; its appendices and their files. Handlers:
+ * main/node/api/handlers/meetings.ts.
  */
 import { z } from 'zod';
 import {
+  agendaItemSchema,
   appendixSchema,
   bodySchema,
   committeeSchema,
   idSchema,
   isoDateSchema,
+  itemBodyFieldSchema,
   meetingBodyFieldSchema,
   meetingSchema,
   participantSchema,
+  timestampSchema,
 } from '../domain/model';
 import { minutesProfileSchema } from '../domain/profiles';
-import { deletedSchema, idInputSchema, request } from './shared';
-import { agendaItemDetailSchema } from './items';
+import { richTextSchema } from '../domain/richText';
+import { deletedSchema, idInputSchema, moveInputSchema, request, uploadIdSchema } from './shared';
 
 /** A meeting as listed per committee. */
 export const meetingSummarySchema = meetingSchema.extend({
@@ -23,6 +28,12 @@ export const meetingSummarySchema = meetingSchema.extend({
   itemCount: z.number().int(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
+
+/** An agenda item with all its bodies. */
+export const agendaItemDetailSchema = agendaItemSchema.extend({
+  bodies: z.record(itemBodyFieldSchema, bodySchema),
+});
+export type AgendaItemDetail = z.infer<typeof agendaItemDetailSchema>;
 
 /** Everything shown when a meeting is opened. */
 export const meetingDetailSchema = z.object({
@@ -51,6 +62,78 @@ const meetingHeaderFields = meetingSchema
     template: true,
     profileId: true,
   })
+  .strict();
+
+/**
+ * What a participant is created or changed with; left out, `isCalledIn` means not called in
+ * and `presenceChanges` means none.
+ */
+const participantFields = participantSchema
+  .pick({
+    name: true,
+    role: true,
+    party: true,
+    isCitizen: true,
+    attendance: true,
+    isCalledIn: true,
+    substituteForId: true,
+    partialPresence: true,
+    presenceChanges: true,
+    note: true,
+    itemAbsences: true,
+  })
+  .partial({ isCalledIn: true, presenceChanges: true })
+  .strict();
+
+export const bodyOwnerSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('meeting'), meetingId: idSchema, field: meetingBodyFieldSchema })
+    .strict(),
+  z.object({ kind: z.literal('item'), itemId: idSchema, field: itemBodyFieldSchema }).strict(),
+]);
+/** Which body a save or history request is about. */
+export type BodyOwner = z.infer<typeof bodyOwnerSchema>;
+
+export const revisionSchema = z.object({
+  revision: z.number().int(),
+  savedAt: timestampSchema,
+  author: z.string(),
+  content: richTextSchema,
+});
+/** One saved version of a body (append-only history). */
+export type Revision = z.infer<typeof revisionSchema>;
+
+/**
+ * What an agenda item is created or changed with; left out, `isSupplementary` means not on the
+ * tillægsdagsorden and `groupId` means no item group.
+ */
+const itemFields = agendaItemSchema
+  .pick({
+    number: true,
+    title: true,
+    isClosed: true,
+    publicTitle: true,
+    caseId: true,
+    documentNumber: true,
+    presenter: true,
+    kind: true,
+    isSupplementary: true,
+    groupId: true,
+  })
+  .partial({ isSupplementary: true, groupId: true })
+  .strict();
+
+/** What an appendix is created or changed with; left out, `isAddedAfterMeeting` means not. */
+const appendixFields = appendixSchema
+  .pick({
+    title: true,
+    documentNumber: true,
+    caseId: true,
+    isClosed: true,
+    itemId: true,
+    isAddedAfterMeeting: true,
+  })
+  .partial({ isAddedAfterMeeting: true })
   .strict();
 
 /** The requests of this area. */
@@ -85,4 +168,69 @@ export const meetingsApi = {
     meetingSchema,
   ),
   'meetings:delete': request(idInputSchema, deletedSchema),
+  'participants:create': request(
+    z.object({ meetingId: idSchema, participant: participantFields }).strict(),
+    participantSchema,
+  ),
+  'participants:update': request(
+    z.object({ id: idSchema, patch: participantFields.partial().strict() }).strict(),
+    participantSchema,
+  ),
+  'participants:delete': request(idInputSchema, deletedSchema),
+  'items:create': request(
+    z.object({ meetingId: idSchema, item: itemFields.partial({ number: true }).strict() }).strict(),
+    agendaItemDetailSchema,
+  ),
+  'items:update': request(
+    z.object({ id: idSchema, patch: itemFields.partial().strict() }).strict(),
+    agendaItemSchema,
+  ),
+  'items:move': request(moveInputSchema, z.array(agendaItemSchema)),
+  'items:delete': request(
+    z
+      .object({
+        id: idSchema,
+        /** Must be true to delete an item whose decision has text (the UI asks first). */
+        isDecisionLossConfirmed: z.boolean().optional(),
+      })
+      .strict(),
+    deletedSchema,
+  ),
+
+  'bodies:save': request(
+    z
+      .object({
+        owner: bodyOwnerSchema,
+        content: richTextSchema,
+        /** The revision the edit was based on; a mismatch answers `conflict`. */
+        baseRevision: z.number().int().min(0),
+      })
+      .strict(),
+    z.object({ revision: z.number().int(), updatedAt: timestampSchema }),
+  ),
+  'bodies:history': request(z.object({ owner: bodyOwnerSchema }).strict(), z.array(revisionSchema)),
+  'appendices:create': request(
+    z.object({ meetingId: idSchema, appendix: appendixFields }).strict(),
+    appendixSchema,
+  ),
+  'appendices:update': request(
+    z.object({ id: idSchema, patch: appendixFields.partial().strict() }).strict(),
+    appendixSchema,
+  ),
+  'appendices:move': request(moveInputSchema, z.array(appendixSchema)),
+  'appendices:delete': request(idInputSchema, deletedSchema),
+  /**
+   * Attaches a file to an appendix. In Electron the main process shows the open dialog;
+   * in browser mode the page uploads the bytes first (HTTP host `POST /upload`) and passes
+   * the upload's token. Either way no path crosses the API.
+   */
+  'appendices:attachFile': request(
+    z
+      .object({
+        id: idSchema,
+        uploadId: uploadIdSchema.optional(),
+      })
+      .strict(),
+    appendixSchema,
+  ),
 } as const;

@@ -312,16 +312,8 @@ function pushCondition(parent: ElementNode, body: string): void {
 
 /** Elements dropped with everything inside them. */
 const droppedElements = new Set([
-  'script',
-  'style',
-  'xml',
-  'title',
-  'textarea',
-  'noscript',
-  'template',
-  'iframe',
-  'noembed',
-  'noframes',
+  // Raw-text content is never text of the document (scripts, styles, Word's XML islands).
+  ...rawTextElements,
   'head',
   'meta',
   'link',

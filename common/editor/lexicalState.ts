@@ -75,32 +75,20 @@ function pushBlocks(node: Loose, out: Block[]): void {
       return;
     }
     case 'list':
-      {
-        const list = listFromJson(node);
-        if (list) out.push(list);
-      }
+      pushBlock(listFromJson(node), out);
       return;
-    case referatNodeTypes.vote: {
-      const vote = voteFromJson(node);
-      if (vote) out.push(vote);
+    case referatNodeTypes.vote:
+      pushBlock(voteFromJson(node), out);
       return;
-    }
-    case referatNodeTypes.dissent: {
-      const dissent = dissentFromJson(node);
-      if (dissent) out.push(dissent);
+    case referatNodeTypes.dissent:
+      pushBlock(dissentFromJson(node), out);
       return;
-    }
-    case referatNodeTypes.quotedDecision: {
-      const quote = quotedDecisionFromJson(node);
-      if (quote) out.push(quote);
+    case referatNodeTypes.quotedDecision:
+      pushBlock(quotedDecisionFromJson(node), out);
       return;
-    }
     case 'listitem':
       // A stray list item outside a list: keep it as a one-item bullet list.
-      {
-        const list = listFromJson({ type: 'list', listType: 'bullet', children: [node] });
-        if (list) out.push(list);
-      }
+      pushBlock(listFromJson({ type: 'list', listType: 'bullet', children: [node] }), out);
       return;
     default:
       if (isInlineType(node.type)) {
@@ -110,6 +98,11 @@ function pushBlocks(node: Loose, out: Block[]): void {
       // paragraph, quote, code and unknown elements: their content becomes a paragraph.
       pushInlineBlock(childrenOf(node), out, (children) => ({ type: 'paragraph', children }));
   }
+}
+
+/** Keeps a block read from the editor state; a node that held nothing readable gives none. */
+function pushBlock(block: Block | null, out: Block[]): void {
+  if (block) out.push(block);
 }
 
 function isInlineType(type: unknown): boolean {

@@ -12,14 +12,11 @@ import packageJson from '../../../package.json';
 import { storageErrorOf } from '../storage/errors';
 import type { Library } from '../storage/library';
 import { createAppHandlers } from './handlers/app';
-import { createAppendicesHandlers } from './handlers/appendices';
 import { createArchiveHandlers } from './handlers/archive';
 import { createCommitteesHandlers } from './handlers/committees';
 import { createInterchangeHandlers } from './handlers/interchange';
-import { createItemsHandlers } from './handlers/items';
 import { createLifecycleHandlers } from './handlers/lifecycle';
 import { createMeetingsHandlers } from './handlers/meetings';
-import { createParticipantsHandlers } from './handlers/participants';
 import { createPdfHandlers } from './handlers/pdf';
 import { createProfilesHandlers } from './handlers/profiles';
 import { createRecoveryHandlers } from './handlers/recovery';
@@ -54,10 +51,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createCommitteesHandlers(library),
     ...createProfilesHandlers(library),
     ...createStandardTextsHandlers(library),
-    ...createMeetingsHandlers(library),
-    ...createParticipantsHandlers(library),
-    ...createItemsHandlers(library),
-    ...createAppendicesHandlers(library, maxAttachmentBytes),
+    ...createMeetingsHandlers(library, maxAttachmentBytes),
     ...createInterchangeHandlers(library),
     ...createArchiveHandlers(library, { maxAttachmentBytes, platform: options.platform }),
     ...createRecoveryHandlers(library),
