@@ -2,7 +2,6 @@
  * Handlers of the meeting lifecycle: approval, corrections, signing, the handover to the
  * archive and the audit log. The rules live in main/node/storage/queries/lifecycle.ts.
  */
-import fs from 'node:fs';
 import type { lifecycleApi } from '../../../../common/contract/lifecycle';
 import { DomainError } from '../../../../common/contract/result';
 import { checkStoredRound, importSignedPdf } from '../../signing/recordSignatures';
@@ -16,7 +15,7 @@ import {
   recordArchiveHandover,
 } from '../../storage/queries/lifecycle';
 import { latestSignedPdf } from '../../storage/queries/signedPdfs';
-import { incomingFile, safeFileName } from '../incomingFile';
+import { incomingFile, readIncomingFile } from '../incomingFile';
 import { authorOf, type AreaHandlers } from '../types';
 
 /** Largest signed PDF accepted (it is read into memory). */
@@ -41,20 +40,13 @@ export function createLifecycleHandlers(library: Library): AreaHandlers<typeof l
       }
       const file = await incomingFile(input.uploadId, ctx);
       try {
-        const stat = fs.statSync(file.path, { throwIfNoEntry: false });
-        if (!stat)
-          throw new DomainError('not_found', `${safeFileName(file.fileName)} cannot be read.`);
-        if (stat.size > maxPdfBytes)
-          throw new DomainError(
-            'too_large',
-            `${safeFileName(file.fileName)} is larger than 512 MB.`,
-          );
+        const pdf = readIncomingFile(file, maxPdfBytes, 'is larger than 512 MB');
         // A file signed elsewhere: this meeting's edition, with new signers matched to members
         // present; it must complete the round, or nothing is recorded (signatures:import
         // records partial progress).
         const result = await importSignedPdf(library, {
           meetingId: input.id,
-          pdf: fs.readFileSync(file.path),
+          pdf,
           author: authorOf(ctx, library),
           isCompletionRequired: true,
         });

@@ -3,7 +3,6 @@
  * (main/node/signing/signMeeting.ts: rounds, corrections), the signed files kept, and verifying
  * the PAdES signatures of a PDF (main/node/signing/verifyPdf.ts).
  */
-import fs from 'node:fs';
 import type { signaturesApi } from '../../../../common/contract/signatures';
 import type { RequestOutput } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
@@ -24,7 +23,7 @@ import {
 import { editionFileName, meetingFileBase } from '../../services/editionExport';
 import { handOverFile } from '../../services/handOver';
 import type { HandlerInput } from '../dispatch';
-import { incomingFile, safeFileName } from '../incomingFile';
+import { incomingFile, readIncomingFile, safeFileName } from '../incomingFile';
 import { authorOf, type AreaHandlers, type HandlerContext } from '../types';
 
 /** The signature requests. */
@@ -94,20 +93,10 @@ export function createSignatureHandlers(library: Library): AreaHandlers<typeof s
       }
       const file = await incomingFile(input.uploadId, ctx);
       try {
-        let size: number;
-        try {
-          size = fs.statSync(file.path).size;
-        } catch {
-          throw new DomainError('not_found', `${safeFileName(file.fileName)} cannot be read.`);
-        }
-        if (size > maxPdfBytes)
-          throw new DomainError(
-            'too_large',
-            `${safeFileName(file.fileName)} is larger than 512 MB.`,
-          );
+        const pdf = readIncomingFile(file, maxPdfBytes, 'is larger than 512 MB');
         // Awaited here: a rejection must not wait unhandled while `finally` awaits the release
         // (Node ends the process on an unhandled rejection; the fuzz test found it).
-        return await report(safeFileName(file.fileName), fs.readFileSync(file.path), [
+        return await report(safeFileName(file.fileName), pdf, [
           ...trustedRootPems(db),
           ...(input.trustedRootsPem ?? []),
         ]);
@@ -155,18 +144,11 @@ export function createSignatureHandlers(library: Library): AreaHandlers<typeof s
       requireSignable(db, input.meetingId);
       const file = await incomingFile(input.uploadId, ctx);
       try {
-        const size = fs.statSync(file.path, { throwIfNoEntry: false })?.size;
-        if (size === undefined)
-          throw new DomainError('not_found', `${safeFileName(file.fileName)} cannot be read.`);
-        if (size > maxPdfBytes)
-          throw new DomainError(
-            'too_large',
-            `${safeFileName(file.fileName)} is larger than 512 MB.`,
-          );
+        const pdf = readIncomingFile(file, maxPdfBytes, 'is larger than 512 MB');
         const result = await importSignedPdf(library, {
           meetingId: input.meetingId,
           ...(input.edition ? { edition: input.edition } : {}),
-          pdf: fs.readFileSync(file.path),
+          pdf,
           confirmations: input.confirmations ?? [],
           ...(input.participantId ? { participantId: input.participantId } : {}),
           author: authorOf(ctx, library),
@@ -251,13 +233,5 @@ function signedFileName(
 /** The certificate's bytes (the caller removes a browser upload). */
 async function readCertificate(uploadId: string | undefined, ctx: HandlerContext): Promise<Buffer> {
   const file = await incomingFile(uploadId, ctx, p12Filters);
-  const size = fs.statSync(file.path, { throwIfNoEntry: false })?.size;
-  if (size === undefined)
-    throw new DomainError('not_found', `${safeFileName(file.fileName)} cannot be read.`);
-  if (size > maxP12Bytes)
-    throw new DomainError(
-      'too_large',
-      `${safeFileName(file.fileName)} is larger than 1 MB; it is not a certificate file.`,
-    );
-  return fs.readFileSync(file.path);
+  return readIncomingFile(file, maxP12Bytes, 'is larger than 1 MB; it is not a certificate file');
 }
