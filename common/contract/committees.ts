@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { committeeSchema, idSchema, memberSchema } from '../domain/model';
-import { emptySchema, moveInputSchema, request } from './shared';
+import { emptySchema, moveInputSchema, patchInputSchema, request } from './shared';
 
 /** A committee with counts for the overview. */
 export const committeeSummarySchema = committeeSchema.extend({
@@ -27,18 +27,12 @@ const memberFields = memberSchema
 export const committeesApi = {
   'committees:list': request(emptySchema, z.array(committeeSummarySchema)),
   'committees:create': request(committeeFields, committeeSchema),
-  'committees:update': request(
-    z.object({ id: idSchema, patch: committeeFields.partial().strict() }).strict(),
-    committeeSchema,
-  ),
+  'committees:update': request(patchInputSchema(committeeFields), committeeSchema),
   'members:list': request(z.object({ committeeId: idSchema }).strict(), z.array(memberSchema)),
   'members:create': request(
     z.object({ committeeId: idSchema, member: memberFields }).strict(),
     memberSchema,
   ),
-  'members:update': request(
-    z.object({ id: idSchema, patch: memberFields.partial().strict() }).strict(),
-    memberSchema,
-  ),
+  'members:update': request(patchInputSchema(memberFields), memberSchema),
   'members:move': request(moveInputSchema, z.array(memberSchema)),
 } as const;

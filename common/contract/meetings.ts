@@ -20,7 +20,14 @@ import {
 } from '../domain/model';
 import { minutesProfileSchema } from '../domain/profiles';
 import { richTextSchema } from '../domain/richText';
-import { deletedSchema, idInputSchema, moveInputSchema, request, uploadIdSchema } from './shared';
+import {
+  deletedSchema,
+  idInputSchema,
+  moveInputSchema,
+  patchInputSchema,
+  request,
+  uploadIdSchema,
+} from './shared';
 
 /** A meeting as listed per committee. */
 export const meetingSummarySchema = meetingSchema.extend({
@@ -163,28 +170,19 @@ export const meetingsApi = {
     meetingDetailSchema,
   ),
   'meetings:get': request(idInputSchema, meetingDetailSchema),
-  'meetings:update': request(
-    z.object({ id: idSchema, patch: meetingHeaderFields.partial().strict() }).strict(),
-    meetingSchema,
-  ),
+  'meetings:update': request(patchInputSchema(meetingHeaderFields), meetingSchema),
   'meetings:delete': request(idInputSchema, deletedSchema),
   'participants:create': request(
     z.object({ meetingId: idSchema, participant: participantFields }).strict(),
     participantSchema,
   ),
-  'participants:update': request(
-    z.object({ id: idSchema, patch: participantFields.partial().strict() }).strict(),
-    participantSchema,
-  ),
+  'participants:update': request(patchInputSchema(participantFields), participantSchema),
   'participants:delete': request(idInputSchema, deletedSchema),
   'items:create': request(
     z.object({ meetingId: idSchema, item: itemFields.partial({ number: true }).strict() }).strict(),
     agendaItemDetailSchema,
   ),
-  'items:update': request(
-    z.object({ id: idSchema, patch: itemFields.partial().strict() }).strict(),
-    agendaItemSchema,
-  ),
+  'items:update': request(patchInputSchema(itemFields), agendaItemSchema),
   'items:move': request(moveInputSchema, z.array(agendaItemSchema)),
   'items:delete': request(
     z
@@ -213,10 +211,7 @@ export const meetingsApi = {
     z.object({ meetingId: idSchema, appendix: appendixFields }).strict(),
     appendixSchema,
   ),
-  'appendices:update': request(
-    z.object({ id: idSchema, patch: appendixFields.partial().strict() }).strict(),
-    appendixSchema,
-  ),
+  'appendices:update': request(patchInputSchema(appendixFields), appendixSchema),
   'appendices:move': request(moveInputSchema, z.array(appendixSchema)),
   'appendices:delete': request(idInputSchema, deletedSchema),
   /**

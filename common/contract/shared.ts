@@ -51,3 +51,11 @@ export const handedOverFileSchema = z.object({
   bytes: z.number().int(),
   downloadUrl: z.string().nullable(),
 });
+
+/**
+ * The input of an update: the record's id and a patch of the fields to change (any of
+ * `fields`, none other).
+ */
+export function patchInputSchema<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
+  return z.object({ id: idSchema, patch: fields.partial().strict() }).strict();
+}

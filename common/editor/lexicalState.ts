@@ -524,16 +524,8 @@ function blockToJson(block: Block): SerializedNodeJson {
 
 /** The serialized `VoteNode` of a vote block. */
 export function voteToJson(vote: Vote): SerializedVoteJson {
-  return {
-    type: referatNodeTypes.vote,
-    version: 1,
-    ...(vote.adPoint !== undefined && vote.adPoint !== '' ? { adPoint: vote.adPoint } : {}),
-    subject: vote.subject,
-    for: normalizeGroup(vote.for),
-    against: normalizeGroup(vote.against),
-    abstained: normalizeGroup(vote.abstained),
-    outcome: vote.outcome,
-  };
+  const { type: _block, ...fields } = normalizeVote(vote);
+  return { type: referatNodeTypes.vote, version: 1, ...fields };
 }
 
 /** The serialized `DissentNode` of a dissent block. */
