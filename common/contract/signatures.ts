@@ -31,6 +31,17 @@ export const signatureStatusSchema = z.enum([
 ]);
 export type SignatureStatus = z.infer<typeof signatureStatusSchema>;
 
+/** An X.509 certificate as a signature report or the trusted roots show it. */
+export const certificateSchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  /** SHA-256 fingerprint as OpenSSL prints it (AA:BB:...). */
+  fingerprint256: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+});
+
 /** One signature of a PDF, in signing order. */
 export const signatureReportSchema = z.object({
   /** The signature field's name. */
@@ -47,16 +58,7 @@ export const signatureReportSchema = z.object({
   /** The signature covers the whole file (normal for the last signature only). */
   coversWholeFile: z.boolean(),
   /** The signing certificate, when the signature carries one. */
-  certificate: z
-    .object({
-      subject: z.string(),
-      issuer: z.string(),
-      serialNumber: z.string(),
-      fingerprint256: z.string(),
-      validFrom: z.string(),
-      validTo: z.string(),
-    })
-    .nullable(),
+  certificate: certificateSchema.nullable(),
   /** The certificate chain was valid at the signing time the signature claims; null when not checked. */
   isCertificateValidAtSigning: z.boolean().nullable(),
   /** The certificate chain is valid now; null when not checked. */
@@ -67,14 +69,9 @@ export const signatureReportSchema = z.object({
 export type SignatureReport = z.infer<typeof signatureReportSchema>;
 
 /** A root certificate the library trusts when verifying signatures. */
-export const trustedRootSchema = z.object({
-  /** SHA-256 fingerprint as OpenSSL prints it (AA:BB:...). */
-  fingerprint256: z.string(),
-  subject: z.string(),
-  validFrom: z.string(),
-  validTo: z.string(),
-  pem: z.string(),
-});
+export const trustedRootSchema = certificateSchema
+  .pick({ fingerprint256: true, subject: true, validFrom: true, validTo: true })
+  .extend({ pem: z.string() });
 export type TrustedRoot = z.infer<typeof trustedRootSchema>;
 
 /** One signed PDF kept in the library: the file after one more signature. */
@@ -110,6 +107,14 @@ export const signedPdfSchema = z.object({
   lacksCorrections: z.boolean(),
 });
 export type SignedPdf = z.infer<typeof signedPdfSchema>;
+
+/** What a signature recorded in the library answers: the file kept, and the meeting now. */
+export const signingOutcomeSchema = z.object({
+  signedPdf: signedPdfSchema,
+  meeting: meetingSchema,
+  /** Every participant present has signed: the meeting became (or stays) signed. */
+  isMeetingSigned: z.boolean(),
+});
 
 /** One participant present and where they are in the current signature round of an edition. */
 export const signerStateSchema = z.object({
@@ -219,7 +224,7 @@ export const signaturesApi = {
         reservation: z.string().trim().max(500, 'must be at most 500 characters').optional(),
       })
       .strict(),
-    z.object({ signedPdf: signedPdfSchema, meeting: meetingSchema, isMeetingSigned: z.boolean() }),
+    signingOutcomeSchema,
   ),
   /**
    * Records a signed file returned by a member who signed on their own device (Referat or any
@@ -244,7 +249,7 @@ export const signaturesApi = {
         participantId: idSchema.optional(),
       })
       .strict(),
-    z.object({ signedPdf: signedPdfSchema, meeting: meetingSchema, isMeetingSigned: z.boolean() }),
+    signingOutcomeSchema,
   ),
   /**
    * Hands out the file the next signer signs ("underskriftsfil"): the newest signed file of the
