@@ -204,6 +204,17 @@ async function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
       isCertificateValidAtSigning: s.isCertificateValidAtSigning,
       isCertificateValidNow: s.isCertificateValidNow,
       isRevocationChecked: s.isRevocationChecked,
+      ...(s.revocation
+        ? {
+            revocation: {
+              source: s.revocation.source,
+              state: s.revocation.state,
+              issuedAt: s.revocation.issuedAt.toISOString(),
+              revokedAt: s.revocation.revokedAt?.toISOString() ?? null,
+              certificate: s.revocation.certificate,
+            },
+          }
+        : {}),
     })),
   };
 }
