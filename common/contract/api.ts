@@ -1122,6 +1122,16 @@ export const api = {
         participantId: idSchema.optional(),
         /** A reservation (forbehold): the signature's reason becomes "Underskrevet med forbehold: …". */
         reservation: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+        /**
+         * Revocation data (CRLs, OCSP responses) to embed before the signature (PAdES B-LT):
+         * browser-mode uploads; refused unless each concerns a signer's chain.
+         */
+        revocationUploadIds: z
+          .array(z.string().regex(/^[a-f0-9]{32}$/))
+          .max(20)
+          .optional(),
+        /** Electron: the main process's open dialog asks for one revocation file (CRL/OCSP). */
+        isWithRevocation: z.boolean().optional(),
       })
       .strict(),
     z.object({ signedPdf: signedPdfSchema, meeting: meetingSchema, isMeetingSigned: z.boolean() }),
