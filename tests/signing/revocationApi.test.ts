@@ -6,6 +6,9 @@
  */
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { addRevocationData } from '../../main/node/signing/dss';
+import { signingTip, tipBytes } from '../../main/node/signing/recordSignatures';
+import { signPdf } from '../../main/node/signing/signPdf';
 import { fileStorePath } from '../../main/node/storage/fileStore';
 import { verifyPdf } from '../../main/node/signing/verifyPdf';
 import { createMemberCache, presentAtModelMeeting as present } from '../helpers/modelMeeting';
@@ -71,5 +74,35 @@ describe('signatures:sign with revocation data', () => {
     expect(damaged.message).toContain('broken.crl er hverken en CRL');
     expect(t.uploads.size).toBe(0);
     expect(await t.ok('signatures:list', { meetingId: t.meetingId })).toEqual([]);
+  });
+
+  it('a returned file whose DSS was added after its signature (as Acrobat does) is recorded; one that changes more is refused', async () => {
+    const t = await setup();
+    await t.ok('meetings:approve', { id: t.meetingId });
+    const name = present[0] ?? '';
+    const member = memberFor(name);
+    const tip = await signingTip(t.library, t.meetingId, 'full', 'export');
+    if (!tip) throw new Error('no signing file');
+    const signed = signPdf(tipBytes(t.library, tip), {
+      p12: member.p12,
+      password: member.password,
+      reason: 'Godkendt',
+    });
+    const crl = await makeCrl(await testIssuer(pki));
+    const lt = addRevocationData(signed, [{ name: 'issuing.crl', bytes: crl }]).bytes;
+    // The same file with one more byte appended after the DSS update is a change after signing.
+    const changed = Buffer.concat([lt, Buffer.from('%extra\n')]);
+    const refused = await t.fail('signatures:import', {
+      meetingId: t.meetingId,
+      uploadId: t.upload('changed.pdf', changed),
+    });
+    expect(refused.code).toBe('conflict');
+    const recorded = await t.ok('signatures:import', {
+      meetingId: t.meetingId,
+      uploadId: t.upload('signed-lt.pdf', lt),
+    });
+    expect(recorded.signedPdf.signer).toBe(name);
+    const stored = fs.readFileSync(fileStorePath(t.library.filesDir, recorded.signedPdf.sha256));
+    expect(stored.equals(lt)).toBe(true);
   });
 });

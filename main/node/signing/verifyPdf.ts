@@ -129,7 +129,7 @@ export async function verifyPdf(
   let dss: { items: RevocationItem[]; certificates: X509Certificate[] };
   try {
     doc = new PdfDocument(bytes);
-    dss = dssItems(readDss(doc));
+    dss = readDssLeniently(doc);
     for (const field of doc.fields()) {
       if (field.fieldType !== '/Sig') continue;
       const vRef = field.dict.entries.get('/V');
@@ -195,6 +195,11 @@ export async function verifyPdf(
  */
 function isOnlyDssAfter(doc: PdfDocument, bytes: Buffer, signedEnd: number): boolean {
   try {
+    // The tail must be whole revisions: the newest cross-reference section lies in it and
+    // nothing but line ends follows the last %%EOF.
+    if (doc.startxref < signedEnd) return false;
+    const eof = bytes.lastIndexOf('%%EOF', undefined, 'latin1');
+    if (eof < signedEnd || !/^[\r\n]*$/.test(bytes.toString('latin1', eof + 5))) return false;
     const before = new PdfDocument(bytes.subarray(0, signedEnd));
     const catalogRef = doc.catalogRef();
     if (catalogRef.num !== before.catalogRef().num) return false;
@@ -405,12 +410,39 @@ async function checkSignature(
   };
   // Without a DSS the report is exactly that of a B-B signature: revocation not checked.
   if (shared.dss.items.length === 0) return plain;
-  return withRevocation(
+  return withRevocationOrPlain(
     plain,
     cms.signer,
     [...cms.certificates, ...shared.dss.certificates, ...roots],
     shared.dss.items,
   );
+}
+
+/** The DSS's data; an unreadable DSS counts as none (revocation then is not checked). */
+function readDssLeniently(doc: PdfDocument): {
+  items: RevocationItem[];
+  certificates: X509Certificate[];
+} {
+  try {
+    return dssItems(readDss(doc));
+  } catch {
+    return { items: [], certificates: [] };
+  }
+}
+
+/** {@link withRevocation}, or the report as it is when the DSS data cannot be judged. */
+function withRevocationOrPlain(
+  report: SignatureReport,
+  signer: X509Certificate,
+  pool: X509Certificate[],
+  items: RevocationItem[],
+): SignatureReport {
+  try {
+    return withRevocation(report, signer, pool, items);
+  } catch {
+    // Certificates or revocation data that pkijs cannot read tell nothing: not checked.
+    return report;
+  }
 }
 
 /**
