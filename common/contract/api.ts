@@ -1065,8 +1065,13 @@ export const api = {
     z.object({
       fileName: z.string(),
       signatures: z.array(signatureReportSchema),
-      /** At least one signature, all valid, and the last covers the whole file. */
+      /**
+       * At least one signature, all valid, and the last covers the whole file (or all but an
+       * update that only adds revocation data, `isOnlyDssAfterLast`).
+       */
       isAllValid: z.boolean(),
+      /** After the last signature only a Document Security Store was added (PAdES B-LT). */
+      isOnlyDssAfterLast: z.boolean().optional(),
     }),
   ),
   /** The roots trusted for signature verification (library settings): the only trust anchors. */

@@ -104,5 +104,10 @@ describe('signatures:sign with revocation data', () => {
     expect(recorded.signedPdf.signer).toBe(name);
     const stored = fs.readFileSync(fileStorePath(t.library.filesDir, recorded.signedPdf.sha256));
     expect(stored.equals(lt)).toBe(true);
+    const verified = await t.ok('signatures:verify', {
+      stored: { meetingId: t.meetingId, edition: 'full' },
+    });
+    expect(verified).toMatchObject({ isAllValid: true, isOnlyDssAfterLast: true });
+    expect(verified.signatures[0]).toMatchObject({ coversWholeFile: false, status: 'valid' });
   });
 });

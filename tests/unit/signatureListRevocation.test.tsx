@@ -116,4 +116,18 @@ describe('SignatureList with revocation data', () => {
     expect(text).toMatch(/Carl was revoked on .*2 January 2018.* per OCSP response of /);
     expect(text).toContain('Revocation of the certificates (OCSP/CRL) was not checked.');
   });
+
+  it('a DSS added after the last signature: "dækker hele filen på nær spærredata"', async () => {
+    const text = await render(
+      {
+        fileName: 'referat.pdf',
+        isAllValid: true,
+        isOnlyDssAfterLast: true,
+        signatures: [signature({ coversWholeFile: false })],
+      },
+      'da',
+    );
+    expect(text).toContain('dækker hele filen på nær spærredata');
+    expect(text).not.toContain('dækker ikke hele filen');
+  });
 });

@@ -74,7 +74,9 @@ export function SignatureList({ report }: { report: RequestOutput<'signatures:ve
           <p>
             {last?.coversWholeFile
               ? t('lifecycle.verify.coversWhole')
-              : t('lifecycle.verify.notWhole')}{' '}
+              : report.isOnlyDssAfterLast
+                ? t('lifecycle.verify.dssAfter')
+                : t('lifecycle.verify.notWhole')}{' '}
             {report.isAllValid ? t('lifecycle.verify.allValid') : t('lifecycle.verify.notAllValid')}{' '}
             {report.signatures.some((s) => !s.isRevocationChecked) &&
               t('lifecycle.verify.revocation')}

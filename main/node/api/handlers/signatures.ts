@@ -196,6 +196,7 @@ async function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
   return {
     fileName,
     isAllValid: result.isAllValid,
+    ...(result.isOnlyDssAfterLast ? { isOnlyDssAfterLast: true } : {}),
     signatures: result.signatures.map((s) => ({
       field: s.field,
       signer: s.signer,
