@@ -1,12 +1,23 @@
 /**
  * `referat sign --revocation` (PAdES B-LT) and what `referat verify` reports from the embedded
- * revocation data, through runCli, with a PKI, a CRL and OCSP responses made at run time.
+ * revocation data, through runCli, with a PKI, a CRL and OCSP responses made at run time; FILE
+ * mode and --meeting mode on a real library.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileStorePath } from '../../main/node/storage/fileStore';
+import { openLibrary } from '../../main/node/storage/library';
+import { approveMeeting } from '../../main/node/storage/queries/lifecycle';
+import { listSignedPdfs } from '../../main/node/storage/queries/signedPdfs';
+import { addTrustedRoots } from '../../main/node/storage/queries/trustedRoots';
+import {
+  createMemberCache,
+  modelMeetingFile,
+  presentAtModelMeeting,
+} from '../helpers/modelMeeting';
 import { runCliCaptured } from '../helpers/runCliCaptured';
 import { createTestPki, type TestMember, type TestPki } from '../helpers/testPki';
 import { makeCrl, makeOcspResponse, testIssuer } from '../helpers/testRevocation';
@@ -196,5 +207,65 @@ describe('referat sign --revocation', () => {
     const help = await cli(['sign', '--help']);
     expect(help.stdout).toContain('--revocation CRL|OCSP');
     expect(help.stdout).toContain('PAdES B-LT');
+  });
+});
+
+describe('referat sign --meeting --revocation', () => {
+  it('with --p12 the stored signed file carries the DSS; without --p12 the newest signed file gets it in --out and the library is unchanged', async () => {
+    const memberFor = createMemberCache(pki);
+    const dir = mkdtempSync(path.join(work, 'meeting-'));
+    const lib = path.join(dir, 'library.sqlite');
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      runCliCaptured(args, { cwd: dir, env: { REFERAT_LIBRARY: lib, ...env } });
+    expect((await run(['import', modelMeetingFile])).code).toBe(0);
+    let library = openLibrary(lib, { author: 'Referent' });
+    const meetingId = library.db.prepare('SELECT id FROM meetings').pluck().get() as string;
+    approveMeeting(library.db, { id: meetingId, author: 'Referent' });
+    addTrustedRoots(library.db, pki.rootPem);
+    library.close();
+    const name = presentAtModelMeeting[0] ?? '';
+    const member = memberFor(name);
+    const ocsp = path.join(dir, 'member.ocsp');
+    writeFileSync(ocsp, await makeOcspResponse(await testIssuer(pki), member.certPem));
+
+    const signed = await run(
+      ['sign', '--meeting', meetingId, '--p12', member.p12Path, '--out', 'signed.pdf'].concat([
+        '--revocation',
+        'member.ocsp',
+      ]),
+      { REFERAT_P12_PASSWORD: member.password },
+    );
+    expect(signed.stderr).toBe('');
+    expect(signed.code).toBe(0);
+    library = openLibrary(lib, { author: 'Referent' });
+    const [stored] = listSignedPdfs(library.db, { meetingId });
+    const storedBytes = readFileSync(fileStorePath(library.filesDir, stored?.sha256 ?? ''));
+    library.close();
+    expect(storedBytes.includes(readFileSync(ocsp))).toBe(true);
+    const verified = await run(['verify', 'signed.pdf', '--meeting', meetingId]);
+    expect(verified.code).toBe(0);
+    expect(lines(verified.stdout)[0]?.[5]).toMatch(/^not revoked per OCSP response of /);
+
+    writeFileSync(path.join(dir, 'issuing.crl'), readFileSync(path.join(work, 'issuing.crl')));
+    const added = await run([
+      'sign',
+      '--meeting',
+      meetingId,
+      '--revocation',
+      'issuing.crl',
+      '--out',
+      'signed-lt.pdf',
+    ]);
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(lines(added.stdout)[0]?.slice(0, 2)).toEqual(['issuing.crl', 'crl']);
+    const lt = readFileSync(path.join(dir, 'signed-lt.pdf'));
+    expect(lt.subarray(0, storedBytes.length).equals(storedBytes)).toBe(true);
+    library = openLibrary(lib, { author: 'Referent' });
+    expect(listSignedPdfs(library.db, { meetingId })).toHaveLength(1);
+    library.close();
+    const again = await run(['verify', 'signed-lt.pdf', '--meeting', meetingId]);
+    expect(again.code).toBe(0);
+    expect(lines(again.stdout)[0]?.[4]).toBe('dss-after');
   });
 });
