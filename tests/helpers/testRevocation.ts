@@ -82,11 +82,50 @@ export async function makeCrl(
   return Buffer.from(crl.toSchema(true).toBER(false));
 }
 
-/** A DER OCSPResponse by `issuer` (as its own responder) about one member certificate. */
+/**
+ * A delegated OCSP responder: an EC key and a certificate `issuer` signs for it, with the
+ * extended key usage id-kp-OCSPSigning unless `isWithoutOcspSigning`.
+ */
+export async function makeOcspResponder(
+  issuer: TestIssuer,
+  options: { isWithoutOcspSigning?: boolean } = {},
+): Promise<TestIssuer> {
+  const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'sign',
+    'verify',
+  ])) as webcrypto.CryptoKeyPair;
+  const cert = new pkijs.Certificate();
+  cert.version = 2;
+  cert.serialNumber = new asn1js.Integer({ value: Date.now() % 1_000_000_000 });
+  cert.issuer = issuer.cert.subject;
+  cert.subject.typesAndValues.push(
+    new pkijs.AttributeTypeAndValue({
+      type: '2.5.4.3',
+      value: new asn1js.Utf8String({ value: 'Referat Test OCSP Responder' }),
+    }),
+  );
+  cert.notBefore.value = new Date(Date.now() - 86_400_000);
+  cert.notAfter.value = new Date(Date.now() + 30 * 86_400_000);
+  await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
+  const purposes = options.isWithoutOcspSigning ? ['1.3.6.1.5.5.7.3.2'] : ['1.3.6.1.5.5.7.3.9'];
+  cert.extensions = [
+    new pkijs.Extension({
+      extnID: '2.5.29.37',
+      extnValue: new pkijs.ExtKeyUsage({ keyPurposes: purposes }).toSchema().toBER(false),
+    }),
+  ];
+  await cert.sign(issuer.key, 'SHA-256');
+  return { cert, key: keys.privateKey };
+}
+
+/**
+ * A DER OCSPResponse about one member certificate, signed by `issuer` as its own responder or
+ * by a delegated `responder` (whose certificate the response carries).
+ */
 export async function makeOcspResponse(
   issuer: TestIssuer,
   certPem: string,
-  options: { revokedAt?: Date; producedAt?: Date } = {},
+  options: { revokedAt?: Date; producedAt?: Date; responder?: TestIssuer } = {},
 ): Promise<Buffer> {
   const producedAt = options.producedAt ?? new Date();
   const cert = pkijs.Certificate.fromBER(ab(new X509Certificate(certPem).raw));
@@ -101,13 +140,14 @@ export async function makeOcspResponse(
       })
     : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } });
   const basic = new pkijs.BasicOCSPResponse({
+    ...(options.responder ? { certs: [options.responder.cert] } : {}),
     tbsResponseData: new pkijs.ResponseData({
-      responderID: issuer.cert.subject,
+      responderID: (options.responder ?? issuer).cert.subject,
       producedAt,
       responses: [new pkijs.SingleResponse({ certID, certStatus, thisUpdate: producedAt })],
     }),
   });
-  await basic.sign(issuer.key, 'SHA-256');
+  await basic.sign((options.responder ?? issuer).key, 'SHA-256');
   const response = new pkijs.OCSPResponse({
     responseStatus: new asn1js.Enumerated({ value: 0 }),
     responseBytes: new pkijs.ResponseBytes({

@@ -21,6 +21,7 @@ import { readQpdf } from '../helpers/qpdfJson';
 import { createTestPki, type TestMember, type TestPki } from '../helpers/testPki';
 import {
   makeCrl,
+  makeOcspResponder,
   makeOcspResponse,
   pkijsCertificate,
   testIssuer,
@@ -265,6 +266,26 @@ describe('verification with the DSS (offline)', () => {
       `the certificate was revoked on 2018-01-02T12:00:00Z (per CRL of ${report.signatures[0]?.revocation?.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')})`,
     );
     expect(report.signatures[0]?.revocation?.revokedAt).toEqual(revokedAt);
+  });
+
+  it('accepts an OCSP response signed by a responder the issuer certified for OCSP signing (its certificate goes in /Certs); refuses one whose responder lacks id-kp-OCSPSigning', async () => {
+    const responder = await makeOcspResponder(issuer);
+    const ocsp = await makeOcspResponse(issuer, alice.certPem, { responder });
+    const withDss = addRevocationData(signed, [{ name: 'delegated.ocsp', bytes: ocsp }]).bytes;
+    const q = readQpdf(save('dss-delegated.pdf', withDss));
+    const certs = (q.dict(q.root['/DSS'])['/Certs'] as string[]).map(
+      (r) => new X509Certificate(q.streamData(r)).subject,
+    );
+    expect(certs).toContain('CN=Referat Test OCSP Responder');
+    const report = await verifyPdf(withDss, { trustedRoots: [pki.rootPem] });
+    expect(report.signatures[0]?.detail).toMatch(/^not revoked per OCSP response of /);
+
+    const notResponder = await makeOcspResponder(issuer, { isWithoutOcspSigning: true });
+    const bad = await makeOcspResponse(issuer, alice.certPem, { responder: notResponder });
+    const message = refusal(() => addRevocationData(signed, [{ name: 'bad.ocsp', bytes: bad }]));
+    expect(message).toMatch(
+      /bad\.ocsp: .*not signed by the issuer or by a responder the issuer certified/,
+    );
   });
 
   it('flags a signature whose certificate an OCSP response reports revoked', async () => {

@@ -244,7 +244,9 @@ export function addRevocationData(
     if (about.size === 0) {
       throw badFile(
         isBadSignature
-          ? `${name}: signaturen på ${item.kind === 'crl' ? 'CRL’en' : 'OCSP-svaret'} kan ikke verificeres med udstederens nøgle / the signature of the ${item.kind === 'crl' ? 'CRL' : 'OCSP response'} does not verify with its issuer's key; nothing was written.`
+          ? item.kind === 'crl'
+            ? `${name}: signaturen på CRL’en kan ikke verificeres med udstederens nøgle / the signature of the CRL does not verify with its issuer's key; nothing was written.`
+            : `${name}: OCSP-svaret er ikke underskrevet af udstederen eller af en OCSP-server, udstederen har godkendt / the OCSP response is not signed by the issuer or by a responder the issuer certified for OCSP signing; nothing was written.`
           : `${name}: ${item.kind === 'crl' ? 'CRL’en' : 'OCSP-svaret'} gælder ikke nogen underskrivers certifikat eller dets udstedere / the ${item.kind === 'crl' ? 'CRL' : 'OCSP response'} concerns no signer's certificate or its issuers; nothing was written.`,
       );
     }
