@@ -203,7 +203,7 @@ describe('referat sign --revocation', () => {
     expect(readdirSync(work).sort()).toEqual(listing);
   });
 
-  it('--revocation is listed in referat sign --help and given twice is no usage error', async () => {
+  it('--revocation is listed in referat sign --help with the B-LT explanation', async () => {
     const help = await cli(['sign', '--help']);
     expect(help.stdout).toContain('--revocation CRL|OCSP');
     expect(help.stdout).toContain('PAdES B-LT');
