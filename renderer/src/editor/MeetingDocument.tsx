@@ -1,6 +1,6 @@
 /**
  * The meeting's minutes as one document, in the order of the printed minutes: header, Sags ID,
- * the meeting's bodies, then one section per agenda item (agenda order) with its bodies in the
+ * the meeting's bodies (the profile's meeting sections, with its labels), then one section per agenda item (agenda order) with its bodies in the
  * order and under the labels of the meeting's minutes profile (the model document's profile:
  * Beslutninger with one "Ad <title>" section each), the members present with their roles, and
  * the appendices.
@@ -19,11 +19,10 @@ import type {
   Participant,
 } from '../../../common/domain/model';
 import { richTextToPlain } from '../../../common/domain/richText';
-import { meetingBodyFieldsOf } from '../../../common/domain/templates';
 import type { MinutesProfile } from '../../../common/domain/profiles';
 import { itemHeading, profileLabel } from '../../../common/wording/minutes';
 import type { Lang } from '../../../common/wording/words';
-import { itemBodySlots } from './itemBodyOrder';
+import { fieldLabel, itemBodySlots, meetingBodySlots } from './itemBodyOrder';
 import { BodyField } from './BodyField';
 import { emptyBody } from '../../../common/domain/model';
 import { AttendanceSection } from './AttendanceSection';
@@ -112,7 +111,7 @@ const ItemSection = memo(function ItemSection({
         {slots.map(({ field, label }) => (
           <BodyField
             key={field}
-            label={label === null ? undefined : profileLabel(label, lang)}
+            label={fieldLabel(label, lang)}
             owner={{ kind: 'item', itemId: item.id, field }}
             body={item.bodies[field] ?? emptyBody()}
             onSaved={(body) => onItemBodySaved(item.id, field, body)}
@@ -132,7 +131,8 @@ export function MeetingDocument({
   onItemBodySaved,
   setParticipants,
 }: MeetingDocumentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'da';
   const { meeting } = detail;
   // The records the bodies display references from come from the meeting screen's context.
   const items = useMemo(
@@ -181,9 +181,10 @@ export function MeetingDocument({
             {t('common.caseId')}: {meeting.caseId}
           </p>
         )}
-        {meetingBodyFieldsOf(meeting.template).map((field) => (
+        {meetingBodySlots(profile, detail.bodies).map(({ field, label }) => (
           <section key={field} className="meeting-document__section">
             <BodyField
+              label={fieldLabel(label, lang)}
               owner={{ kind: 'meeting', meetingId: meeting.id, field }}
               body={detail.bodies[field] ?? emptyBody()}
               onSaved={(body) => onMeetingBodySaved(field, body)}
@@ -192,7 +193,9 @@ export function MeetingDocument({
         ))}
         {isAdTemplate && (
           <h2 className="meeting-document__heading" data-find-text>
-            {t('editor.document.decisions')}
+            {profile.decisionsHeading.trim() === ''
+              ? t('editor.document.decisions')
+              : profileLabel(profile.decisionsHeading.trim(), lang)}
           </h2>
         )}
         {items.map((item) => (
