@@ -26,6 +26,7 @@ import { fieldLabel, itemBodySlots, meetingBodySlots } from './itemBodyOrder';
 import { BodyField } from './BodyField';
 import { emptyBody } from '../../../common/domain/model';
 import { AttendanceSection } from './AttendanceSection';
+import { ItemPresenceButton, type ItemOrder } from './ItemPresence';
 import { DocumentTools } from './DocumentTools';
 import { mountNowEvent, useMountNearViewport } from './useMountNearViewport';
 import { Badge } from '../components/Badge';
@@ -81,10 +82,18 @@ const ItemSection = memo(function ItemSection({
   item,
   profile,
   onItemBodySaved,
+  itemOrder,
+  participants,
+  setParticipants,
+  isLocked,
 }: {
   item: AgendaItemDetail;
   profile: MinutesProfile;
   onItemBodySaved: MeetingDocumentProps['onItemBodySaved'];
+  itemOrder: ItemOrder;
+  participants: readonly Participant[];
+  setParticipants: MeetingDocumentProps['setParticipants'];
+  isLocked: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'da';
@@ -97,12 +106,21 @@ const ItemSection = memo(function ItemSection({
       className="meeting-document__section meeting-document__item"
       aria-labelledby={`${sectionId}-heading`}
     >
-      <h3 id={`${sectionId}-heading`} className="meeting-document__ad" data-find-text>
-        {isAdTemplate
-          ? t('editor.document.ad', { title: item.title })
-          : itemHeading(profile.itemHeading, item)}
-        {item.isClosed && <Badge>{t('meeting.closed')}</Badge>}
-      </h3>
+      <div className="meeting-document__item-head">
+        <h3 id={`${sectionId}-heading`} className="meeting-document__ad" data-find-text>
+          {isAdTemplate
+            ? t('editor.document.ad', { title: item.title })
+            : itemHeading(profile.itemHeading, item)}
+          {item.isClosed && <Badge>{t('meeting.closed')}</Badge>}
+        </h3>
+        <ItemPresenceButton
+          item={item}
+          itemOrder={itemOrder}
+          participants={participants}
+          setParticipants={setParticipants}
+          isLocked={isLocked}
+        />
+      </div>
       <LazySection
         preview={slots
           .map(({ field }) => richTextToPlain(item.bodies[field]?.content ?? []))
@@ -141,6 +159,15 @@ export function MeetingDocument({
   );
   const { profile } = detail;
   const isAdTemplate = profile.itemLayout === 'ad_sections';
+  // The agenda order per-item presence is derived from; a new array only when an item's
+  // number or place changes, so that saving a body re-renders one section, not all.
+  const orderKey = items.map((item) => `${item.id}:${item.number}:${item.position}`).join('|');
+  const itemOrder = useMemo<ItemOrder>(
+    () => items.map(({ id, number, position }) => ({ id, number, position })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when orderKey changes
+    [orderKey],
+  );
+  const isLocked = meeting.status !== 'draft';
   const appendices = [...detail.appendices].sort(
     (a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER),
   );
@@ -204,6 +231,10 @@ export function MeetingDocument({
             item={item}
             profile={profile}
             onItemBodySaved={onItemBodySaved}
+            itemOrder={itemOrder}
+            participants={detail.participants}
+            setParticipants={setParticipants}
+            isLocked={isLocked}
           />
         ))}
         <AttendanceSection
@@ -211,7 +242,7 @@ export function MeetingDocument({
           participants={detail.participants}
           items={detail.items}
           setParticipants={setParticipants}
-          isLocked={meeting.status !== 'draft'}
+          isLocked={isLocked}
         />
         {appendices.length > 0 && (
           <section className="meeting-document__section" aria-labelledby="document-appendices">
