@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 import { openMeetingDocument } from './helpers/meetingDocument';
 import { fillTimeField } from './helpers/dateFields';
+import { seriousAxeViolations } from './helpers/axe';
 import { apiCall, createAgendaItem, createOpgaveudvalgMeeting } from './helpers/api';
 
 let session: BrowserSession;
@@ -57,6 +58,8 @@ describe('per-item presence from the item heading', { timeout: 180_000 }, () => 
         'Michael Fenger (C): til stede',
         'Katja S. Johansen (Ø): til stede',
       ]);
+
+    expect(await seriousAxeViolations(page, '.item-presence-dialog')).toEqual([]);
 
     // Michael Fenger left at 20.10 during item 2.
     await dialog
