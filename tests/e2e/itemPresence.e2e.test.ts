@@ -129,4 +129,35 @@ describe('per-item presence from the item heading', { timeout: 180_000 }, () => 
       .poll(() => list.getByRole('listitem').nth(1).textContent())
       .toBe('Michael Fenger (C): til stede');
   });
+
+  it('speaks English when English is chosen, in the minutes wording of the export', async () => {
+    const { meetingId } = await createOpgaveudvalgMeeting(session.host, [
+      { name: 'Kristine Kryger', role: 'chair', party: 'C' },
+      { name: 'Michael Fenger', role: 'member', party: 'C' },
+    ]);
+    await createAgendaItem(session.host, meetingId, { title: 'Velkomst' });
+    const itemId = await createAgendaItem(session.host, meetingId, { title: 'Projektafrunding' });
+    const detail = await apiCall<{ participants: { id: string; name: string }[] }>(
+      session.host,
+      'meetings:get',
+      { id: meetingId },
+    );
+    const michael = detail.participants.find((p) => p.name === 'Michael Fenger');
+    if (!michael) throw new Error('missing participant');
+    await apiCall(session.host, 'participants:update', {
+      id: michael.id,
+      patch: { presenceChanges: [{ direction: 'left', time: '20:10', itemId }] },
+    });
+    await openMeetingDocument(page, session.host, meetingId);
+    await page.getByRole('combobox', { name: 'Sprog' }).selectOption('en');
+    await page.getByRole('button', { name: 'Presence during item 2' }).click();
+    const dialog = page.getByRole('dialog', { name: /Presence during item 2/ });
+    const list = dialog.getByRole('list', { name: 'Who took part in the item' });
+    await expect
+      .poll(() => list.getByRole('listitem').nth(1).textContent())
+      .toMatch(/^Michael Fenger \(C\): left the meeting at 20:10 during item 2/);
+    await dialog.getByRole('combobox', { name: 'What happened' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('da');
+  });
 });
