@@ -3,7 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEdition } from '../../common/export/editions';
 import { generateMeeting } from '../support/generateMeeting';
-import { layoutMinutes, minutesTitle, type LayoutBlock } from '../../common/export/layoutMinutes';
+import {
+  layoutMinutes,
+  layoutTableText,
+  minutesTitle,
+  type LayoutBlock,
+} from '../../common/export/layoutMinutes';
 import { a4Geometry, typeset, type Measure } from '../../common/export/typeset';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { parseReferatDocument } from '../../common/format/referatJson';
@@ -26,6 +31,8 @@ function textOf(block: LayoutBlock): string {
       return block.items
         .map((item) => `${item.label} ${item.spans.map((span) => span.text).join('')}`)
         .join('\n');
+    case 'table':
+      return layoutTableText(block);
     case 'signature':
       return block.name;
     case 'image':
