@@ -33,6 +33,20 @@ import {
 import { $getSelection, $setSelection, type BaseSelection } from 'lexical';
 import { maxTableColumns, maxTableRows } from '../../../../common/domain/richText';
 
+/**
+ * React Aria's press handling adds a `<style>` element (touch-action for its pressable
+ * elements) unless an element with this id exists; the app's Content-Security-Policy
+ * (`style-src 'self'`) refuses inline styles, so that element would only raise a CSP error.
+ * The rule is in editor.css; this marker tells React Aria it is taken care of.
+ */
+const pressableStyleId = 'react-aria-pressable-style';
+if (typeof document !== 'undefined' && !document.getElementById(pressableStyleId)) {
+  const marker = document.createElement('meta');
+  marker.id = pressableStyleId;
+  marker.name = pressableStyleId;
+  document.head.append(marker);
+}
+
 type TableState = { isInTable: boolean; rows: number; columns: number; hasHeaderRow: boolean };
 
 const outside: TableState = { isInTable: false, rows: 0, columns: 0, hasHeaderRow: false };
