@@ -253,13 +253,59 @@ export function typeset(
   };
 
   /**
-   * A table: equal columns over the text width, each row one unit kept on one page (unless it
-   * is taller than a page), borders as rules, the header row in bold. On a page a table
-   * continues on, its header row is drawn again (as an artifact: it is read once).
+   * Column widths over the text width, as a browser lays out a table: every column gets at
+   * least its longest word, the room left is shared in proportion to how much more each
+   * column's longest paragraph needs; when everything fits, the columns grow in proportion.
+   */
+  const columnWidths = (table: LayoutTable, columns: number): number[] => {
+    const padding = 2 * cellPaddingX;
+    const least = new Array<number>(columns).fill(padding + 12);
+    const natural = new Array<number>(columns).fill(padding + 12);
+    table.rows.forEach((row, rowIndex) => {
+      const font: FontKey = table.headerRow && rowIndex === 0 ? 'bold' : 'regular';
+      row.forEach((paragraphs, column) => {
+        for (const spans of paragraphs) {
+          let line = 0;
+          for (const span of spans) {
+            for (const word of span.text.split(/\s+/)) {
+              if (word === '') continue;
+              const wordWidth = width(word, fontOf(span, font)) * tableSize;
+              least[column] = Math.max(
+                least[column] ?? 0,
+                Math.min(wordWidth, contentWidth) + padding,
+              );
+              line += wordWidth + width(' ', font) * tableSize;
+            }
+          }
+          natural[column] = Math.max(natural[column] ?? 0, Math.min(line, contentWidth) + padding);
+        }
+      });
+    });
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    const leastTotal = sum(least);
+    const naturalTotal = sum(natural);
+    if (naturalTotal <= contentWidth)
+      return natural.map((value) => (value * contentWidth) / naturalTotal);
+    if (leastTotal >= contentWidth)
+      return least.map((value) => (value * contentWidth) / leastTotal);
+    const share = (contentWidth - leastTotal) / (naturalTotal - leastTotal);
+    return least.map((value, column) => value + ((natural[column] ?? value) - value) * share);
+  };
+
+  /**
+   * A table: columns sized to their content over the text width, each row one unit kept on
+   * one page (unless it is taller than a page), borders as rules, the header row in bold. On a
+   * page a table continues on, its header row is drawn again (as an artifact: it is read once).
    */
   const addTable = (table: LayoutTable) => {
     const columns = Math.max(1, ...table.rows.map((row) => row.length));
-    const columnWidth = contentWidth / columns;
+    const widths = columnWidths(table, columns);
+    let nextStart = left;
+    const starts = widths.map((columnWidth) => {
+      const start = nextStart;
+      nextStart += columnWidth;
+      return start;
+    });
     const tableNode = node('Table', -1);
     const pageHeight = geometry.height - geometry.marginTop - geometry.marginBottom;
     let header: Unit['repeatHeader'];
@@ -269,7 +315,8 @@ export function typeset(
       const cells = row.map((paragraphs, column) => {
         const cellNode = node(isHeader ? 'TH' : 'TD', tr);
         if (isHeader) (structure[cellNode] as StructNode).scope = 'Column';
-        const x = left + column * columnWidth + cellPaddingX;
+        const x = (starts[column] ?? left) + cellPaddingX;
+        const columnWidth = widths[column] ?? contentWidth / columns;
         const lines: DraftLine[] = [];
         for (const spans of paragraphs) {
           const p = node('P', cellNode);
@@ -306,10 +353,8 @@ export function typeset(
         { x1: left, x2: left + contentWidth, dy: 0 },
         { x1: left, x2: left + contentWidth, dy: rowHeight },
       ];
-      for (let column = 0; column <= columns; column++) {
-        const x = left + column * columnWidth;
+      for (const x of [...starts, left + contentWidth])
         rules.push({ x1: x, x2: x, dy: 0, dy2: rowHeight });
-      }
       const isLast = rowIndex === table.rows.length - 1;
       units.push(
         unit({
