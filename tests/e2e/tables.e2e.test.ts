@@ -152,7 +152,10 @@ describe('tables in the body editor and the PDF', () => {
     expect(structure.match(/^\s*Table\b/gm)).toHaveLength(2);
     expect(structure).toMatch(/^\s*TH\b/m);
     expect(structure).toMatch(/^\s*TD\b/m);
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
     expect(text).toContain('Klub Beløb Øresunds Roklub 12.500 kr.');
     expect(text).toContain('Post 2024 2025 Administration 1.250.000 1.300.000');
     expect(session.pageErrors).toEqual([]);

@@ -373,7 +373,8 @@ describe('tables', () => {
       expect(attributes['/Scope']).toBe('/Column');
     }
     // The budget runs over several pages; each page it continues on starts with its header row.
-    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+    // -raw: the text in the order of the content stream (the layout mode guesses columns).
+    const text = execFileSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' });
     const pages = text.split('\f');
     const budgetPages = pages.filter((page) => /Budgetpost \d+/.test(page));
     expect(budgetPages.length).toBeGreaterThan(1);
