@@ -507,7 +507,8 @@ describe('DOCX export', () => {
   it.skipIf(!office)('converts with libreoffice --headless --convert-to pdf', async () => {
     const dir = makeTempDir();
     const file = path.join(dir, 'referat.docx');
-    await writeMinutesDocx(richDocument(), { edition: 'full', out: file });
+    // With tables: Word tables (w:tbl) must convert too.
+    await writeMinutesDocx(tableMeeting(richDocument(), 3), { edition: 'full', out: file });
     execFileSync(
       office ?? 'libreoffice',
       [
@@ -528,5 +529,8 @@ describe('DOCX export', () => {
     expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = execFileSync('pdftotext', [pdf, '-']).toString('utf8');
     expect(text).toContain('Overskrift i beslutningen');
+    const raw = execFileSync('pdftotext', ['-raw', pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
+    expect(raw).toContain('Post 2024 (kr.) 2025 (kr.) Bemærkning');
+    expect(raw).toContain('Budgetpost 2 2500.000 2600.000');
   });
 });
