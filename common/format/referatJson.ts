@@ -811,6 +811,27 @@ function checkBody(
       case 'list':
         walkList(block, path);
         break;
+      case 'table':
+        arrayAt(block.rows).forEach((row, rowIndex) => {
+          if (!isObject(row)) return;
+          arrayAt(row.cells).forEach((cell, cellIndex) => {
+            if (!isObject(cell)) return;
+            arrayAt(cell.children).forEach((paragraph, paragraphIndex) => {
+              if (!isObject(paragraph)) return;
+              checkInlines(paragraph.children, [
+                ...path,
+                'rows',
+                rowIndex,
+                'cells',
+                cellIndex,
+                'children',
+                paragraphIndex,
+                'children',
+              ]);
+            });
+          });
+        });
+        break;
       case 'vote': {
         checkOutcome(block, path);
         const seen = new Map<string, string>();

@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { builtInProfiles, type MinutesProfile } from '../../common/domain/profiles';
 import type { Vote } from '../../common/domain/richText';
 import { buildEdition } from '../../common/export/editions';
-import { layoutMinutes, type LayoutBlock } from '../../common/export/layoutMinutes';
+import {
+  layoutMinutes,
+  layoutTableText,
+  type LayoutBlock,
+} from '../../common/export/layoutMinutes';
 import { a4Geometry, typeset, type Measure } from '../../common/export/typeset';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { generateMeeting } from '../support/generateMeeting';
@@ -22,6 +26,8 @@ function textOf(block: LayoutBlock): string {
       return block.items
         .map((item) => `${item.label} ${item.spans.map((span) => span.text).join('')}`)
         .join('\n');
+    case 'table':
+      return layoutTableText(block);
     case 'signature':
       return block.name;
     case 'image':
