@@ -8,6 +8,7 @@
 import {
   inlinePlainText,
   listPlainLines,
+  tableLines,
   type Block,
   type Dissent,
   type PlainResolve,
@@ -93,7 +94,8 @@ export function quotedDecisionBlockText(quote: QuotedDecision, context: BlockTex
 
 /**
  * The text of one block, as lines: a paragraph or heading is one line, a list one line per
- * item, a vote and a dissent their minutes sentence.
+ * item, a vote and a dissent their minutes sentence, a table one line per row (cells separated by
+ * " | ").
  */
 export function blockLines(
   block: Block,
@@ -112,6 +114,8 @@ export function blockLines(
       return [dissentBlockText(block, context)];
     case 'quotedDecision':
       return [quotedDecisionBlockText(block, context)];
+    case 'table':
+      return tableLines(block, (children) => inlinePlainText(children, resolve));
   }
 }
 
