@@ -315,7 +315,7 @@ function tablesFromJson(node: Loose): Block[] {
  * paragraph per item ("• " or "1. " kept in front), a table inside a table one paragraph per
  * row. Null for a block a cell cannot hold as text of its own (vote, dissent, quoted decision).
  */
-function blockAsParagraphs(block: Block): Paragraph[] | null {
+export function blockAsParagraphs(block: Block): Paragraph[] | null {
   switch (block.type) {
     case 'paragraph':
       return [block];
