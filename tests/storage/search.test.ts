@@ -497,7 +497,7 @@ describe('the index follows every save in the same transaction', () => {
     expect(library.schemaVersion).toBeGreaterThanOrEqual(20);
     expect(meetingIdsOf(search(library, 'sammenlægning').groups)).toEqual(['m1']);
     expect(checkSearchIndex(library.db)).toEqual([]);
-    expect(writeTransaction(library.db, () => rebuildSearchIndex(library.db))).toBe(3);
+    expect(writeTransaction(library.db, (db) => rebuildSearchIndex(db))).toBe(3);
   });
 });
 

@@ -12,12 +12,13 @@ import type { ReferatDocument } from '../../../common/format/referat1';
 import { formatId } from '../../../common/format/referat2';
 import { builtInProfile, type MinutesProfile } from '../../../common/domain/profiles';
 import { findProfile, profileOfMeeting, saveProfile } from './queries/profiles';
-import type { Db } from './library';
+import type { ReadDb, WriteDb } from './library';
 import { writeTransaction } from './library';
 import { insertAppendix } from './queries/appendices';
 import { insertImportedBody } from './queries/bodies';
 import { createCommittee, hasCommittee } from './queries/committees';
-import { newId, nowIso, toFlag, stmt } from './queries/common';
+import { newId, nowIso, toFlag } from './queries/common';
+import { stmt } from './statements';
 import { insertItem } from './queries/items';
 import { getMeetingDetail, insertMeeting } from './queries/meetings';
 import { listMembers } from './queries/members';
@@ -38,7 +39,7 @@ export type ImportOptions = {
  * bodies, attendance, agenda items with every body, and appendices (file metadata only).
  * @throws DomainError not_found
  */
-export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocument {
+export function exportMeetingDocument(db: ReadDb, meetingId: string): ReferatDocument {
   return db
     .transaction((): ReferatDocument => {
       const detail = getMeetingDetail(db, meetingId);
@@ -150,13 +151,13 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
  * @throws DomainError conflict, locked, invalid_input
  */
 export function importMeetingDocument(
-  db: Db,
+  db: ReadDb,
   document: ReferatDocument,
   options: ImportOptions = {},
 ): { meetingId: string } {
   const onExisting = options.onExisting ?? 'refuse';
   const author = options.author ?? 'import';
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     let doc = document;
     const existing = stmt(db, 'SELECT status FROM meetings WHERE id = ?', true).get(
       doc.meeting.id,
@@ -253,7 +254,7 @@ export function importMeetingDocument(
  * an id of its own), and when the meeting would resolve to another profile here (another
  * committee profile or default) the meeting is given the document's profile itself.
  */
-function keepProfile(db: Db, meetingId: string, profile: MinutesProfile): void {
+function keepProfile(db: WriteDb, meetingId: string, profile: MinutesProfile): void {
   const same = (other: MinutesProfile | undefined) =>
     other !== undefined && canonical(other) === canonical(profile);
   if (same(profileOfMeeting(db, meetingId))) return;
@@ -284,7 +285,7 @@ function canonical(value: unknown): string {
   );
 }
 
-function importMembers(db: Db, doc: ReferatDocument, isNewCommittee: boolean): void {
+function importMembers(db: WriteDb, doc: ReferatDocument, isNewCommittee: boolean): void {
   const memberCommittee = stmt(db, 'SELECT committee_id FROM members WHERE id = ?', true);
   let nextPosition = isNewCommittee ? 0 : listMembers(db, { committeeId: doc.committee.id }).length;
   const insert = stmt(
@@ -332,7 +333,7 @@ export class IdCollisionError extends DomainError {
   }
 }
 
-function findIdCollisions(db: Db, doc: ReferatDocument): string[] {
+function findIdCollisions(db: ReadDb, doc: ReferatDocument): string[] {
   const checks: Array<[string, string, Array<{ id: string }>]> = [
     ['participants', 'participants', doc.participants],
     ['agenda_items', 'agendaItems', doc.agendaItems],

@@ -21,9 +21,10 @@ import {
   type List,
   type RichText,
 } from '../../../../common/domain/richText';
-import type { Db } from '../library';
+import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
-import { notFound, nowIso, stmt } from './common';
+import { notFound, nowIso } from './common';
+import { stmt } from '../statements';
 
 type BodyRow = {
   id: number;
@@ -56,7 +57,7 @@ export function emptyItemBodies(): Record<ItemBodyField, Body> {
 }
 
 /** The meeting-level bodies of a meeting (every field present). */
-export function getMeetingBodies(db: Db, meetingId: string): Record<MeetingBodyField, Body> {
+export function getMeetingBodies(db: ReadDb, meetingId: string): Record<MeetingBodyField, Body> {
   const out = Object.fromEntries(meetingBodyFields.map((field) => [field, emptyBody()])) as Record<
     MeetingBodyField,
     Body
@@ -70,7 +71,7 @@ export function getMeetingBodies(db: Db, meetingId: string): Record<MeetingBodyF
 
 /** The bodies of every item of a meeting, by item id (every field present for listed items). */
 export function getItemBodiesOfMeeting(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   itemIds: readonly string[],
 ): Map<string, Record<ItemBodyField, Body>> {
@@ -88,7 +89,7 @@ export function getItemBodiesOfMeeting(
 }
 
 /** The bodies of one item (every field present). */
-export function getItemBodies(db: Db, itemId: string): Record<ItemBodyField, Body> {
+export function getItemBodies(db: ReadDb, itemId: string): Record<ItemBodyField, Body> {
   const out = emptyItemBodies();
   const rows = stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE b.item_id = ?`).all(
     itemId,
@@ -99,7 +100,7 @@ export function getItemBodies(db: Db, itemId: string): Record<ItemBodyField, Bod
 
 /** The meeting a body belongs to, with its status. @throws DomainError not_found */
 export function resolveBodyOwner(
-  db: Db,
+  db: ReadDb,
   owner: BodyOwner,
 ): { meetingId: string; status: MeetingStatus } {
   if (owner.kind === 'meeting') {
@@ -124,7 +125,7 @@ export function lockedError(status: MeetingStatus): DomainError {
   );
 }
 
-function findBodyRow(db: Db, owner: BodyOwner): BodyRow | undefined {
+function findBodyRow(db: ReadDb, owner: BodyOwner): BodyRow | undefined {
   return (
     owner.kind === 'meeting'
       ? stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE b.meeting_id = ? AND b.field = ?`).get(
@@ -146,7 +147,7 @@ function findBodyRow(db: Db, owner: BodyOwner): BodyRow | undefined {
  * @param savedAt for imports; defaults to now
  */
 export function saveBody(
-  db: Db,
+  db: ReadDb,
   args: {
     owner: BodyOwner;
     content: RichText;
@@ -155,7 +156,7 @@ export function saveBody(
     savedAt?: string;
   },
 ): { revision: number; updatedAt: string } {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const { status, meetingId } = resolveBodyOwner(db, args.owner);
     if (status !== 'draft') throw lockedError(status);
     checkBodyReferences(db, meetingId, args.content);
@@ -199,7 +200,7 @@ export function saveBody(
 }
 
 /** Every saved version of a body, newest first (empty for a body never saved). @throws not_found */
-export function bodyHistory(db: Db, args: { owner: BodyOwner }): Revision[] {
+export function bodyHistory(db: ReadDb, args: { owner: BodyOwner }): Revision[] {
   resolveBodyOwner(db, args.owner);
   const body = findBodyRow(db, args.owner);
   if (!body) return [];
@@ -257,7 +258,7 @@ export function collectReferences(content: RichText): {
  * Checks that a body's references point at appendices and participants of its own meeting
  * and that nobody is counted twice in a vote. @throws DomainError invalid_input
  */
-export function checkBodyReferences(db: Db, meetingId: string, content: RichText): void {
+export function checkBodyReferences(db: ReadDb, meetingId: string, content: RichText): void {
   const { appendixIds, participantIds } = collectReferences(content);
   const appendixOf = stmt(db, 'SELECT meeting_id FROM appendices WHERE id = ?', true);
   for (const id of appendixIds) {
@@ -299,7 +300,7 @@ export function checkBodyReferences(db: Db, meetingId: string, content: RichText
  * description per body, e.g. "item 3, decision". Empty when nothing refers to it.
  */
 export function findBodyReferences(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   kind: 'appendix' | 'participant',
   id: string,
@@ -333,7 +334,7 @@ export function findBodyReferences(
  * of approved or signed meetings keep their text). Empty content inserts nothing.
  */
 export function insertImportedBody(
-  db: Db,
+  db: WriteDb,
   args: { owner: BodyOwner; content: RichText; author: string; savedAt: string },
 ): void {
   if (args.content.length === 0) return;

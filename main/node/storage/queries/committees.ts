@@ -1,8 +1,10 @@
 /** Committees (udvalg): list with counts, get, create, update. */
 import type { CommitteeSummary } from '../../../../common/contract/api';
 import type { Committee, CommitteeKind, TemplateId } from '../../../../common/domain/model';
-import type { Db } from '../library';
-import { newId, notFound, nowIso, updateRow, stmt } from './common';
+import type { ReadDb } from '../db';
+import { writeTransaction } from '../library';
+import { newId, notFound, nowIso, updateRow } from './common';
+import { stmt } from '../statements';
 
 type CommitteeRow = {
   id: string;
@@ -32,7 +34,7 @@ export type CommitteeFields = Omit<Committee, 'id' | 'profileId'> &
   Partial<Pick<Committee, 'profileId'>>;
 
 /** Every committee with its member and meeting counts, sorted by name (Danish collation). */
-export function listCommittees(db: Db): CommitteeSummary[] {
+export function listCommittees(db: ReadDb): CommitteeSummary[] {
   const rows = stmt(
     db,
     `SELECT ${committeeColumns},
@@ -50,7 +52,7 @@ export function listCommittees(db: Db): CommitteeSummary[] {
 }
 
 /** One committee. @throws DomainError not_found */
-export function getCommittee(db: Db, id: string): Committee {
+export function getCommittee(db: ReadDb, id: string): Committee {
   const row = stmt(db, `SELECT ${committeeColumns} FROM committees WHERE id = ?`).get(id) as
     CommitteeRow | undefined;
   if (!row) throw notFound('committee', id);
@@ -58,40 +60,44 @@ export function getCommittee(db: Db, id: string): Committee {
 }
 
 /** True when a committee with this id exists. */
-export function hasCommittee(db: Db, id: string): boolean {
+export function hasCommittee(db: ReadDb, id: string): boolean {
   return stmt(db, 'SELECT 1 FROM committees WHERE id = ?').get(id) !== undefined;
 }
 
 /** Creates a committee; `id` is kept when given (imports), else generated. */
-export function createCommittee(db: Db, fields: CommitteeFields & { id?: string }): Committee {
-  const id = fields.id ?? newId();
-  stmt(
-    db,
-    'INSERT INTO committees (id, name, kind, organisation, template, profile_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    id,
-    fields.name,
-    fields.kind,
-    fields.organisation,
-    fields.template,
-    fields.profileId ?? null,
-    nowIso(),
-  );
-  return getCommittee(db, id);
+export function createCommittee(db: ReadDb, fields: CommitteeFields & { id?: string }): Committee {
+  return writeTransaction(db, (db) => {
+    const id = fields.id ?? newId();
+    stmt(
+      db,
+      'INSERT INTO committees (id, name, kind, organisation, template, profile_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      id,
+      fields.name,
+      fields.kind,
+      fields.organisation,
+      fields.template,
+      fields.profileId ?? null,
+      nowIso(),
+    );
+    return getCommittee(db, id);
+  });
 }
 
 /** Changes some fields of a committee. @throws DomainError not_found */
 export function updateCommittee(
-  db: Db,
+  db: ReadDb,
   args: { id: string; patch: Partial<CommitteeFields> },
 ): Committee {
-  getCommittee(db, args.id);
-  updateRow(db, 'committees', args.id, args.patch, {
-    name: 'name',
-    kind: 'kind',
-    organisation: 'organisation',
-    template: 'template',
-    profileId: 'profile_id',
+  return writeTransaction(db, (db) => {
+    getCommittee(db, args.id);
+    updateRow(db, 'committees', args.id, args.patch, {
+      name: 'name',
+      kind: 'kind',
+      organisation: 'organisation',
+      template: 'template',
+      profileId: 'profile_id',
+    });
+    return getCommittee(db, args.id);
   });
-  return getCommittee(db, args.id);
 }

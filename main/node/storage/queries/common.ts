@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../../common/contract/result';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../library';
+import type { WriteDb } from '../db';
+import { stmt } from '../statements';
 
 /** A new record id. */
 export function newId(): string {
@@ -31,7 +31,7 @@ export function notFound(what: string, id: string): DomainError {
  * converted by `convert` (booleans to 0/1) and always bound as parameters.
  */
 export function updateRow(
-  db: Db,
+  db: WriteDb,
   table: string,
   id: string,
   patch: Record<string, unknown>,
@@ -46,7 +46,7 @@ export function updateRow(
     values.push(typeof value === 'boolean' ? toFlag(value) : value);
   }
   if (sets.length === 0) return;
-  db.prepare(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  stmt(db, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
 }
 
 /**
@@ -68,25 +68,4 @@ export function todayInCopenhagen(now: Date = new Date()): string {
     month: '2-digit',
     day: '2-digit',
   }).format(now);
-}
-
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-
-/**
- * A prepared statement for `sql`, compiled once per handle and reused (preparing costs more
- * than running most of these queries). `isPluck` is applied on every call, so one SQL text can
- * never leak a pluck mode into another call site.
- */
-export function stmt(db: Db, sql: string, isPluck = false): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(db, cache);
-  }
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement.reader ? statement.pluck(isPluck) : statement;
 }

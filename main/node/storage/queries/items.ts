@@ -5,10 +5,11 @@
 import type { AgendaItemDetail } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import type { AgendaItem, ItemKind } from '../../../../common/domain/model';
-import type { Db } from '../library';
+import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
 import { getItemBodies, hasText } from './bodies';
-import { newId, notFound, reorder, toFlag, updateRow, stmt } from './common';
+import { newId, notFound, reorder, toFlag, updateRow } from './common';
+import { stmt } from '../statements';
 import { requireDraftMeeting } from './meetingBase';
 import { profileOfCommittee, profileOfMeeting } from './profiles';
 
@@ -69,7 +70,7 @@ export type ItemFields = Pick<
  * numbers items through the year, one more than the highest item number of the committee's
  * earlier meetings that year ("Pkt. 42" follows "Pkt. 41" of the last meeting).
  */
-export function firstItemNumber(db: Db, meetingId: string): number {
+export function firstItemNumber(db: ReadDb, meetingId: string): number {
   return firstItemNumberOf(db, meetingId, profileOfMeeting(db, meetingId).itemNumbering);
 }
 
@@ -78,7 +79,7 @@ export function firstItemNumber(db: Db, meetingId: string): number {
  * continues the year when the committee's profile numbers items through the year.
  */
 export function proposedFirstItemNumber(
-  db: Db,
+  db: ReadDb,
   committeeId: string,
   template: 'opgaveudvalg' | 'fagudvalg',
   date: string,
@@ -95,7 +96,7 @@ export function proposedFirstItemNumber(
 }
 
 function firstItemNumberOf(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   numbering: { mode: 'per_meeting' | 'yearly'; start: number },
 ): number {
@@ -114,7 +115,7 @@ function firstItemNumberOf(
 }
 
 /** The items of a meeting in agenda order. */
-export function listItems(db: Db, meetingId: string): AgendaItem[] {
+export function listItems(db: ReadDb, meetingId: string): AgendaItem[] {
   const rows = stmt(
     db,
     `SELECT ${itemColumns} FROM agenda_items WHERE meeting_id = ? ORDER BY position, id`,
@@ -123,7 +124,7 @@ export function listItems(db: Db, meetingId: string): AgendaItem[] {
 }
 
 /** One item. @throws DomainError not_found */
-export function getItem(db: Db, id: string): AgendaItem {
+export function getItem(db: ReadDb, id: string): AgendaItem {
   const row = stmt(db, `SELECT ${itemColumns} FROM agenda_items WHERE id = ?`).get(id) as
     ItemRow | undefined;
   if (!row) throw notFound('agenda item', id);
@@ -131,7 +132,7 @@ export function getItem(db: Db, id: string): AgendaItem {
 }
 
 /** One item with all its bodies. @throws DomainError not_found */
-export function getItemDetail(db: Db, id: string): AgendaItemDetail {
+export function getItemDetail(db: ReadDb, id: string): AgendaItemDetail {
   return { ...getItem(db, id), bodies: getItemBodies(db, id) };
 }
 
@@ -141,10 +142,10 @@ export function getItemDetail(db: Db, id: string): AgendaItemDetail {
  * @throws DomainError not_found, locked
  */
 export function createItem(
-  db: Db,
+  db: ReadDb,
   args: { meetingId: string; item: Omit<ItemFields, 'number'> & { number?: number }; id?: string },
 ): AgendaItemDetail {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.meetingId);
     const stats = stmt(
       db,
@@ -166,7 +167,7 @@ export function createItem(
 
 /** Inserts an item row as given (no checks beyond the schema); used by create, copy and import. */
 export function insertItem(
-  db: Db,
+  db: WriteDb,
   item: Omit<AgendaItem, 'isSupplementary' | 'groupId'> &
     Partial<Pick<AgendaItem, 'isSupplementary' | 'groupId'>>,
 ): void {
@@ -193,8 +194,11 @@ export function insertItem(
 }
 
 /** Changes some fields of an item of a draft meeting. @throws DomainError not_found, locked */
-export function updateItem(db: Db, args: { id: string; patch: Partial<ItemFields> }): AgendaItem {
-  return writeTransaction(db, () => {
+export function updateItem(
+  db: ReadDb,
+  args: { id: string; patch: Partial<ItemFields> },
+): AgendaItem {
+  return writeTransaction(db, (db) => {
     const item = getItem(db, args.id);
     requireDraftMeeting(db, item.meetingId);
     updateRow(db, 'agenda_items', args.id, args.patch, {
@@ -214,8 +218,8 @@ export function updateItem(db: Db, args: { id: string; patch: Partial<ItemFields
 }
 
 /** Moves an item to `position`; answers the meeting's items in their new (dense) order. */
-export function moveItem(db: Db, args: { id: string; position: number }): AgendaItem[] {
-  return writeTransaction(db, () => {
+export function moveItem(db: ReadDb, args: { id: string; position: number }): AgendaItem[] {
+  return writeTransaction(db, (db) => {
     const item = getItem(db, args.id);
     requireDraftMeeting(db, item.meetingId);
     const ids = listItems(db, item.meetingId).map((other) => other.id);
@@ -232,10 +236,10 @@ export function moveItem(db: Db, args: { id: string; position: number }): Agenda
  * @throws DomainError not_found, locked, conflict
  */
 export function deleteItem(
-  db: Db,
+  db: ReadDb,
   args: { id: string; isDecisionLossConfirmed?: boolean },
 ): { id: string } {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const item = getItem(db, args.id);
     requireDraftMeeting(db, item.meetingId);
     const decision = getItemBodies(db, args.id).decision;

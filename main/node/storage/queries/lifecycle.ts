@@ -11,8 +11,9 @@ import type { Meeting } from '../../../../common/domain/model';
 import type { Correction } from '../../../../common/export/layoutMinutes';
 import { serializeReferatDocument } from '../../../../common/format/referatJson';
 import { exportMeetingDocument } from '../interchange';
-import { writeTransaction, type Db } from '../library';
-import { newId, nowIso, stmt } from './common';
+import { writeTransaction, type ReadDb, type WriteDb } from '../library';
+import { newId, nowIso } from './common';
+import { stmt } from '../statements';
 import { getMeeting, requireDraftMeeting, setMeetingStatus } from './meetings';
 import { latestCompleteSignedPdf } from './signedPdfs';
 
@@ -55,14 +56,14 @@ const toCorrection = (r: CorrectionRow): MeetingCorrection => ({
 });
 
 /** SHA-256 of the meeting's canonical referat/1 document (the approved text). */
-export function documentSha256(db: Db, meetingId: string): string {
+export function documentSha256(db: ReadDb, meetingId: string): string {
   return createHash('sha256')
     .update(serializeReferatDocument(exportMeetingDocument(db, meetingId)), 'utf8')
     .digest('hex');
 }
 
 /** SHA-256 of a revision: the approved document followed by every correction so far. */
-function revisionSha256(db: Db, meetingId: string): string {
+function revisionSha256(db: ReadDb, meetingId: string): string {
   const hash = createHash('sha256').update(documentSha256(db, meetingId), 'utf8');
   for (const c of listCorrections(db, { meetingId })) {
     hash.update(JSON.stringify([c.position, c.createdAt, c.author, c.reason, c.text]), 'utf8');
@@ -70,7 +71,7 @@ function revisionSha256(db: Db, meetingId: string): string {
   return hash.digest('hex');
 }
 
-function insertAudit(db: Db, entry: Omit<AuditRow, 'seq'>): AuditEntry {
+function insertAudit(db: WriteDb, entry: Omit<AuditRow, 'seq'>): AuditEntry {
   const info = stmt(
     db,
     `INSERT INTO meeting_audit (meeting_id, at, author, action, revision_sha256, detail) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -96,11 +97,11 @@ function requireAuthor(author: string): string {
  * @throws DomainError not_found, locked (not a draft), invalid_input
  */
 export function approveMeeting(
-  db: Db,
+  db: ReadDb,
   args: { id: string; author: string },
 ): { meeting: Meeting; audit: AuditEntry } {
   const author = requireAuthor(args.author);
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.id);
     const meeting = setMeetingStatus(db, { id: args.id, status: 'approved' });
     const audit = insertAudit(db, {
@@ -120,7 +121,7 @@ export function approveMeeting(
  * @throws DomainError not_found, conflict (a draft: edit it instead), locked (archived), invalid_input
  */
 export function addCorrection(
-  db: Db,
+  db: ReadDb,
   args: { meetingId: string; author: string; reason: string; text: string },
 ): MeetingCorrection {
   const author = requireAuthor(args.author);
@@ -128,7 +129,7 @@ export function addCorrection(
   const text = args.text.replace(/\s+$/, '');
   if (reason === '') throw new DomainError('invalid_input', 'reason: must not be empty');
   if (text.trim() === '') throw new DomainError('invalid_input', 'text: must not be empty');
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const meeting = getMeeting(db, args.meetingId);
     if (meeting.status === 'draft') {
       throw new DomainError(
@@ -188,11 +189,11 @@ export type SignedPdfCheck = {
  * @throws DomainError not_found, conflict (not approved, too few or damaged signatures)
  */
 export function markSigned(
-  db: Db,
+  db: ReadDb,
   args: { id: string; author: string; check: SignedPdfCheck },
 ): { meeting: Meeting; audit: AuditEntry } {
   const author = requireAuthor(args.author);
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const current = getMeeting(db, args.id);
     if (current.status !== 'approved') {
       throw new DomainError(
@@ -214,11 +215,11 @@ export function markSigned(
  * @throws DomainError not_found, conflict (not signed, too few or damaged signatures)
  */
 export function markSignedAgain(
-  db: Db,
+  db: ReadDb,
   args: { id: string; author: string; check: SignedPdfCheck },
 ): { meeting: Meeting; audit: AuditEntry } {
   const author = requireAuthor(args.author);
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const meeting = getMeeting(db, args.id);
     if (meeting.status !== 'signed') {
       throw new DomainError(
@@ -237,7 +238,7 @@ export function markSignedAgain(
  * @throws DomainError not_found, invalid_input
  */
 export function recordSigningRestarted(
-  db: Db,
+  db: ReadDb,
   args: {
     meetingId: string;
     author: string;
@@ -248,7 +249,7 @@ export function recordSigningRestarted(
   },
 ): AuditEntry {
   const author = requireAuthor(args.author);
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     getMeeting(db, args.meetingId);
     return insertAudit(db, {
       meeting_id: args.meetingId,
@@ -261,7 +262,7 @@ export function recordSigningRestarted(
   });
 }
 
-function requireEverySigner(db: Db, id: string, check: SignedPdfCheck): void {
+function requireEverySigner(db: ReadDb, id: string, check: SignedPdfCheck): void {
   if (!check.isAllValid) {
     throw new DomainError(
       'conflict',
@@ -293,7 +294,7 @@ function requireEverySigner(db: Db, id: string, check: SignedPdfCheck): void {
  * participant's. @throws DomainError not_found, invalid_input
  */
 export function recordSignerConfirmed(
-  db: Db,
+  db: ReadDb,
   args: {
     meetingId: string;
     author: string;
@@ -305,7 +306,7 @@ export function recordSignerConfirmed(
   },
 ): AuditEntry {
   const author = requireAuthor(args.author);
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     getMeeting(db, args.meetingId);
     return insertAudit(db, {
       meeting_id: args.meetingId,
@@ -318,7 +319,12 @@ export function recordSignerConfirmed(
   });
 }
 
-function insertSignedAudit(db: Db, id: string, author: string, check: SignedPdfCheck): AuditEntry {
+function insertSignedAudit(
+  db: WriteDb,
+  id: string,
+  author: string,
+  check: SignedPdfCheck,
+): AuditEntry {
   return insertAudit(db, {
     meeting_id: id,
     at: nowIso(),
@@ -330,7 +336,7 @@ function insertSignedAudit(db: Db, id: string, author: string, check: SignedPdfC
 }
 
 /** The corrections of a meeting, oldest first. @throws DomainError not_found */
-export function listCorrections(db: Db, args: { meetingId: string }): MeetingCorrection[] {
+export function listCorrections(db: ReadDb, args: { meetingId: string }): MeetingCorrection[] {
   getMeeting(db, args.meetingId);
   const rows = stmt(
     db,
@@ -340,7 +346,7 @@ export function listCorrections(db: Db, args: { meetingId: string }): MeetingCor
 }
 
 /** The corrections as the PDF layout prints them ("Rettelser"), oldest first. */
-export function correctionsForExport(db: Db, meetingId: string): Correction[] {
+export function correctionsForExport(db: ReadDb, meetingId: string): Correction[] {
   return listCorrections(db, { meetingId }).map((c) => ({
     date: c.createdAt,
     author: c.author,
@@ -350,7 +356,7 @@ export function correctionsForExport(db: Db, meetingId: string): Correction[] {
 }
 
 /** The audit log of a meeting, oldest first. @throws DomainError not_found */
-export function listAudit(db: Db, args: { meetingId: string }): AuditEntry[] {
+export function listAudit(db: ReadDb, args: { meetingId: string }): AuditEntry[] {
   getMeeting(db, args.meetingId);
   const rows = stmt(db, 'SELECT * FROM meeting_audit WHERE meeting_id = ? ORDER BY seq').all(
     args.meetingId,
@@ -367,7 +373,7 @@ export function listAudit(db: Db, args: { meetingId: string }): AuditEntry[] {
  * @throws DomainError not_found, conflict (not signed, no complete round, corrections not signed), invalid_input
  */
 export function recordArchiveHandover(
-  db: Db,
+  db: ReadDb,
   args: { meetingId: string; author: string; packageSha256: string; receiver: string },
 ): { meeting: Meeting; audit: AuditEntry } {
   const author = requireAuthor(args.author);
@@ -377,7 +383,7 @@ export function recordArchiveHandover(
     throw new DomainError('invalid_input', 'receiver: must be at most 300 characters');
   if (!/^[0-9a-f]{64}$/.test(args.packageSha256))
     throw new DomainError('invalid_input', 'packageSha256: must be 64 lowercase hex digits');
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const current = getMeeting(db, args.meetingId);
     if (current.status === 'archived') {
       throw new DomainError('conflict', 'The meeting has already been handed to the archive.', {

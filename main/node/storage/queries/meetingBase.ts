@@ -5,9 +5,10 @@ import type {
   MeetingStatus,
   TemplateId,
 } from '../../../../common/domain/model';
-import type { Db } from '../library';
+import type { ReadDb } from '../db';
 import { lockedError } from './bodies';
-import { notFound, stmt } from './common';
+import { notFound } from './common';
+import { stmt } from '../statements';
 
 export type MeetingRow = {
   id: string;
@@ -48,7 +49,7 @@ export function toMeeting(row: MeetingRow): Meeting {
 }
 
 /** One meeting header. @throws DomainError not_found */
-export function getMeeting(db: Db, id: string): Meeting {
+export function getMeeting(db: ReadDb, id: string): Meeting {
   const row = stmt(db, `SELECT ${meetingColumns} FROM meetings m WHERE m.id = ?`).get(id) as
     MeetingRow | undefined;
   if (!row) throw notFound('meeting', id);
@@ -60,7 +61,7 @@ export function getMeeting(db: Db, id: string): Meeting {
  * instead of exporting the whole meeting. @throws DomainError not_found
  */
 export function getMeetingNameParts(
-  db: Db,
+  db: ReadDb,
   id: string,
 ): { committeeName: string; date: string; number: number | null } {
   const row = stmt(
@@ -73,7 +74,7 @@ export function getMeetingNameParts(
 }
 
 /** The meeting, if it is a draft. @throws DomainError not_found, locked */
-export function requireDraftMeeting(db: Db, id: string): Meeting {
+export function requireDraftMeeting(db: ReadDb, id: string): Meeting {
   const meeting = getMeeting(db, id);
   if (meeting.status !== 'draft') throw lockedError(meeting.status);
   return meeting;

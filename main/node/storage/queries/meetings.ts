@@ -4,12 +4,13 @@
  */
 import type { MeetingDetail, MeetingSummary } from '../../../../common/contract/api';
 import type { Meeting, MeetingKind, MeetingStatus } from '../../../../common/domain/model';
-import type { Db } from '../library';
+import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
 import { listAppendices } from './appendices';
 import { emptyItemBodies, getItemBodiesOfMeeting, getMeetingBodies } from './bodies';
 import { getCommittee } from './committees';
-import { newId, nowIso, todayInCopenhagen, toFlag, updateRow, stmt } from './common';
+import { newId, nowIso, todayInCopenhagen, toFlag, updateRow } from './common';
+import { stmt } from '../statements';
 import { firstItemNumber, insertItem, listItems, proposedFirstItemNumber } from './items';
 import {
   getMeeting,
@@ -40,7 +41,7 @@ export type MeetingHeaderFields = Pick<
 >;
 
 /** Meetings, newest first (date, then number), of one committee or of all. */
-export function listMeetings(db: Db, args: { committeeId?: string } = {}): MeetingSummary[] {
+export function listMeetings(db: ReadDb, args: { committeeId?: string } = {}): MeetingSummary[] {
   const where = args.committeeId === undefined ? '' : 'WHERE m.committee_id = ?';
   const rows = stmt(
     db,
@@ -62,7 +63,7 @@ export function listMeetings(db: Db, args: { committeeId?: string } = {}): Meeti
 }
 
 /** The committee's latest meeting (by date, then number), if any. */
-export function findPreviousMeeting(db: Db, committeeId: string): Meeting | undefined {
+export function findPreviousMeeting(db: ReadDb, committeeId: string): Meeting | undefined {
   const row = stmt(
     db,
     `SELECT ${meetingColumns} FROM meetings m WHERE m.committee_id = ? ORDER BY m.date DESC, m.number DESC LIMIT 1`,
@@ -76,7 +77,7 @@ export function findPreviousMeeting(db: Db, committeeId: string): Meeting | unde
  * when the committee's profile numbers items through the year). @throws DomainError not_found
  */
 export function proposeNextMeeting(
-  db: Db,
+  db: ReadDb,
   args: { committeeId: string; today?: string },
 ): { number: number; date: string; previousMeetingId: string | null; firstItemNumber: number } {
   const committee = getCommittee(db, args.committeeId);
@@ -98,7 +99,7 @@ export function proposeNextMeeting(
  * @throws DomainError not_found
  */
 export function createMeeting(
-  db: Db,
+  db: ReadDb,
   args: {
     committeeId: string;
     number: number | null;
@@ -108,7 +109,7 @@ export function createMeeting(
     id?: string;
   },
 ): MeetingDetail {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const committee = getCommittee(db, args.committeeId);
     const previous = args.isCopyingPrevious ? findPreviousMeeting(db, args.committeeId) : undefined;
     const id = args.id ?? newId();
@@ -196,7 +197,7 @@ export function createMeeting(
 }
 
 /** Everything the editor shows for a meeting. @throws DomainError not_found */
-export function getMeetingDetail(db: Db, id: string): MeetingDetail {
+export function getMeetingDetail(db: ReadDb, id: string): MeetingDetail {
   // One read transaction: the parts are consistent even if another process writes meanwhile.
   return db
     .transaction(() => {
@@ -222,10 +223,10 @@ export function getMeetingDetail(db: Db, id: string): MeetingDetail {
 
 /** Changes header fields of a draft meeting. @throws DomainError not_found, locked */
 export function updateMeeting(
-  db: Db,
+  db: ReadDb,
   args: { id: string; patch: Partial<MeetingHeaderFields> },
 ): Meeting {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.id);
     updateRow(db, 'meetings', args.id, args.patch, {
       number: 'number',
@@ -244,8 +245,8 @@ export function updateMeeting(
 }
 
 /** Deletes a draft meeting with everything in it (items, bodies, history, attendance, appendices). */
-export function deleteMeeting(db: Db, args: { id: string }): { id: string } {
-  return writeTransaction(db, () => {
+export function deleteMeeting(db: ReadDb, args: { id: string }): { id: string } {
+  return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.id);
     stmt(db, 'DELETE FROM meetings WHERE id = ?').run(args.id);
     return { id: args.id };
@@ -256,8 +257,8 @@ export function deleteMeeting(db: Db, args: { id: string }): { id: string } {
  * Sets a meeting's lifecycle status. No rules here: the lifecycle feature (approve, sign,
  * archive, reopen with audit) decides which transitions are allowed and calls this.
  */
-export function setMeetingStatus(db: Db, args: { id: string; status: MeetingStatus }): Meeting {
-  return writeTransaction(db, () => {
+export function setMeetingStatus(db: ReadDb, args: { id: string; status: MeetingStatus }): Meeting {
+  return writeTransaction(db, (db) => {
     getMeeting(db, args.id);
     stmt(db, 'UPDATE meetings SET status = ? WHERE id = ?').run(args.status, args.id);
     return getMeeting(db, args.id);
@@ -266,7 +267,7 @@ export function setMeetingStatus(db: Db, args: { id: string; status: MeetingStat
 
 /** Inserts a meeting header as given (import). */
 export function insertMeeting(
-  db: Db,
+  db: WriteDb,
   meeting: Omit<Meeting, 'profileId'> & Partial<Pick<Meeting, 'profileId'>>,
 ): void {
   const m = meeting;

@@ -1,9 +1,10 @@
 /** Standing members of a committee, kept in a dense order (`position` 0..n-1). */
 import type { Member, MemberRole } from '../../../../common/domain/model';
-import type { Db } from '../library';
+import type { ReadDb } from '../db';
 import { writeTransaction } from '../library';
 import { getCommittee } from './committees';
-import { newId, notFound, reorder, toFlag, updateRow, stmt } from './common';
+import { newId, notFound, reorder, toFlag, updateRow } from './common';
+import { stmt } from '../statements';
 
 type MemberRow = {
   id: string;
@@ -36,7 +37,7 @@ function toMember(row: MemberRow): Member {
 export type MemberFields = Pick<Member, 'name' | 'role' | 'party' | 'isCitizen' | 'isActive'>;
 
 /** The members of a committee in their order. @throws DomainError not_found (committee) */
-export function listMembers(db: Db, args: { committeeId: string }): Member[] {
+export function listMembers(db: ReadDb, args: { committeeId: string }): Member[] {
   getCommittee(db, args.committeeId);
   const rows = stmt(
     db,
@@ -46,7 +47,7 @@ export function listMembers(db: Db, args: { committeeId: string }): Member[] {
 }
 
 /** One member. @throws DomainError not_found */
-export function getMember(db: Db, id: string): Member {
+export function getMember(db: ReadDb, id: string): Member {
   const row = stmt(db, `SELECT ${memberColumns} FROM members WHERE id = ?`).get(id) as
     MemberRow | undefined;
   if (!row) throw notFound('member', id);
@@ -55,10 +56,10 @@ export function getMember(db: Db, id: string): Member {
 
 /** Adds a member at the end of the committee's list (or at `position` for imports). */
 export function createMember(
-  db: Db,
+  db: ReadDb,
   args: { committeeId: string; member: MemberFields; id?: string; position?: number },
 ): Member {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     getCommittee(db, args.committeeId);
     const id = args.id ?? newId();
     const position =
@@ -86,8 +87,11 @@ export function createMember(
 }
 
 /** Changes some fields of a member. @throws DomainError not_found */
-export function updateMember(db: Db, args: { id: string; patch: Partial<MemberFields> }): Member {
-  return writeTransaction(db, () => {
+export function updateMember(
+  db: ReadDb,
+  args: { id: string; patch: Partial<MemberFields> },
+): Member {
+  return writeTransaction(db, (db) => {
     getMember(db, args.id);
     updateRow(db, 'members', args.id, args.patch, {
       name: 'name',
@@ -101,8 +105,8 @@ export function updateMember(db: Db, args: { id: string; patch: Partial<MemberFi
 }
 
 /** Moves a member to `position` and returns the committee's members in their new order. */
-export function moveMember(db: Db, args: { id: string; position: number }): Member[] {
-  return writeTransaction(db, () => {
+export function moveMember(db: ReadDb, args: { id: string; position: number }): Member[] {
+  return writeTransaction(db, (db) => {
     const member = getMember(db, args.id);
     const ids = stmt(
       db,

@@ -11,10 +11,11 @@ import type {
   Participant,
   PresenceChange,
 } from '../../../../common/domain/model';
-import type { Db } from '../library';
+import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
 import { findBodyReferences } from './bodies';
-import { newId, notFound, toFlag, updateRow, stmt } from './common';
+import { newId, notFound, toFlag, updateRow } from './common';
+import { stmt } from '../statements';
 import { requireDraftMeeting } from './meetingBase';
 
 type ParticipantRow = {
@@ -77,7 +78,7 @@ export type ParticipantFields = Pick<
   Partial<Pick<Participant, 'isCalledIn' | 'presenceChanges'>>;
 
 /** The participants of a meeting in their order; absences listed in agenda order. */
-export function listParticipants(db: Db, meetingId: string): Participant[] {
+export function listParticipants(db: ReadDb, meetingId: string): Participant[] {
   const rows = stmt(
     db,
     `SELECT ${participantColumns} FROM participants p WHERE p.meeting_id = ? ORDER BY p.position, p.id`,
@@ -107,7 +108,7 @@ export function listParticipants(db: Db, meetingId: string): Participant[] {
 }
 
 /** One participant. @throws DomainError not_found */
-export function getParticipant(db: Db, id: string): Participant {
+export function getParticipant(db: ReadDb, id: string): Participant {
   const row = stmt(db, `SELECT ${participantColumns} FROM participants p WHERE p.id = ?`).get(
     id,
   ) as ParticipantRow | undefined;
@@ -128,7 +129,7 @@ export function getParticipant(db: Db, id: string): Participant {
 
 /** Checks that references from a participant stay inside its meeting. */
 function checkReferences(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   participantId: string,
   fields: Partial<Pick<ParticipantFields, 'substituteForId' | 'itemAbsences' | 'presenceChanges'>>,
@@ -183,7 +184,7 @@ function checkReferences(
   }
 }
 
-function writeAbsences(db: Db, participantId: string, absences: readonly ItemAbsence[]): void {
+function writeAbsences(db: WriteDb, participantId: string, absences: readonly ItemAbsence[]): void {
   stmt(db, 'DELETE FROM participant_item_absences WHERE participant_id = ?').run(participantId);
   const insert = stmt(
     db,
@@ -195,7 +196,7 @@ function writeAbsences(db: Db, participantId: string, absences: readonly ItemAbs
 }
 
 function writePresenceChanges(
-  db: Db,
+  db: WriteDb,
   participantId: string,
   changes: readonly PresenceChange[],
 ): void {
@@ -245,7 +246,7 @@ function groupBy<Row extends { participantId: string }, T>(
 
 /** Inserts a participant row and its absences as given; used by create, copy and import. */
 export function insertParticipant(
-  db: Db,
+  db: WriteDb,
   participant: Omit<Participant, 'isCalledIn' | 'presenceChanges'> &
     Partial<Pick<Participant, 'isCalledIn' | 'presenceChanges'>>,
 ): void {
@@ -276,7 +277,7 @@ export function insertParticipant(
 
 /** Adds a participant at the end of a draft meeting's attendance list. @throws not_found, locked, invalid_input */
 export function createParticipant(
-  db: Db,
+  db: ReadDb,
   args: {
     meetingId: string;
     participant: ParticipantFields;
@@ -284,7 +285,7 @@ export function createParticipant(
     id?: string;
   },
 ): Participant {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.meetingId);
     const id = args.id ?? newId();
     checkReferences(db, args.meetingId, id, args.participant);
@@ -304,10 +305,10 @@ export function createParticipant(
 
 /** Changes some fields of a participant of a draft meeting. @throws not_found, locked, invalid_input */
 export function updateParticipant(
-  db: Db,
+  db: ReadDb,
   args: { id: string; patch: Partial<ParticipantFields> },
 ): Participant {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const participant = getParticipant(db, args.id);
     requireDraftMeeting(db, participant.meetingId);
     checkReferences(db, participant.meetingId, args.id, args.patch);
@@ -333,8 +334,8 @@ export function updateParticipant(
  * Removes a participant from a draft meeting; whoever substituted for them keeps their place
  * but no longer names them. The rest of the list closes up.
  */
-export function deleteParticipant(db: Db, args: { id: string }): { id: string } {
-  return writeTransaction(db, () => {
+export function deleteParticipant(db: ReadDb, args: { id: string }): { id: string } {
+  return writeTransaction(db, (db) => {
     const participant = getParticipant(db, args.id);
     requireDraftMeeting(db, participant.meetingId);
     const places = findBodyReferences(db, participant.meetingId, 'participant', args.id);

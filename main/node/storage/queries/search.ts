@@ -29,8 +29,7 @@ import {
 } from '../../../../common/search/previousDecisions';
 import { parseSearchQuery, type ParsedQuery } from '../../../../common/search/query';
 import { highlightSnippet, termsPattern } from '../../../../common/search/highlight';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../library';
+import type { ReadDb } from '../library';
 import { writeTransaction } from '../library';
 import {
   caseKey,
@@ -45,25 +44,7 @@ import {
 } from '../searchIndex';
 import { getItemBodies, saveBody } from './bodies';
 import { notFound } from './common';
-
-/** Prepared statements per connection: a search runs several, many times a second while typing. */
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-
-function cached(db: Db, sql: string, isPluck = false): Statement {
-  let byDb = statementCache.get(db);
-  if (!byDb) {
-    byDb = new Map();
-    statementCache.set(db, byDb);
-  }
-  const key = `${isPluck ? 'p' : 'r'}${sql}`;
-  let statement = byDb.get(key);
-  if (!statement) {
-    statement = db.prepare(sql);
-    if (isPluck) statement.pluck();
-    byDb.set(key, statement);
-  }
-  return statement;
-}
+import { stmt } from '../statements';
 
 /** Meetings per page unless asked otherwise. */
 export const defaultSearchLimit = 20;
@@ -167,7 +148,7 @@ const consideredPerMeeting = 12;
  * Full-text search grouped by meeting. An empty query answers `query.isEmpty` with a reason,
  * never an error. Stale pending index changes are applied first when the library is writable.
  */
-export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
+export function searchLibrary(db: ReadDb, args: SearchArgs): SearchResult {
   const requestId = args.requestId ?? null;
   const parsed = parseSearchQuery(args.text, { isTyping: args.isTyping === true, column: 'text' });
   if (parsed.isEmpty)
@@ -192,7 +173,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
     const before = parseCursor(args.cursor, 'n');
     const high = before === null ? range.high : Math.min(range.high, before - 1);
     // Only rowids: the meeting is the rowid's block, so no row is joined until it is shown.
-    const statement = cached(
+    const statement = stmt(
       db,
       'SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC',
       true,
@@ -217,7 +198,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
     }
   } else {
     const offset = parseCursor(args.cursor, 'r') ?? 0;
-    const rows = cached(
+    const rows = stmt(
       db,
       `SELECT rowid, bm25(search_fts, 1.0, 0.0) AS score FROM search_fts
        WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
@@ -271,7 +252,7 @@ type ItemInfo = {
 };
 
 function toGroups(
-  db: Db,
+  db: ReadDb,
   candidates: Candidate[],
   parsed: ParsedQuery & { isEmpty: false },
   isClosedIncluded: boolean,
@@ -280,7 +261,7 @@ function toGroups(
   if (candidates.length === 0) return [];
   const docs = new Map(
     (
-      cached(
+      stmt(
         db,
         `SELECT doc_id AS rowid, meeting_id AS meetingId, item_id AS itemId, doc_key AS key, is_closed AS isClosed
          FROM search_docs WHERE doc_id IN (SELECT value FROM json_each(?))`,
@@ -290,7 +271,7 @@ function toGroups(
   const meetingIds = [...new Set([...docs.values()].map((d) => d.meetingId))];
   const meetings = new Map(
     (
-      cached(
+      stmt(
         db,
         `SELECT m.id, m.committee_id AS committeeId, c.name AS committeeName, m.number, m.date, m.is_closed AS isClosed, m.status
          FROM meetings m JOIN committees c ON c.id = m.committee_id WHERE m.id IN (SELECT value FROM json_each(?))`,
@@ -299,7 +280,7 @@ function toGroups(
   );
   const items = new Map(
     (
-      cached(
+      stmt(
         db,
         `SELECT id, number, position, title, public_title AS publicTitle, is_closed AS isClosed
          FROM agenda_items WHERE meeting_id IN (SELECT value FROM json_each(?))`,
@@ -307,7 +288,7 @@ function toGroups(
     ).map((i) => [i.id, i]),
   );
 
-  const textOf = cached(db, 'SELECT text FROM search_fts WHERE rowid = ?', true);
+  const textOf = stmt(db, 'SELECT text FROM search_fts WHERE rowid = ?', true);
   const terms = parsed.groups.flat();
   const pattern = termsPattern(terms);
   const groups: SearchGroup[] = [];
@@ -391,10 +372,10 @@ function describePlace(key: string): Pick<SearchHit, 'place' | 'bodyField' | 'ap
 }
 
 /** Applies index changes noted by a writer that did not go through `writeTransaction`. */
-function flushPending(db: Db): void {
+function flushPending(db: ReadDb): void {
   if (db.readonly) return;
-  const isPending = cached(db, 'SELECT 1 FROM search_dirty LIMIT 1', true).get() !== undefined;
-  if (isPending) writeTransaction(db, () => syncSearchIndex(db));
+  const isPending = stmt(db, 'SELECT 1 FROM search_dirty LIMIT 1', true).get() !== undefined;
+  if (isPending) writeTransaction(db, (db) => syncSearchIndex(db));
 }
 
 // --- decisions ------------------------------------------------------------------------------
@@ -430,16 +411,15 @@ const decisionGroupKey = `CASE WHEN trim(i.case_id) = '' THEN 'i:' || i.id ELSE 
 /** The participants of a meeting as the wording needs them, read once per meeting. */
 type PeopleOf = (meetingId: string) => WordingPerson[];
 
-function peopleLookup(db: Db): PeopleOf {
+function peopleLookup(db: ReadDb): PeopleOf {
   const cache = new Map<string, WordingPerson[]>();
   return (meetingId) => {
     let people = cache.get(meetingId);
     if (!people) {
-      people = db
-        .prepare(
-          'SELECT id, name, party, role FROM participants WHERE meeting_id = ? ORDER BY position, id',
-        )
-        .all(meetingId) as WordingPerson[];
+      people = stmt(
+        db,
+        'SELECT id, name, party, role FROM participants WHERE meeting_id = ? ORDER BY position, id',
+      ).all(meetingId) as WordingPerson[];
       cache.set(meetingId, people);
     }
     return people;
@@ -510,7 +490,7 @@ export type DecisionListArgs = SearchFilters & { text?: string; limit?: number; 
  * each case's history oldest first. Items without a case id are cases of their own.
  */
 export function listDecisions(
-  db: Db,
+  db: ReadDb,
   args: DecisionListArgs,
 ): { query: QueryState | null; cases: DecisionCase[]; nextCursor: string | null } {
   const isClosedIncluded = args.isClosedIncluded === true;
@@ -547,45 +527,42 @@ export function listDecisions(
       fieldTag('body:publicDecision'),
     ]);
     const range = rowidRange(args);
-    const itemIds = db
-      .prepare(
-        `SELECT DISTINCT d.item_id FROM search_fts f JOIN search_docs d ON d.doc_id = f.rowid
+    const itemIds = stmt(
+      db,
+      `SELECT DISTINCT d.item_id FROM search_fts f JOIN search_docs d ON d.doc_id = f.rowid
          WHERE search_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND d.item_id IS NOT NULL
          ORDER BY f.rowid DESC LIMIT ?`,
-      )
-      .pluck()
-      .all(match, range.low, range.high, maxRegisterTextMatches) as string[];
+      true,
+    ).all(match, range.low, range.high, maxRegisterTextMatches) as string[];
     where.push('i.id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(itemIds));
   }
 
   const limit = args.limit ?? 50;
   const offset = parseCursor(args.cursor, 'o') ?? 0;
-  const keys = db
-    .prepare(
-      `SELECT ${decisionGroupKey} AS groupKey, max(m.date) AS lastDate
+  const keys = stmt(
+    db,
+    `SELECT ${decisionGroupKey} AS groupKey, max(m.date) AS lastDate
        FROM agenda_items i
        JOIN meetings m ON m.id = i.meeting_id
        LEFT JOIN bodies d ON d.item_id = i.id AND d.field = 'decision'
        LEFT JOIN bodies pd ON pd.item_id = i.id AND pd.field = 'publicDecision'
        WHERE ${where.join(' AND ')}
        GROUP BY groupKey ORDER BY lastDate DESC, groupKey LIMIT ? OFFSET ?`,
-    )
-    .all(...params, limit + 1, offset) as { groupKey: string; lastDate: string }[];
+  ).all(...params, limit + 1, offset) as { groupKey: string; lastDate: string }[];
   const page = keys.slice(0, limit);
   const nextCursor = keys.length > limit ? `o:${offset + limit}` : null;
   if (page.length === 0) return { query, cases: [], nextCursor: null };
 
   const caseKeys = page.filter((k) => k.groupKey.startsWith('k:')).map((k) => k.groupKey.slice(2));
   const itemKeys = page.filter((k) => k.groupKey.startsWith('i:')).map((k) => k.groupKey.slice(2));
-  const rows = db
-    .prepare(
-      `${decisionSelect}
+  const rows = stmt(
+    db,
+    `${decisionSelect}
        WHERE ${where.join(' AND ')} AND (
          (i.case_id <> '' AND upper(trim(i.case_id)) IN (SELECT value FROM json_each(?)))
          OR i.id IN (SELECT value FROM json_each(?)))`,
-    )
-    .all(...params, JSON.stringify(caseKeys), JSON.stringify(itemKeys)) as DecisionRow[];
+  ).all(...params, JSON.stringify(caseKeys), JSON.stringify(itemKeys)) as DecisionRow[];
   const byKey = new Map<string, DecisionEntry[]>();
   const peopleOf = peopleLookup(db);
   for (const row of rows) {
@@ -608,13 +585,12 @@ export function listDecisions(
 
 type TargetItem = { id: string; meetingId: string; caseId: string; isClosed: number; date: string };
 
-function getTarget(db: Db, itemId: string): TargetItem {
-  const row = db
-    .prepare(
-      `SELECT i.id, i.meeting_id AS meetingId, i.case_id AS caseId, (i.is_closed OR m.is_closed) AS isClosed, m.date
+function getTarget(db: ReadDb, itemId: string): TargetItem {
+  const row = stmt(
+    db,
+    `SELECT i.id, i.meeting_id AS meetingId, i.case_id AS caseId, (i.is_closed OR m.is_closed) AS isClosed, m.date
        FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?`,
-    )
-    .get(itemId) as TargetItem | undefined;
+  ).get(itemId) as TargetItem | undefined;
   if (!row) throw notFound('agenda item', itemId);
   return row;
 }
@@ -626,20 +602,19 @@ function getTarget(db: Db, itemId: string): TargetItem {
  * text); otherwise closed items contribute their public decision.
  */
 export function previousDecisions(
-  db: Db,
+  db: ReadDb,
   args: { itemId: string; isClosedIncluded?: boolean },
 ): { caseId: string; entries: PreviousDecision[] } {
   const target = getTarget(db, args.itemId);
   const caseId = target.caseId.trim();
   if (caseId === '') return { caseId: '', entries: [] };
   const isClosedIncluded = args.isClosedIncluded === true && target.isClosed === 1;
-  const rows = db
-    .prepare(
-      `${decisionSelect}
+  const rows = stmt(
+    db,
+    `${decisionSelect}
        WHERE i.case_id <> '' AND upper(trim(i.case_id)) = upper(trim(?)) AND i.meeting_id <> ? AND m.date <= ?
          AND (d.id IS NOT NULL OR pd.id IS NOT NULL)`,
-    )
-    .all(caseId, target.meetingId, target.date) as DecisionRow[];
+  ).all(caseId, target.meetingId, target.date) as DecisionRow[];
   const inserted = new Set(
     getItemBodies(db, args.itemId)
       .previousDecisions.content.map(chainLineItemId)
@@ -676,7 +651,7 @@ function toSource(entry: DecisionEntry): PreviousDecisionSource {
  * @throws DomainError not_found, invalid_input (a source that is not an earlier decision on the case), conflict, locked
  */
 export function insertPreviousDecisions(
-  db: Db,
+  db: ReadDb,
   args: {
     itemId: string;
     sourceItemIds: readonly string[];
@@ -685,7 +660,7 @@ export function insertPreviousDecisions(
     author: string;
   },
 ): { revision: number; updatedAt: string; content: RichText; insertedItemIds: string[] } {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const chain = previousDecisions(db, {
       itemId: args.itemId,
       isClosedIncluded: args.isClosedIncluded,

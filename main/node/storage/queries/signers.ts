@@ -6,16 +6,17 @@
  * main/node/signing/recordSignatures.ts); this module only stores and reads.
  */
 import type { Edition } from '../../../../common/export/editions';
-import { writeTransaction, type Db } from '../library';
+import { writeTransaction, type ReadDb, type WriteDb } from '../library';
 import { registerFile } from './appendices';
-import { nowIso, stmt } from './common';
+import { nowIso } from './common';
+import { stmt } from '../statements';
 import { getMeeting } from './meetings';
 
 /** A participant recorded as present: each must sign every round. */
 export type PresentParticipant = { id: string; name: string };
 
 /** The participants present, in the meeting's order. */
-export function presentParticipants(db: Db, meetingId: string): PresentParticipant[] {
+export function presentParticipants(db: ReadDb, meetingId: string): PresentParticipant[] {
   return stmt(
     db,
     `SELECT id, name FROM participants WHERE meeting_id = ? AND attendance = 'present' ORDER BY position`,
@@ -61,7 +62,7 @@ const toSigningFile = (r: SigningFileRow): SigningFile => ({
  * @throws DomainError not_found (meeting)
  */
 export function recordSigningFile(
-  db: Db,
+  db: ReadDb,
   args: {
     meetingId: string;
     edition: Edition;
@@ -71,7 +72,7 @@ export function recordSigningFile(
     correctionsIncluded: number;
   },
 ): SigningFile {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     getMeeting(db, args.meetingId);
     registerFile(db, { sha256: args.sha256, size: args.size, mediaType: 'application/pdf' });
     const createdAt = nowIso();
@@ -94,7 +95,7 @@ export function recordSigningFile(
 
 /** The newest export recorded for a round with exactly these corrections, or null. */
 export function signingFileFor(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   edition: Edition,
   round: number,
@@ -109,7 +110,7 @@ export function signingFileFor(
 }
 
 /** Every signing file of a meeting (any edition and round), oldest first. */
-export function listSigningFiles(db: Db, meetingId: string): SigningFile[] {
+export function listSigningFiles(db: ReadDb, meetingId: string): SigningFile[] {
   const rows = stmt(db, `SELECT * FROM signing_files WHERE meeting_id = ? ORDER BY seq`).all(
     meetingId,
   ) as SigningFileRow[];
@@ -165,7 +166,7 @@ const toSigner = (r: SignerRow): SignerRecord => ({
 });
 
 /** Records matched signers (in one transaction with the signed file, by the caller). */
-export function recordSigners(db: Db, signers: SignerRecord[]): void {
+export function recordSigners(db: WriteDb, signers: SignerRecord[]): void {
   const insert = stmt(
     db,
     `INSERT INTO signature_signers (signed_pdf_seq, meeting_id, edition, round, field, participant_id,
@@ -194,7 +195,7 @@ export function recordSigners(db: Db, signers: SignerRecord[]): void {
 
 /** The signers of one round of an edition, in signing order. */
 export function roundSigners(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   edition: Edition,
   round: number,
@@ -208,7 +209,7 @@ export function roundSigners(
 
 /** Whether any signer was ever recorded for the round (rounds signed before migration 80 have none). */
 export function hasSignerRecords(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   edition: Edition,
   round: number,
