@@ -23,13 +23,12 @@ import {
   updateMeeting,
 } from '../../main/node/storage/queries/meetings';
 import { createParticipant } from '../../main/node/storage/queries/participants';
+import { listDecisions } from '../../main/node/storage/queries/decisionRegister';
 import {
   insertPreviousDecisions,
-  listDecisions,
   previousDecisions,
-  searchLibrary,
-  type SearchArgs,
-} from '../../main/node/storage/queries/search';
+} from '../../main/node/storage/queries/previousDecisions';
+import { searchLibrary, type SearchArgs } from '../../main/node/storage/queries/search';
 import { checkSearchIndex, rebuildSearchIndex } from '../../main/node/storage/searchIndex';
 import { makeTempDir, newLibrary, open } from './storageHelpers';
 
