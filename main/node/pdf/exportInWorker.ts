@@ -66,6 +66,15 @@ export type WorkerExportOptions = WorkerRequest['options'] & {
   signal?: AbortSignal;
 };
 
+/** The DomainError the worker answered, rebuilt on this side of the thread boundary. */
+function domainErrorOf(error: ApiError): DomainError {
+  const { code, message, localized, issues, details } = error;
+  return new DomainError(code, message, localized, {
+    ...(issues ? { issueTexts: issues } : {}),
+    ...(details ? { details } : {}),
+  });
+}
+
 function startWorker(): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
@@ -178,14 +187,8 @@ export function runJobInPdfWorker(job: WorkerJob): Promise<unknown> {
         releaseWorker(worker);
         resolve(message.type === 'jobDone' ? message.result : message.result);
       } else {
-        const { code, message: text, localized, issues, details } = message.error;
         releaseWorker(worker);
-        reject(
-          new DomainError(code, text, localized, {
-            ...(issues ? { issueTexts: issues } : {}),
-            ...(details ? { details } : {}),
-          }),
-        );
+        reject(domainErrorOf(message.error));
       }
     };
     const onError = (error: Error) => {
@@ -259,16 +262,10 @@ export function exportMinutesPdfInWorker(
           resolve({ ...message.result, workerId });
         });
       } else {
-        const { code, message: text, localized, issues, details } = message.error;
         // A refused export (personal data, bad input) leaves the worker fit for the next one.
         settle(() => {
           releaseWorker(worker);
-          reject(
-            new DomainError(code, text, localized, {
-              ...(issues ? { issueTexts: issues } : {}),
-              ...(details ? { details } : {}),
-            }),
-          );
+          reject(domainErrorOf(message.error));
         });
       }
     };

@@ -7,25 +7,16 @@ import { DomainError } from '../../../../common/contract/result';
 import type { Appendix } from '../../../../common/domain/model';
 import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
-import { findBodyReferences } from './bodies';
-import { newId, notFound, nowIso, reorder, toFlag, updateRow } from './common';
+import { requireUnreferenced } from './bodies';
+import { fromRow, getRow, newId, nowIso, reorder, toFlag, type SqlRow, patchRow } from './common';
 import { stmt } from '../statements';
 import { requireDraftMeeting } from './meetingBase';
 
-type AppendixRow = {
-  id: string;
-  meetingId: string;
-  itemId: string | null;
-  number: number | null;
-  title: string;
-  documentNumber: string;
-  caseId: string;
-  isClosed: number;
+type AppendixRow = SqlRow<Omit<Appendix, 'file'>, 'isClosed' | 'isAddedAfterMeeting'> & {
   fileSha256: string | null;
   fileName: string | null;
   fileMediaType: string | null;
   fileSize: number | null;
-  isAddedAfterMeeting: number;
 };
 
 const appendixColumns = `a.id, a.meeting_id AS meetingId, a.item_id AS itemId, a.number, a.title,
@@ -34,24 +25,17 @@ const appendixColumns = `a.id, a.meeting_id AS meetingId, a.item_id AS itemId, a
   a.is_added_after_meeting AS isAddedAfterMeeting`;
 
 function toAppendix(row: AppendixRow): Appendix {
+  const { fileSha256, fileName, fileMediaType, fileSize, ...fields } = row;
   return {
-    id: row.id,
-    meetingId: row.meetingId,
-    itemId: row.itemId,
-    number: row.number,
-    title: row.title,
-    documentNumber: row.documentNumber,
-    caseId: row.caseId,
-    isClosed: row.isClosed === 1,
-    isAddedAfterMeeting: row.isAddedAfterMeeting === 1,
+    ...fromRow(fields, ['isClosed', 'isAddedAfterMeeting']),
     file:
-      row.fileSha256 === null
+      fileSha256 === null
         ? null
         : {
-            name: row.fileName ?? '',
-            sha256: row.fileSha256,
-            size: row.fileSize ?? 0,
-            mediaType: row.fileMediaType ?? '',
+            name: fileName ?? '',
+            sha256: fileSha256,
+            size: fileSize ?? 0,
+            mediaType: fileMediaType ?? '',
           },
   };
 }
@@ -75,12 +59,14 @@ export function listAppendices(db: ReadDb, meetingId: string): Appendix[] {
 
 /** One appendix. @throws DomainError not_found */
 export function getAppendix(db: ReadDb, id: string): Appendix {
-  const row = stmt(
-    db,
-    `SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256 WHERE a.id = ?`,
-  ).get(id) as AppendixRow | undefined;
-  if (!row) throw notFound('appendix', id);
-  return toAppendix(row);
+  return toAppendix(
+    getRow<AppendixRow>(
+      db,
+      `SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256 WHERE a.id = ?`,
+      'appendix',
+      id,
+    ),
+  );
 }
 
 function checkItem(db: ReadDb, meetingId: string, itemId: string | null | undefined): void {
@@ -176,20 +162,26 @@ export function updateAppendix(
   db: ReadDb,
   args: { id: string; patch: Partial<AppendixFields> },
 ): Appendix {
-  return writeTransaction(db, (db) => {
-    const appendix = getAppendix(db, args.id);
-    requireDraftMeeting(db, appendix.meetingId);
-    checkItem(db, appendix.meetingId, args.patch.itemId);
-    updateRow(db, 'appendices', args.id, args.patch, {
-      title: 'title',
-      documentNumber: 'document_number',
-      caseId: 'case_id',
-      isClosed: 'is_closed',
-      itemId: 'item_id',
-      isAddedAfterMeeting: 'is_added_after_meeting',
-    });
-    return getAppendix(db, args.id);
-  });
+  return patchRow(
+    db,
+    args,
+    {
+      name: 'appendices',
+      columns: {
+        title: 'title',
+        documentNumber: 'document_number',
+        caseId: 'case_id',
+        isClosed: 'is_closed',
+        itemId: 'item_id',
+        isAddedAfterMeeting: 'is_added_after_meeting',
+      },
+      read: getAppendix,
+    },
+    (db, appendix) => {
+      requireDraftMeeting(db, appendix.meetingId);
+      checkItem(db, appendix.meetingId, args.patch.itemId);
+    },
+  );
 }
 
 function renumber(db: WriteDb, ids: readonly string[]): void {
@@ -215,13 +207,12 @@ export function deleteAppendix(db: ReadDb, args: { id: string }): { id: string }
   return writeTransaction(db, (db) => {
     const appendix = getAppendix(db, args.id);
     requireDraftMeeting(db, appendix.meetingId);
-    const places = findBodyReferences(db, appendix.meetingId, 'appendix', args.id);
-    if (places.length > 0) {
-      throw new DomainError(
-        'conflict',
-        `Bilag ${appendix.number} "${appendix.title}" is referred to in the text (${places.join('; ')}). Remove those references before deleting the appendix.`,
-      );
-    }
+    requireUnreferenced(db, {
+      meetingId: appendix.meetingId,
+      kind: 'appendix',
+      id: args.id,
+      describe: `Bilag ${appendix.number} "${appendix.title}"`,
+    });
     stmt(db, 'DELETE FROM appendices WHERE id = ?').run(args.id);
     renumber(
       db,

@@ -1,33 +1,13 @@
 /** Committees (udvalg): list with counts, get, create, update. */
 import type { CommitteeSummary } from '../../../../common/contract/api';
-import type { Committee, CommitteeKind, TemplateId } from '../../../../common/domain/model';
+import type { Committee } from '../../../../common/domain/model';
 import type { ReadDb } from '../db';
 import { writeTransaction } from '../library';
-import { newId, notFound, nowIso, updateRow } from './common';
+import { newId, nowIso, getRow, patchRow } from './common';
 import { stmt } from '../statements';
-
-type CommitteeRow = {
-  id: string;
-  name: string;
-  kind: string;
-  organisation: string;
-  template: string;
-  profileId: string | null;
-};
 
 const committeeColumns = 'id, name, kind, organisation, template, profile_id AS profileId';
 const collator = new Intl.Collator('da');
-
-function toCommittee(row: CommitteeRow): Committee {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind as CommitteeKind,
-    organisation: row.organisation,
-    template: row.template as TemplateId,
-    profileId: row.profileId,
-  };
-}
 
 /** The fields a committee is created or patched with (no profile: the municipality default). */
 export type CommitteeFields = Omit<Committee, 'id' | 'profileId'> &
@@ -35,28 +15,25 @@ export type CommitteeFields = Omit<Committee, 'id' | 'profileId'> &
 
 /** Every committee with its member and meeting counts, sorted by name (Danish collation). */
 export function listCommittees(db: ReadDb): CommitteeSummary[] {
+  // The columns are named as the summary's fields, so a row is a summary.
   const rows = stmt(
     db,
     `SELECT ${committeeColumns},
          (SELECT count(*) FROM members m WHERE m.committee_id = c.id) AS memberCount,
          (SELECT count(*) FROM meetings g WHERE g.committee_id = c.id) AS meetingCount
        FROM committees c`,
-  ).all() as (CommitteeRow & { memberCount: number; meetingCount: number })[];
-  return rows
-    .map((row) => ({
-      ...toCommittee(row),
-      memberCount: row.memberCount,
-      meetingCount: row.meetingCount,
-    }))
-    .sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+  ).all() as CommitteeSummary[];
+  return rows.sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
 }
 
 /** One committee. @throws DomainError not_found */
 export function getCommittee(db: ReadDb, id: string): Committee {
-  const row = stmt(db, `SELECT ${committeeColumns} FROM committees WHERE id = ?`).get(id) as
-    CommitteeRow | undefined;
-  if (!row) throw notFound('committee', id);
-  return toCommittee(row);
+  return getRow<Committee>(
+    db,
+    `SELECT ${committeeColumns} FROM committees WHERE id = ?`,
+    'committee',
+    id,
+  );
 }
 
 /** True when a committee with this id exists. */
@@ -89,15 +66,15 @@ export function updateCommittee(
   db: ReadDb,
   args: { id: string; patch: Partial<CommitteeFields> },
 ): Committee {
-  return writeTransaction(db, (db) => {
-    getCommittee(db, args.id);
-    updateRow(db, 'committees', args.id, args.patch, {
+  return patchRow(db, args, {
+    name: 'committees',
+    columns: {
       name: 'name',
       kind: 'kind',
       organisation: 'organisation',
       template: 'template',
       profileId: 'profile_id',
-    });
-    return getCommittee(db, args.id);
+    },
+    read: getCommittee,
   });
 }

@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../../common/contract/result';
-import type { WriteDb } from '../db';
+import type { ReadDb, WriteDb } from '../db';
+import { writeTransaction } from '../library';
 import { stmt } from '../statements';
 
 /** A new record id. */
@@ -68,4 +69,72 @@ export function todayInCopenhagen(now: Date = new Date()): string {
     month: '2-digit',
     day: '2-digit',
   }).format(now);
+}
+
+/**
+ * A row as SQLite returns it for the model type `T` when the SELECT names each column by the
+ * model's key (`is_closed AS isClosed`): the same fields, with the booleans `K` as 0/1.
+ */
+export type SqlRow<T, K extends keyof T = never> = Omit<T, K> & { [P in K]: number };
+
+/** The model object of a row: the 0/1 flags `K` become booleans, every other column is copied. */
+export function fromRow<R extends object, K extends keyof R = never>(
+  row: R,
+  flags?: readonly K[],
+): Omit<R, K> & { [P in K]: boolean } {
+  const out = { ...row } as Record<string, unknown>;
+  for (const flag of flags ?? []) out[flag as string] = row[flag] === 1;
+  return out as Omit<R, K> & { [P in K]: boolean };
+}
+
+/** The one row `sql` selects for `id`. @throws DomainError not_found (naming `what`) */
+export function getRow<R>(db: ReadDb, sql: string, what: string, id: string): R {
+  const row = stmt(db, sql).get(id) as R | undefined;
+  if (!row) throw notFound(what, id);
+  return row;
+}
+
+/** A table whose rows are patched field by field (see {@link patchRow}). */
+export type PatchedTable<T> = {
+  /** The table's name (a constant, never input). */
+  name: string;
+  /** Patch keys to column names (see {@link updateRow}). */
+  columns: Readonly<Record<string, string>>;
+  /** One row as the caller answers it. @throws DomainError not_found */
+  read: (db: ReadDb, id: string) => T;
+};
+
+/**
+ * Changes some fields of one row in a write transaction and answers the row as it is then.
+ * `check` sees the row before the change and refuses it by throwing (a locked meeting, a
+ * reference outside the meeting), so nothing is written then.
+ * @throws DomainError not_found, and whatever `check` throws
+ */
+export function patchRow<T>(
+  db: ReadDb,
+  args: { id: string; patch: object },
+  table: PatchedTable<T>,
+  check: (db: WriteDb, current: T) => void = () => undefined,
+): T {
+  return writeTransaction(db, (db) => {
+    check(db, table.read(db, args.id));
+    updateRow(db, table.name, args.id, args.patch as Record<string, unknown>, table.columns);
+    return table.read(db, args.id);
+  });
+}
+
+/** The tables that keep their rows in a dense order. */
+type OrderedTable = 'members' | 'participants' | 'agenda_items';
+
+/** Writes the order of `ids` as their positions 0..n-1, changing only rows that moved. */
+export function writePositions(
+  db: WriteDb,
+  table: OrderedTable,
+  ids: readonly string[],
+  current: ReadonlyMap<string, number> = new Map(),
+): void {
+  const update = stmt(db, `UPDATE ${table} SET position = ? WHERE id = ?`);
+  ids.forEach((id, index) => {
+    if (current.get(id) !== index) update.run(index, id);
+  });
 }

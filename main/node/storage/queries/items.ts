@@ -4,52 +4,31 @@
  */
 import type { AgendaItemDetail } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
-import type { AgendaItem, ItemKind } from '../../../../common/domain/model';
+import type { AgendaItem } from '../../../../common/domain/model';
 import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
 import { getItemBodies, hasText } from './bodies';
-import { newId, notFound, reorder, toFlag, updateRow } from './common';
+import {
+  newId,
+  reorder,
+  toFlag,
+  fromRow,
+  getRow,
+  type SqlRow,
+  patchRow,
+  writePositions,
+} from './common';
 import { stmt } from '../statements';
 import { requireDraftMeeting } from './meetingBase';
 import { profileOfCommittee, profileOfMeeting } from './profiles';
 
-type ItemRow = {
-  id: string;
-  meetingId: string;
-  number: number;
-  position: number;
-  title: string;
-  isClosed: number;
-  publicTitle: string;
-  caseId: string;
-  documentNumber: string;
-  presenter: string;
-  kind: string;
-  isSupplementary: number;
-  groupId: string | null;
-};
+type ItemRow = SqlRow<AgendaItem, 'isClosed' | 'isSupplementary'>;
 
 const itemColumns = `id, meeting_id AS meetingId, number, position, title, is_closed AS isClosed,
   public_title AS publicTitle, case_id AS caseId, document_number AS documentNumber, presenter, kind,
   is_supplementary AS isSupplementary, group_id AS groupId`;
 
-function toItem(row: ItemRow): AgendaItem {
-  return {
-    id: row.id,
-    meetingId: row.meetingId,
-    number: row.number,
-    position: row.position,
-    title: row.title,
-    isClosed: row.isClosed === 1,
-    publicTitle: row.publicTitle,
-    caseId: row.caseId,
-    documentNumber: row.documentNumber,
-    presenter: row.presenter,
-    kind: row.kind as ItemKind,
-    isSupplementary: row.isSupplementary === 1,
-    groupId: row.groupId,
-  };
-}
+const toItem = (row: ItemRow): AgendaItem => fromRow(row, ['isClosed', 'isSupplementary']);
 
 /** The fields an item is created or patched with. */
 export type ItemFields = Pick<
@@ -125,10 +104,9 @@ export function listItems(db: ReadDb, meetingId: string): AgendaItem[] {
 
 /** One item. @throws DomainError not_found */
 export function getItem(db: ReadDb, id: string): AgendaItem {
-  const row = stmt(db, `SELECT ${itemColumns} FROM agenda_items WHERE id = ?`).get(id) as
-    ItemRow | undefined;
-  if (!row) throw notFound('agenda item', id);
-  return toItem(row);
+  return toItem(
+    getRow<ItemRow>(db, `SELECT ${itemColumns} FROM agenda_items WHERE id = ?`, 'agenda item', id),
+  );
 }
 
 /** One item with all its bodies. @throws DomainError not_found */
@@ -198,23 +176,27 @@ export function updateItem(
   db: ReadDb,
   args: { id: string; patch: Partial<ItemFields> },
 ): AgendaItem {
-  return writeTransaction(db, (db) => {
-    const item = getItem(db, args.id);
-    requireDraftMeeting(db, item.meetingId);
-    updateRow(db, 'agenda_items', args.id, args.patch, {
-      number: 'number',
-      title: 'title',
-      isClosed: 'is_closed',
-      publicTitle: 'public_title',
-      caseId: 'case_id',
-      documentNumber: 'document_number',
-      presenter: 'presenter',
-      kind: 'kind',
-      isSupplementary: 'is_supplementary',
-      groupId: 'group_id',
-    });
-    return getItem(db, args.id);
-  });
+  return patchRow(
+    db,
+    args,
+    {
+      name: 'agenda_items',
+      columns: {
+        number: 'number',
+        title: 'title',
+        isClosed: 'is_closed',
+        publicTitle: 'public_title',
+        caseId: 'case_id',
+        documentNumber: 'document_number',
+        presenter: 'presenter',
+        kind: 'kind',
+        isSupplementary: 'is_supplementary',
+        groupId: 'group_id',
+      },
+      read: getItem,
+    },
+    (db, item) => requireDraftMeeting(db, item.meetingId),
+  );
 }
 
 /** Moves an item to `position`; answers the meeting's items in their new (dense) order. */
@@ -223,8 +205,7 @@ export function moveItem(db: ReadDb, args: { id: string; position: number }): Ag
     const item = getItem(db, args.id);
     requireDraftMeeting(db, item.meetingId);
     const ids = listItems(db, item.meetingId).map((other) => other.id);
-    const update = stmt(db, 'UPDATE agenda_items SET position = ? WHERE id = ?');
-    reorder(ids, args.id, args.position).forEach((id, index) => update.run(index, id));
+    writePositions(db, 'agenda_items', reorder(ids, args.id, args.position));
     return listItems(db, item.meetingId);
   });
 }
@@ -253,10 +234,13 @@ export function deleteItem(
     // triggers on appendices see an ordinary UPDATE.
     stmt(db, 'UPDATE appendices SET item_id = NULL WHERE item_id = ?').run(args.id);
     stmt(db, 'DELETE FROM agenda_items WHERE id = ?').run(args.id);
-    const update = stmt(db, 'UPDATE agenda_items SET position = ? WHERE id = ?');
-    listItems(db, item.meetingId).forEach((other, index) => {
-      if (other.position !== index) update.run(index, other.id);
-    });
+    const rest = listItems(db, item.meetingId);
+    writePositions(
+      db,
+      'agenda_items',
+      rest.map((other) => other.id),
+      new Map(rest.map((other) => [other.id, other.position])),
+    );
     return { id: args.id };
   });
 }

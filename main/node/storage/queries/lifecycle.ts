@@ -71,19 +71,42 @@ function revisionSha256(db: ReadDb, meetingId: string): string {
   return hash.digest('hex');
 }
 
-function insertAudit(db: WriteDb, entry: Omit<AuditRow, 'seq'>): AuditEntry {
+/**
+ * Appends one audit entry about the meeting: stamped now and with the revision hash of the
+ * approved text and every correction so far, unless the entry names its own.
+ */
+function insertAudit(
+  db: WriteDb,
+  meetingId: string,
+  entry: Pick<AuditEntry, 'author' | 'action' | 'detail'> &
+    Partial<Pick<AuditEntry, 'at' | 'revisionSha256'>>,
+): AuditEntry {
+  const row: Omit<AuditRow, 'seq'> = {
+    meeting_id: meetingId,
+    at: entry.at ?? nowIso(),
+    author: entry.author,
+    action: entry.action,
+    revision_sha256: entry.revisionSha256 ?? revisionSha256(db, meetingId),
+    detail: entry.detail,
+  };
   const info = stmt(
     db,
     `INSERT INTO meeting_audit (meeting_id, at, author, action, revision_sha256, detail) VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(
-    entry.meeting_id,
-    entry.at,
-    entry.author,
-    entry.action,
-    entry.revision_sha256,
-    entry.detail,
-  );
-  return toAudit({ ...entry, seq: Number(info.lastInsertRowid) });
+  ).run(row.meeting_id, row.at, row.author, row.action, row.revision_sha256, row.detail);
+  return toAudit({ ...row, seq: Number(info.lastInsertRowid) });
+}
+
+/** Logs one event of an existing meeting in its own write transaction. @throws DomainError not_found, invalid_input */
+function recordAudit(
+  db: ReadDb,
+  meetingId: string,
+  entry: Pick<AuditEntry, 'author' | 'action' | 'detail'>,
+): AuditEntry {
+  const author = requireAuthor(entry.author);
+  return writeTransaction(db, (db) => {
+    getMeeting(db, meetingId);
+    return insertAudit(db, meetingId, { ...entry, author });
+  });
 }
 
 function requireAuthor(author: string): string {
@@ -104,12 +127,10 @@ export function approveMeeting(
   return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.id);
     const meeting = setMeetingStatus(db, { id: args.id, status: 'approved' });
-    const audit = insertAudit(db, {
-      meeting_id: args.id,
-      at: nowIso(),
+    const audit = insertAudit(db, args.id, {
       author,
       action: 'approved',
-      revision_sha256: documentSha256(db, args.id),
+      revisionSha256: documentSha256(db, args.id),
       detail: '',
     });
     return { meeting, audit };
@@ -159,12 +180,10 @@ export function addCorrection(
       db,
       `INSERT INTO meeting_corrections (id, meeting_id, position, created_at, author, reason, text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(row.id, row.meeting_id, row.position, row.created_at, row.author, row.reason, row.text);
-    insertAudit(db, {
-      meeting_id: args.meetingId,
+    insertAudit(db, args.meetingId, {
       at: row.created_at,
       author,
       action: 'correction',
-      revision_sha256: revisionSha256(db, args.meetingId),
       detail: reason,
     });
     return toCorrection(row);
@@ -248,17 +267,10 @@ export function recordSigningRestarted(
     previousPdfSha256: string;
   },
 ): AuditEntry {
-  const author = requireAuthor(args.author);
-  return writeTransaction(db, (db) => {
-    getMeeting(db, args.meetingId);
-    return insertAudit(db, {
-      meeting_id: args.meetingId,
-      at: nowIso(),
-      author,
-      action: 'signing_restarted',
-      revision_sha256: revisionSha256(db, args.meetingId),
-      detail: `${args.edition} edition, round ${args.round}: corrections 1-${args.correctionsIncluded} included; replaces PDF ${args.previousPdfSha256}`,
-    });
+  return recordAudit(db, args.meetingId, {
+    author: args.author,
+    action: 'signing_restarted',
+    detail: `${args.edition} edition, round ${args.round}: corrections 1-${args.correctionsIncluded} included; replaces PDF ${args.previousPdfSha256}`,
   });
 }
 
@@ -305,17 +317,10 @@ export function recordSignerConfirmed(
     certificateSubject: string;
   },
 ): AuditEntry {
-  const author = requireAuthor(args.author);
-  return writeTransaction(db, (db) => {
-    getMeeting(db, args.meetingId);
-    return insertAudit(db, {
-      meeting_id: args.meetingId,
-      at: nowIso(),
-      author,
-      action: 'signer_confirmed',
-      revision_sha256: revisionSha256(db, args.meetingId),
-      detail: `${args.edition} edition, round ${args.round}, ${args.field}: ${args.participantName} (certificate ${args.certificateSubject})`,
-    });
+  return recordAudit(db, args.meetingId, {
+    author: args.author,
+    action: 'signer_confirmed',
+    detail: `${args.edition} edition, round ${args.round}, ${args.field}: ${args.participantName} (certificate ${args.certificateSubject})`,
   });
 }
 
@@ -325,12 +330,9 @@ function insertSignedAudit(
   author: string,
   check: SignedPdfCheck,
 ): AuditEntry {
-  return insertAudit(db, {
-    meeting_id: id,
-    at: nowIso(),
+  return insertAudit(db, id, {
     author,
     action: 'signed',
-    revision_sha256: revisionSha256(db, id),
     detail: `PDF ${check.pdfSha256}: ${check.signers.join(', ')}`,
   });
 }
@@ -414,12 +416,9 @@ export function recordArchiveHandover(
         { key: 'archive.lacksCorrections', values: { round: signed.round } },
       );
     }
-    const audit = insertAudit(db, {
-      meeting_id: args.meetingId,
-      at: nowIso(),
+    const audit = insertAudit(db, args.meetingId, {
       author,
       action: 'archived',
-      revision_sha256: revisionSha256(db, args.meetingId),
       detail: `package ${args.packageSha256} handed to ${receiver}`,
     });
     const meeting = setMeetingStatus(db, { id: args.meetingId, status: 'archived' });

@@ -1,59 +1,32 @@
 /** Reading one meeting header and guarding changes to draft meetings (used by every query module). */
-import type {
-  Meeting,
-  MeetingKind,
-  MeetingStatus,
-  TemplateId,
-} from '../../../../common/domain/model';
+import type { Meeting } from '../../../../common/domain/model';
 import type { ReadDb } from '../db';
 import { lockedError } from './bodies';
-import { notFound } from './common';
+import { notFound, fromRow, getRow, type SqlRow } from './common';
 import { stmt } from '../statements';
 
-export type MeetingRow = {
-  id: string;
-  committeeId: string;
-  number: number | null;
-  kind: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  location: string;
-  caseId: string;
-  isClosed: number;
-  status: string;
-  template: string;
-  profileId: string | null;
-};
+/** A meetings row as {@link meetingColumns} reads it. */
+export type MeetingRow = SqlRow<Meeting, 'isClosed'>;
 
 export const meetingColumns = `m.id, m.committee_id AS committeeId, m.number, m.kind, m.date, m.start_time AS startTime,
   m.end_time AS endTime, m.location, m.case_id AS caseId, m.is_closed AS isClosed, m.status, m.template,
   m.profile_id AS profileId`;
 
+/** The meeting of a row read with {@link meetingColumns}. */
 export function toMeeting(row: MeetingRow): Meeting {
-  return {
-    id: row.id,
-    committeeId: row.committeeId,
-    number: row.number,
-    kind: row.kind as MeetingKind,
-    date: row.date,
-    startTime: row.startTime,
-    endTime: row.endTime,
-    location: row.location,
-    caseId: row.caseId,
-    isClosed: row.isClosed === 1,
-    status: row.status as MeetingStatus,
-    template: row.template as TemplateId,
-    profileId: row.profileId,
-  };
+  return fromRow(row, ['isClosed']);
 }
 
 /** One meeting header. @throws DomainError not_found */
 export function getMeeting(db: ReadDb, id: string): Meeting {
-  const row = stmt(db, `SELECT ${meetingColumns} FROM meetings m WHERE m.id = ?`).get(id) as
-    MeetingRow | undefined;
-  if (!row) throw notFound('meeting', id);
-  return toMeeting(row);
+  return toMeeting(
+    getRow<MeetingRow>(
+      db,
+      `SELECT ${meetingColumns} FROM meetings m WHERE m.id = ?`,
+      'meeting',
+      id,
+    ),
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ import { writeTransaction } from '../library';
 import { listAppendices } from './appendices';
 import { emptyItemBodies, getItemBodiesOfMeeting, getMeetingBodies } from './bodies';
 import { getCommittee } from './committees';
-import { newId, nowIso, todayInCopenhagen, toFlag, updateRow } from './common';
+import { newId, nowIso, todayInCopenhagen, toFlag, patchRow } from './common';
 import { stmt } from '../statements';
 import { firstItemNumber, insertItem, listItems, proposedFirstItemNumber } from './items';
 import {
@@ -226,22 +226,27 @@ export function updateMeeting(
   db: ReadDb,
   args: { id: string; patch: Partial<MeetingHeaderFields> },
 ): Meeting {
-  return writeTransaction(db, (db) => {
-    requireDraftMeeting(db, args.id);
-    updateRow(db, 'meetings', args.id, args.patch, {
-      number: 'number',
-      kind: 'kind',
-      date: 'date',
-      startTime: 'start_time',
-      endTime: 'end_time',
-      location: 'location',
-      caseId: 'case_id',
-      isClosed: 'is_closed',
-      template: 'template',
-      profileId: 'profile_id',
-    });
-    return getMeeting(db, args.id);
-  });
+  return patchRow(
+    db,
+    args,
+    {
+      name: 'meetings',
+      columns: {
+        number: 'number',
+        kind: 'kind',
+        date: 'date',
+        startTime: 'start_time',
+        endTime: 'end_time',
+        location: 'location',
+        caseId: 'case_id',
+        isClosed: 'is_closed',
+        template: 'template',
+        profileId: 'profile_id',
+      },
+      read: getMeeting,
+    },
+    (db, meeting) => requireDraftMeeting(db, meeting.id),
+  );
 }
 
 /** Deletes a draft meeting with everything in it (items, bodies, history, attendance, appendices). */

@@ -1,37 +1,26 @@
 /** Standing members of a committee, kept in a dense order (`position` 0..n-1). */
-import type { Member, MemberRole } from '../../../../common/domain/model';
+import type { Member } from '../../../../common/domain/model';
 import type { ReadDb } from '../db';
 import { writeTransaction } from '../library';
 import { getCommittee } from './committees';
-import { newId, notFound, reorder, toFlag, updateRow } from './common';
+import {
+  newId,
+  reorder,
+  toFlag,
+  fromRow,
+  getRow,
+  type SqlRow,
+  patchRow,
+  writePositions,
+} from './common';
 import { stmt } from '../statements';
 
-type MemberRow = {
-  id: string;
-  committeeId: string;
-  name: string;
-  role: string;
-  party: string | null;
-  isCitizen: number;
-  position: number;
-  isActive: number;
-};
+type MemberRow = SqlRow<Member, 'isCitizen' | 'isActive'>;
 
 const memberColumns =
   'id, committee_id AS committeeId, name, role, party, is_citizen AS isCitizen, position, is_active AS isActive';
 
-function toMember(row: MemberRow): Member {
-  return {
-    id: row.id,
-    committeeId: row.committeeId,
-    name: row.name,
-    role: row.role as MemberRole,
-    party: row.party,
-    isCitizen: row.isCitizen === 1,
-    position: row.position,
-    isActive: row.isActive === 1,
-  };
-}
+const toMember = (row: MemberRow): Member => fromRow(row, ['isCitizen', 'isActive']);
 
 /** The fields a member is created or patched with. */
 export type MemberFields = Pick<Member, 'name' | 'role' | 'party' | 'isCitizen' | 'isActive'>;
@@ -48,10 +37,9 @@ export function listMembers(db: ReadDb, args: { committeeId: string }): Member[]
 
 /** One member. @throws DomainError not_found */
 export function getMember(db: ReadDb, id: string): Member {
-  const row = stmt(db, `SELECT ${memberColumns} FROM members WHERE id = ?`).get(id) as
-    MemberRow | undefined;
-  if (!row) throw notFound('member', id);
-  return toMember(row);
+  return toMember(
+    getRow<MemberRow>(db, `SELECT ${memberColumns} FROM members WHERE id = ?`, 'member', id),
+  );
 }
 
 /** Adds a member at the end of the committee's list (or at `position` for imports). */
@@ -91,16 +79,16 @@ export function updateMember(
   db: ReadDb,
   args: { id: string; patch: Partial<MemberFields> },
 ): Member {
-  return writeTransaction(db, (db) => {
-    getMember(db, args.id);
-    updateRow(db, 'members', args.id, args.patch, {
+  return patchRow(db, args, {
+    name: 'members',
+    columns: {
       name: 'name',
       role: 'role',
       party: 'party',
       isCitizen: 'is_citizen',
       isActive: 'is_active',
-    });
-    return getMember(db, args.id);
+    },
+    read: getMember,
   });
 }
 
@@ -113,8 +101,7 @@ export function moveMember(db: ReadDb, args: { id: string; position: number }): 
       'SELECT id FROM members WHERE committee_id = ? ORDER BY position, id',
       true,
     ).all(member.committeeId) as string[];
-    const update = stmt(db, 'UPDATE members SET position = ? WHERE id = ?');
-    reorder(ids, args.id, args.position).forEach((id, index) => update.run(index, id));
+    writePositions(db, 'members', reorder(ids, args.id, args.position));
     return listMembers(db, { committeeId: member.committeeId });
   });
 }

@@ -4,35 +4,18 @@
  * items they did not take part in (inhabilitet, left early).
  */
 import { DomainError } from '../../../../common/contract/result';
-import type {
-  AttendanceStatus,
-  ItemAbsence,
-  MemberRole,
-  Participant,
-  PresenceChange,
-} from '../../../../common/domain/model';
+import type { ItemAbsence, Participant, PresenceChange } from '../../../../common/domain/model';
 import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
-import { findBodyReferences } from './bodies';
-import { newId, notFound, toFlag, updateRow } from './common';
+import { requireUnreferenced } from './bodies';
+import { fromRow, getRow, newId, toFlag, updateRow, type SqlRow, writePositions } from './common';
 import { stmt } from '../statements';
 import { requireDraftMeeting } from './meetingBase';
 
-type ParticipantRow = {
-  id: string;
-  meetingId: string;
-  memberId: string | null;
-  name: string;
-  role: string;
-  party: string | null;
-  isCitizen: number;
-  attendance: string;
-  substituteForId: string | null;
-  partialPresence: string;
-  note: string;
-  position: number;
-  isCalledIn: number;
-};
+type ParticipantRow = SqlRow<
+  Omit<Participant, 'itemAbsences' | 'presenceChanges'>,
+  'isCitizen' | 'isCalledIn'
+>;
 
 const participantColumns = `p.id, p.meeting_id AS meetingId, p.member_id AS memberId, p.name, p.role, p.party,
   p.is_citizen AS isCitizen, p.attendance, p.substitute_for_id AS substituteForId,
@@ -43,23 +26,7 @@ function toParticipant(
   itemAbsences: ItemAbsence[],
   presenceChanges: PresenceChange[],
 ): Participant {
-  return {
-    id: row.id,
-    meetingId: row.meetingId,
-    memberId: row.memberId,
-    name: row.name,
-    role: row.role as MemberRole,
-    party: row.party,
-    isCitizen: row.isCitizen === 1,
-    attendance: row.attendance as AttendanceStatus,
-    substituteForId: row.substituteForId,
-    partialPresence: row.partialPresence,
-    isCalledIn: row.isCalledIn === 1,
-    presenceChanges,
-    note: row.note,
-    itemAbsences,
-    position: row.position,
-  };
+  return { ...fromRow(row, ['isCitizen', 'isCalledIn']), presenceChanges, itemAbsences };
 }
 
 /** The fields a participant is created or patched with. */
@@ -109,10 +76,12 @@ export function listParticipants(db: ReadDb, meetingId: string): Participant[] {
 
 /** One participant. @throws DomainError not_found */
 export function getParticipant(db: ReadDb, id: string): Participant {
-  const row = stmt(db, `SELECT ${participantColumns} FROM participants p WHERE p.id = ?`).get(
+  const row = getRow<ParticipantRow>(
+    db,
+    `SELECT ${participantColumns} FROM participants p WHERE p.id = ?`,
+    'participant',
     id,
-  ) as ParticipantRow | undefined;
-  if (!row) throw notFound('participant', id);
+  );
   const absences = stmt(
     db,
     `SELECT a.participant_id AS participantId, a.item_id AS itemId, a.kind, a.reason
@@ -338,21 +307,19 @@ export function deleteParticipant(db: ReadDb, args: { id: string }): { id: strin
   return writeTransaction(db, (db) => {
     const participant = getParticipant(db, args.id);
     requireDraftMeeting(db, participant.meetingId);
-    const places = findBodyReferences(db, participant.meetingId, 'participant', args.id);
-    if (places.length > 0) {
-      throw new DomainError(
-        'conflict',
-        `${participant.name} is named in the text (${places.join('; ')}). Remove those references before removing the participant.`,
-      );
-    }
+    requireUnreferenced(db, {
+      meetingId: participant.meetingId,
+      kind: 'participant',
+      id: args.id,
+      describe: participant.name,
+    });
     stmt(db, 'DELETE FROM participants WHERE id = ?').run(args.id);
     const ids = stmt(
       db,
       'SELECT id FROM participants WHERE meeting_id = ? ORDER BY position, id',
       true,
     ).all(participant.meetingId) as string[];
-    const update = stmt(db, 'UPDATE participants SET position = ? WHERE id = ?');
-    ids.forEach((id, index) => update.run(index, id));
+    writePositions(db, 'participants', ids);
     return { id: args.id };
   });
 }
