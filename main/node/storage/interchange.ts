@@ -24,6 +24,13 @@ import { getMeetingDetail, insertMeeting } from './queries/meetings';
 import { listMembers } from './queries/members';
 import { insertParticipant } from './queries/participants';
 
+/** A copy of `value` without the fields `keys`. */
+function without<T extends object, K extends keyof T>(value: T, ...keys: K[]): Omit<T, K> {
+  const copy: Partial<T> = { ...value };
+  for (const key of keys) delete copy[key];
+  return copy as Omit<T, K>;
+}
+
 /** What an import does when the document's meeting id is already in the library. */
 export type OnExisting = 'refuse' | 'keepBoth' | 'replace';
 
@@ -45,90 +52,33 @@ export function exportMeetingDocument(db: ReadDb, meetingId: string): ReferatDoc
       const detail = getMeetingDetail(db, meetingId);
       const { meeting, committee } = detail;
       const members = listMembers(db, { committeeId: committee.id });
+      // The document's records are the library's, less the parent ids the document's nesting
+      // says (committeeId, meetingId); validation on writing refuses any other field.
       return {
         format: formatId,
         profile: profileOfMeeting(db, meetingId),
-        committee: {
-          id: committee.id,
-          name: committee.name,
-          kind: committee.kind,
-          organisation: committee.organisation,
-          template: committee.template,
-          profileId: committee.profileId,
-        },
-        members: members.map((m) => ({
-          id: m.id,
-          name: m.name,
-          role: m.role,
-          party: m.party,
-          isCitizen: m.isCitizen,
-          position: m.position,
-          isActive: m.isActive,
-        })),
+        committee: { ...committee },
+        members: members.map((m) => without(m, 'committeeId')),
         meeting: {
-          id: meeting.id,
-          number: meeting.number,
-          kind: meeting.kind,
-          date: meeting.date,
-          startTime: meeting.startTime,
-          endTime: meeting.endTime,
-          location: meeting.location,
-          caseId: meeting.caseId,
-          isClosed: meeting.isClosed,
-          status: meeting.status,
-          template: meeting.template,
-          profileId: meeting.profileId,
+          ...without(meeting, 'committeeId'),
           bodies: Object.fromEntries(
             meetingBodyFields.map((field) => [field, detail.bodies[field].content]),
           ),
         },
         participants: detail.participants.map((p) => ({
-          id: p.id,
-          memberId: p.memberId,
-          name: p.name,
-          role: p.role,
-          party: p.party,
-          isCitizen: p.isCitizen,
-          attendance: p.attendance,
-          isCalledIn: p.isCalledIn,
-          substituteForId: p.substituteForId,
-          partialPresence: p.partialPresence,
+          ...without(p, 'meetingId'),
           presenceChanges: p.presenceChanges.map((change) => ({ ...change })),
-          note: p.note,
           itemAbsences: p.itemAbsences.map((absence) => ({ ...absence })),
-          position: p.position,
         })),
         agendaItems: detail.items.map((item) => ({
-          id: item.id,
-          number: item.number,
-          title: item.title,
-          isClosed: item.isClosed,
-          publicTitle: item.publicTitle,
-          caseId: item.caseId,
-          documentNumber: item.documentNumber,
-          presenter: item.presenter,
-          kind: item.kind,
-          isSupplementary: item.isSupplementary,
-          groupId: item.groupId,
+          ...without(item, 'meetingId', 'position'),
           bodies: Object.fromEntries(
             itemBodyFields.map((field) => [field, item.bodies[field].content]),
           ),
         })),
         appendices: detail.appendices.map((a) => ({
-          id: a.id,
-          itemId: a.itemId,
-          number: a.number,
-          title: a.title,
-          documentNumber: a.documentNumber,
-          caseId: a.caseId,
-          isClosed: a.isClosed,
-          isAddedAfterMeeting: a.isAddedAfterMeeting,
-          file: a.file && {
-            name: a.file.name,
-            sha256: a.file.sha256,
-            size: a.file.size,
-            mediaType: a.file.mediaType,
-          },
+          ...without(a, 'meetingId'),
+          file: a.file && { ...a.file },
         })),
       };
     })

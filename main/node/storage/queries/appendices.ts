@@ -167,14 +167,7 @@ export function updateAppendix(
     args,
     {
       name: 'appendices',
-      columns: {
-        title: 'title',
-        documentNumber: 'document_number',
-        caseId: 'case_id',
-        isClosed: 'is_closed',
-        itemId: 'item_id',
-        isAddedAfterMeeting: 'is_added_after_meeting',
-      },
+      fields: ['title', 'documentNumber', 'caseId', 'isClosed', 'itemId', 'isAddedAfterMeeting'],
       read: getAppendix,
     },
     (db, appendix) => {

@@ -48,25 +48,32 @@ function toBody(row: BodyRow): Body {
   };
 }
 
+/** Every one of `fields`, empty. */
+function emptyBodies<F extends string>(fields: readonly F[]): Record<F, Body> {
+  return Object.fromEntries(fields.map((field) => [field, emptyBody()])) as Record<F, Body>;
+}
+
 /** Every item field, empty. */
 export function emptyItemBodies(): Record<ItemBodyField, Body> {
-  return Object.fromEntries(itemBodyFields.map((field) => [field, emptyBody()])) as Record<
-    ItemBodyField,
-    Body
-  >;
+  return emptyBodies(itemBodyFields);
+}
+
+/** The bodies of one owner (the rows `where` selects for `id`), every one of `fields` present. */
+function bodiesOf<F extends string>(
+  db: ReadDb,
+  fields: readonly F[],
+  where: 'b.meeting_id = ?' | 'b.item_id = ?',
+  id: string,
+): Record<F, Body> {
+  const out = emptyBodies(fields);
+  const rows = stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE ${where}`).all(id) as BodyRow[];
+  for (const row of rows) out[row.field as F] = toBody(row);
+  return out;
 }
 
 /** The meeting-level bodies of a meeting (every field present). */
 export function getMeetingBodies(db: ReadDb, meetingId: string): Record<MeetingBodyField, Body> {
-  const out = Object.fromEntries(meetingBodyFields.map((field) => [field, emptyBody()])) as Record<
-    MeetingBodyField,
-    Body
-  >;
-  const rows = stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE b.meeting_id = ?`).all(
-    meetingId,
-  ) as BodyRow[];
-  for (const row of rows) out[row.field as MeetingBodyField] = toBody(row);
-  return out;
+  return bodiesOf(db, meetingBodyFields, 'b.meeting_id = ?', meetingId);
 }
 
 /** The bodies of every item of a meeting, by item id (every field present for listed items). */
@@ -90,12 +97,7 @@ export function getItemBodiesOfMeeting(
 
 /** The bodies of one item (every field present). */
 export function getItemBodies(db: ReadDb, itemId: string): Record<ItemBodyField, Body> {
-  const out = emptyItemBodies();
-  const rows = stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE b.item_id = ?`).all(
-    itemId,
-  ) as BodyRow[];
-  for (const row of rows) out[row.field as ItemBodyField] = toBody(row);
-  return out;
+  return bodiesOf(db, itemBodyFields, 'b.item_id = ?', itemId);
 }
 
 /** The meeting a body belongs to, with its status. @throws DomainError not_found */

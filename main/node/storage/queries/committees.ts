@@ -68,13 +68,7 @@ export function updateCommittee(
 ): Committee {
   return patchRow(db, args, {
     name: 'committees',
-    columns: {
-      name: 'name',
-      kind: 'kind',
-      organisation: 'organisation',
-      template: 'template',
-      profileId: 'profile_id',
-    },
+    fields: ['name', 'kind', 'organisation', 'template', 'profileId'],
     read: getCommittee,
   });
 }

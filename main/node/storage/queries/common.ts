@@ -28,22 +28,23 @@ export function notFound(what: string, id: string): DomainError {
 }
 
 /**
- * Updates the given fields of one row. `columns` maps patch keys to column names; values are
- * converted by `convert` (booleans to 0/1) and always bound as parameters.
+ * Updates the given fields of one row. Only the keys listed in `fields` are written, each to
+ * its column: the key in snake case (`isClosed` → `is_closed`), so column names come from the
+ * caller's constant list, never from input. Booleans become 0/1; every value is bound.
  */
 export function updateRow(
   db: WriteDb,
   table: string,
   id: string,
   patch: Record<string, unknown>,
-  columns: Readonly<Record<string, string>>,
+  fields: readonly string[],
 ): void {
   const sets: string[] = [];
   const values: unknown[] = [];
-  for (const [key, value] of Object.entries(patch)) {
-    const column = columns[key];
-    if (column === undefined || value === undefined) continue;
-    sets.push(`${column} = ?`);
+  for (const field of fields) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    sets.push(`${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} = ?`);
     values.push(typeof value === 'boolean' ? toFlag(value) : value);
   }
   if (sets.length === 0) return;
@@ -98,8 +99,8 @@ export function getRow<R>(db: ReadDb, sql: string, what: string, id: string): R 
 export type PatchedTable<T> = {
   /** The table's name (a constant, never input). */
   name: string;
-  /** Patch keys to column names (see {@link updateRow}). */
-  columns: Readonly<Record<string, string>>;
+  /** The patch keys that may be written, each to its column (see {@link updateRow}). */
+  fields: readonly string[];
   /** One row as the caller answers it. @throws DomainError not_found */
   read: (db: ReadDb, id: string) => T;
 };
@@ -118,7 +119,7 @@ export function patchRow<T>(
 ): T {
   return writeTransaction(db, (db) => {
     check(db, table.read(db, args.id));
-    updateRow(db, table.name, args.id, args.patch as Record<string, unknown>, table.columns);
+    updateRow(db, table.name, args.id, args.patch as Record<string, unknown>, table.fields);
     return table.read(db, args.id);
   });
 }

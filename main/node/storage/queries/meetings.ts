@@ -3,7 +3,12 @@
  * and the agenda skeleton), the full detail for the editor, header updates and deletion.
  */
 import type { MeetingDetail, MeetingSummary } from '../../../../common/contract/api';
-import type { Meeting, MeetingKind, MeetingStatus } from '../../../../common/domain/model';
+import type {
+  Meeting,
+  MeetingKind,
+  MeetingStatus,
+  Participant,
+} from '../../../../common/domain/model';
 import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
 import { listAppendices } from './appendices';
@@ -39,6 +44,15 @@ export type MeetingHeaderFields = Pick<
   | 'template'
   | 'profileId'
 >;
+
+/** The attendance a participant of a new meeting starts with: present, no notes. */
+const freshAttendance = {
+  attendance: 'present',
+  substituteForId: null,
+  partialPresence: '',
+  note: '',
+  itemAbsences: [],
+} as const satisfies Partial<Participant>;
 
 /** Meetings, newest first (date, then number), of one committee or of all. */
 export function listMeetings(db: ReadDb, args: { committeeId?: string } = {}): MeetingSummary[] {
@@ -143,13 +157,9 @@ export function createMeeting(
       copied.forEach((p, position) =>
         insertParticipant(db, {
           ...p,
+          ...freshAttendance,
           id: newId(),
           meetingId: id,
-          attendance: 'present',
-          substituteForId: null,
-          partialPresence: '',
-          note: '',
-          itemAbsences: [],
           position,
         }),
       );
@@ -183,11 +193,7 @@ export function createMeeting(
             role: member.role,
             party: member.party,
             isCitizen: member.isCitizen,
-            attendance: 'present',
-            substituteForId: null,
-            partialPresence: '',
-            note: '',
-            itemAbsences: [],
+            ...freshAttendance,
             position,
           }),
         );
@@ -231,18 +237,18 @@ export function updateMeeting(
     args,
     {
       name: 'meetings',
-      columns: {
-        number: 'number',
-        kind: 'kind',
-        date: 'date',
-        startTime: 'start_time',
-        endTime: 'end_time',
-        location: 'location',
-        caseId: 'case_id',
-        isClosed: 'is_closed',
-        template: 'template',
-        profileId: 'profile_id',
-      },
+      fields: [
+        'number',
+        'kind',
+        'date',
+        'startTime',
+        'endTime',
+        'location',
+        'caseId',
+        'isClosed',
+        'template',
+        'profileId',
+      ],
       read: getMeeting,
     },
     (db, meeting) => requireDraftMeeting(db, meeting.id),

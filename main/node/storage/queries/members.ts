@@ -81,13 +81,7 @@ export function updateMember(
 ): Member {
   return patchRow(db, args, {
     name: 'members',
-    columns: {
-      name: 'name',
-      role: 'role',
-      party: 'party',
-      isCitizen: 'is_citizen',
-      isActive: 'is_active',
-    },
+    fields: ['name', 'role', 'party', 'isCitizen', 'isActive'],
     read: getMember,
   });
 }

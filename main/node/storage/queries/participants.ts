@@ -282,17 +282,17 @@ export function updateParticipant(
     requireDraftMeeting(db, participant.meetingId);
     checkReferences(db, participant.meetingId, args.id, args.patch);
     const { itemAbsences, presenceChanges, ...columns } = args.patch;
-    updateRow(db, 'participants', args.id, columns, {
-      name: 'name',
-      role: 'role',
-      party: 'party',
-      isCitizen: 'is_citizen',
-      attendance: 'attendance',
-      substituteForId: 'substitute_for_id',
-      partialPresence: 'partial_presence',
-      note: 'note',
-      isCalledIn: 'is_called_in',
-    });
+    updateRow(db, 'participants', args.id, columns, [
+      'name',
+      'role',
+      'party',
+      'isCitizen',
+      'attendance',
+      'substituteForId',
+      'partialPresence',
+      'note',
+      'isCalledIn',
+    ]);
     if (itemAbsences) writeAbsences(db, args.id, itemAbsences);
     if (presenceChanges) writePresenceChanges(db, args.id, presenceChanges);
     return getParticipant(db, args.id);

@@ -35,27 +35,9 @@ export type SigningFile = {
   createdAt: string;
 };
 
-type SigningFileRow = {
-  seq: number;
-  meeting_id: string;
-  edition: Edition;
-  round: number;
-  sha256: string;
-  size: number;
-  corrections_included: number;
-  created_at: string;
-};
-
-const toSigningFile = (r: SigningFileRow): SigningFile => ({
-  seq: r.seq,
-  meetingId: r.meeting_id,
-  edition: r.edition,
-  round: r.round,
-  sha256: r.sha256,
-  size: r.size,
-  correctionsIncluded: r.corrections_included,
-  createdAt: r.created_at,
-});
+/** The columns of `signing_files` named as {@link SigningFile}'s fields. */
+const signingFileColumns = `seq, meeting_id AS meetingId, edition, round, sha256, size,
+  corrections_included AS correctionsIncluded, created_at AS createdAt`;
 
 /**
  * Records an export placed in the file store as the start of a round (registering the file).
@@ -103,18 +85,19 @@ export function signingFileFor(
 ): SigningFile | null {
   const row = stmt(
     db,
-    `SELECT * FROM signing_files WHERE meeting_id = ? AND edition = ? AND round = ? AND corrections_included = ?
+    `SELECT ${signingFileColumns} FROM signing_files
+     WHERE meeting_id = ? AND edition = ? AND round = ? AND corrections_included = ?
      ORDER BY seq DESC LIMIT 1`,
-  ).get(meetingId, edition, round, correctionsIncluded) as SigningFileRow | undefined;
-  return row ? toSigningFile(row) : null;
+  ).get(meetingId, edition, round, correctionsIncluded) as SigningFile | undefined;
+  return row ?? null;
 }
 
 /** Every signing file of a meeting (any edition and round), oldest first. */
 export function listSigningFiles(db: ReadDb, meetingId: string): SigningFile[] {
-  const rows = stmt(db, `SELECT * FROM signing_files WHERE meeting_id = ? ORDER BY seq`).all(
-    meetingId,
-  ) as SigningFileRow[];
-  return rows.map(toSigningFile);
+  return stmt(
+    db,
+    `SELECT ${signingFileColumns} FROM signing_files WHERE meeting_id = ? ORDER BY seq`,
+  ).all(meetingId) as SigningFile[];
 }
 
 /** One signature matched to a participant. */
@@ -135,35 +118,11 @@ export type SignerRecord = {
   reservation: string;
 };
 
-type SignerRow = {
-  signed_pdf_seq: number;
-  meeting_id: string;
-  edition: Edition;
-  round: number;
-  field: string;
-  participant_id: string;
-  participant_name: string;
-  certificate_subject: string;
-  certificate_fingerprint: string;
-  signed_at: string;
-  matched_by: 'name' | 'secretary';
-  reservation: string;
-};
-
-const toSigner = (r: SignerRow): SignerRecord => ({
-  signedPdfSeq: r.signed_pdf_seq,
-  meetingId: r.meeting_id,
-  edition: r.edition,
-  round: r.round,
-  field: r.field,
-  participantId: r.participant_id,
-  participantName: r.participant_name,
-  certificateSubject: r.certificate_subject,
-  certificateFingerprint: r.certificate_fingerprint,
-  signedAt: r.signed_at,
-  matchedBy: r.matched_by,
-  reservation: r.reservation,
-});
+/** The columns of `signature_signers` named as {@link SignerRecord}'s fields. */
+const signerColumns = `signed_pdf_seq AS signedPdfSeq, meeting_id AS meetingId, edition, round, field,
+  participant_id AS participantId, participant_name AS participantName,
+  certificate_subject AS certificateSubject, certificate_fingerprint AS certificateFingerprint,
+  signed_at AS signedAt, matched_by AS matchedBy, reservation`;
 
 /** Records matched signers (in one transaction with the signed file, by the caller). */
 export function recordSigners(db: WriteDb, signers: SignerRecord[]): void {
@@ -200,11 +159,11 @@ export function roundSigners(
   edition: Edition,
   round: number,
 ): SignerRecord[] {
-  const rows = stmt(
+  return stmt(
     db,
-    `SELECT * FROM signature_signers WHERE meeting_id = ? AND edition = ? AND round = ? ORDER BY seq`,
-  ).all(meetingId, edition, round) as SignerRow[];
-  return rows.map(toSigner);
+    `SELECT ${signerColumns} FROM signature_signers
+     WHERE meeting_id = ? AND edition = ? AND round = ? ORDER BY seq`,
+  ).all(meetingId, edition, round) as SignerRecord[];
 }
 
 /** Whether any signer was ever recorded for the round (rounds signed before migration 80 have none). */
