@@ -7,6 +7,11 @@ import { DomainError } from '../../../../common/contract/result';
 import type { ItemAbsence, Participant, PresenceChange } from '../../../../common/domain/model';
 import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
+import {
+  problemInvolves,
+  substituteProblemText,
+  substituteProblems,
+} from '../../../../common/domain/substitutes';
 import { requireUnreferenced } from './bodies';
 import { fromRow, getRow, newId, toFlag, updateRow, type SqlRow, writePositions } from './common';
 import { stmt } from '../statements';
@@ -96,6 +101,33 @@ export function getParticipant(db: ReadDb, id: string): Participant {
   return toParticipant(row, absences.map(toAbsence), changes.map(toChange));
 }
 
+/**
+ * Refuses a change that breaks a substitute rule concerning the participant just written (as
+ * substitute or as the one substituted): the same rules as the importer's
+ * (common/domain/substitutes). Runs inside the write's transaction, so nothing is kept.
+ */
+function checkSubstitutes(db: ReadDb, meetingId: string, participantId: string): void {
+  const list = listParticipants(db, meetingId);
+  const index = list.findIndex((p) => p.id === participantId);
+  const found = substituteProblems(list).find((one) => problemInvolves(one, index));
+  if (!found) return;
+  // A second substitute is named as the new one: the participant just written.
+  const problem =
+    found.kind === 'twice' && found.earlierIndex === index
+      ? { ...found, index, earlierIndex: found.index }
+      : found;
+  const nameAt = (at: number) => list[at]?.name ?? '?';
+  const values: Record<string, string> = { name: nameAt(problem.index) };
+  if (problem.kind !== 'self' && problem.kind !== 'unknown')
+    values.other = nameAt(problem.otherIndex);
+  if (problem.kind === 'twice') values.earlier = nameAt(problem.earlierIndex);
+  throw new DomainError(
+    'invalid_input',
+    `substituteForId: ${substituteProblemText(problem, nameAt)}.`,
+    { key: `participants.substitute.${problem.kind}`, values },
+  );
+}
+
 /** Checks that references from a participant stay inside its meeting. */
 function checkReferences(
   db: ReadDb,
@@ -117,15 +149,6 @@ function checkReferences(
       throw new DomainError(
         'invalid_input',
         `substituteForId: ${fields.substituteForId} is not a participant of this meeting.`,
-      );
-    }
-    const theirs = stmt(db, 'SELECT substitute_for_id FROM participants WHERE id = ?', true).get(
-      fields.substituteForId,
-    );
-    if (theirs === participantId) {
-      throw new DomainError(
-        'invalid_input',
-        'substituteForId: two participants cannot substitute for each other.',
       );
     }
   }
@@ -268,6 +291,7 @@ export function createParticipant(
       memberId: args.memberId ?? null,
       position,
     });
+    checkSubstitutes(db, args.meetingId, id);
     return getParticipant(db, id);
   });
 }
@@ -295,6 +319,8 @@ export function updateParticipant(
     ]);
     if (itemAbsences) writeAbsences(db, args.id, itemAbsences);
     if (presenceChanges) writePresenceChanges(db, args.id, presenceChanges);
+    if (args.patch.substituteForId !== undefined || args.patch.attendance !== undefined)
+      checkSubstitutes(db, participant.meetingId, args.id);
     return getParticipant(db, args.id);
   });
 }
