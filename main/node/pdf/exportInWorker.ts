@@ -163,6 +163,16 @@ function removePartialFiles(out: string): void {
   }
 }
 
+/** An idle or new worker, or null after rejecting with why there is none (too many running). */
+function takeWorkerOrReject(reject: (error: unknown) => void): Worker | null {
+  try {
+    return takeWorker();
+  } catch (error) {
+    reject(error);
+    return null;
+  }
+}
+
 /**
  * Runs a verification or a signature in the PDF worker (an idle one when there is one) and
  * answers its result; rejects with the worker's DomainError. The password of a signing job
@@ -170,13 +180,8 @@ function removePartialFiles(out: string): void {
  */
 export function runJobInPdfWorker(job: WorkerJob): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = takeWorker();
-    } catch (error) {
-      reject(error);
-      return;
-    }
+    const worker = takeWorkerOrReject(reject);
+    if (!worker) return;
     const cleanup = () => {
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -227,13 +232,8 @@ export function exportMinutesPdfInWorker(
       reject(new DomainError('cancelled', 'The PDF export was cancelled'));
       return;
     }
-    let worker: Worker;
-    try {
-      worker = takeWorker();
-    } catch (error) {
-      reject(error);
-      return;
-    }
+    const worker = takeWorkerOrReject(reject);
+    if (!worker) return;
     const workerId = worker.threadId;
     let isSettled = false;
     const settle = (action: () => void) => {

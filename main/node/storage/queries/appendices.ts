@@ -7,10 +7,9 @@ import { DomainError } from '../../../../common/contract/result';
 import type { Appendix } from '../../../../common/domain/model';
 import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
-import { requireUnreferenced } from './bodies';
 import { fromRow, getRow, newId, nowIso, reorder, toFlag, type SqlRow, patchRow } from './common';
 import { stmt } from '../statements';
-import { requireDraftMeeting } from './meetingBase';
+import { removeUnreferenced, requireDraftMeeting } from './meetingBase';
 
 type AppendixRow = SqlRow<Omit<Appendix, 'file'>, 'isClosed' | 'isAddedAfterMeeting'> & {
   fileSha256: string | null;
@@ -199,14 +198,12 @@ export function moveAppendix(db: ReadDb, args: { id: string; position: number })
 export function deleteAppendix(db: ReadDb, args: { id: string }): { id: string } {
   return writeTransaction(db, (db) => {
     const appendix = getAppendix(db, args.id);
-    requireDraftMeeting(db, appendix.meetingId);
-    requireUnreferenced(db, {
+    removeUnreferenced(db, {
       meetingId: appendix.meetingId,
       kind: 'appendix',
       id: args.id,
       describe: `Bilag ${appendix.number} "${appendix.title}"`,
     });
-    stmt(db, 'DELETE FROM appendices WHERE id = ?').run(args.id);
     renumber(
       db,
       listAppendices(db, appendix.meetingId).map((other) => other.id),

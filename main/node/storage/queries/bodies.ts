@@ -300,26 +300,6 @@ export function checkBodyReferences(db: ReadDb, meetingId: string, content: Rich
 }
 
 /**
- * Refuses to remove an appendix or participant while the meeting's text refers to it;
- * `describe` names it for the message ("Bilag 2 \"Budget\"", "Anna Holm").
- * @throws DomainError conflict
- */
-export function requireUnreferenced(
-  db: ReadDb,
-  target: { meetingId: string; kind: 'appendix' | 'participant'; id: string; describe: string },
-): void {
-  const places = findBodyReferences(db, target.meetingId, target.kind, target.id);
-  if (places.length === 0) return;
-  const where = places.join('; ');
-  throw new DomainError(
-    'conflict',
-    target.kind === 'appendix'
-      ? `${target.describe} is referred to in the text (${where}). Remove those references before deleting the appendix.`
-      : `${target.describe} is named in the text (${where}). Remove those references before removing the participant.`,
-  );
-}
-
-/**
  * Where the bodies of a meeting refer to a record (appendix or participant id): a short
  * description per body, e.g. "item 3, decision". Empty when nothing refers to it.
  */

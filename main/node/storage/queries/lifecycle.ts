@@ -211,20 +211,10 @@ export function markSigned(
   db: ReadDb,
   args: { id: string; author: string; check: SignedPdfCheck },
 ): { meeting: Meeting; audit: AuditEntry } {
-  const author = requireAuthor(args.author);
-  return writeTransaction(db, (db) => {
-    const current = getMeeting(db, args.id);
-    if (current.status !== 'approved') {
-      throw new DomainError(
-        'conflict',
-        `Only approved minutes can be marked as signed; this meeting is ${current.status}.`,
-        { key: 'signing.notApproved', values: { status: current.status } },
-      );
-    }
-    requireEverySigner(db, args.id, args.check);
-    const meeting = setMeetingStatus(db, { id: args.id, status: 'signed' });
-    return { meeting, audit: insertSignedAudit(db, args.id, author, args.check) };
-  });
+  return recordSignedRound(db, args, 'approved', (status) => ({
+    message: `Only approved minutes can be marked as signed; this meeting is ${status}.`,
+    localized: { key: 'signing.notApproved', values: { status } },
+  }));
 }
 
 /**
@@ -237,16 +227,35 @@ export function markSignedAgain(
   db: ReadDb,
   args: { id: string; author: string; check: SignedPdfCheck },
 ): { meeting: Meeting; audit: AuditEntry } {
+  return recordSignedRound(db, args, 'signed', (status) => ({
+    message: `Only signed minutes can be signed again; this meeting is ${status}.`,
+  }));
+}
+
+/**
+ * A complete signature round of a meeting in status `from`: every participant present signed;
+ * the meeting becomes (or stays) `signed` and the audit log gets `signed` with the PDF.
+ * `refusal` words the conflict when the meeting is in another status.
+ */
+function recordSignedRound(
+  db: ReadDb,
+  args: { id: string; author: string; check: SignedPdfCheck },
+  from: 'approved' | 'signed',
+  refusal: (status: Meeting['status']) => {
+    message: string;
+    localized?: ConstructorParameters<typeof DomainError>[2];
+  },
+): { meeting: Meeting; audit: AuditEntry } {
   const author = requireAuthor(args.author);
   return writeTransaction(db, (db) => {
-    const meeting = getMeeting(db, args.id);
-    if (meeting.status !== 'signed') {
-      throw new DomainError(
-        'conflict',
-        `Only signed minutes can be signed again; this meeting is ${meeting.status}.`,
-      );
+    const current = getMeeting(db, args.id);
+    if (current.status !== from) {
+      const { message, localized } = refusal(current.status);
+      throw new DomainError('conflict', message, localized);
     }
     requireEverySigner(db, args.id, args.check);
+    const meeting =
+      from === 'signed' ? current : setMeetingStatus(db, { id: args.id, status: 'signed' });
     return { meeting, audit: insertSignedAudit(db, args.id, author, args.check) };
   });
 }

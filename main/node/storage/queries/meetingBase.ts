@@ -1,7 +1,8 @@
 /** Reading one meeting header and guarding changes to draft meetings (used by every query module). */
 import type { Meeting } from '../../../../common/domain/model';
-import type { ReadDb } from '../db';
-import { lockedError } from './bodies';
+import type { ReadDb, WriteDb } from '../db';
+import { DomainError } from '../../../../common/contract/result';
+import { findBodyReferences, lockedError } from './bodies';
 import { notFound, fromRow, getRow, type SqlRow } from './common';
 import { stmt } from '../statements';
 
@@ -51,4 +52,29 @@ export function requireDraftMeeting(db: ReadDb, id: string): Meeting {
   const meeting = getMeeting(db, id);
   if (meeting.status !== 'draft') throw lockedError(meeting.status);
   return meeting;
+}
+
+/**
+ * Deletes an appendix or participant of a draft meeting, refusing while the meeting's text
+ * refers to it; `describe` names it for the message ("Bilag 2 \"Budget\"", "Anna Holm").
+ * The caller closes up the order.
+ * @throws DomainError locked, conflict
+ */
+export function removeUnreferenced(
+  db: WriteDb,
+  target: { meetingId: string; kind: 'appendix' | 'participant'; id: string; describe: string },
+): void {
+  requireDraftMeeting(db, target.meetingId);
+  const places = findBodyReferences(db, target.meetingId, target.kind, target.id);
+  if (places.length > 0) {
+    const where = places.join('; ');
+    throw new DomainError(
+      'conflict',
+      target.kind === 'appendix'
+        ? `${target.describe} is referred to in the text (${where}). Remove those references before deleting the appendix.`
+        : `${target.describe} is named in the text (${where}). Remove those references before removing the participant.`,
+    );
+  }
+  const table = target.kind === 'appendix' ? 'appendices' : 'participants';
+  stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(target.id);
 }

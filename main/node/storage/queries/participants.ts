@@ -12,10 +12,9 @@ import {
   substituteProblemText,
   substituteProblems,
 } from '../../../../common/domain/substitutes';
-import { requireUnreferenced } from './bodies';
 import { fromRow, getRow, newId, toFlag, updateRow, type SqlRow, writePositions } from './common';
 import { stmt } from '../statements';
-import { requireDraftMeeting } from './meetingBase';
+import { removeUnreferenced, requireDraftMeeting } from './meetingBase';
 
 type ParticipantRow = SqlRow<
   Omit<Participant, 'itemAbsences' | 'presenceChanges'>,
@@ -332,14 +331,12 @@ export function updateParticipant(
 export function deleteParticipant(db: ReadDb, args: { id: string }): { id: string } {
   return writeTransaction(db, (db) => {
     const participant = getParticipant(db, args.id);
-    requireDraftMeeting(db, participant.meetingId);
-    requireUnreferenced(db, {
+    removeUnreferenced(db, {
       meetingId: participant.meetingId,
       kind: 'participant',
       id: args.id,
       describe: participant.name,
     });
-    stmt(db, 'DELETE FROM participants WHERE id = ?').run(args.id);
     const ids = stmt(
       db,
       'SELECT id FROM participants WHERE meeting_id = ? ORDER BY position, id',

@@ -23,12 +23,12 @@ export function presentParticipants(db: ReadDb, meetingId: string): PresentParti
   ).all(meetingId) as PresentParticipant[];
 }
 
+/** The signature round of one edition of a meeting that a record belongs to. */
+export type RoundOf = { meetingId: string; edition: Edition; round: number };
+
 /** An unsigned export a round starts with. */
-export type SigningFile = {
+export type SigningFile = RoundOf & {
   seq: number;
-  meetingId: string;
-  edition: Edition;
-  round: number;
   sha256: string;
   size: number;
   correctionsIncluded: number;
@@ -101,11 +101,8 @@ export function listSigningFiles(db: ReadDb, meetingId: string): SigningFile[] {
 }
 
 /** One signature matched to a participant. */
-export type SignerRecord = {
+export type SignerRecord = RoundOf & {
   signedPdfSeq: number;
-  meetingId: string;
-  edition: Edition;
-  round: number;
   field: string;
   participantId: string;
   participantName: string;
