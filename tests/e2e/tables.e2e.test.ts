@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichText, Table } from '../../common/domain/richText';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { apiCall, createAgendaItem, createOpgaveudvalgMeeting } from './helpers/api';
+import { seriousAxeViolations } from './helpers/axe';
 
 let session: BrowserSession;
 let page: Page;
@@ -108,6 +109,9 @@ describe('tables in the body editor and the PDF', () => {
       .getByRole('toolbar', { name: 'Formatering: Beslutning', exact: true })
       .getByRole('button', { name: 'Tabel', exact: true })
       .click();
+    // The open menu and the page around it have no serious accessibility violation.
+    await page.getByRole('menu', { name: 'Tabel' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('menuitem', { name: 'Indsæt tabel' }).click();
     await page.keyboard.type('Klub');
     await page.keyboard.press('Tab');
@@ -128,6 +132,7 @@ describe('tables in the body editor and the PDF', () => {
       'Øresunds Roklub',
       '12.500 kr.',
     ]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     // The inserted table stands between "Tilskud:" and the pasted one.
     const types = stored.map((block) => block.type);
     expect(types.indexOf('table')).toBeGreaterThan(0);
