@@ -216,6 +216,19 @@ describe('profiles', () => {
     );
   });
 
+  it('marks an item of the tillægsdagsorden as such in its heading, in Danish and English', () => {
+    const doc = generateMeeting({ items: 2, pagesPerItem: 0.1, template: 'fagudvalg' });
+    const [first, second] = doc.agendaItems;
+    if (!first || !second) throw new Error('no items');
+    second.isSupplementary = true;
+    const danish = headings(layoutMinutes(doc, { profile: profile('fagudvalg') }));
+    expect(danish).toContain(`H2 ${second.number}. ${second.title} (tillægsdagsorden)`);
+    expect(danish).toContain(`H2 ${first.number}. ${first.title}`);
+    expect(headings(layoutMinutes(doc, { profile: profile('fagudvalg'), lang: 'en' }))).toContain(
+      `H2 ${second.number}. ${second.title} (supplementary agenda)`,
+    );
+  });
+
   it('grupperet: items split into "For åbne døre" and "For lukkede døre"', () => {
     const doc = generateMeeting({
       items: 4,
