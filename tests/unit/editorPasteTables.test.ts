@@ -170,6 +170,17 @@ describe('pasting tables', () => {
     expect(mixed.headerRow).toBe(false);
   });
 
+  it("takes Word's repeated heading rows as a header row even when the first row is not the last of them", () => {
+    const table = paste(
+      "<table class=MsoTableGrid><tr style='mso-yfti-irow:0;mso-yfti-firstrow:yes'><td><p class=MsoNormal>Budget<o:p></o:p></p></td><td></td></tr><tr style='mso-yfti-irow:1;mso-yfti-lastfirstrow:yes'><td><p class=MsoNormal>Post</p></td><td><p class=MsoNormal>Beløb</p></td></tr><tr style='mso-yfti-irow:2;mso-yfti-lastrow:yes'><td><p class=MsoNormal>Drift</p></td><td><p class=MsoNormal>10</p></td></tr></table>",
+    ).content[0] as Table;
+    expect(table.headerRow).toBe(true);
+    const plainWord = paste(
+      "<table class=MsoTableGrid><tr style='mso-yfti-irow:0;mso-yfti-firstrow:yes'><td><p class=MsoNormal>Post</p></td></tr><tr style='mso-yfti-irow:1;mso-yfti-lastrow:yes'><td><p class=MsoNormal>Drift</p></td></tr></table>",
+    ).content[0] as Table;
+    expect(plainWord.headerRow).toBe(false);
+  });
+
   it('closes cells and rows whose end tags are left out, and fills short rows', () => {
     const { content, notes } = paste('<table><tr><td>a<td>b<tr><td>c</table><p>efter</p>');
     expect(content).toEqual([
