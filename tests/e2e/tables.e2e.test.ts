@@ -101,7 +101,8 @@ describe('tables in the body editor and the PDF', () => {
 
   it('inserts a table from the toolbar and fills it in with Tab between the cells', async () => {
     // After the paragraph before the pasted table: a new paragraph, then the table.
-    await decisionBox().getByText('Udvalget godkendte budgettet:').click();
+    await decisionBox().focus();
+    await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Tilskud:');
