@@ -91,7 +91,7 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
   });
 
   it('opens in Danish with the product name (not the library file name) and removes the launch code from the address bar', async () => {
-    await page.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Møder' }).waitFor();
     expect(page.url()).not.toContain('token=');
     const header = await page.getByRole('banner').innerText();
     expect(header).toContain('Referat');
