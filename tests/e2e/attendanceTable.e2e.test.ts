@@ -123,9 +123,15 @@ describe('the attendance table of a 31-member committee', { timeout: 180_000 }, 
     await expect
       .poll(() => row(suppleant).locator('.attendance-table__for').textContent())
       .toBe(`for ${absentee}`);
-    // Ctrl+ArrowDown moves from a select to the row below.
+    // Back to Fremmøde; Ctrl+ArrowDown moves from a select to the row below.
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe(`Fremmøde: ${absentee}`);
     await page.keyboard.press('Control+ArrowDown');
-    expect(await focused()).toBe('Stedfortræder: Medlem09 Hansen');
+    expect(await focused()).toBe('Fremmøde: Medlem09 Hansen');
+    // A present member has no substitute to choose.
+    expect(
+      await row('Medlem09 Hansen').getByRole('combobox', { name: 'Stedfortræder' }).count(),
+    ).toBe(0);
     await expect
       .poll(() => page.locator('.meeting-document__attendance > p').first().innerText())
       .toContain(`Afbud: ${absentee}`);

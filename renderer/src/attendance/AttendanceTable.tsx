@@ -1,7 +1,7 @@
 /**
  * The attendance of a meeting as one compact table: a row per participant with name, party,
  * role, fremmøde (til stede, afbud, fraværende uden afbud, fraværende), who substitutes for them
- * (stedfortræder), indkaldt, partial presence, a note and which items they took part in. A
+ * (stedfortræder: offered once the member is not present), indkaldt, partial presence, a note and which items they took part in. A
  * 31-member kommunalbestyrelse fits on one 1366×768 screen (rows of about 22 px).
  *
  * Keyboard: every control is a native one in the tab order (Tab / Shift+Tab go cell by cell).
@@ -189,7 +189,9 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
                       <span className="attendance-table__for">
                         {t('attendance.table.substituteFor', { name: substituted.name })}
                       </span>
-                    ) : (
+                    ) : participant.attendance !== 'present' || substitute ? (
+                      // Only an absent member has a substitute (a present one shows none, which
+                      // also keeps a 31-row table from building a list of 31 names per row).
                       <select
                         aria-label={`${t('attendance.table.substitute')}: ${name}`}
                         value={substitute?.id ?? ''}
@@ -211,7 +213,7 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
                             </option>
                           ))}
                       </select>
-                    )}
+                    ) : null}
                   </td>
                   <td className="attendance-table__center">
                     <input
