@@ -95,6 +95,7 @@ describe('the start screen "Møder"', { timeout: 120_000 }, () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
     await page.getByRole('row', { name: /Økonomiudvalget/ }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page
       .getByRole('navigation', { name: 'Oversigt' })
       .getByRole('link', { name: 'Møder' })
