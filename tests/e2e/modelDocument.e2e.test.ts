@@ -351,7 +351,13 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
       .selectOption({ label: 'Michael Fenger' });
     await add.getByRole('button', { name: 'Tilføj deltager' }).click();
     await participant('Poul V. Jensen').waitFor();
-    await participant('Kristine Kryger')
+    // In the document the table is narrow: partial presence opens below the member's row.
+    const kristine = participant('Kristine Kryger');
+    await kristine.getByRole('button', { name: /Deltog ikke i 0 punkter/ }).click();
+    await documentView()
+      .locator(
+        `#${await kristine.getByRole('button', { name: /Deltog ikke i/ }).getAttribute('aria-controls')}`,
+      )
       .getByRole('textbox', { name: 'Delvis til stede' })
       .fill('til kl. 18.40');
     const katja = participant('Katja S. Johansen');

@@ -10,8 +10,12 @@
  * "Afbud"), ArrowLeft / ArrowRight move between cells (in a text field only at its start or
  * end), Enter in a text field goes down. "Punkter" opens the items the member took no part
  * in, below the row.
+ *
+ * In a narrow place (the meeting's side panel; a container query in attendance.css) the table
+ * shows name, fremmøde, stedfortræder and the toggle; party, role, indkaldt, partial presence,
+ * note and removing open below the row with the items.
  */
-import { Trash2 } from 'lucide-react';
+import { ChevronDown, Trash2 } from 'lucide-react';
 import { Fragment, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../common/contract/api';
@@ -25,6 +29,7 @@ import {
   type Participant,
 } from '../../../common/domain/model';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
+import { PartyField } from '../components/PartyField';
 import './attendance.css';
 
 export type ParticipantPatch = Partial<
@@ -40,6 +45,12 @@ type Props = {
 };
 
 const partyPattern = /^[A-ZÆØÅ]{1,3}$/;
+
+/**
+ * The columns a narrow table (the meeting's side panel) leaves out: party, role, indkaldt,
+ * partial presence and note; their fields open below the row with the items.
+ */
+const secondaryColumns = new Set([1, 2, 5, 6, 7]);
 
 export function AttendanceTable({ participants, items, patch, onRemove }: Props) {
   const { t } = useTranslation();
@@ -99,7 +110,11 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
         <thead>
           <tr>
             {columns.map((label, index) => (
-              <th key={label} scope="col" className={`attendance-table__col-${index}`}>
+              <th
+                key={label}
+                scope="col"
+                className={`attendance-table__col-${index}${secondaryColumns.has(index) ? ' attendance-table__secondary' : ''}`}
+              >
                 {index === 6 ? (
                   <span title={t('attendance.partialPresenceHint')}>{label}</span>
                 ) : index === 5 ? (
@@ -109,7 +124,7 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
                 )}
               </th>
             ))}
-            <th scope="col">
+            <th scope="col" className="attendance-table__secondary">
               <span className="visually-hidden">{t('attendance.table.remove')}</span>
             </th>
           </tr>
@@ -144,7 +159,7 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
                       onChange={(value, isValid) => patch(participant, { name: value }, isValid)}
                     />
                   </th>
-                  <td>
+                  <td className="attendance-table__secondary">
                     <PartyInput
                       value={participant.party}
                       label={`${t('attendance.table.party')}: ${name}`}
@@ -152,7 +167,7 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
                       onChange={(party) => patch(participant, { party })}
                     />
                   </td>
-                  <td>
+                  <td className="attendance-table__secondary">
                     <select
                       aria-label={`${t('attendance.table.role')}: ${name}`}
                       value={participant.role}
@@ -215,7 +230,7 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
                       </select>
                     ) : null}
                   </td>
-                  <td className="attendance-table__center">
+                  <td className="attendance-table__center attendance-table__secondary">
                     <input
                       type="checkbox"
                       aria-label={`${t('attendance.isCalledIn')}: ${name}`}
@@ -223,7 +238,7 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
                       onChange={(event) => patch(participant, { isCalledIn: event.target.checked })}
                     />
                   </td>
-                  <td>
+                  <td className="attendance-table__secondary">
                     <TextInput
                       value={participant.partialPresence}
                       label={`${t('attendance.partialPresence')}: ${name}`}
@@ -231,7 +246,7 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
                       onChange={(partialPresence) => patch(participant, { partialPresence })}
                     />
                   </td>
-                  <td>
+                  <td className="attendance-table__secondary">
                     <TextInput
                       value={participant.note}
                       label={`${t('attendance.note')}: ${name}`}
@@ -245,17 +260,25 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
                       className="attendance-table__items"
                       aria-expanded={isOpen}
                       aria-controls={isOpen ? detailId : undefined}
-                      // The visible summary first (what speech users say), then the full words.
-                      aria-label={`${itemsSummary}: ${t('attendance.absentFromItems', {
-                        count: participant.itemAbsences.length,
-                      })}, ${name}`}
-                      disabled={items.length === 0}
+                      // The visible summary first (what speech users say), then what opens.
+                      aria-label={t('attendance.table.detailsLabel', {
+                        summary: itemsSummary,
+                        name,
+                        absent: t('attendance.absentFromItems', {
+                          count: participant.itemAbsences.length,
+                        }),
+                      })}
                       onClick={() => toggleOpen(participant.id)}
                     >
-                      {itemsSummary}
+                      <span className="attendance-table__summary">{itemsSummary}</span>
+                      <ChevronDown
+                        className="attendance-table__chevron"
+                        aria-hidden="true"
+                        size={14}
+                      />
                     </button>
                   </td>
-                  <td className="attendance-table__center">
+                  <td className="attendance-table__center attendance-table__secondary">
                     <button
                       type="button"
                       className="attendance-table__remove"
@@ -267,10 +290,53 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
                     </button>
                   </td>
                 </tr>
-                {isOpen && items.length > 0 && (
+                {isOpen && (
                   <tr className="attendance-table__detail" id={detailId}>
                     <td colSpan={columns.length + 1}>
-                      <ItemAbsences participant={participant} items={items} patch={patch} />
+                      {/* In a narrow table (the side panel) the fields of the hidden columns. */}
+                      <div className="attendance-table__detail-fields">
+                        <PartyField
+                          value={participant.party}
+                          onChange={(party) => patch(participant, { party })}
+                        />
+                        <SelectField<MemberRole>
+                          label={t('attendance.table.role')}
+                          value={participant.role}
+                          onChange={(role) => patch(participant, { role })}
+                          options={memberRoles.map((role) => ({
+                            value: role,
+                            label: t(`roles.${role}`),
+                          }))}
+                        />
+                        <CheckboxField
+                          label={t('attendance.isCalledIn')}
+                          checked={participant.isCalledIn}
+                          onChange={(isCalledIn) => patch(participant, { isCalledIn })}
+                        />
+                        <TextField
+                          label={t('attendance.partialPresence')}
+                          value={participant.partialPresence}
+                          maxLength={300}
+                          hint={t('attendance.partialPresenceHint')}
+                          onChange={(partialPresence) => patch(participant, { partialPresence })}
+                        />
+                        <TextField
+                          label={t('attendance.note')}
+                          value={participant.note}
+                          maxLength={1000}
+                          onChange={(note) => patch(participant, { note })}
+                        />
+                        <button
+                          type="button"
+                          className="button--quiet"
+                          onClick={() => onRemove(participant)}
+                        >
+                          {t('attendance.remove', { name })}
+                        </button>
+                      </div>
+                      {items.length > 0 && (
+                        <ItemAbsences participant={participant} items={items} patch={patch} />
+                      )}
                     </td>
                   </tr>
                 )}
@@ -434,9 +500,10 @@ function TextInput({
 
 const focusableSelector = 'input, select, button:not(:disabled)';
 
-/** The control of the cell at `column` of `row`, or null (a cell without one). */
+/** The control of the cell at `column` of `row`, or null (a cell without one, or hidden). */
 function controlAt(row: Element | null, column: number): HTMLElement | null {
-  return row?.children[column]?.querySelector<HTMLElement>(focusableSelector) ?? null;
+  const control = row?.children[column]?.querySelector<HTMLElement>(focusableSelector) ?? null;
+  return control && control.getClientRects().length > 0 ? control : null;
 }
 
 /** Arrow keys (and Enter in a text field) move between the cells of the table. */
