@@ -270,7 +270,11 @@ export function AttendanceTable({ participants, items, patch, onRemove }: Props)
                       })}
                       onClick={() => toggleOpen(participant.id)}
                     >
-                      <span className="attendance-table__summary">{itemsSummary}</span>
+                      <span
+                        className={`attendance-table__summary${absentNumbers.length > 0 ? ' attendance-table__summary--some' : ''}`}
+                      >
+                        {itemsSummary}
+                      </span>
                       <ChevronDown
                         className="attendance-table__chevron"
                         aria-hidden="true"
