@@ -37,7 +37,7 @@ import {
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { meetingFileStem } from '../../../common/format/referatJson';
 import { fileStorePath } from '../storage/fileStore';
-import type { Db } from '../storage/db';
+import type { ReadDb } from '../storage/db';
 import { exportMeetingDocument } from '../storage/interchange';
 import { listCommittees } from '../storage/queries/committees';
 import { listMeetings } from '../storage/queries/meetings';
@@ -208,7 +208,7 @@ export type PublishResult = FolderWrite & {
  * @throws DomainError not_found (no such committee), personal_data (a meeting's public edition)
  */
 export function publishCommittee(
-  db: Db,
+  db: ReadDb,
   filesDir: string,
   committeeName: string,
   dir: string,

@@ -1,15 +1,16 @@
 /**
  * Handlers of the search feature: full-text search and the decision register. The
- * queries live in main/node/storage/queries/search.ts.
+ * queries live in main/node/storage/queries/ (search.ts, decisionRegister.ts,
+ * previousDecisions.ts).
  */
 import type { searchApi } from '../../../../common/contract/search';
 import type { Library } from '../../storage/library';
+import { listDecisions } from '../../storage/queries/decisionRegister';
 import {
   insertPreviousDecisions,
-  listDecisions,
   previousDecisions,
-  searchLibrary,
-} from '../../storage/queries/search';
+} from '../../storage/queries/previousDecisions';
+import { searchLibrary } from '../../storage/queries/search';
 import { authorOf, type AreaHandlers } from '../types';
 
 /** The search and decision-register handlers over one library. */
