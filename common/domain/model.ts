@@ -133,13 +133,10 @@ export const attendanceStatusSchema = z.enum([
 export type AttendanceStatus = z.infer<typeof attendanceStatusSchema>;
 export const attendanceStatuses = attendanceStatusSchema.options;
 
-/** Arrived late (was absent until) or left early (was present until). */
-export const presenceDirectionSchema = z.enum(['arrived', 'left']);
-export type PresenceDirection = z.infer<typeof presenceDirectionSchema>;
-
 export const presenceChangeSchema = z
   .object({
-    direction: presenceDirectionSchema,
+    /** Arrived late (was absent until) or left early (was present until). */
+    direction: z.enum(['arrived', 'left']),
     /** The clock time of the change ("kl. 19.15"), when the minutes give it. */
     time: clockTimeSchema.nullable(),
     /** The item during which (left) or from which (arrived) it happened, when given. */
