@@ -274,22 +274,24 @@ export function collectReferences(content: RichText): {
  */
 export function checkBodyReferences(db: ReadDb, meetingId: string, content: RichText): void {
   const { appendixIds, participantIds } = collectReferences(content);
-  const appendixOf = stmt(db, 'SELECT meeting_id FROM appendices WHERE id = ?', true);
-  for (const id of appendixIds) {
-    if (appendixOf.get(id) !== meetingId) {
-      throw new DomainError(
-        'invalid_input',
-        `content: the text refers to appendix ${id}, which is not an appendix of this meeting.`,
-      );
-    }
-  }
-  const participantOf = stmt(db, 'SELECT meeting_id FROM participants WHERE id = ?', true);
-  for (const id of participantIds) {
-    if (participantOf.get(id) !== meetingId) {
-      throw new DomainError(
-        'invalid_input',
-        `content: the text refers to participant ${id}, who is not a participant of this meeting.`,
-      );
+  const references = [
+    { table: 'appendices', ids: appendixIds, what: 'appendix', who: 'which is not an appendix' },
+    {
+      table: 'participants',
+      ids: participantIds,
+      what: 'participant',
+      who: 'who is not a participant',
+    },
+  ] as const;
+  for (const { table, ids, what, who } of references) {
+    const meetingOf = stmt(db, `SELECT meeting_id FROM ${table} WHERE id = ?`, true);
+    for (const id of ids) {
+      if (meetingOf.get(id) !== meetingId) {
+        throw new DomainError(
+          'invalid_input',
+          `content: the text refers to ${what} ${id}, ${who} of this meeting.`,
+        );
+      }
     }
   }
   content.forEach((block, index) => {
