@@ -42,6 +42,7 @@ import { exportMeetingDocument } from '../storage/interchange';
 import { listCommittees } from '../storage/queries/committees';
 import { listMeetings } from '../storage/queries/meetings';
 import { copyFileAtomically, writeAtomically, writeFileAtomically } from '../services/atomicFile';
+import type { Lang } from '../../../common/domain/lang';
 
 /** The stylesheet's file name in every folder. */
 export const stylesheetName = 'referat.css';
@@ -77,7 +78,7 @@ const labels = {
  */
 export function htmlEdition(
   doc: ReferatDocument,
-  options: { filesDir: string; lang?: 'da' | 'en'; up?: { href: string; label: string } },
+  options: { filesDir: string; lang?: Lang; up?: { href: string; label: string } },
 ): HtmlEdition {
   const lang = options.lang ?? 'da';
   const { document, report } = prepareEdition(doc, 'public', lang);
@@ -211,7 +212,7 @@ export function publishCommittee(
   filesDir: string,
   committeeName: string,
   dir: string,
-  lang: 'da' | 'en' = 'da',
+  lang: Lang = 'da',
 ): PublishResult {
   const wanted = committeeName.trim().toLocaleLowerCase('da');
   const committee = listCommittees(db).find(
