@@ -50,6 +50,7 @@ import { createRecoveryHandlers } from './handlers/recovery';
 import { createSearchHandlers } from './handlers/search';
 import { createLifecycleHandlers } from './handlers/lifecycle';
 import { createPdfHandlers } from './handlers/pdf';
+import { createAgendaHandlers } from './handlers/agenda';
 import { createSignatureHandlers } from './handlers/signatures';
 import { createProfilesHandlers } from './handlers/profiles';
 import { createStandardTextsHandlers } from './handlers/standardTexts';
@@ -163,6 +164,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createStandardTextsHandlers(library),
     ...createProfilesHandlers(library),
     ...createPdfHandlers(library),
+    ...createAgendaHandlers(library),
   };
   return withErrorMapping(handlers, library.path);
 }
