@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
 import type { Result } from '../../common/contract/result';
 import type { RequestName, RequestOutput } from '../../common/contract/api';
 import { createDispatcher } from '../../main/node/api/dispatch';
@@ -18,6 +19,36 @@ import type { HandlerContext } from '../../main/node/api/types';
 import { importMeetingDocument } from '../../main/node/storage/interchange';
 import { confidentialMarkers, markedMeeting, modelDocument } from '../support/htmlEditionLibrary';
 import { makeTempDir, newLibrary } from './storageHelpers';
+
+/** The text of a DOCX's main part (word/document.xml without its tags). */
+async function docxText(file: string): Promise<string> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true }, (error, value) =>
+      error || !value ? reject(error) : resolve(value),
+    ),
+  );
+  return new Promise<string>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (entry.fileName !== 'word/document.xml') return zip.readEntry();
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return reject(error);
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          zip.close();
+          resolve(
+            Buffer.concat(chunks)
+              .toString('utf8')
+              .replace(/<[^>]+>/g, ''),
+          );
+        });
+        stream.on('error', reject);
+      });
+    });
+    zip.on('end', () => reject(new Error('no word/document.xml')));
+    zip.readEntry();
+  });
+}
 
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
 
@@ -169,7 +200,7 @@ describe('Udsend dagsorden', () => {
     ).toHaveLength(2);
   }, 60_000);
 
-  it('the public agenda (PDF and HTML) holds none of the closed item confidential markers', async () => {
+  it('the public agenda (PDF, HTML and Word) holds none of the closed item confidential markers', async () => {
     const { meetingId, call, saveTo } = setup();
     const pdf = saveTo('offentlig.pdf');
     await call('agenda:export', {
@@ -199,7 +230,11 @@ describe('Udsend dagsorden', () => {
       format: 'docx',
       edition: 'public',
     });
-    expect(fs.readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
+    const word = await docxText(docx);
+    expect(word).toContain('Dagsorden');
+    expect(word).toContain('Lukket punkt: Ejendomssag');
+    for (const marker of confidentialMarkers) expect(word).not.toContain(marker);
+    expect(word).not.toMatch(/BESLUTNINGSTEKST/);
   }, 60_000);
 
   it('refuses invalid input and the agenda of an approved meeting', async () => {

@@ -170,7 +170,7 @@ type Case = {
   name: string;
   doc: ReferatDocument;
   edition: 'full' | 'public';
-  document?: 'minutes' | 'agenda';
+  document?: 'minutes' | 'agenda' | 'supplementary-agenda';
 };
 
 const minutesCases: Case[] = [
@@ -200,19 +200,30 @@ const cases: Case[] = [
     name: `the agenda of ${one.name}`,
     document: 'agenda',
   })),
+  {
+    name: 'the tillægsdagsorden of a generated fagudvalg meeting, public edition',
+    doc: (() => {
+      const doc = generateMeeting({ items: 8, template: 'fagudvalg', closedEvery: 3, seed: 5 });
+      for (const item of doc.agendaItems.slice(5)) item.isSupplementary = true;
+      return doc;
+    })(),
+    edition: 'public',
+    document: 'supplementary-agenda',
+  },
 ];
 
 describe('PDF/UA-1 structure read with qpdf', () => {
   for (const { name, doc, edition, document = 'minutes' } of cases) {
     it(`${name}: identification, title, language, tab order, artifacts, standard types, bookmarks and linked contents`, async () => {
       const out = path.join(dir, `${name.replace(/\W+/g, '-')}.pdf`);
-      const isAgenda = document === 'agenda';
-      if (isAgenda) await writeAgendaPdf(doc, { edition, out, kind: 'agenda' });
+      const isAgenda = document !== 'minutes';
+      if (document !== 'minutes') await writeAgendaPdf(doc, { edition, out, kind: document });
       else await writeMinutesPdf(doc, { edition, out });
       const file = readQpdf(out);
-      const shown = isAgenda
-        ? prepareAgenda(doc, 'agenda', edition).document
-        : buildEdition(doc, edition);
+      const shown =
+        document !== 'minutes'
+          ? prepareAgenda(doc, document, edition).document
+          : buildEdition(doc, edition);
       // The shared checker agrees (archival and PDF/UA points, bookmarks).
       const items = String(shown.agendaItems.length);
       const audit = spawnSync(pdfAudit, [
@@ -221,7 +232,7 @@ describe('PDF/UA-1 structure read with qpdf', () => {
         ...['--bookmarks', items],
       ]);
       expect(audit.status, audit.stdout.toString()).toBe(0);
-      const title = isAgenda ? agendaTitle(shown, 'agenda') : minutesTitle(shown);
+      const title = document !== 'minutes' ? agendaTitle(shown, document) : minutesTitle(shown);
 
       // XMP: PDF/UA-1 identification (its extension schema for PDF/A) and the title.
       const xmp = file.streamData(file.root['/Metadata']).toString('utf8');
