@@ -1,5 +1,5 @@
 /**
- * The agenda (dagsorden) of a meeting: export it (PDF, Word, public HTML), "Udsend dagsorden"
+ * "Før mødet": the agenda (dagsorden) of a meeting: export it (PDF, Word, public HTML), "Udsend dagsorden"
  * with a confirmation (the main process saves the full PDF or the browser downloads it; the
  * sending time and the file's SHA-256 go to the audit log), the sent state, the changes since
  * sending per item (a badge and a line diff of each changed section) and "Eksportér
