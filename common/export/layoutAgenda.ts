@@ -26,6 +26,7 @@ import type { ReferatDocument } from '../format/referat1';
 import { minutesLabels } from '../wording/minutes';
 import type { Edition } from './editions';
 import {
+  hasText,
   layoutMinutes,
   minutesTitle,
   profileOfDocument,
@@ -197,9 +198,9 @@ export function agendaChanges(sent: ReferatDocument, now: ReferatDocument): Agen
     if (old.title !== item.title) fields.push('title');
     const names = new Set([...Object.keys(old.bodies), ...Object.keys(item.bodies)]);
     for (const field of names) {
-      const a = (old.bodies as Record<string, unknown>)[field] ?? [];
-      const b = (item.bodies as Record<string, unknown>)[field] ?? [];
-      if (JSON.stringify(a) !== JSON.stringify(b)) fields.push(field);
+      const a = (old.bodies as Partial<Record<string, RichText>>)[field];
+      const b = (item.bodies as Partial<Record<string, RichText>>)[field];
+      if (comparable(a) !== comparable(b)) fields.push(field);
     }
     if (fields.length > 0)
       changes.push({
@@ -224,6 +225,11 @@ export function agendaChanges(sent: ReferatDocument, now: ReferatDocument): Agen
       });
   }
   return changes;
+}
+
+/** A body as compared: a body without text (empty, or only empty paragraphs) is no body. */
+function comparable(body: RichText | undefined): string {
+  return hasText(body) ? JSON.stringify(body) : '';
 }
 
 /** The change notes of the next agenda export, from agendaChanges. */

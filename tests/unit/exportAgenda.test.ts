@@ -181,6 +181,8 @@ describe('the agenda layout', () => {
     const item = changed.agendaItems[0]!;
     item.bodies.recommendation = paragraph('Ny indstilling efter udsendelse.');
     item.bodies.decision = paragraph('Beslutningen ændrer ikke dagsordenen.');
+    // A section opened and left empty is no change.
+    item.bodies.consultation = [{ type: 'paragraph', children: [] }];
     const now = agendaDocument(changed, 'agenda');
     const changes = agendaChanges(sent, now);
     expect(changes).toEqual([
