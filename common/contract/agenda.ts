@@ -27,7 +27,7 @@ export type AgendaSending = z.infer<typeof agendaSendingSchema>;
 
 /** One section changed since the newest sending: its text then and now (plain text). */
 export const agendaFieldChangeSchema = z.object({
-  /** A body field (`recommendation`, `casePresentation` ...) or `title`. */
+  /** A body field (`recommendation`, `casePresentation` ...), `title` or `isClosed`. */
   field: z.string(),
   before: z.string(),
   after: z.string(),

@@ -169,7 +169,7 @@ export type AgendaItemChange = {
   isAdded: boolean;
   /** Removed after sending (in the snapshot, not in the meeting now). */
   isRemoved: boolean;
-  /** The changed fields: body fields of the agenda, and `title`. */
+  /** The changed fields: body fields of the agenda, `title`, and `isClosed` (open or closed). */
   fields: string[];
 };
 
@@ -196,6 +196,7 @@ export function agendaChanges(sent: ReferatDocument, now: ReferatDocument): Agen
     }
     const fields: string[] = [];
     if (old.title !== item.title) fields.push('title');
+    if (old.isClosed !== item.isClosed) fields.push('isClosed');
     const names = new Set([...Object.keys(old.bodies), ...Object.keys(item.bodies)]);
     for (const field of names) {
       const a = (old.bodies as Partial<Record<string, RichText>>)[field];

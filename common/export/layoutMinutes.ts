@@ -351,7 +351,8 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
     const ids = [item.caseId, item.documentNumber].filter((value) => value.trim() !== '');
     if (item.caseId.trim() !== '') out.push(para(`${l.caseId}: ${ids.join(' · ')}`, 'meta'));
     if (item.presenter.trim() !== '') out.push(para(`${l.presentedBy}: ${item.presenter}`, 'meta'));
-    changeNote(item, 'title');
+    if (agenda?.changes?.byItem.get(item.id)?.has('isClosed')) changeNote(item, 'isClosed');
+    else changeNote(item, 'title');
     let isAppendicesPlaced = false;
     for (const section of profile.itemSections) {
       if (section.field === 'decision') {

@@ -205,6 +205,13 @@ describe('the agenda layout', () => {
     const at = text.indexOf('Ændret efter udsendelse');
     expect(text.slice(0, at)).toMatch(/Indstilling\n$/);
     expect(text.slice(at)).toMatch(/^[^\n]*\nNy indstilling efter udsendelse\./);
+    // An item closed after sending is a change, noted under its heading.
+    const closedNow = structuredClone(changed);
+    closedNow.agendaItems[1]!.isClosed = true;
+    const closing = agendaChanges(sent, agendaDocument(closedNow, 'agenda'));
+    expect(closing.find((c) => c.itemId === closedNow.agendaItems[1]!.id)?.fields).toEqual([
+      'isClosed',
+    ]);
   });
 
   it('makes the tillægsdagsorden of the supplementary items only, and refuses one without items', () => {

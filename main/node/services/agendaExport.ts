@@ -80,6 +80,7 @@ export function agendaChangeViews(source: AgendaSource): AgendaItemChangeView[] 
     const item = doc?.agendaItems.find((candidate) => candidate.id === itemId);
     if (!item) return '';
     if (field === 'title') return item.title;
+    if (field === 'isClosed') return item.isClosed ? 'Lukket' : 'Åben';
     const body = (item.bodies as Partial<Record<string, RichText>>)[field] ?? [];
     return bodyPlainText(body, { participants: doc?.participants ?? [], lang: 'da' });
   };

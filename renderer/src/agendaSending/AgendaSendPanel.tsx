@@ -236,7 +236,9 @@ function AgendaChanges({
                   <summary>
                     {field.field === 'title'
                       ? t('agendaSending.titleField')
-                      : t(`bodies.item.${field.field}`, { defaultValue: field.field })}
+                      : field.field === 'isClosed'
+                        ? t('agendaSending.accessField')
+                        : t(`bodies.item.${field.field}`, { defaultValue: field.field })}
                   </summary>
                   <div className="editor-history__lines">
                     {diffLines(field.before, field.after).map((line, index) => (
