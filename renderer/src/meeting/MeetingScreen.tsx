@@ -11,7 +11,7 @@ import {
   type MeetingBodyField,
   type Participant,
 } from '../../../common/domain/model';
-import { meetingBodyFieldsOf } from '../../../common/domain/templates';
+import { fieldLabel, meetingBodySlots } from '../editor/itemBodyOrder';
 import { useApp } from '../appContext';
 import { HeaderPlace } from '../headerPlace';
 import { useResource } from '../api/useResource';
@@ -233,12 +233,13 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
                   items={detail.items}
                   setParticipants={setParticipants}
                 />
-                {meetingBodyFieldsOf(meeting.template).length > 0 && (
+                {meetingBodySlots(detail.profile, detail.bodies).length > 0 && (
                   <section className="panel" aria-labelledby="meeting-bodies-heading">
                     <h2 id="meeting-bodies-heading">{t('meeting.bodiesHeading')}</h2>
-                    {meetingBodyFieldsOf(meeting.template).map((field) => (
+                    {meetingBodySlots(detail.profile, detail.bodies).map(({ field, label }) => (
                       <BodyField
                         key={field}
+                        label={fieldLabel(label, i18n.language === 'en' ? 'en' : 'da')}
                         owner={{ kind: 'meeting', meetingId: meeting.id, field }}
                         body={detail.bodies[field] ?? emptyBody()}
                         onSaved={(body) => onMeetingBodySaved(field, body)}
@@ -246,7 +247,12 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
                     ))}
                   </section>
                 )}
-                <AgendaPanel meeting={meeting} items={detail.items} setItems={setItems} />
+                <AgendaPanel
+                  meeting={meeting}
+                  profile={detail.profile}
+                  items={detail.items}
+                  setItems={setItems}
+                />
               </fieldset>
               <AppendicesPanel
                 meetingId={meeting.id}

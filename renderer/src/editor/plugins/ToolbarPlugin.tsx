@@ -58,6 +58,7 @@ import { useReferenceLookup } from '../referenceLookup';
 import { shortcutKeys } from '../shortcuts';
 import { AppendixPickerDialog } from '../views/AppendixPickerDialog';
 import { LinkDialog } from '../views/LinkDialog';
+import { TableMenu } from '../views/TableMenu';
 
 type ToolbarState = {
   bold: boolean;
@@ -329,6 +330,7 @@ export function ToolbarPlugin({
         {commandButton('editor.link', 'link', <Link size={16} />, () => openDialog('link'), {
           'aria-pressed': state.linkUrl !== null,
         })}
+        <TableMenu />
         <span className="editor-toolbar__separator" aria-hidden="true" />
         {commandButton('editor.insertAppendixRef', 'appendix', t('editor.appendixWord'), () =>
           openDialog('appendix'),
