@@ -23,12 +23,11 @@ import type { Lang } from '../domain/lang';
 import type { RichText } from '../domain/richText';
 import { DomainError } from '../contract/result';
 import type { ReferatDocument } from '../format/referat1';
-import { minutesLabels } from '../wording/minutes';
+import { meetingTitle, minutesLabels } from '../wording/minutes';
 import type { Edition } from './editions';
 import {
   hasText,
   layoutMinutes,
-  minutesTitle,
   profileOfDocument,
   type AgendaLayout,
   type LayoutBlock,
@@ -153,10 +152,14 @@ export function layoutAgenda(doc: ReferatDocument, options: AgendaLayoutOptions)
   });
 }
 
-/** The agenda's title: "Dagsorden: (Åben) 5. møde i ... den 12. december 2017". */
+/**
+ * The agenda's title (the PDF's and the web page's): "Dagsorden: 5. møde i ... den 12. december
+ * 2017". The access marker "(Åben)" stays in the title line inside, so the title keeps within
+ * the length a browser tab and a search result show.
+ */
 export function agendaTitle(doc: ReferatDocument, kind: AgendaKind, lang: Lang = 'da'): string {
   const l = minutesLabels[lang];
-  return `${kind === 'agenda' ? l.agenda : l.supplementaryAgenda}: ${minutesTitle(doc, lang)}`;
+  return `${kind === 'agenda' ? l.agenda : l.supplementaryAgenda}: ${meetingTitle(doc.meeting, doc.committee.name, lang)}`;
 }
 
 /** What changed in one item of a sent agenda. */
