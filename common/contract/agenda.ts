@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { idSchema, timestampSchema } from '../domain/model';
-import { editionSchema } from './shared';
+import { editionSchema, handedOverFileSchema, request } from './shared';
 
 /** Which agenda: the whole agenda, or the tillægsdagsorden (items added after sending). */
 export const agendaKindSchema = z.enum(['agenda', 'supplementary-agenda']);
@@ -45,18 +45,8 @@ export const agendaItemChangeSchema = z.object({
 /** See {@link agendaItemChangeSchema}. */
 export type AgendaItemChangeView = z.infer<typeof agendaItemChangeSchema>;
 
-const fileHandle = z.object({
-  fileName: z.string(),
-  bytes: z.number().int(),
-  downloadUrl: z.string().nullable(),
-});
-
-function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
-
-/** The agenda requests (spread into the API in api.ts). */
-export const agendaRequests = {
+/** The agenda requests (merged into the API in api.ts). */
+export const agendaApi = {
   /**
    * The agenda's sendings (oldest first), the changes since the newest one (empty before the
    * first sending) and the items of the tillægsdagsorden.
@@ -87,7 +77,7 @@ export const agendaRequests = {
         message: 'the HTML edition is the public edition only',
         path: ['edition'],
       }),
-    fileHandle,
+    handedOverFileSchema,
   ),
   /**
    * Udsend dagsorden: exports the full edition PDF of the agenda, hands it to the user, then
@@ -97,6 +87,6 @@ export const agendaRequests = {
    */
   'agenda:send': request(
     z.object({ meetingId: idSchema }).strict(),
-    fileHandle.extend({ sending: agendaSendingSchema }),
+    handedOverFileSchema.extend({ sending: agendaSendingSchema }),
   ),
 } as const;

@@ -20,7 +20,7 @@ import type { ReferatDocument } from '../../../common/format/referat1';
 import { parseReferatDocument, serializeReferatDocument } from '../../../common/format/referatJson';
 import { bodyPlainText } from '../../../common/wording/blocks';
 import { writeAgendaPdf } from '../pdf/writePdf';
-import type { Db } from '../storage/db';
+import type { ReadDb } from '../storage/db';
 import { exportMeetingDocument } from '../storage/interchange';
 import { latestAgendaSending, type StoredAgendaSending } from '../storage/queries/agenda';
 
@@ -36,7 +36,7 @@ export type AgendaSource = {
 };
 
 /** The meeting's document and its changes since sending. @throws DomainError not_found */
-export function agendaSource(db: Db, meetingId: string): AgendaSource {
+export function agendaSource(db: ReadDb, meetingId: string): AgendaSource {
   const document = exportMeetingDocument(db, meetingId);
   const latest = latestAgendaSending(db, meetingId);
   if (!latest) return { document, latest, sent: null, changes: [] };

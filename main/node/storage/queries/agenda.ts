@@ -5,8 +5,9 @@
  */
 import type { AgendaSending } from '../../../../common/contract/agenda';
 import { DomainError } from '../../../../common/contract/result';
-import { writeTransaction, type Db } from '../library';
-import { nowIso, stmt } from './common';
+import { writeTransaction, type ReadDb } from '../library';
+import { stmt } from '../statements';
+import { nowIso } from './common';
 import { getMeeting } from './meetingBase';
 import { documentSha256 } from './lifecycle';
 
@@ -31,7 +32,7 @@ const toSending = (row: SendingRow): AgendaSending => ({
 export type StoredAgendaSending = AgendaSending & { snapshot: string };
 
 /** The sendings of a meeting's agenda, oldest first. @throws DomainError not_found */
-export function listAgendaSendings(db: Db, meetingId: string): AgendaSending[] {
+export function listAgendaSendings(db: ReadDb, meetingId: string): AgendaSending[] {
   getMeeting(db, meetingId);
   const rows = stmt(
     db,
@@ -41,7 +42,7 @@ export function listAgendaSendings(db: Db, meetingId: string): AgendaSending[] {
 }
 
 /** The newest sending with its snapshot, or null before the agenda was sent. */
-export function latestAgendaSending(db: Db, meetingId: string): StoredAgendaSending | null {
+export function latestAgendaSending(db: ReadDb, meetingId: string): StoredAgendaSending | null {
   const row = stmt(
     db,
     'SELECT version, sent_at, author, sha256, size, snapshot FROM agenda_sendings WHERE meeting_id = ? ORDER BY version DESC LIMIT 1',
@@ -50,7 +51,7 @@ export function latestAgendaSending(db: Db, meetingId: string): StoredAgendaSend
 }
 
 /** True once the meeting's agenda has been sent. */
-export function isAgendaSent(db: Db, meetingId: string): boolean {
+export function isAgendaSent(db: ReadDb, meetingId: string): boolean {
   return (
     stmt(db, 'SELECT 1 FROM agenda_sendings WHERE meeting_id = ? LIMIT 1').get(meetingId) !==
     undefined
@@ -64,7 +65,7 @@ export function isAgendaSent(db: Db, meetingId: string): boolean {
  * @throws DomainError not_found, locked (not a draft), invalid_input
  */
 export function recordAgendaSending(
-  db: Db,
+  db: ReadDb,
   args: { meetingId: string; author: string; sha256: string; size: number; snapshot: string },
 ): AgendaSending {
   const author = args.author.trim();
@@ -73,7 +74,7 @@ export function recordAgendaSending(
     throw new DomainError('invalid_input', 'sha256: must be 64 lowercase hex digits');
   if (!Number.isInteger(args.size) || args.size <= 0)
     throw new DomainError('invalid_input', 'size: must be a positive whole number');
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     requireAgendaSendable(db, args.meetingId);
     const version =
       Number(
@@ -105,7 +106,7 @@ export function recordAgendaSending(
  * Refuses to send the agenda of a meeting past draft.
  * @throws DomainError not_found, locked
  */
-export function requireAgendaSendable(db: Db, meetingId: string): void {
+export function requireAgendaSendable(db: ReadDb, meetingId: string): void {
   const meeting = getMeeting(db, meetingId);
   if (meeting.status !== 'draft')
     throw new DomainError(
