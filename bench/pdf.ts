@@ -18,7 +18,7 @@
  * its decision texts moved into the agendas' Sagsfremstilling (benchAgendaMeeting: an agenda
  * never shows decisions, where the generated meeting keeps its bulk): its export
  * (writeAgendaPdf, PDF/A and PDF/UA like the minutes) against the floor drawing the agenda's own
- * typeset glyph runs, in alternating rounds; target ≤ 1.3 × that floor.
+ * typeset glyph runs, in alternating rounds; target the minutes' figure, ≤ 2.0 × that floor.
  *
  * Run alone with `npx tsx bench/pdf.ts` (`--agenda` for the agenda figure only), or through
  * `npm run bench` (runPdfBench).

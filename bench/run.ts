@@ -401,8 +401,10 @@ const groups: Group[] = [
           name: `${agenda.name}: time`,
           value: agenda.exportMs.median,
           unit: 'ms',
-          target: '≤ 1.3 × floor',
-          isMet: agenda.exportMs.median / agenda.floorMs.median <= 1.3,
+          // Issue 16 asks for the agenda "within the issue 4 figure": the minutes' PDF target,
+          // which since the floor became pdfkit drawing the export's own glyph runs is ≤ 2.0 ×.
+          target: '≤ 2.0 × floor',
+          isMet: agenda.exportMs.median / agenda.floorMs.median <= 2.0,
           spread: agenda.exportMs,
           floorName: agendaFloorName,
           note: `${agenda.pages} pages, ${round(agenda.bytes / 1024 / 1024, 2)} MB; CPU ${agenda.exportCpuMs.median} ms (floor ${agenda.floorCpuMs.median} ms, ratio ${round(agenda.exportCpuMs.median / agenda.floorCpuMs.median, 2)})`,
