@@ -27,7 +27,7 @@ import {
   type Table,
   type TableCell,
 } from '../domain/richText';
-import { normalizeRichText } from './lexicalState';
+import { blockAsParagraphs, normalizeRichText } from './lexicalState';
 
 /** Larger pastes are refused (the caller falls back to plain text). */
 export const maxPasteHtmlLength = 20 * 1024 * 1024;
@@ -339,16 +339,8 @@ function pushCondition(parent: ElementNode, body: string): void {
 
 /** Elements dropped with everything inside them. */
 const droppedElements = new Set([
-  'script',
-  'style',
-  'xml',
-  'title',
-  'textarea',
-  'noscript',
-  'template',
-  'iframe',
-  'noembed',
-  'noframes',
+  // Raw-text content is never text of the document (scripts, styles, Word's XML islands).
+  ...rawTextElements,
   'head',
   'meta',
   'link',
@@ -755,42 +747,9 @@ function cellParagraphs(pending: Pending, notes: Set<PasteNote>): Paragraph[] {
       pending.marker === '' ? [] : [{ type: 'text' as const, text: `${pending.marker} ` }];
     return [{ type: 'paragraph', children: [...marker, ...pending.children] }];
   }
-  switch (pending.type) {
-    case 'paragraph':
-      return [pending];
-    case 'heading':
-      return [{ type: 'paragraph', children: pending.children }];
-    case 'list': {
-      const out: Paragraph[] = [];
-      const walk = (list: List, depth: number) => {
-        list.items.forEach((item, index) => {
-          const marker = list.ordered ? `${(list.start ?? 1) + index}. ` : '• ';
-          out.push({
-            type: 'paragraph',
-            children: [{ type: 'text', text: `${'  '.repeat(depth)}${marker}` }, ...item.children],
-          });
-          if (item.sublist) walk(item.sublist, depth + 1);
-        });
-      };
-      walk(pending, 0);
-      return out;
-    }
-    case 'table':
-      // A table inside a cell: each of its rows one paragraph, the cells separated by " | ".
-      notes.add('nestedTable');
-      return pending.rows.map((row) => ({
-        type: 'paragraph',
-        children: row.cells.flatMap((cell, index) => [
-          ...(index > 0 ? [{ type: 'text' as const, text: ' | ' }] : []),
-          ...cell.children.flatMap((paragraph, at) => [
-            ...(at > 0 ? [{ type: 'text' as const, text: ' ' }] : []),
-            ...paragraph.children,
-          ]),
-        ]),
-      }));
-    default:
-      return [];
-  }
+  // A table inside a cell: each of its rows one paragraph, the cells separated by " | ".
+  if (pending.type === 'table') notes.add('nestedTable');
+  return blockAsParagraphs(pending) ?? [];
 }
 
 /**
