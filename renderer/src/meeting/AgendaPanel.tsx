@@ -31,6 +31,13 @@ type Props = {
   meeting: Meeting;
   items: AgendaItemDetail[];
   setItems(change: (list: AgendaItemDetail[]) => AgendaItemDetail[]): void;
+  /**
+   * False beside the meeting document, which edits the bodies (two editors of one body would
+   * save over each other): the rows show the item's fields and the earlier-decisions offer only.
+   */
+  hasBodies?: boolean;
+  /** An item's bodies were replaced in the library (earlier decisions inserted): reload them. */
+  onBodiesReplaced?(itemId: string): void;
 };
 
 type ItemPatch = Partial<Omit<AgendaItem, 'id' | 'meetingId' | 'position'>>;
@@ -48,7 +55,13 @@ type RowActions = {
 };
 
 /** The agenda: items with their fields and bodies; add, reorder, rename, delete. */
-export function AgendaPanel({ meeting, items, setItems }: Props) {
+export function AgendaPanel({
+  meeting,
+  items,
+  setItems,
+  hasBodies = true,
+  onBodiesReplaced,
+}: Props) {
   const { t } = useTranslation();
   const { client, queue } = useApp();
   const [toDelete, setToDelete] = useState<DeleteState | null>(null);
@@ -99,9 +112,9 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
 
   // The rows call the latest handlers through one stable object, so a row renders again only
   // when its own item or place changes (a body save would otherwise render all 1,000 forms).
-  const latest = useRef({ patch, move, setItems });
+  const latest = useRef({ patch, move, setItems, onBodiesReplaced });
   useLayoutEffect(() => {
-    latest.current = { patch, move, setItems };
+    latest.current = { patch, move, setItems, onBodiesReplaced };
   });
   const actions = useMemo<RowActions>(
     () => ({
@@ -134,6 +147,7 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
           ...current,
           [itemId]: (current[itemId] ?? 0) + 1,
         }));
+        latest.current.onBodiesReplaced?.(itemId);
       },
     }),
     [],
@@ -155,6 +169,7 @@ export function AgendaPanel({ meeting, items, setItems }: Props) {
             count={items.length}
             template={meeting.template}
             insertGeneration={insertGenerations[item.id] ?? 0}
+            hasBodies={hasBodies}
             showLabel={showLabel}
             actions={actions}
           />
@@ -221,6 +236,7 @@ const AgendaItemRow = memo(function AgendaItemRow({
   count,
   template,
   insertGeneration,
+  hasBodies,
   showLabel,
   actions,
 }: {
@@ -229,6 +245,7 @@ const AgendaItemRow = memo(function AgendaItemRow({
   count: number;
   template: TemplateId;
   insertGeneration: number;
+  hasBodies: boolean;
   showLabel: string;
   actions: RowActions;
 }) {
@@ -333,12 +350,14 @@ const AgendaItemRow = memo(function AgendaItemRow({
         <div className="agenda-item__bodies">
           {itemBodyFieldsOf(template, item.isClosed).map((field) => (
             <Fragment key={field}>
-              <BodyField
-                key={`${field}-${insertGeneration}`}
-                owner={{ kind: 'item', itemId: item.id, field }}
-                body={item.bodies[field] ?? emptyBody()}
-                onSaved={(body) => actions.saveBody(item.id, field, body)}
-              />
+              {hasBodies && (
+                <BodyField
+                  key={`${field}-${insertGeneration}`}
+                  owner={{ kind: 'item', itemId: item.id, field }}
+                  body={item.bodies[field] ?? emptyBody()}
+                  onSaved={(body) => actions.saveBody(item.id, field, body)}
+                />
+              )}
               {field === 'previousDecisions' && (
                 <PreviousDecisionsOffer
                   itemId={item.id}
