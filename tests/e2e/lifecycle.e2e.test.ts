@@ -91,7 +91,7 @@ describe('approval and corrections in the app', () => {
     ]);
     await menu.getByRole('menuitem', { name: 'Godkend …' }).click();
     await panel.waitFor();
-    expect(await page.locator('.status-badge').innerText()).toBe('Kladde');
+    expect(await page.locator('.status-badge').textContent()).toBe('Status: Kladde');
     await panel.getByRole('button', { name: 'Godkend' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
