@@ -141,6 +141,37 @@ describe('the meeting screen at 1366×768', { timeout: 180_000 }, () => {
       .toBe(true);
   });
 
+  it('places the "/" menu in view when the caret is at the bottom of the window', async () => {
+    const decision = thirdDecision();
+    await decision.click();
+    await page.keyboard.press('Control+End');
+    // The caret's line at the window's bottom edge, as when writing at the end of the screen.
+    await page.evaluate(() => {
+      const range = window.getSelection()?.getRangeAt(0);
+      const rect = range?.getBoundingClientRect();
+      if (rect && rect.height > 0) window.scrollBy(0, rect.bottom - (window.innerHeight - 24));
+    });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/');
+    const list = page.getByRole('listbox', { name: 'Indsæt (menuen /)' });
+    await list.waitFor();
+    await expect
+      .poll(async () => {
+        const box = await list.boundingBox();
+        return box !== null && box.y >= 0 && box.y + box.height <= 768;
+      })
+      .toBe(true);
+    const isOnTop = await list.evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(rect.x + 20, rect.y + rect.height / 2);
+      return hit !== null && element.contains(hit);
+    });
+    expect(isOnTop).toBe(true);
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Backspace');
+  });
+
   it('reorders the agenda from the outline with Alt+ArrowDown', async () => {
     const outline = page.getByRole('navigation', { name: 'Dagsorden' });
     const firstLink = outline.getByRole('link').first();

@@ -15,6 +15,8 @@ export type DocumentToolbarSlot = {
   activate(key: string): void;
   /** Shows this body's toolbar when no body has been chosen yet (the first body of the page). */
   claimDefault(key: string): void;
+  /** The body's editor is gone (item deleted, editor remounted): no toolbar until the next focus. */
+  release(key: string): void;
 };
 
 export const DocumentToolbarContext = createContext<DocumentToolbarSlot | null>(null);

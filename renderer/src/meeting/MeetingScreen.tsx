@@ -63,9 +63,13 @@ function useToolbarSlot(): [DocumentToolbarSlot, (element: HTMLElement | null) =
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const activate = useCallback((key: string) => setActiveKey(key), []);
   const claimDefault = useCallback((key: string) => setActiveKey((current) => current ?? key), []);
+  const release = useCallback(
+    (key: string) => setActiveKey((current) => (current === key ? null : current)),
+    [],
+  );
   const slot = useMemo(
-    () => ({ host, activeKey, activate, claimDefault }),
-    [host, activeKey, activate, claimDefault],
+    () => ({ host, activeKey, activate, claimDefault, release }),
+    [host, activeKey, activate, claimDefault, release],
   );
   return [slot, setHost];
 }

@@ -233,15 +233,20 @@ export function ToolbarPlugin({
   // In the document: this body's toolbar is shown while it is the one being written in.
   const activate = slot?.activate;
   const claimDefault = slot?.claimDefault;
+  const release = slot?.release;
   useEffect(() => {
-    if (!activate || !claimDefault || bodyKey === null) return undefined;
+    if (!activate || !claimDefault || !release || bodyKey === null) return undefined;
     claimDefault(bodyKey);
     const onFocus = () => activate(bodyKey);
-    return editor.registerRootListener((root, previous) => {
+    const stopListening = editor.registerRootListener((root, previous) => {
       previous?.removeEventListener('focusin', onFocus);
       root?.addEventListener('focusin', onFocus);
     });
-  }, [editor, activate, claimDefault, bodyKey]);
+    return () => {
+      stopListening();
+      release(bodyKey);
+    };
+  }, [editor, activate, claimDefault, release, bodyKey]);
 
   const openDialog = useCallback(
     (kind: 'link' | 'appendix') => {
