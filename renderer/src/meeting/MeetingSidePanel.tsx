@@ -58,8 +58,8 @@ export function MeetingSidePanel({
         }
       }}
     >
+      {/* The parts have their own headings; the bar holds only the close button. */}
       <div className="side-panel__bar">
-        <p className="side-panel__title">{panel ? t(`meeting.panel.${panel}`) : ''}</p>
         <button
           type="button"
           className="icon-button"
