@@ -26,7 +26,12 @@ import { runInNewContext } from 'node:vm';
 import PDFDocument from 'pdfkit';
 import { generateMeeting } from '../tests/support/generateMeeting';
 import { prepareEdition } from '../common/export/preparedEdition';
-import { layoutMinutes, type LayoutBlock, type LayoutList } from '../common/export/layoutMinutes';
+import {
+  layoutMinutes,
+  layoutTableText,
+  type LayoutBlock,
+  type LayoutList,
+} from '../common/export/layoutMinutes';
 import { a4Geometry, typeset, type FontKey, type Typeset } from '../common/export/typeset';
 import type { ReferatDocument } from '../common/format/referat1';
 import { fontPaths } from '../main/node/pdf/fonts';
@@ -183,6 +188,8 @@ function blockText(block: LayoutBlock): string {
       return block.spans.map((span) => span.text).join('');
     case 'list':
       return listText(block);
+    case 'table':
+      return layoutTableText(block);
     case 'signature':
       return block.name;
     case 'image':

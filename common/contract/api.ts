@@ -345,7 +345,8 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
  * valid; modified (the signed bytes changed); unknown_issuer (no configured trusted root
  * reached); bad_issuer (an issuer of the chain may not issue certificates); expired (outside
  * its validity at the signing time); weak_algorithm (SHA-1); wrong_usage (not a certificate for
- * signing documents, e.g. a web server's); invalid (broken).
+ * signing documents, e.g. a web server's); revoked (revocation data embedded in the PDF's
+ * Document Security Store revokes a certificate of the chain); invalid (broken).
  */
 export const signatureStatusSchema = z.enum([
   'valid',
@@ -355,6 +356,7 @@ export const signatureStatusSchema = z.enum([
   'expired',
   'weak_algorithm',
   'wrong_usage',
+  'revoked',
   'invalid',
 ]);
 export type SignatureStatus = z.infer<typeof signatureStatusSchema>;
@@ -389,8 +391,24 @@ export const signatureReportSchema = z.object({
   isCertificateValidAtSigning: z.boolean().nullable(),
   /** The certificate chain is valid now; null when not checked. */
   isCertificateValidNow: z.boolean().nullable(),
-  /** Always false: revocation (OCSP, CRL) is not checked. */
-  isRevocationChecked: z.literal(false),
+  /**
+   * True when revocation data (CRL, OCSP) embedded in the PDF's Document Security Store covers
+   * the signing certificate (the detail then says "not revoked per CRL of …" or "revoked on …");
+   * false when there is none: revocation not checked.
+   */
+  isRevocationChecked: z.boolean(),
+  /** What the embedded revocation data says about the chain, when it covers it (PAdES B-LT). */
+  revocation: z
+    .object({
+      source: z.enum(['crl', 'ocsp']),
+      state: z.enum(['good', 'revoked', 'unknown']),
+      /** The CRL's thisUpdate or the OCSP response's producedAt (ISO 8601). */
+      issuedAt: z.string(),
+      revokedAt: z.string().nullable(),
+      /** The certificate it is about (the signer's, or a revoked issuer's), by common name. */
+      certificate: z.string(),
+    })
+    .optional(),
 });
 export type SignatureReport = z.infer<typeof signatureReportSchema>;
 
@@ -1047,8 +1065,13 @@ export const api = {
     z.object({
       fileName: z.string(),
       signatures: z.array(signatureReportSchema),
-      /** At least one signature, all valid, and the last covers the whole file. */
+      /**
+       * At least one signature, all valid, and the last covers the whole file (or all but an
+       * update that only adds revocation data, `isOnlyDssAfterLast`).
+       */
       isAllValid: z.boolean(),
+      /** After the last signature only a Document Security Store was added (PAdES B-LT). */
+      isOnlyDssAfterLast: z.boolean().optional(),
     }),
   ),
   /** The roots trusted for signature verification (library settings): the only trust anchors. */
@@ -1104,6 +1127,16 @@ export const api = {
         participantId: idSchema.optional(),
         /** A reservation (forbehold): the signature's reason becomes "Underskrevet med forbehold: …". */
         reservation: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+        /**
+         * Revocation data (CRLs, OCSP responses) to embed before the signature (PAdES B-LT):
+         * browser-mode uploads; refused unless each concerns a signer's chain.
+         */
+        revocationUploadIds: z
+          .array(z.string().regex(/^[a-f0-9]{32}$/))
+          .max(20)
+          .optional(),
+        /** Electron: the main process's open dialog asks for one revocation file (CRL/OCSP). */
+        isWithRevocation: z.boolean().optional(),
       })
       .strict(),
     z.object({ signedPdf: signedPdfSchema, meeting: meetingSchema, isMeetingSigned: z.boolean() }),

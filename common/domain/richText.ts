@@ -293,6 +293,41 @@ export const quotedDecisionSchema = z
  */
 export type QuotedDecision = z.infer<typeof quotedDecisionSchema>;
 
+/** Most rows a table may have (a budget or a list of grants is far shorter). */
+export const maxTableRows = 500;
+/** Most columns a table may have: more cannot be read on an A4 page. */
+export const maxTableColumns = 20;
+
+export const tableCellSchema = z.object({ children: z.array(paragraphSchema).max(1000) }).strict();
+/**
+ * One cell of a table: its paragraphs (an empty cell has none). Cells hold paragraphs only:
+ * lists and headings pasted into a cell become paragraphs of their text.
+ */
+export type TableCell = z.infer<typeof tableCellSchema>;
+
+export const tableRowSchema = z
+  .object({ cells: z.array(tableCellSchema).min(1).max(maxTableColumns) })
+  .strict();
+/** One row of a table, its cells from left to right. */
+export type TableRow = z.infer<typeof tableRowSchema>;
+
+export const tableSchema = z
+  .object({
+    type: z.literal('table'),
+    /** The first row holds the column headings (printed as header cells, repeated on a new page). */
+    headerRow: z.boolean(),
+    rows: z.array(tableRowSchema).min(1).max(maxTableRows),
+  })
+  .strict()
+  .refine((table) => table.rows.every((row) => row.cells.length === table.rows[0]?.cells.length), {
+    message: 'every row of a table must have as many cells as its first row',
+  });
+/**
+ * A table: rows of equally many cells, optionally with a header row. No merged cells: a cell
+ * spanning several columns or rows is written into the first of them, the others left empty.
+ */
+export type Table = z.infer<typeof tableSchema>;
+
 export const blockSchema = z.union([
   paragraphSchema,
   headingSchema,
@@ -300,9 +335,29 @@ export const blockSchema = z.union([
   voteSchema,
   dissentSchema,
   quotedDecisionSchema,
+  tableSchema,
 ]);
 /** One block of a rich-text body. */
-export type Block = Paragraph | Heading | List | Vote | Dissent | QuotedDecision;
+export type Block = Paragraph | Heading | List | Vote | Dissent | QuotedDecision | Table;
+
+/** The inline content of every paragraph of a table, row by row, cell by cell. */
+export function tableInlines(table: Table): Inline[][] {
+  return table.rows.flatMap((row) =>
+    row.cells.flatMap((cell) => cell.children.map((paragraph) => paragraph.children)),
+  );
+}
+
+/**
+ * The plain text of a table: one line per row, the cells separated by " | " and the
+ * paragraphs of a cell by a space, so search, copy and snippets read a row as it is printed.
+ */
+export function tableLines(table: Table, inlineText: (children: readonly Inline[]) => string) {
+  return table.rows.map((row) =>
+    row.cells
+      .map((cell) => cell.children.map((paragraph) => inlineText(paragraph.children)).join(' '))
+      .join(' | '),
+  );
+}
 
 export const richTextSchema = z
   .array(blockSchema)
@@ -396,6 +451,9 @@ export function richTextToPlain(
         break;
       case 'quotedDecision':
         lines.push(block.text);
+        break;
+      case 'table':
+        lines.push(...tableLines(block, inlineText));
         break;
     }
   }

@@ -177,7 +177,8 @@ function listBlocks(list: List, names: ReferenceNames, out: string[]): void {
 
 /**
  * The searchable blocks of a stored body, in the order the editor shows them: one per
- * paragraph, heading and list item (nested items after their parent), vote and dissent (their
+ * paragraph, heading and list item (nested items after their parent), paragraph of a table cell
+ * (row by row; an empty cell is one empty block), vote and dissent (their
  * text as `context` displays it; see the module comment).
  */
 export function richTextBlocks(
@@ -203,6 +204,16 @@ export function richTextBlocks(
         break;
       case 'quotedDecision':
         out.push(quotedDecisionBlockText(block, context));
+        break;
+      case 'table':
+        // One block per paragraph of a cell, as the editor holds them; an empty cell still
+        // holds one (empty) paragraph there.
+        for (const row of block.rows) {
+          for (const cell of row.cells) {
+            if (cell.children.length === 0) out.push('');
+            for (const paragraph of cell.children) out.push(inlineText(paragraph.children, names));
+          }
+        }
         break;
     }
   }

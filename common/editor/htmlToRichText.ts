@@ -2,8 +2,11 @@
  * Pasted HTML (Word, LibreOffice, web pages) → `RichText`, without a DOM.
  *
  * Keeps the structure a secretary means to paste: paragraphs, headings, nested lists (Word's
- * `mso-list` paragraphs become real nested lists), bold/italic/underline (by tag or by inline
- * style), line breaks and links with safe addresses. Drops everything else: styles, classes,
+ * `mso-list` paragraphs become real nested lists), tables (the header row from `th` cells or
+ * `thead`; merged cells simplified: the text in the first cell of the span, the others empty;
+ * a table inside a cell flattened to its text), bold/italic/underline (by tag or by inline
+ * style), line breaks and links with safe addresses. What was simplified is reported
+ * ({@link pastedHtmlWithNotes}). Drops everything else: styles, classes,
  * scripts, iframes, images, comments, Office namespaces (`o:p`, `v:*`, `w:*`), hidden text,
  * event handlers, and tracked changes (deleted text is dropped, inserted text kept).
  *
@@ -12,12 +15,17 @@
  */
 import {
   maxListDepth,
+  maxTableColumns,
+  maxTableRows,
   safeUrlSchema,
   type Block,
   type Inline,
   type List,
   type ListItem,
+  type Paragraph,
   type RichText,
+  type Table,
+  type TableCell,
 } from '../domain/richText';
 import { normalizeRichText } from './lexicalState';
 
@@ -261,6 +269,10 @@ function parseTree(html: string): ElementNode {
     // Implied end tags that Word and hand-written HTML rely on.
     if (name === 'p' || /^h[1-6]$/.test(name)) closeIfOpen(stack, ['p']);
     if (name === 'li') closeListItem(stack);
+    if (name === 'td' || name === 'th') closeUpTo(stack, ['td', 'th'], ['tr', 'table']);
+    if (name === 'tr') closeUpTo(stack, ['tr'], ['table', 'thead', 'tbody', 'tfoot']);
+    if (name === 'thead' || name === 'tbody' || name === 'tfoot')
+      closeUpTo(stack, ['thead', 'tbody', 'tfoot'], ['table']);
     top().children.push(element);
     if (!voidElements.has(name) && !isSelfClosing && stack.length < maxElementDepth)
       stack.push(element);
@@ -290,6 +302,21 @@ function closeListItem(stack: ElementNode[]): void {
     const name = stack[i]?.name;
     if (name === 'ul' || name === 'ol') return;
     if (name === 'li') {
+      stack.length = i;
+      return;
+    }
+  }
+}
+
+/**
+ * Closes the innermost open element named in `names` unless an element named in `within` is
+ * nearer (a new cell ends the cell before it, but not a cell of an outer table).
+ */
+function closeUpTo(stack: ElementNode[], names: string[], within: string[]): void {
+  for (let i = stack.length - 1; i > 0; i--) {
+    const name = stack[i]?.name ?? '';
+    if (within.includes(name)) return;
+    if (names.includes(name)) {
       stack.length = i;
       return;
     }
@@ -475,9 +502,14 @@ type WordListParagraph = {
 };
 type Pending = Block | WordListParagraph;
 
+/** What a paste simplified, so the editor can say so. */
+export type PasteNote = 'mergedCells' | 'nestedTable' | 'largeTable';
+
 class Collector {
   readonly out: Pending[] = [];
   private inlines: Inline[] = [];
+
+  constructor(readonly notes: Set<PasteNote> = new Set()) {}
 
   addInline(inline: Inline): void {
     this.inlines.push(inline);
@@ -603,6 +635,12 @@ function walkElement(
     if (children.length > 0) collector.push({ type: 'heading', level, children });
     return;
   }
+  if (name === 'table') {
+    collector.flush();
+    for (const block of tableFromElement(element, format, depth, collector.notes))
+      collector.push(block);
+    return;
+  }
   if (name === 'ul' || name === 'ol') {
     collector.flush();
     const list = listFromElement(element, format, depth);
@@ -656,6 +694,180 @@ function stripMarkers(inlines: readonly Inline[]): Inline[] {
         : inline,
     ),
   );
+}
+
+/** A table cell as the tree has it: its element, the section it is in, its spans. */
+type SourceCell = { element: ElementNode; colSpan: number; rowSpan: number };
+type SourceRow = { cells: SourceCell[]; isHead: boolean };
+
+function spanOf(value: string | undefined, max: number): number {
+  const number = Number.parseInt(value ?? '', 10);
+  // rowspan="0" means "to the end of the section" in HTML; read it as "to the end".
+  if (number === 0) return max;
+  return Number.isFinite(number) && number > 1 ? Math.min(number, max) : 1;
+}
+
+/**
+ * The rows of a table element in order (through thead, tbody, tfoot), hidden rows left out,
+ * and Word's conditional rows too (`<![if !supportMisalignedColumns]>`: an empty row of zero
+ * height that only sets column widths).
+ */
+function sourceRows(table: ElementNode): SourceRow[] {
+  const rows: SourceRow[] = [];
+  const visit = (element: ElementNode, isHead: boolean) => {
+    let skipping = 0;
+    for (const child of element.children) {
+      if (child.kind === 'condition') {
+        if (child.isStart) skipping += 1;
+        else if (skipping > 0) skipping -= 1;
+        continue;
+      }
+      if (child.kind !== 'element' || skipping > 0) continue;
+      if (isHidden(child, styleOf(child))) continue;
+      if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
+        visit(child, child.name === 'thead');
+      } else if (child.name === 'tr') {
+        const cells: SourceCell[] = [];
+        for (const cell of child.children) {
+          if (cell.kind !== 'element' || (cell.name !== 'td' && cell.name !== 'th')) continue;
+          if (isHidden(cell, styleOf(cell))) continue;
+          cells.push({
+            element: cell,
+            colSpan: spanOf(cell.attrs.colspan, maxTableColumns),
+            rowSpan: spanOf(cell.attrs.rowspan, maxTableRows),
+          });
+        }
+        // Word marks the rows repeated as heading rows: the last of them "lastfirstrow".
+        const isWordHeading = /mso-yfti-lastfirstrow\s*:\s*yes/i.test(child.attrs.style ?? '');
+        if (cells.length > 0) rows.push({ cells, isHead: isHead || isWordHeading });
+      }
+    }
+  };
+  visit(table, false);
+  return rows;
+}
+
+/** The paragraphs of a pasted block inside a cell: lists, headings and tables as text. */
+function cellParagraphs(pending: Pending, notes: Set<PasteNote>): Paragraph[] {
+  if (isWordItem(pending)) {
+    const marker =
+      pending.marker === '' ? [] : [{ type: 'text' as const, text: `${pending.marker} ` }];
+    return [{ type: 'paragraph', children: [...marker, ...pending.children] }];
+  }
+  switch (pending.type) {
+    case 'paragraph':
+      return [pending];
+    case 'heading':
+      return [{ type: 'paragraph', children: pending.children }];
+    case 'list': {
+      const out: Paragraph[] = [];
+      const walk = (list: List, depth: number) => {
+        list.items.forEach((item, index) => {
+          const marker = list.ordered ? `${(list.start ?? 1) + index}. ` : '• ';
+          out.push({
+            type: 'paragraph',
+            children: [{ type: 'text', text: `${'  '.repeat(depth)}${marker}` }, ...item.children],
+          });
+          if (item.sublist) walk(item.sublist, depth + 1);
+        });
+      };
+      walk(pending, 0);
+      return out;
+    }
+    case 'table':
+      // A table inside a cell: each of its rows one paragraph, the cells separated by " | ".
+      notes.add('nestedTable');
+      return pending.rows.map((row) => ({
+        type: 'paragraph',
+        children: row.cells.flatMap((cell, index) => [
+          ...(index > 0 ? [{ type: 'text' as const, text: ' | ' }] : []),
+          ...cell.children.flatMap((paragraph, at) => [
+            ...(at > 0 ? [{ type: 'text' as const, text: ' ' }] : []),
+            ...paragraph.children,
+          ]),
+        ]),
+      }));
+    default:
+      return [];
+  }
+}
+
+/**
+ * A pasted table as table blocks. The cells are laid on a grid as a browser does (a cell
+ * spanning rows pushes the cells of the rows below to the right); a merged cell keeps its
+ * text in its first grid cell and leaves the others empty. Columns past the model's limit join
+ * the last cell; rows past it continue in another table. The header row is the first row when
+ * it is in `thead` or all its cells are `th`. A caption becomes a paragraph before the table.
+ */
+function tableFromElement(
+  element: ElementNode,
+  format: Format,
+  depth: number,
+  notes: Set<PasteNote>,
+): Block[] {
+  const before: Block[] = [];
+  for (const child of element.children) {
+    if (child.kind === 'element' && child.name === 'caption') {
+      const collector = new Collector(notes);
+      walkChildren(child.children, format, collector, depth + 1);
+      const children = stripMarkers(collector.takeInlines());
+      if (children.length > 0) before.push({ type: 'paragraph', children });
+    }
+  }
+  const rows = sourceRows(element);
+  if (rows.length === 0) return before;
+  const grid: (TableCell | null)[][] = rows.map(() => []);
+  rows.forEach((row, rowIndex) => {
+    let column = 0;
+    const gridRow = grid[rowIndex] as (TableCell | null)[];
+    for (const cell of row.cells) {
+      while (gridRow[column] !== undefined) column++;
+      const collector = new Collector(notes);
+      const style = styleOf(cell.element);
+      walkChildren(
+        cell.element.children,
+        formatOf(cell.element, style, format),
+        collector,
+        depth + 1,
+      );
+      collector.flush();
+      const paragraphs = groupWordLists(collector.out).flatMap((pending) =>
+        cellParagraphs(pending, notes),
+      );
+      if (cell.colSpan > 1 || cell.rowSpan > 1) notes.add('mergedCells');
+      const lastRow = Math.min(rows.length, rowIndex + cell.rowSpan);
+      for (let r = rowIndex; r < lastRow; r++) {
+        const target = grid[r] as (TableCell | null)[];
+        for (let c = column; c < column + cell.colSpan; c++)
+          target[c] = r === rowIndex && c === column ? { children: paragraphs } : null;
+      }
+      column += cell.colSpan;
+    }
+  });
+  const width = Math.max(...grid.map((row) => row.length));
+  if (width > maxTableColumns || rows.length > maxTableRows) notes.add('largeTable');
+  const tableRows = grid.map((row) => {
+    const cells: TableCell[] = [];
+    for (let c = 0; c < width; c++) {
+      const cell: TableCell = { children: [...(row[c]?.children ?? [])] };
+      if (cells.length < maxTableColumns) cells.push(cell);
+      else cells[cells.length - 1]?.children.push(...cell.children);
+    }
+    return { cells };
+  });
+  const first = rows[0];
+  const headerRow =
+    first !== undefined &&
+    (first.isHead || first.cells.every((cell) => cell.element.name === 'th'));
+  const tables: Table[] = [];
+  for (let start = 0; start < tableRows.length; start += maxTableRows) {
+    tables.push({
+      type: 'table',
+      headerRow: start === 0 && headerRow,
+      rows: tableRows.slice(start, start + maxTableRows),
+    });
+  }
+  return [...before, ...tables];
 }
 
 /** A list element: each <li> becomes an item; a list directly inside a list nests under the item before. */
@@ -861,6 +1073,15 @@ function buildNestedList(paragraphs: readonly WordListParagraph[]): List {
  * `maxPasteHtmlLength`; every other input gives some (possibly empty) result.
  */
 export function pastedHtmlToRichText(html: string): RichText {
+  return pastedHtmlWithNotes(html).content;
+}
+
+/**
+ * {@link pastedHtmlToRichText} with what the conversion simplified: merged cells split
+ * (`mergedCells`), a table inside a table flattened to text (`nestedTable`), a table larger
+ * than the model allows split or narrowed (`largeTable`).
+ */
+export function pastedHtmlWithNotes(html: string): { content: RichText; notes: PasteNote[] } {
   if (html.length > maxPasteHtmlLength) {
     throw new Error(
       `The pasted HTML is ${html.length} characters; at most ${maxPasteHtmlLength} are accepted.`,
@@ -874,5 +1095,5 @@ export function pastedHtmlToRichText(html: string): RichText {
   const blocks = groupWordLists(collector.out).map((block) =>
     block.type === 'list' ? clampListDepth(block, 1) : block,
   );
-  return normalizeRichText(blocks);
+  return { content: normalizeRichText(blocks), notes: [...collector.notes] };
 }

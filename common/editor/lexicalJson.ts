@@ -126,6 +126,25 @@ export type SerializedListItemJson = ElementBase & {
   children: SerializedNodeJson[];
 };
 
+/** `TableCellNode` of @lexical/table: `headerState` 1 marks a cell of the header row. */
+export type SerializedTableCellJson = ElementBase & {
+  type: 'tablecell';
+  headerState: number;
+  colSpan?: number;
+  rowSpan?: number;
+  children: SerializedNodeJson[];
+};
+/** `TableRowNode` of @lexical/table. */
+export type SerializedTableRowJson = ElementBase & {
+  type: 'tablerow';
+  children: SerializedTableCellJson[];
+};
+/** `TableNode` of @lexical/table. */
+export type SerializedTableJson = ElementBase & {
+  type: 'table';
+  children: SerializedTableRowJson[];
+};
+
 /** Any node of a Referat editor state (unknown types from a newer build are tolerated). */
 export type SerializedNodeJson =
   | SerializedInlineJson
@@ -136,6 +155,9 @@ export type SerializedNodeJson =
   | SerializedVoteJson
   | SerializedDissentJson
   | SerializedQuotedDecisionJson
+  | SerializedTableJson
+  | SerializedTableRowJson
+  | SerializedTableCellJson
   | UnknownNodeJson;
 
 /** A node type the converter does not know; its children (if any) are kept as text. */

@@ -11,6 +11,8 @@
  */
 import {
   dissentKindSchema,
+  maxTableColumns,
+  maxTableRows,
   quotedDecisionSchema,
   safeUrlSchema,
   voteOutcomeSchema,
@@ -21,7 +23,10 @@ import {
   type Link,
   type List,
   type ListItem,
+  type Paragraph,
   type RichText,
+  type Table,
+  type TableCell,
   type TextRun,
   type Vote,
   type VoteGroup,
@@ -40,6 +45,9 @@ import {
   type SerializedNodeJson,
   type SerializedParagraphJson,
   type SerializedQuotedDecisionJson,
+  type SerializedTableCellJson,
+  type SerializedTableJson,
+  type SerializedTableRowJson,
   type SerializedTextJson,
   type SerializedVoteJson,
 } from './lexicalJson';
@@ -95,6 +103,19 @@ function pushBlocks(node: Loose, out: Block[]): void {
       if (quote) out.push(quote);
       return;
     }
+    case 'table':
+      out.push(...tablesFromJson(node));
+      return;
+    case 'tablerow':
+    case 'tablecell':
+      // A stray row or cell outside a table: a one-row table.
+      out.push(
+        ...tablesFromJson({
+          type: 'table',
+          children: [node.type === 'tablerow' ? node : { type: 'tablerow', children: [node] }],
+        }),
+      );
+      return;
     case 'listitem':
       // A stray list item outside a list: keep it as a one-item bullet list.
       {
@@ -140,7 +161,8 @@ function pushInlineBlock(
       child.type === referatNodeTypes.vote ||
       child.type === referatNodeTypes.dissent ||
       child.type === referatNodeTypes.quotedDecision ||
-      child.type === 'list'
+      child.type === 'list' ||
+      child.type === 'table'
     ) {
       if (current.length > 0) out.push(make(current));
       current = [];
@@ -249,6 +271,94 @@ function listFromJson(node: Loose): List | null {
   return list.items.length > 0 ? list : null;
 }
 
+/**
+ * The tables of a Lexical table node. Normally one; rows past {@link maxTableRows} continue in
+ * a second table and cells past {@link maxTableColumns} join the last cell of their row, so an
+ * editor table always converts to valid tables without losing text. A block that a cell holds
+ * but a cell of the model cannot (a vote, a dissent, a quoted decision) follows the table.
+ */
+function tablesFromJson(node: Loose): Block[] {
+  const after: Block[] = [];
+  const rows: TableCell[][] = [];
+  let headerRow = false;
+  childrenOf(node).forEach((row, rowIndex) => {
+    const rowCells = row.type === 'tablerow' ? childrenOf(row) : [row];
+    const cells: TableCell[] = [];
+    for (const cellNode of rowCells) {
+      const blocks: Block[] = [];
+      for (const child of cellNode.type === 'tablecell' ? childrenOf(cellNode) : [cellNode])
+        pushBlocks(child, blocks);
+      const paragraphs: Paragraph[] = [];
+      for (const block of blocks) {
+        const flat = blockAsParagraphs(block);
+        if (flat) paragraphs.push(...flat);
+        else after.push(block);
+      }
+      const cell: TableCell = { children: paragraphs };
+      if (cells.length < maxTableColumns) cells.push(cell);
+      else cells[cells.length - 1]?.children.push(...paragraphs);
+    }
+    if (cells.length === 0) return;
+    if (rowIndex === 0) {
+      headerRow = rowCells.every(
+        (cell) => typeof cell.headerState === 'number' && (cell.headerState & 1) === 1,
+      );
+    }
+    rows.push(cells);
+  });
+  const tables: Block[] = [];
+  for (let start = 0; start < rows.length; start += maxTableRows) {
+    tables.push({
+      type: 'table',
+      headerRow: start === 0 && headerRow,
+      rows: rows.slice(start, start + maxTableRows).map((cells) => ({ cells })),
+    });
+  }
+  return [...tables, ...after];
+}
+
+/**
+ * A block as the paragraphs of a table cell: a heading becomes a paragraph, a list one
+ * paragraph per item ("• " or "1. " kept in front), a table inside a table one paragraph per
+ * row. Null for a block a cell cannot hold as text of its own (vote, dissent, quoted decision).
+ */
+function blockAsParagraphs(block: Block): Paragraph[] | null {
+  switch (block.type) {
+    case 'paragraph':
+      return [block];
+    case 'heading':
+      return [{ type: 'paragraph', children: block.children }];
+    case 'list': {
+      const out: Paragraph[] = [];
+      const walk = (list: List, depth: number) => {
+        list.items.forEach((item, index) => {
+          const marker = list.ordered ? `${(list.start ?? 1) + index}. ` : '• ';
+          out.push({
+            type: 'paragraph',
+            children: [{ type: 'text', text: `${'  '.repeat(depth)}${marker}` }, ...item.children],
+          });
+          if (item.sublist) walk(item.sublist, depth + 1);
+        });
+      };
+      walk(block, 0);
+      return out;
+    }
+    case 'table':
+      return block.rows.map((row) => ({
+        type: 'paragraph',
+        children: row.cells.flatMap((cell, index) => [
+          ...(index > 0 ? [{ type: 'text' as const, text: ' | ' }] : []),
+          ...cell.children.flatMap((paragraph, at) => [
+            ...(at > 0 ? [{ type: 'text' as const, text: ' ' }] : []),
+            ...paragraph.children,
+          ]),
+        ]),
+      }));
+    default:
+      return null;
+  }
+}
+
 function groupFromJson(value: unknown): VoteGroup {
   const group = (typeof value === 'object' && value !== null ? value : {}) as Partial<VoteGroup>;
   return {
@@ -343,6 +453,9 @@ export function normalizeRichText(blocks: readonly Block[]): RichText {
       case 'quotedDecision':
         out.push(normalizeQuotedDecision(block));
         break;
+      case 'table':
+        out.push(normalizeTable(block));
+        break;
     }
   }
   const only = out[0];
@@ -388,6 +501,32 @@ function normalizeQuotedDecision(quote: QuotedDecision): QuotedDecision {
     itemId: quote.itemId,
     text: quote.text,
     vote: quote.vote ? normalizeVote(quote.vote) : null,
+  };
+}
+
+/**
+ * A table in normal form: normal paragraphs, a cell holding one empty paragraph is an empty
+ * cell, and short rows are filled with empty cells up to the widest row.
+ */
+export function normalizeTable(table: Table): Table {
+  const width = Math.max(...table.rows.map((row) => row.cells.length));
+  return {
+    type: 'table',
+    headerRow: table.headerRow,
+    rows: table.rows.map((row) => {
+      const cells = row.cells.map((cell): TableCell => {
+        const children = cell.children.map((paragraph): Paragraph => ({
+          type: 'paragraph',
+          children: normalizeInlines(paragraph.children),
+        }));
+        const only = children[0];
+        return {
+          children: children.length === 1 && only?.children.length === 0 ? [] : children,
+        };
+      });
+      while (cells.length < width) cells.push({ children: [] });
+      return { cells };
+    }),
   };
 }
 
@@ -526,7 +665,32 @@ function blockToJson(block: Block): SerializedNodeJson {
       return dissentToJson(block);
     case 'quotedDecision':
       return quotedDecisionToJson(block);
+    case 'table':
+      return tableToJson(block);
   }
+}
+
+/** The serialized `TableNode` of a table: an empty cell holds one empty paragraph. */
+function tableToJson(table: Table): SerializedTableJson {
+  return {
+    ...elementBase,
+    type: 'table',
+    children: table.rows.map((row, rowIndex): SerializedTableRowJson => ({
+      ...elementBase,
+      type: 'tablerow',
+      children: row.cells.map((cell): SerializedTableCellJson => ({
+        ...elementBase,
+        type: 'tablecell',
+        headerState: table.headerRow && rowIndex === 0 ? 1 : 0,
+        colSpan: 1,
+        rowSpan: 1,
+        children: (cell.children.length === 0
+          ? [{ type: 'paragraph' as const, children: [] }]
+          : cell.children
+        ).map((paragraph) => paragraphJson(inlinesToJson(paragraph.children))),
+      })),
+    })),
+  };
 }
 
 /** The serialized `VoteNode` of a vote block. */

@@ -6,7 +6,7 @@
  * Pure core.
  */
 import type { Appendix } from '../domain/model';
-import type { Block, Inline, List } from '../domain/richText';
+import { tableInlines, type Block, type Inline, type List } from '../domain/richText';
 import type { Lang } from '../wording/words';
 
 /** What a reference knows about an appendix. */
@@ -139,6 +139,8 @@ export function referencedAppendixIds(blocks: readonly Block[]): string[] {
     if (block.type === 'paragraph' || block.type === 'heading')
       inlineAppendixIds(block.children, out);
     else if (block.type === 'list') listAppendixIds(block, out);
+    else if (block.type === 'table')
+      for (const inlines of tableInlines(block)) inlineAppendixIds(inlines, out);
   }
   return out;
 }

@@ -135,6 +135,18 @@ function scrubAppendixRefs(body: RichText, dropped: ReadonlyMap<string, string>)
         return { ...block, children: inlines(block.children) };
       case 'list':
         return list(block);
+      case 'table':
+        return {
+          ...block,
+          rows: block.rows.map((row) => ({
+            cells: row.cells.map((cell) => ({
+              children: cell.children.map((paragraph) => ({
+                ...paragraph,
+                children: inlines(paragraph.children),
+              })),
+            })),
+          })),
+        };
       default:
         return block;
     }

@@ -26,7 +26,7 @@
 import { DomainError } from '../contract/result';
 import type { ItemSectionField, MinutesProfile } from '../domain/profiles';
 import { itemSectionFields, profileForTemplate } from '../domain/profiles';
-import type { Block, Dissent, Inline, List, QuotedDecision, Vote } from '../domain/richText';
+import type { Block, Dissent, Inline, List, QuotedDecision, Table, Vote } from '../domain/richText';
 import type { ReferatDocument } from '../format/referat1';
 import { dissentHeading, type BlockTextContext } from '../wording/blocks';
 import {
@@ -61,12 +61,29 @@ export type Span = {
 
 export type LayoutListItem = { label: string; spans: Span[]; sublist?: LayoutList };
 export type LayoutList = { ordered: boolean; items: LayoutListItem[] };
+/**
+ * A table: `rows[row][cell]` is the cell's paragraphs (an empty cell has none); with
+ * `headerRow` the first row holds the column headings.
+ */
+export type LayoutTable = { headerRow: boolean; rows: Span[][][][] };
+
+/** The text of a laid-out table: a line per row, cells separated by " | " (tests, benchmarks). */
+export function layoutTableText(table: LayoutTable): string {
+  return table.rows
+    .map((row) =>
+      row
+        .map((cell) => cell.map((spans) => spans.map((span) => span.text).join('')).join(' '))
+        .join(' | '),
+    )
+    .join('\n');
+}
 
 /** One block of the laid-out minutes. */
 export type LayoutBlock =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; spans: Span[]; anchor?: string }
   | { kind: 'paragraph'; spans: Span[]; variant?: 'body' | 'meta' | 'note' | 'title' }
   | ({ kind: 'list' } & LayoutList)
+  | ({ kind: 'table' } & LayoutTable)
   /** A table-of-contents line; the typesetter fills in the page of `target`. */
   | { kind: 'tocEntry'; spans: Span[]; target: string }
   /**
@@ -587,7 +604,18 @@ function richTextBlocks(block: Block, baseLevel: number, ctx: InlineContext): La
       return [dissentParagraph(block, ctx)];
     case 'quotedDecision':
       return quotedDecisionBlocks(block, ctx);
+    case 'table':
+      return [{ kind: 'table', ...tableOf(block, ctx) }];
   }
+}
+
+function tableOf(table: Table, ctx: InlineContext): LayoutTable {
+  return {
+    headerRow: table.headerRow,
+    rows: table.rows.map((row) =>
+      row.cells.map((cell) => cell.children.map((paragraph) => spansOf(paragraph.children, ctx))),
+    ),
+  };
 }
 
 /** "Teknik- og Miljøudvalget, 14. marts 2022, pkt. 118: Anbefales." and its own vote. */

@@ -112,6 +112,13 @@ export function checkPersonalData(doc: ReferatDocument): PersonalDataReport {
         case 'list':
           walkList(block);
           break;
+        case 'table':
+          for (const row of block.rows) {
+            for (const cell of row.cells) {
+              for (const paragraph of cell.children) inlineTexts(paragraph.children);
+            }
+          }
+          break;
         case 'vote':
           scan(blockPath, `${location} · afstemning`, block.subject);
           break;

@@ -11,7 +11,7 @@
  *
  * Pure core: strings in, a string out (the Node side writes the folder).
  */
-import type { LayoutBlock, LayoutList, Span } from './layoutMinutes';
+import type { LayoutBlock, LayoutList, LayoutTable, Span } from './layoutMinutes';
 import { isLanguageTag } from './typeset';
 
 /** Texts of the page chrome, in the page's language. */
@@ -221,6 +221,9 @@ function renderBlocks(
       case 'list':
         out.push(listHtml(block));
         break;
+      case 'table':
+        out.push(tableHtml(block));
+        break;
       case 'tocEntry': {
         tocList ??= [];
         const href = safeHref(`#${block.target}`);
@@ -272,6 +275,27 @@ function listHtml(list: LayoutList): string {
     })
     .join('\n');
   return `<${tag}${list.ordered ? ' class="labelled"' : ''}>\n${items}\n</${tag}>`;
+}
+
+/**
+ * A table: the header row in `thead` with `th scope="col"` (screen readers announce each
+ * cell's column heading), a cell of several paragraphs as paragraphs.
+ */
+function tableHtml(table: LayoutTable): string {
+  const cellHtml = (paragraphs: readonly Span[][]) =>
+    paragraphs.length <= 1
+      ? spansHtml(paragraphs[0] ?? [])
+      : paragraphs.map((spans) => `<p>${spansHtml(spans)}</p>`).join('');
+  const rowHtml = (cells: readonly Span[][][], tag: 'th' | 'td') =>
+    `<tr>${cells
+      .map((cell) =>
+        tag === 'th' ? `<th scope="col">${cellHtml(cell)}</th>` : `<td>${cellHtml(cell)}</td>`,
+      )
+      .join('')}</tr>`;
+  const [first, ...rest] = table.rows;
+  const head = table.headerRow && first ? `<thead>\n${rowHtml(first, 'th')}\n</thead>\n` : '';
+  const body = (table.headerRow ? rest : table.rows).map((row) => rowHtml(row, 'td'));
+  return `<table>\n${head}${body.length > 0 ? `<tbody>\n${body.join('\n')}\n</tbody>\n` : ''}</table>`;
 }
 
 function spansHtml(spans: readonly Span[]): string {
@@ -329,6 +353,8 @@ ol.labelled > li { padding-left: 0; }
 .date, .detail { color: #333333; }
 table { border-collapse: collapse; margin: 0 0 1rem; }
 th, td { border: 1px solid #8a99a8; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+thead th { background: #eef2f6; }
+th p, td p { margin: 0 0 0.25rem; }
 footer { border-top: 1px solid #c8d3de; margin-top: 2rem; padding-top: 0.5rem; font-size: 0.9rem; color: #333333; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; color: #000000; }

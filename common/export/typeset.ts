@@ -2,7 +2,8 @@
  * Typesetting of layout blocks into pages of positioned lines: line breaking (words, and inside
  * words that are wider than a line, such as long URLs or compounds), list indentation,
  * pagination with keep-with-next for headings and orphan control for paragraphs, table-of-contents
- * page numbers, and the logical structure (H1-H6, P, L/LI/Lbl/LBody, TOC/TOCI, Link) each line belongs to.
+ * page numbers, tables (rows kept whole, borders, the header row repeated on each new page), and
+ * the logical structure (H1-H6, P, L/LI/Lbl/LBody, Table/TR/TH/TD, TOC/TOCI, Link) each line belongs to.
  * A link (a span's address, or a table-of-contents entry's target) is its own Link element, so
  * the PDF can put the link's annotation beside its text in the structure tree (PDF/UA).
  *
@@ -15,7 +16,7 @@
  * the embedded font, which has no kerning pairs with the space; the bounding-box test proves
  * that no line overflows).
  */
-import type { LayoutBlock, LayoutList, Span } from './layoutMinutes';
+import type { LayoutBlock, LayoutList, LayoutTable, Span } from './layoutMinutes';
 
 export type FontKey = 'regular' | 'bold' | 'italic' | 'boldItalic';
 /** Width of `text` in `font` at size 1 (in points per point of font size). */
@@ -35,6 +36,10 @@ export type StructType =
   | 'LBody'
   | 'TOC'
   | 'TOCI'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
   | 'Figure'
   | 'Link'
   | 'Span'
@@ -42,9 +47,15 @@ export type StructType =
 /**
  * A node of the logical structure; `parent` is -1 for children of the document root. A
  * Figure carries its alternate text; a passage in another language (a Span, or a Link) its
- * language.
+ * language; a TH the scope of its heading (a header row's cells head their columns).
  */
-export type StructNode = { type: StructType; parent: number; alt?: string; lang?: string };
+export type StructNode = {
+  type: StructType;
+  parent: number;
+  alt?: string;
+  lang?: string;
+  scope?: 'Column';
+};
 
 export type PlacedSegment = {
   x: number;
@@ -53,7 +64,10 @@ export type PlacedSegment = {
   text: string;
   font: FontKey;
   size: number;
-  /** The structure node whose content this is (a leaf: H*, P, Lbl, LBody, or a Link inside one). */
+  /**
+   * The structure node whose content this is (a leaf: H*, P, Lbl, LBody, or a Link inside one);
+   * -1 for an artifact (a table's header row repeated on a new page).
+   */
   struct: number;
   underline?: boolean;
   /** An external address (http, https, mailto). */
@@ -63,8 +77,8 @@ export type PlacedSegment = {
 };
 /** One line of text; `top` is the top of the line box measured from the top of the page. */
 export type PlacedLine = { top: number; size: number; segments: PlacedSegment[] };
-/** A horizontal rule (signature lines), drawn as content of `struct`. */
-export type PlacedRule = { x1: number; x2: number; y: number };
+/** A rule (signature lines, table borders), drawn as an artifact; from (x1, y) to (x2, y2 ?? y). */
+export type PlacedRule = { x1: number; x2: number; y: number; y2?: number };
 /** An image fitted into a box (left-aligned, proportions kept), content of the Figure `struct`. */
 export type PlacedImage = {
   x: number;
@@ -134,6 +148,10 @@ const titleSize = 17;
 const listIndent = 18;
 const labelGap = 6;
 const tocNumberWidth = 36;
+const tableSize = 9.5;
+const tableLineHeight = 13;
+const cellPaddingX = 4;
+const cellPaddingY = 3;
 
 /** A line before pagination: x positions are final, the vertical position is not. */
 type DraftLine = { size: number; height: number; segments: PlacedSegment[] };
@@ -145,7 +163,12 @@ type Unit = {
   isKeepTogether: boolean;
   isPageBreak: boolean;
   anchor?: string;
-  rules?: { x1: number; x2: number; dy: number }[];
+  rules?: { x1: number; x2: number; dy: number; dy2?: number }[];
+  /** A table row after the header row: the header row's copy to draw first on a new page. */
+  repeatHeader?: {
+    lines: DraftLine[];
+    rules: { x1: number; x2: number; dy: number; dy2?: number }[];
+  };
   image?: Omit<PlacedImage, 'top'>;
   /** TOC entries: the anchor whose page number goes into the last segment. */
   pageOf?: string;
@@ -226,6 +249,138 @@ export function typeset(
       const isLast = index === list.items.length - 1 && !item.sublist;
       units.push(unit({ lines, after: isLast && depth === 0 ? paragraphStyle.after : 2 }));
       if (item.sublist) addList(item.sublist, body, depth + 1);
+    });
+  };
+
+  /**
+   * Column widths over the text width, as a browser lays out a table: every column gets at
+   * least its longest word, the room left is shared in proportion to how much more each
+   * column's longest paragraph needs; when everything fits, the columns grow in proportion.
+   */
+  const columnWidths = (table: LayoutTable, columns: number): number[] => {
+    const padding = 2 * cellPaddingX;
+    const least = new Array<number>(columns).fill(padding + 12);
+    const natural = new Array<number>(columns).fill(padding + 12);
+    table.rows.forEach((row, rowIndex) => {
+      const font: FontKey = table.headerRow && rowIndex === 0 ? 'bold' : 'regular';
+      row.forEach((paragraphs, column) => {
+        for (const spans of paragraphs) {
+          let line = 0;
+          for (const span of spans) {
+            for (const word of span.text.split(/\s+/)) {
+              if (word === '') continue;
+              const wordWidth = width(word, fontOf(span, font)) * tableSize;
+              least[column] = Math.max(
+                least[column] ?? 0,
+                Math.min(wordWidth, contentWidth) + padding,
+              );
+              line += wordWidth + width(' ', font) * tableSize;
+            }
+          }
+          natural[column] = Math.max(natural[column] ?? 0, Math.min(line, contentWidth) + padding);
+        }
+      });
+    });
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    const leastTotal = sum(least);
+    const naturalTotal = sum(natural);
+    if (naturalTotal <= contentWidth)
+      return natural.map((value) => (value * contentWidth) / naturalTotal);
+    if (leastTotal >= contentWidth)
+      return least.map((value) => (value * contentWidth) / leastTotal);
+    const share = (contentWidth - leastTotal) / (naturalTotal - leastTotal);
+    return least.map((value, column) => value + ((natural[column] ?? value) - value) * share);
+  };
+
+  /**
+   * A table: columns sized to their content over the text width, each row one unit kept on
+   * one page (unless it is taller than a page), borders as rules, the header row in bold. On a
+   * page a table continues on, its header row is drawn again (as an artifact: it is read once).
+   */
+  const addTable = (table: LayoutTable) => {
+    const columns = Math.max(1, ...table.rows.map((row) => row.length));
+    const widths = columnWidths(table, columns);
+    let nextStart = left;
+    const starts = widths.map((columnWidth) => {
+      const start = nextStart;
+      nextStart += columnWidth;
+      return start;
+    });
+    const tableNode = node('Table', -1);
+    const pageHeight = geometry.height - geometry.marginTop - geometry.marginBottom;
+    let header: Unit['repeatHeader'];
+    table.rows.forEach((row, rowIndex) => {
+      const isHeader = table.headerRow && rowIndex === 0;
+      const tr = node('TR', tableNode);
+      const cells = row.map((paragraphs, column) => {
+        const cellNode = node(isHeader ? 'TH' : 'TD', tr);
+        if (isHeader) (structure[cellNode] as StructNode).scope = 'Column';
+        const x = (starts[column] ?? left) + cellPaddingX;
+        const columnWidth = widths[column] ?? contentWidth / columns;
+        const lines: DraftLine[] = [];
+        for (const spans of paragraphs) {
+          const p = node('P', cellNode);
+          const broken = breaker.breakLines(
+            spans,
+            tableSize,
+            isHeader ? 'bold' : 'regular',
+            x,
+            columnWidth - 2 * cellPaddingX,
+            p,
+            tableLineHeight,
+          );
+          // An empty paragraph takes a line but is no element of the structure.
+          if (broken.length === 0) {
+            if (structure.length - 1 === p) structure.pop();
+            broken.push({ size: tableSize, height: tableLineHeight, segments: [] });
+          }
+          lines.push(...broken);
+        }
+        return lines;
+      });
+      const count = Math.max(1, ...cells.map((lines) => lines.length));
+      const lines: DraftLine[] = [{ size: tableSize, height: cellPaddingY, segments: [] }];
+      for (let line = 0; line < count; line++) {
+        lines.push({
+          size: tableSize,
+          height: tableLineHeight,
+          segments: cells.flatMap((cell) => cell[line]?.segments ?? []),
+        });
+      }
+      lines.push({ size: tableSize, height: cellPaddingY, segments: [] });
+      const rowHeight = 2 * cellPaddingY + count * tableLineHeight;
+      const rules: NonNullable<Unit['rules']> = [
+        { x1: left, x2: left + contentWidth, dy: 0 },
+        { x1: left, x2: left + contentWidth, dy: rowHeight },
+      ];
+      for (const x of [...starts, left + contentWidth])
+        rules.push({ x1: x, x2: x, dy: 0, dy2: rowHeight });
+      const isLast = rowIndex === table.rows.length - 1;
+      units.push(
+        unit({
+          lines,
+          before: rowIndex === 0 ? 2 : 0,
+          after: isLast ? paragraphStyle.after + 2 : 0,
+          // The header row stays with the first row under it.
+          isKeepWithNext: isHeader && !isLast,
+          isKeepTogether: rowHeight < pageHeight,
+          rules,
+          ...(header ? { repeatHeader: header } : {}),
+        }),
+      );
+      if (isHeader) {
+        header = {
+          lines: lines.map((line) => ({
+            ...line,
+            // No link annotation on the copy: the row's own link is the one in the structure.
+            segments: line.segments.map(({ link: _link, goTo: _goTo, ...segment }) => ({
+              ...segment,
+              struct: -1,
+            })),
+          })),
+          rules,
+        };
+      }
     });
   };
 
@@ -344,6 +499,9 @@ export function typeset(
       }
       case 'list':
         addList(block, -1, 0);
+        break;
+      case 'table':
+        addTable(block);
         break;
       case 'tocEntry': {
         // Consecutive entries share one TOC; each entry is a TOCI holding one Link (its text
@@ -825,7 +983,24 @@ function paginate(
       }
       if (y + needed > bottom && y > top) newPage();
     } else if (current.isKeepTogether) {
-      if (y + before + total > bottom && y > top) newPage();
+      if (y + before + total > bottom && y > top) {
+        newPage();
+        // A table continued on a new page shows its header row again.
+        if (current.repeatHeader) {
+          const headerTop = y;
+          for (const line of current.repeatHeader.lines) {
+            page.lines.push({ top: y, size: line.size, segments: line.segments });
+            y += line.height;
+          }
+          for (const rule of current.repeatHeader.rules)
+            page.rules.push({
+              x1: rule.x1,
+              x2: rule.x2,
+              y: headerTop + rule.dy,
+              ...(rule.dy2 === undefined ? {} : { y2: headerTop + rule.dy2 }),
+            });
+        }
+      }
     } else {
       // Orphan control: never leave the first line of a longer block alone at the bottom.
       const first = current.lines[0]?.height ?? 0;
@@ -854,7 +1029,12 @@ function paginate(
       }
     }
     for (const rule of current.rules ?? [])
-      page.rules.push({ x1: rule.x1, x2: rule.x2, y: unitTop + rule.dy });
+      page.rules.push({
+        x1: rule.x1,
+        x2: rule.x2,
+        y: unitTop + rule.dy,
+        ...(rule.dy2 === undefined ? {} : { y2: unitTop + rule.dy2 }),
+      });
     if (current.image) page.images.push({ ...current.image, top: unitTop });
     y += current.after;
   });

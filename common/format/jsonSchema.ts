@@ -24,6 +24,9 @@ import {
   participantRefSchema,
   quotedDecisionSchema,
   richTextSchema,
+  tableCellSchema,
+  tableRowSchema,
+  tableSchema,
   textRunSchema,
   voteGroupSchema,
   voteSchema,
@@ -50,7 +53,7 @@ function richTextDefinitions(): z.core.$ZodRegistry<z.core.JSONSchemaMeta> {
   define(
     blockSchema,
     'Block',
-    'One block of a body: paragraph, heading, list, vote, dissent or quoted decision.',
+    'One block of a body: paragraph, heading, list, vote, dissent, quoted decision or table.',
   );
   define(paragraphSchema, 'Paragraph', 'A paragraph of inline content.');
   define(
@@ -96,6 +99,17 @@ function richTextDefinitions(): z.core.$ZodRegistry<z.core.JSONSchemaMeta> {
     quotedDecisionSchema,
     'QuotedDecision',
     'An earlier decision of another committee quoted in "Tidligere beslutninger", with its own vote.',
+  );
+  define(
+    tableSchema,
+    'Table',
+    'A table: rows with equally many cells (at most 500 rows and 20 columns); headerRow marks the first row as the column headings. No merged cells.',
+  );
+  define(tableRowSchema, 'TableRow', 'A row of a table: its cells from left to right.');
+  define(
+    tableCellSchema,
+    'TableCell',
+    'A cell of a table: its paragraphs; an empty cell has none.',
   );
   define(
     minutesProfileSchema,

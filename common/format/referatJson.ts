@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { DomainError, formatPath, type ApiErrorDetail } from '../contract/result';
 import { itemBodyFields, meetingBodyFields } from '../domain/model';
+import { substituteProblemText, substituteProblems } from '../domain/substitutes';
 import { checkVoteConsistency, describeVoteInconsistency, voteSchema } from '../domain/richText';
 import { formatId1, referat1DocumentSchema } from './referat1';
 import { convertReferat1, type ConversionNote } from './referat1Conversion';
@@ -653,45 +654,31 @@ function checkReferences(value: unknown): FormatIssue[] {
     const record = participantIndex === undefined ? undefined : people[participantIndex];
     return isObject(record) && typeof record.name === 'string' ? record.name : '?';
   };
-  const substitutedBy = new Map<string, number>();
+  // The substitute rules are the same as the participants requests' (common/domain/substitutes).
+  for (const problem of substituteProblems(
+    people.map((participant) =>
+      isObject(participant) && typeof participant.id === 'string'
+        ? {
+            id: participant.id,
+            name: typeof participant.name === 'string' ? participant.name : '?',
+            attendance: stringAt(participant.attendance) ?? '',
+            substituteForId: stringAt(participant.substituteForId),
+          }
+        : null,
+    ),
+  )) {
+    report(
+      ['participants', problem.index, 'substituteForId'],
+      problem.kind === 'unknown'
+        ? `no participant has the id ${showValue(problem.substituteForId)}`
+        : substituteProblemText(problem, nameAt),
+    );
+  }
   people.forEach((participant, index) => {
     if (!isObject(participant)) return;
     const memberId = stringAt(participant.memberId);
     if (memberId !== null && !members.has(memberId)) {
       report(['participants', index, 'memberId'], `no member has the id ${showValue(memberId)}`);
-    }
-    const substituteForId = stringAt(participant.substituteForId);
-    if (substituteForId !== null) {
-      const path = ['participants', index, 'substituteForId'];
-      const otherIndex = participants.get(substituteForId);
-      const other = otherIndex === undefined ? undefined : people[otherIndex];
-      if (substituteForId === participant.id) {
-        report(path, `${nameAt(index)} cannot substitute for themself`);
-      } else if (otherIndex === undefined || !isObject(other)) {
-        report(path, `no participant has the id ${showValue(substituteForId)}`);
-      } else {
-        if (other.substituteForId === participant.id && otherIndex > index) {
-          report(
-            path,
-            `${nameAt(index)} and ${nameAt(otherIndex)} cannot substitute for each other`,
-          );
-        }
-        if (other.attendance === 'present') {
-          report(
-            path,
-            `${nameAt(index)} substitutes for ${nameAt(otherIndex)}, who is present (a substitute stands in for an absent member)`,
-          );
-        }
-        const earlier = substitutedBy.get(substituteForId);
-        if (earlier !== undefined) {
-          report(
-            path,
-            `${nameAt(otherIndex)} already has a substitute (${nameAt(earlier)}); each absent member has at most one`,
-          );
-        } else {
-          substitutedBy.set(substituteForId, index);
-        }
-      }
     }
     arrayAt(participant.absentFromItemIds).forEach((itemId, itemIndex) => {
       const id = stringAt(itemId);
@@ -823,6 +810,27 @@ function checkBody(
         break;
       case 'list':
         walkList(block, path);
+        break;
+      case 'table':
+        arrayAt(block.rows).forEach((row, rowIndex) => {
+          if (!isObject(row)) return;
+          arrayAt(row.cells).forEach((cell, cellIndex) => {
+            if (!isObject(cell)) return;
+            arrayAt(cell.children).forEach((paragraph, paragraphIndex) => {
+              if (!isObject(paragraph)) return;
+              checkInlines(paragraph.children, [
+                ...path,
+                'rows',
+                rowIndex,
+                'cells',
+                cellIndex,
+                'children',
+                paragraphIndex,
+                'children',
+              ]);
+            });
+          });
+        });
         break;
       case 'vote': {
         checkOutcome(block, path);

@@ -5,7 +5,15 @@
  *
  * Pure core.
  */
-import type { Block, Dissent, Inline, List, QuotedDecision, Vote } from '../domain/richText';
+import {
+  tableLines,
+  type Block,
+  type Dissent,
+  type Inline,
+  type List,
+  type QuotedDecision,
+  type Vote,
+} from '../domain/richText';
 import { quotedDecisionText } from './minutes';
 import { personById, type WordingPerson } from './people';
 import { isEmptyVote, voteText } from './votes';
@@ -106,7 +114,8 @@ function inlineText(children: readonly Inline[], resolve: PlainResolve): string 
 
 /**
  * The text of one block, as lines: a paragraph or heading is one line, a list one line per
- * item, a vote and a dissent their minutes sentence.
+ * item, a vote and a dissent their minutes sentence, a table one line per row (cells separated by
+ * " | ").
  */
 export function blockLines(
   block: Block,
@@ -135,6 +144,8 @@ export function blockLines(
       return [dissentBlockText(block, context)];
     case 'quotedDecision':
       return [quotedDecisionBlockText(block, context)];
+    case 'table':
+      return tableLines(block, (children) => inlineText(children, resolve));
   }
 }
 

@@ -232,6 +232,22 @@ export function attendanceLine(
   return text;
 }
 
+const absenceLeads = {
+  da: { disqualified: 'inhabil i punkt', not_participating: 'deltog ikke i behandlingen af punkt' },
+  en: { disqualified: 'disqualified from item', not_participating: 'did not take part in item' },
+} as const;
+
+/** One item absence: "inhabil i punkt 3 (bestyrelsesmedlem)", "deltog ikke i behandlingen af punkt 4". */
+export function itemAbsencePhrase(
+  absence: { kind: 'disqualified' | 'not_participating'; reason: string },
+  itemNumber: number | string,
+  lang: Lang,
+): string {
+  const reason = absence.reason.trim();
+  const text = `${absenceLeads[lang][absence.kind]} ${itemNumber}`;
+  return reason === '' ? text : `${text} (${reason})`;
+}
+
 /** ", inhabil i punkt 3 (bestyrelsesmedlem), deltog ikke i behandlingen af punkt 4 og 5". */
 function itemAbsenceText(
   person: AttendancePerson,
@@ -246,11 +262,7 @@ function itemAbsenceText(
       reason: '',
     })),
   ];
-  const lead = {
-    disqualified: lang === 'da' ? 'inhabil i punkt' : 'disqualified from item',
-    not_participating:
-      lang === 'da' ? 'deltog ikke i behandlingen af punkt' : 'did not take part in item',
-  };
+  const lead = absenceLeads[lang];
   let text = '';
   // Absences of one kind without a reason share one phrase ("punkt 3 og 4").
   for (const kind of ['disqualified', 'not_participating'] as const) {
@@ -264,7 +276,7 @@ function itemAbsenceText(
       if (absence.kind !== kind || absence.reason.trim() === '') continue;
       const number = itemNumbers.get(absence.itemId);
       if (number === undefined) continue;
-      text += `, ${lead[kind]} ${number} (${absence.reason.trim()})`;
+      text += `, ${itemAbsencePhrase({ kind, reason: absence.reason }, number, lang)}`;
     }
   }
   return text;

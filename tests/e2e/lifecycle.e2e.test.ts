@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type TestPki } from '../helpers/testPki';
+import { makeCrl, testIssuer } from '../helpers/testRevocation';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { apiCall } from './helpers/api';
 import { openMeetingPanel } from './helpers/meetingDocument';
@@ -196,12 +197,19 @@ describe('approval and corrections in the app', () => {
     expect(await password.inputValue()).toBe('');
     expect(await call<unknown[]>('signatures:list', { meetingId })).toEqual([]);
 
+    // With the issuing CA's CRL (PAdES B-LT): embedded before the signature, shown on verify.
+    const crlFile = path.join(pki.dir, 'issuing.crl');
+    writeFileSync(crlFile, await makeCrl(await testIssuer(pki)));
+    await form
+      .getByLabel('Spærredata til langtidsvalidering (CRL eller OCSP-svar), valgfrit')
+      .setInputFiles(crlFile);
     await password.fill(member.password);
     await form.getByRole('button', { name: 'Underskriv' }).click();
     const signatures = page.getByRole('list', { name: /^Underskrifter i / });
     await signatures.waitFor({ timeout: 60_000 });
     expect(await signatures.textContent()).toContain('Kristine Kryger');
     expect(await signatures.textContent()).toContain('gyldig');
+    expect(await signatures.textContent()).toContain('Ikke spærret ifølge spærreliste (CRL) af');
     expect(await page.getByText('Den sidste underskrift dækker hele filen.').count()).toBe(1);
     expect(await password.inputValue()).toBe('');
 

@@ -107,5 +107,44 @@ describe(
         .poll(() => page.locator(`#document-item-${withSummary}`).textContent())
         .toContain('Et resumé, som profilen ikke har plads til.');
     });
+    it('shows the meeting-level sections in the profile order and with its labels, not the template', async () => {
+      const { committeeId, meetingId } = await createOpgaveudvalgMeeting(session.host, []);
+      const base = await apiCall<Record<string, unknown>>(session.host, 'profiles:get', {
+        id: 'opgaveudvalg',
+      });
+      const saved = await apiCall<{ id: string }>(session.host, 'profiles:save', {
+        profile: {
+          ...base,
+          id: 'omvendt-opgaveudvalg',
+          name: 'Omvendt opgaveudvalg',
+          meetingSections: [
+            { field: 'previousDecisions', label: 'Forudgående beslutninger:' },
+            { field: 'summary', label: 'Dagsordenens punkter' },
+          ],
+        },
+      });
+      await apiCall(session.host, 'committees:update', {
+        id: committeeId,
+        patch: { profileId: saved.id },
+      });
+      await openMeetingDocument(page, session.host, meetingId);
+      const meetingLabels = () =>
+        page
+          .locator('.meeting-document__page > .meeting-document__section .body-field__label')
+          .evaluateAll((labels) => labels.map((label) => label.textContent ?? ''));
+      await expect
+        .poll(meetingLabels)
+        .toEqual(['Forudgående beslutninger', 'Dagsordenens punkter']);
+      await page.getByRole('textbox', { name: 'Dagsordenens punkter', exact: true }).waitFor();
+
+      // A profile without meeting sections shows none (the template would have shown two).
+      await apiCall(session.host, 'committees:update', {
+        id: committeeId,
+        patch: { profileId: 'fagudvalg' },
+      });
+      await openMeetingDocument(page, session.host, meetingId);
+      await page.locator('.meeting-document__title').waitFor();
+      await expect.poll(meetingLabels).toEqual([]);
+    });
   },
 );

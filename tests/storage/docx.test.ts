@@ -17,6 +17,7 @@ import { minutesDocx, writeMinutesDocx } from '../../main/node/docx/writeDocx';
 import { runCli } from '../../main/node/cli/cli';
 import { importMeetingDocument } from '../../main/node/storage/interchange';
 import { generateMeeting } from '../support/generateMeeting';
+import { tableMeeting } from '../support/tableMeeting';
 import { makeTempDir, newLibrary } from './storageHelpers';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -283,6 +284,27 @@ describe('DOCX export', () => {
     expect(numbering).toContain('<w:start w:val="3"/>');
   });
 
+  it('writes a table as a Word table (w:tbl) whose header row is marked to repeat, the cells in order', async () => {
+    const bytes = await minutesDocx(tableMeeting(fixture(), 3), { edition: 'full' });
+    const parts = await unzipAll(bytes);
+    const body = parts.get('word/document.xml')?.toString('utf8') ?? '';
+    expect(xmlProblem(body)).toBeNull();
+    const tables = [...body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((match) => match[0]);
+    expect(tables).toHaveLength(2);
+    const budget = tables.find((table) => table.includes('Budgetpost')) ?? '';
+    const rows = [...budget.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((match) => match[0]);
+    expect(rows).toHaveLength(4);
+    // Only the header row repeats (w:tblHeader) and is bold.
+    expect(rows.map((row) => row.includes('<w:tblHeader/>'))).toEqual([true, false, false, false]);
+    expect(rows[0]).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
+    const cellTexts = (row: string) =>
+      [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => cell[0].replace(/<[^>]+>/g, ''));
+    expect(cellTexts(rows[0] ?? '')).toEqual(['Post', '2024 (kr.)', '2025 (kr.)', 'Bemærkning']);
+    expect(cellTexts(rows[2] ?? '')).toEqual(['Budgetpost 2', '2500.000', '2600.000', '']);
+    const grants = tables.find((table) => table.includes('Æblehaven')) ?? '';
+    expect(grants).not.toContain('<w:tblHeader/>');
+  });
+
   it('the public edition has no confidential marker of a closed item in any part of the package', async () => {
     // The fagudvalg template prints every field of an item, so every marker is in the full edition.
     const doc = generateMeeting({
@@ -485,7 +507,8 @@ describe('DOCX export', () => {
   it.skipIf(!office)('converts with libreoffice --headless --convert-to pdf', async () => {
     const dir = makeTempDir();
     const file = path.join(dir, 'referat.docx');
-    await writeMinutesDocx(richDocument(), { edition: 'full', out: file });
+    // With tables: Word tables (w:tbl) must convert too.
+    await writeMinutesDocx(tableMeeting(richDocument(), 3), { edition: 'full', out: file });
     execFileSync(
       office ?? 'libreoffice',
       [
@@ -506,5 +529,8 @@ describe('DOCX export', () => {
     expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = execFileSync('pdftotext', [pdf, '-']).toString('utf8');
     expect(text).toContain('Overskrift i beslutningen');
+    const raw = execFileSync('pdftotext', ['-raw', pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
+    expect(raw).toContain('Post 2024 (kr.) 2025 (kr.) Bemærkning');
+    expect(raw).toContain('Budgetpost 2 2500.000 2600.000');
   });
 });

@@ -322,6 +322,7 @@ describe('handlers', () => {
     const item = await t.ok('items:create', { meetingId, item: itemInput('Punkt 1') });
     const [chair, bo] = detail.participants;
     if (!chair || !bo) throw new Error('missing participants');
+    await t.ok('participants:update', { id: bo.id, patch: { attendance: 'absent_with_notice' } });
     const substitute = await t.ok('participants:create', {
       meetingId,
       participant: {
@@ -395,6 +396,92 @@ describe('handlers', () => {
       ['Ny Stedfortræder', 2, null],
     ]);
     expect((await t.fail('participants:delete', { id: bo.id })).code).toBe('not_found');
+  });
+
+  it('participants: the import substitute rules hold for create and update, naming the members in both languages', async () => {
+    const t = setup();
+    const { meetingId, detail } = await seedMeeting(t);
+    const [chair, bo, anna] = detail.participants;
+    if (!chair || !bo || !anna) throw new Error('missing participants');
+    const substituteInput = (substituteForId: string) => ({
+      name: 'Ny Stedfortræder',
+      role: 'member' as const,
+      party: 'A',
+      isCitizen: false,
+      attendance: 'present' as const,
+      substituteForId,
+      partialPresence: '',
+      note: '',
+      itemAbsences: [],
+    });
+
+    // A substitute for someone who is present: refused on create, nothing written.
+    const forPresent = await t.fail('participants:create', {
+      meetingId,
+      participant: substituteInput(bo.id),
+    });
+    expect(forPresent.code).toBe('invalid_input');
+    expect(forPresent.message).toBe(
+      'substituteForId: Ny Stedfortræder substitutes for Bo Sund, who is present (a substitute stands in for an absent member).',
+    );
+    expect(forPresent.localized).toEqual({
+      key: 'participants.substitute.present',
+      values: { name: 'Ny Stedfortræder', other: 'Bo Sund' },
+    });
+    expect((await t.ok('meetings:get', { id: meetingId })).participants).toHaveLength(3);
+
+    // ... and on update.
+    const onUpdate = await t.fail('participants:update', {
+      id: anna.id,
+      patch: { substituteForId: bo.id },
+    });
+    expect(onUpdate.localized).toEqual({
+      key: 'participants.substitute.present',
+      values: { name: 'Anna Borger', other: 'Bo Sund' },
+    });
+
+    // Once Bo is absent the substitute is accepted; Bo cannot then come back as present
+    // while someone substitutes for him, nor substitute for his own substitute.
+    await t.ok('participants:update', { id: bo.id, patch: { attendance: 'absent_with_notice' } });
+    const substitute = await t.ok('participants:create', {
+      meetingId,
+      participant: substituteInput(bo.id),
+    });
+    const backPresent = await t.fail('participants:update', {
+      id: bo.id,
+      patch: { attendance: 'present' },
+    });
+    expect(backPresent.localized?.key).toBe('participants.substitute.present');
+    const mutual = await t.fail('participants:update', {
+      id: bo.id,
+      patch: { substituteForId: substitute.id },
+    });
+    expect(mutual.message).toBe(
+      'substituteForId: Bo Sund and Ny Stedfortræder cannot substitute for each other.',
+    );
+    expect(mutual.localized).toEqual({
+      key: 'participants.substitute.mutual',
+      values: { name: 'Bo Sund', other: 'Ny Stedfortræder' },
+    });
+
+    // A second substitute for the same absentee.
+    await t.ok('participants:update', { id: anna.id, patch: { attendance: 'absent' } });
+    const twice = await t.fail('participants:update', {
+      id: chair.id,
+      patch: { substituteForId: bo.id },
+    });
+    expect(twice.localized).toEqual({
+      key: 'participants.substitute.twice',
+      values: { name: 'Marie-Louise Andreassen', other: 'Bo Sund', earlier: 'Ny Stedfortræder' },
+    });
+    // Nothing of the refused changes was kept.
+    const after = await t.ok('meetings:get', { id: meetingId });
+    expect(after.participants.map((p) => [p.name, p.attendance, p.substituteForId])).toEqual([
+      ['Marie-Louise Andreassen', 'present', null],
+      ['Bo Sund', 'absent_with_notice', null],
+      ['Anna Borger', 'absent', null],
+      ['Ny Stedfortræder', 'present', bo.id],
+    ]);
   });
 
   it('participants: one named in the text cannot be removed until the reference is gone', async () => {

@@ -21,6 +21,7 @@ import {
   markedMeeting,
   modelDocument,
 } from '../support/htmlEditionLibrary';
+import { tableMeeting } from '../support/tableMeeting';
 import { makeTempDir, newLibrary } from './storageHelpers';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
@@ -150,6 +151,28 @@ describe('referat export --format html', () => {
     const html = fs.readFileSync(file, 'utf8');
     expect([...html.matchAll(/<li><a href="#item-/g)]).toHaveLength(4);
     expect(html).toContain('<h3 id="item-m5-item-1">Ad Projektafrunding</h3>');
+  });
+});
+
+describe('tables in the HTML edition', () => {
+  it('writes a table with its header row as th scope="col" in thead, valid HTML5', async () => {
+    const edition = htmlEdition(tableMeeting(markedMeeting(modelDocument()), 3), {
+      filesDir: makeTempDir(),
+    });
+    const index = edition.files.find((file) => file.path === 'index.html');
+    const html = index && 'bytes' in index ? index.bytes.toString('utf8') : '';
+    expect(html).toContain(
+      '<thead>\n<tr><th scope="col">Post</th><th scope="col">2024 (kr.)</th><th scope="col">2025 (kr.)</th><th scope="col">Bemærkning</th></tr>\n</thead>',
+    );
+    expect(html).toContain(
+      '<tr><td>Budgetpost 2</td><td>2500.000</td><td>2600.000</td><td></td></tr>',
+    );
+    // The grants table has no header row: no thead.
+    expect(html).toMatch(/<table>\n<tbody>\n<tr><td>Foreningen Æblehaven<\/td>/);
+    const dir = makeTempDir();
+    const file = path.join(dir, 'index.html');
+    fs.writeFileSync(file, html);
+    expect(await validationErrors(file)).toEqual([]);
   });
 });
 

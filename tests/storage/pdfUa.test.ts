@@ -19,6 +19,7 @@ import { writeBlocksPdf, writeMinutesPdf } from '../../main/node/pdf/writePdf';
 import { nameTree, numberTree, pdfText, readQpdf, type QpdfFile } from '../helpers/qpdfJson';
 import { generateMeeting } from '../support/generateMeeting';
 import { markedMeeting } from '../support/htmlEditionLibrary';
+import { tableMeeting } from '../support/tableMeeting';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const pdfAudit = path.resolve(repoRoot, '../shared/tools/pdf-audit');
@@ -174,6 +175,11 @@ const cases: { name: string; doc: ReferatDocument; edition: 'full' | 'public' }[
     doc: markedMeeting(modelDocument),
     edition: 'public',
   },
+  {
+    name: 'the model document with tables, full edition',
+    doc: tableMeeting(modelDocument),
+    edition: 'full',
+  },
 ];
 
 describe('PDF/UA-1 structure read with qpdf', () => {
@@ -321,6 +327,67 @@ describe('PDF/UA-1 structure read with qpdf', () => {
       }
     }, 120_000);
   }
+});
+
+describe('tables', () => {
+  it('a table is Table > TR > TH/TD with the header cells scoped to their columns, the header row repeated as an artifact on the next page, the cells in reading order', async () => {
+    const out = path.join(dir, 'tables.pdf');
+    await writeMinutesPdf(tableMeeting(modelDocument, 60), { edition: 'full', out });
+    const audit = spawnSync(pdfAudit, [
+      out,
+      ...['--a4', '--pdfa', '--fonts-embedded', '--tagged', '--lang', 'da', '--pdfua'],
+    ]);
+    expect(audit.status, audit.stdout.toString()).toBe(0);
+    const file = readQpdf(out);
+    const elements = structElements(file);
+    const tables = elements.filter((element) => element.type === 'Table');
+    // The grants table in the Resumé (2 x 2, no header) and the budget (1 + 60 rows x 4).
+    expect(tables).toHaveLength(2);
+    const kidsOf = (element: StructElement) =>
+      [element.data['/K']]
+        .flat()
+        .filter((kid): kid is string => typeof kid === 'string' && / \d+ R$/.test(kid))
+        .map((kid) => ({ ref: kid, data: file.dict(kid) }));
+    const shape = tables.map((table) =>
+      kidsOf(table).map((row) => {
+        expect(row.data['/S']).toBe('/TR');
+        return kidsOf({ ref: row.ref, type: 'TR', data: row.data }).map((cell) =>
+          String(cell.data['/S']).slice(1),
+        );
+      }),
+    );
+    expect(shape[0]).toEqual([
+      ['TD', 'TD'],
+      ['TD', 'TD'],
+    ]);
+    expect(shape[1]).toHaveLength(61);
+    expect(shape[1]?.[0]).toEqual(['TH', 'TH', 'TH', 'TH']);
+    expect(shape[1]?.slice(1).every((row) => row.join() === 'TD,TD,TD,TD')).toBe(true);
+    // Every TH says what it heads; only the header row's four cells are TH (the copies drawn
+    // on the following pages are artifacts, not elements).
+    const headers = elements.filter((element) => element.type === 'TH');
+    expect(headers).toHaveLength(4);
+    for (const header of headers) {
+      const attributes = file.dict(header.data['/A']);
+      expect(attributes['/O']).toBe('/Table');
+      expect(attributes['/Scope']).toBe('/Column');
+    }
+    // The budget runs over several pages; each page it continues on starts with its header row.
+    // -raw: the text in the order of the content stream (the layout mode guesses columns).
+    const text = execFileSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' });
+    const pages = text.split('\f');
+    const budgetPages = pages.filter((page) => /Budgetpost \d+/.test(page));
+    expect(budgetPages.length).toBeGreaterThan(1);
+    for (const page of budgetPages)
+      expect(page.replace(/\s+/g, ' ')).toMatch(/Post 2024 \(kr\.\) 2025 \(kr\.\) Bemærkning/);
+    // pdftotext (an independent extractor) reads the cells row by row, left to right.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Budgetpost 1 1250.000 1300.000 Overført fra sidste år');
+    expect(flat).toContain('Budgetpost 60 75000.000 78000.000');
+    expect(flat).toContain('Foreningen Æblehaven 25.000 kr. Øresunds Roklub 12.500 kr.');
+    const numbers = [...flat.matchAll(/Budgetpost (\d+)/g)].map((match) => Number(match[1]));
+    expect(numbers).toEqual(Array.from({ length: 60 }, (_, index) => index + 1));
+  }, 120_000);
 });
 
 describe('language changes', () => {

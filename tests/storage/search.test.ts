@@ -216,6 +216,33 @@ describe('search', () => {
     expect(checkSearchIndex(library.db)).toEqual([]);
   });
 
+  it('finds the text of table cells, the cells kept apart in the snippet', () => {
+    const library = newLibrary();
+    const { meetings, items } = seed(library);
+    const cell = (text: string) => ({
+      children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] }],
+    });
+    save(library, items.cykel2018, 'decision', [
+      { type: 'paragraph', children: [{ type: 'text', text: 'Tilskud:' }] },
+      {
+        type: 'table',
+        headerRow: true,
+        rows: [
+          { cells: [cell('Forening'), cell('Beløb')] },
+          { cells: [cell('Kajakklubben Strandvejen'), cell('40.000 kr.')] },
+        ],
+      },
+    ]);
+    const result = search(library, 'kajakklubben');
+    expect(meetingIdsOf(result.groups)).toEqual([meetings.tmu2018]);
+    const hit = result.groups[0]?.hits[0];
+    expect(hit).toMatchObject({ itemId: items.cykel2018, bodyField: 'decision' });
+    expect(snippetToText(hit?.snippet ?? [], '[', ']')).toContain(
+      '[Kajakklubben] Strandvejen | 40.000 kr.',
+    );
+    expect(checkSearchIndex(library.db)).toEqual([]);
+  });
+
   it('highlights the matches in snippets', () => {
     const library = newLibrary();
     seed(library);

@@ -241,3 +241,56 @@ describe('find in votes and dissents', () => {
     expect(matchRanges(editor, [inDissent])).toEqual([]);
   });
 });
+
+describe('find in tables', () => {
+  it('gives the same matches in a table from the stored content and from the started editor', async () => {
+    const cell = (...texts: string[]) => ({
+      children: texts.map((text) => ({
+        type: 'paragraph' as const,
+        children: text === '' ? [] : [{ type: 'text' as const, text }],
+      })),
+    });
+    const tableContent: RichText = [
+      { type: 'paragraph', children: [{ type: 'text', text: 'Tilskud til roklubben:' }] },
+      {
+        type: 'table',
+        headerRow: true,
+        rows: [
+          { cells: [cell('Klub'), cell('Beløb')] },
+          { cells: [cell('Øresunds Roklub', 'nye årer til roklubben'), cell('')] },
+          { cells: [cell(''), cell('12.500 kr. til roklubben')] },
+        ],
+      },
+      { type: 'paragraph', children: [{ type: 'text', text: 'Roklubben takkede.' }] },
+    ];
+    const bodies = new DocumentBodies();
+    bodies.entries = [{ key: 'i1', owner, content: tableContent }];
+    const search = new DocumentSearch(bodies, () => ({
+      appendix: () => 'Bilag',
+      participant: () => '?',
+    }));
+    const blockContext: BlockTextContext = { participants, lang: 'da' };
+    const queries = ['roklub', 'beløb', 'kr.'];
+    const stored = queries.map((query) =>
+      bodyMatches(search.search(query, {}, blockContext).matches),
+    );
+    const { editor } = await mountBodyEditor({
+      initialContent: tableContent,
+      context: { appendices: [], participants, lang: 'da' },
+    });
+    bodies.register('i1', editor);
+    const live = queries.map((query) =>
+      bodyMatches(search.search(query, {}, blockContext).matches),
+    );
+    expect(live).toEqual(stored);
+    // Paragraph, then the cells' paragraphs row by row (an empty cell is one empty block).
+    expect(stored[0]?.map((match) => match.block)).toEqual([0, 3, 4, 7, 8]);
+    expect(matchRanges(editor, live[0] ?? []).map((range) => range.toString())).toEqual([
+      'roklub',
+      'Roklub',
+      'roklub',
+      'roklub',
+      'Roklub',
+    ]);
+  });
+});

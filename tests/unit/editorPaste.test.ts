@@ -237,8 +237,18 @@ describe('paste from web pages', () => {
           },
         ],
       },
-      { type: 'paragraph', children: [text('Celle A')] },
-      { type: 'paragraph', children: [text('Celle B')] },
+      {
+        type: 'table',
+        headerRow: false,
+        rows: [
+          {
+            cells: [
+              { children: [{ type: 'paragraph', children: [text('Celle A')] }] },
+              { children: [{ type: 'paragraph', children: [text('Celle B')] }] },
+            ],
+          },
+        ],
+      },
       { type: 'heading', level: 3, children: [text('Lille overskrift')] },
       {
         type: 'paragraph',

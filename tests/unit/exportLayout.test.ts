@@ -3,7 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEdition } from '../../common/export/editions';
 import { generateMeeting } from '../support/generateMeeting';
-import { layoutMinutes, minutesTitle, type LayoutBlock } from '../../common/export/layoutMinutes';
+import {
+  layoutMinutes,
+  layoutTableText,
+  minutesTitle,
+  type LayoutBlock,
+} from '../../common/export/layoutMinutes';
 import { a4Geometry, typeset, type Measure } from '../../common/export/typeset';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { parseReferatDocument } from '../../common/format/referatJson';
@@ -26,6 +31,8 @@ function textOf(block: LayoutBlock): string {
       return block.items
         .map((item) => `${item.label} ${item.spans.map((span) => span.text).join('')}`)
         .join('\n');
+    case 'table':
+      return layoutTableText(block);
     case 'signature':
       return block.name;
     case 'image':
@@ -388,5 +395,85 @@ describe('typeset with hostile input', () => {
     expect(
       lines.map((line) => line.segments.map((segment) => segment.text).join('')).join(''),
     ).toBe(word);
+  });
+});
+
+describe('typesetting tables', () => {
+  const cell = (text: string) => (text === '' ? [] : [[{ text }]]);
+  const table = (rows: number): LayoutBlock => ({
+    kind: 'table',
+    headerRow: true,
+    rows: [
+      ['Post', 'Beløb', 'Bemærkning'].map(cell),
+      ...Array.from({ length: rows }, (_, index) =>
+        [
+          `Post ${index + 1}`,
+          `${index * 1000} kr.`,
+          index % 4 === 0 ? 'en lang bemærkning '.repeat(6) : '',
+        ].map(cell),
+      ),
+    ],
+  });
+
+  it('keeps every cell inside its column, rows whole, the header row again on each page the table continues on', () => {
+    const result = typeset([table(120)], monospace);
+    expect(result.pages.length).toBeGreaterThan(2);
+    const { width, marginLeft, marginRight } = a4Geometry;
+    const verticals = (page: (typeof result.pages)[number]) =>
+      [...new Set(page.rules.filter((rule) => rule.y2 !== undefined).map((rule) => rule.x1))].sort(
+        (a, b) => a - b,
+      );
+    for (const page of result.pages) {
+      const columns = verticals(page);
+      expect(columns[0]).toBeCloseTo(marginLeft);
+      expect(columns[columns.length - 1]).toBeCloseTo(width - marginRight);
+      // Every segment lies between two column borders.
+      for (const line of page.lines) {
+        for (const segment of line.segments) {
+          const start = columns.filter((x) => x <= segment.x).pop() ?? -1;
+          const end = columns.find((x) => x > segment.x) ?? -1;
+          expect(segment.x).toBeGreaterThan(start);
+          expect(segment.x + segment.width).toBeLessThanOrEqual(end + 1e-6);
+        }
+      }
+      // The page's first text is the header row: its own on page 1, an artifact copy after.
+      const first = page.lines.find((line) => line.segments.length > 0)?.segments[0];
+      expect(first?.text).toBe('Post');
+      expect(first?.font).toBe('bold');
+      if (page !== result.pages[0]) expect(first?.struct).toBe(-1);
+    }
+    // Each row's cells stay on one page: a row's "Post N" and its amount share the page.
+    for (const page of result.pages) {
+      const texts = page.lines.flatMap((line) => line.segments.map((segment) => segment.text));
+      for (const text of texts) {
+        const row = /^Post (\d+)$/.exec(text);
+        if (row) expect(texts).toContain(`${(Number(row[1]) - 1) * 1000} kr.`);
+      }
+    }
+    // The structure: one Table, 121 TR, three TH (scoped to their columns), the rest TD.
+    const types = result.structure.map((node) => node.type);
+    expect(types.filter((type) => type === 'Table')).toHaveLength(1);
+    expect(types.filter((type) => type === 'TR')).toHaveLength(121);
+    const headers = result.structure.filter((node) => node.type === 'TH');
+    expect(headers).toHaveLength(3);
+    expect(headers.every((node) => node.scope === 'Column')).toBe(true);
+    expect(types.filter((type) => type === 'TD')).toHaveLength(360);
+  });
+
+  it('gives a column at least its longest word and the long text column the most room', () => {
+    const result = typeset([table(4)], monospace);
+    const page = result.pages[0];
+    const columns = [
+      ...new Set(page?.rules.filter((rule) => rule.y2 !== undefined).map((rule) => rule.x1)),
+    ].sort((a, b) => a - b);
+    const widths = columns.slice(1).map((x, index) => x - (columns[index] ?? 0));
+    expect(widths).toHaveLength(3);
+    expect(widths[2]).toBeGreaterThan(widths[0] ?? 0);
+    expect(widths[2]).toBeGreaterThan(widths[1] ?? 0);
+    // "Bemærkning" in bold fits its column without breaking.
+    const header = page?.lines
+      .find((line) => line.segments.length > 0)
+      ?.segments.map((segment) => segment.text);
+    expect(header).toEqual(['Post', 'Beløb', 'Bemærkning']);
   });
 });

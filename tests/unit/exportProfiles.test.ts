@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { builtInProfiles, type MinutesProfile } from '../../common/domain/profiles';
 import type { Vote } from '../../common/domain/richText';
 import { buildEdition } from '../../common/export/editions';
-import { layoutMinutes, type LayoutBlock } from '../../common/export/layoutMinutes';
+import {
+  layoutMinutes,
+  layoutTableText,
+  type LayoutBlock,
+} from '../../common/export/layoutMinutes';
 import { a4Geometry, typeset, type Measure } from '../../common/export/typeset';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { generateMeeting } from '../support/generateMeeting';
@@ -22,6 +26,8 @@ function textOf(block: LayoutBlock): string {
       return block.items
         .map((item) => `${item.label} ${item.spans.map((span) => span.text).join('')}`)
         .join('\n');
+    case 'table':
+      return layoutTableText(block);
     case 'signature':
       return block.name;
     case 'image':
@@ -207,6 +213,19 @@ describe('profiles', () => {
     item.number = 42;
     expect(headings(layoutMinutes(doc, { profile: profile('aarsnummereret') }))).toContain(
       'H2 Pkt. 42 Projektafrunding',
+    );
+  });
+
+  it('marks an item of the tillægsdagsorden as such in its heading, in Danish and English', () => {
+    const doc = generateMeeting({ items: 2, pagesPerItem: 0.1, template: 'fagudvalg' });
+    const [first, second] = doc.agendaItems;
+    if (!first || !second) throw new Error('no items');
+    second.isSupplementary = true;
+    const danish = headings(layoutMinutes(doc, { profile: profile('fagudvalg') }));
+    expect(danish).toContain(`H2 ${second.number}. ${second.title} (tillægsdagsorden)`);
+    expect(danish).toContain(`H2 ${first.number}. ${first.title}`);
+    expect(headings(layoutMinutes(doc, { profile: profile('fagudvalg'), lang: 'en' }))).toContain(
+      `H2 ${second.number}. ${second.title} (supplementary agenda)`,
     );
   });
 

@@ -13,6 +13,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { AgendaItemDetail } from '../../common/contract/api';
 import type { Appendix, Meeting } from '../../common/domain/model';
+import { profileForTemplate } from '../../common/domain/profiles';
 import { createBridgeClient } from '../../renderer/src/api/client';
 import { AppContext } from '../../renderer/src/appContext';
 import da from '../../renderer/src/i18n/da.json';
@@ -114,7 +115,12 @@ function render(itemCount: number, appendixCount: number): HTMLElement {
   act(() =>
     target.render(
       <AppContext.Provider value={services}>
-        <AgendaPanel meeting={meeting} items={items} setItems={() => {}} />
+        <AgendaPanel
+          meeting={meeting}
+          profile={profileForTemplate('opgaveudvalg')}
+          items={items}
+          setItems={() => {}}
+        />
         <AppendicesPanel
           meetingId={meetingId}
           appendices={appendicesOf(appendixCount)}

@@ -130,7 +130,7 @@ export async function runCli(
 type CommandLine = {
   command: CliCommand | null;
   positionals: string[];
-  options: Record<string, string | true>;
+  options: Record<string, string | true | string[]>;
 };
 
 /**
@@ -141,7 +141,7 @@ type CommandLine = {
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   let command: CliCommand | null = null;
   const positionals: string[] = [];
-  const options: Record<string, string | true> = {};
+  const options: Record<string, string | true | string[]> = {};
   let isOptionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] ?? '';
@@ -163,7 +163,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
           `unknown option --${name}${where} (see referat ${command ? `${command.name} ` : ''}--help)`,
         );
       }
-      if (options[name] !== undefined) throw new UsageError(`--${name} is given twice`);
+      if (options[name] !== undefined && !spec.isRepeatable)
+        throw new UsageError(`--${name} is given twice`);
       if (spec.kind === 'flag') {
         if (equals !== -1) throw new UsageError(`--${name} takes no value`);
         options[name] = true;
@@ -186,7 +187,10 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
           `--${name} must be one of ${spec.values.join(', ')}, not ${JSON.stringify(value)}`,
         );
       }
-      options[name] = value;
+      const earlier = options[name];
+      options[name] = spec.isRepeatable
+        ? [...(Array.isArray(earlier) ? earlier : []), value]
+        : value;
       continue;
     }
     if (command === null) {
@@ -230,8 +234,8 @@ function checkCommandLine(command: CliCommand, line: CommandLine): void {
 
 function withDefaults(
   command: CliCommand,
-  given: Record<string, string | true>,
-): Record<string, string | true> {
+  given: Record<string, string | true | string[]>,
+): Record<string, string | true | string[]> {
   const options = { ...given };
   for (const option of command.options) {
     if (options[option.name] === undefined && option.defaultValue !== undefined)
@@ -240,7 +244,7 @@ function withDefaults(
   return options;
 }
 
-function asString(value: string | true | undefined): string | undefined {
+function asString(value: string | true | string[] | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -267,7 +271,8 @@ function usageOf(command: CliCommand): string {
         option.kind === 'flag'
           ? `--${option.name}`
           : `--${option.name} ${option.valueName ?? 'VALUE'}`;
-      return option.isRequired ? ` ${text}` : ` [${text}]`;
+      const shown = option.isRepeatable ? `${text}...` : text;
+      return option.isRequired ? ` ${shown}` : ` [${shown}]`;
     })
     .join('');
   return `referat [--library PATH] ${command.name}${positionals}${options}`;

@@ -35,6 +35,8 @@ export type OptionSpec = {
   defaultValue?: string;
   /** Refuse the command line when the option is missing. */
   isRequired?: boolean;
+  /** A value option that may be given more than once; its values arrive as a list. */
+  isRepeatable?: boolean;
   description: string;
 };
 
@@ -46,8 +48,8 @@ export type PositionalSpec = {
   isOptional?: boolean;
 };
 
-/** The parsed options of one run: value options as strings, flags as `true`. */
-export type ParsedOptions = Readonly<Record<string, string | true | undefined>>;
+/** The parsed options of one run: value options as strings (lists when repeatable), flags as `true`. */
+export type ParsedOptions = Readonly<Record<string, string | true | readonly string[] | undefined>>;
 
 /**
  * How a command uses the library: `none` (does not open it), `existing` (must already

@@ -27,7 +27,11 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
   type ILevelsOptions,
   type ParagraphChild,
 } from 'docx';
@@ -41,6 +45,7 @@ import {
   type Correction,
   type LayoutBlock,
   type LayoutList,
+  type LayoutTable,
   type Span,
 } from '../../../common/export/layoutMinutes';
 import { prepareEdition } from '../../../common/export/preparedEdition';
@@ -157,7 +162,7 @@ class DocxBuilder {
   private readonly orderedStarts = new Set<number>();
   private nextInstance = 1;
 
-  block(block: LayoutBlock): Paragraph[] {
+  block(block: LayoutBlock): (Paragraph | Table)[] {
     switch (block.kind) {
       case 'heading': {
         const runs = this.runs(block.spans);
@@ -182,6 +187,9 @@ class DocxBuilder {
         ];
       case 'list':
         return this.list(block, 0);
+      case 'table':
+        // A paragraph after the table keeps two tables in a row from joining into one.
+        return [this.table(block), new Paragraph({ children: [], spacing: { after: 120 } })];
       case 'tocEntry':
         return [
           new Paragraph({
@@ -219,6 +227,39 @@ class DocxBuilder {
       case 'pageBreak':
         return [new Paragraph({ pageBreakBefore: true, children: [] })];
     }
+  }
+
+  /**
+   * A Word table over the page's width with single borders (Word's default); the header row
+   * is marked as such (`w:tblHeader`: Word repeats it on every page and screen readers use it)
+   * and set in bold.
+   */
+  private table(table: LayoutTable): Table {
+    const columns = table.rows[0]?.length ?? 1;
+    return new Table({
+      width: { size: 5000, type: WidthType.PERCENTAGE },
+      rows: table.rows.map((row, rowIndex) => {
+        const isHeader = table.headerRow && rowIndex === 0;
+        return new TableRow({
+          tableHeader: isHeader,
+          cantSplit: true,
+          children: row.map(
+            (cell) =>
+              new TableCell({
+                width: { size: Math.floor(5000 / columns), type: WidthType.PERCENTAGE },
+                children: (cell.length === 0 ? [[]] : cell).map(
+                  (spans) =>
+                    new Paragraph({
+                      children: this.runs(
+                        isHeader ? spans.map((span) => ({ ...span, bold: true })) : spans,
+                      ),
+                    }),
+                ),
+              }),
+          ),
+        });
+      }),
+    });
   }
 
   private list(list: LayoutList, depth: number): Paragraph[] {

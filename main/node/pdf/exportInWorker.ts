@@ -50,6 +50,8 @@ export type WorkerJob =
         reason: string;
         location?: string;
         name?: string;
+        /** CRLs and OCSP responses to embed before the signature (PAdES B-LT). */
+        revocation?: { name: string; bytes: Uint8Array }[];
       };
     };
 

@@ -330,6 +330,8 @@ class StructureTree {
           ...(node.alt === undefined ? {} : { Alt: new String(node.alt) }),
           // A passage in another language than the document's (PDF/UA: language changes).
           ...(node.lang === undefined ? {} : { Lang: new String(node.lang) }),
+          // A header cell names what it heads (PDF/UA: TH has a Scope).
+          ...(node.scope === undefined ? {} : { A: { O: 'Table', Scope: node.scope } }),
         }),
       );
       this.pageOf.push(undefined);
@@ -669,7 +671,7 @@ function drawPages(
     for (const rule of page.rules) {
       pdf
         .moveTo(rule.x1, rule.y)
-        .lineTo(rule.x2, rule.y)
+        .lineTo(rule.x2, rule.y2 ?? rule.y)
         .lineWidth(0.6)
         .strokeColor('#000000')
         .stroke();
@@ -701,6 +703,8 @@ function drawPages(
 }
 
 type Underline = { x1: number; x2: number; y: number };
+/** A table's header row drawn again on a page it continues on: read once, so an artifact. */
+const repeatedArtifact = '/Artifact <</Type /Pagination>> BDC';
 /** A bookmark: the anchor of an item's heading and the heading's text. */
 type Bookmark = { anchor: string; title: string };
 
@@ -719,7 +723,8 @@ function drawLine(
   underlines: Underline[],
   titles: ReadonlyMap<string, string>,
 ): void {
-  let open = -1;
+  // The element whose marked content is open; null for none (-1 is an artifact's).
+  let open: number | null = null;
   const lineHeight = line.size * 1.17;
   for (const segment of line.segments) {
     if (segment.text === '') continue;
@@ -728,18 +733,18 @@ function drawLine(
     if (operand === null) {
       // Glyphs with offsets (combining marks): pdfkit positions them itself, outside our text
       // object; a marked-content sequence begun inside a text object must end inside it.
-      if (open >= 0) content.add('EMC');
-      open = -1;
+      if (open !== null) content.add('EMC');
+      open = null;
       content.flush();
-      content.add(tree.begin(segment.struct));
+      content.add(segment.struct < 0 ? repeatedArtifact : tree.begin(segment.struct));
       content.flush();
       useFont(segment.font).fontSize(segment.size);
       pdf._fragment(segment.text, segment.x, line.top, { textWidth: segment.width, wordCount: 1 });
       content.add('EMC');
     } else {
       if (segment.struct !== open) {
-        if (open >= 0) content.add('EMC');
-        content.add(tree.begin(segment.struct));
+        if (open !== null) content.add('EMC');
+        content.add(segment.struct < 0 ? repeatedArtifact : tree.begin(segment.struct));
         open = segment.struct;
       }
       content.show(font, segment.size, operand, segment.x, line.top);
@@ -777,7 +782,7 @@ function drawLine(
       tree.annotation(segment.struct, key);
     }
   }
-  if (open >= 0) content.add('EMC');
+  if (open !== null) content.add('EMC');
 }
 
 /**

@@ -9,3 +9,11 @@ export {
   type SignatureStatus,
 } from './verifyPdf';
 export { readP12, WRONG_PASSWORD_MESSAGE, type P12Identity } from './p12';
+export {
+  addRevocationData,
+  readDss,
+  type RevocationFile,
+  type RevocationSummary,
+  type AddRevocationResult,
+} from './dss';
+export { parseRevocation, type RevocationItem } from './revocation';

@@ -56,6 +56,8 @@ function maxOf(values: Iterable<number>): number {
 export class PdfDocument {
   /** Newest section first; the first section that lists an object decides. */
   private readonly sections: XrefLookup[] = [];
+  /** Where each section of `sections` starts in the file. */
+  private readonly sectionOffsets: number[] = [];
   private readonly resolvedEntries = new Map<number, XrefEntry | null>();
   readonly trailer: PdfDict;
   /** Offset of the newest cross-reference section (the file's last startxref value). */
@@ -87,6 +89,7 @@ export class PdfDocument {
         newestIsStream = section.isStream;
       }
       this.sections.push(section.entries);
+      this.sectionOffsets.push(offset);
       const prev = section.trailer.entries.get('/Prev');
       offset = prev?.kind === 'number' ? prev.value : undefined;
     }
@@ -379,6 +382,23 @@ export class PdfDocument {
     return entry?.type === 1 ? entry.gen : 0;
   }
 
+  /**
+   * The objects that the cross-reference sections at or after byte `offset` (the revisions
+   * appended after it) list: in use, or free (`isFree`; object 0, always free, is left out).
+   */
+  objectsListedFrom(offset: number): { num: number; isFree: boolean }[] {
+    const out = new Map<number, boolean>();
+    this.sections.forEach((section, i) => {
+      if ((this.sectionOffsets[i] ?? 0) < offset) return;
+      const max = section.maxNum();
+      for (let num = 1; num <= max; num++) {
+        const entry = section.get(num);
+        if (entry && !out.has(num)) out.set(num, entry.type === 0);
+      }
+    });
+    return [...out].map(([num, isFree]) => ({ num, isFree }));
+  }
+
   /** Highest object number in use or listed, plus one (at least the trailer's /Size). */
   get size(): number {
     let max = numberOf(this.trailer.entries.get('/Size')) ?? 0;
@@ -631,7 +651,7 @@ export function prepareSignature(pdf: Buffer, options: SignatureFieldOptions): P
   const fieldRef = pdfRef(fieldNum);
 
   /** Objects to write, in order: [number, generation, body]. */
-  const objects: { num: number; gen: number; body: string }[] = [];
+  const objects: UpdateObject[] = [];
   const sigBody =
     `<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ${BYTE_RANGE_PLACEHOLDER}` +
     ` /Contents <${'0'.repeat(options.contentsSize * 2)}> /M ${serialize(pdfTextString(pdfDate(options.date)))}` +
@@ -701,79 +721,13 @@ export function prepareSignature(pdf: Buffer, options: SignatureFieldOptions): P
     objects.push({ num: catalogRef.num, gen: catalogRef.gen, body: serialize(newCatalog) });
   }
 
-  // The trailer's /ID: keep the first (permanent) identifier, make a new second one.
-  const oldId = doc.trailer.entries.get('/ID');
-  const firstId =
-    oldId?.kind === 'array' && oldId.items[0]?.kind === 'string' ? oldId.items[0].raw : undefined;
-  const newId = createHash('sha256')
-    .update(firstId ?? '')
-    .update(String(pdf.length))
-    .update(pdf.subarray(Math.max(0, pdf.length - 4096)))
-    .update(options.date.toISOString())
-    .update(options.name ?? '')
-    .digest('hex')
-    .slice(0, 32)
-    .toUpperCase();
-  const idValue = `[${firstId ?? `<${newId}>`} <${newId}>]`;
-
-  // Assemble: the original bytes, an EOL if missing, the objects, the cross-reference section.
-  const chunks: Buffer[] = [pdf];
-  let offset = pdf.length;
-  const last = pdf[pdf.length - 1];
-  if (last !== 10 && last !== 13) {
-    chunks.push(Buffer.from('\n', 'latin1'));
-    offset += 1;
-  }
-  const offsets = new Map<number, { offset: number; gen: number }>();
-  for (const obj of objects) {
-    const text = `${obj.num} ${obj.gen} obj\n${obj.body}\nendobj\n`;
-    offsets.set(obj.num, { offset, gen: obj.gen });
-    chunks.push(Buffer.from(text, 'latin1'));
-    offset += text.length;
-  }
-
-  const info = doc.trailer.entries.get('/Info');
-  const trailerEntries =
-    `/Root ${catalogRef.num} ${catalogRef.gen} R` +
-    (info?.kind === 'ref' ? ` /Info ${info.num} ${info.gen} R` : '') +
-    ` /ID ${idValue} /Prev ${doc.startxref}`;
-  const xrefOffset = offset;
-  if (doc.isXrefStream) {
-    const xrefNum = nextNum++;
-    offsets.set(xrefNum, { offset: xrefOffset, gen: 0 });
-    const nums = [...offsets.keys()].sort((a, b) => a - b);
-    const rows = Buffer.alloc(nums.length * 7);
-    nums.forEach((num, i) => {
-      const e = offsets.get(num) as { offset: number; gen: number };
-      rows.writeUInt8(1, i * 7);
-      rows.writeUInt32BE(e.offset, i * 7 + 1);
-      rows.writeUInt16BE(e.gen, i * 7 + 5);
-    });
-    const index = subsections(nums)
-      .map(([first, count]) => `${first} ${count}`)
-      .join(' ');
-    const head = `${xrefNum} 0 obj\n<</Type /XRef /Size ${nextNum} /Index [${index}] /W [1 4 2] ${trailerEntries} /Length ${rows.length}>>\nstream\n`;
-    chunks.push(
-      Buffer.from(head, 'latin1'),
-      rows,
-      Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefOffset}\n%%EOF\n`, 'latin1'),
-    );
-  } else {
-    const nums = [...offsets.keys()].sort((a, b) => a - b);
-    let table = 'xref\n';
-    let i = 0;
-    for (const [first, count] of subsections(nums)) {
-      table += `${first} ${count}\n`;
-      for (let k = 0; k < count; k++, i++) {
-        const e = offsets.get(nums[i] as number) as { offset: number; gen: number };
-        table += `${String(e.offset).padStart(10, '0')} ${String(e.gen).padStart(5, '0')} n\r\n`;
-      }
-    }
-    table += `trailer\n<</Size ${nextNum} ${trailerEntries}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
-    chunks.push(Buffer.from(table, 'latin1'));
-  }
-
-  const bytes = Buffer.concat(chunks);
+  const { bytes, offsets } = appendIncrementalUpdate(
+    pdf,
+    doc,
+    objects,
+    nextNum,
+    options.date.toISOString() + (options.name ?? ''),
+  );
   // Fill in the byte range around the reserved /Contents hex string.
   const sigOffset = (offsets.get(sigNum) as { offset: number }).offset;
   const brAt = bytes.indexOf(BYTE_RANGE_PLACEHOLDER, sigOffset, 'latin1');
@@ -791,6 +745,106 @@ export function prepareSignature(pdf: Buffer, options: SignatureFieldOptions): P
   }
   bytes.write(brText.padEnd(BYTE_RANGE_PLACEHOLDER.length - 1, ' ') + ']', brAt, 'latin1');
   return { bytes, byteRange, fieldName };
+}
+
+/** One object of an incremental update: its number, generation and body (without obj/endobj). */
+export interface UpdateObject {
+  num: number;
+  gen: number;
+  body: string | Buffer;
+}
+
+/**
+ * Appends `objects` to `pdf` as one incremental update: the objects, then a cross-reference
+ * section of the same kind as the newest one (a classic table after a table, a stream after a
+ * stream) whose trailer has /Size, /Root, /Info, /ID [first-original new] and /Prev.
+ * `nextNum` is the first object number not used (a cross-reference stream takes it).
+ */
+export function appendIncrementalUpdate(
+  pdf: Buffer,
+  doc: PdfDocument,
+  objects: UpdateObject[],
+  nextNum: number,
+  idSeed: string,
+): { bytes: Buffer; offsets: Map<number, { offset: number; gen: number }> } {
+  const catalogRef = doc.catalogRef();
+  let next = nextNum;
+  // The trailer's /ID: keep the first (permanent) identifier, make a new second one.
+  const oldId = doc.trailer.entries.get('/ID');
+  const firstId =
+    oldId?.kind === 'array' && oldId.items[0]?.kind === 'string' ? oldId.items[0].raw : undefined;
+  const newId = createHash('sha256')
+    .update(firstId ?? '')
+    .update(String(pdf.length))
+    .update(pdf.subarray(Math.max(0, pdf.length - 4096)))
+    .update(idSeed)
+    .digest('hex')
+    .slice(0, 32)
+    .toUpperCase();
+  const idValue = `[${firstId ?? `<${newId}>`} <${newId}>]`;
+
+  // Assemble: the original bytes, an EOL if missing, the objects, the cross-reference section.
+  const chunks: Buffer[] = [pdf];
+  let offset = pdf.length;
+  const last = pdf[pdf.length - 1];
+  if (last !== 10 && last !== 13) {
+    chunks.push(Buffer.from('\n', 'latin1'));
+    offset += 1;
+  }
+  const offsets = new Map<number, { offset: number; gen: number }>();
+  for (const obj of objects) {
+    const text = Buffer.concat([
+      Buffer.from(`${obj.num} ${obj.gen} obj\n`, 'latin1'),
+      typeof obj.body === 'string' ? Buffer.from(obj.body, 'latin1') : obj.body,
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
+    offsets.set(obj.num, { offset, gen: obj.gen });
+    chunks.push(text);
+    offset += text.length;
+  }
+
+  const info = doc.trailer.entries.get('/Info');
+  const trailerEntries =
+    `/Root ${catalogRef.num} ${catalogRef.gen} R` +
+    (info?.kind === 'ref' ? ` /Info ${info.num} ${info.gen} R` : '') +
+    ` /ID ${idValue} /Prev ${doc.startxref}`;
+  const xrefOffset = offset;
+  if (doc.isXrefStream) {
+    const xrefNum = next++;
+    offsets.set(xrefNum, { offset: xrefOffset, gen: 0 });
+    const nums = [...offsets.keys()].sort((a, b) => a - b);
+    const rows = Buffer.alloc(nums.length * 7);
+    nums.forEach((num, i) => {
+      const e = offsets.get(num) as { offset: number; gen: number };
+      rows.writeUInt8(1, i * 7);
+      rows.writeUInt32BE(e.offset, i * 7 + 1);
+      rows.writeUInt16BE(e.gen, i * 7 + 5);
+    });
+    const index = subsections(nums)
+      .map(([first, count]) => `${first} ${count}`)
+      .join(' ');
+    const head = `${xrefNum} 0 obj\n<</Type /XRef /Size ${next} /Index [${index}] /W [1 4 2] ${trailerEntries} /Length ${rows.length}>>\nstream\n`;
+    chunks.push(
+      Buffer.from(head, 'latin1'),
+      rows,
+      Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefOffset}\n%%EOF\n`, 'latin1'),
+    );
+  } else {
+    const nums = [...offsets.keys()].sort((a, b) => a - b);
+    let table = 'xref\n';
+    let i = 0;
+    for (const [first, count] of subsections(nums)) {
+      table += `${first} ${count}\n`;
+      for (let k = 0; k < count; k++, i++) {
+        const e = offsets.get(nums[i] as number) as { offset: number; gen: number };
+        table += `${String(e.offset).padStart(10, '0')} ${String(e.gen).padStart(5, '0')} n\r\n`;
+      }
+    }
+    table += `trailer\n<</Size ${next} ${trailerEntries}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
+    chunks.push(Buffer.from(table, 'latin1'));
+  }
+
+  return { bytes: Buffer.concat(chunks), offsets };
 }
 
 /** Groups sorted object numbers into [first, count] runs. */

@@ -244,7 +244,8 @@ export async function acceptSignedFile(
   if (newSignatures.some((s) => (s.byteRange[1] ?? 0) < tip.size))
     throw notMadeOnTip(library, meetingId, pdf);
   const last = report.signatures[report.signatures.length - 1];
-  if (!last?.coversWholeFile)
+  // Revocation data added after the last signature (PAdES B-LT, e.g. by Acrobat) is no change.
+  if (!last?.coversWholeFile && !report.isOnlyDssAfterLast)
     throw new DomainError('conflict', 'The file was changed after its last signature.', {
       key: 'signing.changedAfter',
       values: {},

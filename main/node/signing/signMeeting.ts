@@ -12,6 +12,7 @@ import { DomainError } from '../../../common/contract/result';
 import type { Meeting } from '../../../common/domain/model';
 import type { Edition } from '../../../common/export/editions';
 import type { Library } from '../storage/library';
+import type { RevocationFile } from './dss';
 import {
   acceptSignedFile,
   reasonWithReservation,
@@ -40,6 +41,11 @@ export type SignMeetingArgs = {
   participantId?: string;
   /** A reservation (forbehold) the member signs with; written into the signature's /Reason. */
   reservation?: string;
+  /**
+   * CRLs and OCSP responses to embed (PAdES B-LT) in a Document Security Store just before the
+   * signature, which then covers them; refused unless each concerns a signer's chain.
+   */
+  revocation?: RevocationFile[];
   /** Who is logged in the audit log. */
   author: string;
 };
@@ -72,6 +78,7 @@ export async function signMeeting(
     reason: reasonWithReservation(args.reason, args.reservation),
     ...(args.location ? { location: args.location } : {}),
     ...(args.signerName ? { name: args.signerName } : {}),
+    ...(args.revocation?.length ? { revocation: args.revocation } : {}),
   });
   const report = await verifyWithLibraryRoots(library, signed);
   const field = report.signatures[report.signatures.length - 1]?.field;

@@ -5,6 +5,7 @@
 import { X509Certificate, createHash } from 'node:crypto';
 import { DomainError } from '../../../common/contract/result';
 import { createCms, type RsaPadding } from './cms';
+import { addRevocationData, type RevocationFile } from './dss';
 import { readP12 } from './p12';
 import { byteRangeContent, embedSignature, prepareSignature } from './pdfIncremental';
 import { PdfSyntaxError } from './pdfObjects';
@@ -24,6 +25,12 @@ export interface SignPdfOptions {
   /** 0-based page the (invisible) widget belongs to; default the last page. */
   pageIndex?: number;
   rsaPadding?: RsaPadding;
+  /**
+   * CRLs and OCSP responses for the signers' chains (this signer's included): embedded in the
+   * Document Security Store by an update just before the signature, so the signature covers
+   * them (PAdES B-LT). A file that is not revocation data or concerns no signer refuses the call.
+   */
+  revocation?: RevocationFile[];
 }
 
 const MAX_TEXT = 500;
@@ -64,9 +71,18 @@ export function signPdf(pdf: Uint8Array, options: SignPdfOptions): Buffer {
   // Room for the certificates, the signed attributes and a signature of up to 16384-bit RSA.
   const contentsSize =
     identity.chain.reduce((n, c) => n + c.length, 0) + identity.certificate.length + 4096;
-  const input = Buffer.isBuffer(pdf)
+  const original = Buffer.isBuffer(pdf)
     ? pdf
     : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const input =
+    options.revocation && options.revocation.length > 0
+      ? addRevocationData(original, options.revocation, {
+          ...(options.date ? { date: options.date } : {}),
+          upcomingSigner: [identity.certificate, ...identity.chain].map(
+            (der) => new X509Certificate(der),
+          ),
+        }).bytes
+      : original;
   try {
     const prepared = prepareSignature(input, {
       contentsSize,

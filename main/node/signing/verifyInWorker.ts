@@ -18,7 +18,7 @@ export async function verifyPdfInWorker(
 /** signPdf in the worker thread (the password crosses in the message only, never stored). */
 export async function signPdfInWorker(
   pdf: Uint8Array,
-  options: Pick<SignPdfOptions, 'p12' | 'password' | 'reason' | 'location' | 'name'>,
+  options: Pick<SignPdfOptions, 'p12' | 'password' | 'reason' | 'location' | 'name' | 'revocation'>,
 ): Promise<Buffer> {
   const result = (await runJobInPdfWorker({
     kind: 'sign',
@@ -29,6 +29,7 @@ export async function signPdfInWorker(
       reason: options.reason,
       ...(options.location ? { location: options.location } : {}),
       ...(options.name ? { name: options.name } : {}),
+      ...(options.revocation?.length ? { revocation: options.revocation } : {}),
     },
   })) as Uint8Array;
   return Buffer.from(result.buffer, result.byteOffset, result.byteLength);

@@ -13,8 +13,18 @@ import {
   PdfSyntaxError,
   decodeTextString,
   parsePdfDate,
+  serialize,
   type PdfDict,
+  type PdfValue,
 } from './pdfObjects';
+import { dssItems, readDss } from './dss';
+import {
+  chainOf,
+  chainRevocation,
+  isoSeconds,
+  sourceText,
+  type RevocationItem,
+} from './revocation';
 import { commonName } from './signPdf';
 import { checkCertificate, type CertificateStatus, type CertificateSummary } from './trust';
 
@@ -22,9 +32,22 @@ import { checkCertificate, type CertificateStatus, type CertificateSummary } fro
  * valid; modified (changed after signing); unknown_issuer (no configured root reached);
  * bad_issuer (an issuer may not issue certificates); expired (a certificate was outside its
  * validity at the signing time); weak_algorithm (SHA-1); wrong_usage (the certificate is not
- * for signing documents, e.g. a web server's); invalid (broken).
+ * for signing documents, e.g. a web server's); revoked (the PDF's DSS holds a CRL or OCSP
+ * response, signed by the issuer, that revokes a certificate of the chain); invalid (broken).
  */
-export type SignatureStatus = 'modified' | 'invalid' | CertificateStatus;
+export type SignatureStatus = 'modified' | 'invalid' | 'revoked' | CertificateStatus;
+
+/** What the PDF's Document Security Store says about the signing certificate. */
+export interface RevocationReport {
+  source: 'crl' | 'ocsp';
+  state: 'good' | 'revoked' | 'unknown';
+  /** The CRL's thisUpdate or the OCSP response's producedAt. */
+  issuedAt: Date;
+  /** When the certificate (or an issuer of its chain, named in `certificate`) was revoked. */
+  revokedAt?: Date;
+  /** The common name of the certificate the finding is about. */
+  certificate: string;
+}
 
 /** One signature of a PDF, in signing order. */
 export interface SignatureReport {
@@ -49,15 +72,29 @@ export interface SignatureReport {
   isCertificateValidAtSigning: boolean | null;
   /** The chain is within its validity now; null when not checked. */
   isCertificateValidNow: boolean | null;
-  /** Always false: revocation (OCSP, CRL) is not checked. */
-  isRevocationChecked: false;
+  /**
+   * True when the PDF's DSS holds a CRL or OCSP response (signed by the issuer) that says
+   * whether the signing certificate is revoked; false otherwise ("revocation not checked").
+   */
+  isRevocationChecked: boolean;
+  /** What the DSS says, when it speaks about the chain (see {@link RevocationReport}). */
+  revocation?: RevocationReport;
 }
 
 /** The result of {@link verifyPdf}. */
 export interface VerifyReport {
   signatures: SignatureReport[];
-  /** At least one signature, every one valid, and the last covers the whole file. */
+  /**
+   * At least one signature, every one valid, and the last covers the whole file, or all of it
+   * but updates that only add revocation data (a Document Security Store, PAdES B-LT).
+   */
   isAllValid: boolean;
+  /**
+   * The last signature does not cover the whole file, and what follows it only adds a
+   * Document Security Store (revocation data and certificates): the catalog gains /DSS and
+   * nothing else; no object the signature covers is changed.
+   */
+  isOnlyDssAfterLast: boolean;
 }
 
 export interface VerifyPdfOptions {
@@ -89,8 +126,10 @@ export async function verifyPdf(
   let doc: PdfDocument;
   const found: { name: string; sigNum: number | undefined; sig: PdfDict }[] = [];
   let digests: (Buffer | undefined)[];
+  let dss: { items: RevocationItem[]; certificates: X509Certificate[] };
   try {
     doc = new PdfDocument(bytes);
+    dss = readDssLeniently(doc);
     for (const field of doc.fields()) {
       if (field.fieldType !== '/Sig') continue;
       const vRef = field.dict.entries.get('/V');
@@ -105,7 +144,7 @@ export async function verifyPdf(
   } catch (error) {
     throw damagedFile(error);
   }
-  const shared = { certCache: new Map<string, X509Certificate>() };
+  const shared = { certCache: new Map<string, X509Certificate>(), dss };
   const signatures: SignatureReport[] = [];
   for (const [i, f] of found.entries()) {
     try {
@@ -133,14 +172,65 @@ export async function verifyPdf(
   }
   signatures.sort((a, b) => end(a.byteRange) - end(b.byteRange));
   const last = signatures[signatures.length - 1];
+  const isOnlyDssAfterLast =
+    last !== undefined &&
+    !last.coversWholeFile &&
+    last.byteRange.length === 4 &&
+    isOnlyDssAfter(doc, bytes, end(last.byteRange));
   return {
     signatures,
     isAllValid:
       signatures.length > 0 &&
       signatures.every((s) => s.status === 'valid') &&
-      last?.coversWholeFile === true,
+      (last?.coversWholeFile === true || isOnlyDssAfterLast),
+    isOnlyDssAfterLast,
   };
 }
+
+/**
+ * Whether the bytes after `signedEnd` (the end of the last signed revision) only add a
+ * Document Security Store: the same catalog object whose entries are unchanged but /DSS, the
+ * DSS object, and new objects (only reachable through /DSS, since nothing else changed). Any
+ * other changed or freed object, or a different catalog, is a modification.
+ */
+function isOnlyDssAfter(doc: PdfDocument, bytes: Buffer, signedEnd: number): boolean {
+  try {
+    // The tail must be whole revisions: the newest cross-reference section lies in it and
+    // nothing but line ends follows the last %%EOF.
+    if (doc.startxref < signedEnd) return false;
+    const eof = bytes.lastIndexOf('%%EOF', undefined, 'latin1');
+    if (eof < signedEnd || !/^[\r\n]*$/.test(bytes.toString('latin1', eof + 5))) return false;
+    const before = new PdfDocument(bytes.subarray(0, signedEnd));
+    const catalogRef = doc.catalogRef();
+    if (catalogRef.num !== before.catalogRef().num) return false;
+    const info = (d: PdfDocument) => serializeValue(d.trailer.entries.get('/Info'));
+    if (info(doc) !== info(before)) return false;
+    const dss = doc.catalog().entries.get('/DSS');
+    if (!dss) return false;
+    for (const { num, isFree } of doc.objectsListedFrom(signedEnd)) {
+      if (isFree) return false;
+      if (num === catalogRef.num) {
+        const now = doc.catalog().entries;
+        const then = before.catalog().entries;
+        const keys = new Set([...now.keys(), ...then.keys()]);
+        keys.delete('/DSS');
+        for (const key of keys)
+          if (serializeValue(now.get(key)) !== serializeValue(then.get(key))) return false;
+        continue;
+      }
+      if (dss.kind === 'ref' && num === dss.num) continue;
+      // A new object: reachable only through /DSS, the one entry that changed.
+      if (num < before.size) return false;
+    }
+    return true;
+  } catch (error) {
+    if (isParserError(error)) return false;
+    throw error;
+  }
+}
+
+const serializeValue = (value: PdfValue | undefined) =>
+  value === undefined ? '' : serialize(value);
 
 /** What the PDF reader throws on a damaged file (its own errors, and bounds or type slips on bytes it did not expect). */
 function isParserError(error: unknown): boolean {
@@ -211,7 +301,11 @@ async function checkSignature(
   sig: PdfDict,
   roots: X509Certificate[],
   now: Date,
-  shared: { sha256?: Buffer | undefined; certCache: Map<string, X509Certificate> },
+  shared: {
+    sha256?: Buffer | undefined;
+    certCache: Map<string, X509Certificate>;
+    dss: { items: RevocationItem[]; certificates: X509Certificate[] };
+  },
 ): Promise<SignatureReport> {
   const text = (key: string) => decodeTextString(sig.entries.get(key));
   const byteRange = byteRangeOf(sig);
@@ -228,7 +322,7 @@ async function checkSignature(
     ...(subFilter?.kind === 'name' ? { subFilter: subFilter.raw.slice(1) } : {}),
     isCertificateValidAtSigning: null,
     isCertificateValidNow: null,
-    isRevocationChecked: false as const,
+    isRevocationChecked: false,
   };
   const [s0, l0, s1, l1] = byteRange as [number, number, number, number];
   if (
@@ -309,9 +403,94 @@ async function checkSignature(
       detail: `the signature uses ${cms.weakAlgorithm}, which is no longer accepted`,
     };
   }
-  return {
+  const plain: SignatureReport = {
     ...judged,
     status: verdict.status,
     ...(verdict.detail ? { detail: verdict.detail } : {}),
   };
+  // Without a DSS the report is exactly that of a B-B signature: revocation not checked.
+  if (shared.dss.items.length === 0) return plain;
+  return withRevocationOrPlain(
+    plain,
+    cms.signer,
+    [...cms.certificates, ...shared.dss.certificates, ...roots],
+    shared.dss.items,
+  );
+}
+
+/** The DSS's data; an unreadable DSS counts as none (revocation then is not checked). */
+function readDssLeniently(doc: PdfDocument): {
+  items: RevocationItem[];
+  certificates: X509Certificate[];
+} {
+  try {
+    return dssItems(readDss(doc));
+  } catch {
+    return { items: [], certificates: [] };
+  }
+}
+
+/** {@link withRevocation}, or the report as it is when the DSS data cannot be judged. */
+function withRevocationOrPlain(
+  report: SignatureReport,
+  signer: X509Certificate,
+  pool: X509Certificate[],
+  items: RevocationItem[],
+): SignatureReport {
+  try {
+    return withRevocation(report, signer, pool, items);
+  } catch {
+    // Certificates or revocation data that pkijs cannot read tell nothing: not checked.
+    return report;
+  }
+}
+
+/**
+ * Adds what the DSS says about the signer's chain: a valid signature whose chain holds a
+ * revoked certificate becomes `revoked`; "not revoked per CRL of …" is added to the detail of
+ * a signature whose own certificate the data covers.
+ */
+function withRevocation(
+  report: SignatureReport,
+  signer: X509Certificate,
+  pool: X509Certificate[],
+  items: RevocationItem[],
+): SignatureReport {
+  const chain = chainOf(signer, pool);
+  const found = chainRevocation(chain, items);
+  const about =
+    found.revoked ?? (found.leaf ? { certificate: signer, finding: found.leaf } : undefined);
+  if (!about) return report;
+  const { finding } = about;
+  const revocation: RevocationReport = {
+    source: finding.source,
+    state: finding.state,
+    issuedAt: finding.issuedAt,
+    ...(finding.revokedAt ? { revokedAt: finding.revokedAt } : {}),
+    certificate: commonName(about.certificate),
+  };
+  const isChecked = found.leaf !== undefined && found.leaf.state !== 'unknown';
+  const base = {
+    ...report,
+    isRevocationChecked: isChecked || found.revoked !== undefined,
+    revocation,
+  };
+  const join = (text: string) => (report.detail ? `${report.detail}; ${text}` : text);
+  if (found.revoked) {
+    const whose =
+      about.certificate === signer ? 'the certificate' : `the issuer "${revocation.certificate}"`;
+    const when = finding.revokedAt ? ` on ${isoSeconds(finding.revokedAt)}` : '';
+    const text = `${whose} was revoked${when} (per ${sourceText(finding)})`;
+    return report.status === 'valid'
+      ? { ...base, status: 'revoked', detail: text }
+      : { ...base, detail: join(text) };
+  }
+  if (finding.state === 'unknown')
+    return {
+      ...base,
+      detail: join(
+        `revocation not checked: the ${sourceText(finding)} does not know the certificate`,
+      ),
+    };
+  return { ...base, detail: join(`not revoked per ${sourceText(finding)}`) };
 }

@@ -15,6 +15,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { RichText } from '../../../common/domain/richText';
 import { richTextToLexicalState } from '../../../common/editor/lexicalState';
 import { defaultStandardTexts } from '../../../common/editor/standardTexts';
@@ -126,6 +127,8 @@ export function BodyEditor({
           <DocumentBodyPlugin />
           {isAutoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
           <ListPlugin />
+          {/* Tables: no merged cells (the model has none), no cell colours; Tab moves between cells. */}
+          <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
           <LinkPlugin validateUrl={isSafeUrl} />
           <ReferenceLookupPlugin lookup={lookup} />
           <InsertCommandsPlugin />

@@ -9,7 +9,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyOwner, MeetingDetail } from '../../../common/contract/api';
-import { itemBodyFieldsOf, meetingBodyFieldsOf } from '../../../common/domain/templates';
 import { resolveAppendixRef } from '../../../common/editor/references';
 import { bodyKey } from './bodies';
 import {
@@ -21,20 +20,21 @@ import {
 import { DocumentSearch } from './documentFind';
 import { applyDocumentHistory } from './documentHistory';
 import { FindBar } from './FindBar';
+import { itemBodySlots, meetingBodySlots } from './itemBodyOrder';
 import { isOpenBody } from './meetingRecords';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useDocumentCopy } from './useDocumentCopy';
 
-/** The meeting's bodies in the order the document shows them. */
+/** The meeting's bodies in the order the document shows them (the minutes profile's). */
 export function documentEntries(detail: MeetingDetail): DocumentBodyEntry[] {
-  const { meeting } = detail;
-  const entries: DocumentBodyEntry[] = meetingBodyFieldsOf(meeting.template).map((field) => {
+  const { meeting, profile } = detail;
+  const entries: DocumentBodyEntry[] = meetingBodySlots(profile, detail.bodies).map(({ field }) => {
     const owner: BodyOwner = { kind: 'meeting', meetingId: meeting.id, field };
     return { key: bodyKey(owner), owner, content: detail.bodies[field]?.content ?? [] };
   });
   const items = [...detail.items].sort((a, b) => a.position - b.position);
   for (const item of items) {
-    for (const field of itemBodyFieldsOf(meeting.template, item.isClosed)) {
+    for (const { field } of itemBodySlots(profile, item)) {
       const owner: BodyOwner = { kind: 'item', itemId: item.id, field };
       entries.push({ key: bodyKey(owner), owner, content: item.bodies[field]?.content ?? [] });
     }

@@ -1,6 +1,6 @@
 /**
  * The meeting's minutes as one document, in the order of the printed minutes: header, Sags ID,
- * the meeting's bodies, then one section per agenda item (agenda order) with its bodies in the
+ * the meeting's bodies (the profile's meeting sections, with its labels), then one section per agenda item (agenda order) with its bodies in the
  * order and under the labels of the meeting's minutes profile (the model document's profile:
  * Beslutninger with one "Ad <title>" section each), the members present with their roles, and
  * the appendices.
@@ -19,14 +19,14 @@ import type {
   Participant,
 } from '../../../common/domain/model';
 import { richTextToPlain } from '../../../common/domain/richText';
-import { meetingBodyFieldsOf } from '../../../common/domain/templates';
 import type { MinutesProfile } from '../../../common/domain/profiles';
 import { itemHeading, profileLabel } from '../../../common/wording/minutes';
 import type { Lang } from '../../../common/wording/words';
-import { itemBodySlots } from './itemBodyOrder';
+import { fieldLabel, itemBodySlots, meetingBodySlots } from './itemBodyOrder';
 import { BodyField } from './BodyField';
 import { emptyBody } from '../../../common/domain/model';
 import { AttendanceSection } from './AttendanceSection';
+import { ItemPresenceButton, type ItemOrder } from './ItemPresence';
 import { DocumentTools } from './DocumentTools';
 import { mountNowEvent, useMountNearViewport } from './useMountNearViewport';
 import { Badge } from '../components/Badge';
@@ -88,11 +88,19 @@ const ItemSection = memo(function ItemSection({
   profile,
   generation,
   onItemBodySaved,
+  itemOrder,
+  participants,
+  setParticipants,
+  isLocked,
 }: {
   item: AgendaItemDetail;
   profile: MinutesProfile;
   generation: number;
   onItemBodySaved: MeetingDocumentProps['onItemBodySaved'];
+  itemOrder: ItemOrder;
+  participants: readonly Participant[];
+  setParticipants: MeetingDocumentProps['setParticipants'];
+  isLocked: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'da';
@@ -105,12 +113,21 @@ const ItemSection = memo(function ItemSection({
       className="meeting-document__section meeting-document__item"
       aria-labelledby={`${sectionId}-heading`}
     >
-      <h3 id={`${sectionId}-heading`} className="meeting-document__ad" data-find-text>
-        {isAdTemplate
-          ? t('editor.document.ad', { title: item.title })
-          : itemHeading(profile.itemHeading, item)}
-        {item.isClosed && <Badge>{t('meeting.closed')}</Badge>}
-      </h3>
+      <div className="meeting-document__item-head">
+        <h3 id={`${sectionId}-heading`} className="meeting-document__ad" data-find-text>
+          {isAdTemplate
+            ? t('editor.document.ad', { title: item.title })
+            : itemHeading(profile.itemHeading, item)}
+          {item.isClosed && <Badge>{t('meeting.closed')}</Badge>}
+        </h3>
+        <ItemPresenceButton
+          item={item}
+          itemOrder={itemOrder}
+          participants={participants}
+          setParticipants={setParticipants}
+          isLocked={isLocked}
+        />
+      </div>
       <LazySection
         preview={slots
           .map(({ field }) => richTextToPlain(item.bodies[field]?.content ?? []))
@@ -119,7 +136,7 @@ const ItemSection = memo(function ItemSection({
         {slots.map(({ field, label }) => (
           <BodyField
             key={`${field}-${generation}`}
-            label={label === null ? undefined : profileLabel(label, lang)}
+            label={fieldLabel(label, lang)}
             owner={{ kind: 'item', itemId: item.id, field }}
             body={item.bodies[field] ?? emptyBody()}
             onSaved={(body) => onItemBodySaved(item.id, field, body)}
@@ -141,7 +158,8 @@ export function MeetingDocument({
   onMoveItem,
   bodyGenerations,
 }: MeetingDocumentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'da';
   const { meeting } = detail;
   // The records the bodies display references from come from the meeting screen's context.
   const items = useMemo(
@@ -150,6 +168,15 @@ export function MeetingDocument({
   );
   const { profile } = detail;
   const isAdTemplate = profile.itemLayout === 'ad_sections';
+  // The agenda order per-item presence is derived from; a new array only when an item's
+  // number or place changes, so that saving a body re-renders one section, not all.
+  const orderKey = items.map((item) => `${item.id}:${item.number}:${item.position}`).join('|');
+  const itemOrder = useMemo<ItemOrder>(
+    () => items.map(({ id, number, position }) => ({ id, number, position })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when orderKey changes
+    [orderKey],
+  );
+  const isLocked = meeting.status !== 'draft';
   const appendices = [...detail.appendices].sort(
     (a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER),
   );
@@ -205,9 +232,10 @@ export function MeetingDocument({
             {t('common.caseId')}: {meeting.caseId}
           </p>
         )}
-        {meetingBodyFieldsOf(meeting.template).map((field) => (
+        {meetingBodySlots(profile, detail.bodies).map(({ field, label }) => (
           <section key={field} className="meeting-document__section">
             <BodyField
+              label={fieldLabel(label, lang)}
               owner={{ kind: 'meeting', meetingId: meeting.id, field }}
               body={detail.bodies[field] ?? emptyBody()}
               onSaved={(body) => onMeetingBodySaved(field, body)}
@@ -216,7 +244,9 @@ export function MeetingDocument({
         ))}
         {isAdTemplate && (
           <h2 className="meeting-document__heading" data-find-text>
-            {t('editor.document.decisions')}
+            {profile.decisionsHeading.trim() === ''
+              ? t('editor.document.decisions')
+              : profileLabel(profile.decisionsHeading.trim(), lang)}
           </h2>
         )}
         {items.map((item) => (
@@ -226,6 +256,10 @@ export function MeetingDocument({
             profile={profile}
             generation={bodyGenerations?.[item.id] ?? 0}
             onItemBodySaved={onItemBodySaved}
+            itemOrder={itemOrder}
+            participants={detail.participants}
+            setParticipants={setParticipants}
+            isLocked={isLocked}
           />
         ))}
         <AttendanceSection
@@ -233,7 +267,7 @@ export function MeetingDocument({
           participants={detail.participants}
           items={detail.items}
           setParticipants={setParticipants}
-          isLocked={meeting.status !== 'draft'}
+          isLocked={isLocked}
         />
         {appendices.length > 0 && (
           <section className="meeting-document__section" aria-labelledby="document-appendices">

@@ -13,6 +13,7 @@
  * Nothing here runs while typing: only when the find bar searches.
  */
 import { $isListItemNode, $isListNode } from '@lexical/list';
+import { $isTableCellNode, $isTableNode, $isTableRowNode } from '@lexical/table';
 import {
   $createNodeSelection,
   $createRangeSelection,
@@ -83,7 +84,10 @@ const blockTextSelector = '[data-find-block]';
 function $blockNodes(): (ElementNode | TextBlockNode)[] {
   const blocks: (ElementNode | TextBlockNode)[] = [];
   const visit = (node: LexicalNode) => {
-    if ($isListNode(node)) {
+    if ($isListNode(node) || $isTableNode(node) || $isTableRowNode(node)) {
+      node.getChildren().forEach(visit);
+    } else if ($isTableCellNode(node)) {
+      // Each paragraph of a cell is a block, as the stored body's cells are read.
       node.getChildren().forEach(visit);
     } else if ($isListItemNode(node)) {
       const children = node.getChildren();

@@ -11,5 +11,11 @@ export const editorTheme: EditorThemeClasses = {
     nested: { listitem: 'editor-li--nested' },
   },
   link: 'editor-link',
+  table: 'editor-table',
+  tableRow: 'editor-tr',
+  tableCell: 'editor-td',
+  tableCellHeader: 'editor-th',
+  tableSelection: 'editor-table--selection',
+  tableCellSelected: 'editor-td--selected',
   text: { bold: 'editor-bold', italic: 'editor-italic', underline: 'editor-underline' },
 };

@@ -1,7 +1,9 @@
 /**
  * "Underskriv": a member present signs the approved minutes with a PKCS#12
  * certificate. Browser mode uploads the chosen .p12 (removed by the host right after use);
- * the app lets the main process show its open dialog. The password goes out once with the
+ * the app lets the main process show its open dialog; revocation data (a CRL or an OCSP
+ * response) may go with it, embedded before the signature for long-term validation (PAdES
+ * B-LT). The password goes out once with the
  * request and is cleared from the form at once; it is never kept. Below: the signatures so far
  * with their verification status, a download of the signed PDF, and "Markér som underskrevet".
  *
@@ -21,7 +23,7 @@ import type { ApiError } from '../../../common/contract/result';
 import type { Meeting } from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { FilePickerField } from '../components/FilePickerField';
-import { SelectField, TextField } from '../components/fields';
+import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 import { startDownload } from '../share/download';
 import { SignatureList } from './SignatureList';
@@ -76,6 +78,10 @@ export function SignPanel({
   const fileRef = useRef<HTMLInputElement>(null);
   const [edition, setEdition] = useState<Edition>('full');
   const [p12, setP12] = useState<File | null>(null);
+  // Revocation data (CRL/OCSP) to embed before the signature: a file (browser) or the dialog.
+  const [revocationFile, setRevocationFile] = useState<File | null>(null);
+  const [isWithRevocation, setWithRevocation] = useState(false);
+  const revocationRef = useRef<HTMLInputElement>(null);
   const [password, setPassword] = useState('');
   const [reason, setReason] = useState(() => t('lifecycle.sign.defaultReason'));
   const [location, setLocation] = useState('');
@@ -144,6 +150,16 @@ export function SignPanel({
       }
       p12UploadId = uploaded.value.uploadId;
     }
+    let revocationUploadId: string | undefined;
+    if (!client.isElectron && revocationFile) {
+      const uploaded = await client.upload(revocationFile);
+      if (!uploaded.ok) {
+        setBusy(false);
+        setError(uploaded.error);
+        return;
+      }
+      revocationUploadId = uploaded.value.uploadId;
+    }
     const result = await client.call('signatures:sign', {
       meetingId: meeting.id,
       edition,
@@ -154,6 +170,8 @@ export function SignPanel({
       ...(signerName.trim() ? { signerName } : {}),
       ...(participantId ? { participantId } : {}),
       ...(reservation.trim() ? { reservation } : {}),
+      ...(revocationUploadId ? { revocationUploadIds: [revocationUploadId] } : {}),
+      ...(client.isElectron && isWithRevocation ? { isWithRevocation: true } : {}),
     });
     setBusy(false);
     if (!result.ok) {
@@ -161,6 +179,9 @@ export function SignPanel({
       return;
     }
     setP12(null);
+    setRevocationFile(null);
+    setWithRevocation(false);
+    if (revocationRef.current) revocationRef.current.value = '';
     setParticipantId('');
     setReservation('');
     if (fileRef.current) fileRef.current.value = '';
@@ -314,6 +335,21 @@ export function SignPanel({
               inputRef={fileRef}
               chosenName={p12?.name ?? null}
               onFile={setP12}
+            />
+          )}
+          {client.isElectron ? (
+            <CheckboxField
+              label={t('lifecycle.sign.revocationDialog')}
+              checked={isWithRevocation}
+              onChange={setWithRevocation}
+            />
+          ) : (
+            <FilePickerField
+              label={t('lifecycle.sign.revocation')}
+              accept=".crl,.der,.pem,.ocsp,.ors,.resp"
+              inputRef={revocationRef}
+              chosenName={revocationFile?.name ?? null}
+              onFile={setRevocationFile}
             />
           )}
           <div className="field">

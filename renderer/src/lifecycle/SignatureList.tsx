@@ -1,7 +1,7 @@
 /**
  * The signatures of a PDF as signatures:verify reports them: signer, time, status with its
- * reason, the certificate, validity when signed and now, coverage, and that revocation was not
- * checked.
+ * reason, the certificate, validity when signed and now, what revocation data embedded in the
+ * file says (PAdES B-LT), coverage, and that revocation was not checked where there is none.
  */
 import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../common/contract/api';
@@ -42,6 +42,25 @@ export function SignatureList({ report }: { report: RequestOutput<'signatures:ve
                     })}
                   </div>
                 )}
+                {s.revocation && (
+                  <div className="signature__revocation">
+                    {t(
+                      s.revocation.state === 'good'
+                        ? 'lifecycle.verify.revocationGood'
+                        : s.revocation.state === 'revoked'
+                          ? 'lifecycle.verify.revocationRevoked'
+                          : 'lifecycle.verify.revocationUnknown',
+                      {
+                        source: t(`lifecycle.verify.revocationSources.${s.revocation.source}`),
+                        date: formatTime(s.revocation.issuedAt, i18n.language),
+                        revokedAt: s.revocation.revokedAt
+                          ? formatTime(s.revocation.revokedAt, i18n.language)
+                          : '',
+                        certificate: s.revocation.certificate,
+                      },
+                    )}
+                  </div>
+                )}
                 {s.isCertificateValidAtSigning === true && (
                   <div className="signature__validity">
                     {s.isCertificateValidNow
@@ -55,9 +74,12 @@ export function SignatureList({ report }: { report: RequestOutput<'signatures:ve
           <p>
             {last?.coversWholeFile
               ? t('lifecycle.verify.coversWhole')
-              : t('lifecycle.verify.notWhole')}{' '}
+              : report.isOnlyDssAfterLast
+                ? t('lifecycle.verify.dssAfter')
+                : t('lifecycle.verify.notWhole')}{' '}
             {report.isAllValid ? t('lifecycle.verify.allValid') : t('lifecycle.verify.notAllValid')}{' '}
-            {t('lifecycle.verify.revocation')}
+            {report.signatures.some((s) => !s.isRevocationChecked) &&
+              t('lifecycle.verify.revocation')}
           </p>
         </>
       )}

@@ -9,9 +9,8 @@ import {
   type ItemBodyField,
   type ItemKind,
   type Meeting,
-  type TemplateId,
 } from '../../../common/domain/model';
-import { itemBodyFieldsOf } from '../../../common/domain/templates';
+import type { MinutesProfile } from '../../../common/domain/profiles';
 import { useApp } from '../appContext';
 import { ConfirmDelete } from '../components/ConfirmDialog';
 import { NumberField, RequiredTextField, SelectField, TextField } from '../components/fields';
@@ -23,12 +22,15 @@ import { RowControls } from '../components/RowControls';
 import { useRecordPatch } from '../components/useRecordPatch';
 import { PreviousDecisionsOffer } from '../search/PreviousDecisionsOffer';
 import { BodyField } from '../editor/BodyField';
+import { fieldLabel, itemBodySlots } from '../editor/itemBodyOrder';
 import { emptyBody } from '../../../common/domain/model';
 import { replaceById } from './records';
 import { Badge } from '../components/Badge';
 
 type Props = {
   meeting: Meeting;
+  /** The meeting's minutes profile: each item's bodies follow its sections and labels. */
+  profile: MinutesProfile;
   items: AgendaItemDetail[];
   setItems(change: (list: AgendaItemDetail[]) => AgendaItemDetail[]): void;
   /**
@@ -57,6 +59,7 @@ type RowActions = {
 /** The agenda: items with their fields and bodies; add, reorder, rename, delete. */
 export function AgendaPanel({
   meeting,
+  profile,
   items,
   setItems,
   hasBodies = true,
@@ -167,7 +170,7 @@ export function AgendaPanel({
             item={item}
             index={index}
             count={items.length}
-            template={meeting.template}
+            profile={profile}
             insertGeneration={insertGenerations[item.id] ?? 0}
             hasBodies={hasBodies}
             showLabel={showLabel}
@@ -234,7 +237,7 @@ const AgendaItemRow = memo(function AgendaItemRow({
   item,
   index,
   count,
-  template,
+  profile,
   insertGeneration,
   hasBodies,
   showLabel,
@@ -243,13 +246,14 @@ const AgendaItemRow = memo(function AgendaItemRow({
   item: AgendaItemDetail;
   index: number;
   count: number;
-  template: TemplateId;
+  profile: MinutesProfile;
   insertGeneration: number;
   hasBodies: boolean;
   showLabel: string;
   actions: RowActions;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'da';
   const headingId = `item-heading-${item.id}`;
   const heading = (
     <h3 id={headingId}>
@@ -348,11 +352,12 @@ const AgendaItemRow = memo(function AgendaItemRow({
           />
         </div>
         <div className="agenda-item__bodies">
-          {itemBodyFieldsOf(template, item.isClosed).map((field) => (
+          {itemBodySlots(profile, item).map(({ field, label }) => (
             <Fragment key={field}>
               {hasBodies && (
                 <BodyField
                   key={`${field}-${insertGeneration}`}
+                  label={fieldLabel(label, lang)}
                   owner={{ kind: 'item', itemId: item.id, field }}
                   body={item.bodies[field] ?? emptyBody()}
                   onSaved={(body) => actions.saveBody(item.id, field, body)}

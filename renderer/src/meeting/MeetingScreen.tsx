@@ -230,6 +230,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             <MeetingHeader meeting={meeting} setMeeting={setMeeting} isLocked={records.isLocked} />
             <AgendaPanel
               meeting={meeting}
+              profile={detail.profile}
               items={detail.items}
               setItems={setItems}
               hasBodies={false}

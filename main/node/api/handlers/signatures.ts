@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import type { RequestOutput } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import type { Edition } from '../../../../common/export/editions';
+import type { RevocationFile } from '../../signing/dss';
 import { importSignedPdf, signingStatus, signingTip } from '../../signing/recordSignatures';
+import { MAX_REVOCATION_BYTES, parseRevocation } from '../../signing/revocation';
 import { requireSignable, signMeeting } from '../../signing/signMeeting';
 import { verifyPdfInWorker } from '../../signing/verifyInWorker';
 import { fileStorePath, readStoredFile } from '../../storage/fileStore';
@@ -55,6 +57,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
     // Checked before the certificate is asked for: signing is for approved minutes only.
     requireSignable(db, input.meetingId);
     const p12 = await readCertificate(input.p12UploadId, ctx);
+    const revocation = await readRevocation(input, ctx);
     const { signedPdf, meeting } = await signMeeting(library, {
       meetingId: input.meetingId,
       edition: input.edition,
@@ -65,6 +68,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
       ...(input.signerName ? { signerName: input.signerName } : {}),
       ...(input.participantId ? { participantId: input.participantId } : {}),
       ...(input.reservation ? { reservation: input.reservation } : {}),
+      ...(revocation.length > 0 ? { revocation } : {}),
       author: ctx.author ?? library.author,
     });
     return { signedPdf, meeting, isMeetingSigned: meeting.status === 'signed' };
@@ -119,6 +123,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
         return await sign(input, ctx);
       } finally {
         if (input.p12UploadId !== undefined) await ctx.releaseUpload?.(input.p12UploadId);
+        for (const id of input.revocationUploadIds ?? []) await ctx.releaseUpload?.(id);
       }
     },
     'signatures:list': (input) => listSignedPdfs(db, input),
@@ -191,6 +196,7 @@ async function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
   return {
     fileName,
     isAllValid: result.isAllValid,
+    ...(result.isOnlyDssAfterLast ? { isOnlyDssAfterLast: true } : {}),
     signatures: result.signatures.map((s) => ({
       field: s.field,
       signer: s.signer,
@@ -204,6 +210,17 @@ async function report(fileName: string, pdf: Buffer, trustedRoots: string[]) {
       isCertificateValidAtSigning: s.isCertificateValidAtSigning,
       isCertificateValidNow: s.isCertificateValidNow,
       isRevocationChecked: s.isRevocationChecked,
+      ...(s.revocation
+        ? {
+            revocation: {
+              source: s.revocation.source,
+              state: s.revocation.state,
+              issuedAt: s.revocation.issuedAt.toISOString(),
+              revokedAt: s.revocation.revokedAt?.toISOString() ?? null,
+              certificate: s.revocation.certificate,
+            },
+          }
+        : {}),
     })),
   };
 }
@@ -244,6 +261,45 @@ function signedFileName(
     'pdf',
     `underskrevet${round !== undefined ? `-runde-${round}` : ''}`,
   );
+}
+
+const revocationFilters = {
+  filters: [
+    {
+      name: 'CRL / OCSP (.crl, .der, .pem, .ocsp, .ors)',
+      extensions: ['crl', 'der', 'pem', 'ocsp', 'ors', 'resp'],
+    },
+  ],
+};
+
+/**
+ * The revocation files of a signing request: browser uploads, or one file from Electron's open
+ * dialog; each checked to be a CRL or an OCSP response (the caller removes the uploads).
+ */
+async function readRevocation(
+  input: HandlerInput<'signatures:sign'>,
+  ctx: HandlerContext,
+): Promise<RevocationFile[]> {
+  const read = async (uploadId: string | undefined): Promise<RevocationFile> => {
+    const file = await incomingFile(uploadId, ctx, revocationFilters);
+    const name = safeFileName(file.fileName);
+    const size = fs.statSync(file.path, { throwIfNoEntry: false })?.size;
+    if (size === undefined) throw new DomainError('not_found', `${name} cannot be read.`);
+    if (size > MAX_REVOCATION_BYTES)
+      throw new DomainError(
+        'too_large',
+        `${name} is larger than ${MAX_REVOCATION_BYTES / 1024 / 1024} MB.`,
+      );
+    const bytes = fs.readFileSync(file.path);
+    parseRevocation(bytes, name);
+    return { name, bytes };
+  };
+  if (input.revocationUploadIds?.length) {
+    const files: RevocationFile[] = [];
+    for (const id of input.revocationUploadIds) files.push(await read(id));
+    return files;
+  }
+  return input.isWithRevocation ? [await read(undefined)] : [];
 }
 
 /** The certificate's bytes (the caller removes a browser upload). */

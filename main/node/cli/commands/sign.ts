@@ -14,11 +14,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../../../common/contract/result';
 import type { Edition } from '../../../../common/export/editions';
+import { addRevocationData, type RevocationFile, type RevocationSummary } from '../../signing/dss';
 import { signingStatus } from '../../signing/recordSignatures';
+import { MAX_REVOCATION_BYTES, isoSeconds, parseRevocation } from '../../signing/revocation';
 import { requireSignable, signMeeting } from '../../signing/signMeeting';
 import { signPdf } from '../../signing/signPdf';
 import { readStoredFile } from '../../storage/fileStore';
-import { countPresent } from '../../storage/queries/signedPdfs';
+import { countPresent, latestSignedPdf } from '../../storage/queries/signedPdfs';
 import { statOrNull, writeOutput } from '../files';
 import { UsageError, type CliCommand, type CommandContext } from '../types';
 
@@ -131,6 +133,14 @@ export const signCommand: CliCommand = {
       kind: 'flag',
       description: 'with --meeting: who still has to sign (signs nothing)',
     },
+    {
+      name: 'revocation',
+      kind: 'value',
+      valueName: 'CRL|OCSP',
+      isRepeatable: true,
+      description:
+        'embed this CRL (DER/PEM) or OCSP response (DER) for long-term validation (PAdES B-LT); repeatable',
+    },
   ],
   // Opened only with --meeting (the library is opened on first use).
   library: 'existing',
@@ -150,7 +160,17 @@ export const signCommand: CliCommand = {
     '(--edition: that edition only), fields separated by tabs:\n' +
     '  EDITION  ROUND  STATE  NAME  SIGNED_AT  CERTIFICATE  [RESERVATION]\n' +
     'STATE: signed, reservation (signed with a reservation) or waiting; SIGNED_AT and CERTIFICATE\n' +
-    'are - while waiting.',
+    'are - while waiting.\n' +
+    '\n' +
+    'Long-term validation (PAdES B-LT): --revocation FILE (repeatable) embeds a CRL (DER or PEM)\n' +
+    "or an OCSP response (DER) about a signer's certificate or its issuers, with the chain's\n" +
+    'certificates, in the Document Security Store. With --p12 it goes in just before the new\n' +
+    'signature (which covers it); without --p12 it is added after the last signature of FILE (or\n' +
+    "of the meeting's newest signed file, which stays as it is in the library) and written to\n" +
+    '--out, printing one line per file, fields separated by tabs:\n' +
+    '  FILE  crl|ocsp  ISSUED_AT  new|present  CERTIFICATE=not-revoked|revoked@TIME|unknown[, ...]\n' +
+    'A file that is neither, or concerns no signer, or whose signature does not verify with its\n' +
+    "issuer's key, is refused and nothing is written.",
   async run(ctx) {
     const file = ctx.args[0];
     const meetingId = option(ctx, 'meeting');
@@ -167,6 +187,12 @@ export const signCommand: CliCommand = {
       if (ctx.options.p12 !== undefined || ctx.options.out !== undefined)
         throw new UsageError('--status signs nothing: leave out --p12 and --out');
       printStatus(ctx, meetingId, option(ctx, 'edition') as Edition | undefined);
+      return;
+    }
+    const revocation = readRevocationFiles(ctx);
+    if (ctx.options.p12 === undefined && revocation.length > 0) {
+      if (ctx.options.out === undefined) throw new UsageError('referat sign needs --out OUT.pdf');
+      addRevocationOnly(ctx, file, meetingId, revocation);
       return;
     }
     if (ctx.options.p12 === undefined) throw new UsageError('referat sign needs --p12 KEY.p12');
@@ -190,6 +216,7 @@ export const signCommand: CliCommand = {
         reason: option(ctx, 'reason') ?? '',
         ...(location !== undefined ? { location } : {}),
         ...(name !== undefined ? { signerName: name } : {}),
+        ...(revocation.length > 0 ? { revocation } : {}),
         author: library.author,
       });
       const signed = result.signedPdf;
@@ -219,10 +246,82 @@ export const signCommand: CliCommand = {
       reason: option(ctx, 'reason') ?? '',
       ...(location !== undefined ? { location } : {}),
       ...(name !== undefined ? { name } : {}),
+      ...(revocation.length > 0 ? { revocation } : {}),
     });
     writeOutput(ctx, out, signed);
   },
 };
+
+/**
+ * The --revocation files, read and checked to be CRLs or OCSP responses before anything else
+ * (before the password is asked for); whether they concern a signer is checked on embedding.
+ */
+function readRevocationFiles(ctx: CommandContext): RevocationFile[] {
+  const given = ctx.options.revocation;
+  const names = typeof given === 'string' ? [given] : Array.isArray(given) ? given : [];
+  return names.map((name: string) => {
+    const bytes = readBinaryFile(ctx.resolvePath(name), name, MAX_REVOCATION_BYTES);
+    parseRevocation(bytes, name);
+    return { name, bytes };
+  });
+}
+
+/**
+ * `--revocation` without `--p12`: the DSS added after the last signature of FILE, or of the
+ * meeting's newest signed file (the library keeps its file as it is), written to --out.
+ */
+function addRevocationOnly(
+  ctx: CommandContext,
+  file: string | undefined,
+  meetingId: string | undefined,
+  revocation: RevocationFile[],
+): void {
+  const out = String(ctx.options.out);
+  let pdf: Buffer;
+  if (meetingId !== undefined) {
+    const library = ctx.library();
+    const edition = (option(ctx, 'edition') ?? 'full') as Edition;
+    const stored = latestSignedPdf(library.db, meetingId, edition);
+    if (!stored)
+      throw new DomainError(
+        'not_found',
+        `Udgaven (${edition}) af mødet er ikke underskrevet i Referat endnu / The ${edition} edition of meeting ${meetingId} has not been signed in Referat yet.`,
+      );
+    pdf = readStoredFile(library.filesDir, stored.sha256);
+  } else {
+    pdf = readBinaryFile(ctx.resolvePath(file ?? ''), file ?? '', maxPdfBytes);
+  }
+  checkOutput(ctx, out);
+  const result = addRevocationData(pdf, revocation);
+  writeOutput(ctx, out, result.bytes);
+  const lines = result.files.map((f) => summaryLine(f));
+  const text = `${lines.join('\n')}\n`;
+  if (out === '-') ctx.io.stderr(text);
+  else ctx.io.stdout(text);
+}
+
+function summaryLine(f: RevocationSummary): string {
+  const clean = (text: string) => text.replace(/[\t\r\n,=]+/g, ' ');
+  const about = f.about
+    .map(
+      (a) =>
+        `${clean(a.certificate)}=${
+          a.state === 'good'
+            ? 'not-revoked'
+            : a.state === 'revoked'
+              ? `revoked${a.revokedAt ? `@${isoSeconds(a.revokedAt)}` : ''}`
+              : 'unknown'
+        }`,
+    )
+    .join(', ');
+  return [
+    f.name.replace(/[\t\r\n]+/g, ' '),
+    f.kind,
+    isoSeconds(f.issuedAt),
+    f.isNew ? 'new' : 'present',
+    about,
+  ].join('\t');
+}
 
 /** `--status`: who still has to sign, one line per member present and edition. */
 function printStatus(ctx: CommandContext, meetingId: string, edition: Edition | undefined): void {

@@ -1,7 +1,8 @@
 /**
  * `referat verify FILE.pdf [--trusted CA.pem]`: one line per signature, in signing order:
  * `N<TAB>STATUS<TAB>SIGNER<TAB>TIME<TAB>COVERAGE[<TAB>DETAIL]`. Exit 0 only when every
- * signature is valid and the last one covers the whole file. The trusted roots are those of
+ * signature is valid and the last one covers the whole file (or all but an update that only
+ * adds revocation data). The trusted roots are those of
  * --trusted and of the library (when there is one); no built-in list is trusted.
  */
 import { DomainError } from '../../../../common/contract/result';
@@ -47,10 +48,14 @@ export const verifyCommand: CliCommand = {
     '  N  STATUS  SIGNER  TIME  COVERAGE  [DETAIL]\n' +
     'STATUS: valid, modified (changed after signing), unknown_issuer (no trusted root reached),\n' +
     'bad_issuer (an issuer is not a CA), expired (at the signing time), weak_algorithm (SHA-1),\n' +
-    'wrong_usage (not a certificate for signing documents), invalid.\n' +
-    'COVERAGE: whole-file, or partial (a later update follows; normal for all but the last).\n' +
+    'wrong_usage (not a certificate for signing documents), revoked (per revocation data in the\n' +
+    "file's Document Security Store), invalid.\n" +
+    'COVERAGE: whole-file, partial (a later update follows; normal for all but the last), or\n' +
+    'dss-after (the last signature; what follows only adds revocation data, PAdES B-LT).\n' +
     "Trusted roots: --trusted and the library's (referat settings); no built-in list.\n" +
-    'Revocation (OCSP, CRL) is not checked.\n' +
+    "Revocation: read offline from the file's Document Security Store (CRLs, OCSP responses\n" +
+    'signed by the issuer); DETAIL then says "not revoked per CRL of TIME" or "… was revoked on\n' +
+    'TIME (per …)". Without such data revocation is not checked (nothing is fetched).\n' +
     'With --meeting, FILE must begin with a signing file or signed file of that meeting kept in\n' +
     'the library; another signed PDF is refused (exit 1), however valid its signatures.',
   async run(ctx) {
@@ -71,7 +76,11 @@ export const verifyCommand: CliCommand = {
         s.status,
         clean(s.signer),
         s.signedAt ? s.signedAt.toISOString().replace('.000Z', 'Z') : '-',
-        s.coversWholeFile ? 'whole-file' : 'partial',
+        s.coversWholeFile
+          ? 'whole-file'
+          : report.isOnlyDssAfterLast && i === report.signatures.length - 1
+            ? 'dss-after'
+            : 'partial',
         ...(s.detail ? [clean(s.detail)] : []),
       ].join('\t'),
     );
@@ -89,7 +98,7 @@ export const verifyCommand: CliCommand = {
       throw new DomainError(
         'invalid_input',
         bad > 0
-          ? `${bad} of ${report.signatures.length} signatures are not valid.`
+          ? `${bad} of ${report.signatures.length} signatures are not valid${report.signatures.some((x) => x.status === 'revoked') ? ' (a certificate is revoked)' : ''}.`
           : `the last signature (${last?.signer ?? ''}) does not cover the whole file: it was changed after signing.`,
       );
     }

@@ -17,6 +17,7 @@ import {
 } from '../../../../common/domain/model';
 import {
   richTextToPlain,
+  tableInlines,
   type Inline,
   type List,
   type RichText,
@@ -235,6 +236,7 @@ export function collectReferences(content: RichText): {
   for (const block of content) {
     if (block.type === 'paragraph' || block.type === 'heading') inlines(block.children);
     else if (block.type === 'list') pending.push(block);
+    else if (block.type === 'table') for (const children of tableInlines(block)) inlines(children);
     else if (block.type === 'dissent') {
       if (block.participantId !== null) participantIds.add(block.participantId);
     } else if (block.type === 'vote') {

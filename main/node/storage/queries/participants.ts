@@ -13,6 +13,11 @@ import type {
 } from '../../../../common/domain/model';
 import type { Db } from '../library';
 import { writeTransaction } from '../library';
+import {
+  problemInvolves,
+  substituteProblemText,
+  substituteProblems,
+} from '../../../../common/domain/substitutes';
 import { findBodyReferences } from './bodies';
 import { newId, notFound, toFlag, updateRow, stmt } from './common';
 import { requireDraftMeeting } from './meetingBase';
@@ -126,6 +131,33 @@ export function getParticipant(db: Db, id: string): Participant {
   return toParticipant(row, absences.map(toAbsence), changes.map(toChange));
 }
 
+/**
+ * Refuses a change that breaks a substitute rule concerning the participant just written (as
+ * substitute or as the one substituted): the same rules as the importer's
+ * (common/domain/substitutes). Runs inside the write's transaction, so nothing is kept.
+ */
+function checkSubstitutes(db: Db, meetingId: string, participantId: string): void {
+  const list = listParticipants(db, meetingId);
+  const index = list.findIndex((p) => p.id === participantId);
+  const found = substituteProblems(list).find((one) => problemInvolves(one, index));
+  if (!found) return;
+  // A second substitute is named as the new one: the participant just written.
+  const problem =
+    found.kind === 'twice' && found.earlierIndex === index
+      ? { ...found, index, earlierIndex: found.index }
+      : found;
+  const nameAt = (at: number) => list[at]?.name ?? '?';
+  const values: Record<string, string> = { name: nameAt(problem.index) };
+  if (problem.kind !== 'self' && problem.kind !== 'unknown')
+    values.other = nameAt(problem.otherIndex);
+  if (problem.kind === 'twice') values.earlier = nameAt(problem.earlierIndex);
+  throw new DomainError(
+    'invalid_input',
+    `substituteForId: ${substituteProblemText(problem, nameAt)}.`,
+    { key: `participants.substitute.${problem.kind}`, values },
+  );
+}
+
 /** Checks that references from a participant stay inside its meeting. */
 function checkReferences(
   db: Db,
@@ -147,15 +179,6 @@ function checkReferences(
       throw new DomainError(
         'invalid_input',
         `substituteForId: ${fields.substituteForId} is not a participant of this meeting.`,
-      );
-    }
-    const theirs = stmt(db, 'SELECT substitute_for_id FROM participants WHERE id = ?', true).get(
-      fields.substituteForId,
-    );
-    if (theirs === participantId) {
-      throw new DomainError(
-        'invalid_input',
-        'substituteForId: two participants cannot substitute for each other.',
       );
     }
   }
@@ -298,6 +321,7 @@ export function createParticipant(
       memberId: args.memberId ?? null,
       position,
     });
+    checkSubstitutes(db, args.meetingId, id);
     return getParticipant(db, id);
   });
 }
@@ -325,6 +349,8 @@ export function updateParticipant(
     });
     if (itemAbsences) writeAbsences(db, args.id, itemAbsences);
     if (presenceChanges) writePresenceChanges(db, args.id, presenceChanges);
+    if (args.patch.substituteForId !== undefined || args.patch.attendance !== undefined)
+      checkSubstitutes(db, participant.meetingId, args.id);
     return getParticipant(db, args.id);
   });
 }

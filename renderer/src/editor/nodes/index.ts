@@ -1,11 +1,12 @@
 /**
- * Every node a Referat body editor registers: Lexical's standard rich-text nodes plus
- * Referat's custom nodes. The one list used by BodyEditor, headless tests and conversions.
+ * Every node a Referat body editor registers: Lexical's standard rich-text nodes (tables from
+ * @lexical/table) plus Referat's custom nodes. The one list used by BodyEditor, headless tests and conversions.
  */
 import type { Klass, LexicalNode } from 'lexical';
 import { HeadingNode } from '@lexical/rich-text';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { LinkNode } from '@lexical/link';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { AppendixReferenceNode } from './AppendixReferenceNode';
 import { DissentNode } from './DissentNode';
 import { ParticipantReferenceNode } from './ParticipantReferenceNode';
@@ -17,6 +18,9 @@ export const editorNodes: ReadonlyArray<Klass<LexicalNode>> = [
   ListNode,
   ListItemNode,
   LinkNode,
+  TableNode,
+  TableRowNode,
+  TableCellNode,
   AppendixReferenceNode,
   ParticipantReferenceNode,
   VoteNode,

@@ -4,7 +4,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $generateNodesFromSerializedNodes, $insertGeneratedNodes } from '@lexical/clipboard';
 import { $getSelection, COMMAND_PRIORITY_LOW, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { richTextToLexicalState } from '../../../../common/editor/lexicalState';
-import { pastedHtmlToRichText } from '../../../../common/editor/htmlToRichText';
+import { pastedHtmlWithNotes, type PasteNote } from '../../../../common/editor/htmlToRichText';
 
 /**
  * The most a paste may bring into a body at once. Beyond it the editor froze for minutes (a
@@ -29,19 +29,22 @@ export function pasteTooLarge(dataTransfer: DataTransfer): PasteRefusal | null {
 /**
  * Inserts pasted HTML as sanitized content. Returns false (Lexical's own paste runs) when
  * there is no HTML, when the clipboard holds Lexical's own format (copy between bodies keeps
- * every node), or when the HTML is refused.
+ * every node), or when the HTML is refused. `onNotes` hears what the conversion simplified
+ * (merged table cells, a table inside a table).
  */
 export function $pasteHtml(
   editor: LexicalEditor,
   dataTransfer: DataTransfer,
   onRefused?: (refusal: PasteRefusal) => void,
+  onNotes?: (notes: PasteNote[]) => void,
 ): boolean {
   if (dataTransfer.types.includes('application/x-lexical-editor')) return false;
   const html = dataTransfer.getData('text/html');
   if (!html) return false;
   let content;
+  let notes: PasteNote[];
   try {
-    content = pastedHtmlToRichText(html);
+    ({ content, notes } = pastedHtmlWithNotes(html));
   } catch {
     return false;
   }
@@ -57,14 +60,22 @@ export function $pasteHtml(
     serialized as unknown as Parameters<typeof $generateNodesFromSerializedNodes>[0],
   );
   $insertGeneratedNodes(editor, nodes, selection);
+  onNotes?.(notes);
   return true;
 }
+
+const noteKeys: Record<PasteNote, string> = {
+  mergedCells: 'editor.pasteMergedCells',
+  nestedTable: 'editor.pasteNestedTable',
+  largeTable: 'editor.pasteLargeTable',
+};
 
 /** Paste from Word, LibreOffice and web pages keeps structure and drops everything else. */
 export function PastePlugin() {
   const [editor] = useLexicalComposerContext();
   const { t } = useTranslation();
   const [refusal, setRefusal] = useState<PasteRefusal | null>(null);
+  const [notes, setNotes] = useState<PasteNote[]>([]);
   useEffect(
     () =>
       editor.registerCommand(
@@ -78,7 +89,8 @@ export function PastePlugin() {
             return true;
           }
           setRefusal(null);
-          if (!data || !$pasteHtml(editor, data, setRefusal)) return false;
+          setNotes([]);
+          if (!data || !$pasteHtml(editor, data, setRefusal, setNotes)) return false;
           event.preventDefault();
           return true;
         },
@@ -86,7 +98,15 @@ export function PastePlugin() {
       ),
     [editor],
   );
-  if (!refusal) return null;
+  if (!refusal) {
+    // What a paste simplified is said once, politely, where the text was pasted.
+    if (notes.length === 0) return null;
+    return (
+      <p className="notice" role="status">
+        {notes.map((note) => t(noteKeys[note])).join(' ')}
+      </p>
+    );
+  }
   return (
     <p className="inline-error" role="alert">
       {refusal.reason === 'length'

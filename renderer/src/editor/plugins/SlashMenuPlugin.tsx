@@ -6,6 +6,7 @@ import {
   useBasicTypeaheadTriggerMatch,
 } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
+import { INSERT_TABLE_COMMAND } from '@lexical/table';
 import type { LexicalEditor, TextNode } from 'lexical';
 import {
   INSERT_AGENDA_COMMAND,
@@ -54,6 +55,13 @@ export function SlashMenuPlugin({ standardTexts }: { standardTexts: readonly str
       ),
       new CommandOption('number', t('editor.numberedList'), (e) =>
         e.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined),
+      ),
+      new CommandOption('table', t('editor.table.insert'), (e) =>
+        e.dispatchCommand(INSERT_TABLE_COMMAND, {
+          rows: '3',
+          columns: '3',
+          includeHeaders: { rows: true, columns: false },
+        }),
       ),
       new CommandOption('vote', t('editor.insertVote'), (e) =>
         e.dispatchCommand(INSERT_VOTE_COMMAND, undefined),

@@ -70,6 +70,7 @@ import { useReferenceLookup, type ReferenceLookup } from '../referenceLookup';
 import { shortcutKeys } from '../shortcuts';
 import { AppendixPickerDialog } from '../views/AppendixPickerDialog';
 import { LinkDialog } from '../views/LinkDialog';
+import { TableMenu } from '../views/TableMenu';
 
 type ToolbarState = {
   bold: boolean;
@@ -418,6 +419,7 @@ export function ToolbarPlugin({
       {commandButton('editor.link', 'link', <Link size={16} />, () => openDialog('link'), {
         'aria-pressed': state.linkUrl !== null,
       })}
+      <TableMenu />
       <span className="editor-toolbar__separator" aria-hidden="true" />
       {bodyCommands
         .filter((command) => command.isAvailable?.(lookup) ?? true)

@@ -1,0 +1,245 @@
+/**
+ * The "Tabel" menu of a body's toolbar: insert a table (three columns, three rows, a header
+ * row), and inside a table add or remove rows and columns, turn the header row on or off, or
+ * delete the table. A React Aria menu (arrow keys, Enter, Escape, typeahead); its button is one
+ * item of the toolbar's roving focus. Moving between cells is Lexical's own: Tab and
+ * Shift+Tab, and Tab in the last cell leaves the table.
+ */
+import { Table2 } from 'lucide-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuTrigger,
+  Popover,
+  Separator,
+  type Key,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import {
+  $deleteTableColumnAtSelection,
+  $deleteTableRowAtSelection,
+  $findCellNode,
+  $findTableNode,
+  $insertTableColumnAtSelection,
+  $insertTableRowAtSelection,
+  $isTableCellNode,
+  $isTableRowNode,
+  INSERT_TABLE_COMMAND,
+  TableCellHeaderStates,
+} from '@lexical/table';
+import { $getSelection, $setSelection, type BaseSelection } from 'lexical';
+import { maxTableColumns, maxTableRows } from '../../../../common/domain/richText';
+
+/**
+ * React Aria's press handling adds a `<style>` element (touch-action for its pressable
+ * elements) unless an element with this id exists; the app's Content-Security-Policy
+ * (`style-src 'self'`) refuses inline styles, so that element would only raise a CSP error.
+ * The rule is in editor.css; this marker tells React Aria it is taken care of.
+ */
+const pressableStyleId = 'react-aria-pressable-style';
+if (typeof document !== 'undefined' && !document.getElementById(pressableStyleId)) {
+  const marker = document.createElement('meta');
+  marker.id = pressableStyleId;
+  marker.name = pressableStyleId;
+  document.head.append(marker);
+}
+
+type TableState = { isInTable: boolean; rows: number; columns: number; hasHeaderRow: boolean };
+
+const outside: TableState = { isInTable: false, rows: 0, columns: 0, hasHeaderRow: false };
+
+/** Where the caret is: in a table (its size, whether its first row is the header row) or not. */
+function $readTableState(): TableState {
+  const selection = $getSelection();
+  const anchor = selection?.getNodes()[0];
+  const cell = anchor ? $findCellNode(anchor) : null;
+  const table = cell ? $findTableNode(cell) : null;
+  if (!table) return outside;
+  const rows = table.getChildren().filter($isTableRowNode);
+  const firstCells = rows[0]?.getChildren().filter($isTableCellNode) ?? [];
+  return {
+    isInTable: true,
+    rows: rows.length,
+    columns: firstCells.length,
+    hasHeaderRow:
+      firstCells.length > 0 && firstCells.every((c) => c.hasHeaderState(TableCellHeaderStates.ROW)),
+  };
+}
+
+type Action =
+  | 'insertTable'
+  | 'rowAbove'
+  | 'rowBelow'
+  | 'columnBefore'
+  | 'columnAfter'
+  | 'deleteRow'
+  | 'deleteColumn'
+  | 'toggleHeaderRow'
+  | 'deleteTable';
+
+/** The table menu button with its menu, for the toolbar of the focused body. */
+export function TableMenu() {
+  const { t } = useTranslation();
+  const [editor] = useLexicalComposerContext();
+  const [state, setState] = useState<TableState>(outside);
+  const saved = useRef<BaseSelection | null>(null);
+
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState }) => {
+        const next = editorState.read($readTableState);
+        setState((previous) =>
+          previous.isInTable === next.isInTable &&
+          previous.rows === next.rows &&
+          previous.columns === next.columns &&
+          previous.hasHeaderRow === next.hasHeaderRow
+            ? previous
+            : next,
+        );
+      }),
+    [editor],
+  );
+
+  const onOpenChange = useCallback(
+    (isOpen: boolean) => {
+      // The menu takes the focus: keep the caret's place to act on it.
+      if (isOpen)
+        saved.current = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
+    },
+    [editor],
+  );
+
+  const run = (key: Key) => {
+    const action = key as Action;
+    if (action === 'insertTable') {
+      editor.update(() => {
+        if (saved.current) $setSelection(saved.current.clone());
+      });
+      editor.dispatchCommand(INSERT_TABLE_COMMAND, {
+        rows: '3',
+        columns: '3',
+        includeHeaders: { rows: true, columns: false },
+      });
+      editor.focus();
+      return;
+    }
+    editor.update(() => {
+      if (saved.current) $setSelection(saved.current.clone());
+      const selection = $getSelection();
+      const anchor = selection?.getNodes()[0];
+      const cell = anchor ? $findCellNode(anchor) : null;
+      const table = cell ? $findTableNode(cell) : null;
+      if (!cell || !table) return;
+      switch (action) {
+        case 'rowAbove':
+        case 'rowBelow':
+          $insertTableRowAtSelection(action === 'rowBelow');
+          break;
+        case 'columnBefore':
+        case 'columnAfter':
+          $insertTableColumnAtSelection(action === 'columnAfter');
+          break;
+        case 'deleteRow':
+          $deleteTableRowAtSelection();
+          break;
+        case 'deleteColumn':
+          $deleteTableColumnAtSelection();
+          break;
+        case 'toggleHeaderRow': {
+          const first = table.getChildren().find($isTableRowNode);
+          const cells = first?.getChildren().filter($isTableCellNode) ?? [];
+          const isHeader = cells.every((c) => c.hasHeaderState(TableCellHeaderStates.ROW));
+          for (const c of cells)
+            c.setHeaderStyles(
+              isHeader ? TableCellHeaderStates.NO_STATUS : TableCellHeaderStates.ROW,
+              TableCellHeaderStates.ROW,
+            );
+          break;
+        }
+        case 'deleteTable': {
+          // The caret goes where the table was, so typing continues there.
+          const next = table.getNextSibling() ?? table.getPreviousSibling();
+          table.remove();
+          if (next) next.selectStart();
+          break;
+        }
+      }
+    });
+    editor.focus();
+  };
+
+  const inTable = state.isInTable;
+  const disabledKeys: Action[] = inTable
+    ? [
+        // A table inside a table is not part of the model.
+        'insertTable',
+        ...(state.rows >= maxTableRows ? (['rowAbove', 'rowBelow'] as const) : []),
+        ...(state.columns >= maxTableColumns ? (['columnBefore', 'columnAfter'] as const) : []),
+        ...(state.rows <= 1 ? (['deleteRow'] as const) : []),
+        ...(state.columns <= 1 ? (['deleteColumn'] as const) : []),
+      ]
+    : [
+        'rowAbove',
+        'rowBelow',
+        'columnBefore',
+        'columnAfter',
+        'deleteRow',
+        'deleteColumn',
+        'toggleHeaderRow',
+        'deleteTable',
+      ];
+
+  return (
+    <MenuTrigger onOpenChange={onOpenChange}>
+      <Button
+        data-toolbar-item
+        className="editor-toolbar__button"
+        aria-label={t('editor.table.menu')}
+      >
+        <span aria-hidden="true">
+          <Table2 size={16} />
+        </span>
+      </Button>
+      <Popover className="table-menu__popover" placement="bottom start">
+        <Menu
+          className="table-menu"
+          aria-label={t('editor.table.menu')}
+          onAction={run}
+          disabledKeys={disabledKeys}
+        >
+          <MenuItem id="insertTable" className="table-menu__item">
+            {t('editor.table.insert')}
+          </MenuItem>
+          <Separator className="table-menu__separator" />
+          <MenuItem id="rowAbove" className="table-menu__item">
+            {t('editor.table.rowAbove')}
+          </MenuItem>
+          <MenuItem id="rowBelow" className="table-menu__item">
+            {t('editor.table.rowBelow')}
+          </MenuItem>
+          <MenuItem id="columnBefore" className="table-menu__item">
+            {t('editor.table.columnBefore')}
+          </MenuItem>
+          <MenuItem id="columnAfter" className="table-menu__item">
+            {t('editor.table.columnAfter')}
+          </MenuItem>
+          <MenuItem id="deleteRow" className="table-menu__item">
+            {t('editor.table.deleteRow')}
+          </MenuItem>
+          <MenuItem id="deleteColumn" className="table-menu__item">
+            {t('editor.table.deleteColumn')}
+          </MenuItem>
+          <MenuItem id="toggleHeaderRow" className="table-menu__item">
+            {state.hasHeaderRow ? t('editor.table.headerRowOff') : t('editor.table.headerRowOn')}
+          </MenuItem>
+          <MenuItem id="deleteTable" className="table-menu__item">
+            {t('editor.table.delete')}
+          </MenuItem>
+        </Menu>
+      </Popover>
+    </MenuTrigger>
+  );
+}
