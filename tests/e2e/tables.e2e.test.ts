@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichText, Table } from '../../common/domain/richText';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { apiCall, createAgendaItem, createOpgaveudvalgMeeting } from './helpers/api';
+import { openMeetingPanel } from './helpers/meetingDocument';
 
 let session: BrowserSession;
 let page: Page;
@@ -134,6 +135,7 @@ describe('tables in the body editor and the PDF', () => {
   });
 
   it('exports a PDF with both tables tagged, passing the archival and PDF/UA checks', async () => {
+    await openMeetingPanel(page, 'PDF-eksport');
     await page.getByRole('button', { name: 'Eksportér PDF', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'PDF klar' }).waitFor({ timeout: 90_000 });
     const src = await page.getByTitle(/^Forhåndsvisning af PDF/).getAttribute('src');
