@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       await shoot(page, 'attendance', size);
       await page.getByRole('button', { name: 'Luk sidepanelet' }).click();
 
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.getByRole('button', { name: 'Handlinger' }).click();
       await page.getByRole('menu', { name: 'Handlinger' }).waitFor();
       await shoot(page, 'lifecycle-menu', size);

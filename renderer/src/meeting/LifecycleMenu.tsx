@@ -3,7 +3,17 @@
  * allows (no approval of approved minutes, no signing or corrections of a draft), each opening
  * the side panel part that does it (PDF export, approval and signing, sharing and archiving).
  */
-import { ChevronDown } from 'lucide-react';
+import {
+  Archive,
+  BadgeCheck,
+  ChevronDown,
+  FileDown,
+  History,
+  PenLine,
+  Share,
+  Signature,
+  type LucideIcon,
+} from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import type { MeetingStatus } from '../../../common/domain/model';
@@ -16,34 +26,62 @@ export type LifecycleAction = {
   labelKey: string;
   panel: MeetingPanel;
   statuses: readonly MeetingStatus[];
+  icon: LucideIcon;
 };
 
 const everyStatus: readonly MeetingStatus[] = ['draft', 'approved', 'signed', 'archived'];
 
 /** The actions in menu order. */
 export const lifecycleActions: readonly LifecycleAction[] = [
-  { id: 'pdf', labelKey: 'meeting.actions.pdf', panel: 'pdf', statuses: everyStatus },
-  { id: 'approve', labelKey: 'meeting.actions.approve', panel: 'lifecycle', statuses: ['draft'] },
+  {
+    id: 'pdf',
+    labelKey: 'meeting.actions.pdf',
+    panel: 'pdf',
+    statuses: everyStatus,
+    icon: FileDown,
+  },
+  {
+    id: 'approve',
+    labelKey: 'meeting.actions.approve',
+    panel: 'lifecycle',
+    statuses: ['draft'],
+    icon: BadgeCheck,
+  },
   {
     id: 'sign',
     labelKey: 'meeting.actions.sign',
     panel: 'lifecycle',
     statuses: ['approved', 'signed'],
+    icon: Signature,
   },
   {
     id: 'corrections',
     labelKey: 'meeting.actions.corrections',
     panel: 'lifecycle',
     statuses: ['approved', 'signed', 'archived'],
+    icon: PenLine,
   },
-  { id: 'share', labelKey: 'meeting.actions.share', panel: 'share', statuses: everyStatus },
+  {
+    id: 'share',
+    labelKey: 'meeting.actions.share',
+    panel: 'share',
+    statuses: everyStatus,
+    icon: Share,
+  },
   {
     id: 'archive',
     labelKey: 'meeting.actions.archive',
     panel: 'share',
     statuses: ['approved', 'signed', 'archived'],
+    icon: Archive,
   },
-  { id: 'history', labelKey: 'meeting.actions.history', panel: 'lifecycle', statuses: everyStatus },
+  {
+    id: 'history',
+    labelKey: 'meeting.actions.history',
+    panel: 'lifecycle',
+    statuses: everyStatus,
+    icon: History,
+  },
 ];
 
 /** The actions a meeting in `status` offers. */
@@ -75,7 +113,13 @@ export function LifecycleMenu({
           }}
         >
           {actions.map((action) => (
-            <MenuItem key={action.id} id={action.id} className="menu__item">
+            <MenuItem
+              key={action.id}
+              id={action.id}
+              className="menu__item"
+              textValue={t(action.labelKey)}
+            >
+              <action.icon size={16} aria-hidden="true" />
               {t(action.labelKey)}
             </MenuItem>
           ))}
