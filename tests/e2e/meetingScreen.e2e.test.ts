@@ -198,6 +198,36 @@ describe('the meeting screen at 1366×768', { timeout: 180_000 }, () => {
     expect(firstName).toContain(ordered[1]?.title ?? '?');
   });
 
+  it('opens the side panel from the keyboard and Escape returns the focus to its button', async () => {
+    const button = page.getByRole('button', { name: 'Fremmøde', exact: true });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('complementary', { name: 'Fremmøde' });
+    await panel.waitFor();
+    await expect
+      .poll(() => panel.evaluate((element) => element.contains(document.activeElement)))
+      .toBe(true);
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => button.evaluate((element) => element === document.activeElement))
+      .toBe(true);
+    // The Handlinger menu by keyboard: Enter opens it, the item opens its panel part.
+    const actions = page.getByRole('button', { name: 'Handlinger' });
+    await actions.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu', { name: 'Handlinger' }).waitFor();
+    await page.keyboard.press('Enter');
+    const pdf = page.getByRole('complementary', { name: 'PDF-eksport' });
+    await pdf.waitFor();
+    await page.keyboard.press('Escape');
+    await pdf.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => actions.evaluate((element) => element === document.activeElement))
+      .toBe(true);
+  });
+
   it('has no serious or critical axe violation with the side panel or the lifecycle menu open', async () => {
     await openMeetingPanel(page, 'Fremmøde');
     expect(await seriousAxeViolations(page)).toEqual([]);

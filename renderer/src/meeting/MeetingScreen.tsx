@@ -192,7 +192,27 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
       setBodyGenerations((current) => ({ ...current, [itemId]: (current[itemId] ?? 0) + 1 })),
     [],
   );
+  // Where the focus was when a panel part was opened: closing the panel returns it there.
+  const panelOpener = useRef<HTMLElement | null>(null);
+  const closePanel = useCallback(() => {
+    const panelElement = document.getElementById('meeting-side-panel');
+    const hadFocus = panelElement?.contains(document.activeElement) === true;
+    setPanel(null);
+    if (!hadFocus) return;
+    const opener = panelOpener.current;
+    requestAnimationFrame(() =>
+      (opener?.isConnected
+        ? opener
+        : document.querySelector<HTMLElement>('.meeting-bar__menu-button')
+      )?.focus(),
+    );
+  }, []);
   const openPanel = useCallback((next: MeetingPanel) => {
+    const active = document.activeElement;
+    // A menu item disappears with its menu; its trigger then takes the focus back.
+    if (active instanceof HTMLElement && !active.closest('[role="menu"], #meeting-side-panel'))
+      panelOpener.current = active;
+    else if (active?.closest('[role="menu"]')) panelOpener.current = null;
     setPanel(next);
     // After a menu has given the focus back to its button: the panel takes it.
     requestAnimationFrame(() =>
@@ -289,7 +309,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
       aria-pressed={panel === part}
       aria-controls={panel === part ? 'meeting-side-panel' : undefined}
       title={t(`meeting.panel.${part}`)}
-      onClick={() => (panel === part ? setPanel(null) : openPanel(part))}
+      onClick={() => (panel === part ? closePanel() : openPanel(part))}
     >
       {icon}
       <span>{label}</span>
@@ -370,7 +390,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
                 onMoveItem={onMoveItem}
                 bodyGenerations={bodyGenerations}
               />
-              <MeetingSidePanel panel={panel} onClose={() => setPanel(null)} render={renderPanel} />
+              <MeetingSidePanel panel={panel} onClose={closePanel} render={renderPanel} />
             </div>
           </PdfExportArea>
         </article>
