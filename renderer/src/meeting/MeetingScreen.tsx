@@ -23,7 +23,7 @@ import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
 import { AgendaPanel } from './AgendaPanel';
 import { AppendicesPanel } from './AppendicesPanel';
-import { AttendancePanel } from '../editor/AttendancePanel';
+import { AttendanceSlot } from './AttendanceSlot';
 import { MeetingHeader } from './MeetingHeader';
 import { PdfExportArea } from '../pdf/PdfExportArea';
 import { ShareActions } from '../share/ShareActions';
@@ -260,16 +260,13 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
         );
       case 'attendance':
         return (
-          <AttendanceSlot>
-            <fieldset className="lifecycle-lock" disabled={records.isLocked}>
-              <AttendancePanel
-                meetingId={meeting.id}
-                participants={detail.participants}
-                items={detail.items}
-                setParticipants={setParticipants}
-              />
-            </fieldset>
-          </AttendanceSlot>
+          <AttendanceSlot
+            meetingId={meeting.id}
+            participants={detail.participants}
+            items={detail.items}
+            setParticipants={setParticipants}
+            isLocked={records.isLocked === true}
+          />
         );
       case 'appendices':
         return (
@@ -397,12 +394,4 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
       </DocumentToolbarContext.Provider>
     </MeetingRecordsContext.Provider>
   );
-}
-
-/**
- * The attendance part of the side panel: the place where the attendance editor is mounted
- * (today the AttendancePanel form; a compact attendance table can take its place here).
- */
-export function AttendanceSlot({ children }: { children: ReactNode }) {
-  return <div className="attendance-slot">{children}</div>;
 }

@@ -70,7 +70,7 @@ export function MeetingSidePanel({
           <X size={18} aria-hidden="true" />
         </button>
       </div>
-      {/* The attendance part is AttendanceSlot (MeetingScreen): the mount point of the attendance editor. */}
+      {/* The attendance part is AttendanceSlot.tsx: the mount point of the attendance editor. */}
       {[...visited, ...(panel !== null && !visited.includes(panel) ? [panel] : [])].map((part) => (
         <div
           key={part}
