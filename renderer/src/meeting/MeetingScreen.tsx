@@ -330,7 +330,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             <div className="meeting-bar__row">
               <div className="meeting-bar__titles">
                 <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
-                  <a href="#/">{t('committees.heading')}</a>
+                  <a href="#/committees">{t('committees.heading')}</a>
                   <span aria-hidden="true"> › </span>
                   <a href={routeHash({ screen: 'committee', committeeId: committee.id })}>
                     {committee.name}

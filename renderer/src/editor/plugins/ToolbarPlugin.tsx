@@ -249,6 +249,26 @@ export function ToolbarPlugin({
     };
   }, [editor, activate, claimDefault, release, bodyKey]);
 
+  // Alt+F10 (as in Word and most editors) moves to the toolbar, wherever it is drawn; Escape in
+  // the toolbar returns to the text.
+  const toolbarRef = roving.ref;
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'F10' || !event.altKey || event.ctrlKey || event.metaKey) return;
+      const items = Array.from(
+        toolbarRef.current?.querySelectorAll<HTMLElement>('[data-toolbar-item]') ?? [],
+      ).filter((item) => !(item as HTMLButtonElement).disabled);
+      const target = items.find((item) => item.tabIndex === 0) ?? items[0];
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
+    };
+    return editor.registerRootListener((root, previous) => {
+      previous?.removeEventListener('keydown', onKeyDown);
+      root?.addEventListener('keydown', onKeyDown);
+    });
+  }, [editor, toolbarRef]);
+
   const openDialog = useCallback(
     (kind: 'link' | 'appendix') => {
       savedSelection.current = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
@@ -349,7 +369,14 @@ export function ToolbarPlugin({
       className="editor-toolbar"
       role="toolbar"
       aria-label={t('editor.toolbarFor', { label })}
-      onKeyDown={roving.onKeyDown}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          editor.focus();
+          return;
+        }
+        roving.onKeyDown(event);
+      }}
     >
       {commandButton(
         'editor.undo',
