@@ -3,7 +3,7 @@
  * a meeting, agenda items, attendance (one afbud, one substitute), an appendix with a file and
  * text in the bodies; wait for "Gemt"; reload; everything is still there.
  *
- * With REFERAT_SCREENSHOT=1 the spec also writes docs/screenshot.png (the README's picture).
+ * The README's picture is made by `npm run screenshots` (scripts/screenshots.ts).
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
