@@ -86,6 +86,7 @@ describe('approval and corrections in the app', () => {
     const menu = page.getByRole('menu', { name: 'Handlinger' });
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
       'Eksportér PDF …',
+      'Udsend dagsorden …',
       'Godkend …',
       'Eksportér Word eller HTML …',
       'Historik',

@@ -4,8 +4,8 @@ import { actionsFor } from '../../renderer/src/meeting/LifecycleMenu';
 const ids = (status: Parameters<typeof actionsFor>[0]) => actionsFor(status).map((a) => a.id);
 
 describe('the Handlinger menu offers only what the meeting status allows', () => {
-  it('a draft: export, approve, share, history; no signing, corrections or archiving', () => {
-    expect(ids('draft')).toEqual(['pdf', 'approve', 'share', 'history']);
+  it('a draft: export, send the agenda, approve, share, history; no signing, corrections or archiving', () => {
+    expect(ids('draft')).toEqual(['pdf', 'agenda', 'approve', 'share', 'history']);
   });
 
   it('approved and signed minutes: signing, corrections and archiving, no second approval', () => {

@@ -8,6 +8,7 @@ import {
   BadgeCheck,
   ChevronDown,
   FileDown,
+  Send,
   History,
   PenLine,
   Share,
@@ -39,6 +40,13 @@ export const lifecycleActions: readonly LifecycleAction[] = [
     panel: 'pdf',
     statuses: everyStatus,
     icon: FileDown,
+  },
+  {
+    id: 'agenda',
+    labelKey: 'meeting.actions.agenda',
+    panel: 'agenda',
+    statuses: ['draft'],
+    icon: Send,
   },
   {
     id: 'approve',

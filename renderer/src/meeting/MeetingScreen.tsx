@@ -27,6 +27,7 @@ import { AttendanceSlot } from './AttendanceSlot';
 import { MeetingHeader } from './MeetingHeader';
 import { PdfExportArea } from '../pdf/PdfExportArea';
 import { ShareActions } from '../share/ShareActions';
+import { AgendaSendPanel } from '../agendaSending/AgendaSendPanel';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { DocumentToolbarContext, type DocumentToolbarSlot } from '../editor/documentToolbar';
 import { LifecycleMenu } from './LifecycleMenu';
@@ -292,6 +293,14 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             meetingId={meeting.id}
             status={meeting.status}
             onMeetingChanged={(next) => setMeeting(() => next)}
+          />
+        );
+      case 'agenda':
+        return (
+          <AgendaSendPanel
+            key={`agenda-${meeting.id}`}
+            meetingId={meeting.id}
+            status={meeting.status}
           />
         );
       case 'pdf':

@@ -15,6 +15,7 @@ export const meetingPanels = [
   'details',
   'attendance',
   'appendices',
+  'agenda',
   'lifecycle',
   'share',
   'pdf',

@@ -25,12 +25,14 @@ export type MeetingPanelName =
   | 'Oplysninger og dagsorden'
   | 'Fremmøde'
   | 'Bilag'
+  | 'Før mødet'
   | 'Godkendelse og underskrift'
   | 'Del og arkivér'
   | 'PDF-eksport';
 
 /** The "Handlinger" menu item that opens a part not on the meeting bar. */
 const menuItemOf: Partial<Record<MeetingPanelName, string>> = {
+  'Før mødet': 'Udsend dagsorden …',
   'Godkendelse og underskrift': 'Historik',
   'Del og arkivér': 'Eksportér Word eller HTML …',
   'PDF-eksport': 'Eksportér PDF …',
