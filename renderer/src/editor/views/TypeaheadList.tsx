@@ -29,17 +29,23 @@ export function TypeaheadList<T extends LabelledOption>({
   // Placed in view: below the caret when it fits, else above it; never below the window's edge
   // (Lexical flips only inside the body's own box, which is often a few lines high).
   useLayoutEffect(() => {
-    const list = listRef.current;
-    if (!list || !anchor) return;
-    list.classList.remove('editor-typeahead--above');
-    const rect = list.getBoundingClientRect();
-    const caret = anchor.getBoundingClientRect();
-    const isBelowEdge = rect.bottom > window.innerHeight - 8;
-    if (isBelowEdge && caret.top - rect.height - 8 > 0) {
-      list.classList.add('editor-typeahead--above');
-    } else if (isBelowEdge) {
-      list.scrollIntoView({ block: 'nearest' });
-    }
+    const place = () => {
+      const list = listRef.current;
+      if (!list || !anchor) return;
+      list.classList.remove('editor-typeahead--above');
+      const rect = list.getBoundingClientRect();
+      const caret = anchor.getBoundingClientRect();
+      const isBelowEdge = rect.bottom > window.innerHeight - 8;
+      if (isBelowEdge && caret.top - rect.height - 8 > 0) {
+        list.classList.add('editor-typeahead--above');
+      } else if (isBelowEdge) {
+        list.scrollIntoView({ block: 'nearest' });
+      }
+    };
+    place();
+    // Lexical moves its anchor to the caret after this render: place the list again then.
+    const frame = requestAnimationFrame(place);
+    return () => cancelAnimationFrame(frame);
   }, [anchor, options.length]);
   useEffect(() => {
     if (!anchor) return undefined;
