@@ -197,4 +197,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One statement cache (storage/statements.ts): it also gives a read handle statements
+    // without `run`, so a write can only happen through the handle writeTransaction hands out.
+    // Only the opening checks, backups and the frozen migrations prepare on a raw handle.
+    files: ['main/**/*.ts'],
+    ignores: [
+      'main/node/storage/statements.ts',
+      'main/node/storage/library.ts',
+      'main/node/storage/backup.ts',
+      'main/node/storage/migrations/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='prepare']",
+          message:
+            'Prepare SQL through stmt() (storage/statements.ts): one statement cache, and writes only through the handle writeTransaction gives.',
+        },
+      ],
+    },
+  },
 );

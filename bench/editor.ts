@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { apiCall, createAgendaItem } from '../tests/e2e/helpers/api';
 import { openBrowserSession, type BrowserSession } from '../tests/e2e/helpers/browserMode';
 import { seededRandom } from '../tests/support/seededRandom';
+import { measureAttendanceSwitch, type AttendanceSwitchResult } from './attendanceSwitch';
 
 /** Keystroke-to-paint percentiles of one typing rhythm. */
 export type TypingFigures = {
@@ -47,6 +48,8 @@ export type EditorBenchResult =
       reference: EditorBenchCase;
       /** p95 of the 300-page meeting over the one-page meeting, per rhythm. */
       ratioP95: { fastTypist: number; burst: number };
+      /** Opening the attendance table of a 31-member committee (attendanceSwitch.ts). */
+      attendanceSwitch: AttendanceSwitchResult;
     }
   | { skipped: string };
 
@@ -387,6 +390,7 @@ export async function runEditorBench(
         await measureBareContentEditable(session),
       ]);
     }
+    const attendanceSwitch = await measureAttendanceSwitch(session);
     const [smallCase, largeCase, bareCase] = ([0, 1, 2] as const).map((index) =>
       medianCase(passes.map((runs) => runs[index])),
     ) as [EditorBenchCase, EditorBenchCase, EditorBenchCase];
@@ -397,6 +401,7 @@ export async function runEditorBench(
         fastTypist: largeCase.fastTypist.p95Ms / Math.max(0.001, smallCase.fastTypist.p95Ms),
         burst: largeCase.burst.p95Ms / Math.max(0.001, smallCase.burst.p95Ms),
       },
+      attendanceSwitch,
     };
   } finally {
     await session.close();

@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { richTextFromPlain, type RichText } from '../common/domain/richText';
-import { openLibrary, writeTransaction, type Db } from '../main/node/storage/library';
+import { openLibrary, writeTransaction, type ReadDb } from '../main/node/storage/library';
 import { saveBody } from '../main/node/storage/queries/bodies';
 import {
   defaultSearchLimit,
@@ -163,7 +163,7 @@ function rareWords(random: () => number): string[] {
 type Generated = { rare: string[]; caseIds: string[]; phrases: string[]; draftItemIds: string[] };
 
 /** Writes the whole library with plain inserts in one transaction, then builds the index. */
-function generate(db: Db, meetingCount: number): Generated {
+function generate(db: ReadDb, meetingCount: number): Generated {
   const random = prng(20_171_212);
   const vocabulary = makeVocabulary(random, 30_000);
   const rare = rareWords(random);
@@ -234,7 +234,7 @@ function generate(db: Db, meetingCount: number): Generated {
   const phrases: string[] = [];
   const draftItemIds: string[] = [];
 
-  writeTransaction(db, () => {
+  writeTransaction(db, (db) => {
     committeeNames.forEach((name, c) =>
       insertCommittee.run(`c${c}`, name, c === 0 ? 'kommunalbestyrelse' : 'staaende_udvalg', now),
     );
@@ -328,7 +328,7 @@ function generate(db: Db, meetingCount: number): Generated {
     // Plain inserts were noted by the triggers; the timed full build below replaces that work.
     db.prepare('DELETE FROM search_dirty').run();
   });
-  writeTransaction(db, () => rebuildSearchIndex(db));
+  writeTransaction(db, (db) => rebuildSearchIndex(db));
   db.pragma('wal_checkpoint(TRUNCATE)');
   return {
     rare,
@@ -376,7 +376,7 @@ function measure(name: string, targetMs: number | null, runs: (() => void)[]): S
   };
 }
 
-function searchRuns(db: Db, queries: readonly SearchArgs[], repeat: number): (() => void)[] {
+function searchRuns(db: ReadDb, queries: readonly SearchArgs[], repeat: number): (() => void)[] {
   const runs: (() => void)[] = [];
   for (let r = 0; r < repeat; r += 1) {
     for (const query of queries) {
@@ -390,7 +390,7 @@ function searchRuns(db: Db, queries: readonly SearchArgs[], repeat: number): (()
 }
 
 /** The floor of a query: raw FTS5 with the same MATCH expression, the first page of rowids. */
-function rawFtsRuns(db: Db, queries: readonly SearchArgs[], repeat: number): (() => void)[] {
+function rawFtsRuns(db: ReadDb, queries: readonly SearchArgs[], repeat: number): (() => void)[] {
   const newest = db.prepare(
     'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
   );
@@ -414,7 +414,7 @@ function rawFtsRuns(db: Db, queries: readonly SearchArgs[], repeat: number): (()
 
 /** A query case through `searchLibrary`, then its raw FTS5 floor. */
 function searchCase(
-  db: Db,
+  db: ReadDb,
   name: string,
   targetMs: number,
   queries: readonly SearchArgs[],
@@ -574,7 +574,7 @@ export async function runSearchBench(
     // The index built from scratch, in this run: the same work as migration 0020 on a library.
     const started = performance.now();
     const cpu = process.cpuUsage();
-    writeTransaction(db, () => rebuildSearchIndex(db));
+    writeTransaction(db, (db) => rebuildSearchIndex(db));
     const indexBuildMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const indexBuildCpuMs = (used.user + used.system) / 1000;

@@ -8,9 +8,10 @@
  * Pure core.
  */
 import type { z } from 'zod';
+import type { Lang } from '../domain/lang';
 
 /** A language the messages are written in. */
-export type IssueLanguage = 'da' | 'en';
+export type IssueLanguage = Lang;
 
 /** One problem in both languages, with the path of the field. */
 export type IssueText = { path: string; en: string; da: string };

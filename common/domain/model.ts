@@ -207,7 +207,11 @@ export const itemKinds = ['decision', 'orientation', 'discussion'] as const;
 export const itemKindSchema = z.enum(itemKinds);
 export type ItemKind = z.infer<typeof itemKindSchema>;
 
-export const itemBodyFields = [
+/**
+ * The text bodies an agenda item shows as sections, in the usual order (a minutes profile may
+ * reorder and rename them, see profiles.ts).
+ */
+export const itemSectionBodyFields = [
   'summary',
   'recommendation',
   'decisionAuthority',
@@ -216,8 +220,9 @@ export const itemBodyFields = [
   'finances',
   'previousDecisions',
   'decision',
-  'publicDecision',
 ] as const;
+/** Every text body of an agenda item: its sections and the public decision of a closed item. */
+export const itemBodyFields = [...itemSectionBodyFields, 'publicDecision'] as const;
 /** The rich-text bodies an agenda item carries. */
 export const itemBodyFieldSchema = z.enum(itemBodyFields);
 export type ItemBodyField = z.infer<typeof itemBodyFieldSchema>;

@@ -15,24 +15,14 @@
  * Pure core.
  */
 import { z } from 'zod';
-import { idSchema, requiredText, shortText } from './model';
+import { idSchema, itemSectionBodyFields, requiredText, shortText } from './model';
 
 /**
  * The sections an agenda item can show, in the profile's order. `casePresentation` is
  * "Sagsfremstilling" or, with another label, "Beskrivelse af sagen" / "Sagens kerne";
  * `appendices` is the item's list of Bilag (not a text body).
  */
-export const itemSectionFields = [
-  'summary',
-  'recommendation',
-  'decisionAuthority',
-  'casePresentation',
-  'consultation',
-  'finances',
-  'previousDecisions',
-  'decision',
-  'appendices',
-] as const;
+export const itemSectionFields = [...itemSectionBodyFields, 'appendices'] as const;
 export const itemSectionFieldSchema = z.enum(itemSectionFields);
 /** One kind of section of an agenda item (Resumé, Indstilling, ..., Beslutning, Bilag). */
 export type ItemSectionField = z.infer<typeof itemSectionFieldSchema>;

@@ -403,45 +403,58 @@ export function richTextFromPlain(text: string): RichText {
   }));
 }
 
+/** How references inside text are named in plain text. */
+export type PlainResolve = {
+  appendix?: (id: string) => string;
+  participant?: (id: string) => string;
+};
+
+/** The plain text of inline content; `resolve` names references (placeholders without it). */
+export function inlinePlainText(children: readonly Inline[], resolve: PlainResolve = {}): string {
+  return children
+    .map((child) => {
+      switch (child.type) {
+        case 'text':
+          return child.text;
+        case 'link':
+          return child.children.map((run) => run.text).join('');
+        case 'appendixRef':
+          return resolve.appendix ? resolve.appendix(child.appendixId) : 'Bilag ?';
+        case 'participantRef':
+          return resolve.participant ? resolve.participant(child.participantId) : '?';
+      }
+    })
+    .join('');
+}
+
+/** A list as plain lines: one per item, with its number or bullet, sublists indented. */
+export function listPlainLines(list: List, resolve: PlainResolve = {}): string[] {
+  const lines: string[] = [];
+  const walk = (sub: List, depth: number) => {
+    sub.items.forEach((item, index) => {
+      const marker = sub.ordered ? `${(sub.start ?? 1) + index}.` : '•';
+      lines.push(`${'  '.repeat(depth)}${marker} ${inlinePlainText(item.children, resolve)}`);
+      if (item.sublist) walk(item.sublist, depth + 1);
+    });
+  };
+  walk(list, 0);
+  return lines;
+}
+
 /**
  * The plain text of a body, one line per paragraph or list item. `resolve` names appendix
  * and participant references; without it they are written as placeholders.
  */
-export function richTextToPlain(
-  blocks: readonly Block[],
-  resolve: { appendix?: (id: string) => string; participant?: (id: string) => string } = {},
-): string {
+export function richTextToPlain(blocks: readonly Block[], resolve: PlainResolve = {}): string {
   const lines: string[] = [];
-  const inlineText = (children: readonly Inline[]): string =>
-    children
-      .map((child) => {
-        switch (child.type) {
-          case 'text':
-            return child.text;
-          case 'link':
-            return child.children.map((run) => run.text).join('');
-          case 'appendixRef':
-            return resolve.appendix ? resolve.appendix(child.appendixId) : 'Bilag ?';
-          case 'participantRef':
-            return resolve.participant ? resolve.participant(child.participantId) : '?';
-        }
-      })
-      .join('');
-  const walkList = (list: List, depth: number) => {
-    list.items.forEach((item, index) => {
-      const marker = list.ordered ? `${(list.start ?? 1) + index}.` : '•';
-      lines.push(`${'  '.repeat(depth)}${marker} ${inlineText(item.children)}`);
-      if (item.sublist) walkList(item.sublist, depth + 1);
-    });
-  };
   for (const block of blocks) {
     switch (block.type) {
       case 'paragraph':
       case 'heading':
-        lines.push(inlineText(block.children));
+        lines.push(inlinePlainText(block.children, resolve));
         break;
       case 'list':
-        walkList(block, 0);
+        lines.push(...listPlainLines(block, resolve));
         break;
       case 'vote':
         lines.push(block.subject);
@@ -453,7 +466,7 @@ export function richTextToPlain(
         lines.push(block.text);
         break;
       case 'table':
-        lines.push(...tableLines(block, inlineText));
+        lines.push(...tableLines(block, (children) => inlinePlainText(children, resolve)));
         break;
     }
   }

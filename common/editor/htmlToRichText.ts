@@ -27,7 +27,7 @@ import {
   type Table,
   type TableCell,
 } from '../domain/richText';
-import { normalizeRichText } from './lexicalState';
+import { blockAsParagraphs, normalizeRichText } from './lexicalState';
 
 /** Larger pastes are refused (the caller falls back to plain text). */
 export const maxPasteHtmlLength = 20 * 1024 * 1024;
@@ -339,16 +339,8 @@ function pushCondition(parent: ElementNode, body: string): void {
 
 /** Elements dropped with everything inside them. */
 const droppedElements = new Set([
-  'script',
-  'style',
-  'xml',
-  'title',
-  'textarea',
-  'noscript',
-  'template',
-  'iframe',
-  'noembed',
-  'noframes',
+  // Raw-text content is never text of the document (scripts, styles, Word's XML islands).
+  ...rawTextElements,
   'head',
   'meta',
   'link',
@@ -698,7 +690,8 @@ function stripMarkers(inlines: readonly Inline[]): Inline[] {
 
 /** A table cell as the tree has it: its element, the section it is in, its spans. */
 type SourceCell = { element: ElementNode; colSpan: number; rowSpan: number };
-type SourceRow = { cells: SourceCell[]; isHead: boolean };
+/** A row: its cells, whether it is in `thead`, whether Word marks it as a repeated heading row. */
+type SourceRow = { cells: SourceCell[]; isHead: boolean; isWordHeading: boolean };
 
 function spanOf(value: string | undefined, max: number): number {
   const number = Number.parseInt(value ?? '', 10);
@@ -737,9 +730,9 @@ function sourceRows(table: ElementNode): SourceRow[] {
             rowSpan: spanOf(cell.attrs.rowspan, maxTableRows),
           });
         }
-        // Word marks the rows repeated as heading rows: the last of them "lastfirstrow".
+        // Word marks the last of the rows it repeats as heading rows "lastfirstrow".
         const isWordHeading = /mso-yfti-lastfirstrow\s*:\s*yes/i.test(child.attrs.style ?? '');
-        if (cells.length > 0) rows.push({ cells, isHead: isHead || isWordHeading });
+        if (cells.length > 0) rows.push({ cells, isHead, isWordHeading });
       }
     }
   };
@@ -754,42 +747,9 @@ function cellParagraphs(pending: Pending, notes: Set<PasteNote>): Paragraph[] {
       pending.marker === '' ? [] : [{ type: 'text' as const, text: `${pending.marker} ` }];
     return [{ type: 'paragraph', children: [...marker, ...pending.children] }];
   }
-  switch (pending.type) {
-    case 'paragraph':
-      return [pending];
-    case 'heading':
-      return [{ type: 'paragraph', children: pending.children }];
-    case 'list': {
-      const out: Paragraph[] = [];
-      const walk = (list: List, depth: number) => {
-        list.items.forEach((item, index) => {
-          const marker = list.ordered ? `${(list.start ?? 1) + index}. ` : '• ';
-          out.push({
-            type: 'paragraph',
-            children: [{ type: 'text', text: `${'  '.repeat(depth)}${marker}` }, ...item.children],
-          });
-          if (item.sublist) walk(item.sublist, depth + 1);
-        });
-      };
-      walk(pending, 0);
-      return out;
-    }
-    case 'table':
-      // A table inside a cell: each of its rows one paragraph, the cells separated by " | ".
-      notes.add('nestedTable');
-      return pending.rows.map((row) => ({
-        type: 'paragraph',
-        children: row.cells.flatMap((cell, index) => [
-          ...(index > 0 ? [{ type: 'text' as const, text: ' | ' }] : []),
-          ...cell.children.flatMap((paragraph, at) => [
-            ...(at > 0 ? [{ type: 'text' as const, text: ' ' }] : []),
-            ...paragraph.children,
-          ]),
-        ]),
-      }));
-    default:
-      return [];
-  }
+  // A table inside a cell: each of its rows one paragraph, the cells separated by " | ".
+  if (pending.type === 'table') notes.add('nestedTable');
+  return blockAsParagraphs(pending) ?? [];
 }
 
 /**
@@ -797,7 +757,7 @@ function cellParagraphs(pending: Pending, notes: Set<PasteNote>): Paragraph[] {
  * spanning rows pushes the cells of the rows below to the right); a merged cell keeps its
  * text in its first grid cell and leaves the others empty. Columns past the model's limit join
  * the last cell; rows past it continue in another table. The header row is the first row when
- * it is in `thead` or all its cells are `th`. A caption becomes a paragraph before the table.
+ * it is in `thead`, all its cells are `th`, or Word repeats it as a heading row. A caption becomes a paragraph before the table.
  */
 function tableFromElement(
   element: ElementNode,
@@ -856,9 +816,13 @@ function tableFromElement(
     return { cells };
   });
   const first = rows[0];
+  // The model has one header row: the first, when it is in thead, all th, or among the rows
+  // Word repeats as headings (those before its "lastfirstrow").
   const headerRow =
     first !== undefined &&
-    (first.isHead || first.cells.every((cell) => cell.element.name === 'th'));
+    (first.isHead ||
+      first.cells.every((cell) => cell.element.name === 'th') ||
+      rows.some((row) => row.isWordHeading));
   const tables: Table[] = [];
   for (let start = 0; start < tableRows.length; start += maxTableRows) {
     tables.push({

@@ -83,26 +83,17 @@ function pushBlocks(node: Loose, out: Block[]): void {
       return;
     }
     case 'list':
-      {
-        const list = listFromJson(node);
-        if (list) out.push(list);
-      }
+      pushBlock(listFromJson(node), out);
       return;
-    case referatNodeTypes.vote: {
-      const vote = voteFromJson(node);
-      if (vote) out.push(vote);
+    case referatNodeTypes.vote:
+      pushBlock(voteFromJson(node), out);
       return;
-    }
-    case referatNodeTypes.dissent: {
-      const dissent = dissentFromJson(node);
-      if (dissent) out.push(dissent);
+    case referatNodeTypes.dissent:
+      pushBlock(dissentFromJson(node), out);
       return;
-    }
-    case referatNodeTypes.quotedDecision: {
-      const quote = quotedDecisionFromJson(node);
-      if (quote) out.push(quote);
+    case referatNodeTypes.quotedDecision:
+      pushBlock(quotedDecisionFromJson(node), out);
       return;
-    }
     case 'table':
       out.push(...tablesFromJson(node));
       return;
@@ -118,10 +109,7 @@ function pushBlocks(node: Loose, out: Block[]): void {
       return;
     case 'listitem':
       // A stray list item outside a list: keep it as a one-item bullet list.
-      {
-        const list = listFromJson({ type: 'list', listType: 'bullet', children: [node] });
-        if (list) out.push(list);
-      }
+      pushBlock(listFromJson({ type: 'list', listType: 'bullet', children: [node] }), out);
       return;
     default:
       if (isInlineType(node.type)) {
@@ -131,6 +119,11 @@ function pushBlocks(node: Loose, out: Block[]): void {
       // paragraph, quote, code and unknown elements: their content becomes a paragraph.
       pushInlineBlock(childrenOf(node), out, (children) => ({ type: 'paragraph', children }));
   }
+}
+
+/** Keeps a block read from the editor state; a node that held nothing readable gives none. */
+function pushBlock(block: Block | null, out: Block[]): void {
+  if (block) out.push(block);
 }
 
 function isInlineType(type: unknown): boolean {
@@ -322,7 +315,7 @@ function tablesFromJson(node: Loose): Block[] {
  * paragraph per item ("• " or "1. " kept in front), a table inside a table one paragraph per
  * row. Null for a block a cell cannot hold as text of its own (vote, dissent, quoted decision).
  */
-function blockAsParagraphs(block: Block): Paragraph[] | null {
+export function blockAsParagraphs(block: Block): Paragraph[] | null {
   switch (block.type) {
     case 'paragraph':
       return [block];
@@ -695,16 +688,8 @@ function tableToJson(table: Table): SerializedTableJson {
 
 /** The serialized `VoteNode` of a vote block. */
 export function voteToJson(vote: Vote): SerializedVoteJson {
-  return {
-    type: referatNodeTypes.vote,
-    version: 1,
-    ...(vote.adPoint !== undefined && vote.adPoint !== '' ? { adPoint: vote.adPoint } : {}),
-    subject: vote.subject,
-    for: normalizeGroup(vote.for),
-    against: normalizeGroup(vote.against),
-    abstained: normalizeGroup(vote.abstained),
-    outcome: vote.outcome,
-  };
+  const { type: _block, ...fields } = normalizeVote(vote);
+  return { type: referatNodeTypes.vote, version: 1, ...fields };
 }
 
 /** The serialized `DissentNode` of a dissent block. */

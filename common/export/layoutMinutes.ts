@@ -136,7 +136,7 @@ export function minutesTitle(doc: ReferatDocument, lang: Lang = 'da'): string {
 }
 
 /** The label the public edition carries on every page, in the export's language. */
-export function publicEditionLabel(doc: ReferatDocument, lang: 'da' | 'en' = 'da'): string {
+export function publicEditionLabel(doc: ReferatDocument, lang: Lang = 'da'): string {
   return profileLabel(profileOfDocument(doc).publicEditionLabel, lang);
 }
 

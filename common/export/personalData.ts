@@ -18,6 +18,7 @@
  */
 import { DomainError } from '../contract/result';
 import { isValidIsoDate } from '../domain/model';
+import { defaultItemSectionLabels } from '../domain/profiles';
 import type { Block, Inline, List } from '../domain/richText';
 import type { ReferatDocument } from '../format/referat1';
 
@@ -51,15 +52,9 @@ export function findCprNumbers(text: string): string[] {
   return found;
 }
 
+/** How a finding names the body it is in: the section's default label. */
 const fieldNames: Record<string, string> = {
-  summary: 'Resumé',
-  recommendation: 'Indstilling',
-  decisionAuthority: 'Beslutningskompetence',
-  casePresentation: 'Sagsfremstilling',
-  consultation: 'Høring',
-  finances: 'Økonomi',
-  previousDecisions: 'Tidligere beslutninger',
-  decision: 'Beslutning',
+  ...defaultItemSectionLabels,
   publicDecision: 'Offentlig beslutning',
 };
 

@@ -13,6 +13,7 @@
  */
 import type { LayoutBlock, LayoutList, LayoutTable, Span } from './layoutMinutes';
 import { isLanguageTag } from './typeset';
+import type { Lang } from '../domain/lang';
 
 /** Texts of the page chrome, in the page's language. */
 export type HtmlLabels = {
@@ -24,7 +25,7 @@ export type HtmlLabels = {
   footer: string;
 };
 
-export const htmlLabels: Record<'da' | 'en', HtmlLabels> = {
+export const htmlLabels: Record<Lang, HtmlLabels> = {
   da: {
     skipToContent: 'Gå til indhold',
     contents: 'Indholdsfortegnelse',
@@ -39,7 +40,7 @@ export const htmlLabels: Record<'da' | 'en', HtmlLabels> = {
 
 /** What a page has besides its blocks. */
 export type HtmlPageOptions = {
-  lang: 'da' | 'en';
+  lang: Lang;
   /** The document title (`<title>`), usually the H1's text. */
   title: string;
   /** Relative address of the stylesheet (`referat.css`). */

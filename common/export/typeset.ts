@@ -294,8 +294,9 @@ export function typeset(
 
   /**
    * A table: columns sized to their content over the text width, each row one unit kept on
-   * one page (unless it is taller than a page), borders as rules, the header row in bold. On a
-   * page a table continues on, its header row is drawn again (as an artifact: it is read once).
+   * one page (a row taller than a page in pieces that are), borders as rules, the header row in
+   * bold. On a page a table continues on, its header row is drawn again (as an artifact: it is
+   * read once).
    */
   const addTable = (table: LayoutTable) => {
     const columns = Math.max(1, ...table.rows.map((row) => row.length));
@@ -339,47 +340,60 @@ export function typeset(
         return lines;
       });
       const count = Math.max(1, ...cells.map((lines) => lines.length));
-      const lines: DraftLine[] = [{ size: tableSize, height: cellPaddingY, segments: [] }];
-      for (let line = 0; line < count; line++) {
-        lines.push({
-          size: tableSize,
-          height: tableLineHeight,
-          segments: cells.flatMap((cell) => cell[line]?.segments ?? []),
-        });
-      }
-      lines.push({ size: tableSize, height: cellPaddingY, segments: [] });
-      const rowHeight = 2 * cellPaddingY + count * tableLineHeight;
-      const rules: NonNullable<Unit['rules']> = [
-        { x1: left, x2: left + contentWidth, dy: 0 },
-        { x1: left, x2: left + contentWidth, dy: rowHeight },
-      ];
-      for (const x of [...starts, left + contentWidth])
-        rules.push({ x1: x, x2: x, dy: 0, dy2: rowHeight });
-      const isLast = rowIndex === table.rows.length - 1;
-      units.push(
-        unit({
-          lines,
-          before: rowIndex === 0 ? 2 : 0,
-          after: isLast ? paragraphStyle.after + 2 : 0,
-          // The header row stays with the first row under it.
-          isKeepWithNext: isHeader && !isLast,
-          isKeepTogether: rowHeight < pageHeight,
-          rules,
-          ...(header ? { repeatHeader: header } : {}),
-        }),
+      // A row taller than a page (a long text in a cell) is cut into pieces that fit below
+      // the repeated header row, each piece with borders of its own.
+      const headerHeight = header
+        ? header.lines.reduce((total, line) => total + line.height, 0)
+        : 0;
+      const perPiece = Math.max(
+        1,
+        Math.floor((pageHeight - headerHeight - 2 * cellPaddingY) / tableLineHeight),
       );
-      if (isHeader) {
-        header = {
-          lines: lines.map((line) => ({
-            ...line,
-            // No link annotation on the copy: the row's own link is the one in the structure.
-            segments: line.segments.map(({ link: _link, goTo: _goTo, ...segment }) => ({
-              ...segment,
-              struct: -1,
+      const isLast = rowIndex === table.rows.length - 1;
+      for (let from = 0; from < count; from += perPiece) {
+        const to = Math.min(count, from + perPiece);
+        const lines: DraftLine[] = [{ size: tableSize, height: cellPaddingY, segments: [] }];
+        for (let line = from; line < to; line++) {
+          lines.push({
+            size: tableSize,
+            height: tableLineHeight,
+            segments: cells.flatMap((cell) => cell[line]?.segments ?? []),
+          });
+        }
+        lines.push({ size: tableSize, height: cellPaddingY, segments: [] });
+        const pieceHeight = 2 * cellPaddingY + (to - from) * tableLineHeight;
+        const rules: NonNullable<Unit['rules']> = [
+          { x1: left, x2: left + contentWidth, dy: 0 },
+          { x1: left, x2: left + contentWidth, dy: pieceHeight },
+        ];
+        for (const x of [...starts, left + contentWidth])
+          rules.push({ x1: x, x2: x, dy: 0, dy2: pieceHeight });
+        const isLastPiece = to === count;
+        units.push(
+          unit({
+            lines,
+            before: rowIndex === 0 && from === 0 ? 2 : 0,
+            after: isLast && isLastPiece ? paragraphStyle.after + 2 : 0,
+            // The header row stays with the first row under it.
+            isKeepWithNext: isHeader && !isLast,
+            isKeepTogether: true,
+            rules,
+            ...(header ? { repeatHeader: header } : {}),
+          }),
+        );
+        if (isHeader && from === 0) {
+          header = {
+            lines: lines.map((line) => ({
+              ...line,
+              // No link annotation on the copy: the row's own link is the one in the structure.
+              segments: line.segments.map(({ link: _link, goTo: _goTo, ...segment }) => ({
+                ...segment,
+                struct: -1,
+              })),
             })),
-          })),
-          rules,
-        };
+            rules,
+          };
+        }
       }
     });
   };

@@ -195,15 +195,18 @@ export function validateReferatDocument(value: unknown): ReferatValidation {
   return validateValue(value, true);
 }
 
+/** The answer for a document nested deeper than any real one; null when it is not. */
+function depthProblem(value: unknown): ReferatValidation | null {
+  if (!exceedsDepth(value, maxNestingDepth)) return null;
+  return {
+    ok: false,
+    errors: [{ path: '(document)', message: `is nested more than ${maxNestingDepth} levels deep` }],
+  };
+}
+
 function validateValue(value: unknown, isDepthUnchecked: boolean): ReferatValidation {
-  if (isDepthUnchecked && exceedsDepth(value, maxNestingDepth)) {
-    return {
-      ok: false,
-      errors: [
-        { path: '(document)', message: `is nested more than ${maxNestingDepth} levels deep` },
-      ],
-    };
-  }
+  const tooDeep = isDepthUnchecked ? depthProblem(value) : null;
+  if (tooDeep) return tooDeep;
   if (isObject(value) && value.format === formatId1) {
     const errors: FormatIssue[] = [];
     const parsed = referat1DocumentSchema.safeParse(value);
@@ -221,14 +224,8 @@ function validateValue(value: unknown, isDepthUnchecked: boolean): ReferatValida
 }
 
 function validateCurrent(value: unknown, isDepthUnchecked: boolean): ReferatValidation {
-  if (isDepthUnchecked && exceedsDepth(value, maxNestingDepth)) {
-    return {
-      ok: false,
-      errors: [
-        { path: '(document)', message: `is nested more than ${maxNestingDepth} levels deep` },
-      ],
-    };
-  }
+  const tooDeep = isDepthUnchecked ? depthProblem(value) : null;
+  if (tooDeep) return tooDeep;
   const errors: FormatIssue[] = [];
   const parsed = referatDocumentSchema.safeParse(value);
   if (!parsed.success) {

@@ -6,11 +6,12 @@
  * Pure core.
  */
 import {
+  inlinePlainText,
+  listPlainLines,
   tableLines,
   type Block,
   type Dissent,
-  type Inline,
-  type List,
+  type PlainResolve,
   type QuotedDecision,
   type Vote,
 } from '../domain/richText';
@@ -18,6 +19,8 @@ import { quotedDecisionText } from './minutes';
 import { personById, type WordingPerson } from './people';
 import { isEmptyVote, voteText } from './votes';
 import { joinList, oneLine, type Lang } from './words';
+
+export type { PlainResolve } from '../domain/richText';
 
 /** What the text of a block needs: the meeting's participants and the language. */
 export type BlockTextContext = {
@@ -89,29 +92,6 @@ export function quotedDecisionBlockText(quote: QuotedDecision, context: BlockTex
   return quotedDecisionText({ ...quote, vote }, context.participants, context.lang);
 }
 
-/** How references inside text are named in plain text. */
-export type PlainResolve = {
-  appendix?: (id: string) => string;
-  participant?: (id: string) => string;
-};
-
-function inlineText(children: readonly Inline[], resolve: PlainResolve): string {
-  return children
-    .map((child) => {
-      switch (child.type) {
-        case 'text':
-          return child.text;
-        case 'link':
-          return child.children.map((run) => run.text).join('');
-        case 'appendixRef':
-          return resolve.appendix ? resolve.appendix(child.appendixId) : 'Bilag ?';
-        case 'participantRef':
-          return resolve.participant ? resolve.participant(child.participantId) : '?';
-      }
-    })
-    .join('');
-}
-
 /**
  * The text of one block, as lines: a paragraph or heading is one line, a list one line per
  * item, a vote and a dissent their minutes sentence, a table one line per row (cells separated by
@@ -125,19 +105,9 @@ export function blockLines(
   switch (block.type) {
     case 'paragraph':
     case 'heading':
-      return [inlineText(block.children, resolve)];
-    case 'list': {
-      const lines: string[] = [];
-      const walk = (list: List, depth: number) => {
-        list.items.forEach((item, index) => {
-          const marker = list.ordered ? `${(list.start ?? 1) + index}.` : '•';
-          lines.push(`${'  '.repeat(depth)}${marker} ${inlineText(item.children, resolve)}`);
-          if (item.sublist) walk(item.sublist, depth + 1);
-        });
-      };
-      walk(block, 0);
-      return lines;
-    }
+      return [inlinePlainText(block.children, resolve)];
+    case 'list':
+      return listPlainLines(block, resolve);
     case 'vote':
       return [voteBlockText(block, context)];
     case 'dissent':
@@ -145,7 +115,7 @@ export function blockLines(
     case 'quotedDecision':
       return [quotedDecisionBlockText(block, context)];
     case 'table':
-      return tableLines(block, (children) => inlineText(children, resolve));
+      return tableLines(block, (children) => inlinePlainText(children, resolve));
   }
 }
 

@@ -5,9 +5,10 @@
  *
  * Pure core.
  */
+import type { Lang } from '../domain/lang';
 
-/** The languages the minutes are written in. */
-export type Lang = 'da' | 'en';
+/** The languages the minutes are written in (common/domain/lang.ts). */
+export type { Lang };
 
 /** Joins names the way the language lists them: "A, V og C" / "A, V and C". */
 export function joinList(parts: readonly string[], lang: Lang): string {

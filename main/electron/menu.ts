@@ -5,8 +5,9 @@
  * electronMain.ts hands it to `Menu.buildFromTemplate`.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { Lang } from '../../common/domain/lang';
 
-export type MenuLanguage = 'da' | 'en';
+export type MenuLanguage = Lang;
 
 type Labels = {
   file: string;

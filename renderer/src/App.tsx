@@ -6,6 +6,7 @@ import { CommitteeScreen } from './committees/CommitteeScreen';
 import { CommitteesScreen } from './committees/CommitteesScreen';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HeaderPlaceContext } from './headerPlace';
+import { HomeScreen } from './home/HomeScreen';
 import { MeetingScreen } from './meeting/MeetingScreen';
 import { DecisionsScreen } from './search/DecisionsScreen';
 import { SearchScreen } from './search/SearchScreen';
@@ -97,6 +98,7 @@ export function App({ client }: Props) {
         </header>
         {settings.panel}
         <main id="main-content" className="app-main" tabIndex={-1}>
+          {route.screen === 'home' && <HomeScreen />}
           {route.screen === 'committees' && <CommitteesScreen />}
           {route.screen === 'committee' && (
             <CommitteeScreen key={route.committeeId} committeeId={route.committeeId} />

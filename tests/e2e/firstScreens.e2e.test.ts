@@ -51,8 +51,9 @@ function item(title: string): Locator {
   return page.getByRole('region', { name: new RegExp(`^Punkt \\d+: ${title}`) });
 }
 
+/** A participant's row of the attendance table (its name comes first). */
 function participant(name: string): Locator {
-  return page.getByRole('group', { name: new RegExp(`^${name}\\b`) });
+  return page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
 }
 
 /**
@@ -91,7 +92,7 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
   });
 
   it('opens in Danish with the product name (not the library file name) and removes the launch code from the address bar', async () => {
-    await page.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Møder' }).waitFor();
     expect(page.url()).not.toContain('token=');
     const header = await page.getByRole('banner').innerText();
     expect(header).toContain('Referat');
@@ -175,8 +176,8 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
     await addForm.getByRole('button', { name: 'Tilføj deltager' }).click();
     await participant('Bo Sund').waitFor();
     await expect
-      .poll(() => participant('Bo Sund').locator('legend').first().textContent())
-      .toBe('Bo Sund (V), stedfortræder for Michael Fenger (C, næstformand)');
+      .poll(() => participant('Bo Sund').locator('.attendance-table__for').textContent())
+      .toBe('for Michael Fenger');
     await participant('Kristine Kryger')
       .getByRole('textbox', { name: 'Delvis til stede' })
       .fill('til kl. 18.40');
@@ -209,8 +210,11 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
 
     // Item 2 of the meeting's attendance: Kristine did not take part in Læringssporet.
     const kristine = participant('Kristine Kryger');
-    await kristine.getByText('Deltog ikke i 0 punkter').click();
-    await kristine.getByRole('checkbox', { name: 'Punkt 2: Læringssporet' }).check();
+    await kristine.getByRole('button', { name: /Deltog ikke i 0 punkter/ }).click();
+    await page
+      .getByRole('group', { name: 'Punkter Kristine Kryger ikke deltog i' })
+      .getByRole('checkbox', { name: 'Punkt 2: Læringssporet' })
+      .check();
 
     // Meeting bodies of the Opgaveudvalg template.
     await typeBody(page.getByRole('textbox', { name: 'Resumé' }), [
@@ -277,16 +281,19 @@ describe('first screens in browser mode', { timeout: 120_000 }, () => {
     expect(
       await participant('Michael Fenger').getByRole('combobox', { name: 'Fremmøde' }).inputValue(),
     ).toBe('absent_with_notice');
-    expect(await participant('Bo Sund').locator('legend').first().textContent()).toBe(
-      'Bo Sund (V), stedfortræder for Michael Fenger (C, næstformand)',
+    expect(await participant('Bo Sund').locator('.attendance-table__for').textContent()).toBe(
+      'for Michael Fenger',
     );
     const kristine = participant('Kristine Kryger');
     expect(await kristine.getByRole('textbox', { name: 'Delvis til stede' }).inputValue()).toBe(
       'til kl. 18.40',
     );
-    await kristine.getByText('Deltog ikke i 1 punkt').click();
+    await kristine.getByRole('button', { name: /Deltog ikke i 1 punkt\b/ }).click();
     expect(
-      await kristine.getByRole('checkbox', { name: 'Punkt 2: Læringssporet' }).isChecked(),
+      await page
+        .getByRole('group', { name: 'Punkter Kristine Kryger ikke deltog i' })
+        .getByRole('checkbox', { name: 'Punkt 2: Læringssporet' })
+        .isChecked(),
     ).toBe(true);
 
     expect(await headingsOf(page.locator('.agenda-item h3'))).toEqual([

@@ -21,14 +21,14 @@ describe('language switch', { timeout: 120_000 }, () => {
   });
 
   it('starts in Danish', async () => {
-    await page.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Møder' }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Sprog' }).inputValue()).toBe('da');
     expect(await page.locator('html').getAttribute('lang')).toBe('da');
   });
 
   it('switches to English, writes English dates and keeps the choice after a reload', async () => {
     await page.getByRole('combobox', { name: 'Sprog' }).selectOption('en');
-    await page.getByRole('heading', { level: 1, name: 'Committees' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     const form = page.getByRole('form', { name: 'New committee' });

@@ -197,7 +197,7 @@ describe('browser mode: the one-time launch code', () => {
       const first = await browser.newContext({ locale: 'da-DK' });
       const firstPage = await first.newPage();
       await firstPage.goto(host.url);
-      await firstPage.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
+      await firstPage.getByRole('heading', { level: 1, name: 'Møder' }).waitFor();
       expect(firstPage.url()).toBe(`${host.origin}/`);
       const cookies = await first.cookies(host.origin);
       expect(cookies).toHaveLength(1);
@@ -233,7 +233,7 @@ describe('browser mode: the one-time launch code', () => {
       const context = await browser.newContext({ locale: 'da-DK' });
       const launched = await context.newPage();
       await launched.goto(pathToFileURL(file).href);
-      await launched.getByRole('heading', { level: 1, name: 'Udvalg' }).waitFor();
+      await launched.getByRole('heading', { level: 1, name: 'Møder' }).waitFor();
       expect(launched.url()).toBe(`${host.origin}/`);
       expect(await context.cookies(host.origin)).toHaveLength(1);
     } finally {

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichText, Table } from '../../common/domain/richText';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { apiCall, createAgendaItem, createOpgaveudvalgMeeting } from './helpers/api';
+import { seriousAxeViolations } from './helpers/axe';
 
 let session: BrowserSession;
 let page: Page;
@@ -100,7 +101,8 @@ describe('tables in the body editor and the PDF', () => {
 
   it('inserts a table from the toolbar and fills it in with Tab between the cells', async () => {
     // After the paragraph before the pasted table: a new paragraph, then the table.
-    await decisionBox().getByText('Udvalget godkendte budgettet:').click();
+    await decisionBox().focus();
+    await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Tilskud:');
@@ -108,6 +110,9 @@ describe('tables in the body editor and the PDF', () => {
       .getByRole('toolbar', { name: 'Formatering: Beslutning', exact: true })
       .getByRole('button', { name: 'Tabel', exact: true })
       .click();
+    // The open menu and the page around it have no serious accessibility violation.
+    await page.getByRole('menu', { name: 'Tabel' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('menuitem', { name: 'Indsæt tabel' }).click();
     await page.keyboard.type('Klub');
     await page.keyboard.press('Tab');
@@ -128,12 +133,38 @@ describe('tables in the body editor and the PDF', () => {
       'Øresunds Roklub',
       '12.500 kr.',
     ]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     // The inserted table stands between "Tilskud:" and the pasted one.
     const types = stored.map((block) => block.type);
     expect(types.indexOf('table')).toBeGreaterThan(0);
   });
 
-  it('exports a PDF with both tables tagged, passing the archival and PDF/UA checks', async () => {
+  it('inserts a table by keyboard only: the toolbar by Shift+Tab and arrows, the menu by Enter', async () => {
+    await decisionBox().focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Shift+Tab');
+    const focusedLabel = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    for (let step = 0; step < 30 && (await focusedLabel()) !== 'Tabel'; step++)
+      await page.keyboard.press('ArrowRight');
+    expect(await focusedLabel()).toBe('Tabel');
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu', { name: 'Tabel' }).waitFor();
+    // The first item has the focus.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Indsæt tabel');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Navn');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Parti');
+    const stored = await storedDecision(
+      (content) => tables(content).length === 3 && JSON.stringify(content).includes('Parti'),
+    );
+    const table = tables(stored).find((candidate) => cellText(candidate, 0, 1) === 'Parti');
+    expect(cellText(table, 0, 0)).toBe('Navn');
+    expect(table?.headerRow).toBe(true);
+  });
+
+  it('exports a PDF with the tables tagged, passing the archival and PDF/UA checks', async () => {
     await page.getByRole('button', { name: 'Eksportér PDF', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'PDF klar' }).waitFor({ timeout: 90_000 });
     const src = await page.getByTitle(/^Forhåndsvisning af PDF/).getAttribute('src');
@@ -149,7 +180,7 @@ describe('tables in the body editor and the PDF', () => {
     ]);
     expect(audit.status, audit.stdout.toString()).toBe(0);
     const structure = execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8' });
-    expect(structure.match(/^\s*Table\b/gm)).toHaveLength(2);
+    expect(structure.match(/^\s*Table\b/gm)).toHaveLength(3);
     expect(structure).toMatch(/^\s*TH\b/m);
     expect(structure).toMatch(/^\s*TD\b/m);
     const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(

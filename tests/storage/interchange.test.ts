@@ -23,6 +23,7 @@ import {
 } from '../../main/node/storage/queries/meetings';
 import { listMembers } from '../../main/node/storage/queries/members';
 import { createParticipant, updateParticipant } from '../../main/node/storage/queries/participants';
+import { tableMeeting } from '../support/tableMeeting';
 import { newLibrary, seedCommittee, text } from './storageHelpers';
 import { describeError } from '../../common/contract/result';
 
@@ -253,6 +254,48 @@ describe('referat/1 interchange', () => {
         bodies: Object.fromEntries(Object.entries(i.bodies).map(([k, v]) => [k, v.content])),
       })),
     );
+  });
+
+  it('a meeting with tables goes through a library and back to the same bytes; keepBoth rewrites references in cells', () => {
+    const document = tableMeeting(parseReferatDocument(fs.readFileSync(fixturePath, 'utf8')), 4);
+    const participantId = document.participants[0]?.id ?? '';
+    const appendixId = document.appendices[0]?.id ?? '';
+    const first = document.agendaItems[0];
+    if (!first) throw new Error('fixture without items');
+    first.bodies.decision = [
+      ...(first.bodies.decision ?? []),
+      {
+        type: 'table',
+        headerRow: false,
+        rows: [
+          {
+            cells: [
+              {
+                children: [
+                  { type: 'paragraph', children: [{ type: 'participantRef', participantId }] },
+                ],
+              },
+              {
+                children: [{ type: 'paragraph', children: [{ type: 'appendixRef', appendixId }] }],
+              },
+            ],
+          },
+        ],
+      },
+    ];
+    const json = serializeReferatDocument(document);
+    const library = newLibrary();
+    const { meetingId } = importMeetingDocument(library.db, parseReferatDocument(json));
+    expect(serializeReferatDocument(exportMeetingDocument(library.db, meetingId))).toBe(json);
+    const { meetingId: copyId } = importMeetingDocument(library.db, parseReferatDocument(json), {
+      onExisting: 'keepBoth',
+    });
+    const copy = exportMeetingDocument(library.db, copyId);
+    const decision = JSON.stringify(copy.agendaItems[0]?.bodies.decision);
+    expect(decision).toContain(`"participantId":"${copy.participants[0]?.id ?? '?'}"`);
+    expect(decision).toContain(`"appendixId":"${copy.appendices[0]?.id ?? '?'}"`);
+    expect(decision).not.toContain(`"participantId":"${participantId}"`);
+    expect(decision).toContain('Budgetpost 4');
   });
 
   it('keepBoth gives the copy new ids and rewrites every reference to them', () => {

@@ -28,6 +28,7 @@ import type { Lang } from '../../common/wording/words';
 import { minutesDocx } from '../../main/node/docx/writeDocx';
 import { writeMinutesPdf } from '../../main/node/pdf/writePdf';
 import { importMeetingDocument } from '../../main/node/storage/interchange';
+import { writeTransaction } from '../../main/node/storage/library';
 import { rebuildSearchIndex } from '../../main/node/storage/searchIndex';
 import { generateMeeting } from '../support/generateMeeting';
 import { newLibrary } from './storageHelpers';
@@ -209,7 +210,7 @@ describe('one wording for every output', () => {
     const doc = document();
     const library = newLibrary();
     const { meetingId } = importMeetingDocument(library.db, doc);
-    rebuildSearchIndex(library.db);
+    writeTransaction(library.db, (db) => rebuildSearchIndex(db));
     const stored = (
       library.db
         .prepare(

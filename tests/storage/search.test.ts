@@ -23,13 +23,12 @@ import {
   updateMeeting,
 } from '../../main/node/storage/queries/meetings';
 import { createParticipant } from '../../main/node/storage/queries/participants';
+import { listDecisions } from '../../main/node/storage/queries/decisionRegister';
 import {
   insertPreviousDecisions,
-  listDecisions,
   previousDecisions,
-  searchLibrary,
-  type SearchArgs,
-} from '../../main/node/storage/queries/search';
+} from '../../main/node/storage/queries/previousDecisions';
+import { searchLibrary, type SearchArgs } from '../../main/node/storage/queries/search';
 import { checkSearchIndex, rebuildSearchIndex } from '../../main/node/storage/searchIndex';
 import { makeTempDir, newLibrary, open } from './storageHelpers';
 
@@ -524,7 +523,7 @@ describe('the index follows every save in the same transaction', () => {
     expect(library.schemaVersion).toBeGreaterThanOrEqual(20);
     expect(meetingIdsOf(search(library, 'sammenlægning').groups)).toEqual(['m1']);
     expect(checkSearchIndex(library.db)).toEqual([]);
-    expect(writeTransaction(library.db, () => rebuildSearchIndex(library.db))).toBe(3);
+    expect(writeTransaction(library.db, (db) => rebuildSearchIndex(db))).toBe(3);
   });
 });
 

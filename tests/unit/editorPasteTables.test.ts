@@ -96,6 +96,69 @@ describe('pasting tables', () => {
     expect(notes.sort()).toEqual(['mergedCells', 'nestedTable']);
   });
 
+  it('keeps an Excel range as a table (text straight in the cells, no header row claimed)', () => {
+    const excel = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta name=ProgId content=Excel.Sheet><meta name=Generator content="Microsoft Excel 15">
+<style><!--table {mso-displayed-decimal-separator:"\\,";} .xl65 {font-weight:700;} --></style></head>
+<body link="#0563C1" vlink="#954F72">
+<table border=0 cellpadding=0 cellspacing=0 width=256 style='border-collapse:collapse;width:192pt'>
+<!--StartFragment-->
+ <col width=128 style='width:96pt'>
+ <col width=64 span=2 style='width:48pt'>
+ <tr height=20 style='height:15.0pt'>
+  <td height=20 class=xl65 width=128 style='height:15.0pt;width:96pt'>Navn</td>
+  <td class=xl65 width=64 style='width:48pt'>For</td>
+  <td class=xl65 width=64 style='width:48pt'>Imod</td>
+ </tr>
+ <tr height=20 style='height:15.0pt'>
+  <td height=20 style='height:15.0pt'>Lone Hansen</td>
+  <td align=right x:num>1</td>
+  <td></td>
+ </tr>
+<!--EndFragment-->
+</table>
+</body>
+</html>`;
+    expect(paste(excel)).toEqual({
+      content: [
+        {
+          type: 'table',
+          headerRow: false,
+          rows: [
+            { cells: [plain('Navn'), plain('For'), plain('Imod')] },
+            { cells: [plain('Lone Hansen'), plain('1'), empty] },
+          ],
+        },
+      ],
+      notes: [],
+    });
+  });
+
+  it('keeps a Google Docs table with its bold header text', () => {
+    const docs =
+      '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-4f2c"><div dir="ltr" style="margin-left:0pt;" align="left"><table style="border:none;border-collapse:collapse;"><colgroup><col width="200" /><col width="200" /></colgroup><tbody><tr style="height:0pt"><td style="border-left:solid #000000 1pt;vertical-align:top;padding:5pt 5pt 5pt 5pt;"><p dir="ltr" style="line-height:1.2;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;font-weight:700;">Forslag</span></p></td><td style="vertical-align:top;"><p dir="ltr" style="line-height:1.2;"><span style="font-size:11pt;font-weight:700;">Resultat</span></p></td></tr><tr style="height:0pt"><td><p dir="ltr"><span style="font-weight:400;">Ændringsforslag fra V</span></p></td><td><p dir="ltr"><span style="font-weight:400;font-style:italic;">Forkastet</span></p></td></tr></tbody></table></div></b>';
+    expect(paste(docs).content).toEqual([
+      {
+        type: 'table',
+        headerRow: false,
+        rows: [
+          {
+            cells: [
+              cell(paragraph(text('Forslag', { bold: true }))),
+              cell(paragraph(text('Resultat', { bold: true }))),
+            ],
+          },
+          {
+            cells: [
+              plain('Ændringsforslag fra V'),
+              cell(paragraph(text('Forkastet', { italic: true }))),
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
   it('takes the header row from th cells without thead, and none when the first row has td', () => {
     const withTh = paste(
       '<table><tr><th>Navn</th><th>Parti</th></tr><tr><td>Lone</td><td>C</td></tr></table>',
@@ -105,6 +168,17 @@ describe('pasting tables', () => {
       '<table><tr><th>Navn</th><td>Parti</td></tr><tr><td>Lone</td><td>C</td></tr></table>',
     ).content[0] as Table;
     expect(mixed.headerRow).toBe(false);
+  });
+
+  it("takes Word's repeated heading rows as a header row even when the first row is not the last of them", () => {
+    const table = paste(
+      "<table class=MsoTableGrid><tr style='mso-yfti-irow:0;mso-yfti-firstrow:yes'><td><p class=MsoNormal>Budget<o:p></o:p></p></td><td></td></tr><tr style='mso-yfti-irow:1;mso-yfti-lastfirstrow:yes'><td><p class=MsoNormal>Post</p></td><td><p class=MsoNormal>Beløb</p></td></tr><tr style='mso-yfti-irow:2;mso-yfti-lastrow:yes'><td><p class=MsoNormal>Drift</p></td><td><p class=MsoNormal>10</p></td></tr></table>",
+    ).content[0] as Table;
+    expect(table.headerRow).toBe(true);
+    const plainWord = paste(
+      "<table class=MsoTableGrid><tr style='mso-yfti-irow:0;mso-yfti-firstrow:yes'><td><p class=MsoNormal>Post</p></td></tr><tr style='mso-yfti-irow:1;mso-yfti-lastrow:yes'><td><p class=MsoNormal>Drift</p></td></tr></table>",
+    ).content[0] as Table;
+    expect(plainWord.headerRow).toBe(false);
   });
 
   it('closes cells and rows whose end tags are left out, and fills short rows', () => {

@@ -167,3 +167,30 @@ describe('tables in the body editor', () => {
     });
   });
 });
+
+describe('tables keep to the model in the editor', () => {
+  it('a row inserted above the header row leaves no header cells below the first row, as the saved body has none', async () => {
+    const h = await mountBodyEditor({ initialContent: [budget], context });
+    await act(async () => {
+      h.editor.update(
+        () => {
+          const tableNode = $getRoot().getChildren().find($isTableNode);
+          const firstRow = tableNode?.getFirstChild();
+          const firstCell = $isTableRowNode(firstRow) ? firstRow.getFirstChild() : null;
+          if ($isTableCellNode(firstCell)) firstCell.selectEnd();
+          $insertTableRowAtSelection(false);
+        },
+        { discrete: true },
+      );
+    });
+    const table = rendered().querySelector('[contenteditable] table');
+    const rows = [...(table?.querySelectorAll('tr') ?? [])];
+    // Lexical inserts a plain row; the old header row, now the second, is plain too.
+    expect(rows.map((row) => row.querySelectorAll('th').length)).toEqual([0, 0, 0]);
+    const saved = (h.changes[h.changes.length - 1] ?? []).find(
+      (block): block is Table => block.type === 'table',
+    );
+    expect(saved?.headerRow).toBe(false);
+    expect(saved?.rows).toHaveLength(3);
+  });
+});

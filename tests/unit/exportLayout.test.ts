@@ -460,6 +460,43 @@ describe('typesetting tables', () => {
     expect(types.filter((type) => type === 'TD')).toHaveLength(360);
   });
 
+  it('cuts a row taller than a page into pieces, each inside the page with its own borders', () => {
+    const long = 'ord '.repeat(4000).trim();
+    const result = typeset(
+      [
+        {
+          kind: 'table',
+          headerRow: true,
+          rows: [
+            [[[{ text: 'Emne' }]], [[{ text: 'Tekst' }]]],
+            [[[{ text: 'Lang' }]], [[{ text: long }]]],
+          ],
+        },
+      ],
+      monospace,
+    );
+    expect(result.pages.length).toBeGreaterThan(2);
+    const { height, marginTop, marginBottom } = a4Geometry;
+    let words = 0;
+    for (const page of result.pages) {
+      for (const line of page.lines) {
+        expect(line.top).toBeGreaterThanOrEqual(marginTop - 1e-6);
+        expect(line.top).toBeLessThanOrEqual(height - marginBottom);
+        for (const segment of line.segments)
+          words += segment.text.split(' ').filter((w) => w === 'ord').length;
+      }
+      expect(page.rules.length).toBeGreaterThan(0);
+      for (const rule of page.rules) {
+        expect(rule.y).toBeGreaterThanOrEqual(marginTop - 1e-6);
+        expect(rule.y2 ?? rule.y).toBeLessThanOrEqual(height - marginBottom + 1e-6);
+      }
+      // Every page after the first starts with the header row again.
+      const first = page.lines.find((line) => line.segments.length > 0)?.segments[0];
+      expect(first?.text).toBe('Emne');
+    }
+    expect(words).toBe(4000);
+  });
+
   it('gives a column at least its longest word and the long text column the most room', () => {
     const result = typeset([table(4)], monospace);
     const page = result.pages[0];

@@ -201,6 +201,40 @@ describe('tables in referat/2', () => {
     );
   });
 
+  it('the public edition writes a reference in a cell to a closed appendix as plain text', () => {
+    const doc = parseReferatDocument(fixtureText);
+    const appendix = doc.appendices[0];
+    const first = doc.agendaItems[0];
+    if (!appendix || !first) throw new Error('fixture changed');
+    appendix.isClosed = true;
+    first.bodies.decision = [
+      {
+        type: 'table',
+        headerRow: false,
+        rows: [
+          {
+            cells: [
+              {
+                children: [
+                  {
+                    type: 'paragraph',
+                    children: [{ type: 'appendixRef', appendixId: appendix.id }],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ];
+    const shown = buildEdition(doc, 'public');
+    const table = shown.agendaItems[0]?.bodies.decision?.[0] as Table;
+    expect(table.rows[0]?.cells[0]?.children[0]?.children).toEqual([
+      { type: 'text', text: `Bilag ${appendix.number}` },
+    ]);
+    expect(shown.appendices.some((candidate) => candidate.id === appendix.id)).toBe(false);
+  });
+
   it('the personal-data check of the public edition reads table cells', () => {
     const doc = tableMeeting(parseReferatDocument(fixtureText), 2);
     const first = doc.agendaItems[0];

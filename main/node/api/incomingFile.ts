@@ -2,6 +2,7 @@
  * Taking in a file a request names (an upload in browser mode, the open dialog in Electron) and
  * the name and media type it is kept under. Shared by the handlers of every area.
  */
+import fs from 'node:fs';
 import { withoutUnsafeCharacters } from '../../../common/archive/fileNames';
 import { DomainError } from '../../../common/contract/result';
 import type { HandlerContext, IncomingFile, PickFileOptions } from './types';
@@ -28,6 +29,22 @@ export async function incomingFile(
   const picked = await ctx.pickFile(pickOptions);
   if (!picked) throw new DomainError('cancelled', `No ${noun} was chosen.`);
   return picked;
+}
+
+/**
+ * The bytes of a file taken in, read into memory after checking its size: `not_found` when it
+ * cannot be read, `too_large` ("<name> <tooLarge>.") when it has more than `maxBytes`.
+ */
+export function readIncomingFile(file: IncomingFile, maxBytes: number, tooLarge: string): Buffer {
+  const name = safeFileName(file.fileName);
+  let size: number;
+  try {
+    size = fs.statSync(file.path).size;
+  } catch {
+    throw new DomainError('not_found', `${name} cannot be read.`);
+  }
+  if (size > maxBytes) throw new DomainError('too_large', `${name} ${tooLarge}.`);
+  return fs.readFileSync(file.path);
 }
 
 /**

@@ -66,3 +66,14 @@ export type PdfExportsContext = {
 
 /** A handler for every request, over one library. */
 export type Handlers = HandlerMap<HandlerContext>;
+
+/**
+ * The handlers of one contract area (`typeof xApi` of common/contract/<area>.ts): exactly the
+ * requests of that area, so an area file that misses or adds one is a type error.
+ */
+export type AreaHandlers<Area> = Pick<Handlers, Extract<keyof Area, keyof Handlers>>;
+
+/** Who a change is recorded as: the transport's author, else the library's (the OS user). */
+export function authorOf(ctx: HandlerContext, library: { author: string }): string {
+  return ctx.author ?? library.author;
+}

@@ -44,6 +44,7 @@ import { fileStorePath } from '../storage/fileStore';
 import { exportMeetingDocument } from '../storage/interchange';
 import { editionCorrections } from '../services/editionExport';
 import type { Library } from '../storage/library';
+import { todayInCopenhagen } from '../storage/queries/common';
 import { findSignedPdf } from './signedPdfs';
 import { fsyncDirectory, tempPathBeside, writeAtomically } from '../services/atomicFile';
 
@@ -113,7 +114,7 @@ export async function exportBag(
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-bag-'));
   try {
     const { sources, pdfSources } = await collectPayload(library, document, work, options);
-    const baggingDate = copenhagenDate(options.now ?? new Date());
+    const baggingDate = todayInCopenhagen(options.now);
     const tagTexts = (payload: ManifestEntry[]) => {
       const bagInfo = formatBagInfo(
         meetingBagInfo({
@@ -387,14 +388,4 @@ function statOrNull(file: string): fs.Stats | null {
 
 function isDirectory(file: string): boolean {
   return statOrNull(file)?.isDirectory() ?? false;
-}
-
-/** YYYY-MM-DD in Europe/Copenhagen. */
-export function copenhagenDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Copenhagen',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
 }

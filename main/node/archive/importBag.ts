@@ -34,6 +34,7 @@ import {
 import { fileStorePath, hasStoredFile, storeStream } from '../storage/fileStore';
 import { importMeetingDocument, type OnExisting } from '../storage/interchange';
 import type { Library } from '../storage/library';
+import { stmt } from '../storage/statements';
 import { openBagSource, type BagLimits, type BagSource } from './bagSource';
 
 /** One reason a bag failed verification. */
@@ -296,8 +297,7 @@ export async function importBag(
     const onExisting = options.onExisting ?? 'refuse';
     if (
       onExisting === 'refuse' &&
-      library.db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(document.meeting.id) !==
-        undefined
+      stmt(library.db, 'SELECT 1 FROM meetings WHERE id = ?').get(document.meeting.id) !== undefined
     ) {
       throw new DomainError(
         'conflict',
@@ -392,7 +392,7 @@ function appendixFiles(
 
 /** Removes a file this import put in the store, unless the library has come to use it. */
 function removeUnusedStoredFile(library: Library, sha256: string): void {
-  if (library.db.prepare('SELECT 1 FROM files WHERE sha256 = ?').get(sha256) !== undefined) return;
+  if (stmt(library.db, 'SELECT 1 FROM files WHERE sha256 = ?').get(sha256) !== undefined) return;
   fs.rmSync(fileStorePath(library.filesDir, sha256), { force: true });
 }
 

@@ -9,6 +9,7 @@
  * `Importer` and add it to `imports/index.ts` before the JSON importer (the fallback).
  */
 import type { RequestInput, RequestName, RequestOutput } from '../../../common/contract/api';
+import type { OnExisting } from '../storage/interchange';
 import type { Library } from '../storage/library';
 
 /** Where the CLI writes and what it knows about its process (tests pass their own). */
@@ -118,6 +119,12 @@ export type Importer = {
 /** `--on-existing` as typed on the command line. */
 export type OnExistingChoice = 'refuse' | 'keep-both' | 'replace';
 export const onExistingChoices: readonly OnExistingChoice[] = ['refuse', 'keep-both', 'replace'];
+/** What an importer does with a meeting already in the library, for each `--on-existing` choice. */
+export const onExistingOf: Readonly<Record<OnExistingChoice, OnExisting>> = {
+  refuse: 'refuse',
+  'keep-both': 'keepBoth',
+  replace: 'replace',
+};
 
 /** A wrong command line: answered with exit code 2. */
 export class UsageError extends Error {

@@ -37,11 +37,12 @@ import {
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { meetingFileStem } from '../../../common/format/referatJson';
 import { fileStorePath } from '../storage/fileStore';
-import type { Db } from '../storage/db';
+import type { ReadDb } from '../storage/db';
 import { exportMeetingDocument } from '../storage/interchange';
 import { listCommittees } from '../storage/queries/committees';
 import { listMeetings } from '../storage/queries/meetings';
 import { copyFileAtomically, writeAtomically, writeFileAtomically } from '../services/atomicFile';
+import type { Lang } from '../../../common/domain/lang';
 
 /** The stylesheet's file name in every folder. */
 export const stylesheetName = 'referat.css';
@@ -77,7 +78,7 @@ const labels = {
  */
 export function htmlEdition(
   doc: ReferatDocument,
-  options: { filesDir: string; lang?: 'da' | 'en'; up?: { href: string; label: string } },
+  options: { filesDir: string; lang?: Lang; up?: { href: string; label: string } },
 ): HtmlEdition {
   const lang = options.lang ?? 'da';
   const { document, report } = prepareEdition(doc, 'public', lang);
@@ -207,11 +208,11 @@ export type PublishResult = FolderWrite & {
  * @throws DomainError not_found (no such committee), personal_data (a meeting's public edition)
  */
 export function publishCommittee(
-  db: Db,
+  db: ReadDb,
   filesDir: string,
   committeeName: string,
   dir: string,
-  lang: 'da' | 'en' = 'da',
+  lang: Lang = 'da',
 ): PublishResult {
   const wanted = committeeName.trim().toLocaleLowerCase('da');
   const committee = listCommittees(db).find(

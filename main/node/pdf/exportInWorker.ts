@@ -68,6 +68,15 @@ export type WorkerExportOptions = WorkerRequest['options'] & {
   signal?: AbortSignal;
 };
 
+/** The DomainError the worker answered, rebuilt on this side of the thread boundary. */
+function domainErrorOf(error: ApiError): DomainError {
+  const { code, message, localized, issues, details } = error;
+  return new DomainError(code, message, localized, {
+    ...(issues ? { issueTexts: issues } : {}),
+    ...(details ? { details } : {}),
+  });
+}
+
 function startWorker(): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
@@ -154,6 +163,16 @@ function removePartialFiles(out: string): void {
   }
 }
 
+/** An idle or new worker, or null after rejecting with why there is none (too many running). */
+function takeWorkerOrReject(reject: (error: unknown) => void): Worker | null {
+  try {
+    return takeWorker();
+  } catch (error) {
+    reject(error);
+    return null;
+  }
+}
+
 /**
  * Runs a verification or a signature in the PDF worker (an idle one when there is one) and
  * answers its result; rejects with the worker's DomainError. The password of a signing job
@@ -161,13 +180,8 @@ function removePartialFiles(out: string): void {
  */
 export function runJobInPdfWorker(job: WorkerJob): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = takeWorker();
-    } catch (error) {
-      reject(error);
-      return;
-    }
+    const worker = takeWorkerOrReject(reject);
+    if (!worker) return;
     const cleanup = () => {
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -180,14 +194,8 @@ export function runJobInPdfWorker(job: WorkerJob): Promise<unknown> {
         releaseWorker(worker);
         resolve(message.type === 'jobDone' ? message.result : message.result);
       } else {
-        const { code, message: text, localized, issues, details } = message.error;
         releaseWorker(worker);
-        reject(
-          new DomainError(code, text, localized, {
-            ...(issues ? { issueTexts: issues } : {}),
-            ...(details ? { details } : {}),
-          }),
-        );
+        reject(domainErrorOf(message.error));
       }
     };
     const onError = (error: Error) => {
@@ -224,13 +232,8 @@ export function exportMinutesPdfInWorker(
       reject(new DomainError('cancelled', 'The PDF export was cancelled'));
       return;
     }
-    let worker: Worker;
-    try {
-      worker = takeWorker();
-    } catch (error) {
-      reject(error);
-      return;
-    }
+    const worker = takeWorkerOrReject(reject);
+    if (!worker) return;
     const workerId = worker.threadId;
     let isSettled = false;
     const settle = (action: () => void) => {
@@ -261,16 +264,10 @@ export function exportMinutesPdfInWorker(
           resolve({ ...message.result, workerId });
         });
       } else {
-        const { code, message: text, localized, issues, details } = message.error;
         // A refused export (personal data, bad input) leaves the worker fit for the next one.
         settle(() => {
           releaseWorker(worker);
-          reject(
-            new DomainError(code, text, localized, {
-              ...(issues ? { issueTexts: issues } : {}),
-              ...(details ? { details } : {}),
-            }),
-          );
+          reject(domainErrorOf(message.error));
         });
       }
     };

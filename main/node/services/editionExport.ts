@@ -7,7 +7,7 @@ import type { Edition } from '../../../common/export/editions';
 import type { Correction } from '../../../common/export/layoutMinutes';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { meetingFileStem } from '../../../common/format/referatJson';
-import type { Db } from '../storage/db';
+import type { ReadDb } from '../storage/db';
 import { exportMeetingDocument } from '../storage/interchange';
 import { correctionsForExport } from '../storage/queries/lifecycle';
 import { getMeetingNameParts } from '../storage/queries/meetingBase';
@@ -24,12 +24,12 @@ export type EditionSource = {
  * The corrections (after approval) the edition prints: the full edition only, since a
  * correction may concern a closed item and the public edition must not reveal it.
  */
-export function editionCorrections(db: Db, meetingId: string, edition: Edition): Correction[] {
+export function editionCorrections(db: ReadDb, meetingId: string, edition: Edition): Correction[] {
   return editionPrintsCorrections(edition) ? correctionsForExport(db, meetingId) : [];
 }
 
 /** The meeting's document and the edition's corrections. @throws DomainError not_found */
-export function editionSource(db: Db, meetingId: string, edition: Edition): EditionSource {
+export function editionSource(db: ReadDb, meetingId: string, edition: Edition): EditionSource {
   return {
     edition,
     document: exportMeetingDocument(db, meetingId),
@@ -41,7 +41,7 @@ export function editionSource(db: Db, meetingId: string, edition: Edition): Edit
  * The stem of a meeting's file names (`<committee>-<date>-moede-<number>`) from one indexed
  * read, without exporting the meeting. @throws DomainError not_found
  */
-export function meetingFileBase(db: Db, meetingId: string): string {
+export function meetingFileBase(db: ReadDb, meetingId: string): string {
   return meetingFileStem(getMeetingNameParts(db, meetingId));
 }
 

@@ -23,7 +23,7 @@ import type { Edition } from '../../../common/export/editions';
 import { exportMinutesPdfInWorker } from '../pdf/exportInWorker';
 import { readStoredFile, storeBytes } from '../storage/fileStore';
 import { editionSource } from '../services/editionExport';
-import { writeTransaction, type Db, type Library } from '../storage/library';
+import { writeTransaction, type ReadDb, type Library } from '../storage/library';
 import {
   markSigned,
   markSignedAgain,
@@ -79,7 +79,7 @@ export type SignerConfirmation = { field: string; participantId: string };
  * Checks that the meeting can be signed (approved or signed minutes), before a certificate or
  * password is asked for. @throws DomainError not_found, conflict (draft), locked (archived)
  */
-export function requireSignable(db: Db, meetingId: string): void {
+export function requireSignable(db: ReadDb, meetingId: string): void {
   const meeting = getMeeting(db, meetingId);
   if (meeting.status === 'draft')
     throw new DomainError('conflict', 'The meeting is a draft: approve it before signing.', {
@@ -189,7 +189,7 @@ export function reasonWithReservation(reason: string, reservation: string | unde
  * newest file.
  */
 function signedSoFar(
-  db: Db,
+  db: ReadDb,
   tip: SigningTip,
   meetingId: string,
   present: PresentParticipant[],
@@ -327,7 +327,7 @@ export async function acceptSignedFile(
   const exportStored = tip.unrecorded
     ? await storeBytes(library.filesDir, tip.unrecorded.pdf)
     : undefined;
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const newest = latestSignedPdf(db, meetingId, tip.edition);
     if (
       (newest?.seq ?? null) !== (tip.newest?.seq ?? null) ||
@@ -443,7 +443,7 @@ function notMadeOnTip(library: Library, meetingId: string, pdf: Buffer): DomainE
       );
 }
 
-const knownSigningFiles = (db: Db, meetingId: string) =>
+const knownSigningFiles = (db: ReadDb, meetingId: string) =>
   listSigningFiles(db, meetingId).map((f) => ({ sha256: f.sha256, size: f.size }));
 
 /**

@@ -12,16 +12,24 @@ import type { ReferatDocument } from '../../../common/format/referat1';
 import { formatId } from '../../../common/format/referat2';
 import { builtInProfile, type MinutesProfile } from '../../../common/domain/profiles';
 import { findProfile, profileOfMeeting, saveProfile } from './queries/profiles';
-import type { Db } from './library';
+import type { ReadDb, WriteDb } from './library';
 import { writeTransaction } from './library';
 import { insertAppendix } from './queries/appendices';
 import { insertImportedBody } from './queries/bodies';
 import { createCommittee, hasCommittee } from './queries/committees';
-import { newId, nowIso, toFlag, stmt } from './queries/common';
+import { newId, nowIso, toFlag } from './queries/common';
+import { stmt } from './statements';
 import { insertItem } from './queries/items';
 import { getMeetingDetail, insertMeeting } from './queries/meetings';
 import { listMembers } from './queries/members';
 import { insertParticipant } from './queries/participants';
+
+/** A copy of `value` without the fields `keys`. */
+function without<T extends object, K extends keyof T>(value: T, ...keys: K[]): Omit<T, K> {
+  const copy: Partial<T> = { ...value };
+  for (const key of keys) delete copy[key];
+  return copy as Omit<T, K>;
+}
 
 /** What an import does when the document's meeting id is already in the library. */
 export type OnExisting = 'refuse' | 'keepBoth' | 'replace';
@@ -38,96 +46,39 @@ export type ImportOptions = {
  * bodies, attendance, agenda items with every body, and appendices (file metadata only).
  * @throws DomainError not_found
  */
-export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocument {
+export function exportMeetingDocument(db: ReadDb, meetingId: string): ReferatDocument {
   return db
     .transaction((): ReferatDocument => {
       const detail = getMeetingDetail(db, meetingId);
       const { meeting, committee } = detail;
       const members = listMembers(db, { committeeId: committee.id });
+      // The document's records are the library's, less the parent ids the document's nesting
+      // says (committeeId, meetingId); validation on writing refuses any other field.
       return {
         format: formatId,
         profile: profileOfMeeting(db, meetingId),
-        committee: {
-          id: committee.id,
-          name: committee.name,
-          kind: committee.kind,
-          organisation: committee.organisation,
-          template: committee.template,
-          profileId: committee.profileId,
-        },
-        members: members.map((m) => ({
-          id: m.id,
-          name: m.name,
-          role: m.role,
-          party: m.party,
-          isCitizen: m.isCitizen,
-          position: m.position,
-          isActive: m.isActive,
-        })),
+        committee: { ...committee },
+        members: members.map((m) => without(m, 'committeeId')),
         meeting: {
-          id: meeting.id,
-          number: meeting.number,
-          kind: meeting.kind,
-          date: meeting.date,
-          startTime: meeting.startTime,
-          endTime: meeting.endTime,
-          location: meeting.location,
-          caseId: meeting.caseId,
-          isClosed: meeting.isClosed,
-          status: meeting.status,
-          template: meeting.template,
-          profileId: meeting.profileId,
+          ...without(meeting, 'committeeId'),
           bodies: Object.fromEntries(
             meetingBodyFields.map((field) => [field, detail.bodies[field].content]),
           ),
         },
         participants: detail.participants.map((p) => ({
-          id: p.id,
-          memberId: p.memberId,
-          name: p.name,
-          role: p.role,
-          party: p.party,
-          isCitizen: p.isCitizen,
-          attendance: p.attendance,
-          isCalledIn: p.isCalledIn,
-          substituteForId: p.substituteForId,
-          partialPresence: p.partialPresence,
+          ...without(p, 'meetingId'),
           presenceChanges: p.presenceChanges.map((change) => ({ ...change })),
-          note: p.note,
           itemAbsences: p.itemAbsences.map((absence) => ({ ...absence })),
-          position: p.position,
         })),
         agendaItems: detail.items.map((item) => ({
-          id: item.id,
-          number: item.number,
-          title: item.title,
-          isClosed: item.isClosed,
-          publicTitle: item.publicTitle,
-          caseId: item.caseId,
-          documentNumber: item.documentNumber,
-          presenter: item.presenter,
-          kind: item.kind,
-          isSupplementary: item.isSupplementary,
-          groupId: item.groupId,
+          ...without(item, 'meetingId', 'position'),
           bodies: Object.fromEntries(
             itemBodyFields.map((field) => [field, item.bodies[field].content]),
           ),
         })),
         appendices: detail.appendices.map((a) => ({
-          id: a.id,
-          itemId: a.itemId,
-          number: a.number,
-          title: a.title,
-          documentNumber: a.documentNumber,
-          caseId: a.caseId,
-          isClosed: a.isClosed,
-          isAddedAfterMeeting: a.isAddedAfterMeeting,
-          file: a.file && {
-            name: a.file.name,
-            sha256: a.file.sha256,
-            size: a.file.size,
-            mediaType: a.file.mediaType,
-          },
+          ...without(a, 'meetingId'),
+          file: a.file && { ...a.file },
         })),
       };
     })
@@ -150,13 +101,13 @@ export function exportMeetingDocument(db: Db, meetingId: string): ReferatDocumen
  * @throws DomainError conflict, locked, invalid_input
  */
 export function importMeetingDocument(
-  db: Db,
+  db: ReadDb,
   document: ReferatDocument,
   options: ImportOptions = {},
 ): { meetingId: string } {
   const onExisting = options.onExisting ?? 'refuse';
   const author = options.author ?? 'import';
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     let doc = document;
     const existing = stmt(db, 'SELECT status FROM meetings WHERE id = ?', true).get(
       doc.meeting.id,
@@ -253,7 +204,7 @@ export function importMeetingDocument(
  * an id of its own), and when the meeting would resolve to another profile here (another
  * committee profile or default) the meeting is given the document's profile itself.
  */
-function keepProfile(db: Db, meetingId: string, profile: MinutesProfile): void {
+function keepProfile(db: WriteDb, meetingId: string, profile: MinutesProfile): void {
   const same = (other: MinutesProfile | undefined) =>
     other !== undefined && canonical(other) === canonical(profile);
   if (same(profileOfMeeting(db, meetingId))) return;
@@ -284,7 +235,7 @@ function canonical(value: unknown): string {
   );
 }
 
-function importMembers(db: Db, doc: ReferatDocument, isNewCommittee: boolean): void {
+function importMembers(db: WriteDb, doc: ReferatDocument, isNewCommittee: boolean): void {
   const memberCommittee = stmt(db, 'SELECT committee_id FROM members WHERE id = ?', true);
   let nextPosition = isNewCommittee ? 0 : listMembers(db, { committeeId: doc.committee.id }).length;
   const insert = stmt(
@@ -332,7 +283,7 @@ export class IdCollisionError extends DomainError {
   }
 }
 
-function findIdCollisions(db: Db, doc: ReferatDocument): string[] {
+function findIdCollisions(db: ReadDb, doc: ReferatDocument): string[] {
   const checks: Array<[string, string, Array<{ id: string }>]> = [
     ['participants', 'participants', doc.participants],
     ['agenda_items', 'agendaItems', doc.agendaItems],

@@ -27,11 +27,12 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DomainError, isDomainError } from '../../../common/contract/result';
-import type { Db } from './db';
+import type { Db, ReadDb, WriteDb } from './db';
 import { storageErrorOf } from './errors';
 import { latestSchemaVersion, migrations, runMigration } from './migrations/index';
 import { libraryApplicationId, libraryFormatMarker } from './migrations/types';
 import { syncSearchIndex } from './searchIndex';
+import { stmt } from './statements';
 import {
   checkSqliteHeader,
   forgetCleanClose,
@@ -40,7 +41,7 @@ import {
 } from './cleanClose';
 import { makePrivateDir, makePrivateFile, privateFileMode } from './privateFiles';
 
-export type { Db } from './db';
+export type { Db, ReadDb, WriteDb } from './db';
 
 /** An open library. Close it with `close()`; the handle must not be used afterwards. */
 export type Library = {
@@ -52,8 +53,11 @@ export type Library = {
   readonly filesDir: string;
   /** Folder holding the daily backups (`<library dir>/backups`). */
   readonly backupsDir: string;
-  /** The one better-sqlite3 handle (reads and writes). */
-  readonly db: Db;
+  /**
+   * The one better-sqlite3 connection, as a read handle: writes take the write handle that
+   * `writeTransaction` hands out (see db.ts).
+   */
+  readonly db: ReadDb;
   readonly isReadonly: boolean;
   /**
    * Author recorded on revisions, corrections and approvals when a request does not name one:
@@ -314,8 +318,9 @@ export function migrate(db: Db, file: string): number {
   if (before > 0) copyBeforeMigration(db, file, before);
   for (const migration of pending) runMigration(db, migration);
   // Derived data follows once the schema is current: migrations only note in `search_dirty`
-  // what the index lacks (they never run live code), and the live code derives it here.
-  db.transaction(() => syncSearchIndex(db)).immediate();
+  // what the index lacks (they never run live code), and the live code derives it here:
+  // every write transaction ends with that sync, so an empty one is all it takes.
+  writeTransaction(db, () => undefined);
   return Number(db.pragma('user_version', { simple: true }));
 }
 
@@ -332,10 +337,9 @@ function copyBeforeMigration(db: Db, file: string, version: number): void {
 export const secretaryNameSetting = 'secretaryName';
 
 function secretaryNameOf(db: Db): string | undefined {
-  const value = db
-    .prepare('SELECT value FROM settings WHERE key = ?')
-    .pluck()
-    .get(secretaryNameSetting);
+  const value = stmt(db, 'SELECT value FROM settings WHERE key = ?', true).get(
+    secretaryNameSetting,
+  );
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
@@ -354,17 +358,20 @@ export function toDomainError(error: unknown, file = 'the library'): DomainError
 }
 
 /**
- * Runs `fn` in one IMMEDIATE write transaction (nested calls become savepoints). IMMEDIATE
- * takes the write lock up front, so a competing writer waits on the busy timeout instead of
- * failing at commit with SQLITE_BUSY_SNAPSHOT.
+ * Runs `fn` in one IMMEDIATE write transaction (nested calls become savepoints) and hands it the
+ * write handle: the only way to get one (see db.ts), so every write goes through here and the
+ * search index follows it. IMMEDIATE takes the write lock up front, so a competing writer waits
+ * on the busy timeout instead of failing at commit with SQLITE_BUSY_SNAPSHOT.
  */
-export function writeTransaction<T>(db: Db, fn: () => T): T {
+export function writeTransaction<T>(db: ReadDb, fn: (db: WriteDb) => T): T {
+  // The brand is a type only: the write handle is the same connection, now inside a transaction.
+  const writeDb = db as WriteDb;
   return db
     .transaction(() => {
-      const result = fn();
+      const result = fn(writeDb);
       // The search index follows every change in the same transaction (triggers note what
       // changed; see searchIndex.ts).
-      syncSearchIndex(db);
+      syncSearchIndex(writeDb);
       return result;
     })
     .immediate();

@@ -36,7 +36,8 @@ import type { RichText } from '../../../common/domain/richText';
 import { bodyOneLine } from '../../../common/wording/blocks';
 import { personName } from '../../../common/wording/people';
 import { normalizeSearchText } from '../../../common/search/query';
-import type { Db } from './db';
+import type { ReadDb, WriteDb } from './db';
+import { stmt } from './statements';
 
 /** Bits of a rowid below the day: 10 bits of slot (meetings on one day), 20 bits of sequence. */
 const seqBits = 20;
@@ -154,33 +155,29 @@ type MeetingSource = {
   resolve: { appendix: (id: string) => string; participant: (id: string) => string };
 };
 
-function loadMeetingSource(db: Db, meetingId: string): MeetingSource | null {
-  const meeting = db
-    .prepare(
-      `SELECT id, committee_id AS committeeId, date, is_closed AS isClosed, case_id AS caseId, location
+function loadMeetingSource(db: ReadDb, meetingId: string): MeetingSource | null {
+  const meeting = stmt(
+    db,
+    `SELECT id, committee_id AS committeeId, date, is_closed AS isClosed, case_id AS caseId, location
        FROM meetings WHERE id = ?`,
-    )
-    .get(meetingId) as MeetingRow | undefined;
+  ).get(meetingId) as MeetingRow | undefined;
   if (!meeting) return null;
-  const items = db
-    .prepare(
-      `SELECT id, number, title, is_closed AS isClosed, public_title AS publicTitle, case_id AS caseId,
+  const items = stmt(
+    db,
+    `SELECT id, number, title, is_closed AS isClosed, public_title AS publicTitle, case_id AS caseId,
          document_number AS documentNumber, presenter
        FROM agenda_items WHERE meeting_id = ?`,
-    )
-    .all(meetingId) as ItemRow[];
-  const appendices = db
-    .prepare(
-      `SELECT id, item_id AS itemId, number, title, document_number AS documentNumber, case_id AS caseId,
+  ).all(meetingId) as ItemRow[];
+  const appendices = stmt(
+    db,
+    `SELECT id, item_id AS itemId, number, title, document_number AS documentNumber, case_id AS caseId,
          is_closed AS isClosed
        FROM appendices WHERE meeting_id = ?`,
-    )
-    .all(meetingId) as AppendixRow[];
-  const participants = db
-    .prepare(
-      'SELECT id, name, party, role FROM participants WHERE meeting_id = ? ORDER BY position, id',
-    )
-    .all(meetingId) as ParticipantRow[];
+  ).all(meetingId) as AppendixRow[];
+  const participants = stmt(
+    db,
+    'SELECT id, name, party, role FROM participants WHERE meeting_id = ? ORDER BY position, id',
+  ).all(meetingId) as ParticipantRow[];
   const appendixNumbers = new Map(appendices.map((a) => [a.id, a.number]));
   const participantNames = new Map(participants.map((p) => [p.id, p.name]));
   return {
@@ -340,7 +337,7 @@ type ExistingDoc = { rowid: number; itemId: string | null; key: string };
  * Unchanged documents are not rewritten. A meeting that no longer exists loses its documents.
  */
 function refreshMeeting(
-  db: Db,
+  db: WriteDb,
   meetingId: string,
   scope: 'all' | { isMeetingLevel: boolean; itemIds: Set<string> },
 ): void {
@@ -355,12 +352,11 @@ function refreshMeeting(
   const wantedItems = partial ? partial.itemIds : new Set(source.items.map((i) => i.id));
   const isMeetingLevel = partial ? partial.isMeetingLevel : true;
 
-  const bodies = db
-    .prepare(
-      `SELECT b.item_id AS itemId, b.field, b.content FROM bodies b
+  const bodies = stmt(
+    db,
+    `SELECT b.item_id AS itemId, b.field, b.content FROM bodies b
        WHERE b.meeting_id = ? OR b.item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?)`,
-    )
-    .all(meetingId, meetingId) as BodyRow[];
+  ).all(meetingId, meetingId) as BodyRow[];
   const bodiesByItem = new Map<string | null, BodyRow[]>();
   for (const body of bodies) {
     const list = bodiesByItem.get(body.itemId) ?? [];
@@ -380,16 +376,15 @@ function refreshMeeting(
       desired.set(docKey(item.id, d.key), d);
   }
 
-  const existing = db
-    .prepare(
-      'SELECT doc_id AS rowid, item_id AS itemId, doc_key AS key FROM search_docs WHERE meeting_id = ?',
-    )
-    .all(meetingId) as ExistingDoc[];
-  const readDoc = db.prepare('SELECT text, tags FROM search_fts WHERE rowid = ?');
-  const deleteDoc = db.prepare('DELETE FROM search_docs WHERE doc_id = ?');
-  const deleteFts = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
-  const updateFts = db.prepare('UPDATE search_fts SET text = ?, tags = ? WHERE rowid = ?');
-  const updateDoc = db.prepare('UPDATE search_docs SET is_closed = ? WHERE doc_id = ?');
+  const existing = stmt(
+    db,
+    'SELECT doc_id AS rowid, item_id AS itemId, doc_key AS key FROM search_docs WHERE meeting_id = ?',
+  ).all(meetingId) as ExistingDoc[];
+  const readDoc = stmt(db, 'SELECT text, tags FROM search_fts WHERE rowid = ?');
+  const deleteDoc = stmt(db, 'DELETE FROM search_docs WHERE doc_id = ?');
+  const deleteFts = stmt(db, 'DELETE FROM search_fts WHERE rowid = ?');
+  const updateFts = stmt(db, 'UPDATE search_fts SET text = ?, tags = ? WHERE rowid = ?');
+  const updateDoc = stmt(db, 'UPDATE search_docs SET is_closed = ? WHERE doc_id = ?');
   const live = new Set(source.items.map((i) => i.id));
   let maxRowid = base - 1;
   for (const row of existing) {
@@ -412,7 +407,7 @@ function refreshMeeting(
     if (!current || current.text !== wanted.text || current.tags !== wanted.tags) {
       if (current) updateFts.run(wanted.text, wanted.tags, row.rowid);
       else
-        db.prepare('INSERT INTO search_fts (rowid, text, tags) VALUES (?, ?, ?)').run(
+        stmt(db, 'INSERT INTO search_fts (rowid, text, tags) VALUES (?, ?, ?)').run(
           row.rowid,
           wanted.text,
           wanted.tags,
@@ -430,8 +425,9 @@ function refreshMeeting(
     refreshMeeting(db, meetingId, 'all');
     return;
   }
-  const insertFts = db.prepare('INSERT INTO search_fts (rowid, text, tags) VALUES (?, ?, ?)');
-  const insertDoc = db.prepare(
+  const insertFts = stmt(db, 'INSERT INTO search_fts (rowid, text, tags) VALUES (?, ?, ?)');
+  const insertDoc = stmt(
+    db,
     'INSERT INTO search_docs (doc_id, meeting_id, item_id, doc_key, is_closed) VALUES (?, ?, ?, ?, ?)',
   );
   for (const d of desired.values()) {
@@ -445,17 +441,17 @@ function refreshMeeting(
  * The first rowid of the meeting's block, allocating one (or moving the meeting's documents
  * to a new one when its date changed).
  */
-function meetingBase(db: Db, meeting: MeetingRow): { base: number; isMoved: boolean } {
+function meetingBase(db: WriteDb, meeting: MeetingRow): { base: number; isMoved: boolean } {
   const day = dayKey(meeting.date);
-  const row = db
-    .prepare('SELECT base FROM search_meetings WHERE meeting_id = ?')
-    .get(meeting.id) as { base: number } | undefined;
+  const row = stmt(db, 'SELECT base FROM search_meetings WHERE meeting_id = ?').get(meeting.id) as
+    { base: number } | undefined;
   if (row && Math.floor(row.base / dayShift) === day) return { base: row.base, isMoved: false };
   if (row) removeMeeting(db, meeting.id);
-  const taken = db
-    .prepare('SELECT base FROM search_meetings WHERE base BETWEEN ? AND ? ORDER BY base')
-    .pluck()
-    .all(day * dayShift, (day + 1) * dayShift - 1) as number[];
+  const taken = stmt(
+    db,
+    'SELECT base FROM search_meetings WHERE base BETWEEN ? AND ? ORDER BY base',
+    true,
+  ).all(day * dayShift, (day + 1) * dayShift - 1) as number[];
   let slot = 0;
   for (const base of taken) {
     if (base !== day * dayShift + slot * slotShift) break;
@@ -466,21 +462,22 @@ function meetingBase(db: Db, meeting: MeetingRow): { base: number; isMoved: bool
       `More than ${maxSlot + 1} meetings on ${meeting.date}: the search index has no room`,
     );
   const base = day * dayShift + slot * slotShift;
-  db.prepare('INSERT INTO search_meetings (meeting_id, base) VALUES (?, ?)').run(meeting.id, base);
+  stmt(db, 'INSERT INTO search_meetings (meeting_id, base) VALUES (?, ?)').run(meeting.id, base);
   return { base, isMoved: row !== undefined };
 }
 
 function removeMeeting(
-  db: Db,
+  db: WriteDb,
   meetingId: string,
   options: { isKeepingBlock?: boolean } = {},
 ): void {
-  db.prepare(
+  stmt(
+    db,
     'DELETE FROM search_fts WHERE rowid IN (SELECT doc_id FROM search_docs WHERE meeting_id = ?)',
   ).run(meetingId);
-  db.prepare('DELETE FROM search_docs WHERE meeting_id = ?').run(meetingId);
+  stmt(db, 'DELETE FROM search_docs WHERE meeting_id = ?').run(meetingId);
   if (!options.isKeepingBlock)
-    db.prepare('DELETE FROM search_meetings WHERE meeting_id = ?').run(meetingId);
+    stmt(db, 'DELETE FROM search_meetings WHERE meeting_id = ?').run(meetingId);
 }
 
 /**
@@ -488,8 +485,8 @@ function removeMeeting(
  * write transaction of the change (`writeTransaction` does); it costs one indexed read when
  * nothing is pending. Returns the number of meetings refreshed.
  */
-export function syncSearchIndex(db: Db): number {
-  const pending = db.prepare('SELECT kind, id FROM search_dirty').all() as {
+export function syncSearchIndex(db: WriteDb): number {
+  const pending = stmt(db, 'SELECT kind, id FROM search_dirty').all() as {
     kind: 'item' | 'meeting' | 'meetingAll';
     id: string;
   }[];
@@ -503,10 +500,12 @@ export function syncSearchIndex(db: Db): number {
     }
     return plan;
   };
-  const meetingOfItem = db.prepare('SELECT meeting_id FROM agenda_items WHERE id = ?').pluck();
-  const meetingOfDocItem = db
-    .prepare('SELECT meeting_id FROM search_docs WHERE item_id = ? LIMIT 1')
-    .pluck();
+  const meetingOfItem = stmt(db, 'SELECT meeting_id FROM agenda_items WHERE id = ?', true);
+  const meetingOfDocItem = stmt(
+    db,
+    'SELECT meeting_id FROM search_docs WHERE item_id = ? LIMIT 1',
+    true,
+  );
   for (const entry of pending) {
     if (entry.kind === 'meetingAll') {
       plans.set(entry.id, 'all');
@@ -524,17 +523,18 @@ export function syncSearchIndex(db: Db): number {
     const plan = planFor(meetingId);
     if (plan !== 'all') plan.itemIds.add(entry.id);
     // A deleted item, or one moved to another meeting, leaves documents elsewhere.
-    const elsewhere = db
-      .prepare('SELECT DISTINCT meeting_id FROM search_docs WHERE item_id = ? AND meeting_id <> ?')
-      .pluck()
-      .all(entry.id, meetingId) as string[];
+    const elsewhere = stmt(
+      db,
+      'SELECT DISTINCT meeting_id FROM search_docs WHERE item_id = ? AND meeting_id <> ?',
+      true,
+    ).all(entry.id, meetingId) as string[];
     for (const other of elsewhere) {
       const otherPlan = planFor(other);
       if (otherPlan !== 'all') otherPlan.itemIds.add(entry.id);
     }
   }
   for (const [meetingId, plan] of plans) refreshMeeting(db, meetingId, plan);
-  db.prepare('DELETE FROM search_dirty').run();
+  stmt(db, 'DELETE FROM search_dirty').run();
   return plans.size;
 }
 
@@ -543,33 +543,28 @@ export function syncSearchIndex(db: Db): number {
  * the meetings in `search_dirty` instead).
  * Runs in the caller's transaction. Returns the number of documents written.
  */
-export function rebuildSearchIndex(db: Db): number {
-  db.prepare('DELETE FROM search_fts').run();
-  db.prepare('DELETE FROM search_docs').run();
-  db.prepare('DELETE FROM search_meetings').run();
-  db.prepare('DELETE FROM search_dirty').run();
-  const meetingIds = db
-    .prepare('SELECT id FROM meetings ORDER BY date, id')
-    .pluck()
-    .all() as string[];
+export function rebuildSearchIndex(db: WriteDb): number {
+  stmt(db, 'DELETE FROM search_fts').run();
+  stmt(db, 'DELETE FROM search_docs').run();
+  stmt(db, 'DELETE FROM search_meetings').run();
+  stmt(db, 'DELETE FROM search_dirty').run();
+  const meetingIds = stmt(db, 'SELECT id FROM meetings ORDER BY date, id', true).all() as string[];
   for (const id of meetingIds) refreshMeeting(db, id, 'all');
-  return Number(db.prepare('SELECT count(*) FROM search_docs').pluck().get());
+  return Number(stmt(db, 'SELECT count(*) FROM search_docs', true).get());
 }
 
 /**
  * Re-derives the documents of one item now (also done automatically through the triggers and
  * {@link syncSearchIndex}; exported for callers that change data outside `writeTransaction`).
  */
-export function reindexItem(db: Db, itemId: string): void {
-  db.prepare("INSERT OR IGNORE INTO search_dirty (kind, id) VALUES ('item', ?)").run(itemId);
+export function reindexItem(db: WriteDb, itemId: string): void {
+  stmt(db, "INSERT OR IGNORE INTO search_dirty (kind, id) VALUES ('item', ?)").run(itemId);
   syncSearchIndex(db);
 }
 
 /** Re-derives every document of one meeting now (see {@link reindexItem}). */
-export function reindexMeeting(db: Db, meetingId: string): void {
-  db.prepare("INSERT OR IGNORE INTO search_dirty (kind, id) VALUES ('meetingAll', ?)").run(
-    meetingId,
-  );
+export function reindexMeeting(db: WriteDb, meetingId: string): void {
+  stmt(db, "INSERT OR IGNORE INTO search_dirty (kind, id) VALUES ('meetingAll', ?)").run(meetingId);
   syncSearchIndex(db);
 }
 
@@ -577,18 +572,17 @@ export function reindexMeeting(db: Db, meetingId: string): void {
  * Compares the index with what the library says it should hold; answers the differences
  * (empty when consistent). For tests and `referat` maintenance; reads everything.
  */
-export function checkSearchIndex(db: Db): string[] {
+export function checkSearchIndex(db: ReadDb): string[] {
   const problems: string[] = [];
-  const pending = Number(db.prepare('SELECT count(*) FROM search_dirty').pluck().get());
+  const pending = Number(stmt(db, 'SELECT count(*) FROM search_dirty', true).get());
   if (pending > 0) problems.push(`${pending} changes are not yet indexed`);
-  const meetingIds = db.prepare('SELECT id FROM meetings').pluck().all() as string[];
+  const meetingIds = stmt(db, 'SELECT id FROM meetings', true).all() as string[];
   const actualByMeeting = new Map<string, Map<string, { text: string; tags: string }>>();
-  const rows = db
-    .prepare(
-      `SELECT d.meeting_id AS meetingId, d.item_id AS itemId, d.doc_key AS key, f.text, f.tags
+  const rows = stmt(
+    db,
+    `SELECT d.meeting_id AS meetingId, d.item_id AS itemId, d.doc_key AS key, f.text, f.tags
        FROM search_docs d LEFT JOIN search_fts f ON f.rowid = d.doc_id`,
-    )
-    .all() as {
+  ).all() as {
     meetingId: string;
     itemId: string | null;
     key: string;
@@ -607,18 +601,17 @@ export function checkSearchIndex(db: Db): string[] {
     map.set(`${row.itemId ?? ''}\u0000${row.key}`, { text: row.text, tags: row.tags });
     actualByMeeting.set(row.meetingId, map);
   }
-  const ftsCount = Number(db.prepare('SELECT count(*) FROM search_fts').pluck().get());
+  const ftsCount = Number(stmt(db, 'SELECT count(*) FROM search_fts', true).get());
   if (ftsCount !== rows.length)
     problems.push(`the index has ${ftsCount} texts for ${rows.length} documents`);
   for (const meetingId of meetingIds) {
     const source = loadMeetingSource(db, meetingId);
     if (!source) continue;
-    const bodies = db
-      .prepare(
-        `SELECT b.item_id AS itemId, b.field, b.content FROM bodies b
+    const bodies = stmt(
+      db,
+      `SELECT b.item_id AS itemId, b.field, b.content FROM bodies b
          WHERE b.meeting_id = ? OR b.item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?)`,
-      )
-      .all(meetingId, meetingId) as BodyRow[];
+    ).all(meetingId, meetingId) as BodyRow[];
     const expected = new Map<string, SearchDoc>();
     for (const d of meetingLevelDocs(
       source,

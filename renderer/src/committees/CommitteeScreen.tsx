@@ -84,7 +84,7 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
   return (
     <section className="screen" aria-labelledby="committee-heading">
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
-        <a href="#/">{t('committees.heading')}</a>
+        <a href="#/committees">{t('committees.heading')}</a>
       </nav>
       <HeaderPlace text={committee.name} />
       <h1 id="committee-heading">{committee.name}</h1>

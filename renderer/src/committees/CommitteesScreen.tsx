@@ -12,9 +12,11 @@ import { SelectField, TextField } from '../components/fields';
 import { LoadState } from '../components/LoadState';
 import { NewRecordForm } from '../components/NewRecordForm';
 import { routeHash } from '../router';
+import { OverviewNav } from '../home/OverviewNav';
+import '../home/home.css';
 import { OpenPackage } from '../share/OpenPackage';
 
-/** The start screen: every committee with its member and meeting counts, and "Nyt udvalg". */
+/** The committee list (one step from the start screen): every committee with its member and meeting counts, and "Nyt udvalg". */
 export function CommitteesScreen() {
   const { t } = useTranslation();
   const { client } = useApp();
@@ -23,8 +25,11 @@ export function CommitteesScreen() {
 
   return (
     <section className="screen" aria-labelledby="committees-heading">
-      <h1 id="committees-heading">{t('committees.heading')}</h1>
-      <OpenPackage />
+      <div className="home__top">
+        <h1 id="committees-heading">{t('committees.heading')}</h1>
+        <OverviewNav current="committees" />
+        <OpenPackage />
+      </div>
       {resource.status === 'loading' && <LoadState />}
       {resource.status === 'failed' && <LoadState error={resource.error} onRetry={reload} />}
       {resource.status === 'loaded' &&
@@ -68,7 +73,8 @@ export function CommitteesScreen() {
   );
 }
 
-function NewCommitteeForm() {
+/** "Nyt udvalg": creates a committee and opens it. */
+export function NewCommitteeForm() {
   const { t } = useTranslation();
   const { client, navigate } = useApp();
   return (

@@ -33,6 +33,7 @@ import { ParticipantTriggerPlugin } from './plugins/ParticipantTriggerPlugin';
 import { ReferenceLookupPlugin } from './plugins/ReferenceLookupPlugin';
 import { RichTextChangePlugin } from './plugins/RichTextChangePlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
+import { TableModelPlugin } from './plugins/TableModelPlugin';
 import { SlashMenuPlugin } from './plugins/SlashMenuPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { ReferenceContext, type ParticipantInfo, type ReferenceLookup } from './referenceLookup';
@@ -129,6 +130,7 @@ export function BodyEditor({
           <ListPlugin />
           {/* Tables: no merged cells (the model has none), no cell colours; Tab moves between cells. */}
           <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
+          <TableModelPlugin />
           <LinkPlugin validateUrl={isSafeUrl} />
           <ReferenceLookupPlugin lookup={lookup} />
           <InsertCommandsPlugin />

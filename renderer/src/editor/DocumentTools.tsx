@@ -2,7 +2,7 @@
  * What makes the meeting document's many body editors behave as one document: it attaches the
  * document's `DocumentBodies` (documentBodies.ts) to the `.meeting-document` element it is
  * rendered in, keeps the bodies' order and stored text current, opens the find bar on Ctrl+F
- * (Cmd+F), and undoes/redoes the document's newest change on Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z
+ * (Cmd+F) and with its replace field on Ctrl+H, and undoes/redoes the document's newest change on Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z
  * when the focus is on the page rather than in a body (in a body, DocumentBodyPlugin does it),
  * selects and copies across bodies (useDocumentCopy.ts), and lists the shortcuts (F1).
  */
@@ -73,6 +73,7 @@ export function DocumentTools({
     originKey: string | null;
     opener: HTMLElement | null;
     initialQuery: string;
+    isReplaceShown: boolean;
   } | null>(null);
   const isFindOpen = useRef(false);
   useEffect(() => {
@@ -108,7 +109,7 @@ export function DocumentTools({
   }, [bodies, appendices, participants, items, meeting.isClosed, lang]);
 
   useEffect(() => {
-    const open = (event: KeyboardEvent) => {
+    const open = (event: KeyboardEvent, isReplace = false) => {
       event.preventDefault();
       const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       const originKey = active
@@ -121,13 +122,18 @@ export function DocumentTools({
       const initialQuery = selected.length <= 200 && !selected.includes('\n') ? selected : '';
       setFind((current) =>
         current
-          ? { ...current, focusRequest: current.focusRequest + 1 }
+          ? {
+              ...current,
+              focusRequest: current.focusRequest + 1,
+              isReplaceShown: current.isReplaceShown || isReplace,
+            }
           : {
               focusRequest: 0,
               stepRequest: { step: 1, count: 0 },
               originKey,
               opener: active,
               initialQuery,
+              isReplaceShown: isReplace,
             },
       );
     };
@@ -153,6 +159,9 @@ export function DocumentTools({
         );
       } else if (isCommandKey(event) && event.code === 'KeyF' && !event.shiftKey) {
         open(event);
+      } else if (isCommandKey(event) && event.code === 'KeyH' && !event.shiftKey) {
+        // Find and replace, as in Word (and instead of the browser's history).
+        open(event, true);
       }
     };
     // Capture: before the editors, and before the browser's own find bar (browser mode).
@@ -202,6 +211,8 @@ export function DocumentTools({
           originKey={find.originKey}
           opener={find.opener}
           initialQuery={find.initialQuery}
+          isReplaceShown={find.isReplaceShown}
+          canReplace={meeting.status === 'draft'}
           onClose={() => setFind(null)}
         />
       )}

@@ -15,8 +15,15 @@
  *
  * When the document changes while the bar is open (a save, a rename, an attendance edit), the
  * matches are found again and the current one stays current, without scrolling.
+ *
+ * Replace (Ctrl+H opens the bar with it): "Erstat" replaces the current match and goes to the
+ * next, "Erstat alle" replaces every match in the bodies of the meeting (starting the editors
+ * of far sections first) as one undo step (applyAsOneStep: one Ctrl+Z restores every body).
+ * Text the minutes write from records is never replaced: the document's fixed text (headings,
+ * attendance), votes, dissents and references; the bar says how many were replaced and how
+ * many were left.
  */
-import { ArrowDown, ArrowUp, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, Replace, ReplaceAll, X } from 'lucide-react';
 import {
   useCallback,
   useEffect,
@@ -31,7 +38,9 @@ import { $getSelection, $isNodeSelection, type LexicalEditor } from 'lexical';
 import type { BlockTextContext } from '../../../common/wording/blocks';
 import type { FindOptions } from '../../../common/editor/findInBodies';
 import { revealEditor, type DocumentBodies } from './documentBodies';
+import { applyAsOneStep } from './documentHistory';
 import {
+  $replaceMatches,
   keepSelection,
   matchRanges,
   maxMatches,
@@ -40,6 +49,7 @@ import {
   type DocumentMatch,
   type DocumentSearch,
   type FoundMatch,
+  type ReplaceCount,
 } from './documentFind';
 import { fixedTextRange, watchFixedText } from './documentFixedText';
 import { useMeetingRecords } from './meetingRecords';
@@ -172,6 +182,10 @@ export type FindBarProps = {
   opener: HTMLElement | null;
   /** The text selected when the bar opened (found at once). */
   initialQuery: string;
+  /** Shows the replace field and buttons (Ctrl+H). */
+  isReplaceShown: boolean;
+  /** False when the minutes are approved: nothing can be replaced. */
+  canReplace: boolean;
   onClose(): void;
 };
 
@@ -183,6 +197,8 @@ export function FindBar({
   originKey,
   opener,
   initialQuery,
+  isReplaceShown,
+  canReplace,
   onClose,
 }: FindBarProps) {
   const { t, i18n } = useTranslation();
@@ -195,7 +211,13 @@ export function FindBar({
     [participants, lang],
   );
   const inputId = useId();
+  const replaceId = useId();
   const input = useRef<HTMLInputElement>(null);
+  const replaceInput = useRef<HTMLInputElement>(null);
+  const [replacement, setReplacement] = useState('');
+  const [replaceResult, setReplaceResult] = useState('');
+  const [isReplacing, setReplacing] = useState(false);
+  const hasReplace = isReplaceShown && canReplace;
   const [query, setQuery] = useState(initialQuery);
   const [isCaseSensitive, setCaseSensitive] = useState(false);
   const [isAccentInsensitive, setAccentInsensitive] = useState(false);
@@ -378,6 +400,116 @@ export function FindBar({
     [search, reveal, runSearch],
   );
 
+  /** Says what a replace did: "3 erstattet", and how many matches were left as they were. */
+  const announce = useCallback(
+    ({ replaced, skipped }: ReplaceCount) => {
+      const done = t('editor.find.replaced', { count: replaced });
+      setReplaceResult(
+        skipped === 0 ? done : `${done} ${t('editor.find.skipped', { count: skipped })}`,
+      );
+    },
+    [t],
+  );
+
+  /** "Erstat": replaces the current match (if it is plain text) and shows the next one. */
+  const replaceOne = useCallback(() => {
+    const found = runSearch();
+    const current = shown.current?.match;
+    const match = current
+      ? found.find(
+          (m) =>
+            m.kind === current.kind && m.end === current.end && search.compare(m, current) === 0,
+        )
+      : undefined;
+    if (!match) {
+      // Nothing current (or its text changed): show the next match first, as Word does.
+      step(1);
+      return;
+    }
+    const count: ReplaceCount = { replaced: 0, skipped: 0 };
+    const editor = match.kind === 'body' ? bodies.editorOf(match.owner) : null;
+    if (match.kind === 'body' && editor) {
+      applyAsOneStep(bodies.history, [
+        {
+          editor,
+          change: () => {
+            const done = $replaceMatches([match], replacement);
+            count.replaced += done.replaced;
+            count.skipped += done.skipped;
+          },
+        },
+      ]);
+    } else count.skipped++;
+    announce(count);
+    const fresh = runSearch();
+    // The next match after the replaced text (never one inside the replacement), or after the
+    // match left as it was.
+    const end = match.start + replacement.length;
+    const next =
+      match.kind === 'body' && count.replaced > 0
+        ? fresh.findIndex((m) => search.compare(m, { ...match, start: end, end }) >= 0)
+        : fresh.findIndex((m) => search.compare(m, match) > 0);
+    const at = next === -1 ? 0 : next;
+    const nextMatch = fresh[at];
+    if (!nextMatch) {
+      setIndex(-1);
+      shown.current = null;
+      showHighlight(null);
+      return;
+    }
+    setIndex(at);
+    void reveal(nextMatch);
+  }, [runSearch, search, bodies, replacement, announce, step, reveal]);
+
+  /**
+   * "Erstat alle": every match in the bodies, as one undo step. The editors of far sections
+   * with matches are started first (their text as the editor shows it decides).
+   */
+  const replaceAll = useCallback(async () => {
+    setReplacing(true);
+    try {
+      const keys = new Set(runSearch().flatMap((m) => (m.kind === 'body' ? [m.owner] : [])));
+      await Promise.all([...keys].map((key) => bodies.start(key)));
+      const found = runSearch();
+      const count: ReplaceCount = { replaced: 0, skipped: 0 };
+      const byBody = new Map<string, DocumentMatch[]>();
+      for (const match of found) {
+        if (match.kind !== 'body' || !bodies.editorOf(match.owner)) {
+          count.skipped++;
+          continue;
+        }
+        const list = byBody.get(match.owner) ?? [];
+        list.push(match);
+        byBody.set(match.owner, list);
+      }
+      applyAsOneStep(
+        bodies.history,
+        [...byBody].flatMap(([key, matches]) => {
+          const editor = bodies.editorOf(key);
+          if (!editor) return [];
+          return [
+            {
+              editor,
+              change: () => {
+                const done = $replaceMatches(matches, replacement);
+                count.replaced += done.replaced;
+                count.skipped += done.skipped;
+              },
+            },
+          ];
+        }),
+      );
+      announce(count);
+      revealToken.current++;
+      shown.current = null;
+      showHighlight(null);
+      const fresh = runSearch();
+      setIndex(fresh.length === 0 ? -1 : 0);
+    } finally {
+      setReplacing(false);
+    }
+  }, [runSearch, bodies, replacement, announce]);
+
   const isFirstStep = useRef(true);
   useEffect(() => {
     // Not on mount: the request that exists when the bar opens is an old one.
@@ -422,6 +554,10 @@ export function FindBar({
     } else if (event.key === 'Enter' && event.target === input.current) {
       event.preventDefault();
       step(event.shiftKey ? -1 : 1);
+    } else if (event.key === 'Enter' && event.target === replaceInput.current) {
+      event.preventDefault();
+      if (event.ctrlKey || event.metaKey) void replaceAll();
+      else replaceOne();
     }
   };
 
@@ -504,6 +640,47 @@ export function FindBar({
       >
         <X aria-hidden="true" size={16} />
       </button>
+      {hasReplace && (
+        <div className="find-bar__replace">
+          <label htmlFor={replaceId} className="find-bar__label">
+            {t('editor.find.replaceLabel')}
+          </label>
+          <input
+            ref={replaceInput}
+            id={replaceId}
+            className="find-bar__input"
+            type="text"
+            value={replacement}
+            autoComplete="off"
+            spellCheck={false}
+            aria-keyshortcuts="Enter Control+Enter Escape"
+            onChange={(event) => setReplacement(event.target.value)}
+          />
+          <button
+            type="button"
+            className="find-bar__text-button"
+            title={`${t('editor.find.replaceOne')} (Enter)`}
+            disabled={matches.length === 0 || isReplacing}
+            onClick={replaceOne}
+          >
+            <Replace aria-hidden="true" size={16} />
+            {t('editor.find.replaceOne')}
+          </button>
+          <button
+            type="button"
+            className="find-bar__text-button"
+            title={`${t('editor.find.replaceAll')} (Ctrl+Enter)`}
+            disabled={matches.length === 0 || isReplacing}
+            onClick={() => void replaceAll()}
+          >
+            <ReplaceAll aria-hidden="true" size={16} />
+            {t('editor.find.replaceAll')}
+          </button>
+          <span className="find-bar__count" role="status">
+            {replaceResult}
+          </span>
+        </div>
+      )}
     </div>
   );
 }

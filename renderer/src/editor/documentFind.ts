@@ -34,6 +34,7 @@ import {
   type LexicalNode,
   type PointType,
   type RangeSelection,
+  type TextNode,
 } from 'lexical';
 import type { BodyOwner } from '../../../common/contract/api';
 import type { Block } from '../../../common/domain/richText';
@@ -557,4 +558,61 @@ export function keepSelection(editor: LexicalEditor): { restore(): boolean } {
       return isRestored;
     },
   };
+}
+
+/** What a replace did in one body: matches replaced, and matches left as they were. */
+export type ReplaceCount = { replaced: number; skipped: number };
+
+/**
+ * Replaces matches in the editor's current text with `replacement` (call inside an update of
+ * the editor the matches were found in). Only plain text is replaced: a match in a vote, a
+ * dissent or a quoted decision (text the minutes write from their records), or one that
+ * includes a reference ("Bilag 2", a member's name) or a line break, is left and counted as
+ * skipped. A match over differently formatted runs takes the format of its first run. The
+ * selection is cleared (the find bar selects the next match).
+ */
+export function $replaceMatches(
+  matches: readonly DocumentMatch[],
+  replacement: string,
+): ReplaceCount {
+  const blocks = $blockNodes();
+  const count: ReplaceCount = { replaced: 0, skipped: 0 };
+  // From the end, so the offsets of the matches before each one stay right.
+  const ordered = [...matches].sort((a, b) => b.block - a.block || b.start - a.start);
+  for (const match of ordered) {
+    const block = blocks[match.block];
+    if (!block || $isTextBlockNode(block)) {
+      count.skipped++;
+      continue;
+    }
+    const { leaves } = $leaves(block);
+    const first = leaves.findIndex((leaf) => match.start < leaf.end);
+    const last = leaves.findLastIndex((leaf) => match.end > leaf.start);
+    const runs = first === -1 || last < first ? [] : leaves.slice(first, last + 1);
+    const isPlainText = runs.every(
+      ({ node }) => $isTextNode(node) && !node.isToken() && !node.isSegmented(),
+    );
+    if (runs.length === 0 || !isPlainText) {
+      count.skipped++;
+      continue;
+    }
+    const head = runs[0] as Leaf;
+    const tail = runs[runs.length - 1] as Leaf;
+    const headNode = head.node as TextNode;
+    const startOffset = match.start - head.start;
+    const endOffset = match.end - tail.start;
+    if (runs.length === 1) {
+      headNode.spliceText(startOffset, endOffset - startOffset, replacement);
+    } else {
+      headNode.spliceText(startOffset, head.end - head.start - startOffset, replacement);
+      for (const run of runs.slice(1, -1)) run.node.remove();
+      const tailNode = tail.node as TextNode;
+      tailNode.spliceText(0, endOffset, '');
+      if (tailNode.getTextContentSize() === 0) tailNode.remove();
+    }
+    if (headNode.getTextContentSize() === 0) headNode.remove();
+    count.replaced++;
+  }
+  $setSelection(null);
+  return count;
 }

@@ -13,11 +13,19 @@
  * per body. Entries of an editor that is replaced (a restored revision, approval) are dropped
  * with it.
  */
-import { createEmptyHistoryState, registerHistory, type HistoryState } from '@lexical/history';
+import {
+  createEmptyHistoryState,
+  registerHistory,
+  type HistoryState,
+  type HistoryStateEntry,
+} from '@lexical/history';
 import {
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
+  HISTORIC_TAG,
   REDO_COMMAND,
+  SKIP_DOM_SELECTION_TAG,
+  SKIP_SCROLL_INTO_VIEW_TAG,
   UNDO_COMMAND,
   type LexicalEditor,
 } from 'lexical';
@@ -34,6 +42,14 @@ export type DocumentHistory = {
   readonly editors: Set<LexicalEditor>;
   canUndo: boolean;
   canRedo: boolean;
+  /**
+   * Entries that are undone (redone) together, by group number: the bodies one "Erstat alle"
+   * changed (see {@link applyAsOneStep}).
+   */
+  readonly groups: WeakMap<HistoryStateEntry, number>;
+  lastGroup: number;
+  /** True while a group is being undone (redone): the bodies' own history commands do it. */
+  isApplyingGroup: boolean;
 };
 
 export function createDocumentHistory(): DocumentHistory {
@@ -42,10 +58,22 @@ export function createDocumentHistory(): DocumentHistory {
     editors: new Set(),
     canUndo: false,
     canRedo: false,
+    groups: new WeakMap(),
+    lastGroup: 0,
+    isApplyingGroup: false,
   };
 }
 
 export type HistoryDirection = 'undo' | 'redo';
+
+const stackOf = (history: DocumentHistory, direction: HistoryDirection) =>
+  direction === 'undo' ? history.state.undoStack : history.state.redoStack;
+
+/** Whether the next undo (redo) reverts (restores) a group of changes in several bodies. */
+export function isGroupNext(history: DocumentHistory, direction: HistoryDirection): boolean {
+  const top = stackOf(history, direction).at(-1);
+  return !history.isApplyingGroup && top !== undefined && history.groups.has(top);
+}
 
 /** The editor whose change an undo (redo) would revert (restore) now, or null. */
 export function historyTarget(
@@ -118,7 +146,8 @@ export function registerDocumentHistory(
 
 /**
  * Undoes (redoes) the document's newest change (newest undone change) in the body it belongs
- * to. Returns that body's editor, or null when there is nothing to do.
+ * to, or every body of a group of changes made as one step. Returns that (the first) body's
+ * editor, or null when there is nothing to do.
  */
 export function applyDocumentHistory(
   history: DocumentHistory,
@@ -126,7 +155,74 @@ export function applyDocumentHistory(
 ): LexicalEditor | null {
   const target = historyTarget(history, direction);
   if (!target) return null;
-  target.dispatchCommand(direction === 'undo' ? UNDO_COMMAND : REDO_COMMAND, undefined);
+  const command = direction === 'undo' ? UNDO_COMMAND : REDO_COMMAND;
+  const first = stackOf(history, direction).at(-1);
+  const group = first ? history.groups.get(first) : undefined;
+  if (group === undefined) {
+    target.dispatchCommand(command, undefined);
+    syncHistoryButtons(history);
+    return target;
+  }
+  history.isApplyingGroup = true;
+  try {
+    for (;;) {
+      const top = stackOf(history, direction).at(-1);
+      if (!top || history.groups.get(top) !== group) break;
+      const other = direction === 'undo' ? 'redo' : 'undo';
+      const otherLength = stackOf(history, other).length;
+      top.editor.dispatchCommand(command, undefined);
+      // The entry that restores this body again belongs to the same group.
+      const inverse = stackOf(history, other).at(-1);
+      if (inverse && stackOf(history, other).length > otherLength) {
+        history.groups.set(inverse, group);
+      }
+      if (stackOf(history, direction).at(-1) === top) break;
+    }
+  } finally {
+    history.isApplyingGroup = false;
+  }
   syncHistoryButtons(history);
   return target;
+}
+
+/**
+ * Changes several bodies as one undo step ("Erstat alle"): each change runs in an update of
+ * its editor that Lexical's own history leaves alone (its entries are made here), without
+ * moving the page or the focus, and the bodies' previous states go on the document's undo
+ * stack as one group, so one Ctrl+Z restores all of them and one Ctrl+Y changes them again.
+ * Returns the editors whose text changed.
+ */
+export function applyAsOneStep(
+  history: DocumentHistory,
+  changes: readonly { editor: LexicalEditor; change: () => void }[],
+): LexicalEditor[] {
+  const group = ++history.lastGroup;
+  const entries: HistoryStateEntry[] = [];
+  const changed: LexicalEditor[] = [];
+  for (const { editor, change } of changes) {
+    const before = editor.getEditorState();
+    editor.update(change, {
+      tag: [HISTORIC_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG],
+      discrete: true,
+    });
+    if (editor.getEditorState() === before) continue;
+    changed.push(editor);
+    // An empty state cannot be restored (Lexical's history skips those too).
+    if (!before.isEmpty()) entries.push({ editor, editorState: before });
+  }
+  const last = changed.at(-1);
+  if (!last) return changed;
+  const { state } = history;
+  state.redoStack.splice(0, state.redoStack.length);
+  for (const entry of entries) {
+    state.undoStack.push(entry);
+    history.groups.set(entry, group);
+  }
+  if (state.undoStack.length > documentUndoDepth) {
+    state.undoStack.splice(0, state.undoStack.length - documentUndoDepth);
+  }
+  // What the next change of any body is recorded against (as Lexical's history would).
+  state.current = { editor: last, editorState: last.getEditorState() };
+  syncHistoryButtons(history);
+  return changed;
 }

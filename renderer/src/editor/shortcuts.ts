@@ -40,6 +40,7 @@ export const editorShortcuts: readonly EditorShortcut[] = [
  */
 export const documentShortcuts: readonly EditorShortcut[] = [
   { id: 'find', labelKey: 'editor.documentShortcuts.find', keys: 'Ctrl+F' },
+  { id: 'replace', labelKey: 'editor.documentShortcuts.replace', keys: 'Ctrl+H' },
   { id: 'findNext', labelKey: 'editor.documentShortcuts.findNext', keys: 'F3' },
   { id: 'findPrevious', labelKey: 'editor.documentShortcuts.findPrevious', keys: 'Shift+F3' },
   { id: 'selectAll', labelKey: 'editor.documentShortcuts.selectAll', keys: 'Ctrl+A, Ctrl+A' },

@@ -29,8 +29,8 @@ import { startDownload } from '../share/download';
 import { SignatureList } from './SignatureList';
 import { SigningStatusList } from './SigningStatusList';
 import { formatTime } from './time';
+import type { Edition } from '../../../common/export/editions';
 
-type Edition = 'full' | 'public';
 type Verification = RequestOutput<'signatures:verify'>;
 
 /** Where the signing of an edition stands, from its newest signed file. */

@@ -157,7 +157,7 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
     <MeetingRecordsContext.Provider value={records}>
       <article className="screen meeting" aria-labelledby="meeting-heading">
         <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
-          <a href="#/">{t('committees.heading')}</a>
+          <a href="#/committees">{t('committees.heading')}</a>
           <span aria-hidden="true"> › </span>
           <a href={routeHash({ screen: 'committee', committeeId: committee.id })}>
             {committee.name}

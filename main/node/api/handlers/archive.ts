@@ -6,6 +6,7 @@
  * and receives downloads from the host (resolveUpload / offerDownload).
  */
 import fs from 'node:fs';
+import type { archiveApi } from '../../../../common/contract/archive';
 import os from 'node:os';
 import path from 'node:path';
 import { safeFileName } from '../../../../common/archive/bagit';
@@ -23,14 +24,7 @@ import { writeFileAtomically } from '../../services/atomicFile';
 import { editionFileName, editionSource, meetingFileBase } from '../../services/editionExport';
 import { handOverFile } from '../../services/handOver';
 import { incomingFile } from '../incomingFile';
-import type { HandlerContext, Handlers, IncomingFile } from '../types';
-
-type ArchiveRequestName =
-  | 'archive:export'
-  | 'archive:import'
-  | 'meetings:exportDocx'
-  | 'meetings:exportHtml'
-  | 'appendices:open';
+import { authorOf, type AreaHandlers, type HandlerContext, type IncomingFile } from '../types';
 
 export type ArchiveHandlerOptions = {
   /** Largest appendix file an import may add (the attachment limit). */
@@ -45,7 +39,7 @@ const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml
 export function createArchiveHandlers(
   library: Library,
   options: ArchiveHandlerOptions = {},
-): Pick<Handlers, ArchiveRequestName> {
+): AreaHandlers<typeof archiveApi> {
   // The package picked in the open dialog whose import met a conflict: the keep-both/replace
   // answer imports this file instead of showing the dialog a second time (the page names no path).
   let conflictPick: IncomingFile | null = null;
@@ -96,7 +90,7 @@ export function createArchiveHandlers(
       try {
         const result = await importBag(library, file.path, {
           onExisting: input.onExisting ?? 'refuse',
-          author: ctx.author ?? library.author,
+          author: authorOf(ctx, library),
           shownName: file.fileName,
           maxFileBytes: options.maxAttachmentBytes,
         });

@@ -7,6 +7,7 @@
  * `app://referat/exports/<id>`. No path crosses the API.
  */
 import fs from 'node:fs';
+import type { pdfApi } from '../../../../common/contract/pdf';
 import type { PdfExportHandleOutput, PdfExportStatusOutput } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import { buildEdition, type Edition } from '../../../../common/export/editions';
@@ -16,13 +17,10 @@ import { exportMeetingDocument } from '../../storage/interchange';
 import type { Library } from '../../storage/library';
 import { editionFileName, editionSource, meetingFileBase } from '../../services/editionExport';
 import { handOverFile } from '../../services/handOver';
-import type { HandlerContext, Handlers, PdfExportsContext } from '../types';
-
-export type PdfRequestName =
-  'pdf:check' | 'pdf:start' | 'pdf:status' | 'pdf:cancel' | 'pdf:export' | 'pdf:save';
+import type { AreaHandlers, HandlerContext, PdfExportsContext } from '../types';
 
 /** The PDF handlers over one library. */
-export function createPdfHandlers(library: Library): Pick<Handlers, PdfRequestName> {
+export function createPdfHandlers(library: Library): AreaHandlers<typeof pdfApi> {
   const start = (meetingId: string, edition: Edition, exports: PdfExportsContext): string => {
     const { document, corrections } = editionSource(library.db, meetingId, edition);
     return exports.jobs.start({

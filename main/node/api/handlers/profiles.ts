@@ -2,6 +2,7 @@
  * Handlers of the minutes profiles: list, get, save (validated, every problem named) and the
  * municipality default. Rules in main/node/storage/queries/profiles.ts.
  */
+import type { profilesApi } from '../../../../common/contract/profiles';
 import { issueTexts } from '../../../../common/contract/issueText';
 import { DomainError, formatIssues } from '../../../../common/contract/result';
 import { minutesProfileSchema } from '../../../../common/domain/profiles';
@@ -13,12 +14,10 @@ import {
   saveProfile,
   setDefaultProfileId,
 } from '../../storage/queries/profiles';
-import type { Handlers } from '../types';
+import type { AreaHandlers } from '../types';
 
-export type ProfilesRequestName =
-  'profiles:list' | 'profiles:get' | 'profiles:save' | 'profiles:setDefault';
-
-export function createProfilesHandlers(library: Library): Pick<Handlers, ProfilesRequestName> {
+/** The minutes-profile handlers over one library. */
+export function createProfilesHandlers(library: Library): AreaHandlers<typeof profilesApi> {
   const db = library.db;
   return {
     'profiles:list': () => ({

@@ -1,27 +1,26 @@
 /**
  * Handlers of the search feature: full-text search and the decision register. The
- * queries live in main/node/storage/queries/search.ts.
+ * queries live in main/node/storage/queries/ (search.ts, decisionRegister.ts,
+ * previousDecisions.ts).
  */
+import type { searchApi } from '../../../../common/contract/search';
 import type { Library } from '../../storage/library';
+import { listDecisions } from '../../storage/queries/decisionRegister';
 import {
   insertPreviousDecisions,
-  listDecisions,
   previousDecisions,
-  searchLibrary,
-} from '../../storage/queries/search';
-import type { Handlers } from '../types';
+} from '../../storage/queries/previousDecisions';
+import { searchLibrary } from '../../storage/queries/search';
+import { authorOf, type AreaHandlers } from '../types';
 
-/** The search and decision-register requests. */
-export type SearchRequestName =
-  'search:query' | 'decisions:list' | 'decisions:previous' | 'decisions:insertPrevious';
-
-export function createSearchHandlers(library: Library): Pick<Handlers, SearchRequestName> {
+/** The search and decision-register handlers over one library. */
+export function createSearchHandlers(library: Library): AreaHandlers<typeof searchApi> {
   const db = library.db;
   return {
     'search:query': (input) => searchLibrary(db, input),
     'decisions:list': (input) => listDecisions(db, input),
     'decisions:previous': (input) => previousDecisions(db, input),
     'decisions:insertPrevious': (input, ctx) =>
-      insertPreviousDecisions(db, { ...input, author: ctx.author ?? library.author }),
+      insertPreviousDecisions(db, { ...input, author: authorOf(ctx, library) }),
   };
 }

@@ -3,7 +3,7 @@
  * (main/node/signing/signMeeting.ts: rounds, corrections), the signed files kept, and verifying
  * the PAdES signatures of a PDF (main/node/signing/verifyPdf.ts).
  */
-import fs from 'node:fs';
+import type { signaturesApi } from '../../../../common/contract/signatures';
 import type { RequestOutput } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import type { Edition } from '../../../../common/export/editions';
@@ -25,8 +25,8 @@ import {
 import { editionFileName, meetingFileBase } from '../../services/editionExport';
 import { handOverFile } from '../../services/handOver';
 import type { HandlerInput } from '../dispatch';
-import { incomingFile, safeFileName } from '../incomingFile';
-import type { HandlerContext, Handlers } from '../types';
+import { incomingFile, readIncomingFile, safeFileName } from '../incomingFile';
+import { authorOf, type AreaHandlers, type HandlerContext } from '../types';
 
 /** The signature requests. */
 export type SignatureRequestName =
@@ -48,7 +48,8 @@ const p12Filters = { filters: [{ name: 'PKCS#12 (.p12, .pfx)', extensions: ['p12
 /** Largest PDF accepted for verification (it is read into memory). */
 const maxPdfBytes = 512 * 1024 * 1024;
 
-export function createSignatureHandlers(library: Library): Pick<Handlers, SignatureRequestName> {
+/** The signature handlers over one library. */
+export function createSignatureHandlers(library: Library): AreaHandlers<typeof signaturesApi> {
   const db = library.db;
   const sign = async (
     input: HandlerInput<'signatures:sign'>,
@@ -69,7 +70,7 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
       ...(input.participantId ? { participantId: input.participantId } : {}),
       ...(input.reservation ? { reservation: input.reservation } : {}),
       ...(revocation.length > 0 ? { revocation } : {}),
-      author: ctx.author ?? library.author,
+      author: authorOf(ctx, library),
     });
     return { signedPdf, meeting, isMeetingSigned: meeting.status === 'signed' };
   };
@@ -96,20 +97,10 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
       }
       const file = await incomingFile(input.uploadId, ctx);
       try {
-        let size: number;
-        try {
-          size = fs.statSync(file.path).size;
-        } catch {
-          throw new DomainError('not_found', `${safeFileName(file.fileName)} cannot be read.`);
-        }
-        if (size > maxPdfBytes)
-          throw new DomainError(
-            'too_large',
-            `${safeFileName(file.fileName)} is larger than 512 MB.`,
-          );
+        const pdf = readIncomingFile(file, maxPdfBytes, 'is larger than 512 MB');
         // Awaited here: a rejection must not wait unhandled while `finally` awaits the release
         // (Node ends the process on an unhandled rejection; the fuzz test found it).
-        return await report(safeFileName(file.fileName), fs.readFileSync(file.path), [
+        return await report(safeFileName(file.fileName), pdf, [
           ...trustedRootPems(db),
           ...(input.trustedRootsPem ?? []),
         ]);
@@ -158,21 +149,14 @@ export function createSignatureHandlers(library: Library): Pick<Handlers, Signat
       requireSignable(db, input.meetingId);
       const file = await incomingFile(input.uploadId, ctx);
       try {
-        const size = fs.statSync(file.path, { throwIfNoEntry: false })?.size;
-        if (size === undefined)
-          throw new DomainError('not_found', `${safeFileName(file.fileName)} cannot be read.`);
-        if (size > maxPdfBytes)
-          throw new DomainError(
-            'too_large',
-            `${safeFileName(file.fileName)} is larger than 512 MB.`,
-          );
+        const pdf = readIncomingFile(file, maxPdfBytes, 'is larger than 512 MB');
         const result = await importSignedPdf(library, {
           meetingId: input.meetingId,
           ...(input.edition ? { edition: input.edition } : {}),
-          pdf: fs.readFileSync(file.path),
+          pdf,
           confirmations: input.confirmations ?? [],
           ...(input.participantId ? { participantId: input.participantId } : {}),
-          author: ctx.author ?? library.author,
+          author: authorOf(ctx, library),
         });
         return {
           signedPdf: result.signedPdf,
@@ -283,14 +267,11 @@ async function readRevocation(
   const read = async (uploadId: string | undefined): Promise<RevocationFile> => {
     const file = await incomingFile(uploadId, ctx, revocationFilters);
     const name = safeFileName(file.fileName);
-    const size = fs.statSync(file.path, { throwIfNoEntry: false })?.size;
-    if (size === undefined) throw new DomainError('not_found', `${name} cannot be read.`);
-    if (size > MAX_REVOCATION_BYTES)
-      throw new DomainError(
-        'too_large',
-        `${name} is larger than ${MAX_REVOCATION_BYTES / 1024 / 1024} MB.`,
-      );
-    const bytes = fs.readFileSync(file.path);
+    const bytes = readIncomingFile(
+      file,
+      MAX_REVOCATION_BYTES,
+      `is larger than ${MAX_REVOCATION_BYTES / 1024 / 1024} MB`,
+    );
     parseRevocation(bytes, name);
     return { name, bytes };
   };
@@ -305,13 +286,5 @@ async function readRevocation(
 /** The certificate's bytes (the caller removes a browser upload). */
 async function readCertificate(uploadId: string | undefined, ctx: HandlerContext): Promise<Buffer> {
   const file = await incomingFile(uploadId, ctx, p12Filters);
-  const size = fs.statSync(file.path, { throwIfNoEntry: false })?.size;
-  if (size === undefined)
-    throw new DomainError('not_found', `${safeFileName(file.fileName)} cannot be read.`);
-  if (size > maxP12Bytes)
-    throw new DomainError(
-      'too_large',
-      `${safeFileName(file.fileName)} is larger than 1 MB; it is not a certificate file.`,
-    );
-  return fs.readFileSync(file.path);
+  return readIncomingFile(file, maxP12Bytes, 'is larger than 1 MB; it is not a certificate file');
 }

@@ -2,15 +2,15 @@
  * Handlers of the committees' standard decision texts. Rules in
  * main/node/storage/queries/standardTexts.ts.
  */
+import type { standardTextsApi } from '../../../../common/contract/standardTexts';
 import type { Library } from '../../storage/library';
 import { listStandardTexts, saveStandardTexts } from '../../storage/queries/standardTexts';
-import type { Handlers } from '../types';
+import type { AreaHandlers } from '../types';
 
-export type StandardTextsRequestName = 'standardTexts:get' | 'standardTexts:save';
-
+/** The standard-text handlers over one library. */
 export function createStandardTextsHandlers(
   library: Library,
-): Pick<Handlers, StandardTextsRequestName> {
+): AreaHandlers<typeof standardTextsApi> {
   return {
     'standardTexts:get': (input) => listStandardTexts(library.db, input.committeeId),
     'standardTexts:save': (input) => saveStandardTexts(library.db, input.committeeId, input.texts),

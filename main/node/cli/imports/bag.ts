@@ -7,14 +7,7 @@ import path from 'node:path';
 import { DomainError, isDomainError } from '../../../../common/contract/result';
 import { importBag } from '../../archive/importBag';
 import { printConversionNotes } from './json';
-import type { OnExisting } from '../../storage/interchange';
-import type { Importer, OnExistingChoice } from '../types';
-
-const onExistingOf: Record<OnExistingChoice, OnExisting> = {
-  refuse: 'refuse',
-  'keep-both': 'keepBoth',
-  replace: 'replace',
-};
+import { onExistingOf, type Importer } from '../types';
 
 export const bagImporter: Importer = {
   name: 'bag',

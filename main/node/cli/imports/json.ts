@@ -14,19 +14,9 @@ import {
   readReferatDocument,
   type ReferatReading,
 } from '../../../../common/format/referatJson';
-import {
-  IdCollisionError,
-  importMeetingDocument,
-  type OnExisting,
-} from '../../storage/interchange';
+import { IdCollisionError, importMeetingDocument } from '../../storage/interchange';
 import { readTextFile } from '../files';
-import type { CliIo, Importer, OnExistingChoice } from '../types';
-
-const onExistingOf: Record<OnExistingChoice, OnExisting> = {
-  refuse: 'refuse',
-  'keep-both': 'keepBoth',
-  replace: 'replace',
-};
+import { onExistingOf, type CliIo, type Importer } from '../types';
 
 export const jsonImporter: Importer = {
   name: 'json',

@@ -5,26 +5,17 @@
  */
 import { DomainError } from '../../../../common/contract/result';
 import type { Appendix } from '../../../../common/domain/model';
-import type { Db } from '../library';
+import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
-import { findBodyReferences } from './bodies';
-import { newId, notFound, nowIso, reorder, toFlag, updateRow, stmt } from './common';
-import { requireDraftMeeting } from './meetingBase';
+import { fromRow, getRow, newId, nowIso, reorder, toFlag, type SqlRow, patchRow } from './common';
+import { stmt } from '../statements';
+import { removeUnreferenced, requireDraftMeeting } from './meetingBase';
 
-type AppendixRow = {
-  id: string;
-  meetingId: string;
-  itemId: string | null;
-  number: number | null;
-  title: string;
-  documentNumber: string;
-  caseId: string;
-  isClosed: number;
+type AppendixRow = SqlRow<Omit<Appendix, 'file'>, 'isClosed' | 'isAddedAfterMeeting'> & {
   fileSha256: string | null;
   fileName: string | null;
   fileMediaType: string | null;
   fileSize: number | null;
-  isAddedAfterMeeting: number;
 };
 
 const appendixColumns = `a.id, a.meeting_id AS meetingId, a.item_id AS itemId, a.number, a.title,
@@ -33,24 +24,17 @@ const appendixColumns = `a.id, a.meeting_id AS meetingId, a.item_id AS itemId, a
   a.is_added_after_meeting AS isAddedAfterMeeting`;
 
 function toAppendix(row: AppendixRow): Appendix {
+  const { fileSha256, fileName, fileMediaType, fileSize, ...fields } = row;
   return {
-    id: row.id,
-    meetingId: row.meetingId,
-    itemId: row.itemId,
-    number: row.number,
-    title: row.title,
-    documentNumber: row.documentNumber,
-    caseId: row.caseId,
-    isClosed: row.isClosed === 1,
-    isAddedAfterMeeting: row.isAddedAfterMeeting === 1,
+    ...fromRow(fields, ['isClosed', 'isAddedAfterMeeting']),
     file:
-      row.fileSha256 === null
+      fileSha256 === null
         ? null
         : {
-            name: row.fileName ?? '',
-            sha256: row.fileSha256,
-            size: row.fileSize ?? 0,
-            mediaType: row.fileMediaType ?? '',
+            name: fileName ?? '',
+            sha256: fileSha256,
+            size: fileSize ?? 0,
+            mediaType: fileMediaType ?? '',
           },
   };
 }
@@ -63,7 +47,7 @@ export type AppendixFields = Pick<
   Partial<Pick<Appendix, 'isAddedAfterMeeting'>>;
 
 /** The appendices of a meeting by number. */
-export function listAppendices(db: Db, meetingId: string): Appendix[] {
+export function listAppendices(db: ReadDb, meetingId: string): Appendix[] {
   const rows = stmt(
     db,
     `SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256
@@ -73,16 +57,18 @@ export function listAppendices(db: Db, meetingId: string): Appendix[] {
 }
 
 /** One appendix. @throws DomainError not_found */
-export function getAppendix(db: Db, id: string): Appendix {
-  const row = stmt(
-    db,
-    `SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256 WHERE a.id = ?`,
-  ).get(id) as AppendixRow | undefined;
-  if (!row) throw notFound('appendix', id);
-  return toAppendix(row);
+export function getAppendix(db: ReadDb, id: string): Appendix {
+  return toAppendix(
+    getRow<AppendixRow>(
+      db,
+      `SELECT ${appendixColumns} FROM appendices a LEFT JOIN files f ON f.sha256 = a.file_sha256 WHERE a.id = ?`,
+      'appendix',
+      id,
+    ),
+  );
 }
 
-function checkItem(db: Db, meetingId: string, itemId: string | null | undefined): void {
+function checkItem(db: ReadDb, meetingId: string, itemId: string | null | undefined): void {
   if (!itemId) return;
   if (
     stmt(db, 'SELECT meeting_id FROM agenda_items WHERE id = ?', true).get(itemId) !== meetingId
@@ -99,7 +85,7 @@ function checkItem(db: Db, meetingId: string, itemId: string | null | undefined)
  * @throws DomainError conflict when the hash is known with another size
  */
 export function registerFile(
-  db: Db,
+  db: WriteDb,
   file: { sha256: string; size: number; mediaType: string },
 ): void {
   const known = stmt(db, 'SELECT size FROM files WHERE sha256 = ?', true).get(file.sha256) as
@@ -121,7 +107,7 @@ export function registerFile(
 
 /** Inserts an appendix row as given (its file, if any, is registered first); used by create and import. */
 export function insertAppendix(
-  db: Db,
+  db: WriteDb,
   appendix: Omit<Appendix, 'isAddedAfterMeeting'> & Partial<Pick<Appendix, 'isAddedAfterMeeting'>>,
 ): void {
   const a = appendix;
@@ -149,10 +135,10 @@ export function insertAppendix(
 
 /** Adds an appendix (without a file) as the last of a draft meeting. @throws not_found, locked, invalid_input */
 export function createAppendix(
-  db: Db,
+  db: ReadDb,
   args: { meetingId: string; appendix: AppendixFields; id?: string },
 ): Appendix {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.meetingId);
     checkItem(db, args.meetingId, args.appendix.itemId);
     const id = args.id ?? newId();
@@ -172,26 +158,25 @@ export function createAppendix(
 
 /** Changes some fields of an appendix of a draft meeting. @throws not_found, locked, invalid_input */
 export function updateAppendix(
-  db: Db,
+  db: ReadDb,
   args: { id: string; patch: Partial<AppendixFields> },
 ): Appendix {
-  return writeTransaction(db, () => {
-    const appendix = getAppendix(db, args.id);
-    requireDraftMeeting(db, appendix.meetingId);
-    checkItem(db, appendix.meetingId, args.patch.itemId);
-    updateRow(db, 'appendices', args.id, args.patch, {
-      title: 'title',
-      documentNumber: 'document_number',
-      caseId: 'case_id',
-      isClosed: 'is_closed',
-      itemId: 'item_id',
-      isAddedAfterMeeting: 'is_added_after_meeting',
-    });
-    return getAppendix(db, args.id);
-  });
+  return patchRow(
+    db,
+    args,
+    {
+      name: 'appendices',
+      fields: ['title', 'documentNumber', 'caseId', 'isClosed', 'itemId', 'isAddedAfterMeeting'],
+      read: getAppendix,
+    },
+    (db, appendix) => {
+      requireDraftMeeting(db, appendix.meetingId);
+      checkItem(db, appendix.meetingId, args.patch.itemId);
+    },
+  );
 }
 
-function renumber(db: Db, ids: readonly string[]): void {
+function renumber(db: WriteDb, ids: readonly string[]): void {
   // Two passes so a future unique (meeting, number) index never sees a duplicate mid-way.
   const update = stmt(db, 'UPDATE appendices SET number = ? WHERE id = ?');
   ids.forEach((id, index) => update.run(100_000 + index + 1, id));
@@ -199,8 +184,8 @@ function renumber(db: Db, ids: readonly string[]): void {
 }
 
 /** Moves an appendix to `position` (0-based) and renumbers all 1..n. Answers the new order. */
-export function moveAppendix(db: Db, args: { id: string; position: number }): Appendix[] {
-  return writeTransaction(db, () => {
+export function moveAppendix(db: ReadDb, args: { id: string; position: number }): Appendix[] {
+  return writeTransaction(db, (db) => {
     const appendix = getAppendix(db, args.id);
     requireDraftMeeting(db, appendix.meetingId);
     const ids = listAppendices(db, appendix.meetingId).map((other) => other.id);
@@ -210,18 +195,15 @@ export function moveAppendix(db: Db, args: { id: string; position: number }): Ap
 }
 
 /** Deletes an appendix of a draft meeting and renumbers the rest. The file stays in the store. */
-export function deleteAppendix(db: Db, args: { id: string }): { id: string } {
-  return writeTransaction(db, () => {
+export function deleteAppendix(db: ReadDb, args: { id: string }): { id: string } {
+  return writeTransaction(db, (db) => {
     const appendix = getAppendix(db, args.id);
-    requireDraftMeeting(db, appendix.meetingId);
-    const places = findBodyReferences(db, appendix.meetingId, 'appendix', args.id);
-    if (places.length > 0) {
-      throw new DomainError(
-        'conflict',
-        `Bilag ${appendix.number} "${appendix.title}" is referred to in the text (${places.join('; ')}). Remove those references before deleting the appendix.`,
-      );
-    }
-    stmt(db, 'DELETE FROM appendices WHERE id = ?').run(args.id);
+    removeUnreferenced(db, {
+      meetingId: appendix.meetingId,
+      kind: 'appendix',
+      id: args.id,
+      describe: `Bilag ${appendix.number} "${appendix.title}"`,
+    });
     renumber(
       db,
       listAppendices(db, appendix.meetingId).map((other) => other.id),
@@ -235,10 +217,10 @@ export function deleteAppendix(db: Db, args: { id: string }): { id: string } {
  * The bytes must already be in the file store.
  */
 export function attachFileToAppendix(
-  db: Db,
+  db: ReadDb,
   args: { id: string; file: { sha256: string; size: number; name: string; mediaType: string } },
 ): Appendix {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const appendix = getAppendix(db, args.id);
     requireDraftMeeting(db, appendix.meetingId);
     registerFile(db, args.file);

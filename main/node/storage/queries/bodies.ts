@@ -22,9 +22,10 @@ import {
   type List,
   type RichText,
 } from '../../../../common/domain/richText';
-import type { Db } from '../library';
+import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
-import { notFound, nowIso, stmt } from './common';
+import { notFound, nowIso } from './common';
+import { stmt } from '../statements';
 
 type BodyRow = {
   id: number;
@@ -48,30 +49,37 @@ function toBody(row: BodyRow): Body {
   };
 }
 
+/** Every one of `fields`, empty. */
+function emptyBodies<F extends string>(fields: readonly F[]): Record<F, Body> {
+  return Object.fromEntries(fields.map((field) => [field, emptyBody()])) as Record<F, Body>;
+}
+
 /** Every item field, empty. */
 export function emptyItemBodies(): Record<ItemBodyField, Body> {
-  return Object.fromEntries(itemBodyFields.map((field) => [field, emptyBody()])) as Record<
-    ItemBodyField,
-    Body
-  >;
+  return emptyBodies(itemBodyFields);
+}
+
+/** The bodies of one owner (the rows `where` selects for `id`), every one of `fields` present. */
+function bodiesOf<F extends string>(
+  db: ReadDb,
+  fields: readonly F[],
+  where: 'b.meeting_id = ?' | 'b.item_id = ?',
+  id: string,
+): Record<F, Body> {
+  const out = emptyBodies(fields);
+  const rows = stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE ${where}`).all(id) as BodyRow[];
+  for (const row of rows) out[row.field as F] = toBody(row);
+  return out;
 }
 
 /** The meeting-level bodies of a meeting (every field present). */
-export function getMeetingBodies(db: Db, meetingId: string): Record<MeetingBodyField, Body> {
-  const out = Object.fromEntries(meetingBodyFields.map((field) => [field, emptyBody()])) as Record<
-    MeetingBodyField,
-    Body
-  >;
-  const rows = stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE b.meeting_id = ?`).all(
-    meetingId,
-  ) as BodyRow[];
-  for (const row of rows) out[row.field as MeetingBodyField] = toBody(row);
-  return out;
+export function getMeetingBodies(db: ReadDb, meetingId: string): Record<MeetingBodyField, Body> {
+  return bodiesOf(db, meetingBodyFields, 'b.meeting_id = ?', meetingId);
 }
 
 /** The bodies of every item of a meeting, by item id (every field present for listed items). */
 export function getItemBodiesOfMeeting(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   itemIds: readonly string[],
 ): Map<string, Record<ItemBodyField, Body>> {
@@ -89,18 +97,13 @@ export function getItemBodiesOfMeeting(
 }
 
 /** The bodies of one item (every field present). */
-export function getItemBodies(db: Db, itemId: string): Record<ItemBodyField, Body> {
-  const out = emptyItemBodies();
-  const rows = stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE b.item_id = ?`).all(
-    itemId,
-  ) as BodyRow[];
-  for (const row of rows) out[row.field as ItemBodyField] = toBody(row);
-  return out;
+export function getItemBodies(db: ReadDb, itemId: string): Record<ItemBodyField, Body> {
+  return bodiesOf(db, itemBodyFields, 'b.item_id = ?', itemId);
 }
 
 /** The meeting a body belongs to, with its status. @throws DomainError not_found */
 export function resolveBodyOwner(
-  db: Db,
+  db: ReadDb,
   owner: BodyOwner,
 ): { meetingId: string; status: MeetingStatus } {
   if (owner.kind === 'meeting') {
@@ -125,7 +128,7 @@ export function lockedError(status: MeetingStatus): DomainError {
   );
 }
 
-function findBodyRow(db: Db, owner: BodyOwner): BodyRow | undefined {
+function findBodyRow(db: ReadDb, owner: BodyOwner): BodyRow | undefined {
   return (
     owner.kind === 'meeting'
       ? stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE b.meeting_id = ? AND b.field = ?`).get(
@@ -147,7 +150,7 @@ function findBodyRow(db: Db, owner: BodyOwner): BodyRow | undefined {
  * @param savedAt for imports; defaults to now
  */
 export function saveBody(
-  db: Db,
+  db: ReadDb,
   args: {
     owner: BodyOwner;
     content: RichText;
@@ -156,7 +159,7 @@ export function saveBody(
     savedAt?: string;
   },
 ): { revision: number; updatedAt: string } {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const { status, meetingId } = resolveBodyOwner(db, args.owner);
     if (status !== 'draft') throw lockedError(status);
     checkBodyReferences(db, meetingId, args.content);
@@ -200,7 +203,7 @@ export function saveBody(
 }
 
 /** Every saved version of a body, newest first (empty for a body never saved). @throws not_found */
-export function bodyHistory(db: Db, args: { owner: BodyOwner }): Revision[] {
+export function bodyHistory(db: ReadDb, args: { owner: BodyOwner }): Revision[] {
   resolveBodyOwner(db, args.owner);
   const body = findBodyRow(db, args.owner);
   if (!body) return [];
@@ -259,7 +262,7 @@ export function collectReferences(content: RichText): {
  * Checks that a body's references point at appendices and participants of its own meeting
  * and that nobody is counted twice in a vote. @throws DomainError invalid_input
  */
-export function checkBodyReferences(db: Db, meetingId: string, content: RichText): void {
+export function checkBodyReferences(db: ReadDb, meetingId: string, content: RichText): void {
   const { appendixIds, participantIds } = collectReferences(content);
   const appendixOf = stmt(db, 'SELECT meeting_id FROM appendices WHERE id = ?', true);
   for (const id of appendixIds) {
@@ -301,7 +304,7 @@ export function checkBodyReferences(db: Db, meetingId: string, content: RichText
  * description per body, e.g. "item 3, decision". Empty when nothing refers to it.
  */
 export function findBodyReferences(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   kind: 'appendix' | 'participant',
   id: string,
@@ -335,7 +338,7 @@ export function findBodyReferences(
  * of approved or signed meetings keep their text). Empty content inserts nothing.
  */
 export function insertImportedBody(
-  db: Db,
+  db: WriteDb,
   args: { owner: BodyOwner; content: RichText; author: string; savedAt: string },
 ): void {
   if (args.content.length === 0) return;

@@ -1,97 +1,74 @@
 /** Committees (udvalg): list with counts, get, create, update. */
 import type { CommitteeSummary } from '../../../../common/contract/api';
-import type { Committee, CommitteeKind, TemplateId } from '../../../../common/domain/model';
-import type { Db } from '../library';
-import { newId, notFound, nowIso, updateRow, stmt } from './common';
-
-type CommitteeRow = {
-  id: string;
-  name: string;
-  kind: string;
-  organisation: string;
-  template: string;
-  profileId: string | null;
-};
+import type { Committee } from '../../../../common/domain/model';
+import type { ReadDb } from '../db';
+import { writeTransaction } from '../library';
+import { newId, nowIso, getRow, patchRow } from './common';
+import { stmt } from '../statements';
 
 const committeeColumns = 'id, name, kind, organisation, template, profile_id AS profileId';
 const collator = new Intl.Collator('da');
-
-function toCommittee(row: CommitteeRow): Committee {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind as CommitteeKind,
-    organisation: row.organisation,
-    template: row.template as TemplateId,
-    profileId: row.profileId,
-  };
-}
 
 /** The fields a committee is created or patched with (no profile: the municipality default). */
 export type CommitteeFields = Omit<Committee, 'id' | 'profileId'> &
   Partial<Pick<Committee, 'profileId'>>;
 
 /** Every committee with its member and meeting counts, sorted by name (Danish collation). */
-export function listCommittees(db: Db): CommitteeSummary[] {
+export function listCommittees(db: ReadDb): CommitteeSummary[] {
+  // The columns are named as the summary's fields, so a row is a summary.
   const rows = stmt(
     db,
     `SELECT ${committeeColumns},
          (SELECT count(*) FROM members m WHERE m.committee_id = c.id) AS memberCount,
          (SELECT count(*) FROM meetings g WHERE g.committee_id = c.id) AS meetingCount
        FROM committees c`,
-  ).all() as (CommitteeRow & { memberCount: number; meetingCount: number })[];
-  return rows
-    .map((row) => ({
-      ...toCommittee(row),
-      memberCount: row.memberCount,
-      meetingCount: row.meetingCount,
-    }))
-    .sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+  ).all() as CommitteeSummary[];
+  return rows.sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
 }
 
 /** One committee. @throws DomainError not_found */
-export function getCommittee(db: Db, id: string): Committee {
-  const row = stmt(db, `SELECT ${committeeColumns} FROM committees WHERE id = ?`).get(id) as
-    CommitteeRow | undefined;
-  if (!row) throw notFound('committee', id);
-  return toCommittee(row);
+export function getCommittee(db: ReadDb, id: string): Committee {
+  return getRow<Committee>(
+    db,
+    `SELECT ${committeeColumns} FROM committees WHERE id = ?`,
+    'committee',
+    id,
+  );
 }
 
 /** True when a committee with this id exists. */
-export function hasCommittee(db: Db, id: string): boolean {
+export function hasCommittee(db: ReadDb, id: string): boolean {
   return stmt(db, 'SELECT 1 FROM committees WHERE id = ?').get(id) !== undefined;
 }
 
 /** Creates a committee; `id` is kept when given (imports), else generated. */
-export function createCommittee(db: Db, fields: CommitteeFields & { id?: string }): Committee {
-  const id = fields.id ?? newId();
-  stmt(
-    db,
-    'INSERT INTO committees (id, name, kind, organisation, template, profile_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    id,
-    fields.name,
-    fields.kind,
-    fields.organisation,
-    fields.template,
-    fields.profileId ?? null,
-    nowIso(),
-  );
-  return getCommittee(db, id);
+export function createCommittee(db: ReadDb, fields: CommitteeFields & { id?: string }): Committee {
+  return writeTransaction(db, (db) => {
+    const id = fields.id ?? newId();
+    stmt(
+      db,
+      'INSERT INTO committees (id, name, kind, organisation, template, profile_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      id,
+      fields.name,
+      fields.kind,
+      fields.organisation,
+      fields.template,
+      fields.profileId ?? null,
+      nowIso(),
+    );
+    return getCommittee(db, id);
+  });
 }
 
 /** Changes some fields of a committee. @throws DomainError not_found */
 export function updateCommittee(
-  db: Db,
+  db: ReadDb,
   args: { id: string; patch: Partial<CommitteeFields> },
 ): Committee {
-  getCommittee(db, args.id);
-  updateRow(db, 'committees', args.id, args.patch, {
-    name: 'name',
-    kind: 'kind',
-    organisation: 'organisation',
-    template: 'template',
-    profileId: 'profile_id',
+  return patchRow(db, args, {
+    name: 'committees',
+    fields: ['name', 'kind', 'organisation', 'template', 'profileId'],
+    read: getCommittee,
   });
-  return getCommittee(db, args.id);
 }

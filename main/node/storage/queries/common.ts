@@ -4,8 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../../common/contract/result';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../library';
+import type { ReadDb, WriteDb } from '../db';
+import { writeTransaction } from '../library';
+import { stmt } from '../statements';
 
 /** A new record id. */
 export function newId(): string {
@@ -27,26 +28,27 @@ export function notFound(what: string, id: string): DomainError {
 }
 
 /**
- * Updates the given fields of one row. `columns` maps patch keys to column names; values are
- * converted by `convert` (booleans to 0/1) and always bound as parameters.
+ * Updates the given fields of one row. Only the keys listed in `fields` are written, each to
+ * its column: the key in snake case (`isClosed` → `is_closed`), so column names come from the
+ * caller's constant list, never from input. Booleans become 0/1; every value is bound.
  */
 export function updateRow(
-  db: Db,
+  db: WriteDb,
   table: string,
   id: string,
   patch: Record<string, unknown>,
-  columns: Readonly<Record<string, string>>,
+  fields: readonly string[],
 ): void {
   const sets: string[] = [];
   const values: unknown[] = [];
-  for (const [key, value] of Object.entries(patch)) {
-    const column = columns[key];
-    if (column === undefined || value === undefined) continue;
-    sets.push(`${column} = ?`);
+  for (const field of fields) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    sets.push(`${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} = ?`);
     values.push(typeof value === 'boolean' ? toFlag(value) : value);
   }
   if (sets.length === 0) return;
-  db.prepare(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  stmt(db, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
 }
 
 /**
@@ -70,23 +72,70 @@ export function todayInCopenhagen(now: Date = new Date()): string {
   }).format(now);
 }
 
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
+/**
+ * A row as SQLite returns it for the model type `T` when the SELECT names each column by the
+ * model's key (`is_closed AS isClosed`): the same fields, with the booleans `K` as 0/1.
+ */
+export type SqlRow<T, K extends keyof T = never> = Omit<T, K> & { [P in K]: number };
+
+/** The model object of a row: the 0/1 flags `K` become booleans, every other column is copied. */
+export function fromRow<R extends object, K extends keyof R = never>(
+  row: R,
+  flags?: readonly K[],
+): Omit<R, K> & { [P in K]: boolean } {
+  const out = { ...row } as Record<string, unknown>;
+  for (const flag of flags ?? []) out[flag as string] = row[flag] === 1;
+  return out as Omit<R, K> & { [P in K]: boolean };
+}
+
+/** The one row `sql` selects for `id`. @throws DomainError not_found (naming `what`) */
+export function getRow<R>(db: ReadDb, sql: string, what: string, id: string): R {
+  const row = stmt(db, sql).get(id) as R | undefined;
+  if (!row) throw notFound(what, id);
+  return row;
+}
+
+/** A table whose rows are patched field by field (see {@link patchRow}). */
+export type PatchedTable<T> = {
+  /** The table's name (a constant, never input). */
+  name: string;
+  /** The patch keys that may be written, each to its column (see {@link updateRow}). */
+  fields: readonly string[];
+  /** One row as the caller answers it. @throws DomainError not_found */
+  read: (db: ReadDb, id: string) => T;
+};
 
 /**
- * A prepared statement for `sql`, compiled once per handle and reused (preparing costs more
- * than running most of these queries). `isPluck` is applied on every call, so one SQL text can
- * never leak a pluck mode into another call site.
+ * Changes some fields of one row in a write transaction and answers the row as it is then.
+ * `check` sees the row before the change and refuses it by throwing (a locked meeting, a
+ * reference outside the meeting), so nothing is written then.
+ * @throws DomainError not_found, and whatever `check` throws
  */
-export function stmt(db: Db, sql: string, isPluck = false): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(db, cache);
-  }
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement.reader ? statement.pluck(isPluck) : statement;
+export function patchRow<T>(
+  db: ReadDb,
+  args: { id: string; patch: object },
+  table: PatchedTable<T>,
+  check: (db: WriteDb, current: T) => void = () => undefined,
+): T {
+  return writeTransaction(db, (db) => {
+    check(db, table.read(db, args.id));
+    updateRow(db, table.name, args.id, args.patch as Record<string, unknown>, table.fields);
+    return table.read(db, args.id);
+  });
+}
+
+/** The tables that keep their rows in a dense order. */
+type OrderedTable = 'members' | 'participants' | 'agenda_items';
+
+/** Writes the order of `ids` as their positions 0..n-1, changing only rows that moved. */
+export function writePositions(
+  db: WriteDb,
+  table: OrderedTable,
+  ids: readonly string[],
+  current: ReadonlyMap<string, number> = new Map(),
+): void {
+  const update = stmt(db, `UPDATE ${table} SET position = ? WHERE id = ?`);
+  ids.forEach((id, index) => {
+    if (current.get(id) !== index) update.run(index, id);
+  });
 }

@@ -4,51 +4,31 @@
  */
 import type { AgendaItemDetail } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
-import type { AgendaItem, ItemKind } from '../../../../common/domain/model';
-import type { Db } from '../library';
+import type { AgendaItem } from '../../../../common/domain/model';
+import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
 import { getItemBodies, hasText } from './bodies';
-import { newId, notFound, reorder, toFlag, updateRow, stmt } from './common';
+import {
+  newId,
+  reorder,
+  toFlag,
+  fromRow,
+  getRow,
+  type SqlRow,
+  patchRow,
+  writePositions,
+} from './common';
+import { stmt } from '../statements';
 import { requireDraftMeeting } from './meetingBase';
 import { profileOfCommittee, profileOfMeeting } from './profiles';
 
-type ItemRow = {
-  id: string;
-  meetingId: string;
-  number: number;
-  position: number;
-  title: string;
-  isClosed: number;
-  publicTitle: string;
-  caseId: string;
-  documentNumber: string;
-  presenter: string;
-  kind: string;
-  isSupplementary: number;
-  groupId: string | null;
-};
+type ItemRow = SqlRow<AgendaItem, 'isClosed' | 'isSupplementary'>;
 
 const itemColumns = `id, meeting_id AS meetingId, number, position, title, is_closed AS isClosed,
   public_title AS publicTitle, case_id AS caseId, document_number AS documentNumber, presenter, kind,
   is_supplementary AS isSupplementary, group_id AS groupId`;
 
-function toItem(row: ItemRow): AgendaItem {
-  return {
-    id: row.id,
-    meetingId: row.meetingId,
-    number: row.number,
-    position: row.position,
-    title: row.title,
-    isClosed: row.isClosed === 1,
-    publicTitle: row.publicTitle,
-    caseId: row.caseId,
-    documentNumber: row.documentNumber,
-    presenter: row.presenter,
-    kind: row.kind as ItemKind,
-    isSupplementary: row.isSupplementary === 1,
-    groupId: row.groupId,
-  };
-}
+const toItem = (row: ItemRow): AgendaItem => fromRow(row, ['isClosed', 'isSupplementary']);
 
 /** The fields an item is created or patched with. */
 export type ItemFields = Pick<
@@ -69,7 +49,7 @@ export type ItemFields = Pick<
  * numbers items through the year, one more than the highest item number of the committee's
  * earlier meetings that year ("Pkt. 42" follows "Pkt. 41" of the last meeting).
  */
-export function firstItemNumber(db: Db, meetingId: string): number {
+export function firstItemNumber(db: ReadDb, meetingId: string): number {
   return firstItemNumberOf(db, meetingId, profileOfMeeting(db, meetingId).itemNumbering);
 }
 
@@ -78,7 +58,7 @@ export function firstItemNumber(db: Db, meetingId: string): number {
  * continues the year when the committee's profile numbers items through the year.
  */
 export function proposedFirstItemNumber(
-  db: Db,
+  db: ReadDb,
   committeeId: string,
   template: 'opgaveudvalg' | 'fagudvalg',
   date: string,
@@ -95,7 +75,7 @@ export function proposedFirstItemNumber(
 }
 
 function firstItemNumberOf(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   numbering: { mode: 'per_meeting' | 'yearly'; start: number },
 ): number {
@@ -114,7 +94,7 @@ function firstItemNumberOf(
 }
 
 /** The items of a meeting in agenda order. */
-export function listItems(db: Db, meetingId: string): AgendaItem[] {
+export function listItems(db: ReadDb, meetingId: string): AgendaItem[] {
   const rows = stmt(
     db,
     `SELECT ${itemColumns} FROM agenda_items WHERE meeting_id = ? ORDER BY position, id`,
@@ -123,15 +103,14 @@ export function listItems(db: Db, meetingId: string): AgendaItem[] {
 }
 
 /** One item. @throws DomainError not_found */
-export function getItem(db: Db, id: string): AgendaItem {
-  const row = stmt(db, `SELECT ${itemColumns} FROM agenda_items WHERE id = ?`).get(id) as
-    ItemRow | undefined;
-  if (!row) throw notFound('agenda item', id);
-  return toItem(row);
+export function getItem(db: ReadDb, id: string): AgendaItem {
+  return toItem(
+    getRow<ItemRow>(db, `SELECT ${itemColumns} FROM agenda_items WHERE id = ?`, 'agenda item', id),
+  );
 }
 
 /** One item with all its bodies. @throws DomainError not_found */
-export function getItemDetail(db: Db, id: string): AgendaItemDetail {
+export function getItemDetail(db: ReadDb, id: string): AgendaItemDetail {
   return { ...getItem(db, id), bodies: getItemBodies(db, id) };
 }
 
@@ -141,10 +120,10 @@ export function getItemDetail(db: Db, id: string): AgendaItemDetail {
  * @throws DomainError not_found, locked
  */
 export function createItem(
-  db: Db,
+  db: ReadDb,
   args: { meetingId: string; item: Omit<ItemFields, 'number'> & { number?: number }; id?: string },
 ): AgendaItemDetail {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.meetingId);
     const stats = stmt(
       db,
@@ -166,7 +145,7 @@ export function createItem(
 
 /** Inserts an item row as given (no checks beyond the schema); used by create, copy and import. */
 export function insertItem(
-  db: Db,
+  db: WriteDb,
   item: Omit<AgendaItem, 'isSupplementary' | 'groupId'> &
     Partial<Pick<AgendaItem, 'isSupplementary' | 'groupId'>>,
 ): void {
@@ -193,34 +172,40 @@ export function insertItem(
 }
 
 /** Changes some fields of an item of a draft meeting. @throws DomainError not_found, locked */
-export function updateItem(db: Db, args: { id: string; patch: Partial<ItemFields> }): AgendaItem {
-  return writeTransaction(db, () => {
-    const item = getItem(db, args.id);
-    requireDraftMeeting(db, item.meetingId);
-    updateRow(db, 'agenda_items', args.id, args.patch, {
-      number: 'number',
-      title: 'title',
-      isClosed: 'is_closed',
-      publicTitle: 'public_title',
-      caseId: 'case_id',
-      documentNumber: 'document_number',
-      presenter: 'presenter',
-      kind: 'kind',
-      isSupplementary: 'is_supplementary',
-      groupId: 'group_id',
-    });
-    return getItem(db, args.id);
-  });
+export function updateItem(
+  db: ReadDb,
+  args: { id: string; patch: Partial<ItemFields> },
+): AgendaItem {
+  return patchRow(
+    db,
+    args,
+    {
+      name: 'agenda_items',
+      fields: [
+        'number',
+        'title',
+        'isClosed',
+        'publicTitle',
+        'caseId',
+        'documentNumber',
+        'presenter',
+        'kind',
+        'isSupplementary',
+        'groupId',
+      ],
+      read: getItem,
+    },
+    (db, item) => requireDraftMeeting(db, item.meetingId),
+  );
 }
 
 /** Moves an item to `position`; answers the meeting's items in their new (dense) order. */
-export function moveItem(db: Db, args: { id: string; position: number }): AgendaItem[] {
-  return writeTransaction(db, () => {
+export function moveItem(db: ReadDb, args: { id: string; position: number }): AgendaItem[] {
+  return writeTransaction(db, (db) => {
     const item = getItem(db, args.id);
     requireDraftMeeting(db, item.meetingId);
     const ids = listItems(db, item.meetingId).map((other) => other.id);
-    const update = stmt(db, 'UPDATE agenda_items SET position = ? WHERE id = ?');
-    reorder(ids, args.id, args.position).forEach((id, index) => update.run(index, id));
+    writePositions(db, 'agenda_items', reorder(ids, args.id, args.position));
     return listItems(db, item.meetingId);
   });
 }
@@ -232,10 +217,10 @@ export function moveItem(db: Db, args: { id: string; position: number }): Agenda
  * @throws DomainError not_found, locked, conflict
  */
 export function deleteItem(
-  db: Db,
+  db: ReadDb,
   args: { id: string; isDecisionLossConfirmed?: boolean },
 ): { id: string } {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const item = getItem(db, args.id);
     requireDraftMeeting(db, item.meetingId);
     const decision = getItemBodies(db, args.id).decision;
@@ -249,10 +234,13 @@ export function deleteItem(
     // triggers on appendices see an ordinary UPDATE.
     stmt(db, 'UPDATE appendices SET item_id = NULL WHERE item_id = ?').run(args.id);
     stmt(db, 'DELETE FROM agenda_items WHERE id = ?').run(args.id);
-    const update = stmt(db, 'UPDATE agenda_items SET position = ? WHERE id = ?');
-    listItems(db, item.meetingId).forEach((other, index) => {
-      if (other.position !== index) update.run(index, other.id);
-    });
+    const rest = listItems(db, item.meetingId);
+    writePositions(
+      db,
+      'agenda_items',
+      rest.map((other) => other.id),
+      new Map(rest.map((other) => [other.id, other.position])),
+    );
     return { id: args.id };
   });
 }

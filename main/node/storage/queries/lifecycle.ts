@@ -11,8 +11,9 @@ import type { Meeting } from '../../../../common/domain/model';
 import type { Correction } from '../../../../common/export/layoutMinutes';
 import { serializeReferatDocument } from '../../../../common/format/referatJson';
 import { exportMeetingDocument } from '../interchange';
-import { writeTransaction, type Db } from '../library';
-import { newId, nowIso, stmt } from './common';
+import { writeTransaction, type ReadDb, type WriteDb } from '../library';
+import { newId, nowIso } from './common';
+import { stmt } from '../statements';
 import { getMeeting, requireDraftMeeting, setMeetingStatus } from './meetings';
 import { latestCompleteSignedPdf } from './signedPdfs';
 
@@ -55,14 +56,14 @@ const toCorrection = (r: CorrectionRow): MeetingCorrection => ({
 });
 
 /** SHA-256 of the meeting's canonical referat/1 document (the approved text). */
-export function documentSha256(db: Db, meetingId: string): string {
+export function documentSha256(db: ReadDb, meetingId: string): string {
   return createHash('sha256')
     .update(serializeReferatDocument(exportMeetingDocument(db, meetingId)), 'utf8')
     .digest('hex');
 }
 
 /** SHA-256 of a revision: the approved document followed by every correction so far. */
-function revisionSha256(db: Db, meetingId: string): string {
+function revisionSha256(db: ReadDb, meetingId: string): string {
   const hash = createHash('sha256').update(documentSha256(db, meetingId), 'utf8');
   for (const c of listCorrections(db, { meetingId })) {
     hash.update(JSON.stringify([c.position, c.createdAt, c.author, c.reason, c.text]), 'utf8');
@@ -70,19 +71,42 @@ function revisionSha256(db: Db, meetingId: string): string {
   return hash.digest('hex');
 }
 
-function insertAudit(db: Db, entry: Omit<AuditRow, 'seq'>): AuditEntry {
+/**
+ * Appends one audit entry about the meeting: stamped now and with the revision hash of the
+ * approved text and every correction so far, unless the entry names its own.
+ */
+function insertAudit(
+  db: WriteDb,
+  meetingId: string,
+  entry: Pick<AuditEntry, 'author' | 'action' | 'detail'> &
+    Partial<Pick<AuditEntry, 'at' | 'revisionSha256'>>,
+): AuditEntry {
+  const row: Omit<AuditRow, 'seq'> = {
+    meeting_id: meetingId,
+    at: entry.at ?? nowIso(),
+    author: entry.author,
+    action: entry.action,
+    revision_sha256: entry.revisionSha256 ?? revisionSha256(db, meetingId),
+    detail: entry.detail,
+  };
   const info = stmt(
     db,
     `INSERT INTO meeting_audit (meeting_id, at, author, action, revision_sha256, detail) VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(
-    entry.meeting_id,
-    entry.at,
-    entry.author,
-    entry.action,
-    entry.revision_sha256,
-    entry.detail,
-  );
-  return toAudit({ ...entry, seq: Number(info.lastInsertRowid) });
+  ).run(row.meeting_id, row.at, row.author, row.action, row.revision_sha256, row.detail);
+  return toAudit({ ...row, seq: Number(info.lastInsertRowid) });
+}
+
+/** Logs one event of an existing meeting in its own write transaction. @throws DomainError not_found, invalid_input */
+function recordAudit(
+  db: ReadDb,
+  meetingId: string,
+  entry: Pick<AuditEntry, 'author' | 'action' | 'detail'>,
+): AuditEntry {
+  const author = requireAuthor(entry.author);
+  return writeTransaction(db, (db) => {
+    getMeeting(db, meetingId);
+    return insertAudit(db, meetingId, { ...entry, author });
+  });
 }
 
 function requireAuthor(author: string): string {
@@ -96,19 +120,17 @@ function requireAuthor(author: string): string {
  * @throws DomainError not_found, locked (not a draft), invalid_input
  */
 export function approveMeeting(
-  db: Db,
+  db: ReadDb,
   args: { id: string; author: string },
 ): { meeting: Meeting; audit: AuditEntry } {
   const author = requireAuthor(args.author);
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.id);
     const meeting = setMeetingStatus(db, { id: args.id, status: 'approved' });
-    const audit = insertAudit(db, {
-      meeting_id: args.id,
-      at: nowIso(),
+    const audit = insertAudit(db, args.id, {
       author,
       action: 'approved',
-      revision_sha256: documentSha256(db, args.id),
+      revisionSha256: documentSha256(db, args.id),
       detail: '',
     });
     return { meeting, audit };
@@ -120,7 +142,7 @@ export function approveMeeting(
  * @throws DomainError not_found, conflict (a draft: edit it instead), locked (archived), invalid_input
  */
 export function addCorrection(
-  db: Db,
+  db: ReadDb,
   args: { meetingId: string; author: string; reason: string; text: string },
 ): MeetingCorrection {
   const author = requireAuthor(args.author);
@@ -128,7 +150,7 @@ export function addCorrection(
   const text = args.text.replace(/\s+$/, '');
   if (reason === '') throw new DomainError('invalid_input', 'reason: must not be empty');
   if (text.trim() === '') throw new DomainError('invalid_input', 'text: must not be empty');
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const meeting = getMeeting(db, args.meetingId);
     if (meeting.status === 'draft') {
       throw new DomainError(
@@ -158,12 +180,10 @@ export function addCorrection(
       db,
       `INSERT INTO meeting_corrections (id, meeting_id, position, created_at, author, reason, text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(row.id, row.meeting_id, row.position, row.created_at, row.author, row.reason, row.text);
-    insertAudit(db, {
-      meeting_id: args.meetingId,
+    insertAudit(db, args.meetingId, {
       at: row.created_at,
       author,
       action: 'correction',
-      revision_sha256: revisionSha256(db, args.meetingId),
       detail: reason,
     });
     return toCorrection(row);
@@ -188,23 +208,13 @@ export type SignedPdfCheck = {
  * @throws DomainError not_found, conflict (not approved, too few or damaged signatures)
  */
 export function markSigned(
-  db: Db,
+  db: ReadDb,
   args: { id: string; author: string; check: SignedPdfCheck },
 ): { meeting: Meeting; audit: AuditEntry } {
-  const author = requireAuthor(args.author);
-  return writeTransaction(db, () => {
-    const current = getMeeting(db, args.id);
-    if (current.status !== 'approved') {
-      throw new DomainError(
-        'conflict',
-        `Only approved minutes can be marked as signed; this meeting is ${current.status}.`,
-        { key: 'signing.notApproved', values: { status: current.status } },
-      );
-    }
-    requireEverySigner(db, args.id, args.check);
-    const meeting = setMeetingStatus(db, { id: args.id, status: 'signed' });
-    return { meeting, audit: insertSignedAudit(db, args.id, author, args.check) };
-  });
+  return recordSignedRound(db, args, 'approved', (status) => ({
+    message: `Only approved minutes can be marked as signed; this meeting is ${status}.`,
+    localized: { key: 'signing.notApproved', values: { status } },
+  }));
 }
 
 /**
@@ -214,19 +224,38 @@ export function markSigned(
  * @throws DomainError not_found, conflict (not signed, too few or damaged signatures)
  */
 export function markSignedAgain(
-  db: Db,
+  db: ReadDb,
   args: { id: string; author: string; check: SignedPdfCheck },
 ): { meeting: Meeting; audit: AuditEntry } {
+  return recordSignedRound(db, args, 'signed', (status) => ({
+    message: `Only signed minutes can be signed again; this meeting is ${status}.`,
+  }));
+}
+
+/**
+ * A complete signature round of a meeting in status `from`: every participant present signed;
+ * the meeting becomes (or stays) `signed` and the audit log gets `signed` with the PDF.
+ * `refusal` words the conflict when the meeting is in another status.
+ */
+function recordSignedRound(
+  db: ReadDb,
+  args: { id: string; author: string; check: SignedPdfCheck },
+  from: 'approved' | 'signed',
+  refusal: (status: Meeting['status']) => {
+    message: string;
+    localized?: ConstructorParameters<typeof DomainError>[2];
+  },
+): { meeting: Meeting; audit: AuditEntry } {
   const author = requireAuthor(args.author);
-  return writeTransaction(db, () => {
-    const meeting = getMeeting(db, args.id);
-    if (meeting.status !== 'signed') {
-      throw new DomainError(
-        'conflict',
-        `Only signed minutes can be signed again; this meeting is ${meeting.status}.`,
-      );
+  return writeTransaction(db, (db) => {
+    const current = getMeeting(db, args.id);
+    if (current.status !== from) {
+      const { message, localized } = refusal(current.status);
+      throw new DomainError('conflict', message, localized);
     }
     requireEverySigner(db, args.id, args.check);
+    const meeting =
+      from === 'signed' ? current : setMeetingStatus(db, { id: args.id, status: 'signed' });
     return { meeting, audit: insertSignedAudit(db, args.id, author, args.check) };
   });
 }
@@ -237,7 +266,7 @@ export function markSignedAgain(
  * @throws DomainError not_found, invalid_input
  */
 export function recordSigningRestarted(
-  db: Db,
+  db: ReadDb,
   args: {
     meetingId: string;
     author: string;
@@ -247,21 +276,14 @@ export function recordSigningRestarted(
     previousPdfSha256: string;
   },
 ): AuditEntry {
-  const author = requireAuthor(args.author);
-  return writeTransaction(db, () => {
-    getMeeting(db, args.meetingId);
-    return insertAudit(db, {
-      meeting_id: args.meetingId,
-      at: nowIso(),
-      author,
-      action: 'signing_restarted',
-      revision_sha256: revisionSha256(db, args.meetingId),
-      detail: `${args.edition} edition, round ${args.round}: corrections 1-${args.correctionsIncluded} included; replaces PDF ${args.previousPdfSha256}`,
-    });
+  return recordAudit(db, args.meetingId, {
+    author: args.author,
+    action: 'signing_restarted',
+    detail: `${args.edition} edition, round ${args.round}: corrections 1-${args.correctionsIncluded} included; replaces PDF ${args.previousPdfSha256}`,
   });
 }
 
-function requireEverySigner(db: Db, id: string, check: SignedPdfCheck): void {
+function requireEverySigner(db: ReadDb, id: string, check: SignedPdfCheck): void {
   if (!check.isAllValid) {
     throw new DomainError(
       'conflict',
@@ -293,7 +315,7 @@ function requireEverySigner(db: Db, id: string, check: SignedPdfCheck): void {
  * participant's. @throws DomainError not_found, invalid_input
  */
 export function recordSignerConfirmed(
-  db: Db,
+  db: ReadDb,
   args: {
     meetingId: string;
     author: string;
@@ -304,33 +326,28 @@ export function recordSignerConfirmed(
     certificateSubject: string;
   },
 ): AuditEntry {
-  const author = requireAuthor(args.author);
-  return writeTransaction(db, () => {
-    getMeeting(db, args.meetingId);
-    return insertAudit(db, {
-      meeting_id: args.meetingId,
-      at: nowIso(),
-      author,
-      action: 'signer_confirmed',
-      revision_sha256: revisionSha256(db, args.meetingId),
-      detail: `${args.edition} edition, round ${args.round}, ${args.field}: ${args.participantName} (certificate ${args.certificateSubject})`,
-    });
+  return recordAudit(db, args.meetingId, {
+    author: args.author,
+    action: 'signer_confirmed',
+    detail: `${args.edition} edition, round ${args.round}, ${args.field}: ${args.participantName} (certificate ${args.certificateSubject})`,
   });
 }
 
-function insertSignedAudit(db: Db, id: string, author: string, check: SignedPdfCheck): AuditEntry {
-  return insertAudit(db, {
-    meeting_id: id,
-    at: nowIso(),
+function insertSignedAudit(
+  db: WriteDb,
+  id: string,
+  author: string,
+  check: SignedPdfCheck,
+): AuditEntry {
+  return insertAudit(db, id, {
     author,
     action: 'signed',
-    revision_sha256: revisionSha256(db, id),
     detail: `PDF ${check.pdfSha256}: ${check.signers.join(', ')}`,
   });
 }
 
 /** The corrections of a meeting, oldest first. @throws DomainError not_found */
-export function listCorrections(db: Db, args: { meetingId: string }): MeetingCorrection[] {
+export function listCorrections(db: ReadDb, args: { meetingId: string }): MeetingCorrection[] {
   getMeeting(db, args.meetingId);
   const rows = stmt(
     db,
@@ -340,7 +357,7 @@ export function listCorrections(db: Db, args: { meetingId: string }): MeetingCor
 }
 
 /** The corrections as the PDF layout prints them ("Rettelser"), oldest first. */
-export function correctionsForExport(db: Db, meetingId: string): Correction[] {
+export function correctionsForExport(db: ReadDb, meetingId: string): Correction[] {
   return listCorrections(db, { meetingId }).map((c) => ({
     date: c.createdAt,
     author: c.author,
@@ -350,7 +367,7 @@ export function correctionsForExport(db: Db, meetingId: string): Correction[] {
 }
 
 /** The audit log of a meeting, oldest first. @throws DomainError not_found */
-export function listAudit(db: Db, args: { meetingId: string }): AuditEntry[] {
+export function listAudit(db: ReadDb, args: { meetingId: string }): AuditEntry[] {
   getMeeting(db, args.meetingId);
   const rows = stmt(db, 'SELECT * FROM meeting_audit WHERE meeting_id = ? ORDER BY seq').all(
     args.meetingId,
@@ -367,7 +384,7 @@ export function listAudit(db: Db, args: { meetingId: string }): AuditEntry[] {
  * @throws DomainError not_found, conflict (not signed, no complete round, corrections not signed), invalid_input
  */
 export function recordArchiveHandover(
-  db: Db,
+  db: ReadDb,
   args: { meetingId: string; author: string; packageSha256: string; receiver: string },
 ): { meeting: Meeting; audit: AuditEntry } {
   const author = requireAuthor(args.author);
@@ -377,7 +394,7 @@ export function recordArchiveHandover(
     throw new DomainError('invalid_input', 'receiver: must be at most 300 characters');
   if (!/^[0-9a-f]{64}$/.test(args.packageSha256))
     throw new DomainError('invalid_input', 'packageSha256: must be 64 lowercase hex digits');
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const current = getMeeting(db, args.meetingId);
     if (current.status === 'archived') {
       throw new DomainError('conflict', 'The meeting has already been handed to the archive.', {
@@ -408,12 +425,9 @@ export function recordArchiveHandover(
         { key: 'archive.lacksCorrections', values: { round: signed.round } },
       );
     }
-    const audit = insertAudit(db, {
-      meeting_id: args.meetingId,
-      at: nowIso(),
+    const audit = insertAudit(db, args.meetingId, {
       author,
       action: 'archived',
-      revision_sha256: revisionSha256(db, args.meetingId),
       detail: `package ${args.packageSha256} handed to ${receiver}`,
     });
     const meeting = setMeetingStatus(db, { id: args.meetingId, status: 'archived' });

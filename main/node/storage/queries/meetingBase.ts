@@ -1,58 +1,33 @@
 /** Reading one meeting header and guarding changes to draft meetings (used by every query module). */
-import type {
-  Meeting,
-  MeetingKind,
-  MeetingStatus,
-  TemplateId,
-} from '../../../../common/domain/model';
-import type { Db } from '../library';
-import { lockedError } from './bodies';
-import { notFound, stmt } from './common';
+import type { Meeting } from '../../../../common/domain/model';
+import type { ReadDb, WriteDb } from '../db';
+import { DomainError } from '../../../../common/contract/result';
+import { findBodyReferences, lockedError } from './bodies';
+import { notFound, fromRow, getRow, type SqlRow } from './common';
+import { stmt } from '../statements';
 
-export type MeetingRow = {
-  id: string;
-  committeeId: string;
-  number: number | null;
-  kind: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  location: string;
-  caseId: string;
-  isClosed: number;
-  status: string;
-  template: string;
-  profileId: string | null;
-};
+/** A meetings row as {@link meetingColumns} reads it. */
+export type MeetingRow = SqlRow<Meeting, 'isClosed'>;
 
 export const meetingColumns = `m.id, m.committee_id AS committeeId, m.number, m.kind, m.date, m.start_time AS startTime,
   m.end_time AS endTime, m.location, m.case_id AS caseId, m.is_closed AS isClosed, m.status, m.template,
   m.profile_id AS profileId`;
 
+/** The meeting of a row read with {@link meetingColumns}. */
 export function toMeeting(row: MeetingRow): Meeting {
-  return {
-    id: row.id,
-    committeeId: row.committeeId,
-    number: row.number,
-    kind: row.kind as MeetingKind,
-    date: row.date,
-    startTime: row.startTime,
-    endTime: row.endTime,
-    location: row.location,
-    caseId: row.caseId,
-    isClosed: row.isClosed === 1,
-    status: row.status as MeetingStatus,
-    template: row.template as TemplateId,
-    profileId: row.profileId,
-  };
+  return fromRow(row, ['isClosed']);
 }
 
 /** One meeting header. @throws DomainError not_found */
-export function getMeeting(db: Db, id: string): Meeting {
-  const row = stmt(db, `SELECT ${meetingColumns} FROM meetings m WHERE m.id = ?`).get(id) as
-    MeetingRow | undefined;
-  if (!row) throw notFound('meeting', id);
-  return toMeeting(row);
+export function getMeeting(db: ReadDb, id: string): Meeting {
+  return toMeeting(
+    getRow<MeetingRow>(
+      db,
+      `SELECT ${meetingColumns} FROM meetings m WHERE m.id = ?`,
+      'meeting',
+      id,
+    ),
+  );
 }
 
 /**
@@ -60,7 +35,7 @@ export function getMeeting(db: Db, id: string): Meeting {
  * instead of exporting the whole meeting. @throws DomainError not_found
  */
 export function getMeetingNameParts(
-  db: Db,
+  db: ReadDb,
   id: string,
 ): { committeeName: string; date: string; number: number | null } {
   const row = stmt(
@@ -73,8 +48,33 @@ export function getMeetingNameParts(
 }
 
 /** The meeting, if it is a draft. @throws DomainError not_found, locked */
-export function requireDraftMeeting(db: Db, id: string): Meeting {
+export function requireDraftMeeting(db: ReadDb, id: string): Meeting {
   const meeting = getMeeting(db, id);
   if (meeting.status !== 'draft') throw lockedError(meeting.status);
   return meeting;
+}
+
+/**
+ * Deletes an appendix or participant of a draft meeting, refusing while the meeting's text
+ * refers to it; `describe` names it for the message ("Bilag 2 \"Budget\"", "Anna Holm").
+ * The caller closes up the order.
+ * @throws DomainError locked, conflict
+ */
+export function removeUnreferenced(
+  db: WriteDb,
+  target: { meetingId: string; kind: 'appendix' | 'participant'; id: string; describe: string },
+): void {
+  requireDraftMeeting(db, target.meetingId);
+  const places = findBodyReferences(db, target.meetingId, target.kind, target.id);
+  if (places.length > 0) {
+    const where = places.join('; ');
+    throw new DomainError(
+      'conflict',
+      target.kind === 'appendix'
+        ? `${target.describe} is referred to in the text (${where}). Remove those references before deleting the appendix.`
+        : `${target.describe} is named in the text (${where}). Remove those references before removing the participant.`,
+    );
+  }
+  const table = target.kind === 'appendix' ? 'appendices' : 'participants';
+  stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(target.id);
 }

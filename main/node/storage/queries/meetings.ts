@@ -3,13 +3,19 @@
  * and the agenda skeleton), the full detail for the editor, header updates and deletion.
  */
 import type { MeetingDetail, MeetingSummary } from '../../../../common/contract/api';
-import type { Meeting, MeetingKind, MeetingStatus } from '../../../../common/domain/model';
-import type { Db } from '../library';
+import type {
+  Meeting,
+  MeetingKind,
+  MeetingStatus,
+  Participant,
+} from '../../../../common/domain/model';
+import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
 import { listAppendices } from './appendices';
 import { emptyItemBodies, getItemBodiesOfMeeting, getMeetingBodies } from './bodies';
 import { getCommittee } from './committees';
-import { newId, nowIso, todayInCopenhagen, toFlag, updateRow, stmt } from './common';
+import { newId, nowIso, todayInCopenhagen, toFlag, patchRow } from './common';
+import { stmt } from '../statements';
 import { firstItemNumber, insertItem, listItems, proposedFirstItemNumber } from './items';
 import {
   getMeeting,
@@ -39,8 +45,17 @@ export type MeetingHeaderFields = Pick<
   | 'profileId'
 >;
 
+/** The attendance a participant of a new meeting starts with: present, no notes. */
+const freshAttendance = {
+  attendance: 'present',
+  substituteForId: null,
+  partialPresence: '',
+  note: '',
+  itemAbsences: [],
+} as const satisfies Partial<Participant>;
+
 /** Meetings, newest first (date, then number), of one committee or of all. */
-export function listMeetings(db: Db, args: { committeeId?: string } = {}): MeetingSummary[] {
+export function listMeetings(db: ReadDb, args: { committeeId?: string } = {}): MeetingSummary[] {
   const where = args.committeeId === undefined ? '' : 'WHERE m.committee_id = ?';
   const rows = stmt(
     db,
@@ -62,7 +77,7 @@ export function listMeetings(db: Db, args: { committeeId?: string } = {}): Meeti
 }
 
 /** The committee's latest meeting (by date, then number), if any. */
-export function findPreviousMeeting(db: Db, committeeId: string): Meeting | undefined {
+export function findPreviousMeeting(db: ReadDb, committeeId: string): Meeting | undefined {
   const row = stmt(
     db,
     `SELECT ${meetingColumns} FROM meetings m WHERE m.committee_id = ? ORDER BY m.date DESC, m.number DESC LIMIT 1`,
@@ -76,7 +91,7 @@ export function findPreviousMeeting(db: Db, committeeId: string): Meeting | unde
  * when the committee's profile numbers items through the year). @throws DomainError not_found
  */
 export function proposeNextMeeting(
-  db: Db,
+  db: ReadDb,
   args: { committeeId: string; today?: string },
 ): { number: number; date: string; previousMeetingId: string | null; firstItemNumber: number } {
   const committee = getCommittee(db, args.committeeId);
@@ -98,7 +113,7 @@ export function proposeNextMeeting(
  * @throws DomainError not_found
  */
 export function createMeeting(
-  db: Db,
+  db: ReadDb,
   args: {
     committeeId: string;
     number: number | null;
@@ -108,7 +123,7 @@ export function createMeeting(
     id?: string;
   },
 ): MeetingDetail {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const committee = getCommittee(db, args.committeeId);
     const previous = args.isCopyingPrevious ? findPreviousMeeting(db, args.committeeId) : undefined;
     const id = args.id ?? newId();
@@ -142,13 +157,9 @@ export function createMeeting(
       copied.forEach((p, position) =>
         insertParticipant(db, {
           ...p,
+          ...freshAttendance,
           id: newId(),
           meetingId: id,
-          attendance: 'present',
-          substituteForId: null,
-          partialPresence: '',
-          note: '',
-          itemAbsences: [],
           position,
         }),
       );
@@ -182,11 +193,7 @@ export function createMeeting(
             role: member.role,
             party: member.party,
             isCitizen: member.isCitizen,
-            attendance: 'present',
-            substituteForId: null,
-            partialPresence: '',
-            note: '',
-            itemAbsences: [],
+            ...freshAttendance,
             position,
           }),
         );
@@ -196,7 +203,7 @@ export function createMeeting(
 }
 
 /** Everything the editor shows for a meeting. @throws DomainError not_found */
-export function getMeetingDetail(db: Db, id: string): MeetingDetail {
+export function getMeetingDetail(db: ReadDb, id: string): MeetingDetail {
   // One read transaction: the parts are consistent even if another process writes meanwhile.
   return db
     .transaction(() => {
@@ -222,30 +229,35 @@ export function getMeetingDetail(db: Db, id: string): MeetingDetail {
 
 /** Changes header fields of a draft meeting. @throws DomainError not_found, locked */
 export function updateMeeting(
-  db: Db,
+  db: ReadDb,
   args: { id: string; patch: Partial<MeetingHeaderFields> },
 ): Meeting {
-  return writeTransaction(db, () => {
-    requireDraftMeeting(db, args.id);
-    updateRow(db, 'meetings', args.id, args.patch, {
-      number: 'number',
-      kind: 'kind',
-      date: 'date',
-      startTime: 'start_time',
-      endTime: 'end_time',
-      location: 'location',
-      caseId: 'case_id',
-      isClosed: 'is_closed',
-      template: 'template',
-      profileId: 'profile_id',
-    });
-    return getMeeting(db, args.id);
-  });
+  return patchRow(
+    db,
+    args,
+    {
+      name: 'meetings',
+      fields: [
+        'number',
+        'kind',
+        'date',
+        'startTime',
+        'endTime',
+        'location',
+        'caseId',
+        'isClosed',
+        'template',
+        'profileId',
+      ],
+      read: getMeeting,
+    },
+    (db, meeting) => requireDraftMeeting(db, meeting.id),
+  );
 }
 
 /** Deletes a draft meeting with everything in it (items, bodies, history, attendance, appendices). */
-export function deleteMeeting(db: Db, args: { id: string }): { id: string } {
-  return writeTransaction(db, () => {
+export function deleteMeeting(db: ReadDb, args: { id: string }): { id: string } {
+  return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.id);
     stmt(db, 'DELETE FROM meetings WHERE id = ?').run(args.id);
     return { id: args.id };
@@ -256,8 +268,8 @@ export function deleteMeeting(db: Db, args: { id: string }): { id: string } {
  * Sets a meeting's lifecycle status. No rules here: the lifecycle feature (approve, sign,
  * archive, reopen with audit) decides which transitions are allowed and calls this.
  */
-export function setMeetingStatus(db: Db, args: { id: string; status: MeetingStatus }): Meeting {
-  return writeTransaction(db, () => {
+export function setMeetingStatus(db: ReadDb, args: { id: string; status: MeetingStatus }): Meeting {
+  return writeTransaction(db, (db) => {
     getMeeting(db, args.id);
     stmt(db, 'UPDATE meetings SET status = ? WHERE id = ?').run(args.status, args.id);
     return getMeeting(db, args.id);
@@ -266,7 +278,7 @@ export function setMeetingStatus(db: Db, args: { id: string; status: MeetingStat
 
 /** Inserts a meeting header as given (import). */
 export function insertMeeting(
-  db: Db,
+  db: WriteDb,
   meeting: Omit<Meeting, 'profileId'> & Partial<Pick<Meeting, 'profileId'>>,
 ): void {
   const m = meeting;

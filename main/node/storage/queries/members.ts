@@ -1,42 +1,32 @@
 /** Standing members of a committee, kept in a dense order (`position` 0..n-1). */
-import type { Member, MemberRole } from '../../../../common/domain/model';
-import type { Db } from '../library';
+import type { Member } from '../../../../common/domain/model';
+import type { ReadDb } from '../db';
 import { writeTransaction } from '../library';
 import { getCommittee } from './committees';
-import { newId, notFound, reorder, toFlag, updateRow, stmt } from './common';
+import {
+  newId,
+  reorder,
+  toFlag,
+  fromRow,
+  getRow,
+  type SqlRow,
+  patchRow,
+  writePositions,
+} from './common';
+import { stmt } from '../statements';
 
-type MemberRow = {
-  id: string;
-  committeeId: string;
-  name: string;
-  role: string;
-  party: string | null;
-  isCitizen: number;
-  position: number;
-  isActive: number;
-};
+type MemberRow = SqlRow<Member, 'isCitizen' | 'isActive'>;
 
 const memberColumns =
   'id, committee_id AS committeeId, name, role, party, is_citizen AS isCitizen, position, is_active AS isActive';
 
-function toMember(row: MemberRow): Member {
-  return {
-    id: row.id,
-    committeeId: row.committeeId,
-    name: row.name,
-    role: row.role as MemberRole,
-    party: row.party,
-    isCitizen: row.isCitizen === 1,
-    position: row.position,
-    isActive: row.isActive === 1,
-  };
-}
+const toMember = (row: MemberRow): Member => fromRow(row, ['isCitizen', 'isActive']);
 
 /** The fields a member is created or patched with. */
 export type MemberFields = Pick<Member, 'name' | 'role' | 'party' | 'isCitizen' | 'isActive'>;
 
 /** The members of a committee in their order. @throws DomainError not_found (committee) */
-export function listMembers(db: Db, args: { committeeId: string }): Member[] {
+export function listMembers(db: ReadDb, args: { committeeId: string }): Member[] {
   getCommittee(db, args.committeeId);
   const rows = stmt(
     db,
@@ -46,19 +36,18 @@ export function listMembers(db: Db, args: { committeeId: string }): Member[] {
 }
 
 /** One member. @throws DomainError not_found */
-export function getMember(db: Db, id: string): Member {
-  const row = stmt(db, `SELECT ${memberColumns} FROM members WHERE id = ?`).get(id) as
-    MemberRow | undefined;
-  if (!row) throw notFound('member', id);
-  return toMember(row);
+export function getMember(db: ReadDb, id: string): Member {
+  return toMember(
+    getRow<MemberRow>(db, `SELECT ${memberColumns} FROM members WHERE id = ?`, 'member', id),
+  );
 }
 
 /** Adds a member at the end of the committee's list (or at `position` for imports). */
 export function createMember(
-  db: Db,
+  db: ReadDb,
   args: { committeeId: string; member: MemberFields; id?: string; position?: number },
 ): Member {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     getCommittee(db, args.committeeId);
     const id = args.id ?? newId();
     const position =
@@ -86,31 +75,27 @@ export function createMember(
 }
 
 /** Changes some fields of a member. @throws DomainError not_found */
-export function updateMember(db: Db, args: { id: string; patch: Partial<MemberFields> }): Member {
-  return writeTransaction(db, () => {
-    getMember(db, args.id);
-    updateRow(db, 'members', args.id, args.patch, {
-      name: 'name',
-      role: 'role',
-      party: 'party',
-      isCitizen: 'is_citizen',
-      isActive: 'is_active',
-    });
-    return getMember(db, args.id);
+export function updateMember(
+  db: ReadDb,
+  args: { id: string; patch: Partial<MemberFields> },
+): Member {
+  return patchRow(db, args, {
+    name: 'members',
+    fields: ['name', 'role', 'party', 'isCitizen', 'isActive'],
+    read: getMember,
   });
 }
 
 /** Moves a member to `position` and returns the committee's members in their new order. */
-export function moveMember(db: Db, args: { id: string; position: number }): Member[] {
-  return writeTransaction(db, () => {
+export function moveMember(db: ReadDb, args: { id: string; position: number }): Member[] {
+  return writeTransaction(db, (db) => {
     const member = getMember(db, args.id);
     const ids = stmt(
       db,
       'SELECT id FROM members WHERE committee_id = ? ORDER BY position, id',
       true,
     ).all(member.committeeId) as string[];
-    const update = stmt(db, 'UPDATE members SET position = ? WHERE id = ?');
-    reorder(ids, args.id, args.position).forEach((id, index) => update.run(index, id));
+    writePositions(db, 'members', reorder(ids, args.id, args.position));
     return listMembers(db, { committeeId: member.committeeId });
   });
 }

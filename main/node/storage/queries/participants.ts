@@ -4,39 +4,22 @@
  * items they did not take part in (inhabilitet, left early).
  */
 import { DomainError } from '../../../../common/contract/result';
-import type {
-  AttendanceStatus,
-  ItemAbsence,
-  MemberRole,
-  Participant,
-  PresenceChange,
-} from '../../../../common/domain/model';
-import type { Db } from '../library';
+import type { ItemAbsence, Participant, PresenceChange } from '../../../../common/domain/model';
+import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
 import {
   problemInvolves,
   substituteProblemText,
   substituteProblems,
 } from '../../../../common/domain/substitutes';
-import { findBodyReferences } from './bodies';
-import { newId, notFound, toFlag, updateRow, stmt } from './common';
-import { requireDraftMeeting } from './meetingBase';
+import { fromRow, getRow, newId, toFlag, updateRow, type SqlRow, writePositions } from './common';
+import { stmt } from '../statements';
+import { removeUnreferenced, requireDraftMeeting } from './meetingBase';
 
-type ParticipantRow = {
-  id: string;
-  meetingId: string;
-  memberId: string | null;
-  name: string;
-  role: string;
-  party: string | null;
-  isCitizen: number;
-  attendance: string;
-  substituteForId: string | null;
-  partialPresence: string;
-  note: string;
-  position: number;
-  isCalledIn: number;
-};
+type ParticipantRow = SqlRow<
+  Omit<Participant, 'itemAbsences' | 'presenceChanges'>,
+  'isCitizen' | 'isCalledIn'
+>;
 
 const participantColumns = `p.id, p.meeting_id AS meetingId, p.member_id AS memberId, p.name, p.role, p.party,
   p.is_citizen AS isCitizen, p.attendance, p.substitute_for_id AS substituteForId,
@@ -47,23 +30,7 @@ function toParticipant(
   itemAbsences: ItemAbsence[],
   presenceChanges: PresenceChange[],
 ): Participant {
-  return {
-    id: row.id,
-    meetingId: row.meetingId,
-    memberId: row.memberId,
-    name: row.name,
-    role: row.role as MemberRole,
-    party: row.party,
-    isCitizen: row.isCitizen === 1,
-    attendance: row.attendance as AttendanceStatus,
-    substituteForId: row.substituteForId,
-    partialPresence: row.partialPresence,
-    isCalledIn: row.isCalledIn === 1,
-    presenceChanges,
-    note: row.note,
-    itemAbsences,
-    position: row.position,
-  };
+  return { ...fromRow(row, ['isCitizen', 'isCalledIn']), presenceChanges, itemAbsences };
 }
 
 /** The fields a participant is created or patched with. */
@@ -82,7 +49,7 @@ export type ParticipantFields = Pick<
   Partial<Pick<Participant, 'isCalledIn' | 'presenceChanges'>>;
 
 /** The participants of a meeting in their order; absences listed in agenda order. */
-export function listParticipants(db: Db, meetingId: string): Participant[] {
+export function listParticipants(db: ReadDb, meetingId: string): Participant[] {
   const rows = stmt(
     db,
     `SELECT ${participantColumns} FROM participants p WHERE p.meeting_id = ? ORDER BY p.position, p.id`,
@@ -112,11 +79,13 @@ export function listParticipants(db: Db, meetingId: string): Participant[] {
 }
 
 /** One participant. @throws DomainError not_found */
-export function getParticipant(db: Db, id: string): Participant {
-  const row = stmt(db, `SELECT ${participantColumns} FROM participants p WHERE p.id = ?`).get(
+export function getParticipant(db: ReadDb, id: string): Participant {
+  const row = getRow<ParticipantRow>(
+    db,
+    `SELECT ${participantColumns} FROM participants p WHERE p.id = ?`,
+    'participant',
     id,
-  ) as ParticipantRow | undefined;
-  if (!row) throw notFound('participant', id);
+  );
   const absences = stmt(
     db,
     `SELECT a.participant_id AS participantId, a.item_id AS itemId, a.kind, a.reason
@@ -136,7 +105,7 @@ export function getParticipant(db: Db, id: string): Participant {
  * substitute or as the one substituted): the same rules as the importer's
  * (common/domain/substitutes). Runs inside the write's transaction, so nothing is kept.
  */
-function checkSubstitutes(db: Db, meetingId: string, participantId: string): void {
+function checkSubstitutes(db: ReadDb, meetingId: string, participantId: string): void {
   const list = listParticipants(db, meetingId);
   const index = list.findIndex((p) => p.id === participantId);
   const found = substituteProblems(list).find((one) => problemInvolves(one, index));
@@ -160,7 +129,7 @@ function checkSubstitutes(db: Db, meetingId: string, participantId: string): voi
 
 /** Checks that references from a participant stay inside its meeting. */
 function checkReferences(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   participantId: string,
   fields: Partial<Pick<ParticipantFields, 'substituteForId' | 'itemAbsences' | 'presenceChanges'>>,
@@ -206,7 +175,7 @@ function checkReferences(
   }
 }
 
-function writeAbsences(db: Db, participantId: string, absences: readonly ItemAbsence[]): void {
+function writeAbsences(db: WriteDb, participantId: string, absences: readonly ItemAbsence[]): void {
   stmt(db, 'DELETE FROM participant_item_absences WHERE participant_id = ?').run(participantId);
   const insert = stmt(
     db,
@@ -218,7 +187,7 @@ function writeAbsences(db: Db, participantId: string, absences: readonly ItemAbs
 }
 
 function writePresenceChanges(
-  db: Db,
+  db: WriteDb,
   participantId: string,
   changes: readonly PresenceChange[],
 ): void {
@@ -268,7 +237,7 @@ function groupBy<Row extends { participantId: string }, T>(
 
 /** Inserts a participant row and its absences as given; used by create, copy and import. */
 export function insertParticipant(
-  db: Db,
+  db: WriteDb,
   participant: Omit<Participant, 'isCalledIn' | 'presenceChanges'> &
     Partial<Pick<Participant, 'isCalledIn' | 'presenceChanges'>>,
 ): void {
@@ -299,7 +268,7 @@ export function insertParticipant(
 
 /** Adds a participant at the end of a draft meeting's attendance list. @throws not_found, locked, invalid_input */
 export function createParticipant(
-  db: Db,
+  db: ReadDb,
   args: {
     meetingId: string;
     participant: ParticipantFields;
@@ -307,7 +276,7 @@ export function createParticipant(
     id?: string;
   },
 ): Participant {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.meetingId);
     const id = args.id ?? newId();
     checkReferences(db, args.meetingId, id, args.participant);
@@ -328,25 +297,25 @@ export function createParticipant(
 
 /** Changes some fields of a participant of a draft meeting. @throws not_found, locked, invalid_input */
 export function updateParticipant(
-  db: Db,
+  db: ReadDb,
   args: { id: string; patch: Partial<ParticipantFields> },
 ): Participant {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const participant = getParticipant(db, args.id);
     requireDraftMeeting(db, participant.meetingId);
     checkReferences(db, participant.meetingId, args.id, args.patch);
     const { itemAbsences, presenceChanges, ...columns } = args.patch;
-    updateRow(db, 'participants', args.id, columns, {
-      name: 'name',
-      role: 'role',
-      party: 'party',
-      isCitizen: 'is_citizen',
-      attendance: 'attendance',
-      substituteForId: 'substitute_for_id',
-      partialPresence: 'partial_presence',
-      note: 'note',
-      isCalledIn: 'is_called_in',
-    });
+    updateRow(db, 'participants', args.id, columns, [
+      'name',
+      'role',
+      'party',
+      'isCitizen',
+      'attendance',
+      'substituteForId',
+      'partialPresence',
+      'note',
+      'isCalledIn',
+    ]);
     if (itemAbsences) writeAbsences(db, args.id, itemAbsences);
     if (presenceChanges) writePresenceChanges(db, args.id, presenceChanges);
     if (args.patch.substituteForId !== undefined || args.patch.attendance !== undefined)
@@ -359,25 +328,21 @@ export function updateParticipant(
  * Removes a participant from a draft meeting; whoever substituted for them keeps their place
  * but no longer names them. The rest of the list closes up.
  */
-export function deleteParticipant(db: Db, args: { id: string }): { id: string } {
-  return writeTransaction(db, () => {
+export function deleteParticipant(db: ReadDb, args: { id: string }): { id: string } {
+  return writeTransaction(db, (db) => {
     const participant = getParticipant(db, args.id);
-    requireDraftMeeting(db, participant.meetingId);
-    const places = findBodyReferences(db, participant.meetingId, 'participant', args.id);
-    if (places.length > 0) {
-      throw new DomainError(
-        'conflict',
-        `${participant.name} is named in the text (${places.join('; ')}). Remove those references before removing the participant.`,
-      );
-    }
-    stmt(db, 'DELETE FROM participants WHERE id = ?').run(args.id);
+    removeUnreferenced(db, {
+      meetingId: participant.meetingId,
+      kind: 'participant',
+      id: args.id,
+      describe: participant.name,
+    });
     const ids = stmt(
       db,
       'SELECT id FROM participants WHERE meeting_id = ? ORDER BY position, id',
       true,
     ).all(participant.meetingId) as string[];
-    const update = stmt(db, 'UPDATE participants SET position = ? WHERE id = ?');
-    ids.forEach((id, index) => update.run(index, id));
+    writePositions(db, 'participants', ids);
     return { id: args.id };
   });
 }

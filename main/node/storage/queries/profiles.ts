@@ -11,9 +11,10 @@ import {
   resolveProfile,
   type MinutesProfile,
 } from '../../../../common/domain/profiles';
-import type { Db } from '../library';
+import type { ReadDb } from '../db';
 import { writeTransaction } from '../library';
-import { notFound, nowIso, stmt } from './common';
+import { notFound, nowIso } from './common';
+import { stmt } from '../statements';
 import { deleteSetting, getSetting, setSetting } from './settings';
 
 /** The setting holding the municipality default profile's id. */
@@ -23,7 +24,7 @@ export const defaultProfileSetting = 'defaultProfileId';
 export type ProfileSummary = { id: string; name: string; isBuiltIn: boolean };
 
 /** The built-in profiles, then the library's own by name. */
-export function listProfiles(db: Db): ProfileSummary[] {
+export function listProfiles(db: ReadDb): ProfileSummary[] {
   const own = stmt(db, 'SELECT id, name FROM profiles ORDER BY name, id').all() as Array<{
     id: string;
     name: string;
@@ -35,7 +36,7 @@ export function listProfiles(db: Db): ProfileSummary[] {
 }
 
 /** A profile by id, built-in or the library's own; undefined when there is none. */
-export function findProfile(db: Db, id: string): MinutesProfile | undefined {
+export function findProfile(db: ReadDb, id: string): MinutesProfile | undefined {
   const builtIn = builtInProfile(id);
   if (builtIn) return builtIn;
   const definition = stmt(db, 'SELECT definition FROM profiles WHERE id = ?', true).get(id) as
@@ -47,7 +48,7 @@ export function findProfile(db: Db, id: string): MinutesProfile | undefined {
 }
 
 /** One profile. @throws DomainError not_found */
-export function getProfile(db: Db, id: string): MinutesProfile {
+export function getProfile(db: ReadDb, id: string): MinutesProfile {
   const found = findProfile(db, id);
   if (!found) throw notFound('profile', id);
   return found;
@@ -58,7 +59,7 @@ export function getProfile(db: Db, id: string): MinutesProfile {
  * changed: an edited copy gets an id of its own. The profile must be valid (the caller has
  * validated its shape; this checks it again). @throws DomainError invalid_input
  */
-export function saveProfile(db: Db, profile: MinutesProfile): MinutesProfile {
+export function saveProfile(db: ReadDb, profile: MinutesProfile): MinutesProfile {
   if (builtInProfile(profile.id)) {
     throw new DomainError(
       'invalid_input',
@@ -66,7 +67,7 @@ export function saveProfile(db: Db, profile: MinutesProfile): MinutesProfile {
     );
   }
   const parsed = minutesProfileSchema.parse(profile);
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     stmt(
       db,
       `INSERT INTO profiles (id, name, definition, updated_at) VALUES (?, ?, ?, ?)
@@ -78,19 +79,19 @@ export function saveProfile(db: Db, profile: MinutesProfile): MinutesProfile {
 }
 
 /** The municipality default profile's id, or null (then each template's built-in applies). */
-export function getDefaultProfileId(db: Db): string | null {
+export function getDefaultProfileId(db: ReadDb): string | null {
   return getSetting(db, defaultProfileSetting) ?? null;
 }
 
 /** Sets (or, with null, clears) the municipality default. @throws DomainError not_found */
-export function setDefaultProfileId(db: Db, id: string | null): void {
+export function setDefaultProfileId(db: ReadDb, id: string | null): void {
   if (id === null) return deleteSetting(db, defaultProfileSetting);
   getProfile(db, id);
   setSetting(db, defaultProfileSetting, id);
 }
 
 /** The profile a meeting is laid out with (meeting → committee → default → template). */
-export function profileOfMeeting(db: Db, meetingId: string): MinutesProfile {
+export function profileOfMeeting(db: ReadDb, meetingId: string): MinutesProfile {
   const row = stmt(
     db,
     `SELECT m.profile_id AS meetingProfileId, c.profile_id AS committeeProfileId, m.template AS template
@@ -110,7 +111,7 @@ export function profileOfMeeting(db: Db, meetingId: string): MinutesProfile {
 
 /** The profile a new meeting of a committee would get (committee → default → template). */
 export function profileOfCommittee(
-  db: Db,
+  db: ReadDb,
   committeeId: string,
   template: 'opgaveudvalg' | 'fagudvalg',
 ): MinutesProfile {

@@ -1,69 +1,32 @@
 /**
- * Search, the decision register and "Tidligere beslutninger" over the FTS5 index of
- * searchIndex.ts. Plain functions `(db, args)`; every value is bound, and the FTS5 expression
- * is built only from the parser's quoted literals and hex filter tokens.
+ * Full-text search over the FTS5 index of searchIndex.ts. Plain functions `(db, args)`; every
+ * value is bound, and the FTS5 expression is built only from the parser's quoted literals and
+ * hex filter tokens. The decision register (decisionRegister.ts) and "Tidligere beslutninger"
+ * (previousDecisions.ts) use the same index and filters.
  *
  * Speed: "newest first" walks the index backwards in rowid (= date) order and stops as soon as
  * the page is full, so no match beyond the page is scored or even read; "relevance" ranks with
  * bm25 only the newest {@link relevanceCandidates} matching passages (all of them for anything
  * but very common words). Snippets are made only for the hits shown.
  */
-import type {
-  DecisionCase,
-  DecisionEntry,
-  PreviousDecision,
-  SearchFilters,
-  SearchGroup,
-  SearchHit,
-} from '../../../../common/contract/api';
+import type { SearchFilters, SearchGroup, SearchHit } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
 import type { ItemBodyField, MeetingBodyField } from '../../../../common/domain/model';
-import type { RichText } from '../../../../common/domain/richText';
-import { bodyOneLine } from '../../../../common/wording/blocks';
-import type { WordingPerson } from '../../../../common/wording/people';
-import {
-  chainLineItemId,
-  formatPreviousDecisionLine,
-  mergePreviousDecisions,
-  type PreviousDecisionSource,
-} from '../../../../common/search/previousDecisions';
 import { parseSearchQuery, type ParsedQuery } from '../../../../common/search/query';
 import { highlightSnippet, termsPattern } from '../../../../common/search/highlight';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../library';
+import type { ReadDb } from '../library';
 import { writeTransaction } from '../library';
 import {
   caseKey,
   caseTag,
   closedTag,
   committeeTag,
-  fieldTag,
   firstRowidOfDay,
   lastRowidOfDay,
   meetingBlockOf,
   syncSearchIndex,
 } from '../searchIndex';
-import { getItemBodies, saveBody } from './bodies';
-import { notFound } from './common';
-
-/** Prepared statements per connection: a search runs several, many times a second while typing. */
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-
-function cached(db: Db, sql: string, isPluck = false): Statement {
-  let byDb = statementCache.get(db);
-  if (!byDb) {
-    byDb = new Map();
-    statementCache.set(db, byDb);
-  }
-  const key = `${isPluck ? 'p' : 'r'}${sql}`;
-  let statement = byDb.get(key);
-  if (!statement) {
-    statement = db.prepare(sql);
-    if (isPluck) statement.pluck();
-    byDb.set(key, statement);
-  }
-  return statement;
-}
+import { stmt } from '../statements';
 
 /** Meetings per page unless asked otherwise. */
 export const defaultSearchLimit = 20;
@@ -99,14 +62,19 @@ export type SearchResult = {
   isCandidateLimited: boolean;
 };
 
-function queryState(parsed: ParsedQuery): QueryState {
+/** The query state answered with a search or a register filtered by words. */
+export function queryState(parsed: ParsedQuery): QueryState {
   return parsed.isEmpty
     ? { isEmpty: true, reason: parsed.reason, message: parsed.message, isTruncated: false }
     : { isEmpty: false, reason: null, message: null, isTruncated: parsed.isTruncated };
 }
 
 /** The FTS5 expression for the user's words plus the filters that live in the `tags` column. */
-function buildMatch(textMatch: string, filters: SearchFilters, extraTags: string[] = []): string {
+export function buildMatch(
+  textMatch: string,
+  filters: SearchFilters,
+  extraTags: string[] = [],
+): string {
   const parts = [textMatch];
   const committees = filters.committeeIds ?? [];
   if (committees.length > 0)
@@ -119,7 +87,8 @@ function buildMatch(textMatch: string, filters: SearchFilters, extraTags: string
   return filters.isClosedIncluded ? positive : `(${positive}) NOT (tags : "${closedTag}")`;
 }
 
-function rowidRange(filters: SearchFilters): { low: number; high: number } {
+/** The rowids of the date filter (rowids are in date order). @throws DomainError invalid_input */
+export function rowidRange(filters: SearchFilters): { low: number; high: number } {
   if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
     throw new DomainError(
       'invalid_input',
@@ -132,7 +101,8 @@ function rowidRange(filters: SearchFilters): { low: number; high: number } {
   };
 }
 
-function parseCursor(cursor: string | undefined, kind: 'n' | 'r' | 'o'): number | null {
+/** The position a page cursor of `kind` names, or null for the first page. @throws DomainError invalid_input */
+export function parseCursor(cursor: string | undefined, kind: 'n' | 'r' | 'o'): number | null {
   if (cursor === undefined || cursor === '') return null;
   const match = /^([nro]):(\d{1,16})$/.exec(cursor);
   if (!match || match[1] !== kind)
@@ -167,7 +137,7 @@ const consideredPerMeeting = 12;
  * Full-text search grouped by meeting. An empty query answers `query.isEmpty` with a reason,
  * never an error. Stale pending index changes are applied first when the library is writable.
  */
-export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
+export function searchLibrary(db: ReadDb, args: SearchArgs): SearchResult {
   const requestId = args.requestId ?? null;
   const parsed = parseSearchQuery(args.text, { isTyping: args.isTyping === true, column: 'text' });
   if (parsed.isEmpty)
@@ -192,7 +162,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
     const before = parseCursor(args.cursor, 'n');
     const high = before === null ? range.high : Math.min(range.high, before - 1);
     // Only rowids: the meeting is the rowid's block, so no row is joined until it is shown.
-    const statement = cached(
+    const statement = stmt(
       db,
       'SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC',
       true,
@@ -217,7 +187,7 @@ export function searchLibrary(db: Db, args: SearchArgs): SearchResult {
     }
   } else {
     const offset = parseCursor(args.cursor, 'r') ?? 0;
-    const rows = cached(
+    const rows = stmt(
       db,
       `SELECT rowid, bm25(search_fts, 1.0, 0.0) AS score FROM search_fts
        WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
@@ -271,7 +241,7 @@ type ItemInfo = {
 };
 
 function toGroups(
-  db: Db,
+  db: ReadDb,
   candidates: Candidate[],
   parsed: ParsedQuery & { isEmpty: false },
   isClosedIncluded: boolean,
@@ -280,7 +250,7 @@ function toGroups(
   if (candidates.length === 0) return [];
   const docs = new Map(
     (
-      cached(
+      stmt(
         db,
         `SELECT doc_id AS rowid, meeting_id AS meetingId, item_id AS itemId, doc_key AS key, is_closed AS isClosed
          FROM search_docs WHERE doc_id IN (SELECT value FROM json_each(?))`,
@@ -290,7 +260,7 @@ function toGroups(
   const meetingIds = [...new Set([...docs.values()].map((d) => d.meetingId))];
   const meetings = new Map(
     (
-      cached(
+      stmt(
         db,
         `SELECT m.id, m.committee_id AS committeeId, c.name AS committeeName, m.number, m.date, m.is_closed AS isClosed, m.status
          FROM meetings m JOIN committees c ON c.id = m.committee_id WHERE m.id IN (SELECT value FROM json_each(?))`,
@@ -299,7 +269,7 @@ function toGroups(
   );
   const items = new Map(
     (
-      cached(
+      stmt(
         db,
         `SELECT id, number, position, title, public_title AS publicTitle, is_closed AS isClosed
          FROM agenda_items WHERE meeting_id IN (SELECT value FROM json_each(?))`,
@@ -307,7 +277,7 @@ function toGroups(
     ).map((i) => [i.id, i]),
   );
 
-  const textOf = cached(db, 'SELECT text FROM search_fts WHERE rowid = ?', true);
+  const textOf = stmt(db, 'SELECT text FROM search_fts WHERE rowid = ?', true);
   const terms = parsed.groups.flat();
   const pattern = termsPattern(terms);
   const groups: SearchGroup[] = [];
@@ -391,344 +361,8 @@ function describePlace(key: string): Pick<SearchHit, 'place' | 'bodyField' | 'ap
 }
 
 /** Applies index changes noted by a writer that did not go through `writeTransaction`. */
-function flushPending(db: Db): void {
+export function flushPending(db: ReadDb): void {
   if (db.readonly) return;
-  const isPending = cached(db, 'SELECT 1 FROM search_dirty LIMIT 1', true).get() !== undefined;
-  if (isPending) writeTransaction(db, () => syncSearchIndex(db));
-}
-
-// --- decisions ------------------------------------------------------------------------------
-
-type DecisionRow = {
-  itemId: string;
-  meetingId: string;
-  committeeId: string;
-  committeeName: string;
-  date: string;
-  meetingNumber: number;
-  itemNumber: number;
-  title: string;
-  publicTitle: string;
-  caseId: string;
-  isItemClosed: number;
-  isMeetingClosed: number;
-  decision: string | null;
-  publicDecision: string | null;
-};
-
-const decisionSelect = `SELECT i.id AS itemId, i.meeting_id AS meetingId, m.committee_id AS committeeId, c.name AS committeeName,
-    m.date, m.number AS meetingNumber, i.number AS itemNumber, i.title, i.public_title AS publicTitle, i.case_id AS caseId,
-    i.is_closed AS isItemClosed, m.is_closed AS isMeetingClosed, d.content AS decision, pd.content AS publicDecision
-  FROM agenda_items i
-  JOIN meetings m ON m.id = i.meeting_id
-  JOIN committees c ON c.id = m.committee_id
-  LEFT JOIN bodies d ON d.item_id = i.id AND d.field = 'decision'
-  LEFT JOIN bodies pd ON pd.item_id = i.id AND pd.field = 'publicDecision'`;
-
-const decisionGroupKey = `CASE WHEN trim(i.case_id) = '' THEN 'i:' || i.id ELSE 'k:' || upper(trim(i.case_id)) END`;
-
-/** The participants of a meeting as the wording needs them, read once per meeting. */
-type PeopleOf = (meetingId: string) => WordingPerson[];
-
-function peopleLookup(db: Db): PeopleOf {
-  const cache = new Map<string, WordingPerson[]>();
-  return (meetingId) => {
-    let people = cache.get(meetingId);
-    if (!people) {
-      people = db
-        .prepare(
-          'SELECT id, name, party, role FROM participants WHERE meeting_id = ? ORDER BY position, id',
-        )
-        .all(meetingId) as WordingPerson[];
-      cache.set(meetingId, people);
-    }
-    return people;
-  };
-}
-
-/**
- * A decision body as one line in the minutes' wording: its vote and dissents as the sentences
- * the document prints, the blocks kept apart (bodyOneLine).
- */
-function plainOf(content: string | null, people: WordingPerson[]): string {
-  if (content === null) return '';
-  try {
-    return bodyOneLine(JSON.parse(content) as RichText, { participants: people, lang: 'da' });
-  } catch {
-    return '';
-  }
-}
-
-/** A decision entry as the caller may see it, or null when it has no visible decision. */
-function toEntry(
-  row: DecisionRow,
-  isClosedIncluded: boolean,
-  peopleOf: PeopleOf,
-): DecisionEntry | null {
-  const isClosed = row.isItemClosed === 1 || row.isMeetingClosed === 1;
-  if (row.isMeetingClosed === 1 && !isClosedIncluded) return null;
-  const isShowingClosed = isClosed && isClosedIncluded;
-  const people = peopleOf(row.meetingId);
-  const text =
-    isClosed && !isShowingClosed
-      ? plainOf(row.publicDecision, people)
-      : plainOf(row.decision, people);
-  if (text === '') return null;
-  return {
-    meetingId: row.meetingId,
-    itemId: row.itemId,
-    committeeId: row.committeeId,
-    committeeName: row.committeeName,
-    date: row.date,
-    meetingNumber: row.meetingNumber,
-    itemNumber: row.itemNumber,
-    itemTitle: isClosed && !isShowingClosed ? row.publicTitle : row.title,
-    caseId: row.caseId.trim(),
-    decisionText: text,
-    isClosed: isShowingClosed,
-  };
-}
-
-function compareEntries(a: DecisionEntry, b: DecisionEntry): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  return (
-    (a.meetingNumber ?? 0) - (b.meetingNumber ?? 0) ||
-    a.itemNumber - b.itemNumber ||
-    a.committeeName.localeCompare(b.committeeName, 'da')
-  );
-}
-
-/** Most items a text filter of the register can select. */
-const maxRegisterTextMatches = 20_000;
-
-/** Input of {@link listDecisions}. */
-export type DecisionListArgs = SearchFilters & { text?: string; limit?: number; cursor?: string };
-
-/**
- * The decision register: every decision (item body `decision`; for closed items without closed
- * text the public decision), grouped by case id, the case with the latest decision first and
- * each case's history oldest first. Items without a case id are cases of their own.
- */
-export function listDecisions(
-  db: Db,
-  args: DecisionListArgs,
-): { query: QueryState | null; cases: DecisionCase[]; nextCursor: string | null } {
-  const isClosedIncluded = args.isClosedIncluded === true;
-  const where: string[] = ['(d.id IS NOT NULL OR pd.id IS NOT NULL)'];
-  const params: unknown[] = [];
-  const committees = args.committeeIds ?? [];
-  if (committees.length > 0) {
-    where.push('m.committee_id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(committees));
-  }
-  rowidRange(args);
-  if (args.from !== undefined) {
-    where.push('m.date >= ?');
-    params.push(args.from);
-  }
-  if (args.to !== undefined) {
-    where.push('m.date <= ?');
-    params.push(args.to);
-  }
-  if (args.caseId !== undefined && caseKey(args.caseId) !== '') {
-    where.push("i.case_id <> '' AND upper(trim(i.case_id)) = upper(trim(?))");
-    params.push(args.caseId);
-  }
-  if (!isClosedIncluded) where.push('m.is_closed = 0 AND (i.is_closed = 0 OR pd.id IS NOT NULL)');
-
-  let query: QueryState | null = null;
-  if (args.text !== undefined && args.text.trim() !== '') {
-    const parsed = parseSearchQuery(args.text, { column: 'text' });
-    query = queryState(parsed);
-    if (parsed.isEmpty) return { query, cases: [], nextCursor: null };
-    flushPending(db);
-    const match = buildMatch(parsed.match, { ...args, isClosedIncluded }, [
-      fieldTag('body:decision'),
-      fieldTag('body:publicDecision'),
-    ]);
-    const range = rowidRange(args);
-    const itemIds = db
-      .prepare(
-        `SELECT DISTINCT d.item_id FROM search_fts f JOIN search_docs d ON d.doc_id = f.rowid
-         WHERE search_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND d.item_id IS NOT NULL
-         ORDER BY f.rowid DESC LIMIT ?`,
-      )
-      .pluck()
-      .all(match, range.low, range.high, maxRegisterTextMatches) as string[];
-    where.push('i.id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(itemIds));
-  }
-
-  const limit = args.limit ?? 50;
-  const offset = parseCursor(args.cursor, 'o') ?? 0;
-  const keys = db
-    .prepare(
-      `SELECT ${decisionGroupKey} AS groupKey, max(m.date) AS lastDate
-       FROM agenda_items i
-       JOIN meetings m ON m.id = i.meeting_id
-       LEFT JOIN bodies d ON d.item_id = i.id AND d.field = 'decision'
-       LEFT JOIN bodies pd ON pd.item_id = i.id AND pd.field = 'publicDecision'
-       WHERE ${where.join(' AND ')}
-       GROUP BY groupKey ORDER BY lastDate DESC, groupKey LIMIT ? OFFSET ?`,
-    )
-    .all(...params, limit + 1, offset) as { groupKey: string; lastDate: string }[];
-  const page = keys.slice(0, limit);
-  const nextCursor = keys.length > limit ? `o:${offset + limit}` : null;
-  if (page.length === 0) return { query, cases: [], nextCursor: null };
-
-  const caseKeys = page.filter((k) => k.groupKey.startsWith('k:')).map((k) => k.groupKey.slice(2));
-  const itemKeys = page.filter((k) => k.groupKey.startsWith('i:')).map((k) => k.groupKey.slice(2));
-  const rows = db
-    .prepare(
-      `${decisionSelect}
-       WHERE ${where.join(' AND ')} AND (
-         (i.case_id <> '' AND upper(trim(i.case_id)) IN (SELECT value FROM json_each(?)))
-         OR i.id IN (SELECT value FROM json_each(?)))`,
-    )
-    .all(...params, JSON.stringify(caseKeys), JSON.stringify(itemKeys)) as DecisionRow[];
-  const byKey = new Map<string, DecisionEntry[]>();
-  const peopleOf = peopleLookup(db);
-  for (const row of rows) {
-    const entry = toEntry(row, isClosedIncluded, peopleOf);
-    if (!entry) continue;
-    const key = row.caseId.trim() === '' ? `i:${row.itemId}` : `k:${caseKey(row.caseId)}`;
-    const list = byKey.get(key) ?? [];
-    list.push(entry);
-    byKey.set(key, list);
-  }
-  const cases: DecisionCase[] = [];
-  for (const { groupKey } of page) {
-    const entries = (byKey.get(groupKey) ?? []).sort(compareEntries);
-    const first = entries[0];
-    if (!first) continue;
-    cases.push({ caseId: first.caseId, entries });
-  }
-  return { query, cases, nextCursor };
-}
-
-type TargetItem = { id: string; meetingId: string; caseId: string; isClosed: number; date: string };
-
-function getTarget(db: Db, itemId: string): TargetItem {
-  const row = db
-    .prepare(
-      `SELECT i.id, i.meeting_id AS meetingId, i.case_id AS caseId, (i.is_closed OR m.is_closed) AS isClosed, m.date
-       FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?`,
-    )
-    .get(itemId) as TargetItem | undefined;
-  if (!row) throw notFound('agenda item', itemId);
-  return row;
-}
-
-/**
- * Earlier decisions on the item's case id, from any committee, oldest first: items of other
- * meetings dated on or before the item's meeting, with a decision. Closed decision text is
- * offered only when asked for AND the item itself is closed (it would otherwise end up in open
- * text); otherwise closed items contribute their public decision.
- */
-export function previousDecisions(
-  db: Db,
-  args: { itemId: string; isClosedIncluded?: boolean },
-): { caseId: string; entries: PreviousDecision[] } {
-  const target = getTarget(db, args.itemId);
-  const caseId = target.caseId.trim();
-  if (caseId === '') return { caseId: '', entries: [] };
-  const isClosedIncluded = args.isClosedIncluded === true && target.isClosed === 1;
-  const rows = db
-    .prepare(
-      `${decisionSelect}
-       WHERE i.case_id <> '' AND upper(trim(i.case_id)) = upper(trim(?)) AND i.meeting_id <> ? AND m.date <= ?
-         AND (d.id IS NOT NULL OR pd.id IS NOT NULL)`,
-    )
-    .all(caseId, target.meetingId, target.date) as DecisionRow[];
-  const inserted = new Set(
-    getItemBodies(db, args.itemId)
-      .previousDecisions.content.map(chainLineItemId)
-      .filter((id): id is string => id !== null),
-  );
-  const peopleOf = peopleLookup(db);
-  const entries = rows
-    .map((row) => toEntry(row, isClosedIncluded, peopleOf))
-    .filter((entry): entry is DecisionEntry => entry !== null)
-    .sort(compareEntries)
-    .map((entry) => ({
-      ...entry,
-      line: formatPreviousDecisionLine(toSource(entry)),
-      isInserted: inserted.has(entry.itemId),
-    }));
-  return { caseId, entries };
-}
-
-function toSource(entry: DecisionEntry): PreviousDecisionSource {
-  return {
-    meetingId: entry.meetingId,
-    itemId: entry.itemId,
-    committeeName: entry.committeeName,
-    date: entry.date,
-    meetingNumber: entry.meetingNumber,
-    itemNumber: entry.itemNumber,
-    decisionText: entry.decisionText,
-  };
-}
-
-/**
- * Inserts the chosen earlier decisions into the item's previousDecisions body (one linked line
- * each, the chain in date order, nothing twice) and saves it as a new revision.
- * @throws DomainError not_found, invalid_input (a source that is not an earlier decision on the case), conflict, locked
- */
-export function insertPreviousDecisions(
-  db: Db,
-  args: {
-    itemId: string;
-    sourceItemIds: readonly string[];
-    baseRevision: number;
-    isClosedIncluded?: boolean;
-    author: string;
-  },
-): { revision: number; updatedAt: string; content: RichText; insertedItemIds: string[] } {
-  return writeTransaction(db, () => {
-    const chain = previousDecisions(db, {
-      itemId: args.itemId,
-      isClosedIncluded: args.isClosedIncluded,
-    });
-    const byItem = new Map(chain.entries.map((entry) => [entry.itemId, entry]));
-    const unknown = args.sourceItemIds.filter((id) => !byItem.has(id));
-    if (unknown.length > 0) {
-      throw new DomainError(
-        'invalid_input',
-        chain.caseId === ''
-          ? 'The item has no case id, so it has no earlier decisions to insert.'
-          : `Not an earlier decision on case ${chain.caseId}: item ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ' …' : ''}.`,
-      );
-    }
-    const body = getItemBodies(db, args.itemId).previousDecisions;
-    if (body.revision !== args.baseRevision) {
-      throw new DomainError(
-        'conflict',
-        `"Tidligere beslutninger" was changed elsewhere (now revision ${body.revision}, the choice was based on revision ${args.baseRevision}). Reload and choose again.`,
-      );
-    }
-    const known = new Map(
-      chain.entries.map((e) => [
-        e.itemId,
-        { date: e.date, committeeName: e.committeeName, itemNumber: e.itemNumber },
-      ]),
-    );
-    const sources = args.sourceItemIds.map((id) => toSource(byItem.get(id) as DecisionEntry));
-    const merged = mergePreviousDecisions(body.content, sources, known);
-    if (merged.insertedItemIds.length === 0) {
-      return {
-        revision: body.revision,
-        updatedAt: body.updatedAt ?? '',
-        content: body.content,
-        insertedItemIds: [],
-      };
-    }
-    const saved = saveBody(db, {
-      owner: { kind: 'item', itemId: args.itemId, field: 'previousDecisions' },
-      content: merged.content,
-      baseRevision: args.baseRevision,
-      author: args.author,
-    });
-    return { ...saved, content: merged.content, insertedItemIds: merged.insertedItemIds };
-  });
+  const isPending = stmt(db, 'SELECT 1 FROM search_dirty LIMIT 1', true).get() !== undefined;
+  if (isPending) writeTransaction(db, (db) => syncSearchIndex(db));
 }

@@ -8,9 +8,9 @@
  */
 import type { SignedPdf } from '../../../../common/contract/api';
 import type { Edition } from '../../../../common/export/editions';
-import { writeTransaction, type Db } from '../library';
+import { writeTransaction, type ReadDb } from '../library';
 import { registerFile } from './appendices';
-import { stmt } from './common';
+import { stmt } from '../statements';
 import { getMeeting } from './meetings';
 
 type SignedPdfRow = {
@@ -56,7 +56,7 @@ export function editionPrintsCorrections(edition: Edition): boolean {
   return edition === 'full';
 }
 
-function meetingCounts(db: Db, meetingId: string): MeetingCounts {
+function meetingCounts(db: ReadDb, meetingId: string): MeetingCounts {
   return { present: countPresent(db, meetingId), corrections: countCorrections(db, meetingId) };
 }
 
@@ -65,7 +65,7 @@ function meetingCounts(db: Db, meetingId: string): MeetingCounts {
  * @throws DomainError not_found (meeting), conflict (hash known with another size)
  */
 export function recordSignedPdf(
-  db: Db,
+  db: ReadDb,
   args: {
     meetingId: string;
     edition: Edition;
@@ -80,7 +80,7 @@ export function recordSignedPdf(
     signerCount?: number;
   },
 ): SignedPdf {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     getMeeting(db, args.meetingId);
     registerFile(db, { sha256: args.sha256, size: args.size, mediaType: 'application/pdf' });
     const row: Omit<SignedPdfRow, 'seq'> = {
@@ -120,7 +120,7 @@ export function recordSignedPdf(
 }
 
 /** The signed PDFs of a meeting in signing order, every round. @throws DomainError not_found */
-export function listSignedPdfs(db: Db, args: { meetingId: string }): SignedPdf[] {
+export function listSignedPdfs(db: ReadDb, args: { meetingId: string }): SignedPdf[] {
   getMeeting(db, args.meetingId);
   const counts = meetingCounts(db, args.meetingId);
   const rows = stmt(db, `${select} WHERE s.meeting_id = ? ORDER BY s.seq`).all(
@@ -130,7 +130,7 @@ export function listSignedPdfs(db: Db, args: { meetingId: string }): SignedPdf[]
 }
 
 /** The newest signed PDF of an edition, or null when that edition was never signed here. */
-export function latestSignedPdf(db: Db, meetingId: string, edition: Edition): SignedPdf | null {
+export function latestSignedPdf(db: ReadDb, meetingId: string, edition: Edition): SignedPdf | null {
   const row = stmt(
     db,
     `${select} WHERE s.meeting_id = ? AND s.edition = ? ORDER BY s.seq DESC LIMIT 1`,
@@ -143,7 +143,7 @@ export function latestSignedPdf(db: Db, meetingId: string, edition: Edition): Si
  * the newest complete round), or null when no round of that edition is complete.
  */
 export function latestCompleteSignedPdf(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   edition: Edition,
 ): SignedPdf | null {
@@ -165,7 +165,7 @@ export type SigningBase =
   | { kind: 'newRound'; previous: SignedPdf; round: number };
 
 /** Decides what the next signature of `edition` signs (see SigningBase). */
-export function nextSigningBase(db: Db, meetingId: string, edition: Edition): SigningBase {
+export function nextSigningBase(db: ReadDb, meetingId: string, edition: Edition): SigningBase {
   const previous = latestSignedPdf(db, meetingId, edition);
   if (!previous) return { kind: 'first', round: 1 };
   if (previous.lacksCorrections) return { kind: 'newRound', previous, round: previous.round + 1 };
@@ -173,7 +173,7 @@ export function nextSigningBase(db: Db, meetingId: string, edition: Edition): Si
 }
 
 /** How many participants the meeting records as present (each must sign). */
-export function countPresent(db: Db, meetingId: string): number {
+export function countPresent(db: ReadDb, meetingId: string): number {
   return stmt(
     db,
     `SELECT count(*) FROM participants WHERE meeting_id = ? AND attendance = 'present'`,
@@ -185,7 +185,7 @@ export function countPresent(db: Db, meetingId: string): number {
  * How many corrections the meeting has. They are numbered 1..N without gaps and never removed,
  * so "the first N corrections" names exactly what a file printed.
  */
-export function countCorrections(db: Db, meetingId: string): number {
+export function countCorrections(db: ReadDb, meetingId: string): number {
   return stmt(db, `SELECT count(*) FROM meeting_corrections WHERE meeting_id = ?`, true).get(
     meetingId,
   ) as number;

@@ -6,62 +6,45 @@
  * main/node/signing/recordSignatures.ts); this module only stores and reads.
  */
 import type { Edition } from '../../../../common/export/editions';
-import { writeTransaction, type Db } from '../library';
+import { writeTransaction, type ReadDb, type WriteDb } from '../library';
 import { registerFile } from './appendices';
-import { nowIso, stmt } from './common';
+import { nowIso } from './common';
+import { stmt } from '../statements';
 import { getMeeting } from './meetings';
 
 /** A participant recorded as present: each must sign every round. */
 export type PresentParticipant = { id: string; name: string };
 
 /** The participants present, in the meeting's order. */
-export function presentParticipants(db: Db, meetingId: string): PresentParticipant[] {
+export function presentParticipants(db: ReadDb, meetingId: string): PresentParticipant[] {
   return stmt(
     db,
     `SELECT id, name FROM participants WHERE meeting_id = ? AND attendance = 'present' ORDER BY position`,
   ).all(meetingId) as PresentParticipant[];
 }
 
+/** The signature round of one edition of a meeting that a record belongs to. */
+export type RoundOf = { meetingId: string; edition: Edition; round: number };
+
 /** An unsigned export a round starts with. */
-export type SigningFile = {
+export type SigningFile = RoundOf & {
   seq: number;
-  meetingId: string;
-  edition: Edition;
-  round: number;
   sha256: string;
   size: number;
   correctionsIncluded: number;
   createdAt: string;
 };
 
-type SigningFileRow = {
-  seq: number;
-  meeting_id: string;
-  edition: Edition;
-  round: number;
-  sha256: string;
-  size: number;
-  corrections_included: number;
-  created_at: string;
-};
-
-const toSigningFile = (r: SigningFileRow): SigningFile => ({
-  seq: r.seq,
-  meetingId: r.meeting_id,
-  edition: r.edition,
-  round: r.round,
-  sha256: r.sha256,
-  size: r.size,
-  correctionsIncluded: r.corrections_included,
-  createdAt: r.created_at,
-});
+/** The columns of `signing_files` named as {@link SigningFile}'s fields. */
+const signingFileColumns = `seq, meeting_id AS meetingId, edition, round, sha256, size,
+  corrections_included AS correctionsIncluded, created_at AS createdAt`;
 
 /**
  * Records an export placed in the file store as the start of a round (registering the file).
  * @throws DomainError not_found (meeting)
  */
 export function recordSigningFile(
-  db: Db,
+  db: ReadDb,
   args: {
     meetingId: string;
     edition: Edition;
@@ -71,7 +54,7 @@ export function recordSigningFile(
     correctionsIncluded: number;
   },
 ): SigningFile {
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     getMeeting(db, args.meetingId);
     registerFile(db, { sha256: args.sha256, size: args.size, mediaType: 'application/pdf' });
     const createdAt = nowIso();
@@ -94,7 +77,7 @@ export function recordSigningFile(
 
 /** The newest export recorded for a round with exactly these corrections, or null. */
 export function signingFileFor(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   edition: Edition,
   round: number,
@@ -102,26 +85,24 @@ export function signingFileFor(
 ): SigningFile | null {
   const row = stmt(
     db,
-    `SELECT * FROM signing_files WHERE meeting_id = ? AND edition = ? AND round = ? AND corrections_included = ?
+    `SELECT ${signingFileColumns} FROM signing_files
+     WHERE meeting_id = ? AND edition = ? AND round = ? AND corrections_included = ?
      ORDER BY seq DESC LIMIT 1`,
-  ).get(meetingId, edition, round, correctionsIncluded) as SigningFileRow | undefined;
-  return row ? toSigningFile(row) : null;
+  ).get(meetingId, edition, round, correctionsIncluded) as SigningFile | undefined;
+  return row ?? null;
 }
 
 /** Every signing file of a meeting (any edition and round), oldest first. */
-export function listSigningFiles(db: Db, meetingId: string): SigningFile[] {
-  const rows = stmt(db, `SELECT * FROM signing_files WHERE meeting_id = ? ORDER BY seq`).all(
-    meetingId,
-  ) as SigningFileRow[];
-  return rows.map(toSigningFile);
+export function listSigningFiles(db: ReadDb, meetingId: string): SigningFile[] {
+  return stmt(
+    db,
+    `SELECT ${signingFileColumns} FROM signing_files WHERE meeting_id = ? ORDER BY seq`,
+  ).all(meetingId) as SigningFile[];
 }
 
 /** One signature matched to a participant. */
-export type SignerRecord = {
+export type SignerRecord = RoundOf & {
   signedPdfSeq: number;
-  meetingId: string;
-  edition: Edition;
-  round: number;
   field: string;
   participantId: string;
   participantName: string;
@@ -134,38 +115,14 @@ export type SignerRecord = {
   reservation: string;
 };
 
-type SignerRow = {
-  signed_pdf_seq: number;
-  meeting_id: string;
-  edition: Edition;
-  round: number;
-  field: string;
-  participant_id: string;
-  participant_name: string;
-  certificate_subject: string;
-  certificate_fingerprint: string;
-  signed_at: string;
-  matched_by: 'name' | 'secretary';
-  reservation: string;
-};
-
-const toSigner = (r: SignerRow): SignerRecord => ({
-  signedPdfSeq: r.signed_pdf_seq,
-  meetingId: r.meeting_id,
-  edition: r.edition,
-  round: r.round,
-  field: r.field,
-  participantId: r.participant_id,
-  participantName: r.participant_name,
-  certificateSubject: r.certificate_subject,
-  certificateFingerprint: r.certificate_fingerprint,
-  signedAt: r.signed_at,
-  matchedBy: r.matched_by,
-  reservation: r.reservation,
-});
+/** The columns of `signature_signers` named as {@link SignerRecord}'s fields. */
+const signerColumns = `signed_pdf_seq AS signedPdfSeq, meeting_id AS meetingId, edition, round, field,
+  participant_id AS participantId, participant_name AS participantName,
+  certificate_subject AS certificateSubject, certificate_fingerprint AS certificateFingerprint,
+  signed_at AS signedAt, matched_by AS matchedBy, reservation`;
 
 /** Records matched signers (in one transaction with the signed file, by the caller). */
-export function recordSigners(db: Db, signers: SignerRecord[]): void {
+export function recordSigners(db: WriteDb, signers: SignerRecord[]): void {
   const insert = stmt(
     db,
     `INSERT INTO signature_signers (signed_pdf_seq, meeting_id, edition, round, field, participant_id,
@@ -194,21 +151,21 @@ export function recordSigners(db: Db, signers: SignerRecord[]): void {
 
 /** The signers of one round of an edition, in signing order. */
 export function roundSigners(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   edition: Edition,
   round: number,
 ): SignerRecord[] {
-  const rows = stmt(
+  return stmt(
     db,
-    `SELECT * FROM signature_signers WHERE meeting_id = ? AND edition = ? AND round = ? ORDER BY seq`,
-  ).all(meetingId, edition, round) as SignerRow[];
-  return rows.map(toSigner);
+    `SELECT ${signerColumns} FROM signature_signers
+     WHERE meeting_id = ? AND edition = ? AND round = ? ORDER BY seq`,
+  ).all(meetingId, edition, round) as SignerRecord[];
 }
 
 /** Whether any signer was ever recorded for the round (rounds signed before migration 80 have none). */
 export function hasSignerRecords(
-  db: Db,
+  db: ReadDb,
   meetingId: string,
   edition: Edition,
   round: number,

@@ -3,16 +3,16 @@
  * built-in list; saving replaces the whole list in one transaction.
  */
 import { defaultStandardTexts } from '../../../../common/editor/standardTexts';
-import type { Db } from '../library';
+import type { ReadDb } from '../db';
 import { writeTransaction } from '../library';
-import { stmt } from './common';
+import { stmt } from '../statements';
 import { getCommittee } from './committees';
 
 /** A committee's standard texts in their order, and whether they are the built-in list. */
 export type StandardTexts = { texts: string[]; isDefault: boolean };
 
 /** The committee's texts, or the built-in list. @throws DomainError not_found */
-export function listStandardTexts(db: Db, committeeId: string): StandardTexts {
+export function listStandardTexts(db: ReadDb, committeeId: string): StandardTexts {
   getCommittee(db, committeeId);
   const texts = stmt(
     db,
@@ -30,11 +30,11 @@ export function listStandardTexts(db: Db, committeeId: string): StandardTexts {
  * @throws DomainError not_found
  */
 export function saveStandardTexts(
-  db: Db,
+  db: ReadDb,
   committeeId: string,
   texts: readonly string[],
 ): StandardTexts {
-  writeTransaction(db, () => {
+  writeTransaction(db, (db) => {
     getCommittee(db, committeeId);
     stmt(db, 'DELETE FROM standard_texts WHERE committee_id = ?').run(committeeId);
     const insert = stmt(

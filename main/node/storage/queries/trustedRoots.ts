@@ -6,14 +6,14 @@
 import { X509Certificate } from 'node:crypto';
 import type { TrustedRoot } from '../../../../common/contract/api';
 import { DomainError } from '../../../../common/contract/result';
-import { writeTransaction, type Db } from '../library';
+import { writeTransaction, type ReadDb } from '../library';
 import { getSetting, setSetting } from './settings';
 
 const settingKey = 'signing.trustedRoots';
 /** More would only slow every verification down; a municipality needs a handful. */
 const maxRoots = 200;
 
-function storedPems(db: Db): string[] {
+function storedPems(db: ReadDb): string[] {
   const raw = getSetting(db, settingKey);
   if (raw === undefined) return [];
   try {
@@ -53,7 +53,7 @@ function describe(pem: string): TrustedRoot {
 }
 
 /** The trusted roots of this library, in the order they were added. */
-export function listTrustedRoots(db: Db): TrustedRoot[] {
+export function listTrustedRoots(db: ReadDb): TrustedRoot[] {
   return storedPems(db).flatMap((pem) => {
     try {
       return [describe(pem)];
@@ -64,7 +64,7 @@ export function listTrustedRoots(db: Db): TrustedRoot[] {
 }
 
 /** The PEM texts, for verifyPdf's `trustedRoots`. */
-export function trustedRootPems(db: Db): string[] {
+export function trustedRootPems(db: ReadDb): string[] {
   return listTrustedRoots(db).map((root) => root.pem);
 }
 
@@ -72,7 +72,7 @@ export function trustedRootPems(db: Db): string[] {
  * Adds the CA certificates of a PEM text (one or more); ones already trusted are skipped.
  * @throws DomainError invalid_input (no certificate, not a CA certificate), too_large
  */
-export function addTrustedRoots(db: Db, pemText: string): TrustedRoot[] {
+export function addTrustedRoots(db: ReadDb, pemText: string): TrustedRoot[] {
   const certs = parsePemCertificates(pemText);
   const notCa = certs.find((cert) => !cert.ca);
   if (notCa) {
@@ -81,7 +81,7 @@ export function addTrustedRoots(db: Db, pemText: string): TrustedRoot[] {
       `pem: "${notCa.subject.replace(/\n/g, ', ')}" is not a CA certificate; add the issuing root instead.`,
     );
   }
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (db) => {
     const current = listTrustedRoots(db);
     const known = new Set(current.map((root) => root.fingerprint256));
     const added = certs.filter(
@@ -96,8 +96,8 @@ export function addTrustedRoots(db: Db, pemText: string): TrustedRoot[] {
 }
 
 /** Removes a trusted root by its SHA-256 fingerprint. @throws DomainError not_found */
-export function removeTrustedRoot(db: Db, fingerprint256: string): TrustedRoot[] {
-  return writeTransaction(db, () => {
+export function removeTrustedRoot(db: ReadDb, fingerprint256: string): TrustedRoot[] {
+  return writeTransaction(db, (db) => {
     const current = listTrustedRoots(db);
     const kept = current.filter((root) => root.fingerprint256 !== fingerprint256);
     if (kept.length === current.length)

@@ -18,7 +18,12 @@ import {
   revealEditor,
   type DocumentBodies,
 } from '../documentBodies';
-import { applyDocumentHistory, historyTarget, type HistoryDirection } from '../documentHistory';
+import {
+  applyDocumentHistory,
+  historyTarget,
+  isGroupNext,
+  type HistoryDirection,
+} from '../documentHistory';
 
 /**
  * True when the collapsed caret is on the first (last) line of the body, so that ArrowUp
@@ -53,6 +58,14 @@ function redirectHistory(
   direction: HistoryDirection,
 ): boolean {
   const target = historyTarget(bodies.history, direction);
+  if (target && isGroupNext(bodies.history, direction)) {
+    // A change of several bodies at once: undone together, after this command is done.
+    window.setTimeout(() => {
+      const first = applyDocumentHistory(bodies.history, direction);
+      if (first) revealEditor(first, 'keep');
+    });
+    return true;
+  }
   // In this body (or nothing to do): the body's own history command does it.
   if (!target || target === editor) return false;
   applyDocumentHistory(bodies.history, direction);

@@ -30,7 +30,14 @@ import {
   INSERT_TABLE_COMMAND,
   TableCellHeaderStates,
 } from '@lexical/table';
-import { $getSelection, $setSelection, type BaseSelection } from 'lexical';
+import {
+  $getNodeByKey,
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  type BaseSelection,
+} from 'lexical';
 import { maxTableColumns, maxTableRows } from '../../../../common/domain/richText';
 
 /**
@@ -69,6 +76,26 @@ function $readTableState(): TableState {
   };
 }
 
+/**
+ * Puts the caret back where it was before the menu took the focus; at the end of the body
+ * when that place is gone (its text was removed meanwhile, e.g. by an undo elsewhere).
+ */
+function $restoreSelection(saved: BaseSelection | null): void {
+  const copy = saved?.clone() ?? null;
+  let isAttached = false;
+  try {
+    isAttached =
+      copy !== null &&
+      ($isRangeSelection(copy)
+        ? $getNodeByKey(copy.anchor.key) !== null && $getNodeByKey(copy.focus.key) !== null
+        : copy.getNodes().every((node) => node.isAttached()));
+  } catch {
+    isAttached = false;
+  }
+  if (copy && isAttached) $setSelection(copy);
+  else $getRoot().selectEnd();
+}
+
 type Action =
   | 'insertTable'
   | 'rowAbove'
@@ -90,6 +117,10 @@ export function TableMenu() {
   useEffect(
     () =>
       editor.registerUpdateListener(({ editorState }) => {
+        // The caret's last place in this body: pressing the menu button can move the browser's
+        // selection (and so Lexical's) out of the editor before the menu opens.
+        const selection = editorState.read(() => $getSelection()?.clone() ?? null);
+        if (selection) saved.current = selection;
         const next = editorState.read($readTableState);
         setState((previous) =>
           previous.isInTable === next.isInTable &&
@@ -106,8 +137,8 @@ export function TableMenu() {
   const onOpenChange = useCallback(
     (isOpen: boolean) => {
       // The menu takes the focus: keep the caret's place to act on it.
-      if (isOpen)
-        saved.current = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
+      const selection = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
+      if (isOpen && selection) saved.current = selection;
     },
     [editor],
   );
@@ -115,9 +146,12 @@ export function TableMenu() {
   const run = (key: Key) => {
     const action = key as Action;
     if (action === 'insertTable') {
-      editor.update(() => {
-        if (saved.current) $setSelection(saved.current.clone());
-      });
+      editor.update(
+        () => {
+          $restoreSelection(saved.current);
+        },
+        { discrete: true },
+      );
       editor.dispatchCommand(INSERT_TABLE_COMMAND, {
         rows: '3',
         columns: '3',
@@ -127,7 +161,7 @@ export function TableMenu() {
       return;
     }
     editor.update(() => {
-      if (saved.current) $setSelection(saved.current.clone());
+      $restoreSelection(saved.current);
       const selection = $getSelection();
       const anchor = selection?.getNodes()[0];
       const cell = anchor ? $findCellNode(anchor) : null;
