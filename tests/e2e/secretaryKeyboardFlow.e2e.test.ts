@@ -31,7 +31,7 @@ const members: SeedMember[] = Array.from({ length: 31 }, (_, index) => ({
 
 /** Whether `locator` holds the focus (the element itself, not a descendant). */
 const isFocused = (locator: Locator): Promise<boolean> =>
-  locator.evaluate((element) => element === document.activeElement).catch(() => false);
+  locator.evaluateAll((elements) => elements.some((element) => element === document.activeElement));
 
 /** What has the focus, for failure messages. */
 const describeFocus = (): Promise<string> =>
@@ -54,12 +54,16 @@ async function tabTo(
   options: { limit?: number; isBackward?: boolean } = {},
 ): Promise<void> {
   const limit = options.limit ?? 80;
+  const key = options.isBackward ? 'Shift+Tab' : 'Tab';
+  const trail: string[] = [];
   for (let presses = 0; presses <= limit; presses += 1) {
     if (await isFocused(target)) return;
-    await page.keyboard.press(options.isBackward ? 'Shift+Tab' : 'Tab');
+    await page.keyboard.press(key);
+    trail.push(await describeFocus());
+    if (trail.length > 6) trail.shift();
   }
   throw new Error(
-    `${name} was not reached with ${limit} presses of ${options.isBackward ? 'Shift+Tab' : 'Tab'}; the focus is on ${await describeFocus()}.`,
+    `${name} was not reached with ${limit} presses of ${key}; the focus went ${trail.join(' → ')}.`,
   );
 }
 
@@ -72,7 +76,9 @@ async function expectFocus(target: Locator, name: string): Promise<void> {
 
 /** The focus is inside `scope` (a dialog, a form, a menu). */
 const isFocusWithin = (scope: Locator): Promise<boolean> =>
-  scope.evaluate((element) => element.contains(document.activeElement)).catch(() => false);
+  scope.evaluateAll((elements) =>
+    elements.some((element) => element.contains(document.activeElement)),
+  );
 
 /** No serious or critical axe violation on the screen as it is now. */
 async function expectAxeClean(screen: string): Promise<void> {
@@ -143,7 +149,9 @@ describe('the secretary flow by keyboard only at 1366×768', { timeout: 150_000 
     const form = page.getByRole('form', { name: 'Nyt punkt' });
     await form.waitFor();
     for (const title of agendaTitles) {
-      await tabTo(form.getByRole('textbox', { name: 'Titel' }), 'the title of Nyt punkt');
+      await tabTo(form.getByRole('textbox', { name: 'Titel' }), 'the title of Nyt punkt', {
+        limit: 400,
+      });
       await page.keyboard.type(title);
       // Enter in the form's field submits it.
       await page.keyboard.press('Enter');
@@ -161,7 +169,7 @@ describe('the secretary flow by keyboard only at 1366×768', { timeout: 150_000 
     await tabTo(
       page.getByRole('button', { name: 'Referat som dokument' }),
       'Referat som dokument',
-      { isBackward: true, limit: 200 },
+      { isBackward: true, limit: 500 },
     );
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Dagsorden' }).getByRole('link').first().waitFor();
@@ -205,10 +213,10 @@ describe('the secretary flow by keyboard only at 1366×768', { timeout: 150_000 
     await page.keyboard.press('Enter');
     await page.keyboard.type('Tilskud:');
     await page.keyboard.press('Shift+Tab');
+    // Any toolbar of a decision: the body's own (until one toolbar serves every body).
     const tableButton = page
-      .getByRole('toolbar')
-      .getByRole('button', { name: 'Tabel', exact: true })
-      .first();
+      .getByRole('toolbar', { name: 'Formatering: Beslutning' })
+      .getByRole('button', { name: 'Tabel', exact: true });
     for (let step = 0; step < 30 && !(await isFocused(tableButton)); step++)
       await page.keyboard.press('ArrowRight');
     await expectFocus(tableButton, "the toolbar's Tabel");
@@ -231,16 +239,5 @@ describe('the secretary flow by keyboard only at 1366×768', { timeout: 150_000 
     await page.keyboard.press('Control+Shift+G');
     await expect.poll(() => decision.innerText()).toMatch(/Godkendt|Taget til efterretning/);
     await expectAxeClean('the document with the decision');
-  });
-
-  it('explore', async () => {
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync('/tmp/kf/meeting.txt', await page.locator('body').ariaSnapshot());
-    const seq: string[] = [];
-    for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('Tab');
-      seq.push(await describeFocus());
-    }
-    writeFileSync('/tmp/kf/tabs.txt', seq.join('\n'));
   });
 });
