@@ -21,6 +21,9 @@ const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session
 
 const committeeName = 'Økonomiudvalget';
 const agendaTitles = ['Budget 2018', 'Tilskud til foreninger'];
+/** The members who sent afbud; the first has a substitute. */
+const absentMembers = ['Carl Medlem3', 'Dorte Medlem10'];
+const substituteName = 'Hans Suppleant';
 
 /** 31 members, as a kommunalbestyrelse: a chair, a vice chair and 29 members of five parties. */
 const members: SeedMember[] = Array.from({ length: 31 }, (_, index) => ({
@@ -140,12 +143,68 @@ describe('the secretary flow by keyboard only at 1366×768', { timeout: 150_000 
     expect(session.pageErrors).toEqual([]);
   });
 
-  it('adds the agenda in the meeting records', async () => {
+  it('records the attendance (two afbud, one substitute) and the agenda', async () => {
     await tabTo(
       page.getByRole('button', { name: 'Oplysninger og dagsorden' }),
       'Oplysninger og dagsorden',
     );
     await page.keyboard.press('Enter');
+    const attendance = page.getByRole('region', { name: 'Fremmøde' });
+    await attendance.getByRole('table').waitFor();
+    expect(await attendance.getByRole('row').count()).toBeGreaterThanOrEqual(32);
+    // Afbud for two members: the letter "a" chooses it in the fremmøde list.
+    for (const absent of absentMembers) {
+      await tabTo(
+        attendance.getByRole('combobox', { name: `Fremmøde: ${absent}`, exact: true }),
+        `Fremmøde for ${absent}`,
+        { limit: 300 },
+      );
+      await page.keyboard.type('a');
+      await expect
+        .poll(() =>
+          attendance
+            .getByRole('combobox', { name: `Fremmøde: ${absent}`, exact: true })
+            .inputValue(),
+        )
+        .toBe('absent_with_notice');
+    }
+    // A substitute for the first of them, added below the table.
+    const newParticipant = attendance.getByRole('form', {
+      name: 'Tilføj deltager eller stedfortræder',
+    });
+    await tabTo(newParticipant.getByRole('textbox', { name: 'Navn' }), "the substitute's Navn", {
+      limit: 400,
+    });
+    await page.keyboard.type(substituteName);
+    await tabTo(
+      newParticipant.getByRole('combobox', { name: 'Stedfortræder for' }),
+      'Stedfortræder for',
+    );
+    await page.keyboard.type(absentMembers[0]!);
+    await tabTo(newParticipant.getByRole('button', { name: 'Tilføj deltager' }), 'Tilføj deltager');
+    await page.keyboard.press('Enter');
+    await attendance
+      .getByRole('combobox', { name: `Fremmøde: ${substituteName}`, exact: true })
+      .waitFor();
+    type Stored = { name: string; attendance: string; substituteForId: string | null; id: string };
+    await expect
+      .poll(async () => {
+        const { participants } = await call<{ participants: Stored[] }>('meetings:get', {
+          id: meetingId,
+        });
+        const byName = new Map(participants.map((p) => [p.name, p]));
+        return {
+          count: participants.length,
+          absent: participants
+            .filter((p) => p.attendance === 'absent_with_notice')
+            .map((p) => p.name),
+          substituteFor:
+            byName.get(substituteName)?.substituteForId === byName.get(absentMembers[0]!)?.id,
+        };
+      })
+      .toEqual({ count: 32, absent: absentMembers, substituteFor: true });
+    await expectAxeClean('the attendance');
+
     const form = page.getByRole('form', { name: 'Nyt punkt' });
     await form.waitFor();
     for (const title of agendaTitles) {
