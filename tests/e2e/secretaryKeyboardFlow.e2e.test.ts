@@ -6,8 +6,11 @@
  * the screen shows, and `tabTo` proves each control is reachable with Tab. axe finds no
  * serious or critical violation on each screen passed.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPki, type TestPki } from '../helpers/testPki';
 import { apiCall, type SeedMember } from './helpers/api';
 import { seriousAxeViolations } from './helpers/axe';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
@@ -16,6 +19,9 @@ let session: BrowserSession;
 let page: Page;
 let committeeId = '';
 let meetingId = '';
+let pki: TestPki;
+let p12File = '';
+let signerPassword = '';
 
 const call = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(session.host, name, input);
 
@@ -83,6 +89,21 @@ const isFocusWithin = (scope: Locator): Promise<boolean> =>
     elements.some((element) => element.contains(document.activeElement)),
   );
 
+/** The first agenda item's decision in the minutes document. */
+const firstDecision = (): Locator =>
+  page
+    .locator('section[id^="document-item-"]')
+    .first()
+    .getByRole('textbox', { name: 'Beslutning', exact: true });
+
+/** An item's decision as the library stores it. */
+async function storedDecision(index: number): Promise<unknown> {
+  const { items } = await call<{
+    items: Array<{ position: number; bodies: Record<string, unknown> }>;
+  }>('meetings:get', { id: meetingId });
+  return [...items].sort((a, b) => a.position - b.position)[index]?.bodies['decision'];
+}
+
 /** No serious or critical axe violation on the screen as it is now. */
 async function expectAxeClean(screen: string): Promise<void> {
   expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
@@ -98,6 +119,13 @@ describe('the secretary flow by keyboard only at 1366×768', { timeout: 150_000 
       organisation: 'Gentofte Kommune',
       template: 'opgaveudvalg',
     }));
+    // The chair signs with a certificate of a test CA the library trusts.
+    pki = createTestPki();
+    await call('trustedRoots:add', { pem: pki.rootPem });
+    const signer = pki.makeMember(members[0]!.name);
+    p12File = path.join(pki.dir, 'signer.p12');
+    writeFileSync(p12File, signer.p12);
+    signerPassword = signer.password;
     for (const member of members)
       await call('members:create', {
         committeeId,
@@ -106,6 +134,7 @@ describe('the secretary flow by keyboard only at 1366×768', { timeout: 150_000 
   }, 180_000);
   afterAll(async () => {
     await session?.close();
+    pki?.dispose();
   });
 
   it('creates the meeting and its agenda from the home screen', async () => {
@@ -235,10 +264,7 @@ describe('the secretary flow by keyboard only at 1366×768', { timeout: 150_000 
   });
 
   it('writes the first decision with a vote, a table and a standard text', async () => {
-    const decision = page
-      .locator('section[id^="document-item-"]')
-      .first()
-      .getByRole('textbox', { name: 'Beslutning', exact: true });
+    const decision = firstDecision();
     await tabTo(decision, "the first item's decision");
     await page.keyboard.type('Udvalget drøftede budgettet.');
     // The vote: the "/" menu, then its dialog filled by party with Tab and typing.
@@ -298,5 +324,118 @@ describe('the secretary flow by keyboard only at 1366×768', { timeout: 150_000 
     await page.keyboard.press('Control+Shift+G');
     await expect.poll(() => decision.innerText()).toMatch(/Godkendt|Taget til efterretning/);
     await expectAxeClean('the document with the decision');
+  });
+
+  it('finds and replaces across the minutes with Ctrl+H', async () => {
+    const decision = firstDecision();
+    // The caret is still in the decision after the standard text.
+    await expectFocus(decision, 'the first decision');
+    await page.keyboard.press('Control+H');
+    const findBar = page.getByRole('search', { name: 'Søg i referatet' });
+    const findField = findBar.getByRole('searchbox', { name: 'Søg i referatet' });
+    await expectFocus(findField, 'the find field');
+    await page.keyboard.type('budgettet');
+    await expect.poll(() => findBar.getByRole('status').first().innerText()).toBe('1 af 1');
+    await tabTo(findBar.getByRole('textbox', { name: 'Erstat med' }), 'Erstat med');
+    await page.keyboard.type('budgetforslaget');
+    await tabTo(findBar.getByRole('button', { name: 'Erstat alle' }), 'Erstat alle');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => decision.innerText()).toContain('Udvalget drøftede budgetforslaget.');
+    await expectAxeClean('the find and replace bar');
+    await page.keyboard.press('Escape');
+    await findBar.waitFor({ state: 'hidden' });
+    await expectFocus(decision, 'the decision after the find bar closes');
+    await expect
+      .poll(async () => JSON.stringify(await storedDecision(0)))
+      .toContain('budgetforslaget');
+  });
+
+  it('exports the PDF', async () => {
+    const exportButton = page.getByRole('button', { name: 'Eksportér PDF', exact: true });
+    await tabTo(exportButton, 'Eksportér PDF', { isBackward: true, limit: 200 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'PDF klar' }).waitFor({ timeout: 90_000 });
+    await expectAxeClean('the PDF preview');
+  });
+
+  it('approves the minutes through the confirmation dialog', async () => {
+    await tabTo(page.getByRole('button', { name: 'Godkend', exact: true }), 'Godkend', {
+      isBackward: true,
+      limit: 200,
+    });
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expect.poll(() => isFocusWithin(dialog)).toBe(true);
+    await expectAxeClean('the approval dialog');
+    await tabTo(
+      dialog.getByRole('button', { name: 'Godkend', exact: true }),
+      'Godkend in the dialog',
+    );
+    await page.keyboard.press('Enter');
+    await page.getByTestId('approved-sha256').waitFor();
+    await page.waitForFunction(() => document.querySelector('[contenteditable="true"]') === null);
+    const audit = await call<Array<{ action: string }>>('audit:list', { meetingId });
+    expect(audit.map((entry) => entry.action)).toEqual(['approved']);
+    await expectAxeClean('the approved meeting');
+  });
+
+  it('signs with a .p12 certificate', async () => {
+    const form = page.getByRole('form', { name: 'Underskriv referatet digitalt' });
+    await form.waitFor();
+    // The certificate file: the app's "Vælg fil…" button, pressed with Enter, opens the
+    // operating system's file dialog; that dialog is not the app's, so the file is handed to
+    // it as a person would pick it there. (Listening before the key: the chooser is caught
+    // only once Playwright intercepts it.)
+    const chooserOpened = page.waitForEvent('filechooser', { timeout: 60_000 });
+    await tabTo(form.getByRole('button', { name: 'Vælg fil…' }).first(), 'the certificate file', {
+      limit: 200,
+    });
+    await page.keyboard.press('Enter');
+    const chooser = await chooserOpened;
+    await chooser.setFiles(p12File);
+    await form.getByText('signer.p12').waitFor();
+    await tabTo(form.getByLabel('Adgangskode til certifikatet'), 'the certificate password');
+    await page.keyboard.type(signerPassword);
+    await tabTo(form.getByLabel('Sted'), 'Sted');
+    await page.keyboard.type('Gentofte Rådhus');
+    await expectAxeClean('the signing form');
+    await tabTo(form.getByRole('button', { name: 'Underskriv', exact: true }), 'Underskriv');
+    await page.keyboard.press('Enter');
+    const signatures = page.getByRole('list', { name: /^Underskrifter i / });
+    await signatures.waitFor({ timeout: 60_000 });
+    expect(await signatures.textContent()).toContain('Anne Medlem1');
+    expect(await signatures.textContent()).toContain('gyldig');
+    expect(await call<unknown[]>('signatures:list', { meetingId })).toHaveLength(1);
+  });
+
+  it('archives the meeting', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      (async () => {
+        await tabTo(page.getByRole('button', { name: 'Arkivér', exact: true }), 'Arkivér', {
+          isBackward: true,
+          limit: 200,
+        });
+        await page.keyboard.press('Enter');
+      })(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.zip$/);
+    // The handover to the archive is recorded: then the meeting is archived.
+    const handover = page.getByRole('form', { name: 'Afleveret til arkivet' });
+    await handover.waitFor();
+    await tabTo(handover.getByLabel('Modtager (arkiv eller system)'), "the archive's receiver");
+    await page.keyboard.type('Gentofte Stadsarkiv');
+    await page.keyboard.press('Enter');
+    await page.getByText('Afleveringen til Gentofte Stadsarkiv er registreret.').waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await call<{ meeting: { status: string } }>('meetings:get', { id: meetingId })).meeting
+            .status,
+      )
+      .toBe('archived');
+    await expectAxeClean('the archived meeting');
+    expect(session.pageErrors.filter((error) => !/status of 4\d\d/.test(error))).toEqual([]);
   });
 });
