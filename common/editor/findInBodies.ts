@@ -19,7 +19,7 @@
  * "bilag"), accents significant. `isAccentInsensitive` also lets "ide" find "idé", but never
  * folds æ, ø or å: they are letters of the alphabet, not accented a, o.
  */
-import type { Block, Inline, List } from '../domain/richText';
+import { inlinePlainText, type Block, type List } from '../domain/richText';
 import {
   dissentBlockText,
   quotedDecisionBlockText,
@@ -147,30 +147,9 @@ export type ReferenceNames = {
   participant(participantId: string): string;
 };
 
-function inlineText(children: readonly Inline[], names: ReferenceNames): string {
-  let text = '';
-  for (const child of children) {
-    switch (child.type) {
-      case 'text':
-        text += child.text;
-        break;
-      case 'link':
-        for (const run of child.children) text += run.text;
-        break;
-      case 'appendixRef':
-        text += names.appendix(child.appendixId);
-        break;
-      case 'participantRef':
-        text += names.participant(child.participantId);
-        break;
-    }
-  }
-  return text;
-}
-
 function listBlocks(list: List, names: ReferenceNames, out: string[]): void {
   for (const item of list.items) {
-    out.push(inlineText(item.children, names));
+    out.push(inlinePlainText(item.children, names));
     if (item.sublist) listBlocks(item.sublist, names, out);
   }
 }
@@ -191,7 +170,7 @@ export function richTextBlocks(
     switch (block.type) {
       case 'paragraph':
       case 'heading':
-        out.push(inlineText(block.children, names));
+        out.push(inlinePlainText(block.children, names));
         break;
       case 'list':
         listBlocks(block, names, out);
@@ -211,7 +190,8 @@ export function richTextBlocks(
         for (const row of block.rows) {
           for (const cell of row.cells) {
             if (cell.children.length === 0) out.push('');
-            for (const paragraph of cell.children) out.push(inlineText(paragraph.children, names));
+            for (const paragraph of cell.children)
+              out.push(inlinePlainText(paragraph.children, names));
           }
         }
         break;

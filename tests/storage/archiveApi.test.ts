@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../common/contract/result';
 import { parseReferatDocument } from '../../common/format/referatJson';
 import { createDispatcher } from '../../main/node/api/dispatch';
@@ -56,6 +56,21 @@ async function libraryWithMeeting(): Promise<{
   const { meetingId } = importMeetingDocument(library.db, { ...doc, appendices });
   return { library, meetingId, appendixId: appendices[0]?.id ?? '', bytes };
 }
+
+// The handlers make their temporary export folders in os.tmpdir(). Other test files running in
+// parallel (and other programs) export too, so this file gives its process a temporary folder of
+// its own: the folders counted below are then this file's alone.
+const sharedTmpDir = process.env.TMPDIR;
+let privateTmpDir = '';
+beforeAll(() => {
+  privateTmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-api-tmp-'));
+  process.env.TMPDIR = privateTmpDir;
+});
+afterAll(() => {
+  if (sharedTmpDir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = sharedTmpDir;
+  fs.rmSync(privateTmpDir, { recursive: true, force: true });
+});
 
 /** Temporary export folders of this process's handlers (removed after the download). */
 function exportDirs(): string[] {

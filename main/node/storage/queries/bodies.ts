@@ -67,9 +67,21 @@ function bodiesOf<F extends string>(
   id: string,
 ): Record<F, Body> {
   const out = emptyBodies(fields);
-  const rows = stmt(db, `SELECT ${bodyColumns} FROM bodies b WHERE ${where}`).all(id) as BodyRow[];
-  for (const row of rows) out[row.field as F] = toBody(row);
+  readBodies(db, `SELECT ${bodyColumns} FROM bodies b WHERE ${where}`, id, () => out);
   return out;
+}
+
+/** Puts each body row `sql` reads for `id` into the record `bodiesOf` gives for its row (if any). */
+function readBodies<F extends string>(
+  db: ReadDb,
+  sql: string,
+  id: string,
+  bodiesOf: (row: BodyRow) => Record<F, Body> | undefined,
+): void {
+  for (const row of stmt(db, sql).all(id) as BodyRow[]) {
+    const bodies = bodiesOf(row);
+    if (bodies) bodies[row.field as F] = toBody(row);
+  }
 }
 
 /** The meeting-level bodies of a meeting (every field present). */
@@ -85,14 +97,12 @@ export function getItemBodiesOfMeeting(
 ): Map<string, Record<ItemBodyField, Body>> {
   const out = new Map<string, Record<ItemBodyField, Body>>();
   for (const id of itemIds) out.set(id, emptyItemBodies());
-  const rows = stmt(
+  readBodies(
     db,
     `SELECT ${bodyColumns} FROM bodies b JOIN agenda_items i ON i.id = b.item_id WHERE i.meeting_id = ?`,
-  ).all(meetingId) as BodyRow[];
-  for (const row of rows) {
-    const bodies = row.itemId === null ? undefined : out.get(row.itemId);
-    if (bodies) bodies[row.field as ItemBodyField] = toBody(row);
-  }
+    meetingId,
+    (row) => (row.itemId === null ? undefined : out.get(row.itemId)),
+  );
   return out;
 }
 
@@ -264,22 +274,24 @@ export function collectReferences(content: RichText): {
  */
 export function checkBodyReferences(db: ReadDb, meetingId: string, content: RichText): void {
   const { appendixIds, participantIds } = collectReferences(content);
-  const appendixOf = stmt(db, 'SELECT meeting_id FROM appendices WHERE id = ?', true);
-  for (const id of appendixIds) {
-    if (appendixOf.get(id) !== meetingId) {
-      throw new DomainError(
-        'invalid_input',
-        `content: the text refers to appendix ${id}, which is not an appendix of this meeting.`,
-      );
-    }
-  }
-  const participantOf = stmt(db, 'SELECT meeting_id FROM participants WHERE id = ?', true);
-  for (const id of participantIds) {
-    if (participantOf.get(id) !== meetingId) {
-      throw new DomainError(
-        'invalid_input',
-        `content: the text refers to participant ${id}, who is not a participant of this meeting.`,
-      );
+  const references = [
+    { table: 'appendices', ids: appendixIds, what: 'appendix', who: 'which is not an appendix' },
+    {
+      table: 'participants',
+      ids: participantIds,
+      what: 'participant',
+      who: 'who is not a participant',
+    },
+  ] as const;
+  for (const { table, ids, what, who } of references) {
+    const meetingOf = stmt(db, `SELECT meeting_id FROM ${table} WHERE id = ?`, true);
+    for (const id of ids) {
+      if (meetingOf.get(id) !== meetingId) {
+        throw new DomainError(
+          'invalid_input',
+          `content: the text refers to ${what} ${id}, ${who} of this meeting.`,
+        );
+      }
     }
   }
   content.forEach((block, index) => {

@@ -16,6 +16,7 @@ import { newId, nowIso } from './common';
 import { stmt } from '../statements';
 import { getMeeting, requireDraftMeeting, setMeetingStatus } from './meetings';
 import { latestCompleteSignedPdf } from './signedPdfs';
+import { presentParticipants, type RoundOf } from './signers';
 
 type AuditRow = {
   seq: number;
@@ -260,6 +261,9 @@ function recordSignedRound(
   });
 }
 
+/** Who logs an event of one signature round of an edition of a meeting. */
+type RoundEvent = RoundOf & { author: string };
+
 /**
  * Logs that the next signature of an edition began a new round on a fresh export because
  * corrections were added after the previous file's export.
@@ -267,14 +271,7 @@ function recordSignedRound(
  */
 export function recordSigningRestarted(
   db: ReadDb,
-  args: {
-    meetingId: string;
-    author: string;
-    edition: 'full' | 'public';
-    round: number;
-    correctionsIncluded: number;
-    previousPdfSha256: string;
-  },
+  args: RoundEvent & { correctionsIncluded: number; previousPdfSha256: string },
 ): AuditEntry {
   return recordAudit(db, args.meetingId, {
     author: args.author,
@@ -291,10 +288,7 @@ function requireEverySigner(db: ReadDb, id: string, check: SignedPdfCheck): void
       { key: 'signing.notAllValid', values: {} },
     );
   }
-  const present = stmt(
-    db,
-    `SELECT id, name FROM participants WHERE meeting_id = ? AND attendance = 'present' ORDER BY position`,
-  ).all(id) as { id: string; name: string }[];
+  const present = presentParticipants(db, id);
   const signed = new Set(check.signedParticipantIds);
   const missing = present.filter((p) => !signed.has(p.id));
   if (missing.length > 0) {
@@ -316,15 +310,7 @@ function requireEverySigner(db: ReadDb, id: string, check: SignedPdfCheck): void
  */
 export function recordSignerConfirmed(
   db: ReadDb,
-  args: {
-    meetingId: string;
-    author: string;
-    edition: 'full' | 'public';
-    round: number;
-    field: string;
-    participantName: string;
-    certificateSubject: string;
-  },
+  args: RoundEvent & { field: string; participantName: string; certificateSubject: string },
 ): AuditEntry {
   return recordAudit(db, args.meetingId, {
     author: args.author,
