@@ -14,7 +14,14 @@
  * (`process.resourceUsage().maxRSS`) of a child process that does nothing but generate the
  * meeting and export it once, cold, as the CLI does.
  *
- * Run alone with `npx tsx bench/pdf.ts`, or through `npm run bench` (runPdfBench).
+ * The agenda (dagsorden) is measured the same way (runAgendaPdfBench) on the same meeting with
+ * its decision texts moved into the agendas' Sagsfremstilling (benchAgendaMeeting: an agenda
+ * never shows decisions, where the generated meeting keeps its bulk): its export
+ * (writeAgendaPdf, PDF/A and PDF/UA like the minutes) against the floor drawing the agenda's own
+ * typeset glyph runs, in alternating rounds; target the minutes' figure, ≤ 2.0 × that floor.
+ *
+ * Run alone with `npx tsx bench/pdf.ts` (`--agenda` for the agenda figure only), or through
+ * `npm run bench` (runPdfBench).
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -35,7 +42,8 @@ import {
 import { a4Geometry, typeset, type FontKey, type Typeset } from '../common/export/typeset';
 import type { ReferatDocument } from '../common/format/referat1';
 import { fontPaths } from '../main/node/pdf/fonts';
-import { forgetParsedFonts, writeMinutesPdf } from '../main/node/pdf/writePdf';
+import { forgetParsedFonts, writeAgendaPdf, writeMinutesPdf } from '../main/node/pdf/writePdf';
+import { layoutAgenda, prepareAgenda } from '../common/export/layoutAgenda';
 import { spreadOf, type Spread } from './stats';
 
 export type PdfBenchSize = { items: number; pagesPerItem: number };
@@ -377,6 +385,91 @@ export async function runPdfBench(
   }
 }
 
+/**
+ * The agenda benchmark's meeting: the PDF benchmark's meeting with each item's decision text
+ * moved into its Sagsfremstilling. The generated meeting keeps its bulk in the decisions, which
+ * an agenda never shows (its agenda is about 11 pages); moved, the agenda has the meeting's
+ * ~300 pages, so the figure measures an agenda of that size.
+ */
+export function benchAgendaMeeting(size: PdfBenchSize): ReferatDocument {
+  const doc = benchMeeting(size);
+  for (const item of doc.agendaItems) {
+    const { decision, ...rest } = item.bodies;
+    item.bodies = {
+      ...rest,
+      casePresentation: [...(rest.casePresentation ?? []), ...(decision ?? [])],
+    };
+  }
+  return doc;
+}
+
+/** The agenda figure: its export against the floor of its own glyph runs. */
+export type AgendaBenchResult = {
+  name: string;
+  pages: number;
+  bytes: number;
+  exportMs: Spread;
+  floorMs: Spread;
+  exportCpuMs: Spread;
+  floorCpuMs: Spread;
+  floorBytes: number;
+};
+
+/**
+ * The agenda PDF of the benchmark's meeting (full edition), `rounds` alternating rounds of the
+ * floor (the agenda's typeset pages, computed before the clock) and the export.
+ */
+export async function runAgendaPdfBench(
+  options: { rounds?: number; size?: PdfBenchSize } = {},
+): Promise<AgendaBenchResult> {
+  const rounds = options.rounds ?? 7;
+  const size = options.size ?? fullPdfSize;
+  const dir = mkdtempSync(path.join(tmpdir(), 'referat-agenda-bench-'));
+  try {
+    const doc = benchAgendaMeeting(size);
+    const layout = typesetLikeExport(
+      layoutAgenda(prepareAgenda(doc, 'agenda', 'full', 'da').document, {
+        lang: 'da',
+        edition: 'full',
+        kind: 'agenda',
+      }),
+    );
+    const exportFile = path.join(dir, 'agenda.pdf');
+    const floorFile = path.join(dir, 'floor.pdf');
+    forgetParsedFonts();
+    await writeAgendaPdf(doc, { edition: 'full', kind: 'agenda', out: path.join(dir, 'warm.pdf') });
+    await writeFloor(layout, path.join(dir, 'warm-floor.pdf'));
+    const floors: Timed[] = [];
+    const exports: Timed[] = [];
+    let pages = 0;
+    for (let index = 0; index < rounds; index++) {
+      floors.push(await timed(() => writeFloor(layout, floorFile)));
+      exports.push(
+        await timed(async () => {
+          pages = (await writeAgendaPdf(doc, { edition: 'full', kind: 'agenda', out: exportFile }))
+            .pages;
+        }),
+      );
+    }
+    if (pages !== layout.pages.length)
+      throw new Error(
+        `the floor drew ${layout.pages.length} pages, the agenda export ${pages}: not the same glyph runs`,
+      );
+    return {
+      name: `agenda pdf export, ${size.items * size.pagesPerItem}-page generated agenda (full edition)`,
+      pages,
+      bytes: statSync(exportFile).size,
+      exportMs: roundSpread(spreadOf(exports.map((m) => m.wallMs)), 1),
+      floorMs: roundSpread(spreadOf(floors.map((m) => m.wallMs)), 1),
+      exportCpuMs: roundSpread(spreadOf(exports.map((m) => m.cpuMs)), 1),
+      floorCpuMs: roundSpread(spreadOf(floors.map((m) => m.cpuMs)), 1),
+      floorBytes: statSync(floorFile).size,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const isMain =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
@@ -385,6 +478,8 @@ if (isMain) {
       { items: Number(process.argv[3]), pagesPerItem: Number(process.argv[4]) },
       process.argv[5] ?? '',
     );
+  } else if (process.argv[2] === '--agenda') {
+    console.log(JSON.stringify(await runAgendaPdfBench(), null, 2));
   } else {
     console.log(JSON.stringify(await runPdfBench(), null, 2));
   }

@@ -24,6 +24,7 @@ import { searchApi } from './search';
 import { lifecycleApi } from './lifecycle';
 import { signaturesApi } from './signatures';
 import { pdfApi } from './pdf';
+import { agendaApi } from './agenda';
 import type { Result } from './result';
 
 export * from './app';
@@ -38,6 +39,7 @@ export * from './search';
 export * from './lifecycle';
 export * from './signatures';
 export * from './pdf';
+export * from './agenda';
 
 /**
  * Every request of the API, area by area. Keys are `noun:verb`; a new request goes into the
@@ -56,6 +58,7 @@ export const api = {
   ...lifecycleApi,
   ...signaturesApi,
   ...pdfApi,
+  ...agendaApi,
 } as const;
 
 /** The API as a type: request names to schemas. */

@@ -34,6 +34,7 @@ export const auditEntrySchema = z.object({
   author: z.string(),
   /** `signing_restarted`: corrections were added after an edition was signed, so its next signature began a new round on a fresh export. */
   /** `signer_confirmed`: the secretary said which member made a signature whose certificate carries another name. */
+  /** `agenda_sent`: the agenda was sent (Udsend dagsorden); the detail names its version and file's SHA-256. */
   action: z.enum([
     'approved',
     'correction',
@@ -41,6 +42,7 @@ export const auditEntrySchema = z.object({
     'archived',
     'signing_restarted',
     'signer_confirmed',
+    'agenda_sent',
   ]),
   /** SHA-256 (hex) of the revision: the approved referat/1 document, then with each correction. */
   revisionSha256: z.string().regex(/^[0-9a-f]{64}$/),

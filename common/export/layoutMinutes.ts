@@ -34,6 +34,7 @@ import {
   appendixLine,
   attendanceGroups,
   attendanceLine,
+  changedAfterSendingNote,
   compactAttendanceLine,
   correctionLine,
   itemHeading,
@@ -115,6 +116,22 @@ export type LayoutOptions = {
   isWithSignaturePage?: boolean;
   /** The minutes profile; by default the document's own, else the template's built-in one. */
   profile?: MinutesProfile;
+  /**
+   * Lays out the agenda (dagsorden) instead of the minutes; see layoutAgenda.ts, which builds
+   * the document (no decisions) and the profile (only the agenda's sections) this expects.
+   */
+  agenda?: AgendaLayout;
+};
+
+/** What the agenda's layout adds to the minutes' (layoutAgenda.ts). */
+export type AgendaLayout = {
+  /** The tillægsdagsorden: titled as such. */
+  isSupplementary: boolean;
+  /**
+   * Sections changed since the agenda was sent, per item id: the section fields (and `title`)
+   * that get the note "Ændret efter udsendelse <date>".
+   */
+  changes?: { sentDate: string; byItem: ReadonlyMap<string, ReadonlySet<string>> };
 };
 
 type DocItem = ReferatDocument['agendaItems'][number];
@@ -178,17 +195,24 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
       height: 40,
     });
   if (profile.municipality.trim() !== '') out.push(para(profile.municipality, 'meta'));
-  if (profile.documentTitle.trim() !== '')
-    out.push(para(label(profile.documentTitle.trim()), 'title'));
+  const agenda = options.agenda;
+  const documentTitle = agenda
+    ? agenda.isSupplementary
+      ? l.supplementaryAgenda
+      : l.agenda
+    : label(profile.documentTitle.trim());
+  if (documentTitle !== '') out.push(para(documentTitle, 'title'));
   out.push({ kind: 'heading', level: 1, spans: [{ text: minutesTitle(doc, lang) }] });
   if (doc.meeting.caseId.trim() !== '')
     out.push(para(`${l.caseId}: ${doc.meeting.caseId}`, 'meta'));
-  const when = timeRange(doc.meeting.startTime, doc.meeting.endTime, lang);
+  // An agenda goes out before the meeting: it has a start time only.
+  const when = timeRange(doc.meeting.startTime, agenda ? null : doc.meeting.endTime, lang);
   if (when !== '') out.push(para(`${l.time}: ${when}`, 'meta'));
   if (doc.meeting.location.trim() !== '')
     out.push(para(`${l.place}: ${doc.meeting.location}`, 'meta'));
 
-  if (profile.attendance.placement === 'first_page')
+  if (agenda) out.push(...memberBlocks(doc, lang));
+  else if (profile.attendance.placement === 'first_page')
     out.push(...participantBlocks(doc, profile, lang));
 
   const anchorOf = (item: DocItem) => `item-${item.id}`;
@@ -249,10 +273,25 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
     for (const field of bodySections) {
       if (sectionOf.has(field) || field === 'decision') continue;
       const content = (item.bodies as Partial<Record<string, Block[]>>)[field];
-      if (!hasText(content)) continue;
+      if (!hasText(content)) {
+        // A section emptied after sending still says so in the agenda.
+        if (agenda?.changes?.byItem.get(item.id)?.has(field)) {
+          heading(level, sectionLabel(field, lang));
+          changeNote(item, field);
+        }
+        continue;
+      }
       heading(level, sectionLabel(field, lang));
+      changeNote(item, field);
       body(content, level);
     }
+  };
+
+  /** "Ændret efter udsendelse <date>" under an agenda section changed since sending. */
+  const changeNote = (item: DocItem, field: string) => {
+    const changes = agenda?.changes;
+    if (changes?.byItem.get(item.id)?.has(field))
+      out.push(para(changedAfterSendingNote(changes.sentDate, lang), 'note'));
   };
 
   const ownAppendices = (item: DocItem) =>
@@ -329,6 +368,8 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
     const ids = [item.caseId, item.documentNumber].filter((value) => value.trim() !== '');
     if (item.caseId.trim() !== '') out.push(para(`${l.caseId}: ${ids.join(' · ')}`, 'meta'));
     if (item.presenter.trim() !== '') out.push(para(`${l.presentedBy}: ${item.presenter}`, 'meta'));
+    if (agenda?.changes?.byItem.get(item.id)?.has('isClosed')) changeNote(item, 'isClosed');
+    else changeNote(item, 'title');
     let isAppendicesPlaced = false;
     for (const section of profile.itemSections) {
       if (section.field === 'decision') {
@@ -342,8 +383,16 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
         }
       } else {
         const content = (item.bodies as Partial<Record<string, Block[]>>)[section.field];
-        if (!hasText(content)) continue;
+        if (!hasText(content)) {
+          // A section emptied after sending still says so in the agenda.
+          if (agenda?.changes?.byItem.get(item.id)?.has(section.field)) {
+            heading(sectionLevel, label(section.label));
+            changeNote(item, section.field);
+          }
+          continue;
+        }
         heading(sectionLevel, label(section.label));
+        changeNote(item, section.field);
         body(content, sectionLevel);
       }
     }
@@ -357,7 +406,8 @@ export function layoutMinutes(doc: ReferatDocument, options: LayoutOptions = {})
 
   refuseUnplaced(doc);
 
-  if (profile.attendance.placement === 'end') out.push(...participantBlocks(doc, profile, lang));
+  if (!agenda && profile.attendance.placement === 'end')
+    out.push(...participantBlocks(doc, profile, lang));
 
   // Appendices at the end: all of them (the model document), or the meeting's general ones
   // when the items list their own.
@@ -489,6 +539,22 @@ function para(text: string, variant?: 'meta' | 'note' | 'title'): LayoutBlock {
 
 /** "1. Title (documentNumber - caseId)" as in the model document. */
 export { appendixLine } from '../wording/minutes';
+
+/** The agenda's list of members (before the meeting nobody is present or absent yet). */
+function memberBlocks(doc: ReferatDocument, lang: Lang): LayoutBlock[] {
+  if (doc.participants.length === 0) return [];
+  return [
+    { kind: 'heading', level: 2, spans: [{ text: minutesLabels[lang].members }] },
+    {
+      kind: 'list',
+      ordered: false,
+      items: doc.participants.map((p) => ({
+        label: '•',
+        spans: [{ text: signatureName(p, lang) }],
+      })),
+    },
+  ];
+}
 
 /** Attendance in the profile's place and style: a list per status, or compact lines. */
 function participantBlocks(

@@ -42,6 +42,10 @@ export const minutesLabels = {
     reservation: 'Forbehold:',
     ad: 'Ad',
     itemWord: 'pkt.',
+    agenda: 'Dagsorden',
+    supplementaryAgenda: 'Tillægsdagsorden',
+    members: 'Medlemmer',
+    changedAfterSending: 'Ændret efter udsendelse',
   },
   en: {
     open: 'Open',
@@ -70,6 +74,10 @@ export const minutesLabels = {
     reservation: 'Reservation:',
     ad: 'Re',
     itemWord: 'item',
+    agenda: 'Agenda',
+    supplementaryAgenda: 'Supplementary agenda',
+    members: 'Members',
+    changedAfterSending: 'Changed after the agenda was sent',
   },
 } as const;
 
@@ -150,6 +158,14 @@ export function timeRange(start: string | null, end: string | null, lang: Lang):
       : `until ${formatClockTime(end ?? '', lang)}`;
   const from = formatClockTime(start, lang);
   return end === null ? from : `${from}–${formatClockTime(end, lang)}`;
+}
+
+/**
+ * The note on an agenda section changed after the agenda was sent: "Ændret efter udsendelse
+ * 12. december 2017" (the sending date, Copenhagen time).
+ */
+export function changedAfterSendingNote(sentDate: string, lang: Lang): string {
+  return `${minutesLabels[lang].changedAfterSending} ${formatDanishDate(sentDate, { language: lang })}`;
 }
 
 /** A date as the minutes write it: "12. december 2017" / "12 December 2017". */

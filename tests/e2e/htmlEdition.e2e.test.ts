@@ -48,6 +48,7 @@ let browser: Browser;
 let page: Page;
 let site = '';
 let single = '';
+let agendaSite = '';
 let cwd = '';
 
 beforeAll(async () => {
@@ -67,6 +68,15 @@ beforeAll(async () => {
     single,
     htmlEdition(markedMeeting(modelDocument()), { filesDir: library.filesDir }).files,
   );
+  // The public agenda (dagsorden) of the same meeting.
+  agendaSite = path.join(cwd, 'agenda');
+  writeHtmlFolder(
+    agendaSite,
+    htmlEdition(markedMeeting(modelDocument()), {
+      filesDir: library.filesDir,
+      agenda: { kind: 'agenda' },
+    }).files,
+  );
   browser = await launchChromium();
   page = await browser.newPage();
 }, 120_000);
@@ -81,6 +91,13 @@ const open = async (file: string) => {
 };
 
 describe('the HTML edition in Chromium', () => {
+  it('axe: no WCAG 2.1 A/AA violation on the public agenda', async () => {
+    await open(path.join(agendaSite, 'index.html'));
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('nav.contents a').count()).toBeGreaterThan(1);
+    expect(await wcagViolations(page)).toEqual([]);
+  });
+
   it('axe: no WCAG 2.1 A/AA violation on the committee index', async () => {
     await open(path.join(site, 'index.html'));
     expect(await page.locator('main a').count()).toBe(2);

@@ -119,6 +119,27 @@ describe('referat export --format html', () => {
     expect(await validationErrors(path.join(dir, 'index.html'))).toEqual([]);
   });
 
+  it('writes the public agenda as valid HTML with linked contents and no confidential marker or decision', async () => {
+    const doc = markedMeeting(modelDocument());
+    const edition = htmlEdition(doc, { filesDir: makeTempDir(), agenda: { kind: 'agenda' } });
+    const dir = path.join(makeTempDir(), 'dagsorden');
+    writeHtmlFolder(dir, edition.files);
+    const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+    expect(await validationErrors(path.join(dir, 'index.html'))).toEqual([]);
+    expect(edition.title).toMatch(/^Dagsorden: /);
+    expect(html).toContain('Lukket punkt: Ejendomssag');
+    // The agenda has no decision, not even the closed item's public one.
+    expect(html).not.toContain('Udvalget godkendte købet af ejendommen.');
+    for (const file of allFiles(dir)) {
+      const text = fs.readFileSync(file).toString('utf8');
+      for (const marker of confidentialMarkers)
+        expect(text, `${path.relative(dir, file)} lacks ${marker}`).not.toContain(marker);
+    }
+    const targets = [...html.matchAll(/<a href="#([^"]+)">/g)].map((match) => match[1]);
+    expect(targets.length).toBe(doc.agendaItems.length);
+    for (const target of targets) expect(html).toMatch(new RegExp(`<h[1-6] id="${target}">`));
+  });
+
   it('the full edition shows every marker (so the leak test above can fail)', async () => {
     const { library, meetings } = await setUp();
     const full = JSON.stringify(exportMeetingDocument(library.db, meetings.generated));

@@ -1,5 +1,5 @@
 /**
- * The minutes PDF is accessible (PDF/UA-1) as well as archival: each structural point of PDF/UA
+ * The minutes PDF and the agenda (dagsorden) PDF are accessible (PDF/UA-1) as well as archival: each structural point of PDF/UA
  * read from the file with qpdf's JSON output (an independent parser), for the model document and
  * generated meetings in both editions: identification and title in the XMP, DisplayDocTitle,
  * language, tab order, running headers and footers as artifacts, only standard structure types,
@@ -15,7 +15,9 @@ import { buildEdition } from '../../common/export/editions';
 import { minutesTitle } from '../../common/export/layoutMinutes';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { parseReferatDocument } from '../../common/format/referatJson';
-import { writeBlocksPdf, writeMinutesPdf } from '../../main/node/pdf/writePdf';
+import { writeAgendaPdf, writeBlocksPdf, writeMinutesPdf } from '../../main/node/pdf/writePdf';
+import { agendaTitle, prepareAgenda } from '../../common/export/layoutAgenda';
+import { itemHeading } from '../../common/wording/minutes';
 import { nameTree, numberTree, pdfText, readQpdf, type QpdfFile } from '../helpers/qpdfJson';
 import { generateMeeting } from '../support/generateMeeting';
 import { markedMeeting } from '../support/htmlEditionLibrary';
@@ -157,7 +159,22 @@ function itemHeadings(doc: ReferatDocument, edition: 'full' | 'public'): string[
   );
 }
 
-const cases: { name: string; doc: ReferatDocument; edition: 'full' | 'public' }[] = [
+/** The agenda's item headings: always "{nummer}. {titel}" per item, closed items marked. */
+function agendaHeadings(shown: ReferatDocument): string[] {
+  return shown.agendaItems.map(
+    (item) =>
+      `${itemHeading(shown.profile.itemHeading, item)}${item.isSupplementary ? ' (tillægsdagsorden)' : ''}${item.isClosed ? ' (lukket punkt)' : ''}`,
+  );
+}
+
+type Case = {
+  name: string;
+  doc: ReferatDocument;
+  edition: 'full' | 'public';
+  document?: 'minutes' | 'agenda' | 'supplementary-agenda';
+};
+
+const minutesCases: Case[] = [
   { name: 'the model document, full edition', doc: modelDocument, edition: 'full' },
   { name: 'the model document, public edition', doc: modelDocument, edition: 'public' },
   {
@@ -182,13 +199,37 @@ const cases: { name: string; doc: ReferatDocument; edition: 'full' | 'public' }[
   },
 ];
 
+const cases: Case[] = [
+  ...minutesCases,
+  ...minutesCases.map((one): Case => ({
+    ...one,
+    name: `the agenda of ${one.name}`,
+    document: 'agenda',
+  })),
+  {
+    name: 'the tillægsdagsorden of a generated fagudvalg meeting, public edition',
+    doc: (() => {
+      const doc = generateMeeting({ items: 8, template: 'fagudvalg', closedEvery: 3, seed: 5 });
+      for (const item of doc.agendaItems.slice(5)) item.isSupplementary = true;
+      return doc;
+    })(),
+    edition: 'public',
+    document: 'supplementary-agenda',
+  },
+];
+
 describe('PDF/UA-1 structure read with qpdf', () => {
-  for (const { name, doc, edition } of cases) {
+  for (const { name, doc, edition, document = 'minutes' } of cases) {
     it(`${name}: identification, title, language, tab order, artifacts, standard types, bookmarks and linked contents`, async () => {
       const out = path.join(dir, `${name.replace(/\W+/g, '-')}.pdf`);
-      await writeMinutesPdf(doc, { edition, out });
+      const isAgenda = document !== 'minutes';
+      if (document !== 'minutes') await writeAgendaPdf(doc, { edition, out, kind: document });
+      else await writeMinutesPdf(doc, { edition, out });
       const file = readQpdf(out);
-      const shown = buildEdition(doc, edition);
+      const shown =
+        document !== 'minutes'
+          ? prepareAgenda(doc, document, edition).document
+          : buildEdition(doc, edition);
       // The shared checker agrees (archival and PDF/UA points, bookmarks).
       const items = String(shown.agendaItems.length);
       const audit = spawnSync(pdfAudit, [
@@ -197,7 +238,7 @@ describe('PDF/UA-1 structure read with qpdf', () => {
         ...['--bookmarks', items],
       ]);
       expect(audit.status, audit.stdout.toString()).toBe(0);
-      const title = minutesTitle(shown);
+      const title = document !== 'minutes' ? agendaTitle(shown, document) : minutesTitle(shown);
 
       // XMP: PDF/UA-1 identification (its extension schema for PDF/A) and the title.
       const xmp = file.streamData(file.root['/Metadata']).toString('utf8');
@@ -243,7 +284,7 @@ describe('PDF/UA-1 structure read with qpdf', () => {
 
       // Bookmarks: one per agenda item, titled as its heading, going to the heading's page.
       const dests = nameTree(file, file.dict(file.root['/Names'])['/Dests']);
-      const headings = itemHeadings(doc, edition);
+      const headings = isAgenda ? agendaHeadings(shown) : itemHeadings(doc, edition);
       const bookmarks: { title: string; page: number }[] = [];
       let outline = file.dict(file.root['/Outlines'])['/First'];
       while (outline !== undefined) {

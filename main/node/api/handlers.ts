@@ -18,6 +18,7 @@ import { createInterchangeHandlers } from './handlers/interchange';
 import { createLifecycleHandlers } from './handlers/lifecycle';
 import { createMeetingsHandlers } from './handlers/meetings';
 import { createPdfHandlers } from './handlers/pdf';
+import { createAgendaHandlers } from './handlers/agenda';
 import { createProfilesHandlers } from './handlers/profiles';
 import { createRecoveryHandlers } from './handlers/recovery';
 import { createSearchHandlers } from './handlers/search';
@@ -59,6 +60,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createLifecycleHandlers(library),
     ...createSignatureHandlers(library),
     ...createPdfHandlers(library),
+    ...createAgendaHandlers(library),
   };
   return withErrorMapping(handlers, library.path);
 }

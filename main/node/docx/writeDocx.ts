@@ -49,6 +49,13 @@ import {
   type Span,
 } from '../../../common/export/layoutMinutes';
 import { prepareEdition } from '../../../common/export/preparedEdition';
+import {
+  agendaTitle,
+  layoutAgenda,
+  prepareAgenda,
+  type AgendaKind,
+  type AgendaLayoutOptions,
+} from '../../../common/export/layoutAgenda';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { DomainError } from '../../../common/contract/result';
 import { writeFileAtomically } from '../services/atomicFile';
@@ -90,12 +97,55 @@ export async function minutesDocx(
       ? { corrections: options.corrections }
       : {}),
   });
+  return docxOfBlocks(edition, blocks, minutesTitle(edition, lang), options.edition, lang);
+}
+
+/**
+ * The DOCX bytes of the agenda (dagsorden) or tillægsdagsorden of `doc` (the meeting's full
+ * document; the agenda and its edition are derived here), from the same layout as its PDF.
+ * @throws DomainError personal_data, invalid_input (a tillægsdagsorden without items)
+ */
+export async function agendaDocx(
+  doc: ReferatDocument,
+  options: {
+    edition: Edition;
+    kind: AgendaKind;
+    lang?: Lang;
+    changes?: AgendaLayoutOptions['changes'];
+  },
+): Promise<Buffer> {
+  const lang = options.lang ?? 'da';
+  const { document: edition } = prepareAgenda(doc, options.kind, options.edition, lang);
+  const blocks = layoutAgenda(edition, {
+    lang,
+    edition: options.edition,
+    kind: options.kind,
+    ...(options.changes ? { changes: options.changes } : {}),
+  });
+  return docxOfBlocks(
+    edition,
+    blocks,
+    agendaTitle(edition, options.kind, lang),
+    options.edition,
+    lang,
+  );
+}
+
+async function docxOfBlocks(
+  doc: ReferatDocument,
+  blocks: readonly LayoutBlock[],
+  title: string,
+  editionName: Edition,
+  lang: Lang,
+): Promise<Buffer> {
+  const edition = doc;
+  const options = { edition: editionName };
   const builder = new DocxBuilder();
   const children = blocks.flatMap((block) => builder.block(block));
   const date = formatDanishDate(doc.meeting.date, { language: lang });
   const document = new Document({
     creator: 'Referat',
-    title: minutesTitle(edition, lang),
+    title,
     description: `${doc.committee.name}, ${date}${options.edition === 'public' ? (lang === 'da' ? ' (offentlig udgave)' : ' (public edition)') : ''}`,
     numbering: { config: builder.numberingConfig() },
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },

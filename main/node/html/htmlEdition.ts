@@ -22,6 +22,13 @@ import { formatDanishDate } from '../../../common/domain/danishDates';
 import type { PersonalDataFinding } from '../../../common/export/personalData';
 import { prepareEdition } from '../../../common/export/preparedEdition';
 import {
+  agendaTitle,
+  layoutAgenda,
+  prepareAgenda,
+  type AgendaKind,
+  type AgendaLayoutOptions,
+} from '../../../common/export/layoutAgenda';
+import {
   appendixLine,
   layoutMinutes,
   minutesTitle,
@@ -78,11 +85,27 @@ const labels = {
  */
 export function htmlEdition(
   doc: ReferatDocument,
-  options: { filesDir: string; lang?: Lang; up?: { href: string; label: string } },
+  options: {
+    filesDir: string;
+    lang?: Lang;
+    up?: { href: string; label: string };
+    /** The agenda (dagsorden) or tillægsdagsorden instead of the minutes. */
+    agenda?: { kind: AgendaKind; changes?: AgendaLayoutOptions['changes'] };
+  },
 ): HtmlEdition {
   const lang = options.lang ?? 'da';
-  const { document, report } = prepareEdition(doc, 'public', lang);
-  const blocks = layoutMinutes(document, { lang, edition: 'public' });
+  const agenda = options.agenda;
+  const { document, report } = agenda
+    ? prepareAgenda(doc, agenda.kind, 'public', lang)
+    : prepareEdition(doc, 'public', lang);
+  const blocks = agenda
+    ? layoutAgenda(document, {
+        lang,
+        edition: 'public',
+        kind: agenda.kind,
+        ...(agenda.changes ? { changes: agenda.changes } : {}),
+      })
+    : layoutMinutes(document, { lang, edition: 'public' });
   const files: HtmlEditionFile[] = [];
 
   // The public appendices' files, each linked from its line.
@@ -120,7 +143,7 @@ export function htmlEdition(
   if (logo && logoName)
     files.push({ path: logoName, bytes: Buffer.from(logo.dataBase64, 'base64') });
 
-  const title = minutesTitle(document, lang);
+  const title = agenda ? agendaTitle(document, agenda.kind, lang) : minutesTitle(document, lang);
   // The layout puts the logo and the municipality above the title (the page's banner); the
   // banner adds the committee's organisation when the profile names no municipality.
   const banner = [

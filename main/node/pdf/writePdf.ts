@@ -41,6 +41,14 @@ import {
   type Correction,
   type LayoutBlock,
 } from '../../../common/export/layoutMinutes';
+import {
+  agendaTitle,
+  layoutAgenda,
+  prepareAgenda,
+  type AgendaKind,
+  type AgendaLayoutOptions,
+} from '../../../common/export/layoutAgenda';
+import { minutesLabels } from '../../../common/wording/minutes';
 import { a4Geometry, typeset, type FontKey, type Typeset } from '../../../common/export/typeset';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { serializeReferatDocument } from '../../../common/format/referatJson';
@@ -69,6 +77,17 @@ export type WriteMinutesOptions = {
   isWithSignaturePage?: boolean;
   onProgress?: (progress: PdfProgress) => void;
   /** Filled with the CPU milliseconds of each phase (for the benchmark). */
+  timings?: Record<string, number>;
+};
+
+/** Options of {@link writeAgendaPdf}. */
+export type WriteAgendaOptions = {
+  edition: Edition;
+  kind: AgendaKind;
+  out: string | Writable;
+  lang?: Lang;
+  /** Notes on the sections changed since the agenda was sent. */
+  changes?: AgendaLayoutOptions['changes'];
   timings?: Record<string, number>;
 };
 
@@ -427,6 +446,51 @@ export async function writeMinutesPdf(
     json,
     meta: describe(edition, options.edition, lang),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return { ...written, warnings: report.warnings };
+}
+
+/**
+ * Exports the agenda (dagsorden) or the tillægsdagsorden of `doc` (the meeting's full document;
+ * the agenda and its edition are derived here) as a PDF/A-3b and PDF/UA-1, as the minutes are.
+ * @throws DomainError personal_data, invalid_input (a tillægsdagsorden without items)
+ */
+export async function writeAgendaPdf(
+  doc: ReferatDocument,
+  options: WriteAgendaOptions,
+): Promise<WriteMinutesResult> {
+  const lang = options.lang ?? 'da';
+  const clock = phaseClock(options.timings);
+  const { document: edition, report } = prepareAgenda(doc, options.kind, options.edition, lang);
+  const json = serializeReferatDocument(edition);
+  clock('json');
+  const blocks = layoutAgenda(edition, {
+    lang,
+    edition: options.edition,
+    kind: options.kind,
+    ...(options.changes ? { changes: options.changes } : {}),
+  });
+  clock('layoutModel');
+  const meta = describe(edition, options.edition, lang);
+  const l = minutesLabels[lang];
+  const written = await writeBlocksPdf(blocks, {
+    ...(options.timings ? { timings: options.timings } : {}),
+    out: options.out,
+    lang,
+    json,
+    meta: {
+      ...meta,
+      title: agendaTitle(edition, options.kind, lang),
+      subject: `${options.kind === 'agenda' ? l.agenda : l.supplementaryAgenda}, ${
+        lang === 'da'
+          ? options.edition === 'public'
+            ? 'offentlig udgave'
+            : 'fuld udgave'
+          : options.edition === 'public'
+            ? 'public edition'
+            : 'full edition'
+      }`,
+    },
   });
   return { ...written, warnings: report.warnings };
 }

@@ -29,6 +29,7 @@ import { emptyBody } from '../../../common/domain/model';
 import { MeetingHeader } from './MeetingHeader';
 import { PdfExportArea } from '../pdf/PdfExportArea';
 import { ShareActions } from '../share/ShareActions';
+import { AgendaSendPanel } from '../agendaSending/AgendaSendPanel';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 
 /** Local updates of the loaded meeting, shared by the panels. */
@@ -181,6 +182,11 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
           meetingId={meeting.id}
           status={meeting.status}
           onMeetingChanged={(next) => setMeeting(() => next)}
+        />
+        <AgendaSendPanel
+          key={`agenda-${meeting.id}`}
+          meetingId={meeting.id}
+          status={meeting.status}
         />
         <LifecyclePanel
           key={`lifecycle-${meeting.id}`}

@@ -8,7 +8,8 @@
  *   0040 standard decision texts, 0050 signed PDFs,
  *   0060 signature rounds (signing again after a correction),
  *   0070 minutes profiles and the real variety of minutes (referat/2),
- *   0080 signers (who signed; the files members may sign; signer_confirmed in the audit log).
+ *   0080 signers (who signed; the files members may sign; signer_confirmed in the audit log),
+ *   0090 agenda sendings (the sent agenda frozen; agenda_sent in the audit log).
  */
 import { migration as createLibrary } from './0010-create-library';
 import { migration as createSearchIndex } from './0020-create-search-index';
@@ -18,6 +19,7 @@ import { migration as createSignedPdfs } from './0050-create-signed-pdfs';
 import { migration as signatureRounds } from './0060-signature-rounds';
 import { migration as minutesProfiles } from './0070-minutes-profiles';
 import { migration as signers } from './0080-signers';
+import { migration as agendaSendings } from './0090-agenda-sendings';
 import type Database from 'better-sqlite3';
 import type { Migration } from './types';
 
@@ -33,6 +35,7 @@ export const migrations: readonly Migration[] = [
   signatureRounds,
   minutesProfiles,
   signers,
+  agendaSendings,
 ];
 
 /**

@@ -130,11 +130,16 @@ export function createItem(
       'SELECT count(*) AS count, max(number) AS maxNumber FROM agenda_items WHERE meeting_id = ?',
     ).get(args.meetingId) as { count: number; maxNumber: number | null };
     const id = args.id ?? newId();
+    // An item created after the agenda was sent belongs to the tillægsdagsorden.
+    const isAfterSending =
+      stmt(db, 'SELECT 1 FROM agenda_sendings WHERE meeting_id = ? LIMIT 1').get(args.meetingId) !==
+      undefined;
     insertItem(db, {
       id,
       meetingId: args.meetingId,
       position: stats.count,
       ...args.item,
+      ...(isAfterSending ? { isSupplementary: true } : {}),
       number:
         args.item.number ??
         (stats.maxNumber === null ? firstItemNumber(db, args.meetingId) : stats.maxNumber + 1),
