@@ -5,6 +5,14 @@
  * Enter, Space, Escape, shortcuts and typing). Locators only check where the focus is and what
  * the screen shows, and `tabTo` proves each control is reachable with Tab. axe finds no
  * serious or critical violation on each screen passed.
+ *
+ * The flow: from the start screen to the committee, a new meeting (date typed into the date
+ * field), its agenda, the attendance (two afbud, one substitute), a decision with a vote (the
+ * "/" menu and the vote dialog), a table (the toolbar's Tabel menu) and a standard text
+ * (Ctrl+Shift+G), find and replace (Ctrl+H), the PDF export, approval, a signature by every
+ * member present (the meeting is signed only then) and the archive package with its handover.
+ * The records and lifecycle actions are reached from the meeting bar and its "Handlinger"
+ * menu where the screen has them, else on the page.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
