@@ -126,6 +126,7 @@ describe('tables in the body editor and the PDF', () => {
       (content) => tables(content).length === 2 && JSON.stringify(content).includes('12.500 kr.'),
     );
     const inserted = tables(stored)[0];
+    expect(inserted?.rows).toHaveLength(3);
     expect(inserted?.headerRow).toBe(true);
     expect(inserted?.rows.map((row) => row.cells.map((_, column) => column))).toHaveLength(3);
     expect([0, 1, 2].map((column) => cellText(inserted, 0, column))).toEqual(['Klub', 'Beløb', '']);
@@ -134,6 +135,14 @@ describe('tables in the body editor and the PDF', () => {
       '12.500 kr.',
     ]);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // With the caret in the table, the menu's row commands work from a mouse click too.
+    await page
+      .getByRole('toolbar', { name: 'Formatering: Beslutning', exact: true })
+      .getByRole('button', { name: 'Tabel', exact: true })
+      .click();
+    await page.getByRole('menuitem', { name: 'Indsæt række under' }).click();
+    const withRow = await storedDecision((content) => (tables(content)[0]?.rows.length ?? 0) === 4);
+    expect(cellText(tables(withRow)[0], 1, 0)).toBe('Øresunds Roklub');
     // The inserted table stands between "Tilskud:" and the pasted one.
     const types = stored.map((block) => block.type);
     expect(types.indexOf('table')).toBeGreaterThan(0);

@@ -303,6 +303,15 @@ describe('DOCX export', () => {
     expect(cellTexts(rows[2] ?? '')).toEqual(['Budgetpost 2', '2500.000', '2600.000', '']);
     const grants = tables.find((table) => table.includes('Æblehaven')) ?? '';
     expect(grants).not.toContain('<w:tblHeader/>');
+    // Columns sized to their text: the remarks column is the widest, together the page width.
+    const grid = [...budget.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((match) =>
+      Number(match[1]),
+    );
+    expect(grid).toHaveLength(4);
+    expect(Math.max(...grid)).toBe(grid[3]);
+    expect(
+      Math.abs(grid.reduce((total, width) => total + width, 0) - (11906 - 2 * 1440)),
+    ).toBeLessThan(4);
   });
 
   it('the public edition has no confidential marker of a closed item in any part of the package', async () => {

@@ -19,6 +19,7 @@ import { DocumentBodies } from '../../renderer/src/editor/documentBodies';
 import {
   DocumentSearch,
   matchRanges,
+  $replaceMatches,
   placeCaretBesideBlock,
   selectMatch,
   type DocumentMatch,
@@ -292,5 +293,22 @@ describe('find in tables', () => {
       'roklub',
       'Roklub',
     ]);
+    // Replace reaches the cells too: every match, in place, the table kept.
+    let count = { replaced: 0, skipped: 0 };
+    await act(async () => {
+      editor.update(
+        () => {
+          count = $replaceMatches(live[0] ?? [], 'kajakklub');
+        },
+        { discrete: true },
+      );
+    });
+    expect(count).toEqual({ replaced: 5, skipped: 0 });
+    expect(
+      bodyMatches(search.search('kajakklub', {}, blockContext).matches).map((m) => m.block),
+    ).toEqual([0, 3, 4, 7, 8]);
+    expect(editor.getRootElement()?.querySelector('table td')?.textContent).toBe(
+      'Øresunds kajakklubnye årer til kajakklubben',
+    );
   });
 });

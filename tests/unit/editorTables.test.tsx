@@ -194,3 +194,66 @@ describe('tables keep to the model in the editor', () => {
     expect(saved?.rows).toHaveLength(3);
   });
 });
+
+describe('the table menu inside a table', () => {
+  /** Opens the "Tabel" menu and chooses `name`. */
+  async function choose(name: string) {
+    const button = rendered().querySelector<HTMLElement>('[aria-label="Tabel"]');
+    await act(async () => {
+      button?.click();
+    });
+    const item = [...document.querySelectorAll<HTMLElement>('[role="menuitem"]')].find(
+      (element) => element.textContent === name,
+    );
+    if (!item) throw new Error(`no menu item "${name}"`);
+    expect(item.getAttribute('aria-disabled')).not.toBe('true');
+    await act(async () => {
+      item.click();
+    });
+  }
+  const lastTable = (h: { changes: RichText[] }) =>
+    (h.changes[h.changes.length - 1] ?? []).find((block): block is Table => block.type === 'table');
+  /** Puts the caret in the cell at (row, column) of the body's table. */
+  async function caretIn(
+    h: Awaited<ReturnType<typeof mountBodyEditor>>,
+    row: number,
+    column: number,
+  ) {
+    await act(async () => {
+      h.editor.update(
+        () => {
+          const tableNode = $getRoot().getChildren().find($isTableNode);
+          const rowNode = tableNode?.getChildren()[row];
+          const cellNode = $isTableRowNode(rowNode) ? rowNode.getChildren()[column] : null;
+          if ($isTableCellNode(cellNode)) cellNode.selectEnd();
+        },
+        { discrete: true },
+      );
+    });
+  }
+
+  it('adds a column, turns the header row off, deletes a row and then the table', async () => {
+    const h = await mountBodyEditor({
+      initialContent: [budget, { type: 'paragraph', children: [{ type: 'text', text: 'Efter.' }] }],
+      context,
+    });
+    await caretIn(h, 1, 0);
+    await choose('Indsæt kolonne til højre');
+    expect(lastTable(h)?.rows.map((row) => row.cells.length)).toEqual([3, 3]);
+    expect(lastTable(h)?.rows[0]?.cells.map((c) => c.children.length)).toEqual([1, 0, 1]);
+    await caretIn(h, 1, 0);
+    await choose('Første række er ikke overskrifter');
+    expect(lastTable(h)?.headerRow).toBe(false);
+    await caretIn(h, 1, 0);
+    await choose('Første række er overskrifter');
+    expect(lastTable(h)?.headerRow).toBe(true);
+    await caretIn(h, 1, 0);
+    await choose('Slet række');
+    expect(lastTable(h)?.rows).toHaveLength(1);
+    await caretIn(h, 0, 0);
+    await choose('Slet tabel');
+    expect(h.changes[h.changes.length - 1]).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: 'Efter.' }] },
+    ]);
+  });
+});

@@ -280,23 +280,28 @@ class DocxBuilder {
   }
 
   /**
-   * A Word table over the page's width with single borders (Word's default); the header row
-   * is marked as such (`w:tblHeader`: Word repeats it on every page and screen readers use it)
-   * and set in bold.
+   * A Word table over the page's width with single borders (Word's default), its columns
+   * sized to their text as the PDF's are (in characters here); the header row is marked as
+   * such (`w:tblHeader`: Word repeats it on every page and screen readers use it) and set in
+   * bold.
    */
   private table(table: LayoutTable): Table {
-    const columns = table.rows[0]?.length ?? 1;
+    const shares = columnShares(table);
     return new Table({
       width: { size: 5000, type: WidthType.PERCENTAGE },
+      columnWidths: shares.map((share) => Math.round(share * textWidthTwips)),
       rows: table.rows.map((row, rowIndex) => {
         const isHeader = table.headerRow && rowIndex === 0;
         return new TableRow({
           tableHeader: isHeader,
           cantSplit: true,
           children: row.map(
-            (cell) =>
+            (cell, column) =>
               new TableCell({
-                width: { size: Math.floor(5000 / columns), type: WidthType.PERCENTAGE },
+                width: {
+                  size: Math.round((shares[column] ?? 1 / shares.length) * 5000),
+                  type: WidthType.PERCENTAGE,
+                },
                 children: (cell.length === 0 ? [[]] : cell).map(
                   (spans) =>
                     new Paragraph({
@@ -424,6 +429,49 @@ export function imageDimensions(bytes: Buffer): { width: number; height: number 
 }
 
 /** The first number of an ordered layout list (its labels are "N."). */
+/** The text width of an A4 page with Word's default margins (2.54 cm), in twips. */
+const textWidthTwips = 11906 - 2 * 1440;
+
+/**
+ * Each column's share of the table's width, from its text in characters: at least its longest
+ * word, the rest shared by what each column's longest paragraph needs beyond that (the same
+ * rule the PDF applies to measured widths).
+ */
+export function columnShares(table: LayoutTable): number[] {
+  const columns = Math.max(1, ...table.rows.map((row) => row.length));
+  const least = new Array<number>(columns).fill(3);
+  const natural = new Array<number>(columns).fill(3);
+  for (const row of table.rows) {
+    row.forEach((paragraphs, column) => {
+      for (const spans of paragraphs) {
+        const text = spans.map((span) => span.text).join('');
+        const longestWord = Math.max(0, ...text.split(/\s+/).map((word) => word.length));
+        least[column] = Math.max(least[column] ?? 0, Math.min(longestWord, 60) + 3);
+        natural[column] = Math.max(natural[column] ?? 0, Math.min(text.length, 62) + 3);
+      }
+    });
+  }
+  // About 62 characters of 11 pt text fit on the line, counted generously (LibreOffice sets
+  // Calibri in a wider substitute), plus each cell's padding (about 3 characters).
+  const room = 62 + 3 * columns;
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const leastTotal = sum(least);
+  const naturalTotal = sum(natural);
+  const widths =
+    naturalTotal <= room || naturalTotal === leastTotal
+      ? natural
+      : leastTotal >= room
+        ? least
+        : least.map(
+            (value, column) =>
+              value +
+              ((natural[column] ?? value) - value) *
+                ((room - leastTotal) / (naturalTotal - leastTotal)),
+          );
+  const total = sum(widths);
+  return widths.map((value) => value / total);
+}
+
 function startOf(list: LayoutList): number {
   const first = list.items[0]?.label ?? '1.';
   const number = Number.parseInt(first, 10);

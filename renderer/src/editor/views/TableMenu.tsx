@@ -58,11 +58,20 @@ type TableState = { isInTable: boolean; rows: number; columns: number; hasHeader
 
 const outside: TableState = { isInTable: false, rows: 0, columns: 0, hasHeaderRow: false };
 
-/** Where the caret is: in a table (its size, whether its first row is the header row) or not. */
-function $readTableState(): TableState {
-  const selection = $getSelection();
-  const anchor = selection?.getNodes()[0];
-  const cell = anchor ? $findCellNode(anchor) : null;
+/**
+ * Where the caret is (or was, when the editor has lost its selection to the menu): in a table
+ * (its size, whether its first row is the header row) or not.
+ */
+function $readTableState(selection: BaseSelection | null): TableState {
+  let anchor;
+  try {
+    anchor = selection?.getNodes()[0];
+  } catch {
+    // A kept selection whose text is gone.
+    return outside;
+  }
+  if (!anchor?.isAttached()) return outside;
+  const cell = $findCellNode(anchor);
   const table = cell ? $findTableNode(cell) : null;
   if (!table) return outside;
   const rows = table.getChildren().filter($isTableRowNode);
@@ -121,7 +130,7 @@ export function TableMenu() {
         // selection (and so Lexical's) out of the editor before the menu opens.
         const selection = editorState.read(() => $getSelection()?.clone() ?? null);
         if (selection) saved.current = selection;
-        const next = editorState.read($readTableState);
+        const next = editorState.read(() => $readTableState(selection ?? saved.current));
         setState((previous) =>
           previous.isInTable === next.isInTable &&
           previous.rows === next.rows &&
