@@ -3,7 +3,13 @@
  */
 import { z } from 'zod';
 import { committeeSchema, idSchema, memberSchema } from '../domain/model';
-import { emptySchema, moveInputSchema, patchInputSchema, request } from './shared';
+import {
+  createInputSchema,
+  emptySchema,
+  moveInputSchema,
+  patchInputSchema,
+  request,
+} from './shared';
 
 /** A committee with counts for the overview. */
 export const committeeSummarySchema = committeeSchema.extend({
@@ -29,10 +35,7 @@ export const committeesApi = {
   'committees:create': request(committeeFields, committeeSchema),
   'committees:update': request(patchInputSchema(committeeFields), committeeSchema),
   'members:list': request(z.object({ committeeId: idSchema }).strict(), z.array(memberSchema)),
-  'members:create': request(
-    z.object({ committeeId: idSchema, member: memberFields }).strict(),
-    memberSchema,
-  ),
+  'members:create': request(createInputSchema('committeeId', 'member', memberFields), memberSchema),
   'members:update': request(patchInputSchema(memberFields), memberSchema),
   'members:move': request(moveInputSchema, z.array(memberSchema)),
 } as const;

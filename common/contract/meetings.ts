@@ -21,6 +21,7 @@ import {
 import { minutesProfileSchema } from '../domain/profiles';
 import { richTextSchema } from '../domain/richText';
 import {
+  createInputSchema,
   deletedSchema,
   idInputSchema,
   moveInputSchema,
@@ -173,13 +174,13 @@ export const meetingsApi = {
   'meetings:update': request(patchInputSchema(meetingHeaderFields), meetingSchema),
   'meetings:delete': request(idInputSchema, deletedSchema),
   'participants:create': request(
-    z.object({ meetingId: idSchema, participant: participantFields }).strict(),
+    createInputSchema('meetingId', 'participant', participantFields),
     participantSchema,
   ),
   'participants:update': request(patchInputSchema(participantFields), participantSchema),
   'participants:delete': request(idInputSchema, deletedSchema),
   'items:create': request(
-    z.object({ meetingId: idSchema, item: itemFields.partial({ number: true }).strict() }).strict(),
+    createInputSchema('meetingId', 'item', itemFields.partial({ number: true }).strict()),
     agendaItemDetailSchema,
   ),
   'items:update': request(patchInputSchema(itemFields), agendaItemSchema),
@@ -208,7 +209,7 @@ export const meetingsApi = {
   ),
   'bodies:history': request(z.object({ owner: bodyOwnerSchema }).strict(), z.array(revisionSchema)),
   'appendices:create': request(
-    z.object({ meetingId: idSchema, appendix: appendixFields }).strict(),
+    createInputSchema('meetingId', 'appendix', appendixFields),
     appendixSchema,
   ),
   'appendices:update': request(patchInputSchema(appendixFields), appendixSchema),

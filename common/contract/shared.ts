@@ -59,3 +59,18 @@ export const handedOverFileSchema = z.object({
 export function patchInputSchema<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
   return z.object({ id: idSchema, patch: fields.partial().strict() }).strict();
 }
+
+/**
+ * The input of a create under a parent record: the parent's id (`parentIdKey`, e.g. `meetingId`)
+ * and the new record's `fields` under `recordKey` (e.g. `appendix`).
+ */
+export function createInputSchema<
+  ParentIdKey extends string,
+  RecordKey extends string,
+  Fields extends z.ZodTypeAny,
+>(parentIdKey: ParentIdKey, recordKey: RecordKey, fields: Fields) {
+  const shape = { [parentIdKey]: idSchema, [recordKey]: fields };
+  return z
+    .object(shape as Record<ParentIdKey, typeof idSchema> & Record<RecordKey, Fields>)
+    .strict();
+}

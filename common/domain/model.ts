@@ -39,24 +39,24 @@ export const requiredText = (max = 300) =>
     .max(max, `must be at most ${max} characters`)
     .refine((value) => value.trim().length > 0, 'must not be empty');
 
-export const committeeKinds = [
+/** Kommunalbestyrelse, stående udvalg or § 17 stk. 4-udvalg. */
+export const committeeKindSchema = z.enum([
   'kommunalbestyrelse',
   'staaende_udvalg',
   'paragraf17_udvalg',
-] as const;
-/** Kommunalbestyrelse, stående udvalg or § 17 stk. 4-udvalg. */
-export const committeeKindSchema = z.enum(committeeKinds);
+]);
 export type CommitteeKind = z.infer<typeof committeeKindSchema>;
+export const committeeKinds = committeeKindSchema.options;
 
-export const templateIds = ['opgaveudvalg', 'fagudvalg'] as const;
 /** The document template: "Opgaveudvalg" (Resumé + Ad-sections) or "Fagudvalg / kommunalbestyrelse" (fields per item). */
-export const templateIdSchema = z.enum(templateIds);
+export const templateIdSchema = z.enum(['opgaveudvalg', 'fagudvalg']);
 export type TemplateId = z.infer<typeof templateIdSchema>;
+export const templateIds = templateIdSchema.options;
 
-export const memberRoles = ['chair', 'vice_chair', 'member'] as const;
 /** Formand, næstformand or medlem. */
-export const memberRoleSchema = z.enum(memberRoles);
+export const memberRoleSchema = z.enum(['chair', 'vice_chair', 'member']);
 export type MemberRole = z.infer<typeof memberRoleSchema>;
+export const memberRoles = memberRoleSchema.options;
 
 /** A party letter such as A, V, C, Ø or Å. */
 export const partyLetterSchema = z
@@ -89,13 +89,12 @@ export const memberSchema = z.object({
 /** A standing member of a committee (politician or citizen member). */
 export type Member = z.infer<typeof memberSchema>;
 
-export const meetingKinds = ['ordinary', 'extraordinary'] as const;
-export const meetingKindSchema = z.enum(meetingKinds);
+export const meetingKindSchema = z.enum(['ordinary', 'extraordinary']);
 export type MeetingKind = z.infer<typeof meetingKindSchema>;
+export const meetingKinds = meetingKindSchema.options;
 
-export const meetingStatuses = ['draft', 'approved', 'signed', 'archived'] as const;
 /** Lifecycle: draft → approved → signed → archived. */
-export const meetingStatusSchema = z.enum(meetingStatuses);
+export const meetingStatusSchema = z.enum(['draft', 'approved', 'signed', 'archived']);
 export type MeetingStatus = z.infer<typeof meetingStatusSchema>;
 
 export const meetingSchema = z.object({
@@ -121,27 +120,23 @@ export const meetingSchema = z.object({
 /** A meeting's header record. */
 export type Meeting = z.infer<typeof meetingSchema>;
 
-export const attendanceStatuses = [
-  'present',
-  'absent_with_notice',
-  'absent_without_notice',
-  'absent',
-] as const;
 /**
  * Til stede, fraværende med afbud, fraværende uden afbud, fraværende (the minutes do not say
  * whether with notice).
  */
-export const attendanceStatusSchema = z.enum(attendanceStatuses);
+export const attendanceStatusSchema = z.enum([
+  'present',
+  'absent_with_notice',
+  'absent_without_notice',
+  'absent',
+]);
 export type AttendanceStatus = z.infer<typeof attendanceStatusSchema>;
-
-export const presenceDirections = ['arrived', 'left'] as const;
-/** Arrived late (was absent until) or left early (was present until). */
-export const presenceDirectionSchema = z.enum(presenceDirections);
-export type PresenceDirection = z.infer<typeof presenceDirectionSchema>;
+export const attendanceStatuses = attendanceStatusSchema.options;
 
 export const presenceChangeSchema = z
   .object({
-    direction: presenceDirectionSchema,
+    /** Arrived late (was absent until) or left early (was present until). */
+    direction: z.enum(['arrived', 'left']),
     /** The clock time of the change ("kl. 19.15"), when the minutes give it. */
     time: clockTimeSchema.nullable(),
     /** The item during which (left) or from which (arrived) it happened, when given. */
@@ -158,10 +153,10 @@ export const presenceChangeSchema = z
  */
 export type PresenceChange = z.infer<typeof presenceChangeSchema>;
 
-export const itemAbsenceKinds = ['disqualified', 'not_participating'] as const;
 /** Inhabil, or "deltog ikke i behandlingen" (for another or no stated reason). */
-export const itemAbsenceKindSchema = z.enum(itemAbsenceKinds);
+export const itemAbsenceKindSchema = z.enum(['disqualified', 'not_participating']);
 export type ItemAbsenceKind = z.infer<typeof itemAbsenceKindSchema>;
+export const itemAbsenceKinds = itemAbsenceKindSchema.options;
 
 export const itemAbsenceSchema = z
   .object({
@@ -203,9 +198,9 @@ export const participantSchema = z.object({
 /** A person's attendance at one meeting, a snapshot of the member as of that meeting. */
 export type Participant = z.infer<typeof participantSchema>;
 
-export const itemKinds = ['decision', 'orientation', 'discussion'] as const;
-export const itemKindSchema = z.enum(itemKinds);
+export const itemKindSchema = z.enum(['decision', 'orientation', 'discussion']);
 export type ItemKind = z.infer<typeof itemKindSchema>;
+export const itemKinds = itemKindSchema.options;
 
 /**
  * The text bodies an agenda item shows as sections, in the usual order (a minutes profile may
@@ -227,10 +222,10 @@ export const itemBodyFields = [...itemSectionBodyFields, 'publicDecision'] as co
 export const itemBodyFieldSchema = z.enum(itemBodyFields);
 export type ItemBodyField = z.infer<typeof itemBodyFieldSchema>;
 
-export const meetingBodyFields = ['summary', 'previousDecisions'] as const;
 /** Meeting-level bodies (Resumé and Tidligere beslutninger in the "Opgaveudvalg" template). */
-export const meetingBodyFieldSchema = z.enum(meetingBodyFields);
+export const meetingBodyFieldSchema = z.enum(['summary', 'previousDecisions']);
 export type MeetingBodyField = z.infer<typeof meetingBodyFieldSchema>;
+export const meetingBodyFields = meetingBodyFieldSchema.options;
 
 export const agendaItemSchema = z.object({
   id: idSchema,

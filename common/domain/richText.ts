@@ -58,22 +58,21 @@ export const linkSchema = z
   .strict();
 export type Link = z.infer<typeof linkSchema>;
 
+/** An inline element that names a record of the meeting by id; it is rendered from that record. */
+function inlineRefSchema<Type extends string, IdField extends string>(
+  type: Type,
+  idField: IdField,
+) {
+  const shape = { type: z.literal(type), [idField]: idRef };
+  return z.object(shape as { type: z.ZodLiteral<Type> } & Record<IdField, typeof idRef>).strict();
+}
+
 /** An inline "Bilag N" bound to an appendix id; the number is looked up when rendered. */
-export const appendixRefSchema = z
-  .object({
-    type: z.literal('appendixRef'),
-    appendixId: idRef,
-  })
-  .strict();
+export const appendixRefSchema = inlineRefSchema('appendixRef', 'appendixId');
 export type AppendixRef = z.infer<typeof appendixRefSchema>;
 
 /** An inline reference to a participant of the meeting (rendered as the name). */
-export const participantRefSchema = z
-  .object({
-    type: z.literal('participantRef'),
-    participantId: idRef,
-  })
-  .strict();
+export const participantRefSchema = inlineRefSchema('participantRef', 'participantId');
 export type ParticipantRef = z.infer<typeof participantRefSchema>;
 
 export const inlineSchema = z.discriminatedUnion('type', [
@@ -119,8 +118,6 @@ export const listSchema: z.ZodType<List> = z.lazy(() =>
 export const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
   z.object({ children: inlines, sublist: listSchema.optional() }).strict(),
 );
-
-export const voteChoices = ['for', 'against', 'abstained'] as const;
 
 /** Who voted one way: named participants and/or party letters with a head count. */
 export const voteGroupSchema = z

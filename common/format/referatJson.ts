@@ -363,6 +363,12 @@ export function locateSyntaxError(text: string): { offset: number; reason: strin
   const fail = (offset: number, reason: string) => ({ offset, reason });
   const show = (offset: number) => JSON.stringify(text.slice(offset, offset + 1));
   const afterValue = (): State => (stack.length === 0 ? 'end' : 'afterValue');
+  // A "]" or "}" that ends the innermost array or object.
+  const closeContainer = (): State => {
+    stack.pop();
+    i++;
+    return afterValue();
+  };
   const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
   for (;;) {
     while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
@@ -375,9 +381,7 @@ export function locateSyntaxError(text: string): { offset: number; reason: strin
       case 'value':
       case 'valueOrClose':
         if (state === 'valueOrClose' && ch === ']') {
-          stack.pop();
-          i++;
-          state = afterValue();
+          state = closeContainer();
         } else if (ch === '{' || ch === '[') {
           stack.push(ch);
           i++;
@@ -398,9 +402,7 @@ export function locateSyntaxError(text: string): { offset: number; reason: strin
       case 'key':
       case 'keyOrClose':
         if (state === 'keyOrClose' && ch === '}') {
-          stack.pop();
-          i++;
-          state = afterValue();
+          state = closeContainer();
         } else if (ch === '"') {
           const end = scanString(text, i);
           if (typeof end !== 'number') return end;
@@ -424,9 +426,7 @@ export function locateSyntaxError(text: string): { offset: number; reason: strin
           state = close === '}' ? 'key' : 'value';
           i++;
         } else if (ch === close) {
-          stack.pop();
-          i++;
-          state = afterValue();
+          state = closeContainer();
         } else {
           return fail(i, `unexpected ${show(i)} where "," or "${close}" was expected`);
         }

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 import { apiCall, createAgendaItem } from './helpers/api';
+import { openMeetingPanel } from './helpers/meetingDocument';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -104,12 +105,16 @@ describe('accessibility of the first screens', { timeout: 120_000 }, () => {
 
   it('the committee list', async () => {
     await page.reload();
-    await page.getByRole('link', { name: 'Børne- og Skoleudvalget' }).waitFor();
+    // The home lists meetings; the committees are one step away.
+    await page.evaluate(() => {
+      window.location.hash = '#/committees';
+    });
+    await page.getByRole('link', { name: 'Børne- og Skoleudvalget', exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('the committee screen with members and meetings', async () => {
-    await page.getByRole('link', { name: 'Børne- og Skoleudvalget' }).click();
+    await page.getByRole('link', { name: 'Børne- og Skoleudvalget', exact: true }).click();
     await page.getByRole('link', { name: '3. møde den 5. februar 2018' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -123,10 +128,12 @@ describe('accessibility of the first screens', { timeout: 120_000 }, () => {
   });
 
   it('the meeting records, including a closed item and an open dialog', async () => {
-    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+    await openMeetingPanel(page, 'Oplysninger og dagsorden');
     await page.getByRole('heading', { level: 3, name: /Punkt 1: Skolestruktur/ }).waitFor();
+    // The closed item's public decision is written in the document beside the panel.
     expect(await page.getByRole('textbox', { name: 'Offentlig beslutning' }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
+    await openMeetingPanel(page, 'Bilag');
     await page.getByRole('button', { name: 'Slet bilag 1' }).click();
     await page
       .getByRole('dialog', { name: 'Slet bilag 1, "Notat"? De øvrige bilag nummereres om.' })

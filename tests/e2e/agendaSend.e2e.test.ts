@@ -11,6 +11,7 @@ import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 import { apiCall, createAgendaItem, createOpgaveudvalgMeeting } from './helpers/api';
+import { openMeetingPanel } from './helpers/meetingDocument';
 
 let session: BrowserSession;
 let page: Page;
@@ -37,6 +38,7 @@ describe('Udsend dagsorden in browser mode', { timeout: 180_000 }, () => {
     firstItemId = await createAgendaItem(session.host, meetingId, { title: 'Projektafrunding' });
     await createAgendaItem(session.host, meetingId, { title: 'Læringssporet' });
     await page.goto(`${session.host.url}#/meetings/${meetingId}`);
+    await openMeetingPanel(page, 'Før mødet');
   });
 
   afterAll(async () => {

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
+import { openMeetingPanel } from './helpers/meetingDocument';
 
 let session: BrowserSession;
 let page: Page;
@@ -22,7 +23,7 @@ describe('"Åbn bilag" with a program posing as a PDF (browser mode)', { timeout
       appendix: { title: 'Budget', documentNumber: '', caseId: '', isClosed: false, itemId: null },
     });
     await page.goto(`${session.host.url}#/meetings/${meetingId}`);
-    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+    await openMeetingPanel(page, 'Bilag');
   });
 
   afterAll(async () => {

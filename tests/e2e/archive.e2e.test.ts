@@ -16,6 +16,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
+import { openMeetingPanel } from './helpers/meetingDocument';
 
 let session: BrowserSession;
 let page: Page;
@@ -151,8 +152,8 @@ describe(
         },
       });
       await page.goto(`${session.host.url}#/meetings/${meetingId}`);
-      // The appendix files are edited with the records (a meeting opens on the document).
-      await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+      // The appendix files are edited in the side panel (a meeting opens on the document).
+      await openMeetingPanel(page, 'Bilag');
     });
 
     afterAll(async () => {
@@ -173,6 +174,7 @@ describe(
     });
 
     it('"Arkivér" downloads the archive package with the appendix', async () => {
+      await openMeetingPanel(page, 'Del og arkivér');
       const download = await downloadBy('Arkivér');
       expect(download.suggestedFilename()).toMatch(/\.zip$/);
       zipFile = path.join(tempDir, download.suggestedFilename());
@@ -211,7 +213,7 @@ describe(
       const importedId = new URL(page.url()).hash.replace('#/meetings/', '');
       expect(importedId).not.toBe(meetingId);
       await page.getByRole('heading', { level: 1, name: /Opgaveudvalget om Innovation/ }).waitFor();
-      // The records view is remembered.
+      await openMeetingPanel(page, 'Bilag');
       await page.getByText(`Fil: ${appendixName}`).waitFor();
       const meetings = await call<unknown[]>('meetings:list', {});
       expect(meetings).toHaveLength(2);
@@ -244,6 +246,7 @@ describe(
 
     it('"Offentlig udgave som HTML" downloads a zip of the public HTML edition', async () => {
       await page.goto(`${session.host.url}#/meetings/${meetingId}`);
+      await openMeetingPanel(page, 'Del og arkivér');
       const download = await downloadBy('Offentlig udgave som HTML');
       expect(download.suggestedFilename()).toMatch(/-offentlig-html\.zip$/);
       const entries = await zipEntries(await download.path());
@@ -259,6 +262,7 @@ describe(
 
     it('"Eksportér til Word" downloads the full edition; a public one with CPR numbers lists every place', async () => {
       await page.goto(`${session.host.url}#/meetings/${meetingId}`);
+      await openMeetingPanel(page, 'Del og arkivér');
       const download = await downloadBy('Eksportér til Word');
       expect(download.suggestedFilename()).toMatch(/\.docx$/);
       const bytes = await readDownload(download);
@@ -269,6 +273,7 @@ describe(
         patch: { location: 'Rådhuset, 010203-1234', caseId: '020304-5678' },
       });
       await page.reload();
+      await openMeetingPanel(page, 'Del og arkivér');
       await page
         .getByRole('group', { name: 'Udgave til Word' })
         .getByRole('radio', { name: 'Offentlig' })

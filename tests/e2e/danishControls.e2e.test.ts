@@ -10,6 +10,7 @@ import { apiCall, createOpgaveudvalgMeeting } from './helpers/api';
 import { seriousAxeViolations } from './helpers/axe';
 import { openBrowserSession, type BrowserSession } from './helpers/browserMode';
 import { fieldText, fillTimeField } from './helpers/dateFields';
+import { openMeetingPanel } from './helpers/meetingDocument';
 
 let session: BrowserSession;
 let page: Page;
@@ -34,7 +35,7 @@ describe('Danish controls under an en-US browser (browser mode)', { timeout: 120
       appendix: { title: 'Budget', documentNumber: '', caseId: '', isClosed: false, itemId: null },
     });
     await page.goto(`${session.host.url}#/meetings/${meetingId}`);
-    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+    await openMeetingPanel(page, 'Oplysninger og dagsorden');
   });
 
   afterAll(async () => {
@@ -83,6 +84,7 @@ describe('Danish controls under an en-US browser (browser mode)', { timeout: 120
   });
 
   it('offers the appendix file in Danish and has no serious axe violation', async () => {
+    await openMeetingPanel(page, 'Bilag');
     const picker = page.getByRole('button', { name: 'Vælg fil…' }).first();
     await picker.waitFor();
     expect(await page.getByText('Choose File').count()).toBe(0);

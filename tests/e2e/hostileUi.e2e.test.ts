@@ -20,6 +20,7 @@ import {
   type BrowserSession,
 } from './helpers/browserMode';
 import { createAgendaItem } from './helpers/api';
+import { openMeetingPanel } from './helpers/meetingDocument';
 
 let session: BrowserSession;
 let page: Page;
@@ -169,7 +170,7 @@ describe('hostile content in the editor and a huge agenda', () => {
       .waitFor({ timeout: 60_000 });
     // The records render the forms of the items near the viewport only (the rest are light
     // stand-ins with the item's number and title), so the switch is as quick as for a short agenda.
-    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+    await openMeetingPanel(page, 'Oplysninger og dagsorden');
     await page
       .getByRole('heading', { name: /Punkt nummer 1$/ })
       .first()
@@ -178,7 +179,7 @@ describe('hostile content in the editor and a huge agenda', () => {
     const items = page.locator('li.agenda-item');
     const decisionOf = (item: Locator) =>
       item.getByRole('textbox', { name: 'Beslutning', exact: true });
-    await decisionOf(items.first()).waitFor();
+    await items.first().getByRole('textbox', { name: 'Punktnummer' }).waitFor();
     expect(await items.count()).toBe(1000);
     // A bounded number of item forms at first; every item keeps its heading.
     const placeholders = page.locator('li.agenda-item.record--placeholder');
@@ -199,13 +200,13 @@ describe('hostile content in the editor and a huge agenda', () => {
     expect(await middle.getByRole('textbox', { name: 'Titel', exact: true }).inputValue()).toBe(
       'Punkt nummer 500',
     );
-    // Usable: the last item's decision (a preview until now) takes text and saves it.
-    const lastItem = items.last();
+    // Usable: the last item's decision in the document (a preview until now) takes text and
+    // saves it.
+    await page.getByRole('button', { name: 'Luk sidepanelet' }).click();
+    const lastItem = page.locator('section.meeting-document__item').last();
     await lastItem.scrollIntoViewIfNeeded({ timeout: 60_000 });
-    await lastItem
-      .getByRole('heading', { name: /Punkt nummer 1000$/ })
-      .waitFor({ timeout: 60_000 });
-    // The item's form was just rendered: its bodies in view turn from previews into editors,
+    await lastItem.getByRole('heading', { name: /Punkt nummer 1000/ }).waitFor({ timeout: 60_000 });
+    // The section was just reached: its bodies in view turn from previews into editors,
     // which replaces the element a locator had found. Wait for the editors first.
     await expect
       .poll(() => lastItem.locator('.body-editor__content[contenteditable="true"]').count())

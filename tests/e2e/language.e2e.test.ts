@@ -58,7 +58,9 @@ describe('language switch', { timeout: 120_000 }, () => {
       })
       .waitFor();
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe('en');
-    await page.getByRole('button', { name: 'Details and agenda' }).click();
+    // The side panel's parts are named in English too.
+    await page.getByRole('button', { name: 'Attendance', exact: true }).click();
+    await page.getByRole('complementary', { name: 'Attendance' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Attendance' }).waitFor();
   });
 

@@ -13,6 +13,7 @@ import { createTestPki, type TestPki } from '../helpers/testPki';
 import { makeCrl, testIssuer } from '../helpers/testRevocation';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { apiCall } from './helpers/api';
+import { openMeetingPanel } from './helpers/meetingDocument';
 
 let session: BrowserSession;
 let page: Page;
@@ -44,9 +45,9 @@ async function seriousViolations(selector: string): Promise<string[]> {
   }, selector);
 }
 
-/** The meeting screen opens on the minutes document; the records are edited in the second view. */
+/** The meeting screen is the minutes document; the records open in its side panel. */
 async function showRecords(): Promise<void> {
-  await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+  await openMeetingPanel(page, 'Oplysninger og dagsorden');
   await page.getByRole('region', { name: 'Mødets oplysninger' }).waitFor();
 }
 
@@ -72,7 +73,6 @@ describe('approval and corrections in the app', () => {
   it('Godkend locks the text; a correction appears in the list and the audit log', async () => {
     await page.goto(`${session.host.url}#/meetings/${meetingId}`);
     const panel = page.getByRole('region', { name: 'Godkendelse og underskrift' });
-    await panel.waitFor();
     // The minutes document (the default view) is editable while the minutes are a draft.
     const editor = page.getByRole('textbox', { name: 'Beslutning' }).first();
     await editor.waitFor();
@@ -81,6 +81,19 @@ describe('approval and corrections in the app', () => {
     await showRecords();
     expect(await page.getByRole('group', { name: 'Dato', exact: true }).isDisabled()).toBe(false);
 
+    // The lifecycle menu offers approval of a draft, not signing or corrections.
+    await page.getByRole('button', { name: 'Handlinger' }).click();
+    const menu = page.getByRole('menu', { name: 'Handlinger' });
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
+      'Eksportér PDF …',
+      'Udsend dagsorden …',
+      'Godkend …',
+      'Eksportér Word eller HTML …',
+      'Historik',
+    ]);
+    await menu.getByRole('menuitem', { name: 'Godkend …' }).click();
+    await panel.waitFor();
+    expect(await page.locator('.status-badge').textContent()).toBe('Status: Kladde');
     await panel.getByRole('button', { name: 'Godkend' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
@@ -95,17 +108,31 @@ describe('approval and corrections in the app', () => {
         .getAttribute('aria-current'),
     ).toBe('step');
 
-    // The text is read-only and the forms are disabled.
+    // The status badge says so, and the menu now offers signing and corrections.
+    await page.locator('.status-badge').filter({ hasText: 'Godkendt' }).waitFor();
+    await page.getByRole('button', { name: 'Handlinger' }).click();
+    expect(
+      await page.getByRole('menu', { name: 'Handlinger' }).getByRole('menuitem').allTextContents(),
+    ).toEqual([
+      'Eksportér PDF …',
+      'Underskriv …',
+      'Rettelser …',
+      'Eksportér Word eller HTML …',
+      'Arkivér …',
+      'Historik',
+    ]);
+    await page.keyboard.press('Escape');
+
+    // The text is read-only and the forms are disabled; the document has no toolbar.
     await page.waitForFunction(() => document.querySelector('[contenteditable="true"]') === null);
     const locked = page.getByRole('textbox', { name: 'Beslutning' }).first();
     await locked.click();
     await expect.poll(() => locked.getAttribute('contenteditable')).toBe('false');
+    expect(await page.getByRole('toolbar').count()).toBe(0);
+    await showRecords();
     expect(await page.getByRole('group', { name: 'Dato', exact: true }).isDisabled()).toBe(true);
-    // The document view is read-only too.
-    await page.getByRole('button', { name: 'Referat som dokument' }).click();
-    await page.getByRole('navigation', { name: 'Dagsorden' }).waitFor();
-    await page.getByRole('textbox', { name: 'Beslutning' }).first().waitFor();
     expect(await page.locator('[contenteditable="true"]').count()).toBe(0);
+    await openMeetingPanel(page, 'Godkendelse og underskrift');
 
     // A correction, typed and submitted with the keyboard.
     await panel.getByLabel('Begrundelse').first().fill('Forkert mødested');
@@ -156,6 +183,7 @@ describe('approval and corrections in the app', () => {
     const p12File = path.join(pki.dir, 'kristine.p12');
     writeFileSync(p12File, member.p12);
     await page.goto(`${session.host.url}#/meetings/${meetingId}`);
+    await openMeetingPanel(page, 'Godkendelse og underskrift');
     const form = page.getByRole('form', { name: 'Underskriv referatet digitalt' });
     await form.waitFor();
     const password = form.getByLabel('Adgangskode til certifikatet');

@@ -19,6 +19,7 @@ import type { Block, Inline, List } from '../../common/domain/richText';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { fillDateField } from './helpers/dateFields';
 import { seriousAxeViolations } from './helpers/axe';
+import { closeMeetingPanel, openMeetingPanel } from './helpers/meetingDocument';
 
 type Fixture = {
   committee: { name: string; organisation: string };
@@ -206,8 +207,8 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
     await fillDateField(form, 'Dato', '2017-12-12');
     await form.getByRole('button', { name: 'Opret møde' }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    // A meeting opens on the minutes document; the agenda and appendices are records (forms).
-    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+    // A meeting opens on the minutes document; the details and appendices open beside it.
+    await openMeetingPanel(page, 'Oplysninger og dagsorden');
 
     await page
       .getByRole('region', { name: 'Mødets oplysninger' })
@@ -227,6 +228,7 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
     }
 
     const appendix = fixture.appendices[0]!;
+    await openMeetingPanel(page, 'Bilag');
     const add = page.getByRole('form', { name: 'Nyt bilag' });
     await add.getByRole('textbox', { name: 'Titel' }).fill(appendix.title);
     await add.getByRole('textbox', { name: 'Dok.nr.' }).fill(appendix.documentNumber);
@@ -237,7 +239,7 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
   });
 
   it('types the Resumé, Tidligere beslutninger and the four Ad-sections in the document view', async () => {
-    await page.getByRole('button', { name: 'Referat som dokument' }).click();
+    await closeMeetingPanel(page);
     await documentView().waitFor();
 
     await documentView().getByRole('textbox', { name: 'Resumé', exact: true }).click();
@@ -266,7 +268,6 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
 
   it('shows everything again after a reload', async () => {
     await page.reload();
-    await page.getByRole('button', { name: 'Referat som dokument' }).click();
     const view = documentView();
     await view.waitFor();
     for (const item of fixture.agendaItems)
@@ -382,7 +383,6 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
     expect(await seriousAxeViolations(page, '.meeting-document')).toEqual([]);
 
     await page.reload();
-    await page.getByRole('button', { name: 'Referat som dokument' }).click();
     await documentView().waitFor();
     for (const text of expected) await expect.poll(attendanceText).toContain(text);
     expect(
@@ -397,8 +397,8 @@ describe('the model document rebuilt through the UI', { timeout: 600_000 }, () =
       'Poul V. Jensen, stedfortræder for Michael Fenger (næstformand)',
     ]);
 
-    // The same records in the form view.
-    await page.getByRole('button', { name: 'Oplysninger og dagsorden' }).click();
+    // The same records in the side panel's attendance.
+    await openMeetingPanel(page, 'Fremmøde');
     const michael = page.getByRole('row', { name: /^Michael Fenger\b/ });
     expect(await michael.getByRole('combobox', { name: 'Fremmøde' }).inputValue()).toBe(
       'absent_with_notice',

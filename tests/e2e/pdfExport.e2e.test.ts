@@ -14,6 +14,7 @@ import type { ReferatDocument } from '../../common/format/referat1';
 import { parseReferatDocument, serializeReferatDocument } from '../../common/format/referatJson';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { apiCall } from './helpers/api';
+import { openMeetingPanel } from './helpers/meetingDocument';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -66,10 +67,13 @@ async function seriousViolations(): Promise<string[]> {
   });
 }
 
+/** Opens the meeting and its PDF export (the "Handlinger" menu's "Eksportér PDF …"). */
 async function openMeeting(meetingId: string): Promise<void> {
   await page.evaluate((id) => {
     window.location.hash = `#/meetings/${id}`;
   }, meetingId);
+  await page.locator('.meeting-document').waitFor();
+  await openMeetingPanel(page, 'PDF-eksport');
   await page.getByRole('button', { name: 'Eksportér PDF', exact: true }).waitFor();
 }
 
@@ -112,14 +116,15 @@ describe('PDF export in the app', () => {
         .toString('latin1'),
     ).toBe('%PDF-');
 
-    // The preview is beside the document (wide window), and the download link names the file.
+    // The preview is a drawer over the document's right side (a 1280 px window): the page
+    // keeps its writing width instead of being squeezed beside it. The link names the file.
     const previewBox = await page
       .getByRole('complementary', { name: 'Forhåndsvisning' })
       .boundingBox();
-    const documentBox = await page.locator('.pdf-layout__document').boundingBox();
-    expect(previewBox && documentBox && previewBox.x > documentBox.x + documentBox.width / 2).toBe(
-      true,
-    );
+    expect(previewBox && Math.round(previewBox.x + previewBox.width)).toBe(1280);
+    expect(previewBox && previewBox.width).toBeGreaterThan(600);
+    const pageBox = await page.locator('.meeting-document__page').boundingBox();
+    expect(pageBox && pageBox.width).toBeGreaterThanOrEqual(640);
     const download = page.getByRole('link', { name: 'Hent PDF' });
     expect(await download.getAttribute('href')).toBe(`${src ?? ''}?download=1`);
     expect(await seriousViolations()).toEqual([]);

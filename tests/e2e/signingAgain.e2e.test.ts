@@ -18,6 +18,7 @@ import { createTestPki, type TestPki } from '../helpers/testPki';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { apiCall } from './helpers/api';
 import { seriousAxeViolations } from './helpers/axe';
+import { openMeetingPanel } from './helpers/meetingDocument';
 
 let session: BrowserSession;
 let page: Page;
@@ -84,6 +85,7 @@ describe('signing again after a correction', () => {
     expect(listed.at(-1)).toMatchObject({ round: 1, isComplete: true, lacksCorrections: true });
 
     await page.goto(`${session.host.url}#/meetings/${meetingId}`);
+    await openMeetingPanel(page, 'Godkendelse og underskrift');
     const panel = page.getByRole('region', { name: 'Godkendelse og underskrift' });
     await panel.waitFor();
     await panel

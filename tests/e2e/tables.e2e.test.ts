@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RichText, Table } from '../../common/domain/richText';
 import { openBrowserSession, repoRoot, type BrowserSession } from './helpers/browserMode';
 import { apiCall, createAgendaItem, createOpgaveudvalgMeeting } from './helpers/api';
+import { openMeetingPanel } from './helpers/meetingDocument';
 import { seriousAxeViolations } from './helpers/axe';
 
 let session: BrowserSession;
@@ -148,10 +149,11 @@ describe('tables in the body editor and the PDF', () => {
     expect(types.indexOf('table')).toBeGreaterThan(0);
   });
 
-  it('inserts a table by keyboard only: the toolbar by Shift+Tab and arrows, the menu by Enter', async () => {
+  it('inserts a table by keyboard only: the toolbar by Alt+F10 and arrows, the menu by Enter', async () => {
     await decisionBox().focus();
     await page.keyboard.press('Control+Home');
-    await page.keyboard.press('Shift+Tab');
+    // The one toolbar sits at the top of the meeting screen: Alt+F10 goes there.
+    await page.keyboard.press('Alt+F10');
     const focusedLabel = () =>
       page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
     for (let step = 0; step < 30 && (await focusedLabel()) !== 'Tabel'; step++)
@@ -174,6 +176,7 @@ describe('tables in the body editor and the PDF', () => {
   });
 
   it('exports a PDF with the tables tagged, passing the archival and PDF/UA checks', async () => {
+    await openMeetingPanel(page, 'PDF-eksport');
     await page.getByRole('button', { name: 'Eksportér PDF', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'PDF klar' }).waitFor({ timeout: 90_000 });
     const src = await page.getByTitle(/^Forhåndsvisning af PDF/).getAttribute('src');

@@ -3,6 +3,7 @@
  * Electron IPC, the HTTP host and the CLI each build one context per launch.
  */
 import type { PdfExportJobs } from '../pdf/exportJobs';
+import type { ReadDb } from '../storage/db';
 import type { OutgoingFile } from '../services/handOver';
 import type { HandlerMap } from './dispatch';
 
@@ -76,4 +77,25 @@ export type AreaHandlers<Area> = Pick<Handlers, Extract<keyof Area, keyof Handle
 /** Who a change is recorded as: the transport's author, else the library's (the OS user). */
 export function authorOf(ctx: HandlerContext, library: { author: string }): string {
   return ctx.author ?? library.author;
+}
+
+/** A storage query: the library's database first, then the request's input. */
+type Query = (db: ReadDb, input: never) => unknown;
+
+/**
+ * Handlers that each hand their validated input to one query over `db`:
+ * `queryHandlers(db, { 'members:list': listMembers })` answers `members:list` with
+ * `listMembers(db, input)`. Requests that need more (the author, a file) are written out.
+ */
+export function queryHandlers<Queries extends Record<string, Query>>(
+  db: ReadDb,
+  queries: Queries,
+): {
+  [Name in keyof Queries]: Queries[Name] extends (db: ReadDb, input: infer Input) => infer Output
+    ? (input: Input) => Output
+    : never;
+} {
+  return Object.fromEntries(
+    Object.entries(queries).map(([name, query]) => [name, (input: never) => query(db, input)]),
+  ) as never;
 }

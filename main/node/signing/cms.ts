@@ -6,6 +6,7 @@
 import { X509Certificate, constants, createHash, sign, verify, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { DIGEST_BY_OID, SIGNATURE_DIGEST_BY_OID } from './digestOids';
 
 export const OIDS = {
   data: '1.2.840.113549.1.7.1',
@@ -19,23 +20,6 @@ export const OIDS = {
   rsaPss: '1.2.840.113549.1.1.10',
   mgf1: '1.2.840.113549.1.1.8',
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
-};
-
-const DIGESTS: Record<string, string> = {
-  '1.3.14.3.2.26': 'sha1',
-  '2.16.840.1.101.3.4.2.1': 'sha256',
-  '2.16.840.1.101.3.4.2.2': 'sha384',
-  '2.16.840.1.101.3.4.2.3': 'sha512',
-};
-const SIGNATURE_DIGESTS: Record<string, string> = {
-  '1.2.840.113549.1.1.11': 'sha256',
-  '1.2.840.113549.1.1.12': 'sha384',
-  '1.2.840.113549.1.1.13': 'sha512',
-  '1.2.840.113549.1.1.5': 'sha1',
-  '1.2.840.10045.4.1': 'sha1',
-  '1.2.840.10045.4.3.2': 'sha256',
-  '1.2.840.10045.4.3.3': 'sha384',
-  '1.2.840.10045.4.3.4': 'sha512',
 };
 
 /** Which RSA padding to sign with; ignored for EC keys. RSA-PSS keys always use PSS. */
@@ -254,7 +238,7 @@ export function checkCms(
     })?.x509;
   }
   const base = { ...empty, certificates, ...(signer ? { signer } : {}) };
-  const digestName = DIGESTS[signerInfo.digestAlgorithm.algorithmId];
+  const digestName = DIGEST_BY_OID[signerInfo.digestAlgorithm.algorithmId];
   if (!digestName)
     return { ...base, problem: `unsupported digest ${signerInfo.digestAlgorithm.algorithmId}` };
   let contentDigest: Buffer;
@@ -294,7 +278,7 @@ export function checkCms(
   try {
     if (algorithm.algorithmId === OIDS.rsaPss) {
       const params = new pkijs.RSASSAPSSParams({ schema: algorithm.algorithmParams });
-      const pssHash = DIGESTS[params.hashAlgorithm.algorithmId] ?? 'sha1';
+      const pssHash = DIGEST_BY_OID[params.hashAlgorithm.algorithmId] ?? 'sha1';
       if (pssHash === 'sha1') result.weakAlgorithm = 'SHA-1';
       isSignatureValid = verify(
         pssHash,
@@ -310,7 +294,7 @@ export function checkCms(
       const sigHash =
         algorithm.algorithmId === OIDS.rsaEncryption
           ? digestName
-          : SIGNATURE_DIGESTS[algorithm.algorithmId];
+          : SIGNATURE_DIGEST_BY_OID[algorithm.algorithmId];
       if (!sigHash)
         return { ...result, problem: `unsupported signature algorithm ${algorithm.algorithmId}` };
       if (sigHash === 'sha1') result.weakAlgorithm = 'SHA-1';

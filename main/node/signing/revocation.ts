@@ -9,6 +9,7 @@
 import { X509Certificate, constants, createHash, verify, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { DIGEST_BY_OID, SIGNATURE_DIGEST_BY_OID } from './digestOids';
 import { DomainError } from '../../../common/contract/result';
 
 /** One revocation file as it is embedded in a Document Security Store. */
@@ -49,22 +50,6 @@ const OID = {
   rsaEncryption: '1.2.840.113549.1.1.1',
   rsaPss: '1.2.840.113549.1.1.10',
   deltaCrlIndicator: '2.5.29.27',
-};
-const HASHES: Record<string, string> = {
-  '1.3.14.3.2.26': 'sha1',
-  '2.16.840.1.101.3.4.2.1': 'sha256',
-  '2.16.840.1.101.3.4.2.2': 'sha384',
-  '2.16.840.1.101.3.4.2.3': 'sha512',
-};
-const SIGNATURE_HASHES: Record<string, string> = {
-  '1.2.840.113549.1.1.5': 'sha1',
-  '1.2.840.113549.1.1.11': 'sha256',
-  '1.2.840.113549.1.1.12': 'sha384',
-  '1.2.840.113549.1.1.13': 'sha512',
-  '1.2.840.10045.4.1': 'sha1',
-  '1.2.840.10045.4.3.2': 'sha256',
-  '1.2.840.10045.4.3.3': 'sha384',
-  '1.2.840.10045.4.3.4': 'sha512',
 };
 
 /** A revocation file is at most this large (a national CA's full CRL can be several MB). */
@@ -211,7 +196,7 @@ function verifySigned(
   try {
     if (algorithm.algorithmId === OID.rsaPss) {
       const params = new pkijs.RSASSAPSSParams({ schema: algorithm.algorithmParams });
-      const hash = HASHES[params.hashAlgorithm.algorithmId] ?? 'sha1';
+      const hash = DIGEST_BY_OID[params.hashAlgorithm.algorithmId] ?? 'sha1';
       return verify(
         hash,
         data,
@@ -219,7 +204,7 @@ function verifySigned(
         signature,
       );
     }
-    const hash = SIGNATURE_HASHES[algorithm.algorithmId];
+    const hash = SIGNATURE_DIGEST_BY_OID[algorithm.algorithmId];
     if (!hash) return false;
     return verify(hash, data, key, signature);
   } catch {
@@ -254,7 +239,7 @@ function integerHex(value: asn1js.Integer): string {
 // ---- OCSP -----------------------------------------------------------------------------------
 
 function certIdMatches(id: pkijs.CertID, cert: X509Certificate, issuer: X509Certificate): boolean {
-  const hash = HASHES[id.hashAlgorithm.algorithmId];
+  const hash = DIGEST_BY_OID[id.hashAlgorithm.algorithmId];
   if (!hash) return false;
   if (integerHex(id.serialNumber) !== serialOf(cert)) return false;
   const issuerPk = pk(issuer);

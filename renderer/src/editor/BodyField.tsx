@@ -22,6 +22,7 @@ import { useApp } from '../appContext';
 import { TextAreaField } from '../components/fields';
 import { BodyEditor, type BodyEditorContext } from './BodyEditor';
 import { DocumentBodyKeyContext } from './documentBodies';
+import { useDocumentToolbarSlot } from './documentToolbar';
 import { EditorErrorBoundary } from './EditorErrorBoundary';
 import { HistoryDialog } from './HistoryDialog';
 import { isOpenBody, useMeetingRecords } from './meetingRecords';
@@ -71,6 +72,8 @@ export function BodyField({
   const { t, i18n } = useTranslation();
   const { client, queue } = useApp();
   const records = useMeetingRecords();
+  // In the meeting document the one toolbar sits at the top: no toolbar place per body.
+  const toolbarSlot = useDocumentToolbarSlot();
   const [text, setText] = useState(() => richTextToPlain(body.content));
   // The content the editor was (re)loaded with; a new generation remounts the editor.
   const [loaded, setLoaded] = useState(() => ({ content: body.content, generation: 0 }));
@@ -239,7 +242,7 @@ export function BodyField({
           </DocumentBodyKeyContext.Provider>
         ) : (
           <div ref={lazyRef} className="body-editor body-field__lazy">
-            {!isLocked && (
+            {!isLocked && toolbarSlot === null && (
               // Holds the toolbar's place, so starting the editor does not shift the page under
               // the pointer (one row; the real toolbar wraps only on narrow windows).
               <div className="editor-toolbar" aria-hidden="true">

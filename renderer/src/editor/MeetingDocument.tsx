@@ -30,6 +30,7 @@ import { ItemPresenceButton, type ItemOrder } from './ItemPresence';
 import { DocumentTools } from './DocumentTools';
 import { mountNowEvent, useMountNearViewport } from './useMountNearViewport';
 import { Badge } from '../components/Badge';
+import { moveKeyHandler } from '../components/MoveButtons';
 
 export type MeetingDocumentProps = {
   detail: MeetingDetail;
@@ -39,6 +40,10 @@ export type MeetingDocumentProps = {
   onItemBodySaved(itemId: string, field: ItemBodyField, body: Body): void;
   /** Local update of the attendance records (the attendance section edits them). */
   setParticipants(change: (list: Participant[]) => Participant[]): void;
+  /** Moves an agenda item to `toIndex` (Alt+ArrowUp/Down on its outline entry). */
+  onMoveItem?(itemId: string, toIndex: number): void;
+  /** Per item, bumped when its bodies were replaced outside its editors: they reload. */
+  bodyGenerations?: Readonly<Record<string, number>>;
 };
 
 /** The DOM id of an item's section, for the outline's links. */
@@ -81,6 +86,7 @@ function LazySection({ preview, children }: { preview: string; children: ReactNo
 const ItemSection = memo(function ItemSection({
   item,
   profile,
+  generation,
   onItemBodySaved,
   itemOrder,
   participants,
@@ -89,6 +95,7 @@ const ItemSection = memo(function ItemSection({
 }: {
   item: AgendaItemDetail;
   profile: MinutesProfile;
+  generation: number;
   onItemBodySaved: MeetingDocumentProps['onItemBodySaved'];
   itemOrder: ItemOrder;
   participants: readonly Participant[];
@@ -128,7 +135,7 @@ const ItemSection = memo(function ItemSection({
       >
         {slots.map(({ field, label }) => (
           <BodyField
-            key={field}
+            key={`${field}-${generation}`}
             label={fieldLabel(label, lang)}
             owner={{ kind: 'item', itemId: item.id, field }}
             body={item.bodies[field] ?? emptyBody()}
@@ -148,6 +155,8 @@ export function MeetingDocument({
   onMeetingBodySaved,
   onItemBodySaved,
   setParticipants,
+  onMoveItem,
+  bodyGenerations,
 }: MeetingDocumentProps) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'da';
@@ -177,9 +186,10 @@ export function MeetingDocument({
       <DocumentTools detail={detail} itemSectionId={itemSectionId} />
       <nav className="meeting-document__outline" aria-label={t('editor.document.outline')}>
         <h2 className="meeting-document__outline-heading">{t('editor.document.outline')}</h2>
+        {onMoveItem && <p className="visually-hidden">{t('common.reorderHint')}</p>}
         <ol>
-          {items.map((item) => (
-            <li key={item.id}>
+          {items.map((item, index) => (
+            <li key={item.id} className="meeting-document__outline-item">
               <a
                 href={`#${itemSectionId(item.id)}`}
                 aria-label={t('editor.document.jumpTo', {
@@ -191,9 +201,23 @@ export function MeetingDocument({
                   event.preventDefault();
                   jumpTo(item.id);
                 }}
+                onKeyDown={
+                  onMoveItem
+                    ? moveKeyHandler(index, items.length, (to) => {
+                        onMoveItem(item.id, to);
+                        // The focus follows the item to its new place in the outline.
+                        requestAnimationFrame(() =>
+                          document
+                            .querySelector<HTMLElement>(`a[href="#${itemSectionId(item.id)}"]`)
+                            ?.focus(),
+                        );
+                      })
+                    : undefined
+                }
               >
                 {itemHeading(isAdTemplate ? '{nummer}. {titel}' : profile.itemHeading, item)}
               </a>
+              {item.isClosed && <span className="badge badge--closed">{t('meeting.closed')}</span>}
             </li>
           ))}
         </ol>
@@ -230,6 +254,7 @@ export function MeetingDocument({
             key={item.id}
             item={item}
             profile={profile}
+            generation={bodyGenerations?.[item.id] ?? 0}
             onItemBodySaved={onItemBodySaved}
             itemOrder={itemOrder}
             participants={detail.participants}

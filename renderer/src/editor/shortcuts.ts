@@ -32,6 +32,7 @@ export const editorShortcuts: readonly EditorShortcut[] = [
   { id: 'appendix', labelKey: 'editor.insertAppendixRef', keys: '#' },
   { id: 'participant', labelKey: 'editor.insertParticipantRef', keys: '@' },
   { id: 'slash', labelKey: 'editor.slashMenu', keys: '/' },
+  { id: 'toolbar', labelKey: 'editor.toToolbar', keys: 'Alt+F10' },
 ];
 
 /**

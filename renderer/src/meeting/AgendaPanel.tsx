@@ -33,6 +33,13 @@ type Props = {
   profile: MinutesProfile;
   items: AgendaItemDetail[];
   setItems(change: (list: AgendaItemDetail[]) => AgendaItemDetail[]): void;
+  /**
+   * False beside the meeting document, which edits the bodies (two editors of one body would
+   * save over each other): the rows show the item's fields and the earlier-decisions offer only.
+   */
+  hasBodies?: boolean;
+  /** An item's bodies were replaced in the library (earlier decisions inserted): reload them. */
+  onBodiesReplaced?(itemId: string): void;
 };
 
 type ItemPatch = Partial<Omit<AgendaItem, 'id' | 'meetingId' | 'position'>>;
@@ -50,7 +57,14 @@ type RowActions = {
 };
 
 /** The agenda: items with their fields and bodies; add, reorder, rename, delete. */
-export function AgendaPanel({ meeting, profile, items, setItems }: Props) {
+export function AgendaPanel({
+  meeting,
+  profile,
+  items,
+  setItems,
+  hasBodies = true,
+  onBodiesReplaced,
+}: Props) {
   const { t } = useTranslation();
   const { client, queue } = useApp();
   const [toDelete, setToDelete] = useState<DeleteState | null>(null);
@@ -101,9 +115,9 @@ export function AgendaPanel({ meeting, profile, items, setItems }: Props) {
 
   // The rows call the latest handlers through one stable object, so a row renders again only
   // when its own item or place changes (a body save would otherwise render all 1,000 forms).
-  const latest = useRef({ patch, move, setItems });
+  const latest = useRef({ patch, move, setItems, onBodiesReplaced });
   useLayoutEffect(() => {
-    latest.current = { patch, move, setItems };
+    latest.current = { patch, move, setItems, onBodiesReplaced };
   });
   const actions = useMemo<RowActions>(
     () => ({
@@ -136,6 +150,7 @@ export function AgendaPanel({ meeting, profile, items, setItems }: Props) {
           ...current,
           [itemId]: (current[itemId] ?? 0) + 1,
         }));
+        latest.current.onBodiesReplaced?.(itemId);
       },
     }),
     [],
@@ -157,6 +172,7 @@ export function AgendaPanel({ meeting, profile, items, setItems }: Props) {
             count={items.length}
             profile={profile}
             insertGeneration={insertGenerations[item.id] ?? 0}
+            hasBodies={hasBodies}
             showLabel={showLabel}
             actions={actions}
           />
@@ -223,6 +239,7 @@ const AgendaItemRow = memo(function AgendaItemRow({
   count,
   profile,
   insertGeneration,
+  hasBodies,
   showLabel,
   actions,
 }: {
@@ -231,6 +248,7 @@ const AgendaItemRow = memo(function AgendaItemRow({
   count: number;
   profile: MinutesProfile;
   insertGeneration: number;
+  hasBodies: boolean;
   showLabel: string;
   actions: RowActions;
 }) {
@@ -336,13 +354,15 @@ const AgendaItemRow = memo(function AgendaItemRow({
         <div className="agenda-item__bodies">
           {itemBodySlots(profile, item).map(({ field, label }) => (
             <Fragment key={field}>
-              <BodyField
-                key={`${field}-${insertGeneration}`}
-                label={fieldLabel(label, lang)}
-                owner={{ kind: 'item', itemId: item.id, field }}
-                body={item.bodies[field] ?? emptyBody()}
-                onSaved={(body) => actions.saveBody(item.id, field, body)}
-              />
+              {hasBodies && (
+                <BodyField
+                  key={`${field}-${insertGeneration}`}
+                  label={fieldLabel(label, lang)}
+                  owner={{ kind: 'item', itemId: item.id, field }}
+                  body={item.bodies[field] ?? emptyBody()}
+                  onSaved={(body) => actions.saveBody(item.id, field, body)}
+                />
+              )}
               {field === 'previousDecisions' && (
                 <PreviousDecisionsOffer
                   itemId={item.id}

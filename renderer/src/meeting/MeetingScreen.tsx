@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { Info, Paperclip, Users } from 'lucide-react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail, MeetingDetail } from '../../../common/contract/api';
 import { formatDanishDate } from '../../../common/domain/danishDates';
@@ -11,7 +12,6 @@ import {
   type MeetingBodyField,
   type Participant,
 } from '../../../common/domain/model';
-import { fieldLabel, meetingBodySlots } from '../editor/itemBodyOrder';
 import { useApp } from '../appContext';
 import { HeaderPlace } from '../headerPlace';
 import { useResource } from '../api/useResource';
@@ -23,38 +23,19 @@ import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
 import { AgendaPanel } from './AgendaPanel';
 import { AppendicesPanel } from './AppendicesPanel';
-import { AttendancePanel } from '../editor/AttendancePanel';
-import { BodyField } from '../editor/BodyField';
-import { emptyBody } from '../../../common/domain/model';
+import { AttendanceSlot } from './AttendanceSlot';
 import { MeetingHeader } from './MeetingHeader';
 import { PdfExportArea } from '../pdf/PdfExportArea';
 import { ShareActions } from '../share/ShareActions';
 import { AgendaSendPanel } from '../agendaSending/AgendaSendPanel';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
+import { DocumentToolbarContext, type DocumentToolbarSlot } from '../editor/documentToolbar';
+import { LifecycleMenu } from './LifecycleMenu';
+import { MeetingSidePanel, type MeetingPanel } from './MeetingSidePanel';
+import './meeting.css';
 
 /** Local updates of the loaded meeting, shared by the panels. */
 export type MeetingUpdate = (change: (detail: MeetingDetail) => MeetingDetail) => void;
-
-/** The minutes as one document (the default), or the records (details, agenda, appendices) as forms. */
-export type MeetingView = 'document' | 'records';
-
-const viewStorageKey = 'referat.meetingView';
-
-function storedView(): MeetingView {
-  try {
-    return window.localStorage.getItem(viewStorageKey) === 'records' ? 'records' : 'document';
-  } catch {
-    return 'document';
-  }
-}
-
-function rememberView(view: MeetingView): void {
-  try {
-    window.localStorage.setItem(viewStorageKey, view);
-  } catch {
-    // Private windows may refuse storage; the switch still applies to this meeting.
-  }
-}
 
 type AgendaSummary = MeetingRecords['items'];
 
@@ -77,20 +58,71 @@ function useAgendaSummary(items: readonly AgendaItemDetail[] | null): AgendaSumm
   return useMemo(() => JSON.parse(key) as AgendaSummary, [key]);
 }
 
-/** The meeting screen: header, attendance, meeting bodies, agenda items with their bodies, appendices. */
+/** The document's one toolbar: which body shows its toolbar, and where. */
+function useToolbarSlot(): [DocumentToolbarSlot, (element: HTMLElement | null) => void] {
+  const [host, setHost] = useState<HTMLElement | null>(null);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const activate = useCallback((key: string) => setActiveKey(key), []);
+  const claimDefault = useCallback((key: string) => setActiveKey((current) => current ?? key), []);
+  const release = useCallback(
+    (key: string) => setActiveKey((current) => (current === key ? null : current)),
+    [],
+  );
+  const slot = useMemo(
+    () => ({ host, activeKey, activate, claimDefault, release }),
+    [host, activeKey, activate, claimDefault, release],
+  );
+  return [slot, setHost];
+}
+
+/**
+ * The sticky meeting bar's height and bottom edge as `--meeting-bar-height` and
+ * `--meeting-bar-bottom` on the screen: the outline and the side panel stick below it, the PDF
+ * preview drawer starts below it. Set on the element directly (no render per scroll).
+ */
+function useBarMetrics(): (bar: HTMLDivElement | null) => void {
+  const cleanup = useRef<(() => void) | null>(null);
+  return useCallback((bar: HTMLDivElement | null) => {
+    cleanup.current?.();
+    cleanup.current = null;
+    const screen = bar?.parentElement;
+    if (!bar || !screen) return;
+    const measure = () => {
+      screen.style.setProperty('--meeting-bar-height', `${bar.offsetHeight}px`);
+      const bottom = Math.max(0, bar.getBoundingClientRect().bottom);
+      screen.style.setProperty('--meeting-bar-bottom', `${bottom}px`);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    window.addEventListener('scroll', measure, { passive: true });
+    cleanup.current = () => {
+      observer.disconnect();
+      window.removeEventListener('scroll', measure);
+    };
+  }, []);
+}
+
+/**
+ * The meeting screen: the minutes as the screen (MeetingDocument) below a slim bar with the
+ * title, the status, the records' buttons, the lifecycle menu and the one toolbar of the body
+ * being written in; the records and actions open in the side panel.
+ */
 export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const { t, i18n } = useTranslation();
-  const { client } = useApp();
+  const { client, queue } = useApp();
   const load = useCallback(
     () => client.call('meetings:get', { id: meetingId }),
     [client, meetingId],
   );
   const { resource, reload, update } = useResource(load);
-  const [view, setViewState] = useState<MeetingView>(storedView);
-  const setView = useCallback((next: MeetingView) => {
-    setViewState(next);
-    rememberView(next);
-  }, []);
+  const [panel, setPanel] = useState<MeetingPanel | null>(null);
+  const [pdfHost, setPdfHost] = useState<HTMLElement | null>(null);
+  const [toolbarSlot, setToolbarHost] = useToolbarSlot();
+  // Bumped when an item's bodies were replaced outside its editors: the document reloads them.
+  const [bodyGenerations, setBodyGenerations] = useState<Record<string, number>>({});
+  const [moveError, setMoveError] = useState<string | null>(null);
+  const barRef = useBarMetrics();
   const detail = resource.status === 'loaded' ? resource.value : null;
   const standardTexts = useStandardTexts(detail ? detail.committee.id : null);
   const agenda = useAgendaSummary(detail ? detail.items : null);
@@ -132,6 +164,62 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
       })),
     [update],
   );
+  /** Reorders the agenda from the outline (Alt+ArrowUp/Down), as the agenda form does. */
+  const onMoveItem = useCallback(
+    async (itemId: string, toIndex: number) => {
+      const result = await queue.run(() =>
+        client.call('items:move', { id: itemId, position: toIndex }),
+      );
+      if (!result.ok) {
+        setMoveError(result.error.message);
+        return;
+      }
+      setMoveError(null);
+      update((d) => {
+        const byId = new Map(d.items.map((record) => [record.id, record]));
+        return {
+          ...d,
+          items: result.value.map((record) => ({
+            ...record,
+            bodies: byId.get(record.id)?.bodies ?? ({} as AgendaItemDetail['bodies']),
+          })),
+        };
+      });
+    },
+    [client, queue, update],
+  );
+  const onBodiesReplaced = useCallback(
+    (itemId: string) =>
+      setBodyGenerations((current) => ({ ...current, [itemId]: (current[itemId] ?? 0) + 1 })),
+    [],
+  );
+  // Where the focus was when a panel part was opened: closing the panel returns it there.
+  const panelOpener = useRef<HTMLElement | null>(null);
+  const closePanel = useCallback(() => {
+    const panelElement = document.getElementById('meeting-side-panel');
+    const hadFocus = panelElement?.contains(document.activeElement) === true;
+    setPanel(null);
+    if (!hadFocus) return;
+    const opener = panelOpener.current;
+    requestAnimationFrame(() =>
+      (opener?.isConnected
+        ? opener
+        : document.querySelector<HTMLElement>('.meeting-bar__menu-button')
+      )?.focus(),
+    );
+  }, []);
+  const openPanel = useCallback((next: MeetingPanel) => {
+    const active = document.activeElement;
+    // A menu item disappears with its menu; its trigger then takes the focus back.
+    if (active instanceof HTMLElement && !active.closest('[role="menu"], #meeting-side-panel'))
+      panelOpener.current = active;
+    else if (active?.closest('[role="menu"]')) panelOpener.current = null;
+    setPanel(next);
+    // After a menu has given the focus back to its button: the panel takes it.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => document.getElementById('meeting-side-panel')?.focus()),
+    );
+  }, []);
 
   if (resource.status === 'failed') return <LoadState error={resource.error} onRetry={reload} />;
   if (detail === null) return <LoadState />;
@@ -154,116 +242,165 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
       : meeting.date,
   });
 
+  const renderPanel = (part: MeetingPanel): ReactNode => {
+    switch (part) {
+      case 'details':
+        return (
+          // Approved minutes are read-only: corrections are added with the approval.
+          <fieldset className="lifecycle-lock" disabled={records.isLocked}>
+            <MeetingHeader meeting={meeting} setMeeting={setMeeting} isLocked={records.isLocked} />
+            <AgendaPanel
+              meeting={meeting}
+              profile={detail.profile}
+              items={detail.items}
+              setItems={setItems}
+              hasBodies={false}
+              onBodiesReplaced={onBodiesReplaced}
+            />
+          </fieldset>
+        );
+      case 'attendance':
+        return (
+          <AttendanceSlot
+            meetingId={meeting.id}
+            participants={detail.participants}
+            items={detail.items}
+            setParticipants={setParticipants}
+            isLocked={records.isLocked === true}
+          />
+        );
+      case 'appendices':
+        return (
+          <AppendicesPanel
+            meetingId={meeting.id}
+            appendices={detail.appendices}
+            items={detail.items}
+            setAppendices={setAppendices}
+          />
+        );
+      case 'lifecycle':
+        return (
+          <LifecyclePanel
+            key={`lifecycle-${meeting.id}`}
+            meeting={meeting}
+            onMeetingChanged={(next) => setMeeting(() => next)}
+          />
+        );
+      case 'share':
+        return (
+          <ShareActions
+            key={`share-${meeting.id}`}
+            meetingId={meeting.id}
+            status={meeting.status}
+            onMeetingChanged={(next) => setMeeting(() => next)}
+          />
+        );
+      case 'agenda':
+        return (
+          <AgendaSendPanel
+            key={`agenda-${meeting.id}`}
+            meetingId={meeting.id}
+            status={meeting.status}
+          />
+        );
+      case 'pdf':
+        return <div ref={setPdfHost} className="side-panel__pdf" />;
+    }
+  };
+
+  const recordButton = (part: MeetingPanel, icon: ReactNode, label: string) => (
+    <button
+      type="button"
+      className="meeting-bar__button"
+      aria-pressed={panel === part}
+      aria-controls={panel === part ? 'meeting-side-panel' : undefined}
+      title={t(`meeting.panel.${part}`)}
+      onClick={() => (panel === part ? closePanel() : openPanel(part))}
+    >
+      {icon}
+      <span>{label}</span>
+    </button>
+  );
+
   return (
     <MeetingRecordsContext.Provider value={records}>
-      <article className="screen meeting" aria-labelledby="meeting-heading">
-        <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
-          <a href="#/committees">{t('committees.heading')}</a>
-          <span aria-hidden="true"> › </span>
-          <a href={routeHash({ screen: 'committee', committeeId: committee.id })}>
-            {committee.name}
-          </a>
-        </nav>
-        <HeaderPlace
-          text={t('app.meetingPlace', {
-            committee: committee.name,
-            number: meeting.number,
-            date: isValidIsoDate(meeting.date)
-              ? formatDanishDate(meeting.date, { language })
-              : meeting.date,
-          })}
-        />
-        <h1 id="meeting-heading">{title}</h1>
-        <p className="meeting__status">
-          {t('meetings.status')}: {t(`statuses.${meeting.status}`)}
-        </p>
-        <ShareActions
-          key={`share-${meeting.id}`}
-          meetingId={meeting.id}
-          status={meeting.status}
-          onMeetingChanged={(next) => setMeeting(() => next)}
-        />
-        <AgendaSendPanel
-          key={`agenda-${meeting.id}`}
-          meetingId={meeting.id}
-          status={meeting.status}
-        />
-        <LifecyclePanel
-          key={`lifecycle-${meeting.id}`}
-          meeting={meeting}
-          onMeetingChanged={(next) => setMeeting(() => next)}
-        />
-        <div className="button-row" role="group" aria-label={t('editor.document.view')}>
-          <button
-            type="button"
-            aria-pressed={view === 'document'}
-            onClick={() => setView('document')}
-          >
-            {t('editor.document.viewDocument')}
-          </button>
-          <button
-            type="button"
-            aria-pressed={view === 'records'}
-            onClick={() => setView('records')}
-          >
-            {t('editor.document.viewForm')}
-          </button>
-        </div>
-        <PdfExportArea key={meeting.id} meetingId={meeting.id}>
-          {view === 'document' ? (
-            <MeetingDocument
-              detail={detail}
-              title={title}
-              onMeetingBodySaved={onMeetingBodySaved}
-              setParticipants={setParticipants}
-              onItemBodySaved={onItemBodySaved}
-            />
-          ) : (
-            <>
-              {/* Approved minutes are read-only: corrections are added in the lifecycle panel. */}
-              <fieldset className="lifecycle-lock" disabled={records.isLocked}>
-                <MeetingHeader
-                  meeting={meeting}
-                  setMeeting={setMeeting}
-                  isLocked={records.isLocked}
-                />
-                <AttendancePanel
-                  meetingId={meeting.id}
-                  participants={detail.participants}
-                  items={detail.items}
-                  setParticipants={setParticipants}
-                />
-                {meetingBodySlots(detail.profile, detail.bodies).length > 0 && (
-                  <section className="panel" aria-labelledby="meeting-bodies-heading">
-                    <h2 id="meeting-bodies-heading">{t('meeting.bodiesHeading')}</h2>
-                    {meetingBodySlots(detail.profile, detail.bodies).map(({ field, label }) => (
-                      <BodyField
-                        key={field}
-                        label={fieldLabel(label, i18n.language === 'en' ? 'en' : 'da')}
-                        owner={{ kind: 'meeting', meetingId: meeting.id, field }}
-                        body={detail.bodies[field] ?? emptyBody()}
-                        onSaved={(body) => onMeetingBodySaved(field, body)}
-                      />
-                    ))}
-                  </section>
+      <DocumentToolbarContext.Provider value={toolbarSlot}>
+        <article className="screen meeting meeting-screen" aria-labelledby="meeting-heading">
+          <HeaderPlace
+            text={t('app.meetingPlace', {
+              committee: committee.name,
+              number: meeting.number,
+              date: isValidIsoDate(meeting.date)
+                ? formatDanishDate(meeting.date, { language })
+                : meeting.date,
+            })}
+          />
+          <div ref={barRef} className="meeting-bar">
+            <div className="meeting-bar__row">
+              <div className="meeting-bar__titles">
+                <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
+                  <a href="#/committees">{t('committees.heading')}</a>
+                  <span aria-hidden="true"> › </span>
+                  <a href={routeHash({ screen: 'committee', committeeId: committee.id })}>
+                    {committee.name}
+                  </a>
+                </nav>
+                <h1 id="meeting-heading">{title}</h1>
+              </div>
+              <p className={`status-badge status-badge--${meeting.status}`}>
+                <span className="visually-hidden">{t('meetings.status')}: </span>
+                {t(`statuses.${meeting.status}`)}
+              </p>
+              <div className="meeting-bar__actions">
+                {recordButton(
+                  'details',
+                  <Info size={16} aria-hidden="true" />,
+                  t('meeting.panel.details'),
                 )}
-                <AgendaPanel
-                  meeting={meeting}
-                  profile={detail.profile}
-                  items={detail.items}
-                  setItems={setItems}
-                />
-              </fieldset>
-              <AppendicesPanel
-                meetingId={meeting.id}
-                appendices={detail.appendices}
-                items={detail.items}
-                setAppendices={setAppendices}
-              />
-            </>
+                {recordButton(
+                  'attendance',
+                  <Users size={16} aria-hidden="true" />,
+                  t('meeting.panel.attendance'),
+                )}
+                {recordButton(
+                  'appendices',
+                  <Paperclip size={16} aria-hidden="true" />,
+                  t('meeting.panel.appendices'),
+                )}
+                <LifecycleMenu status={meeting.status} onOpen={openPanel} />
+              </div>
+            </div>
+            {!records.isLocked && (
+              <div ref={setToolbarHost} className="meeting-bar__toolbar">
+                {toolbarSlot.activeKey === null && (
+                  <p className="meeting-bar__toolbar-hint">{t('editor.toolbarEmpty')}</p>
+                )}
+              </div>
+            )}
+          </div>
+          {moveError && (
+            <p className="error" role="alert">
+              {moveError}
+            </p>
           )}
-        </PdfExportArea>
-      </article>
+          <PdfExportArea key={meeting.id} meetingId={meeting.id} controlsHost={pdfHost}>
+            <div
+              className={panel ? 'meeting-workspace meeting-workspace--panel' : 'meeting-workspace'}
+            >
+              <MeetingDocument
+                detail={detail}
+                title={title}
+                onMeetingBodySaved={onMeetingBodySaved}
+                setParticipants={setParticipants}
+                onItemBodySaved={onItemBodySaved}
+                onMoveItem={onMoveItem}
+                bodyGenerations={bodyGenerations}
+              />
+              <MeetingSidePanel panel={panel} onClose={closePanel} render={renderPanel} />
+            </div>
+          </PdfExportArea>
+        </article>
+      </DocumentToolbarContext.Provider>
     </MeetingRecordsContext.Provider>
   );
 }

@@ -5,6 +5,7 @@
  * and the preview: the exported PDF in an iframe beside the document, refreshed on demand.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type {
   PdfExportHandleOutput,
@@ -30,8 +31,21 @@ type Progress =
 /** How often a running export is asked for its progress. */
 const pollMs = 250;
 
-/** The export controls above, and the preview beside, the meeting's content (`children`). */
-export function PdfExportArea({ meetingId, children }: { meetingId: string; children: ReactNode }) {
+/**
+ * The export controls (rendered into `controlsHost`, the meeting screen's side panel, while it
+ * shows them) and the preview beside or over the meeting's content (`children`): beside it only
+ * when the window leaves the document a comfortable writing width, else as a drawer over it.
+ * The area stays mounted while the panel is closed, so a running export keeps its progress.
+ */
+export function PdfExportArea({
+  meetingId,
+  controlsHost = null,
+  children,
+}: {
+  meetingId: string;
+  controlsHost?: HTMLElement | null;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const { client, queue } = useApp();
   const [edition, setEdition] = useState<Edition>('full');
@@ -144,72 +158,76 @@ export function PdfExportArea({ meetingId, children }: { meetingId: string; chil
   const isBusy = progress.state === 'running' || progress.state === 'checking';
   const done = progress.state === 'done' ? progress.handle : null;
 
+  const controls = (
+    <section className="panel pdf-export" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('pdf.heading')}</h2>
+      <EditionPicker
+        className="pdf-export__editions"
+        legend={t('pdf.edition')}
+        value={edition}
+        onChange={setEdition}
+        isDisabled={isBusy}
+      />
+      <div className="button-row">
+        <button type="button" disabled={isBusy} onClick={() => void start(edition)}>
+          {t('pdf.export')}
+        </button>
+        {progress.state === 'running' && (
+          <button type="button" onClick={cancel}>
+            {t('pdf.cancel')}
+          </button>
+        )}
+        {done &&
+          (done.downloadUrl ? (
+            <a className="pdf-export__link" href={done.downloadUrl} download={done.fileName}>
+              {t('pdf.download')}
+            </a>
+          ) : (
+            <button type="button" onClick={() => void save(done)}>
+              {t('pdf.save')}
+            </button>
+          ))}
+      </div>
+      <div className="pdf-export__status" role="status" aria-live="polite">
+        {progress.state === 'checking' && <p>{t('pdf.checking')}</p>}
+        {progress.state === 'running' && (
+          <>
+            <label>
+              {progress.pages === 0
+                ? t('pdf.layout')
+                : t('pdf.progress', { page: progress.page, pages: progress.pages })}{' '}
+              <progress
+                className="pdf-export__progress"
+                aria-label={t('pdf.progressLabel')}
+                max={progress.pages || undefined}
+                value={progress.pages === 0 ? undefined : progress.page}
+              />
+            </label>
+          </>
+        )}
+        {done && (
+          <p>
+            {t('pdf.done', {
+              count: done.pages,
+              edition: t(`pdf.editions.${done.edition}`),
+              fileName: done.fileName,
+            })}
+          </p>
+        )}
+        {done && done.warnings.length > 0 && (
+          <p>{t('pdf.doneWithWarnings', { count: done.warnings.length })}</p>
+        )}
+        {progress.state === 'cancelled' && <p>{t('pdf.cancelled')}</p>}
+        {saveNote && <p>{saveNote}</p>}
+      </div>
+      {progress.state === 'failed' && <InlineError error={progress.error} />}
+      <InlineError error={saveError} />
+    </section>
+  );
+
   return (
     <>
-      <section className="panel pdf-export" aria-labelledby={headingId}>
-        <h2 id={headingId}>{t('pdf.heading')}</h2>
-        <EditionPicker
-          className="pdf-export__editions"
-          legend={t('pdf.edition')}
-          value={edition}
-          onChange={setEdition}
-          isDisabled={isBusy}
-        />
-        <div className="button-row">
-          <button type="button" disabled={isBusy} onClick={() => void start(edition)}>
-            {t('pdf.export')}
-          </button>
-          {progress.state === 'running' && (
-            <button type="button" onClick={cancel}>
-              {t('pdf.cancel')}
-            </button>
-          )}
-          {done &&
-            (done.downloadUrl ? (
-              <a className="pdf-export__link" href={done.downloadUrl} download={done.fileName}>
-                {t('pdf.download')}
-              </a>
-            ) : (
-              <button type="button" onClick={() => void save(done)}>
-                {t('pdf.save')}
-              </button>
-            ))}
-        </div>
-        <div className="pdf-export__status" role="status" aria-live="polite">
-          {progress.state === 'checking' && <p>{t('pdf.checking')}</p>}
-          {progress.state === 'running' && (
-            <>
-              <label>
-                {progress.pages === 0
-                  ? t('pdf.layout')
-                  : t('pdf.progress', { page: progress.page, pages: progress.pages })}{' '}
-                <progress
-                  className="pdf-export__progress"
-                  aria-label={t('pdf.progressLabel')}
-                  max={progress.pages || undefined}
-                  value={progress.pages === 0 ? undefined : progress.page}
-                />
-              </label>
-            </>
-          )}
-          {done && (
-            <p>
-              {t('pdf.done', {
-                count: done.pages,
-                edition: t(`pdf.editions.${done.edition}`),
-                fileName: done.fileName,
-              })}
-            </p>
-          )}
-          {done && done.warnings.length > 0 && (
-            <p>{t('pdf.doneWithWarnings', { count: done.warnings.length })}</p>
-          )}
-          {progress.state === 'cancelled' && <p>{t('pdf.cancelled')}</p>}
-          {saveNote && <p>{saveNote}</p>}
-        </div>
-        {progress.state === 'failed' && <InlineError error={progress.error} />}
-        <InlineError error={saveError} />
-      </section>
+      {controlsHost && createPortal(controls, controlsHost)}
       <div className={preview ? 'pdf-layout pdf-layout--with-preview' : 'pdf-layout'}>
         <div className="pdf-layout__document">{children}</div>
         {preview && (

@@ -116,9 +116,6 @@ export function ShareActions({
     <section className="panel share-actions" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('share.heading')}</h2>
       <div className="share-actions__row">
-        <button type="button" disabled={busy !== null} onClick={() => void archive()}>
-          {t('share.archive')}
-        </button>
         <EditionPicker
           className="share-actions__editions"
           legend={t('share.wordEdition')}
@@ -131,6 +128,10 @@ export function ShareActions({
         </button>
         <button type="button" disabled={busy !== null} onClick={() => void exportHtml()}>
           {t('share.exportHtml')}
+        </button>
+        {/* Last: the archive package is the end of a meeting's life, not its first step. */}
+        <button type="button" disabled={busy !== null} onClick={() => void archive()}>
+          {t('share.archive')}
         </button>
       </div>
       <div role="status" aria-live="polite">

@@ -6,10 +6,7 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { BrowserModeHost } from './browserMode';
 
-/**
- * Opens the meeting and shows its document view: the view a meeting opens on, unless an earlier
- * step of the file switched the browser's remembered view to the forms.
- */
+/** Opens the meeting: its screen is the minutes document, with the side panel closed. */
 export async function openMeetingDocument(
   page: Page,
   host: Pick<BrowserModeHost, 'url'>,
@@ -20,8 +17,43 @@ export async function openMeetingDocument(
     window.location.hash = `#/meetings/${id}`;
   }, meetingId);
   await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Opgaveudvalget' }).waitFor();
-  const documentView = page.getByRole('button', { name: 'Referat som dokument' });
-  if ((await documentView.getAttribute('aria-pressed')) !== 'true') await documentView.click();
+  await page.locator('.meeting-document').waitFor();
+}
+
+/** The parts of the meeting screen's side panel, by the name the panel then has. */
+export type MeetingPanelName =
+  | 'Oplysninger og dagsorden'
+  | 'Fremmøde'
+  | 'Bilag'
+  | 'Før mødet'
+  | 'Godkendelse og underskrift'
+  | 'Del og arkivér'
+  | 'PDF-eksport';
+
+/** The "Handlinger" menu item that opens a part not on the meeting bar. */
+const menuItemOf: Partial<Record<MeetingPanelName, string>> = {
+  'Før mødet': 'Udsend dagsorden …',
+  'Godkendelse og underskrift': 'Historik',
+  'Del og arkivér': 'Eksportér Word eller HTML …',
+  'PDF-eksport': 'Eksportér PDF …',
+};
+
+/**
+ * Opens a part of the meeting's side panel: the records from their buttons on the meeting bar,
+ * the approval, sharing and PDF export from the "Handlinger" menu. Returns the panel.
+ */
+export async function openMeetingPanel(page: Page, name: MeetingPanelName): Promise<Locator> {
+  const panel = page.getByRole('complementary', { name, exact: true });
+  if (await panel.isVisible()) return panel;
+  const menuItem = menuItemOf[name];
+  if (menuItem) {
+    await page.getByRole('button', { name: 'Handlinger' }).click();
+    await page.getByRole('menuitem', { name: menuItem }).click();
+  } else {
+    await page.getByRole('button', { name, exact: true }).click();
+  }
+  await panel.waitFor();
+  return panel;
 }
 
 /** The document's item sections by their index in `itemIds` (filled by the file's setup). */
@@ -67,4 +99,11 @@ export function documentFind(page: () => Page) {
         () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
       ),
   };
+}
+
+/** Closes the meeting's side panel, if open (the outline shows again on a narrow window). */
+export async function closeMeetingPanel(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Luk sidepanelet' });
+  if (await close.isVisible()) await close.click();
+  await page.locator('#meeting-side-panel:not([hidden])').waitFor({ state: 'detached' });
 }

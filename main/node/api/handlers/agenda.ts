@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { agendaDocx } from '../../docx/writeDocx';
-import { htmlEdition, writeHtmlFolder, writeHtmlZip } from '../../html/htmlEdition';
+import { htmlEdition } from '../../html/htmlEdition';
 import { writeFileAtomically } from '../../services/atomicFile';
 import {
   agendaChangeViews,
@@ -16,6 +16,7 @@ import {
 } from '../../services/agendaExport';
 import { editionFileName, meetingFileBase } from '../../services/editionExport';
 import { handOverFile } from '../../services/handOver';
+import { handOverHtmlEdition } from '../../services/htmlHandOver';
 import type { Library } from '../../storage/library';
 import {
   listAgendaSendings,
@@ -60,17 +61,7 @@ export function createAgendaHandlers(library: Library): Pick<Handlers, AgendaReq
           agenda: { kind: input.document, ...notes },
         });
         const name = editionFileName(stem, 'public', 'html', label);
-        const isFolder = ctx.pickSaveFile !== undefined;
-        const handed = await handOverFile(ctx, {
-          fileName: isFolder
-            ? name.replace(/\.html$/, '-html')
-            : name.replace(/\.html$/, '-html.zip'),
-          mediaType: isFolder ? 'inode/directory' : 'application/zip',
-          write: async (out) => {
-            if (isFolder) writeHtmlFolder(out, edition.files);
-            else await writeHtmlZip(out, edition.files);
-          },
-        });
+        const handed = await handOverHtmlEdition(ctx, name, edition.files);
         return {
           fileName: handed.fileName,
           bytes: edition.files.length,

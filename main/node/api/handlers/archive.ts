@@ -16,13 +16,14 @@ import { importBag } from '../../archive/importBag';
 import { checkOpenableFile } from '../../archive/openableFile';
 import { markAsDownloaded } from '../../archive/zoneIdentifier';
 import { minutesDocx } from '../../docx/writeDocx';
-import { htmlEdition, writeHtmlFolder, writeHtmlZip } from '../../html/htmlEdition';
+import { htmlEdition } from '../../html/htmlEdition';
 import { fileStorePath, hasStoredFile } from '../../storage/fileStore';
 import type { Library } from '../../storage/library';
 import { getAppendix } from '../../storage/queries/appendices';
 import { writeFileAtomically } from '../../services/atomicFile';
 import { editionFileName, editionSource, meetingFileBase } from '../../services/editionExport';
 import { handOverFile } from '../../services/handOver';
+import { handOverHtmlEdition } from '../../services/htmlHandOver';
 import { incomingFile } from '../incomingFile';
 import { authorOf, type AreaHandlers, type HandlerContext, type IncomingFile } from '../types';
 
@@ -121,18 +122,7 @@ export function createArchiveHandlers(
       const { document } = editionSource(library.db, input.id, 'public');
       const edition = htmlEdition(document, { filesDir: library.filesDir });
       const stem = editionFileName(meetingFileBase(library.db, input.id), 'public', 'html');
-      // The app writes the folder where the user chooses; a browser can only take one file.
-      const isFolder = ctx.pickSaveFile !== undefined;
-      const handed = await handOverFile(ctx, {
-        fileName: isFolder
-          ? stem.replace(/\.html$/, '-html')
-          : stem.replace(/\.html$/, '-html.zip'),
-        mediaType: isFolder ? 'inode/directory' : 'application/zip',
-        write: async (out) => {
-          if (isFolder) writeHtmlFolder(out, edition.files);
-          else await writeHtmlZip(out, edition.files);
-        },
-      });
+      const handed = await handOverHtmlEdition(ctx, stem, edition.files);
       return {
         fileName: handed.fileName,
         files: edition.files.length,

@@ -32,7 +32,7 @@ import {
   updateParticipant,
 } from '../../storage/queries/participants';
 import { incomingFile, mediaTypeFor, safeFileName } from '../incomingFile';
-import { authorOf, type AreaHandlers } from '../types';
+import { authorOf, queryHandlers, type AreaHandlers } from '../types';
 
 /** The meeting handlers over one library; appendix files larger than `maxAttachmentBytes` are refused. */
 export function createMeetingsHandlers(
@@ -41,29 +41,31 @@ export function createMeetingsHandlers(
 ): AreaHandlers<typeof meetingsApi> {
   const db = library.db;
   return {
-    'meetings:list': (input) => listMeetings(db, input),
-    'meetings:proposeNext': (input) => proposeNextMeeting(db, input),
-    'meetings:create': (input) => createMeeting(db, input),
+    ...queryHandlers(db, {
+      'meetings:list': listMeetings,
+      'meetings:proposeNext': proposeNextMeeting,
+      'meetings:create': createMeeting,
+      'meetings:update': updateMeeting,
+      'meetings:delete': deleteMeeting,
+
+      'participants:create': createParticipant,
+      'participants:update': updateParticipant,
+      'participants:delete': deleteParticipant,
+
+      'items:create': createItem,
+      'items:update': updateItem,
+      'items:move': moveItem,
+      'items:delete': deleteItem,
+
+      'bodies:history': bodyHistory,
+
+      'appendices:create': createAppendix,
+      'appendices:update': updateAppendix,
+      'appendices:move': moveAppendix,
+      'appendices:delete': deleteAppendix,
+    }),
     'meetings:get': (input) => getMeetingDetail(db, input.id),
-    'meetings:update': (input) => updateMeeting(db, input),
-    'meetings:delete': (input) => deleteMeeting(db, input),
-
-    'participants:create': (input) => createParticipant(db, input),
-    'participants:update': (input) => updateParticipant(db, input),
-    'participants:delete': (input) => deleteParticipant(db, input),
-
-    'items:create': (input) => createItem(db, input),
-    'items:update': (input) => updateItem(db, input),
-    'items:move': (input) => moveItem(db, input),
-    'items:delete': (input) => deleteItem(db, input),
-
     'bodies:save': (input, ctx) => saveBody(db, { ...input, author: authorOf(ctx, library) }),
-    'bodies:history': (input) => bodyHistory(db, input),
-
-    'appendices:create': (input) => createAppendix(db, input),
-    'appendices:update': (input) => updateAppendix(db, input),
-    'appendices:move': (input) => moveAppendix(db, input),
-    'appendices:delete': (input) => deleteAppendix(db, input),
     'appendices:attachFile': async (input, ctx) => {
       // Refuse before a dialog opens or bytes are copied.
       requireDraftMeeting(db, getAppendix(db, input.id).meetingId);

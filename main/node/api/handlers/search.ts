@@ -11,16 +11,17 @@ import {
   previousDecisions,
 } from '../../storage/queries/previousDecisions';
 import { searchLibrary } from '../../storage/queries/search';
-import { authorOf, type AreaHandlers } from '../types';
+import { authorOf, queryHandlers, type AreaHandlers } from '../types';
 
 /** The search and decision-register handlers over one library. */
 export function createSearchHandlers(library: Library): AreaHandlers<typeof searchApi> {
-  const db = library.db;
   return {
-    'search:query': (input) => searchLibrary(db, input),
-    'decisions:list': (input) => listDecisions(db, input),
-    'decisions:previous': (input) => previousDecisions(db, input),
+    ...queryHandlers(library.db, {
+      'search:query': searchLibrary,
+      'decisions:list': listDecisions,
+      'decisions:previous': previousDecisions,
+    }),
     'decisions:insertPrevious': (input, ctx) =>
-      insertPreviousDecisions(db, { ...input, author: authorOf(ctx, library) }),
+      insertPreviousDecisions(library.db, { ...input, author: authorOf(ctx, library) }),
   };
 }

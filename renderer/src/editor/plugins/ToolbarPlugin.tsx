@@ -1,20 +1,29 @@
 import {
+  ClipboardList,
   Link,
   List,
   ListIndentDecrease,
   ListIndentIncrease,
   ListOrdered,
+  MessageSquareQuote,
+  Paperclip,
   Redo2,
+  TextQuote,
   Undo2,
+  Vote,
+  type LucideIcon,
 } from 'lucide-react';
 import {
   useCallback,
+  useContext,
   useEffect,
   useRef,
   useState,
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { createPortal } from 'react-dom';
+import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
@@ -41,6 +50,7 @@ import {
   REDO_COMMAND,
   UNDO_COMMAND,
   type BaseSelection,
+  type LexicalEditor,
   type TextFormatType,
 } from 'lexical';
 import {
@@ -54,7 +64,9 @@ import {
   SET_BLOCK_TYPE_COMMAND,
   type BlockType,
 } from '../commands';
-import { useReferenceLookup } from '../referenceLookup';
+import { DocumentBodyKeyContext } from '../documentBodies';
+import { useDocumentToolbarSlot } from '../documentToolbar';
+import { useReferenceLookup, type ReferenceLookup } from '../referenceLookup';
 import { shortcutKeys } from '../shortcuts';
 import { AppendixPickerDialog } from '../views/AppendixPickerDialog';
 import { LinkDialog } from '../views/LinkDialog';
@@ -141,7 +153,65 @@ function useRovingToolbar() {
   return { ref, onKeyDown };
 }
 
-/** The formatting and insert toolbar of one body editor, plus the dialogs it opens. */
+/**
+ * One of the body's own commands in the toolbar (after the formatting): inserting an appendix
+ * reference, a vote, a dissent, the agenda ... Add a descriptor to `bodyCommands` to add a
+ * button; `isAvailable` hides it where the body cannot use it.
+ */
+export type ToolbarCommand = {
+  id: string;
+  /** i18n key of the accessible name and title ("Indsæt afstemning"). */
+  labelKey: string;
+  /** i18n key of the short visible text ("Afstemning"). */
+  shortKey: string;
+  /** Name in shortcuts.ts, shown in the title. */
+  shortcut: string;
+  icon: LucideIcon;
+  run(editor: LexicalEditor, open: { appendixPicker(): void }): void;
+  isAvailable?(lookup: ReferenceLookup): boolean;
+};
+
+/** The body's own commands, in toolbar order. */
+export const bodyCommands: ToolbarCommand[] = [
+  {
+    id: 'appendix',
+    labelKey: 'editor.insertAppendixRef',
+    shortKey: 'editor.appendixWord',
+    shortcut: 'appendix',
+    icon: Paperclip,
+    run: (_editor, open) => open.appendixPicker(),
+  },
+  {
+    id: 'vote',
+    labelKey: 'editor.insertVote',
+    shortKey: 'editor.voteShort',
+    shortcut: 'vote',
+    icon: Vote,
+    run: (editor) => editor.dispatchCommand(INSERT_VOTE_COMMAND, undefined),
+  },
+  {
+    id: 'dissent',
+    labelKey: 'editor.insertDissent',
+    shortKey: 'editor.dissentShort',
+    shortcut: 'dissent',
+    icon: MessageSquareQuote,
+    run: (editor) => editor.dispatchCommand(INSERT_DISSENT_COMMAND, undefined),
+  },
+  {
+    id: 'agenda',
+    labelKey: 'editor.insertAgenda',
+    shortKey: 'editor.agendaShort',
+    shortcut: 'agenda',
+    icon: ClipboardList,
+    run: (editor) => editor.dispatchCommand(INSERT_AGENDA_COMMAND, undefined),
+    isAvailable: (lookup) => lookup.canInsertAgenda === true,
+  },
+];
+
+/**
+ * The formatting and insert toolbar of one body editor, plus the dialogs it opens. In the
+ * meeting document only the active body's toolbar is shown, in the document's one toolbar slot.
+ */
 export function ToolbarPlugin({
   standardTexts,
   label,
@@ -152,13 +222,52 @@ export function ToolbarPlugin({
   const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const lookup = useReferenceLookup();
+  const slot = useDocumentToolbarSlot();
+  const bodyKey = useContext(DocumentBodyKeyContext);
   const [state, setState] = useState(initialState);
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
   const [dialog, setDialog] = useState<'link' | 'appendix' | null>(null);
-  const [isStandardOpen, setStandardOpen] = useState(false);
   const savedSelection = useRef<BaseSelection | null>(null);
   const roving = useRovingToolbar();
+
+  // In the document: this body's toolbar is shown while it is the one being written in.
+  const activate = slot?.activate;
+  const claimDefault = slot?.claimDefault;
+  const release = slot?.release;
+  useEffect(() => {
+    if (!activate || !claimDefault || !release || bodyKey === null) return undefined;
+    claimDefault(bodyKey);
+    const onFocus = () => activate(bodyKey);
+    const stopListening = editor.registerRootListener((root, previous) => {
+      previous?.removeEventListener('focusin', onFocus);
+      root?.addEventListener('focusin', onFocus);
+    });
+    return () => {
+      stopListening();
+      release(bodyKey);
+    };
+  }, [editor, activate, claimDefault, release, bodyKey]);
+
+  // Alt+F10 (as in Word and most editors) moves to the toolbar, wherever it is drawn; Escape in
+  // the toolbar returns to the text.
+  const toolbarRef = roving.ref;
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'F10' || !event.altKey || event.ctrlKey || event.metaKey) return;
+      const items = Array.from(
+        toolbarRef.current?.querySelectorAll<HTMLElement>('[data-toolbar-item]') ?? [],
+      ).filter((item) => !(item as HTMLButtonElement).disabled);
+      const target = items.find((item) => item.tabIndex === 0) ?? items[0];
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
+    };
+    return editor.registerRootListener((root, previous) => {
+      previous?.removeEventListener('keydown', onKeyDown);
+      root?.addEventListener('keydown', onKeyDown);
+    });
+  }, [editor, toolbarRef]);
 
   const openDialog = useCallback(
     (kind: 'link' | 'appendix') => {
@@ -252,143 +361,135 @@ export function ToolbarPlugin({
       <span aria-hidden="true">{glyph}</span>
     </button>
   );
+  const opens = { appendixPicker: () => openDialog('appendix') };
 
-  return (
-    <>
-      <div
-        ref={roving.ref}
-        className="editor-toolbar"
-        role="toolbar"
-        aria-label={t('editor.toolbarFor', { label })}
-        onKeyDown={roving.onKeyDown}
+  const toolbar = (
+    <div
+      ref={roving.ref}
+      className="editor-toolbar"
+      role="toolbar"
+      aria-label={t('editor.toolbarFor', { label })}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          editor.focus();
+          return;
+        }
+        roving.onKeyDown(event);
+      }}
+    >
+      {commandButton(
+        'editor.undo',
+        'undo',
+        <Undo2 size={16} />,
+        () => editor.dispatchCommand(UNDO_COMMAND, undefined),
+        {
+          disabled: !canUndo,
+        },
+      )}
+      {commandButton(
+        'editor.redo',
+        'redo',
+        <Redo2 size={16} />,
+        () => editor.dispatchCommand(REDO_COMMAND, undefined),
+        {
+          disabled: !canRedo,
+        },
+      )}
+      <span className="editor-toolbar__separator" aria-hidden="true" />
+      <select
+        data-toolbar-item
+        className="editor-toolbar__select"
+        aria-label={t('editor.blockType')}
+        value={state.blockType}
+        onChange={(e) =>
+          editor.dispatchCommand(SET_BLOCK_TYPE_COMMAND, e.target.value as BlockType)
+        }
       >
-        {commandButton(
-          'editor.undo',
-          'undo',
-          <Undo2 size={16} />,
-          () => editor.dispatchCommand(UNDO_COMMAND, undefined),
-          {
-            disabled: !canUndo,
-          },
-        )}
-        {commandButton(
-          'editor.redo',
-          'redo',
-          <Redo2 size={16} />,
-          () => editor.dispatchCommand(REDO_COMMAND, undefined),
-          {
-            disabled: !canRedo,
-          },
-        )}
-        <span className="editor-toolbar__separator" aria-hidden="true" />
-        <select
-          data-toolbar-item
-          className="editor-toolbar__select"
-          aria-label={t('editor.blockType')}
-          value={state.blockType}
-          onChange={(e) =>
-            editor.dispatchCommand(SET_BLOCK_TYPE_COMMAND, e.target.value as BlockType)
-          }
-        >
-          <option value="paragraph">{t('editor.paragraph')}</option>
-          <option value="h1">{t('editor.heading1')}</option>
-          <option value="h2">{t('editor.heading2')}</option>
-          <option value="h3">{t('editor.heading3')}</option>
-        </select>
-        {formatButton('bold', t('editor.glyph.bold'))}
-        {formatButton('italic', t('editor.glyph.italic'))}
-        {formatButton('underline', t('editor.glyph.underline'))}
-        <span className="editor-toolbar__separator" aria-hidden="true" />
-        {commandButton(
-          'editor.bulletList',
-          'bulletList',
-          <List size={16} />,
-          () =>
-            editor.dispatchCommand(
-              state.listType === 'bullet' ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND,
-              undefined,
-            ),
-          { 'aria-pressed': state.listType === 'bullet' },
-        )}
-        {commandButton(
-          'editor.numberedList',
-          'numberedList',
-          <ListOrdered size={16} />,
-          () =>
-            editor.dispatchCommand(
-              state.listType === 'number' ? REMOVE_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
-              undefined,
-            ),
-          { 'aria-pressed': state.listType === 'number' },
-        )}
-        {commandButton('editor.outdent', 'outdent', <ListIndentDecrease size={16} />, () =>
-          editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined),
-        )}
-        {commandButton('editor.indent', 'indent', <ListIndentIncrease size={16} />, () =>
-          editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined),
-        )}
-        {commandButton('editor.link', 'link', <Link size={16} />, () => openDialog('link'), {
-          'aria-pressed': state.linkUrl !== null,
-        })}
-        <TableMenu />
-        <span className="editor-toolbar__separator" aria-hidden="true" />
-        {commandButton('editor.insertAppendixRef', 'appendix', t('editor.appendixWord'), () =>
-          openDialog('appendix'),
-        )}
-        {commandButton('editor.insertVote', 'vote', t('editor.voteShort'), () =>
-          editor.dispatchCommand(INSERT_VOTE_COMMAND, undefined),
-        )}
-        {commandButton('editor.insertDissent', 'dissent', t('editor.dissentShort'), () =>
-          editor.dispatchCommand(INSERT_DISSENT_COMMAND, undefined),
-        )}
-        {lookup.canInsertAgenda &&
-          commandButton('editor.insertAgenda', 'agenda', t('editor.agendaShort'), () =>
-            editor.dispatchCommand(INSERT_AGENDA_COMMAND, undefined),
-          )}
-        <div className="editor-menu">
+        <option value="paragraph">{t('editor.paragraph')}</option>
+        <option value="h1">{t('editor.heading1')}</option>
+        <option value="h2">{t('editor.heading2')}</option>
+        <option value="h3">{t('editor.heading3')}</option>
+      </select>
+      {formatButton('bold', t('editor.glyph.bold'))}
+      {formatButton('italic', t('editor.glyph.italic'))}
+      {formatButton('underline', t('editor.glyph.underline'))}
+      <span className="editor-toolbar__separator" aria-hidden="true" />
+      {commandButton(
+        'editor.bulletList',
+        'bulletList',
+        <List size={16} />,
+        () =>
+          editor.dispatchCommand(
+            state.listType === 'bullet' ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND,
+            undefined,
+          ),
+        { 'aria-pressed': state.listType === 'bullet' },
+      )}
+      {commandButton(
+        'editor.numberedList',
+        'numberedList',
+        <ListOrdered size={16} />,
+        () =>
+          editor.dispatchCommand(
+            state.listType === 'number' ? REMOVE_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+            undefined,
+          ),
+        { 'aria-pressed': state.listType === 'number' },
+      )}
+      {commandButton('editor.outdent', 'outdent', <ListIndentDecrease size={16} />, () =>
+        editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined),
+      )}
+      {commandButton('editor.indent', 'indent', <ListIndentIncrease size={16} />, () =>
+        editor.dispatchCommand(INDENT_CONTENT_COMMAND, undefined),
+      )}
+      {commandButton('editor.link', 'link', <Link size={16} />, () => openDialog('link'), {
+        'aria-pressed': state.linkUrl !== null,
+      })}
+      <TableMenu />
+      <span className="editor-toolbar__separator" aria-hidden="true" />
+      {bodyCommands
+        .filter((command) => command.isAvailable?.(lookup) ?? true)
+        .map((command) => (
           <button
+            key={command.id}
             type="button"
             data-toolbar-item
-            className="editor-toolbar__button"
-            aria-haspopup="menu"
-            aria-expanded={isStandardOpen}
-            title={titled('editor.standardText', 'standardText')}
-            onClick={() => setStandardOpen((open) => !open)}
+            className="editor-toolbar__button editor-toolbar__button--text"
+            aria-label={t(command.labelKey)}
+            title={titled(command.labelKey, command.shortcut)}
+            onClick={() => command.run(editor, opens)}
           >
-            {t('editor.standardText')}
+            <command.icon size={16} aria-hidden="true" />
+            <span aria-hidden="true">{t(command.shortKey)}</span>
           </button>
-          {isStandardOpen && (
-            <ul
-              className="editor-menu__list"
-              role="menu"
-              aria-label={t('editor.standardText')}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.stopPropagation();
-                  setStandardOpen(false);
-                }
-              }}
-            >
-              {standardTexts.map((text, index) => (
-                <li key={text} role="none">
-                  <button
-                    type="button"
-                    role="menuitem"
-                    autoFocus={index === 0}
-                    onClick={() => {
-                      setStandardOpen(false);
-                      editor.dispatchCommand(INSERT_STANDARD_TEXT_COMMAND, text);
-                      editor.focus();
-                    }}
-                  >
-                    {text}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </div>
+        ))}
+      <StandardTextMenu
+        title={titled('editor.standardText', 'standardText')}
+        standardTexts={standardTexts}
+        onPick={(text) => {
+          editor.dispatchCommand(INSERT_STANDARD_TEXT_COMMAND, text);
+          // After the menu has given the focus back to its button.
+          requestAnimationFrame(() => editor.focus());
+        }}
+      />
+      {slot !== null && (
+        // Which body the one toolbar works on (its accessible name says it too).
+        <span className="editor-toolbar__label" aria-hidden="true">
+          {label}
+        </span>
+      )}
+    </div>
+  );
+
+  const isInDocument = slot !== null && bodyKey !== null;
+  return (
+    <>
+      {isInDocument
+        ? slot.host && slot.activeKey === bodyKey
+          ? createPortal(toolbar, slot.host)
+          : null
+        : toolbar}
       {dialog === 'link' && (
         <LinkDialog
           initialUrl={state.linkUrl ?? 'https://'}
@@ -413,5 +514,51 @@ export function ToolbarPlugin({
         />
       )}
     </>
+  );
+}
+
+/**
+ * The committee's standard texts as a menu (React Aria): drawn in a popover above the page,
+ * flipped to stay in view, arrows move and Enter picks the highlighted text.
+ */
+function StandardTextMenu({
+  title,
+  standardTexts,
+  onPick,
+}: {
+  title: string;
+  standardTexts: readonly string[];
+  onPick(text: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <MenuTrigger>
+      <Button
+        data-toolbar-item
+        className="editor-toolbar__button editor-toolbar__button--text"
+        aria-label={t('editor.standardText')}
+      >
+        <TextQuote size={16} aria-hidden="true" />
+        <span aria-hidden="true" title={title}>
+          {t('editor.standardText')}
+        </span>
+      </Button>
+      <Popover className="popover" placement="bottom start" shouldFlip>
+        <Menu
+          className="menu"
+          aria-label={t('editor.standardText')}
+          onAction={(key) => {
+            const text = standardTexts[Number(key)];
+            if (text !== undefined) onPick(text);
+          }}
+        >
+          {standardTexts.map((text, index) => (
+            <MenuItem key={index} id={index} className="menu__item" textValue={text}>
+              {text}
+            </MenuItem>
+          ))}
+        </Menu>
+      </Popover>
+    </MenuTrigger>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import type { MenuOption } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 
@@ -25,6 +25,28 @@ export function TypeaheadList<T extends LabelledOption>({
   onHighlight(index: number): void;
 }) {
   const id = useId();
+  const listRef = useRef<HTMLUListElement>(null);
+  // Placed in view: below the caret when it fits, else above it; never below the window's edge
+  // (Lexical flips only inside the body's own box, which is often a few lines high).
+  useLayoutEffect(() => {
+    const place = () => {
+      const list = listRef.current;
+      if (!list || !anchor) return;
+      list.classList.remove('editor-typeahead--above');
+      const rect = list.getBoundingClientRect();
+      const caret = anchor.getBoundingClientRect();
+      const isBelowEdge = rect.bottom > window.innerHeight - 8;
+      if (isBelowEdge && caret.top - rect.height - 8 > 0) {
+        list.classList.add('editor-typeahead--above');
+      } else if (isBelowEdge) {
+        list.scrollIntoView({ block: 'nearest' });
+      }
+    };
+    place();
+    // Lexical moves its anchor to the caret after this render: place the list again then.
+    const frame = requestAnimationFrame(place);
+    return () => cancelAnimationFrame(frame);
+  }, [anchor, options.length]);
   useEffect(() => {
     if (!anchor) return undefined;
     // Lexical makes its positioning box a listbox named "Typeahead menu"; a listbox inside a
@@ -40,7 +62,7 @@ export function TypeaheadList<T extends LabelledOption>({
   });
   if (!anchor || options.length === 0) return null;
   return createPortal(
-    <ul className="editor-typeahead" role="listbox" aria-label={label} id={id}>
+    <ul ref={listRef} className="editor-typeahead" role="listbox" aria-label={label} id={id}>
       {options.map((option, index) => (
         <li
           key={option.key}
