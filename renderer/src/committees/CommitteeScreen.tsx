@@ -147,12 +147,14 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
           />
         </div>
       </section>
+      {/* The meetings come before the members: with 31 members their fields would put "Nyt
+          møde" some 250 Tab presses down. */}
+      <MeetingsPanel committeeId={committeeId} meetings={meetings} />
       <MembersPanel
         committeeId={committeeId}
         members={members}
         onMembersChange={(next) => update((data) => ({ ...data, members: next }))}
       />
-      <MeetingsPanel committeeId={committeeId} meetings={meetings} />
       <StandardTextsPanel committeeId={committeeId} />
       <VerifyPdf />
       <TrustedRootsPanel />

@@ -507,6 +507,16 @@ export function FindBar({
       setIndex(fresh.length === 0 ? -1 : 0);
     } finally {
       setReplacing(false);
+      // "Erstat alle" is disabled while it works (and stays so with no match left), which
+      // drops the focus to the page: it goes to the replace field, so Escape still closes the
+      // bar and the keyboard user stays in it.
+      const focused = document.activeElement;
+      if (
+        focused === null ||
+        focused === document.body ||
+        (focused instanceof HTMLButtonElement && focused.closest('.find-bar') !== null)
+      )
+        replaceInput.current?.focus();
     }
   }, [runSearch, bodies, replacement, announce]);
 

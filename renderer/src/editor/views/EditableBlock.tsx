@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { $getNodeByKey, type LexicalNode, type NodeKey } from 'lexical';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { $getNodeByKey, $isElementNode, type LexicalNode, type NodeKey } from 'lexical';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 
 type Props<N extends LexicalNode> = {
@@ -27,12 +27,41 @@ export function EditableBlock<N extends LexicalNode>({
 }: Props<N>) {
   const [editor] = useLexicalComposerContext();
   const [isEditing, setEditing] = useState(() => isNew && editor.isEditable());
+  // Set when the dialog closes: once it is gone, the caret goes back beside the block, so a
+  // keyboard user writes on where they were (else the focus falls to the page's body).
+  const isReturningFocus = useRef(false);
+  const close = () => {
+    isReturningFocus.current = true;
+    setEditing(false);
+  };
+  useEffect(() => {
+    if (isEditing || !isReturningFocus.current) return;
+    isReturningFocus.current = false;
+    if (!editor.isEditable()) return;
+    editor.update(() => {
+      const node = $getNodeByKey(nodeKey);
+      if (!node) return;
+      for (let next = node.getNextSibling(); next; next = next.getNextSibling()) {
+        if ($isElementNode(next)) {
+          next.selectStart();
+          return;
+        }
+      }
+      for (let before = node.getPreviousSibling(); before; before = before.getPreviousSibling()) {
+        if ($isElementNode(before)) {
+          before.selectEnd();
+          return;
+        }
+      }
+    });
+    editor.focus();
+  }, [editor, isEditing, nodeKey]);
   const save = (apply: (node: N) => void) => {
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
       if (isNode(node)) apply(node);
     });
-    setEditing(false);
+    close();
   };
   return (
     <div className={`editor-${kind}`} data-testid={kind}>
@@ -42,7 +71,7 @@ export function EditableBlock<N extends LexicalNode>({
           {editLabel}
         </button>
       )}
-      {isEditing && renderDialog(save, () => setEditing(false))}
+      {isEditing && renderDialog(save, close)}
     </div>
   );
 }
