@@ -438,6 +438,31 @@ const groups: Group[] = [
           note: `the agenda's own typeset pages (computed before the clock), the same fonts, ${round(agenda.floorBytes / 1024 / 1024, 2)} MB`,
         },
       );
+      const { runHtmlBench } = await import('./html');
+      const html = await runHtmlBench({
+        rounds,
+        ...(isQuick ? { size: { items: 6, pagesPerItem: 2 }, memoryRuns: 1 } : {}),
+      });
+      drafts.push(
+        {
+          name: `${html.name}: time`,
+          value: html.writeMs.median,
+          unit: 'ms',
+          target: '< 1 s',
+          isMet: html.writeMs.median < 1000,
+          spread: html.writeMs,
+          note: `whole work: public edition derived and checked, laid out, rendered, index.html and the stylesheet written (${round(html.bytes / 1024 / 1024, 2)} MB)`,
+        },
+        {
+          name: `${html.name}: peak memory`,
+          value: html.peakRssMiB.max,
+          unit: 'MiB',
+          target: '< 200 MB',
+          isMet: below(200, html.peakRssMiB.max),
+          spread: html.peakRssMiB,
+          note: 'maxRSS of a child process generating the meeting and writing its HTML edition once (cold); value is the largest run',
+        },
+      );
       return drafts;
     },
   },
