@@ -263,7 +263,7 @@ async function editorDrafts(
             attendance.maxMs,
             1,
           ),
-          note: 'click on "Rediger fremmøde" to the painted table with all 31 rows; median of the runs',
+          note: 'click on "Fremmøde" on the meeting bar (the meeting reloaded before each run) to the painted table with all 31 rows in the side panel; median of the runs',
         }
       : none),
   });
