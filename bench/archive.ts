@@ -10,12 +10,12 @@
  *
  * Run alone with `npx tsx bench/archive.ts`, or through `npm run bench` (runArchiveBench).
  */
-import { spawn } from 'node:child_process';
+import { runBenchChild } from './childRun';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { generateMeeting } from '../tests/support/generateMeeting';
 import type { ReferatDocument } from '../common/format/referat1';
 import { exportBag } from '../main/node/archive/exportBag';
@@ -153,25 +153,7 @@ async function writeRandomFile(file: string, size: number): Promise<void> {
 }
 
 function runChild(libraryPath: string, meetingId: string, out: string): Promise<ChildAnswer> {
-  const self = fileURLToPath(import.meta.url);
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', self, '--child', libraryPath, meetingId, out],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`archive bench child exited with ${code}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildAnswer);
-    });
-  });
+  return runBenchChild<ChildAnswer>(import.meta.url, [libraryPath, meetingId, out]);
 }
 
 /** The child: open, export once, report time and the process's peak RSS. */

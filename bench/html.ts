@@ -9,11 +9,11 @@
  *
  * Run alone with `npx tsx bench/html.ts`, or through `npm run bench` (the pdf group).
  */
-import { spawn } from 'node:child_process';
+import { runBenchChild } from './childRun';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { htmlEdition, writeHtmlFolder } from '../main/node/html/htmlEdition';
 import { benchMeeting, type PdfBenchSize } from './pdf';
 import { spreadOf, type Spread } from './stats';
@@ -41,23 +41,11 @@ function writeEdition(doc: ReturnType<typeof benchMeeting>, dir: string, filesDi
 type ChildAnswer = { writeMs: number; maxRssMiB: number };
 
 function runChild(size: PdfBenchSize, out: string): Promise<ChildAnswer> {
-  const self = fileURLToPath(import.meta.url);
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', self, '--child', String(size.items), String(size.pagesPerItem), out],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`html bench child exited with ${code}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildAnswer);
-    });
-  });
+  return runBenchChild<ChildAnswer>(import.meta.url, [
+    String(size.items),
+    String(size.pagesPerItem),
+    out,
+  ]);
 }
 
 /** The public HTML edition of the benchmark's meeting: `rounds` warm runs, `memoryRuns` children. */

@@ -23,11 +23,11 @@
  * Run alone with `npx tsx bench/pdf.ts` (`--agenda` for the agenda figure only), or through
  * `npm run bench` (runPdfBench).
  */
-import { spawn } from 'node:child_process';
+import { runBenchChild } from './childRun';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import PDFDocument from 'pdfkit';
@@ -277,23 +277,11 @@ type ChildAnswer = { exportMs: number; maxRssMiB: number; baselineRssMiB: number
 
 /** One cold export in a fresh process; its peak RSS from the kernel. */
 function runChild(size: PdfBenchSize, out: string): Promise<ChildAnswer> {
-  const self = fileURLToPath(import.meta.url);
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', self, '--child', String(size.items), String(size.pagesPerItem), out],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`pdf bench child exited with ${code}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildAnswer);
-    });
-  });
+  return runBenchChild<ChildAnswer>(import.meta.url, [
+    String(size.items),
+    String(size.pagesPerItem),
+    out,
+  ]);
 }
 
 async function child(size: PdfBenchSize, out: string): Promise<void> {
