@@ -10,12 +10,11 @@
  *
  * Run alone with `npx tsx bench/archive.ts`, or through `npm run bench` (runArchiveBench).
  */
-import { runBenchChild } from './childRun';
+import { isMainModule, runBenchChild } from './childRun';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { generateMeeting } from '../tests/support/generateMeeting';
 import type { ReferatDocument } from '../common/format/referat1';
 import { exportBag } from '../main/node/archive/exportBag';
@@ -178,9 +177,7 @@ async function child(libraryPath: string, meetingId: string, out: string): Promi
   }
 }
 
-const isMain =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
+if (isMainModule(import.meta.url)) {
   if (process.argv[2] === '--child') {
     await child(process.argv[3] ?? '', process.argv[4] ?? '', process.argv[5] ?? '');
   } else {

@@ -4,7 +4,7 @@
  * of a process that does only that one job).
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Starts `moduleUrl` (an `import.meta.url`) with `--child ...args`; answers its last JSON line. */
 export function runBenchChild<T>(moduleUrl: string, args: readonly string[]): Promise<T> {
@@ -23,4 +23,9 @@ export function runBenchChild<T>(moduleUrl: string, args: readonly string[]): Pr
       else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as T);
     });
   });
+}
+
+/** Whether the module at `moduleUrl` is the script Node was started with (run alone, or as a child). */
+export function isMainModule(moduleUrl: string): boolean {
+  return process.argv[1] !== undefined && moduleUrl === pathToFileURL(process.argv[1]).href;
 }

@@ -9,11 +9,10 @@
  *
  * Run alone with `npx tsx bench/html.ts`, or through `npm run bench` (the pdf group).
  */
-import { runBenchChild } from './childRun';
+import { isMainModule, runBenchChild } from './childRun';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { htmlEdition, writeHtmlFolder } from '../main/node/html/htmlEdition';
 import { benchMeeting, type PdfBenchSize } from './pdf';
 import { spreadOf, type Spread } from './stats';
@@ -85,9 +84,7 @@ export async function runHtmlBench(
   }
 }
 
-const isMain =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
+if (isMainModule(import.meta.url)) {
   if (process.argv[2] === '--child') {
     const size = { items: Number(process.argv[3]), pagesPerItem: Number(process.argv[4]) };
     const out = process.argv[5] ?? '';

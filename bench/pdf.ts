@@ -23,11 +23,10 @@
  * Run alone with `npx tsx bench/pdf.ts` (`--agenda` for the agenda figure only), or through
  * `npm run bench` (runPdfBench).
  */
-import { runBenchChild } from './childRun';
+import { isMainModule, runBenchChild } from './childRun';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import PDFDocument from 'pdfkit';
@@ -458,9 +457,7 @@ export async function runAgendaPdfBench(
   }
 }
 
-const isMain =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
+if (isMainModule(import.meta.url)) {
   if (process.argv[2] === '--child') {
     await child(
       { items: Number(process.argv[3]), pagesPerItem: Number(process.argv[4]) },
