@@ -42,6 +42,24 @@ function toTime(value: string): Time | null {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? parseTime(value) : null;
 }
 
+/** The label, the segments, the hint and the error: the same in the date and the time field. */
+function SegmentedFieldParts(props: Pick<Props, 'label' | 'hint' | 'error'>) {
+  return (
+    <>
+      <Label className="field__label">{props.label}</Label>
+      <DateInput className="field__control field__segments">
+        {(segment) => <DateSegment segment={segment} className="field__segment" />}
+      </DateInput>
+      {props.hint && (
+        <Text slot="description" className="field__hint">
+          {props.hint}
+        </Text>
+      )}
+      {props.error && <FieldError className="field__error">{props.error}</FieldError>}
+    </>
+  );
+}
+
 /** A calendar date (YYYY-MM-DD), or '' when cleared or not yet complete. */
 export function DateInputField(props: Props & { value: string; onChange(value: string): void }) {
   const { i18n } = useTranslation();
@@ -57,16 +75,7 @@ export function DateInputField(props: Props & { value: string; onChange(value: s
         granularity="day"
         onChange={(date) => props.onChange(date ? date.toString() : '')}
       >
-        <Label className="field__label">{props.label}</Label>
-        <DateInput className="field__control field__segments">
-          {(segment) => <DateSegment segment={segment} className="field__segment" />}
-        </DateInput>
-        {props.hint && (
-          <Text slot="description" className="field__hint">
-            {props.hint}
-          </Text>
-        )}
-        {props.error && <FieldError className="field__error">{props.error}</FieldError>}
+        <SegmentedFieldParts {...props} />
       </DateField>
     </I18nProvider>
   );
@@ -94,16 +103,7 @@ export function TimeInputField(props: Props & { value: string; onChange(value: s
           )
         }
       >
-        <Label className="field__label">{props.label}</Label>
-        <DateInput className="field__control field__segments">
-          {(segment) => <DateSegment segment={segment} className="field__segment" />}
-        </DateInput>
-        {props.hint && (
-          <Text slot="description" className="field__hint">
-            {props.hint}
-          </Text>
-        )}
-        {props.error && <FieldError className="field__error">{props.error}</FieldError>}
+        <SegmentedFieldParts {...props} />
       </TimeField>
     </I18nProvider>
   );
