@@ -151,17 +151,18 @@ export const signerStateSchema = z.object({
 });
 export type SignerState = z.infer<typeof signerStateSchema>;
 
-/** The signing state of one edition (see `signatures:status`). */
-export const signingStatusSchema = z.object({
-  edition: editionSchema,
-  /** The round the next signature belongs to (a new round after corrections). */
-  round: z.number().int().min(1),
-  /** Every participant present has signed this round. */
-  isComplete: z.boolean(),
-  /** A signing file or signed file of this round has been handed out or recorded. */
-  isStarted: z.boolean(),
-  signers: z.array(signerStateSchema),
-});
+/**
+ * The signing state of one edition (see `signatures:status`), with the edition, round and
+ * completeness a signed PDF records: `round` is the one the next signature belongs to (a new
+ * round after corrections), `isComplete` that every participant present has signed it.
+ */
+export const signingStatusSchema = signedPdfSchema
+  .pick({ edition: true, round: true, isComplete: true })
+  .extend({
+    /** A signing file or signed file of this round has been handed out or recorded. */
+    isStarted: z.boolean(),
+    signers: z.array(signerStateSchema),
+  });
 export type SigningStatus = z.infer<typeof signingStatusSchema>;
 
 /** The requests of this area. */
