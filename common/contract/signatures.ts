@@ -8,6 +8,7 @@ import {
   editionSchema,
   emptySchema,
   handedOverFileSchema,
+  meetingEditionInputSchema,
   meetingIdInputSchema,
   request,
   uploadIdSchema,
@@ -181,7 +182,7 @@ export const signaturesApi = {
           .max(100)
           .optional(),
         /** Verify the newest signed PDF of a meeting's edition kept in the library instead. */
-        stored: z.object({ meetingId: idSchema, edition: editionSchema }).strict().optional(),
+        stored: meetingEditionInputSchema.optional(),
       })
       .strict(),
     z.object({
@@ -287,10 +288,7 @@ export const signaturesApi = {
    * edition, or the round's export (made and kept now when there is none). Electron's save
    * dialog (`downloadUrl` null) or a browser download URL, as signatures:download.
    */
-  'signatures:signingFile': request(
-    z.object({ meetingId: idSchema, edition: editionSchema }).strict(),
-    handedOverFileSchema,
-  ),
+  'signatures:signingFile': request(meetingEditionInputSchema, handedOverFileSchema),
   /**
    * Who still has to sign, per edition: the current round and each participant present with
    * their state (signed, with time and certificate; signed with a reservation; waiting).
@@ -308,13 +306,7 @@ export const signaturesApi = {
    * edition instead (e.g. the last file of an earlier signature round, see `signatures:list`).
    */
   'signatures:download': request(
-    z
-      .object({
-        meetingId: idSchema,
-        edition: editionSchema,
-        seq: z.number().int().min(1).optional(),
-      })
-      .strict(),
+    meetingEditionInputSchema.extend({ seq: z.number().int().min(1).optional() }),
     handedOverFileSchema,
   ),
 } as const;
