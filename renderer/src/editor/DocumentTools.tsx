@@ -19,7 +19,7 @@ import {
 } from './documentBodies';
 import { DocumentSearch } from './documentFind';
 import { applyDocumentHistory } from './documentHistory';
-import { FindBar } from './FindBar';
+import { FindBar, type FindRequest } from './FindBar';
 import { itemBodySlots, meetingBodySlots } from './itemBodyOrder';
 import { isOpenBody } from './meetingRecords';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -67,14 +67,7 @@ export function DocumentTools({
   const [isShortcutsOpen, setShortcutsOpen] = useState(false);
   const [bodies] = useState(() => new DocumentBodies());
   const anchor = useRef<HTMLDivElement>(null);
-  const [find, setFind] = useState<{
-    focusRequest: number;
-    stepRequest: { step: 1 | -1; count: number };
-    originKey: string | null;
-    opener: HTMLElement | null;
-    initialQuery: string;
-    isReplaceShown: boolean;
-  } | null>(null);
+  const [find, setFind] = useState<FindRequest | null>(null);
   const isFindOpen = useRef(false);
   useEffect(() => {
     isFindOpen.current = find !== null;
@@ -206,12 +199,7 @@ export function DocumentTools({
         <FindBar
           bodies={bodies}
           search={search}
-          focusRequest={find.focusRequest}
-          stepRequest={find.stepRequest}
-          originKey={find.originKey}
-          opener={find.opener}
-          initialQuery={find.initialQuery}
-          isReplaceShown={find.isReplaceShown}
+          {...find}
           canReplace={meeting.status === 'draft'}
           onClose={() => setFind(null)}
         />

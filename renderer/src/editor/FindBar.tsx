@@ -23,7 +23,7 @@
  * attendance), votes, dissents and references; the bar says how many were replaced and how
  * many were left.
  */
-import { ArrowDown, ArrowUp, Replace, ReplaceAll, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, Replace, ReplaceAll, X, type LucideIcon } from 'lucide-react';
 import {
   useCallback,
   useEffect,
@@ -32,6 +32,7 @@ import {
   useRef,
   useState,
   type KeyboardEvent,
+  type Ref,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $getSelection, $isNodeSelection, type LexicalEditor } from 'lexical';
@@ -169,6 +170,54 @@ function originOf(bodies: DocumentBodies, originKey: string | null): Origin {
   };
 }
 
+/**
+ * A button of the bar: its icon and, after its name in the tooltip, the key that does the same.
+ * The find buttons show only the icon (the name is their label); the replace buttons show the
+ * name too.
+ */
+type BarAction = {
+  label:
+    | 'editor.find.previous'
+    | 'editor.find.next'
+    | 'editor.find.close'
+    | 'editor.find.replaceOne'
+    | 'editor.find.replaceAll';
+  shortcut: string;
+  icon: LucideIcon;
+  isLabelShown?: boolean;
+};
+
+const stepActions: (BarAction & { step: 1 | -1 })[] = [
+  { step: -1, label: 'editor.find.previous', shortcut: 'Shift+Enter', icon: ArrowUp },
+  { step: 1, label: 'editor.find.next', shortcut: 'Enter', icon: ArrowDown },
+];
+
+const closeActions: BarAction[] = [{ label: 'editor.find.close', shortcut: 'Esc', icon: X }];
+
+/** "Erstat" (the current match, then the next) and "Erstat alle", with the replace field's keys. */
+const replaceActions: (BarAction & { isAll: boolean })[] = [
+  {
+    isAll: false,
+    label: 'editor.find.replaceOne',
+    shortcut: 'Enter',
+    icon: Replace,
+    isLabelShown: true,
+  },
+  {
+    isAll: true,
+    label: 'editor.find.replaceAll',
+    shortcut: 'Ctrl+Enter',
+    icon: ReplaceAll,
+    isLabelShown: true,
+  },
+];
+
+/** What opens the bar and steps it: DocumentTools keeps it while the bar is open. */
+export type FindRequest = Pick<
+  FindBarProps,
+  'focusRequest' | 'stepRequest' | 'originKey' | 'opener' | 'initialQuery' | 'isReplaceShown'
+>;
+
 export type FindBarProps = {
   bodies: DocumentBodies;
   search: DocumentSearch;
@@ -210,8 +259,6 @@ export function FindBar({
     () => ({ participants, lang }),
     [participants, lang],
   );
-  const inputId = useId();
-  const replaceId = useId();
   const input = useRef<HTMLInputElement>(null);
   const replaceInput = useRef<HTMLInputElement>(null);
   const [replacement, setReplacement] = useState('');
@@ -588,109 +635,128 @@ export function FindBar({
       aria-label={t('editor.find.region')}
       onKeyDown={onKeyDown}
     >
-      <label htmlFor={inputId} className="find-bar__label">
-        {t('editor.find.label')}
-      </label>
-      <input
+      <FindField
         ref={input}
-        id={inputId}
-        className="find-bar__input"
+        label={t('editor.find.label')}
         type="search"
         value={query}
-        autoComplete="off"
-        spellCheck={false}
-        aria-keyshortcuts="Enter Shift+Enter Escape"
-        onChange={(event) => setQuery(event.target.value)}
+        keyShortcuts="Enter Shift+Enter Escape"
+        onChange={setQuery}
       />
       <span className="find-bar__count" role="status">
         {count}
       </span>
-      <button
-        type="button"
-        className="find-bar__button"
-        aria-label={t('editor.find.previous')}
-        title={`${t('editor.find.previous')} (Shift+Enter)`}
-        disabled={matches.length === 0}
-        onClick={() => step(-1)}
-      >
-        <ArrowUp aria-hidden="true" size={16} />
-      </button>
-      <button
-        type="button"
-        className="find-bar__button"
-        aria-label={t('editor.find.next')}
-        title={`${t('editor.find.next')} (Enter)`}
-        disabled={matches.length === 0}
-        onClick={() => step(1)}
-      >
-        <ArrowDown aria-hidden="true" size={16} />
-      </button>
-      <label className="find-bar__option">
-        <input
-          type="checkbox"
-          checked={isCaseSensitive}
-          onChange={(event) => setCaseSensitive(event.target.checked)}
-        />
-        {t('editor.find.matchCase')}
-      </label>
-      <label className="find-bar__option">
-        <input
-          type="checkbox"
-          checked={isAccentInsensitive}
-          onChange={(event) => setAccentInsensitive(event.target.checked)}
-        />
-        {t('editor.find.ignoreAccents')}
-      </label>
-      <button
-        type="button"
-        className="find-bar__button"
-        aria-label={t('editor.find.close')}
-        title={`${t('editor.find.close')} (Esc)`}
-        onClick={close}
-      >
-        <X aria-hidden="true" size={16} />
-      </button>
+      <BarButtons
+        actions={stepActions}
+        isDisabled={matches.length === 0}
+        onPress={(action) => step(action.step)}
+      />
+      <FindOption
+        label={t('editor.find.matchCase')}
+        isChecked={isCaseSensitive}
+        onChange={setCaseSensitive}
+      />
+      <FindOption
+        label={t('editor.find.ignoreAccents')}
+        isChecked={isAccentInsensitive}
+        onChange={setAccentInsensitive}
+      />
+      <BarButtons actions={closeActions} onPress={close} />
       {hasReplace && (
         <div className="find-bar__replace">
-          <label htmlFor={replaceId} className="find-bar__label">
-            {t('editor.find.replaceLabel')}
-          </label>
-          <input
+          <FindField
             ref={replaceInput}
-            id={replaceId}
-            className="find-bar__input"
+            label={t('editor.find.replaceLabel')}
             type="text"
             value={replacement}
-            autoComplete="off"
-            spellCheck={false}
-            aria-keyshortcuts="Enter Control+Enter Escape"
-            onChange={(event) => setReplacement(event.target.value)}
+            keyShortcuts="Enter Control+Enter Escape"
+            onChange={setReplacement}
           />
-          <button
-            type="button"
-            className="find-bar__text-button"
-            title={`${t('editor.find.replaceOne')} (Enter)`}
-            disabled={matches.length === 0 || isReplacing}
-            onClick={replaceOne}
-          >
-            <Replace aria-hidden="true" size={16} />
-            {t('editor.find.replaceOne')}
-          </button>
-          <button
-            type="button"
-            className="find-bar__text-button"
-            title={`${t('editor.find.replaceAll')} (Ctrl+Enter)`}
-            disabled={matches.length === 0 || isReplacing}
-            onClick={() => void replaceAll()}
-          >
-            <ReplaceAll aria-hidden="true" size={16} />
-            {t('editor.find.replaceAll')}
-          </button>
+          <BarButtons
+            actions={replaceActions}
+            isDisabled={matches.length === 0 || isReplacing}
+            onPress={(action) => (action.isAll ? void replaceAll() : replaceOne())}
+          />
           <span className="find-bar__count" role="status">
             {replaceResult}
           </span>
         </div>
       )}
     </div>
+  );
+}
+
+/** The bar's buttons of a table of actions (BarAction); a press says which. */
+function BarButtons<A extends BarAction>(props: {
+  actions: readonly A[];
+  isDisabled?: boolean;
+  onPress(action: A): void;
+}) {
+  const { t } = useTranslation();
+  return props.actions.map((action) => {
+    const Icon = action.icon;
+    return (
+      <button
+        key={action.label}
+        type="button"
+        className={action.isLabelShown ? 'find-bar__text-button' : 'find-bar__button'}
+        aria-label={action.isLabelShown ? undefined : t(action.label)}
+        title={`${t(action.label)} (${action.shortcut})`}
+        disabled={props.isDisabled}
+        onClick={() => props.onPress(action)}
+      >
+        <Icon aria-hidden="true" size={16} />
+        {action.isLabelShown && t(action.label)}
+      </button>
+    );
+  });
+}
+
+/** A check box of the bar's search options, labelled by the text after it. */
+function FindOption(props: {
+  label: string;
+  isChecked: boolean;
+  onChange(isChecked: boolean): void;
+}) {
+  return (
+    <label className="find-bar__option">
+      <input
+        type="checkbox"
+        checked={props.isChecked}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
+      {props.label}
+    </label>
+  );
+}
+
+/** A text field of the bar with its visible label (the find and the replace field). */
+function FindField(props: {
+  ref: Ref<HTMLInputElement>;
+  label: string;
+  type: 'search' | 'text';
+  value: string;
+  /** The keys the field answers to (aria-keyshortcuts). */
+  keyShortcuts: string;
+  onChange(value: string): void;
+}) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id} className="find-bar__label">
+        {props.label}
+      </label>
+      <input
+        ref={props.ref}
+        id={id}
+        className="find-bar__input"
+        type={props.type}
+        value={props.value}
+        autoComplete="off"
+        spellCheck={false}
+        aria-keyshortcuts={props.keyShortcuts}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </>
   );
 }
