@@ -1,49 +1,42 @@
-import { SearchFilterFields } from './SearchFilterFields';
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import {
+  noSharedFilters,
+  SearchFilterFields,
+  sharedFilterInput,
+  type SharedFilters,
+} from './SearchFilterFields';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionCase, RequestInput, RequestOutput } from '../../../common/contract/api';
 import type { ApiError, Result } from '../../../common/contract/result';
 import { formatDanishDate } from '../../../common/domain/danishDates';
 import { useApp } from '../appContext';
-import { useResource } from '../api/useResource';
 import { InlineError } from '../components/LoadState';
 import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
-import { LatestRequest } from './latestRequest';
+import { useLatestRequest } from './useLatestRequest';
 import { revealItemWhenRendered } from './reveal';
 import './search.css';
 import { Badge } from '../components/Badge';
 
 type ListInput = RequestInput<'decisions:list'>;
 type ListOutput = RequestOutput<'decisions:list'>;
-type Filters = {
-  text: string;
-  committeeId: string;
-  caseId: string;
-  from: string;
-  to: string;
-  isClosedIncluded: boolean;
-};
+type Filters = SharedFilters & { text: string; caseId: string };
 
-const noFilters: Filters = {
-  text: '',
-  committeeId: '',
-  caseId: '',
-  from: '',
-  to: '',
-  isClosedIncluded: false,
-};
+const noFilters: Filters = { ...noSharedFilters, text: '', caseId: '' };
 
 function toInput(filters: Filters): ListInput {
   return {
-    isClosedIncluded: filters.isClosedIncluded,
+    ...sharedFilterInput(filters),
     ...(filters.text.trim() ? { text: filters.text } : {}),
-    ...(filters.committeeId ? { committeeIds: [filters.committeeId] } : {}),
     ...(filters.caseId.trim() ? { caseId: filters.caseId.trim() } : {}),
-    ...(filters.from ? { from: filters.from } : {}),
-    ...(filters.to ? { to: filters.to } : {}),
   };
 }
+
+/** The register's own filters: free text in the decisions, and a case id. */
+const textFilters = [
+  { key: 'text', id: 'decisions-text', label: 'decisions.text', type: 'search', maxLength: 10_000 },
+  { key: 'caseId', id: 'decisions-case', label: 'common.caseId', type: 'text', maxLength: 100 },
+] as const;
 
 /** The decision register: every decision, grouped by case id, each case's history oldest first. */
 export function DecisionsScreen() {
@@ -55,27 +48,20 @@ export function DecisionsScreen() {
   const [output, setOutput] = useState<ListOutput | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [isLoading, setLoading] = useState(true);
-  const loadCommittees = useCallback(() => client.call('committees:list', {}), [client]);
-  const { resource: committees } = useResource(loadCommittees);
 
-  const latest = useMemo(
-    () =>
-      new LatestRequest<ListInput, Result<ListOutput>>(
-        (input) => client.call('decisions:list', input),
-        (result) => {
-          setLoading(false);
-          if (result.ok) {
-            setError(null);
-            setOutput(result.value);
-            setCases(result.value.cases);
-          } else setError(result.error);
-        },
-      ),
-    [client],
+  const latest = useLatestRequest<ListInput, Result<ListOutput>>(
+    (input) => client.call('decisions:list', input),
+    (result) => {
+      setLoading(false);
+      if (result.ok) {
+        setError(null);
+        setOutput(result.value);
+        setCases(result.value.cases);
+      } else setError(result.error);
+    },
   );
   useEffect(() => {
     latest.request(toInput(noFilters), { isImmediate: true });
-    return () => latest.cancel();
   }, [latest]);
 
   const change = (patch: Partial<Filters>, isImmediate: boolean) => {
@@ -110,44 +96,21 @@ export function DecisionsScreen() {
       <h1 id="decisions-heading">{t('decisions.heading')}</h1>
       <form role="search" className="search-form" onSubmit={(event) => event.preventDefault()}>
         <div className="search-form__filters">
-          <div className="field">
-            <label className="field__label" htmlFor="decisions-text">
-              {t('decisions.text')}
-            </label>
-            <input
-              id="decisions-text"
-              type="search"
-              value={filters.text}
-              maxLength={10_000}
-              onChange={(event) => change({ text: event.target.value }, false)}
-            />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="decisions-case">
-              {t('common.caseId')}
-            </label>
-            <input
-              id="decisions-case"
-              type="text"
-              value={filters.caseId}
-              maxLength={100}
-              onChange={(event) => change({ caseId: event.target.value }, false)}
-            />
-          </div>
-          <SearchFilterFields
-            filters={filters}
-            committees={committees.status === 'loaded' ? committees.value : []}
-            onChange={(patch) => change(patch, true)}
-          />
-          <div className="field field--checkbox">
-            <input
-              id="decisions-closed"
-              type="checkbox"
-              checked={filters.isClosedIncluded}
-              onChange={(event) => change({ isClosedIncluded: event.target.checked }, true)}
-            />
-            <label htmlFor="decisions-closed">{t('search.includeClosed')}</label>
-          </div>
+          {textFilters.map((filter) => (
+            <div key={filter.key} className="field">
+              <label className="field__label" htmlFor={filter.id}>
+                {t(filter.label)}
+              </label>
+              <input
+                id={filter.id}
+                type={filter.type}
+                value={filters[filter.key]}
+                maxLength={filter.maxLength}
+                onChange={(event) => change({ [filter.key]: event.target.value }, false)}
+              />
+            </div>
+          ))}
+          <SearchFilterFields filters={filters} onChange={(patch) => change(patch, true)} />
         </div>
       </form>
       <p className="search-status" role="status" aria-live="polite">

@@ -1,24 +1,60 @@
 /**
- * The filters the search screen and the decision register share: committee and date range,
- * built from the app's labelled form controls.
+ * The filters the search screen and the decision register share: committee, date range and
+ * "include closed items", built from the app's labelled form controls. The committee list is
+ * loaded here, for the committee filter only.
  */
+import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../appContext';
+import { useResource } from '../api/useResource';
 import { DateInputField } from '../components/DateTimeFields';
-import { SelectField } from '../components/fields';
+import { CheckboxField, SelectField } from '../components/fields';
 
 /** The shared part of both screens' filters. */
-export type CommitteeDateFilters = { committeeId: string; from: string; to: string };
+export type SharedFilters = {
+  committeeId: string;
+  from: string;
+  to: string;
+  isClosedIncluded: boolean;
+};
 
+/** Every committee, any date, closed items left out: what both screens start with. */
+export const noSharedFilters: SharedFilters = {
+  committeeId: '',
+  from: '',
+  to: '',
+  isClosedIncluded: false,
+};
+
+/** The shared filters as request fields: an empty committee or date is no filter. */
+export function sharedFilterInput(filters: SharedFilters): {
+  isClosedIncluded: boolean;
+  committeeIds?: string[];
+  from?: string;
+  to?: string;
+} {
+  return {
+    isClosedIncluded: filters.isClosedIncluded,
+    ...(filters.committeeId ? { committeeIds: [filters.committeeId] } : {}),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+  };
+}
+
+/** The shared filters; `children` (a screen's own filters) stand before "include closed". */
 export function SearchFilterFields({
   filters,
-  committees,
   onChange,
+  children,
 }: {
-  filters: CommitteeDateFilters;
-  committees: readonly { id: string; name: string }[];
-  onChange(patch: Partial<CommitteeDateFilters>): void;
+  filters: SharedFilters;
+  onChange(patch: Partial<SharedFilters>): void;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { client } = useApp();
+  const loadCommittees = useCallback(() => client.call('committees:list', {}), [client]);
+  const { resource: committees } = useResource(loadCommittees);
   return (
     <>
       <SelectField
@@ -26,7 +62,10 @@ export function SearchFilterFields({
         value={filters.committeeId}
         options={[
           { value: '', label: t('search.allCommittees') },
-          ...committees.map((committee) => ({ value: committee.id, label: committee.name })),
+          ...(committees.status === 'loaded' ? committees.value : []).map((committee) => ({
+            value: committee.id,
+            label: committee.name,
+          })),
         ]}
         onChange={(committeeId) => onChange({ committeeId })}
       />
@@ -39,6 +78,12 @@ export function SearchFilterFields({
         label={t('search.to')}
         value={filters.to}
         onChange={(to) => onChange({ to })}
+      />
+      {children}
+      <CheckboxField
+        label={t('search.includeClosed')}
+        checked={filters.isClosedIncluded}
+        onChange={(isClosedIncluded) => onChange({ isClosedIncluded })}
       />
     </>
   );

@@ -1,5 +1,10 @@
-import { SearchFilterFields } from './SearchFilterFields';
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import {
+  noSharedFilters,
+  SearchFilterFields,
+  sharedFilterInput,
+  type SharedFilters,
+} from './SearchFilterFields';
+import { useCallback, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   RequestInput,
@@ -10,11 +15,10 @@ import type {
 import type { ApiError, Result } from '../../../common/contract/result';
 import { formatDanishDate } from '../../../common/domain/danishDates';
 import { useApp } from '../appContext';
-import { useResource } from '../api/useResource';
 import { InlineError } from '../components/LoadState';
 import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
-import { LatestRequest } from './latestRequest';
+import { useLatestRequest } from './useLatestRequest';
 import { revealItemWhenRendered } from './reveal';
 import './search.css';
 import { Badge } from '../components/Badge';
@@ -22,13 +26,7 @@ import { Badge } from '../components/Badge';
 type SearchInput = RequestInput<'search:query'>;
 type SearchOutput = RequestOutput<'search:query'>;
 
-type Filters = {
-  committeeId: string;
-  from: string;
-  to: string;
-  isClosedIncluded: boolean;
-  order: 'newest' | 'relevance';
-};
+type Filters = SharedFilters & { order: 'newest' | 'relevance' };
 
 type State =
   | { status: 'idle' }
@@ -36,13 +34,7 @@ type State =
   | { status: 'done'; output: SearchOutput; groups: SearchGroup[] }
   | { status: 'failed'; error: ApiError };
 
-const noFilters: Filters = {
-  committeeId: '',
-  from: '',
-  to: '',
-  isClosedIncluded: false,
-  order: 'newest',
-};
+const noFilters: Filters = { ...noSharedFilters, order: 'newest' };
 
 /** Full-text search over every meeting: results grouped by meeting, newest first or by relevance. */
 export function SearchScreen() {
@@ -53,32 +45,22 @@ export function SearchScreen() {
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [state, setState] = useState<State>({ status: 'idle' });
   const [isLoadingMore, setLoadingMore] = useState(false);
-  const loadCommittees = useCallback(() => client.call('committees:list', {}), [client]);
-  const { resource: committees } = useResource(loadCommittees);
 
-  const latest = useMemo(
-    () =>
-      new LatestRequest<SearchInput, Result<SearchOutput>>(
-        (input, requestId) => client.call('search:query', { ...input, requestId }),
-        (result) => {
-          if (result.ok)
-            setState({ status: 'done', output: result.value, groups: result.value.groups });
-          else setState({ status: 'failed', error: result.error });
-        },
-      ),
-    [client],
+  const latest = useLatestRequest<SearchInput, Result<SearchOutput>>(
+    (input, requestId) => client.call('search:query', { ...input, requestId }),
+    (result) => {
+      if (result.ok)
+        setState({ status: 'done', output: result.value, groups: result.value.groups });
+      else setState({ status: 'failed', error: result.error });
+    },
   );
-  useEffect(() => () => latest.cancel(), [latest]);
 
   const inputFor = useCallback(
     (query: string, chosen: Filters): SearchInput => ({
       text: query,
       isTyping: true,
       order: chosen.order,
-      isClosedIncluded: chosen.isClosedIncluded,
-      ...(chosen.committeeId ? { committeeIds: [chosen.committeeId] } : {}),
-      ...(chosen.from ? { from: chosen.from } : {}),
-      ...(chosen.to ? { to: chosen.to } : {}),
+      ...sharedFilterInput(chosen),
     }),
     [],
   );
@@ -172,35 +154,23 @@ export function SearchScreen() {
           </span>
         </div>
         <div className="search-form__filters">
-          <SearchFilterFields
-            filters={filters}
-            committees={committees.status === 'loaded' ? committees.value : []}
-            onChange={onFilter}
-          />
-          <div className="field">
-            <label className="field__label" htmlFor="search-order">
-              {t('search.order')}
-            </label>
-            <select
-              id="search-order"
-              value={filters.order}
-              onChange={(event) =>
-                onFilter({ order: event.target.value === 'relevance' ? 'relevance' : 'newest' })
-              }
-            >
-              <option value="newest">{t('search.newest')}</option>
-              <option value="relevance">{t('search.relevance')}</option>
-            </select>
-          </div>
-          <div className="field field--checkbox">
-            <input
-              id="search-closed"
-              type="checkbox"
-              checked={filters.isClosedIncluded}
-              onChange={(event) => onFilter({ isClosedIncluded: event.target.checked })}
-            />
-            <label htmlFor="search-closed">{t('search.includeClosed')}</label>
-          </div>
+          <SearchFilterFields filters={filters} onChange={onFilter}>
+            <div className="field">
+              <label className="field__label" htmlFor="search-order">
+                {t('search.order')}
+              </label>
+              <select
+                id="search-order"
+                value={filters.order}
+                onChange={(event) =>
+                  onFilter({ order: event.target.value === 'relevance' ? 'relevance' : 'newest' })
+                }
+              >
+                <option value="newest">{t('search.newest')}</option>
+                <option value="relevance">{t('search.relevance')}</option>
+              </select>
+            </div>
+          </SearchFilterFields>
         </div>
       </form>
 
