@@ -15,6 +15,7 @@ import { useApp } from '../appContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TextAreaField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
+import { Section } from '../components/Section';
 import { SignPanel, signingStates } from './SignPanel';
 import { formatTime } from './time';
 import './lifecycle.css';
@@ -30,7 +31,6 @@ export function LifecyclePanel({
 }) {
   const { t, i18n } = useTranslation();
   const { client, queue } = useApp();
-  const headingId = useId();
   const [audit, setAudit] = useState<AuditEntry[]>([]);
   const [corrections, setCorrections] = useState<MeetingCorrection[]>([]);
   const [isConfirming, setConfirming] = useState(false);
@@ -76,8 +76,7 @@ export function LifecyclePanel({
   const lang = i18n.language;
 
   return (
-    <section className="panel lifecycle" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('lifecycle.heading')}</h2>
+    <Section className="panel lifecycle" heading={t('lifecycle.heading')}>
       <ol className="lifecycle__steps" aria-label={t('lifecycle.stepsLabel')}>
         {steps.map((step, index) => (
           <li
@@ -144,7 +143,7 @@ export function LifecyclePanel({
         />
       )}
       <AuditLog entries={audit} />
-    </section>
+    </Section>
   );
 }
 
@@ -159,7 +158,6 @@ function CorrectionsSection({
 }) {
   const { t, i18n } = useTranslation();
   const { client } = useApp();
-  const headingId = useId();
   const [reason, setReason] = useState('');
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -184,8 +182,7 @@ function CorrectionsSection({
   };
 
   return (
-    <section className="lifecycle__section" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('lifecycle.corrections.heading')}</h3>
+    <Section className="lifecycle__section" heading={t('lifecycle.corrections.heading')} level={3}>
       {corrections.length === 0 ? (
         <p className="empty">{t('lifecycle.corrections.empty')}</p>
       ) : (
@@ -246,7 +243,7 @@ function CorrectionsSection({
         onConfirm={() => void add()}
         onCancel={() => setConfirming(false)}
       />
-    </section>
+    </Section>
   );
 }
 

@@ -2,7 +2,7 @@
  * Trusted root certificates for signature verification (library settings): add the PEM of a
  * root such as the OCES or MitID Erhverv root (pasted or read from a chosen file), list, remove.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrustedRoot } from '../../../common/contract/api';
 import type { ApiError } from '../../../common/contract/result';
@@ -10,11 +10,11 @@ import { useApp } from '../appContext';
 import { FilePickerField } from '../components/FilePickerField';
 import { TextAreaField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
+import { Section } from '../components/Section';
 
 export function TrustedRootsPanel() {
   const { t } = useTranslation();
   const { client } = useApp();
-  const headingId = useId();
   const [roots, setRoots] = useState<TrustedRoot[]>([]);
   const [pem, setPem] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -39,8 +39,7 @@ export function TrustedRootsPanel() {
   };
 
   return (
-    <section className="panel lifecycle" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('lifecycle.roots.heading')}</h2>
+    <Section className="panel lifecycle" heading={t('lifecycle.roots.heading')}>
       <p className="hint">{t('lifecycle.roots.hint')}</p>
       {roots.length === 0 ? (
         <p className="empty">{t('lifecycle.roots.empty')}</p>
@@ -99,6 +98,6 @@ export function TrustedRootsPanel() {
         </div>
       </form>
       <InlineError error={error} />
-    </section>
+    </Section>
   );
 }

@@ -9,6 +9,7 @@ import type { RequestOutput } from '../../../common/contract/api';
 import type { ApiError } from '../../../common/contract/result';
 import { useApp } from '../appContext';
 import { InlineError } from '../components/LoadState';
+import { Section } from '../components/Section';
 import { SignatureList } from './SignatureList';
 
 export function VerifyPdf() {
@@ -16,7 +17,6 @@ export function VerifyPdf() {
   const { client } = useApp();
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
-  const headingId = useId();
   const [report, setReport] = useState<RequestOutput<'signatures:verify'> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -42,8 +42,7 @@ export function VerifyPdf() {
   };
 
   return (
-    <section className="panel lifecycle" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('lifecycle.verify.heading')}</h2>
+    <Section className="panel lifecycle" heading={t('lifecycle.verify.heading')}>
       <div className="button-row">
         <button
           type="button"
@@ -81,6 +80,6 @@ export function VerifyPdf() {
       </div>
       <InlineError error={error} />
       {report && <SignatureList report={report} />}
-    </section>
+    </Section>
   );
 }

@@ -16,6 +16,7 @@ import type { Edition } from '../../../common/export/editions';
 import { useApp } from '../appContext';
 import { EditionPicker } from '../components/EditionPicker';
 import { InlineError } from '../components/LoadState';
+import { Section } from '../components/Section';
 import { receiveFile } from '../share/download';
 import './pdf.css';
 
@@ -57,7 +58,6 @@ export function PdfExportArea({
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const runningRef = useRef<string | null>(null);
   const previewHeadingId = useId();
-  const headingId = useId();
 
   // Leaving the meeting stops a running export: its result would have nowhere to go.
   useEffect(
@@ -157,8 +157,7 @@ export function PdfExportArea({
   const done = progress.state === 'done' ? progress.handle : null;
 
   const controls = (
-    <section className="panel pdf-export" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('pdf.heading')}</h2>
+    <Section className="panel pdf-export" heading={t('pdf.heading')}>
       <EditionPicker
         className="pdf-export__editions"
         legend={t('pdf.edition')}
@@ -220,7 +219,7 @@ export function PdfExportArea({
       </div>
       {progress.state === 'failed' && <InlineError error={progress.error} />}
       <InlineError error={saveError} />
-    </section>
+    </Section>
   );
 
   return (

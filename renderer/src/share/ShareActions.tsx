@@ -13,6 +13,7 @@ import type { Edition } from '../../../common/export/editions';
 import { useApp } from '../appContext';
 import { EditionPicker } from '../components/EditionPicker';
 import { InlineError } from '../components/LoadState';
+import { Section } from '../components/Section';
 import { receiveFile } from './download';
 import { ProblemError } from './ProblemError';
 import './share.css';
@@ -34,7 +35,6 @@ export function ShareActions({
 }) {
   const { t } = useTranslation();
   const { client, queue } = useApp();
-  const headingId = useId();
   const [edition, setEdition] = useState<Edition>('full');
   const [busy, setBusy] = useState<'archive' | 'word' | 'html' | null>(null);
   const [note, setNote] = useState<{ text: string; isDownload: boolean } | null>(null);
@@ -104,8 +104,7 @@ export function ShareActions({
   };
 
   return (
-    <section className="panel share-actions" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('share.heading')}</h2>
+    <Section className="panel share-actions" heading={t('share.heading')}>
       <div className="share-actions__row">
         <EditionPicker
           className="share-actions__editions"
@@ -143,7 +142,7 @@ export function ShareActions({
           }}
         />
       )}
-    </section>
+    </Section>
   );
 }
 
