@@ -48,7 +48,8 @@ type TextFieldProps = BaseProps & {
   value: string;
   onChange(value: string): void;
   onBlur?(): void;
-  type?: 'text';
+  /** A password field hides what is typed. */
+  type?: 'text' | 'password';
   isRequired?: boolean;
   maxLength?: number;
   placeholder?: string;

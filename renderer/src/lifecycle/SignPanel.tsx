@@ -25,6 +25,7 @@ import { useApp } from '../appContext';
 import { FilePickerField } from '../components/FilePickerField';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
+import { Section } from '../components/Section';
 import { receiveFile } from '../share/download';
 import { SignatureList } from './SignatureList';
 import { SigningStatusList } from './SigningStatusList';
@@ -73,8 +74,6 @@ export function SignPanel({
 }) {
   const { t, i18n } = useTranslation();
   const { client } = useApp();
-  const headingId = useId();
-  const passwordId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [edition, setEdition] = useState<Edition>('full');
   const [p12, setP12] = useState<File | null>(null);
@@ -284,8 +283,7 @@ export function SignPanel({
     ...waiting.map((s) => ({ value: s.participantId, label: s.name })),
   ];
   return (
-    <section className="lifecycle__section" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('lifecycle.sign.heading')}</h3>
+    <Section className="lifecycle__section" heading={t('lifecycle.sign.heading')} level={3}>
       {resigning.map((ed) => (
         <div key={ed} className="lifecycle__notice" role="note">
           <p>
@@ -345,20 +343,13 @@ export function SignPanel({
               onFile={setRevocationFile}
             />
           )}
-          <div className="field">
-            <label className="field__label" htmlFor={passwordId}>
-              {t('lifecycle.sign.password')}
-            </label>
-            <input
-              id={passwordId}
-              className="field__control"
-              type="password"
-              autoComplete="off"
-              value={password}
-              maxLength={1024}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </div>
+          <TextField
+            label={t('lifecycle.sign.password')}
+            type="password"
+            value={password}
+            maxLength={1024}
+            onChange={setPassword}
+          />
           <TextField
             label={t('lifecycle.sign.reason')}
             value={reason}
@@ -521,7 +512,7 @@ export function SignPanel({
           </button>
         </div>
       )}
-    </section>
+    </Section>
   );
 }
 
