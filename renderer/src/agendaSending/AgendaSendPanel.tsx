@@ -5,18 +5,19 @@
  * sending per item (a badge and a line diff of each changed section) and "Eksportér
  * tillægsdagsorden" once items were added after sending.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../common/contract/api';
 import type { ApiError } from '../../../common/contract/result';
 import { formatDanishTimestamp } from '../../../common/domain/danishDates';
 import type { MeetingStatus } from '../../../common/domain/model';
-import { diffLines } from '../../../common/editor/textDiff';
 import type { Edition } from '../../../common/export/editions';
 import { useApp } from '../appContext';
 import { Badge } from '../components/Badge';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EditionPicker } from '../components/EditionPicker';
+import { LineDiff } from '../components/LineDiff';
+import { Section } from '../components/Section';
 import { ProblemError } from '../share/ProblemError';
 import { receiveFile } from '../share/download';
 import './agendaSending.css';
@@ -37,7 +38,6 @@ export function AgendaSendPanel({
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('en') ? 'en' : 'da';
   const { client, queue } = useApp();
-  const headingId = useId();
   const [edition, setEdition] = useState<Edition>('full');
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
@@ -104,8 +104,7 @@ export function AgendaSendPanel({
   const isBusy = busy !== null;
 
   return (
-    <section className="panel agenda-send" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('agendaSending.heading')}</h2>
+    <Section className="panel agenda-send" heading={t('agendaSending.heading')}>
       <div className="agenda-send__row">
         <EditionPicker
           className="agenda-send__editions"
@@ -189,7 +188,7 @@ export function AgendaSendPanel({
         onConfirm={() => void send()}
         onCancel={() => setConfirming(false)}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -204,10 +203,12 @@ function AgendaChanges({
   onRefresh(): void;
 }) {
   const { t } = useTranslation();
-  const headingId = useId();
   return (
-    <section className="agenda-send__changes" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('agendaSending.changesHeading', { time: sentAt })}</h3>
+    <Section
+      className="agenda-send__changes"
+      heading={t('agendaSending.changesHeading', { time: sentAt })}
+      level={3}
+    >
       <button type="button" onClick={onRefresh}>
         {t('agendaSending.refresh')}
       </button>
@@ -234,33 +235,13 @@ function AgendaChanges({
                         ? t('agendaSending.accessField')
                         : t(`bodies.item.${field.field}`, { defaultValue: field.field })}
                   </summary>
-                  <div className="editor-history__lines">
-                    {diffLines(field.before, field.after).map((line, index) => (
-                      <p
-                        key={index}
-                        className={`editor-history__line editor-history__line--${line.kind}`}
-                      >
-                        {line.kind !== 'same' && (
-                          <span className="visually-hidden">
-                            {t(`editor.history.${line.kind}`)}:{' '}
-                          </span>
-                        )}
-                        {line.kind === 'removed' ? (
-                          <del>{line.text || ' '}</del>
-                        ) : line.kind === 'added' ? (
-                          <ins>{line.text || ' '}</ins>
-                        ) : (
-                          line.text || ' '
-                        )}
-                      </p>
-                    ))}
-                  </div>
+                  <LineDiff before={field.before} after={field.after} />
                 </details>
               ))}
             </li>
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -9,8 +9,8 @@ import type { BodyOwner, Revision } from '../../../common/contract/api';
 import { formatDanishTimestamp } from '../../../common/domain/danishDates';
 import { richTextToPlain, type RichText } from '../../../common/domain/richText';
 import { resolveAppendixRef } from '../../../common/editor/references';
-import { diffLines } from '../../../common/editor/textDiff';
 import { useApp } from '../appContext';
+import { LineDiff } from '../components/LineDiff';
 import { participantLabel } from './nodes/ParticipantReferenceNode';
 import { useMeetingRecords } from './meetingRecords';
 import { EditorDialog } from './views/EditorDialog';
@@ -57,9 +57,6 @@ export function HistoryDialog({
   const index = revisions?.findIndex((r) => r.revision === selected) ?? -1;
   const current = index >= 0 ? revisions?.[index] : undefined;
   const previous = index >= 0 ? revisions?.[index + 1] : undefined;
-  const diff = current
-    ? diffLines(previous ? plain(previous.content) : '', plain(current.content))
-    : [];
 
   return (
     <EditorDialog title={t('editor.history.title', { label })} onCancel={onClose}>
@@ -98,22 +95,10 @@ export function HistoryDialog({
               aria-label={t('editor.history.changes', { revision: current.revision })}
             >
               <h3>{t('editor.history.changes', { revision: current.revision })}</h3>
-              <div className="editor-history__lines">
-                {diff.map((line, i) => (
-                  <p key={i} className={`editor-history__line editor-history__line--${line.kind}`}>
-                    {line.kind !== 'same' && (
-                      <span className="visually-hidden">{t(`editor.history.${line.kind}`)}: </span>
-                    )}
-                    {line.kind === 'removed' ? (
-                      <del>{line.text || ' '}</del>
-                    ) : line.kind === 'added' ? (
-                      <ins>{line.text || ' '}</ins>
-                    ) : (
-                      line.text || ' '
-                    )}
-                  </p>
-                ))}
-              </div>
+              <LineDiff
+                before={previous ? plain(previous.content) : ''}
+                after={plain(current.content)}
+              />
               {index > 0 && (
                 <button type="button" onClick={() => onRestore(current.content)}>
                   {t('editor.history.restore', { revision: current.revision })}
