@@ -9,12 +9,9 @@ import {
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { SelectField, TextField } from '../components/fields';
-import { LoadState } from '../components/LoadState';
 import { NewRecordForm } from '../components/NewRecordForm';
 import { routeHash } from '../router';
-import { OverviewNav } from '../home/OverviewNav';
-import '../home/home.css';
-import { OpenPackage } from '../share/OpenPackage';
+import { OverviewScreen } from '../home/OverviewScreen';
 
 /** The committee list (one step from the start screen): every committee with its member and meeting counts, and "Nyt udvalg". */
 export function CommitteesScreen() {
@@ -24,16 +21,12 @@ export function CommitteesScreen() {
   const { resource, reload } = useResource(load);
 
   return (
-    <section className="screen" aria-labelledby="committees-heading">
-      <div className="home__top">
-        <h1 id="committees-heading">{t('committees.heading')}</h1>
-        <OverviewNav current="committees" />
-        <OpenPackage />
-      </div>
-      {resource.status === 'loading' && <LoadState />}
-      {resource.status === 'failed' && <LoadState error={resource.error} onRetry={reload} />}
-      {resource.status === 'loaded' &&
-        (resource.value.length === 0 ? (
+    <OverviewScreen
+      current="committees"
+      resource={resource}
+      onRetry={reload}
+      content={(committees) =>
+        committees.length === 0 ? (
           <p className="empty">{t('committees.empty')}</p>
         ) : (
           <table className="data-table">
@@ -52,7 +45,7 @@ export function CommitteesScreen() {
               </tr>
             </thead>
             <tbody>
-              {resource.value.map((committee) => (
+              {committees.map((committee) => (
                 <tr key={committee.id}>
                   <th scope="row">
                     <a href={routeHash({ screen: 'committee', committeeId: committee.id })}>
@@ -67,9 +60,11 @@ export function CommitteesScreen() {
               ))}
             </tbody>
           </table>
-        ))}
+        )
+      }
+    >
       <NewCommitteeForm />
-    </section>
+    </OverviewScreen>
   );
 }
 

@@ -10,17 +10,14 @@ import type { MeetingSummary } from '../../../common/contract/api';
 import { copenhagenToday, formatDanishDate } from '../../../common/domain/danishDates';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
-import { LoadState } from '../components/LoadState';
 import { NewCommitteeForm } from '../committees/CommitteesScreen';
 import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
-import { OpenPackage } from '../share/OpenPackage';
 import { homeSections } from './homeSections';
-import { OverviewNav } from './OverviewNav';
+import { OverviewScreen } from './OverviewScreen';
 import './home.css';
 
 export function HomeScreen() {
-  const { t } = useTranslation();
   const { client } = useApp();
   // Both are cheap (no bodies): the committees only tell an empty library from one without meetings.
   const load = useCallback(async () => {
@@ -38,21 +35,15 @@ export function HomeScreen() {
   const { resource, reload } = useResource(load);
 
   return (
-    <section className="screen home" aria-labelledby="home-heading">
-      <div className="home__top">
-        <h1 id="home-heading">{t('home.heading')}</h1>
-        <OverviewNav current="home" />
-        <OpenPackage />
-      </div>
-      {resource.status === 'loading' && <LoadState />}
-      {resource.status === 'failed' && <LoadState error={resource.error} onRetry={reload} />}
-      {resource.status === 'loaded' && (
-        <HomeContent
-          meetings={resource.value.meetings}
-          committeeCount={resource.value.committeeCount}
-        />
+    <OverviewScreen
+      current="home"
+      className="home"
+      resource={resource}
+      onRetry={reload}
+      content={(value) => (
+        <HomeContent meetings={value.meetings} committeeCount={value.committeeCount} />
       )}
-    </section>
+    />
   );
 }
 
