@@ -15,7 +15,7 @@ import type { Edition } from '../../../common/export/editions';
 import { useApp } from '../appContext';
 import { Badge } from '../components/Badge';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { EditionPicker } from '../components/EditionPicker';
+import { EditionExportRow } from '../components/EditionPicker';
 import { LineDiff } from '../components/LineDiff';
 import { Section } from '../components/Section';
 import { ProblemError } from '../share/ProblemError';
@@ -25,6 +25,14 @@ import './agendaSending.css';
 type Status = RequestOutput<'agenda:status'>;
 type Change = Status['changes'][number];
 type Busy = 'pdf' | 'docx' | 'html' | 'supplementary' | 'send' | null;
+
+/** The agenda's exports, each its own button (the HTML edition is always the public one). */
+const agendaExports = ['pdf', 'docx', 'html'] as const;
+const exportLabels = {
+  pdf: 'agendaSending.exportPdf',
+  docx: 'agendaSending.exportWord',
+  html: 'agendaSending.exportHtml',
+} as const;
 
 /** The agenda controls of one meeting. */
 export function AgendaSendPanel({
@@ -105,35 +113,23 @@ export function AgendaSendPanel({
 
   return (
     <Section className="panel agenda-send" heading={t('agendaSending.heading')}>
-      <div className="agenda-send__row">
-        <EditionPicker
-          className="agenda-send__editions"
-          legend={t('agendaSending.edition')}
-          value={edition}
-          onChange={setEdition}
-          isDisabled={isBusy}
-        />
-        <button
-          type="button"
-          disabled={isBusy}
-          onClick={() => void exportAgenda('pdf', 'agenda', 'pdf')}
-        >
-          {t('agendaSending.exportPdf')}
-        </button>
-        <button
-          type="button"
-          disabled={isBusy}
-          onClick={() => void exportAgenda('docx', 'agenda', 'docx')}
-        >
-          {t('agendaSending.exportWord')}
-        </button>
-        <button
-          type="button"
-          disabled={isBusy}
-          onClick={() => void exportAgenda('html', 'agenda', 'html')}
-        >
-          {t('agendaSending.exportHtml')}
-        </button>
+      <EditionExportRow
+        block="agenda-send"
+        legend={t('agendaSending.edition')}
+        value={edition}
+        onChange={setEdition}
+        isBusy={isBusy}
+      >
+        {agendaExports.map((format) => (
+          <button
+            key={format}
+            type="button"
+            disabled={isBusy}
+            onClick={() => void exportAgenda(format, 'agenda', format)}
+          >
+            {t(exportLabels[format])}
+          </button>
+        ))}
         {hasSupplementary && (
           <button
             type="button"
@@ -150,7 +146,7 @@ export function AgendaSendPanel({
         >
           {latest ? t('agendaSending.sendAgain') : t('agendaSending.send')}
         </button>
-      </div>
+      </EditionExportRow>
       <div role="status" aria-live="polite">
         {busy === 'send' && <p>{t('agendaSending.sending')}</p>}
         {busy !== null && busy !== 'send' && <p>{t('agendaSending.exporting')}</p>}

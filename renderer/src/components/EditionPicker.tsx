@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Edition } from '../../../common/export/editions';
 
@@ -36,5 +36,39 @@ export function EditionPicker({
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * A panel's row of exports: the edition choice, then the panel's buttons. Everything in it is
+ * disabled while one of its exports runs. `block` is the panel's CSS block: the row is
+ * `block__row`, the choice `block__editions`.
+ */
+export function EditionExportRow({
+  block,
+  legend,
+  value,
+  onChange,
+  isBusy,
+  children,
+}: {
+  block: string;
+  legend: string;
+  value: Edition;
+  onChange(edition: Edition): void;
+  isBusy: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`${block}__row`}>
+      <EditionPicker
+        className={`${block}__editions`}
+        legend={legend}
+        value={value}
+        onChange={onChange}
+        isDisabled={isBusy}
+      />
+      {children}
+    </div>
   );
 }

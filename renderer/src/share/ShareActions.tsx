@@ -11,7 +11,7 @@ import type { ApiError } from '../../../common/contract/result';
 import type { Meeting, MeetingStatus } from '../../../common/domain/model';
 import type { Edition } from '../../../common/export/editions';
 import { useApp } from '../appContext';
-import { EditionPicker } from '../components/EditionPicker';
+import { EditionExportRow } from '../components/EditionPicker';
 import { InlineError } from '../components/LoadState';
 import { Section } from '../components/Section';
 import { receiveFile } from './download';
@@ -105,14 +105,13 @@ export function ShareActions({
 
   return (
     <Section className="panel share-actions" heading={t('share.heading')}>
-      <div className="share-actions__row">
-        <EditionPicker
-          className="share-actions__editions"
-          legend={t('share.wordEdition')}
-          value={edition}
-          onChange={setEdition}
-          isDisabled={busy !== null}
-        />
+      <EditionExportRow
+        block="share-actions"
+        legend={t('share.wordEdition')}
+        value={edition}
+        onChange={setEdition}
+        isBusy={busy !== null}
+      >
         <button type="button" disabled={busy !== null} onClick={() => void exportWord()}>
           {t('share.exportWord')}
         </button>
@@ -123,7 +122,7 @@ export function ShareActions({
         <button type="button" disabled={busy !== null} onClick={() => void archive()}>
           {t('share.archive')}
         </button>
-      </div>
+      </EditionExportRow>
       <div role="status" aria-live="polite">
         {busy === 'archive' && <p>{t('share.archiving')}</p>}
         {busy === 'word' && <p>{t('share.exportingWord')}</p>}
