@@ -107,11 +107,20 @@ type NumberFieldProps = BaseProps & {
   max: number;
   /** Called only with a whole number inside [min, max]. */
   onChange(value: number): void;
-  invalidMessage: string;
 };
 
-/** A whole-number input that keeps what is typed and reports only valid numbers. */
+/** The whole number `text` holds when it lies in [min, max] (at most six digits), else null. */
+function wholeNumberIn(text: string, min: number, max: number): number | null {
+  const value = /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  return Number.isInteger(value) && value >= min && value <= max ? value : null;
+}
+
+/**
+ * A whole-number input that keeps what is typed and reports only valid numbers; anything else
+ * is marked with a message naming the range.
+ */
 export function NumberField(props: NumberFieldProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(props.value === null ? '' : String(props.value));
   const [prop, setProp] = useState(props.value);
@@ -120,9 +129,10 @@ export function NumberField(props: NumberFieldProps) {
     setProp(props.value);
     setText(props.value === null ? '' : String(props.value));
   }
-  const parsed = /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  const isValid = Number.isInteger(parsed) && parsed >= props.min && parsed <= props.max;
-  const error = props.error ?? (isValid ? null : props.invalidMessage);
+  const isValid = wholeNumberIn(text, props.min, props.max) !== null;
+  const error =
+    props.error ??
+    (isValid ? null : t('validation.wholeNumber', { min: props.min, max: props.max }));
   return (
     <FieldShell {...props} error={error} id={id}>
       <input
@@ -136,8 +146,8 @@ export function NumberField(props: NumberFieldProps) {
         onChange={(event) => {
           const next = event.target.value;
           setText(next);
-          const value = /^\d{1,6}$/.test(next.trim()) ? Number(next.trim()) : Number.NaN;
-          if (Number.isInteger(value) && value >= props.min && value <= props.max) {
+          const value = wholeNumberIn(next, props.min, props.max);
+          if (value !== null) {
             setProp(value);
             props.onChange(value);
           }

@@ -296,7 +296,6 @@ const AgendaItemRow = memo(function AgendaItemRow({
             value={item.number}
             min={0}
             max={100000}
-            invalidMessage={t('validation.wholeNumber', { min: 0, max: 100000 })}
             onChange={(number) => actions.patch(item, { number })}
             className="field--narrow"
           />

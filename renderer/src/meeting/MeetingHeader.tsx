@@ -65,7 +65,6 @@ export function MeetingHeader({
           value={meeting.number}
           min={1}
           max={100000}
-          invalidMessage={t('validation.wholeNumber', { min: 1, max: 100000 })}
           onChange={(number) => patch({ number })}
           className="field--narrow"
         />

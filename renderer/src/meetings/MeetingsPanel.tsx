@@ -156,7 +156,6 @@ function NewMeeting({ committeeId }: { committeeId: string }) {
           value={number}
           min={1}
           max={100000}
-          invalidMessage={t('validation.wholeNumber', { min: 1, max: 100000 })}
           onChange={setNumber}
           className="field--narrow"
         />
