@@ -16,9 +16,10 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import { Button, MenuItem, MenuTrigger } from 'react-aria-components';
 import type { MeetingStatus } from '../../../common/domain/model';
 import type { MeetingPanel } from './MeetingSidePanel';
+import { PopoverMenu } from '../components/PopoverMenu';
 
 /** One action of the menu: the side panel part it opens and the statuses it is offered in. */
 export type LifecycleAction = {
@@ -111,28 +112,26 @@ export function LifecycleMenu({
         {t('meeting.actions.menu')}
         <ChevronDown size={16} aria-hidden="true" />
       </Button>
-      <Popover className="popover" placement="bottom end" shouldFlip>
-        <Menu
-          className="menu"
-          aria-label={t('meeting.actions.menu')}
-          onAction={(key) => {
-            const action = actions.find((candidate) => candidate.id === key);
-            if (action) onOpen(action.panel);
-          }}
-        >
-          {actions.map((action) => (
-            <MenuItem
-              key={action.id}
-              id={action.id}
-              className="menu__item"
-              textValue={t(action.labelKey)}
-            >
-              <action.icon size={16} aria-hidden="true" />
-              {t(action.labelKey)}
-            </MenuItem>
-          ))}
-        </Menu>
-      </Popover>
+      <PopoverMenu
+        label={t('meeting.actions.menu')}
+        placement="bottom end"
+        onAction={(key) => {
+          const action = actions.find((candidate) => candidate.id === key);
+          if (action) onOpen(action.panel);
+        }}
+      >
+        {actions.map((action) => (
+          <MenuItem
+            key={action.id}
+            id={action.id}
+            className="menu__item"
+            textValue={t(action.labelKey)}
+          >
+            <action.icon size={16} aria-hidden="true" />
+            {t(action.labelKey)}
+          </MenuItem>
+        ))}
+      </PopoverMenu>
     </MenuTrigger>
   );
 }

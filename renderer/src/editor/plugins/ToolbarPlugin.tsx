@@ -23,7 +23,7 @@ import {
   type ReactNode,
 } from 'react';
 import { createPortal } from 'react-dom';
-import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import { Button, MenuItem, MenuTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
@@ -71,6 +71,7 @@ import { shortcutKeys } from '../shortcuts';
 import { AppendixPickerDialog } from '../views/AppendixPickerDialog';
 import { LinkDialog } from '../views/LinkDialog';
 import { TableMenu } from '../views/TableMenu';
+import { PopoverMenu } from '../../components/PopoverMenu';
 
 type ToolbarState = {
   bold: boolean;
@@ -543,22 +544,20 @@ function StandardTextMenu({
           {t('editor.standardText')}
         </span>
       </Button>
-      <Popover className="popover" placement="bottom start" shouldFlip>
-        <Menu
-          className="menu"
-          aria-label={t('editor.standardText')}
-          onAction={(key) => {
-            const text = standardTexts[Number(key)];
-            if (text !== undefined) onPick(text);
-          }}
-        >
-          {standardTexts.map((text, index) => (
-            <MenuItem key={index} id={index} className="menu__item" textValue={text}>
-              {text}
-            </MenuItem>
-          ))}
-        </Menu>
-      </Popover>
+      <PopoverMenu
+        label={t('editor.standardText')}
+        placement="bottom start"
+        onAction={(key) => {
+          const text = standardTexts[Number(key)];
+          if (text !== undefined) onPick(text);
+        }}
+      >
+        {standardTexts.map((text, index) => (
+          <MenuItem key={index} id={index} className="menu__item" textValue={text}>
+            {text}
+          </MenuItem>
+        ))}
+      </PopoverMenu>
     </MenuTrigger>
   );
 }
