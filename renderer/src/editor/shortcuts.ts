@@ -37,20 +37,23 @@ export const editorShortcuts: readonly EditorShortcut[] = [
 
 /**
  * The keys of the meeting document as a whole (DocumentTools, DocumentBodyPlugin, FindBar and
- * useDocumentCopy match them), listed with the editor's in the shortcuts dialog.
+ * useDocumentCopy match them), listed with the editor's in the shortcuts dialog: each is an id
+ * and its keys, named by `editor.documentShortcuts.<id>`.
  */
-export const documentShortcuts: readonly EditorShortcut[] = [
-  { id: 'find', labelKey: 'editor.documentShortcuts.find', keys: 'Ctrl+F' },
-  { id: 'replace', labelKey: 'editor.documentShortcuts.replace', keys: 'Ctrl+H' },
-  { id: 'findNext', labelKey: 'editor.documentShortcuts.findNext', keys: 'F3' },
-  { id: 'findPrevious', labelKey: 'editor.documentShortcuts.findPrevious', keys: 'Shift+F3' },
-  { id: 'selectAll', labelKey: 'editor.documentShortcuts.selectAll', keys: 'Ctrl+A, Ctrl+A' },
-  { id: 'copy', labelKey: 'editor.documentShortcuts.copy', keys: 'Ctrl+C' },
-  { id: 'undo', labelKey: 'editor.documentShortcuts.undo', keys: 'Ctrl+Z' },
-  { id: 'redo', labelKey: 'editor.documentShortcuts.redo', keys: 'Ctrl+Y, Ctrl+Shift+Z' },
-  { id: 'moveBetween', labelKey: 'editor.documentShortcuts.moveBetween', keys: '↑ / ↓' },
-  { id: 'help', labelKey: 'editor.documentShortcuts.help', keys: 'F1' },
-];
+export const documentShortcuts: readonly EditorShortcut[] = (
+  [
+    ['find', 'Ctrl+F'],
+    ['replace', 'Ctrl+H'],
+    ['findNext', 'F3'],
+    ['findPrevious', 'Shift+F3'],
+    ['selectAll', 'Ctrl+A, Ctrl+A'],
+    ['copy', 'Ctrl+C'],
+    ['undo', 'Ctrl+Z'],
+    ['redo', 'Ctrl+Y, Ctrl+Shift+Z'],
+    ['moveBetween', '↑ / ↓'],
+    ['help', 'F1'],
+  ] as const
+).map(([id, keys]) => ({ id, labelKey: `editor.documentShortcuts.${id}`, keys }));
 
 /** The display keys of a shortcut, for titles such as "Fed (Ctrl+B)". */
 export function shortcutKeys(id: string): string {
