@@ -3,20 +3,19 @@
  * and each signature is listed with signer, time and status, and whether the last covers the
  * whole file.
  */
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../common/contract/api';
 import type { ApiError } from '../../../common/contract/result';
 import { useApp } from '../appContext';
 import { InlineError } from '../components/LoadState';
+import { OpenFileButton } from '../components/OpenFileButton';
 import { Section } from '../components/Section';
 import { SignatureList } from './SignatureList';
 
 export function VerifyPdf() {
   const { t } = useTranslation();
   const { client } = useApp();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const inputId = useId();
   const [report, setReport] = useState<RequestOutput<'signatures:verify'> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -44,37 +43,14 @@ export function VerifyPdf() {
   return (
     <Section className="panel lifecycle" heading={t('lifecycle.verify.heading')}>
       <div className="button-row">
-        <button
-          type="button"
-          disabled={isBusy}
-          onClick={() => {
-            if (client.isElectron) void verify();
-            else inputRef.current?.click();
-          }}
-        >
-          {t('lifecycle.verify.button')}
-        </button>
+        <OpenFileButton
+          label={t('lifecycle.verify.button')}
+          chooseLabel={t('lifecycle.verify.choose')}
+          accept=".pdf,application/pdf"
+          isDisabled={isBusy}
+          onOpen={(file) => void verify(file)}
+        />
       </div>
-      {!client.isElectron && (
-        <>
-          <label htmlFor={inputId} className="visually-hidden">
-            {t('lifecycle.verify.choose')}
-          </label>
-          <input
-            ref={inputRef}
-            id={inputId}
-            type="file"
-            accept=".pdf,application/pdf"
-            hidden
-            tabIndex={-1}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void verify(file);
-            }}
-          />
-        </>
-      )}
       <div role="status" aria-live="polite">
         {isBusy && <p>{t('lifecycle.verify.busy')}</p>}
       </div>

@@ -11,6 +11,7 @@ import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../common/contract/result';
 import type { ConversionNote } from '../../../common/format/referat1Conversion';
 import { useApp } from '../appContext';
+import { OpenFileButton } from '../components/OpenFileButton';
 import { ProblemError } from './ProblemError';
 import './share.css';
 
@@ -20,8 +21,6 @@ type OnExisting = 'keepBoth' | 'replace';
 export function OpenPackage() {
   const { t } = useTranslation();
   const { client, queue, navigate } = useApp();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const inputId = useId();
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   // Set while the question is shown: the upload (browser mode) to import again with the answer.
@@ -78,36 +77,16 @@ export function OpenPackage() {
 
   return (
     <div className="open-package">
-      <button
-        type="button"
-        disabled={isBusy}
-        onClick={() => {
-          if (client.isElectron) void runImport(undefined);
-          else inputRef.current?.click();
+      <OpenFileButton
+        label={t('share.openPackage')}
+        chooseLabel={t('share.choosePackage')}
+        accept=".zip,application/zip"
+        isDisabled={isBusy}
+        onOpen={(file) => {
+          if (file) void uploadAndImport(file);
+          else void runImport(undefined);
         }}
-      >
-        {t('share.openPackage')}
-      </button>
-      {!client.isElectron && (
-        <>
-          <label htmlFor={inputId} className="visually-hidden">
-            {t('share.choosePackage')}
-          </label>
-          <input
-            ref={inputRef}
-            id={inputId}
-            type="file"
-            accept=".zip,application/zip"
-            hidden
-            tabIndex={-1}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void uploadAndImport(file);
-            }}
-          />
-        </>
-      )}
+      />
       <div role="status" aria-live="polite">
         {isBusy && <p>{t('share.importing')}</p>}
       </div>
