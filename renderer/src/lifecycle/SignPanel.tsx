@@ -22,6 +22,7 @@ import type { RequestOutput, SignedPdf, SigningStatus } from '../../../common/co
 import type { ApiError } from '../../../common/contract/result';
 import type { Meeting } from '../../../common/domain/model';
 import { useApp } from '../appContext';
+import { uploadOrStop } from '../api/upload';
 import { FilePickerField } from '../components/FilePickerField';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
@@ -127,6 +128,12 @@ export function SignPanel({
     void refresh();
   }, [refresh, correctionCount]);
 
+  /** Ends a sign or import that cannot go on, with what the user should know. */
+  const stop = (failed: ApiError) => {
+    setBusy(false);
+    setError(failed);
+  };
+
   const sign = async () => {
     setError(null);
     setNote(null);
@@ -137,27 +144,18 @@ export function SignPanel({
     let p12UploadId: string | undefined;
     if (!client.isElectron) {
       if (!p12) {
-        setBusy(false);
-        setError({ code: 'invalid_input', message: t('lifecycle.sign.chooseP12') });
+        stop({ code: 'invalid_input', message: t('lifecycle.sign.chooseP12') });
         return;
       }
-      const uploaded = await client.upload(p12);
-      if (!uploaded.ok) {
-        setBusy(false);
-        setError(uploaded.error);
-        return;
-      }
-      p12UploadId = uploaded.value.uploadId;
+      const uploaded = await uploadOrStop(client, p12, stop);
+      if (uploaded === null) return;
+      p12UploadId = uploaded;
     }
     let revocationUploadId: string | undefined;
     if (!client.isElectron && revocationFile) {
-      const uploaded = await client.upload(revocationFile);
-      if (!uploaded.ok) {
-        setBusy(false);
-        setError(uploaded.error);
-        return;
-      }
-      revocationUploadId = uploaded.value.uploadId;
+      const uploaded = await uploadOrStop(client, revocationFile, stop);
+      if (uploaded === null) return;
+      revocationUploadId = uploaded;
     }
     const result = await client.call('signatures:sign', {
       meetingId: meeting.id,
@@ -227,17 +225,12 @@ export function SignPanel({
     let uploadId: string | undefined;
     if (!client.isElectron) {
       if (!returned) {
-        setBusy(false);
-        setError({ code: 'invalid_input', message: t('lifecycle.sign.chooseImport') });
+        stop({ code: 'invalid_input', message: t('lifecycle.sign.chooseImport') });
         return;
       }
-      const uploaded = await client.upload(returned);
-      if (!uploaded.ok) {
-        setBusy(false);
-        setError(uploaded.error);
-        return;
-      }
-      uploadId = uploaded.value.uploadId;
+      const uploaded = await uploadOrStop(client, returned, stop);
+      if (uploaded === null) return;
+      uploadId = uploaded;
     }
     const result = await client.call('signatures:import', {
       meetingId: meeting.id,

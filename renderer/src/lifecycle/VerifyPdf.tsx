@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../common/contract/api';
 import type { ApiError } from '../../../common/contract/result';
 import { useApp } from '../appContext';
+import { uploadOrStop } from '../api/upload';
 import { InlineError } from '../components/LoadState';
 import { OpenFileButton } from '../components/OpenFileButton';
 import { Section } from '../components/Section';
@@ -26,13 +27,12 @@ export function VerifyPdf() {
     setReport(null);
     let uploadId: string | undefined;
     if (file) {
-      const uploaded = await client.upload(file);
-      if (!uploaded.ok) {
+      const uploaded = await uploadOrStop(client, file, (failed) => {
         setBusy(false);
-        setError(uploaded.error);
-        return;
-      }
-      uploadId = uploaded.value.uploadId;
+        setError(failed);
+      });
+      if (uploaded === null) return;
+      uploadId = uploaded;
     }
     const result = await client.call('signatures:verify', uploadId ? { uploadId } : {});
     setBusy(false);

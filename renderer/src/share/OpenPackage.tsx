@@ -11,6 +11,7 @@ import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../common/contract/result';
 import type { ConversionNote } from '../../../common/format/referat1Conversion';
 import { useApp } from '../appContext';
+import { uploadOrStop } from '../api/upload';
 import { OpenFileButton } from '../components/OpenFileButton';
 import { ProblemError } from './ProblemError';
 import './share.css';
@@ -60,13 +61,11 @@ export function OpenPackage() {
   const uploadAndImport = async (file: File) => {
     setBusy(true);
     setError(null);
-    const uploaded = await client.upload(file);
-    if (!uploaded.ok) {
+    const uploadId = await uploadOrStop(client, file, (failed) => {
       setBusy(false);
-      setError(uploaded.error);
-      return;
-    }
-    await runImport(uploaded.value.uploadId);
+      setError(failed);
+    });
+    if (uploadId !== null) await runImport(uploadId);
   };
 
   const answer = (choice: OnExisting | null) => {
