@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from './ModalDialog';
 
 type Props = {
   /** Shown while non-null. */
@@ -16,27 +17,14 @@ type Props = {
 export function ConfirmDialog({ message, confirmLabel, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
   const messageId = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (message !== null && !dialog.open) {
-      dialog.showModal();
-      cancelRef.current?.focus();
-    } else if (message === null && dialog.open) {
-      dialog.close();
-    }
-  }, [message]);
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      isOpen={message !== null}
+      initialFocus={cancelRef}
+      onCancel={onCancel}
       className="confirm-dialog"
-      aria-labelledby={messageId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
+      labelledBy={messageId}
     >
       <p id={messageId}>{message}</p>
       <div className="button-row">
@@ -47,7 +35,7 @@ export function ConfirmDialog({ message, confirmLabel, onConfirm, onCancel }: Pr
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

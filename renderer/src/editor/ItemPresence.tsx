@@ -10,7 +10,7 @@
  * document's handlers): focus moves into it, Escape closes it and the focus returns to the
  * button. Approved minutes show the presence without the form.
  */
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../common/contract/result';
@@ -28,6 +28,7 @@ import { useApp } from '../appContext';
 import { TimeInputField } from '../components/DateTimeFields';
 import { SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
+import { ModalDialog } from '../components/ModalDialog';
 
 /** The agenda order the presence is derived from: id, printed number and position of each item. */
 export type ItemOrder = readonly { id: string; number: number; position: number }[];
@@ -74,17 +75,9 @@ function ItemPresenceDialog({
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language.startsWith('en') ? 'en' : 'da';
   const { client, queue } = useApp();
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => opener?.focus({ preventScroll: true });
-  }, []);
 
   const presence = useMemo(
     () => itemPresence(participants, itemOrder, item.id),
@@ -139,14 +132,11 @@ function ItemPresenceDialog({
   };
 
   return createPortal(
-    <dialog
-      ref={ref}
+    <ModalDialog
+      isFocusReturned
+      onCancel={onClose}
       className="editor-dialog item-presence-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      labelledBy={titleId}
     >
       <h2 id={titleId} className="editor-dialog__title">
         {t('editor.presence.title', { number: item.number, title: item.title })}
@@ -232,7 +222,7 @@ function ItemPresenceDialog({
           {t('editor.presence.close')}
         </button>
       </div>
-    </dialog>,
+    </ModalDialog>,
     document.body,
   );
 }

@@ -5,22 +5,15 @@
  * the focus returns to where it was. Portalled out of the document, so that keys pressed in it
  * (Ctrl+Z) never reach the document's handlers.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { documentShortcuts, editorShortcuts, type EditorShortcut } from './shortcuts';
+import { ModalDialog } from '../components/ModalDialog';
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => opener?.focus({ preventScroll: true });
-  }, []);
 
   const table = (heading: string, shortcuts: readonly EditorShortcut[]) => (
     <table className="shortcuts-dialog__table">
@@ -45,14 +38,11 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   );
 
   return createPortal(
-    <dialog
-      ref={ref}
+    <ModalDialog
+      isFocusReturned
+      onCancel={onClose}
       className="editor-dialog shortcuts-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      labelledBy={titleId}
     >
       <h2 id={titleId} className="editor-dialog__title">
         {t('editor.shortcutsDialog.open')}
@@ -65,7 +55,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           {t('editor.shortcutsDialog.close')}
         </button>
       </div>
-    </dialog>,
+    </ModalDialog>,
     document.body,
   );
 }

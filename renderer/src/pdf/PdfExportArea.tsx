@@ -19,6 +19,7 @@ import { InlineError } from '../components/LoadState';
 import { Section } from '../components/Section';
 import { receiveFile } from '../share/download';
 import './pdf.css';
+import { ModalDialog } from '../components/ModalDialog';
 
 type Findings = { errors: PersonalDataFindingOutput[]; warnings: PersonalDataFindingOutput[] };
 
@@ -278,29 +279,16 @@ function FindingsDialog({
   onExportAnyway(): void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (findings && !dialog.open) {
-      dialog.showModal();
-      closeRef.current?.focus();
-    } else if (!findings && dialog.open) {
-      dialog.close();
-    }
-  }, [findings]);
   const isBlocked = (findings?.errors.length ?? 0) > 0;
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      isOpen={findings !== null}
+      initialFocus={closeRef}
+      onCancel={onClose}
       className="confirm-dialog pdf-findings"
-      aria-labelledby={headingId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      labelledBy={headingId}
     >
       <h2 id={headingId}>{isBlocked ? t('pdf.blockedHeading') : t('pdf.warningsHeading')}</h2>
       {findings && isBlocked && (
@@ -325,7 +313,7 @@ function FindingsDialog({
           </button>
         )}
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

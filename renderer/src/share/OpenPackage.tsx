@@ -5,7 +5,7 @@
  * is refused with the list of bad files. A meeting the library already has is never replaced
  * silently: the user chooses "Behold begge", "Erstat" or "Annullér".
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../common/contract/result';
@@ -15,6 +15,7 @@ import { uploadOrStop } from '../api/upload';
 import { OpenFileButton } from '../components/OpenFileButton';
 import { ProblemError } from './ProblemError';
 import './share.css';
+import { ModalDialog } from '../components/ModalDialog';
 
 type OnExisting = 'keepBoth' | 'replace';
 
@@ -136,30 +137,17 @@ function ExistingMeetingDialog({
   onAnswer(choice: OnExisting | null): void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
   const textId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) {
-      dialog.showModal();
-      cancelRef.current?.focus();
-    } else if (!isOpen && dialog.open) {
-      dialog.close();
-    }
-  }, [isOpen]);
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      isOpen={isOpen}
+      initialFocus={cancelRef}
+      onCancel={() => onAnswer(null)}
       className="confirm-dialog"
-      aria-labelledby={headingId}
-      aria-describedby={textId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onAnswer(null);
-      }}
+      labelledBy={headingId}
+      describedBy={textId}
     >
       <h2 id={headingId}>{t('share.existsHeading')}</h2>
       <p id={textId}>{t('share.existsText')}</p>
@@ -174,6 +162,6 @@ function ExistingMeetingDialog({
           {t('common.cancel')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

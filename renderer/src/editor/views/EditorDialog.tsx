@@ -1,5 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { ModalDialog } from '../../components/ModalDialog';
 
 type Props = {
   title: string;
@@ -12,27 +13,11 @@ type Props = {
  * contenteditable so that typing in its fields never reaches the editor's key handlers.
  */
 export function EditorDialog({ title, onCancel, children }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-  }, []);
   return createPortal(
-    <dialog
-      ref={ref}
-      className="editor-dialog"
-      aria-label={title}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog onCancel={onCancel} className="editor-dialog" label={title}>
       <h2 className="editor-dialog__title">{title}</h2>
       {children}
-    </dialog>,
+    </ModalDialog>,
     document.body,
   );
 }
