@@ -60,18 +60,25 @@ function SegmentedFieldParts(props: Pick<Props, 'label' | 'hint' | 'error'>) {
   );
 }
 
+/** What the date and the time field tell React Aria alike: class, required, disabled, invalid. */
+function sharedFieldProps(props: Props) {
+  return {
+    className: `field ${props.className ?? ''}`,
+    isRequired: props.isRequired,
+    isDisabled: props.isDisabled,
+    isInvalid: props.error ? true : undefined,
+    validationBehavior: 'aria' as const,
+  };
+}
+
 /** A calendar date (YYYY-MM-DD), or '' when cleared or not yet complete. */
 export function DateInputField(props: Props & { value: string; onChange(value: string): void }) {
   const { i18n } = useTranslation();
   return (
     <I18nProvider locale={controlLocale(i18n.language)}>
       <DateField
-        className={`field ${props.className ?? ''}`}
+        {...sharedFieldProps(props)}
         value={toCalendarDate(props.value)}
-        isRequired={props.isRequired}
-        isDisabled={props.isDisabled}
-        isInvalid={props.error ? true : undefined}
-        validationBehavior="aria"
         granularity="day"
         onChange={(date) => props.onChange(date ? date.toString() : '')}
       >
@@ -87,12 +94,8 @@ export function TimeInputField(props: Props & { value: string; onChange(value: s
   return (
     <I18nProvider locale={controlLocale(i18n.language)}>
       <TimeField
-        className={`field ${props.className ?? ''}`}
+        {...sharedFieldProps(props)}
         value={toTime(props.value)}
-        isRequired={props.isRequired}
-        isDisabled={props.isDisabled}
-        isInvalid={props.error ? true : undefined}
-        validationBehavior="aria"
         granularity="minute"
         hourCycle={24}
         onChange={(time) =>
