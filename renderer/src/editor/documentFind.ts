@@ -47,7 +47,6 @@ import {
 import {
   findInBodies,
   mergeMatches,
-  pieceAt,
   richTextBlocks,
   type BodyMatch,
   type FindOptions,
@@ -55,7 +54,12 @@ import {
   type SearchableBody,
 } from '../../../common/editor/findInBodies';
 import type { DocumentBodies } from './documentBodies';
-import { findInFixedText, fixedTextRange, type FixedTextMatch } from './documentFixedText';
+import {
+  findInFixedText,
+  fixedTextRange,
+  textNodesRange,
+  type FixedTextMatch,
+} from './documentFixedText';
 import { $isDissentNode, type DissentNode } from './nodes/DissentNode';
 import { $isQuotedDecisionNode, type QuotedDecisionNode } from './nodes/QuotedDecisionNode';
 import { $isVoteNode, type VoteNode } from './nodes/VoteNode';
@@ -394,16 +398,7 @@ function blockRange(
   const walker = marked.ownerDocument.createTreeWalker(marked, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
   if (nodes.map((node) => node.data).join('') !== bounds.text) return null;
-  const lengths = nodes.map((node) => node.length);
-  const start = pieceAt(lengths, bounds.start, false);
-  const end = pieceAt(lengths, bounds.end, true);
-  const startNode = start && nodes[start.piece];
-  const endNode = end && nodes[end.piece];
-  if (!startNode || !endNode) return null;
-  const range = marked.ownerDocument.createRange();
-  range.setStart(startNode, start.offset);
-  range.setEnd(endNode, end.offset);
-  return range;
+  return textNodesRange(nodes, bounds.start, bounds.end);
 }
 
 /** The DOM range of a match's bounds (call inside a read or update, after the render). */

@@ -155,15 +155,23 @@ export function fixedTextRange(match: FixedTextMatch): Range | null {
   if (!nodes.every((node) => node.isConnected) || nodes.map((n) => n.data).join('') !== text) {
     return null;
   }
+  return textNodesRange(nodes, match.start, match.end);
+}
+
+/**
+ * The DOM range of [start, end) in the text the nodes hold one after another (a match may
+ * begin in one node and end in another), or null when the text is shorter.
+ */
+export function textNodesRange(nodes: readonly Text[], start: number, end: number): Range | null {
   const lengths = nodes.map((node) => node.length);
-  const start = pieceAt(lengths, match.start, false);
-  const end = pieceAt(lengths, match.end, true);
-  const startNode = start && nodes[start.piece];
-  const endNode = end && nodes[end.piece];
+  const first = pieceAt(lengths, start, false);
+  const last = pieceAt(lengths, end, true);
+  const startNode = first && nodes[first.piece];
+  const endNode = last && nodes[last.piece];
   if (!startNode || !endNode) return null;
   const range = startNode.ownerDocument.createRange();
-  range.setStart(startNode, start.offset);
-  range.setEnd(endNode, end.offset);
+  range.setStart(startNode, first.offset);
+  range.setEnd(endNode, last.offset);
   return range;
 }
 
