@@ -7,7 +7,8 @@ import { DomainError } from '../../../../common/contract/result';
 import type { Appendix } from '../../../../common/domain/model';
 import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
-import { fromRow, getRow, newId, nowIso, reorder, toFlag, type SqlRow, patchRow } from './common';
+import { fromRow, getRow, newId, nowIso, toFlag, type SqlRow, rowPatcher } from './common';
+import { reorder } from './orderedRows';
 import { stmt } from '../statements';
 import { removeUnreferenced, requireDraftMeeting } from './meetingBase';
 
@@ -157,24 +158,17 @@ export function createAppendix(
 }
 
 /** Changes some fields of an appendix of a draft meeting. @throws not_found, locked, invalid_input */
-export function updateAppendix(
-  db: ReadDb,
-  args: { id: string; patch: Partial<AppendixFields> },
-): Appendix {
-  return patchRow(
-    db,
-    args,
-    {
-      name: 'appendices',
-      fields: ['title', 'documentNumber', 'caseId', 'isClosed', 'itemId', 'isAddedAfterMeeting'],
-      read: getAppendix,
-    },
-    (db, appendix) => {
-      requireDraftMeeting(db, appendix.meetingId);
-      checkItem(db, appendix.meetingId, args.patch.itemId);
-    },
-  );
-}
+export const updateAppendix = rowPatcher<Appendix, AppendixFields>(
+  {
+    name: 'appendices',
+    fields: ['title', 'documentNumber', 'caseId', 'isClosed', 'itemId', 'isAddedAfterMeeting'],
+    read: getAppendix,
+  },
+  (db, appendix, patch) => {
+    requireDraftMeeting(db, appendix.meetingId);
+    checkItem(db, appendix.meetingId, patch.itemId);
+  },
+);
 
 function renumber(db: WriteDb, ids: readonly string[]): void {
   // Two passes so a future unique (meeting, number) index never sees a duplicate mid-way.

@@ -3,7 +3,7 @@ import type { CommitteeSummary } from '../../../../common/contract/api';
 import type { Committee } from '../../../../common/domain/model';
 import type { ReadDb } from '../db';
 import { writeTransaction } from '../library';
-import { newId, nowIso, getRow, patchRow } from './common';
+import { newId, nowIso, getRow, rowPatcher } from './common';
 import { stmt } from '../statements';
 
 const committeeColumns = 'id, name, kind, organisation, template, profile_id AS profileId';
@@ -62,13 +62,8 @@ export function createCommittee(db: ReadDb, fields: CommitteeFields & { id?: str
 }
 
 /** Changes some fields of a committee. @throws DomainError not_found */
-export function updateCommittee(
-  db: ReadDb,
-  args: { id: string; patch: Partial<CommitteeFields> },
-): Committee {
-  return patchRow(db, args, {
-    name: 'committees',
-    fields: ['name', 'kind', 'organisation', 'template', 'profileId'],
-    read: getCommittee,
-  });
-}
+export const updateCommittee = rowPatcher<Committee, CommitteeFields>({
+  name: 'committees',
+  fields: ['name', 'kind', 'organisation', 'template', 'profileId'],
+  read: getCommittee,
+});

@@ -14,7 +14,7 @@ import { writeTransaction } from '../library';
 import { listAppendices } from './appendices';
 import { emptyItemBodies, getItemBodiesOfMeeting, getMeetingBodies } from './bodies';
 import { getCommittee } from './committees';
-import { newId, nowIso, todayInCopenhagen, toFlag, patchRow } from './common';
+import { newId, nowIso, todayInCopenhagen, toFlag, rowPatcher } from './common';
 import { stmt } from '../statements';
 import { firstItemNumber, insertItem, listItems, proposedFirstItemNumber } from './items';
 import {
@@ -228,32 +228,25 @@ export function getMeetingDetail(db: ReadDb, id: string): MeetingDetail {
 }
 
 /** Changes header fields of a draft meeting. @throws DomainError not_found, locked */
-export function updateMeeting(
-  db: ReadDb,
-  args: { id: string; patch: Partial<MeetingHeaderFields> },
-): Meeting {
-  return patchRow(
-    db,
-    args,
-    {
-      name: 'meetings',
-      fields: [
-        'number',
-        'kind',
-        'date',
-        'startTime',
-        'endTime',
-        'location',
-        'caseId',
-        'isClosed',
-        'template',
-        'profileId',
-      ],
-      read: getMeeting,
-    },
-    (db, meeting) => requireDraftMeeting(db, meeting.id),
-  );
-}
+export const updateMeeting = rowPatcher<Meeting, MeetingHeaderFields>(
+  {
+    name: 'meetings',
+    fields: [
+      'number',
+      'kind',
+      'date',
+      'startTime',
+      'endTime',
+      'location',
+      'caseId',
+      'isClosed',
+      'template',
+      'profileId',
+    ],
+    read: getMeeting,
+  },
+  (db, meeting) => requireDraftMeeting(db, meeting.id),
+);
 
 /** Deletes a draft meeting with everything in it (items, bodies, history, attendance, appendices). */
 export function deleteMeeting(db: ReadDb, args: { id: string }): { id: string } {

@@ -3,16 +3,8 @@ import type { Member } from '../../../../common/domain/model';
 import type { ReadDb } from '../db';
 import { writeTransaction } from '../library';
 import { getCommittee } from './committees';
-import {
-  newId,
-  reorder,
-  toFlag,
-  fromRow,
-  getRow,
-  type SqlRow,
-  patchRow,
-  writePositions,
-} from './common';
+import { newId, toFlag, fromRow, getRow, type SqlRow, rowPatcher } from './common';
+import { endPosition, moveToPosition } from './orderedRows';
 import { stmt } from '../statements';
 
 type MemberRow = SqlRow<Member, 'isCitizen' | 'isActive'>;
@@ -50,11 +42,7 @@ export function createMember(
   return writeTransaction(db, (db) => {
     getCommittee(db, args.committeeId);
     const id = args.id ?? newId();
-    const position =
-      args.position ??
-      Number(
-        stmt(db, 'SELECT count(*) FROM members WHERE committee_id = ?', true).get(args.committeeId),
-      );
+    const position = args.position ?? endPosition(db, 'members', args.committeeId);
     const m = args.member;
     stmt(
       db,
@@ -75,27 +63,17 @@ export function createMember(
 }
 
 /** Changes some fields of a member. @throws DomainError not_found */
-export function updateMember(
-  db: ReadDb,
-  args: { id: string; patch: Partial<MemberFields> },
-): Member {
-  return patchRow(db, args, {
-    name: 'members',
-    fields: ['name', 'role', 'party', 'isCitizen', 'isActive'],
-    read: getMember,
-  });
-}
+export const updateMember = rowPatcher<Member, MemberFields>({
+  name: 'members',
+  fields: ['name', 'role', 'party', 'isCitizen', 'isActive'],
+  read: getMember,
+});
 
 /** Moves a member to `position` and returns the committee's members in their new order. */
 export function moveMember(db: ReadDb, args: { id: string; position: number }): Member[] {
   return writeTransaction(db, (db) => {
     const member = getMember(db, args.id);
-    const ids = stmt(
-      db,
-      'SELECT id FROM members WHERE committee_id = ? ORDER BY position, id',
-      true,
-    ).all(member.committeeId) as string[];
-    writePositions(db, 'members', reorder(ids, args.id, args.position));
+    moveToPosition(db, 'members', member.committeeId, args);
     return listMembers(db, { committeeId: member.committeeId });
   });
 }

@@ -12,7 +12,8 @@ import {
   substituteProblemText,
   substituteProblems,
 } from '../../../../common/domain/substitutes';
-import { fromRow, getRow, newId, toFlag, updateRow, type SqlRow, writePositions } from './common';
+import { fromRow, getRow, newId, toFlag, updateRow, type SqlRow } from './common';
+import { closeGap, endPosition } from './orderedRows';
 import { stmt } from '../statements';
 import { removeUnreferenced, requireDraftMeeting } from './meetingBase';
 
@@ -280,9 +281,7 @@ export function createParticipant(
     requireDraftMeeting(db, args.meetingId);
     const id = args.id ?? newId();
     checkReferences(db, args.meetingId, id, args.participant);
-    const position = Number(
-      stmt(db, 'SELECT count(*) FROM participants WHERE meeting_id = ?', true).get(args.meetingId),
-    );
+    const position = endPosition(db, 'participants', args.meetingId);
     insertParticipant(db, {
       ...args.participant,
       id,
@@ -337,12 +336,7 @@ export function deleteParticipant(db: ReadDb, args: { id: string }): { id: strin
       id: args.id,
       describe: participant.name,
     });
-    const ids = stmt(
-      db,
-      'SELECT id FROM participants WHERE meeting_id = ? ORDER BY position, id',
-      true,
-    ).all(participant.meetingId) as string[];
-    writePositions(db, 'participants', ids);
+    closeGap(db, 'participants', participant.meetingId);
     return { id: args.id };
   });
 }
