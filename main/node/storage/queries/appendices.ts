@@ -10,7 +10,7 @@ import { writeTransaction } from '../library';
 import { fromRow, getRow, newId, nowIso, toFlag, type SqlRow, rowPatcher } from './common';
 import { reorder } from './orderedRows';
 import { stmt } from '../statements';
-import { removeUnreferenced, requireDraftMeeting } from './meetingBase';
+import { requireDraftMeeting, unreferencedDeleter } from './meetingBase';
 
 type AppendixRow = SqlRow<Omit<Appendix, 'file'>, 'isClosed' | 'isAddedAfterMeeting'> & {
   fileSha256: string | null;
@@ -189,22 +189,16 @@ export function moveAppendix(db: ReadDb, args: { id: string; position: number })
 }
 
 /** Deletes an appendix of a draft meeting and renumbers the rest. The file stays in the store. */
-export function deleteAppendix(db: ReadDb, args: { id: string }): { id: string } {
-  return writeTransaction(db, (db) => {
-    const appendix = getAppendix(db, args.id);
-    removeUnreferenced(db, {
-      meetingId: appendix.meetingId,
-      kind: 'appendix',
-      id: args.id,
-      describe: `Bilag ${appendix.number} "${appendix.title}"`,
-    });
+export const deleteAppendix = unreferencedDeleter({
+  kind: 'appendix',
+  read: getAppendix,
+  describe: (appendix) => `Bilag ${appendix.number} "${appendix.title}"`,
+  closeUp: (db, meetingId) =>
     renumber(
       db,
-      listAppendices(db, appendix.meetingId).map((other) => other.id),
-    );
-    return { id: args.id };
-  });
-}
+      listAppendices(db, meetingId).map((other) => other.id),
+    ),
+});
 
 /**
  * Attaches a stored file to an appendix of a draft meeting (replacing any earlier file).

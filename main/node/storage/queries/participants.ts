@@ -15,7 +15,7 @@ import {
 import { fromRow, getRow, newId, toFlag, updateRow, type SqlRow } from './common';
 import { closeGap, endPosition } from './orderedRows';
 import { stmt } from '../statements';
-import { removeUnreferenced, requireDraftMeeting } from './meetingBase';
+import { requireDraftMeeting, unreferencedDeleter } from './meetingBase';
 
 type ParticipantRow = SqlRow<
   Omit<Participant, 'itemAbsences' | 'presenceChanges'>,
@@ -327,16 +327,9 @@ export function updateParticipant(
  * Removes a participant from a draft meeting; whoever substituted for them keeps their place
  * but no longer names them. The rest of the list closes up.
  */
-export function deleteParticipant(db: ReadDb, args: { id: string }): { id: string } {
-  return writeTransaction(db, (db) => {
-    const participant = getParticipant(db, args.id);
-    removeUnreferenced(db, {
-      meetingId: participant.meetingId,
-      kind: 'participant',
-      id: args.id,
-      describe: participant.name,
-    });
-    closeGap(db, 'participants', participant.meetingId);
-    return { id: args.id };
-  });
-}
+export const deleteParticipant = unreferencedDeleter({
+  kind: 'participant',
+  read: getParticipant,
+  describe: (participant) => participant.name,
+  closeUp: (db, meetingId) => closeGap(db, 'participants', meetingId),
+});
