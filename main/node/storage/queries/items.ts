@@ -8,7 +8,8 @@ import type { AgendaItem } from '../../../../common/domain/model';
 import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
 import { getItemBodies, hasText } from './bodies';
-import { newId, toFlag, fromRow, getRow, type SqlRow, rowPatcher } from './common';
+import { newId, fromRow, getRow, type SqlRow } from './common';
+import { insertRow, rowPatcher, type PatchedTable } from './rowWrites';
 import { closeGap, endPosition, moveToPosition } from './orderedRows';
 import { stmt } from '../statements';
 import { requireDraftMeeting } from './meetingBase';
@@ -106,6 +107,24 @@ export function getItemDetail(db: ReadDb, id: string): AgendaItemDetail {
   return { ...getItem(db, id), bodies: getItemBodies(db, id) };
 }
 
+/** The agenda items table as insert and update write it: each field in its own column. */
+const itemsTable: PatchedTable<AgendaItem, ItemFields> = {
+  name: 'agenda_items',
+  fields: [
+    'number',
+    'title',
+    'isClosed',
+    'publicTitle',
+    'caseId',
+    'documentNumber',
+    'presenter',
+    'kind',
+    'isSupplementary',
+    'groupId',
+  ],
+  read: getItem,
+};
+
 /**
  * Adds an item at the end of a draft meeting's agenda. Without a number it gets the highest
  * number of the meeting plus one (1 for the first item).
@@ -147,47 +166,17 @@ export function insertItem(
   item: Omit<AgendaItem, 'isSupplementary' | 'groupId'> &
     Partial<Pick<AgendaItem, 'isSupplementary' | 'groupId'>>,
 ): void {
-  stmt(
+  insertRow(
     db,
-    `INSERT INTO agenda_items (id, meeting_id, number, position, title, is_closed, public_title, case_id,
-       document_number, presenter, kind, is_supplementary, group_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    item.id,
-    item.meetingId,
-    item.number,
-    item.position,
-    item.title,
-    toFlag(item.isClosed),
-    item.publicTitle,
-    item.caseId,
-    item.documentNumber,
-    item.presenter,
-    item.kind,
-    toFlag(item.isSupplementary ?? false),
-    item.groupId ?? null,
+    itemsTable.name,
+    { ...item, isSupplementary: item.isSupplementary ?? false, groupId: item.groupId ?? null },
+    ['id', 'meetingId', 'position', ...itemsTable.fields],
   );
 }
 
 /** Changes some fields of an item of a draft meeting. @throws DomainError not_found, locked */
-export const updateItem = rowPatcher<AgendaItem, ItemFields>(
-  {
-    name: 'agenda_items',
-    fields: [
-      'number',
-      'title',
-      'isClosed',
-      'publicTitle',
-      'caseId',
-      'documentNumber',
-      'presenter',
-      'kind',
-      'isSupplementary',
-      'groupId',
-    ],
-    read: getItem,
-  },
-  (db, item) => requireDraftMeeting(db, item.meetingId),
+export const updateItem = rowPatcher(itemsTable, (db, item) =>
+  requireDraftMeeting(db, item.meetingId),
 );
 
 /** Moves an item to `position`; answers the meeting's items in their new (dense) order. */

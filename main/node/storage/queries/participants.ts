@@ -12,7 +12,8 @@ import {
   substituteProblemText,
   substituteProblems,
 } from '../../../../common/domain/substitutes';
-import { fromRow, getRow, newId, toFlag, updateRow, type SqlRow } from './common';
+import { fromRow, getRow, newId, type SqlRow } from './common';
+import { insertRow, updateRow, type PatchedTable } from './rowWrites';
 import { closeGap, endPosition } from './orderedRows';
 import { stmt } from '../statements';
 import { requireDraftMeeting, unreferencedDeleter } from './meetingBase';
@@ -236,6 +237,26 @@ function groupBy<Row extends { participantId: string }, T>(
   return out;
 }
 
+/**
+ * The participants table as insert and update write it: each field in its own column (absences
+ * and presence changes have tables of their own).
+ */
+const participantsTable: PatchedTable<Participant, ParticipantFields> = {
+  name: 'participants',
+  fields: [
+    'name',
+    'role',
+    'party',
+    'isCitizen',
+    'attendance',
+    'substituteForId',
+    'partialPresence',
+    'note',
+    'isCalledIn',
+  ],
+  read: getParticipant,
+};
+
 /** Inserts a participant row and its absences as given; used by create, copy and import. */
 export function insertParticipant(
   db: WriteDb,
@@ -243,26 +264,13 @@ export function insertParticipant(
     Partial<Pick<Participant, 'isCalledIn' | 'presenceChanges'>>,
 ): void {
   const p = participant;
-  stmt(
-    db,
-    `INSERT INTO participants (id, meeting_id, member_id, name, role, party, is_citizen, attendance,
-       substitute_for_id, partial_presence, note, position, is_called_in)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    p.id,
-    p.meetingId,
-    p.memberId,
-    p.name,
-    p.role,
-    p.party,
-    toFlag(p.isCitizen),
-    p.attendance,
-    p.substituteForId,
-    p.partialPresence,
-    p.note,
-    p.position,
-    toFlag(p.isCalledIn ?? false),
-  );
+  insertRow(db, participantsTable.name, { ...p, isCalledIn: p.isCalledIn ?? false }, [
+    'id',
+    'meetingId',
+    'memberId',
+    'position',
+    ...participantsTable.fields,
+  ]);
   writeAbsences(db, p.id, p.itemAbsences);
   writePresenceChanges(db, p.id, p.presenceChanges ?? []);
 }
@@ -304,17 +312,7 @@ export function updateParticipant(
     requireDraftMeeting(db, participant.meetingId);
     checkReferences(db, participant.meetingId, args.id, args.patch);
     const { itemAbsences, presenceChanges, ...columns } = args.patch;
-    updateRow(db, 'participants', args.id, columns, [
-      'name',
-      'role',
-      'party',
-      'isCitizen',
-      'attendance',
-      'substituteForId',
-      'partialPresence',
-      'note',
-      'isCalledIn',
-    ]);
+    updateRow(db, participantsTable.name, args.id, columns, participantsTable.fields);
     if (itemAbsences) writeAbsences(db, args.id, itemAbsences);
     if (presenceChanges) writePresenceChanges(db, args.id, presenceChanges);
     if (args.patch.substituteForId !== undefined || args.patch.attendance !== undefined)
