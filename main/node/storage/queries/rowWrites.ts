@@ -59,11 +59,14 @@ export function updateRow(
   stmt(db, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
 }
 
-/** A table whose rows are patched field by field (see {@link rowPatcher}). */
+/**
+ * A table whose rows are inserted from and patched by its fields `F` (see {@link insertRow},
+ * {@link rowPatcher}); `T` is a row as the queries answer it.
+ */
 export type PatchedTable<T, F> = {
   /** The table's name (a constant, never input). */
   name: string;
-  /** The patch keys that may be written, each to its column (see {@link updateRow}). */
+  /** The keys of `F` a create or patch writes, each to its column (see {@link updateRow}). */
   fields: readonly (keyof F & string)[];
   /** One row as the caller answers it. @throws DomainError not_found */
   read: (db: ReadDb, id: string) => T;
