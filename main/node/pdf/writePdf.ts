@@ -27,7 +27,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { DomainError } from '../../../common/contract/result';
 import { copenhagenOffsetMinutes, formatDanishDate } from '../../../common/domain/danishDates';
@@ -460,6 +460,22 @@ export async function writeEditionPdf(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   return { ...written, warnings: prepared.report.warnings };
+}
+
+/**
+ * The PDF of the requested document in memory, with what the export reports (for standard
+ * output, or for its SHA-256 before it is handed over).
+ * @throws DomainError personal_data, invalid_input (a tillægsdagsorden without items)
+ */
+export async function editionPdfFile(
+  doc: ReferatDocument,
+  request: EditionLayoutRequest,
+): Promise<WriteMinutesResult & { file: Buffer }> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const result = await writeEditionPdf(doc, request, { out: sink });
+  return { ...result, file: Buffer.concat(chunks) };
 }
 
 /** What the writer prints and records besides the blocks (title, header, footer, metadata). */
