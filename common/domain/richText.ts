@@ -356,6 +356,35 @@ export function tableLines(table: Table, inlineText: (children: readonly Inline[
   );
 }
 
+/**
+ * Rows of cells as tables within the model's limits, without losing text: the cells of a row
+ * past {@link maxTableColumns} join its last cell, and the rows past {@link maxTableRows}
+ * continue in another table (the header row is the first table's). Used where tables come from
+ * outside the model (the editor, a paste); every row must have a cell.
+ */
+export function tablesWithinLimits(
+  rows: readonly (readonly TableCell[])[],
+  headerRow: boolean,
+): Table[] {
+  const fitted = rows.map((cells): TableRow => {
+    const kept: TableCell[] = [];
+    for (const cell of cells) {
+      if (kept.length < maxTableColumns) kept.push({ children: [...cell.children] });
+      else kept[kept.length - 1]?.children.push(...cell.children);
+    }
+    return { cells: kept };
+  });
+  const tables: Table[] = [];
+  for (let start = 0; start < fitted.length; start += maxTableRows) {
+    tables.push({
+      type: 'table',
+      headerRow: start === 0 && headerRow,
+      rows: fitted.slice(start, start + maxTableRows),
+    });
+  }
+  return tables;
+}
+
 export const richTextSchema = z
   .array(blockSchema)
   .max(100_000)

@@ -11,10 +11,9 @@
  */
 import {
   dissentKindSchema,
-  maxTableColumns,
-  maxTableRows,
   quotedDecisionSchema,
   safeUrlSchema,
+  tablesWithinLimits,
   voteOutcomeSchema,
   type Block,
   type Dissent,
@@ -265,10 +264,10 @@ function listFromJson(node: Loose): List | null {
 }
 
 /**
- * The tables of a Lexical table node. Normally one; rows past {@link maxTableRows} continue in
- * a second table and cells past {@link maxTableColumns} join the last cell of their row, so an
- * editor table always converts to valid tables without losing text. A block that a cell holds
- * but a cell of the model cannot (a vote, a dissent, a quoted decision) follows the table.
+ * The tables of a Lexical table node. Normally one; a table larger than the model allows is
+ * fitted by {@link tablesWithinLimits}, so an editor table always converts to valid tables
+ * without losing text. A block that a cell holds but a cell of the model cannot (a vote, a
+ * dissent, a quoted decision) follows the table.
  */
 function tablesFromJson(node: Loose): Block[] {
   const after: Block[] = [];
@@ -287,9 +286,7 @@ function tablesFromJson(node: Loose): Block[] {
         if (flat) paragraphs.push(...flat);
         else after.push(block);
       }
-      const cell: TableCell = { children: paragraphs };
-      if (cells.length < maxTableColumns) cells.push(cell);
-      else cells[cells.length - 1]?.children.push(...paragraphs);
+      cells.push({ children: paragraphs });
     }
     if (cells.length === 0) return;
     if (rowIndex === 0) {
@@ -299,15 +296,7 @@ function tablesFromJson(node: Loose): Block[] {
     }
     rows.push(cells);
   });
-  const tables: Block[] = [];
-  for (let start = 0; start < rows.length; start += maxTableRows) {
-    tables.push({
-      type: 'table',
-      headerRow: start === 0 && headerRow,
-      rows: rows.slice(start, start + maxTableRows).map((cells) => ({ cells })),
-    });
-  }
-  return [...tables, ...after];
+  return [...tablesWithinLimits(rows, headerRow), ...after];
 }
 
 /**
