@@ -468,33 +468,61 @@ export function listPlainLines(list: List, resolve: PlainResolve = {}): string[]
 }
 
 /**
+ * How a body's blocks read as lines of text, kind by kind. The plain text below, the minutes'
+ * wording (wording/blocks.ts) and find (editor/findInBodies.ts) read bodies in the same walk and
+ * differ only in these.
+ */
+export type BlockReader = {
+  /** A paragraph's or a heading's text. */
+  inlines(children: readonly Inline[]): string;
+  list(list: List): string[];
+  table(table: Table): string[];
+  vote(vote: Vote): string;
+  dissent(dissent: Dissent): string;
+  quotedDecision(quote: QuotedDecision): string;
+};
+
+/** The lines of one block, as `reader` reads its kind. */
+export function readBlock(block: Block, reader: BlockReader): string[] {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return [reader.inlines(block.children)];
+    case 'list':
+      return reader.list(block);
+    case 'table':
+      return reader.table(block);
+    case 'vote':
+      return [reader.vote(block)];
+    case 'dissent':
+      return [reader.dissent(block)];
+    case 'quotedDecision':
+      return [reader.quotedDecision(block)];
+  }
+}
+
+/**
+ * The plain reading of a body: a list one line per item with its number or bullet, a table one
+ * line per row, a vote its subject, a dissent and a quoted decision their own text. `resolve`
+ * names appendix and participant references; without it they are written as placeholders.
+ */
+export function plainBlockReader(resolve: PlainResolve = {}): BlockReader {
+  const inlines = (children: readonly Inline[]) => inlinePlainText(children, resolve);
+  return {
+    inlines,
+    list: (list) => listPlainLines(list, resolve),
+    table: (table) => tableLines(table, inlines),
+    vote: (vote) => vote.subject,
+    dissent: (dissent) => dissent.text,
+    quotedDecision: (quote) => quote.text,
+  };
+}
+
+/**
  * The plain text of a body, one line per paragraph or list item. `resolve` names appendix
  * and participant references; without it they are written as placeholders.
  */
 export function richTextToPlain(blocks: readonly Block[], resolve: PlainResolve = {}): string {
-  const lines: string[] = [];
-  for (const block of blocks) {
-    switch (block.type) {
-      case 'paragraph':
-      case 'heading':
-        lines.push(inlinePlainText(block.children, resolve));
-        break;
-      case 'list':
-        lines.push(...listPlainLines(block, resolve));
-        break;
-      case 'vote':
-        lines.push(block.subject);
-        break;
-      case 'dissent':
-        lines.push(block.text);
-        break;
-      case 'quotedDecision':
-        lines.push(block.text);
-        break;
-      case 'table':
-        lines.push(...tableLines(block, (children) => inlinePlainText(children, resolve)));
-        break;
-    }
-  }
-  return lines.join('\n');
+  const reader = plainBlockReader(resolve);
+  return blocks.flatMap((block) => readBlock(block, reader)).join('\n');
 }
