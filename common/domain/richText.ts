@@ -337,6 +337,20 @@ export const blockSchema = z.union([
 /** One block of a rich-text body. */
 export type Block = Paragraph | Heading | List | Vote | Dissent | QuotedDecision | Table;
 
+/**
+ * A function for each kind of block, giving a `T` for a block of that kind: a table of what a
+ * conversion does kind by kind, applied with {@link mapBlock}.
+ */
+export type BlockMap<T> = {
+  [Type in Block['type']]: (block: Extract<Block, { type: Type }>) => T;
+};
+
+/** `map`'s function for the kind of `block`, applied to it. */
+export function mapBlock<T>(block: Block, map: BlockMap<T>): T {
+  // `map[block.type]` takes exactly this kind of block; TypeScript cannot relate the two.
+  return (map[block.type] as (block: Block) => T)(block);
+}
+
 /** The inline content of every paragraph of a table, row by row, cell by cell. */
 export function tableInlines(table: Table): Inline[][] {
   return table.rows.flatMap((row) =>

@@ -1,12 +1,14 @@
 /**
- * The one walk over a body's blocks that the plain text, the minutes' wording and find share:
- * each kind of block goes to the reader of its kind, and the plain reader reads each as the
- * plain-text copy does.
+ * The dispatch over the kinds of block that the conversions share: `mapBlock` applies a table
+ * of one function per kind (the editor conversion's normal forms and nodes), `readBlock` the one
+ * walk that the plain text, the minutes' wording and find read bodies with.
  */
 import { describe, expect, it } from 'vitest';
 import {
+  mapBlock,
   plainBlockReader,
   readBlock,
+  type BlockMap,
   type BlockReader,
   type RichText,
 } from '../../common/domain/richText';
@@ -47,6 +49,29 @@ const body: RichText = [
     vote: null,
   },
 ];
+
+describe('mapBlock', () => {
+  it("applies the function of each block's own kind", () => {
+    const kinds: BlockMap<string> = {
+      paragraph: (paragraph) => `paragraph:${paragraph.children.length}`,
+      heading: (heading) => `heading:${heading.level}`,
+      list: (list) => `list:${list.items.length}`,
+      vote: (vote) => `vote:${vote.subject}`,
+      dissent: (dissent) => `dissent:${dissent.text}`,
+      quotedDecision: (quote) => `quote:${quote.committee}`,
+      table: (table) => `table:${table.rows.length}`,
+    };
+    expect(body.map((block) => mapBlock(block, kinds))).toEqual([
+      'heading:2',
+      'paragraph:2',
+      'list:2',
+      'table:1',
+      'vote:Indstillingen',
+      'dissent:Imod.',
+      'quote:Økonomiudvalget',
+    ]);
+  });
+});
 
 describe('readBlock', () => {
   it('hands each kind of block to the reader of its kind, a paragraph and a heading to inlines', () => {
