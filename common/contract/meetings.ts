@@ -56,40 +56,21 @@ export const meetingDetailSchema = z.object({
 });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
-/** The header fields of a meeting a secretary may change. */
+/**
+ * The header fields of a meeting a secretary may change: all but its id, its committee and its
+ * status (only the lifecycle requests change that).
+ */
 const meetingHeaderFields = meetingSchema
-  .pick({
-    number: true,
-    kind: true,
-    date: true,
-    startTime: true,
-    endTime: true,
-    location: true,
-    caseId: true,
-    isClosed: true,
-    template: true,
-    profileId: true,
-  })
+  .omit({ id: true, committeeId: true, status: true })
   .strict();
 
 /**
- * What a participant is created or changed with; left out, `isCalledIn` means not called in
- * and `presenceChanges` means none.
+ * What a participant is created or changed with: all but its id, its meeting, the member it was
+ * copied from and its position; left out, `isCalledIn` means not called in and
+ * `presenceChanges` means none.
  */
 const participantFields = participantSchema
-  .pick({
-    name: true,
-    role: true,
-    party: true,
-    isCitizen: true,
-    attendance: true,
-    isCalledIn: true,
-    substituteForId: true,
-    partialPresence: true,
-    presenceChanges: true,
-    note: true,
-    itemAbsences: true,
-  })
+  .omit({ id: true, meetingId: true, memberId: true, position: true })
   .partial({ isCalledIn: true, presenceChanges: true })
   .strict();
 
@@ -112,22 +93,12 @@ export const revisionSchema = z.object({
 export type Revision = z.infer<typeof revisionSchema>;
 
 /**
- * What an agenda item is created or changed with; left out, `isSupplementary` means not on the
- * tillægsdagsorden and `groupId` means no item group.
+ * What an agenda item is created or changed with: all but its id, its meeting and its position
+ * (`items:move` changes that); left out, `isSupplementary` means not on the tillægsdagsorden and
+ * `groupId` means no item group.
  */
 const itemFields = agendaItemSchema
-  .pick({
-    number: true,
-    title: true,
-    isClosed: true,
-    publicTitle: true,
-    caseId: true,
-    documentNumber: true,
-    presenter: true,
-    kind: true,
-    isSupplementary: true,
-    groupId: true,
-  })
+  .omit({ id: true, meetingId: true, position: true })
   .partial({ isSupplementary: true, groupId: true })
   .strict();
 

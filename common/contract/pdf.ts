@@ -3,9 +3,8 @@
  * Handlers: main/node/api/handlers/pdf.ts.
  */
 import { z } from 'zod';
-import { idSchema } from '../domain/model';
 import { apiErrorSchema } from './result';
-import { editionSchema, handedOverFileSchema, request } from './shared';
+import { editionSchema, handedOverFileSchema, meetingEditionInputSchema, request } from './shared';
 
 /** A PDF edition: everything, or what may be published. */
 export const pdfEditionSchema = editionSchema;
@@ -47,9 +46,6 @@ export const pdfExportStatusSchema = z.object({
 });
 export type PdfExportStatusOutput = z.infer<typeof pdfExportStatusSchema>;
 
-const pdfExportRequestSchema = z
-  .object({ meetingId: idSchema, edition: pdfEditionSchema })
-  .strict();
 const exportIdInput = z
   .object({ exportId: z.string().regex(/^[a-f0-9]{32}$/, 'an export id (32 hex characters)') })
   .strict();
@@ -62,7 +58,7 @@ export const pdfApi = {
    * `warnings`. The full edition is internal: always empty.
    */
   'pdf:check': request(
-    pdfExportRequestSchema,
+    meetingEditionInputSchema,
     z.object({
       errors: z.array(personalDataFindingSchema),
       warnings: z.array(personalDataFindingSchema),
@@ -73,13 +69,13 @@ export const pdfApi = {
    * A public edition with CPR numbers answers `personal_data` listing every place (nothing is
    * written); `busy` when two exports are running already.
    */
-  'pdf:start': request(pdfExportRequestSchema, z.object({ exportId: z.string() })),
+  'pdf:start': request(meetingEditionInputSchema, z.object({ exportId: z.string() })),
   /** Progress of an export (`page` of `pages` written) and, when done, its handle or error. */
   'pdf:status': request(exportIdInput, pdfExportStatusSchema),
   /** Cancels a running export; its partial file is removed. */
   'pdf:cancel': request(exportIdInput, pdfExportStatusSchema),
   /** `pdf:start` and waiting in one request: answers when the PDF is written. */
-  'pdf:export': request(pdfExportRequestSchema, pdfExportHandleSchema),
+  'pdf:export': request(meetingEditionInputSchema, pdfExportHandleSchema),
   /**
    * Hands a finished export to the user. Electron: the main process's save dialog (the page
    * names no path; `downloadUrl` null, `cancelled` when dismissed). Browser mode: a download URL.

@@ -178,7 +178,7 @@ export const searchApi = {
   /** Earlier decisions (any committee) on the case id of an item, oldest first. */
   'decisions:previous': request(
     z.object({ itemId: idSchema, isClosedIncluded: z.boolean().optional() }).strict(),
-    z.object({ caseId: z.string(), entries: z.array(previousDecisionSchema) }),
+    decisionCaseSchema.extend({ entries: z.array(previousDecisionSchema) }),
   ),
   /**
    * Inserts chosen earlier decisions into the item's "Tidligere beslutninger" as linked lines,

@@ -25,6 +25,11 @@ export const idInputSchema = z.object({ id: idSchema }).strict();
 /** The input naming one meeting by its id. */
 export const meetingIdInputSchema = z.object({ meetingId: idSchema }).strict();
 
+/** The input naming one edition of a meeting's minutes (to export, sign or fetch). */
+export const meetingEditionInputSchema = z
+  .object({ meetingId: idSchema, edition: editionSchema })
+  .strict();
+
 /** The answer of a delete: the id of the record that is gone. */
 export const deletedSchema = z.object({ id: idSchema });
 

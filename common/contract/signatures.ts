@@ -8,6 +8,7 @@ import {
   editionSchema,
   emptySchema,
   handedOverFileSchema,
+  meetingEditionInputSchema,
   meetingIdInputSchema,
   request,
   uploadIdSchema,
@@ -151,17 +152,18 @@ export const signerStateSchema = z.object({
 });
 export type SignerState = z.infer<typeof signerStateSchema>;
 
-/** The signing state of one edition (see `signatures:status`). */
-export const signingStatusSchema = z.object({
-  edition: editionSchema,
-  /** The round the next signature belongs to (a new round after corrections). */
-  round: z.number().int().min(1),
-  /** Every participant present has signed this round. */
-  isComplete: z.boolean(),
-  /** A signing file or signed file of this round has been handed out or recorded. */
-  isStarted: z.boolean(),
-  signers: z.array(signerStateSchema),
-});
+/**
+ * The signing state of one edition (see `signatures:status`), with the edition, round and
+ * completeness a signed PDF records: `round` is the one the next signature belongs to (a new
+ * round after corrections), `isComplete` that every participant present has signed it.
+ */
+export const signingStatusSchema = signedPdfSchema
+  .pick({ edition: true, round: true, isComplete: true })
+  .extend({
+    /** A signing file or signed file of this round has been handed out or recorded. */
+    isStarted: z.boolean(),
+    signers: z.array(signerStateSchema),
+  });
 export type SigningStatus = z.infer<typeof signingStatusSchema>;
 
 /** The requests of this area. */
@@ -180,7 +182,7 @@ export const signaturesApi = {
           .max(100)
           .optional(),
         /** Verify the newest signed PDF of a meeting's edition kept in the library instead. */
-        stored: z.object({ meetingId: idSchema, edition: editionSchema }).strict().optional(),
+        stored: meetingEditionInputSchema.optional(),
       })
       .strict(),
     z.object({
@@ -286,10 +288,7 @@ export const signaturesApi = {
    * edition, or the round's export (made and kept now when there is none). Electron's save
    * dialog (`downloadUrl` null) or a browser download URL, as signatures:download.
    */
-  'signatures:signingFile': request(
-    z.object({ meetingId: idSchema, edition: editionSchema }).strict(),
-    handedOverFileSchema,
-  ),
+  'signatures:signingFile': request(meetingEditionInputSchema, handedOverFileSchema),
   /**
    * Who still has to sign, per edition: the current round and each participant present with
    * their state (signed, with time and certificate; signed with a reservation; waiting).
@@ -307,13 +306,7 @@ export const signaturesApi = {
    * edition instead (e.g. the last file of an earlier signature round, see `signatures:list`).
    */
   'signatures:download': request(
-    z
-      .object({
-        meetingId: idSchema,
-        edition: editionSchema,
-        seq: z.number().int().min(1).optional(),
-      })
-      .strict(),
+    meetingEditionInputSchema.extend({ seq: z.number().int().min(1).optional() }),
     handedOverFileSchema,
   ),
 } as const;

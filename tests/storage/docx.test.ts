@@ -18,6 +18,7 @@ import { runCli } from '../../main/node/cli/cli';
 import { importMeetingDocument } from '../../main/node/storage/interchange';
 import { generateMeeting } from '../support/generateMeeting';
 import { tableMeeting } from '../support/tableMeeting';
+import { confidentialMarkers, markClosedItem } from '../support/htmlEditionLibrary';
 import { makeTempDir, newLibrary } from './storageHelpers';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -322,59 +323,8 @@ describe('DOCX export', () => {
       closedEvery: 0,
       template: 'fagudvalg',
     });
-    const closed = doc.agendaItems[1];
-    if (!closed) throw new Error('generated meeting has no second item');
-    const paragraph = (text: string) => [
-      { type: 'paragraph' as const, children: [{ type: 'text' as const, text }] },
-    ];
-    closed.isClosed = true;
-    closed.title = 'MARKER-TITLE-Ekspropriation af Ågade 7';
-    closed.publicTitle = 'Lukket punkt: Ejendomssag';
-    closed.presenter = 'MARKER-PRESENTER';
-    closed.bodies = {
-      summary: paragraph('MARKER-SUMMARY'),
-      recommendation: paragraph('MARKER-RECOMMENDATION'),
-      casePresentation: paragraph('MARKER-CASE'),
-      finances: paragraph('MARKER-FINANCES'),
-      previousDecisions: paragraph('MARKER-PREVIOUS'),
-      decision: [
-        ...paragraph('MARKER-DECISION'),
-        { type: 'dissent', participantId: 'p5', text: 'MARKER-DISSENT' },
-      ],
-      publicDecision: paragraph('Udvalget godkendte købet af ejendommen.'),
-    };
-    for (const appendix of doc.appendices) {
-      if (appendix.itemId === closed.id) appendix.title = 'MARKER-ITEM-APPENDIX';
-    }
-    doc.appendices.push({
-      id: 'closed-appendix',
-      itemId: null,
-      number: 99,
-      title: 'MARKER-CLOSED-APPENDIX',
-      documentNumber: '9999999',
-      caseId: 'EMN-2017-09999',
-      isClosed: true,
-      isAddedAfterMeeting: false,
-      file: null,
-    });
-    const member = doc.participants[2];
-    if (!member) throw new Error('generated meeting has too few participants');
-    member.note = 'MARKER-NOTE';
-    // Partial presence (who left when) is part of the public minutes, so it is no marker here.
-    const markers = [
-      'MARKER-TITLE',
-      'MARKER-PRESENTER',
-      'MARKER-SUMMARY',
-      'MARKER-RECOMMENDATION',
-      'MARKER-CASE',
-      'MARKER-FINANCES',
-      'MARKER-PREVIOUS',
-      'MARKER-DECISION',
-      'MARKER-DISSENT',
-      'MARKER-ITEM-APPENDIX',
-      'MARKER-CLOSED-APPENDIX',
-      'MARKER-NOTE',
-    ];
+    markClosedItem(doc);
+    const markers = confidentialMarkers;
     const full = await unzipAll(await minutesDocx(doc, { edition: 'full' }));
     const fullText = [...full.values()].map((part) => part.toString('utf8')).join('\n');
     for (const marker of markers)

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../../common/contract/result';
 import { generateMeeting } from '../support/generateMeeting';
+import { confidentialMarkers, markClosedItem } from '../support/htmlEditionLibrary';
 import { a4Geometry } from '../../common/export/typeset';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { parseReferatDocument } from '../../common/format/referatJson';
@@ -195,66 +196,12 @@ describe('generated meetings', () => {
       closedEvery: 0,
       template: 'fagudvalg',
     });
-    const closed = doc.agendaItems[1];
-    if (!closed) throw new Error('generated meeting has no second item');
-    closed.isClosed = true;
-    closed.title = 'MARKER-TITLE-Ekspropriation af Ågade 7';
-    closed.publicTitle = 'Lukket punkt: Ejendomssag';
-    closed.presenter = 'MARKER-PRESENTER';
-    closed.caseId = 'EMN-2017-09999';
-    closed.bodies = {
-      summary: [{ type: 'paragraph', children: [{ type: 'text', text: 'MARKER-SUMMARY' }] }],
-      recommendation: [
-        { type: 'paragraph', children: [{ type: 'text', text: 'MARKER-RECOMMENDATION' }] },
-      ],
-      casePresentation: [{ type: 'paragraph', children: [{ type: 'text', text: 'MARKER-CASE' }] }],
-      finances: [{ type: 'paragraph', children: [{ type: 'text', text: 'MARKER-FINANCES' }] }],
-      previousDecisions: [
-        { type: 'paragraph', children: [{ type: 'text', text: 'MARKER-PREVIOUS' }] },
-      ],
-      decision: [
-        { type: 'paragraph', children: [{ type: 'text', text: 'MARKER-DECISION' }] },
-        { type: 'dissent', participantId: 'p5', text: 'MARKER-DISSENT' },
-      ],
-      publicDecision: [
-        {
-          type: 'paragraph',
-          children: [{ type: 'text', text: 'Udvalget godkendte købet af ejendommen.' }],
-        },
-      ],
-    };
-    for (const appendix of doc.appendices) {
-      if (appendix.itemId === closed.id) appendix.title = 'MARKER-ITEM-APPENDIX';
-    }
-    doc.appendices.push({
-      id: 'closed-appendix',
-      itemId: null,
-      number: 99,
-      title: 'MARKER-CLOSED-APPENDIX',
-      documentNumber: '9999999',
-      caseId: 'EMN-2017-09999',
-      isClosed: true,
-      isAddedAfterMeeting: false,
-      file: null,
-    });
+    markClosedItem(doc);
+    const closedItem = doc.agendaItems[1];
+    if (closedItem) closedItem.caseId = 'EMN-2017-09999';
     const member = doc.participants[2];
-    if (!member) throw new Error('generated meeting has too few participants');
-    member.note = 'MARKER-NOTE';
-    member.partialPresence = 'MARKER-PARTIAL';
-    const markers = [
-      'MARKER-TITLE',
-      'MARKER-PRESENTER',
-      'MARKER-SUMMARY',
-      'MARKER-RECOMMENDATION',
-      'MARKER-CASE',
-      'MARKER-FINANCES',
-      'MARKER-PREVIOUS',
-      'MARKER-DECISION',
-      'MARKER-DISSENT',
-      'MARKER-ITEM-APPENDIX',
-      'MARKER-CLOSED-APPENDIX',
-      'MARKER-NOTE',
-    ];
+    if (member) member.partialPresence = 'MARKER-PARTIAL';
+    const markers = confidentialMarkers;
 
     const fullFile = path.join(dir, 'markers-full.pdf');
     await writeMinutesPdf(doc, { edition: 'full', out: fullFile });

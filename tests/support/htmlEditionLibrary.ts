@@ -53,21 +53,12 @@ export function modelDocument(): ReferatDocument {
   );
 }
 
-/** A generated meeting of the model's committee with a closed item full of markers. */
-export function markedMeeting(model: ReferatDocument): ReferatDocument {
-  const doc = generateMeeting({
-    items: 5,
-    pagesPerItem: 0.3,
-    closedEvery: 0,
-    template: 'fagudvalg',
-    seed: 5,
-  });
-  doc.committee = model.committee;
-  doc.members = model.members;
-  // The generated participants are not the model committee's standing members.
-  for (const participant of doc.participants) participant.memberId = null;
-  doc.meeting.number = 6;
-  doc.meeting.date = '2018-01-16';
+/**
+ * Makes the second item of `doc` closed with a marker in every confidential field (title,
+ * presenter, each section, a dissent, its appendices), adds a closed appendix and a note on
+ * the third participant: every string of {@link confidentialMarkers}, none in the public edition.
+ */
+export function markClosedItem(doc: ReferatDocument): void {
   const closed = doc.agendaItems[1];
   if (!closed) throw new Error('generated meeting has no second item');
   const paragraph = (text: string) => [
@@ -107,7 +98,26 @@ export function markedMeeting(model: ReferatDocument): ReferatDocument {
     file: null,
   });
   const member = doc.participants[2];
-  if (member) member.note = 'MARKER-NOTE';
+  if (!member) throw new Error('generated meeting has too few participants');
+  member.note = 'MARKER-NOTE';
+}
+
+/** A generated meeting of the model's committee with a closed item full of markers. */
+export function markedMeeting(model: ReferatDocument): ReferatDocument {
+  const doc = generateMeeting({
+    items: 5,
+    pagesPerItem: 0.3,
+    closedEvery: 0,
+    template: 'fagudvalg',
+    seed: 5,
+  });
+  doc.committee = model.committee;
+  doc.members = model.members;
+  // The generated participants are not the model committee's standing members.
+  for (const participant of doc.participants) participant.memberId = null;
+  doc.meeting.number = 6;
+  doc.meeting.date = '2018-01-16';
+  markClosedItem(doc);
   doc.profile = {
     ...doc.profile,
     municipality: 'Gentofte Kommune',

@@ -6,36 +6,13 @@
  * "Eksportér tillægsdagsorden" for the items added after sending. A meeting past draft cannot
  * send its agenda.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { MeetingStatus } from '../../common/domain/model';
-import { createBridgeClient } from '../../renderer/src/api/client';
-import { AppContext } from '../../renderer/src/appContext';
-import da from '../../renderer/src/i18n/da.json';
-import { SaveQueue } from '../../renderer/src/save/saveQueue';
 import { AgendaSendPanel } from '../../renderer/src/agendaSending/AgendaSendPanel';
+import { renderInApp, setupReactTests } from './helpers/reactHarness';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({
-    resources: { da: { translation: da } },
-    lng: 'da',
-    interpolation: { escapeValue: false },
-  });
-});
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
-});
+setupReactTests();
 
 const meetingId = 'm'.repeat(21);
 const itemId = 'i'.repeat(21);
@@ -52,64 +29,49 @@ const sending = {
 async function render(status: MeetingStatus) {
   const calls: string[] = [];
   let isSent = false;
-  const services = {
-    client: createBridgeClient({
-      call: async (name: string) => {
-        calls.push(name);
-        if (name === 'agenda:send') {
-          isSent = true;
-          return {
-            ok: true,
-            value: { fileName: 'dagsorden.pdf', bytes: 1000, downloadUrl: null, sending },
-          };
-        }
-        if (name === 'agenda:status')
-          return {
-            ok: true,
-            value: isSent
-              ? {
-                  sendings: [sending],
-                  changes: [
-                    {
-                      itemId,
-                      number: 1,
-                      title: 'Projektafrunding',
-                      isAdded: false,
-                      isRemoved: false,
-                      fields: [
-                        { field: 'recommendation', before: 'Gammel tekst', after: 'Ny tekst' },
-                      ],
-                    },
-                    {
-                      itemId: addedId,
-                      number: 5,
-                      title: 'Vejbump',
-                      isAdded: true,
-                      isRemoved: false,
-                      fields: [],
-                    },
-                  ],
-                  supplementaryItemIds: [addedId],
-                }
-              : { sendings: [], changes: [], supplementaryItemIds: [] },
-          };
-        return { ok: false, error: { code: 'internal', message: name } };
-      },
-    }),
-    queue: new SaveQueue(60_000),
-    navigate: () => {},
-  };
-  const host = document.createElement('div');
-  container = host;
-  document.body.append(host);
-  const target = createRoot(host);
-  root = target;
-  await act(async () =>
-    target.render(
-      <AppContext.Provider value={services}>
-        <AgendaSendPanel meetingId={meetingId} status={status} />
-      </AppContext.Provider>,
-    ),
+  const host = await renderInApp(
+    <AgendaSendPanel meetingId={meetingId} status={status} />,
+    (name) => {
+      calls.push(name);
+      if (name === 'agenda:send') {
+        isSent = true;
+        return {
+          ok: true,
+          value: { fileName: 'dagsorden.pdf', bytes: 1000, downloadUrl: null, sending },
+        };
+      }
+      if (name === 'agenda:status')
+        return {
+          ok: true,
+          value: isSent
+            ? {
+                sendings: [sending],
+                changes: [
+                  {
+                    itemId,
+                    number: 1,
+                    title: 'Projektafrunding',
+                    isAdded: false,
+                    isRemoved: false,
+                    fields: [
+                      { field: 'recommendation', before: 'Gammel tekst', after: 'Ny tekst' },
+                    ],
+                  },
+                  {
+                    itemId: addedId,
+                    number: 5,
+                    title: 'Vejbump',
+                    isAdded: true,
+                    isRemoved: false,
+                    fields: [],
+                  },
+                ],
+                supplementaryItemIds: [addedId],
+              }
+            : { sendings: [], changes: [], supplementaryItemIds: [] },
+        };
+      return { ok: false, error: { code: 'internal', message: name } };
+    },
   );
   const buttons = (text: string) =>
     [...host.querySelectorAll('button')].filter((b) => b.textContent === text);

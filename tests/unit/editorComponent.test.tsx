@@ -12,7 +12,8 @@ import {
 } from '../../renderer/src/editor/commands';
 import { $pasteHtml } from '../../renderer/src/editor/paste/PastePlugin';
 import { shortcutAction } from '../../renderer/src/editor/plugins/ShortcutsPlugin';
-import { mountBodyEditor, rendered, setupReactTests } from './helpers/bodyEditorHarness';
+import { mountBodyEditor } from './helpers/bodyEditorHarness';
+import { rendered, setupReactTests } from './helpers/reactHarness';
 
 setupReactTests();
 

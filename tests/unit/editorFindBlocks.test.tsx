@@ -26,7 +26,8 @@ import {
   type FoundMatch,
 } from '../../renderer/src/editor/documentFind';
 import { $isDissentNode, $isVoteNode } from '../../renderer/src/editor/nodes';
-import { mountBodyEditor, setupReactTests } from './helpers/bodyEditorHarness';
+import { mountBodyEditor } from './helpers/bodyEditorHarness';
+import { setupReactTests } from './helpers/reactHarness';
 
 setupReactTests();
 

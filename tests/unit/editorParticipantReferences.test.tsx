@@ -22,12 +22,8 @@ import { INSERT_AGENDA_COMMAND } from '../../renderer/src/editor/commands';
 import { emptyMeetingRecords, type MeetingRecords } from '../../renderer/src/editor/meetingRecords';
 import { shortcutAction } from '../../renderer/src/editor/plugins/ShortcutsPlugin';
 import { editorShortcuts } from '../../renderer/src/editor/shortcuts';
-import {
-  mountBodyEditor,
-  rendered,
-  setupReactTests,
-  type BodyEditorHarness,
-} from './helpers/bodyEditorHarness';
+import { mountBodyEditor, type BodyEditorHarness } from './helpers/bodyEditorHarness';
+import { rendered, setupReactTests } from './helpers/reactHarness';
 
 setupReactTests();
 

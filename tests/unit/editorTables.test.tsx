@@ -17,7 +17,8 @@ import {
 import type { RichText, Table } from '../../common/domain/richText';
 import type { BodyEditorContext } from '../../renderer/src/editor/BodyEditor';
 import { $pasteHtml } from '../../renderer/src/editor/paste/PastePlugin';
-import { mountBodyEditor, rendered, setupReactTests } from './helpers/bodyEditorHarness';
+import { mountBodyEditor } from './helpers/bodyEditorHarness';
+import { rendered, setupReactTests } from './helpers/reactHarness';
 
 setupReactTests();
 

@@ -4,28 +4,14 @@
  * its folder (the app) or downloaded (browser mode), and the notice says why, in Danish and
  * English, naming the file by its real name. A real document opens without a notice.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Appendix } from '../../common/domain/model';
-import { createBridgeClient } from '../../renderer/src/api/client';
-import { AppContext } from '../../renderer/src/appContext';
-import da from '../../renderer/src/i18n/da.json';
-import en from '../../renderer/src/i18n/en.json';
 import { OpenAppendixButton } from '../../renderer/src/share/OpenAppendixButton';
-import { SaveQueue } from '../../renderer/src/save/saveQueue';
+import { renderInApp, setupReactTests } from './helpers/reactHarness';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({
-    resources: { da: { translation: da }, en: { translation: en } },
-    lng: 'da',
-    interpolation: { escapeValue: false },
-  });
-});
+setupReactTests();
 
 const appendix = {
   id: 'a'.repeat(21),
@@ -44,33 +30,11 @@ const appendix = {
   },
 } as Appendix;
 
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(async () => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
-  await i18next.changeLanguage('da');
-});
-
 async function clickOpen(answer: unknown): Promise<HTMLElement> {
-  const services = {
-    client: createBridgeClient({ call: async () => ({ ok: true, value: answer }) }),
-    queue: new SaveQueue(60_000),
-    navigate: () => {},
-  };
-  container = document.createElement('div');
-  document.body.append(container);
-  const target = createRoot(container);
-  root = target;
-  act(() =>
-    target.render(
-      <AppContext.Provider value={services}>
-        <OpenAppendixButton appendix={appendix} />
-      </AppContext.Provider>,
-    ),
-  );
+  const container = await renderInApp(<OpenAppendixButton appendix={appendix} />, async () => ({
+    ok: true,
+    value: answer,
+  }));
   const button = container.querySelector('button');
   if (!button) throw new Error('no button');
   await act(async () => {

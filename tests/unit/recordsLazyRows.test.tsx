@@ -6,22 +6,16 @@
  * stand-ins too. A stand-in's button renders its form on focus and moves the focus into it.
  * A 60-item meeting renders every form at once, as before.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { AgendaItemDetail } from '../../common/contract/api';
 import type { Appendix, Meeting } from '../../common/domain/model';
 import { profileForTemplate } from '../../common/domain/profiles';
-import { createBridgeClient } from '../../renderer/src/api/client';
-import { AppContext } from '../../renderer/src/appContext';
-import da from '../../renderer/src/i18n/da.json';
 import { AgendaPanel } from '../../renderer/src/meeting/AgendaPanel';
 import { AppendicesPanel } from '../../renderer/src/meeting/AppendicesPanel';
-import { SaveQueue } from '../../renderer/src/save/saveQueue';
+import { renderInApp, setupReactTests } from './helpers/reactHarness';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+setupReactTests();
 
 /** Nothing is ever near the viewport: only what renders at once or on focus shows a form. */
 class FarAwayObserver {
@@ -33,13 +27,8 @@ class FarAwayObserver {
   }
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = FarAwayObserver;
-  await i18next.use(initReactI18next).init({
-    resources: { da: { translation: da } },
-    lng: 'da',
-    interpolation: { escapeValue: false },
-  });
 });
 
 const meetingId = 'm'.repeat(21);
@@ -91,54 +80,36 @@ const appendicesOf = (count: number): Appendix[] =>
     file: null,
   }));
 
-let root: Root | null = null;
-let container: HTMLElement | null = null;
+/** Every request answers an empty value: the panels are only rendered here. */
+const answerEmpty = async () => ({ ok: true, value: {} });
 
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
-});
-
-function render(itemCount: number, appendixCount: number): HTMLElement {
-  const services = {
-    client: createBridgeClient({ call: async () => ({ ok: true, value: {} }) }),
-    queue: new SaveQueue(60_000),
-    navigate: () => {},
-  };
+async function render(itemCount: number, appendixCount: number): Promise<HTMLElement> {
   const items = itemsOf(itemCount);
-  container = document.createElement('div');
-  document.body.append(container);
-  const target = createRoot(container);
-  root = target;
-  act(() =>
-    target.render(
-      <AppContext.Provider value={services}>
-        <AgendaPanel
-          meeting={meeting}
-          profile={profileForTemplate('opgaveudvalg')}
-          items={items}
-          setItems={() => {}}
-        />
-        <AppendicesPanel
-          meetingId={meetingId}
-          appendices={appendicesOf(appendixCount)}
-          items={items}
-          setAppendices={() => {}}
-        />
-      </AppContext.Provider>,
-    ),
+  return renderInApp(
+    <>
+      <AgendaPanel
+        meeting={meeting}
+        profile={profileForTemplate('opgaveudvalg')}
+        items={items}
+        setItems={() => {}}
+      />
+      <AppendicesPanel
+        meetingId={meetingId}
+        appendices={appendicesOf(appendixCount)}
+        items={items}
+        setAppendices={() => {}}
+      />
+    </>,
+    answerEmpty,
   );
-  return container;
 }
 
 const agendaForms = (view: HTMLElement) =>
   view.querySelectorAll('li.agenda-item:not(.record--placeholder)');
 
 describe('records forms of a long meeting', () => {
-  it('a 1,000-item agenda renders a bounded number of item forms, every heading, and stand-ins', () => {
-    const view = render(1000, 40);
+  it('a 1,000-item agenda renders a bounded number of item forms, every heading, and stand-ins', async () => {
+    const view = await render(1000, 40);
     expect(view.querySelectorAll('li.agenda-item')).toHaveLength(1000);
     expect(agendaForms(view).length).toBeLessThanOrEqual(10);
     expect(view.querySelectorAll('li.agenda-item h3')).toHaveLength(1000);
@@ -150,8 +121,8 @@ describe('records forms of a long meeting', () => {
     expect(view.querySelectorAll('li.record--placeholder').length).toBeGreaterThanOrEqual(990 + 39);
   });
 
-  it('focusing a stand-in renders its form and moves the focus into its first field', () => {
-    const view = render(1000, 0);
+  it('focusing a stand-in renders its form and moves the focus into its first field', async () => {
+    const view = await render(1000, 0);
     const row = view.querySelectorAll<HTMLElement>('li.agenda-item')[499];
     const button = [...(row?.querySelectorAll('button') ?? [])].find(
       (candidate) => candidate.textContent === 'Vis felterne',
@@ -170,8 +141,8 @@ describe('records forms of a long meeting', () => {
     expect(document.activeElement).toBe(number);
   });
 
-  it('a 60-item meeting with 40 appendices renders every form at once', () => {
-    const view = render(60, 40);
+  it('a 60-item meeting with 40 appendices renders every form at once', async () => {
+    const view = await render(60, 40);
     expect(agendaForms(view)).toHaveLength(60);
     expect(view.querySelectorAll('.record--placeholder')).toHaveLength(0);
     expect(view.querySelectorAll('select option[value=""]')).toHaveLength(40);

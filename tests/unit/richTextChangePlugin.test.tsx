@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { act } from 'react';
 import { $getRoot, $isParagraphNode, $isTextNode, type LexicalEditor } from 'lexical';
 import type { RichText } from '../../common/domain/richText';
-import { mountBodyEditor, setupReactTests } from './helpers/bodyEditorHarness';
+import { mountBodyEditor } from './helpers/bodyEditorHarness';
+import { setupReactTests } from './helpers/reactHarness';
 
 setupReactTests();
 

@@ -4,57 +4,23 @@
  * nothing more: the "Word-dokumentet … hentes." note goes away after a while instead of staying
  * for good; a file the app saved itself keeps its "gemt" note.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { createBridgeClient } from '../../renderer/src/api/client';
-import { AppContext } from '../../renderer/src/appContext';
-import da from '../../renderer/src/i18n/da.json';
-import { SaveQueue } from '../../renderer/src/save/saveQueue';
 import { downloadNoteMs, ShareActions } from '../../renderer/src/share/ShareActions';
+import { renderInApp, setupReactTests } from './helpers/reactHarness';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({
-    resources: { da: { translation: da } },
-    lng: 'da',
-    interpolation: { escapeValue: false },
-  });
-});
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
+setupReactTests();
 
 afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
   vi.useRealTimers();
 });
 
 async function exportWord(downloadUrl: string | null): Promise<HTMLElement> {
   const value = { fileName: 'referat.docx', downloadUrl };
-  const services = {
-    client: createBridgeClient({ call: async () => ({ ok: true, value }) }),
-    queue: new SaveQueue(60_000),
-    navigate: () => {},
-  };
-  const host = document.createElement('div');
-  container = host;
-  document.body.append(host);
-  const target = createRoot(host);
-  root = target;
-  act(() =>
-    target.render(
-      <AppContext.Provider value={services}>
-        <ShareActions meetingId={'m'.repeat(21)} />
-      </AppContext.Provider>,
-    ),
-  );
+  const host = await renderInApp(<ShareActions meetingId={'m'.repeat(21)} />, async () => ({
+    ok: true,
+    value,
+  }));
   const button = [...host.querySelectorAll('button')].find(
     (b) => b.textContent === 'Eksportér til Word',
   );

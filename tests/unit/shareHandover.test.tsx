@@ -5,36 +5,13 @@
  * archived meeting is handed to the meeting screen; an empty receiver is refused without a
  * request; minutes not signed get no form.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Meeting, MeetingStatus } from '../../common/domain/model';
-import { createBridgeClient } from '../../renderer/src/api/client';
-import { AppContext } from '../../renderer/src/appContext';
-import da from '../../renderer/src/i18n/da.json';
-import { SaveQueue } from '../../renderer/src/save/saveQueue';
 import { ShareActions } from '../../renderer/src/share/ShareActions';
+import { renderInApp, setupReactTests } from './helpers/reactHarness';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({
-    resources: { da: { translation: da } },
-    lng: 'da',
-    interpolation: { escapeValue: false },
-  });
-});
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
-});
+setupReactTests();
 
 const sha = 'c'.repeat(64);
 const meetingId = 'm'.repeat(21);
@@ -43,42 +20,27 @@ const archivedMeeting = { id: meetingId, status: 'archived' } as Meeting;
 async function archiveAs(status: MeetingStatus) {
   const calls: { name: string; input: unknown }[] = [];
   const changed: Meeting[] = [];
-  const services = {
-    client: createBridgeClient({
-      call: async (name: string, input: unknown) => {
-        calls.push({ name, input });
-        if (name === 'archive:export')
-          return {
-            ok: true,
-            value: {
-              fileName: 'pakke.zip',
-              files: 4,
-              bytes: 10,
-              packageSha256: sha,
-              downloadUrl: null,
-            },
-          };
-        return { ok: true, value: { meeting: archivedMeeting, audit: {} } };
-      },
-    }),
-    queue: new SaveQueue(60_000),
-    navigate: () => {},
-  };
-  const host = document.createElement('div');
-  container = host;
-  document.body.append(host);
-  const target = createRoot(host);
-  root = target;
-  act(() =>
-    target.render(
-      <AppContext.Provider value={services}>
-        <ShareActions
-          meetingId={meetingId}
-          status={status}
-          onMeetingChanged={(meeting) => changed.push(meeting)}
-        />
-      </AppContext.Provider>,
-    ),
+  const host = await renderInApp(
+    <ShareActions
+      meetingId={meetingId}
+      status={status}
+      onMeetingChanged={(meeting) => changed.push(meeting)}
+    />,
+    async (name: string, input: unknown) => {
+      calls.push({ name, input });
+      if (name === 'archive:export')
+        return {
+          ok: true,
+          value: {
+            fileName: 'pakke.zip',
+            files: 4,
+            bytes: 10,
+            packageSha256: sha,
+            downloadUrl: null,
+          },
+        };
+      return { ok: true, value: { meeting: archivedMeeting, audit: {} } };
+    },
   );
   const button = (text: string) =>
     [...host.querySelectorAll('button')].find((b) => b.textContent === text);

@@ -18,7 +18,7 @@ import { Badge } from '../components/Badge';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EditionPicker } from '../components/EditionPicker';
 import { ProblemError } from '../share/ProblemError';
-import { startDownload } from '../share/download';
+import { receiveFile } from '../share/download';
 import './agendaSending.css';
 
 type Status = RequestOutput<'agenda:status'>;
@@ -73,12 +73,9 @@ export function AgendaSendPanel({
       }),
     );
     setBusy(null);
-    if (!result.ok) {
-      if (result.error.code !== 'cancelled') setError(result.error);
-      return;
-    }
-    const { fileName, downloadUrl } = result.value;
-    if (downloadUrl) startDownload(downloadUrl, fileName);
+    const file = receiveFile(result, setError);
+    if (!file) return;
+    const { fileName, downloadUrl } = file;
     setNote(t(downloadUrl ? 'agendaSending.downloaded' : 'agendaSending.saved', { fileName }));
   };
 
@@ -89,12 +86,9 @@ export function AgendaSendPanel({
     setError(null);
     const result = await queue.run(() => client.call('agenda:send', { meetingId }));
     setBusy(null);
-    if (!result.ok) {
-      if (result.error.code !== 'cancelled') setError(result.error);
-      return;
-    }
-    const { fileName, downloadUrl, sending } = result.value;
-    if (downloadUrl) startDownload(downloadUrl, fileName);
+    const file = receiveFile(result, setError);
+    if (!file) return;
+    const { fileName, sending } = file;
     setNote(
       t('agendaSending.sentNote', {
         fileName,

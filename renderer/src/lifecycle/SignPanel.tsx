@@ -25,7 +25,7 @@ import { useApp } from '../appContext';
 import { FilePickerField } from '../components/FilePickerField';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
-import { startDownload } from '../share/download';
+import { receiveFile } from '../share/download';
 import { SignatureList } from './SignatureList';
 import { SigningStatusList } from './SigningStatusList';
 import { formatTime } from './time';
@@ -205,12 +205,8 @@ export function SignPanel({
       edition: ed,
       ...(seq !== undefined ? { seq } : {}),
     });
-    if (!result.ok) {
-      if (result.error.code !== 'cancelled') setError(result.error);
-      return;
-    }
-    if (result.value.downloadUrl) startDownload(result.value.downloadUrl, result.value.fileName);
-    else setNote(t('lifecycle.sign.saved', { fileName: result.value.fileName }));
+    const file = receiveFile(result, setError);
+    if (file && !file.downloadUrl) setNote(t('lifecycle.sign.saved', { fileName: file.fileName }));
   };
 
   /** The file the next member signs on their own device. */
@@ -218,12 +214,9 @@ export function SignPanel({
     setError(null);
     setNote(null);
     const result = await client.call('signatures:signingFile', { meetingId: meeting.id, edition });
-    if (!result.ok) {
-      if (result.error.code !== 'cancelled') setError(result.error);
-      return;
-    }
-    if (result.value.downloadUrl) startDownload(result.value.downloadUrl, result.value.fileName);
-    else setNote(t('lifecycle.sign.saved', { fileName: result.value.fileName }));
+    const file = receiveFile(result, setError);
+    if (!file) return;
+    if (!file.downloadUrl) setNote(t('lifecycle.sign.saved', { fileName: file.fileName }));
     await refresh();
   };
 

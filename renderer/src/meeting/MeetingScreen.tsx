@@ -385,7 +385,11 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
           )}
           <PdfExportArea key={meeting.id} meetingId={meeting.id} controlsHost={pdfHost}>
             <div
-              className={panel ? 'meeting-workspace meeting-workspace--panel' : 'meeting-workspace'}
+              className={
+                panel
+                  ? `meeting-workspace meeting-workspace--panel meeting-workspace--${panel}`
+                  : 'meeting-workspace'
+              }
             >
               <MeetingDocument
                 detail={detail}

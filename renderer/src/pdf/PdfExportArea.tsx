@@ -16,6 +16,7 @@ import type { Edition } from '../../../common/export/editions';
 import { useApp } from '../appContext';
 import { EditionPicker } from '../components/EditionPicker';
 import { InlineError } from '../components/LoadState';
+import { receiveFile } from '../share/download';
 import './pdf.css';
 
 type Findings = { errors: PersonalDataFindingOutput[]; warnings: PersonalDataFindingOutput[] };
@@ -148,11 +149,8 @@ export function PdfExportArea({
     setSaveNote(null);
     setSaveError(null);
     const saved = await client.call('pdf:save', { exportId: handle.exportId });
-    if (!saved.ok) {
-      if (saved.error.code !== 'cancelled') setSaveError(saved.error);
-      return;
-    }
-    setSaveNote(t('pdf.saved', { fileName: saved.value.fileName }));
+    const file = receiveFile(saved, setSaveError);
+    if (file) setSaveNote(t('pdf.saved', { fileName: file.fileName }));
   };
 
   const isBusy = progress.state === 'running' || progress.state === 'checking';

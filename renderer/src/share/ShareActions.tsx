@@ -13,7 +13,7 @@ import type { Edition } from '../../../common/export/editions';
 import { useApp } from '../appContext';
 import { EditionPicker } from '../components/EditionPicker';
 import { InlineError } from '../components/LoadState';
-import { startDownload } from './download';
+import { receiveFile } from './download';
 import { ProblemError } from './ProblemError';
 import './share.css';
 
@@ -61,13 +61,10 @@ export function ShareActions({
     // Pending edits are sent first: the package holds what the user sees.
     const result = await queue.run(() => client.call('archive:export', { meetingId }));
     setBusy(null);
-    if (!result.ok) {
-      if (result.error.code !== 'cancelled') setError(result.error);
-      return;
-    }
-    const { fileName, files, downloadUrl } = result.value;
-    setPackageSha256(result.value.packageSha256);
-    if (downloadUrl) startDownload(downloadUrl, fileName);
+    const file = receiveFile(result, setError);
+    if (!file) return;
+    const { fileName, files, downloadUrl } = file;
+    setPackageSha256(file.packageSha256);
     setNote({
       text: t(downloadUrl ? 'share.archiveDownloaded' : 'share.archiveSaved', {
         fileName,
@@ -83,12 +80,9 @@ export function ShareActions({
       client.call('meetings:exportDocx', { id: meetingId, edition }),
     );
     setBusy(null);
-    if (!result.ok) {
-      if (result.error.code !== 'cancelled') setError(result.error);
-      return;
-    }
-    const { fileName, downloadUrl } = result.value;
-    if (downloadUrl) startDownload(downloadUrl, fileName);
+    const file = receiveFile(result, setError);
+    if (!file) return;
+    const { fileName, downloadUrl } = file;
     setNote({
       text: t(downloadUrl ? 'share.wordDownloaded' : 'share.wordSaved', { fileName }),
       isDownload: Boolean(downloadUrl),
@@ -100,12 +94,9 @@ export function ShareActions({
     begin('html');
     const result = await queue.run(() => client.call('meetings:exportHtml', { id: meetingId }));
     setBusy(null);
-    if (!result.ok) {
-      if (result.error.code !== 'cancelled') setError(result.error);
-      return;
-    }
-    const { fileName, files, downloadUrl } = result.value;
-    if (downloadUrl) startDownload(downloadUrl, fileName);
+    const file = receiveFile(result, setError);
+    if (!file) return;
+    const { fileName, files, downloadUrl } = file;
     setNote({
       text: t(downloadUrl ? 'share.htmlDownloaded' : 'share.htmlSaved', { fileName, count: files }),
       isDownload: Boolean(downloadUrl),

@@ -1,13 +1,8 @@
 /**
- * What the unit tests that mount React components share: i18next with the app's Danish and
- * English strings, one React root per test in the (happy-dom) document, and a mounted
- * BodyEditor with its Lexical editor, its changes and a way to change its context.
+ * A mounted BodyEditor for unit tests: its Lexical editor, its changes and a way to change its
+ * context (rendered through reactHarness.tsx).
  */
-import { afterEach, beforeAll } from 'vitest';
-import { act, useState, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { act, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
 import type { RichText } from '../../../common/domain/richText';
@@ -21,47 +16,7 @@ import {
   MeetingRecordsContext,
   type MeetingRecords,
 } from '../../../renderer/src/editor/meetingRecords';
-import da from '../../../renderer/src/i18n/da.json';
-import en from '../../../renderer/src/i18n/en.json';
-
-// React's act() environment flag for a non-jest runner.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-
-/** Call once at the top of a test file: Danish strings before, the root unmounted after each test. */
-export function setupReactTests(): void {
-  beforeAll(async () => {
-    await i18next.use(initReactI18next).init({
-      resources: { da: { translation: da }, en: { translation: en } },
-      lng: 'da',
-      interpolation: { escapeValue: false },
-      showSupportNotice: false,
-    });
-  });
-  afterEach(() => {
-    act(() => root?.unmount());
-    container?.remove();
-    root = null;
-    container = null;
-  });
-}
-
-/** Renders `element` into a new container in the document; unmounted after the test. */
-export async function render(element: ReactElement): Promise<HTMLElement> {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root?.render(element));
-  return container;
-}
-
-/** The container of the current test's render. */
-export function rendered(): HTMLElement {
-  if (!container) throw new Error('nothing rendered in this test');
-  return container;
-}
+import { render } from './reactHarness';
 
 /** Captures the editor instance from inside the composer. */
 export function EditorProbe({ onEditor }: { onEditor(editor: LexicalEditor): void }) {

@@ -105,16 +105,96 @@ function $restoreSelection(saved: BaseSelection | null): void {
   else $getRoot().selectEnd();
 }
 
-type Action =
-  | 'insertTable'
-  | 'rowAbove'
-  | 'rowBelow'
-  | 'columnBefore'
-  | 'columnAfter'
-  | 'deleteRow'
-  | 'deleteColumn'
-  | 'toggleHeaderRow'
-  | 'deleteTable';
+type TableNode = NonNullable<ReturnType<typeof $findTableNode>>;
+
+/**
+ * One command of the menu inside a table: its label, when it is enabled (the model's size
+ * limits, at least one row and column left) and what it does at the caret.
+ */
+type CellAction = {
+  id: string;
+  label: (state: TableState) => string;
+  isEnabled: (state: TableState) => boolean;
+  $run: (table: TableNode) => void;
+};
+
+/** Turns the first row's cells into header cells, or back into ordinary cells. */
+function $toggleHeaderRow(table: TableNode): void {
+  const first = table.getChildren().find($isTableRowNode);
+  const cells = first?.getChildren().filter($isTableCellNode) ?? [];
+  const isHeader = cells.every((c) => c.hasHeaderState(TableCellHeaderStates.ROW));
+  for (const c of cells)
+    c.setHeaderStyles(
+      isHeader ? TableCellHeaderStates.NO_STATUS : TableCellHeaderStates.ROW,
+      TableCellHeaderStates.ROW,
+    );
+}
+
+/** Removes the table; the caret goes where the table was, so typing continues there. */
+function $deleteTable(table: TableNode): void {
+  const next = table.getNextSibling() ?? table.getPreviousSibling();
+  table.remove();
+  if (next) next.selectStart();
+}
+
+const canAddRow = (state: TableState) => state.rows < maxTableRows;
+const canAddColumn = (state: TableState) => state.columns < maxTableColumns;
+const always = () => true;
+
+/** The commands inside a table, in menu order (labels are i18n keys under editor.table). */
+const cellActions = (t: (key: string) => string): readonly CellAction[] => [
+  {
+    id: 'rowAbove',
+    label: () => t('editor.table.rowAbove'),
+    isEnabled: canAddRow,
+    $run: () => $insertTableRowAtSelection(false),
+  },
+  {
+    id: 'rowBelow',
+    label: () => t('editor.table.rowBelow'),
+    isEnabled: canAddRow,
+    $run: () => $insertTableRowAtSelection(true),
+  },
+  {
+    id: 'columnBefore',
+    label: () => t('editor.table.columnBefore'),
+    isEnabled: canAddColumn,
+    $run: () => $insertTableColumnAtSelection(false),
+  },
+  {
+    id: 'columnAfter',
+    label: () => t('editor.table.columnAfter'),
+    isEnabled: canAddColumn,
+    $run: () => $insertTableColumnAtSelection(true),
+  },
+  {
+    id: 'deleteRow',
+    label: () => t('editor.table.deleteRow'),
+    isEnabled: (state) => state.rows > 1,
+    $run: () => $deleteTableRowAtSelection(),
+  },
+  {
+    id: 'deleteColumn',
+    label: () => t('editor.table.deleteColumn'),
+    isEnabled: (state) => state.columns > 1,
+    $run: () => $deleteTableColumnAtSelection(),
+  },
+  {
+    id: 'toggleHeaderRow',
+    label: (state) =>
+      state.hasHeaderRow ? t('editor.table.headerRowOff') : t('editor.table.headerRowOn'),
+    isEnabled: always,
+    $run: $toggleHeaderRow,
+  },
+  {
+    id: 'deleteTable',
+    label: () => t('editor.table.delete'),
+    isEnabled: always,
+    $run: $deleteTable,
+  },
+];
+
+const insertTableId = 'insertTable';
 
 /** The table menu button with its menu, for the toolbar of the focused body. */
 export function TableMenu() {
@@ -152,9 +232,10 @@ export function TableMenu() {
     [editor],
   );
 
+  const actions = cellActions(t);
+
   const run = (key: Key) => {
-    const action = key as Action;
-    if (action === 'insertTable') {
+    if (key === insertTableId) {
       editor.update(
         () => {
           $restoreSelection(saved.current);
@@ -169,71 +250,23 @@ export function TableMenu() {
       editor.focus();
       return;
     }
+    const action = actions.find((candidate) => candidate.id === key);
+    if (!action) return;
     editor.update(() => {
       $restoreSelection(saved.current);
-      const selection = $getSelection();
-      const anchor = selection?.getNodes()[0];
+      const anchor = $getSelection()?.getNodes()[0];
       const cell = anchor ? $findCellNode(anchor) : null;
       const table = cell ? $findTableNode(cell) : null;
-      if (!cell || !table) return;
-      switch (action) {
-        case 'rowAbove':
-        case 'rowBelow':
-          $insertTableRowAtSelection(action === 'rowBelow');
-          break;
-        case 'columnBefore':
-        case 'columnAfter':
-          $insertTableColumnAtSelection(action === 'columnAfter');
-          break;
-        case 'deleteRow':
-          $deleteTableRowAtSelection();
-          break;
-        case 'deleteColumn':
-          $deleteTableColumnAtSelection();
-          break;
-        case 'toggleHeaderRow': {
-          const first = table.getChildren().find($isTableRowNode);
-          const cells = first?.getChildren().filter($isTableCellNode) ?? [];
-          const isHeader = cells.every((c) => c.hasHeaderState(TableCellHeaderStates.ROW));
-          for (const c of cells)
-            c.setHeaderStyles(
-              isHeader ? TableCellHeaderStates.NO_STATUS : TableCellHeaderStates.ROW,
-              TableCellHeaderStates.ROW,
-            );
-          break;
-        }
-        case 'deleteTable': {
-          // The caret goes where the table was, so typing continues there.
-          const next = table.getNextSibling() ?? table.getPreviousSibling();
-          table.remove();
-          if (next) next.selectStart();
-          break;
-        }
-      }
+      if (table) action.$run(table);
     });
     editor.focus();
   };
 
-  const inTable = state.isInTable;
-  const disabledKeys: Action[] = inTable
-    ? [
-        // A table inside a table is not part of the model.
-        'insertTable',
-        ...(state.rows >= maxTableRows ? (['rowAbove', 'rowBelow'] as const) : []),
-        ...(state.columns >= maxTableColumns ? (['columnBefore', 'columnAfter'] as const) : []),
-        ...(state.rows <= 1 ? (['deleteRow'] as const) : []),
-        ...(state.columns <= 1 ? (['deleteColumn'] as const) : []),
-      ]
-    : [
-        'rowAbove',
-        'rowBelow',
-        'columnBefore',
-        'columnAfter',
-        'deleteRow',
-        'deleteColumn',
-        'toggleHeaderRow',
-        'deleteTable',
-      ];
+  // Outside a table only inserting is possible; inside one, not (a table inside a table is
+  // not part of the model), and each command as its own rule says.
+  const disabledKeys = state.isInTable
+    ? [insertTableId, ...actions.filter((a) => !a.isEnabled(state)).map((a) => a.id)]
+    : actions.map((a) => a.id);
 
   return (
     <MenuTrigger onOpenChange={onOpenChange}>
@@ -253,34 +286,15 @@ export function TableMenu() {
           onAction={run}
           disabledKeys={disabledKeys}
         >
-          <MenuItem id="insertTable" className="table-menu__item">
+          <MenuItem id={insertTableId} className="table-menu__item">
             {t('editor.table.insert')}
           </MenuItem>
           <Separator className="table-menu__separator" />
-          <MenuItem id="rowAbove" className="table-menu__item">
-            {t('editor.table.rowAbove')}
-          </MenuItem>
-          <MenuItem id="rowBelow" className="table-menu__item">
-            {t('editor.table.rowBelow')}
-          </MenuItem>
-          <MenuItem id="columnBefore" className="table-menu__item">
-            {t('editor.table.columnBefore')}
-          </MenuItem>
-          <MenuItem id="columnAfter" className="table-menu__item">
-            {t('editor.table.columnAfter')}
-          </MenuItem>
-          <MenuItem id="deleteRow" className="table-menu__item">
-            {t('editor.table.deleteRow')}
-          </MenuItem>
-          <MenuItem id="deleteColumn" className="table-menu__item">
-            {t('editor.table.deleteColumn')}
-          </MenuItem>
-          <MenuItem id="toggleHeaderRow" className="table-menu__item">
-            {state.hasHeaderRow ? t('editor.table.headerRowOff') : t('editor.table.headerRowOn')}
-          </MenuItem>
-          <MenuItem id="deleteTable" className="table-menu__item">
-            {t('editor.table.delete')}
-          </MenuItem>
+          {actions.map((action) => (
+            <MenuItem key={action.id} id={action.id} className="table-menu__item">
+              {action.label(state)}
+            </MenuItem>
+          ))}
         </Menu>
       </Popover>
     </MenuTrigger>
