@@ -200,6 +200,13 @@ const baseProfile = {
   publicEditionLabel: 'Offentlig udgave',
 } as const satisfies Partial<MinutesProfile>;
 
+/** The layouts that print each item's sections under headings of their own, titled "Referat". */
+const sectionsProfile = {
+  ...baseProfile,
+  documentTitle: 'Referat',
+  itemLayout: 'sections_per_item',
+} as const satisfies Partial<MinutesProfile>;
+
 /**
  * The profiles Referat ships. `opgaveudvalg` reproduces the model document (Gentofte's
  * Opgaveudvalg om Innovation, 12 December 2017) exactly; the others are common Danish layouts.
@@ -221,11 +228,9 @@ export const builtInProfiles: readonly MinutesProfile[] = [
     appendixPlacement: 'end',
   },
   {
-    ...baseProfile,
+    ...sectionsProfile,
     id: 'fagudvalg',
     name: 'Fagudvalg (Resumé, Indstilling, Sagsfremstilling, Økonomi, Beslutning)',
-    documentTitle: 'Referat',
-    itemLayout: 'sections_per_item',
     itemSections: [
       section('summary'),
       section('recommendation'),
@@ -237,11 +242,10 @@ export const builtInProfiles: readonly MinutesProfile[] = [
     ],
   },
   {
-    ...baseProfile,
+    ...sectionsProfile,
     id: 'beslutningsprotokol',
     name: 'Beslutningsprotokol (beslutningen først)',
     documentTitle: 'Beslutningsprotokol',
-    itemLayout: 'sections_per_item',
     itemSections: [
       section('decisionAuthority'),
       section('summary', 'Sagens kerne'),
@@ -255,11 +259,9 @@ export const builtInProfiles: readonly MinutesProfile[] = [
     ],
   },
   {
-    ...baseProfile,
+    ...sectionsProfile,
     id: 'aarsnummereret',
     name: 'Punkter nummereret gennem året (Pkt. 42)',
-    documentTitle: 'Referat',
-    itemLayout: 'sections_per_item',
     itemHeading: 'Pkt. {nummer} {titel}',
     itemNumbering: { mode: 'yearly', start: 1 },
     itemSections: [
@@ -275,11 +277,9 @@ export const builtInProfiles: readonly MinutesProfile[] = [
     ],
   },
   {
-    ...baseProfile,
+    ...sectionsProfile,
     id: 'grupperet',
     name: 'Til efterretning / Til behandling, åbne og lukkede døre',
-    documentTitle: 'Referat',
-    itemLayout: 'sections_per_item',
     itemGroups: [
       { id: 'til-efterretning', label: 'Til efterretning' },
       { id: 'til-behandling', label: 'Til behandling' },

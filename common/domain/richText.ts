@@ -337,6 +337,20 @@ export const blockSchema = z.union([
 /** One block of a rich-text body. */
 export type Block = Paragraph | Heading | List | Vote | Dissent | QuotedDecision | Table;
 
+/**
+ * A function for each kind of block, giving a `T` for a block of that kind: a table of what a
+ * conversion does kind by kind, applied with {@link mapBlock}.
+ */
+export type BlockMap<T> = {
+  [Type in Block['type']]: (block: Extract<Block, { type: Type }>) => T;
+};
+
+/** `map`'s function for the kind of `block`, applied to it. */
+export function mapBlock<T>(block: Block, map: BlockMap<T>): T {
+  // `map[block.type]` takes exactly this kind of block; TypeScript cannot relate the two.
+  return (map[block.type] as (block: Block) => T)(block);
+}
+
 /** The inline content of every paragraph of a table, row by row, cell by cell. */
 export function tableInlines(table: Table): Inline[][] {
   return table.rows.flatMap((row) =>
@@ -354,6 +368,35 @@ export function tableLines(table: Table, inlineText: (children: readonly Inline[
       .map((cell) => cell.children.map((paragraph) => inlineText(paragraph.children)).join(' '))
       .join(' | '),
   );
+}
+
+/**
+ * Rows of cells as tables within the model's limits, without losing text: the cells of a row
+ * past {@link maxTableColumns} join its last cell, and the rows past {@link maxTableRows}
+ * continue in another table (the header row is the first table's). Used where tables come from
+ * outside the model (the editor, a paste); every row must have a cell.
+ */
+export function tablesWithinLimits(
+  rows: readonly (readonly TableCell[])[],
+  headerRow: boolean,
+): Table[] {
+  const fitted = rows.map((cells): TableRow => {
+    const kept: TableCell[] = [];
+    for (const cell of cells) {
+      if (kept.length < maxTableColumns) kept.push({ children: [...cell.children] });
+      else kept[kept.length - 1]?.children.push(...cell.children);
+    }
+    return { cells: kept };
+  });
+  const tables: Table[] = [];
+  for (let start = 0; start < fitted.length; start += maxTableRows) {
+    tables.push({
+      type: 'table',
+      headerRow: start === 0 && headerRow,
+      rows: fitted.slice(start, start + maxTableRows),
+    });
+  }
+  return tables;
 }
 
 export const richTextSchema = z
@@ -439,33 +482,61 @@ export function listPlainLines(list: List, resolve: PlainResolve = {}): string[]
 }
 
 /**
+ * How a body's blocks read as lines of text, kind by kind. The plain text below, the minutes'
+ * wording (wording/blocks.ts) and find (editor/findInBodies.ts) read bodies in the same walk and
+ * differ only in these.
+ */
+export type BlockReader = {
+  /** A paragraph's or a heading's text. */
+  inlines(children: readonly Inline[]): string;
+  list(list: List): string[];
+  table(table: Table): string[];
+  vote(vote: Vote): string;
+  dissent(dissent: Dissent): string;
+  quotedDecision(quote: QuotedDecision): string;
+};
+
+/** The lines of one block, as `reader` reads its kind. */
+export function readBlock(block: Block, reader: BlockReader): string[] {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return [reader.inlines(block.children)];
+    case 'list':
+      return reader.list(block);
+    case 'table':
+      return reader.table(block);
+    case 'vote':
+      return [reader.vote(block)];
+    case 'dissent':
+      return [reader.dissent(block)];
+    case 'quotedDecision':
+      return [reader.quotedDecision(block)];
+  }
+}
+
+/**
+ * The plain reading of a body: a list one line per item with its number or bullet, a table one
+ * line per row, a vote its subject, a dissent and a quoted decision their own text. `resolve`
+ * names appendix and participant references; without it they are written as placeholders.
+ */
+export function plainBlockReader(resolve: PlainResolve = {}): BlockReader {
+  const inlines = (children: readonly Inline[]) => inlinePlainText(children, resolve);
+  return {
+    inlines,
+    list: (list) => listPlainLines(list, resolve),
+    table: (table) => tableLines(table, inlines),
+    vote: (vote) => vote.subject,
+    dissent: (dissent) => dissent.text,
+    quotedDecision: (quote) => quote.text,
+  };
+}
+
+/**
  * The plain text of a body, one line per paragraph or list item. `resolve` names appendix
  * and participant references; without it they are written as placeholders.
  */
 export function richTextToPlain(blocks: readonly Block[], resolve: PlainResolve = {}): string {
-  const lines: string[] = [];
-  for (const block of blocks) {
-    switch (block.type) {
-      case 'paragraph':
-      case 'heading':
-        lines.push(inlinePlainText(block.children, resolve));
-        break;
-      case 'list':
-        lines.push(...listPlainLines(block, resolve));
-        break;
-      case 'vote':
-        lines.push(block.subject);
-        break;
-      case 'dissent':
-        lines.push(block.text);
-        break;
-      case 'quotedDecision':
-        lines.push(block.text);
-        break;
-      case 'table':
-        lines.push(...tableLines(block, (children) => inlinePlainText(children, resolve)));
-        break;
-    }
-  }
-  return lines.join('\n');
+  const reader = plainBlockReader(resolve);
+  return blocks.flatMap((block) => readBlock(block, reader)).join('\n');
 }

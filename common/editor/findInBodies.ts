@@ -19,13 +19,14 @@
  * "bilag"), accents significant. `isAccentInsensitive` also lets "ide" find "idé", but never
  * folds æ, ø or å: they are letters of the alphabet, not accented a, o.
  */
-import { inlinePlainText, type Block, type List } from '../domain/richText';
 import {
-  dissentBlockText,
-  quotedDecisionBlockText,
-  voteBlockText,
-  type BlockTextContext,
-} from '../wording/blocks';
+  inlinePlainText,
+  readBlock,
+  type Block,
+  type BlockReader,
+  type List,
+} from '../domain/richText';
+import { minutesBlockReader, type BlockTextContext } from '../wording/blocks';
 
 export type FindOptions = {
   /** "Bilag" does not find "bilag". Default false. */
@@ -147,11 +148,12 @@ export type ReferenceNames = {
   participant(participantId: string): string;
 };
 
-function listBlocks(list: List, names: ReferenceNames, out: string[]): void {
-  for (const item of list.items) {
-    out.push(inlinePlainText(item.children, names));
-    if (item.sublist) listBlocks(item.sublist, names, out);
-  }
+/** A list as find reads it: one block per item (nested items after their parent), no markers. */
+function listItemTexts(list: List, names: ReferenceNames): string[] {
+  return list.items.flatMap((item) => [
+    inlinePlainText(item.children, names),
+    ...(item.sublist ? listItemTexts(item.sublist, names) : []),
+  ]);
 }
 
 /**
@@ -165,39 +167,21 @@ export function richTextBlocks(
   names: ReferenceNames,
   context: BlockTextContext,
 ): string[] {
-  const out: string[] = [];
-  for (const block of content) {
-    switch (block.type) {
-      case 'paragraph':
-      case 'heading':
-        out.push(inlinePlainText(block.children, names));
-        break;
-      case 'list':
-        listBlocks(block, names, out);
-        break;
-      case 'vote':
-        out.push(voteBlockText(block, context));
-        break;
-      case 'dissent':
-        out.push(dissentBlockText(block, context));
-        break;
-      case 'quotedDecision':
-        out.push(quotedDecisionBlockText(block, context));
-        break;
-      case 'table':
-        // One block per paragraph of a cell, as the editor holds them; an empty cell still
-        // holds one (empty) paragraph there.
-        for (const row of block.rows) {
-          for (const cell of row.cells) {
-            if (cell.children.length === 0) out.push('');
-            for (const paragraph of cell.children)
-              out.push(inlinePlainText(paragraph.children, names));
-          }
-        }
-        break;
-    }
-  }
-  return out;
+  const reader: BlockReader = {
+    ...minutesBlockReader(context, names),
+    list: (list) => listItemTexts(list, names),
+    // One block per paragraph of a cell, as the editor holds them; an empty cell still holds
+    // one (empty) paragraph there.
+    table: (table) =>
+      table.rows.flatMap((row) =>
+        row.cells.flatMap((cell) =>
+          cell.children.length === 0
+            ? ['']
+            : cell.children.map((paragraph) => inlinePlainText(paragraph.children, names)),
+        ),
+      ),
+  };
+  return content.flatMap((block) => readBlock(block, reader));
 }
 
 /**

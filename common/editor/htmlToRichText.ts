@@ -18,13 +18,13 @@ import {
   maxTableColumns,
   maxTableRows,
   safeUrlSchema,
+  tablesWithinLimits,
   type Block,
   type Inline,
   type List,
   type ListItem,
   type Paragraph,
   type RichText,
-  type Table,
   type TableCell,
 } from '../domain/richText';
 import { blockAsParagraphs, normalizeRichText } from './lexicalState';
@@ -806,15 +806,9 @@ function tableFromElement(
   });
   const width = Math.max(...grid.map((row) => row.length));
   if (width > maxTableColumns || rows.length > maxTableRows) notes.add('largeTable');
-  const tableRows = grid.map((row) => {
-    const cells: TableCell[] = [];
-    for (let c = 0; c < width; c++) {
-      const cell: TableCell = { children: [...(row[c]?.children ?? [])] };
-      if (cells.length < maxTableColumns) cells.push(cell);
-      else cells[cells.length - 1]?.children.push(...cell.children);
-    }
-    return { cells };
-  });
+  const cells = grid.map((row) =>
+    Array.from({ length: width }, (_, c): TableCell => ({ children: row[c]?.children ?? [] })),
+  );
   const first = rows[0];
   // The model has one header row: the first, when it is in thead, all th, or among the rows
   // Word repeats as headings (those before its "lastfirstrow").
@@ -823,15 +817,7 @@ function tableFromElement(
     (first.isHead ||
       first.cells.every((cell) => cell.element.name === 'th') ||
       rows.some((row) => row.isWordHeading));
-  const tables: Table[] = [];
-  for (let start = 0; start < tableRows.length; start += maxTableRows) {
-    tables.push({
-      type: 'table',
-      headerRow: start === 0 && headerRow,
-      rows: tableRows.slice(start, start + maxTableRows),
-    });
-  }
-  return [...before, ...tables];
+  return [...before, ...tablesWithinLimits(cells, headerRow)];
 }
 
 /** A list element: each <li> becomes an item; a list directly inside a list nests under the item before. */

@@ -11,12 +11,13 @@
  */
 import {
   dissentKindSchema,
-  maxTableColumns,
-  maxTableRows,
+  mapBlock,
   quotedDecisionSchema,
   safeUrlSchema,
+  tablesWithinLimits,
   voteOutcomeSchema,
   type Block,
+  type BlockMap,
   type Dissent,
   type QuotedDecision,
   type Inline,
@@ -265,10 +266,10 @@ function listFromJson(node: Loose): List | null {
 }
 
 /**
- * The tables of a Lexical table node. Normally one; rows past {@link maxTableRows} continue in
- * a second table and cells past {@link maxTableColumns} join the last cell of their row, so an
- * editor table always converts to valid tables without losing text. A block that a cell holds
- * but a cell of the model cannot (a vote, a dissent, a quoted decision) follows the table.
+ * The tables of a Lexical table node. Normally one; a table larger than the model allows is
+ * fitted by {@link tablesWithinLimits}, so an editor table always converts to valid tables
+ * without losing text. A block that a cell holds but a cell of the model cannot (a vote, a
+ * dissent, a quoted decision) follows the table.
  */
 function tablesFromJson(node: Loose): Block[] {
   const after: Block[] = [];
@@ -287,9 +288,7 @@ function tablesFromJson(node: Loose): Block[] {
         if (flat) paragraphs.push(...flat);
         else after.push(block);
       }
-      const cell: TableCell = { children: paragraphs };
-      if (cells.length < maxTableColumns) cells.push(cell);
-      else cells[cells.length - 1]?.children.push(...paragraphs);
+      cells.push({ children: paragraphs });
     }
     if (cells.length === 0) return;
     if (rowIndex === 0) {
@@ -299,15 +298,7 @@ function tablesFromJson(node: Loose): Block[] {
     }
     rows.push(cells);
   });
-  const tables: Block[] = [];
-  for (let start = 0; start < rows.length; start += maxTableRows) {
-    tables.push({
-      type: 'table',
-      headerRow: start === 0 && headerRow,
-      rows: rows.slice(start, start + maxTableRows).map((cells) => ({ cells })),
-    });
-  }
-  return [...tables, ...after];
+  return [...tablesWithinLimits(rows, headerRow), ...after];
 }
 
 /**
@@ -421,40 +412,28 @@ function quotedDecisionFromJson(node: Loose): QuotedDecision | null {
 export function normalizeRichText(blocks: readonly Block[]): RichText {
   const out: Block[] = [];
   for (const block of blocks) {
-    switch (block.type) {
-      case 'paragraph':
-        out.push({ type: 'paragraph', children: normalizeInlines(block.children) });
-        break;
-      case 'heading':
-        out.push({
-          type: 'heading',
-          level: block.level,
-          children: normalizeInlines(block.children),
-        });
-        break;
-      case 'list': {
-        const list = normalizeList(block);
-        if (list) out.push(list);
-        break;
-      }
-      case 'vote':
-        out.push(normalizeVote(block));
-        break;
-      case 'dissent':
-        out.push(normalizeDissent(block));
-        break;
-      case 'quotedDecision':
-        out.push(normalizeQuotedDecision(block));
-        break;
-      case 'table':
-        out.push(normalizeTable(block));
-        break;
-    }
+    const normal = mapBlock(block, normalForms);
+    if (normal) out.push(normal);
   }
   const only = out[0];
   if (out.length === 1 && only?.type === 'paragraph' && only.children.length === 0) return [];
   return out;
 }
+
+/** The normal form of each kind of block; null for a list that holds nothing. */
+const normalForms: BlockMap<Block | null> = {
+  paragraph: (paragraph) => ({ type: 'paragraph', children: normalizeInlines(paragraph.children) }),
+  heading: (heading) => ({
+    type: 'heading',
+    level: heading.level,
+    children: normalizeInlines(heading.children),
+  }),
+  list: normalizeList,
+  vote: normalizeVote,
+  dissent: normalizeDissent,
+  quotedDecision: normalizeQuotedDecision,
+  table: normalizeTable,
+};
 
 /** A vote in normal form: no empty Ad-point, fresh groups. */
 function normalizeVote(vote: Vote): Vote {
@@ -629,38 +608,33 @@ const elementBase = { direction: null, format: '' as const, indent: 0, version: 
 
 /** Converts a body to the serialized state the editor loads (`editor.parseEditorState`). */
 export function richTextToLexicalState(blocks: readonly Block[]): SerializedEditorStateJson {
-  const children: SerializedNodeJson[] = normalizeRichText(blocks).map(blockToJson);
+  const children: SerializedNodeJson[] = normalizeRichText(blocks).map((block) =>
+    mapBlock(block, editorNodes),
+  );
   // An editor always holds at least one paragraph to put the caret in.
   if (children.length === 0) children.push(paragraphJson([]));
   return { root: { ...elementBase, type: 'root', children } };
 }
 
+/** The serialized editor node of each kind of block (in normal form). */
+const editorNodes: BlockMap<SerializedNodeJson> = {
+  paragraph: (paragraph) => paragraphJson(inlinesToJson(paragraph.children)),
+  heading: (heading) =>
+    ({
+      ...elementBase,
+      type: 'heading',
+      tag: `h${heading.level}`,
+      children: inlinesToJson(heading.children),
+    }) satisfies SerializedHeadingJson,
+  list: (list) => listToJson(list, 0),
+  vote: voteToJson,
+  dissent: dissentToJson,
+  quotedDecision: quotedDecisionToJson,
+  table: tableToJson,
+};
+
 function paragraphJson(children: SerializedNodeJson[]): SerializedParagraphJson {
   return { ...elementBase, type: 'paragraph', textFormat: 0, textStyle: '', children };
-}
-
-function blockToJson(block: Block): SerializedNodeJson {
-  switch (block.type) {
-    case 'paragraph':
-      return paragraphJson(inlinesToJson(block.children));
-    case 'heading':
-      return {
-        ...elementBase,
-        type: 'heading',
-        tag: `h${block.level}`,
-        children: inlinesToJson(block.children),
-      } satisfies SerializedHeadingJson;
-    case 'list':
-      return listToJson(block, 0);
-    case 'vote':
-      return voteToJson(block);
-    case 'dissent':
-      return dissentToJson(block);
-    case 'quotedDecision':
-      return quotedDecisionToJson(block);
-    case 'table':
-      return tableToJson(block);
-  }
 }
 
 /** The serialized `TableNode` of a table: an empty cell holds one empty paragraph. */

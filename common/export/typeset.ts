@@ -119,13 +119,12 @@ export type Typeset = {
   destinations: Map<string, { page: number; top: number }>;
 };
 
-type BlockStyle = {
-  size: number;
-  lineHeight: number;
-  before: number;
-  after: number;
-  font: FontKey;
-};
+/** How a run of text is set: its font size, base font and line height (points). */
+type TextStyle = { size: number; font: FontKey; lineHeight: number };
+/** Where a run of text is set: the left edge of its lines and the width they may take (points). */
+type TextBox = { x: number; width: number };
+/** A block's text style and the room above and below it. */
+type BlockStyle = TextStyle & { before: number; after: number };
 
 const bodySize = 10;
 const headingStyles: Record<1 | 2 | 3 | 4 | 5 | 6, BlockStyle> = {
@@ -143,13 +142,20 @@ const paragraphStyle: BlockStyle = {
   after: 6,
   font: 'regular',
 };
-/** The document title above the title line ("Referat", "Beslutningsprotokol"). */
-const titleSize = 17;
+const paragraphVariantStyles: Record<'body' | 'meta' | 'note' | 'title', TextStyle> = {
+  body: paragraphStyle,
+  meta: paragraphStyle,
+  note: { ...paragraphStyle, font: 'italic' },
+  /** The document title above the title line ("Referat", "Beslutningsprotokol"). */
+  title: { size: 17, font: 'regular', lineHeight: 22 },
+};
 const listIndent = 18;
 const labelGap = 6;
 const tocNumberWidth = 36;
 const tableSize = 9.5;
 const tableLineHeight = 13;
+const cellStyle: TextStyle = { size: tableSize, font: 'regular', lineHeight: tableLineHeight };
+const headerCellStyle: TextStyle = { ...cellStyle, font: 'bold' };
 const cellPaddingX = 4;
 const cellPaddingY = 3;
 
@@ -203,6 +209,10 @@ export function typeset(
   const breaker = new LineBreaker(width, node);
   const left = geometry.marginLeft;
   const contentWidth = geometry.width - geometry.marginLeft - geometry.marginRight;
+  /** The whole text width of the page. */
+  const textBox: TextBox = { x: left, width: contentWidth };
+  /** A table-of-contents entry's text: the page number stands right of it. */
+  const tocBox: TextBox = { x: left, width: contentWidth - tocNumberWidth };
   const units: Unit[] = [];
 
   const unit = (partial: Partial<Unit> & { lines: DraftLine[] }): Unit => ({
@@ -223,18 +233,12 @@ export function typeset(
     );
     const indent = left + depth * listIndent;
     const bodyX = indent + Math.max(labelWidth + labelGap, list.ordered ? 16 : 12);
+    const bodyBox: TextBox = { x: bodyX, width: left + contentWidth - bodyX };
     list.items.forEach((item, index) => {
       const li = node('LI', listNode);
       const lbl = node('Lbl', li);
       const body = node('LBody', li);
-      const lines = breaker.breakLines(
-        item.spans,
-        size,
-        'regular',
-        bodyX,
-        left + contentWidth - bodyX,
-        body,
-      );
+      const lines = breaker.breakLines(item.spans, paragraphStyle, bodyBox, body);
       const labelX = bodyX - labelGap - width(item.label, 'regular') * size;
       const labelSegment: PlacedSegment = {
         x: labelX,
@@ -316,20 +320,14 @@ export function typeset(
       const cells = row.map((paragraphs, column) => {
         const cellNode = node(isHeader ? 'TH' : 'TD', tr);
         if (isHeader) (structure[cellNode] as StructNode).scope = 'Column';
-        const x = (starts[column] ?? left) + cellPaddingX;
-        const columnWidth = widths[column] ?? contentWidth / columns;
+        const box: TextBox = {
+          x: (starts[column] ?? left) + cellPaddingX,
+          width: (widths[column] ?? contentWidth / columns) - 2 * cellPaddingX,
+        };
         const lines: DraftLine[] = [];
         for (const spans of paragraphs) {
           const p = node('P', cellNode);
-          const broken = breaker.breakLines(
-            spans,
-            tableSize,
-            isHeader ? 'bold' : 'regular',
-            x,
-            columnWidth - 2 * cellPaddingX,
-            p,
-            tableLineHeight,
-          );
+          const broken = breaker.breakLines(spans, isHeader ? headerCellStyle : cellStyle, box, p);
           // An empty paragraph takes a line but is no element of the structure.
           if (broken.length === 0) {
             if (structure.length - 1 === p) structure.pop();
@@ -398,37 +396,38 @@ export function typeset(
     });
   };
 
+  /** The label of the room for a reservation ("Forbehold:"), in italics over the text width. */
+  const reservationLines = (signature: SignatureBlock, struct: number): DraftLine[] =>
+    breaker.breakLines(
+      [{ text: signature.reservation, italic: true }],
+      paragraphStyle,
+      textBox,
+      struct,
+    );
+
   /**
    * Two signatures per row (a 31-member council on one page): a line to sign on and the name
    * under it, in two columns; one shared room for reservations after the last row.
    */
-  const pendingSignatures: Extract<LayoutBlock, { kind: 'signature' }>[] = [];
+  const pendingSignatures: SignatureBlock[] = [];
   const flushSignatureColumns = () => {
     const gap = 20;
     const columnWidth = (contentWidth - gap) / 2;
     const signatureSize = 9;
+    const nameStyle: TextStyle = { size: signatureSize, font: 'regular', lineHeight: 11 };
     for (let at = 0; at < pendingSignatures.length; at += 2) {
       const row = pendingSignatures.slice(at, at + 2);
       const columns = row.map((signer, column) => {
-        const x = left + column * (columnWidth + gap);
-        const id = node('P', -1);
-        const lines = breaker.breakLines(
-          [{ text: signer.name }, { text: signer.detail === '' ? '' : ` ${signer.detail}` }],
-          signatureSize,
-          'regular',
-          x,
-          columnWidth,
-          id,
-          11,
-        );
-        return { x, lines };
+        const box: TextBox = { x: left + column * (columnWidth + gap), width: columnWidth };
+        const lines = breaker.breakLines(signerSpans(signer), nameStyle, box, node('P', -1));
+        return { x: box.x, lines };
       });
       const nameLines = Math.max(...columns.map((column) => column.lines.length), 1);
       const merged: DraftLine[] = [];
       for (let line = 0; line < nameLines; line++)
         merged.push({
           size: signatureSize,
-          height: 11,
+          height: nameStyle.lineHeight,
           segments: columns.flatMap((column) => column.lines[line]?.segments ?? []),
         });
       units.push(
@@ -443,15 +442,7 @@ export function typeset(
     }
     const last = pendingSignatures[pendingSignatures.length - 1];
     if (last) {
-      const id = node('P', -1);
-      const reservation = breaker.breakLines(
-        [{ text: last.reservation, italic: true }],
-        bodySize,
-        'regular',
-        left,
-        contentWidth,
-        id,
-      );
+      const reservation = reservationLines(last, node('P', -1));
       units.push(
         unit({
           lines: [...reservation, { size: bodySize, height: 22, segments: [] }],
@@ -473,15 +464,7 @@ export function typeset(
       case 'heading': {
         const style = headingStyles[block.level];
         const id = node(`H${block.level}`, -1);
-        const lines = breaker.breakLines(
-          block.spans,
-          style.size,
-          style.font,
-          left,
-          contentWidth,
-          id,
-          style.lineHeight,
-        );
+        const lines = breaker.breakLines(block.spans, style, textBox, id);
         units.push(
           unit({
             lines,
@@ -495,17 +478,8 @@ export function typeset(
       }
       case 'paragraph': {
         const id = node('P', -1);
-        const font: FontKey = block.variant === 'note' ? 'italic' : 'regular';
-        const size = block.variant === 'title' ? titleSize : bodySize;
-        const lines = breaker.breakLines(
-          block.spans,
-          size,
-          font,
-          left,
-          contentWidth,
-          id,
-          block.variant === 'title' ? 22 : paragraphStyle.lineHeight,
-        );
+        const style = paragraphVariantStyles[block.variant ?? 'body'];
+        const lines = breaker.breakLines(block.spans, style, textBox, id);
         if (lines.length === 0)
           lines.push({ size: bodySize, height: paragraphStyle.lineHeight, segments: [] });
         units.push(unit({ lines, after: paragraphStyle.after }));
@@ -526,14 +500,7 @@ export function typeset(
         currentToc = tocParent;
         const id = node('TOCI', tocParent);
         const link = node('Link', id);
-        const lines = breaker.breakLines(
-          block.spans,
-          bodySize,
-          'regular',
-          left,
-          contentWidth - tocNumberWidth,
-          link,
-        );
+        const lines = breaker.breakLines(block.spans, paragraphStyle, tocBox, link);
         const last = lines[lines.length - 1];
         last?.segments.push({
           x: left + contentWidth,
@@ -556,22 +523,9 @@ export function typeset(
         }
         const id = node('P', -1);
         const lineWidth = Math.min(260, contentWidth);
-        const name = breaker.breakLines(
-          [{ text: block.name }, { text: block.detail === '' ? '' : ` ${block.detail}` }],
-          bodySize,
-          'regular',
-          left,
-          lineWidth,
-          id,
-        );
-        const reservation = breaker.breakLines(
-          [{ text: block.reservation, italic: true }],
-          bodySize,
-          'regular',
-          left,
-          contentWidth,
-          id,
-        );
+        const nameBox: TextBox = { x: left, width: lineWidth };
+        const name = breaker.breakLines(signerSpans(block), paragraphStyle, nameBox, id);
+        const reservation = reservationLines(block, id);
         const blank: DraftLine = { size: bodySize, height: 34, segments: [] };
         units.push(
           unit({
@@ -614,6 +568,16 @@ export function typeset(
   });
 
   return paginate(units, structure, geometry, width);
+}
+
+type SignatureBlock = Extract<LayoutBlock, { kind: 'signature' }>;
+
+/** The name under a signature line, with its detail ("(formand)") after a space. */
+function signerSpans(signature: SignatureBlock): Span[] {
+  return [
+    { text: signature.name },
+    { text: signature.detail === '' ? '' : ` ${signature.detail}` },
+  ];
 }
 
 function fontOf(span: Span, base: FontKey): FontKey {
@@ -717,21 +681,15 @@ class LineBreaker {
     private readonly node: (type: StructType, parent: number, lang?: string) => number,
   ) {}
 
-  breakLines(
-    spans: readonly Span[],
-    size: number,
-    base: FontKey,
-    x: number,
-    maxWidth: number,
-    struct: number,
-    lineHeight = paragraphStyle.lineHeight,
-  ): DraftLine[] {
+  /** The lines of `spans` set in `style` inside `box`, their text content of `struct`. */
+  breakLines(spans: readonly Span[], style: TextStyle, box: TextBox, struct: number): DraftLine[] {
+    const { size, font: base } = style;
     this.lines = [];
     this.size = size;
-    this.x = x;
-    this.maxWidth = maxWidth;
+    this.x = box.x;
+    this.maxWidth = box.width;
     this.struct = struct;
-    this.lineHeight = lineHeight;
+    this.lineHeight = style.lineHeight;
     this.linkNodes = new Map();
     this.used = 0;
     this.hasSpace = false;

@@ -6,10 +6,10 @@
  * Pure core.
  */
 import {
-  inlinePlainText,
-  listPlainLines,
-  tableLines,
+  plainBlockReader,
+  readBlock,
   type Block,
+  type BlockReader,
   type Dissent,
   type PlainResolve,
   type QuotedDecision,
@@ -93,30 +93,20 @@ export function quotedDecisionBlockText(quote: QuotedDecision, context: BlockTex
 }
 
 /**
- * The text of one block, as lines: a paragraph or heading is one line, a list one line per
- * item, a vote and a dissent their minutes sentence, a table one line per row (cells separated by
- * " | ").
+ * How the minutes read a body: the plain reading (a list one line per item, a table one line per
+ * row, cells separated by " | "), but a vote, a dissent and a quoted decision as the sentences
+ * the document shows.
  */
-export function blockLines(
-  block: Block,
+export function minutesBlockReader(
   context: BlockTextContext,
   resolve: PlainResolve = {},
-): string[] {
-  switch (block.type) {
-    case 'paragraph':
-    case 'heading':
-      return [inlinePlainText(block.children, resolve)];
-    case 'list':
-      return listPlainLines(block, resolve);
-    case 'vote':
-      return [voteBlockText(block, context)];
-    case 'dissent':
-      return [dissentBlockText(block, context)];
-    case 'quotedDecision':
-      return [quotedDecisionBlockText(block, context)];
-    case 'table':
-      return tableLines(block, (children) => inlinePlainText(children, resolve));
-  }
+): BlockReader {
+  return {
+    ...plainBlockReader(resolve),
+    vote: (vote) => voteBlockText(vote, context),
+    dissent: (dissent) => dissentBlockText(dissent, context),
+    quotedDecision: (quote) => quotedDecisionBlockText(quote, context),
+  };
 }
 
 /**
@@ -129,8 +119,7 @@ export function bodyPlainText(
   context: BlockTextContext,
   resolve: PlainResolve = {},
 ): string {
-  return blocks
-    .flatMap((block) => blockLines(block, context, resolve))
+  return bodyLines(blocks, context, resolve)
     .filter((line) => line !== '')
     .join('\n');
 }
@@ -144,5 +133,11 @@ export function bodyOneLine(
   context: BlockTextContext,
   resolve: PlainResolve = {},
 ): string {
-  return oneLine(blocks.flatMap((block) => blockLines(block, context, resolve)));
+  return oneLine(bodyLines(blocks, context, resolve));
+}
+
+/** The lines of a body's blocks as the minutes read them ({@link minutesBlockReader}). */
+function bodyLines(blocks: readonly Block[], context: BlockTextContext, resolve: PlainResolve) {
+  const reader = minutesBlockReader(context, resolve);
+  return blocks.flatMap((block) => readBlock(block, reader));
 }

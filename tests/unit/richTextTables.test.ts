@@ -9,8 +9,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   maxTableColumns,
+  maxTableRows,
   richTextSchema,
   richTextToPlain,
+  tablesWithinLimits,
   type RichText,
   type Table,
 } from '../../common/domain/richText';
@@ -80,6 +82,28 @@ describe('the table block', () => {
       rows: [{ cells: [{ children: [{ type: 'heading', level: 1, children: [] }] }] }],
     };
     expect(richTextSchema.safeParse([heading]).success).toBe(false);
+  });
+
+  it('fits rows past the limits into valid tables: extra cells join the last, extra rows continue in a second table', () => {
+    const wide = Array.from({ length: maxTableColumns + 2 }, (_, i) => cell(`k${i + 1}`));
+    const rows = [wide, ...Array.from({ length: maxTableRows }, (_, i) => [cell(`r${i + 1}`)])];
+    const source = JSON.stringify(rows);
+    const tables = tablesWithinLimits(rows, true);
+    expect(tables.map((table) => [table.headerRow, table.rows.length])).toEqual([
+      [true, maxTableRows],
+      [false, 1],
+    ]);
+    const first = tables[0]?.rows[0]?.cells ?? [];
+    expect(first).toHaveLength(maxTableColumns);
+    expect(first[maxTableColumns - 1]).toEqual(
+      cell(`k${maxTableColumns}`, `k${maxTableColumns + 1}`, `k${maxTableColumns + 2}`),
+    );
+    expect(tables[1]?.rows[0]?.cells).toEqual([cell(`r${maxTableRows}`)]);
+    // The rows given are left as they were (a cell's paragraphs are copied before joining).
+    expect(JSON.stringify(rows)).toBe(source);
+    expect(tablesWithinLimits([[cell('a'), cell('b')]], true)).toEqual([
+      { type: 'table', headerRow: true, rows: [{ cells: [cell('a'), cell('b')] }] },
+    ]);
   });
 
   it('reads as one line per row with the cells separated by " | "', () => {

@@ -37,33 +37,27 @@ import {
 } from 'docx';
 import { formatDanishDate } from '../../../common/domain/danishDates';
 import { referatUrlPattern } from '../../../common/domain/richText';
-import type { Edition } from '../../../common/export/editions';
 import {
-  layoutMinutes,
-  minutesTitle,
-  publicEditionLabel,
-  type Correction,
-  type LayoutBlock,
-  type LayoutList,
-  type LayoutTable,
-  type Span,
+  agendaRequest,
+  layoutEdition,
+  minutesRequest,
+  type AgendaChoice,
+  type EditionLayout,
+  type EditionLayoutRequest,
+  type EditionOptions,
+} from '../../../common/export/editionLayout';
+import type {
+  Correction,
+  LayoutBlock,
+  LayoutList,
+  LayoutTable,
+  Span,
 } from '../../../common/export/layoutMinutes';
-import { prepareEdition } from '../../../common/export/preparedEdition';
-import {
-  agendaTitle,
-  layoutAgenda,
-  prepareAgenda,
-  type AgendaKind,
-  type AgendaLayoutOptions,
-} from '../../../common/export/layoutAgenda';
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { DomainError } from '../../../common/contract/result';
 import { writeFileAtomically } from '../services/atomicFile';
-import type { Lang } from '../../../common/domain/lang';
 
-export type WriteDocxOptions = {
-  edition: Edition;
-  lang?: Lang;
+export type WriteDocxOptions = EditionOptions & {
   /** Corrections after approval ("Rettelser"); pass them for the full edition only. */
   corrections?: readonly Correction[];
 };
@@ -88,16 +82,7 @@ export async function minutesDocx(
   doc: ReferatDocument,
   options: WriteDocxOptions,
 ): Promise<Buffer> {
-  const lang = options.lang ?? 'da';
-  const { document: edition } = prepareEdition(doc, options.edition, lang);
-  const blocks = layoutMinutes(edition, {
-    lang,
-    edition: options.edition,
-    ...(options.corrections && options.corrections.length > 0
-      ? { corrections: options.corrections }
-      : {}),
-  });
-  return docxOfBlocks(edition, blocks, minutesTitle(edition, lang), options.edition, lang);
+  return editionDocx(doc, minutesRequest(options));
 }
 
 /**
@@ -107,46 +92,33 @@ export async function minutesDocx(
  */
 export async function agendaDocx(
   doc: ReferatDocument,
-  options: {
-    edition: Edition;
-    kind: AgendaKind;
-    lang?: Lang;
-    changes?: AgendaLayoutOptions['changes'];
-  },
+  options: EditionOptions & AgendaChoice,
 ): Promise<Buffer> {
-  const lang = options.lang ?? 'da';
-  const { document: edition } = prepareAgenda(doc, options.kind, options.edition, lang);
-  const blocks = layoutAgenda(edition, {
-    lang,
-    edition: options.edition,
-    kind: options.kind,
-    ...(options.changes ? { changes: options.changes } : {}),
-  });
-  return docxOfBlocks(
-    edition,
-    blocks,
-    agendaTitle(edition, options.kind, lang),
-    options.edition,
-    lang,
-  );
+  return editionDocx(doc, agendaRequest(options));
 }
 
-async function docxOfBlocks(
+/**
+ * The DOCX bytes of the requested document of `doc` (the meeting's full document) in its edition.
+ * @throws DomainError personal_data, invalid_input (a tillægsdagsorden without items)
+ */
+export async function editionDocx(
   doc: ReferatDocument,
-  blocks: readonly LayoutBlock[],
-  title: string,
-  editionName: Edition,
-  lang: Lang,
+  request: EditionLayoutRequest,
 ): Promise<Buffer> {
-  const edition = doc;
-  const options = { edition: editionName };
+  return docxOfLayout(layoutEdition(doc, request), request);
+}
+
+async function docxOfLayout(
+  { document: doc, blocks, title, editionLabel }: EditionLayout,
+  { edition, lang }: EditionLayoutRequest,
+): Promise<Buffer> {
   const builder = new DocxBuilder();
   const children = blocks.flatMap((block) => builder.block(block));
   const date = formatDanishDate(doc.meeting.date, { language: lang });
   const document = new Document({
     creator: 'Referat',
     title,
-    description: `${doc.committee.name}, ${date}${options.edition === 'public' ? (lang === 'da' ? ' (offentlig udgave)' : ' (public edition)') : ''}`,
+    description: `${doc.committee.name}, ${date}${edition === 'public' ? (lang === 'da' ? ' (offentlig udgave)' : ' (public edition)') : ''}`,
     numbering: { config: builder.numberingConfig() },
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     sections: [
@@ -170,7 +142,7 @@ async function docxOfBlocks(
                   new TextRun({
                     children: [
                       // The public edition names itself on every page, as in the PDF.
-                      options.edition === 'public' ? `${publicEditionLabel(edition, lang)} · ` : '',
+                      edition === 'public' ? `${editionLabel} · ` : '',
                       lang === 'da' ? 'Side ' : 'Page ',
                       PageNumber.CURRENT,
                       lang === 'da' ? ' af ' : ' of ',

@@ -20,21 +20,8 @@ import { uniqueSafeFileNames } from '../../../common/archive/bagit';
 import { DomainError } from '../../../common/contract/result';
 import { formatDanishDate } from '../../../common/domain/danishDates';
 import type { PersonalDataFinding } from '../../../common/export/personalData';
-import { prepareEdition } from '../../../common/export/preparedEdition';
-import {
-  agendaTitle,
-  layoutAgenda,
-  prepareAgenda,
-  type AgendaKind,
-  type AgendaLayoutOptions,
-} from '../../../common/export/layoutAgenda';
-import {
-  appendixLine,
-  layoutMinutes,
-  minutesTitle,
-  publicEditionLabel,
-  type LayoutBlock,
-} from '../../../common/export/layoutMinutes';
+import { layoutEdition, type AgendaChoice } from '../../../common/export/editionLayout';
+import { appendixLine, type LayoutBlock } from '../../../common/export/layoutMinutes';
 import {
   htmlStylesheet,
   renderHtmlPage,
@@ -90,22 +77,15 @@ export function htmlEdition(
     lang?: Lang;
     up?: { href: string; label: string };
     /** The agenda (dagsorden) or tillægsdagsorden instead of the minutes. */
-    agenda?: { kind: AgendaKind; changes?: AgendaLayoutOptions['changes'] };
+    agenda?: AgendaChoice;
   },
 ): HtmlEdition {
   const lang = options.lang ?? 'da';
-  const agenda = options.agenda;
-  const { document, report } = agenda
-    ? prepareAgenda(doc, agenda.kind, 'public', lang)
-    : prepareEdition(doc, 'public', lang);
-  const blocks = agenda
-    ? layoutAgenda(document, {
-        lang,
-        edition: 'public',
-        kind: agenda.kind,
-        ...(agenda.changes ? { changes: agenda.changes } : {}),
-      })
-    : layoutMinutes(document, { lang, edition: 'public' });
+  const { document, report, blocks, title, editionLabel } = layoutEdition(doc, {
+    edition: 'public',
+    lang,
+    agenda: options.agenda,
+  });
   const files: HtmlEditionFile[] = [];
 
   // The public appendices' files, each linked from its line.
@@ -143,12 +123,11 @@ export function htmlEdition(
   if (logo && logoName)
     files.push({ path: logoName, bytes: Buffer.from(logo.dataBase64, 'base64') });
 
-  const title = agenda ? agendaTitle(document, agenda.kind, lang) : minutesTitle(document, lang);
   // The layout puts the logo and the municipality above the title (the page's banner); the
   // banner adds the committee's organisation when the profile names no municipality.
   const banner = [
     ...(document.profile.municipality.trim() === '' ? [document.committee.organisation] : []),
-    publicEditionLabel(document, lang),
+    editionLabel,
   ];
   const html = renderHtmlPage(linked, {
     lang,

@@ -27,27 +27,23 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { DomainError } from '../../../common/contract/result';
 import { copenhagenOffsetMinutes, formatDanishDate } from '../../../common/domain/danishDates';
 import type { Edition } from '../../../common/export/editions';
 import type { PersonalDataFinding, PersonalDataReport } from '../../../common/export/personalData';
-import { prepareEdition } from '../../../common/export/preparedEdition';
 import {
-  layoutMinutes,
-  minutesTitle,
-  publicEditionLabel,
-  type Correction,
-  type LayoutBlock,
-} from '../../../common/export/layoutMinutes';
-import {
-  agendaTitle,
-  layoutAgenda,
-  prepareAgenda,
-  type AgendaKind,
-  type AgendaLayoutOptions,
-} from '../../../common/export/layoutAgenda';
+  agendaRequest,
+  layoutPreparedEdition,
+  minutesRequest,
+  prepareRequestedEdition,
+  type AgendaChoice,
+  type EditionLayout,
+  type EditionLayoutRequest,
+  type EditionOptions,
+} from '../../../common/export/editionLayout';
+import type { Correction, LayoutBlock } from '../../../common/export/layoutMinutes';
 import { minutesLabels } from '../../../common/wording/minutes';
 import { a4Geometry, typeset, type FontKey, type Typeset } from '../../../common/export/typeset';
 import type { ReferatDocument } from '../../../common/format/referat1';
@@ -58,38 +54,33 @@ import type { Lang } from '../../../common/domain/lang';
 /** Progress of an export: layout first, then one event per written page. */
 export type PdfProgress = { phase: 'layout' | 'write'; page: number; pages: number };
 
-export type WriteMinutesOptions = {
-  edition: Edition;
+/** Where a PDF goes and what is reported while it is written (minutes and agenda alike). */
+export type PdfOutput = {
   /** A file path (written to a temporary file and renamed when complete) or a writable stream. */
   out: string | Writable;
-  lang?: Lang;
-  corrections?: readonly Correction[];
-  /**
-   * Set when `doc` is already the edition's document, built and checked by prepareEdition (the
-   * export store does so before it starts the worker): this is its check, and neither the
-   * edition nor the check is made again.
-   */
-  preparedReport?: PersonalDataReport;
-  /**
-   * The signature page (underskriftsblad). Default: on for every meeting past draft, since
-   * approved minutes are signed by every member present (Kommunestyrelsesloven § 13).
-   */
-  isWithSignaturePage?: boolean;
   onProgress?: (progress: PdfProgress) => void;
   /** Filled with the CPU milliseconds of each phase (for the benchmark). */
   timings?: Record<string, number>;
 };
 
-/** Options of {@link writeAgendaPdf}. */
-export type WriteAgendaOptions = {
-  edition: Edition;
-  kind: AgendaKind;
-  out: string | Writable;
-  lang?: Lang;
-  /** Notes on the sections changed since the agenda was sent. */
-  changes?: AgendaLayoutOptions['changes'];
-  timings?: Record<string, number>;
-};
+export type WriteMinutesOptions = PdfOutput &
+  EditionOptions & {
+    corrections?: readonly Correction[];
+    /**
+     * Set when `doc` is already the edition's document, built and checked by prepareEdition (the
+     * export store does so before it starts the worker): this is its check, and neither the
+     * edition nor the check is made again.
+     */
+    preparedReport?: PersonalDataReport;
+    /**
+     * The signature page (underskriftsblad). Default: on for every meeting past draft, since
+     * approved minutes are signed by every member present (Kommunestyrelsesloven § 13).
+     */
+    isWithSignaturePage?: boolean;
+  };
+
+/** Options of {@link writeAgendaPdf}: the agenda asked for, its edition and language. */
+export type WriteAgendaOptions = PdfOutput & EditionOptions & AgendaChoice;
 
 export type WriteMinutesResult = {
   pages: number;
@@ -421,33 +412,7 @@ export async function writeMinutesPdf(
   doc: ReferatDocument,
   options: WriteMinutesOptions,
 ): Promise<WriteMinutesResult> {
-  const lang = options.lang ?? 'da';
-  const clock = phaseClock(options.timings);
-  // A public edition is checked before anything is written: a CPR number blocks the export.
-  const { document: edition, report } = options.preparedReport
-    ? { document: doc, report: options.preparedReport }
-    : prepareEdition(doc, options.edition, lang);
-  const json = serializeReferatDocument(edition);
-  clock('json');
-  const blocks = layoutMinutes(edition, {
-    lang,
-    edition: options.edition,
-    ...(options.corrections ? { corrections: options.corrections } : {}),
-    ...((options.isWithSignaturePage ?? doc.meeting.status !== 'draft')
-      ? { isWithSignaturePage: true }
-      : {}),
-  });
-  clock('layoutModel');
-  options.onProgress?.({ phase: 'layout', page: 0, pages: 0 });
-  const written = await writeBlocksPdf(blocks, {
-    ...(options.timings ? { timings: options.timings } : {}),
-    out: options.out,
-    lang,
-    json,
-    meta: describe(edition, options.edition, lang),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  return { ...written, warnings: report.warnings };
+  return writeEditionPdf(doc, minutesRequest(options), options);
 }
 
 /**
@@ -459,40 +424,58 @@ export async function writeAgendaPdf(
   doc: ReferatDocument,
   options: WriteAgendaOptions,
 ): Promise<WriteMinutesResult> {
-  const lang = options.lang ?? 'da';
+  return writeEditionPdf(doc, agendaRequest(options), options);
+}
+
+/**
+ * Exports the requested document of `doc` (the meeting's full document, or with
+ * `preparedReport` the edition's) as a PDF: the steps of every PDF export. The edition is
+ * checked before anything is written (a CPR number in a public edition blocks the export), then
+ * come its JSON, its layout and the pages. The minutes get the signature page unless the request
+ * says otherwise once the meeting is past draft (see WriteMinutesOptions.isWithSignaturePage).
+ * @throws DomainError personal_data, invalid_input (a tillægsdagsorden without items)
+ */
+export async function writeEditionPdf(
+  doc: ReferatDocument,
+  request: EditionLayoutRequest,
+  options: PdfOutput & { preparedReport?: PersonalDataReport },
+): Promise<WriteMinutesResult> {
   const clock = phaseClock(options.timings);
-  const { document: edition, report } = prepareAgenda(doc, options.kind, options.edition, lang);
-  const json = serializeReferatDocument(edition);
+  const prepared = options.preparedReport
+    ? { edition: request.edition, document: doc, report: options.preparedReport }
+    : prepareRequestedEdition(doc, request);
+  const json = serializeReferatDocument(prepared.document);
   clock('json');
-  const blocks = layoutAgenda(edition, {
-    lang,
-    edition: options.edition,
-    kind: options.kind,
-    ...(options.changes ? { changes: options.changes } : {}),
-  });
+  const isWithSignaturePage =
+    request.isWithSignaturePage ?? (!request.agenda && doc.meeting.status !== 'draft');
+  const layout = layoutPreparedEdition(prepared, { ...request, isWithSignaturePage });
   clock('layoutModel');
-  const meta = describe(edition, options.edition, lang);
-  const l = minutesLabels[lang];
-  const written = await writeBlocksPdf(blocks, {
+  options.onProgress?.({ phase: 'layout', page: 0, pages: 0 });
+  const written = await writeBlocksPdf(layout.blocks, {
     ...(options.timings ? { timings: options.timings } : {}),
     out: options.out,
-    lang,
+    lang: request.lang,
     json,
-    meta: {
-      ...meta,
-      title: agendaTitle(edition, options.kind, lang),
-      subject: `${options.kind === 'agenda' ? l.agenda : l.supplementaryAgenda}, ${
-        lang === 'da'
-          ? options.edition === 'public'
-            ? 'offentlig udgave'
-            : 'fuld udgave'
-          : options.edition === 'public'
-            ? 'public edition'
-            : 'full edition'
-      }`,
-    },
+    meta: describe(layout, request),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  return { ...written, warnings: report.warnings };
+  return { ...written, warnings: prepared.report.warnings };
+}
+
+/**
+ * The PDF of the requested document in memory, with what the export reports (for standard
+ * output, or for its SHA-256 before it is handed over).
+ * @throws DomainError personal_data, invalid_input (a tillægsdagsorden without items)
+ */
+export async function editionPdfFile(
+  doc: ReferatDocument,
+  request: EditionLayoutRequest,
+): Promise<WriteMinutesResult & { file: Buffer }> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const result = await writeEditionPdf(doc, request, { out: sink });
+  return { ...result, file: Buffer.concat(chunks) };
 }
 
 /** What the writer prints and records besides the blocks (title, header, footer, metadata). */
@@ -509,26 +492,36 @@ export type PdfMeta = {
   pageLabel: (page: number, pages: number) => string;
 };
 
-function describe(doc: ReferatDocument, edition: Edition, lang: Lang): PdfMeta {
+/** The PDF's subject: the document, then its edition ("Dagsorden, offentlig udgave"). */
+const minutesSubjects: Record<Lang, string> = { da: 'Beslutningsprotokol', en: 'Minutes' };
+const editionSubjects: Record<Lang, Record<Edition, string>> = {
+  da: { full: 'fuld udgave', public: 'offentlig udgave' },
+  en: { full: 'full edition', public: 'public edition' },
+};
+
+function describe(layout: EditionLayout, { edition, lang, agenda }: EditionLayoutRequest): PdfMeta {
+  const doc = layout.document;
   const date = formatDanishDate(doc.meeting.date, { language: lang });
   const caseIds = [doc.meeting.caseId, ...doc.agendaItems.map((item) => item.caseId)].filter(
     (id) => id.trim() !== '',
   );
-  const subject =
-    lang === 'da'
-      ? `Beslutningsprotokol, ${edition === 'public' ? 'offentlig udgave' : 'fuld udgave'}`
-      : `Minutes, ${edition === 'public' ? 'public edition' : 'full edition'}`;
+  const l = minutesLabels[lang];
+  const documentName = agenda
+    ? agenda.kind === 'agenda'
+      ? l.agenda
+      : l.supplementaryAgenda
+    : minutesSubjects[lang];
   return {
-    title: minutesTitle(doc, lang),
+    title: layout.title,
     author:
       doc.committee.organisation.trim() === ''
         ? doc.committee.name
         : `${doc.committee.organisation}, ${doc.committee.name}`,
-    subject,
+    subject: `${documentName}, ${editionSubjects[lang][edition]}`,
     keywords: [...new Set(caseIds)].join(', '),
     headerLeft: doc.committee.name,
     headerRight: date,
-    editionLabel: edition === 'public' ? publicEditionLabel(doc, lang) : '',
+    editionLabel: layout.editionLabel,
     creationDate: meetingInstant(doc.meeting.date, doc.meeting.startTime),
     pageLabel:
       lang === 'da'

@@ -3,11 +3,11 @@
  * meeting's document, and, once the agenda has been sent, the changes since the newest sending
  * (common/export/layoutAgenda.ts) as notes for the next export and as a list for the app.
  */
-import { PassThrough } from 'node:stream';
 import type { AgendaItemChangeView } from '../../../common/contract/agenda';
 import { toCopenhagen } from '../../../common/domain/danishDates';
 import type { RichText } from '../../../common/domain/richText';
 import type { Edition } from '../../../common/export/editions';
+import { agendaRequest } from '../../../common/export/editionLayout';
 import {
   agendaChanges,
   agendaDocument,
@@ -19,7 +19,7 @@ import {
 import type { ReferatDocument } from '../../../common/format/referat1';
 import { parseReferatDocument, serializeReferatDocument } from '../../../common/format/referatJson';
 import { bodyPlainText } from '../../../common/wording/blocks';
-import { writeAgendaPdf } from '../pdf/writePdf';
+import { editionPdfFile } from '../pdf/writePdf';
 import type { ReadDb } from '../storage/db';
 import { exportMeetingDocument } from '../storage/interchange';
 import { latestAgendaSending, type StoredAgendaSending } from '../storage/queries/agenda';
@@ -62,16 +62,8 @@ export async function agendaPdfBytes(
   kind: AgendaKind,
   edition: Edition,
 ): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeAgendaPdf(source.document, {
-    edition,
-    kind,
-    out: sink,
-    ...(source.notes ? { changes: source.notes } : {}),
-  });
-  return Buffer.concat(chunks);
+  const request = agendaRequest({ edition, kind, changes: source.notes });
+  return (await editionPdfFile(source.document, request)).file;
 }
 
 /** The changes since sending as the app shows them: each section's text then and now. */

@@ -5,6 +5,7 @@
  * web server or the municipality's CMS can pick DIR up as it is.
  */
 import { publishCommittee } from '../../html/htmlEdition';
+import { printWarnings } from '../exports/edition';
 import type { CliCommand } from '../types';
 
 export const publishCommand: CliCommand = {
@@ -37,8 +38,7 @@ export const publishCommand: CliCommand = {
       String(ctx.options.committee),
       dir,
     );
-    for (const warning of result.warnings)
-      ctx.io.stderr(`referat: warning: ${warning.location}: ${warning.text}\n`);
+    printWarnings(ctx, result.warnings);
     ctx.io.stdout(
       `${dir}: ${result.committee}, ${result.meetings.length} meetings, ${result.written.length} files written, ${result.unchanged.length} unchanged\n`,
     );

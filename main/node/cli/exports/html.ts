@@ -6,39 +6,30 @@
  * in DIR with the same bytes are left alone.
  */
 import { htmlEdition, writeHtmlFolder } from '../../html/htmlEdition';
-import { agendaSource } from '../../services/agendaExport';
-import { editionSource } from '../../services/editionExport';
-import { UsageError, type ExportFormat } from '../types';
-import { agendaKindOption, documentOption, editionOption } from './edition';
+import { UsageError } from '../types';
+import { editionFormat, printWarnings } from './edition';
 
-export const htmlExport: ExportFormat = {
+export const htmlExport = editionFormat({
   name: 'html',
   description:
     'the public minutes or agenda as a web page folder (index.html, referat.css, logo, public appendices); --out DIR; --document',
-  options: [editionOption, documentOption],
   canWriteToStdout: false,
-  run(ctx, { meetingId, out }) {
+  edition(ctx) {
     if (ctx.options.edition !== undefined && ctx.options.edition !== 'public')
       throw new UsageError('--format html writes the public edition only (--edition public)');
-    const library = ctx.library();
-    const kind = agendaKindOption(ctx);
-    let edition;
-    if (kind) {
-      const source = agendaSource(library.db, meetingId);
-      edition = htmlEdition(source.document, {
-        filesDir: library.filesDir,
-        agenda: { kind, ...(source.notes ? { changes: source.notes } : {}) },
-      });
-    } else {
-      const { document } = editionSource(library.db, meetingId, 'public');
-      edition = htmlEdition(document, { filesDir: library.filesDir });
-    }
-    for (const warning of edition.warnings)
-      ctx.io.stderr(`referat: warning: ${warning.location}: ${warning.text}\n`);
+    return 'public';
+  },
+  write(ctx, { document, request }, out) {
+    const edition = htmlEdition(document, {
+      filesDir: ctx.library().filesDir,
+      lang: request.lang,
+      agenda: request.agenda,
+    });
+    printWarnings(ctx, edition.warnings);
     const dir = ctx.resolvePath(out);
     const wrote = writeHtmlFolder(dir, edition.files);
     ctx.io.stdout(
       `${dir}: ${edition.files.length} files (${wrote.written.length} written, ${wrote.unchanged.length} unchanged)\n`,
     );
   },
-};
+});

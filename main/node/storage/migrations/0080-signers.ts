@@ -1,4 +1,9 @@
 import type { Migration } from './types';
+import { rebuildMeetingAudit } from './steps/rebuildMeetingAudit';
+import { auditActions as actionsOf60 } from './0060-signature-rounds';
+
+/** The actions `meeting_audit` allows from this version on. */
+export const auditActions: readonly string[] = [...actionsOf60, 'signer_confirmed'];
 
 /**
  * Who signed, and which files members may sign.
@@ -54,24 +59,7 @@ export const migration: Migration = {
       ) STRICT;
       CREATE TRIGGER signature_signers_append_only BEFORE UPDATE ON signature_signers
       BEGIN SELECT RAISE(ABORT, 'signers are append-only'); END;
-
-      -- SQLite cannot change a CHECK: the audit log is copied row for row into a new table.
-      CREATE TABLE meeting_audit_new (
-        seq INTEGER PRIMARY KEY,
-        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
-        at TEXT NOT NULL,
-        author TEXT NOT NULL,
-        action TEXT NOT NULL CHECK (action IN ('approved', 'correction', 'signed', 'archived', 'signing_restarted', 'signer_confirmed')),
-        revision_sha256 TEXT NOT NULL CHECK (length(revision_sha256) = 64),
-        detail TEXT NOT NULL DEFAULT ''
-      ) STRICT;
-      INSERT INTO meeting_audit_new (seq, meeting_id, at, author, action, revision_sha256, detail)
-        SELECT seq, meeting_id, at, author, action, revision_sha256, detail FROM meeting_audit;
-      DROP TABLE meeting_audit;
-      ALTER TABLE meeting_audit_new RENAME TO meeting_audit;
-      CREATE INDEX meeting_audit_by_meeting ON meeting_audit (meeting_id, seq);
-      CREATE TRIGGER meeting_audit_append_only BEFORE UPDATE ON meeting_audit
-      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `);
+    rebuildMeetingAudit(db, auditActions);
   },
 };

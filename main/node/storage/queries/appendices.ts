@@ -7,9 +7,11 @@ import { DomainError } from '../../../../common/contract/result';
 import type { Appendix } from '../../../../common/domain/model';
 import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
-import { fromRow, getRow, newId, nowIso, reorder, toFlag, type SqlRow, patchRow } from './common';
+import { fromRow, getRow, newId, nowIso, type SqlRow } from './common';
+import { insertRow, rowPatcher, type PatchedTable } from './rowWrites';
+import { reorder } from './orderedRows';
 import { stmt } from '../statements';
-import { removeUnreferenced, requireDraftMeeting } from './meetingBase';
+import { requireDraftMeeting, unreferencedDeleter } from './meetingBase';
 
 type AppendixRow = SqlRow<Omit<Appendix, 'file'>, 'isClosed' | 'isAddedAfterMeeting'> & {
   fileSha256: string | null;
@@ -105,6 +107,13 @@ export function registerFile(
   }
 }
 
+/** The appendices table as insert and update write it: each field in its own column. */
+const appendicesTable: PatchedTable<Appendix, AppendixFields> = {
+  name: 'appendices',
+  fields: ['title', 'documentNumber', 'caseId', 'isClosed', 'itemId', 'isAddedAfterMeeting'],
+  read: getAppendix,
+};
+
 /** Inserts an appendix row as given (its file, if any, is registered first); used by create and import. */
 export function insertAppendix(
   db: WriteDb,
@@ -112,24 +121,25 @@ export function insertAppendix(
 ): void {
   const a = appendix;
   if (a.file) registerFile(db, a.file);
-  stmt(
+  insertRow(
     db,
-    `INSERT INTO appendices (id, meeting_id, item_id, number, title, document_number, case_id, is_closed,
-       file_sha256, file_name, file_media_type, is_added_after_meeting)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    a.id,
-    a.meetingId,
-    a.itemId,
-    a.number,
-    a.title,
-    a.documentNumber,
-    a.caseId,
-    toFlag(a.isClosed),
-    a.file?.sha256 ?? null,
-    a.file?.name ?? null,
-    a.file?.mediaType ?? null,
-    toFlag(a.isAddedAfterMeeting ?? false),
+    appendicesTable.name,
+    {
+      ...a,
+      fileSha256: a.file?.sha256 ?? null,
+      fileName: a.file?.name ?? null,
+      fileMediaType: a.file?.mediaType ?? null,
+      isAddedAfterMeeting: a.isAddedAfterMeeting ?? false,
+    },
+    [
+      'id',
+      'meetingId',
+      'number',
+      'fileSha256',
+      'fileName',
+      'fileMediaType',
+      ...appendicesTable.fields,
+    ],
   );
 }
 
@@ -157,24 +167,10 @@ export function createAppendix(
 }
 
 /** Changes some fields of an appendix of a draft meeting. @throws not_found, locked, invalid_input */
-export function updateAppendix(
-  db: ReadDb,
-  args: { id: string; patch: Partial<AppendixFields> },
-): Appendix {
-  return patchRow(
-    db,
-    args,
-    {
-      name: 'appendices',
-      fields: ['title', 'documentNumber', 'caseId', 'isClosed', 'itemId', 'isAddedAfterMeeting'],
-      read: getAppendix,
-    },
-    (db, appendix) => {
-      requireDraftMeeting(db, appendix.meetingId);
-      checkItem(db, appendix.meetingId, args.patch.itemId);
-    },
-  );
-}
+export const updateAppendix = rowPatcher(appendicesTable, (db, appendix, patch) => {
+  requireDraftMeeting(db, appendix.meetingId);
+  checkItem(db, appendix.meetingId, patch.itemId);
+});
 
 function renumber(db: WriteDb, ids: readonly string[]): void {
   // Two passes so a future unique (meeting, number) index never sees a duplicate mid-way.
@@ -195,22 +191,16 @@ export function moveAppendix(db: ReadDb, args: { id: string; position: number })
 }
 
 /** Deletes an appendix of a draft meeting and renumbers the rest. The file stays in the store. */
-export function deleteAppendix(db: ReadDb, args: { id: string }): { id: string } {
-  return writeTransaction(db, (db) => {
-    const appendix = getAppendix(db, args.id);
-    removeUnreferenced(db, {
-      meetingId: appendix.meetingId,
-      kind: 'appendix',
-      id: args.id,
-      describe: `Bilag ${appendix.number} "${appendix.title}"`,
-    });
+export const deleteAppendix = unreferencedDeleter({
+  kind: 'appendix',
+  read: getAppendix,
+  describe: (appendix) => `Bilag ${appendix.number} "${appendix.title}"`,
+  closeUp: (db, meetingId) =>
     renumber(
       db,
-      listAppendices(db, appendix.meetingId).map((other) => other.id),
-    );
-    return { id: args.id };
-  });
-}
+      listAppendices(db, meetingId).map((other) => other.id),
+    ),
+});
 
 /**
  * Attaches a stored file to an appendix of a draft meeting (replacing any earlier file).

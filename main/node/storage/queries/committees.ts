@@ -3,7 +3,8 @@ import type { CommitteeSummary } from '../../../../common/contract/api';
 import type { Committee } from '../../../../common/domain/model';
 import type { ReadDb } from '../db';
 import { writeTransaction } from '../library';
-import { newId, nowIso, getRow, patchRow } from './common';
+import { newId, nowIso, getRow } from './common';
+import { insertRow, rowPatcher, type PatchedTable } from './rowWrites';
 import { stmt } from '../statements';
 
 const committeeColumns = 'id, name, kind, organisation, template, profile_id AS profileId';
@@ -41,34 +42,26 @@ export function hasCommittee(db: ReadDb, id: string): boolean {
   return stmt(db, 'SELECT 1 FROM committees WHERE id = ?').get(id) !== undefined;
 }
 
+/** The committees table as create and update write it: each field in its own column. */
+const committeesTable: PatchedTable<Committee, CommitteeFields> = {
+  name: 'committees',
+  fields: ['name', 'kind', 'organisation', 'template', 'profileId'],
+  read: getCommittee,
+};
+
 /** Creates a committee; `id` is kept when given (imports), else generated. */
 export function createCommittee(db: ReadDb, fields: CommitteeFields & { id?: string }): Committee {
   return writeTransaction(db, (db) => {
     const id = fields.id ?? newId();
-    stmt(
+    insertRow(
       db,
-      'INSERT INTO committees (id, name, kind, organisation, template, profile_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      id,
-      fields.name,
-      fields.kind,
-      fields.organisation,
-      fields.template,
-      fields.profileId ?? null,
-      nowIso(),
+      committeesTable.name,
+      { ...fields, id, profileId: fields.profileId ?? null, createdAt: nowIso() },
+      ['id', 'createdAt', ...committeesTable.fields],
     );
     return getCommittee(db, id);
   });
 }
 
 /** Changes some fields of a committee. @throws DomainError not_found */
-export function updateCommittee(
-  db: ReadDb,
-  args: { id: string; patch: Partial<CommitteeFields> },
-): Committee {
-  return patchRow(db, args, {
-    name: 'committees',
-    fields: ['name', 'kind', 'organisation', 'template', 'profileId'],
-    read: getCommittee,
-  });
-}
+export const updateCommittee = rowPatcher(committeesTable);

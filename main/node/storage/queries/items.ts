@@ -8,16 +8,9 @@ import type { AgendaItem } from '../../../../common/domain/model';
 import type { ReadDb, WriteDb } from '../db';
 import { writeTransaction } from '../library';
 import { getItemBodies, hasText } from './bodies';
-import {
-  newId,
-  reorder,
-  toFlag,
-  fromRow,
-  getRow,
-  type SqlRow,
-  patchRow,
-  writePositions,
-} from './common';
+import { newId, fromRow, getRow, type SqlRow } from './common';
+import { insertRow, rowPatcher, type PatchedTable } from './rowWrites';
+import { closeGap, endPosition, moveToPosition } from './orderedRows';
 import { stmt } from '../statements';
 import { requireDraftMeeting } from './meetingBase';
 import { profileOfCommittee, profileOfMeeting } from './profiles';
@@ -114,6 +107,24 @@ export function getItemDetail(db: ReadDb, id: string): AgendaItemDetail {
   return { ...getItem(db, id), bodies: getItemBodies(db, id) };
 }
 
+/** The agenda items table as insert and update write it: each field in its own column. */
+const itemsTable: PatchedTable<AgendaItem, ItemFields> = {
+  name: 'agenda_items',
+  fields: [
+    'number',
+    'title',
+    'isClosed',
+    'publicTitle',
+    'caseId',
+    'documentNumber',
+    'presenter',
+    'kind',
+    'isSupplementary',
+    'groupId',
+  ],
+  read: getItem,
+};
+
 /**
  * Adds an item at the end of a draft meeting's agenda. Without a number it gets the highest
  * number of the meeting plus one (1 for the first item).
@@ -125,10 +136,11 @@ export function createItem(
 ): AgendaItemDetail {
   return writeTransaction(db, (db) => {
     requireDraftMeeting(db, args.meetingId);
-    const stats = stmt(
+    const maxNumber = stmt(
       db,
-      'SELECT count(*) AS count, max(number) AS maxNumber FROM agenda_items WHERE meeting_id = ?',
-    ).get(args.meetingId) as { count: number; maxNumber: number | null };
+      'SELECT max(number) FROM agenda_items WHERE meeting_id = ?',
+      true,
+    ).get(args.meetingId) as number | null;
     const id = args.id ?? newId();
     // An item created after the agenda was sent belongs to the tillægsdagsorden.
     const isAfterSending =
@@ -137,12 +149,12 @@ export function createItem(
     insertItem(db, {
       id,
       meetingId: args.meetingId,
-      position: stats.count,
+      position: endPosition(db, 'agenda_items', args.meetingId),
       ...args.item,
       ...(isAfterSending ? { isSupplementary: true } : {}),
       number:
         args.item.number ??
-        (stats.maxNumber === null ? firstItemNumber(db, args.meetingId) : stats.maxNumber + 1),
+        (maxNumber === null ? firstItemNumber(db, args.meetingId) : maxNumber + 1),
     });
     return getItemDetail(db, id);
   });
@@ -154,63 +166,25 @@ export function insertItem(
   item: Omit<AgendaItem, 'isSupplementary' | 'groupId'> &
     Partial<Pick<AgendaItem, 'isSupplementary' | 'groupId'>>,
 ): void {
-  stmt(
+  insertRow(
     db,
-    `INSERT INTO agenda_items (id, meeting_id, number, position, title, is_closed, public_title, case_id,
-       document_number, presenter, kind, is_supplementary, group_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    item.id,
-    item.meetingId,
-    item.number,
-    item.position,
-    item.title,
-    toFlag(item.isClosed),
-    item.publicTitle,
-    item.caseId,
-    item.documentNumber,
-    item.presenter,
-    item.kind,
-    toFlag(item.isSupplementary ?? false),
-    item.groupId ?? null,
+    itemsTable.name,
+    { ...item, isSupplementary: item.isSupplementary ?? false, groupId: item.groupId ?? null },
+    ['id', 'meetingId', 'position', ...itemsTable.fields],
   );
 }
 
 /** Changes some fields of an item of a draft meeting. @throws DomainError not_found, locked */
-export function updateItem(
-  db: ReadDb,
-  args: { id: string; patch: Partial<ItemFields> },
-): AgendaItem {
-  return patchRow(
-    db,
-    args,
-    {
-      name: 'agenda_items',
-      fields: [
-        'number',
-        'title',
-        'isClosed',
-        'publicTitle',
-        'caseId',
-        'documentNumber',
-        'presenter',
-        'kind',
-        'isSupplementary',
-        'groupId',
-      ],
-      read: getItem,
-    },
-    (db, item) => requireDraftMeeting(db, item.meetingId),
-  );
-}
+export const updateItem = rowPatcher(itemsTable, (db, item) =>
+  requireDraftMeeting(db, item.meetingId),
+);
 
 /** Moves an item to `position`; answers the meeting's items in their new (dense) order. */
 export function moveItem(db: ReadDb, args: { id: string; position: number }): AgendaItem[] {
   return writeTransaction(db, (db) => {
     const item = getItem(db, args.id);
     requireDraftMeeting(db, item.meetingId);
-    const ids = listItems(db, item.meetingId).map((other) => other.id);
-    writePositions(db, 'agenda_items', reorder(ids, args.id, args.position));
+    moveToPosition(db, 'agenda_items', item.meetingId, args);
     return listItems(db, item.meetingId);
   });
 }
@@ -239,13 +213,7 @@ export function deleteItem(
     // triggers on appendices see an ordinary UPDATE.
     stmt(db, 'UPDATE appendices SET item_id = NULL WHERE item_id = ?').run(args.id);
     stmt(db, 'DELETE FROM agenda_items WHERE id = ?').run(args.id);
-    const rest = listItems(db, item.meetingId);
-    writePositions(
-      db,
-      'agenda_items',
-      rest.map((other) => other.id),
-      new Map(rest.map((other) => [other.id, other.position])),
-    );
+    closeGap(db, 'agenda_items', item.meetingId);
     return { id: args.id };
   });
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../../../../common/contract/result';
 import { findBodyReferences, lockedError } from './bodies';
 import { notFound, fromRow, getRow, type SqlRow } from './common';
 import { stmt } from '../statements';
+import { writeTransaction } from '../library';
 
 /** A meetings row as {@link meetingColumns} reads it. */
 export type MeetingRow = SqlRow<Meeting, 'isClosed'>;
@@ -55,26 +56,37 @@ export function requireDraftMeeting(db: ReadDb, id: string): Meeting {
 }
 
 /**
- * Deletes an appendix or participant of a draft meeting, refusing while the meeting's text
- * refers to it; `describe` names it for the message ("Bilag 2 \"Budget\"", "Anna Holm").
- * The caller closes up the order.
- * @throws DomainError locked, conflict
+ * The delete query of an appendix or participant of a draft meeting: `(db, { id })` deletes the
+ * row in a write transaction, refusing while the meeting's text refers to it, lets `closeUp`
+ * renumber the rest and answers the id. The query throws DomainError not_found, locked and
+ * conflict (naming the row with `describe` and where the text refers to it).
  */
-export function removeUnreferenced(
-  db: WriteDb,
-  target: { meetingId: string; kind: 'appendix' | 'participant'; id: string; describe: string },
-): void {
-  requireDraftMeeting(db, target.meetingId);
-  const places = findBodyReferences(db, target.meetingId, target.kind, target.id);
-  if (places.length > 0) {
-    const where = places.join('; ');
-    throw new DomainError(
-      'conflict',
-      target.kind === 'appendix'
-        ? `${target.describe} is referred to in the text (${where}). Remove those references before deleting the appendix.`
-        : `${target.describe} is named in the text (${where}). Remove those references before removing the participant.`,
-    );
-  }
-  const table = target.kind === 'appendix' ? 'appendices' : 'participants';
-  stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(target.id);
+export function unreferencedDeleter<T extends { meetingId: string }>(target: {
+  kind: 'appendix' | 'participant';
+  /** One row. @throws DomainError not_found */
+  read: (db: ReadDb, id: string) => T;
+  /** The row's name in the refusal ("Bilag 2 \"Budget\"", "Anna Holm"). */
+  describe: (row: T) => string;
+  /** Closes up the order of the meeting's remaining rows. */
+  closeUp: (db: WriteDb, meetingId: string) => void;
+}): (db: ReadDb, args: { id: string }) => { id: string } {
+  return (db, args) =>
+    writeTransaction(db, (db) => {
+      const row = target.read(db, args.id);
+      requireDraftMeeting(db, row.meetingId);
+      const places = findBodyReferences(db, row.meetingId, target.kind, args.id);
+      if (places.length > 0) {
+        const where = places.join('; ');
+        throw new DomainError(
+          'conflict',
+          target.kind === 'appendix'
+            ? `${target.describe(row)} is referred to in the text (${where}). Remove those references before deleting the appendix.`
+            : `${target.describe(row)} is named in the text (${where}). Remove those references before removing the participant.`,
+        );
+      }
+      const table = target.kind === 'appendix' ? 'appendices' : 'participants';
+      stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(args.id);
+      target.closeUp(db, row.meetingId);
+      return { id: args.id };
+    });
 }

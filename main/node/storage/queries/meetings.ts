@@ -14,7 +14,8 @@ import { writeTransaction } from '../library';
 import { listAppendices } from './appendices';
 import { emptyItemBodies, getItemBodiesOfMeeting, getMeetingBodies } from './bodies';
 import { getCommittee } from './committees';
-import { newId, nowIso, todayInCopenhagen, toFlag, patchRow } from './common';
+import { newId, nowIso, todayInCopenhagen } from './common';
+import { insertRow, rowPatcher, type PatchedTable } from './rowWrites';
 import { stmt } from '../statements';
 import { firstItemNumber, insertItem, listItems, proposedFirstItemNumber } from './items';
 import {
@@ -227,33 +228,28 @@ export function getMeetingDetail(db: ReadDb, id: string): MeetingDetail {
     .deferred();
 }
 
+/** The meetings table as insert and update write it: each header field in its own column. */
+const meetingsTable: PatchedTable<Meeting, MeetingHeaderFields> = {
+  name: 'meetings',
+  fields: [
+    'number',
+    'kind',
+    'date',
+    'startTime',
+    'endTime',
+    'location',
+    'caseId',
+    'isClosed',
+    'template',
+    'profileId',
+  ],
+  read: getMeeting,
+};
+
 /** Changes header fields of a draft meeting. @throws DomainError not_found, locked */
-export function updateMeeting(
-  db: ReadDb,
-  args: { id: string; patch: Partial<MeetingHeaderFields> },
-): Meeting {
-  return patchRow(
-    db,
-    args,
-    {
-      name: 'meetings',
-      fields: [
-        'number',
-        'kind',
-        'date',
-        'startTime',
-        'endTime',
-        'location',
-        'caseId',
-        'isClosed',
-        'template',
-        'profileId',
-      ],
-      read: getMeeting,
-    },
-    (db, meeting) => requireDraftMeeting(db, meeting.id),
-  );
-}
+export const updateMeeting = rowPatcher(meetingsTable, (db, meeting) =>
+  requireDraftMeeting(db, meeting.id),
+);
 
 /** Deletes a draft meeting with everything in it (items, bodies, history, attendance, appendices). */
 export function deleteMeeting(db: ReadDb, args: { id: string }): { id: string } {
@@ -281,26 +277,10 @@ export function insertMeeting(
   db: WriteDb,
   meeting: Omit<Meeting, 'profileId'> & Partial<Pick<Meeting, 'profileId'>>,
 ): void {
-  const m = meeting;
-  stmt(
+  insertRow(
     db,
-    `INSERT INTO meetings (id, committee_id, number, kind, date, start_time, end_time, location, case_id,
-       is_closed, status, template, created_at, profile_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    m.id,
-    m.committeeId,
-    m.number,
-    m.kind,
-    m.date,
-    m.startTime,
-    m.endTime,
-    m.location,
-    m.caseId,
-    toFlag(m.isClosed),
-    m.status,
-    m.template,
-    nowIso(),
-    m.profileId ?? null,
+    meetingsTable.name,
+    { ...meeting, profileId: meeting.profileId ?? null, createdAt: nowIso() },
+    ['id', 'committeeId', 'status', 'createdAt', ...meetingsTable.fields],
   );
 }

@@ -3,16 +3,9 @@ import type { Member } from '../../../../common/domain/model';
 import type { ReadDb } from '../db';
 import { writeTransaction } from '../library';
 import { getCommittee } from './committees';
-import {
-  newId,
-  reorder,
-  toFlag,
-  fromRow,
-  getRow,
-  type SqlRow,
-  patchRow,
-  writePositions,
-} from './common';
+import { newId, fromRow, getRow, type SqlRow } from './common';
+import { insertRow, rowPatcher, type PatchedTable } from './rowWrites';
+import { endPosition, moveToPosition } from './orderedRows';
 import { stmt } from '../statements';
 
 type MemberRow = SqlRow<Member, 'isCitizen' | 'isActive'>;
@@ -42,6 +35,13 @@ export function getMember(db: ReadDb, id: string): Member {
   );
 }
 
+/** The members table as create and update write it: each field in its own column. */
+const membersTable: PatchedTable<Member, MemberFields> = {
+  name: 'members',
+  fields: ['name', 'role', 'party', 'isCitizen', 'isActive'],
+  read: getMember,
+};
+
 /** Adds a member at the end of the committee's list (or at `position` for imports). */
 export function createMember(
   db: ReadDb,
@@ -50,52 +50,25 @@ export function createMember(
   return writeTransaction(db, (db) => {
     getCommittee(db, args.committeeId);
     const id = args.id ?? newId();
-    const position =
-      args.position ??
-      Number(
-        stmt(db, 'SELECT count(*) FROM members WHERE committee_id = ?', true).get(args.committeeId),
-      );
-    const m = args.member;
-    stmt(
+    const position = args.position ?? endPosition(db, 'members', args.committeeId);
+    insertRow(
       db,
-      `INSERT INTO members (id, committee_id, name, role, party, is_citizen, position, is_active)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      args.committeeId,
-      m.name,
-      m.role,
-      m.party,
-      toFlag(m.isCitizen),
-      position,
-      toFlag(m.isActive),
+      membersTable.name,
+      { ...args.member, id, committeeId: args.committeeId, position },
+      ['id', 'committeeId', 'position', ...membersTable.fields],
     );
     return getMember(db, id);
   });
 }
 
 /** Changes some fields of a member. @throws DomainError not_found */
-export function updateMember(
-  db: ReadDb,
-  args: { id: string; patch: Partial<MemberFields> },
-): Member {
-  return patchRow(db, args, {
-    name: 'members',
-    fields: ['name', 'role', 'party', 'isCitizen', 'isActive'],
-    read: getMember,
-  });
-}
+export const updateMember = rowPatcher(membersTable);
 
 /** Moves a member to `position` and returns the committee's members in their new order. */
 export function moveMember(db: ReadDb, args: { id: string; position: number }): Member[] {
   return writeTransaction(db, (db) => {
     const member = getMember(db, args.id);
-    const ids = stmt(
-      db,
-      'SELECT id FROM members WHERE committee_id = ? ORDER BY position, id',
-      true,
-    ).all(member.committeeId) as string[];
-    writePositions(db, 'members', reorder(ids, args.id, args.position));
+    moveToPosition(db, 'members', member.committeeId, args);
     return listMembers(db, { committeeId: member.committeeId });
   });
 }

@@ -12,9 +12,11 @@ import {
   substituteProblemText,
   substituteProblems,
 } from '../../../../common/domain/substitutes';
-import { fromRow, getRow, newId, toFlag, updateRow, type SqlRow, writePositions } from './common';
+import { fromRow, getRow, newId, type SqlRow } from './common';
+import { insertRow, updateRow, type PatchedTable } from './rowWrites';
+import { closeGap, endPosition } from './orderedRows';
 import { stmt } from '../statements';
-import { removeUnreferenced, requireDraftMeeting } from './meetingBase';
+import { requireDraftMeeting, unreferencedDeleter } from './meetingBase';
 
 type ParticipantRow = SqlRow<
   Omit<Participant, 'itemAbsences' | 'presenceChanges'>,
@@ -235,6 +237,26 @@ function groupBy<Row extends { participantId: string }, T>(
   return out;
 }
 
+/**
+ * The participants table as insert and update write it: each field in its own column (absences
+ * and presence changes have tables of their own).
+ */
+const participantsTable: PatchedTable<Participant, ParticipantFields> = {
+  name: 'participants',
+  fields: [
+    'name',
+    'role',
+    'party',
+    'isCitizen',
+    'attendance',
+    'substituteForId',
+    'partialPresence',
+    'note',
+    'isCalledIn',
+  ],
+  read: getParticipant,
+};
+
 /** Inserts a participant row and its absences as given; used by create, copy and import. */
 export function insertParticipant(
   db: WriteDb,
@@ -242,26 +264,13 @@ export function insertParticipant(
     Partial<Pick<Participant, 'isCalledIn' | 'presenceChanges'>>,
 ): void {
   const p = participant;
-  stmt(
-    db,
-    `INSERT INTO participants (id, meeting_id, member_id, name, role, party, is_citizen, attendance,
-       substitute_for_id, partial_presence, note, position, is_called_in)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    p.id,
-    p.meetingId,
-    p.memberId,
-    p.name,
-    p.role,
-    p.party,
-    toFlag(p.isCitizen),
-    p.attendance,
-    p.substituteForId,
-    p.partialPresence,
-    p.note,
-    p.position,
-    toFlag(p.isCalledIn ?? false),
-  );
+  insertRow(db, participantsTable.name, { ...p, isCalledIn: p.isCalledIn ?? false }, [
+    'id',
+    'meetingId',
+    'memberId',
+    'position',
+    ...participantsTable.fields,
+  ]);
   writeAbsences(db, p.id, p.itemAbsences);
   writePresenceChanges(db, p.id, p.presenceChanges ?? []);
 }
@@ -280,9 +289,7 @@ export function createParticipant(
     requireDraftMeeting(db, args.meetingId);
     const id = args.id ?? newId();
     checkReferences(db, args.meetingId, id, args.participant);
-    const position = Number(
-      stmt(db, 'SELECT count(*) FROM participants WHERE meeting_id = ?', true).get(args.meetingId),
-    );
+    const position = endPosition(db, 'participants', args.meetingId);
     insertParticipant(db, {
       ...args.participant,
       id,
@@ -305,17 +312,7 @@ export function updateParticipant(
     requireDraftMeeting(db, participant.meetingId);
     checkReferences(db, participant.meetingId, args.id, args.patch);
     const { itemAbsences, presenceChanges, ...columns } = args.patch;
-    updateRow(db, 'participants', args.id, columns, [
-      'name',
-      'role',
-      'party',
-      'isCitizen',
-      'attendance',
-      'substituteForId',
-      'partialPresence',
-      'note',
-      'isCalledIn',
-    ]);
+    updateRow(db, participantsTable.name, args.id, columns, participantsTable.fields);
     if (itemAbsences) writeAbsences(db, args.id, itemAbsences);
     if (presenceChanges) writePresenceChanges(db, args.id, presenceChanges);
     if (args.patch.substituteForId !== undefined || args.patch.attendance !== undefined)
@@ -328,21 +325,9 @@ export function updateParticipant(
  * Removes a participant from a draft meeting; whoever substituted for them keeps their place
  * but no longer names them. The rest of the list closes up.
  */
-export function deleteParticipant(db: ReadDb, args: { id: string }): { id: string } {
-  return writeTransaction(db, (db) => {
-    const participant = getParticipant(db, args.id);
-    removeUnreferenced(db, {
-      meetingId: participant.meetingId,
-      kind: 'participant',
-      id: args.id,
-      describe: participant.name,
-    });
-    const ids = stmt(
-      db,
-      'SELECT id FROM participants WHERE meeting_id = ? ORDER BY position, id',
-      true,
-    ).all(participant.meetingId) as string[];
-    writePositions(db, 'participants', ids);
-    return { id: args.id };
-  });
-}
+export const deleteParticipant = unreferencedDeleter({
+  kind: 'participant',
+  read: getParticipant,
+  describe: (participant) => participant.name,
+  closeUp: (db, meetingId) => closeGap(db, 'participants', meetingId),
+});
