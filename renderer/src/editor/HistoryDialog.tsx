@@ -59,7 +59,11 @@ export function HistoryDialog({
   const previous = index >= 0 ? revisions?.[index + 1] : undefined;
 
   return (
-    <EditorDialog title={t('editor.history.title', { label })} onCancel={onClose}>
+    <EditorDialog
+      title={t('editor.history.title', { label })}
+      closeLabel={t('editor.history.close')}
+      onCancel={onClose}
+    >
       {error && (
         <p className="field__error" role="alert">
           {error}
@@ -108,11 +112,6 @@ export function HistoryDialog({
           )}
         </div>
       )}
-      <div className="button-row">
-        <button type="button" onClick={onClose}>
-          {t('editor.history.close')}
-        </button>
-      </div>
     </EditorDialog>
   );
 }

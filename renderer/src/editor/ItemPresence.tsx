@@ -10,8 +10,7 @@
  * document's handlers): focus moves into it, Escape closes it and the focus returns to the
  * button. Approved minutes show the presence without the form.
  */
-import { useId, useMemo, useState, type FormEvent } from 'react';
-import { createPortal } from 'react-dom';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../common/contract/result';
 import type { Participant } from '../../../common/domain/model';
@@ -28,7 +27,7 @@ import { useApp } from '../appContext';
 import { TimeInputField } from '../components/DateTimeFields';
 import { SelectField, TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
-import { ModalDialog } from '../components/ModalDialog';
+import { EditorDialog } from './views/EditorDialog';
 
 /** The agenda order the presence is derived from: id, printed number and position of each item. */
 export type ItemOrder = readonly { id: string; number: number; position: number }[];
@@ -75,7 +74,6 @@ function ItemPresenceDialog({
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language.startsWith('en') ? 'en' : 'da';
   const { client, queue } = useApp();
-  const titleId = useId();
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState('');
 
@@ -131,16 +129,14 @@ function ItemPresenceDialog({
     return t(`editor.presence.states.${entry.state}`);
   };
 
-  return createPortal(
-    <ModalDialog
+  return (
+    <EditorDialog
+      title={t('editor.presence.title', { number: item.number, title: item.title })}
+      className="item-presence-dialog"
       isFocusReturned
+      closeLabel={t('editor.presence.close')}
       onCancel={onClose}
-      className="editor-dialog item-presence-dialog"
-      labelledBy={titleId}
     >
-      <h2 id={titleId} className="editor-dialog__title">
-        {t('editor.presence.title', { number: item.number, title: item.title })}
-      </h2>
       {presence.length === 0 ? (
         <p className="empty">{t('editor.presence.noOnePresent')}</p>
       ) : (
@@ -217,12 +213,6 @@ function ItemPresenceDialog({
         {status}
       </p>
       <InlineError error={error} />
-      <div className="button-row">
-        <button type="button" onClick={onClose}>
-          {t('editor.presence.close')}
-        </button>
-      </div>
-    </ModalDialog>,
-    document.body,
+    </EditorDialog>
   );
 }

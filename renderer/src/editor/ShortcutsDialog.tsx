@@ -5,15 +5,12 @@
  * the focus returns to where it was. Portalled out of the document, so that keys pressed in it
  * (Ctrl+Z) never reach the document's handlers.
  */
-import { useId } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { documentShortcuts, editorShortcuts, type EditorShortcut } from './shortcuts';
-import { ModalDialog } from '../components/ModalDialog';
+import { EditorDialog } from './views/EditorDialog';
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const titleId = useId();
 
   const table = (heading: string, shortcuts: readonly EditorShortcut[]) => (
     <table className="shortcuts-dialog__table">
@@ -37,25 +34,18 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
     </table>
   );
 
-  return createPortal(
-    <ModalDialog
+  return (
+    <EditorDialog
+      title={t('editor.shortcutsDialog.open')}
+      className="shortcuts-dialog"
       isFocusReturned
+      closeLabel={t('editor.shortcutsDialog.close')}
+      isCloseFocused
       onCancel={onClose}
-      className="editor-dialog shortcuts-dialog"
-      labelledBy={titleId}
     >
-      <h2 id={titleId} className="editor-dialog__title">
-        {t('editor.shortcutsDialog.open')}
-      </h2>
       {table(t('editor.shortcutsDialog.editorHeading'), editorShortcuts)}
       {table(t('editor.shortcutsDialog.documentHeading'), documentShortcuts)}
       <p className="hint">{t('editor.shortcutsDialog.macNote')}</p>
-      <div className="button-row">
-        <button type="button" onClick={onClose} autoFocus>
-          {t('editor.shortcutsDialog.close')}
-        </button>
-      </div>
-    </ModalDialog>,
-    document.body,
+    </EditorDialog>
   );
 }
