@@ -134,6 +134,22 @@ export function SignPanel({
     setError(failed);
   };
 
+  /**
+   * The upload id of a file the form sends (browser mode; the app lets the main process show
+   * its open dialog: undefined). A required file not chosen stops the form with `missing`; an
+   * optional one not chosen is undefined. Null: the form has stopped.
+   */
+  const uploadChosen = async (
+    file: File | null,
+    missing: string | null,
+  ): Promise<string | undefined | null> => {
+    if (client.isElectron) return undefined;
+    if (file) return uploadOrStop(client, file, stop);
+    if (missing === null) return undefined;
+    stop({ code: 'invalid_input', message: missing });
+    return null;
+  };
+
   const sign = async () => {
     setError(null);
     setNote(null);
@@ -141,22 +157,10 @@ export function SignPanel({
     const secret = password;
     setPassword('');
     setBusy(true);
-    let p12UploadId: string | undefined;
-    if (!client.isElectron) {
-      if (!p12) {
-        stop({ code: 'invalid_input', message: t('lifecycle.sign.chooseP12') });
-        return;
-      }
-      const uploaded = await uploadOrStop(client, p12, stop);
-      if (uploaded === null) return;
-      p12UploadId = uploaded;
-    }
-    let revocationUploadId: string | undefined;
-    if (!client.isElectron && revocationFile) {
-      const uploaded = await uploadOrStop(client, revocationFile, stop);
-      if (uploaded === null) return;
-      revocationUploadId = uploaded;
-    }
+    const p12UploadId = await uploadChosen(p12, t('lifecycle.sign.chooseP12'));
+    if (p12UploadId === null) return;
+    const revocationUploadId = await uploadChosen(revocationFile, null);
+    if (revocationUploadId === null) return;
     const result = await client.call('signatures:sign', {
       meetingId: meeting.id,
       edition,
@@ -222,16 +226,8 @@ export function SignPanel({
     setError(null);
     setNote(null);
     setBusy(true);
-    let uploadId: string | undefined;
-    if (!client.isElectron) {
-      if (!returned) {
-        stop({ code: 'invalid_input', message: t('lifecycle.sign.chooseImport') });
-        return;
-      }
-      const uploaded = await uploadOrStop(client, returned, stop);
-      if (uploaded === null) return;
-      uploadId = uploaded;
-    }
+    const uploadId = await uploadChosen(returned, t('lifecycle.sign.chooseImport'));
+    if (uploadId === null) return;
     const result = await client.call('signatures:import', {
       meetingId: meeting.id,
       edition,
