@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Edition } from '../../../common/export/editions';
+import './editionExportRow.css';
 
 const editions: readonly Edition[] = ['full', 'public'];
 
