@@ -2,12 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../common/contract/result';
 import type { MeetingSummary, RequestOutput } from '../../../common/contract/api';
-import {
-  committeeKinds,
-  templateIds,
-  type Committee,
-  type Member,
-} from '../../../common/domain/model';
+import type { Committee, Member } from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { HeaderPlace } from '../headerPlace';
@@ -16,6 +11,7 @@ import { LoadState } from '../components/LoadState';
 import { MeetingsPanel } from '../meetings/MeetingsPanel';
 import { mergePatches } from '../save/saveQueue';
 import { StandardTextsPanel } from '../editor/StandardTextsPanel';
+import { CommitteeFields } from './CommitteeFields';
 import { MembersPanel } from './MembersPanel';
 import { TrustedRootsPanel } from '../lifecycle/TrustedRootsPanel';
 import { VerifyPdf } from '../lifecycle/VerifyPdf';
@@ -103,27 +99,7 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
               else patchCommittee({ name });
             }}
           />
-          <SelectField
-            label={t('committees.kind')}
-            value={committee.kind}
-            onChange={(kind) => patchCommittee({ kind })}
-            options={committeeKinds.map((value) => ({
-              value,
-              label: t(`committeeKinds.${value}`),
-            }))}
-          />
-          <TextField
-            label={t('committees.organisation')}
-            value={committee.organisation}
-            maxLength={200}
-            onChange={(organisation) => patchCommittee({ organisation })}
-          />
-          <SelectField
-            label={t('committees.template')}
-            value={committee.template}
-            onChange={(template) => patchCommittee({ template })}
-            options={templateIds.map((value) => ({ value, label: t(`templates.${value}`) }))}
-          />
+          <CommitteeFields value={committee} onChange={patchCommittee} />
           <SelectField<string>
             label={t('committees.profile')}
             value={committee.profileId ?? ''}

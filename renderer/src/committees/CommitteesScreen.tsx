@@ -1,17 +1,12 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  committeeKinds,
-  templateIds,
-  type CommitteeKind,
-  type TemplateId,
-} from '../../../common/domain/model';
+import type { CommitteeKind, TemplateId } from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
-import { SelectField, TextField } from '../components/fields';
 import { NewRecordForm } from '../components/NewRecordForm';
 import { routeHash } from '../router';
 import { OverviewScreen } from '../home/OverviewScreen';
+import { CommitteeFields } from './CommitteeFields';
 
 /** The committee list (one step from the start screen): every committee with its member and meeting counts, and "Nyt udvalg". */
 export function CommitteesScreen() {
@@ -94,31 +89,7 @@ export function NewCommitteeForm() {
       }
       onCreated={(committee) => navigate({ screen: 'committee', committeeId: committee.id })}
     >
-      {(draft, change) => (
-        <>
-          <SelectField<CommitteeKind>
-            label={t('committees.kind')}
-            value={draft.kind}
-            onChange={(kind) => change({ kind })}
-            options={committeeKinds.map((value) => ({
-              value,
-              label: t(`committeeKinds.${value}`),
-            }))}
-          />
-          <TextField
-            label={t('committees.organisation')}
-            value={draft.organisation}
-            onChange={(organisation) => change({ organisation })}
-            maxLength={200}
-          />
-          <SelectField<TemplateId>
-            label={t('committees.template')}
-            value={draft.template}
-            onChange={(template) => change({ template })}
-            options={templateIds.map((value) => ({ value, label: t(`templates.${value}`) }))}
-          />
-        </>
-      )}
+      {(draft, change) => <CommitteeFields value={draft} onChange={change} />}
     </NewRecordForm>
   );
 }

@@ -1,13 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDanishDate } from '../../../common/domain/danishDates';
-import {
-  isValidIsoDate,
-  meetingKinds,
-  templateIds,
-  type Meeting,
-} from '../../../common/domain/model';
+import { isValidIsoDate, meetingKinds, type Meeting } from '../../../common/domain/model';
 import { useApp } from '../appContext';
+import { TemplateField } from '../committees/CommitteeFields';
 import { DateInputField, TimeInputField } from '../components/DateTimeFields';
 import { NumberField, SelectField, TextField } from '../components/fields';
 import { dateLanguage } from '../i18n';
@@ -124,12 +120,7 @@ export function MeetingHeader({
             { value: 'closed', label: t('meeting.closed') },
           ]}
         />
-        <SelectField
-          label={t('committees.template')}
-          value={meeting.template}
-          onChange={(template) => patch({ template })}
-          options={templateIds.map((value) => ({ value, label: t(`templates.${value}`) }))}
-        />
+        <TemplateField value={meeting.template} onChange={(template) => patch({ template })} />
         <SelectField<string>
           label={t('committees.profile')}
           value={meeting.profileId ?? ''}
