@@ -8,6 +8,7 @@ import { useResource } from '../api/useResource';
 import { HeaderPlace } from '../headerPlace';
 import { SelectField, TextField } from '../components/fields';
 import { LoadState } from '../components/LoadState';
+import { Section } from '../components/Section';
 import { MeetingsPanel } from '../meetings/MeetingsPanel';
 import { mergePatches } from '../save/saveQueue';
 import { StandardTextsPanel } from '../editor/StandardTextsPanel';
@@ -84,8 +85,7 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
       </nav>
       <HeaderPlace text={committee.name} />
       <h1 id="committee-heading">{committee.name}</h1>
-      <section className="panel" aria-labelledby="committee-settings-heading">
-        <h2 id="committee-settings-heading">{t('committees.settingsHeading')}</h2>
+      <Section className="panel" heading={t('committees.settingsHeading')}>
         <div className="field-grid">
           <TextField
             label={t('committees.name')}
@@ -122,7 +122,7 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
             options={[{ value: '', label: t('committees.profileOfTemplate') }, ...profileOptions]}
           />
         </div>
-      </section>
+      </Section>
       {/* The meetings come before the members: with 31 members their fields would put "Nyt
           møde" some 250 Tab presses down. */}
       <MeetingsPanel committeeId={committeeId} meetings={meetings} />

@@ -11,6 +11,7 @@ import { InlineError } from '../components/LoadState';
 import { NewRecordForm } from '../components/NewRecordForm';
 import { PersonFields } from '../components/PersonFields';
 import { useRecordPatch } from '../components/useRecordPatch';
+import { Section } from '../components/Section';
 
 type Props = {
   meetingId: string;
@@ -67,8 +68,7 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
     ownId === null ? everyoneOptions : everyoneOptions.filter((option) => option.value !== ownId);
 
   return (
-    <section className="panel" aria-labelledby="attendance-heading">
-      <h2 id="attendance-heading">{t('attendance.heading')}</h2>
+    <Section className="panel" heading={t('attendance.heading')}>
       {participants.length === 0 ? (
         <p className="empty">{t('attendance.empty')}</p>
       ) : (
@@ -122,6 +122,6 @@ export function AttendancePanel({ meetingId, participants, items, setParticipant
         onCancel={() => setToDelete(null)}
         onConfirm={(pending) => void remove(pending)}
       />
-    </section>
+    </Section>
   );
 }

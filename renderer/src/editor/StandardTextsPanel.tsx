@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../appContext';
 import { TextAreaField } from '../components/fields';
+import { Section } from '../components/Section';
 
 export function StandardTextsPanel({ committeeId }: { committeeId: string }) {
   const { t } = useTranslation();
@@ -38,8 +39,7 @@ export function StandardTextsPanel({ committeeId }: { committeeId: string }) {
   };
 
   return (
-    <section className="panel" aria-labelledby="standard-texts-heading">
-      <h2 id="standard-texts-heading">{t('editor.standardTexts.heading')}</h2>
+    <Section className="panel" heading={t('editor.standardTexts.heading')}>
       {text === null ? (
         <p>{t('common.loading')}</p>
       ) : (
@@ -85,6 +85,6 @@ export function StandardTextsPanel({ committeeId }: { committeeId: string }) {
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -6,6 +6,7 @@ import { useApp } from '../appContext';
 import { TemplateField } from '../committees/CommitteeFields';
 import { DateInputField, TimeInputField } from '../components/DateTimeFields';
 import { NumberField, SelectField, TextField } from '../components/fields';
+import { Section } from '../components/Section';
 import { dateLanguage } from '../i18n';
 import { mergePatches } from '../save/saveQueue';
 
@@ -53,8 +54,7 @@ export function MeetingHeader({
     meeting.startTime !== null && meeting.endTime !== null && meeting.endTime < meeting.startTime;
 
   return (
-    <section className="panel" aria-labelledby="meeting-header-heading">
-      <h2 id="meeting-header-heading">{t('meeting.headerHeading')}</h2>
+    <Section className="panel" heading={t('meeting.headerHeading')}>
       <div className="field-grid">
         <NumberField
           label={t('meetings.number')}
@@ -131,6 +131,6 @@ export function MeetingHeader({
           ]}
         />
       </div>
-    </section>
+    </Section>
   );
 }

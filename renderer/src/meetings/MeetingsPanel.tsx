@@ -8,6 +8,7 @@ import { useApp } from '../appContext';
 import { DateInputField } from '../components/DateTimeFields';
 import { CheckboxField, NumberField, SelectField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
+import { Section } from '../components/Section';
 import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
 
@@ -29,8 +30,7 @@ export function MeetingsPanel({
   const { t, i18n } = useTranslation();
   const language = dateLanguage(i18n.language);
   return (
-    <section className="panel" aria-labelledby="meetings-heading">
-      <h2 id="meetings-heading">{t('meetings.heading')}</h2>
+    <Section className="panel" heading={t('meetings.heading')}>
       {meetings.length === 0 ? (
         <p className="empty">{t('meetings.empty')}</p>
       ) : (
@@ -73,7 +73,7 @@ export function MeetingsPanel({
         </table>
       )}
       <NewMeeting committeeId={committeeId} />
-    </section>
+    </Section>
   );
 }
 
