@@ -6,9 +6,10 @@ import type { Committee, Member } from '../../../common/domain/model';
 import { useApp } from '../appContext';
 import { useResource } from '../api/useResource';
 import { HeaderPlace } from '../headerPlace';
-import { SelectField, TextField } from '../components/fields';
+import { TextField } from '../components/fields';
 import { LoadState } from '../components/LoadState';
 import { Section } from '../components/Section';
+import { ProfileField } from '../components/ProfileField';
 import { MeetingsPanel } from '../meetings/MeetingsPanel';
 import { mergePatches } from '../save/saveQueue';
 import { StandardTextsPanel } from '../editor/StandardTextsPanel';
@@ -65,10 +66,6 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
   if (resource.status === 'loading') return <LoadState />;
   if (resource.status === 'failed') return <LoadState error={resource.error} onRetry={reload} />;
   const { committee, members, meetings, profiles } = resource.value;
-  const profileOptions = profiles.profiles.map((profile) => ({
-    value: profile.id,
-    label: profile.name,
-  }));
   const defaultName =
     profiles.profiles.find((profile) => profile.id === profiles.defaultProfileId)?.name ?? null;
   /** The municipality default applies to every committee without a profile of its own. */
@@ -100,26 +97,23 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
             }}
           />
           <CommitteeFields value={committee} onChange={patchCommittee} />
-          <SelectField<string>
+          <ProfileField
             label={t('committees.profile')}
-            value={committee.profileId ?? ''}
-            onChange={(value) => patchCommittee({ profileId: value === '' ? null : value })}
-            options={[
-              {
-                value: '',
-                label:
-                  defaultName === null
-                    ? t('committees.profileOfTemplate')
-                    : t('committees.profileDefault', { name: defaultName }),
-              },
-              ...profileOptions,
-            ]}
+            value={committee.profileId}
+            noneLabel={
+              defaultName === null
+                ? t('committees.profileOfTemplate')
+                : t('committees.profileDefault', { name: defaultName })
+            }
+            profiles={profiles.profiles}
+            onChange={(profileId) => patchCommittee({ profileId })}
           />
-          <SelectField<string>
+          <ProfileField
             label={t('committees.municipalityProfile')}
-            value={profiles.defaultProfileId ?? ''}
-            onChange={(value) => void setDefaultProfile(value === '' ? null : value)}
-            options={[{ value: '', label: t('committees.profileOfTemplate') }, ...profileOptions]}
+            value={profiles.defaultProfileId}
+            noneLabel={t('committees.profileOfTemplate')}
+            profiles={profiles.profiles}
+            onChange={(id) => void setDefaultProfile(id)}
           />
         </div>
       </Section>

@@ -7,6 +7,7 @@ import { TemplateField } from '../committees/CommitteeFields';
 import { DateInputField, TimeInputField } from '../components/DateTimeFields';
 import { NumberField, SelectField, TextField } from '../components/fields';
 import { Section } from '../components/Section';
+import { ProfileField } from '../components/ProfileField';
 import { dateLanguage } from '../i18n';
 import { mergePatches } from '../save/saveQueue';
 
@@ -121,14 +122,12 @@ export function MeetingHeader({
           ]}
         />
         <TemplateField value={meeting.template} onChange={(template) => patch({ template })} />
-        <SelectField<string>
+        <ProfileField
           label={t('committees.profile')}
-          value={meeting.profileId ?? ''}
-          onChange={(value) => patch({ profileId: value === '' ? null : value })}
-          options={[
-            { value: '', label: t('meeting.profileOfCommittee') },
-            ...profiles.map((profile) => ({ value: profile.id, label: profile.name })),
-          ]}
+          value={meeting.profileId}
+          noneLabel={t('meeting.profileOfCommittee')}
+          profiles={profiles}
+          onChange={(profileId) => patch({ profileId })}
         />
       </div>
     </Section>
