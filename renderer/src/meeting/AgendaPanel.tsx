@@ -1,4 +1,4 @@
-import { Fragment, memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail, RequestOutput } from '../../../common/contract/api';
 import type { ApiError } from '../../../common/contract/result';
@@ -19,6 +19,7 @@ import { InlineError } from '../components/LoadState';
 import { moveKeyHandler } from '../components/MoveButtons';
 import { NewRecordForm } from '../components/NewRecordForm';
 import { RowControls } from '../components/RowControls';
+import { useLatest } from '../components/useLatest';
 import { useRecordPatch } from '../components/useRecordPatch';
 import { PreviousDecisionsOffer } from '../search/PreviousDecisionsOffer';
 import { BodyField } from '../editor/BodyField';
@@ -115,10 +116,7 @@ export function AgendaPanel({
 
   // The rows call the latest handlers through one stable object, so a row renders again only
   // when its own item or place changes (a body save would otherwise render all 1,000 forms).
-  const latest = useRef({ patch, move, setItems, onBodiesReplaced });
-  useLayoutEffect(() => {
-    latest.current = { patch, move, setItems, onBodiesReplaced };
-  });
+  const latest = useLatest({ patch, move, setItems, onBodiesReplaced });
   const actions = useMemo<RowActions>(
     () => ({
       patch: (item, change, isSendable) => latest.current.patch(item, change, isSendable),
@@ -153,7 +151,7 @@ export function AgendaPanel({
         latest.current.onBodiesReplaced?.(itemId);
       },
     }),
-    [],
+    [latest],
   );
 
   const showLabel = t('common.showFields');

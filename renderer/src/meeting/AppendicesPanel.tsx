@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemDetail } from '../../../common/contract/api';
 import type { ApiError } from '../../../common/contract/result';
@@ -12,6 +12,7 @@ import { InlineError } from '../components/LoadState';
 import { moveKeyHandler } from '../components/MoveButtons';
 import { NewRecordForm } from '../components/NewRecordForm';
 import { RowControls } from '../components/RowControls';
+import { useLatest } from '../components/useLatest';
 import { useRecordPatch } from '../components/useRecordPatch';
 import { OpenAppendixButton } from '../share/OpenAppendixButton';
 import { replaceById } from './records';
@@ -79,10 +80,7 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
   };
 
   // The rows call the latest handlers through one stable object.
-  const latest = useRef({ patch, move, setAppendices });
-  useLayoutEffect(() => {
-    latest.current = { patch, move, setAppendices };
-  });
+  const latest = useLatest({ patch, move, setAppendices });
   const actions = useMemo<RowActions>(
     () => ({
       patch: (appendix, change, isSendable) => latest.current.patch(appendix, change, isSendable),
@@ -91,7 +89,7 @@ export function AppendicesPanel({ meetingId, appendices, items, setAppendices }:
       replace: (updated) =>
         latest.current.setAppendices((list) => replaceById(list, updated.id, () => updated)),
     }),
-    [],
+    [latest],
   );
 
   // One option list for every row's item select, kept while the items' numbers and titles stay

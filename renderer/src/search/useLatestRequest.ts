@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLatest } from '../components/useLatest';
 import { LatestRequest } from './latestRequest';
 
 /**
@@ -9,10 +10,7 @@ export function useLatestRequest<I, O>(
   run: (input: I, requestId: number) => Promise<O>,
   deliver: (output: O) => void,
 ): LatestRequest<I, O> {
-  const current = useRef({ run, deliver });
-  useLayoutEffect(() => {
-    current.current = { run, deliver };
-  });
+  const current = useLatest({ run, deliver });
   const [latest] = useState(
     () =>
       new LatestRequest<I, O>(
