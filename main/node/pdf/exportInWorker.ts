@@ -32,7 +32,29 @@ export type WorkerRequest = {
     /** `document` is the edition already built and checked (see WriteMinutesOptions). */
     preparedReport?: PersonalDataReport;
   };
+  /**
+   * Set to 1 (element 0, an Int32) by this side to cancel: the worker looks at it before each
+   * page and stops there, removing its partial file (see {@link isCancelRequested}).
+   */
+  cancelFlag?: SharedArrayBuffer;
 };
+
+/**
+ * Whether the export's side asked to stop. Cancelling by flag rather than by ending the thread:
+ * a worker terminated while zlib is compressing a page can abort the whole process (Node's
+ * "close before init" assertion), and a worker that stops by itself keeps its parsed fonts for
+ * the next export.
+ */
+export function isCancelRequested(cancelFlag: SharedArrayBuffer | undefined): boolean {
+  return cancelFlag !== undefined && Atomics.load(new Int32Array(cancelFlag), 0) === 1;
+}
+
+/** How long a cancelled worker may take to reach its next page before it is ended after all. */
+const cancelGraceMs = 10_000;
+
+function cancelledError(): DomainError {
+  return new DomainError('cancelled', 'The PDF export was cancelled');
+}
 
 /**
  * Other work that would block the main thread for a long file, run by the same worker:
@@ -64,7 +86,7 @@ export type WorkerMessage =
 
 export type WorkerExportOptions = WorkerRequest['options'] & {
   onProgress?: (progress: PdfProgress) => void;
-  /** Aborting stops the worker; the partial file is never renamed into place. */
+  /** Aborting stops the export at its next page; the partial file is never renamed into place. */
   signal?: AbortSignal;
 };
 
@@ -217,28 +239,32 @@ export function runJobInPdfWorker(job: WorkerJob): Promise<unknown> {
 }
 
 /**
- * Exports `document` as a PDF file in a worker thread (an idle one when there is one; a
- * cancelled export ends its worker). Rejects with the worker's DomainError. `workerId` is the
- * worker's thread id.
+ * Exports `document` as a PDF file in a worker thread (an idle one when there is one). A
+ * cancelled export stops at its next page and leaves no file; its worker serves the next
+ * export. Rejects with the worker's DomainError. `workerId` is the worker's thread id.
  */
 export function exportMinutesPdfInWorker(
   document: ReferatDocument,
   options: WorkerExportOptions,
 ): Promise<WriteMinutesResult & { workerId: number }> {
   const { onProgress, signal, ...rest } = options;
-  const request: WorkerRequest = { kind: 'export', document, options: rest };
+  const cancelFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const request: WorkerRequest = { kind: 'export', document, options: rest, cancelFlag };
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new DomainError('cancelled', 'The PDF export was cancelled'));
+      reject(cancelledError());
       return;
     }
     const worker = takeWorkerOrReject(reject);
     if (!worker) return;
     const workerId = worker.threadId;
     let isSettled = false;
+    let isCancelling = false;
+    let forceTimer: NodeJS.Timeout | undefined;
     const settle = (action: () => void) => {
       if (isSettled) return;
       isSettled = true;
+      clearTimeout(forceTimer);
       signal?.removeEventListener('abort', onAbort);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -246,28 +272,42 @@ export function exportMinutesPdfInWorker(
       action();
     };
     const onAbort = () => {
-      // Settle only after the worker is gone and its temporary file removed (a terminated
-      // worker cannot clean up after itself), so a cancelled export leaves nothing behind.
-      settle(() => {
-        void worker.terminate().finally(() => {
-          removePartialFiles(rest.out);
-          reject(new DomainError('cancelled', 'The PDF export was cancelled'));
-        });
-      });
+      if (isSettled || isCancelling) return;
+      isCancelling = true;
+      Atomics.store(new Int32Array(cancelFlag), 0, 1);
+      // A worker that does not reach its next page in time is ended: then its temporary file
+      // is removed here, since a terminated worker cannot clean up after itself.
+      forceTimer = setTimeout(
+        () =>
+          settle(() => {
+            void worker.terminate().finally(() => {
+              removePartialFiles(rest.out);
+              reject(cancelledError());
+            });
+          }),
+        cancelGraceMs,
+      );
     };
     const onMessage = (message: WorkerMessage) => {
-      if (message.type === 'progress') onProgress?.(message.progress);
-      else if (message.type === 'jobDone') return;
+      if (message.type === 'progress') {
+        if (!isCancelling) onProgress?.(message.progress);
+      } else if (message.type === 'jobDone') return;
       else if (message.type === 'done') {
         settle(() => {
           releaseWorker(worker);
-          resolve({ ...message.result, workerId });
+          if (!isCancelling) {
+            resolve({ ...message.result, workerId });
+            return;
+          }
+          // Finished before it saw the flag: a cancelled export leaves no file.
+          rmSync(rest.out, { force: true });
+          reject(cancelledError());
         });
       } else {
-        // A refused export (personal data, bad input) leaves the worker fit for the next one.
+        // A refused or cancelled export leaves the worker fit for the next one.
         settle(() => {
           releaseWorker(worker);
-          reject(domainErrorOf(message.error));
+          reject(isCancelling ? cancelledError() : domainErrorOf(message.error));
         });
       }
     };

@@ -7,11 +7,16 @@
  * a long file: one `jobDone` or `error` message each.
  */
 import { parentPort } from 'node:worker_threads';
-import { isDomainError, toApiError } from '../../../common/contract/result';
+import { DomainError, isDomainError, toApiError } from '../../../common/contract/result';
 import { signPdf } from '../signing/signPdf';
 import { verifyPdf } from '../signing/verifyPdf';
 import { writeMinutesPdf } from './writePdf';
-import type { WorkerJob, WorkerMessage, WorkerRequest } from './exportInWorker';
+import {
+  isCancelRequested,
+  type WorkerJob,
+  type WorkerMessage,
+  type WorkerRequest,
+} from './exportInWorker';
 
 async function main(
   port: NonNullable<typeof parentPort>,
@@ -29,7 +34,12 @@ async function main(
     }
     const result = await writeMinutesPdf(request.document, {
       ...request.options,
-      onProgress: (progress) => post({ type: 'progress', progress }),
+      onProgress: (progress) => {
+        // Stopping here, before the next page, aborts the write and removes the partial file.
+        if (isCancelRequested(request.cancelFlag))
+          throw new DomainError('cancelled', 'The PDF export was cancelled');
+        post({ type: 'progress', progress });
+      },
     });
     post({ type: 'done', result });
   } catch (error) {
