@@ -13,14 +13,16 @@ type BaseProps = {
   className?: string;
 };
 
-function describedBy(
-  hintId: string,
-  errorId: string,
-  hint?: string,
-  error?: string | null,
-): string | undefined {
-  const ids = [hint ? hintId : null, error ? errorId : null].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
+/**
+ * What a control tells assistive tools about its state: invalid while there is an error, and
+ * described by the hint and the error FieldShell shows (ids `<id>-hint`, `<id>-error`).
+ */
+function controlState(id: string, hint?: string, error?: string | null) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': ids.length > 0 ? ids.join(' ') : undefined,
+  };
 }
 
 function FieldShell(props: BaseProps & { id: string; children: ReactNode }) {
@@ -73,8 +75,7 @@ export function TextField(props: TextFieldProps) {
         placeholder={props.placeholder}
         autoComplete={props.autoComplete ?? 'off'}
         inputMode={props.inputMode}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, props.hint, props.error)}
+        {...controlState(id, props.hint, props.error)}
         onChange={(event) => props.onChange(event.target.value)}
         onBlur={props.onBlur}
       />
@@ -141,8 +142,7 @@ export function NumberField(props: NumberFieldProps) {
         type="text"
         inputMode="numeric"
         value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, props.hint, error)}
+        {...controlState(id, props.hint, error)}
         onChange={(event) => {
           const next = event.target.value;
           setText(next);
@@ -178,8 +178,7 @@ export function TextAreaField(props: TextAreaFieldProps) {
         readOnly={props.isReadOnly}
         spellCheck
         lang="da"
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, props.hint, props.error)}
+        {...controlState(id, props.hint, props.error)}
         onChange={(event) => props.onChange(event.target.value)}
         onBlur={props.onBlur}
       />
@@ -202,8 +201,7 @@ export function SelectField<V extends string>(props: SelectFieldProps<V>) {
         id={id}
         className="field__control"
         value={props.value}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, props.hint, props.error)}
+        {...controlState(id, props.hint, props.error)}
         onChange={(event) => props.onChange(event.target.value as V)}
       >
         {props.options.map((option) => (
