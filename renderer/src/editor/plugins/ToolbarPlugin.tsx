@@ -73,12 +73,30 @@ import { LinkDialog } from '../views/LinkDialog';
 import { TableMenu } from '../views/TableMenu';
 import { PopoverMenu } from '../../components/PopoverMenu';
 
+type ListType = 'bullet' | 'number';
+
+/** The two list buttons: name, shortcut, icon and the command that makes the list. */
+const listToggles = {
+  bullet: {
+    labelKey: 'editor.bulletList',
+    shortcutId: 'bulletList',
+    icon: List,
+    command: INSERT_UNORDERED_LIST_COMMAND,
+  },
+  number: {
+    labelKey: 'editor.numberedList',
+    shortcutId: 'numberedList',
+    icon: ListOrdered,
+    command: INSERT_ORDERED_LIST_COMMAND,
+  },
+} as const;
+
 type ToolbarState = {
   bold: boolean;
   italic: boolean;
   underline: boolean;
   blockType: BlockType;
-  listType: 'bullet' | 'number' | null;
+  listType: ListType | null;
   linkUrl: string | null;
 };
 
@@ -362,6 +380,21 @@ export function ToolbarPlugin({
       <span aria-hidden="true">{glyph}</span>
     </button>
   );
+  /** Makes the paragraphs a list of the kind, or plain paragraphs again when they are one. */
+  const listButton = (type: ListType) => {
+    const toggle = listToggles[type];
+    return commandButton(
+      toggle.labelKey,
+      toggle.shortcutId,
+      <toggle.icon size={16} />,
+      () =>
+        editor.dispatchCommand(
+          state.listType === type ? REMOVE_LIST_COMMAND : toggle.command,
+          undefined,
+        ),
+      { 'aria-pressed': state.listType === type },
+    );
+  };
   const opens = { appendixPicker: () => openDialog('appendix') };
 
   const toolbar = (
@@ -416,28 +449,8 @@ export function ToolbarPlugin({
       {formatButton('italic', t('editor.glyph.italic'))}
       {formatButton('underline', t('editor.glyph.underline'))}
       <span className="editor-toolbar__separator" aria-hidden="true" />
-      {commandButton(
-        'editor.bulletList',
-        'bulletList',
-        <List size={16} />,
-        () =>
-          editor.dispatchCommand(
-            state.listType === 'bullet' ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND,
-            undefined,
-          ),
-        { 'aria-pressed': state.listType === 'bullet' },
-      )}
-      {commandButton(
-        'editor.numberedList',
-        'numberedList',
-        <ListOrdered size={16} />,
-        () =>
-          editor.dispatchCommand(
-            state.listType === 'number' ? REMOVE_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
-            undefined,
-          ),
-        { 'aria-pressed': state.listType === 'number' },
-      )}
+      {listButton('bullet')}
+      {listButton('number')}
       {commandButton('editor.outdent', 'outdent', <ListIndentDecrease size={16} />, () =>
         editor.dispatchCommand(OUTDENT_CONTENT_COMMAND, undefined),
       )}
