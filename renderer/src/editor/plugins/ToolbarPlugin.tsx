@@ -73,6 +73,12 @@ import { LinkDialog } from '../views/LinkDialog';
 import { TableMenu } from '../views/TableMenu';
 import { PopoverMenu } from '../../components/PopoverMenu';
 
+/** The undo and redo buttons: name, icon and command (their shortcut ids are the keys). */
+const historySteps = {
+  undo: { labelKey: 'editor.undo', icon: Undo2, command: UNDO_COMMAND },
+  redo: { labelKey: 'editor.redo', icon: Redo2, command: REDO_COMMAND },
+} as const;
+
 type ListType = 'bullet' | 'number';
 
 /** The two list buttons: name, shortcut, icon and the command that makes the list. */
@@ -380,6 +386,17 @@ export function ToolbarPlugin({
       <span aria-hidden="true">{glyph}</span>
     </button>
   );
+  /** Undoes or redoes the last edit of this body; disabled when there is none. */
+  const historyButton = (step: 'undo' | 'redo', isPossible: boolean) => {
+    const button = historySteps[step];
+    return commandButton(
+      button.labelKey,
+      step,
+      <button.icon size={16} />,
+      () => editor.dispatchCommand(button.command, undefined),
+      { disabled: !isPossible },
+    );
+  };
   /** Makes the paragraphs a list of the kind, or plain paragraphs again when they are one. */
   const listButton = (type: ListType) => {
     const toggle = listToggles[type];
@@ -412,24 +429,8 @@ export function ToolbarPlugin({
         roving.onKeyDown(event);
       }}
     >
-      {commandButton(
-        'editor.undo',
-        'undo',
-        <Undo2 size={16} />,
-        () => editor.dispatchCommand(UNDO_COMMAND, undefined),
-        {
-          disabled: !canUndo,
-        },
-      )}
-      {commandButton(
-        'editor.redo',
-        'redo',
-        <Redo2 size={16} />,
-        () => editor.dispatchCommand(REDO_COMMAND, undefined),
-        {
-          disabled: !canRedo,
-        },
-      )}
+      {historyButton('undo', canUndo)}
+      {historyButton('redo', canRedo)}
       <span className="editor-toolbar__separator" aria-hidden="true" />
       <select
         data-toolbar-item
