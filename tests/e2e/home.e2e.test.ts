@@ -66,6 +66,8 @@ describe('the start screen "Møder"', { timeout: 120_000 }, () => {
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Møder' }).waitFor();
+    // The heading stands while the meetings load; the sections come in one render after it.
+    await page.getByRole('heading', { level: 2, name: 'Kladder (1)' }).waitFor();
     const headings = await page.locator('.home__section h2').allTextContents();
     expect(headings).toEqual(['Kladder (1)', 'Afventer underskrift (1)', 'Kommende (1)']);
     const rows = (await page.locator('.meeting-row').allInnerTexts()).map((text) =>
