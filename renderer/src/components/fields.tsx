@@ -50,8 +50,8 @@ type TextFieldProps = BaseProps & {
   value: string;
   onChange(value: string): void;
   onBlur?(): void;
-  /** A password field hides what is typed. */
-  type?: 'text' | 'password';
+  /** A password field hides what is typed; a search field offers to clear it. */
+  type?: 'text' | 'password' | 'search';
   isRequired?: boolean;
   maxLength?: number;
   placeholder?: string;

@@ -10,6 +10,7 @@ import type { DecisionCase, RequestInput, RequestOutput } from '../../../common/
 import type { ApiError, Result } from '../../../common/contract/result';
 import { formatDanishDate } from '../../../common/domain/danishDates';
 import { useApp } from '../appContext';
+import { TextField } from '../components/fields';
 import { InlineError } from '../components/LoadState';
 import { dateLanguage } from '../i18n';
 import { routeHash } from '../router';
@@ -34,8 +35,8 @@ function toInput(filters: Filters): ListInput {
 
 /** The register's own filters: free text in the decisions, and a case id. */
 const textFilters = [
-  { key: 'text', id: 'decisions-text', label: 'decisions.text', type: 'search', maxLength: 10_000 },
-  { key: 'caseId', id: 'decisions-case', label: 'common.caseId', type: 'text', maxLength: 100 },
+  { key: 'text', label: 'decisions.text', type: 'search', maxLength: 10_000 },
+  { key: 'caseId', label: 'common.caseId', type: 'text', maxLength: 100 },
 ] as const;
 
 /** The decision register: every decision, grouped by case id, each case's history oldest first. */
@@ -97,18 +98,14 @@ export function DecisionsScreen() {
       <form role="search" className="search-form" onSubmit={(event) => event.preventDefault()}>
         <div className="search-form__filters">
           {textFilters.map((filter) => (
-            <div key={filter.key} className="field">
-              <label className="field__label" htmlFor={filter.id}>
-                {t(filter.label)}
-              </label>
-              <input
-                id={filter.id}
-                type={filter.type}
-                value={filters[filter.key]}
-                maxLength={filter.maxLength}
-                onChange={(event) => change({ [filter.key]: event.target.value }, false)}
-              />
-            </div>
+            <TextField
+              key={filter.key}
+              label={t(filter.label)}
+              type={filter.type}
+              value={filters[filter.key]}
+              maxLength={filter.maxLength}
+              onChange={(value) => change({ [filter.key]: value }, false)}
+            />
           ))}
           <SearchFilterFields filters={filters} onChange={(patch) => change(patch, true)} />
         </div>
