@@ -31,13 +31,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import PDFDocument from 'pdfkit';
 import { generateMeeting } from '../tests/support/generateMeeting';
+import { layoutBlockText } from '../tests/support/layoutText';
 import { prepareEdition } from '../common/export/preparedEdition';
-import {
-  layoutMinutes,
-  layoutTableText,
-  type LayoutBlock,
-  type LayoutList,
-} from '../common/export/layoutMinutes';
+import { layoutMinutes, type LayoutBlock } from '../common/export/layoutMinutes';
 import { a4Geometry, typeset, type FontKey, type Typeset } from '../common/export/typeset';
 import type { ReferatDocument } from '../common/format/referat1';
 import { fontPaths } from '../main/node/pdf/fonts';
@@ -180,32 +176,6 @@ async function writeFloor(layout: Typeset, file: string): Promise<{ pages: numbe
   return { pages: layout.pages.length };
 }
 
-function blockText(block: LayoutBlock): string {
-  const listText = (list: LayoutList): string =>
-    list.items
-      .map(
-        (item) =>
-          `${item.label} ${item.spans.map((s) => s.text).join('')}${item.sublist ? `\n${listText(item.sublist)}` : ''}`,
-      )
-      .join('\n');
-  switch (block.kind) {
-    case 'heading':
-    case 'paragraph':
-    case 'tocEntry':
-      return block.spans.map((span) => span.text).join('');
-    case 'list':
-      return listText(block);
-    case 'table':
-      return layoutTableText(block);
-    case 'signature':
-      return block.name;
-    case 'image':
-      return block.altText;
-    case 'pageBreak':
-      return '';
-  }
-}
-
 /** The naive pdfkit program: the same text, the same fonts, pdfkit's own wrapping and page breaks. */
 async function writeNaive(blocks: readonly LayoutBlock[], file: string): Promise<number> {
   const fonts = fontPaths();
@@ -229,7 +199,7 @@ async function writeNaive(blocks: readonly LayoutBlock[], file: string): Promise
   let pages = 1;
   pdf.on('pageAdded', () => pages++);
   for (const block of blocks) {
-    const text = blockText(block);
+    const text = layoutBlockText(block);
     if (text === '') continue;
     pdf
       .font(block.kind === 'heading' ? fonts.bold : fonts.regular)

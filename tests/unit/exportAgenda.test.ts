@@ -15,10 +15,11 @@ import {
   layoutAgenda,
   prepareAgenda,
 } from '../../common/export/layoutAgenda';
-import type { LayoutBlock, LayoutList } from '../../common/export/layoutMinutes';
+import type { LayoutBlock } from '../../common/export/layoutMinutes';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { parseReferatDocument } from '../../common/format/referatJson';
 import { generateMeeting } from '../support/generateMeeting';
+import { layoutBlockText } from '../support/layoutText';
 
 const fixture = (): ReferatDocument =>
   parseReferatDocument(
@@ -34,29 +35,7 @@ const paragraph = (text: string) => [
 
 /** Every text of the blocks, one string. */
 function textOf(blocks: readonly LayoutBlock[]): string {
-  const list = (value: LayoutList): string =>
-    value.items
-      .map(
-        (item) =>
-          item.spans.map((span) => span.text).join('') + (item.sublist ? list(item.sublist) : ''),
-      )
-      .join('\n');
-  return blocks
-    .map((block) => {
-      switch (block.kind) {
-        case 'heading':
-        case 'paragraph':
-        case 'tocEntry':
-          return block.spans.map((span) => span.text).join('');
-        case 'list':
-          return list(block);
-        case 'signature':
-          return block.name;
-        default:
-          return '';
-      }
-    })
-    .join('\n');
+  return blocks.map(layoutBlockText).join('\n');
 }
 
 /** A generated meeting whose every item has a decision, and a closed item full of markers. */

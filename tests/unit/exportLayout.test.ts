@@ -3,12 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEdition } from '../../common/export/editions';
 import { generateMeeting } from '../support/generateMeeting';
-import {
-  layoutMinutes,
-  layoutTableText,
-  minutesTitle,
-  type LayoutBlock,
-} from '../../common/export/layoutMinutes';
+import { layoutBlockText } from '../support/layoutText';
+import { layoutMinutes, minutesTitle, type LayoutBlock } from '../../common/export/layoutMinutes';
 import { a4Geometry, typeset, type Measure } from '../../common/export/typeset';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { parseReferatDocument } from '../../common/format/referatJson';
@@ -21,26 +17,7 @@ const fixture = (): ReferatDocument =>
     ),
   );
 
-function textOf(block: LayoutBlock): string {
-  switch (block.kind) {
-    case 'heading':
-    case 'paragraph':
-    case 'tocEntry':
-      return block.spans.map((span) => span.text).join('');
-    case 'list':
-      return block.items
-        .map((item) => `${item.label} ${item.spans.map((span) => span.text).join('')}`)
-        .join('\n');
-    case 'table':
-      return layoutTableText(block);
-    case 'signature':
-      return block.name;
-    case 'image':
-      return block.altText;
-    case 'pageBreak':
-      return '';
-  }
-}
+const textOf = layoutBlockText;
 
 const headings = (blocks: readonly LayoutBlock[]) =>
   blocks.flatMap((block) => (block.kind === 'heading' ? [`H${block.level} ${textOf(block)}`] : []));

@@ -7,35 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { builtInProfiles, type MinutesProfile } from '../../common/domain/profiles';
 import type { Vote } from '../../common/domain/richText';
 import { buildEdition } from '../../common/export/editions';
-import {
-  layoutMinutes,
-  layoutTableText,
-  type LayoutBlock,
-} from '../../common/export/layoutMinutes';
+import { layoutMinutes, type LayoutBlock } from '../../common/export/layoutMinutes';
 import { a4Geometry, typeset, type Measure } from '../../common/export/typeset';
 import type { ReferatDocument } from '../../common/format/referat1';
 import { generateMeeting } from '../support/generateMeeting';
+import { layoutBlockText } from '../support/layoutText';
 
-function textOf(block: LayoutBlock): string {
-  switch (block.kind) {
-    case 'heading':
-    case 'paragraph':
-    case 'tocEntry':
-      return block.spans.map((span) => span.text).join('');
-    case 'list':
-      return block.items
-        .map((item) => `${item.label} ${item.spans.map((span) => span.text).join('')}`)
-        .join('\n');
-    case 'table':
-      return layoutTableText(block);
-    case 'signature':
-      return block.name;
-    case 'image':
-      return `[${block.altText}]`;
-    case 'pageBreak':
-      return '';
-  }
-}
+/** As layoutBlockText, an image shown as `[its alternative text]`. */
+const textOf = (block: LayoutBlock): string =>
+  block.kind === 'image' ? `[${block.altText}]` : layoutBlockText(block);
 const texts = (blocks: readonly LayoutBlock[]) => blocks.map(textOf);
 const headings = (blocks: readonly LayoutBlock[]) =>
   blocks.flatMap((block) => (block.kind === 'heading' ? [`H${block.level} ${textOf(block)}`] : []));
