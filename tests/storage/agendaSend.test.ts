@@ -81,7 +81,18 @@ function setup() {
     answer = path.join(dir, name);
     return answer;
   };
-  return { library, doc, meetingId, dispatch, ctx, call, saveTo };
+  /** Exports the agenda through `agenda:export` to `name` in the temporary folder: its path. */
+  const exportAgendaTo = async (
+    name: string,
+    document: 'agenda' | 'supplementary-agenda',
+    format: 'pdf' | 'docx' | 'html',
+    edition: 'full' | 'public',
+  ): Promise<string> => {
+    const file = saveTo(name);
+    await call('agenda:export', { meetingId, document, format, edition });
+    return file;
+  };
+  return { library, doc, meetingId, dispatch, ctx, call, saveTo, exportAgendaTo };
 }
 
 describe('Udsend dagsorden', () => {
@@ -120,7 +131,7 @@ describe('Udsend dagsorden', () => {
   });
 
   it('shows a change after sending in the app and in the next export; a new item is the tillægsdagsorden', async () => {
-    const { meetingId, doc, call, saveTo } = setup();
+    const { meetingId, doc, call, saveTo, exportAgendaTo } = setup();
     saveTo('sendt.pdf');
     const first = await call('agenda:send', { meetingId });
     const item = doc.agendaItems[0];
@@ -140,13 +151,7 @@ describe('Udsend dagsorden', () => {
         fields: [expect.objectContaining({ field: 'recommendation', after: 'Ny indstilling.' })],
       }),
     ]);
-    const changedFile = saveTo('aendret.pdf');
-    await call('agenda:export', {
-      meetingId,
-      document: 'agenda',
-      format: 'pdf',
-      edition: 'full',
-    });
+    const changedFile = await exportAgendaTo('aendret.pdf', 'agenda', 'pdf', 'full');
     const changedText = pdfText(changedFile).replace(/\s+/g, ' ');
     const day = new Intl.DateTimeFormat('da-DK', {
       timeZone: 'Europe/Copenhagen',
@@ -176,13 +181,12 @@ describe('Udsend dagsorden', () => {
     const after = await call('agenda:status', { meetingId });
     expect(after.supplementaryItemIds).toEqual([added.id]);
     expect(after.changes.find((c) => c.itemId === added.id)?.isAdded).toBe(true);
-    const supplementary = saveTo('tillaeg.pdf');
-    await call('agenda:export', {
-      meetingId,
-      document: 'supplementary-agenda',
-      format: 'pdf',
-      edition: 'full',
-    });
+    const supplementary = await exportAgendaTo(
+      'tillaeg.pdf',
+      'supplementary-agenda',
+      'pdf',
+      'full',
+    );
     const supplementaryText = pdfText(supplementary);
     expect(supplementaryText).toContain('Tillægsdagsorden');
     expect(supplementaryText).toContain('Ekstra punkt om vejbump');
@@ -201,35 +205,17 @@ describe('Udsend dagsorden', () => {
   }, 60_000);
 
   it('the public agenda (PDF, HTML and Word) holds none of the closed item confidential markers', async () => {
-    const { meetingId, call, saveTo } = setup();
-    const pdf = saveTo('offentlig.pdf');
-    await call('agenda:export', {
-      meetingId,
-      document: 'agenda',
-      format: 'pdf',
-      edition: 'public',
-    });
+    const { exportAgendaTo } = setup();
+    const pdf = await exportAgendaTo('offentlig.pdf', 'agenda', 'pdf', 'public');
     const text = pdfText(pdf);
     expect(text).toContain('Lukket punkt: Ejendomssag');
     for (const marker of confidentialMarkers) expect(text).not.toContain(marker);
     expect(text).not.toContain('Udvalget godkendte købet');
-    const folder = saveTo('html');
-    await call('agenda:export', {
-      meetingId,
-      document: 'agenda',
-      format: 'html',
-      edition: 'public',
-    });
+    const folder = await exportAgendaTo('html', 'agenda', 'html', 'public');
     const html = fs.readFileSync(path.join(folder, 'index.html'), 'utf8');
     expect(html).toContain('Dagsorden');
     for (const marker of confidentialMarkers) expect(html).not.toContain(marker);
-    const docx = saveTo('dagsorden.docx');
-    await call('agenda:export', {
-      meetingId,
-      document: 'agenda',
-      format: 'docx',
-      edition: 'public',
-    });
+    const docx = await exportAgendaTo('dagsorden.docx', 'agenda', 'docx', 'public');
     const word = await docxText(docx);
     expect(word).toContain('Dagsorden');
     expect(word).toContain('Lukket punkt: Ejendomssag');
